@@ -1,0 +1,2 @@
+import { Client } from 'basic-ftp'
+test('x', () => { expect(typeof Client).toBe('function') })

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
+ * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
+ */
+import { deploy, planLocal } from './deploy.js'
+import { describeError, InputError } from './errors.js'
+import { helpText, parseArgs } from './cli-args.js'
+import { InputName, Inputs } from './inputs.js'
+import { Log, redact } from './log.js'
+import { outputsOf } from './report.js'
+import { parseSettings } from './settings.js'
+import { VERSION } from './version.js'
+
+function cliLog(verbose: boolean, secrets: () => string[]): Log {
+  const write = (line: string): void => {
+    process.stderr.write(redact(line, secrets()) + '\n')
+  }
+  return {
+    info: write,
+    warning: message => write(`warning: ${message}`),
+    debug: message => {
+      if (verbose) write(`debug: ${message}`)
+    },
+    group: async (name, fn) => {
+      write(`== ${name}`)
+      return fn()
+    }
+  }
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let secrets: string[] = []
+  let log = cliLog(false, () => secrets)
+  try {
+    const args = parseArgs(argv)
+    if (args.help) {
+      process.stdout.write(helpText() + '\n')
+      return 0
+    }
+    if (args.version) {
+      process.stdout.write(`ftps-deploy ${VERSION}\n`)
+      return 0
+    }
+    log = cliLog(args.verbose, () => secrets)
+    const password = env.FTPS_PASSWORD ?? ''
+    secrets = [password]
+    const read = (name: InputName): string => (name === Inputs.Password ? password : (args.values[name] ?? '').trim())
+    const localOnly = (args.values[Inputs.Host] ?? '') === ''
+    const settings = parseSettings(read, { requireHost: !localOnly })
+    if (localOnly && !settings.dryRun) {
+      throw new InputError(`Invalid host '': expected a server name or IP address (required unless --dry-run)`)
+    }
+    const result = localOnly ? await planLocal(settings, log) : await deploy(settings, log)
+    const outputs = outputsOf(result)
+    if (args.json) process.stdout.write(JSON.stringify(outputs) + '\n')
+    else {
+      const verb = result.dryRun ? 'would upload' : 'uploaded'
+      process.stdout.write(`${verb} ${result.uploaded.length} file(s), ${result.bytesUploaded} bytes\n`)
+    }
+    return 0
+  } catch (err) {
+    log.info(`error: ${describeError(err)}`)
+    return err instanceof InputError ? 2 : 1
+  }
+}
+
+/**
+ * @actions/glob reports through @actions/core, which writes workflow commands (::debug::) to
+ * stdout. In a terminal or behind --json they are noise: send them to stderr under --verbose.
+ */
+function quietWorkflowCommands(verbose: boolean): void {
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
+    if (!text.startsWith('::')) return write(chunk, ...rest)
+    if (verbose) process.stderr.write(text)
+    return true
+  }) as typeof process.stdout.write
+}
+
+quietWorkflowCommands(process.argv.includes('--verbose'))
+process.exitCode = await main(process.argv.slice(2), process.env)

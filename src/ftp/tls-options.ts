@@ -1,0 +1,57 @@
+/** TLS options for control and data connections, and certificate pinning. */
+import { checkServerIdentity, ConnectionOptions, PeerCertificate, rootCertificates, TLSSocket } from 'node:tls'
+import { DeployError } from '../errors.js'
+import { Settings } from '../settings.js'
+
+type TlsSettings = Pick<
+  Settings,
+  'host' | 'tlsVerify' | 'caCert' | 'tlsFingerprints' | 'tlsServername' | 'tlsMaxVersion' | 'sourceAddress'
+>
+
+/**
+ * Options passed to tls.connect for the control connection and, by basic-ftp, for every
+ * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
+ * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
+ */
+export function tlsOptionsFor(settings: TlsSettings): ConnectionOptions {
+  return {
+    host: settings.host,
+    // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
+    servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
+    checkServerIdentity: (_host, cert) => checkServerIdentity(settings.tlsServername, cert),
+    ca: settings.caCert === undefined ? undefined : [...rootCertificates, settings.caCert],
+    rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0,
+    minVersion: 'TLSv1.2',
+    maxVersion: settings.tlsMaxVersion
+  }
+}
+
+function isIpLiteral(name: string): boolean {
+  return /^[\d.]+$/.test(name) || name.includes(':')
+}
+
+/** SHA-256 of the peer certificate as colon-separated uppercase hex. */
+export function peerFingerprint(socket: TLSSocket): string {
+  const cert: PeerCertificate = socket.getPeerCertificate()
+  return cert.fingerprint256 ?? ''
+}
+
+/**
+ * Checks the control connection's certificate before any credentials are sent: a pin must
+ * match (a mismatch always fails, even with tls-verify false); otherwise Node's verdict stands.
+ */
+export function checkCertificate(socket: TLSSocket, settings: TlsSettings): string {
+  const fingerprint = peerFingerprint(socket)
+  if (settings.tlsFingerprints.length > 0) {
+    if (!settings.tlsFingerprints.includes(fingerprint)) {
+      throw new DeployError(
+        `The server certificate's SHA-256 fingerprint ${fingerprint} matches none of tls-fingerprint (${settings.tlsFingerprints.join(', ')}); refusing to log in`
+      )
+    }
+    return fingerprint
+  }
+  if (settings.tlsVerify && !socket.authorized) {
+    throw new DeployError(`The server certificate could not be verified: ${String(socket.authorizationError)}`)
+  }
+  return fingerprint
+}

@@ -1,0 +1,89 @@
+/**
+ * Every input's name and default, in one place shared by action.yml (checked by a test),
+ * the action, the CLI and the tests. Names and defaults are the contract
+ * (../shared/CONTRACT.md): renaming one breaks users' workflows.
+ */
+export const Inputs = {
+  Host: 'host',
+  Port: 'port',
+  User: 'user',
+  Password: 'password',
+  Account: 'account',
+  Tls: 'tls',
+  TlsVerify: 'tls-verify',
+  CaCert: 'ca-cert',
+  TlsFingerprint: 'tls-fingerprint',
+  TlsServername: 'tls-servername',
+  TlsMaxVersion: 'tls-max-version',
+  Encoding: 'encoding',
+  Timeout: 'timeout',
+  SourceAddress: 'source-address',
+  LocalDir: 'local-dir',
+  Files: 'files',
+  RemoteDir: 'remote-dir',
+  IfNoFilesFound: 'if-no-files-found',
+  FollowSymlinks: 'follow-symlinks',
+  Sync: 'sync',
+  Manifest: 'manifest',
+  Delete: 'delete',
+  DryRun: 'dry-run',
+  Concurrency: 'concurrency',
+  Retries: 'retries',
+  Atomic: 'atomic',
+  Verify: 'verify',
+  Listing: 'listing'
+} as const
+
+export type InputName = (typeof Inputs)[keyof typeof Inputs]
+
+/** Defaults as action.yml declares them ('' = no default there). */
+export const InputDefaults: Record<InputName, string> = {
+  host: '',
+  port: '',
+  user: 'anonymous',
+  password: '',
+  account: '',
+  tls: 'explicit',
+  'tls-verify': 'true',
+  'ca-cert': '',
+  'tls-fingerprint': '',
+  'tls-servername': '',
+  'tls-max-version': '',
+  encoding: 'utf-8',
+  timeout: '30',
+  'source-address': '',
+  'local-dir': '.',
+  files: '**',
+  'remote-dir': '.',
+  'if-no-files-found': 'error',
+  'follow-symlinks': 'false',
+  sync: 'changed',
+  manifest: '.ftps-deploy-manifest.json',
+  delete: 'false',
+  'dry-run': 'false',
+  concurrency: '4',
+  retries: '3',
+  atomic: 'true',
+  verify: 'true',
+  listing: 'flat'
+}
+
+/** Inputs that take true/false. */
+export const BooleanInputs: readonly InputName[] = [
+  Inputs.TlsVerify,
+  Inputs.FollowSymlinks,
+  Inputs.Delete,
+  Inputs.DryRun,
+  Inputs.Atomic,
+  Inputs.Verify
+]
+
+export const Outputs = {
+  Listing: 'listing',
+  Uploaded: 'uploaded',
+  FilesUploaded: 'files-uploaded',
+  FilesSkipped: 'files-skipped',
+  FilesDeleted: 'files-deleted',
+  BytesUploaded: 'bytes-uploaded',
+  TlsFingerprint: 'tls-fingerprint'
+} as const

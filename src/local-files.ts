@@ -1,0 +1,97 @@
+/**
+ * The local side: glob patterns relative to local-dir -> regular files inside it, with their
+ * remote-relative paths. The only module that globs and stats.
+ */
+import * as glob from '@actions/glob'
+import { lstat, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { InputError } from './errors.js'
+import { Log } from './log.js'
+import { NameEncoding } from './settings.js'
+
+export interface LocalFile {
+  /** Absolute path on this machine. */
+  localPath: string
+  /** Path relative to local-dir with '/' separators: also the path relative to remote-dir. */
+  relPath: string
+  size: number
+}
+
+export interface LocalFileOptions {
+  localDir: string
+  patterns: string[]
+  followSymlinks: boolean
+  encoding: NameEncoding
+}
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+export function anchorPattern(localDir: string, pattern: string): string {
+  const negate = pattern.startsWith('!')
+  const body = negate ? pattern.slice(1) : pattern
+  return `${negate ? '!' : ''}${resolve(localDir, body)}`
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel)
+}
+
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+export function checkRemoteName(relPath: string, encoding: NameEncoding): void {
+  if (/[\r\n\0]/.test(relPath)) {
+    throw new InputError(
+      `Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`
+    )
+  }
+  if (relPath.split('/').includes('..')) {
+    throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`)
+  }
+  if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0)! > 0xff)) {
+    throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`)
+  }
+}
+
+/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
+export async function listLocalFiles(options: LocalFileOptions, log: Log): Promise<LocalFile[]> {
+  const root = await realpath(options.localDir)
+  const globber = await glob.create(options.patterns.map(p => anchorPattern(options.localDir, p)).join('\n'), {
+    followSymbolicLinks: options.followSymlinks,
+    matchDirectories: false,
+    implicitDescendants: true
+  })
+  const files: LocalFile[] = []
+  for await (const match of globber.globGenerator()) {
+    const file = await toLocalFile(match, options, root, log)
+    if (file) files.push(file)
+  }
+  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+  for (const file of files) checkRemoteName(file.relPath, options.encoding)
+  return files
+}
+
+async function toLocalFile(
+  match: string,
+  options: LocalFileOptions,
+  root: string,
+  log: Log
+): Promise<LocalFile | undefined> {
+  const relPath = relative(options.localDir, match).split(sep).join('/')
+  if (relPath === '' || relPath.startsWith('../')) return undefined
+  const info = await lstat(match)
+  if (info.isSymbolicLink() && !options.followSymlinks) {
+    log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`)
+    return undefined
+  }
+  // With links followed, the real location must still lie inside local-dir.
+  const real = await realpath(match)
+  if (!isInside(root, real)) {
+    log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`)
+    return undefined
+  }
+  const target = info.isSymbolicLink() ? await stat(match) : info
+  if (!target.isFile()) {
+    if (!target.isDirectory()) log.warning(`Skipped ${relPath}: not a regular file`)
+    return undefined
+  }
+  return { localPath: match, relPath, size: target.size }
+}
