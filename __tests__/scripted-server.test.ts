@@ -34,7 +34,8 @@ function client(timeout = 5000, options?: { allowSeparateTransferHost: boolean }
 function access(s: ScriptedServer, secure: AccessOptions['secure'] = true): AccessOptions {
   return { host: s.host, port: s.port, user: 'deploy', password: 's3cret', secure, secureOptions: { ca: pki.caCert } }
 }
-const upload = (c: Client, data: string | Buffer, path: string): Promise<FTPResponse> => c.uploadFrom(Readable.from([Buffer.from(data)]), path)
+const upload = (c: Client, data: string | Buffer, path: string): Promise<FTPResponse> =>
+  c.uploadFrom(Readable.from([Buffer.from(data)]), path)
 /** Resolves with the FTPError (or other error) a promise rejects with. */
 async function failure(p: Promise<unknown>): Promise<Error> {
   try {
@@ -70,7 +71,15 @@ describe('default behaviour', () => {
     expect(s.files.size).toBe(0)
     expect(s.dirs.has('/site/assets')).toBe(true)
     expect(s.commands.slice(0, 9)).toEqual([
-      'AUTH TLS', 'OPTS UTF8 ON', 'USER deploy', 'PASS s3cret', 'FEAT', 'TYPE I', 'STRU F', 'OPTS UTF8 ON', expect.stringMatching(/^OPTS MLST/)
+      'AUTH TLS',
+      'OPTS UTF8 ON',
+      'USER deploy',
+      'PASS s3cret',
+      'FEAT',
+      'TYPE I',
+      'STRU F',
+      'OPTS UTF8 ON',
+      expect.stringMatching(/^OPTS MLST/)
     ])
     expect(s.commands).toEqual(expect.arrayContaining(['PBSZ 0', 'PROT P', 'EPSV', 'STOR a.txt', 'MLSD']))
     expect(s.sessions[0]).toMatchObject({ tls: true, prot: 'P', loggedIn: true })
@@ -135,7 +144,7 @@ describe('3. 332 Need account', () => {
     expect(err).toBeInstanceOf(FTPError)
     expect((err as FTPError).code).toBe(332)
     expect(c.closed).toBe(false)
-    expect((await failure(c.send('ACCT wrong')) as FTPError).code).toBe(530)
+    expect(((await failure(c.send('ACCT wrong'))) as FTPError).code).toBe(530)
     expect((await c.send('ACCT acme')).code).toBe(230)
     await c.useDefaultSettings()
     await upload(c, 'after acct', 'a.txt')
@@ -147,7 +156,7 @@ describe('3. 332 Need account', () => {
     const s = await server({ requireAccount: 'acme' })
     const c = client()
     await failure(c.access(access(s)))
-    expect((await failure(c.send('TYPE I')) as FTPError).code).toBe(530)
+    expect(((await failure(c.send('TYPE I'))) as FTPError).code).toBe(530)
   })
 })
 
@@ -212,7 +221,14 @@ describe('6. transfer failures', () => {
     ['552 Exceeded storage allocation', 552]
   ])('final reply %s after the data arrived rejects the upload', async (reply, code) => {
     let received = -1
-    const s = await server({ stor: { finalReply: (_path, data) => { received = data.length; return reply } } })
+    const s = await server({
+      stor: {
+        finalReply: (_path, data) => {
+          received = data.length
+          return reply
+        }
+      }
+    })
     const c = client()
     await c.access(access(s))
     const err = await failure(upload(c, 'x'.repeat(1000), 'a.txt'))
@@ -228,7 +244,7 @@ describe('6. transfer failures', () => {
     const s = await server({ replies: { STOR: '553 Could not create file' } })
     const c = client()
     await c.access(access(s))
-    expect((await failure(upload(c, 'x', 'a.txt')) as FTPError).code).toBe(553)
+    expect(((await failure(upload(c, 'x', 'a.txt'))) as FTPError).code).toBe(553)
   })
 
   test('data connection reset mid-transfer rejects the upload', async () => {
@@ -245,11 +261,16 @@ describe('6. transfer failures', () => {
   test('a PASV pointing at a closed port makes the data connection fail', async () => {
     const port = await closedPort()
     const s = await server({
-      replies: { EPSV: '500 EPSV not understood', PASV: `227 Entering Passive Mode (127,0,0,1,${port >> 8},${port & 255})` }
+      replies: {
+        EPSV: '500 EPSV not understood',
+        PASV: `227 Entering Passive Mode (127,0,0,1,${port >> 8},${port & 255})`
+      }
     })
     const c = client()
     await c.access(access(s))
-    await expect(upload(c, 'x', 'a.txt')).rejects.toThrow(/Can't open data connection in passive mode: connect ECONNREFUSED/)
+    await expect(upload(c, 'x', 'a.txt')).rejects.toThrow(
+      /Can't open data connection in passive mode: connect ECONNREFUSED/
+    )
   })
 })
 
@@ -278,6 +299,6 @@ describe('7. other TLS modes', () => {
 
   test('plain mode refuses AUTH TLS', async () => {
     const s = await server({ tls: 'none' })
-    expect((await failure(client().access(access(s))) as FTPError).code).toBe(503)
+    expect(((await failure(client().access(access(s)))) as FTPError).code).toBe(503)
   })
 })

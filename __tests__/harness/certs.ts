@@ -37,17 +37,51 @@ export function makeTestPki(names: string[] = ['localhost']): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'ftps-pki-'))
   chmodSync(dir, 0o755)
   openssl(
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=ftps-deploy test CA',
-      '-keyout', 'ca.key', '-out', 'ca.crt', '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=ftps-deploy test CA',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign'
+    ],
     dir
   )
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${names[0]}`, '-keyout', 'server.key', '-out', 'server.csr'], dir)
+  openssl(
+    ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${names[0]}`, '-keyout', 'server.key', '-out', 'server.csr'],
+    dir
+  )
   const san = ['IP:127.0.0.1', 'IP:::1', ...names.map(n => `DNS:${n}`)].join(',')
   writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
   openssl(
-    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-days', '2', '-out', 'server.crt', '-extfile', 'ext.cnf'],
+    [
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-out',
+      'server.crt',
+      '-extfile',
+      'ext.cnf'
+    ],
     dir
   )
   const cert = readFileSync(join(dir, 'server.crt'), 'utf8')
@@ -71,15 +105,40 @@ export function makeTestPki(names: string[] = ['localhost']): TestPki {
 export function makeSelfSigned(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'ftps-ss-'))
   chmodSync(dir, 0o755)
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', 'server.key', '-out', 'server.crt'], dir)
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.crt'
+    ],
+    dir
+  )
   const cert = readFileSync(join(dir, 'server.crt'), 'utf8')
   const key = readFileSync(join(dir, 'server.key'), 'utf8')
   writeFileSync(join(dir, 'server.pem'), cert + key)
   for (const f of ['server.key', 'server.pem', 'server.crt']) chmodSync(join(dir, f), 0o644)
   return {
-    dir, caCert: cert, caCertPath: join(dir, 'server.crt'), cert, certPath: join(dir, 'server.crt'), key,
-    keyPath: join(dir, 'server.key'), pemPath: join(dir, 'server.pem'), fingerprint: fingerprintOf(cert)
+    dir,
+    caCert: cert,
+    caCertPath: join(dir, 'server.crt'),
+    cert,
+    certPath: join(dir, 'server.crt'),
+    key,
+    keyPath: join(dir, 'server.key'),
+    pemPath: join(dir, 'server.pem'),
+    fingerprint: fingerprintOf(cert)
   }
 }
 

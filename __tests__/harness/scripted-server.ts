@@ -103,9 +103,16 @@ export interface ScriptedServer {
 }
 
 /** A passive data listener and the one connection it accepts. */
-interface Pending { server: net.Server; conn: Promise<DataConn>; sock?: net.Socket }
+interface Pending {
+  server: net.Server
+  conn: Promise<DataConn>
+  sock?: net.Socket
+}
 /** `sock` is what carries the data (TLS-wrapped or not), `raw` the TCP socket under it. */
-interface DataConn { sock: net.Socket; raw: net.Socket }
+interface DataConn {
+  sock: net.Socket
+  raw: net.Socket
+}
 const noop = (): void => {}
 
 /** Starts a scripted server on 127.0.0.1 on a free port; call `close()` when done. */
@@ -135,7 +142,15 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
     [...dirs, ...files.keys()].filter(p => p !== '/' && posix.dirname(p) === dir)
 
   function serve(raw: net.Socket): void {
-    const s: SessionState = { id: sessions.length + 1, tls: false, passwordOk: false, loggedIn: false, prot: 'C', cwd: '/', commands: [] }
+    const s: SessionState = {
+      id: sessions.length + 1,
+      tls: false,
+      passwordOk: false,
+      loggedIn: false,
+      prot: 'C',
+      cwd: '/',
+      commands: []
+    }
     sessions.push(s)
     let ctl: net.Socket = raw
     let decoder = new StringDecoder('utf8')
@@ -185,7 +200,12 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       servers.add(server)
       server.on('error', noop)
       let resolveConn: (conn: DataConn) => void = noop
-      const entry: Pending = { server, conn: new Promise<DataConn>(resolve => { resolveConn = resolve }) }
+      const entry: Pending = {
+        server,
+        conn: new Promise<DataConn>(resolve => {
+          resolveConn = resolve
+        })
+      }
       server.once('connection', (d: net.Socket) => {
         track(d)
         server.close(noop)
@@ -193,7 +213,10 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
         const info: DataConnectionInfo = { session: s.id, tls: s.prot === 'P' && ctx !== undefined, resumed: false }
         dataConnections.push(info)
         const sock = info.tls && ctx ? secure(d, ctx) : d
-        if (sock instanceof tls.TLSSocket) sock.once('secure', () => { info.resumed = sock.isSessionReused() })
+        if (sock instanceof tls.TLSSocket)
+          sock.once('secure', () => {
+            info.resumed = sock.isSessionReused()
+          })
         entry.sock = sock
         resolveConn({ sock, raw: d })
       })
@@ -256,16 +279,19 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       if (aborted) return send(opts.stor?.abortReply ?? '426 Connection closed; transfer aborted')
       const fr = opts.stor?.finalReply
       const reply = typeof fr === 'function' ? fr(path, data, s) : (fr ?? '226 Transfer complete')
-      if (reply.startsWith('2')) files.set(path, verb === 'APPE' ? Buffer.concat([files.get(path) ?? Buffer.alloc(0), data]) : data)
+      if (reply.startsWith('2'))
+        files.set(path, verb === 'APPE' ? Buffer.concat([files.get(path) ?? Buffer.alloc(0), data]) : data)
       send(reply)
     }
     const listing = (dir: string, mlsd: boolean): string =>
-      children(dir).map(p => {
-        const f = files.get(p)
-        const name = posix.basename(p)
-        if (mlsd) return `type=${f ? 'file' : 'dir'};size=${f?.length ?? 0};modify=20240101000000; ${name}\r\n`
-        return `${f ? '-rw-r--r--' : 'drwxr-xr-x'} 1 ftp ftp ${f?.length ?? 0} Jan 01 00:00 ${name}\r\n`
-      }).join('')
+      children(dir)
+        .map(p => {
+          const f = files.get(p)
+          const name = posix.basename(p)
+          if (mlsd) return `type=${f ? 'file' : 'dir'};size=${f?.length ?? 0};modify=20240101000000; ${name}\r\n`
+          return `${f ? '-rw-r--r--' : 'drwxr-xr-x'} 1 ftp ftp ${f?.length ?? 0} Jan 01 00:00 ${name}\r\n`
+        })
+        .join('')
 
     async function handle(line: string): Promise<void> {
       commands.push(line)
@@ -299,7 +325,10 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
           return send('331 Password required')
         case 'PASS':
           if (s.user === undefined) return send('503 Login with USER first')
-          if ((opts.user !== undefined && s.user !== opts.user) || (opts.password !== undefined && arg !== opts.password))
+          if (
+            (opts.user !== undefined && s.user !== opts.user) ||
+            (opts.password !== undefined && arg !== opts.password)
+          )
             return send('530 Login incorrect')
           s.passwordOk = true
           if (opts.requireAccount !== undefined) return send('332 Need account for login')
@@ -316,14 +345,29 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
           send('221 Goodbye')
           ctl.end()
           return
-        case 'NOOP': return send('200 NOOP ok')
-        case 'SYST': return send('215 UNIX Type: L8')
-        case 'OPTS': return send('200 Option set')
+        case 'NOOP':
+          return send('200 NOOP ok')
+        case 'SYST':
+          return send('215 UNIX Type: L8')
+        case 'OPTS':
+          return send('200 Option set')
         case 'FEAT': {
           const tlsFeats = ctx ? [...(mode === 'explicit' ? [' AUTH TLS'] : []), ' PBSZ', ' PROT'] : []
-          return send(['211-Features:', ' UTF8', ' EPSV', ' PASV', ' SIZE', ' MLST type*;size*;modify*;', ...tlsFeats, '211 End'].join('\n'))
+          return send(
+            [
+              '211-Features:',
+              ' UTF8',
+              ' EPSV',
+              ' PASV',
+              ' SIZE',
+              ' MLST type*;size*;modify*;',
+              ...tlsFeats,
+              '211 End'
+            ].join('\n')
+          )
         }
-        case 'PBSZ': return send(s.tls ? '200 PBSZ=0' : '503 PBSZ needs a TLS control connection')
+        case 'PBSZ':
+          return send(s.tls ? '200 PBSZ=0' : '503 PBSZ needs a TLS control connection')
         case 'PROT':
           if (!s.tls) return send('503 PROT needs a TLS control connection')
           if (!/^[CP]$/i.test(arg)) return send('504 Unsupported protection level')
@@ -332,10 +376,14 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       }
       if (!s.loggedIn) return send('530 Please login with USER and PASS')
       switch (verb) {
-        case 'TYPE': return send(`200 Type set to ${arg}`)
-        case 'STRU': return send(/^F$/i.test(arg) ? '200 Structure set to F' : '504 Unsupported structure')
-        case 'MODE': return send(/^S$/i.test(arg) ? '200 Mode set to S' : '504 Unsupported mode')
-        case 'PWD': return send(`257 "${s.cwd}" is the current directory`)
+        case 'TYPE':
+          return send(`200 Type set to ${arg}`)
+        case 'STRU':
+          return send(/^F$/i.test(arg) ? '200 Structure set to F' : '504 Unsupported structure')
+        case 'MODE':
+          return send(/^S$/i.test(arg) ? '200 Mode set to S' : '504 Unsupported mode')
+        case 'PWD':
+          return send(`257 "${s.cwd}" is the current directory`)
         case 'CWD':
           if (!dirs.has(path)) return send('550 No such directory')
           s.cwd = path
@@ -344,7 +392,8 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
           s.cwd = posix.dirname(s.cwd)
           return send('250 Directory changed')
         case 'MKD':
-          if (dirs.has(path) || files.has(path) || !dirs.has(posix.dirname(path))) return send('550 Create directory failed')
+          if (dirs.has(path) || files.has(path) || !dirs.has(posix.dirname(path)))
+            return send('550 Create directory failed')
           dirs.add(path)
           return send(`257 "${path}" created`)
         case 'RMD':
@@ -381,7 +430,8 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
           return send(`227 Entering Passive Mode (${host},${port >> 8},${port & 255})`)
         }
         case 'STOR':
-        case 'APPE': return store(verb, path)
+        case 'APPE':
+          return store(verb, path)
         case 'RETR': {
           const f = files.get(path)
           return f ? sendData(f) : send('550 No such file')
@@ -389,8 +439,14 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
         case 'LIST':
         case 'MLSD':
           return dirs.has(path) ? sendData(listing(path, verb === 'MLSD')) : send('550 No such directory')
-        case 'NLST': return sendData(children(path).map(p => posix.basename(p) + '\r\n').join(''))
-        default: return send('502 Command not implemented')
+        case 'NLST':
+          return sendData(
+            children(path)
+              .map(p => posix.basename(p) + '\r\n')
+              .join('')
+          )
+        default:
+          return send('502 Command not implemented')
       }
     }
 

@@ -1,0 +1,204 @@
+/**
+ * The session's protocol rules against a scripted responder: refusals and replies no real
+ * server here produces (refused AUTH/PROT P, 332, silent server, foreign PASV address).
+ */
+import { deploy } from '../src/deploy.js'
+import { DeployError } from '../src/errors.js'
+import { makeSelfSigned, makeTestPki } from './harness/certs.js'
+import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
+import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
+
+const PASSWORD = 'S3cr3t-pässword'
+const pki = makeTestPki()
+const localDir = makeTree({ 'index.html': '<h1>hi</h1>', 'assets/app.js': 'console.log(1)\n' })
+const servers: ScriptedServer[] = []
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(s => s.close()))
+})
+
+async function serve(options: ScriptedServerOptions = {}): Promise<ScriptedServer> {
+  const server = await startScriptedServer({ pki, user: 'deploy', password: PASSWORD, ...options })
+  servers.push(server)
+  return server
+}
+
+function inputs(server: ScriptedServer, extra: InputValues = {}): InputValues {
+  return {
+    host: '127.0.0.1',
+    port: String(server.port),
+    user: 'deploy',
+    password: PASSWORD,
+    'ca-cert': pki.caCert,
+    'local-dir': localDir,
+    timeout: '5',
+    ...extra
+  }
+}
+
+async function failure(server: ScriptedServer, extra: InputValues = {}): Promise<{ error: DeployError; log: string }> {
+  const log = recordingLog()
+  const error = await deploy(settingsOf(inputs(server, extra)), log).then(
+    () => {
+      throw new Error('the deploy succeeded')
+    },
+    (err: unknown) => err
+  )
+  expect(error).toBeInstanceOf(DeployError)
+  return { error: error as DeployError, log: log.text() }
+}
+
+const sentUser = (server: ScriptedServer): boolean => server.commands.some(c => c.startsWith('USER'))
+
+test('a deploy over explicit TLS sends AUTH TLS, USER, PASS, PBSZ 0, PROT P in that order', async () => {
+  const server = await serve()
+  const result = await deploy(settingsOf(inputs(server)), recordingLog())
+  const verbs = server.commands.map(c => c.split(' ')[0])
+  const at = (verb: string): number => verbs.indexOf(verb)
+  expect(at('AUTH')).toBe(0)
+  expect(at('AUTH') < at('USER') && at('USER') < at('PASS') && at('PASS') < at('PBSZ')).toBe(true)
+  expect(at('PBSZ') < at('PROT') && at('PROT') < at('STOR')).toBe(true)
+  expect(server.files.get('/index.html')?.toString()).toBe('<h1>hi</h1>')
+  expect(server.dataConnections.every(d => d.tls && d.resumed)).toBe(true)
+  expect(result.uploaded).toEqual(['assets/app.js', 'index.html'])
+})
+
+test('a refused AUTH TLS ends the run before USER', async () => {
+  const server = await serve({ replies: { AUTH: '500 AUTH not understood' } })
+  const { error } = await failure(server)
+  expect(error.message).toBe(
+    'The server refused TLS (nothing was sent in clear): the server answered AUTH TLS with 500 AUTH not understood'
+  )
+  expect(sentUser(server)).toBe(false)
+})
+
+test('AUTH TLS answered with another 2xx than 234 is refused too', async () => {
+  const server = await serve({ replies: { AUTH: '200 OK whatever' } })
+  const { error } = await failure(server)
+  expect(error.details).toMatchObject({ command: 'AUTH TLS', code: 200 })
+  expect(sentUser(server)).toBe(false)
+})
+
+test('a refused PROT P ends the run before any file is sent (basic-ftp alone would go on)', async () => {
+  const server = await serve({ replies: { PROT: '534 PROT P not supported' } })
+  const { error } = await failure(server)
+  expect(error.message).toBe(
+    'The server refused to protect data connections (no file was sent): the server answered PROT P with 534 PROT P not supported'
+  )
+  expect(server.commands.some(c => /^(STOR|MKD|EPSV|PASV)/.test(c))).toBe(false)
+  expect(server.files.size).toBe(0)
+})
+
+test('a refused PBSZ ends the run too', async () => {
+  const server = await serve({ replies: { PBSZ: '502 not implemented' } })
+  const { error } = await failure(server)
+  expect(error.details).toMatchObject({ command: 'PBSZ 0', code: 502 })
+  expect(server.files.size).toBe(0)
+})
+
+test('332 with an account sends ACCT and logs in', async () => {
+  const server = await serve({ requireAccount: 'acme' })
+  await deploy(settingsOf(inputs(server, { account: 'acme' })), recordingLog())
+  expect(server.commands).toContain('ACCT acme')
+  expect(server.files.has('/index.html')).toBe(true)
+})
+
+test('332 without an account is a clear error', async () => {
+  const server = await serve({ requireAccount: 'acme' })
+  const { error } = await failure(server)
+  expect(error.message).toMatch(
+    /^Login as deploy failed: the server asks for an account \(332 .*\); set the account input$/
+  )
+  expect(server.files.size).toBe(0)
+})
+
+test('a wrong password: 530 in the error, the password in no log line, even at debug', async () => {
+  const server = await serve()
+  const { error, log } = await failure(server, { password: 'wrong-' + PASSWORD })
+  expect(error.message).toBe('Login as deploy failed: the server answered PASS with 530 Login incorrect')
+  expect(log).toContain('> PASS ###')
+  expect(log).not.toContain(PASSWORD)
+  expect(error.message).not.toContain(PASSWORD)
+})
+
+test('a server that never greets fails within the timeout', async () => {
+  const server = await serve({ greeting: null })
+  const started = Date.now()
+  const { error } = await failure(server, { timeout: '1' })
+  expect(error.message).toContain('Timeout (control socket)')
+  expect(Date.now() - started).toBeLessThan(4000)
+})
+
+test('the address in a PASV reply is ignored: data goes to the control host', async () => {
+  // Only announced, never contacted: the data listener is on 127.0.0.1.
+  const server = await serve({ pasvAddress: '10.1.2.3', replies: { EPSV: '500 EPSV not understood' } })
+  await deploy(settingsOf(inputs(server)), recordingLog())
+  expect(server.commands).toContain('PASV')
+  expect(server.files.get('/assets/app.js')?.toString()).toBe('console.log(1)\n')
+})
+
+test('a refused STOR names the file, the command and the reply', async () => {
+  const server = await serve({ stor: { finalReply: '552 Quota exceeded' } })
+  const { error } = await failure(server)
+  expect(error.message).toBe(
+    'Upload of assets/app.js failed: the server answered STOR /assets/app.js with 552 Quota exceeded'
+  )
+  expect(error.details).toMatchObject({ file: 'assets/app.js', command: 'STOR', code: 552 })
+})
+
+describe('certificates', () => {
+  test('an unknown CA fails before USER', async () => {
+    const server = await serve()
+    const { error } = await failure(server, { 'ca-cert': '' })
+    expect(error.message).toMatch(/self.signed|unable to (get|verify)/i)
+    expect(sentUser(server)).toBe(false)
+  })
+
+  test('a wrong host name fails before USER', async () => {
+    const server = await serve()
+    const { error } = await failure(server, { 'tls-servername': 'other.example.com' })
+    expect(error.message).toContain("Host: other.example.com. is not in the cert's altnames")
+    expect(sentUser(server)).toBe(false)
+  })
+
+  test('a pinned self-signed certificate is trusted; the output gives its fingerprint', async () => {
+    const selfSigned = makeSelfSigned()
+    const server = await serve({ pki: selfSigned })
+    const pin = selfSigned.fingerprint.replace(/:/g, '').toLowerCase()
+    const result = await deploy(settingsOf(inputs(server, { 'ca-cert': '', 'tls-fingerprint': pin })), recordingLog())
+    expect(result.fingerprint).toBe(selfSigned.fingerprint)
+    expect(server.files.has('/index.html')).toBe(true)
+  })
+
+  test('a fingerprint mismatch fails before USER, even with tls-verify false', async () => {
+    const server = await serve()
+    const wrong = 'AB'.repeat(32)
+    const { error } = await failure(server, { 'tls-fingerprint': wrong, 'tls-verify': 'false' })
+    expect(error.message).toBe(
+      `The server certificate's SHA-256 fingerprint ${pki.fingerprint} matches none of tls-fingerprint (${Array(32).fill('AB').join(':')}); refusing to log in`
+    )
+    expect(sentUser(server)).toBe(false)
+  })
+
+  test('tls-verify false connects to an unknown CA, with a warning', async () => {
+    const server = await serve()
+    const log = recordingLog()
+    await deploy(settingsOf(inputs(server, { 'ca-cert': '', 'tls-verify': 'false' })), log)
+    expect(log.warnings.join('\n')).toContain('tls-verify: false')
+    expect(server.files.has('/index.html')).toBe(true)
+  })
+})
+
+test('implicit TLS and plain FTP (with its warning) both deploy', async () => {
+  const implicit = await serve({ tls: 'implicit' })
+  await deploy(settingsOf(inputs(implicit, { tls: 'implicit' })), recordingLog())
+  expect(implicit.commands.some(c => c.startsWith('AUTH'))).toBe(false)
+  expect(implicit.files.has('/index.html')).toBe(true)
+
+  const plain = await serve({ tls: 'none' })
+  const log = recordingLog()
+  await deploy(settingsOf(inputs(plain, { tls: 'none' })), log)
+  expect(log.warnings.join('\n')).toContain('travel in clear text')
+  expect(plain.commands.some(c => c.startsWith('PROT'))).toBe(false)
+  expect(plain.files.has('/index.html')).toBe(true)
+})

@@ -1,2 +1,0 @@
-import { Client } from 'basic-ftp'
-test('x', () => { expect(typeof Client).toBe('function') })

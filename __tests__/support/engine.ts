@@ -1,0 +1,50 @@
+/** Helpers to run the engine in-process: settings from input values, and a log that records. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { InputName } from '../../src/inputs.js'
+import { Log } from '../../src/log.js'
+import { parseSettings, Settings } from '../../src/settings.js'
+
+export type InputValues = Partial<Record<InputName, string>>
+
+export function settingsOf(values: InputValues): Settings {
+  return parseSettings(name => values[name] ?? '')
+}
+
+export interface RecordingLog extends Log {
+  lines: string[]
+  warnings: string[]
+  text(): string
+}
+
+/** Records every line at every level, debug included, so tests can search all of it. */
+export function recordingLog(): RecordingLog {
+  const lines: string[] = []
+  const warnings: string[] = []
+  return {
+    lines,
+    warnings,
+    info: m => lines.push(`info: ${m}`),
+    warning: m => {
+      warnings.push(m)
+      lines.push(`warning: ${m}`)
+    },
+    debug: m => lines.push(`debug: ${m}`),
+    group: async (name, fn) => {
+      lines.push(`group: ${name}`)
+      return fn()
+    },
+    text: () => lines.join('\n')
+  }
+}
+
+/** Writes a tree of files ({path: content}) into a new temp dir and returns the dir. */
+export function makeTree(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'ftps-src-'))
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), content)
+  }
+  return root
+}
