@@ -69,3 +69,10 @@ describe('action.yml matches the code', () => {
     expect(VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version)
   })
 })
+
+test('the README tables are generated from action.yml and fresh (npm run docs)', async () => {
+  const { render } = await import('../scripts/generate-docs.mjs')
+  const readme = readFileSync('README.md', 'utf8')
+  expect(render(readme, readFileSync('action.yml', 'utf8'))).toBe(readme)
+  expect(readme).toContain('| `tls-fingerprint` |')
+})

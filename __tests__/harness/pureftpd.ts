@@ -3,6 +3,7 @@
  * with vsftpd in dpkg). Explicit TLS only: 1.0.50 has no implicit-TLS listener.
  */
 import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { firstExisting, type LaunchContext, type LaunchSpec, SERVERS_DIR } from './server-runtime.js'
 
@@ -55,17 +56,21 @@ export function buildPureFtpd(ctx: LaunchContext): LaunchSpec {
   }
 }
 
-/** The test user as a pure-pw virtual user mapped to the `ftp` account, home = root. */
+/**
+ * The test user as a pure-pw virtual user mapped to the `ftp` account, home = root.
+ * The passwd line is written here with a SHA-512 crypt hash and compiled with `pure-pw mkdb`:
+ * `pure-pw useradd` hashes with argon2id tuned to about 4 s per login on this machine, which
+ * would make every test login (and 16 parallel ones) crawl. pure-ftpd checks non-argon2 hashes
+ * with crypt(3).
+ */
 function makeUserDb(ctx: LaunchContext): string {
   const passwd = join(ctx.dir, 'pureftpd.passwd')
   const pdb = join(ctx.dir, 'pureftpd.pdb')
-  const purePw = required(purePwBin(), 'pure-pw')
+  const hash = execFileSync('openssl', ['passwd', '-6', '-stdin'], { input: ctx.password }).toString().trim()
   const { uid, gid } = ctx.account
-  execFileSync(
-    purePw,
-    ['useradd', ctx.user, '-u', String(uid), '-g', String(gid), '-d', ctx.root, '-f', passwd, '-m', '-F', pdb],
-    { input: `${ctx.password}\n${ctx.password}\n`, stdio: ['pipe', 'ignore', 'pipe'] } // asks twice
-  )
+  // "/./" marks the chroot point; the 12 empty fields are quotas, ratios, bandwidth, IP limits.
+  writeFileSync(passwd, `${ctx.user}:${hash}:${uid}:${gid}::${ctx.root}/./${':'.repeat(12)}\n`, { mode: 0o600 })
+  execFileSync(required(purePwBin(), 'pure-pw'), ['mkdb', pdb, '-f', passwd], { stdio: ['ignore', 'ignore', 'pipe'] })
   return pdb
 }
 

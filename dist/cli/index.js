@@ -38134,6 +38134,8 @@ function planUploads(files, home, remoteDir) {
 var transfer = __nccwpck_require__(5115);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
@@ -38201,6 +38203,7 @@ function checkCertificate(socket, settings) {
 
 
 
+
 /** Turns a refused command into a DeployError naming the command and the reply. */
 function refused(command, err, what) {
     if (err instanceof dist.FTPError) {
@@ -38245,7 +38248,7 @@ function bindSockets(client, localAddress) {
  * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
  * and NAT'd servers announce private addresses).
  */
-function passiveToControlHost(pins) {
+function passiveToControlHost(pins, tickets) {
     let epsvWorks = true;
     return async (ftp) => {
         const host = ftp.socket.remoteAddress;
@@ -38269,8 +38272,11 @@ function passiveToControlHost(pins) {
             port = (0,transfer.parsePasvResponse)(res.message).port;
         }
         await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
-        if (pins.length > 0 && ftp.dataSocket instanceof external_node_tls_.TLSSocket)
-            checkDataPin(ftp.dataSocket, pins);
+        if (ftp.dataSocket instanceof external_node_tls_.TLSSocket) {
+            tickets.watch(ftp.dataSocket);
+            if (pins.length > 0)
+                checkDataPin(ftp.dataSocket, pins);
+        }
         return res;
     };
 }
@@ -38345,14 +38351,52 @@ async function protect(client, settings) {
     }
     return features;
 }
+/**
+ * vsftpd on TLS 1.3 never confirms an empty upload whose close_notify follows the data
+ * connection's handshake at once (seen here: no 226, ever). It sends a session ticket once it
+ * has our Finished, so an empty upload waits for that ticket. Servers that send no tickets on
+ * data connections (pure-ftpd, ProFTPD) are recognised after the first transfer and not waited for.
+ */
+class TicketGate {
+    serverSendsTickets;
+    seen = new WeakSet();
+    /** Called for every TLS data connection as it opens. */
+    watch(socket) {
+        socket.once('session', () => {
+            this.seen.add(socket);
+            this.serverSendsTickets = true;
+        });
+    }
+    /** After a transfer on a TLS 1.3 data connection: did the server send a ticket by then? */
+    learn(socket, protocol) {
+        if (this.serverSendsTickets === undefined && protocol === 'TLSv1.3')
+            this.serverSendsTickets = this.seen.has(socket);
+    }
+    /** Resolves once the server has taken the handshake, as far as can be told. */
+    async settled(socket) {
+        if (socket.getProtocol() !== 'TLSv1.3' || this.serverSendsTickets === false || this.seen.has(socket))
+            return;
+        const ticket = await new Promise(resolve => {
+            const timer = setTimeout(() => resolve(false), this.serverSendsTickets ? 5000 : 300);
+            socket.once('session', () => {
+                clearTimeout(timer);
+                resolve(true);
+            });
+        });
+        if (this.serverSendsTickets === undefined)
+            this.serverSendsTickets = ticket;
+    }
+}
 class BasicFtpSession {
     client;
+    tickets;
     tlsVersion;
     fingerprint;
     home;
     log;
-    constructor(client, tlsVersion, fingerprint, home, log) {
+    constructor(client, tickets, tlsVersion, fingerprint, home, log) {
         this.client = client;
+        this.tickets = tickets;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
@@ -38374,8 +38418,41 @@ class BasicFtpSession {
             }
         }
     }
-    async upload(localPath, remotePath) {
-        await this.client.uploadFrom((0,external_node_fs_.createReadStream)(localPath), remotePath);
+    async upload(localPath, remotePath, size) {
+        const ftp = this.client.ftp;
+        const tickets = this.tickets;
+        const timeoutMs = ftp.timeout;
+        let dataSocket;
+        let protocol = null;
+        let confirmTimer;
+        let unconfirmed = () => undefined;
+        const stalled = new Promise((_, reject) => (unconfirmed = reject));
+        async function* source() {
+            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket) {
+                dataSocket = ftp.dataSocket;
+                protocol = dataSocket.getProtocol();
+            }
+            if (size === 0 && dataSocket)
+                await tickets.settled(dataSocket);
+            yield* (0,external_node_fs_.createReadStream)(localPath);
+            // Once our data is sent basic-ftp stops watching the transfer: a server that never
+            // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
+            confirmTimer = setTimeout(() => {
+                const err = new Error(`Timeout (no reply to STOR ${remotePath} within ${timeoutMs / 1000} s)`);
+                unconfirmed(err);
+                ftp.closeWithError(err);
+            }, timeoutMs);
+        }
+        const transfer = this.client.uploadFrom(external_node_stream_.Readable.from(source()), remotePath);
+        transfer.catch(() => undefined); // settled below, or abandoned after a stall
+        try {
+            await Promise.race([transfer, stalled]);
+            if (dataSocket)
+                tickets.learn(dataSocket, protocol);
+        }
+        finally {
+            clearTimeout(confirmTimer);
+        }
     }
     async size(remotePath) {
         try {
@@ -38404,7 +38481,8 @@ const openSession = async (settings, log) => {
     client.ftp.log = (message) => log.debug((0,src_log/* redact */.E)(message, [settings.password]));
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
-    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints);
+    const tickets = new TicketGate();
+    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, tickets);
     try {
         await secureControl(client, settings);
         await login(client, settings);
@@ -38413,7 +38491,7 @@ const openSession = async (settings, log) => {
         const socket = client.ftp.socket;
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, tickets, tlsVersion, fingerprint, pwd, log);
     }
     catch (err) {
         client.close();
@@ -38472,7 +38550,7 @@ function uploadFailure(upload, err) {
 }
 async function deploy_transfer(session, upload, verify) {
     try {
-        await session.upload(upload.file.localPath, upload.remotePath);
+        await session.upload(upload.file.localPath, upload.remotePath, upload.file.size);
         if (!verify)
             return;
         const size = await session.size(upload.remotePath);

@@ -7,6 +7,7 @@ import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
 import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
 import { FTPContext } from 'basic-ftp/dist/FtpContext.js'
 import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
 import { Socket, SocketConnectOpts } from 'node:net'
 import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
@@ -24,7 +25,7 @@ export interface RemoteSession {
   readonly home: string
   /** Creates a directory whose parent exists; an existing one is fine. */
   ensureDir(path: string): Promise<void>
-  upload(localPath: string, remotePath: string): Promise<void>
+  upload(localPath: string, remotePath: string, size: number): Promise<void>
   /** Remote size in bytes, or undefined when the server has no SIZE. */
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<FileInfo[]>
@@ -86,7 +87,7 @@ function bindSockets(client: Client, localAddress: string): void {
  * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
  * and NAT'd servers announce private addresses).
  */
-function passiveToControlHost(pins: string[]): (ftp: FTPContext) => Promise<FTPResponse> {
+function passiveToControlHost(pins: string[], tickets: TicketGate): (ftp: FTPContext) => Promise<FTPResponse> {
   let epsvWorks = true
   return async ftp => {
     const host = ftp.socket.remoteAddress
@@ -107,7 +108,10 @@ function passiveToControlHost(pins: string[]): (ftp: FTPContext) => Promise<FTPR
       port = parsePasvResponse(res.message).port
     }
     await connectForPassiveTransfer(host, port, ftp)
-    if (pins.length > 0 && ftp.dataSocket instanceof TLSSocket) checkDataPin(ftp.dataSocket, pins)
+    if (ftp.dataSocket instanceof TLSSocket) {
+      tickets.watch(ftp.dataSocket)
+      if (pins.length > 0) checkDataPin(ftp.dataSocket, pins)
+    }
     return res as FTPResponse
   }
 }
@@ -186,9 +190,47 @@ async function protect(client: Client, settings: Settings): Promise<Map<string, 
   return features
 }
 
+/**
+ * vsftpd on TLS 1.3 never confirms an empty upload whose close_notify follows the data
+ * connection's handshake at once (seen here: no 226, ever). It sends a session ticket once it
+ * has our Finished, so an empty upload waits for that ticket. Servers that send no tickets on
+ * data connections (pure-ftpd, ProFTPD) are recognised after the first transfer and not waited for.
+ */
+export class TicketGate {
+  private serverSendsTickets: boolean | undefined
+  private readonly seen = new WeakSet<TLSSocket>()
+
+  /** Called for every TLS data connection as it opens. */
+  watch(socket: TLSSocket): void {
+    socket.once('session', () => {
+      this.seen.add(socket)
+      this.serverSendsTickets = true
+    })
+  }
+
+  /** After a transfer on a TLS 1.3 data connection: did the server send a ticket by then? */
+  learn(socket: TLSSocket, protocol: string | null): void {
+    if (this.serverSendsTickets === undefined && protocol === 'TLSv1.3') this.serverSendsTickets = this.seen.has(socket)
+  }
+
+  /** Resolves once the server has taken the handshake, as far as can be told. */
+  async settled(socket: TLSSocket): Promise<void> {
+    if (socket.getProtocol() !== 'TLSv1.3' || this.serverSendsTickets === false || this.seen.has(socket)) return
+    const ticket = await new Promise<boolean>(resolve => {
+      const timer = setTimeout(() => resolve(false), this.serverSendsTickets ? 5000 : 300)
+      socket.once('session', () => {
+        clearTimeout(timer)
+        resolve(true)
+      })
+    })
+    if (this.serverSendsTickets === undefined) this.serverSendsTickets = ticket
+  }
+}
+
 class BasicFtpSession implements RemoteSession {
   constructor(
     private readonly client: Client,
+    private readonly tickets: TicketGate,
     readonly tlsVersion: string,
     readonly fingerprint: string,
     readonly home: string,
@@ -209,8 +251,38 @@ class BasicFtpSession implements RemoteSession {
     }
   }
 
-  async upload(localPath: string, remotePath: string): Promise<void> {
-    await this.client.uploadFrom(createReadStream(localPath), remotePath)
+  async upload(localPath: string, remotePath: string, size: number): Promise<void> {
+    const ftp = this.client.ftp
+    const tickets = this.tickets
+    const timeoutMs = ftp.timeout
+    let dataSocket: TLSSocket | undefined
+    let protocol: string | null = null
+    let confirmTimer: NodeJS.Timeout | undefined
+    let unconfirmed: (err: Error) => void = () => undefined
+    const stalled = new Promise<never>((_, reject) => (unconfirmed = reject))
+    async function* source(): AsyncGenerator<Buffer> {
+      if (ftp.dataSocket instanceof TLSSocket) {
+        dataSocket = ftp.dataSocket
+        protocol = dataSocket.getProtocol()
+      }
+      if (size === 0 && dataSocket) await tickets.settled(dataSocket)
+      yield* createReadStream(localPath) as AsyncIterable<Buffer>
+      // Once our data is sent basic-ftp stops watching the transfer: a server that never
+      // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
+      confirmTimer = setTimeout(() => {
+        const err = new Error(`Timeout (no reply to STOR ${remotePath} within ${timeoutMs / 1000} s)`)
+        unconfirmed(err)
+        ftp.closeWithError(err)
+      }, timeoutMs)
+    }
+    const transfer = this.client.uploadFrom(Readable.from(source()), remotePath)
+    transfer.catch(() => undefined) // settled below, or abandoned after a stall
+    try {
+      await Promise.race([transfer, stalled])
+      if (dataSocket) tickets.learn(dataSocket, protocol)
+    } finally {
+      clearTimeout(confirmTimer)
+    }
   }
 
   async size(remotePath: string): Promise<number | undefined> {
@@ -240,7 +312,8 @@ export const openSession: SessionFactory = async (settings, log) => {
   client.ftp.verbose = true
   client.ftp.log = (message: string) => log.debug(redact(message, [settings.password]))
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
-  client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints)
+  const tickets = new TicketGate()
+  client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, tickets)
   try {
     await secureControl(client, settings)
     await login(client, settings)
@@ -249,7 +322,7 @@ export const openSession: SessionFactory = async (settings, log) => {
     const socket = client.ftp.socket
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    return new BasicFtpSession(client, tlsVersion, fingerprint, pwd, log)
+    return new BasicFtpSession(client, tickets, tlsVersion, fingerprint, pwd, log)
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err

@@ -1,0 +1,122 @@
+/**
+ * The deploy against real servers in the modes real hosts run (explicit TLS and PROT P
+ * required, session reuse required): what arrives on the server's disk, byte for byte.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import { DeployError } from '../src/errors.js'
+import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
+
+const tree: Record<string, Buffer> = {
+  'index.html': Buffer.from('<!doctype html><title>hi</title>\n'),
+  'empty.txt': Buffer.alloc(0),
+  'assets/js/app.min.js': randomBytes(70_000),
+  'assets/img/logo.png': randomBytes(300_000),
+  'big/blob.bin': randomBytes(24 * 1024 * 1024),
+  'with space/file name.txt': Buffer.from('spaces\r\nand CRLF kept as is\r\n'),
+  'ünïcödé/日本語.txt': Buffer.from('utf-8 names\n'),
+  '.well-known/security.txt': Buffer.from('Contact: mailto:security@example.com\n')
+}
+const localDir = makeTree(tree)
+
+/** Every regular file under dir, relative, with '/' separators. */
+function filesOn(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`
+    return entry.isDirectory() ? filesOn(join(dir, entry.name), rel) : [rel]
+  })
+}
+
+const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
+
+describe.each(EXPLICIT_SERVERS)('%s', kind => {
+  const maybe = skipped(kind) ? test.skip : test
+  let server: FtpServer
+
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  const inputs = (extra: InputValues = {}): InputValues => ({
+    host: '127.0.0.1',
+    port: String(server.port),
+    user: server.user,
+    password: server.password,
+    'ca-cert': server.pki.caCertPath,
+    'local-dir': localDir,
+    ...extra
+  })
+
+  maybe('a tree of nested, empty, binary, large, spaced and UTF-8 named files arrives byte-identical', async () => {
+    const result = await deploy(settingsOf(inputs({ 'remote-dir': 'site/www', listing: 'recursive' })), recordingLog())
+    const target = join(server.root, 'site', 'www')
+    expect(filesOn(target).sort()).toEqual(Object.keys(tree).sort())
+    for (const [path, content] of Object.entries(tree)) {
+      expect([path, readFileSync(join(target, path)).equals(content)]).toEqual([path, true])
+    }
+    expect(result.uploaded.sort()).toEqual(Object.keys(tree).sort())
+    expect(result.bytesUploaded).toBe(Object.values(tree).reduce((n, b) => n + b.length, 0))
+    expect(result.fingerprint).toBe(server.pki.fingerprint)
+    expect(result.tlsVersion).toBe(kind === 'vsftpd-tls12' ? 'TLSv1.2' : result.tlsVersion)
+    const listed = new Map(result.listing.map(e => [e.path, e]))
+    expect(listed.get('big/blob.bin')).toMatchObject({ type: 'file', size: 24 * 1024 * 1024 })
+    expect(listed.get('ünïcödé/日本語.txt')).toMatchObject({ type: 'file', size: tree['ünïcödé/日本語.txt'].length })
+    expect(listed.get('with space')).toMatchObject({ type: 'dir' })
+    expect(listed.get('empty.txt')).toMatchObject({ type: 'file', size: 0 })
+    expect(listed.get('index.html')?.modifiedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/)
+  })
+
+  maybe('a second deploy over existing files replaces them', async () => {
+    const changed = makeTree({ 'index.html': 'v2', 'with space/file name.txt': '' })
+    await deploy(settingsOf(inputs({ 'remote-dir': 'site/www', 'local-dir': changed })), recordingLog())
+    expect(readFileSync(join(server.root, 'site/www/index.html'), 'utf8')).toBe('v2')
+    expect(statSync(join(server.root, 'site/www/with space/file name.txt')).size).toBe(0)
+  })
+
+  maybe('empty files, the first upload among them, arrive empty (vsftpd on TLS 1.3 hung on them)', async () => {
+    const empties = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`e${i}.json`, '']))
+    const only = makeTree(empties)
+    await deploy(settingsOf(inputs({ 'remote-dir': 'only-empty', 'local-dir': only, timeout: '5' })), recordingLog())
+    expect(filesOn(join(server.root, 'only-empty')).sort()).toEqual(Object.keys(empties).sort())
+    for (const name of Object.keys(empties)) expect(statSync(join(server.root, 'only-empty', name)).size).toBe(0)
+  })
+
+  async function failsWith(extra: InputValues, remoteDir: string): Promise<DeployError> {
+    const log = recordingLog()
+    const error = await deploy(settingsOf(inputs({ 'remote-dir': remoteDir, ...extra })), log).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DeployError)
+    expect(log.text()).not.toContain(server.password)
+    expect(filesOn(join(server.root, remoteDir))).toEqual([])
+    return error as DeployError
+  }
+
+  maybe('a wrong password fails with the 530 reply and uploads nothing', async () => {
+    const error = await failsWith({ password: 'not-the-password' }, 'wrong-password')
+    expect(error.message).toMatch(/^Login as deployer failed: the server answered PASS with 530 /)
+  })
+
+  maybe('an unknown CA fails before login and uploads nothing', async () => {
+    const error = await failsWith({ 'ca-cert': '' }, 'unknown-ca')
+    expect(error.message).toMatch(/unable to verify the first certificate|unable to get local issuer certificate/)
+  })
+
+  maybe('a wrong host name fails before login', async () => {
+    const error = await failsWith({ 'tls-servername': 'ftp.example.org' }, 'wrong-name')
+    expect(error.message).toContain("Host: ftp.example.org. is not in the cert's altnames")
+  })
+
+  maybe('a wrong fingerprint fails; the right one succeeds without the CA', async () => {
+    const error = await failsWith({ 'ca-cert': '', 'tls-fingerprint': 'sha256:' + '00'.repeat(32) }, 'pinned')
+    expect(error.message).toContain(`fingerprint ${server.pki.fingerprint} matches none of tls-fingerprint`)
+    const pin = server.pki.fingerprint.replace(/:/g, '').toLowerCase()
+    await deploy(settingsOf(inputs({ 'ca-cert': '', 'tls-fingerprint': pin, 'remote-dir': 'pinned' })), recordingLog())
+    expect(readFileSync(join(server.root, 'pinned/index.html'))).toEqual(tree['index.html'])
+  })
+})
