@@ -6,17 +6,23 @@
  */
 import { Client } from 'basic-ftp'
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import net from 'node:net'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import type { TLSSocket } from 'node:tls'
+import tls, { type TLSSocket } from 'node:tls'
 import { makeTestPki, type TestPki } from './harness/certs.js'
 import { EXPLICIT_SERVERS, type FtpServer, type ServerKind, serverMissing, startServer } from './harness/servers.js'
 
 /** How each explicit server refuses what it must refuse (codes as seen here, see FACTS). */
 interface Expected {
   plainLoginCode: number
-  protCUploadCode: number
+  /** STOR with the data in clear after a TLS login that never sent PBSZ/PROT. */
+  noProtStorCode: number
+  /** Reply to PROT C, and to a STOR with clear data after it. */
+  protCReply: number
+  protCStorCode: number
   /** Server requires TLS session reuse on data connections: the code when a client does not. */
   noReuseCode?: number
   tlsVersion: string
@@ -27,7 +33,9 @@ interface Expected {
 const EXPECTED: Record<string, Expected> = {
   vsftpd: {
     plainLoginCode: 530,
-    protCUploadCode: 522,
+    noProtStorCode: 522,
+    protCReply: 200,
+    protCStorCode: 522,
     noReuseCode: 522,
     tlsVersion: 'TLSv1.3',
     protectedLog:
@@ -35,17 +43,21 @@ const EXPECTED: Record<string, Expected> = {
   },
   'vsftpd-tls12': {
     plainLoginCode: 530,
-    protCUploadCode: 522,
+    noProtStorCode: 522,
+    protCReply: 200,
+    protCStorCode: 522,
     noReuseCode: 522,
     tlsVersion: 'TLSv1.2',
     protectedLog:
       /SSL version: TLSv1\.2, SSL cipher: [^,]+, reused[\s\S]*OK UPLOAD: Client "127\.0\.0\.1", "\/hello\.bin"/
   },
   // pure-ftpd logs only transfers (no syslog here); the PROT C test proves it refuses clear data.
-  'pure-ftpd': { plainLoginCode: 421, protCUploadCode: 521, tlsVersion: 'TLSv1.3' },
+  'pure-ftpd': { plainLoginCode: 421, noProtStorCode: 521, protCReply: 200, protCStorCode: 521, tlsVersion: 'TLSv1.3' },
   proftpd: {
     plainLoginCode: 550,
-    protCUploadCode: 425,
+    noProtStorCode: 522,
+    protCReply: 534, // TLSRequired on: refused outright; the STOR after it still expects TLS
+    protCStorCode: 425,
     noReuseCode: 425,
     tlsVersion: 'TLSv1.3',
     protectedLog: /client reused TLS session for data connection\s*\n.*TLSv1\.3 data connection accepted/
@@ -53,6 +65,8 @@ const EXPECTED: Record<string, Expected> = {
 }
 
 const inCi = process.env.CI === 'true'
+/** Must never reach the disk. */
+const SECRET = randomBytes(64 * 1024)
 const ALL_KINDS: ServerKind[] = [...EXPLICIT_SERVERS, 'vsftpd-implicit', 'vsftpd-plain']
 const missing = new Map(ALL_KINDS.map(k => [k, serverMissing(k)] as const).filter(([, m]) => m !== undefined))
 if (missing.size > 0 && !inCi) {
@@ -86,7 +100,7 @@ for (const kind of EXPLICIT_SERVERS) {
       const data = randomBytes(300 * 1024 + 7)
       const { client, replies } = await login(server)
       try {
-        await client.uploadFrom(Readable.from(data), 'hello.bin')
+        await settle(client.uploadFrom(Readable.from(data), 'hello.bin'), 'upload')
         // basic-ftp ignores a failed PROT P (FACTS): check the server said yes
         expect(replies).toContainEqual(expect.stringMatching(/^> PROT P\n< 200 /))
         expect((client.ftp.socket as TLSSocket).getProtocol()).toBe(expected.tlsVersion)
@@ -100,29 +114,36 @@ for (const kind of EXPLICIT_SERVERS) {
     test(`refuses a login without TLS (${expected.plainLoginCode})`, async () => {
       const client = new Client(10_000)
       try {
-        const login = client.access({
-          host: server.host,
-          port: server.port,
-          user: server.user,
-          password: server.password,
-          secure: false
-        })
-        await expect(login).rejects.toMatchObject({ code: expected.plainLoginCode })
+        const login = client.access({ host: server.host, port: server.port, user: server.user, password: server.password, secure: false })
+        await expect(settle(login, 'plain login')).rejects.toMatchObject({ code: expected.plainLoginCode })
       } finally {
         client.close()
       }
     })
 
-    test(`refuses an upload under PROT C (${expected.protCUploadCode}) and stores none of its bytes`, async () => {
-      const { client } = await login(server)
+    test(`refuses clear data when PROT P was never sent (${expected.noProtStorCode})`, async () => {
+      const client = new Client(10_000)
       try {
-        await client.send('PROT C')
-        const upload = client.uploadFrom(Readable.from(randomBytes(64 * 1024)), 'clear.bin')
-        await expect(upload).rejects.toMatchObject({ code: expected.protCUploadCode })
+        await client.connect(server.host, server.port)
+        await client.useTLS({ ca: server.pki.caCert, servername: 'localhost' })
+        await client.login(server.user, server.password)
+        await client.send('TYPE I')
+        expect(await storeRaw(client, server, 'no-prot.bin', SECRET, 'clear')).toBe(expected.noProtStorCode)
       } finally {
         client.close()
       }
-      expectEmptyOrAbsent(join(server.root, 'clear.bin'))
+      expectNoneOf(server, 'no-prot.bin')
+    })
+
+    test(`PROT C gets ${expected.protCReply}, clear data after it ${expected.protCStorCode}, none of it stored`, async () => {
+      const { client } = await login(server)
+      try {
+        expect((await client.sendIgnoringError('PROT C')).code).toBe(expected.protCReply)
+        expect(await storeRaw(client, server, 'clear.bin', SECRET, 'clear')).toBe(expected.protCStorCode)
+      } finally {
+        client.close()
+      }
+      expectNoneOf(server, 'clear.bin')
     })
 
     const noReuseCode = expected.noReuseCode
@@ -130,13 +151,11 @@ for (const kind of EXPLICIT_SERVERS) {
       test(`refuses a data connection that does not resume the TLS session (${noReuseCode})`, async () => {
         const { client } = await login(server)
         try {
-          withoutSessionReuse(client)
-          const upload = client.uploadFrom(Readable.from(randomBytes(1024)), 'fresh-session.bin')
-          await expect(upload).rejects.toMatchObject({ code: noReuseCode })
+          expect(await storeRaw(client, server, 'fresh-session.bin', SECRET, 'tls-new-session')).toBe(noReuseCode)
         } finally {
           client.close()
         }
-        expectEmptyOrAbsent(join(server.root, 'fresh-session.bin'))
+        expectNoneOf(server, 'fresh-session.bin')
       })
     }
   })
@@ -155,7 +174,7 @@ describeServer('vsftpd-implicit')('vsftpd-implicit', () => {
     const data = randomBytes(100 * 1024)
     const { client, replies } = await login(server)
     try {
-      await client.uploadFrom(Readable.from(data), 'hello.bin')
+      await settle(client.uploadFrom(Readable.from(data), 'hello.bin'), 'upload')
       expect(replies).toContainEqual(expect.stringMatching(/^> PROT P\n< 200 /))
     } finally {
       client.close()
@@ -177,7 +196,7 @@ describeServer('vsftpd-plain')('vsftpd-plain', () => {
     const data = randomBytes(100 * 1024)
     const { client } = await login(server)
     try {
-      await client.uploadFrom(Readable.from(data), 'hello.bin')
+      await settle(client.uploadFrom(Readable.from(data), 'hello.bin'), 'upload')
     } finally {
       client.close()
     }
@@ -207,11 +226,43 @@ async function login(server: FtpServer): Promise<{ client: Client; replies: stri
   return { client, replies }
 }
 
-/** Makes basic-ftp open data connections with a fresh TLS session instead of resuming one. */
-function withoutSessionReuse(client: Client): void {
-  Object.defineProperty(client.ftp, 'tlsSessionStore', { get: () => undefined, set: () => undefined })
-  const control = client.ftp.socket as TLSSocket
-  control.getSession = () => undefined
+/**
+ * STOR over a data connection the test opens itself, so it controls exactly what the server
+ * sees (basic-ftp would always wrap it in TLS and resume the session), sending the data in
+ * clear or over a TLS session of its own. Resolves with the final reply code.
+ *
+ * Also avoids a jest trap: node-core socket errors are not `instanceof Error` inside jest's
+ * module realm, so basic-ftp ignores them and a transfer whose data socket is reset by the
+ * server never settles (seen with proftpd).
+ */
+async function storeRaw(client: Client, server: FtpServer, name: string, data: Buffer, channel: 'clear' | 'tls-new-session'): Promise<number> {
+  const epsv = await client.send('EPSV')
+  const port = Number(/\(\|\|\|(\d+)\|\)/.exec(epsv.message)?.[1])
+  const tcp = net.connect({ host: server.host, port })
+  tcp.on('error', () => undefined) // the server is expected to drop this connection
+  await once(tcp, 'connect')
+  // No `session` option: a full handshake, which is what a server requiring reuse must refuse.
+  const dataSocket = channel === 'clear' ? tcp : tls.connect({ socket: tcp, ca: server.pki.caCert, servername: 'localhost' })
+  dataSocket.on('error', () => undefined)
+  try {
+    const stor = client.ftp.handle(`STOR ${name}`, (res, task) => {
+      if (!('code' in res) || typeof res.code !== 'number') return task.reject(res as Error) // socket error
+      if (res.code === 150 || res.code === 125) dataSocket.end(data)
+      else task.resolve(res.code)
+    })
+    return (await settle(stor, `STOR ${name}`)) as number
+  } finally {
+    dataSocket.destroy()
+  }
+}
+
+/** Rejects instead of hanging if basic-ftp never settles (see storeRaw). */
+function settle<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 /** Server logs may be flushed a moment after the client saw the reply. */
@@ -221,7 +272,8 @@ async function expectLog(server: FtpServer, pattern: RegExp): Promise<void> {
   expect(server.readLog()).toMatch(pattern)
 }
 
-function expectEmptyOrAbsent(path: string): void {
-  // proftpd leaves a 0-byte file for a refused STOR (FACTS)
+/** A refused upload may leave an empty file (proftpd, FACTS) but never any of its bytes. */
+function expectNoneOf(server: FtpServer, name: string): void {
+  const path = join(server.root, name)
   if (existsSync(path)) expect(statSync(path).size).toBe(0)
 }
