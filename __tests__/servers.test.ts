@@ -4,7 +4,7 @@
  * a data connection that does not resume the TLS session). If these pass, a deploy test
  * against these servers cannot pass while sending anything in clear text.
  */
-import { Client } from 'basic-ftp'
+import { type AccessOptions, Client } from 'basic-ftp'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -13,7 +13,14 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import tls, { type TLSSocket } from 'node:tls'
 import { makeTestPki, type TestPki } from './harness/certs.js'
-import { EXPLICIT_SERVERS, type FtpServer, type ServerKind, serverMissing, startServer } from './harness/servers.js'
+import {
+  EXPLICIT_SERVERS,
+  type FtpServer,
+  missingServersLine,
+  type ServerKind,
+  serverMissing,
+  startServer
+} from './harness/servers.js'
 
 /** How each explicit server refuses what it must refuse (codes as seen here, see FACTS). */
 interface Expected {
@@ -67,12 +74,11 @@ const EXPECTED: Record<string, Expected> = {
 const inCi = process.env.CI === 'true'
 /** Must never reach the disk. */
 const SECRET = randomBytes(64 * 1024)
+const UTF8_NAME = 'héllo wörld 日本.txt'
 const ALL_KINDS: ServerKind[] = [...EXPLICIT_SERVERS, 'vsftpd-implicit', 'vsftpd-plain']
-const missing = new Map(ALL_KINDS.map(k => [k, serverMissing(k)] as const).filter(([, m]) => m !== undefined))
-if (missing.size > 0 && !inCi) {
-  const names = [...new Set([...missing.keys()].map(k => k.replace(/^vsftpd-.*/, 'vsftpd')))]
-  process.stdout.write(`servers.test: skipping tests of ${names.join(', ')} (${[...missing.values()][0]})\n`)
-}
+const missing = new Set(ALL_KINDS.filter(k => serverMissing(k) !== undefined))
+const skipLine = missingServersLine(ALL_KINDS)
+if (skipLine !== undefined && !inCi) process.stdout.write(`servers.test: ${skipLine}\n`)
 
 /** Skip a missing server locally; in CI run it anyway, so startServer's error fails the tests. */
 const describeServer = (kind: ServerKind): typeof describe => (missing.has(kind) && !inCi ? describe.skip : describe)
@@ -111,10 +117,65 @@ for (const kind of EXPLICIT_SERVERS) {
       if (expected.protectedLog) await expectLog(server, expected.protectedLog)
     })
 
+    test('supports what a deploy needs: MKD, overwrite, RNFR/RNTO, SIZE, DELE, UTF-8 and dot names', async () => {
+      const { client } = await login(server)
+      try {
+        await client.ensureDir('/deep/er') // MKD + CWD per segment
+        await client.cd('/')
+        await put(client, 'deep/er/.hidden', 'first version')
+        await put(client, 'deep/er/.hidden', 'second') // overwrites (pure-ftpd without -r)
+        await put(client, 'deep/er/tmp.part', 'renamed')
+        await client.rename('deep/er/tmp.part', `deep/er/${UTF8_NAME}`) // pure-ftpd without -G
+        expect(await client.size(`deep/er/${UTF8_NAME}`)).toBe(7)
+        const names = (await settle(client.list('deep/er'), 'list')).map(f => f.name)
+        expect(names.sort()).toEqual(['.hidden', UTF8_NAME]) // dotfiles listed
+        await put(client, 'gone.txt', 'x')
+        await client.remove('gone.txt')
+      } finally {
+        client.close()
+      }
+      expect(readFileSync(join(server.root, 'deep/er/.hidden'), 'utf8')).toBe('second')
+      expect(readFileSync(join(server.root, 'deep/er', UTF8_NAME), 'utf8')).toBe('renamed')
+      expect(existsSync(join(server.root, 'deep/er/tmp.part'))).toBe(false)
+      expect(existsSync(join(server.root, 'gone.txt'))).toBe(false)
+    })
+
+    test('serves 16 clients in parallel (passive range wide enough)', async () => {
+      const logins = await Promise.allSettled(Array.from({ length: 16 }, () => login(server)))
+      const clients = logins.flatMap(r => (r.status === 'fulfilled' ? [r.value.client] : []))
+      try {
+        expect(logins.filter(r => r.status === 'rejected')).toEqual([])
+        await Promise.all(clients.map((client, i) => put(client, `parallel-${i}.txt`, `file ${i}`)))
+      } finally {
+        clients.forEach(c => c.close())
+      }
+      clients.forEach((_, i) => expect(readFileSync(join(server.root, `parallel-${i}.txt`), 'utf8')).toBe(`file ${i}`))
+    })
+
+    test('refuses anonymous logins', async () => {
+      // In parallel: pure-ftpd answers a failed login only after a fixed 3-6 s delay.
+      const attempts = ['anonymous', 'ftp'].map(async user => {
+        const client = new Client(10_000)
+        try {
+          const login = client.access({ ...tlsLogin(server), user, password: 'guest@example.com' })
+          await expect(settle(login, `${user} login`)).rejects.toMatchObject({ code: 530 })
+        } finally {
+          client.close()
+        }
+      })
+      await Promise.all(attempts)
+    })
+
     test(`refuses a login without TLS (${expected.plainLoginCode})`, async () => {
       const client = new Client(10_000)
       try {
-        const login = client.access({ host: server.host, port: server.port, user: server.user, password: server.password, secure: false })
+        const login = client.access({
+          host: server.host,
+          port: server.port,
+          user: server.user,
+          password: server.password,
+          secure: false
+        })
         await expect(settle(login, 'plain login')).rejects.toMatchObject({ code: expected.plainLoginCode })
       } finally {
         client.close()
@@ -204,6 +265,23 @@ describeServer('vsftpd-plain')('vsftpd-plain', () => {
   })
 })
 
+/** Connection options for the server's TLS mode, with its CA. */
+function tlsLogin(server: FtpServer): AccessOptions {
+  const secure = server.tls === 'explicit' ? true : server.tls === 'implicit' ? 'implicit' : false
+  return {
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    secure,
+    secureOptions: { ca: server.pki.caCert, servername: 'localhost' }
+  }
+}
+
+async function put(client: Client, path: string, content: string): Promise<void> {
+  await settle(client.uploadFrom(Readable.from(Buffer.from(content)), path), `upload ${path}`)
+}
+
 /** Logs in the way the server kind expects, recording the protocol exchange. */
 async function login(server: FtpServer): Promise<{ client: Client; replies: string[] }> {
   const client = new Client(10_000)
@@ -214,15 +292,7 @@ async function login(server: FtpServer): Promise<{ client: Client; replies: stri
     if (message.startsWith('< ') && replies.at(-1)?.startsWith('> ')) replies[replies.length - 1] += `\n${message}`
     else replies.push(message)
   }
-  const secure = server.tls === 'explicit' ? true : server.tls === 'implicit' ? 'implicit' : false
-  await client.access({
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    password: server.password,
-    secure,
-    secureOptions: { ca: server.pki.caCert, servername: 'localhost' }
-  })
+  await settle(client.access(tlsLogin(server)), 'login')
   return { client, replies }
 }
 
@@ -235,14 +305,21 @@ async function login(server: FtpServer): Promise<{ client: Client; replies: stri
  * module realm, so basic-ftp ignores them and a transfer whose data socket is reset by the
  * server never settles (seen with proftpd).
  */
-async function storeRaw(client: Client, server: FtpServer, name: string, data: Buffer, channel: 'clear' | 'tls-new-session'): Promise<number> {
+async function storeRaw(
+  client: Client,
+  server: FtpServer,
+  name: string,
+  data: Buffer,
+  channel: 'clear' | 'tls-new-session'
+): Promise<number> {
   const epsv = await client.send('EPSV')
   const port = Number(/\(\|\|\|(\d+)\|\)/.exec(epsv.message)?.[1])
   const tcp = net.connect({ host: server.host, port })
   tcp.on('error', () => undefined) // the server is expected to drop this connection
   await once(tcp, 'connect')
   // No `session` option: a full handshake, which is what a server requiring reuse must refuse.
-  const dataSocket = channel === 'clear' ? tcp : tls.connect({ socket: tcp, ca: server.pki.caCert, servername: 'localhost' })
+  const dataSocket =
+    channel === 'clear' ? tcp : tls.connect({ socket: tcp, ca: server.pki.caCert, servername: 'localhost' })
   dataSocket.on('error', () => undefined)
   try {
     const stor = client.ftp.handle(`STOR ${name}`, (res, task) => {

@@ -81,7 +81,7 @@ function uploadFailure(upload: Upload, err: unknown): DeployError {
 
 async function transfer(session: RemoteSession, upload: Upload, verify: boolean): Promise<void> {
   try {
-    await session.upload(upload.file.localPath, upload.remotePath, upload.file.size)
+    await session.upload(upload.file.localPath, upload.remotePath)
     if (!verify) return
     const size = await session.size(upload.remotePath)
     if (size !== undefined && size !== upload.file.size) {

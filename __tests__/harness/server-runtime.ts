@@ -202,12 +202,22 @@ process.once('exit', () => {
 
 /**
  * Starts the server in its own session and process group (Node's `detached` is setsid(2)), with
- * one read-write file as fd 0, 1 and 2.
+ * one read-write file as fd 0, 1 and 2. A watchdog in the group kills it when this process dies
+ * without stopping it (a killed or timed-out jest worker): it waits for EOF on a pipe only we hold.
+ * The shell then execs the server, so the recorded PID is the server's.
  */
+const WATCHDOG = '(read -r _ <&3; kill -KILL 0) & exec "$@" 3<&-'
+
 export function launch(spec: LaunchSpec, outFile: string): ServerProcess {
   const fd = openSync(outFile, 'a+')
-  const child = spawn(spec.command, spec.args, { detached: true, stdio: [fd, fd, fd], env: spec.env ?? process.env })
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'ftps-test-server', spec.command, ...spec.args], {
+    detached: true,
+    stdio: [fd, fd, fd, 'pipe'],
+    env: spec.env ?? process.env
+  })
   closeSync(fd)
+  const lifeline = child.stdio[3] as net.Socket | null
+  lifeline?.unref() // only its EOF matters; it must not keep the worker alive
   let exit: string | undefined
   child.once('error', err => (exit = `spawn failed: ${err.message}`))
   child.once('exit', (code, signal) => (exit = `exited with ${signal ?? `code ${code}`}`))
@@ -220,6 +230,7 @@ export function launch(spec: LaunchSpec, outFile: string): ServerProcess {
     stop: async () => {
       running.delete(proc)
       await killGroup(pid)
+      lifeline?.destroy()
     }
   }
   running.add(proc)

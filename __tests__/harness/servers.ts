@@ -102,6 +102,22 @@ function missingPiece(kind: ServerKind): string | undefined {
   }
 }
 
+/**
+ * One line for a test file to print when it skips servers, e.g. "skipping the pure-ftpd, proftpd
+ * tests: pure-ftpd not installed, proftpd not installed; install ...". undefined if none missing.
+ */
+export function missingServersLine(kinds: ServerKind[]): string | undefined {
+  const problems = new Map<string, string>() // display name -> problem
+  for (const kind of kinds) {
+    const problem = missingPiece(kind)
+    const name = kind.startsWith('vsftpd') ? 'vsftpd' : kind
+    if (problem !== undefined && !problems.has(name)) problems.set(name, problem)
+  }
+  if (problems.size === 0) return undefined
+  const reasons = [...new Set(problems.values())].join(', ')
+  return `skipping the ${[...problems.keys()].join(', ')} tests: ${reasons}; install the test servers with: ${INSTALL_HINT}`
+}
+
 export async function startServer(kind: ServerKind, opts: StartOptions = {}): Promise<FtpServer> {
   const missing = serverMissing(kind)
   if (missing !== undefined) throw new Error(missing)
@@ -146,7 +162,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
     const logs = concatLogs([outFile, ...(spec?.logFiles ?? [])])
     await proc?.stop()
     cleanup()
-    throw new Error(`${kind} did not start: ${(e as Error).message}\n${logs}`)
+    throw new Error(`${kind} did not start: ${(e as Error).message}\n${logs}`, { cause: e })
   }
   return serverHandle(kind, ctx, spec, proc, cleanup)
 }

@@ -38248,7 +38248,7 @@ function bindSockets(client, localAddress) {
  * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
  * and NAT'd servers announce private addresses).
  */
-function passiveToControlHost(pins, tickets) {
+function passiveToControlHost(pins, handshakes) {
     let epsvWorks = true;
     return async (ftp) => {
         const host = ftp.socket.remoteAddress;
@@ -38273,7 +38273,7 @@ function passiveToControlHost(pins, tickets) {
         }
         await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
         if (ftp.dataSocket instanceof external_node_tls_.TLSSocket) {
-            tickets.watch(ftp.dataSocket);
+            handshakes.watch(ftp.dataSocket);
             if (pins.length > 0)
                 checkDataPin(ftp.dataSocket, pins);
         }
@@ -38352,51 +38352,32 @@ async function protect(client, settings) {
     return features;
 }
 /**
- * vsftpd on TLS 1.3 never confirms an empty upload whose close_notify follows the data
- * connection's handshake at once (seen here: no 226, ever). It sends a session ticket once it
- * has our Finished, so an empty upload waits for that ticket. Servers that send no tickets on
- * data connections (pure-ftpd, ProFTPD) are recognised after the first transfer and not waited for.
+ * basic-ftp starts sending as soon as a resumed data connection reports a cipher, which it does
+ * before the handshake is over; an empty file then sends close_notify mid-handshake and vsftpd
+ * and ProFTPD never answer the STOR (seen here on TLS 1.3). Uploads wait for the real end of
+ * the handshake ('secureConnect'), recorded as each data connection opens.
  */
-class TicketGate {
-    serverSendsTickets;
-    seen = new WeakSet();
-    /** Called for every TLS data connection as it opens. */
+class HandshakeGate {
+    pending = new WeakMap();
+    /** Called for every TLS data connection as it opens, before its handshake can finish. */
     watch(socket) {
-        socket.once('session', () => {
-            this.seen.add(socket);
-            this.serverSendsTickets = true;
-        });
+        this.pending.set(socket, new Promise(resolve => socket.once('secureConnect', () => resolve())));
     }
-    /** After a transfer on a TLS 1.3 data connection: did the server send a ticket by then? */
-    learn(socket, protocol) {
-        if (this.serverSendsTickets === undefined && protocol === 'TLSv1.3')
-            this.serverSendsTickets = this.seen.has(socket);
-    }
-    /** Resolves once the server has taken the handshake, as far as can be told. */
+    /** Resolves when the data connection's handshake is complete. */
     async settled(socket) {
-        if (socket.getProtocol() !== 'TLSv1.3' || this.serverSendsTickets === false || this.seen.has(socket))
-            return;
-        const ticket = await new Promise(resolve => {
-            const timer = setTimeout(() => resolve(false), this.serverSendsTickets ? 5000 : 300);
-            socket.once('session', () => {
-                clearTimeout(timer);
-                resolve(true);
-            });
-        });
-        if (this.serverSendsTickets === undefined)
-            this.serverSendsTickets = ticket;
+        await this.pending.get(socket);
     }
 }
 class BasicFtpSession {
     client;
-    tickets;
+    handshakes;
     tlsVersion;
     fingerprint;
     home;
     log;
-    constructor(client, tickets, tlsVersion, fingerprint, home, log) {
+    constructor(client, handshakes, tlsVersion, fingerprint, home, log) {
         this.client = client;
-        this.tickets = tickets;
+        this.handshakes = handshakes;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
@@ -38418,22 +38399,16 @@ class BasicFtpSession {
             }
         }
     }
-    async upload(localPath, remotePath, size) {
+    async upload(localPath, remotePath) {
         const ftp = this.client.ftp;
-        const tickets = this.tickets;
+        const handshakes = this.handshakes;
         const timeoutMs = ftp.timeout;
-        let dataSocket;
-        let protocol = null;
         let confirmTimer;
         let unconfirmed = () => undefined;
         const stalled = new Promise((_, reject) => (unconfirmed = reject));
         async function* source() {
-            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket) {
-                dataSocket = ftp.dataSocket;
-                protocol = dataSocket.getProtocol();
-            }
-            if (size === 0 && dataSocket)
-                await tickets.settled(dataSocket);
+            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket)
+                await handshakes.settled(ftp.dataSocket);
             yield* (0,external_node_fs_.createReadStream)(localPath);
             // Once our data is sent basic-ftp stops watching the transfer: a server that never
             // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
@@ -38447,8 +38422,6 @@ class BasicFtpSession {
         transfer.catch(() => undefined); // settled below, or abandoned after a stall
         try {
             await Promise.race([transfer, stalled]);
-            if (dataSocket)
-                tickets.learn(dataSocket, protocol);
         }
         finally {
             clearTimeout(confirmTimer);
@@ -38481,8 +38454,8 @@ const openSession = async (settings, log) => {
     client.ftp.log = (message) => log.debug((0,src_log/* redact */.E)(message, [settings.password]));
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
-    const tickets = new TicketGate();
-    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, tickets);
+    const handshakes = new HandshakeGate();
+    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, handshakes);
     try {
         await secureControl(client, settings);
         await login(client, settings);
@@ -38491,7 +38464,7 @@ const openSession = async (settings, log) => {
         const socket = client.ftp.socket;
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, tickets, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, handshakes, tlsVersion, fingerprint, pwd, log);
     }
     catch (err) {
         client.close();
@@ -38550,7 +38523,7 @@ function uploadFailure(upload, err) {
 }
 async function deploy_transfer(session, upload, verify) {
     try {
-        await session.upload(upload.file.localPath, upload.remotePath, upload.file.size);
+        await session.upload(upload.file.localPath, upload.remotePath);
         if (!verify)
             return;
         const size = await session.size(upload.remotePath);

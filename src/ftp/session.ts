@@ -25,7 +25,7 @@ export interface RemoteSession {
   readonly home: string
   /** Creates a directory whose parent exists; an existing one is fine. */
   ensureDir(path: string): Promise<void>
-  upload(localPath: string, remotePath: string, size: number): Promise<void>
+  upload(localPath: string, remotePath: string): Promise<void>
   /** Remote size in bytes, or undefined when the server has no SIZE. */
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<FileInfo[]>
@@ -87,7 +87,7 @@ function bindSockets(client: Client, localAddress: string): void {
  * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
  * and NAT'd servers announce private addresses).
  */
-function passiveToControlHost(pins: string[], tickets: TicketGate): (ftp: FTPContext) => Promise<FTPResponse> {
+function passiveToControlHost(pins: string[], handshakes: HandshakeGate): (ftp: FTPContext) => Promise<FTPResponse> {
   let epsvWorks = true
   return async ftp => {
     const host = ftp.socket.remoteAddress
@@ -109,7 +109,7 @@ function passiveToControlHost(pins: string[], tickets: TicketGate): (ftp: FTPCon
     }
     await connectForPassiveTransfer(host, port, ftp)
     if (ftp.dataSocket instanceof TLSSocket) {
-      tickets.watch(ftp.dataSocket)
+      handshakes.watch(ftp.dataSocket)
       if (pins.length > 0) checkDataPin(ftp.dataSocket, pins)
     }
     return res as FTPResponse
@@ -191,46 +191,29 @@ async function protect(client: Client, settings: Settings): Promise<Map<string, 
 }
 
 /**
- * vsftpd on TLS 1.3 never confirms an empty upload whose close_notify follows the data
- * connection's handshake at once (seen here: no 226, ever). It sends a session ticket once it
- * has our Finished, so an empty upload waits for that ticket. Servers that send no tickets on
- * data connections (pure-ftpd, ProFTPD) are recognised after the first transfer and not waited for.
+ * basic-ftp starts sending as soon as a resumed data connection reports a cipher, which it does
+ * before the handshake is over; an empty file then sends close_notify mid-handshake and vsftpd
+ * and ProFTPD never answer the STOR (seen here on TLS 1.3). Uploads wait for the real end of
+ * the handshake ('secureConnect'), recorded as each data connection opens.
  */
-export class TicketGate {
-  private serverSendsTickets: boolean | undefined
-  private readonly seen = new WeakSet<TLSSocket>()
+export class HandshakeGate {
+  private readonly pending = new WeakMap<TLSSocket, Promise<void>>()
 
-  /** Called for every TLS data connection as it opens. */
+  /** Called for every TLS data connection as it opens, before its handshake can finish. */
   watch(socket: TLSSocket): void {
-    socket.once('session', () => {
-      this.seen.add(socket)
-      this.serverSendsTickets = true
-    })
+    this.pending.set(socket, new Promise(resolve => socket.once('secureConnect', () => resolve())))
   }
 
-  /** After a transfer on a TLS 1.3 data connection: did the server send a ticket by then? */
-  learn(socket: TLSSocket, protocol: string | null): void {
-    if (this.serverSendsTickets === undefined && protocol === 'TLSv1.3') this.serverSendsTickets = this.seen.has(socket)
-  }
-
-  /** Resolves once the server has taken the handshake, as far as can be told. */
+  /** Resolves when the data connection's handshake is complete. */
   async settled(socket: TLSSocket): Promise<void> {
-    if (socket.getProtocol() !== 'TLSv1.3' || this.serverSendsTickets === false || this.seen.has(socket)) return
-    const ticket = await new Promise<boolean>(resolve => {
-      const timer = setTimeout(() => resolve(false), this.serverSendsTickets ? 5000 : 300)
-      socket.once('session', () => {
-        clearTimeout(timer)
-        resolve(true)
-      })
-    })
-    if (this.serverSendsTickets === undefined) this.serverSendsTickets = ticket
+    await this.pending.get(socket)
   }
 }
 
 class BasicFtpSession implements RemoteSession {
   constructor(
     private readonly client: Client,
-    private readonly tickets: TicketGate,
+    private readonly handshakes: HandshakeGate,
     readonly tlsVersion: string,
     readonly fingerprint: string,
     readonly home: string,
@@ -251,21 +234,15 @@ class BasicFtpSession implements RemoteSession {
     }
   }
 
-  async upload(localPath: string, remotePath: string, size: number): Promise<void> {
+  async upload(localPath: string, remotePath: string): Promise<void> {
     const ftp = this.client.ftp
-    const tickets = this.tickets
+    const handshakes = this.handshakes
     const timeoutMs = ftp.timeout
-    let dataSocket: TLSSocket | undefined
-    let protocol: string | null = null
     let confirmTimer: NodeJS.Timeout | undefined
     let unconfirmed: (err: Error) => void = () => undefined
     const stalled = new Promise<never>((_, reject) => (unconfirmed = reject))
     async function* source(): AsyncGenerator<Buffer> {
-      if (ftp.dataSocket instanceof TLSSocket) {
-        dataSocket = ftp.dataSocket
-        protocol = dataSocket.getProtocol()
-      }
-      if (size === 0 && dataSocket) await tickets.settled(dataSocket)
+      if (ftp.dataSocket instanceof TLSSocket) await handshakes.settled(ftp.dataSocket)
       yield* createReadStream(localPath) as AsyncIterable<Buffer>
       // Once our data is sent basic-ftp stops watching the transfer: a server that never
       // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
@@ -279,7 +256,6 @@ class BasicFtpSession implements RemoteSession {
     transfer.catch(() => undefined) // settled below, or abandoned after a stall
     try {
       await Promise.race([transfer, stalled])
-      if (dataSocket) tickets.learn(dataSocket, protocol)
     } finally {
       clearTimeout(confirmTimer)
     }
@@ -312,8 +288,8 @@ export const openSession: SessionFactory = async (settings, log) => {
   client.ftp.verbose = true
   client.ftp.log = (message: string) => log.debug(redact(message, [settings.password]))
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
-  const tickets = new TicketGate()
-  client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, tickets)
+  const handshakes = new HandshakeGate()
+  client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, handshakes)
   try {
     await secureControl(client, settings)
     await login(client, settings)
@@ -322,7 +298,7 @@ export const openSession: SessionFactory = async (settings, log) => {
     const socket = client.ftp.socket
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    return new BasicFtpSession(client, tickets, tlsVersion, fingerprint, pwd, log)
+    return new BasicFtpSession(client, handshakes, tlsVersion, fingerprint, pwd, log)
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err
