@@ -3,7 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
-const cell = text => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
+const cell = text =>
+  String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
 
 export function tables(actionYml) {
   const action = parse(actionYml)
@@ -11,7 +15,9 @@ export function tables(actionYml) {
     ([name, input]) =>
       `| \`${name}\` | ${input.required ? 'required' : input.default ? `\`${cell(input.default)}\`` : ''} | ${cell(input.description)} |`
   )
-  const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)
+  const outputs = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
+  )
   return {
     inputs: ['| input | default | description |', '| --- | --- | --- |', ...inputs].join('\n'),
     outputs: ['| output | description |', '| --- | --- |', ...outputs].join('\n')

@@ -25,7 +25,7 @@ command -v apt-get >/dev/null || die "apt-get not found: this script supports De
 changed=0
 apt_updated=0
 WORK_DIR="$(mktemp -d)"
-chmod 755 "$WORK_DIR" # apt-get download runs as user _apt: mktemp's 0700 makes it warn
+chmod 755 "$WORK_DIR" # apt-get download runs as user _apt: mktemp's 0700 would shut it out
 trap 'rm -rf "$WORK_DIR"' EXIT
 
 # `apt-get update` only once, and only when something has to be fetched.
@@ -73,6 +73,8 @@ unpack_debs() {
   apt_update_once
   local work="$WORK_DIR/$name"
   mkdir -p "$work"
+  # apt-get download fetches as user _apt, and warns (then downloads as root) if it cannot write
+  if id _apt >/dev/null 2>&1; then chown _apt "$work"; fi
   log "$name: apt-get download $*"
   (cd "$work" && apt-get download -qq "$@") || die "apt-get download $* failed"
   rm -rf "$dest.partial"
@@ -83,7 +85,7 @@ unpack_debs() {
     mapfile -t -O "${#libs[@]}" libs < <(lib_depends_of "$deb")
   done
   [ "${#libs[@]}" -eq 0 ] || apt_install_missing "${libs[@]}"
-  (cd "$work" && ls -1 ./*.deb | sed 's|^\./||') >"$dest.partial/.unpacked"
+  (cd "$work" && printf '%s\n' *.deb) >"$dest.partial/.unpacked"
   rm -rf "$dest"
   mv "$dest.partial" "$dest"
   log "$name: unpacked into $dest"
