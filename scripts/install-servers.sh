@@ -48,7 +48,7 @@ apt_install_missing() {
   [ "${#missing[@]}" -gt 0 ] || return 0
   apt_update_once
   log "apt-get install ${missing[*]}"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" \
     || die "apt-get install ${missing[*]} failed"
   changed=1
 }

@@ -1,24 +1,15 @@
 /**
  * What the three FTP servers' harnesses share: where the binaries live, the system account
- * that owns uploads, port reservation, and starting/stopping a server as its own process group.
+ * that owns uploads, and starting/stopping a server as its own process group.
  * See shared/FACTS.md "Running the three servers here".
  */
 import { spawn } from 'node:child_process'
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  unlinkSync,
-  writeFileSync
-} from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, unlinkSync } from 'node:fs'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import tls from 'node:tls'
 import type { TestPki } from './certs.js'
+import type { PortBlock } from './ports.js'
 
 /** Where scripts/install-servers.sh unpacks pure-ftpd and proftpd (keep in sync with it). */
 export const SERVERS_DIR = process.env.FTPS_DEPLOY_SERVERS_DIR ?? '/opt/ftps-deploy-servers'
@@ -87,99 +78,6 @@ function readDb(path: string): string[][] {
     .split('\n')
     .filter(Boolean)
     .map(l => l.split(':'))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ports: a control port plus a passive range, as one block no other jest worker can take.
-// Blocks are claimed with an O_EXCL lock file holding our PID (stale ones are taken over), and
-// lie below the kernel's ephemeral range so no client socket can sit on a passive port.
-
-export interface PortBlock {
-  control: number
-  passiveMin: number
-  passiveMax: number
-  release(): void
-}
-
-const BLOCK = 64
-const LOCK_DIR = join(tmpdir(), 'ftps-deploy-port-locks')
-
-export async function reservePorts(passiveCount: number): Promise<PortBlock> {
-  const [first, last] = portRegion()
-  const need = 1 + passiveCount
-  const blocksNeeded = Math.ceil(need / BLOCK)
-  const blockCount = Math.floor((last - first + 1) / BLOCK)
-  mkdirSync(LOCK_DIR, { recursive: true })
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const start = Math.floor(Math.random() * (blockCount - blocksNeeded + 1))
-    const locks = lockBlocks(start, blocksNeeded)
-    if (locks === undefined) continue
-    const base = first + start * BLOCK
-    const release = (): void => locks.forEach(l => rmQuiet(l))
-    if (await allFree(base, need)) {
-      return { control: base, passiveMin: base + 1, passiveMax: base + passiveCount, release }
-    }
-    release()
-  }
-  throw new Error('no free port block for an FTP server after 100 tries')
-}
-
-/** Ports 10000 up to the start of the ephemeral range (or above it when that is too low). */
-function portRegion(): [number, number] {
-  let [lo, hi] = [32768, 60999]
-  try {
-    ;[lo, hi] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number) as [
-      number,
-      number
-    ]
-  } catch {
-    // not Linux: keep the usual defaults
-  }
-  return lo - 10000 >= 4 * BLOCK ? [10000, lo - 1] : [hi + 1, 65535]
-}
-
-function lockBlocks(start: number, count: number): string[] | undefined {
-  const taken: string[] = []
-  for (let b = start; b < start + count; b++) {
-    const path = join(LOCK_DIR, `block-${b}`)
-    if (!tryLock(path)) {
-      taken.forEach(l => rmQuiet(l))
-      return undefined
-    }
-    taken.push(path)
-  }
-  return taken
-}
-
-function tryLock(path: string): boolean {
-  try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' })
-    return true
-  } catch {
-    const owner = Number(readQuiet(path))
-    if (owner > 0 && pidAlive(owner)) return false
-    rmQuiet(path) // left by a dead process; one retry (if another worker beat us, it wins)
-    try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' })
-      return true
-    } catch {
-      return false
-    }
-  }
-}
-
-async function allFree(base: number, count: number): Promise<boolean> {
-  const ports = Array.from({ length: count }, (_, i) => base + i)
-  const results = await Promise.all(ports.map(isFree))
-  return results.every(Boolean)
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise(resolve => {
-    const srv = net.createServer()
-    srv.once('error', () => resolve(false))
-    srv.listen({ host: '127.0.0.1', port, exclusive: true }, () => srv.close(() => resolve(true)))
-  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,15 +180,6 @@ function groupHasLiveMembers(pgid: number): boolean {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return Number(fields[2]) === pgid && fields[0] !== 'Z'
   })
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, statS
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve, sep } from 'node:path'
 import { makeTestPki, type TestPki } from './certs.js'
+import { reservePorts } from './ports.js'
 import { buildProftpd, proftpdBin, proftpdModTls } from './proftpd.js'
 import { buildPureFtpd, pureFtpdBin, PUREFTPD_PASSIVE_PER_CLIENT, purePwBin } from './pureftpd.js'
 import {
@@ -19,7 +20,6 @@ import {
   launch,
   type LaunchContext,
   type LaunchSpec,
-  reservePorts,
   type ServerProcess,
   waitForGreeting,
   which
@@ -123,48 +123,41 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
   if (missing !== undefined) throw new Error(missing)
   const account = ftpAccount()
   if (account === undefined) throw new Error("system account 'ftp' not found")
-  const pki = opts.pki ?? makeTestPki()
   const passiveCount = opts.passivePorts ?? DEFAULT_PASSIVE_PORTS
-  if (kind === 'pure-ftpd' && passiveCount < 2 * PUREFTPD_PASSIVE_PER_CLIENT)
-    throw new Error('pure-ftpd needs >= 4 passive ports')
+  if (kind === 'pure-ftpd' && passiveCount < 2 * PUREFTPD_PASSIVE_PER_CLIENT) {
+    throw new Error('pure-ftpd needs at least 4 passive ports')
+  }
 
+  const ports = await reservePorts(passiveCount)
   // mkdtemp gives 0700: the server's account could not reach the root below it (FACTS).
   const dir = mkdtempSync(join(tmpdir(), `ftps-${kind}-`))
   chmodSync(dir, 0o755)
-  const root = join(dir, 'root')
-  mkdirSync(root, { mode: 0o755 })
-  chownSync(root, account.uid, account.gid)
-  const ports = await reservePorts(passiveCount)
-
+  let ownPki: TestPki | undefined
   const cleanup = (): void => {
     ports.release()
     rmSync(dir, { recursive: true, force: true })
-    if (opts.pki === undefined) rmSync(pki.dir, { recursive: true, force: true })
+    if (ownPki !== undefined) rmSync(ownPki.dir, { recursive: true, force: true })
   }
-  const ctx: LaunchContext = {
-    dir,
-    root,
-    ports,
-    pki,
-    account,
-    user: TEST_USER,
-    password: TEST_PASSWORD,
-    extraConfig: opts.extraConfig ?? []
-  }
+  const outFile = join(dir, 'stdout.log')
   let spec: LaunchSpec | undefined
   let proc: ServerProcess | undefined
-  const outFile = join(dir, 'stdout.log')
   try {
+    const pki = opts.pki ?? (ownPki = makeTestPki())
+    const root = join(dir, 'root')
+    mkdirSync(root, { mode: 0o755 })
+    chownSync(root, account.uid, account.gid)
+    const extraConfig = opts.extraConfig ?? []
+    const ctx: LaunchContext = { dir, root, ports, pki, account, user: TEST_USER, password: TEST_PASSWORD, extraConfig }
     spec = buildSpec(kind, ctx)
     proc = launch(spec, outFile)
     await waitForGreeting(ports.control, tlsOf(kind) === 'implicit' ? pki : undefined, proc, START_TIMEOUT_MS)
+    return serverHandle(kind, ctx, spec, proc, cleanup)
   } catch (e) {
     const logs = concatLogs([outFile, ...(spec?.logFiles ?? [])])
     await proc?.stop()
     cleanup()
     throw new Error(`${kind} did not start: ${(e as Error).message}\n${logs}`, { cause: e })
   }
-  return serverHandle(kind, ctx, spec, proc, cleanup)
 }
 
 function serverHandle(
