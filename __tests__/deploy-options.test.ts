@@ -67,7 +67,7 @@ describe('on one explicit-TLS vsftpd', () => {
   maybe('source-address binds control and data sockets (vsftpd refuses data from another address)', async () => {
     await deploy(settingsOf(inputs(server, { 'remote-dir': 'bound', 'source-address': '127.0.0.2' })), recordingLog())
     expect(readFileSync(join(server.root, 'bound/index.html'), 'utf8')).toBe('options')
-    expect(server.readLog()).toMatch(/Client "127\.0\.0\.2", "STOR \/bound\/index\.html"/)
+    expect(server.readLog()).toMatch(/Client "127\.0\.0\.2", "STOR \/bound\/\.ftps-deploy\.index\.html\.\w+\.tmp"/)
     expect(server.readLog()).not.toMatch(/Client "127\.0\.0\.1", "STOR \/bound/)
   })
 
@@ -75,9 +75,11 @@ describe('on one explicit-TLS vsftpd', () => {
     await deploy(settingsOf(inputs(server, { 'remote-dir': 'latin1', encoding: 'latin1' })), recordingLog())
     const names = readdirSync(join(server.root, 'latin1'), { encoding: 'buffer' })
     expect(names.map(n => n.toString('hex')).sort()).toEqual(
-      [Buffer.from('café', 'latin1').toString('hex'), Buffer.from('index.html').toString('hex')].sort()
+      [Buffer.from('café', 'latin1'), Buffer.from('index.html'), Buffer.from('.ftps-deploy-manifest.json')]
+        .map(b => b.toString('hex'))
+        .sort()
     )
     await deploy(settingsOf(inputs(server, { 'remote-dir': 'utf8' })), recordingLog())
-    expect(readdirSync(join(server.root, 'utf8')).sort()).toEqual(['café', 'index.html'])
+    expect(readdirSync(join(server.root, 'utf8')).sort()).toEqual(['.ftps-deploy-manifest.json', 'café', 'index.html'])
   })
 })

@@ -31,6 +31,7 @@ function filesOn(dir: string, prefix = ''): string[] {
   })
 }
 
+const MANIFEST = '.ftps-deploy-manifest.json'
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 describe.each(EXPLICIT_SERVERS)('%s', kind => {
@@ -57,7 +58,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
   maybe('a tree of nested, empty, binary, large, spaced and UTF-8 named files arrives byte-identical', async () => {
     const result = await deploy(settingsOf(inputs({ 'remote-dir': 'site/www', listing: 'recursive' })), recordingLog())
     const target = join(server.root, 'site', 'www')
-    expect(filesOn(target).sort()).toEqual(Object.keys(tree).sort())
+    expect(filesOn(target).sort()).toEqual([MANIFEST, ...Object.keys(tree)].sort())
     for (const [path, content] of Object.entries(tree)) {
       expect([path, readFileSync(join(target, path)).equals(content)]).toEqual([path, true])
     }
@@ -84,7 +85,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     const empties = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`e${i}.json`, '']))
     const only = makeTree(empties)
     await deploy(settingsOf(inputs({ 'remote-dir': 'only-empty', 'local-dir': only, timeout: '5' })), recordingLog())
-    expect(filesOn(join(server.root, 'only-empty')).sort()).toEqual(Object.keys(empties).sort())
+    expect(filesOn(join(server.root, 'only-empty')).sort()).toEqual([MANIFEST, ...Object.keys(empties)].sort())
     for (const name of Object.keys(empties)) expect(statSync(join(server.root, 'only-empty', name)).size).toBe(0)
   })
 

@@ -67,7 +67,9 @@ test('a name with CR or LF is refused before anything is sent', async () => {
   const dir = makeTree({ 'ok.txt': 'ok' })
   writeFileSync(join(dir, 'bad\r\nDELE x'), 'x')
   await expect(listLocalFiles(options({ localDir: dir }), recordingLog())).rejects.toThrow(
-    new InputError("Invalid file name 'bad\\r\\nDELE x' under local-dir: names with CR, LF or NUL cannot be sent over FTP")
+    new InputError(
+      "Invalid file name 'bad\\r\\nDELE x' under local-dir: names with CR, LF or NUL cannot be sent over FTP"
+    )
   )
 })
 

@@ -1,8 +1,5 @@
 import { parseListTime } from '../src/listing.js'
-import { LocalFile } from '../src/local-files.js'
-import { pathPrefixes, planUploads, resolveRemoteRoot } from '../src/plan.js'
-
-const file = (relPath: string): LocalFile => ({ localPath: `/src/${relPath}`, relPath, size: 1 })
+import { pathPrefixes, resolveRemoteRoot } from '../src/plan.js'
 
 describe('resolveRemoteRoot', () => {
   test.each([
@@ -18,32 +15,6 @@ describe('resolveRemoteRoot', () => {
 test('pathPrefixes', () => {
   expect(pathPrefixes('/a/b/c')).toEqual(['/a', '/a/b', '/a/b/c'])
   expect(pathPrefixes('/')).toEqual([])
-})
-
-describe('planUploads', () => {
-  test('directories below the login directory, parents first, once each', () => {
-    const plan = planUploads(
-      [file('index.html'), file('a/b/c.js'), file('a/d.css'), file('z y/ü.txt')],
-      '/home/u',
-      'www'
-    )
-    expect(plan.remoteRoot).toBe('/home/u/www')
-    expect(plan.dirs).toEqual(['/home/u/www', '/home/u/www/a', '/home/u/www/z y', '/home/u/www/a/b'])
-    expect(plan.uploads.map(u => u.remotePath)).toEqual([
-      '/home/u/www/index.html',
-      '/home/u/www/a/b/c.js',
-      '/home/u/www/a/d.css',
-      '/home/u/www/z y/ü.txt'
-    ])
-  })
-
-  test('an absolute remote-dir outside the login directory creates its chain', () => {
-    expect(planUploads([file('f')], '/home/u', '/srv/site').dirs).toEqual(['/srv', '/srv/site'])
-  })
-
-  test('deploying into the login directory creates nothing', () => {
-    expect(planUploads([file('f')], '/', '.').dirs).toEqual([])
-  })
 })
 
 describe('parseListTime (LIST has no zone: read as UTC)', () => {

@@ -1,15 +1,21 @@
 /**
- * The deploy, one way through: local files -> plan -> session -> transfers -> listing.
+ * The deploy, one way through: local files -> remote state -> plan -> transfer -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
-import { FTPError } from 'basic-ftp'
-import { DeployError, InputError } from './errors.js'
+import { posix } from 'node:path'
+import { InputError } from './errors.js'
+import { openSession, RemoteSession, SessionFactory } from './ftp/session.js'
+import { hashFiles } from './hash.js'
 import { collectListing, ListingEntry } from './listing.js'
 import { listLocalFiles, LocalFile } from './local-files.js'
 import { Log } from './log.js'
-import { planUploads, Upload } from './plan.js'
-import { openSession, RemoteSession, SessionFactory } from './ftp/session.js'
+import { ManifestStore } from './manifest.js'
+import { resolveRemoteRoot } from './plan.js'
+import { SessionPool } from './pool.js'
+import { readRemoteState, RemoteState } from './remote-state.js'
 import { Settings } from './settings.js'
+import { HashedFile, planSync, SyncPlan } from './sync-plan.js'
+import { manifestWriter, ReplaceStrategy, transfer } from './transfer.js'
 
 export interface DeployResult {
   dryRun: boolean
@@ -17,7 +23,8 @@ export interface DeployResult {
   uploaded: string[]
   bytesUploaded: number
   filesSkipped: number
-  filesDeleted: number
+  /** Remote paths deleted (or that would be). */
+  deleted: string[]
   listing: ListingEntry[]
   tlsVersion: string
   fingerprint: string
@@ -35,7 +42,7 @@ export interface DeployDeps {
 const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
 
 async function findFiles(settings: Settings, log: Log, deps: DeployDeps): Promise<LocalFile[]> {
-  const files = await deps.listLocalFiles(
+  const found = await deps.listLocalFiles(
     {
       localDir: settings.localDir,
       patterns: settings.files,
@@ -44,6 +51,10 @@ async function findFiles(settings: Settings, log: Log, deps: DeployDeps): Promis
     },
     log
   )
+  // The manifest's own name at the top of remote-dir is ours.
+  const files = found.filter(file => file.relPath !== settings.manifest)
+  if (files.length < found.length)
+    log.warning(`Skipped ${settings.manifest}: that name is the manifest's (see the manifest input)`)
   const bytes = files.reduce((sum, f) => sum + f.size, 0)
   log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`)
   if (files.length === 0) {
@@ -54,45 +65,6 @@ async function findFiles(settings: Settings, log: Log, deps: DeployDeps): Promis
     if (settings.ifNoFilesFound === 'warn') log.warning(message)
   }
   return files
-}
-
-/** Why an upload failed, naming the file, the command and the server's reply. */
-function uploadFailure(upload: Upload, err: unknown): DeployError {
-  const file = upload.file.relPath
-  if (err instanceof DeployError) return err
-  if (err instanceof FTPError) {
-    return new DeployError(
-      `Upload of ${file} failed: the server answered STOR ${upload.remotePath} with ${err.message}`,
-      {
-        file,
-        command: 'STOR',
-        code: err.code,
-        reply: err.message
-      }
-    )
-  }
-  const message = err instanceof Error ? err.message : String(err)
-  return new DeployError(
-    `Upload of ${file} to ${upload.remotePath} failed: ${message}`,
-    { file, command: 'STOR' },
-    { cause: err }
-  )
-}
-
-async function transfer(session: RemoteSession, upload: Upload, verify: boolean): Promise<void> {
-  try {
-    await session.upload(upload.file.localPath, upload.remotePath)
-    if (!verify) return
-    const size = await session.size(upload.remotePath)
-    if (size !== undefined && size !== upload.file.size) {
-      throw new DeployError(
-        `Upload of ${upload.file.relPath} is incomplete: the server holds ${size} of ${upload.file.size} bytes`,
-        { file: upload.file.relPath, command: 'SIZE' }
-      )
-    }
-  } catch (err) {
-    throw uploadFailure(upload, err)
-  }
 }
 
 async function connect(settings: Settings, log: Log, deps: DeployDeps): Promise<RemoteSession> {
@@ -112,6 +84,103 @@ async function connect(settings: Settings, log: Log, deps: DeployDeps): Promise<
   return session
 }
 
+function describePlan(plan: SyncPlan, state: RemoteState, log: Log, dryRun: boolean): void {
+  const would = dryRun ? 'would ' : ''
+  for (const path of plan.stale)
+    log.info(
+      `${path}: listed in the manifest but missing or changed on the server, ${would}upload again if still matched`
+    )
+  for (const file of plan.upload) log.debug(`${would}upload ${file.relPath} (${file.size} bytes)`)
+  for (const path of plan.remove) log.info(`${would}delete ${path}`)
+  for (const path of state.leftovers) log.info(`${would}remove ${path}, left by an interrupted run`)
+  const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0)
+  log.info(
+    `Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`
+  )
+}
+
+/** Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). */
+export async function deploy(settings: Settings, log: Log, deps: DeployDeps = defaultDeps): Promise<DeployResult> {
+  const started = deps.now()
+  const files: HashedFile[] = await log.group('Local files', async () =>
+    hashFiles(await findFiles(settings, log, deps))
+  )
+  const first = await log.group('Connect', () => connect(settings, log, deps))
+  let opened = 1
+  const pool = new SessionPool(
+    () => deps.openSession(settings, prefixed(log, `#${++opened} `)),
+    { size: settings.concurrency, retries: settings.retries },
+    log,
+    first
+  )
+  try {
+    const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
+    const state = await log.group('Remote state', () =>
+      readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log)
+    )
+    const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete })
+    describePlan(plan, state, log, settings.dryRun)
+    let uploaded: HashedFile[] = plan.upload
+    let deleted = plan.remove
+    let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0)
+    if (!settings.dryRun) {
+      const strategy = new ReplaceStrategy(settings.atomic, log)
+      const kept = new Set(plan.stale)
+      const manifest = {
+        files: new Map([...state.manifest.files].filter(([path]) => !kept.has(path))),
+        dirs: state.manifest.dirs
+      }
+      const store = new ManifestStore(
+        manifest,
+        manifestWriter(pool, strategy, posix.join(remoteRoot, settings.manifest)),
+        log
+      )
+      const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest
+      const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () =>
+        transfer(
+          pool,
+          plan,
+          state.index,
+          rootExists,
+          store,
+          strategy,
+          { remoteRoot, ...settings, leftovers: state.leftovers },
+          log
+        )
+      )
+      ;({ uploaded, deleted, bytesUploaded } = done)
+    }
+    const listing = await log.group('Remote listing', () =>
+      collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
+        settings.manifest
+      ]).catch(err => {
+        // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
+        if (settings.dryRun) return []
+        throw err
+      })
+    )
+    return {
+      dryRun: settings.dryRun,
+      uploaded: uploaded.map(f => f.relPath).sort(),
+      bytesUploaded,
+      filesSkipped: plan.skip.length,
+      deleted,
+      listing,
+      tlsVersion: first.tlsVersion,
+      fingerprint: first.fingerprint,
+      remoteRoot,
+      durationMs: deps.now() - started
+    }
+  } finally {
+    pool.closeAll()
+  }
+}
+
+/** Tells the connections' protocol logs apart. */
+function prefixed(log: Log, prefix: string): Log {
+  return { ...log, debug: message => log.debug(prefix + message) }
+}
+
 /** The CLI's dry run without a host: the local plan only, no connection. */
 export async function planLocal(settings: Settings, log: Log, deps: DeployDeps = defaultDeps): Promise<DeployResult> {
   const started = deps.now()
@@ -124,55 +193,11 @@ export async function planLocal(settings: Settings, log: Log, deps: DeployDeps =
     uploaded: files.map(f => f.relPath),
     bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
     filesSkipped: 0,
-    filesDeleted: 0,
+    deleted: [],
     listing: [],
     tlsVersion: '',
     fingerprint: '',
     remoteRoot: settings.remoteDir,
     durationMs: deps.now() - started
-  }
-}
-
-/** Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). */
-export async function deploy(settings: Settings, log: Log, deps: DeployDeps = defaultDeps): Promise<DeployResult> {
-  const started = deps.now()
-  const files = await log.group('Local files', () => findFiles(settings, log, deps))
-  const session = await log.group('Connect', () => connect(settings, log, deps))
-  try {
-    const plan = planUploads(files, session.home, settings.remoteDir)
-    let bytesUploaded = 0
-    await log.group(
-      `${settings.dryRun ? 'Plan (dry run)' : 'Upload'}: ${plan.uploads.length} file(s) to ${plan.remoteRoot}`,
-      async () => {
-        if (settings.dryRun) {
-          for (const upload of plan.uploads) log.info(`would upload ${upload.file.relPath} (${upload.file.size} bytes)`)
-          bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
-          return
-        }
-        for (const dir of plan.dirs) await session.ensureDir(dir)
-        for (const upload of plan.uploads) {
-          await transfer(session, upload, settings.verify)
-          bytesUploaded += upload.file.size
-          log.info(`uploaded ${upload.file.relPath} (${upload.file.size} bytes)`)
-        }
-      }
-    )
-    const listing = await log.group('Remote listing', () =>
-      collectListing(path => session.list(path), plan.remoteRoot, settings.listing, [settings.manifest])
-    )
-    return {
-      dryRun: settings.dryRun,
-      uploaded: plan.uploads.map(u => u.file.relPath),
-      bytesUploaded,
-      filesSkipped: 0,
-      filesDeleted: 0,
-      listing,
-      tlsVersion: session.tlsVersion,
-      fingerprint: session.fingerprint,
-      remoteRoot: plan.remoteRoot,
-      durationMs: deps.now() - started
-    }
-  } finally {
-    session.close()
   }
 }

@@ -16,6 +16,8 @@ export interface DeployErrorDetails {
   code?: number
   /** The server's reply text. */
   reply?: string
+  /** A retry on a fresh connection may succeed (a dropped connection, a timeout, a 4xx). */
+  transient?: boolean
 }
 
 /** A deploy failure (exit code 1). The message names the file, command and reply. */

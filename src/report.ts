@@ -8,7 +8,7 @@ export function outputsOf(result: DeployResult): Record<string, string> {
     [Outputs.Uploaded]: JSON.stringify(result.uploaded),
     [Outputs.FilesUploaded]: String(result.uploaded.length),
     [Outputs.FilesSkipped]: String(result.filesSkipped),
-    [Outputs.FilesDeleted]: String(result.filesDeleted),
+    [Outputs.FilesDeleted]: String(result.deleted.length),
     [Outputs.BytesUploaded]: String(result.bytesUploaded),
     [Outputs.TlsFingerprint]: result.fingerprint
   }
@@ -41,7 +41,7 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     `| --- | --- |`,
     `| Files ${verb} | ${result.uploaded.length} |`,
     `| Files skipped (unchanged) | ${result.filesSkipped} |`,
-    `| Files deleted | ${result.filesDeleted} |`,
+    `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
     `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
     `| Time | ${seconds.toFixed(1)} s |`,
     `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
@@ -52,6 +52,12 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     lines.push(`### Files ${verb}`, '', '| path |', '| --- |')
     for (const path of result.uploaded.slice(0, MAX_ROWS)) lines.push(`| \`${escapeCell(path)}\` |`)
     if (result.uploaded.length > MAX_ROWS) lines.push(`| … and ${result.uploaded.length - MAX_ROWS} more |`)
+    lines.push('')
+  }
+  if (result.deleted.length > 0) {
+    lines.push(`### Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, '', '| path |', '| --- |')
+    for (const path of result.deleted.slice(0, MAX_ROWS)) lines.push(`| \`${escapeCell(path)}\` |`)
+    if (result.deleted.length > MAX_ROWS) lines.push(`| … and ${result.deleted.length - MAX_ROWS} more |`)
     lines.push('')
   }
   return lines.join('\n')

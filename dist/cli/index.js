@@ -31188,7 +31188,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(983);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6796);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7391);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
@@ -31285,7 +31285,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 983:
+/***/ 6796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31295,12 +31295,621 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* binding */ planLocal)
 });
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
+var transfer = __nccwpck_require__(5115);
+;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
+/** TLS options for control and data connections, and certificate pinning. */
+
+
+/**
+ * Options passed to tls.connect for the control connection and, by basic-ftp, for every
+ * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
+ * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
+ */
+function tlsOptionsFor(settings) {
+    return {
+        host: settings.host,
+        // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
+        servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
+        checkServerIdentity: (_host, cert) => (0,external_node_tls_.checkServerIdentity)(settings.tlsServername, cert),
+        ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
+        rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0,
+        minVersion: 'TLSv1.2',
+        maxVersion: settings.tlsMaxVersion
+    };
+}
+function isIpLiteral(name) {
+    return /^[\d.]+$/.test(name) || name.includes(':');
+}
+/** SHA-256 of the peer certificate as colon-separated uppercase hex. */
+function peerFingerprint(socket) {
+    const cert = socket.getPeerCertificate();
+    return cert.fingerprint256 ?? '';
+}
+/**
+ * Checks the control connection's certificate before any credentials are sent: a pin must
+ * match (a mismatch always fails, even with tls-verify false); otherwise Node's verdict stands.
+ */
+function checkCertificate(socket, settings) {
+    const fingerprint = peerFingerprint(socket);
+    if (settings.tlsFingerprints.length > 0) {
+        if (!settings.tlsFingerprints.includes(fingerprint)) {
+            throw new errors/* DeployError */.sH(`The server certificate's SHA-256 fingerprint ${fingerprint} matches none of tls-fingerprint (${settings.tlsFingerprints.join(', ')}); refusing to log in`);
+        }
+        return fingerprint;
+    }
+    if (settings.tlsVerify && !socket.authorized) {
+        throw new errors/* DeployError */.sH(`The server certificate could not be verified: ${String(socket.authorizationError)}`);
+    }
+    return fingerprint;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/data-connection.ts
+/**
+ * Data connections: where they go (the control connection's peer, never a PASV address) and
+ * when an upload may start (after the TLS handshake really ended).
+ */
+
+
+
+
+/**
+ * EPSV first (RFC 2428), PASV as fallback; either way the data connection goes to the
+ * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
+ * and NAT'd servers announce private addresses).
+ */
+function passiveToControlHost(pins, handshakes) {
+    let epsvWorks = true;
+    return async (ftp) => {
+        const host = ftp.socket.remoteAddress;
+        if (host === undefined)
+            throw new Error('The control connection is closed');
+        let res;
+        let port;
+        if (epsvWorks) {
+            try {
+                res = await ftp.request('EPSV');
+                port = (0,transfer.parseEpsvResponse)(res.message);
+            }
+            catch (err) {
+                if (!(err instanceof dist.FTPError))
+                    throw err;
+                epsvWorks = false;
+            }
+        }
+        if (port === undefined) {
+            res = await ftp.request('PASV');
+            port = (0,transfer.parsePasvResponse)(res.message).port;
+        }
+        await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
+        if (ftp.dataSocket instanceof external_node_tls_.TLSSocket) {
+            handshakes.watch(ftp.dataSocket);
+            if (pins.length > 0)
+                checkDataPin(ftp.dataSocket, pins);
+        }
+        return res;
+    };
+}
+/** With a pinned certificate, a data connection that did not resume must show the same one. */
+function checkDataPin(socket, pins) {
+    socket.once('secureConnect', () => {
+        if (!socket.isSessionReused() && !pins.includes(peerFingerprint(socket))) {
+            socket.destroy(new Error('The data connection presented a certificate that matches no tls-fingerprint'));
+        }
+    });
+}
+/**
+ * basic-ftp starts sending as soon as a resumed data connection reports a cipher, which it does
+ * before the handshake is over; an empty file then sends close_notify mid-handshake and vsftpd
+ * and ProFTPD never answer the STOR (seen here on TLS 1.3). Uploads wait for the real end of
+ * the handshake ('secureConnect'), recorded as each data connection opens.
+ */
+class HandshakeGate {
+    pending = new WeakMap();
+    /** Called for every TLS data connection as it opens, before its handshake can finish. */
+    watch(socket) {
+        this.pending.set(socket, new Promise(resolve => socket.once('secureConnect', () => resolve())));
+    }
+    /** Resolves when the data connection's handshake is complete. */
+    async settled(socket) {
+        await this.pending.get(socket);
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/ftp/handshake.ts
+/**
+ * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
+ * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
+ */
+
+
+
+
+
+/** Turns a refused command into a DeployError naming the command and the reply. */
+function refused(command, err, what) {
+    if (err instanceof dist.FTPError) {
+        return new errors/* DeployError */.sH(`${what}: the server answered ${command} with ${err.message}`, {
+            command,
+            code: err.code,
+            reply: err.message
+        });
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return new errors/* DeployError */.sH(`${what}: ${command} failed: ${message}`, { command }, { cause: err });
+}
+/** Sends a command and requires a reply with one of the expected codes. */
+async function expectReply(client, command, expected, what, shown = command) {
+    let res;
+    try {
+        res = await client.send(command);
+    }
+    catch (err) {
+        throw refused(shown, err, what);
+    }
+    if (!expected.includes(res.code)) {
+        throw new errors/* DeployError */.sH(`${what}: the server answered ${shown} with ${res.message}`, {
+            command: shown,
+            code: res.code,
+            reply: res.message
+        });
+    }
+    return res;
+}
+/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
+function bindSockets(client, localAddress) {
+    client.ftp._newSocket = () => {
+        const socket = new external_node_net_.Socket();
+        const connect = socket.connect.bind(socket);
+        socket.connect = ((options, listener) => connect({ ...options, localAddress }, listener));
+        return socket;
+    };
+}
+/** Upgrades the control socket after a 234 reply to AUTH TLS. */
+function upgrade(socket, options, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const tlsSocket = (0,external_node_tls_.connect)({ ...options, socket }, () => {
+            tlsSocket.setTimeout(0);
+            tlsSocket.removeListener('error', reject);
+            resolve(tlsSocket);
+        });
+        tlsSocket.once('error', reject);
+        tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
+    });
+}
+async function secureControl(client, settings) {
+    const options = tlsOptionsFor(settings);
+    if (settings.tls === 'implicit') {
+        await client.connectImplicitTLS(settings.host, settings.port, {
+            ...options,
+            localAddress: settings.sourceAddress
+        });
+    }
+    else {
+        await client.connect(settings.host, settings.port);
+        if (settings.tls === 'none')
+            return;
+        // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
+        await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
+        client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs);
+    }
+    checkCertificate(client.ftp.socket, settings);
+    // basic-ftp gives these options (and the control session) to every data connection.
+    client.ftp.tlsOptions = options;
+}
+async function login(client, settings) {
+    const what = `Login as ${settings.user} failed`;
+    // RFC 959 5.4: USER -> 230 | 331 | 332; PASS -> 230 | 202 | 332; ACCT -> 230 | 202.
+    let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what);
+    if (res.code === 331)
+        res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS');
+    if (res.code === 332) {
+        if (settings.account === '') {
+            throw new errors/* DeployError */.sH(`${what}: the server asks for an account (${res.message}); set the account input`, {
+                command: 'PASS',
+                code: 332,
+                reply: res.message
+            });
+        }
+        await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
+    }
+}
+async function protect(client, settings) {
+    const features = await client.features();
+    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
+    client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
+    if (settings.encoding === 'utf8' && features.has('UTF8'))
+        await client.sendIgnoringError('OPTS UTF8 ON');
+    if (settings.tls !== 'none') {
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
+        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
+    }
+    return features;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/session.ts
+/**
+ * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
+ * absolute path (no CWD per file). The handshake itself is in handshake.ts.
+ */
+
+
+
+
+
+
+
+
+
+class BasicFtpSession {
+    client;
+    handshakes;
+    tlsVersion;
+    fingerprint;
+    home;
+    log;
+    constructor(client, handshakes, tlsVersion, fingerprint, home, log) {
+        this.client = client;
+        this.handshakes = handshakes;
+        this.tlsVersion = tlsVersion;
+        this.fingerprint = fingerprint;
+        this.home = home;
+        this.log = log;
+    }
+    get usable() {
+        return !this.client.closed;
+    }
+    async ensureDir(path) {
+        try {
+            await this.client.send(`MKD ${path}`);
+            return true;
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            // MKD on an existing directory is refused (550 on most servers): confirm it exists.
+            try {
+                await this.client.send(`CWD ${path}`);
+                return false;
+            }
+            catch {
+                throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
+            }
+        }
+    }
+    async upload(source, remotePath) {
+        const ftp = this.client.ftp;
+        const handshakes = this.handshakes;
+        const timeoutMs = ftp.timeout;
+        let confirmTimer;
+        let unconfirmed = () => undefined;
+        const stalled = new Promise((_, reject) => (unconfirmed = reject));
+        async function* chunks() {
+            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket)
+                await handshakes.settled(ftp.dataSocket);
+            if (typeof source === 'string')
+                yield* (0,external_node_fs_.createReadStream)(source);
+            else if (source.length > 0)
+                yield source;
+            // Once our data is sent basic-ftp stops watching the transfer: a server that never
+            // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
+            confirmTimer = setTimeout(() => {
+                const err = new Error(`Timeout (no reply to STOR ${remotePath} within ${timeoutMs / 1000} s)`);
+                unconfirmed(err);
+                ftp.closeWithError(err);
+            }, timeoutMs);
+        }
+        const transfer = this.client.uploadFrom(external_node_stream_.Readable.from(chunks()), remotePath);
+        transfer.catch(() => undefined); // settled below, or abandoned after a stall
+        try {
+            await Promise.race([transfer, stalled]);
+        }
+        finally {
+            clearTimeout(confirmTimer);
+        }
+    }
+    async download(remotePath) {
+        // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
+        // the data connection, which basic-ftp takes for a dead session.
+        try {
+            await this.client.size(remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+        }
+        const parts = [];
+        const sink = new external_node_stream_.Writable({
+            write(chunk, _encoding, done) {
+                parts.push(chunk);
+                done();
+            }
+        });
+        try {
+            await this.client.downloadTo(sink, remotePath);
+        }
+        catch (err) {
+            // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            throw err;
+        }
+        return Buffer.concat(parts);
+    }
+    async size(remotePath) {
+        try {
+            return await this.client.size(remotePath);
+        }
+        catch (err) {
+            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
+            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
+                return undefined;
+            throw err;
+        }
+    }
+    async list(path) {
+        return this.client.list(path);
+    }
+    async rename(from, to) {
+        await this.client.rename(from, to);
+    }
+    async remove(path) {
+        await this.client.send(`DELE ${path}`);
+    }
+    async removeDir(path) {
+        await this.client.send(`RMD ${path}`);
+    }
+    close() {
+        this.log.debug('Closing the FTP session');
+        this.client.close();
+    }
+}
+/** Opens a secured, logged-in session. The password never reaches a log line. */
+const openSession = async (settings, log) => {
+    const client = new dist.Client(settings.timeoutMs);
+    client.ftp.encoding = settings.encoding;
+    client.ftp.verbose = true;
+    client.ftp.log = (message) => log.debug((0,src_log/* redact */.E)(message.trimEnd(), [settings.password]));
+    if (settings.sourceAddress !== undefined)
+        bindSockets(client, settings.sourceAddress);
+    const handshakes = new HandshakeGate();
+    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, handshakes);
+    try {
+        await secureControl(client, settings);
+        await login(client, settings);
+        await protect(client, settings);
+        const pwd = await client.pwd();
+        const socket = client.ftp.socket;
+        const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
+        const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
+        return new BasicFtpSession(client, handshakes, tlsVersion, fingerprint, pwd, log);
+    }
+    catch (err) {
+        client.close();
+        if (err instanceof errors/* DeployError */.sH)
+            throw err;
+        throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
+    }
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof errors/* DeployError */.sH) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof dist.FTPError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply.
+ */
+
+
+class SessionPool {
+    open;
+    options;
+    log;
+    idle = [];
+    all = new Set();
+    opening = 0;
+    waiting = [];
+    sleep;
+    /** How many times a task was retried, for the report. */
+    retried = 0;
+    constructor(open, options, log, first) {
+        this.open = open;
+        this.options = options;
+        this.log = log;
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        if (first) {
+            this.all.add(first);
+            this.idle.push(first);
+        }
+    }
+    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+    async run(what, fn) {
+        for (let attempt = 1;; attempt++) {
+            let session;
+            try {
+                session = await this.acquire();
+                const result = await fn(session);
+                this.release(session);
+                return result;
+            }
+            catch (err) {
+                const transient = isTransient(err);
+                if (session) {
+                    // A transient failure leaves the connection in doubt: always start over on a new one.
+                    if (transient || !session.usable)
+                        this.discard(session);
+                    else
+                        this.release(session);
+                }
+                if (!transient || attempt > this.options.retries)
+                    throw err;
+                const wait = backoffMs(attempt, this.options.random);
+                this.retried += 1;
+                this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
+                await this.sleep(wait);
+            }
+        }
+    }
+    /** Closes every session. */
+    closeAll() {
+        for (const session of this.all)
+            session.close();
+        this.all.clear();
+        this.idle.length = 0;
+    }
+    async acquire() {
+        for (;;) {
+            const idle = this.idle.pop();
+            if (idle)
+                return idle;
+            if (this.all.size + this.opening < this.options.size) {
+                this.opening += 1;
+                try {
+                    const session = await this.open();
+                    this.all.add(session);
+                    return session;
+                }
+                finally {
+                    this.opening -= 1;
+                }
+            }
+            await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    release(session) {
+        if (!session.usable)
+            return this.discard(session);
+        this.idle.push(session);
+        this.waiting.shift()?.();
+    }
+    discard(session) {
+        session.close();
+        this.all.delete(session);
+        this.waiting.shift()?.();
+    }
+}
+/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
+async function forEachLimited(items, limit, task) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await task(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files, streamed (a file is never held whole in memory). */
+
+
+
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+async function hashFiles(files, parallel = 4) {
+    const hashed = new Array(files.length);
+    const indexed = files.map((file, i) => ({ file, i }));
+    await forEachLimited(indexed, parallel, async ({ file, i }) => {
+        hashed[i] = { ...file, sha256: await sha256File(file.localPath) };
+    });
+    return hashed;
+}
+
 ;// CONCATENATED MODULE: ./src/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
 
@@ -37927,7 +38536,7 @@ var internal_hash_files_asyncValues = (undefined && undefined.__asyncValues) || 
 
 
 
-function hashFiles(globber_1, currentWorkspace_1) {
+function internal_hash_files_hashFiles(globber_1, currentWorkspace_1) {
     return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
         var _a, e_1, _b, _c;
         var _d;
@@ -38099,8 +38708,108 @@ async function toLocalFile(match, options, root, log) {
     return { localPath: match, relPath, size: target.size };
 }
 
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (temp name, then rename), so
+ * a deploy that dies resumes where it stopped. It never claims a file the server lacks.
+ */
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/** Parses a manifest; throws ManifestCorrupt naming what is wrong. */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${(0,errors/* describeError */.Uc)(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size);
+        if (!valid || path.split('/').includes('..') || /[\r\n\0]/.test(path)) {
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        }
+        files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set(doc.dirs.filter((d) => typeof d === 'string' && !d.split('/').includes('..')));
+    return { files, dirs };
+}
+/**
+ * Keeps the manifest as the deploy changes the server and writes it every `every` changes and
+ * at the end, one write at a time.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    every;
+    changes = 0;
+    writing = Promise.resolve();
+    dirty = false;
+    constructor(manifest, writer, log, every = 50) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.every = every;
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
+    }
+    /** A file no longer on the server. */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
+    }
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write. */
+    flush() {
+        this.writing = this.writing.then(async () => {
+            if (!this.dirty)
+                return;
+            this.dirty = false;
+            this.changes = 0;
+            const text = serializeManifest(this.manifest);
+            this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
+            await this.writer.write(text);
+        });
+        return this.writing;
+    }
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        return this.changes >= this.every ? this.flush() : Promise.resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
-/** Pure decisions: where files go on the server and which directories must exist first. */
+/** Where remote-dir lies on the server (pure). */
 
 /** remote-dir is relative to the login directory unless absolute. */
 function resolveRemoteRoot(home, remoteDir) {
@@ -38113,370 +38822,368 @@ function pathPrefixes(path) {
     const parts = path.split('/').filter(p => p !== '');
     return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
 }
-/** Directories that may not exist yet: remoteRoot below the login directory and every file's parent. */
-function planUploads(files, home, remoteDir) {
-    const remoteRoot = resolveRemoteRoot(home, remoteDir);
-    const homePrefixes = new Set(['/', ...pathPrefixes(home)]);
-    const dirs = new Set(pathPrefixes(remoteRoot).filter(p => !homePrefixes.has(p)));
-    const uploads = files.map(file => {
-        const remotePath = external_node_path_.posix.join(remoteRoot, file.relPath);
-        for (const dir of pathPrefixes(external_node_path_.posix.dirname(remotePath)))
-            if (!homePrefixes.has(dir))
-                dirs.add(dir);
-        return { file, remotePath };
+
+;// CONCATENATED MODULE: ./src/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest (absent, or corrupt and so treated as
+ * absent with a warning) and a listing of the directories the manifest's files live in.
+ */
+
+
+
+
+
+/** Temporary names this tool uploads to before renaming (atomic uploads, manifest writes). */
+const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/;
+async function readManifest(pool, path, log) {
+    // A transient failure is retried by the pool and then fails the run: it is never taken for
+    // "no manifest", which would upload everything again.
+    const data = await pool.run('Reading the manifest', session => session.download(path));
+    if (data === undefined) {
+        log.info(`No manifest at ${path}: every matched file is uploaded`);
+        return undefined;
+    }
+    try {
+        return parseManifest(data.toString('utf8'));
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): treating it as absent, so every matched file is uploaded`);
+        return undefined;
+    }
+}
+/** Lists the given directories (remote-relative, '' for the root) into one index. */
+async function indexDirs(pool, remoteRoot, dirs, concurrency) {
+    const index = { files: new Map(), dirs: new Set() };
+    const leftovers = [];
+    await forEachLimited(dirs, concurrency, async (dir) => {
+        const abs = dir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, dir);
+        const infos = await pool.run(`Listing ${abs}`, async (session) => {
+            try {
+                return await session.list(abs);
+            }
+            catch (err) {
+                // 450/550: no such directory; its files are simply not there.
+                if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
+                    return undefined;
+                throw err;
+            }
+        });
+        if (infos === undefined)
+            return;
+        if (dir !== '')
+            index.dirs.add(dir);
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..')
+                continue;
+            const rel = dir === '' ? info.name : `${dir}/${info.name}`;
+            if (info.type === dist.FileType.Directory)
+                index.dirs.add(rel);
+            else if (TEMP_NAME.test(info.name))
+                leftovers.push(rel);
+            else
+                index.files.set(rel, info.size);
+        }
     });
-    const depth = (p) => p.split('/').length;
-    const ordered = [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
-    return { remoteRoot, dirs: ordered, uploads };
+    return { index, leftovers };
+}
+/** Manifest entries missing from a listing (servers that hide dotfiles): asked one by one with SIZE. */
+async function confirmBySize(pool, remoteRoot, manifest, index, concurrency) {
+    const missing = [...manifest.files.keys()].filter(path => !index.files.has(path));
+    await forEachLimited(missing, concurrency, async (path) => {
+        const size = await pool.run(`SIZE ${path}`, async (session) => {
+            try {
+                return await session.size(external_node_path_.posix.join(remoteRoot, path));
+            }
+            catch (err) {
+                if (err instanceof dist.FTPError && err.code === 550)
+                    return undefined;
+                throw err;
+            }
+        });
+        if (size !== undefined)
+            index.files.set(path, size);
+    });
+}
+async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log) {
+    const manifestPath = external_node_path_.posix.join(remoteRoot, manifestName);
+    let previous;
+    try {
+        previous = await readManifest(pool, manifestPath, log);
+    }
+    catch (err) {
+        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
+    }
+    const manifest = previous ?? emptyManifest();
+    const dirs = new Set(['']);
+    for (const path of manifest.files.keys()) {
+        for (let dir = external_node_path_.posix.dirname(path); dir !== '.'; dir = external_node_path_.posix.dirname(dir))
+            dirs.add(dir);
+    }
+    const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency);
+    await confirmBySize(pool, remoteRoot, manifest, index, concurrency);
+    return { manifest, hadManifest: previous !== undefined, index, leftovers };
 }
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
-var transfer = __nccwpck_require__(5115);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
-/** TLS options for control and data connections, and certificate pinning. */
+;// CONCATENATED MODULE: ./src/sync-plan.ts
+/** What to upload, skip and delete, decided from the local files, the manifest and the server (pure). */
 
+/** A manifest entry counts only if the server still holds that file at that size. */
+function verifiedEntries(manifest, remote) {
+    const kept = [];
+    const stale = [];
+    for (const [path, entry] of manifest.files) {
+        if (remote.files.get(path) === entry.size)
+            kept.push(path);
+        else
+            stale.push(path);
+    }
+    return { kept, stale };
+}
+function planSync(local, manifest, remote, options) {
+    const { stale } = verifiedEntries(manifest, remote);
+    const staleSet = new Set(stale);
+    const upload = [];
+    const skip = [];
+    for (const file of local) {
+        const entry = manifest.files.get(file.relPath);
+        const unchanged = options.sync === 'changed' &&
+            entry !== undefined &&
+            !staleSet.has(file.relPath) &&
+            entry.sha256 === file.sha256 &&
+            entry.size === file.size;
+        (unchanged ? skip : upload).push(file);
+    }
+    const localPaths = new Set(local.map(f => f.relPath));
+    const remove = options.delete
+        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && remote.files.has(path)).sort()
+        : [];
+    return { upload, skip, remove, stale };
+}
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles) {
+    const occupied = new Set();
+    for (const file of keptFiles) {
+        for (let dir = external_node_path_.posix.dirname(file); dir !== '.'; dir = external_node_path_.posix.dirname(dir))
+            occupied.add(dir);
+    }
+    const depth = (p) => p.split('/').length;
+    return [...createdDirs].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : -1));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(files) {
+    const dirs = new Set();
+    for (const file of files) {
+        for (let dir = external_node_path_.posix.dirname(file.relPath); dir !== '.'; dir = external_node_path_.posix.dirname(dir))
+            dirs.add(dir);
+    }
+    const depth = (p) => p.split('/').length;
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
 
+;// CONCATENATED MODULE: ./src/transfer.ts
 /**
- * Options passed to tls.connect for the control connection and, by basic-ftp, for every
- * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
- * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
+ * The side effects of a deploy: directories, uploads (atomic and verified), deletions, with
+ * the manifest kept current as the server changes.
  */
-function tlsOptionsFor(settings) {
+
+
+
+
+
+
+
+/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d.tmp' (matches remote-state's TEMP_NAME). */
+function tempPathFor(remotePath) {
+    return external_node_path_.posix.join(external_node_path_.posix.dirname(remotePath), `.ftps-deploy.${external_node_path_.posix.basename(remotePath)}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+}
+/**
+ * How replacing a file works on this server, found out on first use and said once:
+ * rename over the target; or, where the server refuses to rename over an existing file,
+ * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
+ */
+class ReplaceStrategy {
+    log;
+    mode;
+    constructor(atomic, log) {
+        this.log = log;
+        this.mode = atomic ? 'rename' : 'direct';
+    }
+    async put(session, source, target, check) {
+        if (this.mode !== 'direct') {
+            const temp = tempPathFor(target);
+            await session.upload(source, temp);
+            await check(temp);
+            if (await this.replace(session, temp, target))
+                return;
+        }
+        await session.upload(source, target);
+        await check(target);
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target) {
+        if (this.mode === 'delete-then-rename')
+            await session.remove(target).catch(() => undefined);
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            if (this.mode !== 'rename' || !(err instanceof dist.FTPError) || err.code < 500) {
+                await session.remove(temp).catch(() => undefined);
+                throw err;
+            }
+            // Refused: over an existing file, or renames at all? Try once with the target gone.
+            await session.remove(target).catch(() => undefined);
+            try {
+                await session.rename(temp, target);
+                this.fallback('delete-then-rename', `the server refused to rename over an existing file (${err.message}): replacing files by deleting them first`);
+                return true;
+            }
+            catch {
+                await session.remove(temp).catch(() => undefined);
+                this.fallback('direct', `the server refuses renames (${err.message}): uploading in place, not atomically`);
+                return false;
+            }
+        }
+    }
+    fallback(mode, message) {
+        if (this.mode === 'rename')
+            this.log.warning(`atomic: ${message}`);
+        this.mode = mode;
+    }
+}
+/** The manifest goes to a temporary name, then replaces the old one, like any upload. */
+function manifestWriter(pool, strategy, path) {
     return {
-        host: settings.host,
-        // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
-        servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
-        checkServerIdentity: (_host, cert) => (0,external_node_tls_.checkServerIdentity)(settings.tlsServername, cert),
-        ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
-        rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0,
-        minVersion: 'TLSv1.2',
-        maxVersion: settings.tlsMaxVersion
+        write: text => pool.run('Writing the manifest', session => strategy.put(session, Buffer.from(text), path, async () => undefined))
     };
 }
-function isIpLiteral(name) {
-    return /^[\d.]+$/.test(name) || name.includes(':');
-}
-/** SHA-256 of the peer certificate as colon-separated uppercase hex. */
-function peerFingerprint(socket) {
-    const cert = socket.getPeerCertificate();
-    return cert.fingerprint256 ?? '';
-}
-/**
- * Checks the control connection's certificate before any credentials are sent: a pin must
- * match (a mismatch always fails, even with tls-verify false); otherwise Node's verdict stands.
- */
-function checkCertificate(socket, settings) {
-    const fingerprint = peerFingerprint(socket);
-    if (settings.tlsFingerprints.length > 0) {
-        if (!settings.tlsFingerprints.includes(fingerprint)) {
-            throw new errors/* DeployError */.sH(`The server certificate's SHA-256 fingerprint ${fingerprint} matches none of tls-fingerprint (${settings.tlsFingerprints.join(', ')}); refusing to log in`);
+function sizeChecker(session, file, verify) {
+    return async (path) => {
+        if (!verify)
+            return;
+        const size = await session.size(path);
+        if (size !== undefined && size !== file.size) {
+            // Transient: TLS 1.3 servers are known to lose final bytes; a retry on a new connection may not.
+            throw new errors/* DeployError */.sH(`Upload of ${file.relPath} is incomplete: the server holds ${size} of ${file.size} bytes`, {
+                file: file.relPath,
+                command: 'SIZE',
+                transient: true
+            });
         }
-        return fingerprint;
-    }
-    if (settings.tlsVerify && !socket.authorized) {
-        throw new errors/* DeployError */.sH(`The server certificate could not be verified: ${String(socket.authorizationError)}`);
-    }
-    return fingerprint;
+    };
 }
-
-;// CONCATENATED MODULE: ./src/ftp/session.ts
-/**
- * One FTPS session over basic-ftp: connect, secure, log in, protect, then transfers with
- * absolute paths. basic-ftp's `access` ignores a refused PBSZ/PROT P and trusts no 332, so
- * the handshake is done here, step by step, each step required (RFC 4217, RFC 959).
- */
-
-
-
-
-
-
-
-
-
-/** Turns a refused command into a DeployError naming the command and the reply. */
-function refused(command, err, what) {
+function uploadFailure(file, remotePath, err) {
+    if (err instanceof errors/* DeployError */.sH && err.details.file !== undefined)
+        return err;
     if (err instanceof dist.FTPError) {
-        return new errors/* DeployError */.sH(`${what}: the server answered ${command} with ${err.message}`, {
-            command,
+        return new errors/* DeployError */.sH(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
+            file: file.relPath,
+            command: 'STOR',
             code: err.code,
             reply: err.message
         });
     }
-    const message = err instanceof Error ? err.message : String(err);
-    return new errors/* DeployError */.sH(`${what}: ${command} failed: ${message}`, { command }, { cause: err });
+    return new errors/* DeployError */.sH(`Upload of ${file.relPath} to ${remotePath} failed: ${(0,errors/* describeError */.Uc)(err)}`, { file: file.relPath, command: 'STOR' }, { cause: err });
 }
-/** Sends a command and requires a reply with one of the expected codes. */
-async function expectReply(client, command, expected, what, shown = command) {
-    let res;
+async function createDirs(pool, files, index, store, remoteRoot, rootExists) {
+    const missing = neededDirs(files).filter(dir => !index.dirs.has(dir));
+    if (rootExists && missing.length === 0)
+        return;
+    await pool.run('Creating directories', async (session) => {
+        if (!rootExists) {
+            for (const dir of rootChain(remoteRoot, session.home))
+                await session.ensureDir(dir);
+        }
+        for (const dir of missing) {
+            if (await session.ensureDir(external_node_path_.posix.join(remoteRoot, dir)))
+                store.dirCreated(dir);
+        }
+    });
+}
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot, home) {
+    const homeChain = new Set(pathPrefixes(home));
+    return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
+}
+async function transfer_transfer(pool, plan, index, rootExists, store, strategy, options, log) {
+    const result = { uploaded: [], deleted: [], bytesUploaded: 0 };
     try {
-        res = await client.send(command);
-    }
-    catch (err) {
-        throw refused(shown, err, what);
-    }
-    if (!expected.includes(res.code)) {
-        throw new errors/* DeployError */.sH(`${what}: the server answered ${shown} with ${res.message}`, {
-            command: shown,
-            code: res.code,
-            reply: res.message
+        await forEachLimited(options.leftovers, options.concurrency, async (path) => {
+            await pool.run(`Removing ${path}`, session => session.remove(external_node_path_.posix.join(options.remoteRoot, path)));
+            log.info(`removed ${path}, left by an interrupted run`);
         });
-    }
-    return res;
-}
-/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
-function bindSockets(client, localAddress) {
-    client.ftp._newSocket = () => {
-        const socket = new external_node_net_.Socket();
-        const connect = socket.connect.bind(socket);
-        socket.connect = ((options, listener) => connect({ ...options, localAddress }, listener));
-        return socket;
-    };
-}
-/**
- * EPSV first (RFC 2428), PASV as fallback; either way the data connection goes to the
- * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
- * and NAT'd servers announce private addresses).
- */
-function passiveToControlHost(pins, handshakes) {
-    let epsvWorks = true;
-    return async (ftp) => {
-        const host = ftp.socket.remoteAddress;
-        if (host === undefined)
-            throw new Error('The control connection is closed');
-        let res;
-        let port;
-        if (epsvWorks) {
+        await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists);
+        // Largest first: the long transfers start early instead of finishing last on one connection.
+        const queue = [...plan.upload].sort((a, b) => b.size - a.size);
+        await forEachLimited(queue, options.concurrency, async (file) => {
+            const remotePath = external_node_path_.posix.join(options.remoteRoot, file.relPath);
             try {
-                res = await ftp.request('EPSV');
-                port = (0,transfer.parseEpsvResponse)(res.message);
+                await pool.run(`Upload of ${file.relPath}`, session => strategy.put(session, file.localPath, remotePath, sizeChecker(session, file, options.verify)));
             }
             catch (err) {
-                if (!(err instanceof dist.FTPError))
-                    throw err;
-                epsvWorks = false;
+                throw uploadFailure(file, remotePath, err);
             }
-        }
-        if (port === undefined) {
-            res = await ftp.request('PASV');
-            port = (0,transfer.parsePasvResponse)(res.message).port;
-        }
-        await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
-        if (ftp.dataSocket instanceof external_node_tls_.TLSSocket) {
-            handshakes.watch(ftp.dataSocket);
-            if (pins.length > 0)
-                checkDataPin(ftp.dataSocket, pins);
-        }
-        return res;
-    };
-}
-/** With a pinned certificate, a data connection that did not resume must show the same one. */
-function checkDataPin(socket, pins) {
-    socket.once('secureConnect', () => {
-        if (!socket.isSessionReused() && !pins.includes(peerFingerprint(socket))) {
-            socket.destroy(new Error('The data connection presented a certificate that matches no tls-fingerprint'));
-        }
-    });
-}
-/** Upgrades the control socket after a 234 reply to AUTH TLS. */
-function upgrade(socket, options, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const tlsSocket = (0,external_node_tls_.connect)({ ...options, socket }, () => {
-            tlsSocket.setTimeout(0);
-            tlsSocket.removeListener('error', reject);
-            resolve(tlsSocket);
+            result.uploaded.push(file);
+            result.bytesUploaded += file.size;
+            log.info(`uploaded ${file.relPath} (${file.size} bytes)`);
+            await store.recorded(file.relPath, { sha256: file.sha256, size: file.size });
         });
-        tlsSocket.once('error', reject);
-        tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
-    });
-}
-async function secureControl(client, settings) {
-    const options = tlsOptionsFor(settings);
-    if (settings.tls === 'implicit') {
-        await client.connectImplicitTLS(settings.host, settings.port, {
-            ...options,
-            localAddress: settings.sourceAddress
-        });
-    }
-    else {
-        await client.connect(settings.host, settings.port);
-        if (settings.tls === 'none')
-            return;
-        // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-        await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
-        client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs);
-    }
-    checkCertificate(client.ftp.socket, settings);
-    // basic-ftp gives these options (and the control session) to every data connection.
-    client.ftp.tlsOptions = options;
-}
-async function login(client, settings) {
-    const what = `Login as ${settings.user} failed`;
-    // RFC 959 5.4: USER -> 230 | 331 | 332; PASS -> 230 | 202 | 332; ACCT -> 230 | 202.
-    let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what);
-    if (res.code === 331)
-        res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS');
-    if (res.code === 332) {
-        if (settings.account === '') {
-            throw new errors/* DeployError */.sH(`${what}: the server asks for an account (${res.message}); set the account input`, {
-                command: 'PASS',
-                code: 332,
-                reply: res.message
+        await forEachLimited(plan.remove, options.concurrency, async (path) => {
+            await pool.run(`Deleting ${path}`, async (session) => {
+                try {
+                    await session.remove(external_node_path_.posix.join(options.remoteRoot, path));
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError && err.code === 550))
+                        throw err;
+                }
             });
-        }
-        await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
-    }
-}
-async function protect(client, settings) {
-    const features = await client.features();
-    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
-    client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
-    if (settings.encoding === 'utf8' && features.has('UTF8'))
-        await client.sendIgnoringError('OPTS UTF8 ON');
-    if (settings.tls !== 'none') {
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
-        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
-    }
-    return features;
-}
-/**
- * basic-ftp starts sending as soon as a resumed data connection reports a cipher, which it does
- * before the handshake is over; an empty file then sends close_notify mid-handshake and vsftpd
- * and ProFTPD never answer the STOR (seen here on TLS 1.3). Uploads wait for the real end of
- * the handshake ('secureConnect'), recorded as each data connection opens.
- */
-class HandshakeGate {
-    pending = new WeakMap();
-    /** Called for every TLS data connection as it opens, before its handshake can finish. */
-    watch(socket) {
-        this.pending.set(socket, new Promise(resolve => socket.once('secureConnect', () => resolve())));
-    }
-    /** Resolves when the data connection's handshake is complete. */
-    async settled(socket) {
-        await this.pending.get(socket);
-    }
-}
-class BasicFtpSession {
-    client;
-    handshakes;
-    tlsVersion;
-    fingerprint;
-    home;
-    log;
-    constructor(client, handshakes, tlsVersion, fingerprint, home, log) {
-        this.client = client;
-        this.handshakes = handshakes;
-        this.tlsVersion = tlsVersion;
-        this.fingerprint = fingerprint;
-        this.home = home;
-        this.log = log;
-    }
-    async ensureDir(path) {
-        try {
-            await this.client.send(`MKD ${path}`);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            // MKD on an existing directory is refused (550 on most servers): confirm it exists.
-            try {
-                await this.client.send(`CWD ${path}`);
-            }
-            catch {
-                throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
-            }
-        }
-    }
-    async upload(localPath, remotePath) {
-        const ftp = this.client.ftp;
-        const handshakes = this.handshakes;
-        const timeoutMs = ftp.timeout;
-        let confirmTimer;
-        let unconfirmed = () => undefined;
-        const stalled = new Promise((_, reject) => (unconfirmed = reject));
-        async function* source() {
-            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket)
-                await handshakes.settled(ftp.dataSocket);
-            yield* (0,external_node_fs_.createReadStream)(localPath);
-            // Once our data is sent basic-ftp stops watching the transfer: a server that never
-            // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
-            confirmTimer = setTimeout(() => {
-                const err = new Error(`Timeout (no reply to STOR ${remotePath} within ${timeoutMs / 1000} s)`);
-                unconfirmed(err);
-                ftp.closeWithError(err);
-            }, timeoutMs);
-        }
-        const transfer = this.client.uploadFrom(external_node_stream_.Readable.from(source()), remotePath);
-        transfer.catch(() => undefined); // settled below, or abandoned after a stall
-        try {
-            await Promise.race([transfer, stalled]);
-        }
-        finally {
-            clearTimeout(confirmTimer);
-        }
-    }
-    async size(remotePath) {
-        try {
-            return await this.client.size(remotePath);
-        }
-        catch (err) {
-            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
-                return undefined;
-            throw err;
-        }
-    }
-    async list(path) {
-        return this.client.list(path);
-    }
-    close() {
-        this.log.debug('Closing the FTP session');
-        this.client.close();
-    }
-}
-/** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log) => {
-    const client = new dist.Client(settings.timeoutMs);
-    client.ftp.encoding = settings.encoding;
-    client.ftp.verbose = true;
-    client.ftp.log = (message) => log.debug((0,src_log/* redact */.E)(message, [settings.password]));
-    if (settings.sourceAddress !== undefined)
-        bindSockets(client, settings.sourceAddress);
-    const handshakes = new HandshakeGate();
-    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, handshakes);
-    try {
-        await secureControl(client, settings);
-        await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
-        const socket = client.ftp.socket;
-        const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
-        const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, handshakes, tlsVersion, fingerprint, pwd, log);
+            result.deleted.push(path);
+            log.info(`deleted ${path}`);
+            await store.forgotten(path);
+        });
+        if (plan.remove.length > 0)
+            await removeEmptiedDirs(pool, store, options.remoteRoot, log);
     }
     catch (err) {
-        client.close();
-        if (err instanceof errors/* DeployError */.sH)
-            throw err;
-        throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
+        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+        await store
+            .flush()
+            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${(0,errors/* describeError */.Uc)(flushErr)}`));
+        throw err;
     }
-};
+    try {
+        await store.flush();
+    }
+    catch (err) {
+        throw new errors/* DeployError */.sH(`Could not write the manifest: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
+    }
+    return result;
+}
+async function removeEmptiedDirs(pool, store, remoteRoot, log) {
+    for (const dir of emptiedDirs(store.manifest.dirs, store.manifest.files.keys())) {
+        await pool.run(`Removing ${dir}`, async (session) => {
+            try {
+                await session.removeDir(external_node_path_.posix.join(remoteRoot, dir));
+                store.dirRemoved(dir);
+                log.info(`removed empty directory ${dir}`);
+            }
+            catch (err) {
+                // Not empty: it holds files this tool never deployed, which it never touches.
+                if (!(err instanceof dist.FTPError))
+                    throw err;
+                log.debug(`Kept ${dir}: ${err.message}`);
+            }
+        });
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
- * The deploy, one way through: local files -> plan -> session -> transfers -> listing.
+ * The deploy, one way through: local files -> remote state -> plan -> transfer -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 
@@ -38485,14 +39192,24 @@ const openSession = async (settings, log) => {
 
 
 
+
+
+
+
+
+
 const defaultDeps = { openSession: openSession, listLocalFiles: listLocalFiles, now: () => Date.now() };
 async function findFiles(settings, log, deps) {
-    const files = await deps.listLocalFiles({
+    const found = await deps.listLocalFiles({
         localDir: settings.localDir,
         patterns: settings.files,
         followSymlinks: settings.followSymlinks,
         encoding: settings.encoding
     }, log);
+    // The manifest's own name at the top of remote-dir is ours.
+    const files = found.filter(file => file.relPath !== settings.manifest);
+    if (files.length < found.length)
+        log.warning(`Skipped ${settings.manifest}: that name is the manifest's (see the manifest input)`);
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
     log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
     if (files.length === 0) {
@@ -38504,36 +39221,6 @@ async function findFiles(settings, log, deps) {
             log.warning(message);
     }
     return files;
-}
-/** Why an upload failed, naming the file, the command and the server's reply. */
-function uploadFailure(upload, err) {
-    const file = upload.file.relPath;
-    if (err instanceof errors/* DeployError */.sH)
-        return err;
-    if (err instanceof dist.FTPError) {
-        return new errors/* DeployError */.sH(`Upload of ${file} failed: the server answered STOR ${upload.remotePath} with ${err.message}`, {
-            file,
-            command: 'STOR',
-            code: err.code,
-            reply: err.message
-        });
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    return new errors/* DeployError */.sH(`Upload of ${file} to ${upload.remotePath} failed: ${message}`, { file, command: 'STOR' }, { cause: err });
-}
-async function deploy_transfer(session, upload, verify) {
-    try {
-        await session.upload(upload.file.localPath, upload.remotePath);
-        if (!verify)
-            return;
-        const size = await session.size(upload.remotePath);
-        if (size !== undefined && size !== upload.file.size) {
-            throw new errors/* DeployError */.sH(`Upload of ${upload.file.relPath} is incomplete: the server holds ${size} of ${upload.file.size} bytes`, { file: upload.file.relPath, command: 'SIZE' });
-        }
-    }
-    catch (err) {
-        throw uploadFailure(upload, err);
-    }
 }
 async function connect(settings, log, deps) {
     if (settings.tls === 'none') {
@@ -38549,6 +39236,75 @@ async function connect(settings, log, deps) {
     log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
     return session;
 }
+function describePlan(plan, state, log, dryRun) {
+    const would = dryRun ? 'would ' : '';
+    for (const path of plan.stale)
+        log.info(`${path}: listed in the manifest but missing or changed on the server, ${would}upload again if still matched`);
+    for (const file of plan.upload)
+        log.debug(`${would}upload ${file.relPath} (${file.size} bytes)`);
+    for (const path of plan.remove)
+        log.info(`${would}delete ${path}`);
+    for (const path of state.leftovers)
+        log.info(`${would}remove ${path}, left by an interrupted run`);
+    const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0);
+    log.info(`Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`);
+}
+/** Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). */
+async function deploy(settings, log, deps = defaultDeps) {
+    const started = deps.now();
+    const files = await log.group('Local files', async () => hashFiles(await findFiles(settings, log, deps)));
+    const first = await log.group('Connect', () => connect(settings, log, deps));
+    let opened = 1;
+    const pool = new SessionPool(() => deps.openSession(settings, prefixed(log, `#${++opened} `)), { size: settings.concurrency, retries: settings.retries }, log, first);
+    try {
+        const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
+        const state = await log.group('Remote state', () => readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log));
+        const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
+        describePlan(plan, state, log, settings.dryRun);
+        let uploaded = plan.upload;
+        let deleted = plan.remove;
+        let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
+        if (!settings.dryRun) {
+            const strategy = new ReplaceStrategy(settings.atomic, log);
+            const kept = new Set(plan.stale);
+            const manifest = {
+                files: new Map([...state.manifest.files].filter(([path]) => !kept.has(path))),
+                dirs: state.manifest.dirs
+            };
+            const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_.posix.join(remoteRoot, settings.manifest)), log);
+            const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest;
+            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers }, log));
+            ({ uploaded, deleted, bytesUploaded } = done);
+        }
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
+            settings.manifest
+        ]).catch(err => {
+            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
+            if (settings.dryRun)
+                return [];
+            throw err;
+        }));
+        return {
+            dryRun: settings.dryRun,
+            uploaded: uploaded.map(f => f.relPath).sort(),
+            bytesUploaded,
+            filesSkipped: plan.skip.length,
+            deleted,
+            listing,
+            tlsVersion: first.tlsVersion,
+            fingerprint: first.fingerprint,
+            remoteRoot,
+            durationMs: deps.now() - started
+        };
+    }
+    finally {
+        pool.closeAll();
+    }
+}
+/** Tells the connections' protocol logs apart. */
+function prefixed(log, prefix) {
+    return { ...log, debug: message => log.debug(prefix + message) };
+}
 /** The CLI's dry run without a host: the local plan only, no connection. */
 async function planLocal(settings, log, deps = defaultDeps) {
     const started = deps.now();
@@ -38562,54 +39318,13 @@ async function planLocal(settings, log, deps = defaultDeps) {
         uploaded: files.map(f => f.relPath),
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         filesSkipped: 0,
-        filesDeleted: 0,
+        deleted: [],
         listing: [],
         tlsVersion: '',
         fingerprint: '',
         remoteRoot: settings.remoteDir,
         durationMs: deps.now() - started
     };
-}
-/** Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). */
-async function deploy(settings, log, deps = defaultDeps) {
-    const started = deps.now();
-    const files = await log.group('Local files', () => findFiles(settings, log, deps));
-    const session = await log.group('Connect', () => connect(settings, log, deps));
-    try {
-        const plan = planUploads(files, session.home, settings.remoteDir);
-        let bytesUploaded = 0;
-        await log.group(`${settings.dryRun ? 'Plan (dry run)' : 'Upload'}: ${plan.uploads.length} file(s) to ${plan.remoteRoot}`, async () => {
-            if (settings.dryRun) {
-                for (const upload of plan.uploads)
-                    log.info(`would upload ${upload.file.relPath} (${upload.file.size} bytes)`);
-                bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-                return;
-            }
-            for (const dir of plan.dirs)
-                await session.ensureDir(dir);
-            for (const upload of plan.uploads) {
-                await deploy_transfer(session, upload, settings.verify);
-                bytesUploaded += upload.file.size;
-                log.info(`uploaded ${upload.file.relPath} (${upload.file.size} bytes)`);
-            }
-        });
-        const listing = await log.group('Remote listing', () => collectListing(path => session.list(path), plan.remoteRoot, settings.listing, [settings.manifest]));
-        return {
-            dryRun: settings.dryRun,
-            uploaded: plan.uploads.map(u => u.file.relPath),
-            bytesUploaded,
-            filesSkipped: 0,
-            filesDeleted: 0,
-            listing,
-            tlsVersion: session.tlsVersion,
-            fingerprint: session.fingerprint,
-            remoteRoot: plan.remoteRoot,
-            durationMs: deps.now() - started
-        };
-    }
-    finally {
-        session.close();
-    }
 }
 
 
@@ -38775,7 +39490,7 @@ function outputsOf(result) {
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Uploaded]: JSON.stringify(result.uploaded),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesUploaded]: String(result.uploaded.length),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesSkipped]: String(result.filesSkipped),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesDeleted]: String(result.filesDeleted),
+        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesDeleted]: String(result.deleted.length),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.BytesUploaded]: String(result.bytesUploaded),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint
     };
@@ -38804,7 +39519,7 @@ function summaryMarkdown(result, host) {
         `| --- | --- |`,
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
-        `| Files deleted | ${result.filesDeleted} |`,
+        `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${seconds.toFixed(1)} s |`,
         `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
@@ -38817,6 +39532,14 @@ function summaryMarkdown(result, host) {
             lines.push(`| \`${escapeCell(path)}\` |`);
         if (result.uploaded.length > MAX_ROWS)
             lines.push(`| … and ${result.uploaded.length - MAX_ROWS} more |`);
+        lines.push('');
+    }
+    if (result.deleted.length > 0) {
+        lines.push(`### Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, '', '| path |', '| --- |');
+        for (const path of result.deleted.slice(0, MAX_ROWS))
+            lines.push(`| \`${escapeCell(path)}\` |`);
+        if (result.deleted.length > MAX_ROWS)
+            lines.push(`| … and ${result.deleted.length - MAX_ROWS} more |`);
         lines.push('');
     }
     return lines.join('\n');

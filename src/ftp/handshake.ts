@@ -1,0 +1,123 @@
+/**
+ * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
+ * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
+ */
+import { Client, FTPError, FTPResponse } from 'basic-ftp'
+import { Socket, SocketConnectOpts } from 'node:net'
+import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
+import { DeployError } from '../errors.js'
+import { Settings } from '../settings.js'
+import { checkCertificate, tlsOptionsFor } from './tls-options.js'
+
+/** Turns a refused command into a DeployError naming the command and the reply. */
+export function refused(command: string, err: unknown, what: string): DeployError {
+  if (err instanceof FTPError) {
+    return new DeployError(`${what}: the server answered ${command} with ${err.message}`, {
+      command,
+      code: err.code,
+      reply: err.message
+    })
+  }
+  const message = err instanceof Error ? err.message : String(err)
+  return new DeployError(`${what}: ${command} failed: ${message}`, { command }, { cause: err })
+}
+
+/** Sends a command and requires a reply with one of the expected codes. */
+async function expectReply(
+  client: Client,
+  command: string,
+  expected: number[],
+  what: string,
+  shown = command
+): Promise<FTPResponse> {
+  let res: FTPResponse
+  try {
+    res = await client.send(command)
+  } catch (err) {
+    throw refused(shown, err, what)
+  }
+  if (!expected.includes(res.code)) {
+    throw new DeployError(`${what}: the server answered ${shown} with ${res.message}`, {
+      command: shown,
+      code: res.code,
+      reply: res.message
+    })
+  }
+  return res
+}
+
+/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
+export function bindSockets(client: Client, localAddress: string): void {
+  client.ftp._newSocket = () => {
+    const socket = new Socket()
+    const connect = socket.connect.bind(socket) as (options: SocketConnectOpts, listener?: () => void) => Socket
+    socket.connect = ((options: SocketConnectOpts, listener?: () => void) =>
+      connect({ ...options, localAddress } as SocketConnectOpts, listener)) as typeof socket.connect
+    return socket
+  }
+}
+
+/** Upgrades the control socket after a 234 reply to AUTH TLS. */
+function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const tlsSocket = tlsConnect({ ...options, socket }, () => {
+      tlsSocket.setTimeout(0)
+      tlsSocket.removeListener('error', reject)
+      resolve(tlsSocket)
+    })
+    tlsSocket.once('error', reject)
+    tlsSocket.setTimeout(timeoutMs, () =>
+      tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`))
+    )
+  })
+}
+
+export async function secureControl(client: Client, settings: Settings): Promise<void> {
+  const options = tlsOptionsFor(settings)
+  if (settings.tls === 'implicit') {
+    await client.connectImplicitTLS(settings.host, settings.port, {
+      ...options,
+      localAddress: settings.sourceAddress
+    } as ConnectionOptions)
+  } else {
+    await client.connect(settings.host, settings.port)
+    if (settings.tls === 'none') return
+    // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
+    await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
+    client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs)
+  }
+  checkCertificate(client.ftp.socket as TLSSocket, settings)
+  // basic-ftp gives these options (and the control session) to every data connection.
+  client.ftp.tlsOptions = options
+}
+
+export async function login(client: Client, settings: Settings): Promise<void> {
+  const what = `Login as ${settings.user} failed`
+  // RFC 959 5.4: USER -> 230 | 331 | 332; PASS -> 230 | 202 | 332; ACCT -> 230 | 202.
+  let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what)
+  if (res.code === 331) res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS')
+  if (res.code === 332) {
+    if (settings.account === '') {
+      throw new DeployError(`${what}: the server asks for an account (${res.message}); set the account input`, {
+        command: 'PASS',
+        code: 332,
+        reply: res.message
+      })
+    }
+    await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT')
+  }
+}
+
+export async function protect(client: Client, settings: Settings): Promise<Map<string, string>> {
+  const features = await client.features()
+  // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
+  client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST']
+  await expectReply(client, 'TYPE I', [200], 'The server refused binary mode')
+  if (settings.encoding === 'utf8' && features.has('UTF8')) await client.sendIgnoringError('OPTS UTF8 ON')
+  if (settings.tls !== 'none') {
+    // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+    await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)')
+    await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)')
+  }
+  return features
+}

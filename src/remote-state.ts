@@ -1,0 +1,116 @@
+/**
+ * What the server holds before the deploy: the manifest (absent, or corrupt and so treated as
+ * absent with a warning) and a listing of the directories the manifest's files live in.
+ */
+import { FileType, FTPError } from 'basic-ftp'
+import { posix } from 'node:path'
+import { DeployError, describeError } from './errors.js'
+import { Log } from './log.js'
+import { emptyManifest, Manifest, ManifestCorrupt, parseManifest } from './manifest.js'
+import { forEachLimited, SessionPool } from './pool.js'
+import { RemoteIndex } from './sync-plan.js'
+
+/** Temporary names this tool uploads to before renaming (atomic uploads, manifest writes). */
+export const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/
+
+export interface RemoteState {
+  manifest: Manifest
+  /** False on a first deploy (no manifest, or a corrupt one). */
+  hadManifest: boolean
+  index: RemoteIndex
+  /** Temporary files left by a run that died (remote-relative). */
+  leftovers: string[]
+}
+
+async function readManifest(pool: SessionPool, path: string, log: Log): Promise<Manifest | undefined> {
+  // A transient failure is retried by the pool and then fails the run: it is never taken for
+  // "no manifest", which would upload everything again.
+  const data = await pool.run('Reading the manifest', session => session.download(path))
+  if (data === undefined) {
+    log.info(`No manifest at ${path}: every matched file is uploaded`)
+    return undefined
+  }
+  try {
+    return parseManifest(data.toString('utf8'))
+  } catch (err) {
+    if (!(err instanceof ManifestCorrupt)) throw err
+    log.warning(
+      `The manifest ${path} is corrupt (${err.message}): treating it as absent, so every matched file is uploaded`
+    )
+    return undefined
+  }
+}
+
+/** Lists the given directories (remote-relative, '' for the root) into one index. */
+export async function indexDirs(pool: SessionPool, remoteRoot: string, dirs: string[], concurrency: number) {
+  const index: RemoteIndex = { files: new Map(), dirs: new Set() }
+  const leftovers: string[] = []
+  await forEachLimited(dirs, concurrency, async dir => {
+    const abs = dir === '' ? remoteRoot : posix.join(remoteRoot, dir)
+    const infos = await pool.run(`Listing ${abs}`, async session => {
+      try {
+        return await session.list(abs)
+      } catch (err) {
+        // 450/550: no such directory; its files are simply not there.
+        if (err instanceof FTPError && (err.code === 450 || err.code === 550)) return undefined
+        throw err
+      }
+    })
+    if (infos === undefined) return
+    if (dir !== '') index.dirs.add(dir)
+    for (const info of infos) {
+      if (info.name === '.' || info.name === '..') continue
+      const rel = dir === '' ? info.name : `${dir}/${info.name}`
+      if (info.type === FileType.Directory) index.dirs.add(rel)
+      else if (TEMP_NAME.test(info.name)) leftovers.push(rel)
+      else index.files.set(rel, info.size)
+    }
+  })
+  return { index, leftovers }
+}
+
+/** Manifest entries missing from a listing (servers that hide dotfiles): asked one by one with SIZE. */
+async function confirmBySize(
+  pool: SessionPool,
+  remoteRoot: string,
+  manifest: Manifest,
+  index: RemoteIndex,
+  concurrency: number
+) {
+  const missing = [...manifest.files.keys()].filter(path => !index.files.has(path))
+  await forEachLimited(missing, concurrency, async path => {
+    const size = await pool.run(`SIZE ${path}`, async session => {
+      try {
+        return await session.size(posix.join(remoteRoot, path))
+      } catch (err) {
+        if (err instanceof FTPError && err.code === 550) return undefined
+        throw err
+      }
+    })
+    if (size !== undefined) index.files.set(path, size)
+  })
+}
+
+export async function readRemoteState(
+  pool: SessionPool,
+  remoteRoot: string,
+  manifestName: string,
+  concurrency: number,
+  log: Log
+): Promise<RemoteState> {
+  const manifestPath = posix.join(remoteRoot, manifestName)
+  let previous: Manifest | undefined
+  try {
+    previous = await readManifest(pool, manifestPath, log)
+  } catch (err) {
+    throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err })
+  }
+  const manifest = previous ?? emptyManifest()
+  const dirs = new Set([''])
+  for (const path of manifest.files.keys()) {
+    for (let dir = posix.dirname(path); dir !== '.'; dir = posix.dirname(dir)) dirs.add(dir)
+  }
+  const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency)
+  await confirmBySize(pool, remoteRoot, manifest, index, concurrency)
+  return { manifest, hadManifest: previous !== undefined, index, leftovers }
+}

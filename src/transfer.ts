@@ -1,0 +1,245 @@
+/**
+ * The side effects of a deploy: directories, uploads (atomic and verified), deletions, with
+ * the manifest kept current as the server changes.
+ */
+import { FTPError } from 'basic-ftp'
+import { randomBytes } from 'node:crypto'
+import { posix } from 'node:path'
+import { DeployError, describeError } from './errors.js'
+import { RemoteSession } from './ftp/session.js'
+import { Log } from './log.js'
+import { ManifestStore, ManifestWriter } from './manifest.js'
+import { forEachLimited, SessionPool } from './pool.js'
+import { pathPrefixes } from './plan.js'
+import { emptiedDirs, HashedFile, neededDirs, RemoteIndex, SyncPlan } from './sync-plan.js'
+
+export interface TransferOptions {
+  remoteRoot: string
+  concurrency: number
+  atomic: boolean
+  verify: boolean
+  /** Temporary files an interrupted run left behind, removed first. */
+  leftovers: string[]
+}
+
+export interface TransferResult {
+  uploaded: HashedFile[]
+  deleted: string[]
+  bytesUploaded: number
+}
+
+/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d.tmp' (matches remote-state's TEMP_NAME). */
+export function tempPathFor(remotePath: string): string {
+  return posix.join(
+    posix.dirname(remotePath),
+    `.ftps-deploy.${posix.basename(remotePath)}.${randomBytes(4).toString('hex')}.tmp`
+  )
+}
+
+/**
+ * How replacing a file works on this server, found out on first use and said once:
+ * rename over the target; or, where the server refuses to rename over an existing file,
+ * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
+ */
+export class ReplaceStrategy {
+  mode: 'rename' | 'delete-then-rename' | 'direct'
+
+  constructor(
+    atomic: boolean,
+    private readonly log: Log
+  ) {
+    this.mode = atomic ? 'rename' : 'direct'
+  }
+
+  async put(session: RemoteSession, source: string | Buffer, target: string, check: (path: string) => Promise<void>) {
+    if (this.mode !== 'direct') {
+      const temp = tempPathFor(target)
+      await session.upload(source, temp)
+      await check(temp)
+      if (await this.replace(session, temp, target)) return
+    }
+    await session.upload(source, target)
+    await check(target)
+  }
+
+  /** Moves temp over target; false when this server refuses renames (upload in place then). */
+  private async replace(session: RemoteSession, temp: string, target: string): Promise<boolean> {
+    if (this.mode === 'delete-then-rename') await session.remove(target).catch(() => undefined)
+    try {
+      await session.rename(temp, target)
+      return true
+    } catch (err) {
+      if (this.mode !== 'rename' || !(err instanceof FTPError) || err.code < 500) {
+        await session.remove(temp).catch(() => undefined)
+        throw err
+      }
+      // Refused: over an existing file, or renames at all? Try once with the target gone.
+      await session.remove(target).catch(() => undefined)
+      try {
+        await session.rename(temp, target)
+        this.fallback(
+          'delete-then-rename',
+          `the server refused to rename over an existing file (${err.message}): replacing files by deleting them first`
+        )
+        return true
+      } catch {
+        await session.remove(temp).catch(() => undefined)
+        this.fallback('direct', `the server refuses renames (${err.message}): uploading in place, not atomically`)
+        return false
+      }
+    }
+  }
+
+  private fallback(mode: ReplaceStrategy['mode'], message: string): void {
+    if (this.mode === 'rename') this.log.warning(`atomic: ${message}`)
+    this.mode = mode
+  }
+}
+
+/** The manifest goes to a temporary name, then replaces the old one, like any upload. */
+export function manifestWriter(pool: SessionPool, strategy: ReplaceStrategy, path: string): ManifestWriter {
+  return {
+    write: text =>
+      pool.run('Writing the manifest', session => strategy.put(session, Buffer.from(text), path, async () => undefined))
+  }
+}
+
+function sizeChecker(session: RemoteSession, file: HashedFile, verify: boolean) {
+  return async (path: string): Promise<void> => {
+    if (!verify) return
+    const size = await session.size(path)
+    if (size !== undefined && size !== file.size) {
+      // Transient: TLS 1.3 servers are known to lose final bytes; a retry on a new connection may not.
+      throw new DeployError(`Upload of ${file.relPath} is incomplete: the server holds ${size} of ${file.size} bytes`, {
+        file: file.relPath,
+        command: 'SIZE',
+        transient: true
+      })
+    }
+  }
+}
+
+function uploadFailure(file: HashedFile, remotePath: string, err: unknown): DeployError {
+  if (err instanceof DeployError && err.details.file !== undefined) return err
+  if (err instanceof FTPError) {
+    return new DeployError(
+      `Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`,
+      {
+        file: file.relPath,
+        command: 'STOR',
+        code: err.code,
+        reply: err.message
+      }
+    )
+  }
+  return new DeployError(
+    `Upload of ${file.relPath} to ${remotePath} failed: ${describeError(err)}`,
+    { file: file.relPath, command: 'STOR' },
+    { cause: err }
+  )
+}
+
+async function createDirs(
+  pool: SessionPool,
+  files: HashedFile[],
+  index: RemoteIndex,
+  store: ManifestStore,
+  remoteRoot: string,
+  rootExists: boolean
+) {
+  const missing = neededDirs(files).filter(dir => !index.dirs.has(dir))
+  if (rootExists && missing.length === 0) return
+  await pool.run('Creating directories', async session => {
+    if (!rootExists) {
+      for (const dir of rootChain(remoteRoot, session.home)) await session.ensureDir(dir)
+    }
+    for (const dir of missing) {
+      if (await session.ensureDir(posix.join(remoteRoot, dir))) store.dirCreated(dir)
+    }
+  })
+}
+
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot: string, home: string): string[] {
+  const homeChain = new Set(pathPrefixes(home))
+  return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir))
+}
+
+export async function transfer(
+  pool: SessionPool,
+  plan: SyncPlan,
+  index: RemoteIndex,
+  rootExists: boolean,
+  store: ManifestStore,
+  strategy: ReplaceStrategy,
+  options: TransferOptions,
+  log: Log
+): Promise<TransferResult> {
+  const result: TransferResult = { uploaded: [], deleted: [], bytesUploaded: 0 }
+  try {
+    await forEachLimited(options.leftovers, options.concurrency, async path => {
+      await pool.run(`Removing ${path}`, session => session.remove(posix.join(options.remoteRoot, path)))
+      log.info(`removed ${path}, left by an interrupted run`)
+    })
+    await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists)
+    // Largest first: the long transfers start early instead of finishing last on one connection.
+    const queue = [...plan.upload].sort((a, b) => b.size - a.size)
+    await forEachLimited(queue, options.concurrency, async file => {
+      const remotePath = posix.join(options.remoteRoot, file.relPath)
+      try {
+        await pool.run(`Upload of ${file.relPath}`, session =>
+          strategy.put(session, file.localPath, remotePath, sizeChecker(session, file, options.verify))
+        )
+      } catch (err) {
+        throw uploadFailure(file, remotePath, err)
+      }
+      result.uploaded.push(file)
+      result.bytesUploaded += file.size
+      log.info(`uploaded ${file.relPath} (${file.size} bytes)`)
+      await store.recorded(file.relPath, { sha256: file.sha256, size: file.size })
+    })
+    await forEachLimited(plan.remove, options.concurrency, async path => {
+      await pool.run(`Deleting ${path}`, async session => {
+        try {
+          await session.remove(posix.join(options.remoteRoot, path))
+        } catch (err) {
+          if (!(err instanceof FTPError && err.code === 550)) throw err
+        }
+      })
+      result.deleted.push(path)
+      log.info(`deleted ${path}`)
+      await store.forgotten(path)
+    })
+    if (plan.remove.length > 0) await removeEmptiedDirs(pool, store, options.remoteRoot, log)
+  } catch (err) {
+    // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+    await store
+      .flush()
+      .catch(flushErr =>
+        log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`)
+      )
+    throw err
+  }
+  try {
+    await store.flush()
+  } catch (err) {
+    throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err })
+  }
+  return result
+}
+
+async function removeEmptiedDirs(pool: SessionPool, store: ManifestStore, remoteRoot: string, log: Log): Promise<void> {
+  for (const dir of emptiedDirs(store.manifest.dirs, store.manifest.files.keys())) {
+    await pool.run(`Removing ${dir}`, async session => {
+      try {
+        await session.removeDir(posix.join(remoteRoot, dir))
+        store.dirRemoved(dir)
+        log.info(`removed empty directory ${dir}`)
+      } catch (err) {
+        // Not empty: it holds files this tool never deployed, which it never touches.
+        if (!(err instanceof FTPError)) throw err
+        log.debug(`Kept ${dir}: ${err.message}`)
+      }
+    })
+  }
+}
