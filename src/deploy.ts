@@ -164,7 +164,7 @@ export async function deploy(settings: Settings, log: Log, deps: DeployDeps = de
       uploaded: uploaded.map(f => f.relPath).sort(),
       bytesUploaded,
       filesSkipped: plan.skip.length,
-      deleted,
+      deleted: [...deleted].sort(),
       listing,
       tlsVersion: first.tlsVersion,
       fingerprint: first.fingerprint,

