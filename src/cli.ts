@@ -8,16 +8,33 @@ import { describeError, InputError } from './errors.js'
 import { helpText, parseArgs } from './cli-args.js'
 import { InputName, Inputs } from './inputs.js'
 import { Log, redact } from './log.js'
-import { outputsOf } from './report.js'
+import { formatBytes, outputsOf } from './report.js'
 import { parseSettings } from './settings.js'
 import { VERSION } from './version.js'
 
 function cliLog(verbose: boolean, secrets: () => string[]): Log {
+  // In a terminal a live bar replaces the per-file lines; otherwise (CI, pipes) plain lines.
+  const live = process.stderr.isTTY === true
+  let barShown = false
   const write = (line: string): void => {
+    if (barShown) process.stderr.write('\r\x1b[K')
+    barShown = false
     process.stderr.write(redact(line, secrets()) + '\n')
   }
   return {
-    info: write,
+    info: message => {
+      if (!(live && message.startsWith('uploaded '))) write(message)
+    },
+    progress: live
+      ? p => {
+          const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes)
+          const filled = Math.round(percent / 5)
+          process.stderr.write(
+            `\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`
+          )
+          barShown = true
+        }
+      : undefined,
     warning: message => write(`warning: ${message}`),
     debug: message => {
       if (verbose) write(`debug: ${message}`)

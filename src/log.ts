@@ -5,6 +5,15 @@ export interface Log {
   debug(message: string): void
   /** Runs fn inside a collapsible log group named `name`. */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
+  /** After each file: how far the transfer is (a live bar in a terminal; optional). */
+  progress?(done: Progress): void
+}
+
+export interface Progress {
+  files: number
+  totalFiles: number
+  bytes: number
+  totalBytes: number
 }
 
 /** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */

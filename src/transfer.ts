@@ -184,6 +184,7 @@ export async function transfer(
     await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists)
     // Largest first: the long transfers start early instead of finishing last on one connection.
     const queue = [...plan.upload].sort((a, b) => b.size - a.size)
+    const totalBytes = queue.reduce((sum, f) => sum + f.size, 0)
     await forEachLimited(queue, options.concurrency, async file => {
       const remotePath = posix.join(options.remoteRoot, file.relPath)
       try {
@@ -196,6 +197,7 @@ export async function transfer(
       result.uploaded.push(file)
       result.bytesUploaded += file.size
       log.info(`uploaded ${file.relPath} (${file.size} bytes)`)
+      log.progress?.({ files: result.uploaded.length, totalFiles: queue.length, bytes: result.bytesUploaded, totalBytes })
       await store.recorded(file.relPath, { sha256: file.sha256, size: file.size })
     })
     await forEachLimited(plan.remove, options.concurrency, async path => {

@@ -31209,11 +31209,28 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 function cliLog(verbose, secrets) {
+    // In a terminal a live bar replaces the per-file lines; otherwise (CI, pipes) plain lines.
+    const live = process.stderr.isTTY === true;
+    let barShown = false;
     const write = (line) => {
+        if (barShown)
+            process.stderr.write('\r\x1b[K');
+        barShown = false;
         process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E)(line, secrets()) + '\n');
     };
     return {
-        info: write,
+        info: message => {
+            if (!(live && message.startsWith('uploaded ')))
+                write(message);
+        },
+        progress: live
+            ? p => {
+                const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes);
+                const filled = Math.round(percent / 5);
+                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(p.totalBytes)}`);
+                barShown = true;
+            }
+            : undefined,
         warning: message => write(`warning: ${message}`),
         debug: message => {
             if (verbose)
@@ -39131,6 +39148,7 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
         await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists);
         // Largest first: the long transfers start early instead of finishing last on one connection.
         const queue = [...plan.upload].sort((a, b) => b.size - a.size);
+        const totalBytes = queue.reduce((sum, f) => sum + f.size, 0);
         await forEachLimited(queue, options.concurrency, async (file) => {
             const remotePath = external_node_path_.posix.join(options.remoteRoot, file.relPath);
             try {
@@ -39142,6 +39160,7 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
             result.uploaded.push(file);
             result.bytesUploaded += file.size;
             log.info(`uploaded ${file.relPath} (${file.size} bytes)`);
+            log.progress?.({ files: result.uploaded.length, totalFiles: queue.length, bytes: result.bytesUploaded, totalBytes });
             await store.recorded(file.relPath, { sha256: file.sha256, size: file.size });
         });
         await forEachLimited(plan.remove, options.concurrency, async (path) => {
@@ -39492,9 +39511,10 @@ function redact(text, secrets) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Yz: () => (/* binding */ outputsOf)
+/* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports formatBytes, summaryMarkdown, failureMarkdown */
+/* unused harmony exports summaryMarkdown, failureMarkdown */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 
 function outputsOf(result) {
