@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, Server } from 'node:net'
 import { join } from 'node:path'
 import { FtpServer, serverMissing, startServer } from './harness/servers.js'
-import { InputValues, makeTree } from './support/engine.js'
+import { InputValues, makeTree, serverInputs } from './support/engine.js'
 import { runAction, runCli } from './support/runner.js'
 
 const missing = serverMissing('vsftpd') !== undefined && process.env.CI !== 'true'
@@ -27,15 +27,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const inputs = (extra: InputValues = {}): InputValues => ({
-  host: '127.0.0.1',
-  port: String(server.port),
-  user: server.user,
-  password: server.password,
-  'ca-cert': server.pki.caCertPath,
-  'local-dir': localDir,
-  ...extra
-})
+const inputs = (extra: InputValues = {}): InputValues => serverInputs(server, { 'local-dir': localDir, ...extra })
 
 /** The runner learns secrets from ::add-mask::; the password must appear nowhere else. */
 function expectNoPassword(text: string, password: string): void {

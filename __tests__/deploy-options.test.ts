@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
-import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
+import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 
 const missing = serverMissing('vsftpd') !== undefined && process.env.CI !== 'true'
 const maybe = missing ? test.skip : test
@@ -20,15 +20,8 @@ async function start(kind: ServerKind): Promise<FtpServer> {
   return server
 }
 
-const inputs = (server: FtpServer, extra: InputValues = {}): InputValues => ({
-  host: '127.0.0.1',
-  port: String(server.port),
-  user: server.user,
-  password: server.password,
-  'ca-cert': server.pki.caCertPath,
-  'local-dir': localDir,
-  ...extra
-})
+const inputs = (server: FtpServer, extra: InputValues = {}): InputValues =>
+  serverInputs(server, { 'local-dir': localDir, ...extra })
 
 maybe('tls-max-version 1.2 caps a server that would negotiate TLS 1.3', async () => {
   const server = await start('vsftpd')

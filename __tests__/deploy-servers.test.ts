@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { DeployError } from '../src/errors.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
-import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
+import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 
 const tree: Record<string, Buffer> = {
   'index.html': Buffer.from('<!doctype html><title>hi</title>\n'),
@@ -45,15 +45,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     await server?.stop()
   })
 
-  const inputs = (extra: InputValues = {}): InputValues => ({
-    host: '127.0.0.1',
-    port: String(server.port),
-    user: server.user,
-    password: server.password,
-    'ca-cert': server.pki.caCertPath,
-    'local-dir': localDir,
-    ...extra
-  })
+  const inputs = (extra: InputValues = {}): InputValues => serverInputs(server, { 'local-dir': localDir, ...extra })
 
   maybe('a tree of nested, empty, binary, large, spaced and UTF-8 named files arrives byte-identical', async () => {
     const result = await deploy(settingsOf(inputs({ 'remote-dir': 'site/www', listing: 'recursive' })), recordingLog())

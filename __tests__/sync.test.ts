@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { deploy, DeployResult } from '../src/deploy.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
-import { InputValues, makeTree, recordingLog, RecordingLog, settingsOf } from './support/engine.js'
+import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { REPO } from './support/runner.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
@@ -44,19 +44,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     extra: InputValues = {},
     log: RecordingLog = recordingLog()
   ): Promise<DeployResult> =>
-    deploy(
-      settingsOf({
-        host: '127.0.0.1',
-        port: String(server.port),
-        user: server.user,
-        password: server.password,
-        'ca-cert': server.pki.caCertPath,
-        'local-dir': localDir,
-        'remote-dir': remoteDir,
-        ...extra
-      }),
-      log
-    )
+    deploy(settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': remoteDir, ...extra })), log)
 
   maybe('a second run uploads nothing; a changed file alone goes; a hand-deleted file comes back', async () => {
     const local = makeTree({ 'index.html': 'v1', 'a/one.js': 'one', 'a/b/two.css': 'two', 'empty.txt': '' })

@@ -48,3 +48,18 @@ export function makeTree(files: Record<string, string | Buffer>): string {
   }
   return root
 }
+
+/** The inputs that reach a harness server: its port, its user, its CA. */
+export function serverInputs(
+  server: { port: number; user: string; password: string; pki: { caCertPath: string } },
+  extra: InputValues = {}
+): InputValues {
+  return {
+    host: '127.0.0.1',
+    port: String(server.port),
+    user: server.user,
+    password: server.password,
+    'ca-cert': server.pki.caCertPath,
+    ...extra
+  }
+}
