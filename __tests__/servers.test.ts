@@ -288,7 +288,8 @@ async function put(client: Client, path: string, content: string): Promise<void>
 
 /** Logs in the way the server kind expects, recording the protocol exchange. */
 async function login(server: FtpServer): Promise<{ client: Client; replies: string[] }> {
-  const client = new Client(10_000)
+  // Generous: 16 TLS logins at once on a loaded 2-core machine took over 10 s once.
+  const client = new Client(30_000)
   const replies: string[] = []
   client.ftp.verbose = true
   client.ftp.log = (message: string) => {
