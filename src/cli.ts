@@ -10,6 +10,7 @@ import { InputName, Inputs } from './inputs.js'
 import { Log, redact } from './log.js'
 import { formatBytes, outputsOf } from './report.js'
 import { parseSettings } from './settings.js'
+import { cancelOnSignals } from './signals.js'
 import { VERSION } from './version.js'
 
 function cliLog(verbose: boolean, secrets: () => string[]): Log {
@@ -68,7 +69,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     if (localOnly && !settings.dryRun) {
       throw new InputError(`Invalid host '': expected a server name or IP address (required unless --dry-run)`)
     }
-    const result = localOnly ? await planLocal(settings, log) : await deploy(settings, log)
+    const result = localOnly
+      ? await planLocal(settings, log)
+      : await deploy(settings, log, undefined, cancelOnSignals())
     const outputs = outputsOf(result)
     if (args.json) process.stdout.write(JSON.stringify(outputs) + '\n')
     else {

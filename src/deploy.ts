@@ -99,8 +99,16 @@ function describePlan(plan: SyncPlan, state: RemoteState, log: Log, dryRun: bool
   )
 }
 
-/** Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). */
-export async function deploy(settings: Settings, log: Log, deps: DeployDeps = defaultDeps): Promise<DeployResult> {
+/**
+ * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
+ * (the runner's cancel) stops new transfers; the manifest still records what was done.
+ */
+export async function deploy(
+  settings: Settings,
+  log: Log,
+  deps: DeployDeps = defaultDeps,
+  signal?: AbortSignal
+): Promise<DeployResult> {
   const started = deps.now()
   const files: HashedFile[] = await log.group('Local files', async () =>
     hashFiles(await findFiles(settings, log, deps))
@@ -113,6 +121,9 @@ export async function deploy(settings: Settings, log: Log, deps: DeployDeps = de
     log,
     first
   )
+  const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'))
+  signal?.addEventListener('abort', cancel)
+  if (signal?.aborted) cancel()
   try {
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     const state = await log.group('Remote state', () =>
@@ -172,6 +183,7 @@ export async function deploy(settings: Settings, log: Log, deps: DeployDeps = de
       durationMs: deps.now() - started
     }
   } finally {
+    signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
 }

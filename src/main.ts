@@ -6,6 +6,7 @@ import { InputName, Inputs } from './inputs.js'
 import { Log } from './log.js'
 import { failureMarkdown, outputsOf, summaryMarkdown } from './report.js'
 import { parseSettings } from './settings.js'
+import { cancelOnSignals } from './signals.js'
 
 /** Reads an input as the runner passes it; the password is masked the moment it is read. */
 export function readActionInput(name: InputName): string {
@@ -32,7 +33,7 @@ async function writeSummary(markdown: string): Promise<void> {
 export async function run(): Promise<void> {
   try {
     const settings = parseSettings(readActionInput)
-    const result = await deploy(settings, actionsLog)
+    const result = await deploy(settings, actionsLog, undefined, cancelOnSignals())
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(result, settings.host))
   } catch (err) {

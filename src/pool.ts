@@ -3,7 +3,7 @@
  * runs one task at a time). `run` retries transient failures on a fresh connection with
  * backoff; final failures are thrown at once with the server's reply.
  */
-import { describeError } from './errors.js'
+import { DeployError, describeError } from './errors.js'
 import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { backoffMs, isTransient } from './retry.js'
@@ -25,6 +25,7 @@ export class SessionPool {
   private readonly sleep: (ms: number) => Promise<void>
   /** How many times a task was retried, for the report. */
   retried = 0
+  private cancelled: string | undefined
 
   constructor(
     private readonly open: () => Promise<RemoteSession>,
@@ -39,10 +40,28 @@ export class SessionPool {
     }
   }
 
+  /**
+   * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+   * write that records what was done before the stop).
+   */
+  cancel(reason: string): void {
+    this.cancelled ??= reason
+    this.waiting.splice(0).forEach(wake => wake())
+  }
+
   /** Runs fn on a session of its own; transient failures get a new connection and another try. */
-  async run<T>(what: string, fn: (session: RemoteSession) => Promise<T>): Promise<T> {
+  async run<T>(
+    what: string,
+    fn: (session: RemoteSession) => Promise<T>,
+    options: { always?: boolean } = {}
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: RemoteSession | undefined
+      if (this.cancelled !== undefined && !options.always) {
+        throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+          transient: false
+        })
+      }
       try {
         session = await this.acquire()
         const result = await fn(session)
@@ -55,7 +74,7 @@ export class SessionPool {
           if (transient || !session.usable) this.discard(session)
           else this.release(session)
         }
-        if (!transient || attempt > this.options.retries) throw err
+        if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always)) throw err
         const wait = backoffMs(attempt, this.options.random)
         this.retried += 1
         this.log.info(

@@ -69,16 +69,18 @@ export async function indexDirs(pool: SessionPool, remoteRoot: string, dirs: str
   return { index, leftovers }
 }
 
-/** Manifest entries missing from a listing (servers that hide dotfiles): asked one by one with SIZE. */
-async function confirmBySize(
-  pool: SessionPool,
-  remoteRoot: string,
-  manifest: Manifest,
-  index: RemoteIndex,
-  concurrency: number
-) {
-  const missing = [...manifest.files.keys()].filter(path => !index.files.has(path))
-  await forEachLimited(missing, concurrency, async path => {
+/**
+ * Where the given files stand on the server: their directories are listed, and files a listing
+ * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ */
+export async function indexFiles(pool: SessionPool, remoteRoot: string, paths: string[], concurrency: number) {
+  const dirs = new Set([''])
+  for (const path of paths) {
+    for (let dir = posix.dirname(path); dir !== '.'; dir = posix.dirname(dir)) dirs.add(dir)
+  }
+  const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency)
+  const unseen = paths.filter(path => !index.files.has(path))
+  await forEachLimited(unseen, concurrency, async path => {
     const size = await pool.run(`SIZE ${path}`, async session => {
       try {
         return await session.size(posix.join(remoteRoot, path))
@@ -89,6 +91,7 @@ async function confirmBySize(
     })
     if (size !== undefined) index.files.set(path, size)
   })
+  return { index, leftovers }
 }
 
 export async function readRemoteState(
@@ -106,11 +109,6 @@ export async function readRemoteState(
     throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err })
   }
   const manifest = previous ?? emptyManifest()
-  const dirs = new Set([''])
-  for (const path of manifest.files.keys()) {
-    for (let dir = posix.dirname(path); dir !== '.'; dir = posix.dirname(dir)) dirs.add(dir)
-  }
-  const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency)
-  await confirmBySize(pool, remoteRoot, manifest, index, concurrency)
+  const { index, leftovers } = await indexFiles(pool, remoteRoot, [...manifest.files.keys()], concurrency)
   return { manifest, hadManifest: previous !== undefined, index, leftovers }
 }

@@ -10,6 +10,7 @@ import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore, ManifestWriter } from './manifest.js'
 import { forEachLimited, SessionPool } from './pool.js'
+import { indexFiles } from './remote-state.js'
 import { pathPrefixes } from './plan.js'
 import { emptiedDirs, HashedFile, neededDirs, RemoteIndex, SyncPlan } from './sync-plan.js'
 
@@ -100,7 +101,14 @@ export class ReplaceStrategy {
 export function manifestWriter(pool: SessionPool, strategy: ReplaceStrategy, path: string): ManifestWriter {
   return {
     write: text =>
-      pool.run('Writing the manifest', session => strategy.put(session, Buffer.from(text), path, async () => undefined))
+      // `always`: after a cancel, the manifest still records what was done.
+      pool.run(
+        'Writing the manifest',
+        session => strategy.put(session, Buffer.from(text), path, async () => undefined),
+        {
+          always: true
+        }
+      )
   }
 }
 
@@ -197,7 +205,12 @@ export async function transfer(
       result.uploaded.push(file)
       result.bytesUploaded += file.size
       log.info(`uploaded ${file.relPath} (${file.size} bytes)`)
-      log.progress?.({ files: result.uploaded.length, totalFiles: queue.length, bytes: result.bytesUploaded, totalBytes })
+      log.progress?.({
+        files: result.uploaded.length,
+        totalFiles: queue.length,
+        bytes: result.bytesUploaded,
+        totalBytes
+      })
       await store.recorded(file.relPath, { sha256: file.sha256, size: file.size })
     })
     await forEachLimited(plan.remove, options.concurrency, async path => {
@@ -213,6 +226,7 @@ export async function transfer(
       await store.forgotten(path)
     })
     if (plan.remove.length > 0) await removeEmptiedDirs(pool, store, options.remoteRoot, log)
+    if (options.verify) await verifyUploaded(pool, result.uploaded, store, options)
   } catch (err) {
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     await store
@@ -228,6 +242,28 @@ export async function transfer(
     throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err })
   }
   return result
+}
+
+/** At the end: every file this run claims to have uploaded is on the server at its size. */
+async function verifyUploaded(
+  pool: SessionPool,
+  uploaded: HashedFile[],
+  store: ManifestStore,
+  options: TransferOptions
+) {
+  if (uploaded.length === 0) return
+  const paths = uploaded.map(f => f.relPath)
+  const { index } = await indexFiles(pool, options.remoteRoot, paths, options.concurrency)
+  const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size)
+  if (wrong.length === 0) return
+  for (const file of wrong) await store.forgotten(file.relPath)
+  const shown = wrong
+    .slice(0, 10)
+    .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`)
+  throw new DeployError(
+    `${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`,
+    { file: wrong[0].relPath, command: 'LIST' }
+  )
 }
 
 async function removeEmptiedDirs(pool: SessionPool, store: ManifestStore, remoteRoot: string, log: Log): Promise<void> {

@@ -31195,11 +31195,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5625);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(665);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8750);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(970);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
 /**
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
+
 
 
 
@@ -31264,7 +31266,9 @@ async function main(argv, env) {
         if (localOnly && !settings.dryRun) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
         }
-        const result = localOnly ? await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .planLocal */ .d)(settings, log) : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log);
+        const result = localOnly
+            ? await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .planLocal */ .d)(settings, log)
+            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_8__/* .cancelOnSignals */ .d)());
         const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .outputsOf */ .Yz)(result);
         if (args.json)
             process.stdout.write(JSON.stringify(outputs) + '\n');
@@ -31824,6 +31828,7 @@ class SessionPool {
     sleep;
     /** How many times a task was retried, for the report. */
     retried = 0;
+    cancelled;
     constructor(open, options, log, first) {
         this.open = open;
         this.options = options;
@@ -31834,10 +31839,23 @@ class SessionPool {
             this.idle.push(first);
         }
     }
+    /**
+     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+     * write that records what was done before the stop).
+     */
+    cancel(reason) {
+        this.cancelled ??= reason;
+        this.waiting.splice(0).forEach(wake => wake());
+    }
     /** Runs fn on a session of its own; transient failures get a new connection and another try. */
-    async run(what, fn) {
+    async run(what, fn, options = {}) {
         for (let attempt = 1;; attempt++) {
             let session;
+            if (this.cancelled !== undefined && !options.always) {
+                throw new errors/* DeployError */.sH(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+                    transient: false
+                });
+            }
             try {
                 session = await this.acquire();
                 const result = await fn(session);
@@ -31853,7 +31871,7 @@ class SessionPool {
                     else
                         this.release(session);
                 }
-                if (!transient || attempt > this.options.retries)
+                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
                     throw err;
                 const wait = backoffMs(attempt, this.options.random);
                 this.retried += 1;
@@ -38918,10 +38936,19 @@ async function indexDirs(pool, remoteRoot, dirs, concurrency) {
     });
     return { index, leftovers };
 }
-/** Manifest entries missing from a listing (servers that hide dotfiles): asked one by one with SIZE. */
-async function confirmBySize(pool, remoteRoot, manifest, index, concurrency) {
-    const missing = [...manifest.files.keys()].filter(path => !index.files.has(path));
-    await forEachLimited(missing, concurrency, async (path) => {
+/**
+ * Where the given files stand on the server: their directories are listed, and files a listing
+ * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ */
+async function indexFiles(pool, remoteRoot, paths, concurrency) {
+    const dirs = new Set(['']);
+    for (const path of paths) {
+        for (let dir = external_node_path_.posix.dirname(path); dir !== '.'; dir = external_node_path_.posix.dirname(dir))
+            dirs.add(dir);
+    }
+    const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency);
+    const unseen = paths.filter(path => !index.files.has(path));
+    await forEachLimited(unseen, concurrency, async (path) => {
         const size = await pool.run(`SIZE ${path}`, async (session) => {
             try {
                 return await session.size(external_node_path_.posix.join(remoteRoot, path));
@@ -38935,6 +38962,7 @@ async function confirmBySize(pool, remoteRoot, manifest, index, concurrency) {
         if (size !== undefined)
             index.files.set(path, size);
     });
+    return { index, leftovers };
 }
 async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log) {
     const manifestPath = external_node_path_.posix.join(remoteRoot, manifestName);
@@ -38946,13 +38974,7 @@ async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log)
         throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
     }
     const manifest = previous ?? emptyManifest();
-    const dirs = new Set(['']);
-    for (const path of manifest.files.keys()) {
-        for (let dir = external_node_path_.posix.dirname(path); dir !== '.'; dir = external_node_path_.posix.dirname(dir))
-            dirs.add(dir);
-    }
-    const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency);
-    await confirmBySize(pool, remoteRoot, manifest, index, concurrency);
+    const { index, leftovers } = await indexFiles(pool, remoteRoot, [...manifest.files.keys()], concurrency);
     return { manifest, hadManifest: previous !== undefined, index, leftovers };
 }
 
@@ -39024,6 +39046,7 @@ function neededDirs(files) {
 
 
 
+
 /** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d.tmp' (matches remote-state's TEMP_NAME). */
 function tempPathFor(remotePath) {
     return external_node_path_.posix.join(external_node_path_.posix.dirname(remotePath), `.ftps-deploy.${external_node_path_.posix.basename(remotePath)}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
@@ -39087,7 +39110,11 @@ class ReplaceStrategy {
 /** The manifest goes to a temporary name, then replaces the old one, like any upload. */
 function manifestWriter(pool, strategy, path) {
     return {
-        write: text => pool.run('Writing the manifest', session => strategy.put(session, Buffer.from(text), path, async () => undefined))
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => strategy.put(session, Buffer.from(text), path, async () => undefined), {
+            always: true
+        })
     };
 }
 function sizeChecker(session, file, verify) {
@@ -39160,7 +39187,12 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
             result.uploaded.push(file);
             result.bytesUploaded += file.size;
             log.info(`uploaded ${file.relPath} (${file.size} bytes)`);
-            log.progress?.({ files: result.uploaded.length, totalFiles: queue.length, bytes: result.bytesUploaded, totalBytes });
+            log.progress?.({
+                files: result.uploaded.length,
+                totalFiles: queue.length,
+                bytes: result.bytesUploaded,
+                totalBytes
+            });
             await store.recorded(file.relPath, { sha256: file.sha256, size: file.size });
         });
         await forEachLimited(plan.remove, options.concurrency, async (path) => {
@@ -39179,6 +39211,8 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
         });
         if (plan.remove.length > 0)
             await removeEmptiedDirs(pool, store, options.remoteRoot, log);
+        if (options.verify)
+            await verifyUploaded(pool, result.uploaded, store, options);
     }
     catch (err) {
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
@@ -39194,6 +39228,22 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
         throw new errors/* DeployError */.sH(`Could not write the manifest: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
     }
     return result;
+}
+/** At the end: every file this run claims to have uploaded is on the server at its size. */
+async function verifyUploaded(pool, uploaded, store, options) {
+    if (uploaded.length === 0)
+        return;
+    const paths = uploaded.map(f => f.relPath);
+    const { index } = await indexFiles(pool, options.remoteRoot, paths, options.concurrency);
+    const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
+    if (wrong.length === 0)
+        return;
+    for (const file of wrong)
+        await store.forgotten(file.relPath);
+    const shown = wrong
+        .slice(0, 10)
+        .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
+    throw new errors/* DeployError */.sH(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
 }
 async function removeEmptiedDirs(pool, store, remoteRoot, log) {
     for (const dir of emptiedDirs(store.manifest.dirs, store.manifest.files.keys())) {
@@ -39281,13 +39331,20 @@ function describePlan(plan, state, log, dryRun) {
     const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0);
     log.info(`Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`);
 }
-/** Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). */
-async function deploy(settings, log, deps = defaultDeps) {
+/**
+ * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
+ * (the runner's cancel) stops new transfers; the manifest still records what was done.
+ */
+async function deploy(settings, log, deps = defaultDeps, signal) {
     const started = deps.now();
     const files = await log.group('Local files', async () => hashFiles(await findFiles(settings, log, deps)));
     const first = await log.group('Connect', () => connect(settings, log, deps));
     let opened = 1;
     const pool = new SessionPool(() => deps.openSession(settings, prefixed(log, `#${++opened} `)), { size: settings.concurrency, retries: settings.retries }, log, first);
+    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
+    signal?.addEventListener('abort', cancel);
+    if (signal?.aborted)
+        cancel();
     try {
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
         const state = await log.group('Remote state', () => readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log));
@@ -39330,6 +39387,7 @@ async function deploy(settings, log, deps = defaultDeps) {
         };
     }
     finally {
+        signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
 }
@@ -39818,6 +39876,25 @@ function parseSettings(read, options = {}) {
         verify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Verify),
         listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/** The runner cancels a job with SIGINT, then SIGTERM; a user presses Ctrl-C. */
+function cancelOnSignals() {
+    const controller = new AbortController();
+    for (const name of ['SIGINT', 'SIGTERM']) {
+        // Once: a second signal takes Node's default action and ends the process at once.
+        process.once(name, () => controller.abort(name));
+    }
+    return controller.signal;
 }
 
 
