@@ -31123,7 +31123,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: actionsLog, readActionInput
+// UNUSED EXPORTS: actionsLog, progressLines, readActionInput
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -39365,10 +39365,21 @@ function formatBytes(bytes) {
 const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' ');
 /** Caps the file table so a big deploy's summary stays readable. */
 const MAX_ROWS = 50;
+function fileTable(title, paths) {
+    if (paths.length === 0)
+        return [];
+    const rows = paths.slice(0, MAX_ROWS).map(path => `| \`${escapeCell(path)}\` |`);
+    if (paths.length > MAX_ROWS)
+        rows.push(`| … and ${paths.length - MAX_ROWS} more |`);
+    return [`### ${title}`, '', '| path |', '| --- |', ...rows, ''];
+}
+/** '1.5 MiB/s', from bytes over milliseconds. */
+function formatRate(bytes, ms) {
+    return ms <= 0 ? '-' : `${formatBytes(Math.round((bytes * 1000) / ms))}/s`;
+}
 function summaryMarkdown(result, host) {
-    const seconds = result.durationMs / 1000;
     const verb = result.dryRun ? 'would upload' : 'uploaded';
-    const lines = [
+    return [
         `## ${result.dryRun ? 'FTPS deploy plan (dry run)' : 'FTPS deploy'}: ${host}:${result.remoteRoot}`,
         '',
         `| | |`,
@@ -39377,28 +39388,14 @@ function summaryMarkdown(result, host) {
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
-        `| Time | ${seconds.toFixed(1)} s |`,
+        `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
+        ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
         `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
-        ''
-    ];
-    if (result.uploaded.length > 0) {
-        lines.push(`### Files ${verb}`, '', '| path |', '| --- |');
-        for (const path of result.uploaded.slice(0, MAX_ROWS))
-            lines.push(`| \`${escapeCell(path)}\` |`);
-        if (result.uploaded.length > MAX_ROWS)
-            lines.push(`| … and ${result.uploaded.length - MAX_ROWS} more |`);
-        lines.push('');
-    }
-    if (result.deleted.length > 0) {
-        lines.push(`### Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, '', '| path |', '| --- |');
-        for (const path of result.deleted.slice(0, MAX_ROWS))
-            lines.push(`| \`${escapeCell(path)}\` |`);
-        if (result.deleted.length > MAX_ROWS)
-            lines.push(`| … and ${result.deleted.length - MAX_ROWS} more |`);
-        lines.push('');
-    }
-    return lines.join('\n');
+        '',
+        ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
+    ].join('\n');
 }
 function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
@@ -39654,11 +39651,27 @@ function readActionInput(name) {
     }
     return getInput(name);
 }
+/** A progress line in the Actions log at most every `everyMs`: files, bytes, rate, time left. */
+function progressLines(write, now = Date.now, everyMs = 10_000) {
+    const started = now();
+    let last = started;
+    return (p) => {
+        const at = now();
+        if (at - last < everyMs && p.files < p.totalFiles)
+            return;
+        last = at;
+        const elapsed = at - started;
+        const left = p.bytes > 0 ? Math.round(((p.totalBytes - p.bytes) * elapsed) / p.bytes / 1000) : undefined;
+        write(`Progress: ${p.files}/${p.totalFiles} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}, ${formatRate(p.bytes, elapsed)}` +
+            (left === undefined || p.files === p.totalFiles ? '' : `, about ${left} s left`));
+    };
+}
 const actionsLog = {
     info: message => info(message),
     warning: message => warning(message),
     debug: message => core_debug(message),
-    group: (name, fn) => group(name, fn)
+    group: (name, fn) => group(name, fn),
+    progress: progressLines(line => info(line))
 };
 /** The job summary exists only on a runner (GITHUB_STEP_SUMMARY); locally there is none. */
 async function writeSummary(markdown) {

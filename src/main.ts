@@ -3,8 +3,8 @@ import * as core from '@actions/core'
 import { deploy } from './deploy.js'
 import { describeError, InputError } from './errors.js'
 import { InputName, Inputs } from './inputs.js'
-import { Log } from './log.js'
-import { failureMarkdown, outputsOf, summaryMarkdown } from './report.js'
+import { Log, Progress } from './log.js'
+import { failureMarkdown, formatBytes, formatRate, outputsOf, summaryMarkdown } from './report.js'
 import { parseSettings } from './settings.js'
 import { cancelOnSignals } from './signals.js'
 
@@ -18,11 +18,29 @@ export function readActionInput(name: InputName): string {
   return core.getInput(name)
 }
 
+/** A progress line in the Actions log at most every `everyMs`: files, bytes, rate, time left. */
+export function progressLines(write: (line: string) => void, now: () => number = Date.now, everyMs = 10_000) {
+  const started = now()
+  let last = started
+  return (p: Progress): void => {
+    const at = now()
+    if (at - last < everyMs && p.files < p.totalFiles) return
+    last = at
+    const elapsed = at - started
+    const left = p.bytes > 0 ? Math.round(((p.totalBytes - p.bytes) * elapsed) / p.bytes / 1000) : undefined
+    write(
+      `Progress: ${p.files}/${p.totalFiles} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}, ${formatRate(p.bytes, elapsed)}` +
+        (left === undefined || p.files === p.totalFiles ? '' : `, about ${left} s left`)
+    )
+  }
+}
+
 export const actionsLog: Log = {
   info: message => core.info(message),
   warning: message => core.warning(message),
   debug: message => core.debug(message),
-  group: (name, fn) => core.group(name, fn)
+  group: (name, fn) => core.group(name, fn),
+  progress: progressLines(line => core.info(line))
 }
 
 /** The job summary exists only on a runner (GITHUB_STEP_SUMMARY); locally there is none. */

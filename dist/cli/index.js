@@ -39572,7 +39572,7 @@ function redact(text, secrets) {
 /* harmony export */   Yz: () => (/* binding */ outputsOf),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports summaryMarkdown, failureMarkdown */
+/* unused harmony exports formatRate, summaryMarkdown, failureMarkdown */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 
 function outputsOf(result) {
@@ -39600,10 +39600,21 @@ function formatBytes(bytes) {
 const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' ');
 /** Caps the file table so a big deploy's summary stays readable. */
 const MAX_ROWS = 50;
+function fileTable(title, paths) {
+    if (paths.length === 0)
+        return [];
+    const rows = paths.slice(0, MAX_ROWS).map(path => `| \`${escapeCell(path)}\` |`);
+    if (paths.length > MAX_ROWS)
+        rows.push(`| … and ${paths.length - MAX_ROWS} more |`);
+    return [`### ${title}`, '', '| path |', '| --- |', ...rows, ''];
+}
+/** '1.5 MiB/s', from bytes over milliseconds. */
+function formatRate(bytes, ms) {
+    return ms <= 0 ? '-' : `${formatBytes(Math.round((bytes * 1000) / ms))}/s`;
+}
 function summaryMarkdown(result, host) {
-    const seconds = result.durationMs / 1000;
     const verb = result.dryRun ? 'would upload' : 'uploaded';
-    const lines = [
+    return [
         `## ${result.dryRun ? 'FTPS deploy plan (dry run)' : 'FTPS deploy'}: ${host}:${result.remoteRoot}`,
         '',
         `| | |`,
@@ -39612,28 +39623,14 @@ function summaryMarkdown(result, host) {
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
-        `| Time | ${seconds.toFixed(1)} s |`,
+        `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
+        ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
         `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
-        ''
-    ];
-    if (result.uploaded.length > 0) {
-        lines.push(`### Files ${verb}`, '', '| path |', '| --- |');
-        for (const path of result.uploaded.slice(0, MAX_ROWS))
-            lines.push(`| \`${escapeCell(path)}\` |`);
-        if (result.uploaded.length > MAX_ROWS)
-            lines.push(`| … and ${result.uploaded.length - MAX_ROWS} more |`);
-        lines.push('');
-    }
-    if (result.deleted.length > 0) {
-        lines.push(`### Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, '', '| path |', '| --- |');
-        for (const path of result.deleted.slice(0, MAX_ROWS))
-            lines.push(`| \`${escapeCell(path)}\` |`);
-        if (result.deleted.length > MAX_ROWS)
-            lines.push(`| … and ${result.deleted.length - MAX_ROWS} more |`);
-        lines.push('');
-    }
-    return lines.join('\n');
+        '',
+        ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
+    ].join('\n');
 }
 function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;

@@ -1,0 +1,79 @@
+import { DeployResult } from '../src/deploy.js'
+import { progressLines } from '../src/main.js'
+import { formatBytes, formatRate, outputsOf, summaryMarkdown } from '../src/report.js'
+
+const result: DeployResult = {
+  dryRun: false,
+  uploaded: Array.from({ length: 53 }, (_, i) => `f${i}|x.txt`),
+  bytesUploaded: 3 * 1024 * 1024,
+  filesSkipped: 7,
+  deleted: ['old.txt'],
+  listing: [{ path: 'f0|x.txt', type: 'file', size: 1, modifiedAt: null }],
+  tlsVersion: 'TLSv1.3',
+  fingerprint: 'AB:CD',
+  remoteRoot: '/www',
+  durationMs: 2000
+}
+
+test('outputs as the contract names them', () => {
+  const outputs = outputsOf(result)
+  expect(Object.keys(outputs).sort()).toEqual(
+    [
+      'bytes-uploaded',
+      'files-deleted',
+      'files-skipped',
+      'files-uploaded',
+      'listing',
+      'tls-fingerprint',
+      'uploaded'
+    ].sort()
+  )
+  expect(outputs['files-uploaded']).toBe('53')
+  expect(outputs['files-deleted']).toBe('1')
+  expect(JSON.parse(outputs.listing)).toEqual(result.listing)
+})
+
+test('the summary: totals, throughput, TLS, a capped file table, deletions', () => {
+  const md = summaryMarkdown(result, 'ftp.example.com')
+  expect(md).toContain('## FTPS deploy: ftp.example.com:/www')
+  expect(md).toContain('| Files uploaded | 53 |')
+  expect(md).toContain('| Files skipped (unchanged) | 7 |')
+  expect(md).toContain('| Throughput | 1.5 MiB/s |')
+  expect(md).toContain('| Certificate SHA-256 | `AB:CD` |')
+  expect(md).toContain('| `f0\\|x.txt` |')
+  expect(md).toContain('| … and 3 more |')
+  expect(md).toContain('### Files deleted')
+  expect(summaryMarkdown({ ...result, dryRun: true }, 'h')).toContain('### Files that would be deleted')
+})
+
+test('formatBytes and formatRate', () => {
+  expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 ** 3)]).toEqual([
+    '0 bytes',
+    '1023 bytes',
+    '1.5 KiB',
+    '5.0 GiB'
+  ])
+  expect(formatRate(1024, 1000)).toBe('1.0 KiB/s')
+})
+
+test('progress lines: at most one per interval, and always the last', () => {
+  let clock = 0
+  const lines: string[] = []
+  const progress = progressLines(
+    line => lines.push(line),
+    () => clock,
+    10_000
+  )
+  const at = (ms: number, files: number): void => {
+    clock = ms
+    progress({ files, totalFiles: 4, bytes: files * 1024, totalBytes: 4096 })
+  }
+  at(1_000, 1)
+  at(11_000, 2)
+  at(12_000, 3)
+  at(13_000, 4)
+  expect(lines).toEqual([
+    'Progress: 2/4 files, 2.0 KiB of 4.0 KiB, 186 bytes/s, about 11 s left',
+    'Progress: 4/4 files, 4.0 KiB of 4.0 KiB, 315 bytes/s'
+  ])
+})
