@@ -51,6 +51,18 @@ maybe('tls none works against a plain server, with the warning', async () => {
   expect(readFileSync(join(server.root, 'index.html'), 'utf8')).toBe('options')
 })
 
+maybe('explicit TLS against a server without TLS ends before USER, naming the refused command', async () => {
+  const server = await start('vsftpd-plain')
+  const error = await deploy(settingsOf(inputs(server, { 'remote-dir': 'never' })), recordingLog()).catch(
+    (e: unknown) => e
+  )
+  expect(String(error)).toMatch(
+    /The server refused TLS \(nothing was sent in clear\): the server answered AUTH TLS with 5\d\d /
+  )
+  expect(server.readLog()).not.toMatch(/FTP command: Client "[\d.]+", "USER /)
+  expect(readdirSync(server.root)).toEqual([])
+})
+
 describe('on one explicit-TLS vsftpd', () => {
   let server: FtpServer
   beforeAll(async () => {

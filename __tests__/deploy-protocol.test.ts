@@ -141,6 +141,16 @@ test('the address in a PASV reply is ignored: data goes to the control host', as
   expect(server.files.get('/assets/app.js')?.toString()).toBe('console.log(1)\n')
 })
 
+test('a manifest unreadable for a transient reason is retried, then fails: never taken for a first deploy', async () => {
+  const server = await serve({ replies: { SIZE: '421 Too many connections, try later' } })
+  const { error, log } = await failure(server, { retries: '1' })
+  expect(error.message).toBe(
+    'Could not read the manifest /.ftps-deploy-manifest.json: 421 Too many connections, try later'
+  )
+  expect(log).toContain('Reading the manifest: 421 Too many connections, try later; retry 1 of 1')
+  expect(server.commands.some(c => c.startsWith('STOR'))).toBe(false)
+})
+
 test('a refused STOR names the file, the command and the reply', async () => {
   const server = await serve({ stor: { finalReply: '552 Quota exceeded' } })
   const { error } = await failure(server)
