@@ -1,0 +1,157 @@
+/** The benchmark's command line: `npm run bench -- [options]`. */
+import { parseArgs } from 'node:util'
+import { EXPLICIT_SERVERS, type ServerKind } from '../__tests__/harness/servers.js'
+import { OUR_CLI, TOOL_NAMES, type ToolName } from './tools.js'
+
+export const WORKLOADS = ['small', 'large', 'redeploy', 'scale'] as const
+export type Workload = (typeof WORKLOADS)[number]
+
+export interface Options {
+  quick: boolean
+  workloads: Workload[]
+  servers: ServerKind[]
+  tools: ToolName[]
+  repeats: number
+  /** Small-files workload: files and directories. */
+  smallFiles: number
+  smallDirs: number
+  largeBytes: number
+  scaleSizes: number[]
+  scaleServers: ServerKind[]
+  scaleRepeats: number
+  scalePeers: boolean
+  concurrency: number | undefined
+  /** Per-run timeout in seconds, by workload. */
+  timeouts: Record<Workload, number>
+  /** Per-run cap on the tool's resident memory, in MiB. */
+  maxRssMiB: number
+  outDir: string
+  keep: boolean
+  /** Our CLI bundle (its dir is copied, so keep package.json next to it). */
+  ourCli: string
+  /** Take our bundle from this git revision instead (dist/cli/ as committed there). */
+  ourRev: string | undefined
+}
+
+export const HELP = `npm run bench -- [options]
+
+Makes the workloads in a temp dir, starts the local test FTP servers (explicit TLS, PROT P),
+runs our CLI bundle and the installed peers (lftp, rclone, curl, @samkirkland/ftp-deploy)
+against each, verifies every result byte for byte on the server's disk, prints Markdown tables
+of medians and writes them with the raw samples to <out>/bench-<time>.{md,json} and
+<out>/latest.{md,json}.
+
+Workloads:
+  small     1000 files x 4 KiB of random bytes in 50 directories
+  large     one file of 200 MB (200,000,000 bytes)
+  redeploy  a second deploy of the small tree into the same target, nothing changed
+  scale     5,000 and 20,000 files x 4 KiB (20 per directory): our time and peak RSS
+
+Options:
+  --quick                 tiny workloads (50 files, 4 MB, scale 50/200), 1 repeat, vsftpd-tls12 only
+  --workloads LIST        comma-separated, default: small,large,redeploy,scale
+  --servers LIST          default: vsftpd,vsftpd-tls12,pure-ftpd,proftpd
+  --tools LIST            default: ours,lftp,rclone,curl,ftp-deploy (ours always runs)
+  --repeats N             runs per tool, server and workload (median reported), default 3
+  --small-files N         default 1000 (directories: N/20)
+  --large-mb N            size of the large file in MB (10^6 bytes), default 200
+  --scale-sizes LIST      default 5000,20000
+  --scale-servers LIST    servers for the scale workload, default vsftpd-tls12
+  --scale-repeats N       default 1
+  --scale-peers           also run the peers on the scale trees (default: ours only)
+  --concurrency N         passed to our CLI as --concurrency (default: the CLI's own default)
+  --timeout S             per-run timeout in seconds for every workload
+                          (default: small/large/redeploy 300, scale 3600)
+  --max-rss-mb N          kill a run whose processes use more than N MiB resident, default 8192
+  --out DIR               where results go, default .bench
+  --our-cli FILE           our CLI bundle, default dist/cli/index.js (its dir is copied at start and run
+                          from the copy, so a rebuild during the run cannot mix engines)
+  --our-rev REV           run our bundle as committed in git revision REV (e.g. HEAD) instead
+  --keep                  keep the temp workloads and logs
+  --help`
+
+const list = <T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined => {
+  if (value === undefined) return undefined
+  const items = value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) {
+      throw new Error(`--${name}: unknown '${item}' (expected one of ${allowed.join(', ')})`)
+    }
+  }
+  return items as T[]
+}
+
+const positive = (value: string | undefined, name: string): number | undefined => {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive integer, got '${value}'`)
+  return n
+}
+
+/** undefined for --help. */
+export function parseOptions(argv: string[]): Options | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      quick: { type: 'boolean', default: false },
+      workloads: { type: 'string' },
+      servers: { type: 'string' },
+      tools: { type: 'string' },
+      repeats: { type: 'string' },
+      'small-files': { type: 'string' },
+      'large-mb': { type: 'string' },
+      'scale-sizes': { type: 'string' },
+      'scale-servers': { type: 'string' },
+      'scale-repeats': { type: 'string' },
+      'scale-peers': { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      'max-rss-mb': { type: 'string' },
+      out: { type: 'string' },
+      'our-cli': { type: 'string' },
+      'our-rev': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    }
+  })
+  if (values.help) return undefined
+  const quick = values.quick
+  const tools = list(values.tools, TOOL_NAMES, 'tools') ?? [...TOOL_NAMES]
+  const smallFiles = positive(values['small-files'], 'small-files') ?? (quick ? 50 : 1000)
+  const timeout = positive(values.timeout, 'timeout')
+  const scaleSizes = values['scale-sizes']?.split(',').map(s => positive(s.trim(), 'scale-sizes')!)
+  const servers = list(values.servers, EXPLICIT_SERVERS, 'servers') ?? (quick ? ['vsftpd-tls12'] : EXPLICIT_SERVERS)
+  return {
+    quick,
+    workloads: list(values.workloads, WORKLOADS, 'workloads') ?? [...WORKLOADS],
+    servers,
+    tools: tools.includes('ours') ? tools : ['ours', ...tools],
+    repeats: positive(values.repeats, 'repeats') ?? (quick ? 1 : 3),
+    smallFiles,
+    smallDirs: Math.max(1, Math.round(smallFiles / 20)),
+    largeBytes: (positive(values['large-mb'], 'large-mb') ?? (quick ? 4 : 200)) * 1_000_000,
+    scaleSizes: scaleSizes ?? (quick ? [50, 200] : [5000, 20000]),
+    scaleServers: list(values['scale-servers'], EXPLICIT_SERVERS, 'scale-servers') ?? [
+      servers.includes('vsftpd-tls12') ? 'vsftpd-tls12' : servers[0]!
+    ],
+    scaleRepeats: positive(values['scale-repeats'], 'scale-repeats') ?? 1,
+    scalePeers: values['scale-peers'],
+    concurrency: positive(values.concurrency, 'concurrency'),
+    timeouts: {
+      small: timeout ?? (quick ? 60 : 300),
+      large: timeout ?? (quick ? 60 : 300),
+      redeploy: timeout ?? (quick ? 60 : 300),
+      scale: timeout ?? (quick ? 60 : 3600)
+    },
+    maxRssMiB: positive(values['max-rss-mb'], 'max-rss-mb') ?? 8192,
+    outDir: values.out ?? '.bench',
+    keep: values.keep,
+    ourCli: values['our-cli'] ?? OUR_CLI,
+    ourRev: values['our-rev']
+  }
+}
