@@ -128,7 +128,7 @@ test('a wrong password: 530 in the error, the password in no log line, even at d
 test('a server that never greets fails within the timeout', async () => {
   const server = await serve({ greeting: null })
   const started = Date.now()
-  const { error } = await failure(server, { timeout: '1' })
+  const { error } = await failure(server, { timeout: '1', retries: '0' })
   expect(error.message).toContain('Timeout (control socket)')
   expect(Date.now() - started).toBeLessThan(4000)
 })

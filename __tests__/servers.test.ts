@@ -154,7 +154,7 @@ for (const kind of EXPLICIT_SERVERS) {
         clients.forEach(c => c.close())
       }
       clients.forEach((_, i) => expect(readFileSync(join(server.root, `parallel-${i}.txt`), 'utf8')).toBe(`file ${i}`))
-    })
+    }, 90_000)
 
     test('refuses anonymous logins', async () => {
       // In parallel: pure-ftpd answers a failed login only after a fixed 3-6 s delay.
@@ -297,7 +297,7 @@ async function login(server: FtpServer): Promise<{ client: Client; replies: stri
     if (message.startsWith('< ') && replies.at(-1)?.startsWith('> ')) replies[replies.length - 1] += `\n${message}`
     else replies.push(message)
   }
-  await settle(client.access(tlsLogin(server)), 'login')
+  await settle(client.access(tlsLogin(server)), 'login', 40_000)
   return { client, replies }
 }
 

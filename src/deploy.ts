@@ -67,13 +67,14 @@ async function findFiles(settings: Settings, log: Log, deps: DeployDeps): Promis
   return files
 }
 
-async function connect(settings: Settings, log: Log, deps: DeployDeps): Promise<RemoteSession> {
+async function connect(settings: Settings, log: Log, pool: SessionPool): Promise<RemoteSession> {
   if (settings.tls === 'none') {
     log.warning('tls: none: the password and every file travel in clear text over the network')
   } else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
     log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password')
   }
-  const session = await deps.openSession(settings, log)
+  // Through the pool: a connection lost during the handshake is retried like any other.
+  const session = await pool.run('Connecting', async opened => opened)
   const security =
     session.tlsVersion === ''
       ? 'plain FTP (no TLS)'
@@ -113,18 +114,17 @@ export async function deploy(
   const files: HashedFile[] = await log.group('Local files', async () =>
     hashFiles(await findFiles(settings, log, deps))
   )
-  const first = await log.group('Connect', () => connect(settings, log, deps))
-  let opened = 1
+  let opened = 0
   const pool = new SessionPool(
-    () => deps.openSession(settings, prefixed(log, `#${++opened} `)),
+    () => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)),
     { size: settings.concurrency, retries: settings.retries },
-    log,
-    first
+    log
   )
   const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'))
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
   try {
+    const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     const state = await log.group('Remote state', () =>
       readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log)

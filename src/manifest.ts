@@ -91,6 +91,14 @@ export class ManifestStore {
     return this.changed()
   }
 
+  /** Drops entries without counting them as progress; true if any was there. */
+  forgetAll(paths: string[]): boolean {
+    let any = false
+    for (const path of paths) any = this.manifest.files.delete(path) || any
+    if (any) this.dirty = true
+    return any
+  }
+
   dirCreated(path: string): void {
     this.manifest.dirs.add(path)
     this.dirty = true

@@ -6,7 +6,7 @@ import { FTPError } from 'basic-ftp'
 import { randomBytes } from 'node:crypto'
 import { posix } from 'node:path'
 import { DeployError, describeError } from './errors.js'
-import { RemoteSession } from './ftp/session.js'
+import { RemoteSession, Sent } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore, ManifestWriter } from './manifest.js'
 import { forEachLimited, SessionPool } from './pool.js'
@@ -37,98 +37,151 @@ export function tempPathFor(remotePath: string): string {
   )
 }
 
+/** Checks a file after its upload, with what was really sent. */
+export type UploadCheck = (path: string, sent: Sent) => Promise<void>
+
 /**
  * How replacing a file works on this server, found out on first use and said once:
  * rename over the target; or, where the server refuses to rename over an existing file,
  * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
+ * Temporary files of attempts that failed are removed at the end (`cleanUp`).
  */
 export class ReplaceStrategy {
   mode: 'rename' | 'delete-then-rename' | 'direct'
+  private readonly temps = new Set<string>()
 
   constructor(
-    atomic: boolean,
+    private readonly atomic: boolean,
     private readonly log: Log
   ) {
     this.mode = atomic ? 'rename' : 'direct'
   }
 
-  async put(session: RemoteSession, source: string | Buffer, target: string, check: (path: string) => Promise<void>) {
-    if (this.mode !== 'direct') {
+  async put(session: RemoteSession, source: string | Buffer, target: string, check: UploadCheck): Promise<void> {
+    // The mode as this upload found it: another connection may change it meanwhile.
+    const mode = this.mode
+    if (mode !== 'direct') {
       const temp = tempPathFor(target)
-      await session.upload(source, temp)
-      await check(temp)
-      if (await this.replace(session, temp, target)) return
+      this.temps.add(temp)
+      let replaced = false
+      try {
+        await check(temp, await session.upload(source, temp))
+        replaced = await this.replace(session, temp, target, mode)
+      } finally {
+        if (replaced) this.temps.delete(temp)
+        else if (session.usable)
+          await session.remove(temp).then(
+            () => this.temps.delete(temp),
+            () => undefined
+          )
+      }
+      if (replaced) return
     }
-    await session.upload(source, target)
-    await check(target)
+    // In place. Where atomic was asked for but renames are refused, delete first: a server
+    // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+    if (this.atomic) await session.remove(target).catch(() => undefined)
+    await check(target, await session.upload(source, target))
   }
 
   /** Moves temp over target; false when this server refuses renames (upload in place then). */
-  private async replace(session: RemoteSession, temp: string, target: string): Promise<boolean> {
-    if (this.mode === 'delete-then-rename') await session.remove(target).catch(() => undefined)
+  private async replace(session: RemoteSession, temp: string, target: string, mode: ReplaceStrategy['mode']) {
+    if (mode === 'delete-then-rename') await session.remove(target).catch(() => undefined)
     try {
       await session.rename(temp, target)
       return true
     } catch (err) {
-      if (this.mode !== 'rename' || !(err instanceof FTPError) || err.code < 500) {
-        await session.remove(temp).catch(() => undefined)
-        throw err
-      }
-      // Refused: over an existing file, or renames at all? Try once with the target gone.
-      await session.remove(target).catch(() => undefined)
-      try {
-        await session.rename(temp, target)
-        this.fallback(
-          'delete-then-rename',
-          `the server refused to rename over an existing file (${err.message}): replacing files by deleting them first`
+      // 4xx and lost connections: the pool retries the whole upload on a new connection.
+      if (!(err instanceof DeployError) || err.details.code === undefined || err.details.code < 500) throw err
+      if (mode === 'rename') {
+        // Refused: over an existing file, or renames at all? Try once with the target gone.
+        await session.remove(target).catch(() => undefined)
+        const renamed = await session.rename(temp, target).then(
+          () => true,
+          () => false
         )
-        return true
-      } catch {
-        await session.remove(temp).catch(() => undefined)
-        this.fallback('direct', `the server refuses renames (${err.message}): uploading in place, not atomically`)
-        return false
+        if (renamed) {
+          this.fallback(
+            'delete-then-rename',
+            `the server refused to rename over an existing file (${err.details.reply}): replacing files by deleting them first`
+          )
+          return true
+        }
       }
+      this.fallback('direct', `the server refuses renames (${err.details.reply}): uploading in place, not atomically`)
+      return false
     }
   }
 
   private fallback(mode: ReplaceStrategy['mode'], message: string): void {
-    if (this.mode === 'rename') this.log.warning(`atomic: ${message}`)
+    if (this.mode === mode || this.mode === 'direct') return
+    this.log.warning(`atomic: ${message}`)
     this.mode = mode
+  }
+
+  /** Removes temporary files that failed attempts left behind (best effort). */
+  async cleanUp(pool: SessionPool): Promise<void> {
+    for (const temp of [...this.temps]) {
+      await pool
+        .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+        .then(
+          () => this.temps.delete(temp),
+          () => undefined
+        )
+    }
   }
 }
 
 /** The manifest goes to a temporary name, then replaces the old one, like any upload. */
 export function manifestWriter(pool: SessionPool, strategy: ReplaceStrategy, path: string): ManifestWriter {
   return {
-    write: text =>
+    write: text => {
+      const data = Buffer.from(text)
       // `always`: after a cancel, the manifest still records what was done.
-      pool.run(
+      return pool.run(
         'Writing the manifest',
-        session => strategy.put(session, Buffer.from(text), path, async () => undefined),
-        {
-          always: true
-        }
+        session => strategy.put(session, data, path, path => sizeCheck(session, 'the manifest', data.length, path)),
+        { always: true }
       )
+    }
   }
 }
 
-function sizeChecker(session: RemoteSession, file: HashedFile, verify: boolean) {
-  return async (path: string): Promise<void> => {
-    if (!verify) return
-    const size = await session.size(path)
-    if (size !== undefined && size !== file.size) {
-      // Transient: TLS 1.3 servers are known to lose final bytes; a retry on a new connection may not.
-      throw new DeployError(`Upload of ${file.relPath} is incomplete: the server holds ${size} of ${file.size} bytes`, {
-        file: file.relPath,
-        command: 'SIZE',
-        transient: true
-      })
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session: RemoteSession, name: string, sentSize: number, path: string): Promise<void> {
+  const size = await session.size(path)
+  if (size !== undefined && size !== sentSize) {
+    // Transient: a retry on a new connection may not lose them.
+    throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+      file: name,
+      command: 'SIZE',
+      transient: true
+    })
+  }
+}
+
+/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
+function fileCheck(session: RemoteSession, file: HashedFile, verify: boolean): UploadCheck {
+  return async (path, sent) => {
+    if (sent.size !== file.size || sent.sha256 !== file.sha256) {
+      // Final: the file is being written locally; its upload would not match the manifest.
+      throw new DeployError(
+        `${file.relPath} changed while it was being uploaded (${file.size} bytes hashed, ${sent.size} bytes sent): run the deploy again once it is complete`,
+        { file: file.relPath, transient: false }
+      )
     }
+    if (verify) await sizeCheck(session, file.relPath, sent.size, path)
   }
 }
 
 function uploadFailure(file: HashedFile, remotePath: string, err: unknown): DeployError {
   if (err instanceof DeployError && err.details.file !== undefined) return err
+  if (err instanceof DeployError) {
+    return new DeployError(
+      `Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`,
+      { ...err.details, file: file.relPath },
+      { cause: err }
+    )
+  }
   if (err instanceof FTPError) {
     return new DeployError(
       `Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`,
@@ -190,6 +243,9 @@ export async function transfer(
       log.info(`removed ${path}, left by an interrupted run`)
     })
     await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists)
+    // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+    // not leave an entry for content the server no longer has (same size, other bytes).
+    if (store.forgetAll(plan.upload.map(f => f.relPath))) await store.flush()
     // Largest first: the long transfers start early instead of finishing last on one connection.
     const queue = [...plan.upload].sort((a, b) => b.size - a.size)
     const totalBytes = queue.reduce((sum, f) => sum + f.size, 0)
@@ -197,7 +253,7 @@ export async function transfer(
       const remotePath = posix.join(options.remoteRoot, file.relPath)
       try {
         await pool.run(`Upload of ${file.relPath}`, session =>
-          strategy.put(session, file.localPath, remotePath, sizeChecker(session, file, options.verify))
+          strategy.put(session, file.localPath, remotePath, fileCheck(session, file, options.verify))
         )
       } catch (err) {
         throw uploadFailure(file, remotePath, err)
@@ -228,6 +284,7 @@ export async function transfer(
     if (plan.remove.length > 0) await removeEmptiedDirs(pool, store, options.remoteRoot, log)
     if (options.verify) await verifyUploaded(pool, result.uploaded, store, options)
   } catch (err) {
+    await strategy.cleanUp(pool)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     await store
       .flush()
@@ -236,6 +293,7 @@ export async function transfer(
       )
     throw err
   }
+  await strategy.cleanUp(pool)
   try {
     await store.flush()
   } catch (err) {

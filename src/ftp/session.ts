@@ -3,6 +3,7 @@
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
 import { Client, FileInfo, FTPError } from 'basic-ftp'
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Readable, Writable } from 'node:stream'
 import { TLSSocket } from 'node:tls'
@@ -11,6 +12,7 @@ import { Log, redact } from '../log.js'
 import { Settings } from '../settings.js'
 import { HandshakeGate, passiveToControlHost } from './data-connection.js'
 import { bindSockets, login, protect, refused, secureControl } from './handshake.js'
+import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
 
 /** What the deploy needs of a server; a factory makes real ones, tests may fake it. */
@@ -23,8 +25,8 @@ export interface RemoteSession {
   readonly home: string
   /** Creates a directory whose parent exists. True if it was created, false if it existed. */
   ensureDir(path: string): Promise<boolean>
-  /** Uploads a local file, or bytes, to an absolute remote path. */
-  upload(source: string | Buffer, remotePath: string): Promise<void>
+  /** Uploads a local file, or bytes, to an absolute remote path; says what was really sent. */
+  upload(source: string | Buffer, remotePath: string): Promise<Sent>
   /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
   download(remotePath: string): Promise<Buffer | undefined>
   /** Remote size in bytes, or undefined when the server has no SIZE. */
@@ -36,6 +38,12 @@ export interface RemoteSession {
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
   close(): void
+}
+
+/** What an upload sent, counted as it streamed (a local file may change while it is read). */
+export interface Sent {
+  size: number
+  sha256: string
 }
 
 export type SessionFactory = (settings: Settings, log: Log) => Promise<RemoteSession>
@@ -70,8 +78,10 @@ class BasicFtpSession implements RemoteSession {
     }
   }
 
-  async upload(source: string | Buffer, remotePath: string): Promise<void> {
+  async upload(source: string | Buffer, remotePath: string): Promise<Sent> {
     const ftp = this.client.ftp
+    const hash = createHash('sha256')
+    let size = 0
     const handshakes = this.handshakes
     const timeoutMs = ftp.timeout
     let confirmTimer: NodeJS.Timeout | undefined
@@ -79,8 +89,13 @@ class BasicFtpSession implements RemoteSession {
     const stalled = new Promise<never>((_, reject) => (unconfirmed = reject))
     async function* chunks(): AsyncGenerator<Buffer> {
       if (ftp.dataSocket instanceof TLSSocket) await handshakes.settled(ftp.dataSocket)
-      if (typeof source === 'string') yield* createReadStream(source) as AsyncIterable<Buffer>
-      else if (source.length > 0) yield source
+      for await (const chunk of typeof source === 'string' ? createReadStream(source) : [source]) {
+        const bytes = chunk as Buffer
+        if (bytes.length === 0) continue
+        hash.update(bytes)
+        size += bytes.length
+        yield bytes
+      }
       // Once our data is sent basic-ftp stops watching the transfer: a server that never
       // answers STOR must not hang the job (seen with vsftpd on TLS 1.3).
       confirmTimer = setTimeout(() => {
@@ -93,8 +108,26 @@ class BasicFtpSession implements RemoteSession {
     transfer.catch(() => undefined) // settled below, or abandoned after a stall
     try {
       await Promise.race([transfer, stalled])
+    } catch (err) {
+      throw await this.withServerReply(err)
     } finally {
       clearTimeout(confirmTimer)
+    }
+    return { size, sha256: hash.digest('hex') }
+  }
+
+  /**
+   * A data connection that broke (a full disk: "Premature close") leaves the server's reason on
+   * the control connection, where no task reads it: a NOOP picks it up, so the error can say
+   * what the server said (e.g. 452) and be classified by it.
+   */
+  private async withServerReply(err: unknown): Promise<unknown> {
+    if (err instanceof FTPError || this.client.closed) return err
+    try {
+      await this.client.send('NOOP')
+      return err
+    } catch (reply) {
+      return reply instanceof FTPError ? reply : err
     }
   }
 
@@ -139,7 +172,18 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async rename(from: string, to: string): Promise<void> {
-    await this.client.rename(from, to)
+    try {
+      await this.client.send(`RNFR ${from}`)
+      await this.client.send(`RNTO ${to}`)
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err
+      throw new DeployError(`Could not rename ${from} to ${to}: ${err.message}`, {
+        command: 'RNFR/RNTO',
+        code: err.code,
+        reply: err.message,
+        transient: replyIsTransient(err.code, err.message)
+      })
+    }
   }
 
   async remove(path: string): Promise<void> {
