@@ -8,6 +8,7 @@ import { createServer, Server } from 'node:net'
 import { join } from 'node:path'
 import { FtpServer, serverMissing, startServer } from './harness/servers.js'
 import { InputValues, makeTree, serverInputs } from './support/engine.js'
+import { BAD_INPUTS } from './support/bad-inputs.js'
 import { runAction, runCli } from './support/runner.js'
 
 const missing = serverMissing('vsftpd') !== undefined && process.env.CI !== 'true'
@@ -86,25 +87,24 @@ describe('bad input: one clear line, exit code 2, no connection', () => {
   })
   afterAll(() => new Promise<void>(resolve => listener.close(() => resolve())))
 
-  test.each<[InputValues, string]>([
-    [{ timeout: '0' }, "Invalid timeout '0': expected a number of seconds above 0 (at most 86400)"],
-    [{ tls: 'ssl' }, "Invalid tls 'ssl': expected one of 'explicit', 'implicit', 'none'"],
-    [{ 'tls-verify': 'yes' }, "Invalid tls-verify 'yes': expected true or false (also True, TRUE, False, FALSE)"],
-    [{ 'remote-dir': '../etc' }, "Invalid remote-dir '../etc': expected a directory path without .. segments"],
+  // The whole table, plus the input that must never be shown, through the bundle.
+  const cases: [InputValues, string][] = [
+    ...BAD_INPUTS,
+    [{ password: 'hunter2\r\nDELE x' }, 'Invalid password (value not shown): expected no CR, LF or NUL characters'],
     [{ files: 'nothing-matches-*.xyz' }, 'No files found in local-dir']
-  ])('%j', async (values, message) => {
+  ]
+  test.each(cases)('%j', async (values, message) => {
     const port = (listener.address() as { port: number }).port
-    const run = await runAction({
-      host: '127.0.0.1',
-      port: String(port),
-      'local-dir': localDir,
-      password: 'pw',
-      ...values
-    })
+    const inputs = { host: '127.0.0.1', port: String(port), 'local-dir': localDir, password: 'pw', ...values }
+    const run = await runAction(inputs, {}, { 'a-file.txt': 'x' })
     expect(run.code).toBe(2)
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error::'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(message)
+    // The runner learns the password from ::add-mask::; it appears nowhere else.
+    expectNoPassword(run.stdout + run.stderr, inputs.password)
+    const leaks = (run.stdout + run.stderr).split('\n').filter(l => l.includes('hunter2'))
+    expect(leaks.every(l => l.startsWith('::add-mask::'))).toBe(true)
     expect(connections).toBe(0)
   })
 })

@@ -64,8 +64,13 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** Runs `node dist/index.js` exactly as the runner does (INPUT_<NAME> upper-cased, hyphens kept). */
-export async function runAction(inputs: InputValues, extraEnv: NodeJS.ProcessEnv = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: InputValues,
+  extraEnv: NodeJS.ProcessEnv = {},
+  workspaceFiles: Record<string, string> = {}
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'runner-'))
+  for (const [name, content] of Object.entries(workspaceFiles)) writeFileSync(join(dir, name), content)
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
   writeFileSync(outputFile, '')
