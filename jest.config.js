@@ -8,6 +8,8 @@ export default {
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
-  maxWorkers: 2,
+  // One worker: the server suites start many servers and connections; two at once on 2 cores
+  // starved pure-ftpd logins past 30 s.
+  maxWorkers: 1,
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.cjs']
 }
