@@ -36,7 +36,7 @@ export const TEST_USER = 'deployer'
 export const TEST_PASSWORD = 'test-Pa55word-not-secret'
 
 /** Enough for 16 parallel clients even on pure-ftpd, which allows half the range as clients. */
-export const DEFAULT_PASSIVE_PORTS = 48
+export const DEFAULT_PASSIVE_PORTS = 96
 
 const START_TIMEOUT_MS = 10_000
 
