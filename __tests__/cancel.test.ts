@@ -1,12 +1,11 @@
 /** A stop by the runner (SIGINT/SIGTERM) ends the CLI non-zero, with the manifest true, and the next run resumes. */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { FtpServer, serverMissing, startServer } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
-import { REPO } from './support/runner.js'
+import { runCliDeploy } from './support/cli-process.js'
 
 const missing = serverMissing('vsftpd') !== undefined && process.env.CI !== 'true'
 const maybe = missing ? test.skip : test
@@ -25,39 +24,16 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`s${i % 5}/f${i}.bin`, randomBytes(1024)]))
     const local = makeTree(files)
     const remote = `cancel-${signal}`
-    const args = [
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(server.port),
-      '--user',
-      server.user,
-      '--ca-cert',
-      server.pki.caCertPath
-    ]
-    const child = spawn(
-      process.execPath,
-      [join(REPO, 'dist/cli/index.js'), ...args, '--local-dir', local, '--remote-dir', remote],
-      {
-        env: { ...process.env, FTPS_PASSWORD: server.password, NODE_OPTIONS: '' },
-        stdio: ['ignore', 'ignore', 'pipe']
+    let uploaded = 0
+    const run = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': remote }), {
+      password: server.password,
+      onLine: (line, child) => {
+        if (line.startsWith('uploaded ') && ++uploaded === 60) child.kill(signal)
       }
-    )
-    let stderr = ''
-    let sent = false
-    const code = await new Promise<number | null>(resolve => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString()
-        if (!sent && stderr.split('\n').filter(l => l.startsWith('uploaded ')).length >= 60) {
-          sent = true
-          child.kill(signal)
-        }
-      })
-      child.on('close', resolve)
     })
-    expect(sent).toBe(true)
-    expect(code).toBe(1)
-    expect(stderr).toMatch(new RegExp(`the deploy was cancelled \\(${signal}\\)`))
+    expect(uploaded).toBeGreaterThanOrEqual(60)
+    expect(run.code).toBe(1)
+    expect(run.error).toMatch(new RegExp(`the deploy was cancelled \\(${signal}\\)`))
     const manifest = JSON.parse(readFileSync(join(server.root, remote, '.ftps-deploy-manifest.json'), 'utf8')) as {
       files: Record<string, { size: number }>
     }

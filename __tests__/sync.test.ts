@@ -2,14 +2,13 @@
  * Incremental sync against real servers: the manifest decides, the listing cross-checks, a
  * killed deploy resumes, delete removes only what the manifest listed, a dry run changes nothing.
  */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy, DeployResult } from '../src/deploy.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
-import { REPO } from './support/runner.js'
+import { runCliDeploy } from './support/cli-process.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
@@ -141,37 +140,15 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
   maybe('a deploy killed midway resumes with only the files it had not recorded', async () => {
     const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`d${i % 10}/f${i}.bin`, randomBytes(2048)]))
     const local = makeTree(files)
-    const args = [
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(server.port),
-      '--user',
-      server.user,
-      '--ca-cert',
-      server.pki.caCertPath
-    ]
-    const child = spawn(
-      process.execPath,
-      [join(REPO, 'dist/cli/index.js'), ...args, '--local-dir', local, '--remote-dir', 'killed'],
-      {
-        env: { ...process.env, FTPS_PASSWORD: server.password, NODE_OPTIONS: '' },
-        stdio: ['ignore', 'ignore', 'pipe']
-      }
-    )
-    let uploadedLines = 0
-    await new Promise<void>(resolve => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        uploadedLines += chunk
-          .toString()
-          .split('\n')
-          .filter(l => l.startsWith('uploaded ')).length
+    let uploaded = 0
+    const killed = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': 'killed' }), {
+      password: server.password,
+      onLine: (line, child) => {
         // Well past the first manifest write (every 50 files), well before the end.
-        if (uploadedLines >= 160 && child.exitCode === null) child.kill('SIGKILL')
-      })
-      child.on('close', () => resolve())
+        if (line.startsWith('uploaded ') && ++uploaded === 160) child.kill('SIGKILL')
+      }
     })
-    expect(child.signalCode).toBe('SIGKILL')
+    expect(killed.signal).toBe('SIGKILL')
     const recorded = Object.keys(
       (JSON.parse(readFileSync(join(server.root, 'killed', MANIFEST), 'utf8')) as { files: Record<string, unknown> })
         .files

@@ -34647,8 +34647,6 @@ class SessionPool {
     opening = 0;
     waiting = [];
     sleep;
-    /** How many times a task was retried, for the report. */
-    retried = 0;
     cancelled;
     constructor(open, options, log, first) {
         this.open = open;
@@ -34695,7 +34693,6 @@ class SessionPool {
                 if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
                     throw err;
                 const wait = backoffMs(attempt, this.options.random);
-                this.retried += 1;
                 this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
                 await this.sleep(wait);
             }
@@ -38867,19 +38864,11 @@ async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log)
 /** What to upload, skip and delete, decided from the local files, the manifest and the server (pure). */
 
 /** A manifest entry counts only if the server still holds that file at that size. */
-function verifiedEntries(manifest, remote) {
-    const kept = [];
-    const stale = [];
-    for (const [path, entry] of manifest.files) {
-        if (remote.files.get(path) === entry.size)
-            kept.push(path);
-        else
-            stale.push(path);
-    }
-    return { kept, stale };
+function staleEntries(manifest, remote) {
+    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
 }
 function planSync(local, manifest, remote, options) {
-    const { stale } = verifiedEntries(manifest, remote);
+    const stale = staleEntries(manifest, remote);
     const staleSet = new Set(stale);
     const upload = [];
     const skip = [];
@@ -39284,9 +39273,9 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
         let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
         if (!settings.dryRun) {
             const strategy = new ReplaceStrategy(settings.atomic, log);
-            const kept = new Set(plan.stale);
+            const stale = new Set(plan.stale);
             const manifest = {
-                files: new Map([...state.manifest.files].filter(([path]) => !kept.has(path))),
+                files: new Map([...state.manifest.files].filter(([path]) => !stale.has(path))),
                 dirs: state.manifest.dirs
             };
             const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_namespaceObject.posix.join(remoteRoot, settings.manifest)), log);

@@ -136,9 +136,9 @@ export async function deploy(
     let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0)
     if (!settings.dryRun) {
       const strategy = new ReplaceStrategy(settings.atomic, log)
-      const kept = new Set(plan.stale)
+      const stale = new Set(plan.stale)
       const manifest = {
-        files: new Map([...state.manifest.files].filter(([path]) => !kept.has(path))),
+        files: new Map([...state.manifest.files].filter(([path]) => !stale.has(path))),
         dirs: state.manifest.dirs
       }
       const store = new ManifestStore(

@@ -23,8 +23,6 @@ export class SessionPool {
   private opening = 0
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
-  /** How many times a task was retried, for the report. */
-  retried = 0
   private cancelled: string | undefined
 
   constructor(
@@ -76,7 +74,6 @@ export class SessionPool {
         }
         if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always)) throw err
         const wait = backoffMs(attempt, this.options.random)
-        this.retried += 1
         this.log.info(
           `${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`
         )

@@ -29,18 +29,12 @@ export interface SyncOptions {
 }
 
 /** A manifest entry counts only if the server still holds that file at that size. */
-export function verifiedEntries(manifest: Manifest, remote: RemoteIndex): { kept: string[]; stale: string[] } {
-  const kept: string[] = []
-  const stale: string[] = []
-  for (const [path, entry] of manifest.files) {
-    if (remote.files.get(path) === entry.size) kept.push(path)
-    else stale.push(path)
-  }
-  return { kept, stale }
+export function staleEntries(manifest: Manifest, remote: RemoteIndex): string[] {
+  return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path)
 }
 
 export function planSync(local: HashedFile[], manifest: Manifest, remote: RemoteIndex, options: SyncOptions): SyncPlan {
-  const { stale } = verifiedEntries(manifest, remote)
+  const stale = staleEntries(manifest, remote)
   const staleSet = new Set(stale)
   const upload: HashedFile[] = []
   const skip: HashedFile[] = []
