@@ -40,6 +40,7 @@ function cliLog(verbose: boolean, secrets: () => string[]): Log {
     debug: message => {
       if (verbose) write(`debug: ${message}`)
     },
+    debugEnabled: verbose,
     group: async (name, fn) => {
       write(`== ${name}`)
       return fn()

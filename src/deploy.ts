@@ -14,7 +14,7 @@ import { resolveRemoteRoot } from './plan.js'
 import { SessionPool } from './pool.js'
 import { readRemoteState, RemoteState } from './remote-state.js'
 import { Settings } from './settings.js'
-import { HashedFile, planSync, SyncPlan } from './sync-plan.js'
+import { HashedFile, mayBeUnchanged, planSync, SyncPlan } from './sync-plan.js'
 import { manifestWriter, ReplaceStrategy, transfer } from './transfer.js'
 
 export interface DeployResult {
@@ -111,9 +111,7 @@ export async function deploy(
   signal?: AbortSignal
 ): Promise<DeployResult> {
   const started = deps.now()
-  const files: HashedFile[] = await log.group('Local files', async () =>
-    hashFiles(await findFiles(settings, log, deps))
-  )
+  const local = await log.group('Local files', () => findFiles(settings, log, deps))
   let opened = 0
   const pool = new SessionPool(
     () => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)),
@@ -129,6 +127,8 @@ export async function deploy(
     const state = await log.group('Remote state', () =>
       readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log)
     )
+    // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+    const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete })
     describePlan(plan, state, log, settings.dryRun)
     let uploaded: HashedFile[] = plan.upload

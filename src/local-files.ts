@@ -3,6 +3,7 @@
  * remote-relative paths. The only module that globs and stats.
  */
 import * as glob from '@actions/glob'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { lstat, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { InputError } from './errors.js'
@@ -94,4 +95,28 @@ async function toLocalFile(
     return undefined
   }
   return { localPath: match, relPath, size: target.size }
+}
+
+/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
+export const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
+ * read: for a small file the stream machinery cost more CPU than the read itself.
+ */
+export function readSmall(path: string): Buffer | undefined {
+  const fd = openSync(path, 'r')
+  try {
+    const { size } = fstatSync(fd)
+    if (size > CHUNK_BYTES) return undefined
+    // One byte more than announced: a file growing right now shows as changed, not cut short.
+    const buffer = Buffer.allocUnsafe(size + 1)
+    let length = 0
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+      n = readSync(fd, buffer, length, buffer.length - length, null)
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    closeSync(fd)
+  }
 }

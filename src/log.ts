@@ -3,6 +3,8 @@ export interface Log {
   info(message: string): void
   warning(message: string): void
   debug(message: string): void
+  /** False when debug messages go nowhere: the protocol log is then not even formatted. */
+  readonly debugEnabled?: boolean
   /** Runs fn inside a collapsible log group named `name`. */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
   /** After each file: how far the transfer is (a live bar in a terminal; optional). */

@@ -39,6 +39,9 @@ export const actionsLog: Log = {
   info: message => core.info(message),
   warning: message => core.warning(message),
   debug: message => core.debug(message),
+  get debugEnabled() {
+    return core.isDebug()
+  },
   group: (name, fn) => core.group(name, fn),
   progress: progressLines(line => core.info(line))
 }

@@ -64,8 +64,10 @@ export interface ManifestWriter {
 }
 
 /**
- * Keeps the manifest as the deploy changes the server and writes it every `every` changes and
- * at the end, one write at a time.
+ * Keeps the manifest as the deploy changes the server and writes it after `every` changes, or
+ * a tenth of its entries if that is more, and at the end, one write at a time. The tenth keeps
+ * the bytes written linear in the tree's size: every 50 files, 20,000 files meant 400 writes of
+ * a manifest of up to 2 MB.
  */
 export class ManifestStore {
   private changes = 0
@@ -125,6 +127,7 @@ export class ManifestStore {
   private changed(): Promise<void> {
     this.dirty = true
     this.changes += 1
-    return this.changes >= this.every ? this.flush() : Promise.resolve()
+    const due = Math.max(this.every, Math.floor(this.manifest.files.size / 10))
+    return this.changes >= due ? this.flush() : Promise.resolve()
   }
 }

@@ -5,7 +5,8 @@ import { Manifest } from './manifest.js'
 import { SyncMode } from './settings.js'
 
 export interface HashedFile extends LocalFile {
-  sha256: string
+  /** Only where the manifest has an entry of the same size (see mayBeUnchanged); others are uploaded. */
+  sha256?: string
 }
 
 /** What the server holds, as far as the deploy looked: files with sizes, and directories. */
@@ -33,6 +34,14 @@ export function staleEntries(manifest: Manifest, remote: RemoteIndex): string[] 
   return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path)
 }
 
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+export function mayBeUnchanged(file: LocalFile, manifest: Manifest, sync: SyncMode): boolean {
+  return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size
+}
+
 export function planSync(local: HashedFile[], manifest: Manifest, remote: RemoteIndex, options: SyncOptions): SyncPlan {
   const stale = staleEntries(manifest, remote)
   const staleSet = new Set(stale)
@@ -44,6 +53,7 @@ export function planSync(local: HashedFile[], manifest: Manifest, remote: Remote
       options.sync === 'changed' &&
       entry !== undefined &&
       !staleSet.has(file.relPath) &&
+      file.sha256 !== undefined &&
       entry.sha256 === file.sha256 &&
       entry.size === file.size
     ;(unchanged ? skip : upload).push(file)

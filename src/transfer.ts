@@ -29,11 +29,15 @@ export interface TransferResult {
   bytesUploaded: number
 }
 
-/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d.tmp' (matches remote-state's TEMP_NAME). */
+/** Tells this run's temporary names from another run's; a counter tells them apart within it. */
+const RUN_TAG = randomBytes(4).toString('hex')
+let tempCount = 0
+
+/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d-7.tmp' (matches remote-state's TEMP_NAME). */
 export function tempPathFor(remotePath: string): string {
   return posix.join(
     posix.dirname(remotePath),
-    `.ftps-deploy.${posix.basename(remotePath)}.${randomBytes(4).toString('hex')}.tmp`
+    `.ftps-deploy.${posix.basename(remotePath)}.${RUN_TAG}-${++tempCount}.tmp`
   )
 }
 
@@ -162,10 +166,10 @@ async function sizeCheck(session: RemoteSession, name: string, sentSize: number,
 /** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
 function fileCheck(session: RemoteSession, file: HashedFile, verify: boolean): UploadCheck {
   return async (path, sent) => {
-    if (sent.size !== file.size || sent.sha256 !== file.sha256) {
+    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
       // Final: the file is being written locally; its upload would not match the manifest.
       throw new DeployError(
-        `${file.relPath} changed while it was being uploaded (${file.size} bytes hashed, ${sent.size} bytes sent): run the deploy again once it is complete`,
+        `${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`,
         { file: file.relPath, transient: false }
       )
     }
@@ -251,9 +255,14 @@ export async function transfer(
     const totalBytes = queue.reduce((sum, f) => sum + f.size, 0)
     await forEachLimited(queue, options.concurrency, async file => {
       const remotePath = posix.join(options.remoteRoot, file.relPath)
+      // The manifest records the hash of the bytes that went: most files are hashed only then.
+      let sha256 = ''
       try {
         await pool.run(`Upload of ${file.relPath}`, session =>
-          strategy.put(session, file.localPath, remotePath, fileCheck(session, file, options.verify))
+          strategy.put(session, file.localPath, remotePath, async (path, sent) => {
+            await fileCheck(session, file, options.verify)(path, sent)
+            sha256 = sent.sha256
+          })
         )
       } catch (err) {
         throw uploadFailure(file, remotePath, err)
@@ -267,7 +276,7 @@ export async function transfer(
         bytes: result.bytesUploaded,
         totalBytes
       })
-      await store.recorded(file.relPath, { sha256: file.sha256, size: file.size })
+      await store.recorded(file.relPath, { sha256, size: file.size })
     })
     await forEachLimited(plan.remove, options.concurrency, async path => {
       await pool.run(`Deleting ${path}`, async session => {

@@ -1,75 +1,116 @@
 /**
- * Data connections: where they go (the control connection's peer, never a PASV address) and
- * when an upload may start (after the TLS handshake really ended).
+ * Data connections: where they go (the control connection's peer, never a PASV address), for
+ * basic-ftp's listings and downloads and for our own uploads.
  */
 import { FTPError, FTPResponse } from 'basic-ftp'
 import { FTPContext } from 'basic-ftp/dist/FtpContext.js'
 import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
-import { TLSSocket } from 'node:tls'
+import { connect as netConnect, Socket } from 'node:net'
+import { ConnectionOptions, connect as tlsConnect, TLSSocket } from 'node:tls'
+import { DeployError } from '../errors.js'
 import { peerFingerprint } from './tls-options.js'
+
+/** An upload's data connection, and when it may carry data (TCP connected, TLS handshake over). */
+export interface DataConnection {
+  socket: Socket
+  ready: Promise<void>
+}
 
 /**
  * EPSV first (RFC 2428), PASV as fallback; either way the data connection goes to the
  * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
  * and NAT'd servers announce private addresses).
  */
-export function passiveToControlHost(
-  pins: string[],
-  handshakes: HandshakeGate
-): (ftp: FTPContext) => Promise<FTPResponse> {
-  let epsvWorks = true
-  return async ftp => {
+export class PassiveConnector {
+  private epsvWorks = true
+
+  constructor(
+    private readonly pins: string[],
+    private readonly localAddress: string | undefined
+  ) {}
+
+  /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
+  readonly prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
+    const { host, port, res } = await this.passive(ftp)
+    await connectForPassiveTransfer(host, port, ftp)
+    if (ftp.dataSocket instanceof TLSSocket && this.pins.length > 0) this.checkPin(ftp.dataSocket)
+    return res
+  }
+
+  /**
+   * For uploads: TLS straight to the passive port, resuming the control connection's session
+   * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
+   */
+  async open(ftp: FTPContext): Promise<DataConnection> {
+    const { host, port } = await this.passive(ftp)
+    const control = ftp.socket
+    const socket =
+      control instanceof TLSSocket
+        ? tlsConnect({
+            ...ftp.tlsOptions,
+            host,
+            port,
+            // tls.connect passes it on to net.connect; @types/node omits it.
+            ...({ localAddress: this.localAddress } as ConnectionOptions),
+            session: ftp.tlsSessionStore ?? control.getSession()
+          })
+        : netConnect({ host, port, localAddress: this.localAddress })
+    // TLS 1.3 tickets are single-use: the next data connection resumes with the newest one.
+    if (socket instanceof TLSSocket) socket.on('session', (session: Buffer) => (ftp.tlsSessionStore = session))
+    socket.setTimeout(ftp.timeout, () =>
+      socket.destroy(
+        new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${ftp.timeout / 1000} s)`)
+      )
+    )
+    const ready = new Promise<void>((resolve, reject) => {
+      const failed = (err?: Error): void => reject(err ?? new Error('The data connection closed before it was ready'))
+      socket.once('error', failed)
+      socket.once('close', () => failed())
+      // 'secureConnect', not a cipher: basic-ftp starts sending on a resumed connection before the
+      // handshake ends, and an empty file then made vsftpd and ProFTPD never answer the STOR.
+      socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => {
+        if (socket instanceof TLSSocket && this.pins.length > 0 && !this.pinMatches(socket)) {
+          socket.destroy(pinMismatch())
+          return
+        }
+        socket.removeListener('error', failed)
+        resolve()
+      })
+    })
+    ready.catch(() => undefined) // awaited by the upload, or abandoned when the STOR is refused
+    return { socket, ready }
+  }
+
+  private async passive(ftp: FTPContext): Promise<{ host: string; port: number; res: FTPResponse }> {
     const host = ftp.socket.remoteAddress
     if (host === undefined) throw new Error('The control connection is closed')
-    let res: FTPResponse | undefined
-    let port: number | undefined
-    if (epsvWorks) {
+    if (this.epsvWorks) {
       try {
-        res = await ftp.request('EPSV')
-        port = parseEpsvResponse(res.message)
+        const res = await ftp.request('EPSV')
+        return { host, port: parseEpsvResponse(res.message), res }
       } catch (err) {
         if (!(err instanceof FTPError)) throw err
-        epsvWorks = false
+        this.epsvWorks = false
       }
     }
-    if (port === undefined) {
-      res = await ftp.request('PASV')
-      port = parsePasvResponse(res.message).port
-    }
-    await connectForPassiveTransfer(host, port, ftp)
-    if (ftp.dataSocket instanceof TLSSocket) {
-      handshakes.watch(ftp.dataSocket)
-      if (pins.length > 0) checkDataPin(ftp.dataSocket, pins)
-    }
-    return res as FTPResponse
+    const res = await ftp.request('PASV')
+    return { host, port: parsePasvResponse(res.message).port, res }
+  }
+
+  /** With a pinned certificate, a data connection that did not resume must show the same one. */
+  private checkPin(socket: TLSSocket): void {
+    socket.once('secureConnect', () => {
+      if (!this.pinMatches(socket)) socket.destroy(pinMismatch())
+    })
+  }
+
+  private pinMatches(socket: TLSSocket): boolean {
+    return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket))
   }
 }
 
-/** With a pinned certificate, a data connection that did not resume must show the same one. */
-function checkDataPin(socket: TLSSocket, pins: string[]): void {
-  socket.once('secureConnect', () => {
-    if (!socket.isSessionReused() && !pins.includes(peerFingerprint(socket))) {
-      socket.destroy(new Error('The data connection presented a certificate that matches no tls-fingerprint'))
-    }
+function pinMismatch(): DeployError {
+  return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
+    transient: false
   })
-}
-
-/**
- * basic-ftp starts sending as soon as a resumed data connection reports a cipher, which it does
- * before the handshake is over; an empty file then sends close_notify mid-handshake and vsftpd
- * and ProFTPD never answer the STOR (seen here on TLS 1.3). Uploads wait for the real end of
- * the handshake ('secureConnect'), recorded as each data connection opens.
- */
-export class HandshakeGate {
-  private readonly pending = new WeakMap<TLSSocket, Promise<void>>()
-
-  /** Called for every TLS data connection as it opens, before its handshake can finish. */
-  watch(socket: TLSSocket): void {
-    this.pending.set(socket, new Promise(resolve => socket.once('secureConnect', () => resolve())))
-  }
-
-  /** Resolves when the data connection's handshake is complete. */
-  async settled(socket: TLSSocket): Promise<void> {
-    await this.pending.get(socket)
-  }
 }
