@@ -3,8 +3,8 @@
  * remote-relative paths. The only module that globs and stats.
  */
 import * as glob from '@actions/glob'
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { lstat, realpath, stat } from 'node:fs/promises'
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import { realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { InputError } from './errors.js'
 import { Log } from './log.js'
@@ -62,7 +62,7 @@ export async function listLocalFiles(options: LocalFileOptions, log: Log): Promi
   })
   const files: LocalFile[] = []
   for await (const match of globber.globGenerator()) {
-    const file = await toLocalFile(match, options, root, log)
+    const file = toLocalFile(match, options, root, log)
     if (file) files.push(file)
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
@@ -70,26 +70,22 @@ export async function listLocalFiles(options: LocalFileOptions, log: Log): Promi
   return files
 }
 
-async function toLocalFile(
-  match: string,
-  options: LocalFileOptions,
-  root: string,
-  log: Log
-): Promise<LocalFile | undefined> {
+/** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
+function toLocalFile(match: string, options: LocalFileOptions, root: string, log: Log): LocalFile | undefined {
   const relPath = relative(options.localDir, match).split(sep).join('/')
   if (relPath === '' || relPath.startsWith('../')) return undefined
-  const info = await lstat(match)
+  const info = lstatSync(match)
   if (info.isSymbolicLink() && !options.followSymlinks) {
     log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`)
     return undefined
   }
-  // With links followed, the real location must still lie inside local-dir.
-  const real = await realpath(match)
+  // The real location must lie inside local-dir (a followed link, or a pattern through one).
+  const real = realpathSync.native(match)
   if (!isInside(root, real)) {
     log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`)
     return undefined
   }
-  const target = info.isSymbolicLink() ? await stat(match) : info
+  const target = info.isSymbolicLink() ? statSync(match) : info
   if (!target.isFile()) {
     if (!target.isDirectory()) log.warning(`Skipped ${relPath}: not a regular file`)
     return undefined
