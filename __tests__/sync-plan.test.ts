@@ -69,12 +69,30 @@ describe('ManifestStore: written every 50 changes, or every tenth of its entries
     const store = new ManifestStore(
       emptyManifest(),
       { write: async text => void writtenAt.push(count(text)) },
-      recordingLog()
+      recordingLog(),
+      { minIntervalMs: 0 }
     )
     for (let i = 1; i <= 1000; i++) await store.recorded(`f${i}`, { sha256: A, size: 1 })
     expect(writtenAt).toEqual([50, 100, 150, 200, 250, 300, 350, 400, 450, 500, 555, 616, 684, 759, 843, 936])
     await store.flush()
     expect(writtenAt.at(-1)).toBe(1000)
+  })
+
+  test('after the first write, at most one per second: changes wait for the next one', async () => {
+    const writtenAt: number[] = []
+    let clock = 0
+    const store = new ManifestStore(
+      emptyManifest(),
+      { write: async text => void writtenAt.push(count(text)) },
+      recordingLog(),
+      { now: () => clock }
+    )
+    // 10 ms per file: 100 files per second.
+    for (let i = 1; i <= 400; i++) {
+      clock = i * 10
+      await store.recorded(`f${i}`, { sha256: A, size: 1 })
+    }
+    expect(writtenAt).toEqual([50, 150, 250, 350])
   })
 })
 

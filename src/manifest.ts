@@ -63,23 +63,36 @@ export interface ManifestWriter {
   write(text: string): Promise<void>
 }
 
+export interface ManifestCadence {
+  /** Changes before a write, at least. */
+  every: number
+  /** After the first write, at most one write per this many milliseconds (until the last). */
+  minIntervalMs: number
+  now: () => number
+}
+
 /**
- * Keeps the manifest as the deploy changes the server and writes it after `every` changes, or
- * a tenth of its entries if that is more, and at the end, one write at a time. The tenth keeps
- * the bytes written linear in the tree's size: every 50 files, 20,000 files meant 400 writes of
- * a manifest of up to 2 MB.
+ * Keeps the manifest as the deploy changes the server and writes it after `every` changes (or
+ * a tenth of its entries if that is more, and no sooner than `minIntervalMs` after the last
+ * write), and at the end, one write at a time. The tenth keeps the bytes written linear in the
+ * tree's size: every 50 files, 20,000 files meant 400 writes of a manifest of up to 2 MB. A run
+ * killed midway loses at most that much progress: those files are uploaded again next time.
  */
 export class ManifestStore {
   private changes = 0
   private writing: Promise<void> = Promise.resolve()
   private dirty = false
+  private lastWrite: number | undefined
+  private readonly cadence: ManifestCadence
 
   constructor(
     readonly manifest: Manifest,
     private readonly writer: ManifestWriter,
     private readonly log: Log,
-    private readonly every = 50
-  ) {}
+    cadence: Partial<ManifestCadence> = {}
+  ) {
+    this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence }
+  }
 
   /** A file now on the server with this content. */
   recorded(path: string, entry: ManifestEntry): Promise<void> {
@@ -117,6 +130,7 @@ export class ManifestStore {
       if (!this.dirty) return
       this.dirty = false
       this.changes = 0
+      this.lastWrite = this.cadence.now()
       const text = serializeManifest(this.manifest)
       this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`)
       await this.writer.write(text)
@@ -127,7 +141,10 @@ export class ManifestStore {
   private changed(): Promise<void> {
     this.dirty = true
     this.changes += 1
-    const due = Math.max(this.every, Math.floor(this.manifest.files.size / 10))
-    return this.changes >= due ? this.flush() : Promise.resolve()
+    const { every, minIntervalMs, now } = this.cadence
+    const due =
+      this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+      (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs)
+    return due ? this.flush() : Promise.resolve()
   }
 }

@@ -38684,10 +38684,12 @@ function withoutTaskStacks(ftp) {
 const openSession = async (settings, log) => {
     const client = new dist.Client(settings.timeoutMs);
     client.ftp.encoding = settings.encoding;
-    // Off unless someone reads it: formatting and redacting every line cost CPU on every file.
+    // The protocol log only when someone reads it: redacting every line cost CPU on every file.
     client.ftp.verbose = log.debugEnabled !== false;
+    client.ftp.log = client.ftp.verbose
+        ? (message) => log.debug((0,src_log/* redact */.E)(message.trimEnd(), [settings.password]))
+        : () => undefined;
     withoutTaskStacks(client.ftp);
-    client.ftp.log = (message) => log.debug((0,src_log/* redact */.E)(message.trimEnd(), [settings.password]));
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
@@ -38974,24 +38976,26 @@ function parseManifest(text) {
     return { files, dirs };
 }
 /**
- * Keeps the manifest as the deploy changes the server and writes it after `every` changes, or
- * a tenth of its entries if that is more, and at the end, one write at a time. The tenth keeps
- * the bytes written linear in the tree's size: every 50 files, 20,000 files meant 400 writes of
- * a manifest of up to 2 MB.
+ * Keeps the manifest as the deploy changes the server and writes it after `every` changes (or
+ * a tenth of its entries if that is more, and no sooner than `minIntervalMs` after the last
+ * write), and at the end, one write at a time. The tenth keeps the bytes written linear in the
+ * tree's size: every 50 files, 20,000 files meant 400 writes of a manifest of up to 2 MB. A run
+ * killed midway loses at most that much progress: those files are uploaded again next time.
  */
 class ManifestStore {
     manifest;
     writer;
     log;
-    every;
     changes = 0;
     writing = Promise.resolve();
     dirty = false;
-    constructor(manifest, writer, log, every = 50) {
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
         this.manifest = manifest;
         this.writer = writer;
         this.log = log;
-        this.every = every;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
     }
     /** A file now on the server with this content. */
     recorded(path, entry) {
@@ -39027,6 +39031,7 @@ class ManifestStore {
                 return;
             this.dirty = false;
             this.changes = 0;
+            this.lastWrite = this.cadence.now();
             const text = serializeManifest(this.manifest);
             this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
             await this.writer.write(text);
@@ -39036,8 +39041,10 @@ class ManifestStore {
     changed() {
         this.dirty = true;
         this.changes += 1;
-        const due = Math.max(this.every, Math.floor(this.manifest.files.size / 10));
-        return this.changes >= due ? this.flush() : Promise.resolve();
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
     }
 }
 

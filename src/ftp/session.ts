@@ -168,10 +168,12 @@ function withoutTaskStacks(ftp: FTPContext): void {
 export const openSession: SessionFactory = async (settings, log) => {
   const client = new Client(settings.timeoutMs)
   client.ftp.encoding = settings.encoding
-  // Off unless someone reads it: formatting and redacting every line cost CPU on every file.
+  // The protocol log only when someone reads it: redacting every line cost CPU on every file.
   client.ftp.verbose = log.debugEnabled !== false
+  client.ftp.log = client.ftp.verbose
+    ? (message: string) => log.debug(redact(message.trimEnd(), [settings.password]))
+    : () => undefined
   withoutTaskStacks(client.ftp)
-  client.ftp.log = (message: string) => log.debug(redact(message.trimEnd(), [settings.password]))
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress)
   client.prepareTransfer = connector.prepareTransfer
