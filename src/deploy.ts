@@ -3,7 +3,8 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { posix } from 'node:path'
-import { InputError } from './errors.js'
+import { FileInfo } from 'basic-ftp'
+import { DeployError, InputError } from './errors.js'
 import { openSession, RemoteSession, SessionFactory } from './ftp/session.js'
 import { hashFiles } from './hash.js'
 import { collectListing, ListingEntry } from './listing.js'
@@ -12,7 +13,7 @@ import { Log } from './log.js'
 import { ManifestStore } from './manifest.js'
 import { resolveRemoteRoot } from './plan.js'
 import { SessionPool } from './pool.js'
-import { readRemoteState, RemoteState } from './remote-state.js'
+import { listedOnce, poolLister, readRemoteState, RemoteState } from './remote-state.js'
 import { Settings } from './settings.js'
 import { HashedFile, mayBeUnchanged, planSync, SyncPlan } from './sync-plan.js'
 import { manifestWriter, ReplaceStrategy, transfer } from './transfer.js'
@@ -131,6 +132,13 @@ export async function deploy(
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete })
     describePlan(plan, state, log, settings.dryRun)
+    // After the last change: the final check and the listing output share what they list.
+    const finalList = listedOnce(poolLister(pool))
+    const listFinal = async (path: string): Promise<FileInfo[]> => {
+      const infos = await finalList(path)
+      if (infos === undefined) throw new DeployError(`Listing ${path}: the server has no such directory`)
+      return infos
+    }
     let uploaded: HashedFile[] = plan.upload
     let deleted = plan.remove
     let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0)
@@ -155,16 +163,14 @@ export async function deploy(
           rootExists,
           store,
           strategy,
-          { remoteRoot, ...settings, leftovers: state.leftovers },
+          { remoteRoot, ...settings, leftovers: state.leftovers, list: finalList },
           log
         )
       )
       ;({ uploaded, deleted, bytesUploaded } = done)
     }
     const listing = await log.group('Remote listing', () =>
-      collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
-        settings.manifest
-      ]).catch(err => {
+      collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {
         // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
         if (settings.dryRun) return []
         throw err

@@ -1,6 +1,7 @@
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
 import { FileInfo, FileType } from 'basic-ftp'
 import { posix } from 'node:path'
+import { TEMP_NAME } from './remote-state.js'
 import { ListingMode } from './settings.js'
 
 export interface ListingEntry {
@@ -68,6 +69,8 @@ export async function collectListing(
     const infos = await list(relDir === '' ? remoteRoot : posix.join(remoteRoot, relDir))
     for (const info of infos) {
       if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name))) continue
+      // Temporary names are ours too: those of failed attempts are being removed.
+      if (TEMP_NAME.test(info.name)) continue
       const entry = toEntry(info, relDir)
       entries.push(entry)
       if (mode === 'recursive' && entry.type === 'dir') pending.push(entry.path)

@@ -92,7 +92,12 @@ export class SessionPool {
   private async acquire(): Promise<RemoteSession> {
     for (;;) {
       const idle = this.idle.pop()
-      if (idle) return idle
+      // A session can die while idle (the server's idle timeout): then open another.
+      if (idle?.usable) return idle
+      if (idle) {
+        this.discard(idle)
+        continue
+      }
       if (this.all.size + this.opening < this.options.size) {
         this.opening += 1
         try {

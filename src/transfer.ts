@@ -10,7 +10,7 @@ import { RemoteSession, Sent } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore, ManifestWriter } from './manifest.js'
 import { forEachLimited, SessionPool } from './pool.js'
-import { indexFiles } from './remote-state.js'
+import { indexFiles, Lister } from './remote-state.js'
 import { pathPrefixes } from './plan.js'
 import { emptiedDirs, HashedFile, neededDirs, RemoteIndex, SyncPlan } from './sync-plan.js'
 
@@ -21,6 +21,8 @@ export interface TransferOptions {
   verify: boolean
   /** Temporary files an interrupted run left behind, removed first. */
   leftovers: string[]
+  /** How the final check lists directories (shared with the listing output). */
+  list: Lister
 }
 
 export interface TransferResult {
@@ -320,7 +322,7 @@ async function verifyUploaded(
 ) {
   if (uploaded.length === 0) return
   const paths = uploaded.map(f => f.relPath)
-  const { index } = await indexFiles(pool, options.remoteRoot, paths, options.concurrency)
+  const { index } = await indexFiles(pool, options.list, options.remoteRoot, paths, options.concurrency)
   const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size)
   if (wrong.length === 0) return
   for (const file of wrong) await store.forgotten(file.relPath)

@@ -38281,12 +38281,18 @@ async function store(ftp, data, source, remotePath) {
     let size = 0;
     let dataError;
     let started = false;
+    let settled = false;
     const { socket } = data;
+    // While the STOR is open the control connection waits for its reply within the timeout; once
+    // it is settled, the timeout belongs to whatever the session does next.
+    const awaitReply = () => {
+        if (!settled && !ftp.closed)
+            ftp.socket.setTimeout(ftp.timeout);
+    };
     socket.on('error', err => {
         dataError ??= err;
-        // The server's reply now says why (426, 451, 452); the control timeout bounds the wait.
-        if (!ftp.closed)
-            ftp.socket.setTimeout(ftp.timeout);
+        // The server's reply now says why (426, 451, 452).
+        awaitReply();
     });
     const send = async () => {
         await data.ready;
@@ -38315,11 +38321,10 @@ async function store(ftp, data, source, remotePath) {
             ftp.socket.setTimeout(0);
             send().then(
             // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
-            () => ftp.closed || ftp.socket.setTimeout(ftp.timeout), err => {
+            awaitReply, err => {
                 dataError ??= err;
                 socket.destroy();
-                if (!ftp.closed)
-                    ftp.socket.setTimeout(ftp.timeout);
+                awaitReply();
             });
             return;
         }
@@ -38336,6 +38341,7 @@ async function store(ftp, data, source, remotePath) {
         throw err instanceof dist.FTPError && !(dataError instanceof errors/* DeployError */.sH) ? err : (dataError ?? err);
     }
     finally {
+        settled = true;
         socket.destroy();
     }
     if (dataError !== undefined)
@@ -38790,8 +38796,13 @@ class SessionPool {
     async acquire() {
         for (;;) {
             const idle = this.idle.pop();
-            if (idle)
+            // A session can die while idle (the server's idle timeout): then open another.
+            if (idle?.usable)
                 return idle;
+            if (idle) {
+                this.discard(idle);
+                continue;
+            }
             if (this.all.size + this.opening < this.options.size) {
                 this.opening += 1;
                 try {
@@ -38860,75 +38871,6 @@ async function hash_hashFiles(files, wanted = () => true, parallel = 4) {
         file.sha256 = await sha256File(file.localPath);
     });
     return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/listing.ts
-/** The listing output: remote entries relative to remote-dir, flat or recursive. */
-
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/**
- * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
- * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
- * ProFTPD list in UTC by default.
- */
-function parseListTime(raw, now = new Date()) {
-    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
-    if (unix) {
-        const month = MONTHS.indexOf(unix[1].toLowerCase());
-        if (month < 0)
-            return null;
-        const day = Number(unix[2]);
-        if (unix[3] !== undefined)
-            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
-        let year = now.getUTCFullYear();
-        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
-        // A time without a year is within the last six months: never in the future.
-        if (at(year).getTime() > now.getTime() + 86_400_000)
-            year -= 1;
-        return at(year).toISOString();
-    }
-    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
-    if (dos) {
-        const y = Number(dos[3]);
-        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-        let hour = Number(dos[4]);
-        const half = dos[6]?.toUpperCase();
-        if (half === 'PM' && hour < 12)
-            hour += 12;
-        if (half === 'AM' && hour === 12)
-            hour = 0;
-        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
-    }
-    return null;
-}
-function toEntry(info, relDir) {
-    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
-    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
-    return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
-}
-/**
- * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
- * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
- */
-async function collectListing(list, remoteRoot, mode, exclude) {
-    if (mode === 'none')
-        return [];
-    const entries = [];
-    const pending = [''];
-    while (pending.length > 0) {
-        const relDir = pending.shift();
-        const infos = await list(relDir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relDir));
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
-                continue;
-            const entry = toEntry(info, relDir);
-            entries.push(entry);
-            if (mode === 'recursive' && entry.type === 'dir')
-                pending.push(entry.path);
-        }
-    }
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./src/manifest.ts
@@ -39048,21 +38990,6 @@ class ManifestStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
-/** Where remote-dir lies on the server (pure). */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-
 ;// CONCATENATED MODULE: ./src/remote-state.ts
 /**
  * What the server holds before the deploy: the manifest (absent, or corrupt and so treated as
@@ -39093,23 +39020,41 @@ async function readManifest(pool, path, log) {
         return undefined;
     }
 }
+function poolLister(pool) {
+    return absPath => pool.run(`Listing ${absPath}`, async (session) => {
+        try {
+            return await session.list(absPath);
+        }
+        catch (err) {
+            // 450/550: no such directory; its files are simply not there.
+            if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
+                return undefined;
+            throw err;
+        }
+    });
+}
+/**
+ * Lists each directory once: after the last change, the final check and the listing output
+ * read the same directories (on pure-ftpd every listing costs 40 ms of waiting).
+ */
+function listedOnce(list) {
+    const listed = new Map();
+    return absPath => {
+        let infos = listed.get(absPath);
+        if (infos === undefined) {
+            infos = list(absPath);
+            listed.set(absPath, infos);
+            infos.catch(() => listed.delete(absPath));
+        }
+        return infos;
+    };
+}
 /** Lists the given directories (remote-relative, '' for the root) into one index. */
-async function indexDirs(pool, remoteRoot, dirs, concurrency) {
+async function indexDirs(list, remoteRoot, dirs, concurrency) {
     const index = { files: new Map(), dirs: new Set() };
     const leftovers = [];
     await forEachLimited(dirs, concurrency, async (dir) => {
-        const abs = dir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, dir);
-        const infos = await pool.run(`Listing ${abs}`, async (session) => {
-            try {
-                return await session.list(abs);
-            }
-            catch (err) {
-                // 450/550: no such directory; its files are simply not there.
-                if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
-                    return undefined;
-                throw err;
-            }
-        });
+        const infos = await list(dir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, dir));
         if (infos === undefined)
             return;
         if (dir !== '')
@@ -39132,13 +39077,13 @@ async function indexDirs(pool, remoteRoot, dirs, concurrency) {
  * Where the given files stand on the server: their directories are listed, and files a listing
  * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
  */
-async function indexFiles(pool, remoteRoot, paths, concurrency) {
+async function indexFiles(pool, list, remoteRoot, paths, concurrency) {
     const dirs = new Set(['']);
     for (const path of paths) {
         for (let dir = external_node_path_.posix.dirname(path); dir !== '.'; dir = external_node_path_.posix.dirname(dir))
             dirs.add(dir);
     }
-    const { index, leftovers } = await indexDirs(pool, remoteRoot, [...dirs], concurrency);
+    const { index, leftovers } = await indexDirs(list, remoteRoot, [...dirs], concurrency);
     const unseen = paths.filter(path => !index.files.has(path));
     await forEachLimited(unseen, concurrency, async (path) => {
         const size = await pool.run(`SIZE ${path}`, async (session) => {
@@ -39166,8 +39111,96 @@ async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log)
         throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
     }
     const manifest = previous ?? emptyManifest();
-    const { index, leftovers } = await indexFiles(pool, remoteRoot, [...manifest.files.keys()], concurrency);
+    const { index, leftovers } = await indexFiles(pool, poolLister(pool), remoteRoot, [...manifest.files.keys()], concurrency);
     return { manifest, hadManifest: previous !== undefined, index, leftovers };
+}
+
+;// CONCATENATED MODULE: ./src/listing.ts
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+function parseListTime(raw, now = new Date()) {
+    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
+    if (unix) {
+        const month = MONTHS.indexOf(unix[1].toLowerCase());
+        if (month < 0)
+            return null;
+        const day = Number(unix[2]);
+        if (unix[3] !== undefined)
+            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
+        let year = now.getUTCFullYear();
+        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
+        // A time without a year is within the last six months: never in the future.
+        if (at(year).getTime() > now.getTime() + 86_400_000)
+            year -= 1;
+        return at(year).toISOString();
+    }
+    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
+    if (dos) {
+        const y = Number(dos[3]);
+        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+        let hour = Number(dos[4]);
+        const half = dos[6]?.toUpperCase();
+        if (half === 'PM' && hour < 12)
+            hour += 12;
+        if (half === 'AM' && hour === 12)
+            hour = 0;
+        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
+    }
+    return null;
+}
+function toEntry(info, relDir) {
+    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
+    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
+    return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
+}
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+async function collectListing(list, remoteRoot, mode, exclude) {
+    if (mode === 'none')
+        return [];
+    const entries = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const relDir = pending.shift();
+        const infos = await list(relDir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relDir));
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
+                continue;
+            // Temporary names are ours too: those of failed attempts are being removed.
+            if (TEMP_NAME.test(info.name))
+                continue;
+            const entry = toEntry(info, relDir);
+            entries.push(entry);
+            if (mode === 'recursive' && entry.type === 'dir')
+                pending.push(entry.path);
+        }
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+/** Where remote-dir lies on the server (pure). */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_.posix.join(home || '/', remoteDir);
+    const normal = external_node_path_.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
 }
 
 ;// CONCATENATED MODULE: ./src/sync-plan.ts
@@ -39477,7 +39510,7 @@ async function verifyUploaded(pool, uploaded, store, options) {
     if (uploaded.length === 0)
         return;
     const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(pool, options.remoteRoot, paths, options.concurrency);
+    const { index } = await indexFiles(pool, options.list, options.remoteRoot, paths, options.concurrency);
     const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
     if (wrong.length === 0)
         return;
@@ -39596,6 +39629,14 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
         const files = await hash_hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
         describePlan(plan, state, log, settings.dryRun);
+        // After the last change: the final check and the listing output share what they list.
+        const finalList = listedOnce(poolLister(pool));
+        const listFinal = async (path) => {
+            const infos = await finalList(path);
+            if (infos === undefined)
+                throw new errors/* DeployError */.sH(`Listing ${path}: the server has no such directory`);
+            return infos;
+        };
         let uploaded = plan.upload;
         let deleted = plan.remove;
         let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
@@ -39608,12 +39649,10 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
             };
             const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_.posix.join(remoteRoot, settings.manifest)), log);
             const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest;
-            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers }, log));
+            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: finalList }, log));
             ({ uploaded, deleted, bytesUploaded } = done);
         }
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
-            settings.manifest
-        ]).catch(err => {
+        const listing = await log.group('Remote listing', () => collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];

@@ -33,11 +33,17 @@ export async function store(
   let size = 0
   let dataError: unknown
   let started = false
+  let settled = false
   const { socket } = data
+  // While the STOR is open the control connection waits for its reply within the timeout; once
+  // it is settled, the timeout belongs to whatever the session does next.
+  const awaitReply = (): void => {
+    if (!settled && !ftp.closed) ftp.socket.setTimeout(ftp.timeout)
+  }
   socket.on('error', err => {
     dataError ??= err
-    // The server's reply now says why (426, 451, 452); the control timeout bounds the wait.
-    if (!ftp.closed) ftp.socket.setTimeout(ftp.timeout)
+    // The server's reply now says why (426, 451, 452).
+    awaitReply()
   })
   const send = async (): Promise<void> => {
     await data.ready
@@ -68,11 +74,11 @@ export async function store(
       ftp.socket.setTimeout(0)
       send().then(
         // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
-        () => ftp.closed || ftp.socket.setTimeout(ftp.timeout),
+        awaitReply,
         err => {
           dataError ??= err
           socket.destroy()
-          if (!ftp.closed) ftp.socket.setTimeout(ftp.timeout)
+          awaitReply()
         }
       )
       return
@@ -86,6 +92,7 @@ export async function store(
     // The server's refusal says most (452 full disk); a certificate mismatch of ours says more.
     throw err instanceof FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err)
   } finally {
+    settled = true
     socket.destroy()
   }
   if (dataError !== undefined) throw dataError
