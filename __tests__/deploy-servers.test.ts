@@ -5,8 +5,12 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { FileInfo } from 'basic-ftp'
 import { deploy } from '../src/deploy.js'
 import { DeployError } from '../src/errors.js'
+import { openSession } from '../src/ftp/session.js'
+import { SessionPool } from '../src/pool.js'
+import { checkLister, poolLister } from '../src/remote-state.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 
@@ -89,6 +93,33 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(filesOn(join(server.root, remoteDir))).toEqual([])
     return error as DeployError
   }
+
+  maybe('the checks list with STAT (no data connection) and see what LIST or MLSD shows', async () => {
+    server.putFile('statcheck/.hidden', 'h')
+    server.putFile('statcheck/a b.txt', 'xyz')
+    server.putFile('statcheck/sub/x', '1')
+    const log = recordingLog()
+    const settings = settingsOf(inputs())
+    const pool = new SessionPool(() => openSession(settings, log), { size: 1, retries: 0 }, log)
+    // Directory sizes differ (MLSD on ProFTPD says 0) and the checks use file sizes only.
+    const shape = (infos: FileInfo[] | undefined) =>
+      (infos ?? []).map(i => (i.isDirectory ? `dir ${i.name}` : `file ${i.name} ${i.size}`)).sort()
+    try {
+      const check = checkLister(pool)
+      const viaCheck = shape(await check('/statcheck'))
+      expect(viaCheck).toEqual(shape(await poolLister(pool)('/statcheck')))
+      expect(viaCheck).toEqual(expect.arrayContaining(['file a b.txt 3', 'dir sub']))
+      // All three servers list with STAT <dir>; the one listing on a data connection is poolLister's.
+      expect(log.lines.filter(l => l === 'debug: > STAT /statcheck')).toHaveLength(1)
+      expect(log.lines.filter(l => /^debug: > (MLSD|LIST)/.test(l))).toHaveLength(1)
+      // Missing: 450 from ProFTPD, an empty status elsewhere, then LIST: nothing (vsftpd lists it empty).
+      expect((await check('/no-such-dir')) ?? []).toEqual([])
+      await check('/statcheck/sub')
+      expect(log.lines.filter(l => l === 'debug: > STAT /statcheck/sub')).toHaveLength(1)
+    } finally {
+      pool.closeAll()
+    }
+  })
 
   maybe('a wrong password fails with the 530 reply and uploads nothing', async () => {
     const error = await failsWith({ password: 'not-the-password' }, 'wrong-password')

@@ -1,6 +1,9 @@
 import { FileInfo, FileType } from 'basic-ftp'
+import { RemoteSession } from '../src/ftp/session.js'
 import { collectListing, parseListTime } from '../src/listing.js'
-import { listedOnce } from '../src/remote-state.js'
+import { SessionPool } from '../src/pool.js'
+import { checkLister } from '../src/remote-state.js'
+import { recordingLog } from './support/engine.js'
 import { pathPrefixes, resolveRemoteRoot } from '../src/plan.js'
 
 describe('resolveRemoteRoot', () => {
@@ -33,7 +36,7 @@ describe('parseListTime (LIST has no zone: read as UTC)', () => {
   ])('%s', (raw, expected) => expect(parseListTime(raw, now)).toBe(expected))
 })
 
-describe('collectListing and listedOnce', () => {
+describe('collectListing', () => {
   const info = (name: string, type: FileType, size = 1): FileInfo => Object.assign(new FileInfo(name), { type, size })
   const tree: Record<string, FileInfo[]> = {
     '/www': [
@@ -57,22 +60,53 @@ describe('collectListing and listedOnce', () => {
       'file index.html 5'
     ])
   })
+})
 
-  test('listedOnce asks the server once per directory, and again after a failure', async () => {
+describe('checkLister: STAT where it lists, else LIST for the rest of the run', () => {
+  const entry = (name: string): FileInfo => Object.assign(new FileInfo(name), { type: FileType.File, size: 1 })
+
+  function fakePool(stat: (path: string) => FileInfo[] | undefined | Error) {
     const asked: string[] = []
-    let fail = true
-    const list = listedOnce(async path => {
-      asked.push(path)
-      if (path === '/flaky' && fail) {
-        fail = false
-        throw new Error('reset')
-      }
-      return tree[path]
-    })
-    await Promise.all([list('/www'), list('/www'), list('/www/assets')])
-    await expect(list('/flaky')).rejects.toThrow('reset')
-    await list('/flaky')
-    await list('/www')
-    expect(asked).toEqual(['/www', '/www/assets', '/flaky', '/flaky'])
+    const session = {
+      usable: true,
+      statList: async (path: string) => {
+        asked.push(`STAT ${path}`)
+        const result = stat(path)
+        if (result instanceof Error) throw result
+        return result
+      },
+      list: async (path: string) => {
+        asked.push(`LIST ${path}`)
+        return path === '/missing' ? [] : [entry('a')]
+      },
+      close: () => undefined
+    } as unknown as RemoteSession
+    const pool = new SessionPool(async () => session, { size: 1, retries: 0 }, recordingLog())
+    return { pool, asked }
+  }
+
+  test('a server whose STAT shows nothing of an existing directory: LIST from then on', async () => {
+    const { pool, asked } = fakePool(() => undefined)
+    const check = checkLister(pool)
+    expect(await check('/missing')).toEqual([])
+    expect(await check('/www')).toEqual([entry('a')])
+    await check('/www/b')
+    expect(asked).toEqual(['STAT /missing', 'LIST /missing', 'STAT /www', 'LIST /www', 'LIST /www/b'])
+  })
+
+  test('a STAT reply too long for the control connection: LIST from then on', async () => {
+    const { pool, asked } = fakePool(path =>
+      path === '/big' ? new Error('FTP control response exceeded maximum allowed size') : [entry('s')]
+    )
+    const check = checkLister(pool)
+    expect(await check('/small')).toEqual([entry('s')])
+    expect(await check('/big')).toEqual([entry('a')])
+    await check('/small')
+    expect(asked).toEqual(['STAT /small', 'STAT /big', 'LIST /big', 'LIST /small'])
+  })
+
+  test('a lost connection is an error, not an empty directory', async () => {
+    const { pool } = fakePool(() => new Error('read ECONNRESET'))
+    await expect(checkLister(pool)('/www')).rejects.toThrow('read ECONNRESET')
   })
 })

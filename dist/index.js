@@ -38476,6 +38476,36 @@ class BasicFtpSession {
     async list(path) {
         return this.client.list(path);
     }
+    async statList(path) {
+        let res;
+        try {
+            res = await this.client.send(`STAT ${path}`);
+        }
+        catch (err) {
+            // Refused (ProFTPD: 450 for no such directory; 500/502: no STAT): LIST decides. Not a
+            // 4xx for the pool to retry.
+            if (err instanceof dist.FTPError)
+                return undefined;
+            throw err;
+        }
+        if (res.code < 211 || res.code > 213)
+            return undefined;
+        // RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line
+        // (ProFTPD indents each entry by one space).
+        const lines = res.message
+            .split('\n')
+            .slice(1, -1)
+            .map(line => line.replace(/^ /, ''));
+        // A directory lists itself as '.' (dropped by the parser): without it, no listing at all.
+        if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
+            return undefined;
+        try {
+            return (0,dist.parseList)(lines.join('\n'));
+        }
+        catch {
+            return undefined;
+        }
+    }
     async rename(from, to) {
         try {
             await this.client.send(`RNFR ${from}`);
@@ -38868,20 +38898,42 @@ function poolLister(pool) {
     });
 }
 /**
- * Lists each directory once: after the last change, the final check and the listing output
- * read the same directories (on pure-ftpd every listing costs 40 ms of waiting).
+ * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
+ * where the server lists that way (pure-ftpd, ProFTPD), else LIST/MLSD. STAT needs no data
+ * connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its final TLS
+ * record on every data connection it closes (Nagle against delayed ACKs, measured here).
+ * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
+ * exist (vsftpd answers STAT <dir> with an empty status), or a reply is too long for the
+ * control connection, the rest of the run lists with LIST.
  */
-function listedOnce(list) {
-    const listed = new Map();
-    return absPath => {
-        let infos = listed.get(absPath);
-        if (infos === undefined) {
-            infos = list(absPath);
-            listed.set(absPath, infos);
-            infos.catch(() => listed.delete(absPath));
+function checkLister(pool) {
+    const viaList = poolLister(pool);
+    let statWorks = true;
+    return async (absPath) => {
+        if (statWorks) {
+            try {
+                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
+                if (infos !== undefined)
+                    return infos;
+            }
+            catch (err) {
+                // A reply too long for the control connection lets LIST decide; a lost connection was
+                // retried already.
+                if (!tooLong(err))
+                    throw err;
+                statWorks = false;
+            }
         }
+        const infos = await viaList(absPath);
+        // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
+        if (infos !== undefined && infos.length > 0)
+            statWorks = false;
         return infos;
     };
+}
+/** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
+function tooLong(err) {
+    return err instanceof Error && /exceeded maximum allowed size/.test(err.message);
 }
 /** Lists the given directories (remote-relative, '' for the root) into one index. */
 async function indexDirs(list, remoteRoot, dirs, concurrency) {
@@ -38935,7 +38987,7 @@ async function indexFiles(pool, list, remoteRoot, paths, concurrency) {
     });
     return { index, leftovers };
 }
-async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log) {
+async function readRemoteState(pool, list, remoteRoot, manifestName, concurrency, log) {
     const manifestPath = external_node_path_namespaceObject.posix.join(remoteRoot, manifestName);
     let previous;
     try {
@@ -38945,7 +38997,7 @@ async function readRemoteState(pool, remoteRoot, manifestName, concurrency, log)
         throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
     }
     const manifest = previous ?? emptyManifest();
-    const { index, leftovers } = await indexFiles(pool, poolLister(pool), remoteRoot, [...manifest.files.keys()], concurrency);
+    const { index, leftovers } = await indexFiles(pool, list, remoteRoot, [...manifest.files.keys()], concurrency);
     return { manifest, hadManifest: previous !== undefined, index, leftovers };
 }
 
@@ -39458,15 +39510,17 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
-        const state = await log.group('Remote state', () => readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log));
+        // The checks (what the server holds before and after) may list with STAT; the listing
+        // output, which reports times, lists with MLSD or LIST.
+        const check = checkLister(pool);
+        const list = poolLister(pool);
+        const state = await log.group('Remote state', () => readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hash_hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
         describePlan(plan, state, log, settings.dryRun);
-        // After the last change: the final check and the listing output share what they list.
-        const finalList = listedOnce(poolLister(pool));
         const listFinal = async (path) => {
-            const infos = await finalList(path);
+            const infos = await list(path);
             if (infos === undefined)
                 throw new DeployError(`Listing ${path}: the server has no such directory`);
             return infos;
@@ -39483,7 +39537,7 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
             };
             const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_namespaceObject.posix.join(remoteRoot, settings.manifest)), log);
             const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest;
-            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: finalList }, log));
+            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: check }, log));
             ({ uploaded, deleted, bytesUploaded } = done);
         }
         const listing = await log.group('Remote listing', () => collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {

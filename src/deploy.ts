@@ -13,7 +13,7 @@ import { Log } from './log.js'
 import { ManifestStore } from './manifest.js'
 import { resolveRemoteRoot } from './plan.js'
 import { SessionPool } from './pool.js'
-import { listedOnce, poolLister, readRemoteState, RemoteState } from './remote-state.js'
+import { checkLister, poolLister, readRemoteState, RemoteState } from './remote-state.js'
 import { Settings } from './settings.js'
 import { HashedFile, mayBeUnchanged, planSync, SyncPlan } from './sync-plan.js'
 import { manifestWriter, ReplaceStrategy, transfer } from './transfer.js'
@@ -125,17 +125,19 @@ export async function deploy(
   try {
     const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
+    // The checks (what the server holds before and after) may list with STAT; the listing
+    // output, which reports times, lists with MLSD or LIST.
+    const check = checkLister(pool)
+    const list = poolLister(pool)
     const state = await log.group('Remote state', () =>
-      readRemoteState(pool, remoteRoot, settings.manifest, settings.concurrency, log)
+      readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log)
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete })
     describePlan(plan, state, log, settings.dryRun)
-    // After the last change: the final check and the listing output share what they list.
-    const finalList = listedOnce(poolLister(pool))
     const listFinal = async (path: string): Promise<FileInfo[]> => {
-      const infos = await finalList(path)
+      const infos = await list(path)
       if (infos === undefined) throw new DeployError(`Listing ${path}: the server has no such directory`)
       return infos
     }
@@ -163,7 +165,7 @@ export async function deploy(
           rootExists,
           store,
           strategy,
-          { remoteRoot, ...settings, leftovers: state.leftovers, list: finalList },
+          { remoteRoot, ...settings, leftovers: state.leftovers, list: check },
           log
         )
       )

@@ -2,7 +2,7 @@
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
-import { Client, FileInfo, FTPError } from 'basic-ftp'
+import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
 import { FTPContext } from 'basic-ftp/dist/FtpContext.js'
 import { Writable } from 'node:stream'
 import { TLSSocket } from 'node:tls'
@@ -34,6 +34,12 @@ export interface RemoteSession {
   /** Remote size in bytes, or undefined when the server has no SIZE. */
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<FileInfo[]>
+  /**
+   * A directory's entries over the control connection (STAT <dir>); undefined when STAT is
+   * refused or its reply shows no '.' entry (a server that does not list with STAT, or no such
+   * directory).
+   */
+  statList(path: string): Promise<FileInfo[] | undefined>
   rename(from: string, to: string): Promise<void>
   remove(path: string): Promise<void>
   removeDir(path: string): Promise<void>
@@ -116,6 +122,32 @@ class BasicFtpSession implements RemoteSession {
 
   async list(path: string): Promise<FileInfo[]> {
     return this.client.list(path)
+  }
+
+  async statList(path: string): Promise<FileInfo[] | undefined> {
+    let res: FTPResponse
+    try {
+      res = await this.client.send(`STAT ${path}`)
+    } catch (err) {
+      // Refused (ProFTPD: 450 for no such directory; 500/502: no STAT): LIST decides. Not a
+      // 4xx for the pool to retry.
+      if (err instanceof FTPError) return undefined
+      throw err
+    }
+    if (res.code < 211 || res.code > 213) return undefined
+    // RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line
+    // (ProFTPD indents each entry by one space).
+    const lines = res.message
+      .split('\n')
+      .slice(1, -1)
+      .map(line => line.replace(/^ /, ''))
+    // A directory lists itself as '.' (dropped by the parser): without it, no listing at all.
+    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line))) return undefined
+    try {
+      return parseList(lines.join('\n'))
+    } catch {
+      return undefined
+    }
   }
 
   async rename(from: string, to: string): Promise<void> {
