@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../src/errors.js'
-import { listLocalFiles, LocalFileOptions } from '../src/local-files.js'
+import { globMatches, listLocalFiles, LocalFileOptions, walkEverything } from '../src/local-files.js'
 import { makeTree, recordingLog } from './support/engine.js'
 
 const outside = makeTree({ 'secret.txt': 'outside local-dir' })
@@ -78,4 +78,21 @@ test('latin1 refuses names it cannot encode', async () => {
   await expect(listLocalFiles(options({ localDir: dir, encoding: 'latin1' }), recordingLog())).rejects.toThrow(
     "Invalid file name '日本.txt' for encoding latin1"
   )
+})
+
+describe('the default pattern ** walks synchronously, yielding what @actions/glob yields', () => {
+  const tree = makeTree({ 'top.txt': 't', '.dot/x': 'x', 'a/b/c.txt': 'c', 'a/.d': 'd' })
+  symlinkSync(join(tree, 'a'), join(tree, 'a/b/loop'))
+  symlinkSync(join(tree, 'nowhere'), join(tree, 'broken'))
+  symlinkSync(join(outside, 'secret.txt'), join(tree, 'out.txt'))
+  symlinkSync(outside, join(tree, 'out-dir'))
+  symlinkSync(join(tree, 'top.txt'), join(tree, 'a/top-link'))
+  mkdirSync(join(tree, 'empty'))
+
+  test.each([false, true])('followSymlinks %s', async follow => {
+    const walked = walkEverything(tree, follow).sort()
+    expect(walked).toEqual((await globMatches(tree, ['**'], follow)).sort())
+    expect(walked).toContain(join(tree, 'a/.d'))
+    expect(walked.includes(join(tree, 'broken'))).toBe(!follow)
+  })
 })

@@ -38029,13 +38029,12 @@ function checkRemoteName(relPath, encoding) {
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
 async function listLocalFiles(options, log) {
     const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
-    const globber = await create(options.patterns.map(p => anchorPattern(options.localDir, p)).join('\n'), {
-        followSymbolicLinks: options.followSymlinks,
-        matchDirectories: false,
-        implicitDescendants: true
-    });
+    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
+    const matches = everything
+        ? walkEverything(options.localDir, options.followSymlinks)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
     const files = [];
-    for await (const match of globber.globGenerator()) {
+    for (const match of matches) {
         const file = toLocalFile(match, options, root, log);
         if (file)
             files.push(file);
@@ -38044,6 +38043,51 @@ async function listLocalFiles(options, log) {
     for (const file of files)
         checkRemoteName(file.relPath, options.encoding);
     return files;
+}
+/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
+async function globMatches(localDir, patterns, followSymlinks) {
+    const globber = await create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+        followSymbolicLinks: followSymlinks,
+        matchDirectories: false,
+        implicitDescendants: true
+    });
+    return globber.glob();
+}
+/**
+ * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
+ * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
+ * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
+ * (broken links left out, linked directories entered unless that closes a cycle).
+ */
+function walkEverything(localDir, followSymlinks) {
+    const start = (0,external_node_path_namespaceObject.resolve)(localDir);
+    const found = [];
+    const visit = (path, chain) => {
+        let info;
+        try {
+            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(path) : (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch (err) {
+            if (followSymlinks && err.code === 'ENOENT')
+                return;
+            throw err;
+        }
+        if (!info.isDirectory()) {
+            found.push(path);
+            return;
+        }
+        let below = chain;
+        if (followSymlinks) {
+            const real = external_node_fs_namespaceObject.realpathSync.native(path);
+            if (chain.includes(real))
+                return;
+            below = [...chain, real];
+        }
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(path))
+            visit((0,external_node_path_namespaceObject.join)(path, name), below);
+    };
+    visit(start, []);
+    return found;
 }
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
 function toLocalFile(match, options, root, log) {

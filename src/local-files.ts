@@ -3,9 +3,19 @@
  * remote-relative paths. The only module that globs and stats.
  */
 import * as glob from '@actions/glob'
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  Stats,
+  statSync
+} from 'node:fs'
 import { realpath } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { InputError } from './errors.js'
 import { Log } from './log.js'
 import { NameEncoding } from './settings.js'
@@ -55,19 +65,61 @@ export function checkRemoteName(relPath: string, encoding: NameEncoding): void {
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
 export async function listLocalFiles(options: LocalFileOptions, log: Log): Promise<LocalFile[]> {
   const root = await realpath(options.localDir)
-  const globber = await glob.create(options.patterns.map(p => anchorPattern(options.localDir, p)).join('\n'), {
-    followSymbolicLinks: options.followSymlinks,
-    matchDirectories: false,
-    implicitDescendants: true
-  })
+  const everything = options.patterns.length === 1 && options.patterns[0] === '**'
+  const matches = everything
+    ? walkEverything(options.localDir, options.followSymlinks)
+    : await globMatches(options.localDir, options.patterns, options.followSymlinks)
   const files: LocalFile[] = []
-  for await (const match of globber.globGenerator()) {
+  for (const match of matches) {
     const file = toLocalFile(match, options, root, log)
     if (file) files.push(file)
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
   for (const file of files) checkRemoteName(file.relPath, options.encoding)
   return files
+}
+
+/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
+export async function globMatches(localDir: string, patterns: string[], followSymlinks: boolean): Promise<string[]> {
+  const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+    followSymbolicLinks: followSymlinks,
+    matchDirectories: false,
+    implicitDescendants: true
+  })
+  return globber.glob()
+}
+
+/**
+ * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
+ * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
+ * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
+ * (broken links left out, linked directories entered unless that closes a cycle).
+ */
+export function walkEverything(localDir: string, followSymlinks: boolean): string[] {
+  const start = resolve(localDir)
+  const found: string[] = []
+  const visit = (path: string, chain: string[]): void => {
+    let info: Stats
+    try {
+      info = followSymlinks ? statSync(path) : lstatSync(path)
+    } catch (err) {
+      if (followSymlinks && (err as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw err
+    }
+    if (!info.isDirectory()) {
+      found.push(path)
+      return
+    }
+    let below = chain
+    if (followSymlinks) {
+      const real = realpathSync.native(path)
+      if (chain.includes(real)) return
+      below = [...chain, real]
+    }
+    for (const name of readdirSync(path)) visit(join(path, name), below)
+  }
+  visit(start, [])
+  return found
 }
 
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
