@@ -172,7 +172,8 @@ interface OurBundle {
  * Copies our CLI bundle into `dir` and runs it from there: the bundle may be rebuilt while the
  * benchmark runs (the engine is being worked on), and a run must not mix engines. With
  * --our-rev, the committed bundle of that revision is taken from git instead of the working tree.
- * The bundle's dir holds a package.json ({"type": "module"}) that must come along.
+ * The bundle's dir holds a package.json ({"type": "module"}) and a chunk loaded on demand
+ * (@actions/glob), which must come along.
  */
 function prepareOurBundle(opts: Options, dir: string): OurBundle {
   mkdirSync(dir, { recursive: true })
@@ -182,9 +183,8 @@ function prepareOurBundle(opts: Options, dir: string): OurBundle {
     const commit = git(['rev-parse', '--verify', `${opts.ourRev}^{commit}`])
       .toString()
       .trim()
-    for (const file of ['index.js', 'package.json']) {
-      writeFileSync(join(dir, file), git(['show', `${commit}:dist/cli/${file}`]))
-    }
+    const files = git(['ls-tree', '--name-only', commit, 'dist/cli/']).toString().trim().split('\n')
+    for (const file of files) writeFileSync(join(dir, basename(file)), git(['show', `${commit}:${file}`]))
     const runPath = join(dir, 'index.js')
     return {
       label: `dist/cli/index.js as committed in ${opts.ourRev} (${commit.slice(0, 12)})`,

@@ -3625,7 +3625,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4193,7 +4193,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6074);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6074:
+/***/ 4043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31125,8 +31125,2573 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: actionsLog, progressLines, readActionInput
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __nccwpck_require__(2377);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/errors.ts
+/** Bad input: the run ends with exit code 2 before any connection is made. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** A deploy failure (exit code 1). The message names the file, command and reply. */
+class DeployError extends Error {
+    details;
+    constructor(message, details = {}, options) {
+        super(message, options);
+        this.name = 'DeployError';
+        this.details = details;
+    }
+}
+/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
+function describeError(err) {
+    if (err instanceof Error)
+        return err.message;
+    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/log.ts
+/** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
+function redact(text, secrets) {
+    return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
+var transfer = __nccwpck_require__(5115);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
+/** TLS options for control and data connections, and certificate pinning. */
+
+
+/**
+ * Options passed to tls.connect for the control connection and, by basic-ftp, for every
+ * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
+ * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
+ */
+function tlsOptionsFor(settings) {
+    return {
+        // One context for every connection: building one parses the whole CA list, which took
+        // 20 ms of CPU per data connection when left to tls.connect (measured here).
+        secureContext: contextFor(settings),
+        host: settings.host,
+        // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
+        servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
+        checkServerIdentity: (_host, cert) => (0,external_node_tls_.checkServerIdentity)(settings.tlsServername, cert),
+        rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0
+    };
+}
+const contexts = new WeakMap();
+function contextFor(settings) {
+    let context = contexts.get(settings);
+    if (context === undefined) {
+        context = (0,external_node_tls_.createSecureContext)({
+            ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
+            minVersion: 'TLSv1.2',
+            maxVersion: settings.tlsMaxVersion
+        });
+        contexts.set(settings, context);
+    }
+    return context;
+}
+function isIpLiteral(name) {
+    return /^[\d.]+$/.test(name) || name.includes(':');
+}
+/** SHA-256 of the peer certificate as colon-separated uppercase hex. */
+function peerFingerprint(socket) {
+    const cert = socket.getPeerCertificate();
+    return cert.fingerprint256 ?? '';
+}
+/**
+ * Checks the control connection's certificate before any credentials are sent: a pin must
+ * match (a mismatch always fails, even with tls-verify false); otherwise Node's verdict stands.
+ */
+function checkCertificate(socket, settings) {
+    const fingerprint = peerFingerprint(socket);
+    if (settings.tlsFingerprints.length > 0) {
+        if (!settings.tlsFingerprints.includes(fingerprint)) {
+            throw new DeployError(`The server certificate's SHA-256 fingerprint ${fingerprint} matches none of tls-fingerprint (${settings.tlsFingerprints.join(', ')}); refusing to log in`);
+        }
+        return fingerprint;
+    }
+    if (settings.tlsVerify && !socket.authorized) {
+        throw new DeployError(`The server certificate could not be verified: ${String(socket.authorizationError)}`);
+    }
+    return fingerprint;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/data-connection.ts
+/**
+ * Data connections: where they go (the control connection's peer, never a PASV address), for
+ * basic-ftp's listings and downloads and for our own uploads.
+ */
+
+
+
+
+
+
+/**
+ * EPSV first (RFC 2428), PASV as fallback; either way the data connection goes to the
+ * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
+ * and NAT'd servers announce private addresses).
+ */
+class PassiveConnector {
+    pins;
+    localAddress;
+    epsvWorks = true;
+    constructor(pins, localAddress) {
+        this.pins = pins;
+        this.localAddress = localAddress;
+    }
+    /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
+    prepareTransfer = async (ftp) => {
+        const { host, port, res } = await this.passive(ftp);
+        await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
+        if (ftp.dataSocket instanceof external_node_tls_.TLSSocket && this.pins.length > 0)
+            this.checkPin(ftp.dataSocket);
+        return res;
+    };
+    /**
+     * For uploads: TLS straight to the passive port, resuming the control connection's session
+     * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
+     */
+    async open(ftp) {
+        const { host, port } = await this.passive(ftp);
+        const control = ftp.socket;
+        const socket = control instanceof external_node_tls_.TLSSocket
+            ? (0,external_node_tls_.connect)({
+                ...ftp.tlsOptions,
+                host,
+                port,
+                // tls.connect passes it on to net.connect; @types/node omits it.
+                ...{ localAddress: this.localAddress },
+                session: ftp.tlsSessionStore ?? control.getSession()
+            })
+            : (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
+        // TLS 1.3 tickets are single-use: the next data connection resumes with the newest one.
+        if (socket instanceof external_node_tls_.TLSSocket)
+            socket.on('session', (session) => (ftp.tlsSessionStore = session));
+        socket.setTimeout(ftp.timeout, () => socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${ftp.timeout / 1000} s)`)));
+        const ready = new Promise((resolve, reject) => {
+            const failed = (err) => reject(err ?? new Error('The data connection closed before it was ready'));
+            socket.once('error', failed);
+            socket.once('close', () => failed());
+            // 'secureConnect', not a cipher: basic-ftp starts sending on a resumed connection before the
+            // handshake ends, and an empty file then made vsftpd and ProFTPD never answer the STOR.
+            socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', () => {
+                if (socket instanceof external_node_tls_.TLSSocket && this.pins.length > 0 && !this.pinMatches(socket)) {
+                    socket.destroy(pinMismatch());
+                    return;
+                }
+                socket.removeListener('error', failed);
+                resolve();
+            });
+        });
+        ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
+        return { socket, ready };
+    }
+    async passive(ftp) {
+        const host = ftp.socket.remoteAddress;
+        if (host === undefined)
+            throw new Error('The control connection is closed');
+        if (this.epsvWorks) {
+            try {
+                const res = await ftp.request('EPSV');
+                return { host, port: (0,transfer.parseEpsvResponse)(res.message), res };
+            }
+            catch (err) {
+                if (!(err instanceof dist.FTPError))
+                    throw err;
+                this.epsvWorks = false;
+            }
+        }
+        const res = await ftp.request('PASV');
+        return { host, port: (0,transfer.parsePasvResponse)(res.message).port, res };
+    }
+    /** With a pinned certificate, a data connection that did not resume must show the same one. */
+    checkPin(socket) {
+        socket.once('secureConnect', () => {
+            if (!this.pinMatches(socket))
+                socket.destroy(pinMismatch());
+        });
+    }
+    pinMatches(socket) {
+        return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
+    }
+}
+function pinMismatch() {
+    return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
+        transient: false
+    });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/local-files.ts
+/**
+ * The local side: glob patterns relative to local-dir -> regular files inside it, with their
+ * remote-relative paths. The only module that globs and stats.
+ */
+
+
+
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${(0,external_node_path_namespaceObject.resolve)(localDir, body)}`;
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel !== '' && rel.split(external_node_path_namespaceObject.sep)[0] !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new InputError(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
+    }
+    if (relPath.split('/').includes('..')) {
+        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
+    }
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
+    }
+}
+/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
+async function listLocalFiles(options, log) {
+    const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
+    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
+    const matches = everything
+        ? walkEverything(options.localDir, options.followSymlinks)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
+    const files = [];
+    for (const match of matches) {
+        const file = toLocalFile(match, options, root, log);
+        if (file)
+            files.push(file);
+    }
+    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    for (const file of files)
+        checkRemoteName(file.relPath, options.encoding);
+    return files;
+}
+/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
+async function globMatches(localDir, patterns, followSymlinks) {
+    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
+    // 40 ms of the CLI's start.
+    const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2377));
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+        followSymbolicLinks: followSymlinks,
+        matchDirectories: false,
+        implicitDescendants: true
+    });
+    return globber.glob();
+}
+/**
+ * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
+ * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
+ * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
+ * (broken links left out, linked directories entered unless that closes a cycle).
+ */
+function walkEverything(localDir, followSymlinks) {
+    const start = (0,external_node_path_namespaceObject.resolve)(localDir);
+    const found = [];
+    const visit = (path, chain) => {
+        let info;
+        try {
+            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(path) : (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch (err) {
+            if (followSymlinks && err.code === 'ENOENT')
+                return;
+            throw err;
+        }
+        if (!info.isDirectory()) {
+            found.push(path);
+            return;
+        }
+        let below = chain;
+        if (followSymlinks) {
+            const real = external_node_fs_namespaceObject.realpathSync.native(path);
+            if (chain.includes(real))
+                return;
+            below = [...chain, real];
+        }
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(path))
+            visit((0,external_node_path_namespaceObject.join)(path, name), below);
+    };
+    visit(start, []);
+    return found;
+}
+/** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
+function toLocalFile(match, options, root, log) {
+    const relPath = (0,external_node_path_namespaceObject.relative)(options.localDir, match).split(external_node_path_namespaceObject.sep).join('/');
+    if (relPath === '' || relPath.startsWith('../'))
+        return undefined;
+    const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
+    if (info.isSymbolicLink() && !options.followSymlinks) {
+        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
+        return undefined;
+    }
+    // The real location must lie inside local-dir (a followed link, or a pattern through one).
+    const real = external_node_fs_namespaceObject.realpathSync.native(match);
+    if (!isInside(root, real)) {
+        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
+        return undefined;
+    }
+    const target = info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(match) : info;
+    if (!target.isFile()) {
+        if (!target.isDirectory())
+            log.warning(`Skipped ${relPath}: not a regular file`);
+        return undefined;
+    }
+    return { localPath: match, relPath, size: target.size };
+}
+/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
+const CHUNK_BYTES = 1024 * 1024;
+/**
+ * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
+ * read: for a small file the stream machinery cost more CPU than the read itself.
+ */
+function readSmall(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (size > CHUNK_BYTES)
+            return undefined;
+        // One byte more than announced: a file growing right now shows as changed, not cut short.
+        const buffer = Buffer.allocUnsafe(size + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ftp/store.ts
+/**
+ * STOR over a data connection of our own. basic-ftp's uploadFrom costs about 2 ms of CPU per
+ * file here (streams, a pipeline, a watchdog, a stack trace per task) against 1 ms for the
+ * protocol itself; with thousands of small files that was most of a deploy's time.
+ */
+
+
+
+
+
+
+/**
+ * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
+ * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
+ */
+async function store(ftp, data, source, remotePath) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    let dataError;
+    let started = false;
+    let settled = false;
+    const { socket } = data;
+    // While the STOR is open the control connection waits for its reply within the timeout; once
+    // it is settled, the timeout belongs to whatever the session does next.
+    const awaitReply = () => {
+        if (!settled && !ftp.closed)
+            ftp.socket.setTimeout(ftp.timeout);
+    };
+    socket.on('error', err => {
+        dataError ??= err;
+        // The server's reply now says why (426, 451, 452).
+        awaitReply();
+    });
+    const send = async () => {
+        await data.ready;
+        if (typeof source !== 'string') {
+            size = source.length;
+            hash.update(source);
+            return finish(socket, source);
+        }
+        const whole = readSmall(source);
+        if (whole !== undefined) {
+            size = whole.length;
+            hash.update(whole);
+            return finish(socket, whole);
+        }
+        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
+    };
+    const confirmed = ftp.handle(`STOR ${remotePath}`, (res, task) => {
+        if (res instanceof Error)
+            return task.reject(res);
+        if (res.code === 150 || res.code === 125) {
+            // RFC 959 allows one of them; only the first may start sending, or data goes twice.
+            if (started)
+                return;
+            started = true;
+            // The control connection idles while data moves; the data connection has its own timeout.
+            ftp.socket.setTimeout(0);
+            send().then(
+            // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
+            awaitReply, err => {
+                dataError ??= err;
+                socket.destroy();
+                awaitReply();
+            });
+            return;
+        }
+        if (res.code >= 200 && res.code < 300)
+            return task.resolve(res);
+        if (res.code >= 300)
+            task.reject(new dist.FTPError(res));
+    });
+    try {
+        await confirmed;
+    }
+    catch (err) {
+        // The server's refusal says most (452 full disk); a certificate mismatch of ours says more.
+        throw err instanceof dist.FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err);
+    }
+    finally {
+        settled = true;
+        socket.destroy();
+    }
+    if (dataError !== undefined)
+        throw dataError;
+    if (!started)
+        throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`);
+    return { size, sha256: hash.digest('hex') };
+}
+/** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
+function finish(socket, bytes) {
+    return new Promise((resolve, reject) => {
+        socket.once('error', reject);
+        socket.end(bytes, () => {
+            socket.removeListener('error', reject);
+            resolve();
+        });
+    });
+}
+function hashing(hash, count) {
+    return async function* (chunks) {
+        for await (const chunk of chunks) {
+            hash.update(chunk);
+            count(chunk.length);
+            yield chunk;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ftp/handshake.ts
+/**
+ * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
+ * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
+ */
+
+
+
+
+
+/** Turns a refused command into a DeployError naming the command and the reply. */
+function refused(command, err, what) {
+    if (err instanceof dist.FTPError) {
+        return new DeployError(`${what}: the server answered ${command} with ${err.message}`, {
+            command,
+            code: err.code,
+            reply: err.message
+        });
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return new DeployError(`${what}: ${command} failed: ${message}`, { command }, { cause: err });
+}
+/** Sends a command and requires a reply with one of the expected codes. */
+async function expectReply(client, command, expected, what, shown = command) {
+    let res;
+    try {
+        res = await client.send(command);
+    }
+    catch (err) {
+        throw refused(shown, err, what);
+    }
+    if (!expected.includes(res.code)) {
+        throw new DeployError(`${what}: the server answered ${shown} with ${res.message}`, {
+            command: shown,
+            code: res.code,
+            reply: res.message
+        });
+    }
+    return res;
+}
+/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
+function bindSockets(client, localAddress) {
+    client.ftp._newSocket = () => {
+        const socket = new external_node_net_.Socket();
+        const connect = socket.connect.bind(socket);
+        socket.connect = ((options, listener) => connect({ ...options, localAddress }, listener));
+        return socket;
+    };
+}
+/** Upgrades the control socket after a 234 reply to AUTH TLS. */
+function upgrade(socket, options, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const tlsSocket = (0,external_node_tls_.connect)({ ...options, socket }, () => {
+            tlsSocket.setTimeout(0);
+            tlsSocket.removeListener('error', reject);
+            resolve(tlsSocket);
+        });
+        tlsSocket.once('error', reject);
+        tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
+    });
+}
+async function secureControl(client, settings) {
+    const options = tlsOptionsFor(settings);
+    if (settings.tls === 'implicit') {
+        await client.connectImplicitTLS(settings.host, settings.port, {
+            ...options,
+            localAddress: settings.sourceAddress
+        });
+    }
+    else {
+        await client.connect(settings.host, settings.port);
+        if (settings.tls === 'none')
+            return;
+        // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
+        await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
+        client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs);
+    }
+    checkCertificate(client.ftp.socket, settings);
+    // basic-ftp gives these options (and the control session) to every data connection.
+    client.ftp.tlsOptions = options;
+}
+async function login(client, settings) {
+    const what = `Login as ${settings.user} failed`;
+    // RFC 959 5.4: USER -> 230 | 331 | 332; PASS -> 230 | 202 | 332; ACCT -> 230 | 202.
+    let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what);
+    if (res.code === 331)
+        res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS');
+    if (res.code === 332) {
+        if (settings.account === '') {
+            throw new DeployError(`${what}: the server asks for an account (${res.message}); set the account input`, {
+                command: 'PASS',
+                code: 332,
+                reply: res.message
+            });
+        }
+        await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
+    }
+}
+async function protect(client, settings) {
+    const features = await client.features();
+    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
+    client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
+    if (settings.encoding === 'utf8' && features.has('UTF8'))
+        await client.sendIgnoringError('OPTS UTF8 ON');
+    if (settings.tls !== 'none') {
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
+        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
+    }
+    return features;
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof DeployError) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof dist.FTPError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/ftp/session.ts
+/**
+ * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
+ * absolute path (no CWD per file). The handshake itself is in handshake.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+class BasicFtpSession {
+    client;
+    connector;
+    tlsVersion;
+    fingerprint;
+    home;
+    log;
+    constructor(client, connector, tlsVersion, fingerprint, home, log) {
+        this.client = client;
+        this.connector = connector;
+        this.tlsVersion = tlsVersion;
+        this.fingerprint = fingerprint;
+        this.home = home;
+        this.log = log;
+    }
+    get usable() {
+        return !this.client.closed;
+    }
+    async ensureDir(path) {
+        try {
+            await this.client.send(`MKD ${path}`);
+            return true;
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            // MKD on an existing directory is refused (550 on most servers): confirm it exists.
+            try {
+                await this.client.send(`CWD ${path}`);
+                return false;
+            }
+            catch {
+                throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
+            }
+        }
+    }
+    async upload(source, remotePath) {
+        return store(this.client.ftp, await this.connector.open(this.client.ftp), source, remotePath);
+    }
+    async download(remotePath) {
+        // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
+        // the data connection, which basic-ftp takes for a dead session.
+        try {
+            await this.client.size(remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+        }
+        const parts = [];
+        const sink = new external_node_stream_.Writable({
+            write(chunk, _encoding, done) {
+                parts.push(chunk);
+                done();
+            }
+        });
+        try {
+            await this.client.downloadTo(sink, remotePath);
+        }
+        catch (err) {
+            // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            throw err;
+        }
+        return Buffer.concat(parts);
+    }
+    async size(remotePath) {
+        try {
+            return await this.client.size(remotePath);
+        }
+        catch (err) {
+            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
+            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
+                return undefined;
+            throw err;
+        }
+    }
+    async list(path) {
+        return this.client.list(path);
+    }
+    async statList(path) {
+        let res;
+        try {
+            res = await this.client.send(`STAT ${path}`);
+        }
+        catch (err) {
+            // Refused (ProFTPD: 450 for no such directory; 500/502: no STAT): LIST decides. Not a
+            // 4xx for the pool to retry.
+            if (err instanceof dist.FTPError)
+                return undefined;
+            throw err;
+        }
+        if (res.code < 211 || res.code > 213)
+            return undefined;
+        // RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line
+        // (ProFTPD indents each entry by one space).
+        const lines = res.message
+            .split('\n')
+            .slice(1, -1)
+            .map(line => line.replace(/^ /, ''));
+        // A directory lists itself as '.' (dropped by the parser): without it, no listing at all.
+        if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
+            return undefined;
+        try {
+            return (0,dist.parseList)(lines.join('\n'));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async rename(from, to) {
+        try {
+            await this.client.send(`RNFR ${from}`);
+            await this.client.send(`RNTO ${to}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            throw new DeployError(`Could not rename ${from} to ${to}: ${err.message}`, {
+                command: 'RNFR/RNTO',
+                code: err.code,
+                reply: err.message,
+                transient: replyIsTransient(err.code, err.message)
+            });
+        }
+    }
+    async remove(path) {
+        await this.client.send(`DELE ${path}`);
+    }
+    async removeDir(path) {
+        await this.client.send(`RMD ${path}`);
+    }
+    close() {
+        this.log.debug('Closing the FTP session');
+        this.client.close();
+    }
+}
+/**
+ * basic-ftp records a formatted stack trace with every command, for one rare error message;
+ * at five commands per file that was a tenth of a small file's CPU time (measured here).
+ */
+function withoutTaskStacks(ftp) {
+    const handle = ftp.handle.bind(ftp);
+    ftp.handle = (command, handler) => {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return handle(command, handler);
+        }
+        finally {
+            Error.stackTraceLimit = limit;
+        }
+    };
+}
+/** Opens a secured, logged-in session. The password never reaches a log line. */
+const openSession = async (settings, log) => {
+    const client = new dist.Client(settings.timeoutMs);
+    client.ftp.encoding = settings.encoding;
+    // The protocol log only when someone reads it: redacting every line cost CPU on every file.
+    client.ftp.verbose = log.debugEnabled !== false;
+    client.ftp.log = client.ftp.verbose
+        ? (message) => log.debug(redact(message.trimEnd(), [settings.password]))
+        : () => undefined;
+    withoutTaskStacks(client.ftp);
+    if (settings.sourceAddress !== undefined)
+        bindSockets(client, settings.sourceAddress);
+    const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
+    client.prepareTransfer = connector.prepareTransfer;
+    try {
+        await secureControl(client, settings);
+        await login(client, settings);
+        await protect(client, settings);
+        const pwd = await client.pwd();
+        const socket = client.ftp.socket;
+        const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
+        const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
+    }
+    catch (err) {
+        client.close();
+        if (err instanceof DeployError)
+            throw err;
+        throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply.
+ */
+
+
+class SessionPool {
+    open;
+    options;
+    log;
+    idle = [];
+    all = new Set();
+    opening = 0;
+    waiting = [];
+    sleep;
+    cancelled;
+    constructor(open, options, log, first) {
+        this.open = open;
+        this.options = options;
+        this.log = log;
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        if (first) {
+            this.all.add(first);
+            this.idle.push(first);
+        }
+    }
+    /**
+     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+     * write that records what was done before the stop).
+     */
+    cancel(reason) {
+        this.cancelled ??= reason;
+        this.waiting.splice(0).forEach(wake => wake());
+    }
+    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+    async run(what, fn, options = {}) {
+        for (let attempt = 1;; attempt++) {
+            let session;
+            if (this.cancelled !== undefined && !options.always) {
+                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+                    transient: false
+                });
+            }
+            try {
+                session = await this.acquire();
+                const result = await fn(session);
+                this.release(session);
+                return result;
+            }
+            catch (err) {
+                const transient = isTransient(err);
+                if (session) {
+                    // A transient failure leaves the connection in doubt: always start over on a new one.
+                    if (transient || !session.usable)
+                        this.discard(session);
+                    else
+                        this.release(session);
+                }
+                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
+                    throw err;
+                const wait = backoffMs(attempt, this.options.random);
+                this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
+                await this.sleep(wait);
+            }
+        }
+    }
+    /** Closes every session. */
+    closeAll() {
+        for (const session of this.all)
+            session.close();
+        this.all.clear();
+        this.idle.length = 0;
+    }
+    async acquire() {
+        for (;;) {
+            const idle = this.idle.pop();
+            // A session can die while idle (the server's idle timeout): then open another.
+            if (idle?.usable)
+                return idle;
+            if (idle) {
+                this.discard(idle);
+                continue;
+            }
+            if (this.all.size + this.opening < this.options.size) {
+                this.opening += 1;
+                try {
+                    const session = await this.open();
+                    this.all.add(session);
+                    return session;
+                }
+                finally {
+                    this.opening -= 1;
+                }
+            }
+            await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    release(session) {
+        if (!session.usable)
+            return this.discard(session);
+        this.idle.push(session);
+        this.waiting.shift()?.();
+    }
+    discard(session) {
+        session.close();
+        this.all.delete(session);
+        this.waiting.shift()?.();
+    }
+}
+/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
+async function forEachLimited(items, limit, task) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await task(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const whole = readSmall(path);
+    if (whole !== undefined)
+        return hash.update(whole).digest('hex');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (temp name, then rename), so
+ * a deploy that dies resumes where it stopped. It never claims a file the server lacks.
+ */
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/** Parses a manifest; throws ManifestCorrupt naming what is wrong. */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size);
+        if (!valid || path.split('/').includes('..') || /[\r\n\0]/.test(path)) {
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        }
+        files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set(doc.dirs.filter((d) => typeof d === 'string' && !d.split('/').includes('..')));
+    return { files, dirs };
+}
+/**
+ * Keeps the manifest as the deploy changes the server and writes it after `every` changes (or
+ * a tenth of its entries if that is more, and no sooner than `minIntervalMs` after the last
+ * write), and at the end, one write at a time. The tenth keeps the bytes written linear in the
+ * tree's size: every 50 files, 20,000 files meant 400 writes of a manifest of up to 2 MB. A run
+ * killed midway loses at most that much progress: those files are uploaded again next time.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    changes = 0;
+    writing = Promise.resolve();
+    dirty = false;
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
+    }
+    /** A file no longer on the server. */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
+    }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
+    }
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write. */
+    flush() {
+        this.writing = this.writing.then(async () => {
+            if (!this.dirty)
+                return;
+            this.dirty = false;
+            this.changes = 0;
+            this.lastWrite = this.cadence.now();
+            const text = serializeManifest(this.manifest);
+            this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
+            await this.writer.write(text);
+        });
+        return this.writing;
+    }
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest (absent, or corrupt and so treated as
+ * absent with a warning) and a listing of the directories the manifest's files live in.
+ */
+
+
+
+
+
+/** Temporary names this tool uploads to before renaming (atomic uploads, manifest writes). */
+const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/;
+async function readManifest(pool, path, log) {
+    // A transient failure is retried by the pool and then fails the run: it is never taken for
+    // "no manifest", which would upload everything again.
+    const data = await pool.run('Reading the manifest', session => session.download(path));
+    if (data === undefined) {
+        log.info(`No manifest at ${path}: every matched file is uploaded`);
+        return undefined;
+    }
+    try {
+        return parseManifest(data.toString('utf8'));
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): treating it as absent, so every matched file is uploaded`);
+        return undefined;
+    }
+}
+function poolLister(pool) {
+    return absPath => pool.run(`Listing ${absPath}`, async (session) => {
+        try {
+            return await session.list(absPath);
+        }
+        catch (err) {
+            // 450/550: no such directory; its files are simply not there.
+            if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
+                return undefined;
+            throw err;
+        }
+    });
+}
+/**
+ * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
+ * where the server lists that way (pure-ftpd, ProFTPD), else LIST/MLSD. STAT needs no data
+ * connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its final TLS
+ * record on every data connection it closes (Nagle against delayed ACKs, measured here).
+ * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
+ * exist (vsftpd answers STAT <dir> with an empty status), or a reply is too long for the
+ * control connection, the rest of the run lists with LIST.
+ */
+function checkLister(pool) {
+    const viaList = poolLister(pool);
+    let statWorks = true;
+    return async (absPath) => {
+        if (statWorks) {
+            try {
+                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
+                if (infos !== undefined)
+                    return infos;
+            }
+            catch (err) {
+                // A reply too long for the control connection lets LIST decide; a lost connection was
+                // retried already.
+                if (!tooLong(err))
+                    throw err;
+                statWorks = false;
+            }
+        }
+        const infos = await viaList(absPath);
+        // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
+        if (infos !== undefined && infos.length > 0)
+            statWorks = false;
+        return infos;
+    };
+}
+/** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
+function tooLong(err) {
+    return err instanceof Error && /exceeded maximum allowed size/.test(err.message);
+}
+/** Lists the given directories (remote-relative, '' for the root) into one index. */
+async function indexDirs(list, remoteRoot, dirs, concurrency) {
+    const index = { files: new Map(), dirs: new Set() };
+    const leftovers = [];
+    await forEachLimited(dirs, concurrency, async (dir) => {
+        const infos = await list(dir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, dir));
+        if (infos === undefined)
+            return;
+        if (dir !== '')
+            index.dirs.add(dir);
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..')
+                continue;
+            const rel = dir === '' ? info.name : `${dir}/${info.name}`;
+            if (info.type === dist.FileType.Directory)
+                index.dirs.add(rel);
+            else if (TEMP_NAME.test(info.name))
+                leftovers.push(rel);
+            else
+                index.files.set(rel, info.size);
+        }
+    });
+    return { index, leftovers };
+}
+/**
+ * Where the given files stand on the server: their directories are listed, and files a listing
+ * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ */
+async function indexFiles(pool, list, remoteRoot, paths, concurrency) {
+    const dirs = new Set(['']);
+    for (const path of paths) {
+        for (let dir = external_node_path_namespaceObject.posix.dirname(path); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+            dirs.add(dir);
+    }
+    const { index, leftovers } = await indexDirs(list, remoteRoot, [...dirs], concurrency);
+    const unseen = paths.filter(path => !index.files.has(path));
+    await forEachLimited(unseen, concurrency, async (path) => {
+        const size = await pool.run(`SIZE ${path}`, async (session) => {
+            try {
+                return await session.size(external_node_path_namespaceObject.posix.join(remoteRoot, path));
+            }
+            catch (err) {
+                if (err instanceof dist.FTPError && err.code === 550)
+                    return undefined;
+                throw err;
+            }
+        });
+        if (size !== undefined)
+            index.files.set(path, size);
+    });
+    return { index, leftovers };
+}
+async function readRemoteState(pool, list, remoteRoot, manifestName, concurrency, log) {
+    const manifestPath = external_node_path_namespaceObject.posix.join(remoteRoot, manifestName);
+    let previous;
+    try {
+        previous = await readManifest(pool, manifestPath, log);
+    }
+    catch (err) {
+        throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
+    }
+    const manifest = previous ?? emptyManifest();
+    const { index, leftovers } = await indexFiles(pool, list, remoteRoot, [...manifest.files.keys()], concurrency);
+    return { manifest, hadManifest: previous !== undefined, index, leftovers };
+}
+
+;// CONCATENATED MODULE: ./src/listing.ts
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+function parseListTime(raw, now = new Date()) {
+    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
+    if (unix) {
+        const month = MONTHS.indexOf(unix[1].toLowerCase());
+        if (month < 0)
+            return null;
+        const day = Number(unix[2]);
+        if (unix[3] !== undefined)
+            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
+        let year = now.getUTCFullYear();
+        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
+        // A time without a year is within the last six months: never in the future.
+        if (at(year).getTime() > now.getTime() + 86_400_000)
+            year -= 1;
+        return at(year).toISOString();
+    }
+    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
+    if (dos) {
+        const y = Number(dos[3]);
+        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+        let hour = Number(dos[4]);
+        const half = dos[6]?.toUpperCase();
+        if (half === 'PM' && hour < 12)
+            hour += 12;
+        if (half === 'AM' && hour === 12)
+            hour = 0;
+        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
+    }
+    return null;
+}
+function toEntry(info, relDir) {
+    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
+    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
+    return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
+}
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+async function collectListing(list, remoteRoot, mode, exclude) {
+    if (mode === 'none')
+        return [];
+    const entries = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const relDir = pending.shift();
+        const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
+                continue;
+            // Temporary names are ours too: those of failed attempts are being removed.
+            if (TEMP_NAME.test(info.name))
+                continue;
+            const entry = toEntry(info, relDir);
+            entries.push(entry);
+            if (mode === 'recursive' && entry.type === 'dir')
+                pending.push(entry.path);
+        }
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+/** Where remote-dir lies on the server (pure). */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
+    const normal = external_node_path_namespaceObject.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+
+;// CONCATENATED MODULE: ./src/sync-plan.ts
+/** What to upload, skip and delete, decided from the local files, the manifest and the server (pure). */
+
+/** A manifest entry counts only if the server still holds that file at that size. */
+function staleEntries(manifest, remote) {
+    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
+}
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+function mayBeUnchanged(file, manifest, sync) {
+    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
+}
+function planSync(local, manifest, remote, options) {
+    const stale = staleEntries(manifest, remote);
+    const staleSet = new Set(stale);
+    const upload = [];
+    const skip = [];
+    for (const file of local) {
+        const entry = manifest.files.get(file.relPath);
+        const unchanged = options.sync === 'changed' &&
+            entry !== undefined &&
+            !staleSet.has(file.relPath) &&
+            file.sha256 !== undefined &&
+            entry.sha256 === file.sha256 &&
+            entry.size === file.size;
+        (unchanged ? skip : upload).push(file);
+    }
+    const localPaths = new Set(local.map(f => f.relPath));
+    const remove = options.delete
+        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && remote.files.has(path)).sort()
+        : [];
+    return { upload, skip, remove, stale };
+}
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles) {
+    const occupied = new Set();
+    for (const file of keptFiles) {
+        for (let dir = external_node_path_namespaceObject.posix.dirname(file); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+            occupied.add(dir);
+    }
+    const depth = (p) => p.split('/').length;
+    return [...createdDirs].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : -1));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(files) {
+    const dirs = new Set();
+    for (const file of files) {
+        for (let dir = external_node_path_namespaceObject.posix.dirname(file.relPath); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+            dirs.add(dir);
+    }
+    const depth = (p) => p.split('/').length;
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/transfer.ts
+/**
+ * The side effects of a deploy: directories, uploads (atomic and verified), deletions, with
+ * the manifest kept current as the server changes.
+ */
+
+
+
+
+
+
+
+
+/** Tells this run's temporary names from another run's; a counter tells them apart within it. */
+const RUN_TAG = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+let tempCount = 0;
+/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d-7.tmp' (matches remote-state's TEMP_NAME). */
+function tempPathFor(remotePath) {
+    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(remotePath), `.ftps-deploy.${external_node_path_namespaceObject.posix.basename(remotePath)}.${RUN_TAG}-${++tempCount}.tmp`);
+}
+/**
+ * How replacing a file works on this server, found out on first use and said once:
+ * rename over the target; or, where the server refuses to rename over an existing file,
+ * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
+ * Temporary files of attempts that failed are removed at the end (`cleanUp`).
+ */
+class ReplaceStrategy {
+    atomic;
+    log;
+    mode;
+    temps = new Set();
+    constructor(atomic, log) {
+        this.atomic = atomic;
+        this.log = log;
+        this.mode = atomic ? 'rename' : 'direct';
+    }
+    async put(session, source, target, check) {
+        // The mode as this upload found it: another connection may change it meanwhile.
+        const mode = this.mode;
+        if (mode !== 'direct') {
+            const temp = tempPathFor(target);
+            this.temps.add(temp);
+            let replaced = false;
+            try {
+                await check(temp, await session.upload(source, temp));
+                replaced = await this.replace(session, temp, target, mode);
+            }
+            finally {
+                if (replaced)
+                    this.temps.delete(temp);
+                else if (session.usable)
+                    await session.remove(temp).then(() => this.temps.delete(temp), () => undefined);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await session.remove(target).catch(() => undefined);
+        await check(target, await session.upload(source, target));
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
+            await session.remove(target).catch(() => undefined);
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!(err instanceof DeployError) || err.details.code === undefined || err.details.code < 500)
+                throw err;
+            if (mode === 'rename') {
+                // Refused: over an existing file, or renames at all? Try once with the target gone.
+                await session.remove(target).catch(() => undefined);
+                const renamed = await session.rename(temp, target).then(() => true, () => false);
+                if (renamed) {
+                    this.fallback('delete-then-rename', `the server refused to rename over an existing file (${err.details.reply}): replacing files by deleting them first`);
+                    return true;
+                }
+            }
+            this.fallback('direct', `the server refuses renames (${err.details.reply}): uploading in place, not atomically`);
+            return false;
+        }
+    }
+    fallback(mode, message) {
+        if (this.mode === mode || this.mode === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.mode = mode;
+    }
+    /** Removes temporary files that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.temps.delete(temp), () => undefined);
+        }
+    }
+}
+/** The manifest goes to a temporary name, then replaces the old one, like any upload. */
+function manifestWriter(pool, strategy, path) {
+    return {
+        write: text => {
+            const data = Buffer.from(text);
+            // `always`: after a cancel, the manifest still records what was done.
+            return pool.run('Writing the manifest', session => strategy.put(session, data, path, path => sizeCheck(session, 'the manifest', data.length, path)), { always: true });
+        }
+    };
+}
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize) {
+        // Transient: a retry on a new connection may not lose them.
+        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+            file: name,
+            command: 'SIZE',
+            transient: true
+        });
+    }
+}
+/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
+function fileCheck(session, file, verify) {
+    return async (path, sent) => {
+        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+            // Final: the file is being written locally; its upload would not match the manifest.
+            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+        }
+        if (verify)
+            await sizeCheck(session, file.relPath, sent.size, path);
+    };
+}
+function uploadFailure(file, remotePath, err) {
+    if (err instanceof DeployError && err.details.file !== undefined)
+        return err;
+    if (err instanceof DeployError) {
+        return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
+    }
+    if (err instanceof dist.FTPError) {
+        return new DeployError(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
+            file: file.relPath,
+            command: 'STOR',
+            code: err.code,
+            reply: err.message
+        });
+    }
+    return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${describeError(err)}`, { file: file.relPath, command: 'STOR' }, { cause: err });
+}
+async function createDirs(pool, files, index, store, remoteRoot, rootExists) {
+    const missing = neededDirs(files).filter(dir => !index.dirs.has(dir));
+    if (rootExists && missing.length === 0)
+        return;
+    await pool.run('Creating directories', async (session) => {
+        if (!rootExists) {
+            for (const dir of rootChain(remoteRoot, session.home))
+                await session.ensureDir(dir);
+        }
+        for (const dir of missing) {
+            if (await session.ensureDir(external_node_path_namespaceObject.posix.join(remoteRoot, dir)))
+                store.dirCreated(dir);
+        }
+    });
+}
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot, home) {
+    const homeChain = new Set(pathPrefixes(home));
+    return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
+}
+async function transfer_transfer(pool, plan, index, rootExists, store, strategy, options, log) {
+    const result = { uploaded: [], deleted: [], bytesUploaded: 0 };
+    try {
+        await forEachLimited(options.leftovers, options.concurrency, async (path) => {
+            await pool.run(`Removing ${path}`, session => session.remove(external_node_path_namespaceObject.posix.join(options.remoteRoot, path)));
+            log.info(`removed ${path}, left by an interrupted run`);
+        });
+        await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists);
+        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+        // not leave an entry for content the server no longer has (same size, other bytes).
+        if (store.forgetAll(plan.upload.map(f => f.relPath)))
+            await store.flush();
+        // Largest first: the long transfers start early instead of finishing last on one connection.
+        const queue = [...plan.upload].sort((a, b) => b.size - a.size);
+        const totalBytes = queue.reduce((sum, f) => sum + f.size, 0);
+        await forEachLimited(queue, options.concurrency, async (file) => {
+            const remotePath = external_node_path_namespaceObject.posix.join(options.remoteRoot, file.relPath);
+            // The manifest records the hash of the bytes that went: most files are hashed only then.
+            let sha256 = '';
+            try {
+                await pool.run(`Upload of ${file.relPath}`, session => strategy.put(session, file.localPath, remotePath, async (path, sent) => {
+                    await fileCheck(session, file, options.verify)(path, sent);
+                    sha256 = sent.sha256;
+                }));
+            }
+            catch (err) {
+                throw uploadFailure(file, remotePath, err);
+            }
+            result.uploaded.push(file);
+            result.bytesUploaded += file.size;
+            log.info(`uploaded ${file.relPath} (${file.size} bytes)`);
+            log.progress?.({
+                files: result.uploaded.length,
+                totalFiles: queue.length,
+                bytes: result.bytesUploaded,
+                totalBytes
+            });
+            await store.recorded(file.relPath, { sha256, size: file.size });
+        });
+        await forEachLimited(plan.remove, options.concurrency, async (path) => {
+            await pool.run(`Deleting ${path}`, async (session) => {
+                try {
+                    await session.remove(external_node_path_namespaceObject.posix.join(options.remoteRoot, path));
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError && err.code === 550))
+                        throw err;
+                }
+            });
+            result.deleted.push(path);
+            log.info(`deleted ${path}`);
+            await store.forgotten(path);
+        });
+        if (plan.remove.length > 0)
+            await removeEmptiedDirs(pool, store, options.remoteRoot, log);
+        if (options.verify)
+            await verifyUploaded(pool, result.uploaded, store, options);
+    }
+    catch (err) {
+        await strategy.cleanUp(pool);
+        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+        await store
+            .flush()
+            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
+        throw err;
+    }
+    await strategy.cleanUp(pool);
+    try {
+        await store.flush();
+    }
+    catch (err) {
+        throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
+    }
+    return result;
+}
+/** At the end: every file this run claims to have uploaded is on the server at its size. */
+async function verifyUploaded(pool, uploaded, store, options) {
+    if (uploaded.length === 0)
+        return;
+    const paths = uploaded.map(f => f.relPath);
+    const { index } = await indexFiles(pool, options.list, options.remoteRoot, paths, options.concurrency);
+    const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
+    if (wrong.length === 0)
+        return;
+    for (const file of wrong)
+        await store.forgotten(file.relPath);
+    const shown = wrong
+        .slice(0, 10)
+        .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
+    throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
+}
+async function removeEmptiedDirs(pool, store, remoteRoot, log) {
+    for (const dir of emptiedDirs(store.manifest.dirs, store.manifest.files.keys())) {
+        await pool.run(`Removing ${dir}`, async (session) => {
+            try {
+                await session.removeDir(external_node_path_namespaceObject.posix.join(remoteRoot, dir));
+                store.dirRemoved(dir);
+                log.info(`removed empty directory ${dir}`);
+            }
+            catch (err) {
+                // Not empty: it holds files this tool never deployed, which it never touches.
+                if (!(err instanceof dist.FTPError))
+                    throw err;
+                log.debug(`Kept ${dir}: ${err.message}`);
+            }
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy.ts
+/**
+ * The deploy, one way through: local files -> remote state -> plan -> transfer -> listing.
+ * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const defaultDeps = { openSession: openSession, listLocalFiles: listLocalFiles, now: () => Date.now() };
+async function findFiles(settings, log, deps) {
+    const found = await deps.listLocalFiles({
+        localDir: settings.localDir,
+        patterns: settings.files,
+        followSymlinks: settings.followSymlinks,
+        encoding: settings.encoding
+    }, log);
+    // The manifest's own name at the top of remote-dir is ours.
+    const files = found.filter(file => file.relPath !== settings.manifest);
+    if (files.length < found.length)
+        log.warning(`Skipped ${settings.manifest}: that name is the manifest's (see the manifest input)`);
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
+    if (files.length === 0) {
+        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
+        if (settings.ifNoFilesFound === 'error') {
+            throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
+        }
+        if (settings.ifNoFilesFound === 'warn')
+            log.warning(message);
+    }
+    return files;
+}
+async function connect(settings, log, pool) {
+    if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
+    const security = session.tlsVersion === ''
+        ? 'plain FTP (no TLS)'
+        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+function describePlan(plan, state, log, dryRun) {
+    const would = dryRun ? 'would ' : '';
+    for (const path of plan.stale)
+        log.info(`${path}: listed in the manifest but missing or changed on the server, ${would}upload again if still matched`);
+    for (const file of plan.upload)
+        log.debug(`${would}upload ${file.relPath} (${file.size} bytes)`);
+    for (const path of plan.remove)
+        log.info(`${would}delete ${path}`);
+    for (const path of state.leftovers)
+        log.info(`${would}remove ${path}, left by an interrupted run`);
+    const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0);
+    log.info(`Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`);
+}
+/**
+ * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
+ * (the runner's cancel) stops new transfers; the manifest still records what was done.
+ */
+async function deploy(settings, log, deps = defaultDeps, signal) {
+    const started = deps.now();
+    const local = await log.group('Local files', () => findFiles(settings, log, deps));
+    let opened = 0;
+    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
+    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
+    signal?.addEventListener('abort', cancel);
+    if (signal?.aborted)
+        cancel();
+    try {
+        const first = await log.group('Connect', () => connect(settings, log, pool));
+        const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
+        // The checks (what the server holds before and after) may list with STAT; the listing
+        // output, which reports times, lists with MLSD or LIST.
+        const check = checkLister(pool);
+        const list = poolLister(pool);
+        const state = await log.group('Remote state', () => readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log));
+        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
+        const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
+        describePlan(plan, state, log, settings.dryRun);
+        const listFinal = async (path) => {
+            const infos = await list(path);
+            if (infos === undefined)
+                throw new DeployError(`Listing ${path}: the server has no such directory`);
+            return infos;
+        };
+        let uploaded = plan.upload;
+        let deleted = plan.remove;
+        let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
+        if (!settings.dryRun) {
+            const strategy = new ReplaceStrategy(settings.atomic, log);
+            const stale = new Set(plan.stale);
+            const manifest = {
+                files: new Map([...state.manifest.files].filter(([path]) => !stale.has(path))),
+                dirs: state.manifest.dirs
+            };
+            const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_namespaceObject.posix.join(remoteRoot, settings.manifest)), log);
+            const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest;
+            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: check }, log));
+            ({ uploaded, deleted, bytesUploaded } = done);
+        }
+        const listing = await log.group('Remote listing', () => collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {
+            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
+            if (settings.dryRun)
+                return [];
+            throw err;
+        }));
+        return {
+            dryRun: settings.dryRun,
+            uploaded: uploaded.map(f => f.relPath).sort(),
+            bytesUploaded,
+            filesSkipped: plan.skip.length,
+            deleted: [...deleted].sort(),
+            listing,
+            tlsVersion: first.tlsVersion,
+            fingerprint: first.fingerprint,
+            remoteRoot,
+            durationMs: deps.now() - started
+        };
+    }
+    finally {
+        signal?.removeEventListener('abort', cancel);
+        pool.closeAll();
+    }
+}
+/** Tells the connections' protocol logs apart. */
+function prefixed(log, prefix) {
+    return { ...log, debug: message => log.debug(prefix + message) };
+}
+/** The CLI's dry run without a host: the local plan only, no connection. */
+async function planLocal(settings, log, deps = defaultDeps) {
+    const started = deps.now();
+    const files = await log.group('Local files', () => findFiles(settings, log, deps));
+    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
+        for (const file of files)
+            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
+    });
+    return {
+        dryRun: true,
+        uploaded: files.map(f => f.relPath),
+        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
+        filesSkipped: 0,
+        deleted: [],
+        listing: [],
+        tlsVersion: '',
+        fingerprint: '',
+        remoteRoot: settings.remoteDir,
+        durationMs: deps.now() - started
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Every input's name and default, in one place shared by action.yml (checked by a test),
+ * the action, the CLI and the tests. Names and defaults are the contract
+ * (../shared/CONTRACT.md): renaming one breaks users' workflows.
+ */
+const Inputs = {
+    Host: 'host',
+    Port: 'port',
+    User: 'user',
+    Password: 'password',
+    Account: 'account',
+    Tls: 'tls',
+    TlsVerify: 'tls-verify',
+    CaCert: 'ca-cert',
+    TlsFingerprint: 'tls-fingerprint',
+    TlsServername: 'tls-servername',
+    TlsMaxVersion: 'tls-max-version',
+    Encoding: 'encoding',
+    Timeout: 'timeout',
+    SourceAddress: 'source-address',
+    LocalDir: 'local-dir',
+    Files: 'files',
+    RemoteDir: 'remote-dir',
+    IfNoFilesFound: 'if-no-files-found',
+    FollowSymlinks: 'follow-symlinks',
+    Sync: 'sync',
+    Manifest: 'manifest',
+    Delete: 'delete',
+    DryRun: 'dry-run',
+    Concurrency: 'concurrency',
+    Retries: 'retries',
+    Atomic: 'atomic',
+    Verify: 'verify',
+    Listing: 'listing'
+};
+/** Defaults as action.yml declares them ('' = no default there). */
+const InputDefaults = {
+    host: '',
+    port: '',
+    user: 'anonymous',
+    password: '',
+    account: '',
+    tls: 'explicit',
+    'tls-verify': 'true',
+    'ca-cert': '',
+    'tls-fingerprint': '',
+    'tls-servername': '',
+    'tls-max-version': '',
+    encoding: 'utf-8',
+    timeout: '30',
+    'source-address': '',
+    'local-dir': '.',
+    files: '**',
+    'remote-dir': '.',
+    'if-no-files-found': 'error',
+    'follow-symlinks': 'false',
+    sync: 'changed',
+    manifest: '.ftps-deploy-manifest.json',
+    delete: 'false',
+    'dry-run': 'false',
+    concurrency: '4',
+    retries: '3',
+    atomic: 'true',
+    verify: 'true',
+    listing: 'flat'
+};
+/** Inputs that take true/false. */
+const BooleanInputs = [
+    Inputs.TlsVerify,
+    Inputs.FollowSymlinks,
+    Inputs.Delete,
+    Inputs.DryRun,
+    Inputs.Atomic,
+    Inputs.Verify
+];
+const Outputs = {
+    Listing: 'listing',
+    Uploaded: 'uploaded',
+    FilesUploaded: 'files-uploaded',
+    FilesSkipped: 'files-skipped',
+    FilesDeleted: 'files-deleted',
+    BytesUploaded: 'bytes-uploaded',
+    TlsFingerprint: 'tls-fingerprint'
+};
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+function outputsOf(result) {
+    return {
+        [Outputs.Listing]: JSON.stringify(result.listing),
+        [Outputs.Uploaded]: JSON.stringify(result.uploaded),
+        [Outputs.FilesUploaded]: String(result.uploaded.length),
+        [Outputs.FilesSkipped]: String(result.filesSkipped),
+        [Outputs.FilesDeleted]: String(result.deleted.length),
+        [Outputs.BytesUploaded]: String(result.bytesUploaded),
+        [Outputs.TlsFingerprint]: result.fingerprint
+    };
+}
+/** Human-readable byte count: 1536 -> '1.5 KiB'. */
+function formatBytes(bytes) {
+    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' ');
+/** Caps the file table so a big deploy's summary stays readable. */
+const MAX_ROWS = 50;
+function fileTable(title, paths) {
+    if (paths.length === 0)
+        return [];
+    const rows = paths.slice(0, MAX_ROWS).map(path => `| \`${escapeCell(path)}\` |`);
+    if (paths.length > MAX_ROWS)
+        rows.push(`| … and ${paths.length - MAX_ROWS} more |`);
+    return [`### ${title}`, '', '| path |', '| --- |', ...rows, ''];
+}
+/** '1.5 MiB/s', from bytes over milliseconds. */
+function formatRate(bytes, ms) {
+    return ms <= 0 ? '-' : `${formatBytes(Math.round((bytes * 1000) / ms))}/s`;
+}
+function summaryMarkdown(result, host) {
+    const verb = result.dryRun ? 'would upload' : 'uploaded';
+    return [
+        `## ${result.dryRun ? 'FTPS deploy plan (dry run)' : 'FTPS deploy'}: ${host}:${result.remoteRoot}`,
+        '',
+        `| | |`,
+        `| --- | --- |`,
+        `| Files ${verb} | ${result.uploaded.length} |`,
+        `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+        `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
+        `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
+        `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
+        ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
+        `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
+        `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
+        '',
+        ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
+    ].join('\n');
+}
+function failureMarkdown(message) {
+    return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Every input parsed and validated once, into one typed object. Nothing below the entry
+ * points reads inputs again. Validation throws InputError naming the input, the value
+ * (never a secret) and what is accepted, before any connection is made.
+ */
+
+
+
+
+
+
+/** Shows a value in an error message with control characters made visible. */
+function show(value) {
+    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
+    return `'${visible}'`;
+}
+function invalid(name, value, expected) {
+    return new InputError(`Invalid ${name} ${show(value)}: expected ${expected}`);
+}
+const CONTROL_CHARS = /[\r\n\0]/;
+function oneOf(name, value, accepted) {
+    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
+    if (found === undefined) {
+        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
+        throw invalid(name, value, `one of ${names.join(', ')}`);
+    }
+    return found;
+}
+/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
+}
+function parseInteger(name, value, min, max, what) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, value, `${what} from ${min} to ${max}`);
+    }
+    return n;
+}
+function parseTimeoutMs(value) {
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
+    if (!(seconds > 0) || seconds > 86400) {
+        throw invalid(Inputs.Timeout, value, 'a number of seconds above 0 (at most 86400)');
+    }
+    return Math.max(1, Math.round(seconds * 1000));
+}
+function noControlChars(name, value) {
+    if (CONTROL_CHARS.test(value))
+        throw invalid(name, value, 'no CR, LF or NUL characters');
+    return value;
+}
+function parseHost(value, required) {
+    if (value === '' && !required)
+        return '';
+    if (value === '')
+        throw invalid(Inputs.Host, value, 'a server name or IP address (required)');
+    if (/\s|[\0/]/.test(value))
+        throw invalid(Inputs.Host, value, 'a server name or IP address without spaces or slashes');
+    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+}
+function parsePassword(raw, user) {
+    if (CONTROL_CHARS.test(raw)) {
+        throw new InputError(`Invalid ${Inputs.Password} (value not shown): expected no CR, LF or NUL characters`);
+    }
+    // ftplib sends 'anonymous@' for an anonymous login without a password.
+    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
+}
+/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
+function parseFingerprints(value) {
+    return value
+        .split(/[,\n]/)
+        .map(part => part.trim())
+        .filter(part => part !== '')
+        .map(part => {
+        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
+        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+            throw invalid(Inputs.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
+        }
+        return hex.toUpperCase().match(/../g).join(':');
+    });
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
+function parseCaCert(value, cwd) {
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
+            throw invalid(Inputs.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
+        }
+        pem = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
+    if (blocks.length === 0)
+        throw invalid(Inputs.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
+    for (const block of blocks) {
+        try {
+            new external_node_crypto_.X509Certificate(block);
+        }
+        catch {
+            throw invalid(Inputs.CaCert, shown, 'valid PEM certificates (one does not parse)');
+        }
+    }
+    return blocks.join('\n') + '\n';
+}
+function parseTlsMaxVersion(value) {
+    if (value === '')
+        return undefined;
+    return oneOf(Inputs.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
+}
+function parseLocalDir(value, cwd) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        throw invalid(Inputs.LocalDir, value, 'an existing directory (not found)');
+    if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
+        throw invalid(Inputs.LocalDir, value, 'a directory (this is a file)');
+    return dir;
+}
+function parsePatterns(value) {
+    const patterns = value
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    for (const pattern of patterns) {
+        const body = pattern.replace(/^!/, '');
+        noControlChars(Inputs.Files, pattern);
+        if ((0,external_node_path_namespaceObject.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
+            throw invalid(Inputs.Files, pattern, 'patterns relative to local-dir, without .. segments');
+        }
+    }
+    if (!patterns.some(p => !p.startsWith('!'))) {
+        throw invalid(Inputs.Files, value, 'at least one pattern that is not an exclude (!)');
+    }
+    return patterns;
+}
+function parseRemoteDir(value) {
+    noControlChars(Inputs.RemoteDir, value);
+    if (value.split(/[\\/]/).includes('..')) {
+        throw invalid(Inputs.RemoteDir, value, 'a directory path without .. segments');
+    }
+    return value;
+}
+function parseManifestName(value) {
+    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
+        throw invalid(Inputs.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
+    }
+    return value;
+}
+/** Reads, validates and normalises every input. Throws InputError on the first bad one. */
+function parseSettings(read, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const get = (name) => {
+        const value = read(name);
+        return value === '' ? InputDefaults[name] : value;
+    };
+    const bool = (name) => parseBoolean(name, get(name));
+    const host = parseHost(get(Inputs.Host), options.requireHost ?? true);
+    const tls = oneOf(Inputs.Tls, get(Inputs.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
+    const portText = get(Inputs.Port);
+    const user = noControlChars(Inputs.User, get(Inputs.User));
+    const sourceAddress = get(Inputs.SourceAddress);
+    if (sourceAddress !== '' && (0,external_node_net_.isIP)(sourceAddress) === 0) {
+        throw invalid(Inputs.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
+    }
+    const servername = get(Inputs.TlsServername);
+    if (/\s|\0/.test(servername))
+        throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
+    return {
+        host,
+        port: portText === ''
+            ? tls === 'implicit'
+                ? 990
+                : 21
+            : parseInteger(Inputs.Port, portText, 1, 65535, 'a port number'),
+        user,
+        password: parsePassword(read(Inputs.Password), user),
+        account: noControlChars(Inputs.Account, get(Inputs.Account)),
+        tls,
+        tlsVerify: bool(Inputs.TlsVerify),
+        caCert: parseCaCert(get(Inputs.CaCert), cwd),
+        tlsFingerprints: parseFingerprints(get(Inputs.TlsFingerprint)),
+        tlsServername: servername === '' ? host : servername,
+        tlsMaxVersion: parseTlsMaxVersion(get(Inputs.TlsMaxVersion)),
+        encoding: oneOf(Inputs.Encoding, get(Inputs.Encoding), {
+            'utf-8': 'utf8',
+            utf8: 'utf8',
+            latin1: 'latin1'
+        }),
+        timeoutMs: parseTimeoutMs(get(Inputs.Timeout)),
+        sourceAddress: sourceAddress === '' ? undefined : sourceAddress,
+        localDir: parseLocalDir(get(Inputs.LocalDir), cwd),
+        files: parsePatterns(get(Inputs.Files)),
+        remoteDir: parseRemoteDir(get(Inputs.RemoteDir)),
+        ifNoFilesFound: oneOf(Inputs.IfNoFilesFound, get(Inputs.IfNoFilesFound), {
+            error: 'error',
+            warn: 'warn',
+            ignore: 'ignore'
+        }),
+        followSymlinks: bool(Inputs.FollowSymlinks),
+        sync: oneOf(Inputs.Sync, get(Inputs.Sync), { changed: 'changed', all: 'all' }),
+        manifest: parseManifestName(get(Inputs.Manifest)),
+        delete: bool(Inputs.Delete),
+        dryRun: bool(Inputs.DryRun),
+        concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
+        retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
+        atomic: bool(Inputs.Atomic),
+        verify: bool(Inputs.Verify),
+        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/signals.ts
+/** The runner cancels a job with SIGINT, then SIGTERM; a user presses Ctrl-C. */
+function cancelOnSignals() {
+    const controller = new AbortController();
+    for (const name of ['SIGINT', 'SIGTERM']) {
+        // Once: a second signal takes Node's default action and ends the process at once.
+        process.once(name, () => controller.abort(name));
+    }
+    return controller.signal;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/** The action: inputs -> settings -> deploy -> outputs and job summary, with one failure funnel. */
+
+// Loaded up front here (the CLI loads it only for patterns other than **): the action's bundle
+// stays one file, with every dependency's licence in dist/licenses.txt.
+
+
+
+
+
+
+
+/** Reads an input as the runner passes it; the password is masked the moment it is read. */
+function readActionInput(name) {
+    if (name === Inputs.Password) {
+        const password = core/* getInput */.V4(name, { trimWhitespace: false });
+        if (password !== '')
+            core/* setSecret */.Pq(password);
+        return password;
+    }
+    return core/* getInput */.V4(name);
+}
+/** A progress line in the Actions log at most every `everyMs`: files, bytes, rate, time left. */
+function progressLines(write, now = Date.now, everyMs = 10_000) {
+    const started = now();
+    let last = started;
+    return (p) => {
+        const at = now();
+        if (at - last < everyMs && p.files < p.totalFiles)
+            return;
+        last = at;
+        const elapsed = at - started;
+        const left = p.bytes > 0 ? Math.round(((p.totalBytes - p.bytes) * elapsed) / p.bytes / 1000) : undefined;
+        write(`Progress: ${p.files}/${p.totalFiles} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}, ${formatRate(p.bytes, elapsed)}` +
+            (left === undefined || p.files === p.totalFiles ? '' : `, about ${left} s left`));
+    };
+}
+const actionsLog = {
+    info: message => core/* info */.pq(message),
+    warning: message => core/* warning */.$e(message),
+    debug: message => core/* debug */.Yz(message),
+    get debugEnabled() {
+        return core/* isDebug */._o();
+    },
+    group: (name, fn) => core/* group */.Os(name, fn),
+    progress: progressLines(line => core/* info */.pq(line))
+};
+/** The job summary exists only on a runner (GITHUB_STEP_SUMMARY); locally there is none. */
+async function writeSummary(markdown) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await core/* summary */.z.addRaw(markdown).write();
+}
+async function run() {
+    try {
+        const settings = parseSettings(readActionInput);
+        const result = await deploy(settings, actionsLog, undefined, cancelOnSignals());
+        for (const [name, value] of Object.entries(outputsOf(result)))
+            core/* setOutput */.uH(name, value);
+        await writeSummary(summaryMarkdown(result, settings.host));
+    }
+    catch (err) {
+        const message = describeError(err);
+        core/* setFailed */.C1(message);
+        await writeSummary(failureMarkdown(message)).catch(() => undefined);
+        // 2 for bad input (nothing was touched), 1 for a failed deploy.
+        process.exitCode = err instanceof InputError ? 2 : 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31201,7 +33766,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -31255,8 +33820,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -31275,12 +33840,12 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -31291,7 +33856,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
@@ -32373,7 +34938,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -33097,13 +35662,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -33394,7 +35959,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -33733,8 +36298,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -33915,7 +36480,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -33983,7 +36548,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -34070,220 +36635,25 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/errors.ts
-/** Bad input: the run ends with exit code 2 before any connection is made. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** A deploy failure (exit code 1). The message names the file, command and reply. */
-class DeployError extends Error {
-    details;
-    constructor(message, details = {}, options) {
-        super(message, options);
-        this.name = 'DeployError';
-        this.details = details;
-    }
-}
-/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
-function describeError(err) {
-    if (err instanceof Error)
-        return err.message;
-    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
-}
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/log.ts
-/** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
-function redact(text, secrets) {
-    return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
-}
+/***/ }),
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
-var transfer = __nccwpck_require__(5115);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
-/** TLS options for control and data connections, and certificate pinning. */
+/***/ 2377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
-/**
- * Options passed to tls.connect for the control connection and, by basic-ftp, for every
- * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
- * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
- */
-function tlsOptionsFor(settings) {
-    return {
-        // One context for every connection: building one parses the whole CA list, which took
-        // 20 ms of CPU per data connection when left to tls.connect (measured here).
-        secureContext: contextFor(settings),
-        host: settings.host,
-        // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
-        servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
-        checkServerIdentity: (_host, cert) => (0,external_node_tls_.checkServerIdentity)(settings.tlsServername, cert),
-        rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0
-    };
-}
-const contexts = new WeakMap();
-function contextFor(settings) {
-    let context = contexts.get(settings);
-    if (context === undefined) {
-        context = (0,external_node_tls_.createSecureContext)({
-            ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
-            minVersion: 'TLSv1.2',
-            maxVersion: settings.tlsMaxVersion
-        });
-        contexts.set(settings, context);
-    }
-    return context;
-}
-function isIpLiteral(name) {
-    return /^[\d.]+$/.test(name) || name.includes(':');
-}
-/** SHA-256 of the peer certificate as colon-separated uppercase hex. */
-function peerFingerprint(socket) {
-    const cert = socket.getPeerCertificate();
-    return cert.fingerprint256 ?? '';
-}
-/**
- * Checks the control connection's certificate before any credentials are sent: a pin must
- * match (a mismatch always fails, even with tls-verify false); otherwise Node's verdict stands.
- */
-function checkCertificate(socket, settings) {
-    const fingerprint = peerFingerprint(socket);
-    if (settings.tlsFingerprints.length > 0) {
-        if (!settings.tlsFingerprints.includes(fingerprint)) {
-            throw new DeployError(`The server certificate's SHA-256 fingerprint ${fingerprint} matches none of tls-fingerprint (${settings.tlsFingerprints.join(', ')}); refusing to log in`);
-        }
-        return fingerprint;
-    }
-    if (settings.tlsVerify && !socket.authorized) {
-        throw new DeployError(`The server certificate could not be verified: ${String(socket.authorizationError)}`);
-    }
-    return fingerprint;
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  create: () => (/* binding */ create),
+  hashFiles: () => (/* binding */ glob_hashFiles)
+});
 
-;// CONCATENATED MODULE: ./src/ftp/data-connection.ts
-/**
- * Data connections: where they go (the control connection's peer, never a PASV address), for
- * basic-ftp's listings and downloads and for our own uploads.
- */
-
-
-
-
-
-
-/**
- * EPSV first (RFC 2428), PASV as fallback; either way the data connection goes to the
- * control connection's peer: the address in a PASV reply is never used (CVE-2021-4189 class,
- * and NAT'd servers announce private addresses).
- */
-class PassiveConnector {
-    pins;
-    localAddress;
-    epsvWorks = true;
-    constructor(pins, localAddress) {
-        this.pins = pins;
-        this.localAddress = localAddress;
-    }
-    /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
-    prepareTransfer = async (ftp) => {
-        const { host, port, res } = await this.passive(ftp);
-        await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
-        if (ftp.dataSocket instanceof external_node_tls_.TLSSocket && this.pins.length > 0)
-            this.checkPin(ftp.dataSocket);
-        return res;
-    };
-    /**
-     * For uploads: TLS straight to the passive port, resuming the control connection's session
-     * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
-     */
-    async open(ftp) {
-        const { host, port } = await this.passive(ftp);
-        const control = ftp.socket;
-        const socket = control instanceof external_node_tls_.TLSSocket
-            ? (0,external_node_tls_.connect)({
-                ...ftp.tlsOptions,
-                host,
-                port,
-                // tls.connect passes it on to net.connect; @types/node omits it.
-                ...{ localAddress: this.localAddress },
-                session: ftp.tlsSessionStore ?? control.getSession()
-            })
-            : (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
-        // TLS 1.3 tickets are single-use: the next data connection resumes with the newest one.
-        if (socket instanceof external_node_tls_.TLSSocket)
-            socket.on('session', (session) => (ftp.tlsSessionStore = session));
-        socket.setTimeout(ftp.timeout, () => socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${ftp.timeout / 1000} s)`)));
-        const ready = new Promise((resolve, reject) => {
-            const failed = (err) => reject(err ?? new Error('The data connection closed before it was ready'));
-            socket.once('error', failed);
-            socket.once('close', () => failed());
-            // 'secureConnect', not a cipher: basic-ftp starts sending on a resumed connection before the
-            // handshake ends, and an empty file then made vsftpd and ProFTPD never answer the STOR.
-            socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', () => {
-                if (socket instanceof external_node_tls_.TLSSocket && this.pins.length > 0 && !this.pinMatches(socket)) {
-                    socket.destroy(pinMismatch());
-                    return;
-                }
-                socket.removeListener('error', failed);
-                resolve();
-            });
-        });
-        ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
-        return { socket, ready };
-    }
-    async passive(ftp) {
-        const host = ftp.socket.remoteAddress;
-        if (host === undefined)
-            throw new Error('The control connection is closed');
-        if (this.epsvWorks) {
-            try {
-                const res = await ftp.request('EPSV');
-                return { host, port: (0,transfer.parseEpsvResponse)(res.message), res };
-            }
-            catch (err) {
-                if (!(err instanceof dist.FTPError))
-                    throw err;
-                this.epsvWorks = false;
-            }
-        }
-        const res = await ftp.request('PASV');
-        return { host, port: (0,transfer.parsePasvResponse)(res.message).port, res };
-    }
-    /** With a pinned certificate, a data connection that did not resume must show the same one. */
-    checkPin(socket) {
-        socket.once('secureConnect', () => {
-            if (!this.pinMatches(socket))
-                socket.destroy(pinMismatch());
-        });
-    }
-    pinMatches(socket) {
-        return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
-    }
-}
-function pinMismatch() {
-    return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
-        transient: false
-    });
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -34300,32 +36670,36 @@ function getOptions(copy) {
     if (copy) {
         if (typeof copy.followSymbolicLinks === 'boolean') {
             result.followSymbolicLinks = copy.followSymbolicLinks;
-            core_debug(`followSymbolicLinks '${result.followSymbolicLinks}'`);
+            core/* debug */.Yz(`followSymbolicLinks '${result.followSymbolicLinks}'`);
         }
         if (typeof copy.implicitDescendants === 'boolean') {
             result.implicitDescendants = copy.implicitDescendants;
-            core_debug(`implicitDescendants '${result.implicitDescendants}'`);
+            core/* debug */.Yz(`implicitDescendants '${result.implicitDescendants}'`);
         }
         if (typeof copy.matchDirectories === 'boolean') {
             result.matchDirectories = copy.matchDirectories;
-            core_debug(`matchDirectories '${result.matchDirectories}'`);
+            core/* debug */.Yz(`matchDirectories '${result.matchDirectories}'`);
         }
         if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
             result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
-            core_debug(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
+            core/* debug */.Yz(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
         }
         if (typeof copy.excludeHiddenFiles === 'boolean') {
             result.excludeHiddenFiles = copy.excludeHiddenFiles;
-            core_debug(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
+            core/* debug */.Yz(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
         }
     }
     return result;
 }
 //# sourceMappingURL=internal-glob-options-helper.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
 
 
-const internal_path_helper_IS_WINDOWS = process.platform === 'win32';
+const IS_WINDOWS = process.platform === 'win32';
 /**
  * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
  *
@@ -34347,13 +36721,13 @@ function dirname(p) {
     // Normalize slashes and trim unnecessary trailing slash
     p = safeTrimTrailingSeparator(p);
     // Windows UNC root, e.g. \\hello or \\hello\world
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+    if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
         return p;
     }
     // Get dirname
     let result = external_path_.dirname(p);
     // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+    if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
         result = safeTrimTrailingSeparator(result);
     }
     return result;
@@ -34370,7 +36744,7 @@ function ensureAbsoluteRoot(root, itemPath) {
         return itemPath;
     }
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // Check for itemPath like C: or C:foo
         if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
             let cwd = process.cwd();
@@ -34397,7 +36771,7 @@ function ensureAbsoluteRoot(root, itemPath) {
             }
         }
         // Check for itemPath like \ or \foo
-        else if (internal_path_helper_normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+        else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
             const cwd = process.cwd();
             external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
             return `${cwd[0]}:\\${itemPath.substr(1)}`;
@@ -34405,7 +36779,7 @@ function ensureAbsoluteRoot(root, itemPath) {
     }
     external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
     // Otherwise ensure root ends with a separator
-    if (root.endsWith('/') || (internal_path_helper_IS_WINDOWS && root.endsWith('\\'))) {
+    if (root.endsWith('/') || (IS_WINDOWS && root.endsWith('\\'))) {
         // Intentionally empty
     }
     else {
@@ -34421,9 +36795,9 @@ function ensureAbsoluteRoot(root, itemPath) {
 function hasAbsoluteRoot(itemPath) {
     external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
     // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    itemPath = normalizeSeparators(itemPath);
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // E.g. \\hello\share or C:\hello
         return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
     }
@@ -34437,9 +36811,9 @@ function hasAbsoluteRoot(itemPath) {
 function hasRoot(itemPath) {
     external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
     // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    itemPath = normalizeSeparators(itemPath);
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // E.g. \ or \hello or \\hello
         // E.g. C: or C:\hello
         return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
@@ -34450,10 +36824,10 @@ function hasRoot(itemPath) {
 /**
  * Removes redundant slashes and converts `/` to `\` on Windows
  */
-function internal_path_helper_normalizeSeparators(p) {
+function normalizeSeparators(p) {
     p = p || '';
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // Convert slashes on Windows
         p = p.replace(/\//g, '\\');
         // Remove redundant slashes
@@ -34473,7 +36847,7 @@ function safeTrimTrailingSeparator(p) {
         return '';
     }
     // Normalize separators
-    p = internal_path_helper_normalizeSeparators(p);
+    p = normalizeSeparators(p);
     // No trailing slash
     if (!p.endsWith(external_path_.sep)) {
         return p;
@@ -34483,7 +36857,7 @@ function safeTrimTrailingSeparator(p) {
         return p;
     }
     // On Windows check if drive root. E.g. C:\
-    if (internal_path_helper_IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+    if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
         return p;
     }
     // Otherwise trim trailing slash
@@ -34576,6 +36950,8 @@ function internal_pattern_helper_partialMatch(patterns, itemPath) {
     return patterns.some(x => !x.negate && x.partialMatch(itemPath));
 }
 //# sourceMappingURL=internal-pattern-helper.js.map
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -36281,12 +38657,12 @@ const defaultPlatform = (typeof process === 'object' && process ?
         process.env.__MINIMATCH_TESTING_PLATFORM__) ||
         process.platform
     : 'posix');
-const esm_path = {
+const path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -37375,7 +39751,7 @@ class Path {
                 // Must not be empty
                 external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
                 // Normalize slashes
-                segment = internal_path_helper_normalizeSeparators(itemPath[i]);
+                segment = normalizeSeparators(itemPath[i]);
                 // Root segment
                 if (i === 0 && hasRoot(segment)) {
                     segment = safeTrimTrailingSeparator(segment);
@@ -37454,7 +39830,7 @@ class Pattern {
         // Segments
         this.segments = new Path(pattern).segments;
         // Trailing slash indicates the pattern should only match directories, not regular files
-        this.trailingSeparator = internal_path_helper_normalizeSeparators(pattern)
+        this.trailingSeparator = normalizeSeparators(pattern)
             .endsWith(external_path_.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         // Search path (literal path prior to the first glob segment)
@@ -37485,7 +39861,7 @@ class Pattern {
         // Last segment is globstar?
         if (this.segments[this.segments.length - 1] === '**') {
             // Normalize slashes
-            itemPath = internal_path_helper_normalizeSeparators(itemPath);
+            itemPath = normalizeSeparators(itemPath);
             // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
             // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
             // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
@@ -37539,14 +39915,14 @@ class Pattern {
         // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
         external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         // Normalize slashes
-        pattern = internal_path_helper_normalizeSeparators(pattern);
+        pattern = normalizeSeparators(pattern);
         // Replace leading `.` segment
         if (pattern === '.' || pattern.startsWith(`.${external_path_.sep}`)) {
             pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
         }
         // Replace leading `~` segment
         else if (pattern === '~' || pattern.startsWith(`~${external_path_.sep}`)) {
-            homedir = homedir || external_os_namespaceObject.homedir();
+            homedir = homedir || external_os_.homedir();
             external_assert_(homedir, 'Unable to determine HOME directory');
             external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
             pattern = Pattern.globEscape(homedir) + pattern.substr(1);
@@ -37572,7 +39948,7 @@ class Pattern {
         else {
             pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
         }
-        return internal_path_helper_normalizeSeparators(pattern);
+        return normalizeSeparators(pattern);
     }
     /**
      * Attempts to unescape a pattern segment to create a literal path segment.
@@ -37650,7 +40026,7 @@ class SearchState {
 }
 //# sourceMappingURL=internal-search-state.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
-var internal_globber_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -37699,7 +40075,7 @@ class DefaultGlobber {
         return this.searchPaths.slice();
     }
     glob() {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a, e_1, _b, _c;
             const result = [];
             try {
@@ -37737,7 +40113,7 @@ class DefaultGlobber {
             // Push the search paths
             const stack = [];
             for (const searchPath of getSearchPaths(patterns)) {
-                core_debug(`Search path '${searchPath}'`);
+                core/* debug */.Yz(`Search path '${searchPath}'`);
                 // Exists?
                 try {
                     // Intentionally using lstat. Detection for broken symlink
@@ -37801,7 +40177,7 @@ class DefaultGlobber {
      * Constructs a DefaultGlobber
      */
     static create(patterns, options) {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             const result = new DefaultGlobber(options);
             if (internal_globber_IS_WINDOWS) {
                 patterns = patterns.replace(/\r\n/g, '\n');
@@ -37823,7 +40199,7 @@ class DefaultGlobber {
         });
     }
     static stat(item, options, traversalChain) {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             // Note:
             // `stat` returns info about the target of a symlink (or symlink chain)
             // `lstat` returns info about a symlink itself
@@ -37836,7 +40212,7 @@ class DefaultGlobber {
                 catch (err) {
                     if (err.code === 'ENOENT') {
                         if (options.omitBrokenSymbolicLinks) {
-                            core_debug(`Broken symlink '${item.path}'`);
+                            core/* debug */.Yz(`Broken symlink '${item.path}'`);
                             return undefined;
                         }
                         throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
@@ -37858,7 +40234,7 @@ class DefaultGlobber {
                 }
                 // Test for a cycle
                 if (traversalChain.some((x) => x === realPath)) {
-                    core_debug(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
+                    core/* debug */.Yz(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
                     return undefined;
                 }
                 // Update the traversal chain
@@ -37869,6 +40245,8 @@ class DefaultGlobber {
     }
 }
 //# sourceMappingURL=internal-globber.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
@@ -37900,12 +40278,12 @@ function hashFiles(globber_1, currentWorkspace_1) {
     return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
         var _a, e_1, _b, _c;
         var _d;
-        const writeDelegate = verbose ? core.info : core.debug;
+        const writeDelegate = verbose ? core/* info */.pq : core/* debug */.Yz;
         let hasMatch = false;
         const githubWorkspace = currentWorkspace
             ? currentWorkspace
             : ((_d = process.env['GITHUB_WORKSPACE']) !== null && _d !== void 0 ? _d : process.cwd());
-        const result = crypto.createHash('sha256');
+        const result = external_crypto_.createHash('sha256');
         let count = 0;
         try {
             for (var _e = true, _f = internal_hash_files_asyncValues(globber.globGenerator()), _g; _g = yield _f.next(), _a = _g.done, !_a; _e = true) {
@@ -37913,17 +40291,17 @@ function hashFiles(globber_1, currentWorkspace_1) {
                 _e = false;
                 const file = _c;
                 writeDelegate(file);
-                if (!file.startsWith(`${githubWorkspace}${path.sep}`)) {
+                if (!file.startsWith(`${githubWorkspace}${external_path_.sep}`)) {
                     writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
                     continue;
                 }
-                if (fs.statSync(file).isDirectory()) {
+                if (external_fs_.statSync(file).isDirectory()) {
                     writeDelegate(`Skip directory '${file}'.`);
                     continue;
                 }
-                const hash = crypto.createHash('sha256');
-                const pipeline = util.promisify(stream.pipeline);
-                yield pipeline(fs.createReadStream(file), hash);
+                const hash = external_crypto_.createHash('sha256');
+                const pipeline = external_util_.promisify(external_stream_.pipeline);
+                yield pipeline(external_fs_.createReadStream(file), hash);
                 result.write(hash.digest());
                 count++;
                 if (!hasMatch) {
@@ -37988,2315 +40366,10 @@ function glob_hashFiles(patterns_1) {
             followSymbolicLinks = options.followSymbolicLinks;
         }
         const globber = yield create(patterns, { followSymbolicLinks });
-        return _hashFiles(globber, currentWorkspace, verbose);
+        return hashFiles(globber, currentWorkspace, verbose);
     });
 }
 //# sourceMappingURL=glob.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/local-files.ts
-/**
- * The local side: glob patterns relative to local-dir -> regular files inside it, with their
- * remote-relative paths. The only module that globs and stats.
- */
-
-
-
-
-
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${(0,external_node_path_namespaceObject.resolve)(localDir, body)}`;
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel !== '' && rel.split(external_node_path_namespaceObject.sep)[0] !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new InputError(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
-/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
-async function listLocalFiles(options, log) {
-    const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
-    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
-    const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
-    const files = [];
-    for (const match of matches) {
-        const file = toLocalFile(match, options, root, log);
-        if (file)
-            files.push(file);
-    }
-    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-    for (const file of files)
-        checkRemoteName(file.relPath, options.encoding);
-    return files;
-}
-/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks) {
-    const globber = await create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
-        followSymbolicLinks: followSymlinks,
-        matchDirectories: false,
-        implicitDescendants: true
-    });
-    return globber.glob();
-}
-/**
- * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
- * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
- * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
- * (broken links left out, linked directories entered unless that closes a cycle).
- */
-function walkEverything(localDir, followSymlinks) {
-    const start = (0,external_node_path_namespaceObject.resolve)(localDir);
-    const found = [];
-    const visit = (path, chain) => {
-        let info;
-        try {
-            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(path) : (0,external_node_fs_namespaceObject.lstatSync)(path);
-        }
-        catch (err) {
-            if (followSymlinks && err.code === 'ENOENT')
-                return;
-            throw err;
-        }
-        if (!info.isDirectory()) {
-            found.push(path);
-            return;
-        }
-        let below = chain;
-        if (followSymlinks) {
-            const real = external_node_fs_namespaceObject.realpathSync.native(path);
-            if (chain.includes(real))
-                return;
-            below = [...chain, real];
-        }
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(path))
-            visit((0,external_node_path_namespaceObject.join)(path, name), below);
-    };
-    visit(start, []);
-    return found;
-}
-/** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
-function toLocalFile(match, options, root, log) {
-    const relPath = (0,external_node_path_namespaceObject.relative)(options.localDir, match).split(external_node_path_namespaceObject.sep).join('/');
-    if (relPath === '' || relPath.startsWith('../'))
-        return undefined;
-    const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
-    if (info.isSymbolicLink() && !options.followSymlinks) {
-        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
-        return undefined;
-    }
-    // The real location must lie inside local-dir (a followed link, or a pattern through one).
-    const real = external_node_fs_namespaceObject.realpathSync.native(match);
-    if (!isInside(root, real)) {
-        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
-        return undefined;
-    }
-    const target = info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(match) : info;
-    if (!target.isFile()) {
-        if (!target.isDirectory())
-            log.warning(`Skipped ${relPath}: not a regular file`);
-        return undefined;
-    }
-    return { localPath: match, relPath, size: target.size };
-}
-/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
-const CHUNK_BYTES = 1024 * 1024;
-/**
- * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
- * read: for a small file the stream machinery cost more CPU than the read itself.
- */
-function readSmall(path) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    try {
-        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (size > CHUNK_BYTES)
-            return undefined;
-        // One byte more than announced: a file growing right now shows as changed, not cut short.
-        const buffer = Buffer.allocUnsafe(size + 1);
-        let length = 0;
-        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
-            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
-        }
-        return buffer.subarray(0, length);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ftp/store.ts
-/**
- * STOR over a data connection of our own. basic-ftp's uploadFrom costs about 2 ms of CPU per
- * file here (streams, a pipeline, a watchdog, a stack trace per task) against 1 ms for the
- * protocol itself; with thousands of small files that was most of a deploy's time.
- */
-
-
-
-
-
-
-/**
- * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
- * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
- */
-async function store(ftp, data, source, remotePath) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    let dataError;
-    let started = false;
-    let settled = false;
-    const { socket } = data;
-    // While the STOR is open the control connection waits for its reply within the timeout; once
-    // it is settled, the timeout belongs to whatever the session does next.
-    const awaitReply = () => {
-        if (!settled && !ftp.closed)
-            ftp.socket.setTimeout(ftp.timeout);
-    };
-    socket.on('error', err => {
-        dataError ??= err;
-        // The server's reply now says why (426, 451, 452).
-        awaitReply();
-    });
-    const send = async () => {
-        await data.ready;
-        if (typeof source !== 'string') {
-            size = source.length;
-            hash.update(source);
-            return finish(socket, source);
-        }
-        const whole = readSmall(source);
-        if (whole !== undefined) {
-            size = whole.length;
-            hash.update(whole);
-            return finish(socket, whole);
-        }
-        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
-    };
-    const confirmed = ftp.handle(`STOR ${remotePath}`, (res, task) => {
-        if (res instanceof Error)
-            return task.reject(res);
-        if (res.code === 150 || res.code === 125) {
-            // RFC 959 allows one of them; only the first may start sending, or data goes twice.
-            if (started)
-                return;
-            started = true;
-            // The control connection idles while data moves; the data connection has its own timeout.
-            ftp.socket.setTimeout(0);
-            send().then(
-            // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
-            awaitReply, err => {
-                dataError ??= err;
-                socket.destroy();
-                awaitReply();
-            });
-            return;
-        }
-        if (res.code >= 200 && res.code < 300)
-            return task.resolve(res);
-        if (res.code >= 300)
-            task.reject(new dist.FTPError(res));
-    });
-    try {
-        await confirmed;
-    }
-    catch (err) {
-        // The server's refusal says most (452 full disk); a certificate mismatch of ours says more.
-        throw err instanceof dist.FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err);
-    }
-    finally {
-        settled = true;
-        socket.destroy();
-    }
-    if (dataError !== undefined)
-        throw dataError;
-    if (!started)
-        throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`);
-    return { size, sha256: hash.digest('hex') };
-}
-/** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
-function finish(socket, bytes) {
-    return new Promise((resolve, reject) => {
-        socket.once('error', reject);
-        socket.end(bytes, () => {
-            socket.removeListener('error', reject);
-            resolve();
-        });
-    });
-}
-function hashing(hash, count) {
-    return async function* (chunks) {
-        for await (const chunk of chunks) {
-            hash.update(chunk);
-            count(chunk.length);
-            yield chunk;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/ftp/handshake.ts
-/**
- * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
- * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
- */
-
-
-
-
-
-/** Turns a refused command into a DeployError naming the command and the reply. */
-function refused(command, err, what) {
-    if (err instanceof dist.FTPError) {
-        return new DeployError(`${what}: the server answered ${command} with ${err.message}`, {
-            command,
-            code: err.code,
-            reply: err.message
-        });
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    return new DeployError(`${what}: ${command} failed: ${message}`, { command }, { cause: err });
-}
-/** Sends a command and requires a reply with one of the expected codes. */
-async function expectReply(client, command, expected, what, shown = command) {
-    let res;
-    try {
-        res = await client.send(command);
-    }
-    catch (err) {
-        throw refused(shown, err, what);
-    }
-    if (!expected.includes(res.code)) {
-        throw new DeployError(`${what}: the server answered ${shown} with ${res.message}`, {
-            command: shown,
-            code: res.code,
-            reply: res.message
-        });
-    }
-    return res;
-}
-/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
-function bindSockets(client, localAddress) {
-    client.ftp._newSocket = () => {
-        const socket = new external_node_net_.Socket();
-        const connect = socket.connect.bind(socket);
-        socket.connect = ((options, listener) => connect({ ...options, localAddress }, listener));
-        return socket;
-    };
-}
-/** Upgrades the control socket after a 234 reply to AUTH TLS. */
-function upgrade(socket, options, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const tlsSocket = (0,external_node_tls_.connect)({ ...options, socket }, () => {
-            tlsSocket.setTimeout(0);
-            tlsSocket.removeListener('error', reject);
-            resolve(tlsSocket);
-        });
-        tlsSocket.once('error', reject);
-        tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
-    });
-}
-async function secureControl(client, settings) {
-    const options = tlsOptionsFor(settings);
-    if (settings.tls === 'implicit') {
-        await client.connectImplicitTLS(settings.host, settings.port, {
-            ...options,
-            localAddress: settings.sourceAddress
-        });
-    }
-    else {
-        await client.connect(settings.host, settings.port);
-        if (settings.tls === 'none')
-            return;
-        // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-        await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
-        client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs);
-    }
-    checkCertificate(client.ftp.socket, settings);
-    // basic-ftp gives these options (and the control session) to every data connection.
-    client.ftp.tlsOptions = options;
-}
-async function login(client, settings) {
-    const what = `Login as ${settings.user} failed`;
-    // RFC 959 5.4: USER -> 230 | 331 | 332; PASS -> 230 | 202 | 332; ACCT -> 230 | 202.
-    let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what);
-    if (res.code === 331)
-        res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS');
-    if (res.code === 332) {
-        if (settings.account === '') {
-            throw new DeployError(`${what}: the server asks for an account (${res.message}); set the account input`, {
-                command: 'PASS',
-                code: 332,
-                reply: res.message
-            });
-        }
-        await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
-    }
-}
-async function protect(client, settings) {
-    const features = await client.features();
-    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
-    client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
-    if (settings.encoding === 'utf8' && features.has('UTF8'))
-        await client.sendIgnoringError('OPTS UTF8 ON');
-    if (settings.tls !== 'none') {
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
-        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
-    }
-    return features;
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-
-
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof DeployError) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof dist.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-;// CONCATENATED MODULE: ./src/ftp/session.ts
-/**
- * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
- * absolute path (no CWD per file). The handshake itself is in handshake.ts.
- */
-
-
-
-
-
-
-
-
-
-
-class BasicFtpSession {
-    client;
-    connector;
-    tlsVersion;
-    fingerprint;
-    home;
-    log;
-    constructor(client, connector, tlsVersion, fingerprint, home, log) {
-        this.client = client;
-        this.connector = connector;
-        this.tlsVersion = tlsVersion;
-        this.fingerprint = fingerprint;
-        this.home = home;
-        this.log = log;
-    }
-    get usable() {
-        return !this.client.closed;
-    }
-    async ensureDir(path) {
-        try {
-            await this.client.send(`MKD ${path}`);
-            return true;
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            // MKD on an existing directory is refused (550 on most servers): confirm it exists.
-            try {
-                await this.client.send(`CWD ${path}`);
-                return false;
-            }
-            catch {
-                throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
-            }
-        }
-    }
-    async upload(source, remotePath) {
-        return store(this.client.ftp, await this.connector.open(this.client.ftp), source, remotePath);
-    }
-    async download(remotePath) {
-        // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
-        // the data connection, which basic-ftp takes for a dead session.
-        try {
-            await this.client.size(remotePath);
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-        }
-        const parts = [];
-        const sink = new external_node_stream_.Writable({
-            write(chunk, _encoding, done) {
-                parts.push(chunk);
-                done();
-            }
-        });
-        try {
-            await this.client.downloadTo(sink, remotePath);
-        }
-        catch (err) {
-            // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            throw err;
-        }
-        return Buffer.concat(parts);
-    }
-    async size(remotePath) {
-        try {
-            return await this.client.size(remotePath);
-        }
-        catch (err) {
-            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
-                return undefined;
-            throw err;
-        }
-    }
-    async list(path) {
-        return this.client.list(path);
-    }
-    async statList(path) {
-        let res;
-        try {
-            res = await this.client.send(`STAT ${path}`);
-        }
-        catch (err) {
-            // Refused (ProFTPD: 450 for no such directory; 500/502: no STAT): LIST decides. Not a
-            // 4xx for the pool to retry.
-            if (err instanceof dist.FTPError)
-                return undefined;
-            throw err;
-        }
-        if (res.code < 211 || res.code > 213)
-            return undefined;
-        // RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line
-        // (ProFTPD indents each entry by one space).
-        const lines = res.message
-            .split('\n')
-            .slice(1, -1)
-            .map(line => line.replace(/^ /, ''));
-        // A directory lists itself as '.' (dropped by the parser): without it, no listing at all.
-        if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
-            return undefined;
-        try {
-            return (0,dist.parseList)(lines.join('\n'));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    async rename(from, to) {
-        try {
-            await this.client.send(`RNFR ${from}`);
-            await this.client.send(`RNTO ${to}`);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            throw new DeployError(`Could not rename ${from} to ${to}: ${err.message}`, {
-                command: 'RNFR/RNTO',
-                code: err.code,
-                reply: err.message,
-                transient: replyIsTransient(err.code, err.message)
-            });
-        }
-    }
-    async remove(path) {
-        await this.client.send(`DELE ${path}`);
-    }
-    async removeDir(path) {
-        await this.client.send(`RMD ${path}`);
-    }
-    close() {
-        this.log.debug('Closing the FTP session');
-        this.client.close();
-    }
-}
-/**
- * basic-ftp records a formatted stack trace with every command, for one rare error message;
- * at five commands per file that was a tenth of a small file's CPU time (measured here).
- */
-function withoutTaskStacks(ftp) {
-    const handle = ftp.handle.bind(ftp);
-    ftp.handle = (command, handler) => {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        try {
-            return handle(command, handler);
-        }
-        finally {
-            Error.stackTraceLimit = limit;
-        }
-    };
-}
-/** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log) => {
-    const client = new dist.Client(settings.timeoutMs);
-    client.ftp.encoding = settings.encoding;
-    // The protocol log only when someone reads it: redacting every line cost CPU on every file.
-    client.ftp.verbose = log.debugEnabled !== false;
-    client.ftp.log = client.ftp.verbose
-        ? (message) => log.debug(redact(message.trimEnd(), [settings.password]))
-        : () => undefined;
-    withoutTaskStacks(client.ftp);
-    if (settings.sourceAddress !== undefined)
-        bindSockets(client, settings.sourceAddress);
-    const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
-    client.prepareTransfer = connector.prepareTransfer;
-    try {
-        await secureControl(client, settings);
-        await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
-        const socket = client.ftp.socket;
-        const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
-        const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
-    }
-    catch (err) {
-        client.close();
-        if (err instanceof DeployError)
-            throw err;
-        throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply.
- */
-
-
-class SessionPool {
-    open;
-    options;
-    log;
-    idle = [];
-    all = new Set();
-    opening = 0;
-    waiting = [];
-    sleep;
-    cancelled;
-    constructor(open, options, log, first) {
-        this.open = open;
-        this.options = options;
-        this.log = log;
-        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        if (first) {
-            this.all.add(first);
-            this.idle.push(first);
-        }
-    }
-    /**
-     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
-     * write that records what was done before the stop).
-     */
-    cancel(reason) {
-        this.cancelled ??= reason;
-        this.waiting.splice(0).forEach(wake => wake());
-    }
-    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
-    async run(what, fn, options = {}) {
-        for (let attempt = 1;; attempt++) {
-            let session;
-            if (this.cancelled !== undefined && !options.always) {
-                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
-                    transient: false
-                });
-            }
-            try {
-                session = await this.acquire();
-                const result = await fn(session);
-                this.release(session);
-                return result;
-            }
-            catch (err) {
-                const transient = isTransient(err);
-                if (session) {
-                    // A transient failure leaves the connection in doubt: always start over on a new one.
-                    if (transient || !session.usable)
-                        this.discard(session);
-                    else
-                        this.release(session);
-                }
-                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
-                    throw err;
-                const wait = backoffMs(attempt, this.options.random);
-                this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
-                await this.sleep(wait);
-            }
-        }
-    }
-    /** Closes every session. */
-    closeAll() {
-        for (const session of this.all)
-            session.close();
-        this.all.clear();
-        this.idle.length = 0;
-    }
-    async acquire() {
-        for (;;) {
-            const idle = this.idle.pop();
-            // A session can die while idle (the server's idle timeout): then open another.
-            if (idle?.usable)
-                return idle;
-            if (idle) {
-                this.discard(idle);
-                continue;
-            }
-            if (this.all.size + this.opening < this.options.size) {
-                this.opening += 1;
-                try {
-                    const session = await this.open();
-                    this.all.add(session);
-                    return session;
-                }
-                finally {
-                    this.opening -= 1;
-                }
-            }
-            await new Promise(resolve => this.waiting.push(resolve));
-        }
-    }
-    release(session) {
-        if (!session.usable)
-            return this.discard(session);
-        this.idle.push(session);
-        this.waiting.shift()?.();
-    }
-    discard(session) {
-        session.close();
-        this.all.delete(session);
-        this.waiting.shift()?.();
-    }
-}
-/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
-async function forEachLimited(items, limit, task) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const item = items[next++];
-            try {
-                await task(item);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure)
-        throw failure.error;
-}
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = readSmall(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hash_hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (temp name, then rename), so
- * a deploy that dies resumes where it stopped. It never claims a file the server lacks.
- */
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/** Parses a manifest; throws ManifestCorrupt naming what is wrong. */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size);
-        if (!valid || path.split('/').includes('..') || /[\r\n\0]/.test(path)) {
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        }
-        files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set(doc.dirs.filter((d) => typeof d === 'string' && !d.split('/').includes('..')));
-    return { files, dirs };
-}
-/**
- * Keeps the manifest as the deploy changes the server and writes it after `every` changes (or
- * a tenth of its entries if that is more, and no sooner than `minIntervalMs` after the last
- * write), and at the end, one write at a time. The tenth keeps the bytes written linear in the
- * tree's size: every 50 files, 20,000 files meant 400 writes of a manifest of up to 2 MB. A run
- * killed midway loses at most that much progress: those files are uploaded again next time.
- */
-class ManifestStore {
-    manifest;
-    writer;
-    log;
-    changes = 0;
-    writing = Promise.resolve();
-    dirty = false;
-    lastWrite;
-    cadence;
-    constructor(manifest, writer, log, cadence = {}) {
-        this.manifest = manifest;
-        this.writer = writer;
-        this.log = log;
-        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
-    }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
-        this.manifest.files.set(path, entry);
-        return this.changed();
-    }
-    /** A file no longer on the server. */
-    forgotten(path) {
-        this.manifest.files.delete(path);
-        return this.changed();
-    }
-    /** Drops entries without counting them as progress; true if any was there. */
-    forgetAll(paths) {
-        let any = false;
-        for (const path of paths)
-            any = this.manifest.files.delete(path) || any;
-        if (any)
-            this.dirty = true;
-        return any;
-    }
-    dirCreated(path) {
-        this.manifest.dirs.add(path);
-        this.dirty = true;
-    }
-    dirRemoved(path) {
-        this.manifest.dirs.delete(path);
-        this.dirty = true;
-    }
-    /** Writes now if anything changed since the last write. */
-    flush() {
-        this.writing = this.writing.then(async () => {
-            if (!this.dirty)
-                return;
-            this.dirty = false;
-            this.changes = 0;
-            this.lastWrite = this.cadence.now();
-            const text = serializeManifest(this.manifest);
-            this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
-            await this.writer.write(text);
-        });
-        return this.writing;
-    }
-    changed() {
-        this.dirty = true;
-        this.changes += 1;
-        const { every, minIntervalMs, now } = this.cadence;
-        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
-        return due ? this.flush() : Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/remote-state.ts
-/**
- * What the server holds before the deploy: the manifest (absent, or corrupt and so treated as
- * absent with a warning) and a listing of the directories the manifest's files live in.
- */
-
-
-
-
-
-/** Temporary names this tool uploads to before renaming (atomic uploads, manifest writes). */
-const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/;
-async function readManifest(pool, path, log) {
-    // A transient failure is retried by the pool and then fails the run: it is never taken for
-    // "no manifest", which would upload everything again.
-    const data = await pool.run('Reading the manifest', session => session.download(path));
-    if (data === undefined) {
-        log.info(`No manifest at ${path}: every matched file is uploaded`);
-        return undefined;
-    }
-    try {
-        return parseManifest(data.toString('utf8'));
-    }
-    catch (err) {
-        if (!(err instanceof ManifestCorrupt))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): treating it as absent, so every matched file is uploaded`);
-        return undefined;
-    }
-}
-function poolLister(pool) {
-    return absPath => pool.run(`Listing ${absPath}`, async (session) => {
-        try {
-            return await session.list(absPath);
-        }
-        catch (err) {
-            // 450/550: no such directory; its files are simply not there.
-            if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
-                return undefined;
-            throw err;
-        }
-    });
-}
-/**
- * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
- * where the server lists that way (pure-ftpd, ProFTPD), else LIST/MLSD. STAT needs no data
- * connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its final TLS
- * record on every data connection it closes (Nagle against delayed ACKs, measured here).
- * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (vsftpd answers STAT <dir> with an empty status), or a reply is too long for the
- * control connection, the rest of the run lists with LIST.
- */
-function checkLister(pool) {
-    const viaList = poolLister(pool);
-    let statWorks = true;
-    return async (absPath) => {
-        if (statWorks) {
-            try {
-                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
-                if (infos !== undefined)
-                    return infos;
-            }
-            catch (err) {
-                // A reply too long for the control connection lets LIST decide; a lost connection was
-                // retried already.
-                if (!tooLong(err))
-                    throw err;
-                statWorks = false;
-            }
-        }
-        const infos = await viaList(absPath);
-        // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
-        if (infos !== undefined && infos.length > 0)
-            statWorks = false;
-        return infos;
-    };
-}
-/** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
-function tooLong(err) {
-    return err instanceof Error && /exceeded maximum allowed size/.test(err.message);
-}
-/** Lists the given directories (remote-relative, '' for the root) into one index. */
-async function indexDirs(list, remoteRoot, dirs, concurrency) {
-    const index = { files: new Map(), dirs: new Set() };
-    const leftovers = [];
-    await forEachLimited(dirs, concurrency, async (dir) => {
-        const infos = await list(dir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, dir));
-        if (infos === undefined)
-            return;
-        if (dir !== '')
-            index.dirs.add(dir);
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..')
-                continue;
-            const rel = dir === '' ? info.name : `${dir}/${info.name}`;
-            if (info.type === dist.FileType.Directory)
-                index.dirs.add(rel);
-            else if (TEMP_NAME.test(info.name))
-                leftovers.push(rel);
-            else
-                index.files.set(rel, info.size);
-        }
-    });
-    return { index, leftovers };
-}
-/**
- * Where the given files stand on the server: their directories are listed, and files a listing
- * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
- */
-async function indexFiles(pool, list, remoteRoot, paths, concurrency) {
-    const dirs = new Set(['']);
-    for (const path of paths) {
-        for (let dir = external_node_path_namespaceObject.posix.dirname(path); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-            dirs.add(dir);
-    }
-    const { index, leftovers } = await indexDirs(list, remoteRoot, [...dirs], concurrency);
-    const unseen = paths.filter(path => !index.files.has(path));
-    await forEachLimited(unseen, concurrency, async (path) => {
-        const size = await pool.run(`SIZE ${path}`, async (session) => {
-            try {
-                return await session.size(external_node_path_namespaceObject.posix.join(remoteRoot, path));
-            }
-            catch (err) {
-                if (err instanceof dist.FTPError && err.code === 550)
-                    return undefined;
-                throw err;
-            }
-        });
-        if (size !== undefined)
-            index.files.set(path, size);
-    });
-    return { index, leftovers };
-}
-async function readRemoteState(pool, list, remoteRoot, manifestName, concurrency, log) {
-    const manifestPath = external_node_path_namespaceObject.posix.join(remoteRoot, manifestName);
-    let previous;
-    try {
-        previous = await readManifest(pool, manifestPath, log);
-    }
-    catch (err) {
-        throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
-    }
-    const manifest = previous ?? emptyManifest();
-    const { index, leftovers } = await indexFiles(pool, list, remoteRoot, [...manifest.files.keys()], concurrency);
-    return { manifest, hadManifest: previous !== undefined, index, leftovers };
-}
-
-;// CONCATENATED MODULE: ./src/listing.ts
-/** The listing output: remote entries relative to remote-dir, flat or recursive. */
-
-
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/**
- * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
- * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
- * ProFTPD list in UTC by default.
- */
-function parseListTime(raw, now = new Date()) {
-    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
-    if (unix) {
-        const month = MONTHS.indexOf(unix[1].toLowerCase());
-        if (month < 0)
-            return null;
-        const day = Number(unix[2]);
-        if (unix[3] !== undefined)
-            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
-        let year = now.getUTCFullYear();
-        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
-        // A time without a year is within the last six months: never in the future.
-        if (at(year).getTime() > now.getTime() + 86_400_000)
-            year -= 1;
-        return at(year).toISOString();
-    }
-    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
-    if (dos) {
-        const y = Number(dos[3]);
-        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-        let hour = Number(dos[4]);
-        const half = dos[6]?.toUpperCase();
-        if (half === 'PM' && hour < 12)
-            hour += 12;
-        if (half === 'AM' && hour === 12)
-            hour = 0;
-        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
-    }
-    return null;
-}
-function toEntry(info, relDir) {
-    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
-    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
-    return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
-}
-/**
- * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
- * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
- */
-async function collectListing(list, remoteRoot, mode, exclude) {
-    if (mode === 'none')
-        return [];
-    const entries = [];
-    const pending = [''];
-    while (pending.length > 0) {
-        const relDir = pending.shift();
-        const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
-                continue;
-            // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name))
-                continue;
-            const entry = toEntry(info, relDir);
-            entries.push(entry);
-            if (mode === 'recursive' && entry.type === 'dir')
-                pending.push(entry.path);
-        }
-    }
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-/** Where remote-dir lies on the server (pure). */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_namespaceObject.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-
-;// CONCATENATED MODULE: ./src/sync-plan.ts
-/** What to upload, skip and delete, decided from the local files, the manifest and the server (pure). */
-
-/** A manifest entry counts only if the server still holds that file at that size. */
-function staleEntries(manifest, remote) {
-    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
-}
-/**
- * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
- * Every other file is uploaded anyway, and hashed as it is sent.
- */
-function mayBeUnchanged(file, manifest, sync) {
-    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
-}
-function planSync(local, manifest, remote, options) {
-    const stale = staleEntries(manifest, remote);
-    const staleSet = new Set(stale);
-    const upload = [];
-    const skip = [];
-    for (const file of local) {
-        const entry = manifest.files.get(file.relPath);
-        const unchanged = options.sync === 'changed' &&
-            entry !== undefined &&
-            !staleSet.has(file.relPath) &&
-            file.sha256 !== undefined &&
-            entry.sha256 === file.sha256 &&
-            entry.size === file.size;
-        (unchanged ? skip : upload).push(file);
-    }
-    const localPaths = new Set(local.map(f => f.relPath));
-    const remove = options.delete
-        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && remote.files.has(path)).sort()
-        : [];
-    return { upload, skip, remove, stale };
-}
-/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles) {
-    const occupied = new Set();
-    for (const file of keptFiles) {
-        for (let dir = external_node_path_namespaceObject.posix.dirname(file); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-            occupied.add(dir);
-    }
-    const depth = (p) => p.split('/').length;
-    return [...createdDirs].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : -1));
-}
-/** Every directory (remote-relative, parents first) the files need. */
-function neededDirs(files) {
-    const dirs = new Set();
-    for (const file of files) {
-        for (let dir = external_node_path_namespaceObject.posix.dirname(file.relPath); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-            dirs.add(dir);
-    }
-    const depth = (p) => p.split('/').length;
-    return [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/transfer.ts
-/**
- * The side effects of a deploy: directories, uploads (atomic and verified), deletions, with
- * the manifest kept current as the server changes.
- */
-
-
-
-
-
-
-
-
-/** Tells this run's temporary names from another run's; a counter tells them apart within it. */
-const RUN_TAG = (0,external_node_crypto_.randomBytes)(4).toString('hex');
-let tempCount = 0;
-/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d-7.tmp' (matches remote-state's TEMP_NAME). */
-function tempPathFor(remotePath) {
-    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(remotePath), `.ftps-deploy.${external_node_path_namespaceObject.posix.basename(remotePath)}.${RUN_TAG}-${++tempCount}.tmp`);
-}
-/**
- * How replacing a file works on this server, found out on first use and said once:
- * rename over the target; or, where the server refuses to rename over an existing file,
- * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
- * Temporary files of attempts that failed are removed at the end (`cleanUp`).
- */
-class ReplaceStrategy {
-    atomic;
-    log;
-    mode;
-    temps = new Set();
-    constructor(atomic, log) {
-        this.atomic = atomic;
-        this.log = log;
-        this.mode = atomic ? 'rename' : 'direct';
-    }
-    async put(session, source, target, check) {
-        // The mode as this upload found it: another connection may change it meanwhile.
-        const mode = this.mode;
-        if (mode !== 'direct') {
-            const temp = tempPathFor(target);
-            this.temps.add(temp);
-            let replaced = false;
-            try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
-            }
-            finally {
-                if (replaced)
-                    this.temps.delete(temp);
-                else if (session.usable)
-                    await session.remove(temp).then(() => this.temps.delete(temp), () => undefined);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await session.remove(target).catch(() => undefined);
-        await check(target, await session.upload(source, target));
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await session.remove(target).catch(() => undefined);
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!(err instanceof DeployError) || err.details.code === undefined || err.details.code < 500)
-                throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await session.remove(target).catch(() => undefined);
-                const renamed = await session.rename(temp, target).then(() => true, () => false);
-                if (renamed) {
-                    this.fallback('delete-then-rename', `the server refused to rename over an existing file (${err.details.reply}): replacing files by deleting them first`);
-                    return true;
-                }
-            }
-            this.fallback('direct', `the server refuses renames (${err.details.reply}): uploading in place, not atomically`);
-            return false;
-        }
-    }
-    fallback(mode, message) {
-        if (this.mode === mode || this.mode === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.mode = mode;
-    }
-    /** Removes temporary files that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.temps.delete(temp), () => undefined);
-        }
-    }
-}
-/** The manifest goes to a temporary name, then replaces the old one, like any upload. */
-function manifestWriter(pool, strategy, path) {
-    return {
-        write: text => {
-            const data = Buffer.from(text);
-            // `always`: after a cancel, the manifest still records what was done.
-            return pool.run('Writing the manifest', session => strategy.put(session, data, path, path => sizeCheck(session, 'the manifest', data.length, path)), { always: true });
-        }
-    };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
-    }
-}
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
-    return async (path, sent) => {
-        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-            // Final: the file is being written locally; its upload would not match the manifest.
-            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-        }
-        if (verify)
-            await sizeCheck(session, file.relPath, sent.size, path);
-    };
-}
-function uploadFailure(file, remotePath, err) {
-    if (err instanceof DeployError && err.details.file !== undefined)
-        return err;
-    if (err instanceof DeployError) {
-        return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
-    }
-    if (err instanceof dist.FTPError) {
-        return new DeployError(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
-            file: file.relPath,
-            command: 'STOR',
-            code: err.code,
-            reply: err.message
-        });
-    }
-    return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${describeError(err)}`, { file: file.relPath, command: 'STOR' }, { cause: err });
-}
-async function createDirs(pool, files, index, store, remoteRoot, rootExists) {
-    const missing = neededDirs(files).filter(dir => !index.dirs.has(dir));
-    if (rootExists && missing.length === 0)
-        return;
-    await pool.run('Creating directories', async (session) => {
-        if (!rootExists) {
-            for (const dir of rootChain(remoteRoot, session.home))
-                await session.ensureDir(dir);
-        }
-        for (const dir of missing) {
-            if (await session.ensureDir(external_node_path_namespaceObject.posix.join(remoteRoot, dir)))
-                store.dirCreated(dir);
-        }
-    });
-}
-/** remote-dir and its parents below the login directory (or from / when outside it). */
-function rootChain(remoteRoot, home) {
-    const homeChain = new Set(pathPrefixes(home));
-    return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
-}
-async function transfer_transfer(pool, plan, index, rootExists, store, strategy, options, log) {
-    const result = { uploaded: [], deleted: [], bytesUploaded: 0 };
-    try {
-        await forEachLimited(options.leftovers, options.concurrency, async (path) => {
-            await pool.run(`Removing ${path}`, session => session.remove(external_node_path_namespaceObject.posix.join(options.remoteRoot, path)));
-            log.info(`removed ${path}, left by an interrupted run`);
-        });
-        await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists);
-        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
-        // not leave an entry for content the server no longer has (same size, other bytes).
-        if (store.forgetAll(plan.upload.map(f => f.relPath)))
-            await store.flush();
-        // Largest first: the long transfers start early instead of finishing last on one connection.
-        const queue = [...plan.upload].sort((a, b) => b.size - a.size);
-        const totalBytes = queue.reduce((sum, f) => sum + f.size, 0);
-        await forEachLimited(queue, options.concurrency, async (file) => {
-            const remotePath = external_node_path_namespaceObject.posix.join(options.remoteRoot, file.relPath);
-            // The manifest records the hash of the bytes that went: most files are hashed only then.
-            let sha256 = '';
-            try {
-                await pool.run(`Upload of ${file.relPath}`, session => strategy.put(session, file.localPath, remotePath, async (path, sent) => {
-                    await fileCheck(session, file, options.verify)(path, sent);
-                    sha256 = sent.sha256;
-                }));
-            }
-            catch (err) {
-                throw uploadFailure(file, remotePath, err);
-            }
-            result.uploaded.push(file);
-            result.bytesUploaded += file.size;
-            log.info(`uploaded ${file.relPath} (${file.size} bytes)`);
-            log.progress?.({
-                files: result.uploaded.length,
-                totalFiles: queue.length,
-                bytes: result.bytesUploaded,
-                totalBytes
-            });
-            await store.recorded(file.relPath, { sha256, size: file.size });
-        });
-        await forEachLimited(plan.remove, options.concurrency, async (path) => {
-            await pool.run(`Deleting ${path}`, async (session) => {
-                try {
-                    await session.remove(external_node_path_namespaceObject.posix.join(options.remoteRoot, path));
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError && err.code === 550))
-                        throw err;
-                }
-            });
-            result.deleted.push(path);
-            log.info(`deleted ${path}`);
-            await store.forgotten(path);
-        });
-        if (plan.remove.length > 0)
-            await removeEmptiedDirs(pool, store, options.remoteRoot, log);
-        if (options.verify)
-            await verifyUploaded(pool, result.uploaded, store, options);
-    }
-    catch (err) {
-        await strategy.cleanUp(pool);
-        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
-        await store
-            .flush()
-            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
-        throw err;
-    }
-    await strategy.cleanUp(pool);
-    try {
-        await store.flush();
-    }
-    catch (err) {
-        throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
-    }
-    return result;
-}
-/** At the end: every file this run claims to have uploaded is on the server at its size. */
-async function verifyUploaded(pool, uploaded, store, options) {
-    if (uploaded.length === 0)
-        return;
-    const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(pool, options.list, options.remoteRoot, paths, options.concurrency);
-    const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
-    if (wrong.length === 0)
-        return;
-    for (const file of wrong)
-        await store.forgotten(file.relPath);
-    const shown = wrong
-        .slice(0, 10)
-        .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
-    throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
-}
-async function removeEmptiedDirs(pool, store, remoteRoot, log) {
-    for (const dir of emptiedDirs(store.manifest.dirs, store.manifest.files.keys())) {
-        await pool.run(`Removing ${dir}`, async (session) => {
-            try {
-                await session.removeDir(external_node_path_namespaceObject.posix.join(remoteRoot, dir));
-                store.dirRemoved(dir);
-                log.info(`removed empty directory ${dir}`);
-            }
-            catch (err) {
-                // Not empty: it holds files this tool never deployed, which it never touches.
-                if (!(err instanceof dist.FTPError))
-                    throw err;
-                log.debug(`Kept ${dir}: ${err.message}`);
-            }
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy.ts
-/**
- * The deploy, one way through: local files -> remote state -> plan -> transfer -> listing.
- * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const defaultDeps = { openSession: openSession, listLocalFiles: listLocalFiles, now: () => Date.now() };
-async function findFiles(settings, log, deps) {
-    const found = await deps.listLocalFiles({
-        localDir: settings.localDir,
-        patterns: settings.files,
-        followSymlinks: settings.followSymlinks,
-        encoding: settings.encoding
-    }, log);
-    // The manifest's own name at the top of remote-dir is ours.
-    const files = found.filter(file => file.relPath !== settings.manifest);
-    if (files.length < found.length)
-        log.warning(`Skipped ${settings.manifest}: that name is the manifest's (see the manifest input)`);
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
-    if (files.length === 0) {
-        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
-        if (settings.ifNoFilesFound === 'error') {
-            throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
-        }
-        if (settings.ifNoFilesFound === 'warn')
-            log.warning(message);
-    }
-    return files;
-}
-async function connect(settings, log, pool) {
-    if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await pool.run('Connecting', async (opened) => opened);
-    const security = session.tlsVersion === ''
-        ? 'plain FTP (no TLS)'
-        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-function describePlan(plan, state, log, dryRun) {
-    const would = dryRun ? 'would ' : '';
-    for (const path of plan.stale)
-        log.info(`${path}: listed in the manifest but missing or changed on the server, ${would}upload again if still matched`);
-    for (const file of plan.upload)
-        log.debug(`${would}upload ${file.relPath} (${file.size} bytes)`);
-    for (const path of plan.remove)
-        log.info(`${would}delete ${path}`);
-    for (const path of state.leftovers)
-        log.info(`${would}remove ${path}, left by an interrupted run`);
-    const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0);
-    log.info(`Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`);
-}
-/**
- * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
- * (the runner's cancel) stops new transfers; the manifest still records what was done.
- */
-async function deploy(settings, log, deps = defaultDeps, signal) {
-    const started = deps.now();
-    const local = await log.group('Local files', () => findFiles(settings, log, deps));
-    let opened = 0;
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
-    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
-    signal?.addEventListener('abort', cancel);
-    if (signal?.aborted)
-        cancel();
-    try {
-        const first = await log.group('Connect', () => connect(settings, log, pool));
-        const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
-        // The checks (what the server holds before and after) may list with STAT; the listing
-        // output, which reports times, lists with MLSD or LIST.
-        const check = checkLister(pool);
-        const list = poolLister(pool);
-        const state = await log.group('Remote state', () => readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log));
-        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-        const files = await hash_hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
-        describePlan(plan, state, log, settings.dryRun);
-        const listFinal = async (path) => {
-            const infos = await list(path);
-            if (infos === undefined)
-                throw new DeployError(`Listing ${path}: the server has no such directory`);
-            return infos;
-        };
-        let uploaded = plan.upload;
-        let deleted = plan.remove;
-        let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
-        if (!settings.dryRun) {
-            const strategy = new ReplaceStrategy(settings.atomic, log);
-            const stale = new Set(plan.stale);
-            const manifest = {
-                files: new Map([...state.manifest.files].filter(([path]) => !stale.has(path))),
-                dirs: state.manifest.dirs
-            };
-            const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_namespaceObject.posix.join(remoteRoot, settings.manifest)), log);
-            const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest;
-            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: check }, log));
-            ({ uploaded, deleted, bytesUploaded } = done);
-        }
-        const listing = await log.group('Remote listing', () => collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {
-            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
-            if (settings.dryRun)
-                return [];
-            throw err;
-        }));
-        return {
-            dryRun: settings.dryRun,
-            uploaded: uploaded.map(f => f.relPath).sort(),
-            bytesUploaded,
-            filesSkipped: plan.skip.length,
-            deleted: [...deleted].sort(),
-            listing,
-            tlsVersion: first.tlsVersion,
-            fingerprint: first.fingerprint,
-            remoteRoot,
-            durationMs: deps.now() - started
-        };
-    }
-    finally {
-        signal?.removeEventListener('abort', cancel);
-        pool.closeAll();
-    }
-}
-/** Tells the connections' protocol logs apart. */
-function prefixed(log, prefix) {
-    return { ...log, debug: message => log.debug(prefix + message) };
-}
-/** The CLI's dry run without a host: the local plan only, no connection. */
-async function planLocal(settings, log, deps = defaultDeps) {
-    const started = deps.now();
-    const files = await log.group('Local files', () => findFiles(settings, log, deps));
-    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
-        for (const file of files)
-            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
-    });
-    return {
-        dryRun: true,
-        uploaded: files.map(f => f.relPath),
-        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
-        filesSkipped: 0,
-        deleted: [],
-        listing: [],
-        tlsVersion: '',
-        fingerprint: '',
-        remoteRoot: settings.remoteDir,
-        durationMs: deps.now() - started
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Every input's name and default, in one place shared by action.yml (checked by a test),
- * the action, the CLI and the tests. Names and defaults are the contract
- * (../shared/CONTRACT.md): renaming one breaks users' workflows.
- */
-const Inputs = {
-    Host: 'host',
-    Port: 'port',
-    User: 'user',
-    Password: 'password',
-    Account: 'account',
-    Tls: 'tls',
-    TlsVerify: 'tls-verify',
-    CaCert: 'ca-cert',
-    TlsFingerprint: 'tls-fingerprint',
-    TlsServername: 'tls-servername',
-    TlsMaxVersion: 'tls-max-version',
-    Encoding: 'encoding',
-    Timeout: 'timeout',
-    SourceAddress: 'source-address',
-    LocalDir: 'local-dir',
-    Files: 'files',
-    RemoteDir: 'remote-dir',
-    IfNoFilesFound: 'if-no-files-found',
-    FollowSymlinks: 'follow-symlinks',
-    Sync: 'sync',
-    Manifest: 'manifest',
-    Delete: 'delete',
-    DryRun: 'dry-run',
-    Concurrency: 'concurrency',
-    Retries: 'retries',
-    Atomic: 'atomic',
-    Verify: 'verify',
-    Listing: 'listing'
-};
-/** Defaults as action.yml declares them ('' = no default there). */
-const InputDefaults = {
-    host: '',
-    port: '',
-    user: 'anonymous',
-    password: '',
-    account: '',
-    tls: 'explicit',
-    'tls-verify': 'true',
-    'ca-cert': '',
-    'tls-fingerprint': '',
-    'tls-servername': '',
-    'tls-max-version': '',
-    encoding: 'utf-8',
-    timeout: '30',
-    'source-address': '',
-    'local-dir': '.',
-    files: '**',
-    'remote-dir': '.',
-    'if-no-files-found': 'error',
-    'follow-symlinks': 'false',
-    sync: 'changed',
-    manifest: '.ftps-deploy-manifest.json',
-    delete: 'false',
-    'dry-run': 'false',
-    concurrency: '4',
-    retries: '3',
-    atomic: 'true',
-    verify: 'true',
-    listing: 'flat'
-};
-/** Inputs that take true/false. */
-const BooleanInputs = [
-    Inputs.TlsVerify,
-    Inputs.FollowSymlinks,
-    Inputs.Delete,
-    Inputs.DryRun,
-    Inputs.Atomic,
-    Inputs.Verify
-];
-const Outputs = {
-    Listing: 'listing',
-    Uploaded: 'uploaded',
-    FilesUploaded: 'files-uploaded',
-    FilesSkipped: 'files-skipped',
-    FilesDeleted: 'files-deleted',
-    BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint'
-};
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-function outputsOf(result) {
-    return {
-        [Outputs.Listing]: JSON.stringify(result.listing),
-        [Outputs.Uploaded]: JSON.stringify(result.uploaded),
-        [Outputs.FilesUploaded]: String(result.uploaded.length),
-        [Outputs.FilesSkipped]: String(result.filesSkipped),
-        [Outputs.FilesDeleted]: String(result.deleted.length),
-        [Outputs.BytesUploaded]: String(result.bytesUploaded),
-        [Outputs.TlsFingerprint]: result.fingerprint
-    };
-}
-/** Human-readable byte count: 1536 -> '1.5 KiB'. */
-function formatBytes(bytes) {
-    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
-}
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' ');
-/** Caps the file table so a big deploy's summary stays readable. */
-const MAX_ROWS = 50;
-function fileTable(title, paths) {
-    if (paths.length === 0)
-        return [];
-    const rows = paths.slice(0, MAX_ROWS).map(path => `| \`${escapeCell(path)}\` |`);
-    if (paths.length > MAX_ROWS)
-        rows.push(`| … and ${paths.length - MAX_ROWS} more |`);
-    return [`### ${title}`, '', '| path |', '| --- |', ...rows, ''];
-}
-/** '1.5 MiB/s', from bytes over milliseconds. */
-function formatRate(bytes, ms) {
-    return ms <= 0 ? '-' : `${formatBytes(Math.round((bytes * 1000) / ms))}/s`;
-}
-function summaryMarkdown(result, host) {
-    const verb = result.dryRun ? 'would upload' : 'uploaded';
-    return [
-        `## ${result.dryRun ? 'FTPS deploy plan (dry run)' : 'FTPS deploy'}: ${host}:${result.remoteRoot}`,
-        '',
-        `| | |`,
-        `| --- | --- |`,
-        `| Files ${verb} | ${result.uploaded.length} |`,
-        `| Files skipped (unchanged) | ${result.filesSkipped} |`,
-        `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
-        `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
-        `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
-        ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
-        `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
-        `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
-        '',
-        ...fileTable(`Files ${verb}`, result.uploaded),
-        ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
-    ].join('\n');
-}
-function failureMarkdown(message) {
-    return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Every input parsed and validated once, into one typed object. Nothing below the entry
- * points reads inputs again. Validation throws InputError naming the input, the value
- * (never a secret) and what is accepted, before any connection is made.
- */
-
-
-
-
-
-
-/** Shows a value in an error message with control characters made visible. */
-function show(value) {
-    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
-    return `'${visible}'`;
-}
-function invalid(name, value, expected) {
-    return new InputError(`Invalid ${name} ${show(value)}: expected ${expected}`);
-}
-const CONTROL_CHARS = /[\r\n\0]/;
-function oneOf(name, value, accepted) {
-    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
-    if (found === undefined) {
-        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
-        throw invalid(name, value, `one of ${names.join(', ')}`);
-    }
-    return found;
-}
-/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
-}
-function parseInteger(name, value, min, max, what) {
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, value, `${what} from ${min} to ${max}`);
-    }
-    return n;
-}
-function parseTimeoutMs(value) {
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
-    if (!(seconds > 0) || seconds > 86400) {
-        throw invalid(Inputs.Timeout, value, 'a number of seconds above 0 (at most 86400)');
-    }
-    return Math.max(1, Math.round(seconds * 1000));
-}
-function noControlChars(name, value) {
-    if (CONTROL_CHARS.test(value))
-        throw invalid(name, value, 'no CR, LF or NUL characters');
-    return value;
-}
-function parseHost(value, required) {
-    if (value === '' && !required)
-        return '';
-    if (value === '')
-        throw invalid(Inputs.Host, value, 'a server name or IP address (required)');
-    if (/\s|[\0/]/.test(value))
-        throw invalid(Inputs.Host, value, 'a server name or IP address without spaces or slashes');
-    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-}
-function parsePassword(raw, user) {
-    if (CONTROL_CHARS.test(raw)) {
-        throw new InputError(`Invalid ${Inputs.Password} (value not shown): expected no CR, LF or NUL characters`);
-    }
-    // ftplib sends 'anonymous@' for an anonymous login without a password.
-    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
-}
-/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
-function parseFingerprints(value) {
-    return value
-        .split(/[,\n]/)
-        .map(part => part.trim())
-        .filter(part => part !== '')
-        .map(part => {
-        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
-        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
-            throw invalid(Inputs.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
-        }
-        return hex.toUpperCase().match(/../g).join(':');
-    });
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
-function parseCaCert(value, cwd) {
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
-            throw invalid(Inputs.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
-        }
-        pem = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
-    if (blocks.length === 0)
-        throw invalid(Inputs.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
-    for (const block of blocks) {
-        try {
-            new external_node_crypto_.X509Certificate(block);
-        }
-        catch {
-            throw invalid(Inputs.CaCert, shown, 'valid PEM certificates (one does not parse)');
-        }
-    }
-    return blocks.join('\n') + '\n';
-}
-function parseTlsMaxVersion(value) {
-    if (value === '')
-        return undefined;
-    return oneOf(Inputs.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
-}
-function parseLocalDir(value, cwd) {
-    const dir = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        throw invalid(Inputs.LocalDir, value, 'an existing directory (not found)');
-    if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
-        throw invalid(Inputs.LocalDir, value, 'a directory (this is a file)');
-    return dir;
-}
-function parsePatterns(value) {
-    const patterns = value
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    for (const pattern of patterns) {
-        const body = pattern.replace(/^!/, '');
-        noControlChars(Inputs.Files, pattern);
-        if ((0,external_node_path_namespaceObject.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
-            throw invalid(Inputs.Files, pattern, 'patterns relative to local-dir, without .. segments');
-        }
-    }
-    if (!patterns.some(p => !p.startsWith('!'))) {
-        throw invalid(Inputs.Files, value, 'at least one pattern that is not an exclude (!)');
-    }
-    return patterns;
-}
-function parseRemoteDir(value) {
-    noControlChars(Inputs.RemoteDir, value);
-    if (value.split(/[\\/]/).includes('..')) {
-        throw invalid(Inputs.RemoteDir, value, 'a directory path without .. segments');
-    }
-    return value;
-}
-function parseManifestName(value) {
-    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
-        throw invalid(Inputs.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
-    }
-    return value;
-}
-/** Reads, validates and normalises every input. Throws InputError on the first bad one. */
-function parseSettings(read, options = {}) {
-    const cwd = options.cwd ?? process.cwd();
-    const get = (name) => {
-        const value = read(name);
-        return value === '' ? InputDefaults[name] : value;
-    };
-    const bool = (name) => parseBoolean(name, get(name));
-    const host = parseHost(get(Inputs.Host), options.requireHost ?? true);
-    const tls = oneOf(Inputs.Tls, get(Inputs.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
-    const portText = get(Inputs.Port);
-    const user = noControlChars(Inputs.User, get(Inputs.User));
-    const sourceAddress = get(Inputs.SourceAddress);
-    if (sourceAddress !== '' && (0,external_node_net_.isIP)(sourceAddress) === 0) {
-        throw invalid(Inputs.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
-    }
-    const servername = get(Inputs.TlsServername);
-    if (/\s|\0/.test(servername))
-        throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
-    return {
-        host,
-        port: portText === ''
-            ? tls === 'implicit'
-                ? 990
-                : 21
-            : parseInteger(Inputs.Port, portText, 1, 65535, 'a port number'),
-        user,
-        password: parsePassword(read(Inputs.Password), user),
-        account: noControlChars(Inputs.Account, get(Inputs.Account)),
-        tls,
-        tlsVerify: bool(Inputs.TlsVerify),
-        caCert: parseCaCert(get(Inputs.CaCert), cwd),
-        tlsFingerprints: parseFingerprints(get(Inputs.TlsFingerprint)),
-        tlsServername: servername === '' ? host : servername,
-        tlsMaxVersion: parseTlsMaxVersion(get(Inputs.TlsMaxVersion)),
-        encoding: oneOf(Inputs.Encoding, get(Inputs.Encoding), {
-            'utf-8': 'utf8',
-            utf8: 'utf8',
-            latin1: 'latin1'
-        }),
-        timeoutMs: parseTimeoutMs(get(Inputs.Timeout)),
-        sourceAddress: sourceAddress === '' ? undefined : sourceAddress,
-        localDir: parseLocalDir(get(Inputs.LocalDir), cwd),
-        files: parsePatterns(get(Inputs.Files)),
-        remoteDir: parseRemoteDir(get(Inputs.RemoteDir)),
-        ifNoFilesFound: oneOf(Inputs.IfNoFilesFound, get(Inputs.IfNoFilesFound), {
-            error: 'error',
-            warn: 'warn',
-            ignore: 'ignore'
-        }),
-        followSymlinks: bool(Inputs.FollowSymlinks),
-        sync: oneOf(Inputs.Sync, get(Inputs.Sync), { changed: 'changed', all: 'all' }),
-        manifest: parseManifestName(get(Inputs.Manifest)),
-        delete: bool(Inputs.Delete),
-        dryRun: bool(Inputs.DryRun),
-        concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
-        retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
-        atomic: bool(Inputs.Atomic),
-        verify: bool(Inputs.Verify),
-        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/signals.ts
-/** The runner cancels a job with SIGINT, then SIGTERM; a user presses Ctrl-C. */
-function cancelOnSignals() {
-    const controller = new AbortController();
-    for (const name of ['SIGINT', 'SIGTERM']) {
-        // Once: a second signal takes Node's default action and ends the process at once.
-        process.once(name, () => controller.abort(name));
-    }
-    return controller.signal;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/** The action: inputs -> settings -> deploy -> outputs and job summary, with one failure funnel. */
-
-
-
-
-
-
-
-/** Reads an input as the runner passes it; the password is masked the moment it is read. */
-function readActionInput(name) {
-    if (name === Inputs.Password) {
-        const password = getInput(name, { trimWhitespace: false });
-        if (password !== '')
-            core_setSecret(password);
-        return password;
-    }
-    return getInput(name);
-}
-/** A progress line in the Actions log at most every `everyMs`: files, bytes, rate, time left. */
-function progressLines(write, now = Date.now, everyMs = 10_000) {
-    const started = now();
-    let last = started;
-    return (p) => {
-        const at = now();
-        if (at - last < everyMs && p.files < p.totalFiles)
-            return;
-        last = at;
-        const elapsed = at - started;
-        const left = p.bytes > 0 ? Math.round(((p.totalBytes - p.bytes) * elapsed) / p.bytes / 1000) : undefined;
-        write(`Progress: ${p.files}/${p.totalFiles} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}, ${formatRate(p.bytes, elapsed)}` +
-            (left === undefined || p.files === p.totalFiles ? '' : `, about ${left} s left`));
-    };
-}
-const actionsLog = {
-    info: message => info(message),
-    warning: message => warning(message),
-    debug: message => core_debug(message),
-    get debugEnabled() {
-        return isDebug();
-    },
-    group: (name, fn) => group(name, fn),
-    progress: progressLines(line => info(line))
-};
-/** The job summary exists only on a runner (GITHUB_STEP_SUMMARY); locally there is none. */
-async function writeSummary(markdown) {
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(markdown).write();
-}
-async function run() {
-    try {
-        const settings = parseSettings(readActionInput);
-        const result = await deploy(settings, actionsLog, undefined, cancelOnSignals());
-        for (const [name, value] of Object.entries(outputsOf(result)))
-            setOutput(name, value);
-        await writeSummary(summaryMarkdown(result, settings.host));
-    }
-    catch (err) {
-        const message = describeError(err);
-        setFailed(message);
-        await writeSummary(failureMarkdown(message)).catch(() => undefined);
-        // 2 for bad input (nothing was touched), 1 for a failed deploy.
-        process.exitCode = err instanceof InputError ? 2 : 1;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -40420,6 +40493,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,5 +1,8 @@
 /** The action: inputs -> settings -> deploy -> outputs and job summary, with one failure funnel. */
 import * as core from '@actions/core'
+// Loaded up front here (the CLI loads it only for patterns other than **): the action's bundle
+// stays one file, with every dependency's licence in dist/licenses.txt.
+import '@actions/glob'
 import { deploy } from './deploy.js'
 import { describeError, InputError } from './errors.js'
 import { InputName, Inputs } from './inputs.js'
