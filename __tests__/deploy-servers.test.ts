@@ -121,6 +121,30 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     }
   })
 
+  maybe(
+    'a directory too large for a STAT reply (64 KiB) is listed with LIST instead, and so is the rest',
+    async () => {
+      const names = Array.from({ length: 1500 }, (_, i) => `image-${String(i).padStart(4, '0')}.jpg`)
+      for (const name of names) server.putFile(`bigdir/${name}`, 'x')
+      server.putFile('after/one.txt', '1')
+      const log = recordingLog()
+      const settings = settingsOf(inputs())
+      const pool = new SessionPool(() => openSession(settings, log), { size: 1, retries: 1 }, log)
+      try {
+        const check = checkLister(pool)
+        const listed = (await check('/bigdir')) ?? []
+        expect(listed.filter(i => i.isFile).map(i => i.name).sort()).toEqual(names)
+        expect((await check('/after'))?.map(i => i.name)).toEqual(['one.txt'])
+        // One STAT (cut off by the client's reply limit), then data connections only.
+        expect(log.lines.filter(l => l.startsWith('debug: > STAT '))).toEqual(['debug: > STAT /bigdir'])
+        expect(log.lines.filter(l => /^debug: > (MLSD|LIST)/.test(l))).toHaveLength(2)
+      } finally {
+        pool.closeAll()
+      }
+    },
+    30_000
+  )
+
   maybe('a wrong password fails with the 530 reply and uploads nothing', async () => {
     const error = await failsWith({ password: 'not-the-password' }, 'wrong-password')
     expect(error.message).toMatch(/^Login as deployer failed: the server answered PASS with 530 /)
