@@ -133,7 +133,12 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       try {
         const check = checkLister(pool)
         const listed = (await check('/bigdir')) ?? []
-        expect(listed.filter(i => i.isFile).map(i => i.name).sort()).toEqual(names)
+        expect(
+          listed
+            .filter(i => i.isFile)
+            .map(i => i.name)
+            .sort()
+        ).toEqual(names)
         expect((await check('/after'))?.map(i => i.name)).toEqual(['one.txt'])
         // One STAT (cut off by the client's reply limit), then data connections only.
         expect(log.lines.filter(l => l.startsWith('debug: > STAT '))).toEqual(['debug: > STAT /bigdir'])
