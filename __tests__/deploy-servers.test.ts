@@ -150,6 +150,25 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     30_000
   )
 
+  maybe('a file gone between listing and upload fails once, naming it, and leaves no temporary file', async () => {
+    const gone = join(localDir, 'vanished.txt')
+    const log = recordingLog()
+    const deps = {
+      openSession,
+      now: () => Date.now(),
+      listLocalFiles: async () => [{ localPath: gone, relPath: 'vanished.txt', size: 5 }]
+    }
+    const error = await deploy(settingsOf(inputs({ 'remote-dir': 'vanished' })), log, deps).then(
+      () => undefined,
+      (err: unknown) => err as DeployError
+    )
+    expect(error?.message).toBe(
+      `Upload of vanished.txt to /vanished/vanished.txt failed: Could not read ${gone}: ENOENT: no such file or directory, open '${gone}'`
+    )
+    expect(log.lines.filter(l => l.includes('retry'))).toEqual([])
+    expect(filesOn(join(server.root, 'vanished')).filter(p => p.endsWith('.tmp'))).toEqual([])
+  })
+
   maybe('a wrong password fails with the 530 reply and uploads nothing', async () => {
     const error = await failsWith({ password: 'not-the-password' }, 'wrong-password')
     expect(error.message).toMatch(/^Login as deployer failed: the server answered PASS with 530 /)

@@ -31553,9 +31553,14 @@ async function store(ftp, data, source, remotePath) {
             send().then(
             // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
             awaitReply, err => {
-                dataError ??= err;
+                dataError ??= unreadable(err, source);
                 socket.destroy();
-                awaitReply();
+                // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
+                // data connection we cut): this session, its reply still pending, is done.
+                if (dataError instanceof DeployError)
+                    ftp.closeWithError(dataError);
+                else
+                    awaitReply();
             });
             return;
         }
@@ -31568,7 +31573,8 @@ async function store(ftp, data, source, remotePath) {
         await confirmed;
     }
     catch (err) {
-        // The server's refusal says most (452 full disk); a certificate mismatch of ours says more.
+        // The server's refusal says most (452 full disk); a local file that could not be read or a
+        // certificate mismatch says more (and is not worth a retry).
         throw err instanceof dist.FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err);
     }
     finally {
@@ -31580,6 +31586,13 @@ async function store(ftp, data, source, remotePath) {
     if (!started)
         throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`);
     return { size, sha256: hash.digest('hex') };
+}
+/** A local file that cannot be read (gone since it was listed, no permission) fails as final. */
+function unreadable(err, source) {
+    const syscall = err?.syscall;
+    if (typeof source !== 'string' || !['open', 'read', 'fstat'].includes(syscall ?? ''))
+        return err;
+    return new DeployError(`Could not read ${source}: ${err.message}`, { transient: false }, { cause: err });
 }
 /** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
 function finish(socket, bytes) {
