@@ -3,8 +3,7 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { posix } from 'node:path'
-import { FileInfo } from 'basic-ftp'
-import { DeployError, InputError } from './errors.js'
+import { InputError } from './errors.js'
 import { openSession, RemoteSession, SessionFactory } from './ftp/session.js'
 import { hashFiles } from './hash.js'
 import { collectListing, ListingEntry } from './listing.js'
@@ -13,7 +12,7 @@ import { Log } from './log.js'
 import { ManifestStore } from './manifest.js'
 import { resolveRemoteRoot } from './plan.js'
 import { SessionPool } from './pool.js'
-import { checkLister, poolLister, readRemoteState, RemoteState } from './remote-state.js'
+import { checkLister, readRemoteState, RemoteState } from './remote-state.js'
 import { Settings } from './settings.js'
 import { HashedFile, mayBeUnchanged, planSync, SyncPlan } from './sync-plan.js'
 import { manifestWriter, ReplaceStrategy, transfer } from './transfer.js'
@@ -128,7 +127,6 @@ export async function deploy(
     // The checks (what the server holds before and after) may list with STAT; the listing
     // output, which reports times, lists with MLSD or LIST.
     const check = checkLister(pool)
-    const list = poolLister(pool)
     const state = await log.group('Remote state', () =>
       readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log)
     )
@@ -136,11 +134,6 @@ export async function deploy(
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete })
     describePlan(plan, state, log, settings.dryRun)
-    const listFinal = async (path: string): Promise<FileInfo[]> => {
-      const infos = await list(path)
-      if (infos === undefined) throw new DeployError(`Listing ${path}: the server has no such directory`)
-      return infos
-    }
     let uploaded: HashedFile[] = plan.upload
     let deleted = plan.remove
     let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0)
@@ -172,7 +165,9 @@ export async function deploy(
       ;({ uploaded, deleted, bytesUploaded } = done)
     }
     const listing = await log.group('Remote listing', () =>
-      collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {
+      collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
+        settings.manifest
+      ]).catch(err => {
         // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
         if (settings.dryRun) return []
         throw err

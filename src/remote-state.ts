@@ -59,11 +59,11 @@ export function poolLister(pool: SessionPool): Lister {
 
 /**
  * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
- * where the server lists that way (pure-ftpd, ProFTPD), else LIST/MLSD. STAT needs no data
- * connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its final TLS
- * record on every data connection it closes (Nagle against delayed ACKs, measured here).
+ * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
+ * needs no data connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its
+ * final TLS record on every data connection it closes (measured here).
  * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (vsftpd answers STAT <dir> with an empty status), or a reply is too long for the
+ * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
  * control connection, the rest of the run lists with LIST.
  */
 export function checkLister(pool: SessionPool): Lister {

@@ -21,7 +21,7 @@ export interface TransferOptions {
   verify: boolean
   /** Temporary files an interrupted run left behind, removed first. */
   leftovers: string[]
-  /** How the final check lists directories (shared with the listing output). */
+  /** How the final check lists directories (as the checks before the plan did). */
   list: Lister
 }
 

@@ -4102,11 +4102,11 @@ function poolLister(pool) {
 }
 /**
  * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
- * where the server lists that way (pure-ftpd, ProFTPD), else LIST/MLSD. STAT needs no data
- * connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its final TLS
- * record on every data connection it closes (Nagle against delayed ACKs, measured here).
+ * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
+ * needs no data connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its
+ * final TLS record on every data connection it closes (measured here).
  * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (vsftpd answers STAT <dir> with an empty status), or a reply is too long for the
+ * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
  * control connection, the rest of the run lists with LIST.
  */
 function checkLister(pool) {
@@ -4716,18 +4716,11 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
         const check = checkLister(pool);
-        const list = poolLister(pool);
         const state = await log.group('Remote state', () => readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
         describePlan(plan, state, log, settings.dryRun);
-        const listFinal = async (path) => {
-            const infos = await list(path);
-            if (infos === undefined)
-                throw new errors/* DeployError */.sH(`Listing ${path}: the server has no such directory`);
-            return infos;
-        };
         let uploaded = plan.upload;
         let deleted = plan.remove;
         let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
@@ -4743,7 +4736,9 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
             const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: check }, log));
             ({ uploaded, deleted, bytesUploaded } = done);
         }
-        const listing = await log.group('Remote listing', () => collectListing(listFinal, remoteRoot, settings.listing, [settings.manifest]).catch(err => {
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
+            settings.manifest
+        ]).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];
