@@ -11,8 +11,6 @@ import { Log, redact } from '../log.js'
 import { Settings } from '../settings.js'
 import { PassiveConnector } from './data-connection.js'
 import { Sent, store } from './store.js'
-
-export type { Sent }
 import { bindSockets, login, protect, refused, secureControl } from './handshake.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
