@@ -37,9 +37,12 @@ import {
   writeSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, posix } from 'node:path'
+import { basename, join, posix } from 'node:path'
 import { deploy, DeployResult } from '../src/deploy.js'
 import { DeployError } from '../src/errors.js'
+import { openSession } from '../src/ftp/session.js'
+import { listLocalFiles } from '../src/local-files.js'
+import { TEMP_NAME } from '../src/temp-name.js'
 import { makeTestPki } from './harness/certs.js'
 import { type CutPlan, startProxy, type TcpProxy } from './harness/proxy.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
@@ -50,7 +53,8 @@ import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settin
 import { crashServer } from './support/restart.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
-const TEMP = /(^|\/)\.ftps-deploy\.[^/]+\.[0-9a-f]{8}\.tmp$/
+/** Any temporary of this tool (the product's own definition, not a copy that can drift). */
+const TEMP = { test: (path: string): boolean => TEMP_NAME.test(basename(path)) }
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 const maybeOn = (kind: ServerKind): jest.It => (skipped(kind) ? test.skip : test)
 
@@ -95,6 +99,19 @@ const damaged = (remoteDir: string, local: Tree): string[] =>
   differences(remoteDir, local).filter(d => !d.endsWith(': missing'))
 
 /** Files on the server that are neither deployed files nor the manifest (temp files, name.1 ...). */
+/**
+ * A dead run's temporaries younger than an hour are left alone by the next run (another run may
+ * still be uploading to them) and named in its log; a run an hour later removes them.
+ */
+async function leftoversGoLater(inputs: InputValues, remote: string, local: Tree, lines: string[]): Promise<void> {
+  const young = extras(remote, local)
+  expect(young.filter(p => !TEMP.test(p))).toEqual([])
+  if (young.length > 0) expect(lines.some(l => l.includes('temporary file(s) of another run'))).toBe(true)
+  const hourLater = (): number => Date.now() + 61 * 60 * 1000
+  await deploy(settingsOf(inputs), recordingLog(), { openSession, listLocalFiles, now: hourLater })
+  expect(extras(remote, local)).toEqual([])
+}
+
 function extras(remoteDir: string, local: Tree): string[] {
   return diskFiles(remoteDir)
     .filter(p => p !== MANIFEST && !(p in local))
@@ -280,7 +297,7 @@ describe('1. a TCP proxy cuts the control connection, beyond the retries (vsftpd
       expect(again.outputs?.['files-skipped']).toBe(String(recorded.length))
       expect(differences(remote, files)).toEqual([])
       expect(manifestLies(remote)).toEqual([])
-      expect(extras(remote, files)).toEqual([])
+      await leftoversGoLater(inputs, remote, files, again.lines)
     },
     40_000
   )
@@ -391,8 +408,7 @@ describe('2. the server killed mid-deploy (pure-ftpd: the listener and every ses
       expect(differences(remote, files)).toEqual([])
       expect(manifestLies(remote)).toEqual([])
       expect(Object.keys(readManifest(remote)?.files ?? {})).toHaveLength(200)
-      // Temp files of the killed uploads are removed by the next run.
-      expect(extras(remote, files)).toEqual([])
+      await leftoversGoLater(inputs, remote, files, again.lines)
     },
     40_000
   )
@@ -416,6 +432,7 @@ describe('2. the server killed mid-deploy (pure-ftpd: the listener and every ses
       const killed = await runCliDeploy(inputs, {
         password: server.password,
         onLine: line => {
+          // A redeploy: every upload replaces a file ('uploaded x (n bytes, replacing the old one)').
           if (line.startsWith('uploaded ') && ++uploaded === 20) crash = crashServer(server)
         }
       })

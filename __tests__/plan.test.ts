@@ -1,112 +1,176 @@
-import { FileInfo, FileType } from 'basic-ftp'
-import { RemoteSession } from '../src/ftp/session.js'
-import { collectListing, parseListTime } from '../src/listing.js'
-import { SessionPool } from '../src/pool.js'
-import { checkLister } from '../src/remote-state.js'
-import { recordingLog } from './support/engine.js'
-import { pathPrefixes, resolveRemoteRoot } from '../src/plan.js'
+import { emptyManifest, Manifest } from '../src/manifest.js'
+import { emptiedDirs, HashedFile, mayBeUnchanged, neededDirs, planDeploy, RemoteFacts } from '../src/plan.js'
+import { planSteps, stepText } from '../src/plan-text.js'
 
-describe('resolveRemoteRoot', () => {
-  test.each([
-    ['/', '.', '/'],
-    ['/', 'www', '/www'],
-    ['/home/u', 'www/', '/home/u/www'],
-    ['/home/u', '/var/www', '/var/www'],
-    ['/home/u', './a//b/', '/home/u/a/b'],
-    ['', 'site', '/site']
-  ])('home %s + %s = %s', (home, dir, expected) => expect(resolveRemoteRoot(home, dir)).toBe(expected))
-})
+const A = 'a'.repeat(64)
+const B = 'b'.repeat(64)
 
-test('pathPrefixes', () => {
-  expect(pathPrefixes('/a/b/c')).toEqual(['/a', '/a/b', '/a/b/c'])
-  expect(pathPrefixes('/')).toEqual([])
-})
+function file(relPath: string, size: number, sha256?: string): HashedFile {
+  return { localPath: `/src/${relPath}`, relPath, size, sha256 }
+}
 
-describe('parseListTime (LIST has no zone: read as UTC)', () => {
-  const now = new Date('2026-11-25T10:00:00Z')
-  test.each([
-    ['Nov 25 09:40', '2026-11-25T09:40:00.000Z'],
-    ['Dec 31 23:59', '2025-12-31T23:59:00.000Z'],
-    ['Jan  2  2024', '2024-01-02T00:00:00.000Z'],
-    ['11-25-26 09:40AM', '2026-11-25T09:40:00.000Z'],
-    ['11-25-26 12:05AM', '2026-11-25T00:05:00.000Z'],
-    ['11-25-26 01:15PM', '2026-11-25T13:15:00.000Z'],
-    ['yesterday', null],
-    ['', null]
-  ])('%s', (raw, expected) => expect(parseListTime(raw, now)).toBe(expected))
-})
+function manifestOf(entries: Record<string, [string, number]>, dirs: string[] = []): Manifest {
+  const manifest = emptyManifest()
+  for (const [path, [sha256, size]] of Object.entries(entries)) manifest.files.set(path, { sha256, size })
+  for (const dir of dirs) manifest.dirs.add(dir)
+  return manifest
+}
 
-describe('collectListing', () => {
-  const info = (name: string, type: FileType, size = 1): FileInfo => Object.assign(new FileInfo(name), { type, size })
-  const tree: Record<string, FileInfo[]> = {
-    '/www': [
-      info('.', FileType.Directory),
-      info('index.html', FileType.File, 5),
-      info('.ftps-deploy-manifest.json', FileType.File),
-      info('.ftps-deploy.app.js.1a2b3c4d-7.tmp', FileType.File),
-      info('assets', FileType.Directory)
-    ],
-    '/www/assets': [info('app.js', FileType.File, 9), info('.ftps-deploy.x.js.1a2b3c4d-8.tmp', FileType.File)]
+function facts(
+  manifest: Manifest,
+  files: Record<string, number>,
+  dirs: string[] = [],
+  more: Partial<RemoteFacts> = {}
+) {
+  return {
+    manifest,
+    index: { files: new Map(Object.entries(files)), dirs: new Set(dirs) },
+    rootExists: true,
+    abandoned: [],
+    ...more
   }
+}
 
-  test('leaves out the manifest and temporary names; recursive descends', async () => {
-    const list = async (path: string) => tree[path]
-    const flat = await collectListing(list, '/www', 'flat', ['.ftps-deploy-manifest.json'])
-    expect(flat.map(e => e.path)).toEqual(['assets', 'index.html'])
-    const all = await collectListing(list, '/www', 'recursive', ['.ftps-deploy-manifest.json'])
-    expect(all.map(e => `${e.type} ${e.path} ${e.size}`)).toEqual([
-      'dir assets 1',
-      'file assets/app.js 9',
-      'file index.html 5'
+const options = { sync: 'changed' as const, delete: false, remoteRoot: '/www', home: '/' }
+
+describe('mayBeUnchanged: only files the manifest records at their size are worth hashing', () => {
+  const manifest = manifestOf({ 'same.txt': [A, 10], 'resized.txt': [A, 10] })
+  test.each([
+    ['same.txt', 10, 'changed', true],
+    ['resized.txt', 11, 'changed', false],
+    ['new.txt', 10, 'changed', false],
+    ['same.txt', 10, 'all', false]
+  ] as const)('%s (%i bytes, sync %s): %s', (path, size, sync, expected) => {
+    expect(mayBeUnchanged(file(path, size), manifest, sync)).toBe(expected)
+  })
+})
+
+describe('planDeploy: what to upload, skip and delete', () => {
+  const manifest = manifestOf({ 'same.txt': [A, 10], 'edited.txt': [A, 10], 'gone-local.txt': [A, 3] })
+  const remote = facts(manifest, { 'same.txt': 10, 'edited.txt': 10, 'gone-local.txt': 3 })
+
+  test('skips only a file whose hash and size match the manifest; a file without a hash is uploaded', () => {
+    const plan = planDeploy(
+      [file('same.txt', 10, A), file('edited.txt', 10, B), file('new.txt', 4), file('resized.txt', 12)],
+      remote,
+      options
+    )
+    expect(plan.skip.map(f => f.relPath)).toEqual(['same.txt'])
+    expect(plan.uploads.map(u => [u.file.relPath, u.replaces])).toEqual([
+      ['resized.txt', false],
+      ['new.txt', false],
+      ['edited.txt', true]
+    ])
+    expect(plan.deletes).toEqual([])
+    expect(plan.forget).toEqual(['edited.txt'])
+  })
+
+  test('sync all uploads every file, replacing what the server holds', () => {
+    const plan = planDeploy([file('same.txt', 10, A)], remote, { ...options, sync: 'all' })
+    expect(plan.uploads.map(u => [u.file.relPath, u.replaces])).toEqual([['same.txt', true]])
+    expect(plan.forget).toEqual(['same.txt'])
+  })
+
+  test('a manifest entry the server no longer holds at its size is stale: uploaded again, not forgotten twice', () => {
+    const plan = planDeploy([file('same.txt', 10, A)], facts(manifest, { 'same.txt': 9 }), options)
+    expect(plan.stale).toEqual(['same.txt', 'edited.txt', 'gone-local.txt'])
+    expect(plan.uploads.map(u => u.file.relPath)).toEqual(['same.txt'])
+    expect(plan.forget).toEqual([])
+    expect(plan.writeManifest).toBe(true)
+  })
+
+  test('delete: only files the manifest lists, gone locally and still on the server', () => {
+    const plan = planDeploy([file('same.txt', 10, A)], remote, { ...options, delete: true })
+    expect(plan.deletes).toEqual(['edited.txt', 'gone-local.txt'])
+  })
+
+  test('nothing changed: no step at all, not even a manifest write', () => {
+    const plan = planDeploy(
+      [file('same.txt', 10, A)],
+      facts(manifestOf({ 'same.txt': [A, 10] }), { 'same.txt': 10 }),
+      options
+    )
+    expect(planSteps(plan)).toEqual([])
+  })
+})
+
+describe('planDeploy: directories, order and the steps a dry run shows', () => {
+  test('a first deploy creates remote-dir below the login directory, then the directories files need', () => {
+    const plan = planDeploy(
+      [file('a/b/c.txt', 1), file('a/d.txt', 2), file('top.txt', 3)],
+      facts(emptyManifest(), {}, [], { rootExists: false }),
+      { ...options, remoteRoot: '/home/u/www/site', home: '/home/u' }
+    )
+    expect(plan.createRoot).toEqual(['/home/u/www', '/home/u/www/site'])
+    expect(plan.mkdirs).toEqual(['a', 'a/b'])
+  })
+
+  test('directories the server shows are not created; nothing is created when nothing is uploaded', () => {
+    const withDir = planDeploy([file('a/b/c.txt', 1)], facts(emptyManifest(), {}, ['a']), options)
+    expect(withDir.mkdirs).toEqual(['a/b'])
+    const nothing = planDeploy([], facts(emptyManifest(), {}, [], { rootExists: false }), options)
+    expect(nothing.createRoot).toEqual([])
+  })
+
+  test('deletions empty the directories this tool created, deepest first; others and occupied ones stay', () => {
+    const manifest = manifestOf({ 'old/x/1.txt': [A, 1], 'old/2.txt': [A, 1], 'keep/3.txt': [A, 1] }, [
+      'old',
+      'old/x',
+      'keep',
+      'mine-but-not-emptied'
+    ])
+    const remote = facts(manifest, { 'old/x/1.txt': 1, 'old/2.txt': 1, 'keep/3.txt': 1 }, ['old', 'old/x', 'keep'])
+    const plan = planDeploy([file('keep/3.txt', 1, A), file('mine-but-not-emptied/n.txt', 1)], remote, {
+      ...options,
+      delete: true
+    })
+    expect(plan.deletes).toEqual(['old/2.txt', 'old/x/1.txt'])
+    expect(plan.rmdirs).toEqual(['old/x', 'old'])
+  })
+
+  test('every kind of step, in order: leftovers, directories, manifest, new files, replacements, deletions', () => {
+    const manifest = manifestOf({ 'index.html': [A, 5], 'gone.txt': [A, 1], 'd/gone2.txt': [A, 1] }, ['d'])
+    const remote = facts(manifest, { 'index.html': 5, 'gone.txt': 1, 'd/gone2.txt': 1 }, ['d'], {
+      abandoned: ['.ftps-deploy.x.tmp']
+    })
+    const plan = planDeploy([file('index.html', 6), file('assets/app.1234.js', 9)], remote, {
+      ...options,
+      delete: true
+    })
+    expect(planSteps(plan).map(step => stepText(step, 'planned'))).toEqual([
+      'would remove leftover .ftps-deploy.x.tmp',
+      'would create directory assets',
+      'would write the manifest (no longer vouching for 1 file(s) to be replaced)',
+      'would upload assets/app.1234.js (9 bytes)',
+      'would replace index.html (6 bytes)',
+      'would delete d/gone2.txt',
+      'would delete gone.txt',
+      'would remove directory d (if empty)',
+      'would write the manifest (final)'
     ])
   })
 })
 
-describe('checkLister: STAT where it lists, else LIST for the rest of the run', () => {
-  const entry = (name: string): FileInfo => Object.assign(new FileInfo(name), { type: FileType.File, size: 1 })
-
-  function fakePool(stat: (path: string) => FileInfo[] | undefined | Error) {
-    const asked: string[] = []
-    const session = {
-      usable: true,
-      statList: async (path: string) => {
-        asked.push(`STAT ${path}`)
-        const result = stat(path)
-        if (result instanceof Error) throw result
-        return result
-      },
-      list: async (path: string) => {
-        asked.push(`LIST ${path}`)
-        return path === '/missing' ? [] : [entry('a')]
-      },
-      close: () => undefined
-    } as unknown as RemoteSession
-    const pool = new SessionPool(async () => session, { size: 1, retries: 0 }, recordingLog())
-    return { pool, asked }
-  }
-
-  test('a server whose STAT shows nothing of an existing directory: LIST from then on', async () => {
-    const { pool, asked } = fakePool(() => undefined)
-    const check = checkLister(pool)
-    expect(await check('/missing')).toEqual([])
-    expect(await check('/www')).toEqual([entry('a')])
-    await check('/www/b')
-    expect(asked).toEqual(['STAT /missing', 'LIST /missing', 'STAT /www', 'LIST /www', 'LIST /www/b'])
+describe('path helpers of the plan', () => {
+  test.each([
+    [
+      ['a/b/c.txt', 'a/d.txt', 'x.txt'],
+      ['a', 'a/b']
+    ],
+    [
+      ['z/1', 'b/2', 'b/c/3'],
+      ['b', 'z', 'b/c']
+    ],
+    [[], []]
+  ])('neededDirs(%j) = %j', (paths, dirs) => {
+    expect(neededDirs(paths)).toEqual(dirs)
   })
 
-  test('a STAT reply too long for the control connection: LIST from then on', async () => {
-    const { pool, asked } = fakePool(path =>
-      path === '/big' ? new Error('FTP control response exceeded maximum allowed size') : [entry('s')]
-    )
-    const check = checkLister(pool)
-    expect(await check('/small')).toEqual([entry('s')])
-    expect(await check('/big')).toEqual([entry('a')])
-    await check('/small')
-    expect(asked).toEqual(['STAT /small', 'STAT /big', 'LIST /big', 'LIST /small'])
-  })
-
-  test('a lost connection is an error, not an empty directory', async () => {
-    const { pool } = fakePool(() => new Error('read ECONNRESET'))
-    await expect(checkLister(pool)('/www')).rejects.toThrow('read ECONNRESET')
+  test.each([
+    [['a', 'a/b', 'c'], ['a/x.txt'], ['a/b', 'c']],
+    [['a', 'a/b'], [], ['a/b', 'a']],
+    [['a', 'a/b'], ['a/b/deep.txt'], []]
+  ])('emptiedDirs(%j, kept %j) = %j', (created, kept, emptied) => {
+    expect(emptiedDirs(created, kept)).toEqual(emptied)
   })
 })

@@ -6,13 +6,16 @@ const result: DeployResult = {
   dryRun: false,
   uploaded: Array.from({ length: 53 }, (_, i) => `f${i}|x.txt`),
   bytesUploaded: 3 * 1024 * 1024,
+  skipped: [],
   filesSkipped: 7,
   deleted: ['old.txt'],
   listing: [{ path: 'f0|x.txt', type: 'file', size: 1, modifiedAt: null }],
   tlsVersion: 'TLSv1.3',
   fingerprint: 'AB:CD',
   remoteRoot: '/www',
-  durationMs: 2000
+  durationMs: 2000,
+  planned: [],
+  applied: []
 }
 
 test('outputs as the contract names them', () => {

@@ -3625,7 +3625,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4193,7 +4193,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2315);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4043:
+/***/ 2315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31129,8 +31129,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
 var glob = __nccwpck_require__(2377);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Bad input: the run ends with exit code 2 before any connection is made. */
 class InputError extends Error {
@@ -31155,8 +31155,959 @@ function describeError(err) {
     return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/remote-path.ts
+/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
+    const normal = external_node_path_namespaceObject.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
+function parentDirs(relPath) {
+    const dirs = [];
+    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+        dirs.unshift(dir);
+    return dirs;
+}
+/** The remote path of a remote-relative one ('' is remote-dir itself). */
+function remotePathOf(remoteRoot, relPath) {
+    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
+}
+/**
+ * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
+ * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
+ * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
+ */
+function unsafePathReason(relPath) {
+    if (relPath === '')
+        return 'it is empty';
+    if (/[\r\n\0]/.test(relPath))
+        return 'it contains CR, LF or NUL';
+    if (relPath.includes('\\'))
+        return 'it contains a backslash, a path separator on Windows servers';
+    if (relPath.startsWith('/'))
+        return 'it is absolute';
+    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
+        return "it has an empty, '.' or '..' segment";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = unsafePathReason(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size) && e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+;// CONCATENATED MODULE: ./src/replace.ts
+/**
+ * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
+ * with what this server turns out to allow: a rename over an existing file, or only after
+ * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
+ * said once; later uploads start from what was found.
+ */
+
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
+/**
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+class Replacer {
+    atomic;
+    names;
+    log;
+    found;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    constructor(atomic, names, log) {
+        this.atomic = atomic;
+        this.names = names;
+        this.log = log;
+        this.found = atomic ? 'rename' : 'direct';
+    }
+    get mode() {
+        return this.found;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /** Uploads source to target: atomically where the server allows, else in place. */
+    async put(session, source, target, check) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.found;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                await check(temp, await session.upload(source, temp));
+                replaced = await this.replace(session, temp, target, mode);
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        await check(target, await session.upload(source, target));
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
+            await quietly(session.remove(target));
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!renameRefused(err))
+                throw err;
+            if (mode === 'rename') {
+                // Refused: over an existing file, or renames at all? Try once with the target gone.
+                await quietly(session.remove(target));
+                if (await quietly(session.rename(temp, target))) {
+                    this.refusedRenameOver(err.details.reply ?? err.message);
+                    return true;
+                }
+            }
+            this.refusedRenames(err.details.reply ?? err.message);
+            return false;
+        }
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.found === mode || this.found === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.found = mode;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool.run(`Removing ${temp}`, session => session.remove(temp), { always: true }).then(() => this.settled(temp), () => undefined);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${path}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = parseManifest(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize) {
+        // Transient: a retry on a new connection may not lose them.
+        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+            file: name,
+            command: 'SIZE',
+            transient: true
+        });
+    }
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await quietly(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!renameRefused(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await quietly(session.remove(backup));
+                const moved = await quietly(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!renameRefused(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await quietly(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await quietly(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await quietly(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof DeployError) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof dist.FTPError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply.
+ */
+
+
+class SessionPool {
+    open;
+    options;
+    log;
+    idle = [];
+    all = new Set();
+    opening = 0;
+    waiting = [];
+    sleep;
+    cancelled;
+    constructor(open, options, log, first) {
+        this.open = open;
+        this.options = options;
+        this.log = log;
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        if (first) {
+            this.all.add(first);
+            this.idle.push(first);
+        }
+    }
+    /**
+     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+     * write that records what was done before the stop).
+     */
+    cancel(reason) {
+        this.cancelled ??= reason;
+        this.waiting.splice(0).forEach(wake => wake());
+    }
+    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+    async run(what, fn, options = {}) {
+        for (let attempt = 1;; attempt++) {
+            let session;
+            if (this.cancelled !== undefined && !options.always) {
+                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+                    transient: false
+                });
+            }
+            try {
+                session = await this.acquire();
+                const result = await fn(session);
+                this.release(session);
+                return result;
+            }
+            catch (err) {
+                const transient = isTransient(err);
+                if (session) {
+                    // A transient failure leaves the connection in doubt: always start over on a new one.
+                    if (transient || !session.usable)
+                        this.discard(session);
+                    else
+                        this.release(session);
+                }
+                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
+                    throw err;
+                const wait = backoffMs(attempt, this.options.random);
+                this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
+                await this.sleep(wait);
+            }
+        }
+    }
+    /** Closes every session. */
+    closeAll() {
+        for (const session of this.all)
+            session.close();
+        this.all.clear();
+        this.idle.length = 0;
+    }
+    async acquire() {
+        for (;;) {
+            const idle = this.idle.pop();
+            // A session can die while idle (the server's idle timeout): then open another.
+            if (idle?.usable)
+                return idle;
+            if (idle) {
+                this.discard(idle);
+                continue;
+            }
+            if (this.all.size + this.opening < this.options.size) {
+                this.opening += 1;
+                try {
+                    const session = await this.open();
+                    this.all.add(session);
+                    return session;
+                }
+                finally {
+                    this.opening -= 1;
+                }
+            }
+            await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    release(session) {
+        if (!session.usable)
+            return this.discard(session);
+        this.idle.push(session);
+        this.waiting.shift()?.();
+    }
+    discard(session) {
+        session.close();
+        this.all.delete(session);
+        this.waiting.shift()?.();
+    }
+}
+/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
+async function forEachLimited(items, limit, task) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await task(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/temp-name.ts
+/**
+ * The one definition of the temporary names this tool uploads to before a rename, and of when
+ * another run's temporary is abandoned. A name carries the run's tag and the time it was made:
+ * '.ftps-deploy.app.js.mabc12.1a2b3c4d-7.tmp' is app.js, made at base-36 second mabc12 by run
+ * 1a2b3c4d (its 7th temporary).
+ */
+
+
+const PREFIX = '.ftps-deploy.';
+const SUFFIX = '.tmp';
+/** Any temporary of this tool, this version's or an older one's. */
+const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/;
+const CURRENT = /^\.ftps-deploy\.(.+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/;
+/**
+ * Another run's temporary younger than this may still be in flight (its upload not yet renamed):
+ * longer than one file's upload takes, and than clocks of two runners drift apart.
+ */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+function parseTempName(name) {
+    if (!TEMP_NAME.test(name))
+        return undefined;
+    const m = CURRENT.exec(name);
+    if (m)
+        return { target: m[1], runTag: m[3], madeAt: parseInt(m[2], 36) * 1000 };
+    return { target: name.slice(PREFIX.length, -SUFFIX.length) };
+}
+/** Makes this run's temporary names. */
+class TempNamer {
+    runTag;
+    now;
+    count = 0;
+    constructor(runTag = (0,external_node_crypto_.randomBytes)(4).toString('hex'), now = () => Date.now()) {
+        this.runTag = runTag;
+        this.now = now;
+    }
+    /** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.<time>.<tag>-<n>.tmp'. */
+    pathFor(remotePath) {
+        const made = Math.floor(this.now() / 1000).toString(36);
+        const name = `${PREFIX}${external_node_path_namespaceObject.posix.basename(remotePath)}.${made}.${this.runTag}-${++this.count}${SUFFIX}`;
+        return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(remotePath), name);
+    }
+    /**
+     * Whether a listed temporary is provably abandoned: this run's own (left by a failed attempt),
+     * an older version's (no run tag), or another run's made more than ABANDONED_AFTER_MS ago.
+     */
+    isAbandoned(name) {
+        const temp = parseTempName(name);
+        if (temp === undefined)
+            return false;
+        if (temp.runTag === undefined || temp.madeAt === undefined || temp.runTag === this.runTag)
+            return true;
+        return this.now() - temp.madeAt > ABANDONED_AFTER_MS;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/remote-listing.ts
+/**
+ * Reading what the server holds: directory listers (STAT on the control connection where the
+ * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
+ */
+
+
+
+
+
+function poolLister(pool) {
+    return absPath => pool.run(`Listing ${absPath}`, async (session) => {
+        try {
+            return await session.list(absPath);
+        }
+        catch (err) {
+            // 450/550: no such directory; its files are simply not there.
+            if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
+                return undefined;
+            throw err;
+        }
+    });
+}
+/**
+ * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
+ * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
+ * needs no data connection: no TLS handshake, and no wait for pure-ftpd's final TLS record.
+ * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
+ * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
+ * control connection, the rest of the run lists with LIST.
+ */
+function statOrListLister(pool) {
+    const viaList = poolLister(pool);
+    let statWorks = true;
+    return async (absPath) => {
+        if (statWorks) {
+            try {
+                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
+                if (infos !== undefined)
+                    return infos;
+            }
+            catch (err) {
+                // A reply too long for the control connection lets LIST decide; a lost connection was
+                // retried already.
+                if (!tooLong(err))
+                    throw err;
+                statWorks = false;
+            }
+        }
+        const infos = await viaList(absPath);
+        // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
+        if (infos !== undefined && infos.length > 0)
+            statWorks = false;
+        return infos;
+    };
+}
+/** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
+function tooLong(err) {
+    return err instanceof Error && /exceeded maximum allowed size/.test(err.message);
+}
+/** Lists directories (remote-relative) into one index, parents before children. */
+async function indexDirs(list, remoteRoot, dirs, concurrency) {
+    const index = { files: new Map(), dirs: new Set() };
+    const temps = [];
+    const always = new Set(dirs.always);
+    const levels = new Map();
+    for (const dir of new Set(['', ...always, ...(dirs.ifShown ?? [])])) {
+        const depth = dir === '' ? 0 : dir.split('/').length;
+        levels.set(depth, [...(levels.get(depth) ?? []), dir]);
+    }
+    for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
+        const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
+        await forEachLimited(wanted, concurrency, async (dir) => {
+            const infos = await list(remotePathOf(remoteRoot, dir));
+            if (infos === undefined)
+                return;
+            if (dir !== '')
+                index.dirs.add(dir);
+            for (const info of infos) {
+                if (info.name === '.' || info.name === '..')
+                    continue;
+                const rel = dir === '' ? info.name : `${dir}/${info.name}`;
+                if (info.type === dist.FileType.Directory)
+                    index.dirs.add(rel);
+                else if (TEMP_NAME.test(info.name))
+                    temps.push(rel);
+                else
+                    index.files.set(rel, info.size);
+            }
+        });
+    }
+    return { index, temps };
+}
+/**
+ * Where the given files stand on the server: their directories are listed, and files a listing
+ * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ */
+async function indexFiles(pool, list, remoteRoot, paths, concurrency, ifShown = []) {
+    const always = new Set(paths.flatMap(parentDirs));
+    const { index, temps } = await indexDirs(list, remoteRoot, { always, ifShown }, concurrency);
+    const unseen = paths.filter(path => !index.files.has(path));
+    await forEachLimited(unseen, concurrency, async (path) => {
+        const size = await pool.run(`SIZE ${path}`, async (session) => {
+            try {
+                return await session.size(external_node_path_namespaceObject.posix.join(remoteRoot, path));
+            }
+            catch (err) {
+                if (err instanceof dist.FTPError && err.code === 550)
+                    return undefined;
+                throw err;
+            }
+        });
+        if (size !== undefined)
+            index.files.set(path, size);
+    });
+    return { index, temps };
+}
+
+;// CONCATENATED MODULE: ./src/checks.ts
+/** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
+
+
+
+
+/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
+function fileCheck(session, file, verify) {
+    return async (path, sent) => {
+        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+            // Final: the file is being written locally; its upload would not match the manifest.
+            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+        }
+        if (verify)
+            await sizeCheck(session, file.relPath, sent.size, path);
+    };
+}
+/** An upload's failure as one message naming the file, the command and the server's reply. */
+function uploadFailure(file, remotePath, err) {
+    if (err instanceof DeployError && err.details.file !== undefined)
+        return err;
+    if (err instanceof DeployError) {
+        return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
+    }
+    if (err instanceof dist.FTPError) {
+        return new DeployError(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
+            file: file.relPath,
+            command: 'STOR',
+            code: err.code,
+            reply: err.message
+        });
+    }
+    return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${describeError(err)}`, { file: file.relPath, command: 'STOR' }, { cause: err });
+}
+/** At the end: every file this run claims to have uploaded is on the server at its size. */
+async function checkUploaded(uploaded, c) {
+    if (uploaded.length === 0)
+        return;
+    const paths = uploaded.map(f => f.relPath);
+    const { index } = await indexFiles(c.pool, c.list, c.remoteRoot, paths, c.concurrency);
+    const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
+    if (wrong.length === 0)
+        return;
+    for (const file of wrong)
+        await c.store.forgotten(file.relPath);
+    const shown = wrong.slice(0, 10).map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
+    throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
+}
+
+;// CONCATENATED MODULE: ./src/plan-text.ts
+const WORDS = {
+    'create root directory': ['create directory', 'created directory'],
+    'remove leftover': ['remove leftover', 'removed leftover'],
+    'create directory': ['create directory', 'created directory'],
+    'write manifest': ['write the manifest', 'wrote the manifest'],
+    upload: ['upload', 'uploaded'],
+    // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
+    replace: ['replace', 'uploaded'],
+    delete: ['delete', 'deleted'],
+    'remove directory': ['remove directory', 'removed directory']
+};
+/** 'would upload a.js (12 bytes)' in a plan, 'uploaded a.js (12 bytes)' once done. */
+function stepText(step, tense) {
+    const [planned, done] = WORDS[step.kind];
+    const words = [tense === 'planned' ? `would ${planned}` : done, step.path];
+    const replaced = tense === 'done' && step.kind === 'replace' ? ', replacing the old one' : '';
+    if (step.detail !== undefined)
+        words.push(`(${step.detail}${replaced})`);
+    return words.filter(w => w !== '').join(' ');
+}
+/** Every remote change of the plan, in the order they happen (steps of one kind run in parallel). */
+function planSteps(plan) {
+    const steps = [
+        ...plan.leftovers.map(path => ({ kind: 'remove leftover', path })),
+        ...plan.createRoot.map(path => ({ kind: 'create root directory', path })),
+        ...plan.mkdirs.map(path => ({ kind: 'create directory', path }))
+    ];
+    if (plan.forget.length > 0) {
+        steps.push({ kind: 'write manifest', path: '', detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced` });
+    }
+    for (const { file, replaces } of plan.uploads) {
+        steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
+    }
+    steps.push(...plan.deletes.map(path => ({ kind: 'delete', path })));
+    steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory', path, detail: 'if empty' })));
+    if (plan.writeManifest)
+        steps.push({ kind: 'write manifest', path: '', detail: 'final' });
+    return steps;
+}
+/** One line that sums the plan up. */
+function planSummary(plan, dryRun) {
+    const would = dryRun ? 'would ' : '';
+    const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+    const replacing = plan.uploads.filter(u => u.replaces).length;
+    return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
+        `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+        `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
+        `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
+}
+
+;// CONCATENATED MODULE: ./src/apply.ts
+/**
+ * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
+ * replacer), progress, the manifest kept current as the server changes, and a report of every
+ * step done in the plan's own words.
+ */
+
+
+
+
+
+
+
+async function applyPlan(plan, ctx) {
+    const { pool, store, replacer, log } = ctx;
+    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
+    const did = (step) => {
+        done.steps.push(step);
+        log.info(stepText(step, 'done'));
+    };
+    const at = (path) => remotePathOf(plan.remoteRoot, path);
+    try {
+        await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
+            // Already gone (another run removed it): nothing left to do.
+            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
+            did({ kind: 'remove leftover', path });
+        });
+        if (plan.createRoot.length + plan.mkdirs.length > 0) {
+            await pool.run('Creating directories', async (session) => {
+                for (const dir of plan.createRoot) {
+                    await session.ensureDir(dir);
+                    did({ kind: 'create root directory', path: dir });
+                }
+                for (const dir of plan.mkdirs) {
+                    if (await session.ensureDir(at(dir)))
+                        store.dirCreated(dir);
+                    did({ kind: 'create directory', path: dir });
+                }
+            });
+        }
+        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+        // not leave an entry for content the server no longer has (same size, other bytes).
+        if (store.forgetAll(plan.forget)) {
+            await store.flush();
+            did({ kind: 'write manifest', path: '', detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced` });
+        }
+        const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        const upload = async ({ file, replaces }) => {
+            const remotePath = at(file.relPath);
+            // The manifest records the hash of the bytes that went: most files are hashed only then.
+            let sha256 = '';
+            try {
+                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
+                    await fileCheck(session, file, ctx.verify)(path, sent);
+                    sha256 = sent.sha256;
+                }));
+            }
+            catch (err) {
+                throw uploadFailure(file, remotePath, err);
+            }
+            done.uploaded.push(file);
+            done.bytesUploaded += file.size;
+            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
+            log.progress?.({ files: done.uploaded.length, totalFiles: plan.uploads.length, bytes: done.bytesUploaded, totalBytes });
+            await store.recorded(file.relPath, { sha256, size: file.size });
+        };
+        // Every new file is there before the first replacement: a replaced page may link to them.
+        await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
+        await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
+        await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
+            await pool.run(`Deleting ${path}`, async (session) => {
+                try {
+                    await session.remove(at(path));
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError && err.code === 550))
+                        throw err;
+                }
+            });
+            done.deleted.push(path);
+            did({ kind: 'delete', path });
+            await store.forgotten(path);
+        });
+        for (const dir of plan.rmdirs) {
+            await pool.run(`Removing ${dir}`, async (session) => {
+                // Not empty: it holds files this tool never deployed, which it never touches.
+                if (await quietly(session.removeDir(at(dir)))) {
+                    store.dirRemoved(dir);
+                    did({ kind: 'remove directory', path: dir });
+                }
+                else
+                    log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
+            });
+        }
+        if (ctx.verify)
+            await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
+    }
+    catch (err) {
+        await replacer.cleanUp(pool);
+        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+        await store
+            .flush()
+            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
+        throw err;
+    }
+    await replacer.cleanUp(pool);
+    if (plan.writeManifest) {
+        store.touch();
+        try {
+            await store.flush();
+        }
+        catch (err) {
+            throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
+        }
+        did({ kind: 'write manifest', path: '', detail: 'final' });
+    }
+    return done;
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:tls"
@@ -31166,11 +32117,119 @@ var external_node_tls_ = __nccwpck_require__(1692);
 function redact(text, secrets) {
     return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
 }
+/**
+ * The forms a secret takes in what the run emits: as sent, and as a Markdown table cell or a
+ * one-line message shows it (`|` escaped, line breaks as spaces), which the runner's mask of
+ * the raw value no longer matches.
+ */
+function secretForms(secret) {
+    if (secret === '')
+        return [];
+    const forms = [secret, secret.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' '), secret.replace(/[\r\n]/g, ' ')];
+    return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+/** A log whose every line has the secrets replaced (server replies may echo a password). */
+function redactingLog(log, secrets) {
+    const forms = secrets.flatMap(secretForms);
+    if (forms.length === 0)
+        return log;
+    const clean = (message) => redact(message, forms);
+    return {
+        ...log,
+        info: message => log.info(clean(message)),
+        warning: message => log.warning(clean(message)),
+        debug: message => log.debug(clean(message)),
+        group: (name, fn) => log.group(clean(name), fn)
+    };
+}
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
-var transfer = __nccwpck_require__(5115);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
+var transfer = __nccwpck_require__(5115);
+;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
+
+
+
+/** The basic-ftp version everything here was checked against (package.json pins it). */
+const BASIC_FTP_VERSION = '6.2.6';
+
+/** The control connection's socket: TLS after AUTH TLS (or implicit TLS), plain otherwise. */
+const controlSocket = (client) => client.ftp.socket;
+/** After our own AUTH TLS handshake, basic-ftp must read and write through the TLS socket. */
+function useControlSocket(client, socket) {
+    client.ftp.socket = socket;
+}
+/** basic-ftp gives these options (and the control session) to the data connections it opens. */
+function setDataTlsOptions(client, options) {
+    client.ftp.tlsOptions = options;
+}
+const dataTlsOptions = (client) => client.ftp.tlsOptions;
+/** The session a data connection resumes: the newest TLS 1.3 ticket, else the control session. */
+function sessionToResume(client) {
+    const control = client.ftp.socket;
+    return client.ftp.tlsSessionStore ?? (control instanceof external_node_tls_.TLSSocket ? control.getSession() : undefined);
+}
+/** TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. */
+function keepSessionFrom(client, socket) {
+    socket.on('session', (session) => (client.ftp.tlsSessionStore = session));
+}
+/** The control timeout (ms), and turning it off or on while a data connection carries a STOR. */
+const controlTimeout = (client) => client.ftp.timeout;
+function setControlIdleTimeout(client, ms) {
+    if (!client.ftp.closed)
+        client.ftp.socket.setTimeout(ms);
+}
+/** Sends a command whose replies `handler` interprets (basic-ftp's task mechanism). */
+function sendWithHandler(client, command, handler) {
+    return client.ftp.handle(command, handler);
+}
+/** Ends the session with `err` as the reason every pending and later task fails with. */
+function failSession(client, err) {
+    client.ftp.closeWithError(err);
+}
+/** Connects basic-ftp's own data socket (listings, downloads) to host:port, TLS as configured. */
+function connectDataSocket(client, host, port) {
+    return (0,transfer.connectForPassiveTransfer)(host, port, client.ftp);
+}
+const dataSocketOf = (client) => client.ftp.dataSocket;
+/** Binds every socket basic-ftp opens (control and data) to a local address, like ftplib. */
+function bindSockets(client, localAddress) {
+    client.ftp._newSocket = () => {
+        const socket = new external_node_net_.Socket();
+        const connect = socket.connect.bind(socket);
+        socket.connect = ((options, listener) => connect({ ...options, localAddress }, listener));
+        return socket;
+    };
+}
+/**
+ * basic-ftp formats a stack trace with every command for one rare error message: a tenth of a
+ * small file's CPU time at several commands per file. Commands run without it.
+ */
+function dropTaskStacks(client) {
+    const ftp = client.ftp;
+    const handle = ftp.handle.bind(ftp);
+    ftp.handle = (command, handler) => {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return handle(command, handler);
+        }
+        finally {
+            Error.stackTraceLimit = limit;
+        }
+    };
+}
+/** The protocol log: every command and reply to `log`, or nothing (not even formatted). */
+function setProtocolLog(client, log) {
+    client.ftp.verbose = log !== undefined;
+    client.ftp.log = log ?? (() => undefined);
+}
+/** The encoding of names on the control connection (and in listings). */
+function setNameEncoding(client, encoding) {
+    client.ftp.encoding = encoding;
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
 /** TLS options for control and data connections, and certificate pinning. */
 
@@ -31256,34 +32315,36 @@ class PassiveConnector {
         this.localAddress = localAddress;
     }
     /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
-    prepareTransfer = async (ftp) => {
-        const { host, port, res } = await this.passive(ftp);
-        await (0,transfer.connectForPassiveTransfer)(host, port, ftp);
-        if (ftp.dataSocket instanceof external_node_tls_.TLSSocket && this.pins.length > 0)
-            this.checkPin(ftp.dataSocket);
-        return res;
-    };
+    prepareTransfer(client) {
+        return async () => {
+            const { host, port, res } = await this.passive(client);
+            await connectDataSocket(client, host, port);
+            const data = dataSocketOf(client);
+            if (data instanceof external_node_tls_.TLSSocket && this.pins.length > 0)
+                this.checkPin(data);
+            return res;
+        };
+    }
     /**
      * For uploads: TLS straight to the passive port, resuming the control connection's session
      * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
      */
-    async open(ftp) {
-        const { host, port } = await this.passive(ftp);
-        const control = ftp.socket;
-        const socket = control instanceof external_node_tls_.TLSSocket
+    async open(client) {
+        const { host, port } = await this.passive(client);
+        const socket = controlSocket(client) instanceof external_node_tls_.TLSSocket
             ? (0,external_node_tls_.connect)({
-                ...ftp.tlsOptions,
+                ...dataTlsOptions(client),
                 host,
                 port,
                 // tls.connect passes it on to net.connect; @types/node omits it.
                 ...{ localAddress: this.localAddress },
-                session: ftp.tlsSessionStore ?? control.getSession()
+                session: sessionToResume(client)
             })
             : (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
-        // TLS 1.3 tickets are single-use: the next data connection resumes with the newest one.
         if (socket instanceof external_node_tls_.TLSSocket)
-            socket.on('session', (session) => (ftp.tlsSessionStore = session));
-        socket.setTimeout(ftp.timeout, () => socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${ftp.timeout / 1000} s)`)));
+            keepSessionFrom(client, socket);
+        const timeout = controlTimeout(client);
+        socket.setTimeout(timeout, () => socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`)));
         const ready = new Promise((resolve, reject) => {
             const failed = (err) => reject(err ?? new Error('The data connection closed before it was ready'));
             socket.once('error', failed);
@@ -31302,13 +32363,13 @@ class PassiveConnector {
         ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
         return { socket, ready };
     }
-    async passive(ftp) {
-        const host = ftp.socket.remoteAddress;
+    async passive(client) {
+        const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
         if (this.epsvWorks) {
             try {
-                const res = await ftp.request('EPSV');
+                const res = await client.send('EPSV');
                 return { host, port: (0,transfer.parseEpsvResponse)(res.message), res };
             }
             catch (err) {
@@ -31317,7 +32378,7 @@ class PassiveConnector {
                 this.epsvWorks = false;
             }
         }
-        const res = await ftp.request('PASV');
+        const res = await client.send('PASV');
         return { host, port: (0,transfer.parsePasvResponse)(res.message).port, res };
     }
     /** With a pinned certificate, a data connection that did not resume must show the same one. */
@@ -31337,8 +32398,31 @@ function pinMismatch() {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
+/** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
+
+/**
+ * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
+ * indents each entry by one space). A directory lists itself as '.': without that line the
+ * reply is a status, not a listing (or there is no such directory), and undefined says so.
+ */
+function parseStatListing(res) {
+    if (res.code < 211 || res.code > 213)
+        return undefined;
+    const lines = res.message
+        .split('\n')
+        .slice(1, -1)
+        .map(line => line.replace(/\r$/, '').replace(/^ /, ''));
+    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
+        return undefined;
+    try {
+        return (0,dist.parseList)(lines.join('\n'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -31493,10 +32577,10 @@ function readSmall(path) {
 
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
- * STOR over a data connection of our own. basic-ftp's uploadFrom costs about 2 ms of CPU per
- * file here (streams, a pipeline, a watchdog, a stack trace per task) against 1 ms for the
- * protocol itself; with thousands of small files that was most of a deploy's time.
+ * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
+ * watchdog, a stack trace per task) cost more CPU per small file than the protocol itself.
  */
+
 
 
 
@@ -31507,7 +32591,7 @@ function readSmall(path) {
  * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
  * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
  */
-async function store(ftp, data, source, remotePath) {
+async function store(client, data, source, remotePath) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let dataError;
@@ -31517,8 +32601,8 @@ async function store(ftp, data, source, remotePath) {
     // While the STOR is open the control connection waits for its reply within the timeout; once
     // it is settled, the timeout belongs to whatever the session does next.
     const awaitReply = () => {
-        if (!settled && !ftp.closed)
-            ftp.socket.setTimeout(ftp.timeout);
+        if (!settled)
+            setControlIdleTimeout(client, controlTimeout(client));
     };
     socket.on('error', err => {
         dataError ??= err;
@@ -31540,7 +32624,7 @@ async function store(ftp, data, source, remotePath) {
         }
         await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
     };
-    const confirmed = ftp.handle(`STOR ${remotePath}`, (res, task) => {
+    const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
         if (res instanceof Error)
             return task.reject(res);
         if (res.code === 150 || res.code === 125) {
@@ -31549,7 +32633,7 @@ async function store(ftp, data, source, remotePath) {
                 return;
             started = true;
             // The control connection idles while data moves; the data connection has its own timeout.
-            ftp.socket.setTimeout(0);
+            setControlIdleTimeout(client, 0);
             send().then(
             // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
             awaitReply, err => {
@@ -31558,7 +32642,7 @@ async function store(ftp, data, source, remotePath) {
                 // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
                 // data connection we cut): this session, its reply still pending, is done.
                 if (dataError instanceof DeployError)
-                    ftp.closeWithError(dataError);
+                    failSession(client, dataError);
                 else
                     awaitReply();
             });
@@ -31654,15 +32738,6 @@ async function expectReply(client, command, expected, what, shown = command) {
     }
     return res;
 }
-/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
-function bindSockets(client, localAddress) {
-    client.ftp._newSocket = () => {
-        const socket = new external_node_net_.Socket();
-        const connect = socket.connect.bind(socket);
-        socket.connect = ((options, listener) => connect({ ...options, localAddress }, listener));
-        return socket;
-    };
-}
 /** Upgrades the control socket after a 234 reply to AUTH TLS. */
 function upgrade(socket, options, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -31689,11 +32764,10 @@ async function secureControl(client, settings) {
             return;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
-        client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs);
+        useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
-    checkCertificate(client.ftp.socket, settings);
-    // basic-ftp gives these options (and the control session) to every data connection.
-    client.ftp.tlsOptions = options;
+    checkCertificate(controlSocket(client), settings);
+    setDataTlsOptions(client, options);
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -31727,72 +32801,13 @@ async function protect(client, settings) {
     return features;
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-
-
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof DeployError) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof dist.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
+
+
 
 
 
@@ -31840,13 +32855,15 @@ class BasicFtpSession {
         }
     }
     async upload(source, remotePath) {
-        return store(this.client.ftp, await this.connector.open(this.client.ftp), source, remotePath);
+        return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
     async download(remotePath) {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
-        // the data connection, which basic-ftp takes for a dead session.
+        // the data connection, which basic-ftp takes for a dead session. The size also tells a
+        // whole download from a cut one.
+        let expected;
         try {
-            await this.client.size(remotePath);
+            expected = await this.client.size(remotePath);
         }
         catch (err) {
             if (err instanceof dist.FTPError && err.code === 550)
@@ -31870,7 +32887,14 @@ class BasicFtpSession {
                 return undefined;
             throw err;
         }
-        return Buffer.concat(parts);
+        const data = Buffer.concat(parts);
+        if (expected !== undefined && data.length !== expected) {
+            throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
+                command: 'RETR',
+                transient: true
+            });
+        }
+        return data;
     }
     async size(remotePath) {
         try {
@@ -31898,23 +32922,7 @@ class BasicFtpSession {
                 return undefined;
             throw err;
         }
-        if (res.code < 211 || res.code > 213)
-            return undefined;
-        // RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line
-        // (ProFTPD indents each entry by one space).
-        const lines = res.message
-            .split('\n')
-            .slice(1, -1)
-            .map(line => line.replace(/^ /, ''));
-        // A directory lists itself as '.' (dropped by the parser): without it, no listing at all.
-        if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
-            return undefined;
-        try {
-            return (0,dist.parseList)(lines.join('\n'));
-        }
-        catch {
-            return undefined;
-        }
+        return parseStatListing(res);
     }
     async rename(from, to) {
         try {
@@ -31943,43 +32951,23 @@ class BasicFtpSession {
         this.client.close();
     }
 }
-/**
- * basic-ftp records a formatted stack trace with every command, for one rare error message;
- * at five commands per file that was a tenth of a small file's CPU time (measured here).
- */
-function withoutTaskStacks(ftp) {
-    const handle = ftp.handle.bind(ftp);
-    ftp.handle = (command, handler) => {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        try {
-            return handle(command, handler);
-        }
-        finally {
-            Error.stackTraceLimit = limit;
-        }
-    };
-}
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log) => {
     const client = new dist.Client(settings.timeoutMs);
-    client.ftp.encoding = settings.encoding;
-    // The protocol log only when someone reads it: redacting every line cost CPU on every file.
-    client.ftp.verbose = log.debugEnabled !== false;
-    client.ftp.log = client.ftp.verbose
-        ? (message) => log.debug(redact(message.trimEnd(), [settings.password]))
-        : () => undefined;
-    withoutTaskStacks(client.ftp);
+    setNameEncoding(client, settings.encoding);
+    // The protocol log only when someone reads it: redacting every line costs CPU on every file.
+    setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password])));
+    dropTaskStacks(client);
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
-    client.prepareTransfer = connector.prepareTransfer;
+    client.prepareTransfer = connector.prepareTransfer(client);
     try {
         await secureControl(client, settings);
         await login(client, settings);
         await protect(client, settings);
         const pwd = await client.pwd();
-        const socket = client.ftp.socket;
+        const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
         return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
@@ -31991,137 +32979,6 @@ const openSession = async (settings, log) => {
         throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
-
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply.
- */
-
-
-class SessionPool {
-    open;
-    options;
-    log;
-    idle = [];
-    all = new Set();
-    opening = 0;
-    waiting = [];
-    sleep;
-    cancelled;
-    constructor(open, options, log, first) {
-        this.open = open;
-        this.options = options;
-        this.log = log;
-        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        if (first) {
-            this.all.add(first);
-            this.idle.push(first);
-        }
-    }
-    /**
-     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
-     * write that records what was done before the stop).
-     */
-    cancel(reason) {
-        this.cancelled ??= reason;
-        this.waiting.splice(0).forEach(wake => wake());
-    }
-    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
-    async run(what, fn, options = {}) {
-        for (let attempt = 1;; attempt++) {
-            let session;
-            if (this.cancelled !== undefined && !options.always) {
-                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
-                    transient: false
-                });
-            }
-            try {
-                session = await this.acquire();
-                const result = await fn(session);
-                this.release(session);
-                return result;
-            }
-            catch (err) {
-                const transient = isTransient(err);
-                if (session) {
-                    // A transient failure leaves the connection in doubt: always start over on a new one.
-                    if (transient || !session.usable)
-                        this.discard(session);
-                    else
-                        this.release(session);
-                }
-                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
-                    throw err;
-                const wait = backoffMs(attempt, this.options.random);
-                this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
-                await this.sleep(wait);
-            }
-        }
-    }
-    /** Closes every session. */
-    closeAll() {
-        for (const session of this.all)
-            session.close();
-        this.all.clear();
-        this.idle.length = 0;
-    }
-    async acquire() {
-        for (;;) {
-            const idle = this.idle.pop();
-            // A session can die while idle (the server's idle timeout): then open another.
-            if (idle?.usable)
-                return idle;
-            if (idle) {
-                this.discard(idle);
-                continue;
-            }
-            if (this.all.size + this.opening < this.options.size) {
-                this.opening += 1;
-                try {
-                    const session = await this.open();
-                    this.all.add(session);
-                    return session;
-                }
-                finally {
-                    this.opening -= 1;
-                }
-            }
-            await new Promise(resolve => this.waiting.push(resolve));
-        }
-    }
-    release(session) {
-        if (!session.usable)
-            return this.discard(session);
-        this.idle.push(session);
-        this.waiting.shift()?.();
-    }
-    discard(session) {
-        session.close();
-        this.all.delete(session);
-        this.waiting.shift()?.();
-    }
-}
-/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
-async function forEachLimited(items, limit, task) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const item = items[next++];
-            try {
-                await task(item);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure)
-        throw failure.error;
-}
 
 ;// CONCATENATED MODULE: ./src/hash.ts
 /** Content hashes of local files: small ones read in one call, larger ones streamed. */
@@ -32145,270 +33002,6 @@ async function hashFiles(files, wanted = () => true, parallel = 4) {
         file.sha256 = await sha256File(file.localPath);
     });
     return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (temp name, then rename), so
- * a deploy that dies resumes where it stopped. It never claims a file the server lacks.
- */
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/** Parses a manifest; throws ManifestCorrupt naming what is wrong. */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size);
-        if (!valid || path.split('/').includes('..') || /[\r\n\0]/.test(path)) {
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        }
-        files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set(doc.dirs.filter((d) => typeof d === 'string' && !d.split('/').includes('..')));
-    return { files, dirs };
-}
-/**
- * Keeps the manifest as the deploy changes the server and writes it after `every` changes (or
- * a tenth of its entries if that is more, and no sooner than `minIntervalMs` after the last
- * write), and at the end, one write at a time. The tenth keeps the bytes written linear in the
- * tree's size: every 50 files, 20,000 files meant 400 writes of a manifest of up to 2 MB. A run
- * killed midway loses at most that much progress: those files are uploaded again next time.
- */
-class ManifestStore {
-    manifest;
-    writer;
-    log;
-    changes = 0;
-    writing = Promise.resolve();
-    dirty = false;
-    lastWrite;
-    cadence;
-    constructor(manifest, writer, log, cadence = {}) {
-        this.manifest = manifest;
-        this.writer = writer;
-        this.log = log;
-        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
-    }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
-        this.manifest.files.set(path, entry);
-        return this.changed();
-    }
-    /** A file no longer on the server. */
-    forgotten(path) {
-        this.manifest.files.delete(path);
-        return this.changed();
-    }
-    /** Drops entries without counting them as progress; true if any was there. */
-    forgetAll(paths) {
-        let any = false;
-        for (const path of paths)
-            any = this.manifest.files.delete(path) || any;
-        if (any)
-            this.dirty = true;
-        return any;
-    }
-    dirCreated(path) {
-        this.manifest.dirs.add(path);
-        this.dirty = true;
-    }
-    dirRemoved(path) {
-        this.manifest.dirs.delete(path);
-        this.dirty = true;
-    }
-    /** Writes now if anything changed since the last write. */
-    flush() {
-        this.writing = this.writing.then(async () => {
-            if (!this.dirty)
-                return;
-            this.dirty = false;
-            this.changes = 0;
-            this.lastWrite = this.cadence.now();
-            const text = serializeManifest(this.manifest);
-            this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
-            await this.writer.write(text);
-        });
-        return this.writing;
-    }
-    changed() {
-        this.dirty = true;
-        this.changes += 1;
-        const { every, minIntervalMs, now } = this.cadence;
-        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
-        return due ? this.flush() : Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/remote-state.ts
-/**
- * What the server holds before the deploy: the manifest (absent, or corrupt and so treated as
- * absent with a warning) and a listing of the directories the manifest's files live in.
- */
-
-
-
-
-
-/** Temporary names this tool uploads to before renaming (atomic uploads, manifest writes). */
-const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/;
-async function readManifest(pool, path, log) {
-    // A transient failure is retried by the pool and then fails the run: it is never taken for
-    // "no manifest", which would upload everything again.
-    const data = await pool.run('Reading the manifest', session => session.download(path));
-    if (data === undefined) {
-        log.info(`No manifest at ${path}: every matched file is uploaded`);
-        return undefined;
-    }
-    try {
-        return parseManifest(data.toString('utf8'));
-    }
-    catch (err) {
-        if (!(err instanceof ManifestCorrupt))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): treating it as absent, so every matched file is uploaded`);
-        return undefined;
-    }
-}
-function poolLister(pool) {
-    return absPath => pool.run(`Listing ${absPath}`, async (session) => {
-        try {
-            return await session.list(absPath);
-        }
-        catch (err) {
-            // 450/550: no such directory; its files are simply not there.
-            if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
-                return undefined;
-            throw err;
-        }
-    });
-}
-/**
- * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
- * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
- * needs no data connection: no TLS handshake, and none of the 40 ms pure-ftpd waits before its
- * final TLS record on every data connection it closes (measured here).
- * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
- * control connection, the rest of the run lists with LIST.
- */
-function checkLister(pool) {
-    const viaList = poolLister(pool);
-    let statWorks = true;
-    return async (absPath) => {
-        if (statWorks) {
-            try {
-                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
-                if (infos !== undefined)
-                    return infos;
-            }
-            catch (err) {
-                // A reply too long for the control connection lets LIST decide; a lost connection was
-                // retried already.
-                if (!tooLong(err))
-                    throw err;
-                statWorks = false;
-            }
-        }
-        const infos = await viaList(absPath);
-        // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
-        if (infos !== undefined && infos.length > 0)
-            statWorks = false;
-        return infos;
-    };
-}
-/** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
-function tooLong(err) {
-    return err instanceof Error && /exceeded maximum allowed size/.test(err.message);
-}
-/** Lists the given directories (remote-relative, '' for the root) into one index. */
-async function indexDirs(list, remoteRoot, dirs, concurrency) {
-    const index = { files: new Map(), dirs: new Set() };
-    const leftovers = [];
-    await forEachLimited(dirs, concurrency, async (dir) => {
-        const infos = await list(dir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, dir));
-        if (infos === undefined)
-            return;
-        if (dir !== '')
-            index.dirs.add(dir);
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..')
-                continue;
-            const rel = dir === '' ? info.name : `${dir}/${info.name}`;
-            if (info.type === dist.FileType.Directory)
-                index.dirs.add(rel);
-            else if (TEMP_NAME.test(info.name))
-                leftovers.push(rel);
-            else
-                index.files.set(rel, info.size);
-        }
-    });
-    return { index, leftovers };
-}
-/**
- * Where the given files stand on the server: their directories are listed, and files a listing
- * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
- */
-async function indexFiles(pool, list, remoteRoot, paths, concurrency) {
-    const dirs = new Set(['']);
-    for (const path of paths) {
-        for (let dir = external_node_path_namespaceObject.posix.dirname(path); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-            dirs.add(dir);
-    }
-    const { index, leftovers } = await indexDirs(list, remoteRoot, [...dirs], concurrency);
-    const unseen = paths.filter(path => !index.files.has(path));
-    await forEachLimited(unseen, concurrency, async (path) => {
-        const size = await pool.run(`SIZE ${path}`, async (session) => {
-            try {
-                return await session.size(external_node_path_namespaceObject.posix.join(remoteRoot, path));
-            }
-            catch (err) {
-                if (err instanceof dist.FTPError && err.code === 550)
-                    return undefined;
-                throw err;
-            }
-        });
-        if (size !== undefined)
-            index.files.set(path, size);
-    });
-    return { index, leftovers };
-}
-async function readRemoteState(pool, list, remoteRoot, manifestName, concurrency, log) {
-    const manifestPath = external_node_path_namespaceObject.posix.join(remoteRoot, manifestName);
-    let previous;
-    try {
-        previous = await readManifest(pool, manifestPath, log);
-    }
-    catch (err) {
-        throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
-    }
-    const manifest = previous ?? emptyManifest();
-    const { index, leftovers } = await indexFiles(pool, list, remoteRoot, [...manifest.files.keys()], concurrency);
-    return { manifest, hadManifest: previous !== undefined, index, leftovers };
 }
 
 ;// CONCATENATED MODULE: ./src/listing.ts
@@ -32484,23 +33077,94 @@ async function collectListing(list, remoteRoot, mode, exclude) {
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+;// CONCATENATED MODULE: ./src/manifest-store.ts
+
+/**
+ * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
+ * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
+ * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    changes = 0;
+    writing = Promise.resolve();
+    dirty = false;
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
+    }
+    /** A file no longer on the server (or no longer as recorded). */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
+    }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
+    }
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** The next flush writes, changed or not (the plan said the manifest is written). */
+    touch() {
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write that succeeded. */
+    flush() {
+        // After a failed write the chain goes on: a later flush writes again (the failure path must
+        // still be able to record the uploads that succeeded).
+        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
+        this.writing = write;
+        return write;
+    }
+    async writeIfDirty() {
+        if (!this.dirty)
+            return;
+        this.dirty = false;
+        this.changes = 0;
+        this.lastWrite = this.cadence.now();
+        const text = serializeManifest(this.manifest);
+        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
+        try {
+            await this.writer.write(text);
+        }
+        catch (err) {
+            this.dirty = true;
+            throw err;
+        }
+    }
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
-/** Where remote-dir lies on the server (pure). */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_namespaceObject.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-
-;// CONCATENATED MODULE: ./src/sync-plan.ts
-/** What to upload, skip and delete, decided from the local files, the manifest and the server (pure). */
 
 /** A manifest entry counts only if the server still holds that file at that size. */
 function staleEntries(manifest, remote) {
@@ -32513,10 +33177,12 @@ function staleEntries(manifest, remote) {
 function mayBeUnchanged(file, manifest, sync) {
     return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
 }
-function planSync(local, manifest, remote, options) {
-    const stale = staleEntries(manifest, remote);
+const bySizeDescending = (a, b) => b.file.size - a.file.size;
+function planDeploy(local, remote, options) {
+    const { manifest, index } = remote;
+    const stale = staleEntries(manifest, index);
     const staleSet = new Set(stale);
-    const upload = [];
+    const uploads = [];
     const skip = [];
     for (const file of local) {
         const entry = manifest.files.get(file.relPath);
@@ -32526,320 +33192,106 @@ function planSync(local, manifest, remote, options) {
             file.sha256 !== undefined &&
             entry.sha256 === file.sha256 &&
             entry.size === file.size;
-        (unchanged ? skip : upload).push(file);
+        if (unchanged)
+            skip.push(file);
+        else
+            uploads.push({ file, replaces: index.files.has(file.relPath) });
     }
+    // Largest first within each group: long transfers start early instead of finishing last.
+    const ordered = [...uploads.filter(u => !u.replaces).sort(bySizeDescending), ...uploads.filter(u => u.replaces).sort(bySizeDescending)];
     const localPaths = new Set(local.map(f => f.relPath));
-    const remove = options.delete
-        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && remote.files.has(path)).sort()
+    const deletes = options.delete
+        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
         : [];
-    return { upload, skip, remove, stale };
-}
-/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles) {
-    const occupied = new Set();
-    for (const file of keptFiles) {
-        for (let dir = external_node_path_namespaceObject.posix.dirname(file); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-            occupied.add(dir);
-    }
-    const depth = (p) => p.split('/').length;
-    return [...createdDirs].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : -1));
-}
-/** Every directory (remote-relative, parents first) the files need. */
-function neededDirs(files) {
-    const dirs = new Set();
-    for (const file of files) {
-        for (let dir = external_node_path_namespaceObject.posix.dirname(file.relPath); dir !== '.'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-            dirs.add(dir);
-    }
-    const depth = (p) => p.split('/').length;
-    return [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/transfer.ts
-/**
- * The side effects of a deploy: directories, uploads (atomic and verified), deletions, with
- * the manifest kept current as the server changes.
- */
-
-
-
-
-
-
-
-
-/** Tells this run's temporary names from another run's; a counter tells them apart within it. */
-const RUN_TAG = (0,external_node_crypto_.randomBytes)(4).toString('hex');
-let tempCount = 0;
-/** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.1a2b3c4d-7.tmp' (matches remote-state's TEMP_NAME). */
-function tempPathFor(remotePath) {
-    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(remotePath), `.ftps-deploy.${external_node_path_namespaceObject.posix.basename(remotePath)}.${RUN_TAG}-${++tempCount}.tmp`);
-}
-/**
- * How replacing a file works on this server, found out on first use and said once:
- * rename over the target; or, where the server refuses to rename over an existing file,
- * delete it first; or, where it refuses renames at all (pure-ftpd -G), upload in place.
- * Temporary files of attempts that failed are removed at the end (`cleanUp`).
- */
-class ReplaceStrategy {
-    atomic;
-    log;
-    mode;
-    temps = new Set();
-    constructor(atomic, log) {
-        this.atomic = atomic;
-        this.log = log;
-        this.mode = atomic ? 'rename' : 'direct';
-    }
-    async put(session, source, target, check) {
-        // The mode as this upload found it: another connection may change it meanwhile.
-        const mode = this.mode;
-        if (mode !== 'direct') {
-            const temp = tempPathFor(target);
-            this.temps.add(temp);
-            let replaced = false;
-            try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
-            }
-            finally {
-                if (replaced)
-                    this.temps.delete(temp);
-                else if (session.usable)
-                    await session.remove(temp).then(() => this.temps.delete(temp), () => undefined);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await session.remove(target).catch(() => undefined);
-        await check(target, await session.upload(source, target));
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await session.remove(target).catch(() => undefined);
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!(err instanceof DeployError) || err.details.code === undefined || err.details.code < 500)
-                throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await session.remove(target).catch(() => undefined);
-                const renamed = await session.rename(temp, target).then(() => true, () => false);
-                if (renamed) {
-                    this.fallback('delete-then-rename', `the server refused to rename over an existing file (${err.details.reply}): replacing files by deleting them first`);
-                    return true;
-                }
-            }
-            this.fallback('direct', `the server refuses renames (${err.details.reply}): uploading in place, not atomically`);
-            return false;
-        }
-    }
-    fallback(mode, message) {
-        if (this.mode === mode || this.mode === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.mode = mode;
-    }
-    /** Removes temporary files that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.temps.delete(temp), () => undefined);
-        }
-    }
-}
-/** The manifest goes to a temporary name, then replaces the old one, like any upload. */
-function manifestWriter(pool, strategy, path) {
+    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
+    const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
+    const deleted = new Set(deletes);
+    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
+    const rmdirs = deletes.length > 0
+        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
+        : [];
     return {
-        write: text => {
-            const data = Buffer.from(text);
-            // `always`: after a cancel, the manifest still records what was done.
-            return pool.run('Writing the manifest', session => strategy.put(session, data, path, path => sizeCheck(session, 'the manifest', data.length, path)), { always: true });
-        }
+        remoteRoot: options.remoteRoot,
+        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
+        leftovers: [...remote.abandoned].sort(),
+        mkdirs,
+        forget,
+        uploads: ordered,
+        skip,
+        deletes,
+        rmdirs,
+        stale,
+        writeManifest: remote.restoreManifest === true || ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
     };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
-    }
-}
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
-    return async (path, sent) => {
-        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-            // Final: the file is being written locally; its upload would not match the manifest.
-            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-        }
-        if (verify)
-            await sizeCheck(session, file.relPath, sent.size, path);
-    };
-}
-function uploadFailure(file, remotePath, err) {
-    if (err instanceof DeployError && err.details.file !== undefined)
-        return err;
-    if (err instanceof DeployError) {
-        return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
-    }
-    if (err instanceof dist.FTPError) {
-        return new DeployError(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
-            file: file.relPath,
-            command: 'STOR',
-            code: err.code,
-            reply: err.message
-        });
-    }
-    return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${describeError(err)}`, { file: file.relPath, command: 'STOR' }, { cause: err });
-}
-async function createDirs(pool, files, index, store, remoteRoot, rootExists) {
-    const missing = neededDirs(files).filter(dir => !index.dirs.has(dir));
-    if (rootExists && missing.length === 0)
-        return;
-    await pool.run('Creating directories', async (session) => {
-        if (!rootExists) {
-            for (const dir of rootChain(remoteRoot, session.home))
-                await session.ensureDir(dir);
-        }
-        for (const dir of missing) {
-            if (await session.ensureDir(external_node_path_namespaceObject.posix.join(remoteRoot, dir)))
-                store.dirCreated(dir);
-        }
-    });
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
 function rootChain(remoteRoot, home) {
     const homeChain = new Set(pathPrefixes(home));
     return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
 }
-async function transfer_transfer(pool, plan, index, rootExists, store, strategy, options, log) {
-    const result = { uploaded: [], deleted: [], bytesUploaded: 0 };
+const depth = (p) => p.split('/').length;
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles) {
+    const occupied = new Set();
+    for (const file of keptFiles)
+        for (const dir of parentDirs(file))
+            occupied.add(dir);
+    return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(paths) {
+    const dirs = new Set();
+    for (const path of paths)
+        for (const dir of parentDirs(path))
+            dirs.add(dir);
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
+}
+
+;// CONCATENATED MODULE: ./src/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest, and a listing of the directories the
+ * manifest's files and the local files live in, with the temporaries found there.
+ */
+
+
+
+
+
+async function readRemoteState(q, log) {
+    const manifestPath = external_node_path_namespaceObject.posix.join(q.remoteRoot, q.manifestName);
+    let read;
     try {
-        await forEachLimited(options.leftovers, options.concurrency, async (path) => {
-            await pool.run(`Removing ${path}`, session => session.remove(external_node_path_namespaceObject.posix.join(options.remoteRoot, path)));
-            log.info(`removed ${path}, left by an interrupted run`);
-        });
-        await createDirs(pool, plan.upload, index, store, options.remoteRoot, rootExists);
-        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
-        // not leave an entry for content the server no longer has (same size, other bytes).
-        if (store.forgetAll(plan.upload.map(f => f.relPath)))
-            await store.flush();
-        // Largest first: the long transfers start early instead of finishing last on one connection.
-        const queue = [...plan.upload].sort((a, b) => b.size - a.size);
-        const totalBytes = queue.reduce((sum, f) => sum + f.size, 0);
-        await forEachLimited(queue, options.concurrency, async (file) => {
-            const remotePath = external_node_path_namespaceObject.posix.join(options.remoteRoot, file.relPath);
-            // The manifest records the hash of the bytes that went: most files are hashed only then.
-            let sha256 = '';
-            try {
-                await pool.run(`Upload of ${file.relPath}`, session => strategy.put(session, file.localPath, remotePath, async (path, sent) => {
-                    await fileCheck(session, file, options.verify)(path, sent);
-                    sha256 = sent.sha256;
-                }));
-            }
-            catch (err) {
-                throw uploadFailure(file, remotePath, err);
-            }
-            result.uploaded.push(file);
-            result.bytesUploaded += file.size;
-            log.info(`uploaded ${file.relPath} (${file.size} bytes)`);
-            log.progress?.({
-                files: result.uploaded.length,
-                totalFiles: queue.length,
-                bytes: result.bytesUploaded,
-                totalBytes
-            });
-            await store.recorded(file.relPath, { sha256, size: file.size });
-        });
-        await forEachLimited(plan.remove, options.concurrency, async (path) => {
-            await pool.run(`Deleting ${path}`, async (session) => {
-                try {
-                    await session.remove(external_node_path_namespaceObject.posix.join(options.remoteRoot, path));
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError && err.code === 550))
-                        throw err;
-                }
-            });
-            result.deleted.push(path);
-            log.info(`deleted ${path}`);
-            await store.forgotten(path);
-        });
-        if (plan.remove.length > 0)
-            await removeEmptiedDirs(pool, store, options.remoteRoot, log);
-        if (options.verify)
-            await verifyUploaded(pool, result.uploaded, store, options);
+        read = await readManifest(q.pool, manifestPath, log);
     }
     catch (err) {
-        await strategy.cleanUp(pool);
-        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
-        await store
-            .flush()
-            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
-        throw err;
+        throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
     }
-    await strategy.cleanUp(pool);
-    try {
-        await store.flush();
+    const { manifest } = read;
+    // The manifest's directories are listed in any case (a hidden one is still there); the local
+    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
+    const { index, temps } = await indexFiles(q.pool, q.list, q.remoteRoot, [...manifest.files.keys()], q.concurrency, q.localPaths.flatMap(parentDirs));
+    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_namespaceObject.posix.basename(path)));
+    const inFlight = temps.filter(path => !abandoned.includes(path));
+    if (inFlight.length > 0) {
+        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
     }
-    catch (err) {
-        throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
-    }
-    return result;
-}
-/** At the end: every file this run claims to have uploaded is on the server at its size. */
-async function verifyUploaded(pool, uploaded, store, options) {
-    if (uploaded.length === 0)
-        return;
-    const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(pool, options.list, options.remoteRoot, paths, options.concurrency);
-    const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
-    if (wrong.length === 0)
-        return;
-    for (const file of wrong)
-        await store.forgotten(file.relPath);
-    const shown = wrong
-        .slice(0, 10)
-        .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
-    throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
-}
-async function removeEmptiedDirs(pool, store, remoteRoot, log) {
-    for (const dir of emptiedDirs(store.manifest.dirs, store.manifest.files.keys())) {
-        await pool.run(`Removing ${dir}`, async (session) => {
-            try {
-                await session.removeDir(external_node_path_namespaceObject.posix.join(remoteRoot, dir));
-                store.dirRemoved(dir);
-                log.info(`removed empty directory ${dir}`);
-            }
-            catch (err) {
-                // Not empty: it holds files this tool never deployed, which it never touches.
-                if (!(err instanceof dist.FTPError))
-                    throw err;
-                log.debug(`Kept ${dir}: ${err.message}`);
-            }
-        });
-    }
+    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
+    const restoreManifest = read.from === 'backup';
+    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
- * The deploy, one way through: local files -> remote state -> plan -> transfer -> listing.
+ * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
+
+
+
+
+
 
 
 
@@ -32860,10 +33312,11 @@ async function findFiles(settings, log, deps) {
         followSymlinks: settings.followSymlinks,
         encoding: settings.encoding
     }, log);
-    // The manifest's own name at the top of remote-dir is ours.
-    const files = found.filter(file => file.relPath !== settings.manifest);
-    if (files.length < found.length)
-        log.warning(`Skipped ${settings.manifest}: that name is the manifest's (see the manifest input)`);
+    // The manifest's own name (and its backup's) at the top of remote-dir is ours.
+    const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)]);
+    const files = found.filter(file => !ours.has(file.relPath));
+    for (const file of found.filter(f => ours.has(f.relPath)))
+        log.warning(`Skipped ${file.relPath}: that name is the manifest's (see the manifest input)`);
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
     log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
     if (files.length === 0) {
@@ -32891,25 +33344,23 @@ async function connect(settings, log, pool) {
     log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
     return session;
 }
-function describePlan(plan, state, log, dryRun) {
-    const would = dryRun ? 'would ' : '';
+function describePlan(plan, steps, log, dryRun) {
     for (const path of plan.stale)
-        log.info(`${path}: listed in the manifest but missing or changed on the server, ${would}upload again if still matched`);
-    for (const file of plan.upload)
-        log.debug(`${would}upload ${file.relPath} (${file.size} bytes)`);
-    for (const path of plan.remove)
-        log.info(`${would}delete ${path}`);
-    for (const path of state.leftovers)
-        log.info(`${would}remove ${path}, left by an interrupted run`);
-    const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0);
-    log.info(`Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`);
+        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
+    // A dry run shows every step; a real run reports each as it is done.
+    if (dryRun)
+        for (const step of steps)
+            log.info(stepText(step, 'planned'));
+    log.info(planSummary(plan, dryRun));
 }
 /**
  * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
  * (the runner's cancel) stops new transfers; the manifest still records what was done.
  */
-async function deploy(settings, log, deps = defaultDeps, signal) {
+async function deploy(settings, output, deps = defaultDeps, signal) {
     const started = deps.now();
+    // Server replies go into log lines and may echo the password.
+    const log = redactingLog(output, [settings.password]);
     const local = await log.group('Local files', () => findFiles(settings, log, deps));
     let opened = 0;
     const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
@@ -32920,32 +33371,44 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
+        const names = new TempNamer(undefined, deps.now);
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
-        const check = checkLister(pool);
-        const state = await log.group('Remote state', () => readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log));
+        const list = statOrListLister(pool);
+        const state = await log.group('Remote state', () => readRemoteState({
+            pool,
+            list,
+            remoteRoot,
+            manifestName: settings.manifest,
+            localPaths: local.map(f => f.relPath),
+            names,
+            concurrency: settings.concurrency
+        }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete });
-        describePlan(plan, state, log, settings.dryRun);
-        let uploaded = plan.upload;
-        let deleted = plan.remove;
-        let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0);
+        const plan = planDeploy(files, state, { sync: settings.sync, delete: settings.delete, remoteRoot, home: first.home });
+        const planned = planSteps(plan);
+        describePlan(plan, planned, log, settings.dryRun);
+        let applied = [];
+        let uploaded = plan.uploads.map(u => u.file.relPath);
+        let deleted = plan.deletes;
+        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
-            const strategy = new ReplaceStrategy(settings.atomic, log);
-            const stale = new Set(plan.stale);
-            const manifest = {
-                files: new Map([...state.manifest.files].filter(([path]) => !stale.has(path))),
-                dirs: state.manifest.dirs
-            };
-            const store = new ManifestStore(manifest, manifestWriter(pool, strategy, external_node_path_namespaceObject.posix.join(remoteRoot, settings.manifest)), log);
-            const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest;
-            const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () => transfer_transfer(pool, plan, state.index, rootExists, store, strategy, { remoteRoot, ...settings, leftovers: state.leftovers, list: check }, log));
-            ({ uploaded, deleted, bytesUploaded } = done);
+            const replacer = new Replacer(settings.atomic, names, log);
+            const manifest = copyManifest(state.manifest);
+            for (const path of plan.stale)
+                manifest.files.delete(path);
+            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remotePathOf(remoteRoot, settings.manifest), {
+                backupExists: state.manifestFrom === 'backup'
+            }), log);
+            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, { pool, store, replacer, list, concurrency: settings.concurrency, verify: settings.verify, log }));
+            applied = done.steps;
+            uploaded = done.uploaded.map(f => f.relPath);
+            deleted = done.deleted;
+            bytesUploaded = done.bytesUploaded;
         }
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
-            settings.manifest
-        ]).catch(err => {
+        const ours = [settings.manifest, manifestBackupName(settings.manifest)];
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];
@@ -32953,15 +33416,18 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
         }));
         return {
             dryRun: settings.dryRun,
-            uploaded: uploaded.map(f => f.relPath).sort(),
+            uploaded: uploaded.sort(),
             bytesUploaded,
+            skipped: plan.skip.map(f => f.relPath).sort(),
             filesSkipped: plan.skip.length,
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
             fingerprint: first.fingerprint,
             remoteRoot,
-            durationMs: deps.now() - started
+            durationMs: deps.now() - started,
+            planned,
+            applied
         };
     }
     finally {
@@ -32985,13 +33451,16 @@ async function planLocal(settings, log, deps = defaultDeps) {
         dryRun: true,
         uploaded: files.map(f => f.relPath),
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
+        skipped: [],
         filesSkipped: 0,
         deleted: [],
         listing: [],
         tlsVersion: '',
         fingerprint: '',
         remoteRoot: settings.remoteDir,
-        durationMs: deps.now() - started
+        durationMs: deps.now() - started,
+        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
+        applied: []
     };
 }
 
@@ -33387,12 +33856,17 @@ function cancelOnSignals() {
 
 
 
+
+/** Every form of the password seen so far: errors and the summary are cleaned of them. */
+const secrets = [];
 /** Reads an input as the runner passes it; the password is masked the moment it is read. */
 function readActionInput(name) {
     if (name === Inputs.Password) {
         const password = core/* getInput */.V4(name, { trimWhitespace: false });
-        if (password !== '')
-            core/* setSecret */.Pq(password);
+        for (const form of secretForms(password)) {
+            core/* setSecret */.Pq(form);
+            secrets.push(form);
+        }
         return password;
     }
     return core/* getInput */.V4(name);
@@ -33425,7 +33899,7 @@ const actionsLog = {
 /** The job summary exists only on a runner (GITHUB_STEP_SUMMARY); locally there is none. */
 async function writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(markdown).write();
+        await core/* summary */.z.addRaw(redact(markdown, secrets)).write();
 }
 async function run() {
     try {
@@ -33436,7 +33910,7 @@ async function run() {
         await writeSummary(summaryMarkdown(result, settings.host));
     }
     catch (err) {
-        const message = describeError(err);
+        const message = redact(describeError(err), secrets);
         core/* setFailed */.C1(message);
         await writeSummary(failureMarkdown(message)).catch(() => undefined);
         // 2 for bad input (nothing was touched), 1 for a failed deploy.

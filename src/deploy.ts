@@ -1,27 +1,34 @@
 /**
- * The deploy, one way through: local files -> remote state -> plan -> transfer -> listing.
+ * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
-import { posix } from 'node:path'
+import { applyPlan } from './apply.js'
 import { InputError } from './errors.js'
 import { openSession, RemoteSession, SessionFactory } from './ftp/session.js'
 import { hashFiles } from './hash.js'
 import { collectListing, ListingEntry } from './listing.js'
 import { listLocalFiles, LocalFile } from './local-files.js'
-import { Log } from './log.js'
-import { ManifestStore } from './manifest.js'
-import { resolveRemoteRoot } from './plan.js'
+import { Log, redactingLog } from './log.js'
+import { copyManifest, manifestBackupName } from './manifest.js'
+import { manifestWriter } from './manifest-file.js'
+import { ManifestStore } from './manifest-store.js'
+import { mayBeUnchanged, Plan, planDeploy } from './plan.js'
+import { planSteps, planSummary, Step, stepText } from './plan-text.js'
 import { SessionPool } from './pool.js'
-import { checkLister, readRemoteState, RemoteState } from './remote-state.js'
+import { statOrListLister } from './remote-listing.js'
+import { remotePathOf, resolveRemoteRoot } from './remote-path.js'
+import { readRemoteState } from './remote-state.js'
+import { Replacer } from './replace.js'
 import { Settings } from './settings.js'
-import { HashedFile, mayBeUnchanged, planSync, SyncPlan } from './sync-plan.js'
-import { manifestWriter, ReplaceStrategy, transfer } from './transfer.js'
+import { TempNamer } from './temp-name.js'
 
 export interface DeployResult {
   dryRun: boolean
   /** Remote paths relative to remote-dir that were (or, in a dry run, would be) uploaded. */
   uploaded: string[]
   bytesUploaded: number
+  /** Remote paths of matched files left alone: the manifest shows them unchanged. */
+  skipped: string[]
   filesSkipped: number
   /** Remote paths deleted (or that would be). */
   deleted: string[]
@@ -31,6 +38,10 @@ export interface DeployResult {
   /** Absolute remote target directory. */
   remoteRoot: string
   durationMs: number
+  /** Every remote change the plan holds, in order. */
+  planned: Step[]
+  /** The steps carried out (none in a dry run), in the order they finished. */
+  applied: Step[]
 }
 
 export interface DeployDeps {
@@ -51,10 +62,11 @@ async function findFiles(settings: Settings, log: Log, deps: DeployDeps): Promis
     },
     log
   )
-  // The manifest's own name at the top of remote-dir is ours.
-  const files = found.filter(file => file.relPath !== settings.manifest)
-  if (files.length < found.length)
-    log.warning(`Skipped ${settings.manifest}: that name is the manifest's (see the manifest input)`)
+  // The manifest's own name (and its backup's) at the top of remote-dir is ours.
+  const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)])
+  const files = found.filter(file => !ours.has(file.relPath))
+  for (const file of found.filter(f => ours.has(f.relPath)))
+    log.warning(`Skipped ${file.relPath}: that name is the manifest's (see the manifest input)`)
   const bytes = files.reduce((sum, f) => sum + f.size, 0)
   log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`)
   if (files.length === 0) {
@@ -85,19 +97,12 @@ async function connect(settings: Settings, log: Log, pool: SessionPool): Promise
   return session
 }
 
-function describePlan(plan: SyncPlan, state: RemoteState, log: Log, dryRun: boolean): void {
-  const would = dryRun ? 'would ' : ''
+function describePlan(plan: Plan, steps: Step[], log: Log, dryRun: boolean): void {
   for (const path of plan.stale)
-    log.info(
-      `${path}: listed in the manifest but missing or changed on the server, ${would}upload again if still matched`
-    )
-  for (const file of plan.upload) log.debug(`${would}upload ${file.relPath} (${file.size} bytes)`)
-  for (const path of plan.remove) log.info(`${would}delete ${path}`)
-  for (const path of state.leftovers) log.info(`${would}remove ${path}, left by an interrupted run`)
-  const bytes = plan.upload.reduce((sum, f) => sum + f.size, 0)
-  log.info(
-    `Plan: ${would}upload ${plan.upload.length} file(s) (${bytes} bytes), skip ${plan.skip.length} unchanged, ${would}delete ${plan.remove.length}`
-  )
+    log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`)
+  // A dry run shows every step; a real run reports each as it is done.
+  if (dryRun) for (const step of steps) log.info(stepText(step, 'planned'))
+  log.info(planSummary(plan, dryRun))
 }
 
 /**
@@ -106,11 +111,13 @@ function describePlan(plan: SyncPlan, state: RemoteState, log: Log, dryRun: bool
  */
 export async function deploy(
   settings: Settings,
-  log: Log,
+  output: Log,
   deps: DeployDeps = defaultDeps,
   signal?: AbortSignal
 ): Promise<DeployResult> {
   const started = deps.now()
+  // Server replies go into log lines and may echo the password.
+  const log = redactingLog(output, [settings.password])
   const local = await log.group('Local files', () => findFiles(settings, log, deps))
   let opened = 0
   const pool = new SessionPool(
@@ -124,50 +131,73 @@ export async function deploy(
   try {
     const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
+    const names = new TempNamer(undefined, deps.now)
     // The checks (what the server holds before and after) may list with STAT; the listing
     // output, which reports times, lists with MLSD or LIST.
-    const check = checkLister(pool)
+    const list = statOrListLister(pool)
     const state = await log.group('Remote state', () =>
-      readRemoteState(pool, check, remoteRoot, settings.manifest, settings.concurrency, log)
+      readRemoteState(
+        {
+          pool,
+          list,
+          remoteRoot,
+          manifestName: settings.manifest,
+          localPaths: local.map(f => f.relPath),
+          names,
+          concurrency: settings.concurrency
+        },
+        log
+      )
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
-    const plan = planSync(files, state.manifest, state.index, { sync: settings.sync, delete: settings.delete })
-    describePlan(plan, state, log, settings.dryRun)
-    let uploaded: HashedFile[] = plan.upload
-    let deleted = plan.remove
-    let bytesUploaded = plan.upload.reduce((sum, f) => sum + f.size, 0)
+    const plan = planDeploy(files, state, {
+      sync: settings.sync,
+      delete: settings.delete,
+      remoteRoot,
+      home: first.home
+    })
+    const planned = planSteps(plan)
+    describePlan(plan, planned, log, settings.dryRun)
+    let applied: Step[] = []
+    let uploaded = plan.uploads.map(u => u.file.relPath)
+    let deleted = plan.deletes
+    let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     if (!settings.dryRun) {
-      const strategy = new ReplaceStrategy(settings.atomic, log)
-      const stale = new Set(plan.stale)
-      const manifest = {
-        files: new Map([...state.manifest.files].filter(([path]) => !stale.has(path))),
-        dirs: state.manifest.dirs
-      }
+      const replacer = new Replacer(settings.atomic, names, log)
+      const manifest = copyManifest(state.manifest)
+      for (const path of plan.stale) manifest.files.delete(path)
       const store = new ManifestStore(
         manifest,
-        manifestWriter(pool, strategy, posix.join(remoteRoot, settings.manifest)),
+        manifestWriter(pool, replacer, remotePathOf(remoteRoot, settings.manifest), {
+          backupExists: state.manifestFrom === 'backup'
+        }),
         log
       )
-      const rootExists = state.index.dirs.size > 0 || state.index.files.size > 0 || state.hadManifest
-      const done = await log.group(`Upload: ${plan.upload.length} file(s) to ${remoteRoot}`, () =>
-        transfer(
+      const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () =>
+        applyPlan(plan, {
           pool,
-          plan,
-          state.index,
-          rootExists,
           store,
-          strategy,
-          { remoteRoot, ...settings, leftovers: state.leftovers, list: check },
+          replacer,
+          list,
+          concurrency: settings.concurrency,
+          verify: settings.verify,
           log
-        )
+        })
       )
-      ;({ uploaded, deleted, bytesUploaded } = done)
+      applied = done.steps
+      uploaded = done.uploaded.map(f => f.relPath)
+      deleted = done.deleted
+      bytesUploaded = done.bytesUploaded
     }
+    const ours = [settings.manifest, manifestBackupName(settings.manifest)]
     const listing = await log.group('Remote listing', () =>
-      collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, [
-        settings.manifest
-      ]).catch(err => {
+      collectListing(
+        path => pool.run(`Listing ${path}`, session => session.list(path)),
+        remoteRoot,
+        settings.listing,
+        ours
+      ).catch(err => {
         // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
         if (settings.dryRun) return []
         throw err
@@ -175,15 +205,18 @@ export async function deploy(
     )
     return {
       dryRun: settings.dryRun,
-      uploaded: uploaded.map(f => f.relPath).sort(),
+      uploaded: uploaded.sort(),
       bytesUploaded,
+      skipped: plan.skip.map(f => f.relPath).sort(),
       filesSkipped: plan.skip.length,
       deleted: [...deleted].sort(),
       listing,
       tlsVersion: first.tlsVersion,
       fingerprint: first.fingerprint,
       remoteRoot,
-      durationMs: deps.now() - started
+      durationMs: deps.now() - started,
+      planned,
+      applied
     }
   } finally {
     signal?.removeEventListener('abort', cancel)
@@ -207,12 +240,15 @@ export async function planLocal(settings: Settings, log: Log, deps: DeployDeps =
     dryRun: true,
     uploaded: files.map(f => f.relPath),
     bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
+    skipped: [],
     filesSkipped: 0,
     deleted: [],
     listing: [],
     tlsVersion: '',
     fingerprint: '',
     remoteRoot: settings.remoteDir,
-    durationMs: deps.now() - started
+    durationMs: deps.now() - started,
+    planned: files.map(f => ({ kind: 'upload' as const, path: f.relPath, detail: `${f.size} bytes` })),
+    applied: []
   }
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { CHUNK_BYTES, LocalFile, readSmall } from './local-files.js'
 import { forEachLimited } from './pool.js'
-import { HashedFile } from './sync-plan.js'
+import { HashedFile } from './plan.js'
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256')

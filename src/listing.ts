@@ -1,7 +1,7 @@
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
 import { FileInfo, FileType } from 'basic-ftp'
 import { posix } from 'node:path'
-import { TEMP_NAME } from './remote-state.js'
+import { TEMP_NAME } from './temp-name.js'
 import { ListingMode } from './settings.js'
 
 export interface ListingEntry {

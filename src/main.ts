@@ -6,16 +6,22 @@ import '@actions/glob'
 import { deploy } from './deploy.js'
 import { describeError, InputError } from './errors.js'
 import { InputName, Inputs } from './inputs.js'
-import { Log, Progress } from './log.js'
+import { Log, Progress, redact, secretForms } from './log.js'
 import { failureMarkdown, formatBytes, formatRate, outputsOf, summaryMarkdown } from './report.js'
 import { parseSettings } from './settings.js'
 import { cancelOnSignals } from './signals.js'
+
+/** Every form of the password seen so far: errors and the summary are cleaned of them. */
+const secrets: string[] = []
 
 /** Reads an input as the runner passes it; the password is masked the moment it is read. */
 export function readActionInput(name: InputName): string {
   if (name === Inputs.Password) {
     const password = core.getInput(name, { trimWhitespace: false })
-    if (password !== '') core.setSecret(password)
+    for (const form of secretForms(password)) {
+      core.setSecret(form)
+      secrets.push(form)
+    }
     return password
   }
   return core.getInput(name)
@@ -51,7 +57,7 @@ export const actionsLog: Log = {
 
 /** The job summary exists only on a runner (GITHUB_STEP_SUMMARY); locally there is none. */
 async function writeSummary(markdown: string): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(markdown, secrets)).write()
 }
 
 export async function run(): Promise<void> {
@@ -61,7 +67,7 @@ export async function run(): Promise<void> {
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(result, settings.host))
   } catch (err) {
-    const message = describeError(err)
+    const message = redact(describeError(err), secrets)
     core.setFailed(message)
     await writeSummary(failureMarkdown(message)).catch(() => undefined)
     // 2 for bad input (nothing was touched), 1 for a failed deploy.

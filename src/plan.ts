@@ -1,15 +1,160 @@
-/** Where remote-dir lies on the server (pure). */
-import { posix } from 'node:path'
+/**
+ * The plan: every remote change a run makes, decided before the first one from what is known
+ * (local files, the server's state, settings). Pure; apply.ts carries it out, plan-text.ts
+ * shows it, and a dry run stops after showing it.
+ */
+import { LocalFile } from './local-files.js'
+import { Manifest } from './manifest.js'
+import { parentDirs, pathPrefixes } from './remote-path.js'
+import { SyncMode } from './settings.js'
 
-/** remote-dir is relative to the login directory unless absolute. */
-export function resolveRemoteRoot(home: string, remoteDir: string): string {
-  const joined = remoteDir.startsWith('/') ? remoteDir : posix.join(home || '/', remoteDir)
-  const normal = posix.normalize(joined)
-  return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal
+export interface HashedFile extends LocalFile {
+  /** Only where the manifest has an entry of the same size (see mayBeUnchanged); others are uploaded. */
+  sha256?: string
 }
 
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-export function pathPrefixes(path: string): string[] {
-  const parts = path.split('/').filter(p => p !== '')
-  return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'))
+/** What the server holds, as far as the run looked: files with sizes, and directories. */
+export interface RemoteIndex {
+  files: Map<string, number>
+  dirs: Set<string>
+}
+
+/** What the planner is told about the server. */
+export interface RemoteFacts {
+  manifest: Manifest
+  index: RemoteIndex
+  /** remote-dir exists (it holds something, or a manifest was read from it). */
+  rootExists: boolean
+  /** Temporaries that are provably abandoned (remote-relative). */
+  abandoned: string[]
+  /** The manifest was read from its backup: it is written back in place whatever else changes. */
+  restoreManifest?: boolean
+}
+
+export interface PlanOptions {
+  sync: SyncMode
+  delete: boolean
+  /** Absolute remote-dir, and the login directory (remote-dir's parents below it exist). */
+  remoteRoot: string
+  home: string
+}
+
+export interface Upload {
+  file: HashedFile
+  /** The server holds a file at this path already: it is replaced, after every new file. */
+  replaces: boolean
+}
+
+export interface Plan {
+  remoteRoot: string
+  /** remote-dir and its parents to create, absolute, parents first (remote-dir is missing). */
+  createRoot: string[]
+  /** Temporaries an interrupted run left, removed first (remote-relative). */
+  leftovers: string[]
+  /** Directories to create below remote-dir, parents first. */
+  mkdirs: string[]
+  /** Entries the manifest stops vouching for, written before any upload: files about to change. */
+  forget: string[]
+  /** New files first, then replacements (a live site never links to a file not there yet). */
+  uploads: Upload[]
+  /** Matched files left alone: the manifest shows them unchanged. */
+  skip: HashedFile[]
+  /** Files to delete after every upload: the previous manifest lists them, the files do not. */
+  deletes: string[]
+  /** Directories this tool created that the deletions leave empty, deepest first. */
+  rmdirs: string[]
+  /** Manifest entries the server no longer holds as recorded (deleted or changed by hand). */
+  stale: string[]
+  /** The manifest is written at the end: something it records changes. */
+  writeManifest: boolean
+}
+
+/** A manifest entry counts only if the server still holds that file at that size. */
+export function staleEntries(manifest: Manifest, remote: RemoteIndex): string[] {
+  return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path)
+}
+
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+export function mayBeUnchanged(file: LocalFile, manifest: Manifest, sync: SyncMode): boolean {
+  return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size
+}
+
+const bySizeDescending = (a: Upload, b: Upload): number => b.file.size - a.file.size
+
+export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: PlanOptions): Plan {
+  const { manifest, index } = remote
+  const stale = staleEntries(manifest, index)
+  const staleSet = new Set(stale)
+  const uploads: Upload[] = []
+  const skip: HashedFile[] = []
+  for (const file of local) {
+    const entry = manifest.files.get(file.relPath)
+    const unchanged =
+      options.sync === 'changed' &&
+      entry !== undefined &&
+      !staleSet.has(file.relPath) &&
+      file.sha256 !== undefined &&
+      entry.sha256 === file.sha256 &&
+      entry.size === file.size
+    if (unchanged) skip.push(file)
+    else uploads.push({ file, replaces: index.files.has(file.relPath) })
+  }
+  // Largest first within each group: long transfers start early instead of finishing last.
+  const ordered = [
+    ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
+    ...uploads.filter(u => u.replaces).sort(bySizeDescending)
+  ]
+  const localPaths = new Set(local.map(f => f.relPath))
+  const deletes = options.delete
+    ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
+    : []
+  const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir))
+  const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path))
+  const deleted = new Set(deletes)
+  const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path))
+  const rmdirs =
+    deletes.length > 0
+      ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
+      : []
+  return {
+    remoteRoot: options.remoteRoot,
+    createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
+    leftovers: [...remote.abandoned].sort(),
+    mkdirs,
+    forget,
+    uploads: ordered,
+    skip,
+    deletes,
+    rmdirs,
+    stale,
+    writeManifest:
+      remote.restoreManifest === true ||
+      ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+  }
+}
+
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot: string, home: string): string[] {
+  const homeChain = new Set(pathPrefixes(home))
+  return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir))
+}
+
+const depth = (p: string): number => p.split('/').length
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+export function emptiedDirs(createdDirs: Iterable<string>, keptFiles: Iterable<string>): string[] {
+  const occupied = new Set<string>()
+  for (const file of keptFiles) for (const dir of parentDirs(file)) occupied.add(dir)
+  return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a))
+}
+
+/** Every directory (remote-relative, parents first) the files need. */
+export function neededDirs(paths: Iterable<string>): string[] {
+  const dirs = new Set<string>()
+  for (const path of paths) for (const dir of parentDirs(path)) dirs.add(dir)
+  return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b))
 }

@@ -2,12 +2,21 @@
  * Data connections: where they go (the control connection's peer, never a PASV address), for
  * basic-ftp's listings and downloads and for our own uploads.
  */
-import { FTPError, FTPResponse } from 'basic-ftp'
-import { FTPContext } from 'basic-ftp/dist/FtpContext.js'
-import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
+import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { connect as netConnect, Socket } from 'node:net'
 import { ConnectionOptions, connect as tlsConnect, TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
+import {
+  connectDataSocket,
+  controlSocket,
+  controlTimeout,
+  dataSocketOf,
+  dataTlsOptions,
+  keepSessionFrom,
+  parseEpsvResponse,
+  parsePasvResponse,
+  sessionToResume
+} from './basic-ftp.js'
 import { peerFingerprint } from './tls-options.js'
 
 /** An upload's data connection, and when it may carry data (TCP connected, TLS handshake over). */
@@ -30,37 +39,37 @@ export class PassiveConnector {
   ) {}
 
   /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
-  readonly prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
-    const { host, port, res } = await this.passive(ftp)
-    await connectForPassiveTransfer(host, port, ftp)
-    if (ftp.dataSocket instanceof TLSSocket && this.pins.length > 0) this.checkPin(ftp.dataSocket)
-    return res
+  prepareTransfer(client: Client): (ftp: unknown) => Promise<FTPResponse> {
+    return async () => {
+      const { host, port, res } = await this.passive(client)
+      await connectDataSocket(client, host, port)
+      const data = dataSocketOf(client)
+      if (data instanceof TLSSocket && this.pins.length > 0) this.checkPin(data)
+      return res
+    }
   }
 
   /**
    * For uploads: TLS straight to the passive port, resuming the control connection's session
    * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
    */
-  async open(ftp: FTPContext): Promise<DataConnection> {
-    const { host, port } = await this.passive(ftp)
-    const control = ftp.socket
+  async open(client: Client): Promise<DataConnection> {
+    const { host, port } = await this.passive(client)
     const socket =
-      control instanceof TLSSocket
+      controlSocket(client) instanceof TLSSocket
         ? tlsConnect({
-            ...ftp.tlsOptions,
+            ...dataTlsOptions(client),
             host,
             port,
             // tls.connect passes it on to net.connect; @types/node omits it.
             ...({ localAddress: this.localAddress } as ConnectionOptions),
-            session: ftp.tlsSessionStore ?? control.getSession()
+            session: sessionToResume(client)
           })
         : netConnect({ host, port, localAddress: this.localAddress })
-    // TLS 1.3 tickets are single-use: the next data connection resumes with the newest one.
-    if (socket instanceof TLSSocket) socket.on('session', (session: Buffer) => (ftp.tlsSessionStore = session))
-    socket.setTimeout(ftp.timeout, () =>
-      socket.destroy(
-        new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${ftp.timeout / 1000} s)`)
-      )
+    if (socket instanceof TLSSocket) keepSessionFrom(client, socket)
+    const timeout = controlTimeout(client)
+    socket.setTimeout(timeout, () =>
+      socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`))
     )
     const ready = new Promise<void>((resolve, reject) => {
       const failed = (err?: Error): void => reject(err ?? new Error('The data connection closed before it was ready'))
@@ -81,19 +90,19 @@ export class PassiveConnector {
     return { socket, ready }
   }
 
-  private async passive(ftp: FTPContext): Promise<{ host: string; port: number; res: FTPResponse }> {
-    const host = ftp.socket.remoteAddress
+  private async passive(client: Client): Promise<{ host: string; port: number; res: FTPResponse }> {
+    const host = controlSocket(client).remoteAddress
     if (host === undefined) throw new Error('The control connection is closed')
     if (this.epsvWorks) {
       try {
-        const res = await ftp.request('EPSV')
+        const res = await client.send('EPSV')
         return { host, port: parseEpsvResponse(res.message), res }
       } catch (err) {
         if (!(err instanceof FTPError)) throw err
         this.epsvWorks = false
       }
     }
-    const res = await ftp.request('PASV')
+    const res = await client.send('PASV')
     return { host, port: parsePasvResponse(res.message).port, res }
   }
 

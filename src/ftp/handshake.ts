@@ -3,10 +3,11 @@
  * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
  */
 import { Client, FTPError, FTPResponse } from 'basic-ftp'
-import { Socket, SocketConnectOpts } from 'node:net'
+import { Socket } from 'node:net'
 import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Settings } from '../settings.js'
+import { controlSocket, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
 import { checkCertificate, tlsOptionsFor } from './tls-options.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
@@ -46,17 +47,6 @@ async function expectReply(
   return res
 }
 
-/** Binds every socket basic-ftp opens (control and data) to source-address, like ftplib. */
-export function bindSockets(client: Client, localAddress: string): void {
-  client.ftp._newSocket = () => {
-    const socket = new Socket()
-    const connect = socket.connect.bind(socket) as (options: SocketConnectOpts, listener?: () => void) => Socket
-    socket.connect = ((options: SocketConnectOpts, listener?: () => void) =>
-      connect({ ...options, localAddress } as SocketConnectOpts, listener)) as typeof socket.connect
-    return socket
-  }
-}
-
 /** Upgrades the control socket after a 234 reply to AUTH TLS. */
 function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
@@ -84,11 +74,10 @@ export async function secureControl(client: Client, settings: Settings): Promise
     if (settings.tls === 'none') return
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
     await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
-    client.ftp.socket = await upgrade(client.ftp.socket, options, settings.timeoutMs)
+    useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs))
   }
-  checkCertificate(client.ftp.socket as TLSSocket, settings)
-  // basic-ftp gives these options (and the control session) to every data connection.
-  client.ftp.tlsOptions = options
+  checkCertificate(controlSocket(client) as TLSSocket, settings)
+  setDataTlsOptions(client, options)
 }
 
 export async function login(client: Client, settings: Settings): Promise<void> {

@@ -2,16 +2,17 @@
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
-import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
-import { FTPContext } from 'basic-ftp/dist/FtpContext.js'
+import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
 import { Writable } from 'node:stream'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Log, redact } from '../log.js'
 import { Settings } from '../settings.js'
 import { PassiveConnector } from './data-connection.js'
+import { parseStatListing } from './stat-listing.js'
 import { Sent, store } from './store.js'
-import { bindSockets, login, protect, refused, secureControl } from './handshake.js'
+import { bindSockets, controlSocket, dropTaskStacks, setNameEncoding, setProtocolLog } from './basic-ftp.js'
+import { login, protect, refused, secureControl } from './handshake.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
 
@@ -79,14 +80,16 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async upload(source: string | Buffer, remotePath: string): Promise<Sent> {
-    return store(this.client.ftp, await this.connector.open(this.client.ftp), source, remotePath)
+    return store(this.client, await this.connector.open(this.client), source, remotePath)
   }
 
   async download(remotePath: string): Promise<Buffer | undefined> {
     // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
-    // the data connection, which basic-ftp takes for a dead session.
+    // the data connection, which basic-ftp takes for a dead session. The size also tells a
+    // whole download from a cut one.
+    let expected: number | undefined
     try {
-      await this.client.size(remotePath)
+      expected = await this.client.size(remotePath)
     } catch (err) {
       if (err instanceof FTPError && err.code === 550) return undefined
       if (!(err instanceof FTPError && (err.code === 500 || err.code === 502))) throw err
@@ -105,7 +108,14 @@ class BasicFtpSession implements RemoteSession {
       if (err instanceof FTPError && err.code === 550) return undefined
       throw err
     }
-    return Buffer.concat(parts)
+    const data = Buffer.concat(parts)
+    if (expected !== undefined && data.length !== expected) {
+      throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
+        command: 'RETR',
+        transient: true
+      })
+    }
+    return data
   }
 
   async size(remotePath: string): Promise<number | undefined> {
@@ -132,20 +142,7 @@ class BasicFtpSession implements RemoteSession {
       if (err instanceof FTPError) return undefined
       throw err
     }
-    if (res.code < 211 || res.code > 213) return undefined
-    // RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line
-    // (ProFTPD indents each entry by one space).
-    const lines = res.message
-      .split('\n')
-      .slice(1, -1)
-      .map(line => line.replace(/^ /, ''))
-    // A directory lists itself as '.' (dropped by the parser): without it, no listing at all.
-    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line))) return undefined
-    try {
-      return parseList(lines.join('\n'))
-    } catch {
-      return undefined
-    }
+    return parseStatListing(res)
   }
 
   async rename(from: string, to: string): Promise<void> {
@@ -177,42 +174,25 @@ class BasicFtpSession implements RemoteSession {
   }
 }
 
-/**
- * basic-ftp records a formatted stack trace with every command, for one rare error message;
- * at five commands per file that was a tenth of a small file's CPU time (measured here).
- */
-function withoutTaskStacks(ftp: FTPContext): void {
-  const handle = ftp.handle.bind(ftp)
-  ftp.handle = (command, handler) => {
-    const limit = Error.stackTraceLimit
-    Error.stackTraceLimit = 0
-    try {
-      return handle(command, handler)
-    } finally {
-      Error.stackTraceLimit = limit
-    }
-  }
-}
-
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 export const openSession: SessionFactory = async (settings, log) => {
   const client = new Client(settings.timeoutMs)
-  client.ftp.encoding = settings.encoding
-  // The protocol log only when someone reads it: redacting every line cost CPU on every file.
-  client.ftp.verbose = log.debugEnabled !== false
-  client.ftp.log = client.ftp.verbose
-    ? (message: string) => log.debug(redact(message.trimEnd(), [settings.password]))
-    : () => undefined
-  withoutTaskStacks(client.ftp)
+  setNameEncoding(client, settings.encoding)
+  // The protocol log only when someone reads it: redacting every line costs CPU on every file.
+  setProtocolLog(
+    client,
+    log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password]))
+  )
+  dropTaskStacks(client)
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress)
-  client.prepareTransfer = connector.prepareTransfer
+  client.prepareTransfer = connector.prepareTransfer(client)
   try {
     await secureControl(client, settings)
     await login(client, settings)
     await protect(client, settings)
     const pwd = await client.pwd()
-    const socket = client.ftp.socket
+    const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
     return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log)

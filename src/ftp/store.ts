@@ -1,16 +1,15 @@
 /**
- * STOR over a data connection of our own. basic-ftp's uploadFrom costs about 2 ms of CPU per
- * file here (streams, a pipeline, a watchdog, a stack trace per task) against 1 ms for the
- * protocol itself; with thousands of small files that was most of a deploy's time.
+ * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
+ * watchdog, a stack trace per task) cost more CPU per small file than the protocol itself.
  */
-import { FTPError, FTPResponse } from 'basic-ftp'
-import { FTPContext } from 'basic-ftp/dist/FtpContext.js'
+import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { createHash, Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import { DeployError } from '../errors.js'
 import { CHUNK_BYTES, readSmall } from '../local-files.js'
+import { controlTimeout, failSession, sendWithHandler, setControlIdleTimeout } from './basic-ftp.js'
 import { DataConnection } from './data-connection.js'
 
 /** What an upload sent, counted as it went (a local file may change while it is read). */
@@ -24,7 +23,7 @@ export interface Sent {
  * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
  */
 export async function store(
-  ftp: FTPContext,
+  client: Client,
   data: DataConnection,
   source: string | Buffer,
   remotePath: string
@@ -38,7 +37,7 @@ export async function store(
   // While the STOR is open the control connection waits for its reply within the timeout; once
   // it is settled, the timeout belongs to whatever the session does next.
   const awaitReply = (): void => {
-    if (!settled && !ftp.closed) ftp.socket.setTimeout(ftp.timeout)
+    if (!settled) setControlIdleTimeout(client, controlTimeout(client))
   }
   socket.on('error', err => {
     dataError ??= err
@@ -64,14 +63,14 @@ export async function store(
       socket
     )
   }
-  const confirmed = ftp.handle(`STOR ${remotePath}`, (res: Error | FTPResponse, task) => {
+  const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res: Error | FTPResponse, task) => {
     if (res instanceof Error) return task.reject(res)
     if (res.code === 150 || res.code === 125) {
       // RFC 959 allows one of them; only the first may start sending, or data goes twice.
       if (started) return
       started = true
       // The control connection idles while data moves; the data connection has its own timeout.
-      ftp.socket.setTimeout(0)
+      setControlIdleTimeout(client, 0)
       send().then(
         // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
         awaitReply,
@@ -80,7 +79,7 @@ export async function store(
           socket.destroy()
           // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
           // data connection we cut): this session, its reply still pending, is done.
-          if (dataError instanceof DeployError) ftp.closeWithError(dataError)
+          if (dataError instanceof DeployError) failSession(client, dataError)
           else awaitReply()
         }
       )

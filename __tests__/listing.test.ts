@@ -1,0 +1,112 @@
+import { FileInfo, FileType } from 'basic-ftp'
+import { RemoteSession } from '../src/ftp/session.js'
+import { collectListing, parseListTime } from '../src/listing.js'
+import { SessionPool } from '../src/pool.js'
+import { statOrListLister } from '../src/remote-listing.js'
+import { recordingLog } from './support/engine.js'
+import { pathPrefixes, resolveRemoteRoot } from '../src/remote-path.js'
+
+describe('resolveRemoteRoot', () => {
+  test.each([
+    ['/', '.', '/'],
+    ['/', 'www', '/www'],
+    ['/home/u', 'www/', '/home/u/www'],
+    ['/home/u', '/var/www', '/var/www'],
+    ['/home/u', './a//b/', '/home/u/a/b'],
+    ['', 'site', '/site']
+  ])('home %s + %s = %s', (home, dir, expected) => expect(resolveRemoteRoot(home, dir)).toBe(expected))
+})
+
+test('pathPrefixes', () => {
+  expect(pathPrefixes('/a/b/c')).toEqual(['/a', '/a/b', '/a/b/c'])
+  expect(pathPrefixes('/')).toEqual([])
+})
+
+describe('parseListTime (LIST has no zone: read as UTC)', () => {
+  const now = new Date('2026-11-25T10:00:00Z')
+  test.each([
+    ['Nov 25 09:40', '2026-11-25T09:40:00.000Z'],
+    ['Dec 31 23:59', '2025-12-31T23:59:00.000Z'],
+    ['Jan  2  2024', '2024-01-02T00:00:00.000Z'],
+    ['11-25-26 09:40AM', '2026-11-25T09:40:00.000Z'],
+    ['11-25-26 12:05AM', '2026-11-25T00:05:00.000Z'],
+    ['11-25-26 01:15PM', '2026-11-25T13:15:00.000Z'],
+    ['yesterday', null],
+    ['', null]
+  ])('%s', (raw, expected) => expect(parseListTime(raw, now)).toBe(expected))
+})
+
+describe('collectListing', () => {
+  const info = (name: string, type: FileType, size = 1): FileInfo => Object.assign(new FileInfo(name), { type, size })
+  const tree: Record<string, FileInfo[]> = {
+    '/www': [
+      info('.', FileType.Directory),
+      info('index.html', FileType.File, 5),
+      info('.ftps-deploy-manifest.json', FileType.File),
+      info('.ftps-deploy.app.js.1a2b3c4d-7.tmp', FileType.File),
+      info('assets', FileType.Directory)
+    ],
+    '/www/assets': [info('app.js', FileType.File, 9), info('.ftps-deploy.x.js.1a2b3c4d-8.tmp', FileType.File)]
+  }
+
+  test('leaves out the manifest and temporary names; recursive descends', async () => {
+    const list = async (path: string) => tree[path]
+    const flat = await collectListing(list, '/www', 'flat', ['.ftps-deploy-manifest.json'])
+    expect(flat.map(e => e.path)).toEqual(['assets', 'index.html'])
+    const all = await collectListing(list, '/www', 'recursive', ['.ftps-deploy-manifest.json'])
+    expect(all.map(e => `${e.type} ${e.path} ${e.size}`)).toEqual([
+      'dir assets 1',
+      'file assets/app.js 9',
+      'file index.html 5'
+    ])
+  })
+})
+
+describe('statOrListLister: STAT where it lists, else LIST for the rest of the run', () => {
+  const entry = (name: string): FileInfo => Object.assign(new FileInfo(name), { type: FileType.File, size: 1 })
+
+  function fakePool(stat: (path: string) => FileInfo[] | undefined | Error) {
+    const asked: string[] = []
+    const session = {
+      usable: true,
+      statList: async (path: string) => {
+        asked.push(`STAT ${path}`)
+        const result = stat(path)
+        if (result instanceof Error) throw result
+        return result
+      },
+      list: async (path: string) => {
+        asked.push(`LIST ${path}`)
+        return path === '/missing' ? [] : [entry('a')]
+      },
+      close: () => undefined
+    } as unknown as RemoteSession
+    const pool = new SessionPool(async () => session, { size: 1, retries: 0 }, recordingLog())
+    return { pool, asked }
+  }
+
+  test('a server whose STAT shows nothing of an existing directory: LIST from then on', async () => {
+    const { pool, asked } = fakePool(() => undefined)
+    const check = statOrListLister(pool)
+    expect(await check('/missing')).toEqual([])
+    expect(await check('/www')).toEqual([entry('a')])
+    await check('/www/b')
+    expect(asked).toEqual(['STAT /missing', 'LIST /missing', 'STAT /www', 'LIST /www', 'LIST /www/b'])
+  })
+
+  test('a STAT reply too long for the control connection: LIST from then on', async () => {
+    const { pool, asked } = fakePool(path =>
+      path === '/big' ? new Error('FTP control response exceeded maximum allowed size') : [entry('s')]
+    )
+    const check = statOrListLister(pool)
+    expect(await check('/small')).toEqual([entry('s')])
+    expect(await check('/big')).toEqual([entry('a')])
+    await check('/small')
+    expect(asked).toEqual(['STAT /small', 'STAT /big', 'LIST /big', 'LIST /small'])
+  })
+
+  test('a lost connection is an error, not an empty directory', async () => {
+    const { pool } = fakePool(() => new Error('read ECONNRESET'))
+    await expect(statOrListLister(pool)('/www')).rejects.toThrow('read ECONNRESET')
+  })
+})

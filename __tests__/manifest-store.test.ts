@@ -1,0 +1,85 @@
+import { emptyManifest } from '../src/manifest.js'
+import { ManifestStore } from '../src/manifest-store.js'
+import { recordingLog } from './support/engine.js'
+
+const A = 'a'.repeat(64)
+
+describe('ManifestStore: a failed write is written again by the next flush', () => {
+  test('after a rejected write, the failure path still records what succeeded', async () => {
+    const written: number[] = []
+    let fail = true
+    const store = new ManifestStore(
+      emptyManifest(),
+      {
+        write: async text => {
+          if (fail) throw new Error('552 disk full')
+          written.push(count(text))
+        }
+      },
+      recordingLog()
+    )
+    await store.recorded('a.txt', { sha256: A, size: 1 })
+    await expect(store.flush()).rejects.toThrow('552 disk full')
+    fail = false
+    await store.recorded('b.txt', { sha256: A, size: 1 })
+    await store.flush()
+    expect(written).toEqual([2])
+  })
+
+  test('a failed write leaves the state to write: a flush with no new change still writes', async () => {
+    const written: number[] = []
+    let fail = true
+    const store = new ManifestStore(
+      emptyManifest(),
+      {
+        write: async text => {
+          if (fail) throw new Error('lost')
+          written.push(count(text))
+        }
+      },
+      recordingLog()
+    )
+    await store.recorded('a.txt', { sha256: A, size: 1 })
+    await expect(store.flush()).rejects.toThrow('lost')
+    fail = false
+    await store.flush()
+    expect(written).toEqual([1])
+  })
+})
+
+describe('ManifestStore: written every 50 changes, or every tenth of its entries once that is more', () => {
+  test('writes at 50, 100, ..., 500, then every 10% of the entries', async () => {
+    const writtenAt: number[] = []
+    const store = new ManifestStore(
+      emptyManifest(),
+      { write: async text => void writtenAt.push(count(text)) },
+      recordingLog(),
+      { minIntervalMs: 0 }
+    )
+    for (let i = 1; i <= 1000; i++) await store.recorded(`f${i}`, { sha256: A, size: 1 })
+    expect(writtenAt).toEqual([50, 100, 150, 200, 250, 300, 350, 400, 450, 500, 555, 616, 684, 759, 843, 936])
+    await store.flush()
+    expect(writtenAt.at(-1)).toBe(1000)
+  })
+
+  test('after the first write, at most one per second: changes wait for the next one', async () => {
+    const writtenAt: number[] = []
+    let clock = 0
+    const store = new ManifestStore(
+      emptyManifest(),
+      { write: async text => void writtenAt.push(count(text)) },
+      recordingLog(),
+      { now: () => clock }
+    )
+    // 10 ms per file: 100 files per second.
+    for (let i = 1; i <= 400; i++) {
+      clock = i * 10
+      await store.recorded(`f${i}`, { sha256: A, size: 1 })
+    }
+    expect(writtenAt).toEqual([50, 150, 250, 350])
+  })
+})
+
+function count(text: string): number {
+  return Object.keys((JSON.parse(text) as { files: object }).files).length
+}

@@ -1,0 +1,153 @@
+/**
+ * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
+ * replacer), progress, the manifest kept current as the server changes, and a report of every
+ * step done in the plan's own words.
+ */
+import { FTPError } from 'basic-ftp'
+import { checkUploaded, fileCheck, uploadFailure } from './checks.js'
+import { DeployError, describeError } from './errors.js'
+import { Log } from './log.js'
+import { ManifestStore } from './manifest-store.js'
+import { HashedFile, Plan, Upload } from './plan.js'
+import { Step, stepText } from './plan-text.js'
+import { forEachLimited, SessionPool } from './pool.js'
+import { Lister } from './remote-listing.js'
+import { remotePathOf } from './remote-path.js'
+import { quietly, Replacer } from './replace.js'
+
+export interface ApplyContext {
+  pool: SessionPool
+  store: ManifestStore
+  replacer: Replacer
+  /** How the final check lists directories (as the reading of the remote state did). */
+  list: Lister
+  concurrency: number
+  verify: boolean
+  log: Log
+}
+
+export interface Applied {
+  /** Every step carried out, in the order they finished. */
+  steps: Step[]
+  uploaded: HashedFile[]
+  deleted: string[]
+  bytesUploaded: number
+}
+
+export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied> {
+  const { pool, store, replacer, log } = ctx
+  const done: Applied = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 }
+  const did = (step: Step): void => {
+    done.steps.push(step)
+    log.info(stepText(step, 'done'))
+  }
+  const at = (path: string): string => remotePathOf(plan.remoteRoot, path)
+  try {
+    await forEachLimited(plan.leftovers, ctx.concurrency, async path => {
+      // Already gone (another run removed it): nothing left to do.
+      await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))))
+      did({ kind: 'remove leftover', path })
+    })
+    if (plan.createRoot.length + plan.mkdirs.length > 0) {
+      await pool.run('Creating directories', async session => {
+        for (const dir of plan.createRoot) {
+          await session.ensureDir(dir)
+          did({ kind: 'create root directory', path: dir })
+        }
+        for (const dir of plan.mkdirs) {
+          if (await session.ensureDir(at(dir))) store.dirCreated(dir)
+          did({ kind: 'create directory', path: dir })
+        }
+      })
+    }
+    // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+    // not leave an entry for content the server no longer has (same size, other bytes).
+    if (store.forgetAll(plan.forget)) {
+      await store.flush()
+      did({
+        kind: 'write manifest',
+        path: '',
+        detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
+      })
+    }
+    const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+    const upload = async ({ file, replaces }: Upload): Promise<void> => {
+      const remotePath = at(file.relPath)
+      // The manifest records the hash of the bytes that went: most files are hashed only then.
+      let sha256 = ''
+      try {
+        await pool.run(`Upload of ${file.relPath}`, session =>
+          replacer.put(session, file.localPath, remotePath, async (path, sent) => {
+            await fileCheck(session, file, ctx.verify)(path, sent)
+            sha256 = sent.sha256
+          })
+        )
+      } catch (err) {
+        throw uploadFailure(file, remotePath, err)
+      }
+      done.uploaded.push(file)
+      done.bytesUploaded += file.size
+      did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` })
+      log.progress?.({
+        files: done.uploaded.length,
+        totalFiles: plan.uploads.length,
+        bytes: done.bytesUploaded,
+        totalBytes
+      })
+      await store.recorded(file.relPath, { sha256, size: file.size })
+    }
+    // Every new file is there before the first replacement: a replaced page may link to them.
+    await forEachLimited(
+      plan.uploads.filter(u => !u.replaces),
+      ctx.concurrency,
+      upload
+    )
+    await forEachLimited(
+      plan.uploads.filter(u => u.replaces),
+      ctx.concurrency,
+      upload
+    )
+    await forEachLimited(plan.deletes, ctx.concurrency, async path => {
+      await pool.run(`Deleting ${path}`, async session => {
+        try {
+          await session.remove(at(path))
+        } catch (err) {
+          if (!(err instanceof FTPError && err.code === 550)) throw err
+        }
+      })
+      done.deleted.push(path)
+      did({ kind: 'delete', path })
+      await store.forgotten(path)
+    })
+    for (const dir of plan.rmdirs) {
+      await pool.run(`Removing ${dir}`, async session => {
+        // Not empty: it holds files this tool never deployed, which it never touches.
+        if (await quietly(session.removeDir(at(dir)))) {
+          store.dirRemoved(dir)
+          did({ kind: 'remove directory', path: dir })
+        } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
+      })
+    }
+    if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
+  } catch (err) {
+    await replacer.cleanUp(pool)
+    // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+    await store
+      .flush()
+      .catch(flushErr =>
+        log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`)
+      )
+    throw err
+  }
+  await replacer.cleanUp(pool)
+  if (plan.writeManifest) {
+    store.touch()
+    try {
+      await store.flush()
+    } catch (err) {
+      throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err })
+    }
+    did({ kind: 'write manifest', path: '', detail: 'final' })
+  }
+  return done
+}

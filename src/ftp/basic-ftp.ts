@@ -1,0 +1,106 @@
+/**
+ * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
+ * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
+ * connections, and the control socket it holds. basic-ftp is pinned to the version this was
+ * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
+ * it (see the README's development section before upgrading).
+ */
+import { Client, FTPResponse, ResponseHandler } from 'basic-ftp'
+import type { FTPContext } from 'basic-ftp/dist/FtpContext.js'
+import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
+import { Socket, SocketConnectOpts } from 'node:net'
+import { ConnectionOptions, TLSSocket } from 'node:tls'
+
+/** The basic-ftp version everything here was checked against (package.json pins it). */
+export const BASIC_FTP_VERSION = '6.2.6'
+
+export { parseEpsvResponse, parsePasvResponse }
+
+/** The control connection's socket: TLS after AUTH TLS (or implicit TLS), plain otherwise. */
+export const controlSocket = (client: Client): Socket | TLSSocket => client.ftp.socket
+
+/** After our own AUTH TLS handshake, basic-ftp must read and write through the TLS socket. */
+export function useControlSocket(client: Client, socket: TLSSocket): void {
+  client.ftp.socket = socket
+}
+
+/** basic-ftp gives these options (and the control session) to the data connections it opens. */
+export function setDataTlsOptions(client: Client, options: ConnectionOptions): void {
+  client.ftp.tlsOptions = options
+}
+
+export const dataTlsOptions = (client: Client): ConnectionOptions => client.ftp.tlsOptions
+
+/** The session a data connection resumes: the newest TLS 1.3 ticket, else the control session. */
+export function sessionToResume(client: Client): Buffer | undefined {
+  const control = client.ftp.socket
+  return client.ftp.tlsSessionStore ?? (control instanceof TLSSocket ? control.getSession() : undefined)
+}
+
+/** TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. */
+export function keepSessionFrom(client: Client, socket: TLSSocket): void {
+  socket.on('session', (session: Buffer) => (client.ftp.tlsSessionStore = session))
+}
+
+/** The control timeout (ms), and turning it off or on while a data connection carries a STOR. */
+export const controlTimeout = (client: Client): number => client.ftp.timeout
+export function setControlIdleTimeout(client: Client, ms: number): void {
+  if (!client.ftp.closed) client.ftp.socket.setTimeout(ms)
+}
+
+/** Sends a command whose replies `handler` interprets (basic-ftp's task mechanism). */
+export function sendWithHandler(client: Client, command: string, handler: ResponseHandler): Promise<FTPResponse> {
+  return client.ftp.handle(command, handler) as Promise<FTPResponse>
+}
+
+/** Ends the session with `err` as the reason every pending and later task fails with. */
+export function failSession(client: Client, err: Error): void {
+  client.ftp.closeWithError(err)
+}
+
+/** Connects basic-ftp's own data socket (listings, downloads) to host:port, TLS as configured. */
+export function connectDataSocket(client: Client, host: string, port: number): Promise<void> {
+  return connectForPassiveTransfer(host, port, client.ftp)
+}
+
+export const dataSocketOf = (client: Client): Socket | TLSSocket | undefined => client.ftp.dataSocket
+
+/** Binds every socket basic-ftp opens (control and data) to a local address, like ftplib. */
+export function bindSockets(client: Client, localAddress: string): void {
+  client.ftp._newSocket = () => {
+    const socket = new Socket()
+    const connect = socket.connect.bind(socket) as (options: SocketConnectOpts, listener?: () => void) => Socket
+    socket.connect = ((options: SocketConnectOpts, listener?: () => void) =>
+      connect({ ...options, localAddress } as SocketConnectOpts, listener)) as typeof socket.connect
+    return socket
+  }
+}
+
+/**
+ * basic-ftp formats a stack trace with every command for one rare error message: a tenth of a
+ * small file's CPU time at several commands per file. Commands run without it.
+ */
+export function dropTaskStacks(client: Client): void {
+  const ftp: FTPContext = client.ftp
+  const handle = ftp.handle.bind(ftp)
+  ftp.handle = (command, handler) => {
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      return handle(command, handler)
+    } finally {
+      Error.stackTraceLimit = limit
+    }
+  }
+}
+
+/** The protocol log: every command and reply to `log`, or nothing (not even formatted). */
+export function setProtocolLog(client: Client, log: ((message: string) => void) | undefined): void {
+  client.ftp.verbose = log !== undefined
+  client.ftp.log = log ?? (() => undefined)
+}
+
+/** The encoding of names on the control connection (and in listings). */
+export function setNameEncoding(client: Client, encoding: 'utf8' | 'latin1'): void {
+  client.ftp.encoding = encoding
+}

@@ -1,0 +1,80 @@
+/**
+ * A plan as steps a person reads: the dry run shows them all, the real run reports each one it
+ * carries out in the same words, so the two can be compared line by line.
+ */
+import { Plan } from './plan.js'
+
+export type StepKind =
+  | 'create root directory'
+  | 'remove leftover'
+  | 'create directory'
+  | 'write manifest'
+  | 'upload'
+  | 'replace'
+  | 'delete'
+  | 'remove directory'
+
+export interface Step {
+  kind: StepKind
+  /** Remote-relative (absolute for the root chain); empty for manifest writes. */
+  path: string
+  /** Bytes for uploads; for manifest writes, why. */
+  detail?: string
+}
+
+const WORDS: Record<StepKind, [planned: string, done: string]> = {
+  'create root directory': ['create directory', 'created directory'],
+  'remove leftover': ['remove leftover', 'removed leftover'],
+  'create directory': ['create directory', 'created directory'],
+  'write manifest': ['write the manifest', 'wrote the manifest'],
+  upload: ['upload', 'uploaded'],
+  // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
+  replace: ['replace', 'uploaded'],
+  delete: ['delete', 'deleted'],
+  'remove directory': ['remove directory', 'removed directory']
+}
+
+/** 'would upload a.js (12 bytes)' in a plan, 'uploaded a.js (12 bytes)' once done. */
+export function stepText(step: Step, tense: 'planned' | 'done'): string {
+  const [planned, done] = WORDS[step.kind]
+  const words = [tense === 'planned' ? `would ${planned}` : done, step.path]
+  const replaced = tense === 'done' && step.kind === 'replace' ? ', replacing the old one' : ''
+  if (step.detail !== undefined) words.push(`(${step.detail}${replaced})`)
+  return words.filter(w => w !== '').join(' ')
+}
+
+/** Every remote change of the plan, in the order they happen (steps of one kind run in parallel). */
+export function planSteps(plan: Plan): Step[] {
+  const steps: Step[] = [
+    ...plan.leftovers.map(path => ({ kind: 'remove leftover' as const, path })),
+    ...plan.createRoot.map(path => ({ kind: 'create root directory' as const, path })),
+    ...plan.mkdirs.map(path => ({ kind: 'create directory' as const, path }))
+  ]
+  if (plan.forget.length > 0) {
+    steps.push({
+      kind: 'write manifest',
+      path: '',
+      detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
+    })
+  }
+  for (const { file, replaces } of plan.uploads) {
+    steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` })
+  }
+  steps.push(...plan.deletes.map(path => ({ kind: 'delete' as const, path })))
+  steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory' as const, path, detail: 'if empty' })))
+  if (plan.writeManifest) steps.push({ kind: 'write manifest', path: '', detail: 'final' })
+  return steps
+}
+
+/** One line that sums the plan up. */
+export function planSummary(plan: Plan, dryRun: boolean): string {
+  const would = dryRun ? 'would ' : ''
+  const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+  const replacing = plan.uploads.filter(u => u.replaces).length
+  return (
+    `Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
+    `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+    `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
+    `${would}remove ${plan.leftovers.length} leftover temporar(ies)`
+  )
+}
