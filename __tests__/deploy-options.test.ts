@@ -72,7 +72,7 @@ describe('on one explicit-TLS vsftpd', () => {
   maybe('source-address binds control and data sockets (vsftpd refuses data from another address)', async () => {
     await deploy(settingsOf(inputs(server, { 'remote-dir': 'bound', 'source-address': '127.0.0.2' })), recordingLog())
     expect(readFileSync(join(server.root, 'bound/index.html'), 'utf8')).toBe('options')
-    expect(server.readLog()).toMatch(/Client "127\.0\.0\.2", "STOR \/bound\/\.ftps-deploy\.index\.html\.[\w-]+\.tmp"/)
+    expect(server.readLog()).toMatch(/Client "127\.0\.0\.2", "STOR \/bound\/\.ftps-deploy\.index\.html\.[\w.-]+\.tmp"/)
     expect(server.readLog()).not.toMatch(/Client "127\.0\.0\.1", "STOR \/bound/)
   })
 

@@ -3,7 +3,7 @@
  * real run then makes; hostile manifests, the manifest's backup, other runs' temporaries.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { Step, stepText } from '../src/plan-text.js'
 import { TempNamer } from '../src/temp-name.js'
@@ -44,8 +44,8 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     await deploy(settingsOf(inputs({ 'local-dir': v1, 'remote-dir': 'plan' })), recordingLog())
     // A leftover of an older version's interrupted run, and another run's that may be live.
     server.putFile('plan/.ftps-deploy.index.html.1a2b3c4d-3.tmp', 'partial')
-    const live = new TempNamer('99999999').pathFor('/plan/keep.txt').slice(1)
-    server.putFile(live, 'in flight')
+    const live = basename(new TempNamer('99999999').pathFor('/plan/keep.txt'))
+    server.putFile(`plan/${live}`, 'in flight')
     const v2 = makeTree({ 'index.html': 'v2!', 'keep.txt': 'k', 'assets/app.1.js': 'js', 'assets/img/a.png': 'png' })
     const before = picture(join(server.root, 'plan'))
 

@@ -31,6 +31,8 @@ export interface Options {
   ourCli: string
   /** Take our bundle from this git revision instead (dist/cli/ as committed there). */
   ourRev: string | undefined
+  /** Also run the bundle committed in this revision, as the tool 'ours-base'. */
+  baseRev: string | undefined
 }
 
 export const HELP = `npm run bench -- [options]
@@ -67,6 +69,8 @@ Options:
   --our-cli FILE           our CLI bundle, default dist/cli/index.js (its dir is copied at start and run
                           from the copy, so a rebuild during the run cannot mix engines)
   --our-rev REV           run our bundle as committed in git revision REV (e.g. HEAD) instead
+  --base-rev REV          also run the bundle committed in REV, as the tool ours-base (a change's
+                          before and after in one run; its ratio is base time / our time)
   --keep                  keep the temp workloads and logs
   --help`
 
@@ -115,13 +119,16 @@ export function parseOptions(argv: string[]): Options | undefined {
       out: { type: 'string' },
       'our-cli': { type: 'string' },
       'our-rev': { type: 'string' },
+      'base-rev': { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false }
     }
   })
   if (values.help) return undefined
   const quick = values.quick
-  const tools = list(values.tools, TOOL_NAMES, 'tools') ?? [...TOOL_NAMES]
+  const tools =
+    list(values.tools, TOOL_NAMES, 'tools') ??
+    TOOL_NAMES.filter(t => t !== 'ours-base' || values['base-rev'] !== undefined)
   const smallFiles = positive(values['small-files'], 'small-files') ?? (quick ? 50 : 1000)
   const timeout = positive(values.timeout, 'timeout')
   const scaleSizes = values['scale-sizes']?.split(',').map(s => positive(s.trim(), 'scale-sizes')!)
@@ -152,6 +159,7 @@ export function parseOptions(argv: string[]): Options | undefined {
     outDir: values.out ?? '.bench',
     keep: values.keep,
     ourCli: values['our-cli'] ?? OUR_CLI,
-    ourRev: values['our-rev']
+    ourRev: values['our-rev'],
+    baseRev: values['base-rev']
   }
 }

@@ -14,7 +14,7 @@ import { type FtpServer, type ServerKind, serverMissing, startServer } from '../
 import { execute, tail } from './exec.js'
 import { HELP, type Options, parseOptions, type Workload } from './options.js'
 import { type Cell, fmtMiB, fmtSeconds, markdown, median, type Report, type Sample, SERVER_LABEL } from './report.js'
-import { ourBundle, ROOT, type RunSpec, type Shape, type Tool, type ToolName, TOOLS } from './tools.js'
+import { baseBundle, ourBundle, ROOT, type RunSpec, type Shape, type Tool, type ToolName, TOOLS } from './tools.js'
 import { makeLargeTree, makeSmallTree, type Tree } from './workloads.js'
 import { listFiles, verifyTree } from './verify.js'
 
@@ -82,6 +82,11 @@ export async function main(argv: string[]): Promise<number> {
     bundle = prepareOurBundle(opts, join(tmp, 'ours-cli'))
     ourBundle.path = bundle.runPath
     log(`our CLI: ${bundle.label}, sha256 ${bundle.sha256}, run from ${bundle.runPath}`)
+    if (opts.baseRev !== undefined) {
+      const base = bundleFromRev(opts.baseRev, join(tmp, 'base-cli'))
+      baseBundle.path = base.runPath
+      log(`ours-base: ${base.label}, sha256 ${base.sha256}`)
+    }
     versions = Object.fromEntries(
       opts.tools.map(t => [t, TOOLS[t].missing() === undefined ? TOOLS[t].version() : 'not installed'])
     )
@@ -176,25 +181,29 @@ interface OurBundle {
  * (@actions/glob), which must come along.
  */
 function prepareOurBundle(opts: Options, dir: string): OurBundle {
+  if (opts.ourRev !== undefined) return bundleFromRev(opts.ourRev, dir)
   mkdirSync(dir, { recursive: true })
-  if (opts.ourRev !== undefined) {
-    const git = (args: string[]): Buffer =>
-      execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 })
-    const commit = git(['rev-parse', '--verify', `${opts.ourRev}^{commit}`])
-      .toString()
-      .trim()
-    const files = git(['ls-tree', '--name-only', commit, 'dist/cli/']).toString().trim().split('\n')
-    for (const file of files) writeFileSync(join(dir, basename(file)), git(['show', `${commit}:${file}`]))
-    const runPath = join(dir, 'index.js')
-    return {
-      label: `dist/cli/index.js as committed in ${opts.ourRev} (${commit.slice(0, 12)})`,
-      sha256: sha256(runPath),
-      runPath
-    }
-  }
   const source = resolve(ROOT, opts.ourCli)
   cpSync(dirname(source), dir, { recursive: true })
   return { label: relative(ROOT, source), sha256: sha256(source), runPath: join(dir, basename(source)), source }
+}
+
+/** dist/cli/ as committed in a git revision, copied into dir. */
+function bundleFromRev(rev: string, dir: string): OurBundle {
+  mkdirSync(dir, { recursive: true })
+  const git = (args: string[]): Buffer =>
+    execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 })
+  const commit = git(['rev-parse', '--verify', `${rev}^{commit}`])
+    .toString()
+    .trim()
+  const files = git(['ls-tree', '--name-only', commit, 'dist/cli/']).toString().trim().split('\n')
+  for (const file of files) writeFileSync(join(dir, basename(file)), git(['show', `${commit}:${file}`]))
+  const runPath = join(dir, 'index.js')
+  return {
+    label: `dist/cli/index.js as committed in ${rev} (${commit.slice(0, 12)})`,
+    sha256: sha256(runPath),
+    runPath
+  }
 }
 
 function makeTrees(opts: Options, tmp: string): Map<string, Tree> {

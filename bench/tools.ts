@@ -16,11 +16,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const OUR_CLI = join(ROOT, 'dist', 'cli', 'index.js')
 /** The bundle the runs use: run.ts points it at a snapshot taken at start, so a rebuild mid-run cannot mix engines. */
 export const ourBundle = { path: OUR_CLI }
+/** The bundle of --base-rev, run as the tool 'ours-base' (before and after a change, in one run). */
+export const baseBundle = { path: '' }
 const FTP_DEPLOY_CHILD = join(ROOT, 'bench', 'ftp-deploy-child.mjs')
 /** The state file @samkirkland/ftp-deploy writes into the local dir (and the server dir). */
 const FTP_DEPLOY_STATE = '.ftp-deploy-sync-state.json'
 
-export const TOOL_NAMES = ['ours', 'lftp', 'rclone', 'curl', 'ftp-deploy'] as const
+export const TOOL_NAMES = ['ours', 'ours-base', 'lftp', 'rclone', 'curl', 'ftp-deploy'] as const
 export type ToolName = (typeof TOOL_NAMES)[number]
 
 /** Many files in a tree, or one file. */
@@ -85,35 +87,44 @@ const firstLine = (cmd: string, args: string[]): string => {
   }
 }
 
-const ours: Tool = {
-  name: 'ours',
-  invocation:
-    'node dist/cli/index.js --host 127.0.0.1 --port P --user U --ca-cert CA --local-dir D --remote-dir /R --json (FTPS_PASSWORD in env)',
-  missing: () => (existsSync(ourBundle.path) ? undefined : `${ourBundle.path} not found (npm run build)`),
-  notApplicable: () => undefined,
-  command: spec => {
-    const { server } = spec
-    const args = [
-      ourBundle.path,
-      '--host',
-      server.host,
-      '--port',
-      String(server.port),
-      '--user',
-      server.user,
-      '--ca-cert',
-      server.pki.caCertPath,
-      '--local-dir',
-      spec.localDir,
-      '--remote-dir',
-      `/${spec.remoteName}`,
-      '--json'
-    ]
-    if (spec.concurrency !== undefined) args.push('--concurrency', String(spec.concurrency))
-    return { cmd: process.execPath, args, env: { ...baseEnv(), FTPS_PASSWORD: server.password }, cwd: spec.workDir }
-  },
-  version: () => firstLine(process.execPath, [ourBundle.path, '--version'])
+function ourTool(name: 'ours' | 'ours-base', bundle: { path: string }): Tool {
+  return {
+    name,
+    invocation:
+      (name === 'ours' ? 'node dist/cli/index.js' : 'the same with dist/cli/index.js of --base-rev') +
+      ' --host 127.0.0.1 --port P --user U --ca-cert CA --local-dir D --remote-dir /R --json (FTPS_PASSWORD in env)',
+    missing: () => {
+      if (bundle.path === '') return 'no --base-rev given'
+      return existsSync(bundle.path) ? undefined : `${bundle.path} not found (npm run build)`
+    },
+    notApplicable: () => undefined,
+    command: spec => {
+      const { server } = spec
+      const args = [
+        bundle.path,
+        '--host',
+        server.host,
+        '--port',
+        String(server.port),
+        '--user',
+        server.user,
+        '--ca-cert',
+        server.pki.caCertPath,
+        '--local-dir',
+        spec.localDir,
+        '--remote-dir',
+        `/${spec.remoteName}`,
+        '--json'
+      ]
+      if (spec.concurrency !== undefined) args.push('--concurrency', String(spec.concurrency))
+      return { cmd: process.execPath, args, env: { ...baseEnv(), FTPS_PASSWORD: server.password }, cwd: spec.workDir }
+    },
+    version: () => firstLine(process.execPath, [bundle.path, '--version'])
+  }
 }
+
+const ours = ourTool('ours', ourBundle)
+const oursBase = ourTool('ours-base', baseBundle)
 
 const LFTP_SETTINGS = [
   'set cmd:fail-exit yes',
@@ -277,7 +288,14 @@ const ftpDeploy: Tool = {
   }
 }
 
-export const TOOLS: Record<ToolName, Tool> = { ours, lftp, rclone, curl, 'ftp-deploy': ftpDeploy }
+export const TOOLS: Record<ToolName, Tool> = {
+  ours,
+  'ours-base': oursBase,
+  lftp,
+  rclone,
+  curl,
+  'ftp-deploy': ftpDeploy
+}
 
 /** lftp's command language: double quotes, with \ and " escaped. */
 function quote(text: string): string {

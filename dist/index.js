@@ -31255,7 +31255,10 @@ function parseManifest(text) {
     const files = new Map();
     for (const [path, entry] of Object.entries(doc.files)) {
         const e = entry;
-        const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size) && e.size >= 0;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
         if (!valid)
             throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
         if (safe(path))
@@ -31387,7 +31390,9 @@ class Replacer {
     /** Removes this run's temporaries that failed attempts left behind (best effort). */
     async cleanUp(pool) {
         for (const temp of [...this.temps]) {
-            await pool.run(`Removing ${temp}`, session => session.remove(temp), { always: true }).then(() => this.settled(temp), () => undefined);
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
         }
     }
 }
@@ -31402,10 +31407,10 @@ class Replacer {
 
 
 
-async function readOne(pool, path, log) {
+async function readOne(pool, path, what, log) {
     // A transient failure (a short download included) is retried and then fails the run: it is
     // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${path}`, session => session.download(path));
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
     if (data === undefined)
         return undefined;
     try {
@@ -31424,11 +31429,11 @@ async function readOne(pool, path, log) {
 }
 /** The manifest, else (a run killed while replacing it) its backup, else none. */
 async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, log);
+    const manifest = await readOne(pool, path, 'the manifest', log);
     if (manifest !== undefined)
         return { manifest, from: 'manifest' };
     const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, log);
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
     if (backup !== undefined) {
         log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
         return { manifest: backup, from: 'backup' };
@@ -31934,7 +31939,9 @@ async function checkUploaded(uploaded, c) {
         return;
     for (const file of wrong)
         await c.store.forgotten(file.relPath);
-    const shown = wrong.slice(0, 10).map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
+    const shown = wrong
+        .slice(0, 10)
+        .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
     throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
 }
 
@@ -31967,7 +31974,11 @@ function planSteps(plan) {
         ...plan.mkdirs.map(path => ({ kind: 'create directory', path }))
     ];
     if (plan.forget.length > 0) {
-        steps.push({ kind: 'write manifest', path: '', detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced` });
+        steps.push({
+            kind: 'write manifest',
+            path: '',
+            detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
+        });
     }
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
@@ -32019,11 +32030,11 @@ async function applyPlan(plan, ctx) {
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
             await pool.run('Creating directories', async (session) => {
                 for (const dir of plan.createRoot) {
-                    await session.ensureDir(dir);
+                    await session.makeDir(dir);
                     did({ kind: 'create root directory', path: dir });
                 }
                 for (const dir of plan.mkdirs) {
-                    if (await session.ensureDir(at(dir)))
+                    if (await session.makeDir(at(dir)))
                         store.dirCreated(dir);
                     did({ kind: 'create directory', path: dir });
                 }
@@ -32033,7 +32044,11 @@ async function applyPlan(plan, ctx) {
         // not leave an entry for content the server no longer has (same size, other bytes).
         if (store.forgetAll(plan.forget)) {
             await store.flush();
-            did({ kind: 'write manifest', path: '', detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced` });
+            did({
+                kind: 'write manifest',
+                path: '',
+                detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
+            });
         }
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         const upload = async ({ file, replaces }) => {
@@ -32052,7 +32067,12 @@ async function applyPlan(plan, ctx) {
             done.uploaded.push(file);
             done.bytesUploaded += file.size;
             did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
-            log.progress?.({ files: done.uploaded.length, totalFiles: plan.uploads.length, bytes: done.bytesUploaded, totalBytes });
+            log.progress?.({
+                files: done.uploaded.length,
+                totalFiles: plan.uploads.length,
+                bytes: done.bytesUploaded,
+                totalBytes
+            });
             await store.recorded(file.relPath, { sha256, size: file.size });
         };
         // Every new file is there before the first replacement: a replaced page may link to them.
@@ -32241,8 +32261,8 @@ function setNameEncoding(client, encoding) {
  */
 function tlsOptionsFor(settings) {
     return {
-        // One context for every connection: building one parses the whole CA list, which took
-        // 20 ms of CPU per data connection when left to tls.connect (measured here).
+        // One context for every connection: building one parses the whole CA list, a cost per data
+        // connection when left to tls.connect (BENCHMARKS.md).
         secureContext: contextFor(settings),
         host: settings.host,
         // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
@@ -32481,7 +32501,7 @@ async function listLocalFiles(options, log) {
 /** What @actions/glob matches: every path it yields (files, and links it does not follow). */
 async function globMatches(localDir, patterns, followSymlinks) {
     // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
-    // 40 ms of the CLI's start.
+    // a noticeable part of the CLI's start.
     const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2377));
     const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
         followSymbolicLinks: followSymlinks,
@@ -32526,7 +32546,7 @@ function walkEverything(localDir, followSymlinks) {
     visit(start, []);
     return found;
 }
-/** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
+/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match, options, root, log) {
     const relPath = (0,external_node_path_namespaceObject.relative)(options.localDir, match).split(external_node_path_namespaceObject.sep).join('/');
     if (relPath === '' || relPath.startsWith('../'))
@@ -32836,7 +32856,7 @@ class BasicFtpSession {
     get usable() {
         return !this.client.closed;
     }
-    async ensureDir(path) {
+    async makeDir(path) {
         try {
             await this.client.send(`MKD ${path}`);
             return true;
@@ -33198,7 +33218,10 @@ function planDeploy(local, remote, options) {
             uploads.push({ file, replaces: index.files.has(file.relPath) });
     }
     // Largest first within each group: long transfers start early instead of finishing last.
-    const ordered = [...uploads.filter(u => !u.replaces).sort(bySizeDescending), ...uploads.filter(u => u.replaces).sort(bySizeDescending)];
+    const ordered = [
+        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
+        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
+    ];
     const localPaths = new Set(local.map(f => f.relPath));
     const deletes = options.delete
         ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
@@ -33221,7 +33244,8 @@ function planDeploy(local, remote, options) {
         deletes,
         rmdirs,
         stale,
-        writeManifest: remote.restoreManifest === true || ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+        writeManifest: remote.restoreManifest === true ||
+            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
     };
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
@@ -33386,7 +33410,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planDeploy(files, state, { sync: settings.sync, delete: settings.delete, remoteRoot, home: first.home });
+        const plan = planDeploy(files, state, {
+            sync: settings.sync,
+            delete: settings.delete,
+            remoteRoot,
+            home: first.home
+        });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
         let applied = [];
@@ -33401,7 +33430,15 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remotePathOf(remoteRoot, settings.manifest), {
                 backupExists: state.manifestFrom === 'backup'
             }), log);
-            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, { pool, store, replacer, list, concurrency: settings.concurrency, verify: settings.verify, log }));
+            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
+                pool,
+                store,
+                replacer,
+                list,
+                concurrency: settings.concurrency,
+                verify: settings.verify,
+                log
+            }));
             applied = done.steps;
             uploaded = done.uploaded.map(f => f.relPath);
             deleted = done.deleted;

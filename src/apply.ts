@@ -51,11 +51,11 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (plan.createRoot.length + plan.mkdirs.length > 0) {
       await pool.run('Creating directories', async session => {
         for (const dir of plan.createRoot) {
-          await session.ensureDir(dir)
+          await session.makeDir(dir)
           did({ kind: 'create root directory', path: dir })
         }
         for (const dir of plan.mkdirs) {
-          if (await session.ensureDir(at(dir))) store.dirCreated(dir)
+          if (await session.makeDir(at(dir))) store.dirCreated(dir)
           did({ kind: 'create directory', path: dir })
         }
       })

@@ -18,10 +18,10 @@ export interface ReadManifest {
   from: 'manifest' | 'backup' | 'none'
 }
 
-async function readOne(pool: SessionPool, path: string, log: Log): Promise<Manifest | undefined> {
+async function readOne(pool: SessionPool, path: string, what: string, log: Log): Promise<Manifest | undefined> {
   // A transient failure (a short download included) is retried and then fails the run: it is
   // never taken for "no manifest", which would upload everything again and forget deletions.
-  const data = await pool.run(`Reading ${path}`, session => session.download(path))
+  const data = await pool.run(`Reading ${what}`, session => session.download(path))
   if (data === undefined) return undefined
   try {
     const { manifest, refused } = parseManifest(data.toString('utf8'))
@@ -40,10 +40,10 @@ async function readOne(pool: SessionPool, path: string, log: Log): Promise<Manif
 
 /** The manifest, else (a run killed while replacing it) its backup, else none. */
 export async function readManifest(pool: SessionPool, path: string, log: Log): Promise<ReadManifest> {
-  const manifest = await readOne(pool, path, log)
+  const manifest = await readOne(pool, path, 'the manifest', log)
   if (manifest !== undefined) return { manifest, from: 'manifest' }
   const backupPath = posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
-  const backup = await readOne(pool, backupPath, log)
+  const backup = await readOne(pool, backupPath, "the manifest's backup", log)
   if (backup !== undefined) {
     log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`)
     return { manifest: backup, from: 'backup' }

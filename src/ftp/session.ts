@@ -24,8 +24,8 @@ export interface RemoteSession {
   readonly fingerprint: string
   /** The login directory (PWD). */
   readonly home: string
-  /** Creates a directory whose parent exists. True if it was created, false if it existed. */
-  ensureDir(path: string): Promise<boolean>
+  /** Creates one directory (its parent exists: one level, unlike basic-ftp's ensureDir). True if it was created, false if it existed. */
+  makeDir(path: string): Promise<boolean>
   /** Uploads a local file, or bytes, to an absolute remote path; says what was really sent. */
   upload(source: string | Buffer, remotePath: string): Promise<Sent>
   /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
@@ -63,7 +63,7 @@ class BasicFtpSession implements RemoteSession {
     return !this.client.closed
   }
 
-  async ensureDir(path: string): Promise<boolean> {
+  async makeDir(path: string): Promise<boolean> {
     try {
       await this.client.send(`MKD ${path}`)
       return true

@@ -23,8 +23,8 @@ type TlsSettings = Pick<
  */
 export function tlsOptionsFor(settings: TlsSettings): ConnectionOptions {
   return {
-    // One context for every connection: building one parses the whole CA list, which took
-    // 20 ms of CPU per data connection when left to tls.connect (measured here).
+    // One context for every connection: building one parses the whole CA list, a cost per data
+    // connection when left to tls.connect (BENCHMARKS.md).
     secureContext: contextFor(settings),
     host: settings.host,
     // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
