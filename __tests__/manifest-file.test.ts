@@ -45,6 +45,7 @@ function fakeSession(files: Map<string, Buffer>, b: Behaviour, after: () => void
     list: async () => [],
     statList: async () => undefined,
     removeDir: async () => undefined,
+    chmod: async () => undefined,
     upload: async (source, path) => {
       const data = source as Buffer
       files.set(!b.overwrite && files.has(path) ? `${path}.1` : path, data)

@@ -1,4 +1,4 @@
-import { DeployResult } from '../src/deploy.js'
+import { DeployResult } from '../src/deploy-types.js'
 import { progressLines } from '../src/main.js'
 import { formatBytes, formatRate, outputsOf, summaryMarkdown } from '../src/report.js'
 
@@ -79,4 +79,13 @@ test('progress lines: at most one per interval, and always the last', () => {
     'Progress: 2/4 files, 2.0 KiB of 4.0 KiB, 186 bytes/s, about 11 s left',
     'Progress: 4/4 files, 4.0 KiB of 4.0 KiB, 315 bytes/s'
   ])
+})
+
+test('the summary says how many of the planned steps were done (or, in a dry run, planned)', () => {
+  const step = { kind: 'upload' as const, path: 'a.txt' }
+  const planned = [step, { ...step, path: 'b.txt' }, { kind: 'delete' as const, path: 'c.txt' }]
+  expect(summaryMarkdown({ ...result, planned, applied: planned.slice(0, 2) }, 'h')).toContain(
+    '| Steps done | 2 of 3 planned |'
+  )
+  expect(summaryMarkdown({ ...result, dryRun: true, planned }, 'h')).toContain('| Steps planned | 3 |')
 })

@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2315);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2303);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2315:
+/***/ 2303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31870,17 +31870,18 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     return { index, temps };
 }
 /**
- * Where the given files stand on the server: their directories are listed, and files a listing
- * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ * Where the given files stand on the server: their directories are listed (and `ifShown` ones
+ * where their parent shows them), and files a listing does not show (servers that hide
+ * dotfiles) are asked for one by one with SIZE.
  */
-async function indexFiles(pool, list, remoteRoot, paths, concurrency, ifShown = []) {
+async function indexFiles(c, paths, ifShown = []) {
     const always = new Set(paths.flatMap(parentDirs));
-    const { index, temps } = await indexDirs(list, remoteRoot, { always, ifShown }, concurrency);
+    const { index, temps } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency);
     const unseen = paths.filter(path => !index.files.has(path));
-    await forEachLimited(unseen, concurrency, async (path) => {
-        const size = await pool.run(`SIZE ${path}`, async (session) => {
+    await forEachLimited(unseen, c.concurrency, async (path) => {
+        const size = await c.pool.run(`SIZE ${path}`, async (session) => {
             try {
-                return await session.size(external_node_path_namespaceObject.posix.join(remoteRoot, path));
+                return await session.size(external_node_path_namespaceObject.posix.join(c.remoteRoot, path));
             }
             catch (err) {
                 if (err instanceof dist.FTPError && err.code === 550)
@@ -31933,7 +31934,7 @@ async function checkUploaded(uploaded, c) {
     if (uploaded.length === 0)
         return;
     const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(c.pool, c.list, c.remoteRoot, paths, c.concurrency);
+    const { index } = await indexFiles(c, paths);
     const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
     if (wrong.length === 0)
         return;
@@ -31947,6 +31948,8 @@ async function checkUploaded(uploaded, c) {
 
 ;// CONCATENATED MODULE: ./src/plan-text.ts
 const WORDS = {
+    'take lock': ['take the deploy lock', 'took the deploy lock'],
+    'release lock': ['release the deploy lock', 'released the deploy lock'],
     'create root directory': ['create directory', 'created directory'],
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
@@ -31967,11 +31970,17 @@ function stepText(step, tense) {
     return words.filter(w => w !== '').join(' ');
 }
 /** Every remote change of the plan, in the order they happen (steps of one kind run in parallel). */
+/** How an upload is described: its size, and the mode it gets. */
+const uploadDetail = (size, plan) => plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`;
+/** The mode a created directory gets, if one was asked for. */
+const dirDetail = (plan) => plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`;
 function planSteps(plan) {
+    const dir = dirDetail(plan);
     const steps = [
+        ...(plan.lock ? [{ kind: 'take lock', path: '.ftps-deploy.lock' }] : []),
         ...plan.leftovers.map(path => ({ kind: 'remove leftover', path })),
-        ...plan.createRoot.map(path => ({ kind: 'create root directory', path })),
-        ...plan.mkdirs.map(path => ({ kind: 'create directory', path }))
+        ...plan.createRoot.map(path => ({ kind: 'create root directory', path, detail: dir })),
+        ...plan.mkdirs.map(path => ({ kind: 'create directory', path, detail: dir }))
     ];
     if (plan.forget.length > 0) {
         steps.push({
@@ -31981,12 +31990,14 @@ function planSteps(plan) {
         });
     }
     for (const { file, replaces } of plan.uploads) {
-        steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
+        steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
     steps.push(...plan.deletes.map(path => ({ kind: 'delete', path })));
     steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory', path, detail: 'if empty' })));
     if (plan.writeManifest)
         steps.push({ kind: 'write manifest', path: '', detail: 'final' });
+    if (plan.lock)
+        steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
 /** One line that sums the plan up. */
@@ -32028,15 +32039,16 @@ async function applyPlan(plan, ctx) {
             did({ kind: 'remove leftover', path });
         });
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
+            const detail = dirDetail(plan);
             await pool.run('Creating directories', async (session) => {
                 for (const dir of plan.createRoot) {
-                    await session.makeDir(dir);
-                    did({ kind: 'create root directory', path: dir });
+                    await makeDir(session, dir, plan.dirMode);
+                    did({ kind: 'create root directory', path: dir, detail });
                 }
                 for (const dir of plan.mkdirs) {
-                    if (await session.makeDir(at(dir)))
+                    if (await makeDir(session, at(dir), plan.dirMode))
                         store.dirCreated(dir);
-                    did({ kind: 'create directory', path: dir });
+                    did({ kind: 'create directory', path: dir, detail });
                 }
             });
         }
@@ -32058,6 +32070,9 @@ async function applyPlan(plan, ctx) {
             try {
                 await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
                     await fileCheck(session, file, ctx.verify)(path, sent);
+                    // While it has its temporary name: the file appears with its mode.
+                    if (plan.fileMode !== undefined)
+                        await session.chmod(path, plan.fileMode);
                     sha256 = sent.sha256;
                 }));
             }
@@ -32066,7 +32081,7 @@ async function applyPlan(plan, ctx) {
             }
             done.uploaded.push(file);
             done.bytesUploaded += file.size;
-            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
+            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
             log.progress?.({
                 files: done.uploaded.length,
                 totalFiles: plan.uploads.length,
@@ -32107,6 +32122,7 @@ async function applyPlan(plan, ctx) {
             await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
     }
     catch (err) {
+        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
         await replacer.cleanUp(pool);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
         await store
@@ -32125,7 +32141,15 @@ async function applyPlan(plan, ctx) {
         }
         did({ kind: 'write manifest', path: '', detail: 'final' });
     }
+    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
+}
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+async function makeDir(session, path, mode) {
+    const created = await session.makeDir(path);
+    if (created && mode !== undefined)
+        await session.chmod(path, mode);
+    return created;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -32481,7 +32505,7 @@ function checkRemoteName(relPath, encoding) {
     }
 }
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
-async function listLocalFiles(options, log) {
+async function local_files_listLocalFiles(options, log) {
     const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
     const everything = options.patterns.length === 1 && options.patterns[0] === '**';
     const matches = everything
@@ -32867,6 +32891,9 @@ class BasicFtpSession {
             // MKD on an existing directory is refused (550 on most servers): confirm it exists.
             try {
                 await this.client.send(`CWD ${path}`);
+                // Out again: a server may stumble once the directory it sits in is renamed (pure-ftpd
+                // answers the next STAT with 421 and hangs up when the deploy lock is moved aside).
+                await this.client.send(`CWD ${this.home}`).catch(() => undefined);
                 return false;
             }
             catch {
@@ -32960,6 +32987,21 @@ class BasicFtpSession {
             });
         }
     }
+    async chmod(path, mode) {
+        try {
+            await this.client.send(`SITE CHMOD ${mode} ${path}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            throw new DeployError(`Could not set mode ${mode} on ${path}: the server answered SITE CHMOD with ${err.message}`, {
+                command: 'SITE CHMOD',
+                code: err.code,
+                reply: err.message,
+                transient: replyIsTransient(err.code, err.message)
+            });
+        }
+    }
     async remove(path) {
         await this.client.send(`DELE ${path}`);
     }
@@ -33029,6 +33071,8 @@ async function hashFiles(files, wanted = () => true, parallel = 4) {
 
 
 
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
@@ -33086,7 +33130,7 @@ async function collectListing(list, remoteRoot, mode, exclude) {
             if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
                 continue;
             // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name))
+            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
                 continue;
             const entry = toEntry(info, relDir);
             entries.push(entry);
@@ -33235,6 +33279,9 @@ function planDeploy(local, remote, options) {
         : [];
     return {
         remoteRoot: options.remoteRoot,
+        fileMode: options.fileMode,
+        dirMode: options.dirMode,
+        lock: options.lock === true,
         createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
         leftovers: [...remote.abandoned].sort(),
         mkdirs,
@@ -33294,7 +33341,7 @@ async function readRemoteState(q, log) {
     const { manifest } = read;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
     // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps } = await indexFiles(q.pool, q.list, q.remoteRoot, [...manifest.files.keys()], q.concurrency, q.localPaths.flatMap(parentDirs));
+    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs));
     const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_namespaceObject.posix.basename(path)));
     const inFlight = temps.filter(path => !abandoned.includes(path));
     if (inFlight.length > 0) {
@@ -33303,6 +33350,319 @@ async function readRemoteState(q, log) {
     const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
     const restoreManifest = read.from === 'backup';
     return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
+}
+
+;// CONCATENATED MODULE: ./src/lock.ts
+/**
+ * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
+ * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
+ * and a heartbeat directory beat-<n> is renewed while the holder runs. A waiter measures on its
+ * own clock how long the heartbeat has not moved (no two machines' clocks are compared), and
+ * breaks the lock once that passes `staleAfterMs`.
+ */
+
+
+
+const LOCK_DIR = '.ftps-deploy.lock';
+const HOLDER = 'holder.json';
+const BEAT = /^beat-(\d+)$/;
+/**
+ * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
+ * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
+ * after a killed one starts within about a minute.
+ */
+const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
+const lockPath = (o) => external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
+const describeSeen = (seen) => seen === undefined || seen.holder === ''
+    ? 'an unknown run (no holder.json yet)'
+    : `${seen.holder} since ${seen.since}`;
+/** What the lock directory shows now; undefined when there is no lock. */
+async function inspectLock(session, remoteRoot) {
+    const path = external_node_path_namespaceObject.posix.join(remoteRoot, LOCK_DIR);
+    const names = await session
+        .statList(path)
+        .then(infos => infos ?? session.list(path))
+        .catch(() => undefined);
+    if (names === undefined)
+        return undefined;
+    const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? '';
+    const data = await session.download(external_node_path_namespaceObject.posix.join(path, HOLDER)).catch(() => undefined);
+    let holder = '';
+    let since = '';
+    if (data !== undefined) {
+        try {
+            const doc = JSON.parse(data.toString('utf8'));
+            holder = typeof doc.holder === 'string' ? doc.holder : '';
+            since = typeof doc.since === 'string' ? doc.since : '';
+        }
+        catch {
+            // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
+        }
+    }
+    return { holder, since, beat };
+}
+class DeployLock {
+    o;
+    onLost;
+    beat = 0;
+    timer;
+    lastBeat;
+    released = false;
+    renewing = Promise.resolve();
+    releaseHooks = [];
+    constructor(o, onLost) {
+        this.o = o;
+        this.onLost = onLost;
+        this.lastBeat = o.now();
+    }
+    /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
+    static async acquire(o, onLost) {
+        const lock = new DeployLock(o, onLost);
+        const started = o.now();
+        let seen;
+        let movedAt = started;
+        let lastSaid = -Infinity;
+        for (;;) {
+            // MKD fails where the directory exists: true only for the one run that made it.
+            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
+            if (made) {
+                await lock.claim();
+                return lock;
+            }
+            const now = o.now();
+            const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
+            if (current === undefined)
+                continue; // released meanwhile: try again at once
+            if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
+                movedAt = now;
+            seen = current;
+            if (now - movedAt >= o.timing.staleAfterMs) {
+                o.log.warning(`Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`);
+                await lock.breakStale();
+                seen = undefined;
+                continue;
+            }
+            const waited = now - started;
+            if (waited >= o.timeoutMs) {
+                throw new DeployError(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${LOCK_DIR} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
+            }
+            if (now - lastSaid >= 30_000) {
+                o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
+                lastSaid = now;
+            }
+            await o.sleep(Math.min(o.timing.pollMs, Math.max(0, o.timeoutMs - waited)));
+        }
+    }
+    /** Says who holds it, starts the heartbeat. */
+    async claim() {
+        const path = lockPath(this.o);
+        const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
+        await this.o.run('Writing the deploy lock', async (session) => {
+            await session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_namespaceObject.posix.join(path, HOLDER));
+            await session.makeDir(external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`));
+        });
+        this.lastBeat = this.o.now();
+        this.o.log.info(`Took the deploy lock ${path}`);
+        this.schedule();
+    }
+    schedule() {
+        if (this.released)
+            return;
+        this.timer = setTimeout(() => {
+            this.renewing = this.renew().finally(() => this.schedule());
+        }, this.o.timing.heartbeatMs);
+        this.timer.unref();
+    }
+    async renew() {
+        const path = lockPath(this.o);
+        const next = this.beat + 1;
+        try {
+            await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', async (session) => {
+                await session.makeDir(external_node_path_namespaceObject.posix.join(path, `beat-${next}`));
+                await quietly(session.removeDir(external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)));
+            });
+            this.beat = next;
+            this.lastBeat = this.o.now();
+        }
+        catch (err) {
+            this.o.log.warning(`Could not renew the deploy lock: ${describeError(err)}`);
+        }
+        // A holder whose heartbeat others may take for dead stops before they break its lock.
+        if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
+            this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`);
+        }
+    }
+    /** Moves a stale lock aside in one rename (only one waiter wins it), then removes it. */
+    async breakStale() {
+        const path = lockPath(this.o);
+        const aside = `${path}.stale-${this.o.now().toString(36)}`;
+        await this.o.run('Breaking the deploy lock', async (session) => {
+            const moved = await quietly(session.rename(path, aside));
+            // Not moved: renames refused, or a retry after the move went through (clean both then).
+            for (const dir of moved ? [aside] : [aside, path])
+                await removeLockDir(session, dir);
+        });
+    }
+    onRelease(hook) {
+        this.releaseHooks.push(hook);
+    }
+    /** Releases the lock: at the end, on failure and on cancel. */
+    async release() {
+        this.released = true;
+        clearTimeout(this.timer);
+        // A renewal in flight would leave a heartbeat behind in the directory being removed.
+        await this.renewing;
+        this.releaseHooks.forEach(hook => hook());
+        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
+        this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
+    }
+}
+async function removeLockDir(session, path) {
+    const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
+    for (const info of infos) {
+        if (BEAT.test(info.name))
+            await quietly(session.removeDir(external_node_path_namespaceObject.posix.join(path, info.name)));
+        else if (info.name === HOLDER)
+            await quietly(session.remove(external_node_path_namespaceObject.posix.join(path, info.name)));
+    }
+    // holder.json is a plain name: where the listing missed it, delete it anyway.
+    await quietly(session.remove(external_node_path_namespaceObject.posix.join(path, HOLDER)));
+    await quietly(session.removeDir(path));
+}
+
+;// CONCATENATED MODULE: ./src/local-plan.ts
+
+
+
+
+async function findFiles(settings, log, deps) {
+    const found = await deps.listLocalFiles({
+        localDir: settings.localDir,
+        patterns: settings.files,
+        followSymlinks: settings.followSymlinks,
+        encoding: settings.encoding
+    }, log);
+    // The manifest's own name (and its backup's) and the lock's at the top of remote-dir are ours.
+    const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)]);
+    const isOurs = (f) => ours.has(f.relPath) || f.relPath.split('/')[0] === LOCK_DIR;
+    const files = found.filter(file => !isOurs(file));
+    for (const file of found.filter(isOurs))
+        log.warning(`Skipped ${file.relPath}: that name is this tool's own on the server (the manifest or the deploy lock)`);
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
+    if (files.length === 0) {
+        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
+        if (settings.ifNoFilesFound === 'error') {
+            throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
+        }
+        if (settings.ifNoFilesFound === 'warn')
+            log.warning(message);
+    }
+    return files;
+}
+/** The CLI's dry run without a host: the local plan only, no connection. */
+async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date.now() }) {
+    const started = deps.now();
+    const files = await log.group('Local files', () => findFiles(settings, log, deps));
+    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
+        for (const file of files)
+            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
+    });
+    return {
+        dryRun: true,
+        uploaded: files.map(f => f.relPath),
+        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
+        skipped: [],
+        filesSkipped: 0,
+        deleted: [],
+        listing: [],
+        tlsVersion: '',
+        fingerprint: '',
+        remoteRoot: settings.remoteDir,
+        durationMs: deps.now() - started,
+        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
+        applied: []
+    };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/run-lock.ts
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+
+
+
+
+
+/** The CLI's identity: this machine, this user, this process. */
+function localIdentity() {
+    let user = 'unknown user';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        // No passwd entry (some containers): the host and pid still tell runs apart.
+    }
+    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
+}
+/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
+async function takeRunLock(o) {
+    // Lock steps run even after a cancel: a run must never leave its lock behind.
+    const run = (what, fn) => o.pool.run(what, fn, { always: true });
+    const home = new Set(pathPrefixes(o.home));
+    await run('Creating remote-dir', async (session) => {
+        for (const dir of pathPrefixes(o.remoteRoot).filter(d => !home.has(d)))
+            await makeDir(session, dir, o.dirMode);
+    });
+    let own;
+    let shared = false;
+    const beatRun = async (what, fn) => {
+        if (!shared) {
+            try {
+                if (own === undefined || !own.usable)
+                    own = await o.openSession();
+                return await fn(own);
+            }
+            catch (err) {
+                // A host that caps connections refuses one more: beat through the pool then.
+                o.log.debug(`The lock's heartbeat goes through the pool: ${describeError(err)}`);
+                shared = true;
+            }
+        }
+        return run(what, fn);
+    };
+    const lock = await DeployLock.acquire({
+        remoteRoot: o.remoteRoot,
+        identity: o.identity,
+        timeoutMs: o.timeoutMs,
+        timing: o.timing,
+        now: o.now,
+        sleep: o.sleep,
+        log: o.log,
+        run,
+        beatRun
+    }, reason => {
+        o.log.warning(`Stopping: ${reason}; another run may take it over`);
+        o.pool.cancel(reason);
+    });
+    lock.onRelease(() => own?.close());
+    return lock;
+}
+/** A dry run takes no lock: it says whether one is held. */
+async function reportHeldLock(pool, remoteRoot, log) {
+    const seen = await pool
+        .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
+        .catch(() => undefined);
+    if (seen === undefined)
+        log.info(`No deploy lock is held on ${remoteRoot}`);
+    else {
+        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
+        log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
@@ -33328,31 +33688,11 @@ async function readRemoteState(q, log) {
 
 
 
-const defaultDeps = { openSession: openSession, listLocalFiles: listLocalFiles, now: () => Date.now() };
-async function findFiles(settings, log, deps) {
-    const found = await deps.listLocalFiles({
-        localDir: settings.localDir,
-        patterns: settings.files,
-        followSymlinks: settings.followSymlinks,
-        encoding: settings.encoding
-    }, log);
-    // The manifest's own name (and its backup's) at the top of remote-dir is ours.
-    const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)]);
-    const files = found.filter(file => !ours.has(file.relPath));
-    for (const file of found.filter(f => ours.has(f.relPath)))
-        log.warning(`Skipped ${file.relPath}: that name is the manifest's (see the manifest input)`);
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
-    if (files.length === 0) {
-        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
-        if (settings.ifNoFilesFound === 'error') {
-            throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
-        }
-        if (settings.ifNoFilesFound === 'warn')
-            log.warning(message);
-    }
-    return files;
-}
+
+
+
+const defaultDeps = { openSession: openSession, listLocalFiles: local_files_listLocalFiles, now: () => Date.now() };
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function connect(settings, log, pool) {
     if (settings.tls === 'none') {
         log.warning('tls: none: the password and every file travel in clear text over the network');
@@ -33392,10 +33732,28 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
         cancel();
+    let lock;
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
         const names = new TempNamer(undefined, deps.now);
+        if (settings.lock && settings.dryRun)
+            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
+        if (settings.lock && !settings.dryRun) {
+            lock = await log.group('Lock', () => takeRunLock({
+                pool,
+                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+                remoteRoot,
+                home: first.home,
+                dirMode: settings.dirMode,
+                timeoutMs: settings.lockTimeoutMs,
+                identity: deps.identity ?? localIdentity(),
+                timing: deps.lockTiming ?? LOCK_TIMING,
+                now: deps.now,
+                sleep: deps.sleep ?? sleep,
+                log
+            }));
+        }
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
         const list = statOrListLister(pool);
@@ -33414,7 +33772,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
-            home: first.home
+            home: first.home,
+            fileMode: settings.fileMode,
+            dirMode: settings.dirMode,
+            lock: settings.lock
         });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
@@ -33439,12 +33800,17 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 verify: settings.verify,
                 log
             }));
-            applied = done.steps;
+            applied = [{ kind: 'take lock', path: LOCK_DIR }, ...done.steps].slice(settings.lock ? 0 : 1);
             uploaded = done.uploaded.map(f => f.relPath);
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;
         }
-        const ours = [settings.manifest, manifestBackupName(settings.manifest)];
+        if (lock !== undefined) {
+            await lock.release();
+            lock = undefined;
+            applied.push({ kind: 'release lock', path: LOCK_DIR });
+        }
+        const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
         const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
@@ -33468,6 +33834,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         };
     }
     finally {
+        // On failure and on cancel too: a run that ends never leaves its lock behind.
+        await lock
+            ?.release()
+            .catch(err => log.warning(`Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`));
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
@@ -33475,30 +33845,6 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
 /** Tells the connections' protocol logs apart. */
 function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
-}
-/** The CLI's dry run without a host: the local plan only, no connection. */
-async function planLocal(settings, log, deps = defaultDeps) {
-    const started = deps.now();
-    const files = await log.group('Local files', () => findFiles(settings, log, deps));
-    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
-        for (const file of files)
-            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
-    });
-    return {
-        dryRun: true,
-        uploaded: files.map(f => f.relPath),
-        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
-        skipped: [],
-        filesSkipped: 0,
-        deleted: [],
-        listing: [],
-        tlsVersion: '',
-        fingerprint: '',
-        remoteRoot: settings.remoteDir,
-        durationMs: deps.now() - started,
-        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
-        applied: []
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -33531,10 +33877,14 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Lock: 'lock',
+    LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
     Retries: 'retries',
     Atomic: 'atomic',
     Verify: 'verify',
+    FileMode: 'file-mode',
+    DirMode: 'dir-mode',
     Listing: 'listing'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
@@ -33562,10 +33912,14 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    lock: 'true',
+    'lock-timeout': '600',
     concurrency: '4',
     retries: '3',
     atomic: 'true',
     verify: 'true',
+    'file-mode': '',
+    'dir-mode': '',
     listing: 'flat'
 };
 /** Inputs that take true/false. */
@@ -33574,6 +33928,7 @@ const BooleanInputs = [
     Inputs.FollowSymlinks,
     Inputs.Delete,
     Inputs.DryRun,
+    Inputs.Lock,
     Inputs.Atomic,
     Inputs.Verify
 ];
@@ -33638,7 +33993,12 @@ function summaryMarkdown(result, host) {
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
-        ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
+        ...(result.dryRun
+            ? [`| Steps planned | ${result.planned.length} |`]
+            : [
+                `| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`,
+                `| Steps done | ${result.applied.length} of ${result.planned.length} planned |`
+            ]),
         `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
@@ -33801,6 +34161,13 @@ function parseRemoteDir(value) {
     }
     return value;
 }
+function parseMode(name, value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-7]{3,4}$/.test(value))
+        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
+    return value;
+}
 function parseManifestName(value) {
     if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
         throw invalid(Inputs.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
@@ -33862,10 +34229,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(Inputs.Manifest)),
         delete: bool(Inputs.Delete),
         dryRun: bool(Inputs.DryRun),
+        lock: bool(Inputs.Lock),
+        lockTimeoutMs: parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(Inputs.Atomic),
         verify: bool(Inputs.Verify),
+        fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
+        dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
         listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
 }

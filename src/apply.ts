@@ -6,10 +6,11 @@
 import { FTPError } from 'basic-ftp'
 import { checkUploaded, fileCheck, uploadFailure } from './checks.js'
 import { DeployError, describeError } from './errors.js'
+import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile, Plan, Upload } from './plan.js'
-import { Step, stepText } from './plan-text.js'
+import { dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
 import { forEachLimited, SessionPool } from './pool.js'
 import { Lister } from './remote-listing.js'
 import { remotePathOf } from './remote-path.js'
@@ -49,14 +50,15 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       did({ kind: 'remove leftover', path })
     })
     if (plan.createRoot.length + plan.mkdirs.length > 0) {
+      const detail = dirDetail(plan)
       await pool.run('Creating directories', async session => {
         for (const dir of plan.createRoot) {
-          await session.makeDir(dir)
-          did({ kind: 'create root directory', path: dir })
+          await makeDir(session, dir, plan.dirMode)
+          did({ kind: 'create root directory', path: dir, detail })
         }
         for (const dir of plan.mkdirs) {
-          if (await session.makeDir(at(dir))) store.dirCreated(dir)
-          did({ kind: 'create directory', path: dir })
+          if (await makeDir(session, at(dir), plan.dirMode)) store.dirCreated(dir)
+          did({ kind: 'create directory', path: dir, detail })
         }
       })
     }
@@ -79,6 +81,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         await pool.run(`Upload of ${file.relPath}`, session =>
           replacer.put(session, file.localPath, remotePath, async (path, sent) => {
             await fileCheck(session, file, ctx.verify)(path, sent)
+            // While it has its temporary name: the file appears with its mode.
+            if (plan.fileMode !== undefined) await session.chmod(path, plan.fileMode)
             sha256 = sent.sha256
           })
         )
@@ -87,7 +91,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       }
       done.uploaded.push(file)
       done.bytesUploaded += file.size
-      did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` })
+      did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
       log.progress?.({
         files: done.uploaded.length,
         totalFiles: plan.uploads.length,
@@ -130,6 +134,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     }
     if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
   } catch (err) {
+    log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`)
     await replacer.cleanUp(pool)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     await store
@@ -149,5 +154,13 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     }
     did({ kind: 'write manifest', path: '', detail: 'final' })
   }
+  log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`)
   return done
+}
+
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+export async function makeDir(session: RemoteSession, path: string, mode: string | undefined): Promise<boolean> {
+  const created = await session.makeDir(path)
+  if (created && mode !== undefined) await session.chmod(path, mode)
+  return created
 }

@@ -5,8 +5,7 @@ import { RemoteSession } from './ftp/session.js'
 import { sizeCheck } from './manifest-file.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile } from './plan.js'
-import { SessionPool } from './pool.js'
-import { indexFiles, Lister } from './remote-listing.js'
+import { indexFiles, ListingContext } from './remote-listing.js'
 import { UploadCheck } from './replace.js'
 
 /** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
@@ -51,11 +50,7 @@ export function uploadFailure(file: HashedFile, remotePath: string, err: unknown
   )
 }
 
-export interface FinalCheck {
-  pool: SessionPool
-  list: Lister
-  remoteRoot: string
-  concurrency: number
+export interface FinalCheck extends ListingContext {
   store: ManifestStore
 }
 
@@ -63,7 +58,7 @@ export interface FinalCheck {
 export async function checkUploaded(uploaded: HashedFile[], c: FinalCheck): Promise<void> {
   if (uploaded.length === 0) return
   const paths = uploaded.map(f => f.relPath)
-  const { index } = await indexFiles(c.pool, c.list, c.remoteRoot, paths, c.concurrency)
+  const { index } = await indexFiles(c, paths)
   const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size)
   if (wrong.length === 0) return
   for (const file of wrong) await c.store.forgotten(file.relPath)

@@ -3,7 +3,8 @@
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
-import { deploy, planLocal } from './deploy.js'
+import { deploy } from './deploy.js'
+import { planLocal } from './local-plan.js'
 import { describeError, InputError } from './errors.js'
 import { helpText, parseArgs } from './cli-args.js'
 import { InputName, Inputs } from './inputs.js'

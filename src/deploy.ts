@@ -3,11 +3,12 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { applyPlan } from './apply.js'
-import { InputError } from './errors.js'
-import { openSession, RemoteSession, SessionFactory } from './ftp/session.js'
+import { DeployDeps, DeployResult } from './deploy-types.js'
+import { describeError } from './errors.js'
+import { openSession, RemoteSession } from './ftp/session.js'
 import { hashFiles } from './hash.js'
-import { collectListing, ListingEntry } from './listing.js'
-import { listLocalFiles, LocalFile } from './local-files.js'
+import { collectListing } from './listing.js'
+import { listLocalFiles } from './local-files.js'
 import { Log, redactingLog } from './log.js'
 import { copyManifest, manifestBackupName } from './manifest.js'
 import { manifestWriter } from './manifest-file.js'
@@ -19,65 +20,14 @@ import { statOrListLister } from './remote-listing.js'
 import { remotePathOf, resolveRemoteRoot } from './remote-path.js'
 import { readRemoteState } from './remote-state.js'
 import { Replacer } from './replace.js'
+import { findFiles } from './local-plan.js'
+import { DeployLock, LOCK_DIR, LOCK_TIMING } from './lock.js'
+import { localIdentity, reportHeldLock, takeRunLock } from './run-lock.js'
 import { Settings } from './settings.js'
 import { TempNamer } from './temp-name.js'
 
-export interface DeployResult {
-  dryRun: boolean
-  /** Remote paths relative to remote-dir that were (or, in a dry run, would be) uploaded. */
-  uploaded: string[]
-  bytesUploaded: number
-  /** Remote paths of matched files left alone: the manifest shows them unchanged. */
-  skipped: string[]
-  filesSkipped: number
-  /** Remote paths deleted (or that would be). */
-  deleted: string[]
-  listing: ListingEntry[]
-  tlsVersion: string
-  fingerprint: string
-  /** Absolute remote target directory. */
-  remoteRoot: string
-  durationMs: number
-  /** Every remote change the plan holds, in order. */
-  planned: Step[]
-  /** The steps carried out (none in a dry run), in the order they finished. */
-  applied: Step[]
-}
-
-export interface DeployDeps {
-  openSession: SessionFactory
-  listLocalFiles: typeof listLocalFiles
-  now: () => number
-}
-
 const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
-
-async function findFiles(settings: Settings, log: Log, deps: DeployDeps): Promise<LocalFile[]> {
-  const found = await deps.listLocalFiles(
-    {
-      localDir: settings.localDir,
-      patterns: settings.files,
-      followSymlinks: settings.followSymlinks,
-      encoding: settings.encoding
-    },
-    log
-  )
-  // The manifest's own name (and its backup's) at the top of remote-dir is ours.
-  const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)])
-  const files = found.filter(file => !ours.has(file.relPath))
-  for (const file of found.filter(f => ours.has(f.relPath)))
-    log.warning(`Skipped ${file.relPath}: that name is the manifest's (see the manifest input)`)
-  const bytes = files.reduce((sum, f) => sum + f.size, 0)
-  log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`)
-  if (files.length === 0) {
-    const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`
-    if (settings.ifNoFilesFound === 'error') {
-      throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`)
-    }
-    if (settings.ifNoFilesFound === 'warn') log.warning(message)
-  }
-  return files
-}
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 async function connect(settings: Settings, log: Log, pool: SessionPool): Promise<RemoteSession> {
   if (settings.tls === 'none') {
@@ -128,10 +78,29 @@ export async function deploy(
   const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'))
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
+  let lock: DeployLock | undefined
   try {
     const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     const names = new TempNamer(undefined, deps.now)
+    if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
+    if (settings.lock && !settings.dryRun) {
+      lock = await log.group('Lock', () =>
+        takeRunLock({
+          pool,
+          openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+          remoteRoot,
+          home: first.home,
+          dirMode: settings.dirMode,
+          timeoutMs: settings.lockTimeoutMs,
+          identity: deps.identity ?? localIdentity(),
+          timing: deps.lockTiming ?? LOCK_TIMING,
+          now: deps.now,
+          sleep: deps.sleep ?? sleep,
+          log
+        })
+      )
+    }
     // The checks (what the server holds before and after) may list with STAT; the listing
     // output, which reports times, lists with MLSD or LIST.
     const list = statOrListLister(pool)
@@ -155,7 +124,10 @@ export async function deploy(
       sync: settings.sync,
       delete: settings.delete,
       remoteRoot,
-      home: first.home
+      home: first.home,
+      fileMode: settings.fileMode,
+      dirMode: settings.dirMode,
+      lock: settings.lock
     })
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
@@ -185,12 +157,17 @@ export async function deploy(
           log
         })
       )
-      applied = done.steps
+      applied = [{ kind: 'take lock' as const, path: LOCK_DIR }, ...done.steps].slice(settings.lock ? 0 : 1)
       uploaded = done.uploaded.map(f => f.relPath)
       deleted = done.deleted
       bytesUploaded = done.bytesUploaded
     }
-    const ours = [settings.manifest, manifestBackupName(settings.manifest)]
+    if (lock !== undefined) {
+      await lock.release()
+      lock = undefined
+      applied.push({ kind: 'release lock', path: LOCK_DIR })
+    }
+    const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR]
     const listing = await log.group('Remote listing', () =>
       collectListing(
         path => pool.run(`Listing ${path}`, session => session.list(path)),
@@ -219,6 +196,14 @@ export async function deploy(
       applied
     }
   } finally {
+    // On failure and on cancel too: a run that ends never leaves its lock behind.
+    await lock
+      ?.release()
+      .catch(err =>
+        log.warning(
+          `Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`
+        )
+      )
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
@@ -227,28 +212,4 @@ export async function deploy(
 /** Tells the connections' protocol logs apart. */
 function prefixed(log: Log, prefix: string): Log {
   return { ...log, debug: message => log.debug(prefix + message) }
-}
-
-/** The CLI's dry run without a host: the local plan only, no connection. */
-export async function planLocal(settings: Settings, log: Log, deps: DeployDeps = defaultDeps): Promise<DeployResult> {
-  const started = deps.now()
-  const files = await log.group('Local files', () => findFiles(settings, log, deps))
-  await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
-    for (const file of files) log.info(`would upload ${file.relPath} (${file.size} bytes)`)
-  })
-  return {
-    dryRun: true,
-    uploaded: files.map(f => f.relPath),
-    bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
-    skipped: [],
-    filesSkipped: 0,
-    deleted: [],
-    listing: [],
-    tlsVersion: '',
-    fingerprint: '',
-    remoteRoot: settings.remoteDir,
-    durationMs: deps.now() - started,
-    planned: files.map(f => ({ kind: 'upload' as const, path: f.relPath, detail: `${f.size} bytes` })),
-    applied: []
-  }
 }

@@ -27,10 +27,14 @@ export const Inputs = {
   Manifest: 'manifest',
   Delete: 'delete',
   DryRun: 'dry-run',
+  Lock: 'lock',
+  LockTimeout: 'lock-timeout',
   Concurrency: 'concurrency',
   Retries: 'retries',
   Atomic: 'atomic',
   Verify: 'verify',
+  FileMode: 'file-mode',
+  DirMode: 'dir-mode',
   Listing: 'listing'
 } as const
 
@@ -61,10 +65,14 @@ export const InputDefaults: Record<InputName, string> = {
   manifest: '.ftps-deploy-manifest.json',
   delete: 'false',
   'dry-run': 'false',
+  lock: 'true',
+  'lock-timeout': '600',
   concurrency: '4',
   retries: '3',
   atomic: 'true',
   verify: 'true',
+  'file-mode': '',
+  'dir-mode': '',
   listing: 'flat'
 }
 
@@ -74,6 +82,7 @@ export const BooleanInputs: readonly InputName[] = [
   Inputs.FollowSymlinks,
   Inputs.Delete,
   Inputs.DryRun,
+  Inputs.Lock,
   Inputs.Atomic,
   Inputs.Verify
 ]

@@ -2,6 +2,9 @@
 import { FileInfo, FileType } from 'basic-ftp'
 import { posix } from 'node:path'
 import { TEMP_NAME } from './temp-name.js'
+
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/
 import { ListingMode } from './settings.js'
 
 export interface ListingEntry {
@@ -70,7 +73,7 @@ export async function collectListing(
     for (const info of infos) {
       if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name))) continue
       // Temporary names are ours too: those of failed attempts are being removed.
-      if (TEMP_NAME.test(info.name)) continue
+      if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name)) continue
       const entry = toEntry(info, relDir)
       entries.push(entry)
       if (mode === 'recursive' && entry.type === 'dir') pending.push(entry.path)

@@ -5,6 +5,8 @@
 import { Plan } from './plan.js'
 
 export type StepKind =
+  | 'take lock'
+  | 'release lock'
   | 'create root directory'
   | 'remove leftover'
   | 'create directory'
@@ -23,6 +25,8 @@ export interface Step {
 }
 
 const WORDS: Record<StepKind, [planned: string, done: string]> = {
+  'take lock': ['take the deploy lock', 'took the deploy lock'],
+  'release lock': ['release the deploy lock', 'released the deploy lock'],
   'create root directory': ['create directory', 'created directory'],
   'remove leftover': ['remove leftover', 'removed leftover'],
   'create directory': ['create directory', 'created directory'],
@@ -44,11 +48,21 @@ export function stepText(step: Step, tense: 'planned' | 'done'): string {
 }
 
 /** Every remote change of the plan, in the order they happen (steps of one kind run in parallel). */
+/** How an upload is described: its size, and the mode it gets. */
+export const uploadDetail = (size: number, plan: Plan): string =>
+  plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`
+
+/** The mode a created directory gets, if one was asked for. */
+export const dirDetail = (plan: Plan): string | undefined =>
+  plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`
+
 export function planSteps(plan: Plan): Step[] {
+  const dir = dirDetail(plan)
   const steps: Step[] = [
+    ...(plan.lock ? [{ kind: 'take lock' as const, path: '.ftps-deploy.lock' }] : []),
     ...plan.leftovers.map(path => ({ kind: 'remove leftover' as const, path })),
-    ...plan.createRoot.map(path => ({ kind: 'create root directory' as const, path })),
-    ...plan.mkdirs.map(path => ({ kind: 'create directory' as const, path }))
+    ...plan.createRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dir })),
+    ...plan.mkdirs.map(path => ({ kind: 'create directory' as const, path, detail: dir }))
   ]
   if (plan.forget.length > 0) {
     steps.push({
@@ -58,11 +72,12 @@ export function planSteps(plan: Plan): Step[] {
     })
   }
   for (const { file, replaces } of plan.uploads) {
-    steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` })
+    steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
   }
   steps.push(...plan.deletes.map(path => ({ kind: 'delete' as const, path })))
   steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory' as const, path, detail: 'if empty' })))
   if (plan.writeManifest) steps.push({ kind: 'write manifest', path: '', detail: 'final' })
+  if (plan.lock) steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' })
   return steps
 }
 

@@ -34,6 +34,11 @@ export interface RemoteFacts {
 export interface PlanOptions {
   sync: SyncMode
   delete: boolean
+  /** Modes set with SITE CHMOD on uploaded files and created directories, if any. */
+  fileMode?: string
+  dirMode?: string
+  /** The run holds the deploy lock from before reading the state until after the last step. */
+  lock?: boolean
   /** Absolute remote-dir, and the login directory (remote-dir's parents below it exist). */
   remoteRoot: string
   home: string
@@ -47,6 +52,9 @@ export interface Upload {
 
 export interface Plan {
   remoteRoot: string
+  fileMode?: string
+  dirMode?: string
+  lock: boolean
   /** remote-dir and its parents to create, absolute, parents first (remote-dir is missing). */
   createRoot: string[]
   /** Temporaries an interrupted run left, removed first (remote-relative). */
@@ -121,6 +129,9 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
       : []
   return {
     remoteRoot: options.remoteRoot,
+    fileMode: options.fileMode,
+    dirMode: options.dirMode,
+    lock: options.lock === true,
     createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
     leftovers: [...remote.abandoned].sort(),
     mkdirs,

@@ -101,25 +101,31 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
   return { index, temps } satisfies IndexedDirs
 }
 
+/** Where listings go and how many run at once. */
+export interface ListingContext {
+  pool: SessionPool
+  list: Lister
+  remoteRoot: string
+  concurrency: number
+}
+
 /**
- * Where the given files stand on the server: their directories are listed, and files a listing
- * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ * Where the given files stand on the server: their directories are listed (and `ifShown` ones
+ * where their parent shows them), and files a listing does not show (servers that hide
+ * dotfiles) are asked for one by one with SIZE.
  */
 export async function indexFiles(
-  pool: SessionPool,
-  list: Lister,
-  remoteRoot: string,
+  c: ListingContext,
   paths: string[],
-  concurrency: number,
   ifShown: Iterable<string> = []
 ): Promise<IndexedDirs> {
   const always = new Set(paths.flatMap(parentDirs))
-  const { index, temps } = await indexDirs(list, remoteRoot, { always, ifShown }, concurrency)
+  const { index, temps } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency)
   const unseen = paths.filter(path => !index.files.has(path))
-  await forEachLimited(unseen, concurrency, async path => {
-    const size = await pool.run(`SIZE ${path}`, async session => {
+  await forEachLimited(unseen, c.concurrency, async path => {
+    const size = await c.pool.run(`SIZE ${path}`, async session => {
       try {
-        return await session.size(posix.join(remoteRoot, path))
+        return await session.size(posix.join(c.remoteRoot, path))
       } catch (err) {
         if (err instanceof FTPError && err.code === 550) return undefined
         throw err

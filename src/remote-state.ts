@@ -7,8 +7,7 @@ import { DeployError, describeError } from './errors.js'
 import { Log } from './log.js'
 import { readManifest, ReadManifest } from './manifest-file.js'
 import { RemoteFacts } from './plan.js'
-import { SessionPool } from './pool.js'
-import { indexFiles, Lister } from './remote-listing.js'
+import { indexFiles, ListingContext } from './remote-listing.js'
 import { parentDirs } from './remote-path.js'
 import { TempNamer } from './temp-name.js'
 
@@ -19,15 +18,11 @@ export interface RemoteState extends RemoteFacts {
   inFlight: string[]
 }
 
-export interface RemoteStateQuery {
-  pool: SessionPool
-  list: Lister
-  remoteRoot: string
+export interface RemoteStateQuery extends ListingContext {
   manifestName: string
   /** Remote-relative paths of the matched local files. */
   localPaths: string[]
   names: TempNamer
-  concurrency: number
 }
 
 export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<RemoteState> {
@@ -41,14 +36,7 @@ export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<Re
   const { manifest } = read
   // The manifest's directories are listed in any case (a hidden one is still there); the local
   // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-  const { index, temps } = await indexFiles(
-    q.pool,
-    q.list,
-    q.remoteRoot,
-    [...manifest.files.keys()],
-    q.concurrency,
-    q.localPaths.flatMap(parentDirs)
-  )
+  const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs))
   const abandoned = temps.filter(path => q.names.isAbandoned(posix.basename(path)))
   const inFlight = temps.filter(path => !abandoned.includes(path))
   if (inFlight.length > 0) {

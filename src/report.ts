@@ -1,5 +1,5 @@
 /** What a deploy hands back: step outputs and the job summary (pure functions of the result). */
-import { DeployResult } from './deploy.js'
+import { DeployResult } from './deploy-types.js'
 import { Outputs } from './inputs.js'
 
 export function outputsOf(result: DeployResult): Record<string, string> {
@@ -55,7 +55,12 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
     `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
     `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
-    ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
+    ...(result.dryRun
+      ? [`| Steps planned | ${result.planned.length} |`]
+      : [
+          `| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`,
+          `| Steps done | ${result.applied.length} of ${result.planned.length} planned |`
+        ]),
     `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
     `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
     '',

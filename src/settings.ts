@@ -63,6 +63,10 @@ export interface Settings {
   delete: boolean
   /** Report the plan without changing anything on the server. */
   dryRun: boolean
+  /** Hold a lock on remoteDir for the run. */
+  lock: boolean
+  /** How long to wait for another run's lock (ms; 0: fail at once). */
+  lockTimeoutMs: number
   /** Parallel connections. */
   concurrency: number
   /** Retries per file after transient failures. */
@@ -71,6 +75,10 @@ export interface Settings {
   atomic: boolean
   /** Compare the remote size with the local size after each upload. */
   verify: boolean
+  /** Octal mode set on every uploaded file (SITE CHMOD), if any. */
+  fileMode: string | undefined
+  /** Octal mode set on every directory the run creates, if any. */
+  dirMode: string | undefined
   /** What the listing output holds. */
   listing: ListingMode
 }
@@ -227,6 +235,12 @@ function parseRemoteDir(value: string): string {
   return value
 }
 
+function parseMode(name: InputName, value: string): string | undefined {
+  if (value === '') return undefined
+  if (!/^[0-7]{3,4}$/.test(value)) throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)')
+  return value
+}
+
 function parseManifestName(value: string): string {
   if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
     throw invalid(Inputs.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)')
@@ -298,10 +312,15 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     manifest: parseManifestName(get(Inputs.Manifest)),
     delete: bool(Inputs.Delete),
     dryRun: bool(Inputs.DryRun),
+    lock: bool(Inputs.Lock),
+    lockTimeoutMs:
+      parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
     concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
     retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
     atomic: bool(Inputs.Atomic),
     verify: bool(Inputs.Verify),
+    fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
+    dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
     listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' } as const)
   }
 }

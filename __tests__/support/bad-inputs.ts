@@ -49,5 +49,12 @@ export const BAD_INPUTS: [Partial<Record<InputName, string>>, string][] = [
   [{ concurrency: '17' }, "Invalid concurrency '17': expected a whole number of connections from 1 to 16"],
   [{ retries: '-1' }, "Invalid retries '-1': expected a whole number of retries from 0 to 100"],
   [{ listing: 'tree' }, "Invalid listing 'tree': expected one of 'flat', 'recursive', 'none'"],
-  [{ 'dry-run': 'maybe' }, "Invalid dry-run 'maybe': expected true or false"]
+  [{ 'dry-run': 'maybe' }, "Invalid dry-run 'maybe': expected true or false"],
+  [{ lock: 'yes' }, "Invalid lock 'yes': expected true or false"],
+  [{ 'lock-timeout': '-1' }, "Invalid lock-timeout '-1': expected a whole number of seconds from 0 to 86400"],
+  [{ 'lock-timeout': '1.5' }, "Invalid lock-timeout '1.5': expected a whole number of seconds from 0 to 86400"],
+  [{ 'file-mode': '64' }, "Invalid file-mode '64': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
+  [{ 'file-mode': '0o644' }, "Invalid file-mode '0o644': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
+  [{ 'dir-mode': '789' }, "Invalid dir-mode '789': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
+  [{ 'dir-mode': '12345' }, "Invalid dir-mode '12345': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"]
 ]

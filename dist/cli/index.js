@@ -2819,19 +2819,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(239);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7391);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5625);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(665);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8750);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(970);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7074);
+/* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7391);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(665);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8750);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(311);
 /**
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
+
 
 
 
@@ -2849,7 +2851,7 @@ function cliLog(verbose, secrets) {
         if (barShown)
             process.stderr.write('\r\x1b[K');
         barShown = false;
-        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(line, secrets()) + '\n');
+        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_7__/* .redact */ .E$)(line, secrets()) + '\n');
     };
     return {
         info: message => {
@@ -2860,7 +2862,7 @@ function cliLog(verbose, secrets) {
             ? p => {
                 const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes);
                 const filled = Math.round(percent / 5);
-                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(p.totalBytes)}`);
+                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(p.totalBytes)}`);
                 barShown = true;
             }
             : undefined,
@@ -2880,28 +2882,28 @@ async function main(argv, env) {
     let secrets = [];
     let log = cliLog(false, () => secrets);
     try {
-        const args = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArgs */ .Zy)(argv);
+        const args = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseArgs */ .Zy)(argv);
         if (args.help) {
-            process.stdout.write((0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)() + '\n');
+            process.stdout.write((0,_cli_args_js__WEBPACK_IMPORTED_MODULE_3__/* .helpText */ .BK)() + '\n');
             return 0;
         }
         if (args.version) {
-            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
             return 0;
         }
         log = cliLog(args.verbose, () => secrets);
         const password = env.FTPS_PASSWORD ?? '';
         secrets = [password];
-        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
-        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Host] ?? '') === '';
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSettings */ .P$)(read, { requireHost: !localOnly });
+        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
+        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Host] ?? '') === '';
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(read, { requireHost: !localOnly });
         if (localOnly && !settings.dryRun) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
         }
         const result = localOnly
-            ? await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .planLocal */ .d)(settings, log)
-            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_8__/* .cancelOnSignals */ .d)());
-        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .outputsOf */ .Yz)(result);
+            ? await (0,_local_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLocal */ .d)(settings, log)
+            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelOnSignals */ .d)());
+        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .outputsOf */ .Yz)(result);
         if (args.json)
             process.stdout.write(JSON.stringify(outputs) + '\n');
         else {
@@ -2911,8 +2913,8 @@ async function main(argv, env) {
         return 0;
     }
     catch (err) {
-        log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
-        return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz ? 2 : 1;
+        log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
+        return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz ? 2 : 1;
     }
 }
 /**
@@ -2938,14 +2940,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 239:
+/***/ 7074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  g: () => (/* binding */ deploy),
-  d: () => (/* binding */ planLocal)
+  g: () => (/* binding */ deploy)
 });
 
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
@@ -2954,246 +2955,10 @@ var dist = __nccwpck_require__(7382);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/remote-path.ts
-/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
-function parentDirs(relPath) {
-    const dirs = [];
-    for (let dir = external_node_path_.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_.posix.dirname(dir))
-        dirs.unshift(dir);
-    return dirs;
-}
-/** The remote path of a remote-relative one ('' is remote-dir itself). */
-function remotePathOf(remoteRoot, relPath) {
-    return relPath === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relPath);
-}
-/**
- * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
- * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
- * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
- */
-function unsafePathReason(relPath) {
-    if (relPath === '')
-        return 'it is empty';
-    if (/[\r\n\0]/.test(relPath))
-        return 'it contains CR, LF or NUL';
-    if (relPath.includes('\\'))
-        return 'it contains a backslash, a path separator on Windows servers';
-    if (relPath.startsWith('/'))
-        return 'it is absolute';
-    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
-        return "it has an empty, '.' or '..' segment";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
- * manifest-file.ts), so a deploy that dies resumes where it stopped.
- */
-
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-/** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-/**
- * The second copy kept beside the manifest while a server cannot replace it in one rename:
- * it holds the last complete manifest whenever the manifest itself is missing or partial.
- */
-const manifestBackupName = (manifest) => `${manifest}.previous`;
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/**
- * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
- * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
- */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${(0,errors/* describeError */.Uc)(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const refused = [];
-    const safe = (path) => {
-        const reason = unsafePathReason(path);
-        if (reason !== undefined)
-            refused.push(`${JSON.stringify(path)} (${reason})`);
-        return reason === undefined;
-    };
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        if (safe(path))
-            files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set();
-    for (const dir of doc.dirs) {
-        if (typeof dir !== 'string')
-            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
-        if (safe(dir))
-            dirs.add(dir);
-    }
-    return { manifest: { files, dirs }, refused };
-}
-
-;// CONCATENATED MODULE: ./src/replace.ts
-/**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow: a rename over an existing file, or only after
- * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
- * said once; later uploads start from what was found.
- */
-
-
-/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
-function renameRefused(err) {
-    return err instanceof errors/* DeployError */.sH && err.details.code !== undefined && err.details.code >= 500;
-}
-/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof errors/* DeployError */.sH && err.details.code !== undefined);
-/**
- * True when done, false when the server refused (the file is not there, 550, or it would not):
- * for best-effort steps. A lost connection still throws.
- */
-async function quietly(action) {
-    return action.then(() => true, (err) => {
-        if (isRefusal(err))
-            return false;
-        throw err;
-    });
-}
-class Replacer {
-    atomic;
-    names;
-    log;
-    found;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
-    constructor(atomic, names, log) {
-        this.atomic = atomic;
-        this.names = names;
-        this.log = log;
-        this.found = atomic ? 'rename' : 'direct';
-    }
-    get mode() {
-        return this.found;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
-    }
-    /** Uploads source to target: atomically where the server allows, else in place. */
-    async put(session, source, target, check) {
-        // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.found;
-        if (mode !== 'direct') {
-            const temp = this.tempFor(target);
-            let replaced = false;
-            try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
-            }
-            finally {
-                if (replaced)
-                    this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
-                    this.settled(temp);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await quietly(session.remove(target));
-        await check(target, await session.upload(source, target));
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await quietly(session.remove(target));
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!renameRefused(err))
-                throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await quietly(session.remove(target));
-                if (await quietly(session.rename(temp, target))) {
-                    this.refusedRenameOver(err.details.reply ?? err.message);
-                    return true;
-                }
-            }
-            this.refusedRenames(err.details.reply ?? err.message);
-            return false;
-        }
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.found === mode || this.found === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.found = mode;
-    }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/manifest.ts
+var src_manifest = __nccwpck_require__(5546);
+// EXTERNAL MODULE: ./src/replace.ts
+var replace = __nccwpck_require__(4183);
 ;// CONCATENATED MODULE: ./src/manifest-file.ts
 /**
  * The manifest on the server: read (with the backup a server without rename-over may leave)
@@ -3211,14 +2976,14 @@ async function readOne(pool, path, what, log) {
     if (data === undefined)
         return undefined;
     try {
-        const { manifest, refused } = parseManifest(data.toString('utf8'));
+        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
         if (refused.length > 0) {
             log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
         }
         return manifest;
     }
     catch (err) {
-        if (!(err instanceof ManifestCorrupt))
+        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
             throw err;
         log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
         return undefined;
@@ -3229,7 +2994,7 @@ async function readManifest(pool, path, log) {
     const manifest = await readOne(pool, path, 'the manifest', log);
     if (manifest !== undefined)
         return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), manifestBackupName(external_node_path_.posix.basename(path)));
+    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
     const backup = await readOne(pool, backupPath, "the manifest's backup", log);
     if (backup !== undefined) {
         log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
@@ -3258,7 +3023,7 @@ async function sizeCheck(session, name, sentSize, path) {
  * Either way the backup exists only while the manifest is being replaced.
  */
 function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), manifestBackupName(external_node_path_.posix.basename(path)));
+    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
     // A backup left by a killed run goes once the manifest is back in place.
     let staleBackup = options.backupExists;
     const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
@@ -3274,24 +3039,24 @@ function manifestWriter(pool, replacer, path, options) {
                     try {
                         await session.rename(temp, path);
                         placed = true;
-                        if (staleBackup && (await quietly(session.remove(backup))))
+                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
                             staleBackup = false;
                         return;
                     }
                     catch (err) {
-                        if (!renameRefused(err))
+                        if (!(0,replace/* renameRefused */.By)(err))
                             throw err;
                         refusal = err.details.reply ?? err.message;
                     }
                 }
-                await quietly(session.remove(backup));
-                const moved = await quietly(session.rename(path, backup));
+                await (0,replace/* quietly */.gd)(session.remove(backup));
+                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
                 try {
                     await session.rename(temp, path);
                     placed = true;
                 }
                 catch (err) {
-                    if (!renameRefused(err))
+                    if (!(0,replace/* renameRefused */.By)(err))
                         throw err;
                     replacer.refusedRenames(err.details.reply ?? err.message);
                 }
@@ -3299,22 +3064,22 @@ function manifestWriter(pool, replacer, path, options) {
                     if (refusal !== undefined)
                         replacer.refusedRenameOver(refusal);
                     if (moved)
-                        await quietly(session.remove(backup));
+                        await (0,replace/* quietly */.gd)(session.remove(backup));
                     return;
                 }
             }
             finally {
-                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
                     replacer.settled(temp);
             }
         }
         // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
         for (const target of [backup, path]) {
-            await quietly(session.remove(target));
+            await (0,replace/* quietly */.gd)(session.remove(target));
             await session.upload(data, target);
             await put(session, data, target);
         }
-        await quietly(session.remove(backup));
+        await (0,replace/* quietly */.gd)(session.remove(backup));
     };
     return {
         write: text => 
@@ -3515,6 +3280,8 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
+// EXTERNAL MODULE: ./src/remote-path.ts
+var remote_path = __nccwpck_require__(3097);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/temp-name.ts
@@ -3646,7 +3413,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
         await forEachLimited(wanted, concurrency, async (dir) => {
-            const infos = await list(remotePathOf(remoteRoot, dir));
+            const infos = await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -3667,17 +3434,18 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     return { index, temps };
 }
 /**
- * Where the given files stand on the server: their directories are listed, and files a listing
- * does not show (servers that hide dotfiles) are asked for one by one with SIZE.
+ * Where the given files stand on the server: their directories are listed (and `ifShown` ones
+ * where their parent shows them), and files a listing does not show (servers that hide
+ * dotfiles) are asked for one by one with SIZE.
  */
-async function indexFiles(pool, list, remoteRoot, paths, concurrency, ifShown = []) {
-    const always = new Set(paths.flatMap(parentDirs));
-    const { index, temps } = await indexDirs(list, remoteRoot, { always, ifShown }, concurrency);
+async function indexFiles(c, paths, ifShown = []) {
+    const always = new Set(paths.flatMap(remote_path/* parentDirs */.vB));
+    const { index, temps } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency);
     const unseen = paths.filter(path => !index.files.has(path));
-    await forEachLimited(unseen, concurrency, async (path) => {
-        const size = await pool.run(`SIZE ${path}`, async (session) => {
+    await forEachLimited(unseen, c.concurrency, async (path) => {
+        const size = await c.pool.run(`SIZE ${path}`, async (session) => {
             try {
-                return await session.size(external_node_path_.posix.join(remoteRoot, path));
+                return await session.size(external_node_path_.posix.join(c.remoteRoot, path));
             }
             catch (err) {
                 if (err instanceof dist.FTPError && err.code === 550)
@@ -3730,7 +3498,7 @@ async function checkUploaded(uploaded, c) {
     if (uploaded.length === 0)
         return;
     const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(c.pool, c.list, c.remoteRoot, paths, c.concurrency);
+    const { index } = await indexFiles(c, paths);
     const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
     if (wrong.length === 0)
         return;
@@ -3744,6 +3512,8 @@ async function checkUploaded(uploaded, c) {
 
 ;// CONCATENATED MODULE: ./src/plan-text.ts
 const WORDS = {
+    'take lock': ['take the deploy lock', 'took the deploy lock'],
+    'release lock': ['release the deploy lock', 'released the deploy lock'],
     'create root directory': ['create directory', 'created directory'],
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
@@ -3764,11 +3534,17 @@ function stepText(step, tense) {
     return words.filter(w => w !== '').join(' ');
 }
 /** Every remote change of the plan, in the order they happen (steps of one kind run in parallel). */
+/** How an upload is described: its size, and the mode it gets. */
+const uploadDetail = (size, plan) => plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`;
+/** The mode a created directory gets, if one was asked for. */
+const dirDetail = (plan) => plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`;
 function planSteps(plan) {
+    const dir = dirDetail(plan);
     const steps = [
+        ...(plan.lock ? [{ kind: 'take lock', path: '.ftps-deploy.lock' }] : []),
         ...plan.leftovers.map(path => ({ kind: 'remove leftover', path })),
-        ...plan.createRoot.map(path => ({ kind: 'create root directory', path })),
-        ...plan.mkdirs.map(path => ({ kind: 'create directory', path }))
+        ...plan.createRoot.map(path => ({ kind: 'create root directory', path, detail: dir })),
+        ...plan.mkdirs.map(path => ({ kind: 'create directory', path, detail: dir }))
     ];
     if (plan.forget.length > 0) {
         steps.push({
@@ -3778,12 +3554,14 @@ function planSteps(plan) {
         });
     }
     for (const { file, replaces } of plan.uploads) {
-        steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
+        steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
     steps.push(...plan.deletes.map(path => ({ kind: 'delete', path })));
     steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory', path, detail: 'if empty' })));
     if (plan.writeManifest)
         steps.push({ kind: 'write manifest', path: '', detail: 'final' });
+    if (plan.lock)
+        steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
 /** One line that sums the plan up. */
@@ -3817,23 +3595,24 @@ async function applyPlan(plan, ctx) {
         done.steps.push(step);
         log.info(stepText(step, 'done'));
     };
-    const at = (path) => remotePathOf(plan.remoteRoot, path);
+    const at = (path) => (0,remote_path/* remotePathOf */.fF)(plan.remoteRoot, path);
     try {
         await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
             // Already gone (another run removed it): nothing left to do.
-            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
+            await pool.run(`Removing ${path}`, session => (0,replace/* quietly */.gd)(session.remove(at(path))));
             did({ kind: 'remove leftover', path });
         });
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
+            const detail = dirDetail(plan);
             await pool.run('Creating directories', async (session) => {
                 for (const dir of plan.createRoot) {
-                    await session.makeDir(dir);
-                    did({ kind: 'create root directory', path: dir });
+                    await makeDir(session, dir, plan.dirMode);
+                    did({ kind: 'create root directory', path: dir, detail });
                 }
                 for (const dir of plan.mkdirs) {
-                    if (await session.makeDir(at(dir)))
+                    if (await makeDir(session, at(dir), plan.dirMode))
                         store.dirCreated(dir);
-                    did({ kind: 'create directory', path: dir });
+                    did({ kind: 'create directory', path: dir, detail });
                 }
             });
         }
@@ -3855,6 +3634,9 @@ async function applyPlan(plan, ctx) {
             try {
                 await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
                     await fileCheck(session, file, ctx.verify)(path, sent);
+                    // While it has its temporary name: the file appears with its mode.
+                    if (plan.fileMode !== undefined)
+                        await session.chmod(path, plan.fileMode);
                     sha256 = sent.sha256;
                 }));
             }
@@ -3863,7 +3645,7 @@ async function applyPlan(plan, ctx) {
             }
             done.uploaded.push(file);
             done.bytesUploaded += file.size;
-            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: `${file.size} bytes` });
+            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
             log.progress?.({
                 files: done.uploaded.length,
                 totalFiles: plan.uploads.length,
@@ -3892,7 +3674,7 @@ async function applyPlan(plan, ctx) {
         for (const dir of plan.rmdirs) {
             await pool.run(`Removing ${dir}`, async (session) => {
                 // Not empty: it holds files this tool never deployed, which it never touches.
-                if (await quietly(session.removeDir(at(dir)))) {
+                if (await (0,replace/* quietly */.gd)(session.removeDir(at(dir)))) {
                     store.dirRemoved(dir);
                     did({ kind: 'remove directory', path: dir });
                 }
@@ -3904,6 +3686,7 @@ async function applyPlan(plan, ctx) {
             await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
     }
     catch (err) {
+        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
         await replacer.cleanUp(pool);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
         await store
@@ -3922,7 +3705,15 @@ async function applyPlan(plan, ctx) {
         }
         did({ kind: 'write manifest', path: '', detail: 'final' });
     }
+    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
+}
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+async function makeDir(session, path, mode) {
+    const created = await session.makeDir(path);
+    if (created && mode !== undefined)
+        await session.chmod(path, mode);
+    return created;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -4215,154 +4006,8 @@ function parseStatListing(res) {
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/local-files.ts
-/**
- * The local side: glob patterns relative to local-dir -> regular files inside it, with their
- * remote-relative paths. The only module that globs and stats.
- */
-
-
-
-
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${(0,external_node_path_.resolve)(localDir, body)}`;
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel.split(external_node_path_.sep)[0] !== '..' && !(0,external_node_path_.isAbsolute)(rel);
-}
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new errors/* InputError */.dz(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new errors/* InputError */.dz(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
-/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
-async function listLocalFiles(options, log) {
-    const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
-    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
-    const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
-    const files = [];
-    for (const match of matches) {
-        const file = toLocalFile(match, options, root, log);
-        if (file)
-            files.push(file);
-    }
-    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-    for (const file of files)
-        checkRemoteName(file.relPath, options.encoding);
-    return files;
-}
-/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks) {
-    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
-    // a noticeable part of the CLI's start.
-    const glob = await __nccwpck_require__.e(/* import() */ 660).then(__nccwpck_require__.bind(__nccwpck_require__, 3660));
-    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
-        followSymbolicLinks: followSymlinks,
-        matchDirectories: false,
-        implicitDescendants: true
-    });
-    return globber.glob();
-}
-/**
- * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
- * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
- * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
- * (broken links left out, linked directories entered unless that closes a cycle).
- */
-function walkEverything(localDir, followSymlinks) {
-    const start = (0,external_node_path_.resolve)(localDir);
-    const found = [];
-    const visit = (path, chain) => {
-        let info;
-        try {
-            info = followSymlinks ? (0,external_node_fs_.statSync)(path) : (0,external_node_fs_.lstatSync)(path);
-        }
-        catch (err) {
-            if (followSymlinks && err.code === 'ENOENT')
-                return;
-            throw err;
-        }
-        if (!info.isDirectory()) {
-            found.push(path);
-            return;
-        }
-        let below = chain;
-        if (followSymlinks) {
-            const real = external_node_fs_.realpathSync.native(path);
-            if (chain.includes(real))
-                return;
-            below = [...chain, real];
-        }
-        for (const name of (0,external_node_fs_.readdirSync)(path))
-            visit((0,external_node_path_.join)(path, name), below);
-    };
-    visit(start, []);
-    return found;
-}
-/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
-function toLocalFile(match, options, root, log) {
-    const relPath = (0,external_node_path_.relative)(options.localDir, match).split(external_node_path_.sep).join('/');
-    if (relPath === '' || relPath.startsWith('../'))
-        return undefined;
-    const info = (0,external_node_fs_.lstatSync)(match);
-    if (info.isSymbolicLink() && !options.followSymlinks) {
-        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
-        return undefined;
-    }
-    // The real location must lie inside local-dir (a followed link, or a pattern through one).
-    const real = external_node_fs_.realpathSync.native(match);
-    if (!isInside(root, real)) {
-        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
-        return undefined;
-    }
-    const target = info.isSymbolicLink() ? (0,external_node_fs_.statSync)(match) : info;
-    if (!target.isFile()) {
-        if (!target.isDirectory())
-            log.warning(`Skipped ${relPath}: not a regular file`);
-        return undefined;
-    }
-    return { localPath: match, relPath, size: target.size };
-}
-/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
-const CHUNK_BYTES = 1024 * 1024;
-/**
- * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
- * read: for a small file the stream machinery cost more CPU than the read itself.
- */
-function readSmall(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const { size } = (0,external_node_fs_.fstatSync)(fd);
-        if (size > CHUNK_BYTES)
-            return undefined;
-        // One byte more than announced: a file growing right now shows as changed, not cut short.
-        const buffer = Buffer.allocUnsafe(size + 1);
-        let length = 0;
-        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
-            n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-        }
-        return buffer.subarray(0, length);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
+// EXTERNAL MODULE: ./src/local-files.ts + 1 modules
+var local_files = __nccwpck_require__(882);
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -4404,13 +4049,13 @@ async function store(client, data, source, remotePath) {
             hash.update(source);
             return finish(socket, source);
         }
-        const whole = readSmall(source);
+        const whole = (0,local_files/* readSmall */.o5)(source);
         if (whole !== undefined) {
             size = whole.length;
             hash.update(whole);
             return finish(socket, whole);
         }
-        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
+        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: local_files/* CHUNK_BYTES */.EC }), hashing(hash, n => (size += n)), socket);
     };
     const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
         if (res instanceof Error)
@@ -4635,6 +4280,9 @@ class BasicFtpSession {
             // MKD on an existing directory is refused (550 on most servers): confirm it exists.
             try {
                 await this.client.send(`CWD ${path}`);
+                // Out again: a server may stumble once the directory it sits in is renamed (pure-ftpd
+                // answers the next STAT with 421 and hangs up when the deploy lock is moved aside).
+                await this.client.send(`CWD ${this.home}`).catch(() => undefined);
                 return false;
             }
             catch {
@@ -4728,6 +4376,21 @@ class BasicFtpSession {
             });
         }
     }
+    async chmod(path, mode) {
+        try {
+            await this.client.send(`SITE CHMOD ${mode} ${path}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            throw new errors/* DeployError */.sH(`Could not set mode ${mode} on ${path}: the server answered SITE CHMOD with ${err.message}`, {
+                command: 'SITE CHMOD',
+                code: err.code,
+                reply: err.message,
+                transient: replyIsTransient(err.code, err.message)
+            });
+        }
+    }
     async remove(path) {
         await this.client.send(`DELE ${path}`);
     }
@@ -4776,10 +4439,10 @@ const openSession = async (settings, log) => {
 
 async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = readSmall(path);
+    const whole = (0,local_files/* readSmall */.o5)(path);
     if (whole !== undefined)
         return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
         hash.update(chunk);
     return hash.digest('hex');
 }
@@ -4797,6 +4460,8 @@ async function hashFiles(files, wanted = () => true, parallel = 4) {
 
 
 
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
@@ -4854,7 +4519,7 @@ async function collectListing(list, remoteRoot, mode, exclude) {
             if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
                 continue;
             // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name))
+            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
                 continue;
             const entry = toEntry(info, relDir);
             entries.push(entry);
@@ -4932,7 +4597,7 @@ class ManifestStore {
         this.dirty = false;
         this.changes = 0;
         this.lastWrite = this.cadence.now();
-        const text = serializeManifest(this.manifest);
+        const text = (0,src_manifest/* serializeManifest */.MZ)(this.manifest);
         this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
         try {
             await this.writer.write(text);
@@ -5003,6 +4668,9 @@ function planDeploy(local, remote, options) {
         : [];
     return {
         remoteRoot: options.remoteRoot,
+        fileMode: options.fileMode,
+        dirMode: options.dirMode,
+        lock: options.lock === true,
         createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
         leftovers: [...remote.abandoned].sort(),
         mkdirs,
@@ -5018,8 +4686,8 @@ function planDeploy(local, remote, options) {
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
 function rootChain(remoteRoot, home) {
-    const homeChain = new Set(pathPrefixes(home));
-    return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
+    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
+    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
 }
 const depth = (p) => p.split('/').length;
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -5027,7 +4695,7 @@ const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 function emptiedDirs(createdDirs, keptFiles) {
     const occupied = new Set();
     for (const file of keptFiles)
-        for (const dir of parentDirs(file))
+        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
             occupied.add(dir);
     return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
 }
@@ -5035,7 +4703,7 @@ function emptiedDirs(createdDirs, keptFiles) {
 function neededDirs(paths) {
     const dirs = new Set();
     for (const path of paths)
-        for (const dir of parentDirs(path))
+        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
             dirs.add(dir);
     return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
 }
@@ -5062,7 +4730,7 @@ async function readRemoteState(q, log) {
     const { manifest } = read;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
     // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps } = await indexFiles(q.pool, q.list, q.remoteRoot, [...manifest.files.keys()], q.concurrency, q.localPaths.flatMap(parentDirs));
+    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
     const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path)));
     const inFlight = temps.filter(path => !abandoned.includes(path));
     if (inFlight.length > 0) {
@@ -5071,6 +4739,90 @@ async function readRemoteState(q, log) {
     const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
     const restoreManifest = read.from === 'backup';
     return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
+}
+
+// EXTERNAL MODULE: ./src/local-plan.ts
+var local_plan = __nccwpck_require__(5990);
+// EXTERNAL MODULE: ./src/lock.ts
+var src_lock = __nccwpck_require__(9188);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/run-lock.ts
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+
+
+
+
+
+/** The CLI's identity: this machine, this user, this process. */
+function localIdentity() {
+    let user = 'unknown user';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        // No passwd entry (some containers): the host and pid still tell runs apart.
+    }
+    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
+}
+/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
+async function takeRunLock(o) {
+    // Lock steps run even after a cancel: a run must never leave its lock behind.
+    const run = (what, fn) => o.pool.run(what, fn, { always: true });
+    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
+    await run('Creating remote-dir', async (session) => {
+        for (const dir of (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d)))
+            await makeDir(session, dir, o.dirMode);
+    });
+    let own;
+    let shared = false;
+    const beatRun = async (what, fn) => {
+        if (!shared) {
+            try {
+                if (own === undefined || !own.usable)
+                    own = await o.openSession();
+                return await fn(own);
+            }
+            catch (err) {
+                // A host that caps connections refuses one more: beat through the pool then.
+                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
+                shared = true;
+            }
+        }
+        return run(what, fn);
+    };
+    const lock = await src_lock/* DeployLock */.Fc.acquire({
+        remoteRoot: o.remoteRoot,
+        identity: o.identity,
+        timeoutMs: o.timeoutMs,
+        timing: o.timing,
+        now: o.now,
+        sleep: o.sleep,
+        log: o.log,
+        run,
+        beatRun
+    }, reason => {
+        o.log.warning(`Stopping: ${reason}; another run may take it over`);
+        o.pool.cancel(reason);
+    });
+    lock.onRelease(() => own?.close());
+    return lock;
+}
+/** A dry run takes no lock: it says whether one is held. */
+async function reportHeldLock(pool, remoteRoot, log) {
+    const seen = await pool
+        .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
+        .catch(() => undefined);
+    if (seen === undefined)
+        log.info(`No deploy lock is held on ${remoteRoot}`);
+    else {
+        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
+        log.warning(`A deploy lock is held on ${remoteRoot} (${src_lock/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
@@ -5096,31 +4848,11 @@ async function readRemoteState(q, log) {
 
 
 
-const defaultDeps = { openSession: openSession, listLocalFiles: listLocalFiles, now: () => Date.now() };
-async function findFiles(settings, log, deps) {
-    const found = await deps.listLocalFiles({
-        localDir: settings.localDir,
-        patterns: settings.files,
-        followSymlinks: settings.followSymlinks,
-        encoding: settings.encoding
-    }, log);
-    // The manifest's own name (and its backup's) at the top of remote-dir is ours.
-    const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)]);
-    const files = found.filter(file => !ours.has(file.relPath));
-    for (const file of found.filter(f => ours.has(f.relPath)))
-        log.warning(`Skipped ${file.relPath}: that name is the manifest's (see the manifest input)`);
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
-    if (files.length === 0) {
-        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
-        if (settings.ifNoFilesFound === 'error') {
-            throw new errors/* InputError */.dz(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
-        }
-        if (settings.ifNoFilesFound === 'warn')
-            log.warning(message);
-    }
-    return files;
-}
+
+
+
+const defaultDeps = { openSession: openSession, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function connect(settings, log, pool) {
     if (settings.tls === 'none') {
         log.warning('tls: none: the password and every file travel in clear text over the network');
@@ -5153,17 +4885,35 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const started = deps.now();
     // Server replies go into log lines and may echo the password.
     const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
-    const local = await log.group('Local files', () => findFiles(settings, log, deps));
+    const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
     let opened = 0;
     const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
         cancel();
+    let lock;
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
-        const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
+        const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
         const names = new TempNamer(undefined, deps.now);
+        if (settings.lock && settings.dryRun)
+            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
+        if (settings.lock && !settings.dryRun) {
+            lock = await log.group('Lock', () => takeRunLock({
+                pool,
+                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+                remoteRoot,
+                home: first.home,
+                dirMode: settings.dirMode,
+                timeoutMs: settings.lockTimeoutMs,
+                identity: deps.identity ?? localIdentity(),
+                timing: deps.lockTiming ?? src_lock/* LOCK_TIMING */.Dj,
+                now: deps.now,
+                sleep: deps.sleep ?? sleep,
+                log
+            }));
+        }
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
         const list = statOrListLister(pool);
@@ -5182,7 +4932,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
-            home: first.home
+            home: first.home,
+            fileMode: settings.fileMode,
+            dirMode: settings.dirMode,
+            lock: settings.lock
         });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
@@ -5191,11 +4944,11 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         let deleted = plan.deletes;
         let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
-            const replacer = new Replacer(settings.atomic, names, log);
-            const manifest = copyManifest(state.manifest);
+            const replacer = new replace/* Replacer */.x7(settings.atomic, names, log);
+            const manifest = (0,src_manifest/* copyManifest */.nX)(state.manifest);
             for (const path of plan.stale)
                 manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remotePathOf(remoteRoot, settings.manifest), {
+            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(remoteRoot, settings.manifest), {
                 backupExists: state.manifestFrom === 'backup'
             }), log);
             const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
@@ -5207,12 +4960,17 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 verify: settings.verify,
                 log
             }));
-            applied = done.steps;
+            applied = [{ kind: 'take lock', path: src_lock/* LOCK_DIR */.UE }, ...done.steps].slice(settings.lock ? 0 : 1);
             uploaded = done.uploaded.map(f => f.relPath);
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;
         }
-        const ours = [settings.manifest, manifestBackupName(settings.manifest)];
+        if (lock !== undefined) {
+            await lock.release();
+            lock = undefined;
+            applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
+        }
+        const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
         const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
@@ -5236,6 +4994,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         };
     }
     finally {
+        // On failure and on cancel too: a run that ends never leaves its lock behind.
+        await lock
+            ?.release()
+            .catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
@@ -5243,30 +5005,6 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
 /** Tells the connections' protocol logs apart. */
 function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
-}
-/** The CLI's dry run without a host: the local plan only, no connection. */
-async function planLocal(settings, log, deps = defaultDeps) {
-    const started = deps.now();
-    const files = await log.group('Local files', () => findFiles(settings, log, deps));
-    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
-        for (const file of files)
-            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
-    });
-    return {
-        dryRun: true,
-        uploaded: files.map(f => f.relPath),
-        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
-        skipped: [],
-        filesSkipped: 0,
-        deleted: [],
-        listing: [],
-        tlsVersion: '',
-        fingerprint: '',
-        remoteRoot: settings.remoteDir,
-        durationMs: deps.now() - started,
-        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
-        applied: []
-    };
 }
 
 
@@ -5344,10 +5082,14 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Lock: 'lock',
+    LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
     Retries: 'retries',
     Atomic: 'atomic',
     Verify: 'verify',
+    FileMode: 'file-mode',
+    DirMode: 'dir-mode',
     Listing: 'listing'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
@@ -5375,10 +5117,14 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    lock: 'true',
+    'lock-timeout': '600',
     concurrency: '4',
     retries: '3',
     atomic: 'true',
     verify: 'true',
+    'file-mode': '',
+    'dir-mode': '',
     listing: 'flat'
 };
 /** Inputs that take true/false. */
@@ -5387,6 +5133,7 @@ const BooleanInputs = [
     Inputs.FollowSymlinks,
     Inputs.Delete,
     Inputs.DryRun,
+    Inputs.Lock,
     Inputs.Atomic,
     Inputs.Verify
 ];
@@ -5399,6 +5146,437 @@ const Outputs = {
     BytesUploaded: 'bytes-uploaded',
     TlsFingerprint: 'tls-fingerprint'
 };
+
+
+/***/ }),
+
+/***/ 882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  EC: () => (/* binding */ CHUNK_BYTES),
+  P: () => (/* binding */ listLocalFiles),
+  o5: () => (/* binding */ readSmall)
+});
+
+// UNUSED EXPORTS: anchorPattern, checkRemoteName, globMatches, walkEverything
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/local-files.ts
+/**
+ * The local side: glob patterns relative to local-dir -> regular files inside it, with their
+ * remote-relative paths. The only module that globs and stats.
+ */
+
+
+
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${(0,external_node_path_.resolve)(localDir, body)}`;
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== '' && rel.split(external_node_path_.sep)[0] !== '..' && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new errors/* InputError */.dz(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
+    }
+    if (relPath.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}': it would leave remote-dir`);
+    }
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
+    }
+}
+/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
+async function listLocalFiles(options, log) {
+    const root = await (0,promises_namespaceObject.realpath)(options.localDir);
+    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
+    const matches = everything
+        ? walkEverything(options.localDir, options.followSymlinks)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
+    const files = [];
+    for (const match of matches) {
+        const file = toLocalFile(match, options, root, log);
+        if (file)
+            files.push(file);
+    }
+    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    for (const file of files)
+        checkRemoteName(file.relPath, options.encoding);
+    return files;
+}
+/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
+async function globMatches(localDir, patterns, followSymlinks) {
+    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
+    // a noticeable part of the CLI's start.
+    const glob = await __nccwpck_require__.e(/* import() */ 660).then(__nccwpck_require__.bind(__nccwpck_require__, 3660));
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+        followSymbolicLinks: followSymlinks,
+        matchDirectories: false,
+        implicitDescendants: true
+    });
+    return globber.glob();
+}
+/**
+ * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
+ * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
+ * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
+ * (broken links left out, linked directories entered unless that closes a cycle).
+ */
+function walkEverything(localDir, followSymlinks) {
+    const start = (0,external_node_path_.resolve)(localDir);
+    const found = [];
+    const visit = (path, chain) => {
+        let info;
+        try {
+            info = followSymlinks ? (0,external_node_fs_.statSync)(path) : (0,external_node_fs_.lstatSync)(path);
+        }
+        catch (err) {
+            if (followSymlinks && err.code === 'ENOENT')
+                return;
+            throw err;
+        }
+        if (!info.isDirectory()) {
+            found.push(path);
+            return;
+        }
+        let below = chain;
+        if (followSymlinks) {
+            const real = external_node_fs_.realpathSync.native(path);
+            if (chain.includes(real))
+                return;
+            below = [...chain, real];
+        }
+        for (const name of (0,external_node_fs_.readdirSync)(path))
+            visit((0,external_node_path_.join)(path, name), below);
+    };
+    visit(start, []);
+    return found;
+}
+/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
+function toLocalFile(match, options, root, log) {
+    const relPath = (0,external_node_path_.relative)(options.localDir, match).split(external_node_path_.sep).join('/');
+    if (relPath === '' || relPath.startsWith('../'))
+        return undefined;
+    const info = (0,external_node_fs_.lstatSync)(match);
+    if (info.isSymbolicLink() && !options.followSymlinks) {
+        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
+        return undefined;
+    }
+    // The real location must lie inside local-dir (a followed link, or a pattern through one).
+    const real = external_node_fs_.realpathSync.native(match);
+    if (!isInside(root, real)) {
+        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
+        return undefined;
+    }
+    const target = info.isSymbolicLink() ? (0,external_node_fs_.statSync)(match) : info;
+    if (!target.isFile()) {
+        if (!target.isDirectory())
+            log.warning(`Skipped ${relPath}: not a regular file`);
+        return undefined;
+    }
+    return { localPath: match, relPath, size: target.size };
+}
+/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
+const CHUNK_BYTES = 1024 * 1024;
+/**
+ * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
+ * read: for a small file the stream machinery cost more CPU than the read itself.
+ */
+function readSmall(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const { size } = (0,external_node_fs_.fstatSync)(fd);
+        if (size > CHUNK_BYTES)
+            return undefined;
+        // One byte more than announced: a file growing right now shows as changed, not cut short.
+        const buffer = Buffer.allocUnsafe(size + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+            n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ planLocal),
+/* harmony export */   l: () => (/* binding */ findFiles)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(882);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9188);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5546);
+
+
+
+
+async function findFiles(settings, log, deps) {
+    const found = await deps.listLocalFiles({
+        localDir: settings.localDir,
+        patterns: settings.files,
+        followSymlinks: settings.followSymlinks,
+        encoding: settings.encoding
+    }, log);
+    // The manifest's own name (and its backup's) and the lock's at the top of remote-dir are ours.
+    const ours = new Set([settings.manifest, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestBackupName */ .r7)(settings.manifest)]);
+    const isOurs = (f) => ours.has(f.relPath) || f.relPath.split('/')[0] === _lock_js__WEBPACK_IMPORTED_MODULE_2__/* .LOCK_DIR */ .UE;
+    const files = found.filter(file => !isOurs(file));
+    for (const file of found.filter(isOurs))
+        log.warning(`Skipped ${file.relPath}: that name is this tool's own on the server (the manifest or the deploy lock)`);
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
+    if (files.length === 0) {
+        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
+        if (settings.ifNoFilesFound === 'error') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
+        }
+        if (settings.ifNoFilesFound === 'warn')
+            log.warning(message);
+    }
+    return files;
+}
+/** The CLI's dry run without a host: the local plan only, no connection. */
+async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js__WEBPACK_IMPORTED_MODULE_1__/* .listLocalFiles */ .P, now: () => Date.now() }) {
+    const started = deps.now();
+    const files = await log.group('Local files', () => findFiles(settings, log, deps));
+    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
+        for (const file of files)
+            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
+    });
+    return {
+        dryRun: true,
+        uploaded: files.map(f => f.relPath),
+        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
+        skipped: [],
+        filesSkipped: 0,
+        deleted: [],
+        listing: [],
+        tlsVersion: '',
+        fingerprint: '',
+        remoteRoot: settings.remoteDir,
+        durationMs: deps.now() - started,
+        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
+        applied: []
+    };
+}
+
+
+/***/ }),
+
+/***/ 9188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ LOCK_TIMING),
+/* harmony export */   Fc: () => (/* binding */ DeployLock),
+/* harmony export */   UE: () => (/* binding */ LOCK_DIR),
+/* harmony export */   WW: () => (/* binding */ inspectLock)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _replace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4183);
+/**
+ * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
+ * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
+ * and a heartbeat directory beat-<n> is renewed while the holder runs. A waiter measures on its
+ * own clock how long the heartbeat has not moved (no two machines' clocks are compared), and
+ * breaks the lock once that passes `staleAfterMs`.
+ */
+
+
+
+const LOCK_DIR = '.ftps-deploy.lock';
+const HOLDER = 'holder.json';
+const BEAT = /^beat-(\d+)$/;
+/**
+ * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
+ * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
+ * after a killed one starts within about a minute.
+ */
+const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
+const lockPath = (o) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(o.remoteRoot, LOCK_DIR);
+const describeSeen = (seen) => seen === undefined || seen.holder === ''
+    ? 'an unknown run (no holder.json yet)'
+    : `${seen.holder} since ${seen.since}`;
+/** What the lock directory shows now; undefined when there is no lock. */
+async function inspectLock(session, remoteRoot) {
+    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(remoteRoot, LOCK_DIR);
+    const names = await session
+        .statList(path)
+        .then(infos => infos ?? session.list(path))
+        .catch(() => undefined);
+    if (names === undefined)
+        return undefined;
+    const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? '';
+    const data = await session.download(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)).catch(() => undefined);
+    let holder = '';
+    let since = '';
+    if (data !== undefined) {
+        try {
+            const doc = JSON.parse(data.toString('utf8'));
+            holder = typeof doc.holder === 'string' ? doc.holder : '';
+            since = typeof doc.since === 'string' ? doc.since : '';
+        }
+        catch {
+            // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
+        }
+    }
+    return { holder, since, beat };
+}
+class DeployLock {
+    o;
+    onLost;
+    beat = 0;
+    timer;
+    lastBeat;
+    released = false;
+    renewing = Promise.resolve();
+    releaseHooks = [];
+    constructor(o, onLost) {
+        this.o = o;
+        this.onLost = onLost;
+        this.lastBeat = o.now();
+    }
+    /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
+    static async acquire(o, onLost) {
+        const lock = new DeployLock(o, onLost);
+        const started = o.now();
+        let seen;
+        let movedAt = started;
+        let lastSaid = -Infinity;
+        for (;;) {
+            // MKD fails where the directory exists: true only for the one run that made it.
+            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
+            if (made) {
+                await lock.claim();
+                return lock;
+            }
+            const now = o.now();
+            const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
+            if (current === undefined)
+                continue; // released meanwhile: try again at once
+            if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
+                movedAt = now;
+            seen = current;
+            if (now - movedAt >= o.timing.staleAfterMs) {
+                o.log.warning(`Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`);
+                await lock.breakStale();
+                seen = undefined;
+                continue;
+            }
+            const waited = now - started;
+            if (waited >= o.timeoutMs) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${LOCK_DIR} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
+            }
+            if (now - lastSaid >= 30_000) {
+                o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
+                lastSaid = now;
+            }
+            await o.sleep(Math.min(o.timing.pollMs, Math.max(0, o.timeoutMs - waited)));
+        }
+    }
+    /** Says who holds it, starts the heartbeat. */
+    async claim() {
+        const path = lockPath(this.o);
+        const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
+        await this.o.run('Writing the deploy lock', async (session) => {
+            await session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER));
+            await session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`));
+        });
+        this.lastBeat = this.o.now();
+        this.o.log.info(`Took the deploy lock ${path}`);
+        this.schedule();
+    }
+    schedule() {
+        if (this.released)
+            return;
+        this.timer = setTimeout(() => {
+            this.renewing = this.renew().finally(() => this.schedule());
+        }, this.o.timing.heartbeatMs);
+        this.timer.unref();
+    }
+    async renew() {
+        const path = lockPath(this.o);
+        const next = this.beat + 1;
+        try {
+            await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', async (session) => {
+                await session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${next}`));
+                await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)));
+            });
+            this.beat = next;
+            this.lastBeat = this.o.now();
+        }
+        catch (err) {
+            this.o.log.warning(`Could not renew the deploy lock: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+        }
+        // A holder whose heartbeat others may take for dead stops before they break its lock.
+        if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
+            this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`);
+        }
+    }
+    /** Moves a stale lock aside in one rename (only one waiter wins it), then removes it. */
+    async breakStale() {
+        const path = lockPath(this.o);
+        const aside = `${path}.stale-${this.o.now().toString(36)}`;
+        await this.o.run('Breaking the deploy lock', async (session) => {
+            const moved = await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.rename(path, aside));
+            // Not moved: renames refused, or a retry after the move went through (clean both then).
+            for (const dir of moved ? [aside] : [aside, path])
+                await removeLockDir(session, dir);
+        });
+    }
+    onRelease(hook) {
+        this.releaseHooks.push(hook);
+    }
+    /** Releases the lock: at the end, on failure and on cancel. */
+    async release() {
+        this.released = true;
+        clearTimeout(this.timer);
+        // A renewal in flight would leave a heartbeat behind in the directory being removed.
+        await this.renewing;
+        this.releaseHooks.forEach(hook => hook());
+        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
+        this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
+    }
+}
+async function removeLockDir(session, path) {
+    const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
+    for (const info of infos) {
+        if (BEAT.test(info.name))
+            await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, info.name)));
+        else if (info.name === HOLDER)
+            await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.remove(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, info.name)));
+    }
+    // holder.json is a plain name: where the listing missed it, delete it anyway.
+    await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.remove(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)));
+    await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(path));
+}
 
 
 /***/ }),
@@ -5439,6 +5617,289 @@ function redactingLog(log, secrets) {
         debug: message => log.debug(clean(message)),
         group: (name, fn) => log.group(clean(name), fn)
     };
+}
+
+
+/***/ }),
+
+/***/ 5546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ ManifestCorrupt),
+/* harmony export */   MZ: () => (/* binding */ serializeManifest),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   nX: () => (/* binding */ copyManifest),
+/* harmony export */   r7: () => (/* binding */ manifestBackupName)
+/* harmony export */ });
+/* unused harmony export emptyManifest */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3097);
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = (0,_remote_path_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafePathReason */ .m0)(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+
+/***/ }),
+
+/***/ 3097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b7: () => (/* binding */ resolveRemoteRoot),
+/* harmony export */   fF: () => (/* binding */ remotePathOf),
+/* harmony export */   m0: () => (/* binding */ unsafePathReason),
+/* harmony export */   ux: () => (/* binding */ pathPrefixes),
+/* harmony export */   vB: () => (/* binding */ parentDirs)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(home || '/', remoteDir);
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
+function parentDirs(relPath) {
+    const dirs = [];
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(dir))
+        dirs.unshift(dir);
+    return dirs;
+}
+/** The remote path of a remote-relative one ('' is remote-dir itself). */
+function remotePathOf(remoteRoot, relPath) {
+    return relPath === '' ? remoteRoot : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(remoteRoot, relPath);
+}
+/**
+ * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
+ * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
+ * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
+ */
+function unsafePathReason(relPath) {
+    if (relPath === '')
+        return 'it is empty';
+    if (/[\r\n\0]/.test(relPath))
+        return 'it contains CR, LF or NUL';
+    if (relPath.includes('\\'))
+        return 'it contains a backslash, a path separator on Windows servers';
+    if (relPath.startsWith('/'))
+        return 'it is absolute';
+    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
+        return "it has an empty, '.' or '..' segment";
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ renameRefused),
+/* harmony export */   gd: () => (/* binding */ quietly),
+/* harmony export */   x7: () => (/* binding */ Replacer)
+/* harmony export */ });
+/* unused harmony export isRefusal */
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/**
+ * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
+ * with what this server turns out to allow: a rename over an existing file, or only after
+ * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
+ * said once; later uploads start from what was found.
+ */
+
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof basic_ftp__WEBPACK_IMPORTED_MODULE_0__.FTPError || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH && err.details.code !== undefined);
+/**
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+class Replacer {
+    atomic;
+    names;
+    log;
+    found;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    constructor(atomic, names, log) {
+        this.atomic = atomic;
+        this.names = names;
+        this.log = log;
+        this.found = atomic ? 'rename' : 'direct';
+    }
+    get mode() {
+        return this.found;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /** Uploads source to target: atomically where the server allows, else in place. */
+    async put(session, source, target, check) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.found;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                await check(temp, await session.upload(source, temp));
+                replaced = await this.replace(session, temp, target, mode);
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        await check(target, await session.upload(source, target));
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
+            await quietly(session.remove(target));
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!renameRefused(err))
+                throw err;
+            if (mode === 'rename') {
+                // Refused: over an existing file, or renames at all? Try once with the target gone.
+                await quietly(session.remove(target));
+                if (await quietly(session.rename(temp, target))) {
+                    this.refusedRenameOver(err.details.reply ?? err.message);
+                    return true;
+                }
+            }
+            this.refusedRenames(err.details.reply ?? err.message);
+            return false;
+        }
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.found === mode || this.found === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.found = mode;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
 }
 
 
@@ -5503,7 +5964,12 @@ function summaryMarkdown(result, host) {
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
-        ...(result.dryRun ? [] : [`| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`]),
+        ...(result.dryRun
+            ? [`| Steps planned | ${result.planned.length} |`]
+            : [
+                `| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`,
+                `| Steps done | ${result.applied.length} of ${result.planned.length} planned |`
+            ]),
         `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
@@ -5685,6 +6151,13 @@ function parseRemoteDir(value) {
     }
     return value;
 }
+function parseMode(name, value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-7]{3,4}$/.test(value))
+        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
+    return value;
+}
 function parseManifestName(value) {
     if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
         throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
@@ -5746,10 +6219,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Manifest)),
         delete: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Delete),
         dryRun: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.DryRun),
+        lock: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Lock),
+        lockTimeoutMs: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LockTimeout, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Concurrency, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Atomic),
         verify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Verify),
+        fileMode: parseMode(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.FileMode, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.FileMode)),
+        dirMode: parseMode(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.DirMode, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.DirMode)),
         listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
 }

@@ -40,6 +40,8 @@ export interface RemoteSession {
    */
   statList(path: string): Promise<FileInfo[] | undefined>
   rename(from: string, to: string): Promise<void>
+  /** SITE CHMOD <mode> <path>: a refusal throws a DeployError naming the reply. */
+  chmod(path: string, mode: string): Promise<void>
   remove(path: string): Promise<void>
   removeDir(path: string): Promise<void>
   /** False once the control connection is gone; the pool then opens a new session. */
@@ -72,6 +74,9 @@ class BasicFtpSession implements RemoteSession {
       // MKD on an existing directory is refused (550 on most servers): confirm it exists.
       try {
         await this.client.send(`CWD ${path}`)
+        // Out again: a server may stumble once the directory it sits in is renamed (pure-ftpd
+        // answers the next STAT with 421 and hangs up when the deploy lock is moved aside).
+        await this.client.send(`CWD ${this.home}`).catch(() => undefined)
         return false
       } catch {
         throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`)
@@ -157,6 +162,23 @@ class BasicFtpSession implements RemoteSession {
         reply: err.message,
         transient: replyIsTransient(err.code, err.message)
       })
+    }
+  }
+
+  async chmod(path: string, mode: string): Promise<void> {
+    try {
+      await this.client.send(`SITE CHMOD ${mode} ${path}`)
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err
+      throw new DeployError(
+        `Could not set mode ${mode} on ${path}: the server answered SITE CHMOD with ${err.message}`,
+        {
+          command: 'SITE CHMOD',
+          code: err.code,
+          reply: err.message,
+          transient: replyIsTransient(err.code, err.message)
+        }
+      )
     }
   }
 

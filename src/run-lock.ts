@@ -1,0 +1,95 @@
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+import { hostname, userInfo } from 'node:os'
+import { makeDir } from './apply.js'
+import { describeError } from './errors.js'
+import { RemoteSession } from './ftp/session.js'
+import { DeployLock, inspectLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
+import { Log } from './log.js'
+import { SessionPool } from './pool.js'
+import { pathPrefixes } from './remote-path.js'
+
+/** The CLI's identity: this machine, this user, this process. */
+export function localIdentity(): RunIdentity {
+  let user = 'unknown user'
+  try {
+    user = userInfo().username
+  } catch {
+    // No passwd entry (some containers): the host and pid still tell runs apart.
+  }
+  return { description: `ftps-deploy on ${hostname()} as ${user}, pid ${process.pid}` }
+}
+
+export interface RunLockOptions {
+  pool: SessionPool
+  /** Opens the heartbeat's own session. */
+  openSession: () => Promise<RemoteSession>
+  remoteRoot: string
+  home: string
+  dirMode: string | undefined
+  timeoutMs: number
+  identity: RunIdentity
+  timing: LockTiming
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  log: Log
+}
+
+/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
+export async function takeRunLock(o: RunLockOptions): Promise<DeployLock> {
+  // Lock steps run even after a cancel: a run must never leave its lock behind.
+  const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
+  const home = new Set(pathPrefixes(o.home))
+  await run('Creating remote-dir', async session => {
+    for (const dir of pathPrefixes(o.remoteRoot).filter(d => !home.has(d))) await makeDir(session, dir, o.dirMode)
+  })
+  let own: RemoteSession | undefined
+  let shared = false
+  const beatRun: SessionRunner = async (what, fn) => {
+    if (!shared) {
+      try {
+        if (own === undefined || !own.usable) own = await o.openSession()
+        return await fn(own)
+      } catch (err) {
+        // A host that caps connections refuses one more: beat through the pool then.
+        o.log.debug(`The lock's heartbeat goes through the pool: ${describeError(err)}`)
+        shared = true
+      }
+    }
+    return run(what, fn)
+  }
+  const lock = await DeployLock.acquire(
+    {
+      remoteRoot: o.remoteRoot,
+      identity: o.identity,
+      timeoutMs: o.timeoutMs,
+      timing: o.timing,
+      now: o.now,
+      sleep: o.sleep,
+      log: o.log,
+      run,
+      beatRun
+    },
+    reason => {
+      o.log.warning(`Stopping: ${reason}; another run may take it over`)
+      o.pool.cancel(reason)
+    }
+  )
+  lock.onRelease(() => own?.close())
+  return lock
+}
+
+/** A dry run takes no lock: it says whether one is held. */
+export async function reportHeldLock(pool: SessionPool, remoteRoot: string, log: Log): Promise<void> {
+  const seen = await pool
+    .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
+    .catch(() => undefined)
+  if (seen === undefined) log.info(`No deploy lock is held on ${remoteRoot}`)
+  else {
+    const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`
+    log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`)
+  }
+}
