@@ -56,7 +56,8 @@ describe('defaults', () => {
       retries: 3,
       atomic: true,
       verify: true,
-      listing: 'flat'
+      listing: 'flat',
+      reportFile: undefined
     })
   })
 

@@ -5,7 +5,8 @@
  */
 import { deploy, planLocal } from './deploy.js'
 import { describeError, InputError } from './errors.js'
-import { helpText, parseArgs } from './cli-args.js'
+import { parseArgs } from './cli-args.js'
+import { helpText } from './help.js'
 import { InputName, Inputs } from './inputs.js'
 import { Log, redact } from './log.js'
 import { formatBytes, outputsOf } from './report.js'

@@ -31,7 +31,8 @@ export const Inputs = {
   Retries: 'retries',
   Atomic: 'atomic',
   Verify: 'verify',
-  Listing: 'listing'
+  Listing: 'listing',
+  ReportFile: 'report-file'
 } as const
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs]
@@ -65,7 +66,8 @@ export const InputDefaults: Record<InputName, string> = {
   retries: '3',
   atomic: 'true',
   verify: 'true',
-  listing: 'flat'
+  listing: 'flat',
+  'report-file': ''
 }
 
 /** Inputs that take true/false. */
@@ -85,5 +87,6 @@ export const Outputs = {
   FilesSkipped: 'files-skipped',
   FilesDeleted: 'files-deleted',
   BytesUploaded: 'bytes-uploaded',
-  TlsFingerprint: 'tls-fingerprint'
+  TlsFingerprint: 'tls-fingerprint',
+  ReportFile: 'report-file'
 } as const

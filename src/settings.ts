@@ -73,6 +73,8 @@ export interface Settings {
   verify: boolean
   /** What the listing output holds. */
   listing: ListingMode
+  /** Absolute path for the JSON report of the whole result; undefined: the front end decides. */
+  reportFile: string | undefined
 }
 
 /** Returns an input's raw value, '' when not given. */
@@ -302,6 +304,7 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
     atomic: bool(Inputs.Atomic),
     verify: bool(Inputs.Verify),
-    listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' } as const)
+    listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' } as const),
+    reportFile: get(Inputs.ReportFile) === '' ? undefined : resolve(cwd, noControlChars(Inputs.ReportFile, get(Inputs.ReportFile)))
   }
 }
