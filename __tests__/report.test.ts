@@ -7,6 +7,7 @@ const result: DeployResult = {
   uploaded: Array.from({ length: 53 }, (_, i) => `f${i}|x.txt`),
   bytesUploaded: 3 * 1024 * 1024,
   filesSkipped: 7,
+  skipped: ['same.txt'],
   deleted: ['old.txt'],
   listing: [{ path: 'f0|x.txt', type: 'file', size: 1, modifiedAt: null }],
   tlsVersion: 'TLSv1.3',
@@ -24,6 +25,7 @@ test('outputs as the contract names them', () => {
       'files-skipped',
       'files-uploaded',
       'listing',
+      'report-file',
       'tls-fingerprint',
       'uploaded'
     ].sort()
@@ -31,6 +33,8 @@ test('outputs as the contract names them', () => {
   expect(outputs['files-uploaded']).toBe('53')
   expect(outputs['files-deleted']).toBe('1')
   expect(JSON.parse(outputs.listing)).toEqual(result.listing)
+  expect(outputs['report-file']).toBe('')
+  expect(outputsOf(result, '/tmp/r.json')['report-file']).toBe('/tmp/r.json')
 })
 
 test('the summary: totals, throughput, TLS, a capped file table, deletions', () => {

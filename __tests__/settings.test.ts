@@ -76,6 +76,12 @@ describe('defaults', () => {
     expect(settingsWith({ host: 'h', 'ca-cert': pki.caCertPath }).caCert).toContain('BEGIN CERTIFICATE')
   })
 
+  test('report-file: a path resolved against the working directory; empty leaves it to the front end', () => {
+    expect(settingsWith({ host: 'h', 'report-file': 'out/report.json' }).reportFile).toBe(join(dir, 'out/report.json'))
+    expect(settingsWith({ host: 'h', 'report-file': '/abs/r.json' }).reportFile).toBe('/abs/r.json')
+    expect(settingsWith({ host: 'h' }).reportFile).toBeUndefined()
+  })
+
   test('files: lines, comments and excludes', () => {
     expect(settingsWith({ host: 'h', files: 'a/**\n\n# comment\n!a/*.map\n' }).files).toEqual(['a/**', '!a/*.map'])
   })

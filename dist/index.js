@@ -3625,7 +3625,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4193,7 +4193,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4043:
+/***/ 426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31123,12 +31123,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: actionsLog, progressLines, readActionInput
+// UNUSED EXPORTS: actionsLog, progressLines, readActionInput, setOutputs
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
 var glob = __nccwpck_require__(2377);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -32956,6 +32958,7 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
             uploaded: uploaded.map(f => f.relPath).sort(),
             bytesUploaded,
             filesSkipped: plan.skip.length,
+            skipped: plan.skip.map(f => f.relPath),
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
@@ -32986,6 +32989,7 @@ async function planLocal(settings, log, deps = defaultDeps) {
         uploaded: files.map(f => f.relPath),
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         filesSkipped: 0,
+        skipped: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -33029,7 +33033,8 @@ const Inputs = {
     Retries: 'retries',
     Atomic: 'atomic',
     Verify: 'verify',
-    Listing: 'listing'
+    Listing: 'listing',
+    ReportFile: 'report-file'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
 const InputDefaults = {
@@ -33060,7 +33065,8 @@ const InputDefaults = {
     retries: '3',
     atomic: 'true',
     verify: 'true',
-    listing: 'flat'
+    listing: 'flat',
+    'report-file': ''
 };
 /** Inputs that take true/false. */
 const BooleanInputs = [
@@ -33078,12 +33084,74 @@ const Outputs = {
     FilesSkipped: 'files-skipped',
     FilesDeleted: 'files-deleted',
     BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint'
+    TlsFingerprint: 'tls-fingerprint',
+    ReportFile: 'report-file'
 };
+
+;// CONCATENATED MODULE: ./src/output-limit.ts
+/**
+ * GitHub keeps at most 1 MB per step output
+ * (docs.github.com: "Outputs are Unicode strings, and can be a maximum of 1 MB"). An output
+ * that would pass it is cut to what fits, still valid JSON for the JSON arrays, with a warning
+ * that points to the report file, which holds everything.
+ */
+
+/** 1 MB read as 10^6 bytes of UTF-8: under the limit whichever megabyte GitHub means. */
+const OUTPUT_LIMIT_BYTES = 1_000_000;
+/** The longest prefix of `items` whose JSON array text is at most `limit` bytes. */
+function fitJsonArray(items, limit) {
+    let bytes = 2;
+    let kept = 0;
+    for (const item of items) {
+        const size = Buffer.byteLength(JSON.stringify(item)) + (kept > 0 ? 1 : 0);
+        if (bytes + size > limit)
+            break;
+        bytes += size;
+        kept += 1;
+    }
+    return { json: JSON.stringify(items.slice(0, kept)), kept };
+}
+/** Cuts text to at most `limit` bytes of UTF-8 without splitting a character. */
+function cutText(text, limit) {
+    const bytes = Buffer.from(text);
+    if (bytes.length <= limit)
+        return text;
+    let end = limit;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end -= 1;
+    return bytes.subarray(0, end).toString();
+}
+/**
+ * Every output within `limit`: a JSON array output (`arrays` holds the values it was made from)
+ * keeps the entries that fit; any other output keeps the bytes that fit.
+ */
+function fitOutputs(outputs, arrays, reportFile, limit = OUTPUT_LIMIT_BYTES) {
+    const fitted = {};
+    const warnings = [];
+    const where = reportFile === '' ? 'no report file was written' : `the whole result is in ${reportFile} (the ${Outputs.ReportFile} output)`;
+    for (const [name, value] of Object.entries(outputs)) {
+        if (Buffer.byteLength(value) <= limit) {
+            fitted[name] = value;
+            continue;
+        }
+        const items = arrays[name];
+        if (items) {
+            const { json, kept } = fitJsonArray(items, limit);
+            fitted[name] = json;
+            warnings.push(`The ${name} output holds the first ${kept} of ${items.length} entries: GitHub limits an output to 1 MB; ${where}`);
+        }
+        else {
+            fitted[name] = cutText(value, limit);
+            warnings.push(`The ${name} output is cut to 1 MB, GitHub's limit for an output; ${where}`);
+        }
+    }
+    return { outputs: fitted, warnings };
+}
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
-function outputsOf(result) {
+/** The step outputs; `reportFile` is the report's path ('' when none was written). */
+function outputsOf(result, reportFile = '') {
     return {
         [Outputs.Listing]: JSON.stringify(result.listing),
         [Outputs.Uploaded]: JSON.stringify(result.uploaded),
@@ -33091,7 +33159,8 @@ function outputsOf(result) {
         [Outputs.FilesSkipped]: String(result.filesSkipped),
         [Outputs.FilesDeleted]: String(result.deleted.length),
         [Outputs.BytesUploaded]: String(result.bytesUploaded),
-        [Outputs.TlsFingerprint]: result.fingerprint
+        [Outputs.TlsFingerprint]: result.fingerprint,
+        [Outputs.ReportFile]: reportFile
     };
 }
 /** Human-readable byte count: 1536 -> '1.5 KiB'. */
@@ -33142,6 +33211,53 @@ function summaryMarkdown(result, host) {
 }
 function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The package version, kept equal to package.json's by a test (the CLI bundle has no package.json to read). */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/report-file.ts
+/** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
+
+
+
+
+function reportOf(result, host, startedAt, finishedAt) {
+    return {
+        format: 1,
+        tool: `ftps-deploy ${VERSION}`,
+        dryRun: result.dryRun,
+        host,
+        remoteRoot: result.remoteRoot,
+        tlsVersion: result.tlsVersion,
+        fingerprint: result.fingerprint,
+        counts: {
+            uploaded: result.uploaded.length,
+            skipped: result.skipped.length,
+            deleted: result.deleted.length,
+            bytesUploaded: result.bytesUploaded,
+            listing: result.listing.length
+        },
+        uploaded: result.uploaded,
+        skipped: result.skipped,
+        deleted: result.deleted,
+        listing: result.listing,
+        timings: {
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            durationMs: result.durationMs
+        }
+    };
+}
+/** The action's report when no report-file is given: a new name under the runner's temp dir. */
+function defaultReportPath(tempDir) {
+    return (0,external_node_path_namespaceObject.join)(tempDir, `ftps-deploy-report-${(0,external_node_crypto_.randomUUID)()}.json`);
+}
+/** Writes the report, making its directory as needed. */
+function writeReport(path, report) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(report) + '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -33360,7 +33476,8 @@ function parseSettings(read, options = {}) {
         retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(Inputs.Atomic),
         verify: bool(Inputs.Verify),
-        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
+        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' }),
+        reportFile: get(Inputs.ReportFile) === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, noControlChars(Inputs.ReportFile, get(Inputs.ReportFile)))
     };
 }
 
@@ -33380,6 +33497,9 @@ function cancelOnSignals() {
 
 // Loaded up front here (the CLI loads it only for patterns other than **): the action's bundle
 // stays one file, with every dependency's licence in dist/licenses.txt.
+
+
+
 
 
 
@@ -33427,12 +33547,26 @@ async function writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY)
         await core/* summary */.z.addRaw(markdown).write();
 }
+/**
+ * The whole result goes to the report file (report-file, else a new file under RUNNER_TEMP);
+ * each output within GitHub's limit, cut with a warning pointing to the file when it would pass it.
+ */
+function setOutputs(result, host, startedAt, reportFile) {
+    writeReport(reportFile, reportOf(result, host, startedAt, new Date()));
+    const arrays = { [Outputs.Uploaded]: result.uploaded, [Outputs.Listing]: result.listing };
+    const { outputs, warnings } = fitOutputs(outputsOf(result, reportFile), arrays, reportFile);
+    for (const warning of warnings)
+        core/* warning */.$e(warning);
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, value);
+}
 async function run() {
+    const startedAt = new Date();
     try {
         const settings = parseSettings(readActionInput);
         const result = await deploy(settings, actionsLog, undefined, cancelOnSignals());
-        for (const [name, value] of Object.entries(outputsOf(result)))
-            core/* setOutput */.uH(name, value);
+        const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
+        setOutputs(result, settings.host, startedAt, reportFile);
         await writeSummary(summaryMarkdown(result, settings.host));
     }
     catch (err) {

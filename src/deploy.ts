@@ -23,6 +23,8 @@ export interface DeployResult {
   uploaded: string[]
   bytesUploaded: number
   filesSkipped: number
+  /** Remote paths relative to remote-dir of the files skipped as unchanged. */
+  skipped: string[]
   /** Remote paths deleted (or that would be). */
   deleted: string[]
   listing: ListingEntry[]
@@ -178,6 +180,7 @@ export async function deploy(
       uploaded: uploaded.map(f => f.relPath).sort(),
       bytesUploaded,
       filesSkipped: plan.skip.length,
+      skipped: plan.skip.map(f => f.relPath),
       deleted: [...deleted].sort(),
       listing,
       tlsVersion: first.tlsVersion,
@@ -208,6 +211,7 @@ export async function planLocal(settings: Settings, log: Log, deps: DeployDeps =
     uploaded: files.map(f => f.relPath),
     bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
     filesSkipped: 0,
+    skipped: [],
     deleted: [],
     listing: [],
     tlsVersion: '',

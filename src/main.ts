@@ -3,11 +3,14 @@ import * as core from '@actions/core'
 // Loaded up front here (the CLI loads it only for patterns other than **): the action's bundle
 // stays one file, with every dependency's licence in dist/licenses.txt.
 import '@actions/glob'
-import { deploy } from './deploy.js'
+import { tmpdir } from 'node:os'
+import { deploy, DeployResult } from './deploy.js'
 import { describeError, InputError } from './errors.js'
-import { InputName, Inputs } from './inputs.js'
+import { InputName, Inputs, Outputs } from './inputs.js'
 import { Log, Progress } from './log.js'
+import { fitOutputs } from './output-limit.js'
 import { failureMarkdown, formatBytes, formatRate, outputsOf, summaryMarkdown } from './report.js'
+import { defaultReportPath, reportOf, writeReport } from './report-file.js'
 import { parseSettings } from './settings.js'
 import { cancelOnSignals } from './signals.js'
 
@@ -54,11 +57,25 @@ async function writeSummary(markdown: string): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
 }
 
+/**
+ * The whole result goes to the report file (report-file, else a new file under RUNNER_TEMP);
+ * each output within GitHub's limit, cut with a warning pointing to the file when it would pass it.
+ */
+export function setOutputs(result: DeployResult, host: string, startedAt: Date, reportFile: string): void {
+  writeReport(reportFile, reportOf(result, host, startedAt, new Date()))
+  const arrays = { [Outputs.Uploaded]: result.uploaded, [Outputs.Listing]: result.listing }
+  const { outputs, warnings } = fitOutputs(outputsOf(result, reportFile), arrays, reportFile)
+  for (const warning of warnings) core.warning(warning)
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
 export async function run(): Promise<void> {
+  const startedAt = new Date()
   try {
     const settings = parseSettings(readActionInput)
     const result = await deploy(settings, actionsLog, undefined, cancelOnSignals())
-    for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
+    const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || tmpdir())
+    setOutputs(result, settings.host, startedAt, reportFile)
     await writeSummary(summaryMarkdown(result, settings.host))
   } catch (err) {
     const message = describeError(err)

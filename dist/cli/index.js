@@ -2732,81 +2732,113 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 7391:
+/***/ 5452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   Zy: () => (/* binding */ parseArgs)
-/* harmony export */ });
-/* unused harmony export FLAG_INPUTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nh: () => (/* binding */ FLAG_INPUTS),
+  f5: () => (/* binding */ OTHER_FLAGS),
+  Zy: () => (/* binding */ parseArgs)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/suggest.ts
+/** "Did you mean": the closest known name to a mistyped one, if one is close enough. */
+/** Edits between a and b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known name meant by `typed`: the only one it is a prefix of (`--remote` for
+ * `--remote-dir`), else the nearest within a third of its length (at least 1 edit, at most 3),
+ * provided no other is as near. undefined when nothing is close or the choice is not clear.
+ */
+function suggestFlag(typed, known) {
+    const lower = typed.toLowerCase();
+    if (known.includes(lower))
+        return lower;
+    const prefixed = known.filter(name => name.startsWith(lower));
+    if (lower.length >= 3 && prefixed.length === 1)
+        return prefixed[0];
+    const limit = Math.min(3, Math.max(1, Math.floor(lower.length / 3)));
+    const scored = known.map(name => ({ name, distance: editDistance(lower, name) })).sort((x, y) => x.distance - y.distance);
+    if (scored.length === 0 || scored[0].distance > limit)
+        return undefined;
+    if (scored.length > 1 && scored[1].distance === scored[0].distance)
+        return undefined;
+    return scored[0].name;
+}
+
+;// CONCATENATED MODULE: ./src/cli-args.ts
 /** The CLI's command line: flags named after the action's inputs, plus --json, --help, --version. */
 
 
 
-const FLAG_INPUTS = Object.values(_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0).filter(name => name !== _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Password);
+const FLAG_INPUTS = Object.values(inputs/* Inputs */.G0).filter(name => name !== inputs/* Inputs */.G0.Password);
+/** The flags that are not inputs, with their help lines. */
+const OTHER_FLAGS = {
+    json: 'print the outputs as one JSON object on stdout',
+    verbose: 'print the FTP protocol log on stderr (the password is never shown)',
+    help: 'show this help',
+    version: 'print the version'
+};
+function unknownFlag(name) {
+    const meant = suggestFlag(name, [...FLAG_INPUTS, ...Object.keys(OTHER_FLAGS)]);
+    return new errors/* InputError */.dz(`Unknown option --${name}${meant ? `: did you mean --${meant}?` : ''} (see --help)`);
+}
 /** Parses `--name value`, `--name=value`, and bare `--flag` for booleans. Throws InputError. */
 function parseArgs(argv) {
     const args = { values: {}, json: false, verbose: false, help: false, version: false };
     for (let i = 0; i < argv.length; i++) {
         const token = argv[i];
-        const match = /^--([a-z0-9-]+)(?:=([\s\S]*))?$/.exec(token);
+        const match = /^--([a-z0-9-]+)(?:=([\s\S]*))?$/i.exec(token);
         if (!match)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Unexpected argument '${token}': every input is a --flag (see --help)`);
+            throw new errors/* InputError */.dz(`Unexpected argument '${token}': every input is a --flag (see --help)`);
         const [, name, inline] = match;
-        if (name === _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Password) {
+        if (name === inputs/* Inputs */.G0.Password) {
             // argv is visible to every user of the machine (ps): the value is never echoed.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('--password is not accepted: pass the password in the FTPS_PASSWORD environment variable');
+            throw new errors/* InputError */.dz('--password is not accepted: pass the password in the FTPS_PASSWORD environment variable');
         }
-        if (name === 'json' || name === 'verbose' || name === 'help' || name === 'version') {
+        if (Object.prototype.hasOwnProperty.call(OTHER_FLAGS, name)) {
             if (inline !== undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--${name} takes no value`);
+                throw new errors/* InputError */.dz(`--${name} takes no value`);
             args[name] = true;
             continue;
         }
         if (!FLAG_INPUTS.includes(name))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Unknown option --${name} (see --help)`);
+            throw unknownFlag(name);
         const input = name;
         let value = inline;
         if (value === undefined) {
-            if (_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .BooleanInputs */ .ir.includes(input))
+            if (inputs/* BooleanInputs */.ir.includes(input))
                 value = 'true';
             else if (i + 1 < argv.length)
                 value = argv[++i];
             else
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--${name} needs a value`);
+                throw new errors/* InputError */.dz(`--${name} needs a value`);
         }
         // A repeated --files adds patterns, as lines of the action's input do.
         args.values[input] =
-            input === _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Files && args.values[input] !== undefined ? `${args.values[input]}\n${value}` : value;
+            input === inputs/* Inputs */.G0.Files && args.values[input] !== undefined ? `${args.values[input]}\n${value}` : value;
     }
     return args;
-}
-function helpText() {
-    const rows = FLAG_INPUTS.map(name => {
-        const fallback = _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputDefaults */ .p0[name];
-        return `  --${name}${_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .BooleanInputs */ .ir.includes(name) ? '[=false]' : ' VALUE'}${fallback ? `  (default: ${fallback.replace(/\n/g, ' ')})` : ''}`;
-    });
-    return [
-        `ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}: deploy files to an FTP server over verified TLS`,
-        '',
-        'Usage: npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www [--dry-run]',
-        '',
-        'The password is read from the FTPS_PASSWORD environment variable, never from a flag.',
-        'Without --host, --dry-run lists the local plan without connecting.',
-        '',
-        "Options (the action's inputs):",
-        ...rows,
-        '  --json      print the outputs as one JSON object on stdout',
-        '  --verbose   print the FTP protocol log (the password is never shown)',
-        '  --help      show this help',
-        '  --version   print the version',
-        '',
-        'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.'
-    ].join('\n');
 }
 
 
@@ -2821,17 +2853,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7307);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7391);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5625);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(665);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8750);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(970);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5452);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(958);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(665);
+/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3336);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8750);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(970);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
 /**
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
+
+
 
 
 
@@ -2849,7 +2885,7 @@ function cliLog(verbose, secrets) {
         if (barShown)
             process.stderr.write('\r\x1b[K');
         barShown = false;
-        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E)(line, secrets()) + '\n');
+        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .redact */ .E)(line, secrets()) + '\n');
     };
     return {
         info: message => {
@@ -2860,7 +2896,7 @@ function cliLog(verbose, secrets) {
             ? p => {
                 const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes);
                 const filled = Math.round(percent / 5);
-                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(p.totalBytes)}`);
+                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(p.totalBytes)}`);
                 barShown = true;
             }
             : undefined,
@@ -2879,29 +2915,33 @@ function cliLog(verbose, secrets) {
 async function main(argv, env) {
     let secrets = [];
     let log = cliLog(false, () => secrets);
+    const startedAt = new Date();
     try {
         const args = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArgs */ .Zy)(argv);
         if (args.help) {
-            process.stdout.write((0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)() + '\n');
+            process.stdout.write((0,_help_js__WEBPACK_IMPORTED_MODULE_3__/* .helpText */ .BK)() + '\n');
             return 0;
         }
         if (args.version) {
-            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x}\n`);
             return 0;
         }
         log = cliLog(args.verbose, () => secrets);
         const password = env.FTPS_PASSWORD ?? '';
         secrets = [password];
-        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
-        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Host] ?? '') === '';
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSettings */ .P$)(read, { requireHost: !localOnly });
+        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
+        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Host] ?? '') === '';
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSettings */ .P$)(read, { requireHost: !localOnly });
         if (localOnly && !settings.dryRun) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
         }
         const result = localOnly
             ? await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .planLocal */ .d)(settings, log)
-            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_8__/* .cancelOnSignals */ .d)());
-        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .outputsOf */ .Yz)(result);
+            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelOnSignals */ .d)());
+        // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
+        if (settings.reportFile)
+            (0,_report_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeReport */ .u5)(settings.reportFile, (0,_report_file_js__WEBPACK_IMPORTED_MODULE_6__/* .reportOf */ .EI)(result, settings.host, startedAt, new Date()));
+        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .outputsOf */ .Yz)(result, settings.reportFile ?? '');
         if (args.json)
             process.stdout.write(JSON.stringify(outputs) + '\n');
         else {
@@ -4749,6 +4789,7 @@ async function deploy(settings, log, deps = defaultDeps, signal) {
             uploaded: uploaded.map(f => f.relPath).sort(),
             bytesUploaded,
             filesSkipped: plan.skip.length,
+            skipped: plan.skip.map(f => f.relPath),
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
@@ -4779,6 +4820,7 @@ async function planLocal(settings, log, deps = defaultDeps) {
         uploaded: files.map(f => f.relPath),
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         filesSkipped: 0,
+        skipped: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -4820,6 +4862,319 @@ function describeError(err) {
     if (err instanceof Error)
         return err.message;
     return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
+}
+
+
+/***/ }),
+
+/***/ 958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BK: () => (/* binding */ helpText)
+});
+
+// UNUSED EXPORTS: DESCRIPTION_INDENT, HELP_WIDTH, wrap
+
+// EXTERNAL MODULE: ./src/cli-args.ts + 1 modules
+var cli_args = __nccwpck_require__(5452);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/input-docs.ts
+// Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.
+const INPUT_DOCS = [
+    {
+        name: 'host',
+        group: 'Connection',
+        description: 'Server name or IP address.',
+        default: '',
+        required: true
+    },
+    {
+        name: 'port',
+        group: 'Connection',
+        description: 'Control port (1 to 65535). Empty means 21, or 990 with `tls: implicit`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'user',
+        group: 'Connection',
+        description: 'Login name.',
+        default: 'anonymous',
+        required: false
+    },
+    {
+        name: 'password',
+        group: 'Connection',
+        description: 'Password (use a secret). Masked at once; with user `anonymous` and no password, `anonymous@` is sent, as ftplib does.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'account',
+        group: 'Connection',
+        description: 'Sent with ACCT when the server answers USER/PASS with 332 (RFC 959). A 332 with no account is an error.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls',
+        group: 'Connection',
+        description: '`explicit`: AUTH TLS on the control port, then PBSZ 0 and PROT P, each required to succeed. `implicit`: TLS from the first byte, then PBSZ 0 and PROT P. `none`: plain FTP (credentials and files travel in clear; warns).',
+        default: 'explicit',
+        required: false
+    },
+    {
+        name: 'tls-verify',
+        group: 'Connection',
+        description: 'Verify the certificate chain and host name. `false` is a loud opt-in.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'ca-cert',
+        group: 'Connection',
+        description: 'PEM text, or a path to a PEM file, trusted in addition to the system CAs.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-fingerprint',
+        group: 'Connection',
+        description: 'SHA-256 fingerprint(s) of the server certificate (hex, colons optional, optional `sha256:` prefix; several separated by commas or newlines). A match is trusted even when self-signed; a mismatch always fails.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-servername',
+        group: 'Connection',
+        description: 'Name sent as SNI and checked against the certificate. Empty means `host`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-max-version',
+        group: 'Connection',
+        description: '`1.2` caps the TLS version (escape hatch for servers whose TLS 1.3 data connections lose bytes). Empty means no cap.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'encoding',
+        group: 'Connection',
+        description: 'Encoding of file and directory names on the wire: `utf-8` or `latin1`.',
+        default: 'utf-8',
+        required: false
+    },
+    {
+        name: 'timeout',
+        group: 'Connection',
+        description: 'Seconds for connecting and for an idle control or data connection; a number above 0.',
+        default: '30',
+        required: false
+    },
+    {
+        name: 'source-address',
+        group: 'Connection',
+        description: 'Local IP address to bind control and data sockets to.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'local-dir',
+        group: 'What to upload',
+        description: "Local root; remote paths are the files' paths relative to it.",
+        default: '.',
+        required: false
+    },
+    {
+        name: 'files',
+        group: 'What to upload',
+        description: 'Newline-separated glob patterns relative to `local-dir`; a leading `!` excludes. Only regular files are uploaded; nothing outside `local-dir` is ever uploaded.',
+        default: '**',
+        required: false
+    },
+    {
+        name: 'remote-dir',
+        group: 'What to upload',
+        description: 'Remote target directory, created with its parents as needed.',
+        default: '.',
+        required: false
+    },
+    {
+        name: 'if-no-files-found',
+        group: 'What to upload',
+        description: '`error`, `warn` or `ignore` when the patterns match no file.',
+        default: 'error',
+        required: false
+    },
+    {
+        name: 'follow-symlinks',
+        group: 'What to upload',
+        description: "`false`: symbolic links are skipped with a warning naming them. `true`: a link is uploaded as its target's content, only if the target lies inside `local-dir`.",
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'sync',
+        group: 'Sync',
+        description: '`changed`: a content-hash manifest stored on the server decides what to upload. `all`: upload every matched file.',
+        default: 'changed',
+        required: false
+    },
+    {
+        name: 'manifest',
+        group: 'Sync',
+        description: "The manifest's file name inside `remote-dir`.",
+        default: '.ftps-deploy-manifest.json',
+        required: false
+    },
+    {
+        name: 'delete',
+        group: 'Sync',
+        description: 'Delete remote files that the previous manifest lists and the new file set lacks. Files the manifest never listed are never deleted.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'dry-run',
+        group: 'Sync',
+        description: 'Connect, log in, read the manifest and the listing, report the plan and the outputs it would set; change nothing on the server.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'concurrency',
+        group: 'Transfer',
+        description: 'Parallel connections, each with its own control connection and TLS session (1 to 16).',
+        default: '4',
+        required: false
+    },
+    {
+        name: 'retries',
+        group: 'Transfer',
+        description: 'Per-file retries after transient failures, with reconnect and backoff (0 to 100).',
+        default: '3',
+        required: false
+    },
+    {
+        name: 'atomic',
+        group: 'Transfer',
+        description: 'Upload to a temporary name in the same directory, then rename over the target.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'verify',
+        group: 'Transfer',
+        description: 'Compare the remote size (SIZE, or the listing) with the local size after each upload.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'listing',
+        group: 'Transfer',
+        description: 'What the `listing` output holds: `flat` (entries of `remote-dir`), `recursive`, or `none`.',
+        default: 'flat',
+        required: false
+    },
+    {
+        name: 'report-file',
+        group: 'Transfer',
+        description: 'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+        default: '',
+        required: false
+    }
+];
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/help.ts
+/**
+ * The CLI's --help: every flag with what it means and accepts, from src/input-docs.ts (generated
+ * from action.yml, like the README's tables), grouped as the README groups the inputs.
+ */
+
+
+
+
+/** Terminals of 100 columns show every line unbroken. */
+const HELP_WIDTH = 100;
+/** Descriptions are indented under their flag by this much. */
+const DESCRIPTION_INDENT = 6;
+/** Breaks text into lines of at most `width` columns at spaces (a longer word keeps its own line). */
+function wrap(text, width, indent) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(w => w !== '')) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(' '.repeat(indent) + line);
+            line = word;
+        }
+        else
+            line = line === '' ? word : `${line} ${word}`;
+    }
+    if (line !== '')
+        lines.push(' '.repeat(indent) + line);
+    return lines;
+}
+/** What the CLI says on the flag's own line, after its name: the default, or how it is needed. */
+function flagNote(doc) {
+    if (doc.name === inputs/* Inputs */.G0.Host)
+        return '  (required, except for a local --dry-run)';
+    if (doc.name === inputs/* Inputs */.G0.ReportFile)
+        return '  (default: none)';
+    return doc.default === '' ? '' : `  (default: ${doc.default.replace(/\n/g, ' ')})`;
+}
+function flagLines(doc) {
+    const name = doc.name;
+    const value = inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
+    return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
+}
+const EXAMPLES = [
+    'Examples:',
+    '  # Type the password once; it stays out of the shell history and off the command line.',
+    '  read -rs FTPS_PASSWORD && export FTPS_PASSWORD',
+    '',
+    '  # The plan: what would be uploaded and deleted; nothing changes on the server.',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --dry-run',
+    '',
+    '  # Deploy, and delete the files that earlier runs deployed and this build lacks.',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --delete',
+    '',
+    '  # Pin a self-signed certificate by its SHA-256 fingerprint (the tls-fingerprint output).',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --tls-fingerprint F91EC90467AA39CEDA02288FDA9D83C77E1937F1489F62909BBE2F4CAC56D93F',
+    '',
+    '  # The local plan only, without a server: which files, under which remote paths.',
+    '  npx ftps-deploy --local-dir dist --dry-run'
+];
+function helpText() {
+    const docs = INPUT_DOCS.filter(doc => cli_args/* FLAG_INPUTS */.nh.includes(doc.name));
+    const groups = [...new Set(docs.map(doc => doc.group))];
+    return [
+        `ftps-deploy ${version/* VERSION */.x}: deploy files to an FTP server over verified TLS`,
+        '',
+        'Usage: npx ftps-deploy --host HOST [--user USER] [--local-dir DIR] [--remote-dir DIR] [flags]',
+        '',
+        'Every flag is an input of the GitHub Action, with the same name and meaning: --name VALUE or',
+        '--name=VALUE. A boolean flag alone means true (--dry-run); --atomic=false turns one off.',
+        'Repeat --files for several patterns. The password is read from the FTPS_PASSWORD environment',
+        'variable, never from a flag.',
+        ...groups.flatMap(group => ['', `${group}:`, ...docs.filter(doc => doc.group === group).flatMap(flagLines)]),
+        '',
+        'Output:',
+        ...Object.entries(cli_args/* OTHER_FLAGS */.f5).map(([name, text]) => `  --${name.padEnd(10)}${text}`),
+        '',
+        'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.',
+        '',
+        ...EXAMPLES
+    ].join('\n');
 }
 
 
@@ -4867,7 +5222,8 @@ const Inputs = {
     Retries: 'retries',
     Atomic: 'atomic',
     Verify: 'verify',
-    Listing: 'listing'
+    Listing: 'listing',
+    ReportFile: 'report-file'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
 const InputDefaults = {
@@ -4898,7 +5254,8 @@ const InputDefaults = {
     retries: '3',
     atomic: 'true',
     verify: 'true',
-    listing: 'flat'
+    listing: 'flat',
+    'report-file': ''
 };
 /** Inputs that take true/false. */
 const BooleanInputs = [
@@ -4916,7 +5273,8 @@ const Outputs = {
     FilesSkipped: 'files-skipped',
     FilesDeleted: 'files-deleted',
     BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint'
+    TlsFingerprint: 'tls-fingerprint',
+    ReportFile: 'report-file'
 };
 
 
@@ -4936,6 +5294,66 @@ function redact(text, secrets) {
 
 /***/ }),
 
+/***/ 3336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EI: () => (/* binding */ reportOf),
+/* harmony export */   u5: () => (/* binding */ writeReport)
+/* harmony export */ });
+/* unused harmony export defaultReportPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+/** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
+
+
+
+
+function reportOf(result, host, startedAt, finishedAt) {
+    return {
+        format: 1,
+        tool: `ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`,
+        dryRun: result.dryRun,
+        host,
+        remoteRoot: result.remoteRoot,
+        tlsVersion: result.tlsVersion,
+        fingerprint: result.fingerprint,
+        counts: {
+            uploaded: result.uploaded.length,
+            skipped: result.skipped.length,
+            deleted: result.deleted.length,
+            bytesUploaded: result.bytesUploaded,
+            listing: result.listing.length
+        },
+        uploaded: result.uploaded,
+        skipped: result.skipped,
+        deleted: result.deleted,
+        listing: result.listing,
+        timings: {
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            durationMs: result.durationMs
+        }
+    };
+}
+/** The action's report when no report-file is given: a new name under the runner's temp dir. */
+function defaultReportPath(tempDir) {
+    return join(tempDir, `ftps-deploy-report-${randomUUID()}.json`);
+}
+/** Writes the report, making its directory as needed. */
+function writeReport(path, report) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, JSON.stringify(report) + '\n');
+}
+
+
+/***/ }),
+
 /***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4946,7 +5364,8 @@ function redact(text, secrets) {
 /* unused harmony exports formatRate, summaryMarkdown, failureMarkdown */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 
-function outputsOf(result) {
+/** The step outputs; `reportFile` is the report's path ('' when none was written). */
+function outputsOf(result, reportFile = '') {
     return {
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Listing]: JSON.stringify(result.listing),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Uploaded]: JSON.stringify(result.uploaded),
@@ -4954,7 +5373,8 @@ function outputsOf(result) {
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesSkipped]: String(result.filesSkipped),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesDeleted]: String(result.deleted.length),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.BytesUploaded]: String(result.bytesUploaded),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint
+        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint,
+        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.ReportFile]: reportFile
     };
 }
 /** Human-readable byte count: 1536 -> '1.5 KiB'. */
@@ -5242,7 +5662,8 @@ function parseSettings(read, options = {}) {
         retries: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Atomic),
         verify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Verify),
-        listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
+        listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' }),
+        reportFile: get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile) === '' ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile)))
     };
 }
 
