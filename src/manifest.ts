@@ -47,7 +47,7 @@ export function parseManifest(text: string): Manifest {
   for (const [path, entry] of Object.entries(doc.files as Record<string, unknown>)) {
     const e = entry as { sha256?: unknown; size?: unknown }
     const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size)
-    if (!valid || path.split('/').includes('..') || /[\r\n\0]/.test(path)) {
+    if (!valid || path.split('/').includes('..') || /[\r\n\0\\]/.test(path)) {
       throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`)
     }
     files.set(path, { sha256: e.sha256 as string, size: e.size as number })
