@@ -2851,7 +2851,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7307);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5452);
 /* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(958);
@@ -2978,7 +2978,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7307:
+/***/ 3041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2990,6 +2990,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
@@ -3178,6 +3179,59 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/local-paths.ts
+/**
+ * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
+ * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
+ * the Windows rules are tested with path.win32 on any machine.
+ */
+
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
+}
+/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
+function isInside(root, target, path = (external_node_path_default())) {
+    const rel = path.relative(root, target);
+    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+}
+/**
+ * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
+ * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
+ * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
+ */
+function remotePathOf(localDir, file, path = (external_node_path_default())) {
+    const rel = path.relative(localDir, file);
+    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
+        return undefined;
+    return rel.split(path.sep).join('/');
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const shown = (name) => JSON.stringify(name).slice(1, -1);
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new errors/* InputError */.dz(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
+    }
+    if (relPath.includes('\\')) {
+        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
+    }
+    if (relPath.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}': it would leave remote-dir`);
+    }
+    if (LONE_SURROGATE.test(relPath)) {
+        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
+        throw new errors/* InputError */.dz(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
+    }
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/local-files.ts
 /**
  * The local side: glob patterns relative to local-dir -> regular files inside it, with their
@@ -3187,35 +3241,13 @@ const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequi
 
 
 
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${(0,external_node_path_.resolve)(localDir, body)}`;
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel.split(external_node_path_.sep)[0] !== '..' && !(0,external_node_path_.isAbsolute)(rel);
-}
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new errors/* InputError */.dz(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new errors/* InputError */.dz(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
 async function listLocalFiles(options, log) {
     const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
     const everything = options.patterns.length === 1 && options.patterns[0] === '**';
     const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
+        ? walkEverything(options.localDir, options.followSymlinks, options.path)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
     const files = [];
     for (const match of matches) {
         const file = toLocalFile(match, options, root, log);
@@ -3228,11 +3260,11 @@ async function listLocalFiles(options, log) {
     return files;
 }
 /** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks) {
+async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
     // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
     // 40 ms of the CLI's start.
     const glob = await __nccwpck_require__.e(/* import() */ 660).then(__nccwpck_require__.bind(__nccwpck_require__, 3660));
-    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
         followSymbolicLinks: followSymlinks,
         matchDirectories: false,
         implicitDescendants: true
@@ -3245,13 +3277,13 @@ async function globMatches(localDir, patterns, followSymlinks) {
  * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
  * (broken links left out, linked directories entered unless that closes a cycle).
  */
-function walkEverything(localDir, followSymlinks) {
-    const start = (0,external_node_path_.resolve)(localDir);
+function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
+    const start = path.resolve(localDir);
     const found = [];
-    const visit = (path, chain) => {
+    const visit = (at, chain) => {
         let info;
         try {
-            info = followSymlinks ? (0,external_node_fs_.statSync)(path) : (0,external_node_fs_.lstatSync)(path);
+            info = followSymlinks ? (0,external_node_fs_.statSync)(at) : (0,external_node_fs_.lstatSync)(at);
         }
         catch (err) {
             if (followSymlinks && err.code === 'ENOENT')
@@ -3259,26 +3291,27 @@ function walkEverything(localDir, followSymlinks) {
             throw err;
         }
         if (!info.isDirectory()) {
-            found.push(path);
+            found.push(at);
             return;
         }
         let below = chain;
         if (followSymlinks) {
-            const real = external_node_fs_.realpathSync.native(path);
+            const real = external_node_fs_.realpathSync.native(at);
             if (chain.includes(real))
                 return;
             below = [...chain, real];
         }
-        for (const name of (0,external_node_fs_.readdirSync)(path))
-            visit((0,external_node_path_.join)(path, name), below);
+        for (const name of (0,external_node_fs_.readdirSync)(at))
+            visit(path.join(at, name), below);
     };
     visit(start, []);
     return found;
 }
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each (80 ms per 1000 files). */
 function toLocalFile(match, options, root, log) {
-    const relPath = (0,external_node_path_.relative)(options.localDir, match).split(external_node_path_.sep).join('/');
-    if (relPath === '' || relPath.startsWith('../'))
+    const path = options.path ?? (external_node_path_default());
+    const relPath = remotePathOf(options.localDir, match, path);
+    if (relPath === undefined)
         return undefined;
     const info = (0,external_node_fs_.lstatSync)(match);
     if (info.isSymbolicLink() && !options.followSymlinks) {
@@ -3287,7 +3320,7 @@ function toLocalFile(match, options, root, log) {
     }
     // The real location must lie inside local-dir (a followed link, or a pattern through one).
     const real = external_node_fs_.realpathSync.native(match);
-    if (!isInside(root, real)) {
+    if (!isInside(root, real, path)) {
         log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
         return undefined;
     }
@@ -4016,7 +4049,7 @@ function parseManifest(text) {
     for (const [path, entry] of Object.entries(doc.files)) {
         const e = entry;
         const valid = typeof e?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && Number.isSafeInteger(e.size);
-        if (!valid || path.split('/').includes('..') || /[\r\n\0]/.test(path)) {
+        if (!valid || path.split('/').includes('..') || /[\r\n\0\\]/.test(path)) {
             throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
         }
         files.set(path, { sha256: e.sha256, size: e.size });
