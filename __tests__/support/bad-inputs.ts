@@ -50,5 +50,5 @@ export const BAD_INPUTS: [Partial<Record<InputName, string>>, string][] = [
   [{ retries: '-1' }, "Invalid retries '-1': expected a whole number of retries from 0 to 100"],
   [{ listing: 'tree' }, "Invalid listing 'tree': expected one of 'flat', 'recursive', 'none'"],
   [{ 'dry-run': 'maybe' }, "Invalid dry-run 'maybe': expected true or false"],
-  [{ 'report-file': 'r\0.json' }, "Invalid report-file 'r\\u0000.json': expected no CR, LF or NUL characters"]
+  [{ 'report-file': 'r\n.json' }, "Invalid report-file 'r\\n.json': expected no CR, LF or NUL characters"]
 ]
