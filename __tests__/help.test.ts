@@ -102,9 +102,12 @@ describe('a mistyped flag names the one meant', () => {
   })
 
   test('edit distance counts a swap of neighbours as one edit', () => {
-    expect([editDistance('dri', 'dir'), editDistance('abc', 'abc'), editDistance('', 'ab'), editDistance('kitten', 'sitting')]).toEqual([
-      1, 0, 2, 3
-    ])
+    expect([
+      editDistance('dri', 'dir'),
+      editDistance('abc', 'abc'),
+      editDistance('', 'ab'),
+      editDistance('kitten', 'sitting')
+    ]).toEqual([1, 0, 2, 3])
     expect(suggestFlag('tls', ['tls-verify', 'tls-servername'])).toBeUndefined()
   })
 })

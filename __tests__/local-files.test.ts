@@ -76,13 +76,16 @@ posixOnly('a name with CR or LF is refused before anything is sent', async () =>
   )
 })
 
-posixOnly('a name with \\, legal on Linux and macOS, is refused: a Windows server reads it as a separator', async () => {
-  const dir = makeTree({ 'ok.txt': 'ok' })
-  writeFileSync(join(dir, '..\\x.txt'), 'x')
-  await expect(listLocalFiles(options({ localDir: dir }), recordingLog())).rejects.toThrow(
-    "Invalid file name '..\\x.txt' under local-dir: names with \\ cannot be sent over FTP"
-  )
-})
+posixOnly(
+  'a name with \\, legal on Linux and macOS, is refused: a Windows server reads it as a separator',
+  async () => {
+    const dir = makeTree({ 'ok.txt': 'ok' })
+    writeFileSync(join(dir, '..\\x.txt'), 'x')
+    await expect(listLocalFiles(options({ localDir: dir }), recordingLog())).rejects.toThrow(
+      "Invalid file name '..\\x.txt' under local-dir: names with \\ cannot be sent over FTP"
+    )
+  }
+)
 
 test('latin1 refuses names it cannot encode', async () => {
   const dir = makeTree({ '日本.txt': 'x' })

@@ -75,7 +75,10 @@ describe('anchorPattern: patterns relative to local-dir, in the platform form @a
 
 describe('checkRemoteName: a name that cannot go on the wire is refused, naming it', () => {
   test.each([
-    ['a\r\nDELE x', "Invalid file name 'a\\r\\nDELE x' under local-dir: names with CR, LF or NUL cannot be sent over FTP"],
+    [
+      'a\r\nDELE x',
+      "Invalid file name 'a\\r\\nDELE x' under local-dir: names with CR, LF or NUL cannot be sent over FTP"
+    ],
     ['a\0b', "Invalid file name 'a\\u0000b' under local-dir: names with CR, LF or NUL"],
     ['dir\\..\\x.txt', "Invalid file name 'dir\\..\\x.txt' under local-dir: names with \\ cannot be sent over FTP"],
     ['a\\b.txt', 'Windows servers read it as a separator'],

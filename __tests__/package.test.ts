@@ -26,7 +26,12 @@ function npm(args: string[], cwd: string, cache: string): Promise<Run> {
   env.npm_config_cache = cache
   env.npm_config_update_notifier = 'false'
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' })
+    const child = spawn('npm', args, {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: process.platform === 'win32'
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -53,7 +58,9 @@ test('npm pack holds exactly the CLI bundle, its licences, package.json, README 
   expect(run.code).toBe(0)
   const [packed] = JSON.parse(run.stdout) as { files: { path: string }[] }[]
   const bundle = readdirSync(join(REPO, 'dist', 'cli')).map(name => `dist/cli/${name}`)
-  expect(bundle).toEqual(expect.arrayContaining(['dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/cli/package.json']))
+  expect(bundle).toEqual(
+    expect.arrayContaining(['dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/cli/package.json'])
+  )
   expect(packed.files.map(f => f.path).sort()).toEqual(['LICENSE', 'README.md', 'package.json', ...bundle].sort())
 })
 

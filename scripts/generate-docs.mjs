@@ -116,7 +116,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const fresh = { 'README.md': render(readme, actionYml), [MODULE_PATH]: await inputDocsModule(actionYml) }
   let stale = false
   for (const [path, text] of Object.entries(fresh)) {
-    let current = ''
+    let current
     try {
       current = readFileSync(path, 'utf8')
     } catch {

@@ -54,7 +54,10 @@ export function fitOutputs(
 ): FittedOutputs {
   const fitted: Record<string, string> = {}
   const warnings: string[] = []
-  const where = reportFile === '' ? 'no report file was written' : `the whole result is in ${reportFile} (the ${Outputs.ReportFile} output)`
+  const where =
+    reportFile === ''
+      ? 'no report file was written'
+      : `the whole result is in ${reportFile} (the ${Outputs.ReportFile} output)`
   for (const [name, value] of Object.entries(outputs)) {
     if (Buffer.byteLength(value) <= limit) {
       fitted[name] = value

@@ -304,7 +304,14 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
     atomic: bool(Inputs.Atomic),
     verify: bool(Inputs.Verify),
-    listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' } as const),
-    reportFile: get(Inputs.ReportFile) === '' ? undefined : resolve(cwd, noControlChars(Inputs.ReportFile, get(Inputs.ReportFile)))
+    listing: oneOf(Inputs.Listing, get(Inputs.Listing), {
+      flat: 'flat',
+      recursive: 'recursive',
+      none: 'none'
+    } as const),
+    reportFile:
+      get(Inputs.ReportFile) === ''
+        ? undefined
+        : resolve(cwd, noControlChars(Inputs.ReportFile, get(Inputs.ReportFile)))
   }
 }

@@ -27,7 +27,9 @@ export function suggestFlag(typed: string, known: readonly string[]): string | u
   const prefixed = known.filter(name => name.startsWith(lower))
   if (lower.length >= 3 && prefixed.length === 1) return prefixed[0]
   const limit = Math.min(3, Math.max(1, Math.floor(lower.length / 3)))
-  const scored = known.map(name => ({ name, distance: editDistance(lower, name) })).sort((x, y) => x.distance - y.distance)
+  const scored = known
+    .map(name => ({ name, distance: editDistance(lower, name) }))
+    .sort((x, y) => x.distance - y.distance)
   if (scored.length === 0 || scored[0].distance > limit) return undefined
   if (scored.length > 1 && scored[1].distance === scored[0].distance) return undefined
   return scored[0].name
