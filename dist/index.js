@@ -33161,7 +33161,9 @@ function cutText(text, limit) {
 function fitOutputs(outputs, arrays, reportFile, limit = OUTPUT_LIMIT_BYTES) {
     const fitted = {};
     const warnings = [];
-    const where = reportFile === '' ? 'no report file was written' : `the whole result is in ${reportFile} (the ${Outputs.ReportFile} output)`;
+    const where = reportFile === ''
+        ? 'no report file was written'
+        : `the whole result is in ${reportFile} (the ${Outputs.ReportFile} output)`;
     for (const [name, value] of Object.entries(outputs)) {
         if (Buffer.byteLength(value) <= limit) {
             fitted[name] = value;
@@ -33469,6 +33471,7 @@ function parseSettings(read, options = {}) {
     const servername = get(Inputs.TlsServername);
     if (/\s|\0/.test(servername))
         throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
+    const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile));
     return {
         host,
         port: portText === ''
@@ -33509,8 +33512,8 @@ function parseSettings(read, options = {}) {
         retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(Inputs.Atomic),
         verify: bool(Inputs.Verify),
-        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' }),
-        reportFile: get(Inputs.ReportFile) === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, noControlChars(Inputs.ReportFile, get(Inputs.ReportFile)))
+        reportFile: reportFile === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, reportFile),
+        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
 }
 

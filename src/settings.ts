@@ -71,10 +71,10 @@ export interface Settings {
   atomic: boolean
   /** Compare the remote size with the local size after each upload. */
   verify: boolean
-  /** What the listing output holds. */
-  listing: ListingMode
   /** Absolute path for the JSON report of the whole result; undefined: the front end decides. */
   reportFile: string | undefined
+  /** What the listing output holds. */
+  listing: ListingMode
 }
 
 /** Returns an input's raw value, '' when not given. */
@@ -262,6 +262,7 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
   }
   const servername = get(Inputs.TlsServername)
   if (/\s|\0/.test(servername)) throw invalid(Inputs.TlsServername, servername, 'a host name without spaces')
+  const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile))
 
   return {
     host,
@@ -304,14 +305,7 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
     atomic: bool(Inputs.Atomic),
     verify: bool(Inputs.Verify),
-    listing: oneOf(Inputs.Listing, get(Inputs.Listing), {
-      flat: 'flat',
-      recursive: 'recursive',
-      none: 'none'
-    } as const),
-    reportFile:
-      get(Inputs.ReportFile) === ''
-        ? undefined
-        : resolve(cwd, noControlChars(Inputs.ReportFile, get(Inputs.ReportFile)))
+    reportFile: reportFile === '' ? undefined : resolve(cwd, reportFile),
+    listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' } as const)
   }
 }

@@ -2778,7 +2778,9 @@ function suggestFlag(typed, known) {
     if (lower.length >= 3 && prefixed.length === 1)
         return prefixed[0];
     const limit = Math.min(3, Math.max(1, Math.floor(lower.length / 3)));
-    const scored = known.map(name => ({ name, distance: editDistance(lower, name) })).sort((x, y) => x.distance - y.distance);
+    const scored = known
+        .map(name => ({ name, distance: editDistance(lower, name) }))
+        .sort((x, y) => x.distance - y.distance);
     if (scored.length === 0 || scored[0].distance > limit)
         return undefined;
     if (scored.length > 1 && scored[1].distance === scored[0].distance)
@@ -5655,6 +5657,7 @@ function parseSettings(read, options = {}) {
     const servername = get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsServername);
     if (/\s|\0/.test(servername))
         throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsServername, servername, 'a host name without spaces');
+    const reportFile = noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile));
     return {
         host,
         port: portText === ''
@@ -5695,8 +5698,8 @@ function parseSettings(read, options = {}) {
         retries: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Atomic),
         verify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Verify),
-        listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' }),
-        reportFile: get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile) === '' ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.ReportFile)))
+        reportFile: reportFile === '' ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, reportFile),
+        listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
 }
 
