@@ -64,7 +64,7 @@ test('npm pack holds exactly the CLI bundle, its licences, package.json, README 
   expect(packed.files.map(f => f.path).sort()).toEqual(['LICENSE', 'README.md', 'package.json', ...bundle].sort())
 })
 
-test('the packed tarball runs through npm exec offline, from an empty cache: --version and a dry run', async () => {
+test('the packed tarball runs through npm exec offline, from an empty cache: --version, a dry run, --help, a typo', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pack-'))
   const packed = await npm(['pack', '--json', '--pack-destination', dir], REPO, cache)
   expect(packed.code).toBe(0)
@@ -87,4 +87,10 @@ test('the packed tarball runs through npm exec offline, from an empty cache: --v
     'index.html'
   ])
   expect(plan.stderr).toContain('would upload assets/app.js (1 bytes)')
+  const help = await exec(['--help'])
+  expect(help.code).toBe(0)
+  expect(help.stdout).toContain('\nConnection:\n  --host VALUE')
+  const typo = await exec(['--remote-dri', '/www'])
+  expect(typo.code).toBe(2)
+  expect(typo.stderr).toContain('error: Unknown option --remote-dri: did you mean --remote-dir? (see --help)')
 }, 120_000)
