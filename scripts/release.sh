@@ -238,6 +238,7 @@ if [ "$dry_run" = 1 ]; then
   echo
   echo "A real run would end by printing:"
   push_commands
+  echo "  npm publish $tarball   (the tarball is kept: a manual step, see README, Releasing)"
 else
   step "Released $tag locally. Nothing was pushed. To publish:"
   push_commands
