@@ -1,6 +1,6 @@
 /** A stop by the runner (SIGINT/SIGTERM) ends the CLI non-zero, with the manifest true, and the next run resumes. */
 import { randomBytes } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { FtpServer, serverMissing, startServer } from './harness/servers.js'
@@ -41,6 +41,8 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     expect(recorded.length).toBeGreaterThanOrEqual(60)
     expect(recorded.length).toBeLessThan(300)
     for (const path of recorded) expect(statSync(join(server.root, remote, path)).size).toBe(1024)
+    // The cancelled run released its deploy lock: the next one does not wait for it.
+    expect(existsSync(join(server.root, remote, '.ftps-deploy.lock'))).toBe(false)
 
     const resumed = await deploy(
       settingsOf(serverInputs(server, { 'local-dir': local, 'remote-dir': remote })),

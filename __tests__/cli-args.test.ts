@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { FLAG_INPUTS, helpText, parseArgs } from '../src/cli-args.js'
+import { FLAG_INPUTS, parseArgs } from '../src/cli-args.js'
 import { InputError } from '../src/errors.js'
+import { helpText } from '../src/help.js'
 import { InputDefaults, Inputs, Outputs } from '../src/inputs.js'
 import { VERSION } from '../src/version.js'
 
@@ -22,7 +23,7 @@ describe('parseArgs', () => {
       '--password is not accepted: pass the password in the FTPS_PASSWORD environment variable'
     ],
     [['--password=hunter2'], '--password is not accepted'],
-    [['--hots', 'x'], 'Unknown option --hots (see --help)'],
+    [['--hots', 'x'], 'Unknown option --hots: did you mean --host? (see --help)'],
     [['host'], "Unexpected argument 'host'"],
     [['--port'], '--port needs a value'],
     [['--json=1'], '--json takes no value']

@@ -148,7 +148,8 @@ test('a manifest unreadable for a transient reason is retried, then fails: never
     'Could not read the manifest /.ftps-deploy-manifest.json: 421 Too many connections, try later'
   )
   expect(log).toContain('Reading the manifest: 421 Too many connections, try later; retry 1 of 1')
-  expect(server.commands.some(c => c.startsWith('STOR'))).toBe(false)
+  // No file was sent (the deploy lock's own holder.json aside).
+  expect(server.commands.some(c => c.startsWith('STOR') && !c.includes('.ftps-deploy.lock/'))).toBe(false)
 })
 
 test('a refused STOR names the file, the command and the reply', async () => {

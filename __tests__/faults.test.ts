@@ -50,10 +50,23 @@ import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './ha
 import { ftpAccount, type ServerProcess, sleep } from './harness/server-runtime.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { runCliDeploy } from './support/cli-process.js'
-import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
+import {
+  InputValues,
+  makeTree,
+  recordingLog,
+  RecordingLog,
+  serverInputs as inputsFor,
+  settingsOf
+} from './support/engine.js'
 import { crashServer } from './support/restart.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
+/**
+ * The deploy lock is off here: these faults kill runs, servers and connections, after which a
+ * lock left behind makes the next run wait a minute for it to go stale. That is the lock's own
+ * behaviour, tested in lock-servers.test.ts; here it would only slow every resume down.
+ */
+const serverInputs: typeof inputsFor = (server, extra = {}) => inputsFor(server, { lock: 'false', ...extra })
 /** Any temporary of this tool (the product's own definition, not a copy that can drift). */
 const TEMP = { test: (path: string): boolean => TEMP_NAME.test(basename(path)) }
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
@@ -484,6 +497,7 @@ function scriptedInputs(server: ScriptedServer, extra: InputValues = {}): InputV
     'ca-cert': pki.caCert,
     'local-dir': oneFile,
     timeout: '3',
+    lock: 'false',
     ...extra
   }
 }

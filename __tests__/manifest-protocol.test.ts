@@ -57,8 +57,9 @@ test('a manifest download shorter than its SIZE fails the run after retries: nev
     `Could not read the manifest ${MANIFEST}: Download of ${MANIFEST} is incomplete: ${manifestText.length} of ${manifestText.length + 100} bytes arrived`
   )
   expect(log.text()).toMatch(/retry 1 of 1 in \d+ ms on a new connection/)
-  // Nothing was touched: no upload, no deletion of what the manifest lists.
-  expect(server.commands.filter(c => /^(STOR|DELE|RNFR|MKD)/.test(c))).toEqual([])
+  // Nothing was touched but the deploy lock (taken and released): no upload, no deletion.
+  expect(server.commands.filter(c => /^(STOR|DELE|RNFR|MKD)/.test(c) && !c.includes('/.ftps-deploy.lock'))).toEqual([])
+  expect(server.dirs.has('/.ftps-deploy.lock')).toBe(false)
   expect(server.files.has('/old.txt')).toBe(true)
 })
 

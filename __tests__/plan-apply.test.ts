@@ -57,6 +57,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(picture(join(server.root, 'plan'))).toEqual(before)
     expect(keys(dry.planned)).toEqual(
       [
+        'take lock .ftps-deploy.lock',
         'remove leftover .ftps-deploy.index.html.1a2b3c4d-3.tmp',
         'create directory assets',
         'create directory assets/img',
@@ -68,7 +69,8 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
         'delete old/sub/gone2.txt',
         'remove directory old/sub',
         'remove directory old',
-        'write manifest'
+        'write manifest',
+        'release lock .ftps-deploy.lock'
       ].sort()
     )
     // The dry run's log names every one of them.

@@ -1,13 +1,13 @@
 import { DeployResult } from '../src/deploy-types.js'
-import { progressLines } from '../src/main.js'
+import { progressLines, runnerIdentity } from '../src/main.js'
 import { formatBytes, formatRate, outputsOf, summaryMarkdown } from '../src/report.js'
 
 const result: DeployResult = {
   dryRun: false,
   uploaded: Array.from({ length: 53 }, (_, i) => `f${i}|x.txt`),
   bytesUploaded: 3 * 1024 * 1024,
-  skipped: [],
   filesSkipped: 7,
+  skipped: ['same.txt'],
   deleted: ['old.txt'],
   listing: [{ path: 'f0|x.txt', type: 'file', size: 1, modifiedAt: null }],
   tlsVersion: 'TLSv1.3',
@@ -27,6 +27,7 @@ test('outputs as the contract names them', () => {
       'files-skipped',
       'files-uploaded',
       'listing',
+      'report-file',
       'tls-fingerprint',
       'uploaded'
     ].sort()
@@ -34,6 +35,8 @@ test('outputs as the contract names them', () => {
   expect(outputs['files-uploaded']).toBe('53')
   expect(outputs['files-deleted']).toBe('1')
   expect(JSON.parse(outputs.listing)).toEqual(result.listing)
+  expect(outputs['report-file']).toBe('')
+  expect(outputsOf(result, '/tmp/r.json')['report-file']).toBe('/tmp/r.json')
 })
 
 test('the summary: totals, throughput, TLS, a capped file table, deletions', () => {
@@ -88,4 +91,17 @@ test('the summary says how many of the planned steps were done (or, in a dry run
     '| Steps done | 2 of 3 planned |'
   )
   expect(summaryMarkdown({ ...result, dryRun: true, planned }, 'h')).toContain('| Steps planned | 3 |')
+})
+
+test('the deploy lock names a GitHub run by its number, attempt, job and URL', () => {
+  expect(
+    runnerIdentity({
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_JOB: 'deploy',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_SERVER_URL: 'https://github.com'
+    })
+  ).toEqual({ description: 'GitHub Actions run 42, attempt 2, job deploy (https://github.com/o/r/actions/runs/42)' })
+  expect(runnerIdentity({})).toBeUndefined()
 })

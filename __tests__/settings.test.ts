@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../src/errors.js'
 import { InputName } from '../src/inputs.js'
-import { parseBoolean, parseFingerprints, parseSettings } from '../src/settings.js'
+import { parseBoolean, parseFingerprints } from '../src/input-parsers.js'
+import { parseSettings } from '../src/settings.js'
 import { makeTestPki } from './harness/certs.js'
 import { BAD_INPUTS } from './support/bad-inputs.js'
 
@@ -52,11 +53,16 @@ describe('defaults', () => {
       manifest: '.ftps-deploy-manifest.json',
       delete: false,
       dryRun: false,
+      lock: true,
+      lockTimeoutMs: 600_000,
       concurrency: 4,
       retries: 3,
       atomic: true,
       verify: true,
-      listing: 'flat'
+      fileMode: undefined,
+      dirMode: undefined,
+      listing: 'flat',
+      reportFile: undefined
     })
   })
 
@@ -73,6 +79,13 @@ describe('defaults', () => {
   test('ca-cert as PEM text or as a file path', () => {
     expect(settingsWith({ host: 'h', 'ca-cert': pki.caCert }).caCert).toContain('BEGIN CERTIFICATE')
     expect(settingsWith({ host: 'h', 'ca-cert': pki.caCertPath }).caCert).toContain('BEGIN CERTIFICATE')
+  })
+
+  test('report-file: a path resolved against the working directory; empty leaves it to the front end', () => {
+    expect(settingsWith({ host: 'h', 'report-file': 'out/report.json' }).reportFile).toBe(join(dir, 'out/report.json'))
+    const absolute = join(tmpdir(), 'reports', 'r.json')
+    expect(settingsWith({ host: 'h', 'report-file': absolute }).reportFile).toBe(absolute)
+    expect(settingsWith({ host: 'h' }).reportFile).toBeUndefined()
   })
 
   test('files: lines, comments and excludes', () => {

@@ -145,13 +145,17 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`d${i % 10}/f${i}.bin`, randomBytes(2048)]))
     const local = makeTree(files)
     let uploaded = 0
-    const killed = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': 'killed' }), {
-      password: server.password,
-      onLine: (line, child) => {
-        // Well past the first manifest write (every 50 files), well before the end.
-        if (line.startsWith('uploaded ') && ++uploaded === 160) child.kill('SIGKILL')
+    // Without the lock: a SIGKILLed holder's lock makes the next run wait a minute (lock-servers.test.ts).
+    const killed = await runCliDeploy(
+      serverInputs(server, { 'local-dir': local, 'remote-dir': 'killed', lock: 'false' }),
+      {
+        password: server.password,
+        onLine: (line, child) => {
+          // Well past the first manifest write (every 50 files), well before the end.
+          if (line.startsWith('uploaded ') && ++uploaded === 160) child.kill('SIGKILL')
+        }
       }
-    })
+    )
     expect(killed.signal).toBe('SIGKILL')
     const recorded = Object.keys(
       (JSON.parse(readFileSync(join(server.root, 'killed', MANIFEST), 'utf8')) as { files: Record<string, unknown> })

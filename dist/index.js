@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2303);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5120);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2303:
+/***/ 5120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31123,12 +31123,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: actionsLog, progressLines, readActionInput
+// UNUSED EXPORTS: actionsLog, progressLines, readActionInput, runnerIdentity, setOutputs
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
 var glob = __nccwpck_require__(2377);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
 var dist = __nccwpck_require__(7382);
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -31157,6 +31159,7 @@ function describeError(err) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/remote-path.ts
 /** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
 
@@ -32473,6 +32476,59 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/local-paths.ts
+/**
+ * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
+ * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
+ * the Windows rules are tested with path.win32 on any machine.
+ */
+
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
+}
+/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
+function isInside(root, target, path = (external_node_path_default())) {
+    const rel = path.relative(root, target);
+    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+}
+/**
+ * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
+ * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
+ * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
+ */
+function local_paths_remotePathOf(localDir, file, path = (external_node_path_default())) {
+    const rel = path.relative(localDir, file);
+    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
+        return undefined;
+    return rel.split(path.sep).join('/');
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const shown = (name) => JSON.stringify(name).slice(1, -1);
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
+    }
+    if (relPath.includes('\\')) {
+        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
+        throw new InputError(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
+    }
+    if (relPath.split('/').includes('..')) {
+        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
+    }
+    if (LONE_SURROGATE.test(relPath)) {
+        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
+        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
+    }
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/local-files.ts
 /**
  * The local side: glob patterns relative to local-dir -> regular files inside it, with their
@@ -32482,35 +32538,13 @@ const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequi
 
 
 
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${(0,external_node_path_namespaceObject.resolve)(localDir, body)}`;
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel !== '' && rel.split(external_node_path_namespaceObject.sep)[0] !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new InputError(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
 async function local_files_listLocalFiles(options, log) {
     const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
     const everything = options.patterns.length === 1 && options.patterns[0] === '**';
     const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
+        ? walkEverything(options.localDir, options.followSymlinks, options.path)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
     const files = [];
     for (const match of matches) {
         const file = toLocalFile(match, options, root, log);
@@ -32523,11 +32557,11 @@ async function local_files_listLocalFiles(options, log) {
     return files;
 }
 /** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks) {
+async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
     // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
     // a noticeable part of the CLI's start.
     const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2377));
-    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
         followSymbolicLinks: followSymlinks,
         matchDirectories: false,
         implicitDescendants: true
@@ -32540,13 +32574,13 @@ async function globMatches(localDir, patterns, followSymlinks) {
  * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
  * (broken links left out, linked directories entered unless that closes a cycle).
  */
-function walkEverything(localDir, followSymlinks) {
-    const start = (0,external_node_path_namespaceObject.resolve)(localDir);
+function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
+    const start = path.resolve(localDir);
     const found = [];
-    const visit = (path, chain) => {
+    const visit = (at, chain) => {
         let info;
         try {
-            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(path) : (0,external_node_fs_namespaceObject.lstatSync)(path);
+            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(at) : (0,external_node_fs_namespaceObject.lstatSync)(at);
         }
         catch (err) {
             if (followSymlinks && err.code === 'ENOENT')
@@ -32554,26 +32588,27 @@ function walkEverything(localDir, followSymlinks) {
             throw err;
         }
         if (!info.isDirectory()) {
-            found.push(path);
+            found.push(at);
             return;
         }
         let below = chain;
         if (followSymlinks) {
-            const real = external_node_fs_namespaceObject.realpathSync.native(path);
+            const real = external_node_fs_namespaceObject.realpathSync.native(at);
             if (chain.includes(real))
                 return;
             below = [...chain, real];
         }
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(path))
-            visit((0,external_node_path_namespaceObject.join)(path, name), below);
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(at))
+            visit(path.join(at, name), below);
     };
     visit(start, []);
     return found;
 }
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match, options, root, log) {
-    const relPath = (0,external_node_path_namespaceObject.relative)(options.localDir, match).split(external_node_path_namespaceObject.sep).join('/');
-    if (relPath === '' || relPath.startsWith('../'))
+    const path = options.path ?? (external_node_path_default());
+    const relPath = local_paths_remotePathOf(options.localDir, match, path);
+    if (relPath === undefined)
         return undefined;
     const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
     if (info.isSymbolicLink() && !options.followSymlinks) {
@@ -32582,7 +32617,7 @@ function toLocalFile(match, options, root, log) {
     }
     // The real location must lie inside local-dir (a followed link, or a pattern through one).
     const real = external_node_fs_namespaceObject.realpathSync.native(match);
-    if (!isInside(root, real)) {
+    if (!isInside(root, real, path)) {
         log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
         return undefined;
     }
@@ -33431,8 +33466,11 @@ class DeployLock {
             }
             const now = o.now();
             const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
-            if (current === undefined)
-                continue; // released meanwhile: try again at once
+            if (current === undefined) {
+                // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
+                await o.sleep(o.timing.pollMs);
+                continue;
+            }
             if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
                 movedAt = now;
             seen = current;
@@ -33457,10 +33495,11 @@ class DeployLock {
     async claim() {
         const path = lockPath(this.o);
         const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
-        await this.o.run('Writing the deploy lock', async (session) => {
-            await session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_namespaceObject.posix.join(path, HOLDER));
-            await session.makeDir(external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`));
-        });
+        await this.o.run('Starting the deploy lock', session => session.makeDir(external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)));
+        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
+        await this.o
+            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_namespaceObject.posix.join(path, HOLDER)))
+            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`));
         this.lastBeat = this.o.now();
         this.o.log.info(`Took the deploy lock ${path}`);
         this.schedule();
@@ -33519,13 +33558,10 @@ class DeployLock {
 }
 async function removeLockDir(session, path) {
     const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
-    for (const info of infos) {
+    for (const info of infos)
         if (BEAT.test(info.name))
             await quietly(session.removeDir(external_node_path_namespaceObject.posix.join(path, info.name)));
-        else if (info.name === HOLDER)
-            await quietly(session.remove(external_node_path_namespaceObject.posix.join(path, info.name)));
-    }
-    // holder.json is a plain name: where the listing missed it, delete it anyway.
+    // By name: a listing may miss it (and it may never have been written).
     await quietly(session.remove(external_node_path_namespaceObject.posix.join(path, HOLDER)));
     await quietly(session.removeDir(path));
 }
@@ -33585,8 +33621,6 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
     };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/run-lock.ts
 /**
  * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
@@ -33657,7 +33691,8 @@ async function reportHeldLock(pool, remoteRoot, log) {
     const seen = await pool
         .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
         .catch(() => undefined);
-    if (seen === undefined)
+    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
         log.info(`No deploy lock is held on ${remoteRoot}`);
     else {
         const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
@@ -33885,7 +33920,8 @@ const Inputs = {
     Verify: 'verify',
     FileMode: 'file-mode',
     DirMode: 'dir-mode',
-    Listing: 'listing'
+    Listing: 'listing',
+    ReportFile: 'report-file'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
 const InputDefaults = {
@@ -33920,7 +33956,8 @@ const InputDefaults = {
     verify: 'true',
     'file-mode': '',
     'dir-mode': '',
-    listing: 'flat'
+    listing: 'flat',
+    'report-file': ''
 };
 /** Inputs that take true/false. */
 const BooleanInputs = [
@@ -33939,12 +33976,76 @@ const Outputs = {
     FilesSkipped: 'files-skipped',
     FilesDeleted: 'files-deleted',
     BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint'
+    TlsFingerprint: 'tls-fingerprint',
+    ReportFile: 'report-file'
 };
+
+;// CONCATENATED MODULE: ./src/output-limit.ts
+/**
+ * GitHub keeps at most 1 MB per step output
+ * (docs.github.com: "Outputs are Unicode strings, and can be a maximum of 1 MB"). An output
+ * that would pass it is cut to what fits, still valid JSON for the JSON arrays, with a warning
+ * that points to the report file, which holds everything.
+ */
+
+/** 1 MB read as 10^6 bytes of UTF-8: under the limit whichever megabyte GitHub means. */
+const OUTPUT_LIMIT_BYTES = 1_000_000;
+/** The longest prefix of `items` whose JSON array text is at most `limit` bytes. */
+function fitJsonArray(items, limit) {
+    let bytes = 2;
+    let kept = 0;
+    for (const item of items) {
+        const size = Buffer.byteLength(JSON.stringify(item)) + (kept > 0 ? 1 : 0);
+        if (bytes + size > limit)
+            break;
+        bytes += size;
+        kept += 1;
+    }
+    return { json: JSON.stringify(items.slice(0, kept)), kept };
+}
+/** Cuts text to at most `limit` bytes of UTF-8 without splitting a character. */
+function cutText(text, limit) {
+    const bytes = Buffer.from(text);
+    if (bytes.length <= limit)
+        return text;
+    let end = limit;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end -= 1;
+    return bytes.subarray(0, end).toString();
+}
+/**
+ * Every output within `limit`: a JSON array output (`arrays` holds the values it was made from)
+ * keeps the entries that fit; any other output keeps the bytes that fit.
+ */
+function fitOutputs(outputs, arrays, reportFile, limit = OUTPUT_LIMIT_BYTES) {
+    const fitted = {};
+    const warnings = [];
+    const where = reportFile === ''
+        ? 'no report file was written'
+        : `the whole result is in ${reportFile} (the ${Outputs.ReportFile} output)`;
+    for (const [name, value] of Object.entries(outputs)) {
+        if (Buffer.byteLength(value) <= limit) {
+            fitted[name] = value;
+            continue;
+        }
+        const items = arrays[name];
+        if (items) {
+            const { json, kept } = fitJsonArray(items, limit);
+            fitted[name] = json;
+            warnings.push(`The ${name} output holds the first ${kept} of ${items.length} entries: GitHub limits an output to 1 MB; ${where}`);
+        }
+        else {
+            fitted[name] = cutText(value, limit);
+            warnings.push(`The ${name} output is cut to 1 MB, GitHub's limit for an output; ${where}`);
+        }
+    }
+    return { outputs: fitted, warnings };
+}
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
-function outputsOf(result) {
+/** The step outputs; `reportFile` is the report's path ('' when none was written). */
+function outputsOf(result, reportFile = '') {
     return {
         [Outputs.Listing]: JSON.stringify(result.listing),
         [Outputs.Uploaded]: JSON.stringify(result.uploaded),
@@ -33952,7 +34053,8 @@ function outputsOf(result) {
         [Outputs.FilesSkipped]: String(result.filesSkipped),
         [Outputs.FilesDeleted]: String(result.deleted.length),
         [Outputs.BytesUploaded]: String(result.bytesUploaded),
-        [Outputs.TlsFingerprint]: result.fingerprint
+        [Outputs.TlsFingerprint]: result.fingerprint,
+        [Outputs.ReportFile]: reportFile
     };
 }
 /** Human-readable byte count: 1536 -> '1.5 KiB'. */
@@ -34010,13 +34112,60 @@ function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Every input parsed and validated once, into one typed object. Nothing below the entry
- * points reads inputs again. Validation throws InputError naming the input, the value
- * (never a secret) and what is accepted, before any connection is made.
- */
+;// CONCATENATED MODULE: ./src/version.ts
+/** The package version, kept equal to package.json's by a test (the CLI bundle has no package.json to read). */
+const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/report-file.ts
+/** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
+
+
+
+
+function reportOf(result, host, startedAt, finishedAt) {
+    return {
+        format: 1,
+        tool: `ftps-deploy ${VERSION}`,
+        dryRun: result.dryRun,
+        host,
+        remoteRoot: result.remoteRoot,
+        tlsVersion: result.tlsVersion,
+        fingerprint: result.fingerprint,
+        counts: {
+            uploaded: result.uploaded.length,
+            skipped: result.skipped.length,
+            deleted: result.deleted.length,
+            bytesUploaded: result.bytesUploaded,
+            listing: result.listing.length
+        },
+        uploaded: result.uploaded,
+        skipped: result.skipped,
+        deleted: result.deleted,
+        listing: result.listing,
+        planned: result.planned,
+        applied: result.applied,
+        timings: {
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            durationMs: result.durationMs
+        }
+    };
+}
+/** The action's report when no report-file is given: a new name under the runner's temp dir. */
+function defaultReportPath(tempDir) {
+    return (0,external_node_path_namespaceObject.join)(tempDir, `ftps-deploy-report-${(0,external_node_crypto_.randomUUID)()}.json`);
+}
+/** Writes the report, making its directory as needed. */
+function writeReport(path, report) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(report) + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+/**
+ * One parser per kind of input value: each throws InputError naming the input, the value (never
+ * a secret) and what is accepted. settings.ts puts them together.
+ */
 
 
 
@@ -34174,6 +34323,17 @@ function parseManifestName(value) {
     }
     return value;
 }
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Every input parsed and validated once, into one typed object. Nothing below the entry
+ * points reads inputs again. Validation throws InputError naming the input, the value
+ * (never a secret) and what is accepted, before any connection is made.
+ */
+
+
+
+
 /** Reads, validates and normalises every input. Throws InputError on the first bad one. */
 function parseSettings(read, options = {}) {
     const cwd = options.cwd ?? process.cwd();
@@ -34193,6 +34353,7 @@ function parseSettings(read, options = {}) {
     const servername = get(Inputs.TlsServername);
     if (/\s|\0/.test(servername))
         throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
+    const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile));
     return {
         host,
         port: portText === ''
@@ -34237,6 +34398,7 @@ function parseSettings(read, options = {}) {
         verify: bool(Inputs.Verify),
         fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
         dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
+        reportFile: reportFile === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, reportFile),
         listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
 }
@@ -34257,6 +34419,9 @@ function cancelOnSignals() {
 
 // Loaded up front here (the CLI loads it only for patterns other than **): the action's bundle
 // stays one file, with every dependency's licence in dist/licenses.txt.
+
+
+
 
 
 
@@ -34309,12 +34474,36 @@ async function writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY)
         await core/* summary */.z.addRaw(redact(markdown, secrets)).write();
 }
+/**
+ * The whole result goes to the report file (report-file, else a new file under RUNNER_TEMP);
+ * each output within GitHub's limit, cut with a warning pointing to the file when it would pass it.
+ */
+function setOutputs(result, host, startedAt, reportFile) {
+    writeReport(reportFile, reportOf(result, host, startedAt, new Date()));
+    const arrays = { [Outputs.Uploaded]: result.uploaded, [Outputs.Listing]: result.listing };
+    const { outputs, warnings } = fitOutputs(outputsOf(result, reportFile), arrays, reportFile);
+    for (const warning of warnings)
+        core/* warning */.$e(warning);
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, value);
+}
+/** The GitHub run, as the deploy lock names its holder: another run's log points right at it. */
+function runnerIdentity(env) {
+    const id = env.GITHUB_RUN_ID;
+    if (id === undefined || id === '')
+        return undefined;
+    const url = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${id}`;
+    const attempt = env.GITHUB_RUN_ATTEMPT ? `, attempt ${env.GITHUB_RUN_ATTEMPT}` : '';
+    const job = env.GITHUB_JOB ? `, job ${env.GITHUB_JOB}` : '';
+    return { description: `GitHub Actions run ${id}${attempt}${job} (${url})` };
+}
 async function run() {
+    const startedAt = new Date();
     try {
         const settings = parseSettings(readActionInput);
-        const result = await deploy(settings, actionsLog, undefined, cancelOnSignals());
-        for (const [name, value] of Object.entries(outputsOf(result)))
-            core/* setOutput */.uH(name, value);
+        const result = await deploy(settings, actionsLog, { ...defaultDeps, identity: runnerIdentity(process.env) }, cancelOnSignals());
+        const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
+        setOutputs(result, settings.host, startedAt, reportFile);
         await writeSummary(summaryMarkdown(result, settings.host));
     }
     catch (err) {
@@ -41365,6 +41554,18 @@ function glob_hashFiles(patterns_1) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

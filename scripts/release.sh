@@ -12,10 +12,12 @@
 #   3. sets the version in package.json (and package-lock.json) and in src/version.ts;
 #   4. npm run build (dist/ changes: the version is bundled), then the tests with every FTP
 #      server required (CI=true npm test; install them with sudo bash scripts/install-servers.sh);
-#   5. moves CHANGELOG.md's Unreleased entries under "## [X.Y.Z] - YYYY-MM-DD";
-#   6. commits "Release vX.Y.Z", tags vX.Y.Z and force-moves vX (not for a pre-release such as
+#   5. npm pack: the tarball that `npm publish` would upload, kept outside the repository
+#      (${TMPDIR:-/tmp}/ftps-deploy-release/), checked to run offline (`ftps-deploy --version`);
+#   6. moves CHANGELOG.md's Unreleased entries under "## [X.Y.Z] - YYYY-MM-DD";
+#   7. commits "Release vX.Y.Z", tags vX.Y.Z and force-moves vX (not for a pre-release such as
 #      1.3.0-rc.1);
-#   7. prints the git push commands. Nothing is pushed.
+#   8. prints the git push commands and how to publish the tarball. Nothing is pushed or published.
 #
 # A dry run clones the current commit (HEAD: uncommitted changes are not in it), runs every step
 # there, shows the resulting commit and tags, and removes the clone. The checks that would stop
@@ -188,12 +190,22 @@ npm run build
 step "Tests with every FTP server (CI=true npm test)"
 CI=true npm test
 
-# --- 5. CHANGELOG.
+# --- 5. The npm package, packed from what will be committed, and proven to run.
+step "npm pack"
+pack_dir="${TMPDIR:-/tmp}/ftps-deploy-release"
+mkdir -p "$pack_dir"
+tarball="$pack_dir/$(npm pack --silent --pack-destination "$pack_dir" | tail -n 1)"
+npm pack --dry-run 2>&1 | sed -n '/Tarball Contents/,/Tarball Details/p'
+packed_version=$(cd "$pack_dir" && npm exec --offline --yes --package="$tarball" -- ftps-deploy --version)
+[ "$packed_version" = "ftps-deploy $version" ] || die "the packed CLI says '$packed_version', expected 'ftps-deploy $version'"
+echo "Packed $tarball ($packed_version)"
+
+# --- 6. CHANGELOG.
 step "CHANGELOG.md: Unreleased -> [$version] - $(date -u +%F)"
 changelog release "$version" "$(date -u +%F)"
 npx --no-install prettier --check CHANGELOG.md >/dev/null || die "CHANGELOG.md is not formatted after the move: check it"
 
-# --- 6. Commit and tags.
+# --- 7. Commit and tags.
 step "Commit and tags"
 git add package.json package-lock.json src/version.ts dist CHANGELOG.md
 unexpected=$(git diff --name-only && git ls-files --others --exclude-standard)
@@ -226,9 +238,11 @@ if [ "$dry_run" = 1 ]; then
   echo
   echo "A real run would end by printing:"
   push_commands
+  echo "  npm publish $tarball   (the tarball is kept: a manual step, see README, Releasing)"
 else
   step "Released $tag locally. Nothing was pushed. To publish:"
   push_commands
   echo
-  echo "Then, for the CLI (npx ftps-deploy): npm publish"
+  echo "Then, for the CLI (npx ftps-deploy), publish the tarball that was tested (see README, Releasing):"
+  echo "  npm publish $tarball"
 fi

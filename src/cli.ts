@@ -6,10 +6,12 @@
 import { deploy } from './deploy.js'
 import { planLocal } from './local-plan.js'
 import { describeError, InputError } from './errors.js'
-import { helpText, parseArgs } from './cli-args.js'
+import { parseArgs } from './cli-args.js'
+import { helpText } from './help.js'
 import { InputName, Inputs } from './inputs.js'
 import { Log, redact } from './log.js'
 import { formatBytes, outputsOf } from './report.js'
+import { reportOf, writeReport } from './report-file.js'
 import { parseSettings } from './settings.js'
 import { cancelOnSignals } from './signals.js'
 import { VERSION } from './version.js'
@@ -52,6 +54,7 @@ function cliLog(verbose: boolean, secrets: () => string[]): Log {
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let secrets: string[] = []
   let log = cliLog(false, () => secrets)
+  const startedAt = new Date()
   try {
     const args = parseArgs(argv)
     if (args.help) {
@@ -74,7 +77,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const result = localOnly
       ? await planLocal(settings, log)
       : await deploy(settings, log, undefined, cancelOnSignals())
-    const outputs = outputsOf(result)
+    // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
+    if (settings.reportFile) writeReport(settings.reportFile, reportOf(result, settings.host, startedAt, new Date()))
+    const outputs = outputsOf(result, settings.reportFile ?? '')
     if (args.json) process.stdout.write(JSON.stringify(outputs) + '\n')
     else {
       const verb = result.dryRun ? 'would upload' : 'uploaded'

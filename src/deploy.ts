@@ -26,7 +26,7 @@ import { localIdentity, reportHeldLock, takeRunLock } from './run-lock.js'
 import { Settings } from './settings.js'
 import { TempNamer } from './temp-name.js'
 
-const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
+export const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 async function connect(settings: Settings, log: Log, pool: SessionPool): Promise<RemoteSession> {

@@ -35,7 +35,8 @@ export const Inputs = {
   Verify: 'verify',
   FileMode: 'file-mode',
   DirMode: 'dir-mode',
-  Listing: 'listing'
+  Listing: 'listing',
+  ReportFile: 'report-file'
 } as const
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs]
@@ -73,7 +74,8 @@ export const InputDefaults: Record<InputName, string> = {
   verify: 'true',
   'file-mode': '',
   'dir-mode': '',
-  listing: 'flat'
+  listing: 'flat',
+  'report-file': ''
 }
 
 /** Inputs that take true/false. */
@@ -94,5 +96,6 @@ export const Outputs = {
   FilesSkipped: 'files-skipped',
   FilesDeleted: 'files-deleted',
   BytesUploaded: 'bytes-uploaded',
-  TlsFingerprint: 'tls-fingerprint'
+  TlsFingerprint: 'tls-fingerprint',
+  ReportFile: 'report-file'
 } as const

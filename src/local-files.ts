@@ -14,8 +14,8 @@ import {
   statSync
 } from 'node:fs'
 import { realpath } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { InputError } from './errors.js'
+import nodePath, { PlatformPath } from 'node:path'
+import { anchorPattern, checkRemoteName, isInside, remotePathOf } from './local-paths.js'
 import { Log } from './log.js'
 import { NameEncoding } from './settings.js'
 
@@ -32,33 +32,8 @@ export interface LocalFileOptions {
   patterns: string[]
   followSymlinks: boolean
   encoding: NameEncoding
-}
-
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-export function anchorPattern(localDir: string, pattern: string): string {
-  const negate = pattern.startsWith('!')
-  const body = negate ? pattern.slice(1) : pattern
-  return `${negate ? '!' : ''}${resolve(localDir, body)}`
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path)
-  return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel)
-}
-
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-export function checkRemoteName(relPath: string, encoding: NameEncoding): void {
-  if (/[\r\n\0]/.test(relPath)) {
-    throw new InputError(
-      `Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`
-    )
-  }
-  if (relPath.split('/').includes('..')) {
-    throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`)
-  }
-  if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0)! > 0xff)) {
-    throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`)
-  }
+  /** The platform's path rules (node:path); a parameter so that tests can give path.win32. */
+  path?: PlatformPath
 }
 
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
@@ -66,8 +41,8 @@ export async function listLocalFiles(options: LocalFileOptions, log: Log): Promi
   const root = await realpath(options.localDir)
   const everything = options.patterns.length === 1 && options.patterns[0] === '**'
   const matches = everything
-    ? walkEverything(options.localDir, options.followSymlinks)
-    : await globMatches(options.localDir, options.patterns, options.followSymlinks)
+    ? walkEverything(options.localDir, options.followSymlinks, options.path)
+    : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path)
   const files: LocalFile[] = []
   for (const match of matches) {
     const file = toLocalFile(match, options, root, log)
@@ -79,11 +54,16 @@ export async function listLocalFiles(options: LocalFileOptions, log: Log): Promi
 }
 
 /** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-export async function globMatches(localDir: string, patterns: string[], followSymlinks: boolean): Promise<string[]> {
+export async function globMatches(
+  localDir: string,
+  patterns: string[],
+  followSymlinks: boolean,
+  path: PlatformPath = nodePath
+): Promise<string[]> {
   // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
   // a noticeable part of the CLI's start.
   const glob = await import('@actions/glob')
-  const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+  const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
     followSymbolicLinks: followSymlinks,
     matchDirectories: false,
     implicitDescendants: true
@@ -97,28 +77,28 @@ export async function globMatches(localDir: string, patterns: string[], followSy
  * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
  * (broken links left out, linked directories entered unless that closes a cycle).
  */
-export function walkEverything(localDir: string, followSymlinks: boolean): string[] {
-  const start = resolve(localDir)
+export function walkEverything(localDir: string, followSymlinks: boolean, path: PlatformPath = nodePath): string[] {
+  const start = path.resolve(localDir)
   const found: string[] = []
-  const visit = (path: string, chain: string[]): void => {
+  const visit = (at: string, chain: string[]): void => {
     let info: Stats
     try {
-      info = followSymlinks ? statSync(path) : lstatSync(path)
+      info = followSymlinks ? statSync(at) : lstatSync(at)
     } catch (err) {
       if (followSymlinks && (err as NodeJS.ErrnoException).code === 'ENOENT') return
       throw err
     }
     if (!info.isDirectory()) {
-      found.push(path)
+      found.push(at)
       return
     }
     let below = chain
     if (followSymlinks) {
-      const real = realpathSync.native(path)
+      const real = realpathSync.native(at)
       if (chain.includes(real)) return
       below = [...chain, real]
     }
-    for (const name of readdirSync(path)) visit(join(path, name), below)
+    for (const name of readdirSync(at)) visit(path.join(at, name), below)
   }
   visit(start, [])
   return found
@@ -126,8 +106,9 @@ export function walkEverything(localDir: string, followSymlinks: boolean): strin
 
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match: string, options: LocalFileOptions, root: string, log: Log): LocalFile | undefined {
-  const relPath = relative(options.localDir, match).split(sep).join('/')
-  if (relPath === '' || relPath.startsWith('../')) return undefined
+  const path = options.path ?? nodePath
+  const relPath = remotePathOf(options.localDir, match, path)
+  if (relPath === undefined) return undefined
   const info = lstatSync(match)
   if (info.isSymbolicLink() && !options.followSymlinks) {
     log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`)
@@ -135,7 +116,7 @@ function toLocalFile(match: string, options: LocalFileOptions, root: string, log
   }
   // The real location must lie inside local-dir (a followed link, or a pattern through one).
   const real = realpathSync.native(match)
-  if (!isInside(root, real)) {
+  if (!isInside(root, real, path)) {
     log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`)
     return undefined
   }

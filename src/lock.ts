@@ -122,7 +122,11 @@ export class DeployLock {
       }
       const now = o.now()
       const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot))
-      if (current === undefined) continue // released meanwhile: try again at once
+      if (current === undefined) {
+        // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
+        await o.sleep(o.timing.pollMs)
+        continue
+      }
       if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder) movedAt = now
       seen = current
       if (now - movedAt >= o.timing.staleAfterMs) {
@@ -154,10 +158,15 @@ export class DeployLock {
   private async claim(): Promise<void> {
     const path = lockPath(this.o)
     const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() }
-    await this.o.run('Writing the deploy lock', async session => {
-      await session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), posix.join(path, HOLDER))
-      await session.makeDir(posix.join(path, `beat-${this.beat}`))
-    })
+    await this.o.run('Starting the deploy lock', session => session.makeDir(posix.join(path, `beat-${this.beat}`)))
+    // Who holds it is for the people waiting: a server that refuses the file still has a lock.
+    await this.o
+      .run('Writing the deploy lock', session =>
+        session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), posix.join(path, HOLDER))
+      )
+      .catch(err =>
+        this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`)
+      )
     this.lastBeat = this.o.now()
     this.o.log.info(`Took the deploy lock ${path}`)
     this.schedule()
@@ -219,11 +228,8 @@ export class DeployLock {
 
 async function removeLockDir(session: RemoteSession, path: string): Promise<void> {
   const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []))
-  for (const info of infos) {
-    if (BEAT.test(info.name)) await quietly(session.removeDir(posix.join(path, info.name)))
-    else if (info.name === HOLDER) await quietly(session.remove(posix.join(path, info.name)))
-  }
-  // holder.json is a plain name: where the listing missed it, delete it anyway.
+  for (const info of infos) if (BEAT.test(info.name)) await quietly(session.removeDir(posix.join(path, info.name)))
+  // By name: a listing may miss it (and it may never have been written).
   await quietly(session.remove(posix.join(path, HOLDER)))
   await quietly(session.removeDir(path))
 }

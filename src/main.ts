@@ -3,11 +3,16 @@ import * as core from '@actions/core'
 // Loaded up front here (the CLI loads it only for patterns other than **): the action's bundle
 // stays one file, with every dependency's licence in dist/licenses.txt.
 import '@actions/glob'
-import { deploy } from './deploy.js'
+import { tmpdir } from 'node:os'
+import { defaultDeps, deploy } from './deploy.js'
+import { RunIdentity } from './lock.js'
+import { DeployResult } from './deploy-types.js'
 import { describeError, InputError } from './errors.js'
-import { InputName, Inputs } from './inputs.js'
+import { InputName, Inputs, Outputs } from './inputs.js'
 import { Log, Progress, redact, secretForms } from './log.js'
+import { fitOutputs } from './output-limit.js'
 import { failureMarkdown, formatBytes, formatRate, outputsOf, summaryMarkdown } from './report.js'
+import { defaultReportPath, reportOf, writeReport } from './report-file.js'
 import { parseSettings } from './settings.js'
 import { cancelOnSignals } from './signals.js'
 
@@ -60,11 +65,40 @@ async function writeSummary(markdown: string): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(markdown, secrets)).write()
 }
 
+/**
+ * The whole result goes to the report file (report-file, else a new file under RUNNER_TEMP);
+ * each output within GitHub's limit, cut with a warning pointing to the file when it would pass it.
+ */
+export function setOutputs(result: DeployResult, host: string, startedAt: Date, reportFile: string): void {
+  writeReport(reportFile, reportOf(result, host, startedAt, new Date()))
+  const arrays = { [Outputs.Uploaded]: result.uploaded, [Outputs.Listing]: result.listing }
+  const { outputs, warnings } = fitOutputs(outputsOf(result, reportFile), arrays, reportFile)
+  for (const warning of warnings) core.warning(warning)
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
+/** The GitHub run, as the deploy lock names its holder: another run's log points right at it. */
+export function runnerIdentity(env: NodeJS.ProcessEnv): RunIdentity | undefined {
+  const id = env.GITHUB_RUN_ID
+  if (id === undefined || id === '') return undefined
+  const url = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${id}`
+  const attempt = env.GITHUB_RUN_ATTEMPT ? `, attempt ${env.GITHUB_RUN_ATTEMPT}` : ''
+  const job = env.GITHUB_JOB ? `, job ${env.GITHUB_JOB}` : ''
+  return { description: `GitHub Actions run ${id}${attempt}${job} (${url})` }
+}
+
 export async function run(): Promise<void> {
+  const startedAt = new Date()
   try {
     const settings = parseSettings(readActionInput)
-    const result = await deploy(settings, actionsLog, undefined, cancelOnSignals())
-    for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
+    const result = await deploy(
+      settings,
+      actionsLog,
+      { ...defaultDeps, identity: runnerIdentity(process.env) },
+      cancelOnSignals()
+    )
+    const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || tmpdir())
+    setOutputs(result, settings.host, startedAt, reportFile)
     await writeSummary(summaryMarkdown(result, settings.host))
   } catch (err) {
     const message = redact(describeError(err), secrets)

@@ -2,7 +2,8 @@
 import { DeployResult } from './deploy-types.js'
 import { Outputs } from './inputs.js'
 
-export function outputsOf(result: DeployResult): Record<string, string> {
+/** The step outputs; `reportFile` is the report's path ('' when none was written). */
+export function outputsOf(result: DeployResult, reportFile = ''): Record<string, string> {
   return {
     [Outputs.Listing]: JSON.stringify(result.listing),
     [Outputs.Uploaded]: JSON.stringify(result.uploaded),
@@ -10,7 +11,8 @@ export function outputsOf(result: DeployResult): Record<string, string> {
     [Outputs.FilesSkipped]: String(result.filesSkipped),
     [Outputs.FilesDeleted]: String(result.deleted.length),
     [Outputs.BytesUploaded]: String(result.bytesUploaded),
-    [Outputs.TlsFingerprint]: result.fingerprint
+    [Outputs.TlsFingerprint]: result.fingerprint,
+    [Outputs.ReportFile]: reportFile
   }
 }
 

@@ -87,7 +87,9 @@ export async function reportHeldLock(pool: SessionPool, remoteRoot: string, log:
   const seen = await pool
     .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
     .catch(() => undefined)
-  if (seen === undefined) log.info(`No deploy lock is held on ${remoteRoot}`)
+  // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+  if (seen === undefined || (seen.holder === '' && seen.beat === ''))
+    log.info(`No deploy lock is held on ${remoteRoot}`)
   else {
     const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`
     log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`)

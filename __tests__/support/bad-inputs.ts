@@ -56,5 +56,6 @@ export const BAD_INPUTS: [Partial<Record<InputName, string>>, string][] = [
   [{ 'file-mode': '64' }, "Invalid file-mode '64': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
   [{ 'file-mode': '0o644' }, "Invalid file-mode '0o644': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
   [{ 'dir-mode': '789' }, "Invalid dir-mode '789': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
-  [{ 'dir-mode': '12345' }, "Invalid dir-mode '12345': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"]
+  [{ 'dir-mode': '12345' }, "Invalid dir-mode '12345': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
+  [{ 'report-file': 'r\n.json' }, "Invalid report-file 'r\\n.json': expected no CR, LF or NUL characters"]
 ]

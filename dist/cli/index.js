@@ -2732,81 +2732,115 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 7391:
+/***/ 5452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   Zy: () => (/* binding */ parseArgs)
-/* harmony export */ });
-/* unused harmony export FLAG_INPUTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nh: () => (/* binding */ FLAG_INPUTS),
+  f5: () => (/* binding */ OTHER_FLAGS),
+  Zy: () => (/* binding */ parseArgs)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/suggest.ts
+/** "Did you mean": the closest known name to a mistyped one, if one is close enough. */
+/** Edits between a and b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known name meant by `typed`: the only one it is a prefix of (`--remote` for
+ * `--remote-dir`), else the nearest within a third of its length (at least 1 edit, at most 3),
+ * provided no other is as near. undefined when nothing is close or the choice is not clear.
+ */
+function suggestFlag(typed, known) {
+    const lower = typed.toLowerCase();
+    if (known.includes(lower))
+        return lower;
+    const prefixed = known.filter(name => name.startsWith(lower));
+    if (lower.length >= 3 && prefixed.length === 1)
+        return prefixed[0];
+    const limit = Math.min(3, Math.max(1, Math.floor(lower.length / 3)));
+    const scored = known
+        .map(name => ({ name, distance: editDistance(lower, name) }))
+        .sort((x, y) => x.distance - y.distance);
+    if (scored.length === 0 || scored[0].distance > limit)
+        return undefined;
+    if (scored.length > 1 && scored[1].distance === scored[0].distance)
+        return undefined;
+    return scored[0].name;
+}
+
+;// CONCATENATED MODULE: ./src/cli-args.ts
 /** The CLI's command line: flags named after the action's inputs, plus --json, --help, --version. */
 
 
 
-const FLAG_INPUTS = Object.values(_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0).filter(name => name !== _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Password);
+const FLAG_INPUTS = Object.values(inputs/* Inputs */.G0).filter(name => name !== inputs/* Inputs */.G0.Password);
+/** The flags that are not inputs, with their help lines. */
+const OTHER_FLAGS = {
+    json: 'print the outputs as one JSON object on stdout',
+    verbose: 'print the FTP protocol log on stderr (the password is never shown)',
+    help: 'show this help',
+    version: 'print the version'
+};
+function unknownFlag(name) {
+    const meant = suggestFlag(name, [...FLAG_INPUTS, ...Object.keys(OTHER_FLAGS)]);
+    return new errors/* InputError */.dz(`Unknown option --${name}${meant ? `: did you mean --${meant}?` : ''} (see --help)`);
+}
 /** Parses `--name value`, `--name=value`, and bare `--flag` for booleans. Throws InputError. */
 function parseArgs(argv) {
     const args = { values: {}, json: false, verbose: false, help: false, version: false };
     for (let i = 0; i < argv.length; i++) {
         const token = argv[i];
-        const match = /^--([a-z0-9-]+)(?:=([\s\S]*))?$/.exec(token);
+        const match = /^--([a-z0-9-]+)(?:=([\s\S]*))?$/i.exec(token);
         if (!match)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Unexpected argument '${token}': every input is a --flag (see --help)`);
+            throw new errors/* InputError */.dz(`Unexpected argument '${token}': every input is a --flag (see --help)`);
         const [, name, inline] = match;
-        if (name === _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Password) {
+        if (name === inputs/* Inputs */.G0.Password) {
             // argv is visible to every user of the machine (ps): the value is never echoed.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('--password is not accepted: pass the password in the FTPS_PASSWORD environment variable');
+            throw new errors/* InputError */.dz('--password is not accepted: pass the password in the FTPS_PASSWORD environment variable');
         }
-        if (name === 'json' || name === 'verbose' || name === 'help' || name === 'version') {
+        if (Object.prototype.hasOwnProperty.call(OTHER_FLAGS, name)) {
             if (inline !== undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--${name} takes no value`);
+                throw new errors/* InputError */.dz(`--${name} takes no value`);
             args[name] = true;
             continue;
         }
         if (!FLAG_INPUTS.includes(name))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Unknown option --${name} (see --help)`);
+            throw unknownFlag(name);
         const input = name;
         let value = inline;
         if (value === undefined) {
-            if (_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .BooleanInputs */ .ir.includes(input))
+            if (inputs/* BooleanInputs */.ir.includes(input))
                 value = 'true';
             else if (i + 1 < argv.length)
                 value = argv[++i];
             else
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--${name} needs a value`);
+                throw new errors/* InputError */.dz(`--${name} needs a value`);
         }
         // A repeated --files adds patterns, as lines of the action's input do.
         args.values[input] =
-            input === _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Files && args.values[input] !== undefined ? `${args.values[input]}\n${value}` : value;
+            input === inputs/* Inputs */.G0.Files && args.values[input] !== undefined ? `${args.values[input]}\n${value}` : value;
     }
     return args;
-}
-function helpText() {
-    const rows = FLAG_INPUTS.map(name => {
-        const fallback = _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputDefaults */ .p0[name];
-        return `  --${name}${_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .BooleanInputs */ .ir.includes(name) ? '[=false]' : ' VALUE'}${fallback ? `  (default: ${fallback.replace(/\n/g, ' ')})` : ''}`;
-    });
-    return [
-        `ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}: deploy files to an FTP server over verified TLS`,
-        '',
-        'Usage: npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www [--dry-run]',
-        '',
-        'The password is read from the FTPS_PASSWORD environment variable, never from a flag.',
-        'Without --host, --dry-run lists the local plan without connecting.',
-        '',
-        "Options (the action's inputs):",
-        ...rows,
-        '  --json      print the outputs as one JSON object on stdout',
-        '  --verbose   print the FTP protocol log (the password is never shown)',
-        '  --help      show this help',
-        '  --version   print the version',
-        '',
-        'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.'
-    ].join('\n');
 }
 
 
@@ -2822,17 +2856,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7074);
 /* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7391);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5625);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(665);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8750);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(958);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
+/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3336);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2376);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
 /**
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
+
+
 
 
 
@@ -2851,7 +2889,7 @@ function cliLog(verbose, secrets) {
         if (barShown)
             process.stderr.write('\r\x1b[K');
         barShown = false;
-        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_7__/* .redact */ .E$)(line, secrets()) + '\n');
+        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_9__/* .redact */ .E$)(line, secrets()) + '\n');
     };
     return {
         info: message => {
@@ -2862,7 +2900,7 @@ function cliLog(verbose, secrets) {
             ? p => {
                 const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes);
                 const filled = Math.round(percent / 5);
-                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(p.totalBytes)}`);
+                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(p.totalBytes)}`);
                 barShown = true;
             }
             : undefined,
@@ -2881,29 +2919,33 @@ function cliLog(verbose, secrets) {
 async function main(argv, env) {
     let secrets = [];
     let log = cliLog(false, () => secrets);
+    const startedAt = new Date();
     try {
         const args = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseArgs */ .Zy)(argv);
         if (args.help) {
-            process.stdout.write((0,_cli_args_js__WEBPACK_IMPORTED_MODULE_3__/* .helpText */ .BK)() + '\n');
+            process.stdout.write((0,_help_js__WEBPACK_IMPORTED_MODULE_4__/* .helpText */ .BK)() + '\n');
             return 0;
         }
         if (args.version) {
-            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
+            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x}\n`);
             return 0;
         }
         log = cliLog(args.verbose, () => secrets);
         const password = env.FTPS_PASSWORD ?? '';
         secrets = [password];
-        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
-        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Host] ?? '') === '';
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(read, { requireHost: !localOnly });
+        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
+        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Host] ?? '') === '';
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .parseSettings */ .P)(read, { requireHost: !localOnly });
         if (localOnly && !settings.dryRun) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
         }
         const result = localOnly
             ? await (0,_local_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLocal */ .d)(settings, log)
-            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelOnSignals */ .d)());
-        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .outputsOf */ .Yz)(result);
+            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_11__/* .cancelOnSignals */ .d)());
+        // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
+        if (settings.reportFile)
+            (0,_report_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeReport */ .u5)(settings.reportFile, (0,_report_file_js__WEBPACK_IMPORTED_MODULE_7__/* .reportOf */ .EI)(result, settings.host, startedAt, new Date()));
+        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .outputsOf */ .Yz)(result, settings.reportFile ?? '');
         if (args.json)
             process.stdout.write(JSON.stringify(outputs) + '\n');
         else {
@@ -2948,6 +2990,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   g: () => (/* binding */ deploy)
 });
+
+// UNUSED EXPORTS: defaultDeps
 
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
 var dist = __nccwpck_require__(7382);
@@ -4006,8 +4050,8 @@ function parseStatListing(res) {
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/local-files.ts + 1 modules
-var local_files = __nccwpck_require__(882);
+// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
+var local_files = __nccwpck_require__(6467);
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -4817,7 +4861,8 @@ async function reportHeldLock(pool, remoteRoot, log) {
     const seen = await pool
         .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
         .catch(() => undefined);
-    if (seen === undefined)
+    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
         log.info(`No deploy lock is held on ${remoteRoot}`);
     else {
         const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
@@ -5044,6 +5089,347 @@ function describeError(err) {
 
 /***/ }),
 
+/***/ 958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BK: () => (/* binding */ helpText)
+});
+
+// UNUSED EXPORTS: DESCRIPTION_INDENT, HELP_WIDTH, wrap
+
+// EXTERNAL MODULE: ./src/cli-args.ts + 1 modules
+var cli_args = __nccwpck_require__(5452);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/input-docs.ts
+// Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.
+const INPUT_DOCS = [
+    {
+        name: 'host',
+        group: 'Connection',
+        description: 'Server name or IP address.',
+        default: '',
+        required: true
+    },
+    {
+        name: 'port',
+        group: 'Connection',
+        description: 'Control port (1 to 65535). Empty means 21, or 990 with `tls: implicit`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'user',
+        group: 'Connection',
+        description: 'Login name.',
+        default: 'anonymous',
+        required: false
+    },
+    {
+        name: 'password',
+        group: 'Connection',
+        description: 'Password (use a secret). Masked at once; with user `anonymous` and no password, `anonymous@` is sent, as ftplib does.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'account',
+        group: 'Connection',
+        description: 'Sent with ACCT when the server answers USER/PASS with 332 (RFC 959). A 332 with no account is an error.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls',
+        group: 'Connection',
+        description: '`explicit`: AUTH TLS on the control port, then PBSZ 0 and PROT P, each required to succeed. `implicit`: TLS from the first byte, then PBSZ 0 and PROT P. `none`: plain FTP (credentials and files travel in clear; warns).',
+        default: 'explicit',
+        required: false
+    },
+    {
+        name: 'tls-verify',
+        group: 'Connection',
+        description: 'Verify the certificate chain and host name. `false` is a loud opt-in.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'ca-cert',
+        group: 'Connection',
+        description: 'PEM text, or a path to a PEM file, trusted in addition to the system CAs.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-fingerprint',
+        group: 'Connection',
+        description: 'SHA-256 fingerprint(s) of the server certificate (hex, colons optional, optional `sha256:` prefix; several separated by commas or newlines). A match is trusted even when self-signed; a mismatch always fails.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-servername',
+        group: 'Connection',
+        description: 'Name sent as SNI and checked against the certificate. Empty means `host`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-max-version',
+        group: 'Connection',
+        description: '`1.2` caps the TLS version (escape hatch for servers whose TLS 1.3 data connections lose bytes). Empty means no cap.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'encoding',
+        group: 'Connection',
+        description: 'Encoding of file and directory names on the wire: `utf-8` or `latin1`.',
+        default: 'utf-8',
+        required: false
+    },
+    {
+        name: 'timeout',
+        group: 'Connection',
+        description: 'Seconds for connecting and for an idle control or data connection; a number above 0.',
+        default: '30',
+        required: false
+    },
+    {
+        name: 'source-address',
+        group: 'Connection',
+        description: 'Local IP address to bind control and data sockets to.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'local-dir',
+        group: 'What to upload',
+        description: "Local root; remote paths are the files' paths relative to it.",
+        default: '.',
+        required: false
+    },
+    {
+        name: 'files',
+        group: 'What to upload',
+        description: 'Newline-separated glob patterns relative to `local-dir`; a leading `!` excludes. Only regular files are uploaded; nothing outside `local-dir` is ever uploaded.',
+        default: '**',
+        required: false
+    },
+    {
+        name: 'remote-dir',
+        group: 'What to upload',
+        description: 'Remote target directory, created with its parents as needed.',
+        default: '.',
+        required: false
+    },
+    {
+        name: 'if-no-files-found',
+        group: 'What to upload',
+        description: '`error`, `warn` or `ignore` when the patterns match no file.',
+        default: 'error',
+        required: false
+    },
+    {
+        name: 'follow-symlinks',
+        group: 'What to upload',
+        description: "`false`: symbolic links are skipped with a warning naming them. `true`: a link is uploaded as its target's content, only if the target lies inside `local-dir`.",
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'sync',
+        group: 'Sync',
+        description: '`changed`: a content-hash manifest stored on the server decides what to upload. `all`: upload every matched file.',
+        default: 'changed',
+        required: false
+    },
+    {
+        name: 'manifest',
+        group: 'Sync',
+        description: "The manifest's file name inside `remote-dir`.",
+        default: '.ftps-deploy-manifest.json',
+        required: false
+    },
+    {
+        name: 'delete',
+        group: 'Sync',
+        description: 'Delete remote files that the previous manifest lists and the new file set lacks. Files the manifest never listed are never deleted.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'dry-run',
+        group: 'Sync',
+        description: 'Connect, log in, read the manifest and the listing, report the plan and the outputs it would set; change nothing on the server.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'lock',
+        group: 'Sync',
+        description: 'Take a lock on `remote-dir` for the run (a `.ftps-deploy.lock` directory made with MKD, which fails if it exists), so two deploys to the same place never interleave. Released at the end, on failure and on cancel; a lock whose holder stopped renewing it for a minute is broken with a warning. A dry run takes none and reports one that is held.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'lock-timeout',
+        group: 'Sync',
+        description: "Seconds to wait for another run's lock before failing, naming the holder (its run and since when); `0` fails at once.",
+        default: '600',
+        required: false
+    },
+    {
+        name: 'concurrency',
+        group: 'Transfer',
+        description: 'Parallel connections, each with its own control connection and TLS session (1 to 16).',
+        default: '4',
+        required: false
+    },
+    {
+        name: 'retries',
+        group: 'Transfer',
+        description: 'Per-file retries after transient failures, with reconnect and backoff (0 to 100).',
+        default: '3',
+        required: false
+    },
+    {
+        name: 'atomic',
+        group: 'Transfer',
+        description: 'Upload to a temporary name in the same directory, then rename over the target.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'verify',
+        group: 'Transfer',
+        description: 'Compare the remote size (SIZE, or the listing) with the local size after each upload.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'file-mode',
+        group: 'Transfer',
+        description: "Octal mode such as `644` set on every uploaded file with `SITE CHMOD` (before the rename, so the file appears with it). Empty leaves the server's default. A server that refuses fails the run, naming the reply.",
+        default: '',
+        required: false
+    },
+    {
+        name: 'dir-mode',
+        group: 'Transfer',
+        description: 'The same for every directory the run creates, such as `755`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'listing',
+        group: 'Transfer',
+        description: 'What the `listing` output holds: `flat` (entries of `remote-dir`), `recursive`, or `none`.',
+        default: 'flat',
+        required: false
+    },
+    {
+        name: 'report-file',
+        group: 'Transfer',
+        description: 'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+        default: '',
+        required: false
+    }
+];
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/help.ts
+/**
+ * The CLI's --help: every flag with what it means and accepts, from src/input-docs.ts (generated
+ * from action.yml, like the README's tables), grouped as the README groups the inputs.
+ */
+
+
+
+
+/** Terminals of 100 columns show every line unbroken. */
+const HELP_WIDTH = 100;
+/** Descriptions are indented under their flag by this much. */
+const DESCRIPTION_INDENT = 6;
+/** Breaks text into lines of at most `width` columns at spaces (a longer word keeps its own line). */
+function wrap(text, width, indent) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(w => w !== '')) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(' '.repeat(indent) + line);
+            line = word;
+        }
+        else
+            line = line === '' ? word : `${line} ${word}`;
+    }
+    if (line !== '')
+        lines.push(' '.repeat(indent) + line);
+    return lines;
+}
+/** What the CLI says on the flag's own line, after its name: the default, or how it is needed. */
+function flagNote(doc) {
+    if (doc.name === inputs/* Inputs */.G0.Host)
+        return '  (required, except for a local --dry-run)';
+    if (doc.name === inputs/* Inputs */.G0.ReportFile)
+        return '  (default: none)';
+    return doc.default === '' ? '' : `  (default: ${doc.default.replace(/\n/g, ' ')})`;
+}
+function flagLines(doc) {
+    const name = doc.name;
+    const value = inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
+    return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
+}
+const EXAMPLES = [
+    'Examples:',
+    '  # Type the password once; it stays out of the shell history and off the command line.',
+    '  read -rs FTPS_PASSWORD && export FTPS_PASSWORD',
+    '',
+    '  # The plan: what would be uploaded and deleted; nothing changes on the server.',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --dry-run',
+    '',
+    '  # Deploy, and delete the files that earlier runs deployed and this build lacks.',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --delete',
+    '',
+    '  # Pin a self-signed certificate by its SHA-256 fingerprint (the tls-fingerprint output).',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --tls-fingerprint F91EC90467AA39CEDA02288FDA9D83C77E1937F1489F62909BBE2F4CAC56D93F',
+    '',
+    '  # The local plan only, without a server: which files, under which remote paths.',
+    '  npx ftps-deploy --local-dir dist --dry-run'
+];
+function helpText() {
+    const docs = INPUT_DOCS.filter(doc => cli_args/* FLAG_INPUTS */.nh.includes(doc.name));
+    const groups = [...new Set(docs.map(doc => doc.group))];
+    return [
+        `ftps-deploy ${version/* VERSION */.x}: deploy files to an FTP server over verified TLS`,
+        '',
+        'Usage: npx ftps-deploy --host HOST [--user USER] [--local-dir DIR] [--remote-dir DIR] [flags]',
+        '',
+        'Every flag is an input of the GitHub Action, with the same name and meaning: --name VALUE or',
+        '--name=VALUE. A boolean flag alone means true (--dry-run); --atomic=false turns one off.',
+        'Repeat --files for several patterns. The password is read from the FTPS_PASSWORD environment',
+        'variable, never from a flag.',
+        ...groups.flatMap(group => ['', `${group}:`, ...docs.filter(doc => doc.group === group).flatMap(flagLines)]),
+        '',
+        'Output:',
+        ...Object.entries(cli_args/* OTHER_FLAGS */.f5).map(([name, text]) => `  --${name.padEnd(10)}${text}`),
+        '',
+        'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.',
+        '',
+        ...EXAMPLES
+    ].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5090,7 +5476,8 @@ const Inputs = {
     Verify: 'verify',
     FileMode: 'file-mode',
     DirMode: 'dir-mode',
-    Listing: 'listing'
+    Listing: 'listing',
+    ReportFile: 'report-file'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
 const InputDefaults = {
@@ -5125,7 +5512,8 @@ const InputDefaults = {
     verify: 'true',
     'file-mode': '',
     'dir-mode': '',
-    listing: 'flat'
+    listing: 'flat',
+    'report-file': ''
 };
 /** Inputs that take true/false. */
 const BooleanInputs = [
@@ -5144,13 +5532,14 @@ const Outputs = {
     FilesSkipped: 'files-skipped',
     FilesDeleted: 'files-deleted',
     BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint'
+    TlsFingerprint: 'tls-fingerprint',
+    ReportFile: 'report-file'
 };
 
 
 /***/ }),
 
-/***/ 882:
+/***/ 6467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5161,7 +5550,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   o5: () => (/* binding */ readSmall)
 });
 
-// UNUSED EXPORTS: anchorPattern, checkRemoteName, globMatches, walkEverything
+// UNUSED EXPORTS: globMatches, walkEverything
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -5169,8 +5558,62 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/local-paths.ts
+/**
+ * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
+ * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
+ * the Windows rules are tested with path.win32 on any machine.
+ */
+
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
+}
+/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
+function isInside(root, target, path = (external_node_path_default())) {
+    const rel = path.relative(root, target);
+    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+}
+/**
+ * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
+ * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
+ * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
+ */
+function remotePathOf(localDir, file, path = (external_node_path_default())) {
+    const rel = path.relative(localDir, file);
+    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
+        return undefined;
+    return rel.split(path.sep).join('/');
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const shown = (name) => JSON.stringify(name).slice(1, -1);
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new errors/* InputError */.dz(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
+    }
+    if (relPath.includes('\\')) {
+        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
+    }
+    if (relPath.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}': it would leave remote-dir`);
+    }
+    if (LONE_SURROGATE.test(relPath)) {
+        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
+        throw new errors/* InputError */.dz(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
+    }
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/local-files.ts
 /**
  * The local side: glob patterns relative to local-dir -> regular files inside it, with their
@@ -5180,35 +5623,13 @@ var errors = __nccwpck_require__(3916);
 
 
 
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${(0,external_node_path_.resolve)(localDir, body)}`;
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel.split(external_node_path_.sep)[0] !== '..' && !(0,external_node_path_.isAbsolute)(rel);
-}
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new errors/* InputError */.dz(`Invalid file name '${JSON.stringify(relPath).slice(1, -1)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new errors/* InputError */.dz(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new errors/* InputError */.dz(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
 /** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
 async function listLocalFiles(options, log) {
     const root = await (0,promises_namespaceObject.realpath)(options.localDir);
     const everything = options.patterns.length === 1 && options.patterns[0] === '**';
     const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks);
+        ? walkEverything(options.localDir, options.followSymlinks, options.path)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
     const files = [];
     for (const match of matches) {
         const file = toLocalFile(match, options, root, log);
@@ -5221,11 +5642,11 @@ async function listLocalFiles(options, log) {
     return files;
 }
 /** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks) {
+async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
     // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
     // a noticeable part of the CLI's start.
     const glob = await __nccwpck_require__.e(/* import() */ 660).then(__nccwpck_require__.bind(__nccwpck_require__, 3660));
-    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p)).join('\n'), {
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
         followSymbolicLinks: followSymlinks,
         matchDirectories: false,
         implicitDescendants: true
@@ -5238,13 +5659,13 @@ async function globMatches(localDir, patterns, followSymlinks) {
  * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
  * (broken links left out, linked directories entered unless that closes a cycle).
  */
-function walkEverything(localDir, followSymlinks) {
-    const start = (0,external_node_path_.resolve)(localDir);
+function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
+    const start = path.resolve(localDir);
     const found = [];
-    const visit = (path, chain) => {
+    const visit = (at, chain) => {
         let info;
         try {
-            info = followSymlinks ? (0,external_node_fs_.statSync)(path) : (0,external_node_fs_.lstatSync)(path);
+            info = followSymlinks ? (0,external_node_fs_.statSync)(at) : (0,external_node_fs_.lstatSync)(at);
         }
         catch (err) {
             if (followSymlinks && err.code === 'ENOENT')
@@ -5252,26 +5673,27 @@ function walkEverything(localDir, followSymlinks) {
             throw err;
         }
         if (!info.isDirectory()) {
-            found.push(path);
+            found.push(at);
             return;
         }
         let below = chain;
         if (followSymlinks) {
-            const real = external_node_fs_.realpathSync.native(path);
+            const real = external_node_fs_.realpathSync.native(at);
             if (chain.includes(real))
                 return;
             below = [...chain, real];
         }
-        for (const name of (0,external_node_fs_.readdirSync)(path))
-            visit((0,external_node_path_.join)(path, name), below);
+        for (const name of (0,external_node_fs_.readdirSync)(at))
+            visit(path.join(at, name), below);
     };
     visit(start, []);
     return found;
 }
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match, options, root, log) {
-    const relPath = (0,external_node_path_.relative)(options.localDir, match).split(external_node_path_.sep).join('/');
-    if (relPath === '' || relPath.startsWith('../'))
+    const path = options.path ?? (external_node_path_default());
+    const relPath = remotePathOf(options.localDir, match, path);
+    if (relPath === undefined)
         return undefined;
     const info = (0,external_node_fs_.lstatSync)(match);
     if (info.isSymbolicLink() && !options.followSymlinks) {
@@ -5280,7 +5702,7 @@ function toLocalFile(match, options, root, log) {
     }
     // The real location must lie inside local-dir (a followed link, or a pattern through one).
     const real = external_node_fs_.realpathSync.native(match);
-    if (!isInside(root, real)) {
+    if (!isInside(root, real, path)) {
         log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
         return undefined;
     }
@@ -5328,7 +5750,7 @@ function readSmall(path) {
 /* harmony export */   l: () => (/* binding */ findFiles)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(882);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6467);
 /* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9188);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5546);
 
@@ -5479,8 +5901,11 @@ class DeployLock {
             }
             const now = o.now();
             const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
-            if (current === undefined)
-                continue; // released meanwhile: try again at once
+            if (current === undefined) {
+                // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
+                await o.sleep(o.timing.pollMs);
+                continue;
+            }
             if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
                 movedAt = now;
             seen = current;
@@ -5505,10 +5930,11 @@ class DeployLock {
     async claim() {
         const path = lockPath(this.o);
         const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
-        await this.o.run('Writing the deploy lock', async (session) => {
-            await session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER));
-            await session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`));
-        });
+        await this.o.run('Starting the deploy lock', session => session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)));
+        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
+        await this.o
+            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)))
+            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
         this.lastBeat = this.o.now();
         this.o.log.info(`Took the deploy lock ${path}`);
         this.schedule();
@@ -5567,13 +5993,10 @@ class DeployLock {
 }
 async function removeLockDir(session, path) {
     const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
-    for (const info of infos) {
+    for (const info of infos)
         if (BEAT.test(info.name))
             await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, info.name)));
-        else if (info.name === HOLDER)
-            await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.remove(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, info.name)));
-    }
-    // holder.json is a plain name: where the listing missed it, delete it anyway.
+    // By name: a listing may miss it (and it may never have been written).
     await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.remove(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)));
     await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(path));
 }
@@ -5905,6 +6328,68 @@ class Replacer {
 
 /***/ }),
 
+/***/ 3336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EI: () => (/* binding */ reportOf),
+/* harmony export */   u5: () => (/* binding */ writeReport)
+/* harmony export */ });
+/* unused harmony export defaultReportPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+/** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
+
+
+
+
+function reportOf(result, host, startedAt, finishedAt) {
+    return {
+        format: 1,
+        tool: `ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`,
+        dryRun: result.dryRun,
+        host,
+        remoteRoot: result.remoteRoot,
+        tlsVersion: result.tlsVersion,
+        fingerprint: result.fingerprint,
+        counts: {
+            uploaded: result.uploaded.length,
+            skipped: result.skipped.length,
+            deleted: result.deleted.length,
+            bytesUploaded: result.bytesUploaded,
+            listing: result.listing.length
+        },
+        uploaded: result.uploaded,
+        skipped: result.skipped,
+        deleted: result.deleted,
+        listing: result.listing,
+        planned: result.planned,
+        applied: result.applied,
+        timings: {
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            durationMs: result.durationMs
+        }
+    };
+}
+/** The action's report when no report-file is given: a new name under the runner's temp dir. */
+function defaultReportPath(tempDir) {
+    return join(tempDir, `ftps-deploy-report-${randomUUID()}.json`);
+}
+/** Writes the report, making its directory as needed. */
+function writeReport(path, report) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, JSON.stringify(report) + '\n');
+}
+
+
+/***/ }),
+
 /***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5915,7 +6400,8 @@ class Replacer {
 /* unused harmony exports formatRate, summaryMarkdown, failureMarkdown */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 
-function outputsOf(result) {
+/** The step outputs; `reportFile` is the report's path ('' when none was written). */
+function outputsOf(result, reportFile = '') {
     return {
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Listing]: JSON.stringify(result.listing),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Uploaded]: JSON.stringify(result.uploaded),
@@ -5923,7 +6409,8 @@ function outputsOf(result) {
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesSkipped]: String(result.filesSkipped),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesDeleted]: String(result.deleted.length),
         [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.BytesUploaded]: String(result.bytesUploaded),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint
+        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint,
+        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.ReportFile]: reportFile
     };
 }
 /** Human-readable byte count: 1536 -> '1.5 KiB'. */
@@ -5984,29 +6471,32 @@ function failureMarkdown(message) {
 
 /***/ }),
 
-/***/ 8750:
+/***/ 2376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P$: () => (/* binding */ parseSettings)
-/* harmony export */ });
-/* unused harmony exports parseBoolean, parseFingerprints */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8422);
-/**
- * Every input parsed and validated once, into one typed object. Nothing below the entry
- * points reads inputs again. Validation throws InputError naming the input, the value
- * (never a secret) and what is accepted, before any connection is made.
- */
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseSettings)
+});
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+/**
+ * One parser per kind of input value: each throws InputError naming the input, the value (never
+ * a secret) and what is accepted. settings.ts puts them together.
+ */
 
 
 
@@ -6018,7 +6508,7 @@ function show(value) {
     return `'${visible}'`;
 }
 function invalid(name, value, expected) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Invalid ${name} ${show(value)}: expected ${expected}`);
+    return new errors/* InputError */.dz(`Invalid ${name} ${show(value)}: expected ${expected}`);
 }
 const CONTROL_CHARS = /[\r\n\0]/;
 function oneOf(name, value, accepted) {
@@ -6048,7 +6538,7 @@ function parseTimeoutMs(value) {
     const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
     // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
     if (!(seconds > 0) || seconds > 86400) {
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Timeout, value, 'a number of seconds above 0 (at most 86400)');
+        throw invalid(inputs/* Inputs */.G0.Timeout, value, 'a number of seconds above 0 (at most 86400)');
     }
     return Math.max(1, Math.round(seconds * 1000));
 }
@@ -6061,14 +6551,14 @@ function parseHost(value, required) {
     if (value === '' && !required)
         return '';
     if (value === '')
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Host, value, 'a server name or IP address (required)');
+        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address (required)');
     if (/\s|[\0/]/.test(value))
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Host, value, 'a server name or IP address without spaces or slashes');
+        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address without spaces or slashes');
     return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
 }
 function parsePassword(raw, user) {
     if (CONTROL_CHARS.test(raw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Invalid ${_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Password} (value not shown): expected no CR, LF or NUL characters`);
+        throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.Password} (value not shown): expected no CR, LF or NUL characters`);
     }
     // ftplib sends 'anonymous@' for an anonymous login without a password.
     return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
@@ -6082,7 +6572,7 @@ function parseFingerprints(value) {
         .map(part => {
         const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
         if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
-            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
+            throw invalid(inputs/* Inputs */.G0.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
         }
         return hex.toUpperCase().match(/../g).join(':');
     });
@@ -6094,22 +6584,22 @@ function parseCaCert(value, cwd) {
         return undefined;
     let pem = value;
     if (!value.includes('-----BEGIN')) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, value);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).isFile()) {
-            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
+        const path = (0,external_node_path_.resolve)(cwd, value);
+        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
+            throw invalid(inputs/* Inputs */.G0.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
         }
-        pem = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     const blocks = pem.match(PEM_BLOCK) ?? [];
     const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
     if (blocks.length === 0)
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
+        throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
     for (const block of blocks) {
         try {
-            new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(block);
+            new external_node_crypto_.X509Certificate(block);
         }
         catch {
-            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.CaCert, shown, 'valid PEM certificates (one does not parse)');
+            throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'valid PEM certificates (one does not parse)');
         }
     }
     return blocks.join('\n') + '\n';
@@ -6117,14 +6607,14 @@ function parseCaCert(value, cwd) {
 function parseTlsMaxVersion(value) {
     if (value === '')
         return undefined;
-    return oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
+    return oneOf(inputs/* Inputs */.G0.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
 }
 function parseLocalDir(value, cwd) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, value);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir))
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LocalDir, value, 'an existing directory (not found)');
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory())
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LocalDir, value, 'a directory (this is a file)');
+    const dir = (0,external_node_path_.resolve)(cwd, value);
+    if (!(0,external_node_fs_.existsSync)(dir))
+        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'an existing directory (not found)');
+    if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'a directory (this is a file)');
     return dir;
 }
 function parsePatterns(value) {
@@ -6134,20 +6624,20 @@ function parsePatterns(value) {
         .filter(line => line !== '' && !line.startsWith('#'));
     for (const pattern of patterns) {
         const body = pattern.replace(/^!/, '');
-        noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Files, pattern);
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
-            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Files, pattern, 'patterns relative to local-dir, without .. segments');
+        noControlChars(inputs/* Inputs */.G0.Files, pattern);
+        if ((0,external_node_path_.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
+            throw invalid(inputs/* Inputs */.G0.Files, pattern, 'patterns relative to local-dir, without .. segments');
         }
     }
     if (!patterns.some(p => !p.startsWith('!'))) {
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Files, value, 'at least one pattern that is not an exclude (!)');
+        throw invalid(inputs/* Inputs */.G0.Files, value, 'at least one pattern that is not an exclude (!)');
     }
     return patterns;
 }
 function parseRemoteDir(value) {
-    noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.RemoteDir, value);
+    noControlChars(inputs/* Inputs */.G0.RemoteDir, value);
     if (value.split(/[\\/]/).includes('..')) {
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.RemoteDir, value, 'a directory path without .. segments');
+        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, 'a directory path without .. segments');
     }
     return value;
 }
@@ -6160,74 +6650,87 @@ function parseMode(name, value) {
 }
 function parseManifestName(value) {
     if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
+        throw invalid(inputs/* Inputs */.G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
     }
     return value;
 }
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Every input parsed and validated once, into one typed object. Nothing below the entry
+ * points reads inputs again. Validation throws InputError naming the input, the value
+ * (never a secret) and what is accepted, before any connection is made.
+ */
+
+
+
+
 /** Reads, validates and normalises every input. Throws InputError on the first bad one. */
 function parseSettings(read, options = {}) {
     const cwd = options.cwd ?? process.cwd();
     const get = (name) => {
         const value = read(name);
-        return value === '' ? _inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .InputDefaults */ .p0[name] : value;
+        return value === '' ? inputs/* InputDefaults */.p0[name] : value;
     };
     const bool = (name) => parseBoolean(name, get(name));
-    const host = parseHost(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Host), options.requireHost ?? true);
-    const tls = oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Tls, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
-    const portText = get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Port);
-    const user = noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.User, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.User));
-    const sourceAddress = get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.SourceAddress);
-    if (sourceAddress !== '' && (0,node_net__WEBPACK_IMPORTED_MODULE_2__.isIP)(sourceAddress) === 0) {
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
+    const host = parseHost(get(inputs/* Inputs */.G0.Host), options.requireHost ?? true);
+    const tls = oneOf(inputs/* Inputs */.G0.Tls, get(inputs/* Inputs */.G0.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
+    const portText = get(inputs/* Inputs */.G0.Port);
+    const user = noControlChars(inputs/* Inputs */.G0.User, get(inputs/* Inputs */.G0.User));
+    const sourceAddress = get(inputs/* Inputs */.G0.SourceAddress);
+    if (sourceAddress !== '' && (0,external_node_net_.isIP)(sourceAddress) === 0) {
+        throw invalid(inputs/* Inputs */.G0.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
     }
-    const servername = get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsServername);
+    const servername = get(inputs/* Inputs */.G0.TlsServername);
     if (/\s|\0/.test(servername))
-        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsServername, servername, 'a host name without spaces');
+        throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
+    const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
     return {
         host,
         port: portText === ''
             ? tls === 'implicit'
                 ? 990
                 : 21
-            : parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Port, portText, 1, 65535, 'a port number'),
+            : parseInteger(inputs/* Inputs */.G0.Port, portText, 1, 65535, 'a port number'),
         user,
-        password: parsePassword(read(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Password), user),
-        account: noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Account, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Account)),
+        password: parsePassword(read(inputs/* Inputs */.G0.Password), user),
+        account: noControlChars(inputs/* Inputs */.G0.Account, get(inputs/* Inputs */.G0.Account)),
         tls,
-        tlsVerify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsVerify),
-        caCert: parseCaCert(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.CaCert), cwd),
-        tlsFingerprints: parseFingerprints(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsFingerprint)),
+        tlsVerify: bool(inputs/* Inputs */.G0.TlsVerify),
+        caCert: parseCaCert(get(inputs/* Inputs */.G0.CaCert), cwd),
+        tlsFingerprints: parseFingerprints(get(inputs/* Inputs */.G0.TlsFingerprint)),
         tlsServername: servername === '' ? host : servername,
-        tlsMaxVersion: parseTlsMaxVersion(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.TlsMaxVersion)),
-        encoding: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Encoding, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Encoding), {
+        tlsMaxVersion: parseTlsMaxVersion(get(inputs/* Inputs */.G0.TlsMaxVersion)),
+        encoding: oneOf(inputs/* Inputs */.G0.Encoding, get(inputs/* Inputs */.G0.Encoding), {
             'utf-8': 'utf8',
             utf8: 'utf8',
             latin1: 'latin1'
         }),
-        timeoutMs: parseTimeoutMs(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Timeout)),
+        timeoutMs: parseTimeoutMs(get(inputs/* Inputs */.G0.Timeout)),
         sourceAddress: sourceAddress === '' ? undefined : sourceAddress,
-        localDir: parseLocalDir(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LocalDir), cwd),
-        files: parsePatterns(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Files)),
-        remoteDir: parseRemoteDir(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.RemoteDir)),
-        ifNoFilesFound: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.IfNoFilesFound, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.IfNoFilesFound), {
+        localDir: parseLocalDir(get(inputs/* Inputs */.G0.LocalDir), cwd),
+        files: parsePatterns(get(inputs/* Inputs */.G0.Files)),
+        remoteDir: parseRemoteDir(get(inputs/* Inputs */.G0.RemoteDir)),
+        ifNoFilesFound: oneOf(inputs/* Inputs */.G0.IfNoFilesFound, get(inputs/* Inputs */.G0.IfNoFilesFound), {
             error: 'error',
             warn: 'warn',
             ignore: 'ignore'
         }),
-        followSymlinks: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.FollowSymlinks),
-        sync: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Sync, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Sync), { changed: 'changed', all: 'all' }),
-        manifest: parseManifestName(get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Manifest)),
-        delete: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Delete),
-        dryRun: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.DryRun),
-        lock: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Lock),
-        lockTimeoutMs: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LockTimeout, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
-        concurrency: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Concurrency, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Concurrency), 1, 16, 'a whole number of connections'),
-        retries: parseInteger(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Retries), 0, 100, 'a whole number of retries'),
-        atomic: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Atomic),
-        verify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Verify),
-        fileMode: parseMode(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.FileMode, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.FileMode)),
-        dirMode: parseMode(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.DirMode, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.DirMode)),
-        listing: oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
+        followSymlinks: bool(inputs/* Inputs */.G0.FollowSymlinks),
+        sync: oneOf(inputs/* Inputs */.G0.Sync, get(inputs/* Inputs */.G0.Sync), { changed: 'changed', all: 'all' }),
+        manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
+        delete: bool(inputs/* Inputs */.G0.Delete),
+        dryRun: bool(inputs/* Inputs */.G0.DryRun),
+        lock: bool(inputs/* Inputs */.G0.Lock),
+        lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
+        concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
+        retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
+        atomic: bool(inputs/* Inputs */.G0.Atomic),
+        verify: bool(inputs/* Inputs */.G0.Verify),
+        fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
+        dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
+        reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
+        listing: oneOf(inputs/* Inputs */.G0.Listing, get(inputs/* Inputs */.G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
     };
 }
 

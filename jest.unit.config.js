@@ -1,0 +1,19 @@
+/**
+ * The unit tests alone: no FTP server, no root, no bundle. CI runs them on Linux, Windows and
+ * macOS (`npm run test:unit`); `npm test` runs them with everything else.
+ */
+import base from './jest.config.js'
+
+export const UNIT_TESTS = [
+  'cli-args',
+  'help',
+  'local-files',
+  'local-paths',
+  'output-limit',
+  'plan',
+  'report',
+  'settings',
+  'sync-plan'
+]
+
+export default { ...base, testMatch: [`**/__tests__/{${UNIT_TESTS.join(',')}}.test.ts`] }
