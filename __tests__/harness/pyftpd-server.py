@@ -80,14 +80,21 @@ class Handler(TLS_FTPHandler):
 
 
 class FixedDTPHandler(TLS_DTPHandler):
-    """pyftpdlib 1.5.9's fix for its issue 604 (PR 612): readable while the TLS handshake runs.
-
-    IIS has no such bug, so the Windows-like server must not have it either; the plain pyftpdlib
-    kind keeps 1.5.7 as Debian ships it.
-    """
+    """pyftpdlib's data connections without two bugs IIS does not have (the plain pyftpdlib kind
+    keeps 1.5.7 as Debian ships it, bugs included)."""
 
     def readable(self):
+        # 1.5.9's fix for issue 604 (PR 612): readable while the TLS handshake runs, so a client
+        # that starts TLS before sending STOR/RETR is not reset.
         return self._ssl_accepting or super().readable()
+
+    def handle_close(self):
+        # 1.5.7 answers "226 Transfer complete." when the client closes a data connection no
+        # transfer ran on (after a refused LIST): a reply to no command, which desynchronises it.
+        if not self._initialized:
+            self.close()
+            return
+        super().handle_close()
 
 
 class WindowsHandler(Handler):
