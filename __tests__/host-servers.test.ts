@@ -13,6 +13,7 @@ import tls from 'node:tls'
 import {
   type FtpServer,
   HOST_LIMIT,
+  LIMIT_REPLY,
   LIMITED_SERVERS,
   serverMissing,
   type ServerKind,
@@ -22,16 +23,6 @@ import {
 
 const runs = (kind: ServerKind): boolean => serverMissing(kind) === undefined || process.env.CI === 'true'
 const describeOn = (kind: ServerKind): typeof describe => (runs(kind) ? describe : describe.skip)
-
-/** How each limited profile refuses the connection after HOST_LIMIT: when, and with what. */
-const LIMIT_REPLY: Record<(typeof LIMITED_SERVERS)[number], { at: 'greeting' | 'PASS'; reply: string }> = {
-  'vsftpd-limited': { at: 'greeting', reply: '421 There are too many connections from your internet address.' },
-  'pure-ftpd-limited': { at: 'greeting', reply: `421 Too many connections (${HOST_LIMIT}) from this IP` },
-  'proftpd-limited': {
-    at: 'PASS',
-    reply: `530 Sorry, the maximum number of clients (${HOST_LIMIT}) from your host are already connected.`
-  }
-}
 
 function withServer(kind: ServerKind, options: StartOptions = {}): () => FtpServer {
   let server: FtpServer | undefined

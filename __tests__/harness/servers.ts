@@ -44,6 +44,15 @@ export type ServerKind =
 export type LimitedKind = 'vsftpd-limited' | 'pure-ftpd-limited' | 'proftpd-limited'
 export const LIMITED_SERVERS: LimitedKind[] = ['vsftpd-limited', 'pure-ftpd-limited', 'proftpd-limited']
 export const HOST_LIMIT = 2
+/** What each profile answers the connection beyond HOST_LIMIT (vsftpd, pure-ftpd: instead of the greeting). */
+export const LIMIT_REPLY: Record<LimitedKind, { at: 'greeting' | 'PASS'; reply: string }> = {
+  'vsftpd-limited': { at: 'greeting', reply: '421 There are too many connections from your internet address.' },
+  'pure-ftpd-limited': { at: 'greeting', reply: `421 Too many connections (${HOST_LIMIT}) from this IP` },
+  'proftpd-limited': {
+    at: 'PASS',
+    reply: `530 Sorry, the maximum number of clients (${HOST_LIMIT}) from your host are already connected.`
+  }
+}
 
 /** The servers that require explicit TLS (AUTH TLS, PROT P): what the deploy tool targets. */
 export const EXPLICIT_SERVERS: ServerKind[] = ['vsftpd', 'vsftpd-tls12', 'pure-ftpd', 'proftpd']
