@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy, DeployResult } from '../src/deploy.js'
-import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import {
+  EXPLICIT_SERVERS,
+  FtpServer,
+  LIMITED_SERVERS,
+  serverMissing,
+  ServerKind,
+  startServer
+} from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { runCliDeploy } from './support/cli-process.js'
 
@@ -27,7 +34,7 @@ function snapshot(dir: string, prefix = ''): Map<string, string> {
   return out
 }
 
-describe.each(EXPLICIT_SERVERS)('%s', kind => {
+describe.each<ServerKind>([...EXPLICIT_SERVERS, 'windows-like', ...LIMITED_SERVERS])('%s', kind => {
   const maybe = skipped(kind) ? test.skip : test
   let server: FtpServer
   beforeAll(async () => {
