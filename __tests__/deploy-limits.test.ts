@@ -4,6 +4,7 @@
  * concurrency and with 16: every byte arrives, one warning names the limit and the count it
  * settled on, and no file's retry is spent on it. A wrong password still fails at once.
  */
+import { Client } from 'basic-ftp'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -24,6 +25,20 @@ const tree: Record<string, Buffer> = Object.fromEntries(
   Array.from({ length: FILES }, (_, i) => [`d${i % 10}/s${i % 3}/file-${i}.bin`, randomBytes(64 + (i % 50))])
 )
 const localDir = makeTree(tree)
+/** Another client (an FTP program, another deploy) holding one of the host's connections. */
+async function otherClient(server: FtpServer): Promise<Client> {
+  const client = new Client(10_000)
+  await client.access({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    secure: true,
+    secureOptions: { ca: server.pki.caCert, servername: 'localhost' }
+  })
+  return client
+}
+
 const runs = (kind: ServerKind): boolean => serverMissing(kind) === undefined || process.env.CI === 'true'
 
 for (const kind of LIMITED_SERVERS) {
@@ -61,6 +76,33 @@ for (const kind of LIMITED_SERVERS) {
       },
       160_000
     )
+
+    // One refusing at the greeting (421), one after PASS (530); pure-ftpd's is vsftpd's case again.
+    if (kind !== 'pure-ftpd-limited')
+      test('a server full of other clients: the deploy waits for a slot, then fails naming the limit', async () => {
+        const others = [await otherClient(server), await otherClient(server)]
+        try {
+          const inputs = serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'full' })
+          // Freed after 2 s: the first connection gets in on a later try and the deploy completes.
+          const freed = new Promise(r => setTimeout(r, 2000)).then(() => others.pop()?.close())
+          const waited = await runCliDeploy(inputs, { password: server.password, limitMs: 150_000 })
+          await freed
+          expect([waited.code, waited.error]).toEqual([0, ''])
+          expect(waited.lines).toContainEqual(
+            expect.stringContaining(`${reply}: no connection of ours is open; trying again in`)
+          )
+          // Held for good: a bounded wait, then a clear failure (no file was sent).
+          others.push(await otherClient(server))
+          const full = await runCliDeploy({ ...inputs, 'remote-dir': 'full2' }, { password: server.password })
+          expect(full.code).toBe(1)
+          expect(full.error).toContain(
+            `${reply} (the server's connection limit: no connection was let in after 6 tries; other clients hold every connection it allows)`
+          )
+          expect(full.ms).toBeLessThan(40_000)
+        } finally {
+          others.forEach(c => c.close())
+        }
+      }, 120_000)
 
     test('a wrong password still fails with 530, within seconds', async () => {
       const inputs = serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'wrong', password: 'not-it' })
