@@ -31887,6 +31887,9 @@ class BasicFtpSession {
         return this.client.list(path);
     }
     async statList(path) {
+        // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
+        if (/[[\]*?{}]/.test(path))
+            return undefined;
         let res;
         try {
             res = await this.client.send(`STAT ${path}`);
