@@ -37,6 +37,15 @@ interface Expected {
   protectedLog?: RegExp
 }
 
+const PYFTPDLIB: Expected = {
+  plainLoginCode: 550,
+  noProtStorCode: 550,
+  protCReply: 200,
+  protCStorCode: 550,
+  tlsVersion: 'TLSv1.3',
+  protectedLog: /SSL connection established \(<\w*DTPHandler\(.*ssl-data=True, sending-file=<.*hello\.bin/
+}
+
 const EXPECTED: Record<string, Expected> = {
   vsftpd: {
     plainLoginCode: 530,
@@ -68,14 +77,20 @@ const EXPECTED: Record<string, Expected> = {
     noReuseCode: 425,
     tlsVersion: 'TLSv1.3',
     protectedLog: /client reused TLS session for data connection\s*\n.*TLSv1\.3 data connection accepted/
-  }
+  },
+  // pyftpdlib refuses the data connection itself (EPSV: 550) until PROT P; it needs no reuse.
+  pyftpdlib: PYFTPDLIB,
+  'windows-like': PYFTPDLIB
 }
 
 const inCi = process.env.CI === 'true'
 /** Must never reach the disk. */
 const SECRET = randomBytes(64 * 1024)
 const UTF8_NAME = 'héllo wörld 日本.txt'
-const ALL_KINDS: ServerKind[] = [...EXPLICIT_SERVERS, 'vsftpd-implicit', 'vsftpd-plain']
+// Not plain pyftpdlib: 1.5.7 resets basic-ftp's data connections (its issue 604), which these
+// tests upload with; host-servers.test.ts checks what it refuses and that bug itself.
+const TLS_REQUIRED: ServerKind[] = [...EXPLICIT_SERVERS, 'windows-like']
+const ALL_KINDS: ServerKind[] = [...TLS_REQUIRED, 'vsftpd-implicit', 'vsftpd-plain']
 const missing = new Set(ALL_KINDS.filter(k => serverMissing(k) !== undefined))
 const skipLine = missingServersLine(ALL_KINDS)
 if (skipLine !== undefined && !inCi) process.stdout.write(`servers.test: ${skipLine}\n`)
@@ -92,7 +107,7 @@ afterAll(() => {
   if (pki !== undefined) rmSync(pki.dir, { recursive: true, force: true })
 })
 
-for (const kind of EXPLICIT_SERVERS) {
+for (const kind of TLS_REQUIRED) {
   const expected = EXPECTED[kind] as Expected
   describeServer(kind)(`${kind} (explicit TLS required)`, () => {
     let server: FtpServer
@@ -319,7 +334,8 @@ async function storeRaw(
   data: Buffer,
   channel: 'clear' | 'tls-new-session'
 ): Promise<number> {
-  const epsv = await client.send('EPSV')
+  const epsv = await client.sendIgnoringError('EPSV')
+  if (epsv.code >= 400) return epsv.code // refused before any data connection (pyftpdlib)
   const port = Number(/\(\|\|\|(\d+)\|\)/.exec(epsv.message)?.[1])
   const tcp = net.connect({ host: server.host, port })
   tcp.on('error', () => undefined) // the server is expected to drop this connection

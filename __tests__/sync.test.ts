@@ -10,7 +10,14 @@ import { DeployResult } from '../src/deploy-types.js'
 import { openSession } from '../src/ftp/session.js'
 import { listLocalFiles } from '../src/local-files.js'
 import { TEMP_NAME } from '../src/temp-name.js'
-import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import {
+  EXPLICIT_SERVERS,
+  FtpServer,
+  LIMITED_SERVERS,
+  serverMissing,
+  ServerKind,
+  startServer
+} from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { runCliDeploy } from './support/cli-process.js'
 
@@ -31,7 +38,7 @@ function snapshot(dir: string, prefix = ''): Map<string, string> {
   return out
 }
 
-describe.each(EXPLICIT_SERVERS)('%s', kind => {
+describe.each<ServerKind>([...EXPLICIT_SERVERS, 'windows-like', ...LIMITED_SERVERS])('%s', kind => {
   const maybe = skipped(kind) ? test.skip : test
   let server: FtpServer
   beforeAll(async () => {

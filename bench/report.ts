@@ -52,7 +52,12 @@ export const SERVER_LABEL: Record<ServerKind, string> = {
   'pure-ftpd': 'pure-ftpd 1.0.50',
   proftpd: 'ProFTPD',
   'vsftpd-implicit': 'vsftpd (implicit TLS)',
-  'vsftpd-plain': 'vsftpd (plain)'
+  'vsftpd-plain': 'vsftpd (plain)',
+  'vsftpd-limited': 'vsftpd 3.0.3 (max_per_ip=2, dotfiles hidden)',
+  'pure-ftpd-limited': 'pure-ftpd 1.0.50 (-C 2)',
+  'proftpd-limited': 'ProFTPD (MaxClientsPerHost 2)',
+  pyftpdlib: 'pyftpdlib 1.5.7',
+  'windows-like': 'pyftpdlib 1.5.7 as a Windows server'
 }
 
 export function median(values: number[]): number {

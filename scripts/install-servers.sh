@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the three FTP servers the integration tests run (vsftpd, pure-ftpd, proftpd)
-# on Debian/Ubuntu, as root. Idempotent: a second run changes nothing.
+# Installs the FTP servers the integration tests run (vsftpd, pure-ftpd, proftpd, and
+# pyftpdlib with pyOpenSSL for the pyftpdlib and Windows-like kinds) on Debian/Ubuntu, as root.
+# Idempotent: a second run changes nothing.
 #
 # Why not `apt-get install` all three: vsftpd, pure-ftpd and proftpd-core each declare
 # `Conflicts: ftp-server`, so dpkg holds only one. vsftpd is installed normally; the other two
@@ -11,6 +12,7 @@
 # Layout (read by __tests__/harness/servers.ts, keep in sync):
 #   $FTPS_DEPLOY_SERVERS_DIR/pure-ftpd/usr/sbin/pure-ftpd, .../usr/bin/pure-pw
 #   $FTPS_DEPLOY_SERVERS_DIR/proftpd/usr/sbin/proftpd,   .../usr/lib/proftpd/mod_tls.so
+#   /usr/bin/python3 with pyftpdlib and OpenSSL (Debian's packages; PyPI is not needed)
 set -euo pipefail
 
 CACHE_DIR="${FTPS_DEPLOY_SERVERS_DIR:-/opt/ftps-deploy-servers}"
@@ -130,6 +132,10 @@ if [ ! -d "$ftp_home" ]; then
   changed=1
 fi
 
+# pyftpdlib: Debian 12 ships 1.5.7 (with its TLS data-connection bug, pyftpdlib issue 604: the
+# harness runs it as shipped). Debian's package, so the harness runs /usr/bin/python3.
+apt_install_missing python3 python3-pyftpdlib python3-openssl
+
 mkdir -p "$CACHE_DIR"
 unpack_debs pure-ftpd pure-ftpd pure-ftpd-common
 unpack_debs proftpd proftpd-core proftpd-mod-crypto
@@ -140,6 +146,7 @@ check_libs "$CACHE_DIR/pure-ftpd/usr/bin/pure-pw"
 check_libs "$CACHE_DIR/proftpd/usr/sbin/proftpd"
 check_libs "$CACHE_DIR/proftpd/usr/lib/proftpd/mod_tls.so"
 command -v db5.3_load >/dev/null || die "db5.3_load (db5.3-util) is missing"
+/usr/bin/python3 -c 'import pyftpdlib, OpenSSL' 2>/dev/null || die "/usr/bin/python3 cannot import pyftpdlib and OpenSSL"
 
 if [ "$changed" = 1 ]; then
   log "done: servers ready in /usr/sbin/vsftpd and $CACHE_DIR"

@@ -113,6 +113,7 @@ export class DeployLock {
     let seen: LockSeen | undefined
     let movedAt = started
     let lastSaid = -Infinity
+    let saidFor = ''
     for (;;) {
       // MKD fails where the directory exists: true only for the one run that made it.
       const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)))
@@ -144,7 +145,9 @@ export class DeployLock {
           { transient: false }
         )
       }
-      if (now - lastSaid >= 30_000) {
+      // Said again every 30 s, and as soon as the holder is known or changes.
+      if (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor) {
+        saidFor = describeSeen(seen)
         o.log.info(
           `Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`
         )
@@ -158,7 +161,6 @@ export class DeployLock {
   private async claim(): Promise<void> {
     const path = lockPath(this.o)
     const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() }
-    await this.o.run('Starting the deploy lock', session => session.makeDir(posix.join(path, `beat-${this.beat}`)))
     // Who holds it is for the people waiting: a server that refuses the file still has a lock.
     await this.o
       .run('Writing the deploy lock', session =>
@@ -167,6 +169,7 @@ export class DeployLock {
       .catch(err =>
         this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`)
       )
+    await this.o.run('Starting the deploy lock', session => session.makeDir(posix.join(path, `beat-${this.beat}`)))
     this.lastBeat = this.o.now()
     this.o.log.info(`Took the deploy lock ${path}`)
     this.schedule()

@@ -1,8 +1,10 @@
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
  * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply.
+ * backoff; final failures are thrown at once with the server's reply. A connection refused for
+ * the server's connection limit lowers the pool's size instead: the task waits for a session.
  */
+import { ConnectionCap, limitOfError } from './connection-limit.js'
 import { DeployError, describeError } from './errors.js'
 import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
@@ -15,6 +17,11 @@ export interface PoolOptions {
   retries: number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
+  /** Tries to get a first connection past a full server (default 5, about 15 to 30 s in all). */
+  limitRetries?: number
+  /** After this long with fewer connections than `size`, try one more (default 5 min, as lftp). */
+  raiseAfterMs?: number
+  now?: () => number
 }
 
 export class SessionPool {
@@ -24,6 +31,7 @@ export class SessionPool {
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
   private cancelled: string | undefined
+  private readonly cap: ConnectionCap
 
   constructor(
     private readonly open: () => Promise<RemoteSession>,
@@ -32,6 +40,10 @@ export class SessionPool {
     first?: RemoteSession
   ) {
     this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
+    this.cap = new ConnectionCap(options.size, {
+      raiseAfterMs: options.raiseAfterMs ?? 300_000,
+      now: options.now ?? Date.now
+    })
     if (first) {
       this.all.add(first)
       this.idle.push(first)
@@ -98,22 +110,62 @@ export class SessionPool {
         this.discard(idle)
         continue
       }
-      if (this.all.size + this.opening < this.options.size) {
-        this.opening += 1
-        try {
-          const session = await this.open()
-          this.all.add(session)
-          return session
-        } finally {
-          this.opening -= 1
-        }
+      if (this.all.size + this.opening < this.cap.allowed()) {
+        const session = await this.openWithinLimit()
+        if (session !== undefined) return session
+        continue
       }
       await new Promise<void>(resolve => this.waiting.push(resolve))
     }
   }
 
+  /**
+   * Opens a session, or lowers the cap and returns undefined when the server refuses it for
+   * its connection limit while others of ours are open or opening. With none, the server is
+   * full of other clients: wait for a slot with backoff, a bounded number of times.
+   */
+  private async openWithinLimit(): Promise<RemoteSession | undefined> {
+    this.opening += 1
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const session = await this.open()
+          this.all.add(session)
+          return session
+        } catch (err) {
+          const limit = limitOfError(err)
+          if (limit === undefined) throw err
+          const others = this.all.size + this.opening - 1
+          if (others > 0) {
+            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others} connection(s)`)
+            this.cap.lower(limit, others)
+            return undefined
+          }
+          const tries = this.options.limitRetries ?? 5
+          if (attempt > tries || this.cancelled !== undefined) {
+            throw new DeployError(
+              `${describeError(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
+                'other clients hold every connection it allows)',
+              { code: limit.code, reply: limit.reply, transient: false }
+            )
+          }
+          const wait = backoffMs(attempt, this.options.random, 1000, 15_000)
+          this.log.info(
+            `${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`
+          )
+          await this.sleep(wait)
+        }
+      }
+    } finally {
+      this.opening -= 1
+      const warning = this.cap.takeWarning(this.opening)
+      if (warning !== undefined) this.log.warning(warning)
+    }
+  }
+
   private release(session: RemoteSession): void {
-    if (!session.usable) return this.discard(session)
+    // More sessions than the server's limit leaves us (opened before it was known): close one.
+    if (!session.usable || this.all.size > this.cap.allowed()) return this.discard(session)
     this.idle.push(session)
     this.waiting.shift()?.()
   }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { firstExisting, type LaunchContext, type LaunchSpec, SERVERS_DIR } from './server-runtime.js'
+import type { HostProfile } from './vsftpd.js'
 
 export const proftpdBin = (): string | undefined =>
   firstExisting([join(SERVERS_DIR, 'proftpd/usr/sbin/proftpd'), '/usr/sbin/proftpd'])
@@ -17,7 +18,7 @@ export function proftpdModTls(): string | undefined {
   return bin === undefined ? undefined : firstExisting([join(dirname(bin), '../lib/proftpd/mod_tls.so')])
 }
 
-export function buildProftpd(ctx: LaunchContext): LaunchSpec {
+export function buildProftpd(ctx: LaunchContext, profile: HostProfile = {}): LaunchSpec {
   const bin = proftpdBin()
   const modTls = proftpdModTls()
   if (bin === undefined || modTls === undefined) throw new Error('proftpd or its mod_tls.so not found')
@@ -28,7 +29,7 @@ export function buildProftpd(ctx: LaunchContext): LaunchSpec {
     system: join(ctx.dir, 'system.log')
   }
   const conf = join(ctx.dir, 'proftpd.conf')
-  writeFileSync(conf, [...config(ctx, dirname(modTls), logs), ...ctx.extraConfig, ''].join('\n'))
+  writeFileSync(conf, [...config(ctx, dirname(modTls), logs, profile), ...ctx.extraConfig, ''].join('\n'))
   // A bad directive makes the daemon exit at once; `-t` says which line (FACTS).
   execFileSync(bin, ['-t', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] })
   return {
@@ -46,7 +47,7 @@ interface ProftpdLogs {
   system: string
 }
 
-function config(ctx: LaunchContext, moduleDir: string, logs: ProftpdLogs): string[] {
+function config(ctx: LaunchContext, moduleDir: string, logs: ProftpdLogs, profile: HostProfile): string[] {
   const run = join(ctx.dir, 'run')
   mkdirSync(run, { mode: 0o755 })
   return [
@@ -59,6 +60,9 @@ function config(ctx: LaunchContext, moduleDir: string, logs: ProftpdLogs): strin
     `Port ${ctx.ports.control}`,
     `PassivePorts ${ctx.ports.passiveMin} ${ctx.ports.passiveMax}`,
     'MaxInstances 200',
+    // Plesk's and cPanel's limit: above it "530 Sorry, the maximum number of clients (N) from
+    // your host are already connected." after PASS
+    ...(profile.maxPerIp === undefined ? [] : [`MaxClientsPerHost ${profile.maxPerIp}`]),
     `User ${ctx.account.name}`,
     `Group ${ctx.account.group}`,
     // Keep every state file out of /run and the system's control socket (FACTS).
@@ -79,7 +83,7 @@ function config(ctx: LaunchContext, moduleDir: string, logs: ProftpdLogs): strin
     'DefaultRoot ~',
     'Umask 022', // uploads 0644: readable by the test
     'AllowOverwrite on',
-    'ListOptions "-a"', // LIST shows dotfiles (MLSD always does)
+    ...(profile.hideDotfiles === true ? [] : ['ListOptions "-a"']), // LIST shows dotfiles (MLSD always does)
     // Logs: every command with its reply code, TLS details, transfers.
     'LogFormat commands "%t %a %u \\"%r\\" %s %b"',
     `ExtendedLog ${logs.commands} ALL commands`,

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { firstExisting, type LaunchContext, type LaunchSpec, SERVERS_DIR } from './server-runtime.js'
+import type { HostProfile } from './vsftpd.js'
 
 export const pureFtpdBin = (): string | undefined =>
   firstExisting([join(SERVERS_DIR, 'pure-ftpd/usr/sbin/pure-ftpd'), '/usr/sbin/pure-ftpd'])
@@ -15,7 +16,7 @@ export const purePwBin = (): string | undefined =>
 /** pure-ftpd allows only half its passive range as concurrent clients (FACTS). */
 export const PUREFTPD_PASSIVE_PER_CLIENT = 2
 
-export function buildPureFtpd(ctx: LaunchContext): LaunchSpec {
+export function buildPureFtpd(ctx: LaunchContext, profile: HostProfile = {}): LaunchSpec {
   const pdb = makeUserDb(ctx)
   // pure-ftpd logs only to syslog (there is none here): the alternative log is the only trace.
   const altlog = join(ctx.dir, 'pure-ftpd.log')
@@ -32,15 +33,15 @@ export function buildPureFtpd(ctx: LaunchContext): LaunchSpec {
       '-E', // no anonymous login
       '-A', // chroot everyone into their home
       '-H', // no reverse DNS
-      '-D', // list dotfiles, like vsftpd's force_dot_files
+      ...(profile.hideDotfiles === true ? [] : ['-D']), // list dotfiles, like vsftpd's force_dot_files
       '-p',
       `${passiveMin}:${passiveMax}`,
       '-P',
       '127.0.0.1',
       '-c',
       String(maxClients),
-      '-C',
-      String(maxClients),
+      '-C', // per address; above it "421 Too many connections (N) from this IP" before the greeting
+      String(profile.maxPerIp ?? maxClients),
       '-Y',
       '3', // TLS required on control and data: plain USER is 421, STOR under PROT C 521
       '-2',

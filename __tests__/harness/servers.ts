@@ -1,7 +1,9 @@
 /**
- * Real FTP servers for integration tests: vsftpd (4 variants), pure-ftpd and proftpd, each on
- * 127.0.0.1 with its own ports, temp root and logs, requiring explicit TLS (login and PROT P
- * data) unless the kind says otherwise. Install them with `sudo bash scripts/install-servers.sh`.
+ * Real FTP servers for integration tests: vsftpd (4 variants), pure-ftpd, proftpd, pyftpdlib and
+ * a Windows-like server on pyftpdlib, plus the first three as shared hosts configure them (a
+ * limit of 2 connections per address), each on 127.0.0.1 with its own ports, temp root and
+ * logs, requiring explicit TLS (login and PROT P data) unless the kind says otherwise. Install
+ * them with `sudo bash scripts/install-servers.sh`.
  *
  *   const server = await startServer('proftpd')
  *   try { ... client.access({ host: server.host, port: server.port, ... }) } finally { await server.stop() }
@@ -12,6 +14,7 @@ import { dirname, join, resolve, sep } from 'node:path'
 import { makeTestPki, type TestPki } from './certs.js'
 import { reservePorts } from './ports.js'
 import { buildProftpd, proftpdBin, proftpdModTls } from './proftpd.js'
+import { buildPyftpd, pyftpdlibMissing } from './pyftpdlib.js'
 import { buildPureFtpd, pureFtpdBin, PUREFTPD_PASSIVE_PER_CLIENT, purePwBin } from './pureftpd.js'
 import {
   concatLogs,
@@ -26,10 +29,36 @@ import {
 } from './server-runtime.js'
 import { buildVsftpd, DB_LOAD, VSFTPD_BIN } from './vsftpd.js'
 
-export type ServerKind = 'vsftpd' | 'vsftpd-tls12' | 'pure-ftpd' | 'proftpd' | 'vsftpd-implicit' | 'vsftpd-plain'
+export type ServerKind =
+  | 'vsftpd'
+  | 'vsftpd-tls12'
+  | 'pure-ftpd'
+  | 'proftpd'
+  | 'vsftpd-implicit'
+  | 'vsftpd-plain'
+  | 'pyftpdlib'
+  | 'windows-like'
+  | LimitedKind
+
+/** Shared-host profiles: at most HOST_LIMIT connections per address; vsftpd also hides dotfiles. */
+export type LimitedKind = 'vsftpd-limited' | 'pure-ftpd-limited' | 'proftpd-limited'
+export const LIMITED_SERVERS: LimitedKind[] = ['vsftpd-limited', 'pure-ftpd-limited', 'proftpd-limited']
+export const HOST_LIMIT = 2
+/** What each profile answers the connection beyond HOST_LIMIT (vsftpd, pure-ftpd: instead of the greeting). */
+export const LIMIT_REPLY: Record<LimitedKind, { at: 'greeting' | 'PASS'; reply: string }> = {
+  'vsftpd-limited': { at: 'greeting', reply: '421 There are too many connections from your internet address.' },
+  'pure-ftpd-limited': { at: 'greeting', reply: `421 Too many connections (${HOST_LIMIT}) from this IP` },
+  'proftpd-limited': {
+    at: 'PASS',
+    reply: `530 Sorry, the maximum number of clients (${HOST_LIMIT}) from your host are already connected.`
+  }
+}
 
 /** The servers that require explicit TLS (AUTH TLS, PROT P): what the deploy tool targets. */
 export const EXPLICIT_SERVERS: ServerKind[] = ['vsftpd', 'vsftpd-tls12', 'pure-ftpd', 'proftpd']
+
+/** The pyftpdlib kinds (explicit TLS required too). */
+export const PYFTPDLIB_SERVERS: ServerKind[] = ['pyftpdlib', 'windows-like']
 
 /** Constant on purpose: vsftpd's PAM user database is shared by all vsftpd instances. */
 export const TEST_USER = 'deployer'
@@ -71,6 +100,8 @@ export interface StartOptions {
   passivePorts?: number
   /** vsftpd/proftpd: config lines appended last (they override). pure-ftpd: extra command-line flags. */
   extraConfig?: string[]
+  /** Listings leave dotfiles out (vsftpd's default; ProFTPD's MLSD still shows them). */
+  hideDotfiles?: boolean
 }
 
 /** undefined if `kind` can run here, else one line saying what is missing and how to install it. */
@@ -85,7 +116,9 @@ function missingPiece(kind: ServerKind): string | undefined {
   if (which('openssl') === undefined) return 'openssl not found'
   const account = ftpAccount()
   if (account === undefined) return "system account 'ftp' not found"
-  switch (kind) {
+  switch (baseKind(kind)) {
+    case 'pyftpdlib':
+      return pyftpdlibMissing()
     case 'pure-ftpd':
       if (pureFtpdBin() === undefined || purePwBin() === undefined) return 'pure-ftpd not installed'
       return undefined
@@ -110,7 +143,7 @@ export function missingServersLine(kinds: ServerKind[]): string | undefined {
   const problems = new Map<string, string>() // display name -> problem
   for (const kind of kinds) {
     const problem = missingPiece(kind)
-    const name = kind.startsWith('vsftpd') ? 'vsftpd' : kind
+    const name = baseKind(kind)
     if (problem !== undefined && !problems.has(name)) problems.set(name, problem)
   }
   if (problems.size === 0) return undefined
@@ -124,7 +157,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
   const account = ftpAccount()
   if (account === undefined) throw new Error("system account 'ftp' not found")
   const passiveCount = opts.passivePorts ?? DEFAULT_PASSIVE_PORTS
-  if (kind === 'pure-ftpd' && passiveCount < 2 * PUREFTPD_PASSIVE_PER_CLIENT) {
+  if (baseKind(kind) === 'pure-ftpd' && passiveCount < 2 * PUREFTPD_PASSIVE_PER_CLIENT) {
     throw new Error('pure-ftpd needs at least 4 passive ports')
   }
 
@@ -148,7 +181,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
     chownSync(root, account.uid, account.gid)
     const extraConfig = opts.extraConfig ?? []
     const ctx: LaunchContext = { dir, root, ports, pki, account, user: TEST_USER, password: TEST_PASSWORD, extraConfig }
-    spec = buildSpec(kind, ctx)
+    spec = buildSpec(kind, ctx, opts.hideDotfiles ?? kind === 'vsftpd-limited')
     proc = launch(spec, outFile)
     await waitForGreeting(ports.control, tlsOf(kind) === 'implicit' ? pki : undefined, proc, START_TIMEOUT_MS)
     return serverHandle(kind, ctx, spec, proc, cleanup)
@@ -186,20 +219,34 @@ function serverHandle(
   }
 }
 
-function buildSpec(kind: ServerKind, ctx: LaunchContext): LaunchSpec {
+/** The installed server a kind runs. */
+function baseKind(kind: ServerKind): 'vsftpd' | 'pure-ftpd' | 'proftpd' | 'pyftpdlib' {
+  if (kind.startsWith('vsftpd')) return 'vsftpd'
+  if (kind.startsWith('pure-ftpd')) return 'pure-ftpd'
+  return kind.startsWith('proftpd') ? 'proftpd' : 'pyftpdlib'
+}
+
+function buildSpec(kind: ServerKind, ctx: LaunchContext, hideDotfiles: boolean): LaunchSpec {
+  const maxPerIp = (LIMITED_SERVERS as ServerKind[]).includes(kind) ? HOST_LIMIT : undefined
   switch (kind) {
     case 'vsftpd':
-      return buildVsftpd(ctx, 'explicit')
+    case 'vsftpd-limited':
+      return buildVsftpd(ctx, 'explicit', { maxPerIp, hideDotfiles })
     case 'vsftpd-tls12':
-      return buildVsftpd(ctx, 'tls12')
+      return buildVsftpd(ctx, 'tls12', { hideDotfiles })
     case 'vsftpd-implicit':
-      return buildVsftpd(ctx, 'implicit')
+      return buildVsftpd(ctx, 'implicit', { hideDotfiles })
     case 'vsftpd-plain':
-      return buildVsftpd(ctx, 'plain')
+      return buildVsftpd(ctx, 'plain', { hideDotfiles })
     case 'pure-ftpd':
-      return buildPureFtpd(ctx)
+    case 'pure-ftpd-limited':
+      return buildPureFtpd(ctx, { maxPerIp, hideDotfiles })
     case 'proftpd':
-      return buildProftpd(ctx)
+    case 'proftpd-limited':
+      return buildProftpd(ctx, { maxPerIp, hideDotfiles })
+    case 'pyftpdlib':
+    case 'windows-like':
+      return buildPyftpd(ctx, { windows: kind === 'windows-like', hideDotfiles })
   }
 }
 

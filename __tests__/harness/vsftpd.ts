@@ -23,7 +23,13 @@ const PAM_FILE = `/etc/pam.d/${PAM_SERVICE}`
 const USERDB_DIR = '/etc/ftps-deploy-test'
 const USERDB = join(USERDB_DIR, 'vsftpd-users') // pam_userdb appends ".db"
 
-export function buildVsftpd(ctx: LaunchContext, variant: VsftpdVariant): LaunchSpec {
+/** How a host configures it: a per-address limit (max_per_ip), dotfiles left out of listings. */
+export interface HostProfile {
+  maxPerIp?: number
+  hideDotfiles?: boolean
+}
+
+export function buildVsftpd(ctx: LaunchContext, variant: VsftpdVariant, profile: HostProfile = {}): LaunchSpec {
   ensurePamUser(ctx.user, ctx.password)
   const log = join(ctx.dir, 'vsftpd.log')
   const emptyDir = join(ctx.dir, 'empty')
@@ -31,7 +37,7 @@ export function buildVsftpd(ctx: LaunchContext, variant: VsftpdVariant): LaunchS
   const conf = join(ctx.dir, 'vsftpd.conf')
   writeFileSync(
     conf,
-    [...baseConfig(ctx, log, emptyDir), ...tlsConfig(ctx, variant), ...ctx.extraConfig, ''].join('\n')
+    [...baseConfig(ctx, log, emptyDir, profile), ...tlsConfig(ctx, variant), ...ctx.extraConfig, ''].join('\n')
   )
   return {
     command: VSFTPD_BIN,
@@ -42,7 +48,7 @@ export function buildVsftpd(ctx: LaunchContext, variant: VsftpdVariant): LaunchS
   }
 }
 
-function baseConfig(ctx: LaunchContext, log: string, emptyDir: string): string[] {
+function baseConfig(ctx: LaunchContext, log: string, emptyDir: string, profile: HostProfile): string[] {
   return [
     // Foreground standalone listener on 127.0.0.1 only; unknown options are fatal.
     'background=NO',
@@ -64,7 +70,8 @@ function baseConfig(ctx: LaunchContext, log: string, emptyDir: string): string[]
     'chroot_local_user=YES',
     'allow_writeable_chroot=YES',
     'local_umask=022', // uploads 0644: readable by the test
-    'force_dot_files=YES', // else listings hide dotfiles
+    // NO is vsftpd's default (listings hide dotfiles); many hosts keep it
+    `force_dot_files=${profile.hideDotfiles === true ? 'NO' : 'YES'}`,
     // Passive only, announced as 127.0.0.1.
     'pasv_enable=YES',
     `pasv_min_port=${ctx.ports.passiveMin}`,
@@ -77,7 +84,7 @@ function baseConfig(ctx: LaunchContext, log: string, emptyDir: string): string[]
     'log_ftp_protocol=YES',
     `vsftpd_log_file=${log}`,
     'max_clients=200',
-    'max_per_ip=200'
+    `max_per_ip=${profile.maxPerIp ?? 200}` // above it: "421 There are too many connections from your internet address."
   ]
 }
 

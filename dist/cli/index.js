@@ -2853,7 +2853,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7074);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5502);
 /* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
@@ -2982,7 +2982,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7074:
+/***/ 5502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3132,6 +3132,111 @@ function manifestWriter(pool, replacer, path, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/connection-limit.ts
+/**
+ * Which refusals are a server's connection limit rather than a failure (pure): the replies
+ * pure-ftpd, ProFTPD, vsftpd, FileZilla Server and IIS send when an address, a user or the
+ * whole server has as many connections as it allows. Contract: "A server's connection limit
+ * is not a failure"; issue 11 lists the texts.
+ */
+
+
+/**
+ * Texts of limit replies. Each names connections, users, clients or sessions with a word of
+ * quantity, so a wrong password's 530 ("Login incorrect", "Sorry, no such user") never matches:
+ * - pure-ftpd: "Too many connections (N) from this IP", "N users (the maximum) are already
+ *   logged in, sorry", "I can't accept more than N connections as the same user"
+ * - ProFTPD: "Sorry, the maximum number of clients (N) from your host are already connected.",
+ *   "... of allowed clients (N) are already connected.", "... (N) for this user ..."
+ * - vsftpd: "There are too many connections from your internet address.", "There are too
+ *   many connected users, please try later."
+ * - FileZilla Server / IIS / Serv-U: "Too many users are connected", "Maximum number of
+ *   connections exceeded", "too many users logged on", "No more connections allowed"
+ */
+const LIMIT_TEXT = [
+    /too many (?:\w+ )?(?:connections|connected users|users|clients|sessions)\b/i,
+    /\busers \(the maximum\)/i,
+    /can'?t accept more than \d+ connections/i,
+    /maximum number of (?:\w+ )?(?:clients|connections|users|sessions|hosts)\b/i,
+    /(?:connection|client|user|session) limit (?:reached|exceeded)/i,
+    /no more (?:connections|clients|users|sessions)/i
+];
+/** Where the reply says how many: "(2)", "2 users (the maximum)", "more than 2 connections". */
+const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) connections/i];
+/** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
+const LIMIT_CODES = new Set([421, 530]);
+/** The limit a reply announces, or undefined when it is any other reply. */
+function connectionLimitOf(code, reply) {
+    if (!LIMIT_CODES.has(code))
+        return undefined;
+    const text = reply.trim();
+    if (!LIMIT_TEXT.some(pattern => pattern.test(text)))
+        return undefined;
+    for (const pattern of COUNT) {
+        const match = pattern.exec(text);
+        if (match)
+            return { code, reply: text, count: Number(match[1]) };
+    }
+    return { code, reply: text };
+}
+/** The limit behind a failed connect or login (the reply may sit in an error's cause). */
+function limitOfError(err) {
+    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        if (e instanceof errors/* DeployError */.sH && e.details.code !== undefined) {
+            return connectionLimitOf(e.details.code, e.details.reply ?? e.message);
+        }
+        if (e instanceof dist.FTPError)
+            return connectionLimitOf(e.code, e.message);
+    }
+    return undefined;
+}
+/**
+ * How many connections the pool may hold: the concurrency asked for, lowered to what the
+ * server let in when it refuses one for its limit, raised by one again after a while (another
+ * client may have gone). Warns once, when the openings in flight at the first refusal are done.
+ */
+class ConnectionCap {
+    wanted;
+    options;
+    current;
+    limit;
+    loweredAt = 0;
+    warned = false;
+    constructor(wanted, options) {
+        this.wanted = wanted;
+        this.options = options;
+        this.current = wanted;
+    }
+    /** The count allowed now; one more than before when the last lowering is old enough. */
+    allowed() {
+        if (this.limit !== undefined && this.current < this.wanted) {
+            const now = this.options.now();
+            if (now - this.loweredAt >= this.options.raiseAfterMs) {
+                this.current += 1;
+                this.loweredAt = now;
+            }
+        }
+        return this.current;
+    }
+    /** The server refused a connection for `limit` while `others` of ours were open or opening. */
+    lower(limit, others) {
+        this.limit ??= limit;
+        this.current = Math.max(1, Math.min(this.current, others, limit.count ?? Number.POSITIVE_INFINITY));
+        this.loweredAt = this.options.now();
+    }
+    /** The one warning, once no opening is in flight any more (so it names the settled count). */
+    takeWarning(opening) {
+        if (this.warned || this.limit === undefined || opening > 0)
+            return undefined;
+        this.warned = true;
+        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
+            `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`);
+    }
+    get lowered() {
+        return this.limit !== undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 /** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
 
@@ -3197,8 +3302,10 @@ function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) 
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
  * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply.
+ * backoff; final failures are thrown at once with the server's reply. A connection refused for
+ * the server's connection limit lowers the pool's size instead: the task waits for a session.
  */
+
 
 
 class SessionPool {
@@ -3211,11 +3318,16 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
+    cap;
     constructor(open, options, log, first) {
         this.open = open;
         this.options = options;
         this.log = log;
         this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        this.cap = new ConnectionCap(options.size, {
+            raiseAfterMs: options.raiseAfterMs ?? 300_000,
+            now: options.now ?? Date.now
+        });
         if (first) {
             this.all.add(first);
             this.idle.push(first);
@@ -3278,22 +3390,61 @@ class SessionPool {
                 this.discard(idle);
                 continue;
             }
-            if (this.all.size + this.opening < this.options.size) {
-                this.opening += 1;
+            if (this.all.size + this.opening < this.cap.allowed()) {
+                const session = await this.openWithinLimit();
+                if (session !== undefined)
+                    return session;
+                continue;
+            }
+            await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    /**
+     * Opens a session, or lowers the cap and returns undefined when the server refuses it for
+     * its connection limit while others of ours are open or opening. With none, the server is
+     * full of other clients: wait for a slot with backoff, a bounded number of times.
+     */
+    async openWithinLimit() {
+        this.opening += 1;
+        try {
+            for (let attempt = 1;; attempt++) {
                 try {
                     const session = await this.open();
                     this.all.add(session);
                     return session;
                 }
-                finally {
-                    this.opening -= 1;
+                catch (err) {
+                    const limit = limitOfError(err);
+                    if (limit === undefined)
+                        throw err;
+                    const others = this.all.size + this.opening - 1;
+                    if (others > 0) {
+                        if (this.cap.lowered)
+                            this.log.info(`${limit.reply}: going on with ${others} connection(s)`);
+                        this.cap.lower(limit, others);
+                        return undefined;
+                    }
+                    const tries = this.options.limitRetries ?? 5;
+                    if (attempt > tries || this.cancelled !== undefined) {
+                        throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
+                            'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
+                    }
+                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
+                    this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
+                    await this.sleep(wait);
                 }
             }
-            await new Promise(resolve => this.waiting.push(resolve));
+        }
+        finally {
+            this.opening -= 1;
+            const warning = this.cap.takeWarning(this.opening);
+            if (warning !== undefined)
+                this.log.warning(warning);
         }
     }
     release(session) {
-        if (!session.usable)
+        // More sessions than the server's limit leaves us (opened before it was known): close one.
+        if (!session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -4391,6 +4542,9 @@ class BasicFtpSession {
         return this.client.list(path);
     }
     async statList(path) {
+        // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
+        if (/[[\]*?{}]/.test(path))
+            return undefined;
         let res;
         try {
             res = await this.client.send(`STAT ${path}`);
@@ -5892,6 +6046,7 @@ class DeployLock {
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
+        let saidFor = '';
         for (;;) {
             // MKD fails where the directory exists: true only for the one run that made it.
             const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
@@ -5919,7 +6074,9 @@ class DeployLock {
             if (waited >= o.timeoutMs) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${LOCK_DIR} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
             }
-            if (now - lastSaid >= 30_000) {
+            // Said again every 30 s, and as soon as the holder is known or changes.
+            if (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor) {
+                saidFor = describeSeen(seen);
                 o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
                 lastSaid = now;
             }
@@ -5930,11 +6087,11 @@ class DeployLock {
     async claim() {
         const path = lockPath(this.o);
         const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
-        await this.o.run('Starting the deploy lock', session => session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)));
         // Who holds it is for the people waiting: a server that refuses the file still has a lock.
         await this.o
             .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)))
             .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        await this.o.run('Starting the deploy lock', session => session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)));
         this.lastBeat = this.o.now();
         this.o.log.info(`Took the deploy lock ${path}`);
         this.schedule();

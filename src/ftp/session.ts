@@ -138,6 +138,8 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async statList(path: string): Promise<FileInfo[] | undefined> {
+    // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
+    if (/[[\]*?{}]/.test(path)) return undefined
     let res: FTPResponse
     try {
       res = await this.client.send(`STAT ${path}`)
