@@ -33639,13 +33639,16 @@ class DeployLock {
             if (waited >= o.timeoutMs) {
                 throw new DeployError(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${LOCK_DIR} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
             }
-            // Said again every 30 s, and as soon as the holder is known or changes.
-            if (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor) {
+            // A holder writes holder.json right after its MKD: look again soon rather than report an
+            // unknown holder that is about to be known. Said again every 30 s, and when it changes.
+            const unknown = seen.holder === '' && waited < o.timing.staleAfterMs / 4;
+            if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
                 saidFor = describeSeen(seen);
                 o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
                 lastSaid = now;
             }
-            await o.sleep(Math.min(o.timing.pollMs, Math.max(0, o.timeoutMs - waited)));
+            const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs;
+            await o.sleep(Math.min(pause, Math.max(0, o.timeoutMs - waited)));
         }
     }
     /** Says who holds it, starts the heartbeat. */

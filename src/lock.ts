@@ -145,15 +145,18 @@ export class DeployLock {
           { transient: false }
         )
       }
-      // Said again every 30 s, and as soon as the holder is known or changes.
-      if (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor) {
+      // A holder writes holder.json right after its MKD: look again soon rather than report an
+      // unknown holder that is about to be known. Said again every 30 s, and when it changes.
+      const unknown = seen.holder === '' && waited < o.timing.staleAfterMs / 4
+      if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
         saidFor = describeSeen(seen)
         o.log.info(
           `Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`
         )
         lastSaid = now
       }
-      await o.sleep(Math.min(o.timing.pollMs, Math.max(0, o.timeoutMs - waited)))
+      const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs
+      await o.sleep(Math.min(pause, Math.max(0, o.timeoutMs - waited)))
     }
   }
 
