@@ -34468,6 +34468,9 @@ function parseRemoteDir(value) {
     if (value.split(/[\\/]/).includes('..')) {
         throw invalid(Inputs.RemoteDir, value, 'a directory path without .. segments');
     }
+    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
+    if (value.includes('\\'))
+        throw invalid(Inputs.RemoteDir, value, "a directory path with '/' separators (no '\\')");
     return value;
 }
 function parseMode(name, value) {

@@ -154,6 +154,8 @@ export function parseRemoteDir(value: string): string {
   if (value.split(/[\\/]/).includes('..')) {
     throw invalid(Inputs.RemoteDir, value, 'a directory path without .. segments')
   }
+  // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
+  if (value.includes('\\')) throw invalid(Inputs.RemoteDir, value, "a directory path with '/' separators (no '\\')")
   return value
 }
 

@@ -42,6 +42,10 @@ export const BAD_INPUTS: [Partial<Record<InputName, string>>, string][] = [
   [{ files: '!*.map' }, "Invalid files '!*.map': expected at least one pattern that is not an exclude (!)"],
   [{ 'remote-dir': 'www/../..' }, "Invalid remote-dir 'www/../..': expected a directory path without .. segments"],
   [{ 'remote-dir': 'a\nb' }, "Invalid remote-dir 'a\\nb': expected no CR, LF or NUL characters"],
+  [
+    { 'remote-dir': 'www\\site' },
+    "Invalid remote-dir 'www\\\\site': expected a directory path with '/' separators (no '\\')"
+  ],
   [{ 'if-no-files-found': 'fail' }, "Invalid if-no-files-found 'fail': expected one of 'error', 'warn', 'ignore'"],
   [{ sync: 'newer' }, "Invalid sync 'newer': expected one of 'changed', 'all'"],
   [{ manifest: 'a/b.json' }, "Invalid manifest 'a/b.json': expected a plain file name"],
