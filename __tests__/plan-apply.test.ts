@@ -94,6 +94,16 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(order).toEqual(['upload', 'upload', 'replace'])
   })
 
+  maybe('to a remote-dir that does not exist yet: the dry run plans its creation, the real run does it', async () => {
+    const local = makeTree({ 'a/b.txt': 'b', 'c.txt': 'c' })
+    const values = inputs({ 'local-dir': local, 'remote-dir': 'fresh/deep', 'dir-mode': '750' })
+    const dry = await deploy(settingsOf({ ...values, 'dry-run': 'true' }), recordingLog())
+    expect(existsSync(join(server.root, 'fresh'))).toBe(false)
+    const real = await deploy(settingsOf(values), recordingLog())
+    expect(keys(real.applied)).toEqual(keys(dry.planned))
+    expect(keys(dry.planned)).toContain('create root directory /fresh/deep')
+  })
+
   maybe(
     'a manifest with an absolute entry: a warning naming it, no hang, the file outside untouched',
     async () => {

@@ -32131,9 +32131,10 @@ const dirDetail = (plan) => plan.dirMode === undefined ? undefined : `mode ${pla
 function planSteps(plan) {
     const dir = dirDetail(plan);
     const steps = [
+        // The lock lives in remote-dir: with it, remote-dir is made first.
+        ...plan.createRoot.map(path => ({ kind: 'create root directory', path, detail: dir })),
         ...(plan.lock ? [{ kind: 'take lock', path: '.ftps-deploy.lock' }] : []),
         ...plan.leftovers.map(path => ({ kind: 'remove leftover', path })),
-        ...plan.createRoot.map(path => ({ kind: 'create root directory', path, detail: dir })),
         ...plan.mkdirs.map(path => ({ kind: 'create directory', path, detail: dir }))
     ];
     if (plan.forget.length > 0) {
@@ -33803,14 +33804,16 @@ function localIdentity() {
     }
     return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
 }
-/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
 async function takeRunLock(o) {
     // Lock steps run even after a cancel: a run must never leave its lock behind.
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set(pathPrefixes(o.home));
+    const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d));
+    let created = false;
     await run('Creating remote-dir', async (session) => {
-        for (const dir of pathPrefixes(o.remoteRoot).filter(d => !home.has(d)))
-            await makeDir(session, dir, o.dirMode);
+        for (const dir of chain)
+            if (await makeDir(session, dir, o.dirMode))
+                created = true;
     });
     let own;
     let shared = false;
@@ -33844,7 +33847,7 @@ async function takeRunLock(o) {
         o.pool.cancel(reason);
     });
     lock.onRelease(() => own?.close());
-    return lock;
+    return { lock, createdRoot: created ? chain : [] };
 }
 /** A dry run takes no lock: it says whether one is held. */
 async function reportHeldLock(pool, remoteRoot, log) {
@@ -33928,6 +33931,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     if (signal?.aborted)
         cancel();
     let lock;
+    // Steps done before the plan is made: remote-dir and the lock in it.
+    const lockSteps = [];
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
@@ -33935,7 +33940,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
         if (settings.lock && !settings.dryRun) {
-            lock = await log.group('Lock', () => takeRunLock({
+            const held = await log.group('Lock', () => takeRunLock({
                 pool,
                 openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
                 remoteRoot,
@@ -33948,6 +33953,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 sleep: deps.sleep ?? sleep,
                 log
             }));
+            lock = held.lock;
+            lockSteps.push(...held.createdRoot.map(path => ({
+                kind: 'create root directory',
+                path,
+                detail: dirDetail(settings)
+            })), { kind: 'take lock', path: LOCK_DIR });
         }
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
@@ -33995,7 +34006,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 verify: settings.verify,
                 log
             }));
-            applied = [{ kind: 'take lock', path: LOCK_DIR }, ...done.steps].slice(settings.lock ? 0 : 1);
+            applied = [...lockSteps, ...done.steps];
             uploaded = done.uploaded.map(f => f.relPath);
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;

@@ -14,7 +14,7 @@ import { copyManifest, manifestBackupName } from './manifest.js'
 import { manifestWriter } from './manifest-file.js'
 import { ManifestStore } from './manifest-store.js'
 import { mayBeUnchanged, Plan, planDeploy } from './plan.js'
-import { planSteps, planSummary, Step, stepText } from './plan-text.js'
+import { dirDetail, planSteps, planSummary, Step, stepText } from './plan-text.js'
 import { SessionPool } from './pool.js'
 import { statOrListLister } from './remote-listing.js'
 import { remotePathOf, resolveRemoteRoot } from './remote-path.js'
@@ -79,13 +79,15 @@ export async function deploy(
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
   let lock: DeployLock | undefined
+  // Steps done before the plan is made: remote-dir and the lock in it.
+  const lockSteps: Step[] = []
   try {
     const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     const names = new TempNamer(undefined, deps.now)
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
     if (settings.lock && !settings.dryRun) {
-      lock = await log.group('Lock', () =>
+      const held = await log.group('Lock', () =>
         takeRunLock({
           pool,
           openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
@@ -99,6 +101,15 @@ export async function deploy(
           sleep: deps.sleep ?? sleep,
           log
         })
+      )
+      lock = held.lock
+      lockSteps.push(
+        ...held.createdRoot.map(path => ({
+          kind: 'create root directory' as const,
+          path,
+          detail: dirDetail(settings)
+        })),
+        { kind: 'take lock', path: LOCK_DIR }
       )
     }
     // The checks (what the server holds before and after) may list with STAT; the listing
@@ -157,7 +168,7 @@ export async function deploy(
           log
         })
       )
-      applied = [{ kind: 'take lock' as const, path: LOCK_DIR }, ...done.steps].slice(settings.lock ? 0 : 1)
+      applied = [...lockSteps, ...done.steps]
       uploaded = done.uploaded.map(f => f.relPath)
       deleted = done.deleted
       bytesUploaded = done.bytesUploaded

@@ -53,15 +53,16 @@ export const uploadDetail = (size: number, plan: Plan): string =>
   plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`
 
 /** The mode a created directory gets, if one was asked for. */
-export const dirDetail = (plan: Plan): string | undefined =>
+export const dirDetail = (plan: { dirMode?: string }): string | undefined =>
   plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`
 
 export function planSteps(plan: Plan): Step[] {
   const dir = dirDetail(plan)
   const steps: Step[] = [
+    // The lock lives in remote-dir: with it, remote-dir is made first.
+    ...plan.createRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dir })),
     ...(plan.lock ? [{ kind: 'take lock' as const, path: '.ftps-deploy.lock' }] : []),
     ...plan.leftovers.map(path => ({ kind: 'remove leftover' as const, path })),
-    ...plan.createRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dir })),
     ...plan.mkdirs.map(path => ({ kind: 'create directory' as const, path, detail: dir }))
   ]
   if (plan.forget.length > 0) {

@@ -39,12 +39,20 @@ export interface RunLockOptions {
 }
 
 /** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
-export async function takeRunLock(o: RunLockOptions): Promise<DeployLock> {
+/** The lock, and remote-dir's chain as the plan names it when any of it had to be created. */
+export interface RunLock {
+  lock: DeployLock
+  createdRoot: string[]
+}
+
+export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   // Lock steps run even after a cancel: a run must never leave its lock behind.
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
   const home = new Set(pathPrefixes(o.home))
+  const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
+  let created = false
   await run('Creating remote-dir', async session => {
-    for (const dir of pathPrefixes(o.remoteRoot).filter(d => !home.has(d))) await makeDir(session, dir, o.dirMode)
+    for (const dir of chain) if (await makeDir(session, dir, o.dirMode)) created = true
   })
   let own: RemoteSession | undefined
   let shared = false
@@ -79,7 +87,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<DeployLock> {
     }
   )
   lock.onRelease(() => own?.close())
-  return lock
+  return { lock, createdRoot: created ? chain : [] }
 }
 
 /** A dry run takes no lock: it says whether one is held. */
