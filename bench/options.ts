@@ -33,6 +33,10 @@ export interface Options {
   ourRev: string | undefined
   /** Also run the bundle committed in this revision, as the tool 'ours-base'. */
   baseRev: string | undefined
+  /** Through the latency proxy: round-trip time in ms (undefined: loopback, no proxy). */
+  rttMs: number | undefined
+  /** With --rtt: each direction's bandwidth in bytes per second (undefined: unlimited). */
+  rateBytesPerSecond: number | undefined
 }
 
 export const HELP = `npm run bench -- [options]
@@ -71,6 +75,13 @@ Options:
   --our-rev REV           run our bundle as committed in git revision REV (e.g. HEAD) instead
   --base-rev REV          also run the bundle committed in REV, as the tool ours-base (a change's
                           before and after in one run; its ratio is base time / our time)
+  --rtt MS                every tool connects through a user-space proxy on ::1 that delays each
+                          chunk by MS/2 in each direction (control port and the whole passive
+                          range; FIN and RST too); data connections are counted on the proxy and a
+                          run whose data bypassed it fails. The tables add round trips per file
+                          per connection: time x connections / files / RTT
+  --rate MBPS             with --rtt: each direction is one link of MBPS megabytes (10^6 bytes) per
+                          second, shared by all connections
   --keep                  keep the temp workloads and logs
   --help`
 
@@ -92,6 +103,18 @@ const positive = (value: string | undefined, name: string): number | undefined =
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive integer, got '${value}'`)
+  return n
+}
+
+const nonNegative = (value: string, name: string): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name}: expected milliseconds (0 or more), got '${value}'`)
+  return n
+}
+
+const positiveNumber = (value: string, name: string): number => {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name}: expected a number above 0, got '${value}'`)
   return n
 }
 
@@ -120,11 +143,14 @@ export function parseOptions(argv: string[]): Options | undefined {
       'our-cli': { type: 'string' },
       'our-rev': { type: 'string' },
       'base-rev': { type: 'string' },
+      rtt: { type: 'string' },
+      rate: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false }
     }
   })
   if (values.help) return undefined
+  if (values.rate !== undefined && values.rtt === undefined) throw new Error('--rate: needs --rtt (the latency proxy)')
   const quick = values.quick
   const tools =
     list(values.tools, TOOL_NAMES, 'tools') ??
@@ -160,6 +186,8 @@ export function parseOptions(argv: string[]): Options | undefined {
     keep: values.keep,
     ourCli: values['our-cli'] ?? OUR_CLI,
     ourRev: values['our-rev'],
-    baseRev: values['base-rev']
+    baseRev: values['base-rev'],
+    rttMs: values.rtt === undefined ? undefined : nonNegative(values.rtt, 'rtt'),
+    rateBytesPerSecond: values.rate === undefined ? undefined : positiveNumber(values.rate, 'rate') * 1e6
   }
 }

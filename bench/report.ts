@@ -8,6 +8,10 @@ export interface Sample {
   /** Ours only, from its --json output. */
   filesUploaded?: number
   filesSkipped?: number
+  /** Control connections the tool uses at once. */
+  connections?: number
+  /** With --rtt: data connections that went through the latency proxy. */
+  dataConnections?: number
 }
 
 export type Status = 'ok' | 'failed' | 'n/a' | 'not installed' | 'server missing'
@@ -43,6 +47,8 @@ export interface Report {
   invocations: Partial<Record<ToolName, string>>
   workloads: Record<string, string>
   notes: string[]
+  /** With --rtt: the emulated link. */
+  link?: { rttMs: number; rateBytesPerSecond?: number }
   results: Cell[]
 }
 
@@ -80,8 +86,9 @@ export function markdown(report: Report): string {
     `Command: \`${report.command}\``,
     '',
     `Run ${report.startedAt} to ${report.finishedAt} on ${report.machine.cpus} × ${report.machine.cpuModel}, ` +
-      `${report.machine.memoryGiB} GiB RAM, ${report.machine.os}, Node ${report.machine.node}. Loopback (127.0.0.1), ` +
-      'explicit FTPS with PROT P on every server.',
+      `${report.machine.memoryGiB} GiB RAM, ${report.machine.os}, Node ${report.machine.node}. ` +
+      linkText(report) +
+      ', explicit FTPS with PROT P on every server.',
     '',
     'Each cell is the median wall time of the runs (spawn to exit, the whole tool process), each run into a fresh ' +
       "target dir and verified byte for byte on the server's disk afterwards. `×r` is the peer's time divided by " +
@@ -142,6 +149,8 @@ function workloadTable(report: Report, workload: string, tools: ToolName[]): str
       }
       let text = fmtSeconds(cell.medianSeconds)
       if (workload === 'large') text += `, ${mbps(cell.bytes, cell.medianSeconds)}`
+      const trips = roundTripsPerFile(report, cell)
+      if (trips !== undefined && workload !== 'large') text += `, ${trips.toFixed(1)} RT/file/conn`
       if (tool !== 'ours' && ours?.status === 'ok' && ours.medianSeconds !== undefined) {
         text += ` (×${(cell.medianSeconds / ours.medianSeconds).toFixed(2)})`
       }
@@ -152,6 +161,24 @@ function workloadTable(report: Report, workload: string, tools: ToolName[]): str
   }
   if (notes.length > 0) lines.push('', ...notes.map((n, i) => `${i + 1}. ${escapeCell(n)}`))
   return lines
+}
+
+function linkText(report: Report): string {
+  const link = report.link
+  if (link === undefined) return 'Loopback (127.0.0.1)'
+  const rate = link.rateBytesPerSecond === undefined ? '' : `, ${link.rateBytesPerSecond / 1e6} MB/s each way`
+  return (
+    `Through bench/latency-proxy.ts on ::1: RTT ${link.rttMs} ms${rate} on the control port and every passive port ` +
+    '(RT/file/conn = time × connections the tool uses / files / RTT: round trips each connection spends per file)'
+  )
+}
+
+/** Time × connections / files / RTT: the round trips each connection spends per file. */
+export function roundTripsPerFile(report: Report, cell: Cell): number | undefined {
+  const connections = cell.samples[0]?.connections
+  if (report.link === undefined || report.link.rttMs === 0 || connections === undefined) return undefined
+  if (cell.medianSeconds === undefined) return undefined
+  return (cell.medianSeconds * connections) / cell.files / (report.link.rttMs / 1000)
 }
 
 function scaleTable(report: Report, workloads: string[], tools: ToolName[]): string[] {

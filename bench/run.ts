@@ -4,38 +4,18 @@
  * verifies every result byte for byte on the server's disk, and reports medians and ratios.
  * See BENCHMARKS.md and `npm run bench -- --help`.
  */
-import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { type FtpServer, type ServerKind, serverMissing, startServer } from '../__tests__/harness/servers.js'
-import { execute, tail } from './exec.js'
-import { HELP, type Options, parseOptions, type Workload } from './options.js'
-import { type Cell, fmtMiB, fmtSeconds, markdown, median, type Report, type Sample, SERVER_LABEL } from './report.js'
-import { baseBundle, ourBundle, ROOT, type RunSpec, type Shape, type Tool, type ToolName, TOOLS } from './tools.js'
-import { makeLargeTree, makeSmallTree, type Tree } from './workloads.js'
-import { listFiles, verifyTree } from './verify.js'
-
-interface Series {
-  /** Result key: 'small', 'large', 'scale-<n>'. */
-  key: string
-  tree: Tree
-  shape: Shape
-  tools: Tool[]
-  repeats: number
-  timeoutS: number
-  /** Also time a no-change redeploy after each first deploy, under the key 'redeploy'. */
-  redeploy: boolean
-  /** Record the first deploys (false when only the redeploy was asked for). */
-  recordFirst: boolean
-  /** --concurrency for our CLI, when given. */
-  concurrency: number | undefined
-  maxRssMiB: number
-}
-
-type RunOutcome = { ok: true; sample: Sample; detail: string } | { ok: false; reason: string }
+import { type FtpServer, serverMissing, startServer } from '../__tests__/harness/servers.js'
+import { bundleFromRev, type OurBundle, prepareOurBundle, sha256 } from './bundles.js'
+import { type LatencyProxy, startLatencyProxy } from './latency-proxy.js'
+import { HELP, type Options, parseOptions } from './options.js'
+import { type Cell, markdown, median, type Report, SERVER_LABEL } from './report.js'
+import { describeWorkloads, makeTrees, type Series, seriesFor } from './series.js'
+import { type RunOutcome, timedRun } from './timed-run.js'
+import { baseBundle, ourBundle, ROOT, type Tool, type ToolName, TOOLS } from './tools.js'
 
 const log = (line: string): void => {
   process.stdout.write(line + '\n')
@@ -111,9 +91,20 @@ export async function main(argv: string[]): Promise<number> {
       log(`\n== ${SERVER_LABEL[kind]}: starting`)
       const server = await startServer(kind)
       active.add(server)
+      let link: LatencyProxy | undefined
       try {
-        for (const s of series) results.push(...(await runSeries(server, s, tools, tmp)))
+        if (opts.rttMs !== undefined) {
+          link = await startLatencyProxy({
+            controlPort: server.port,
+            passive: server.passivePorts,
+            rttMs: opts.rttMs,
+            rateBytesPerSecond: opts.rateBytesPerSecond
+          })
+          log(`through the latency proxy at [::1]:${link.port}, RTT ${opts.rttMs} ms${rateText(opts)}`)
+        }
+        for (const s of series) results.push(...(await runSeries(server, s, tools, tmp, link)))
       } finally {
+        await link?.close()
         await server.stop()
         active.delete(server)
       }
@@ -148,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     invocations: Object.fromEntries(opts.tools.map(t => [t, TOOLS[t].invocation])),
     workloads: describeWorkloads(opts),
     notes,
+    link: opts.rttMs === undefined ? undefined : { rttMs: opts.rttMs, rateBytesPerSecond: opts.rateBytesPerSecond },
     results
   }
   const md = markdown(report)
@@ -163,128 +155,14 @@ export async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-interface OurBundle {
-  /** What the report calls it. */
-  label: string
-  sha256: string
-  /** The copy the runs use. */
-  runPath: string
-  /** The file it was copied from (none for a git revision). */
-  source?: string
-}
-
-/**
- * Copies our CLI bundle into `dir` and runs it from there: the bundle may be rebuilt while the
- * benchmark runs (the engine is being worked on), and a run must not mix engines. With
- * --our-rev, the committed bundle of that revision is taken from git instead of the working tree.
- * The bundle's dir holds a package.json ({"type": "module"}) and a chunk loaded on demand
- * (@actions/glob), which must come along.
- */
-function prepareOurBundle(opts: Options, dir: string): OurBundle {
-  if (opts.ourRev !== undefined) return bundleFromRev(opts.ourRev, dir)
-  mkdirSync(dir, { recursive: true })
-  const source = resolve(ROOT, opts.ourCli)
-  cpSync(dirname(source), dir, { recursive: true })
-  return { label: relative(ROOT, source), sha256: sha256(source), runPath: join(dir, basename(source)), source }
-}
-
-/** dist/cli/ as committed in a git revision, copied into dir. */
-function bundleFromRev(rev: string, dir: string): OurBundle {
-  mkdirSync(dir, { recursive: true })
-  const git = (args: string[]): Buffer =>
-    execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 })
-  const commit = git(['rev-parse', '--verify', `${rev}^{commit}`])
-    .toString()
-    .trim()
-  const files = git(['ls-tree', '--name-only', commit, 'dist/cli/']).toString().trim().split('\n')
-  for (const file of files) writeFileSync(join(dir, basename(file)), git(['show', `${commit}:${file}`]))
-  const runPath = join(dir, 'index.js')
-  return {
-    label: `dist/cli/index.js as committed in ${rev} (${commit.slice(0, 12)})`,
-    sha256: sha256(runPath),
-    runPath
-  }
-}
-
-function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
-  const trees = new Map<string, Tree>()
-  const started = Date.now()
-  if (opts.workloads.includes('small') || opts.workloads.includes('redeploy')) {
-    trees.set('small', makeSmallTree(join(tmp, 'small'), opts.smallFiles, opts.smallDirs))
-  }
-  if (opts.workloads.includes('large')) trees.set('large', makeLargeTree(join(tmp, 'large'), opts.largeBytes))
-  if (opts.workloads.includes('scale')) {
-    for (const n of opts.scaleSizes) {
-      trees.set(`scale-${n}`, makeSmallTree(join(tmp, `scale-${n}`), n, Math.max(1, Math.round(n / 20))))
-    }
-  }
-  const summary = [...trees].map(([k, t]) => `${k}: ${t.files} files, ${t.dirs} dirs, ${t.bytes} bytes`).join('; ')
-  log(`made workloads in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`)
-  return trees
-}
-
-function describeWorkloads(opts: Options): Record<string, string> {
-  const d: Record<string, string> = {
-    small: `${opts.smallFiles.toLocaleString('en-US')} files × 4 KiB of random bytes in ${opts.smallDirs} directories`,
-    redeploy: `the same ${opts.smallFiles.toLocaleString('en-US')} files deployed again into the same target, nothing changed`,
-    large: `one file of ${(opts.largeBytes / 1e6).toLocaleString('en-US')} MB of random bytes`
-  }
-  for (const n of opts.scaleSizes) d[`scale-${n}`] = `${n} files × 4 KiB in ${Math.round(n / 20)} directories`
-  return d
-}
-
-function seriesFor(kind: ServerKind, opts: Options, trees: Map<string, Tree>, tools: Tool[]): Series[] {
-  const series: Series[] = []
-  const want = (w: Workload): boolean => opts.workloads.includes(w)
-  if (opts.servers.includes(kind) && (want('small') || want('redeploy'))) {
-    series.push({
-      key: 'small',
-      tree: trees.get('small')!,
-      shape: 'tree',
-      tools,
-      repeats: opts.repeats,
-      timeoutS: Math.max(opts.timeouts.small, opts.timeouts.redeploy),
-      redeploy: want('redeploy'),
-      recordFirst: want('small'),
-      concurrency: opts.concurrency,
-      maxRssMiB: opts.maxRssMiB
-    })
-  }
-  if (opts.servers.includes(kind) && want('large')) {
-    series.push({
-      key: 'large',
-      tree: trees.get('large')!,
-      shape: 'single',
-      tools,
-      repeats: opts.repeats,
-      timeoutS: opts.timeouts.large,
-      redeploy: false,
-      recordFirst: true,
-      concurrency: opts.concurrency,
-      maxRssMiB: opts.maxRssMiB
-    })
-  }
-  if (opts.scaleServers.includes(kind) && want('scale')) {
-    for (const n of opts.scaleSizes) {
-      series.push({
-        key: `scale-${n}`,
-        tree: trees.get(`scale-${n}`)!,
-        shape: 'tree',
-        tools: opts.scalePeers ? tools : tools.filter(t => t.name === 'ours'),
-        repeats: opts.scaleRepeats,
-        timeoutS: opts.timeouts.scale,
-        redeploy: false,
-        recordFirst: true,
-        concurrency: opts.concurrency,
-        maxRssMiB: opts.maxRssMiB
-      })
-    }
-  }
-  return series
-}
-
 /** Runs every tool `repeats` times (tool order rotated per repeat), first deploys and redeploys. */
-async function runSeries(server: FtpServer, series: Series, allTools: Tool[], tmp: string): Promise<Cell[]> {
+async function runSeries(
+  server: FtpServer,
+  series: Series,
+  allTools: Tool[],
+  tmp: string,
+  link: LatencyProxy | undefined
+): Promise<Cell[]> {
   const { tree } = series
   const newCell = (tool: ToolName, workload: string): Cell => ({
     server: server.kind,
@@ -319,11 +197,11 @@ async function runSeries(server: FtpServer, series: Series, allTools: Tool[], tm
       const remoteName = `${tool.name}-${series.key}-${rep}`
       const label = `[${server.kind}] ${series.key} ${rep}/${series.repeats} ${tool.name}`
       try {
-        const outcome = await timedRun(tool, server, series, remoteName, false, tmp)
+        const outcome = await timedRun(tool, server, series, remoteName, false, tmp, link)
         if (series.recordFirst) record(firstCell, outcome, label)
         if (againCell !== undefined && againCell.status === 'ok') {
           if (!outcome.ok) fail(againCell, `the first deploy failed (${outcome.reason})`)
-          else record(againCell, await timedRun(tool, server, series, remoteName, true, tmp), label + ' redeploy')
+          else record(againCell, await timedRun(tool, server, series, remoteName, true, tmp, link), label + ' redeploy')
         }
       } finally {
         rmSync(join(server.root, remoteName), { recursive: true, force: true })
@@ -370,68 +248,8 @@ function finish(cell: Cell): void {
   }
 }
 
-async function timedRun(
-  tool: Tool,
-  server: FtpServer,
-  series: Series,
-  remoteName: string,
-  redeploy: boolean,
-  tmp: string
-): Promise<RunOutcome> {
-  const workDir = join(tmp, 'runs', `${server.kind}-${remoteName}${redeploy ? '-redeploy' : ''}`)
-  mkdirSync(workDir, { recursive: true })
-  const spec: RunSpec = {
-    server,
-    localDir: series.tree.dir,
-    remoteName,
-    redeploy,
-    workDir,
-    concurrency: series.concurrency
-  }
-  const limits = { timeoutMs: series.timeoutS * 1000, maxRssKiB: series.maxRssMiB * 1024 }
-  const run = await execute(tool.command(spec), workDir, tool.name, limits)
-  tool.after?.(spec)
-  const output = tail(run.stderr, 2) || tail(run.stdout, 2)
-  if (run.killedAtRssKiB !== undefined) {
-    const done = listFiles(join(server.root, remoteName)).length
-    return {
-      ok: false,
-      reason: `killed at ${fmtMiB(run.killedAtRssKiB)} resident (cap --max-rss-mb ${series.maxRssMiB}) after ${fmtSeconds(run.seconds)}, ${done} of ${series.tree.files} files on the server by then`
-    }
-  }
-  if (run.timedOut) return { ok: false, reason: `timed out after ${series.timeoutS} s${output ? `: ${output}` : ''}` }
-  if (run.code !== 0) return { ok: false, reason: `exit ${run.code ?? 'by signal'}: ${output || '(no output)'}` }
-  const check = verifyTree(series.tree.dir, join(server.root, remoteName))
-  if (!check.ok) return { ok: false, reason: `exit 0 but ${check.problem}` }
-  const sample: Sample = { seconds: run.seconds, peakRssKiB: run.peakRssKiB }
-  if (tool.name === 'ours') Object.assign(sample, ourCounts(run.stdout))
-  const parts = [
-    fmtSeconds(run.seconds),
-    `verified ${check.files} files (${check.bytes} bytes)`,
-    run.peakRssKiB === undefined ? undefined : `peak RSS ${fmtMiB(run.peakRssKiB)}`,
-    sample.filesUploaded === undefined
-      ? undefined
-      : `it uploaded ${sample.filesUploaded}, skipped ${sample.filesSkipped ?? '?'}`
-  ]
-  return { ok: true, sample, detail: parts.filter(Boolean).join(', ') }
-}
-
-/** files-uploaded / files-skipped from the last JSON line of our CLI's --json output. */
-function ourCounts(stdout: string): Pick<Sample, 'filesUploaded' | 'filesSkipped'> {
-  const line = stdout
-    .trim()
-    .split('\n')
-    .reverse()
-    .find(l => l.startsWith('{'))
-  if (line === undefined) return {}
-  try {
-    const json = JSON.parse(line) as Record<string, unknown>
-    const num = (v: unknown): number | undefined => (v === undefined || v === '' ? undefined : Number(v))
-    return { filesUploaded: num(json['files-uploaded']), filesSkipped: num(json['files-skipped']) }
-  } catch {
-    return {}
-  }
-}
+const rateText = (opts: Options): string =>
+  opts.rateBytesPerSecond === undefined ? '' : `, ${opts.rateBytesPerSecond / 1e6} MB/s each way`
 
 function writeResults(outDir: string, report: Report, md: string): void {
   const dir = resolve(ROOT, outDir)
@@ -443,14 +261,6 @@ function writeResults(outDir: string, report: Report, md: string): void {
     writeFileSync(join(dir, `${name}.md`), md)
   }
   log(`results written to ${join(dir, `bench-${stamp}.{md,json}`)} and latest.{md,json}`)
-}
-
-function sha256(path: string): string {
-  try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex')
-  } catch {
-    return 'missing'
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

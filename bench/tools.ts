@@ -30,6 +30,9 @@ export type Shape = 'tree' | 'single'
 
 export interface RunSpec {
   server: FtpServer
+  /** Where the tool connects: the server itself, or the latency proxy in front of it (::1). */
+  host: string
+  port: number
   localDir: string
   /** The target dir, directly under the FTP user's root (no slashes). */
   remoteName: string
@@ -50,6 +53,8 @@ export interface Tool {
   /** undefined if the tool can do this shape of workload, else why it is n/a. */
   notApplicable(shape: Shape): string | undefined
   command(spec: RunSpec): Command
+  /** Control connections the tool uses at once (for round trips per file per connection). */
+  connections(spec: RunSpec): number
   /** Removes what the tool wrote into the local tree. */
   after?(spec: RunSpec): void
   version(): string
@@ -103,9 +108,9 @@ function ourTool(name: 'ours' | 'ours-base', bundle: { path: string }): Tool {
       const args = [
         bundle.path,
         '--host',
-        server.host,
+        spec.host,
         '--port',
-        String(server.port),
+        String(spec.port),
         '--user',
         server.user,
         '--ca-cert',
@@ -119,6 +124,7 @@ function ourTool(name: 'ours' | 'ours-base', bundle: { path: string }): Tool {
       if (spec.concurrency !== undefined) args.push('--concurrency', String(spec.concurrency))
       return { cmd: process.execPath, args, env: { ...baseEnv(), FTPS_PASSWORD: server.password }, cwd: spec.workDir }
     },
+    connections: spec => spec.concurrency ?? 4,
     version: () => firstLine(process.execPath, [bundle.path, '--version'])
   }
 }
@@ -148,7 +154,7 @@ const lftp: Tool = {
     const script = [
       ...LFTP_SETTINGS,
       `set ssl:ca-file ${quote(server.pki.caCertPath)}`,
-      `open --env-password -u ${quote(server.user)} -p ${server.port} ${server.host}`,
+      `open --env-password -u ${quote(server.user)} -p ${spec.port} ${urlHost(spec.host)}`,
       [...mirror, quote(spec.localDir), quote(spec.remoteName)].join(' ')
     ].join('; ')
     return {
@@ -158,6 +164,7 @@ const lftp: Tool = {
       cwd: spec.workDir
     }
   },
+  connections: () => 4,
   version: () => firstLine('lftp', ['--version'])
 }
 
@@ -183,8 +190,8 @@ const rclone: Tool = {
       args: ['copy', '--transfers', '4', '--config', config, spec.localDir, `:ftp:${spec.remoteName}`],
       env: {
         ...baseEnv(),
-        RCLONE_FTP_HOST: server.host,
-        RCLONE_FTP_PORT: String(server.port),
+        RCLONE_FTP_HOST: spec.host,
+        RCLONE_FTP_PORT: String(spec.port),
         RCLONE_FTP_USER: server.user,
         RCLONE_FTP_PASS: pass,
         RCLONE_FTP_EXPLICIT_TLS: 'true',
@@ -196,6 +203,7 @@ const rclone: Tool = {
       cwd: spec.workDir
     }
   },
+  connections: () => 4,
   version: () => firstLine('rclone', ['version'])
 }
 
@@ -210,7 +218,7 @@ const curl: Tool = {
   command: spec => {
     const { server } = spec
     const netrc = join(spec.workDir, 'netrc')
-    writeFileSync(netrc, `machine ${server.host} login ${server.user} password ${server.password}\n`, { mode: 0o600 })
+    writeFileSync(netrc, `machine ${spec.host} login ${server.user} password ${server.password}\n`, { mode: 0o600 })
     const file = join(spec.localDir, 'large.bin')
     return {
       cmd: 'curl',
@@ -226,12 +234,13 @@ const curl: Tool = {
         '--ftp-create-dirs',
         '-T',
         file,
-        `ftp://${server.host}:${server.port}/${spec.remoteName}/`
+        `ftp://${urlHost(spec.host)}:${spec.port}/${spec.remoteName}/`
       ],
       env: baseEnv(),
       cwd: spec.workDir
     }
   },
+  connections: () => 1,
   version: () => firstLine('curl', ['--version'])
 }
 
@@ -254,8 +263,8 @@ const ftpDeploy: Tool = {
   command: spec => {
     const { server } = spec
     const args = {
-      server: server.host,
-      port: server.port,
+      server: spec.host,
+      port: spec.port,
       username: server.user,
       protocol: 'ftps',
       security: 'strict',
@@ -275,6 +284,7 @@ const ftpDeploy: Tool = {
       cwd: spec.workDir // it writes a temp state file into the cwd on a redeploy
     }
   },
+  connections: () => 1,
   after: spec => rmSync(join(spec.localDir, FTP_DEPLOY_STATE), { force: true }),
   version: () => {
     const pkg = ftpDeployPackage()
@@ -296,6 +306,9 @@ export const TOOLS: Record<ToolName, Tool> = {
   curl,
   'ftp-deploy': ftpDeploy
 }
+
+/** An IPv6 address in brackets, as URLs (and lftp's open) write it. */
+const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host)
 
 /** lftp's command language: double quotes, with \ and " escaped. */
 function quote(text: string): string {

@@ -1,0 +1,104 @@
+/** The benchmark's workloads as series: which tree, on which servers, with which tools. */
+import { join } from 'node:path'
+import type { ServerKind } from '../__tests__/harness/servers.js'
+import type { Options, Workload } from './options.js'
+import type { Shape, Tool } from './tools.js'
+import { makeLargeTree, makeSmallTree, type Tree } from './workloads.js'
+
+const log = (line: string): void => {
+  process.stdout.write(line + '\n')
+}
+
+export interface Series {
+  /** Result key: 'small', 'large', 'scale-<n>'. */
+  key: string
+  tree: Tree
+  shape: Shape
+  tools: Tool[]
+  repeats: number
+  timeoutS: number
+  /** Also time a no-change redeploy after each first deploy, under the key 'redeploy'. */
+  redeploy: boolean
+  /** Record the first deploys (false when only the redeploy was asked for). */
+  recordFirst: boolean
+  /** --concurrency for our CLI, when given. */
+  concurrency: number | undefined
+  maxRssMiB: number
+}
+
+export function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
+  const trees = new Map<string, Tree>()
+  const started = Date.now()
+  if (opts.workloads.includes('small') || opts.workloads.includes('redeploy')) {
+    trees.set('small', makeSmallTree(join(tmp, 'small'), opts.smallFiles, opts.smallDirs))
+  }
+  if (opts.workloads.includes('large')) trees.set('large', makeLargeTree(join(tmp, 'large'), opts.largeBytes))
+  if (opts.workloads.includes('scale')) {
+    for (const n of opts.scaleSizes) {
+      trees.set(`scale-${n}`, makeSmallTree(join(tmp, `scale-${n}`), n, Math.max(1, Math.round(n / 20))))
+    }
+  }
+  const summary = [...trees].map(([k, t]) => `${k}: ${t.files} files, ${t.dirs} dirs, ${t.bytes} bytes`).join('; ')
+  log(`made workloads in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`)
+  return trees
+}
+
+export function describeWorkloads(opts: Options): Record<string, string> {
+  const d: Record<string, string> = {
+    small: `${opts.smallFiles.toLocaleString('en-US')} files × 4 KiB of random bytes in ${opts.smallDirs} directories`,
+    redeploy: `the same ${opts.smallFiles.toLocaleString('en-US')} files deployed again into the same target, nothing changed`,
+    large: `one file of ${(opts.largeBytes / 1e6).toLocaleString('en-US')} MB of random bytes`
+  }
+  for (const n of opts.scaleSizes) d[`scale-${n}`] = `${n} files × 4 KiB in ${Math.round(n / 20)} directories`
+  return d
+}
+
+export function seriesFor(kind: ServerKind, opts: Options, trees: Map<string, Tree>, tools: Tool[]): Series[] {
+  const series: Series[] = []
+  const want = (w: Workload): boolean => opts.workloads.includes(w)
+  if (opts.servers.includes(kind) && (want('small') || want('redeploy'))) {
+    series.push({
+      key: 'small',
+      tree: trees.get('small')!,
+      shape: 'tree',
+      tools,
+      repeats: opts.repeats,
+      timeoutS: Math.max(opts.timeouts.small, opts.timeouts.redeploy),
+      redeploy: want('redeploy'),
+      recordFirst: want('small'),
+      concurrency: opts.concurrency,
+      maxRssMiB: opts.maxRssMiB
+    })
+  }
+  if (opts.servers.includes(kind) && want('large')) {
+    series.push({
+      key: 'large',
+      tree: trees.get('large')!,
+      shape: 'single',
+      tools,
+      repeats: opts.repeats,
+      timeoutS: opts.timeouts.large,
+      redeploy: false,
+      recordFirst: true,
+      concurrency: opts.concurrency,
+      maxRssMiB: opts.maxRssMiB
+    })
+  }
+  if (opts.scaleServers.includes(kind) && want('scale')) {
+    for (const n of opts.scaleSizes) {
+      series.push({
+        key: `scale-${n}`,
+        tree: trees.get(`scale-${n}`)!,
+        shape: 'tree',
+        tools: opts.scalePeers ? tools : tools.filter(t => t.name === 'ours'),
+        repeats: opts.scaleRepeats,
+        timeoutS: opts.timeouts.scale,
+        redeploy: false,
+        recordFirst: true,
+        concurrency: opts.concurrency,
+        maxRssMiB: opts.maxRssMiB
+      })
+    }
+  }
+  return series
+}
