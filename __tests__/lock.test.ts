@@ -27,6 +27,10 @@ function server() {
     fingerprint: '',
     home: '/',
     usable: true,
+    pipelines: false,
+    sendAll: () => Promise.reject(new Error('not used by these tests')),
+    statLists: () => Promise.reject(new Error('not used by these tests')),
+    listEntries: () => Promise.reject(new Error('not used by these tests')),
     close: () => undefined,
     makeDir: async path => {
       if (dirs.has(path)) return false

@@ -56,6 +56,12 @@ class Link {
   }
 }
 
+/** Holds deliveries to a socket that is not connected yet (in order), until `open`. */
+interface Gate {
+  open: boolean
+  waiting: (() => void)[]
+}
+
 /** Bytes a direction may hold in flight before its sender is paused. */
 const MAX_QUEUED = 4 * 2 ** 20
 
@@ -63,13 +69,16 @@ const MAX_QUEUED = 4 * 2 ** 20
  * Forwards from `from` to `to` through `link`, in order, ending and resetting as `from` does.
  * Nothing is delivered before `notBefore`: the TCP handshake a real link would spend.
  */
-function pipeDelayed(from: net.Socket, to: net.Socket, link: Link, notBefore: number): void {
+function pipeDelayed(from: net.Socket, to: net.Socket, link: Link, notBefore: number, gate?: Gate): void {
   let queued = 0
   let last = notBefore
   const later = (at: number, action: () => void): void => {
     // Never before an earlier chunk of the same direction: order is kept.
     last = Math.max(at, last)
-    setTimeout(action, Math.max(0, last - performance.now()))
+    setTimeout(
+      () => (gate === undefined || gate.open ? action() : gate.waiting.push(action)),
+      Math.max(0, last - performance.now())
+    )
   }
   from.on('data', (chunk: Buffer) => {
     queued += chunk.length
@@ -106,20 +115,29 @@ export async function startLatencyProxy(options: LatencyOptions): Promise<Latenc
   const listen = async (port: number, targetPort: number, kind: 'control' | 'data'): Promise<net.Server> => {
     const server = net.createServer({ noDelay: true, allowHalfOpen: true }, client => {
       counts[kind]++
-      const upstream = net.connect({ host: '127.0.0.1', port: targetPort, noDelay: true, allowHalfOpen: true })
+      const upstream = new net.Socket({ allowHalfOpen: true })
+      upstream.setNoDelay(true)
       for (const s of [client, upstream]) {
         sockets.add(s)
         s.on('close', () => sockets.delete(s))
         s.on('error', () => undefined)
       }
-      // Here the TCP handshake takes no time: the kernel accepts on loopback. On a real link the
-      // client's connect completes after one RTT, its first bytes reach the server half an RTT
-      // later, and the server's first bytes reach the client two RTTs after the SYN: nothing is
-      // delivered earlier here either. (A client that waits for its connect before sending on
-      // another connection still gains up to an RTT: this proxy cannot delay the SYN-ACK.)
+      // The kernel accepts at once on loopback; on a real link the client's connect completes
+      // after one RTT and the server's accept after one and a half (the final ACK), and what
+      // a server sends on accept (a greeting, vsftpd's 150) reaches the client two RTTs after
+      // the SYN. So the proxy connects to the server 1.5 RTT after accepting, and holds the
+      // client's early bytes until then. (The client's own connect still completes an RTT
+      // early: a client that waits for it before sending elsewhere gains up to an RTT.)
       const t0 = performance.now()
-      pipeDelayed(client, upstream, up, t0 + 1.5 * options.rttMs)
-      pipeDelayed(upstream, client, down, t0 + 2 * options.rttMs)
+      const gate: Gate = { open: false, waiting: [] }
+      setTimeout(() => {
+        if (client.destroyed) return
+        upstream.connect({ host: '127.0.0.1', port: targetPort })
+        gate.open = true
+        for (const action of gate.waiting.splice(0)) action()
+      }, 1.5 * options.rttMs)
+      pipeDelayed(client, upstream, up, t0 + 1.5 * options.rttMs, gate)
+      pipeDelayed(upstream, client, down, t0)
     })
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)

@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4621);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3374:
+/***/ 4621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31160,375 +31160,6 @@ function describeError(err) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/remote-path.ts
-/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_namespaceObject.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
-function parentDirs(relPath) {
-    const dirs = [];
-    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-        dirs.unshift(dir);
-    return dirs;
-}
-/** The remote path of a remote-relative one ('' is remote-dir itself). */
-function remotePathOf(remoteRoot, relPath) {
-    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
-}
-/**
- * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
- * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
- * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
- */
-function unsafePathReason(relPath) {
-    if (relPath === '')
-        return 'it is empty';
-    if (/[\r\n\0]/.test(relPath))
-        return 'it contains CR, LF or NUL';
-    if (relPath.includes('\\'))
-        return 'it contains a backslash, a path separator on Windows servers';
-    if (relPath.startsWith('/'))
-        return 'it is absolute';
-    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
-        return "it has an empty, '.' or '..' segment";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
- * manifest-file.ts), so a deploy that dies resumes where it stopped.
- */
-
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-/** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-/**
- * The second copy kept beside the manifest while a server cannot replace it in one rename:
- * it holds the last complete manifest whenever the manifest itself is missing or partial.
- */
-const manifestBackupName = (manifest) => `${manifest}.previous`;
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/**
- * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
- * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
- */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const refused = [];
-    const safe = (path) => {
-        const reason = unsafePathReason(path);
-        if (reason !== undefined)
-            refused.push(`${JSON.stringify(path)} (${reason})`);
-        return reason === undefined;
-    };
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        if (safe(path))
-            files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set();
-    for (const dir of doc.dirs) {
-        if (typeof dir !== 'string')
-            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
-        if (safe(dir))
-            dirs.add(dir);
-    }
-    return { manifest: { files, dirs }, refused };
-}
-
-;// CONCATENATED MODULE: ./src/replace.ts
-/**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow: a rename over an existing file, or only after
- * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
- * said once; later uploads start from what was found.
- */
-
-
-/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
-function renameRefused(err) {
-    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
-}
-/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
-/**
- * True when done, false when the server refused (the file is not there, 550, or it would not):
- * for best-effort steps. A lost connection still throws.
- */
-async function quietly(action) {
-    return action.then(() => true, (err) => {
-        if (isRefusal(err))
-            return false;
-        throw err;
-    });
-}
-class Replacer {
-    atomic;
-    names;
-    log;
-    found;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
-    constructor(atomic, names, log) {
-        this.atomic = atomic;
-        this.names = names;
-        this.log = log;
-        this.found = atomic ? 'rename' : 'direct';
-    }
-    get mode() {
-        return this.found;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
-    }
-    /** Uploads source to target: atomically where the server allows, else in place. */
-    async put(session, source, target, check) {
-        // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.found;
-        if (mode !== 'direct') {
-            const temp = this.tempFor(target);
-            let replaced = false;
-            try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
-            }
-            finally {
-                if (replaced)
-                    this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
-                    this.settled(temp);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await quietly(session.remove(target));
-        await check(target, await session.upload(source, target));
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await quietly(session.remove(target));
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!renameRefused(err))
-                throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await quietly(session.remove(target));
-                if (await quietly(session.rename(temp, target))) {
-                    this.refusedRenameOver(err.details.reply ?? err.message);
-                    return true;
-                }
-            }
-            this.refusedRenames(err.details.reply ?? err.message);
-            return false;
-        }
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.found === mode || this.found === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.found = mode;
-    }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = parseManifest(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof ManifestCorrupt))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
-    }
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await quietly(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!renameRefused(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await quietly(session.remove(backup));
-                const moved = await quietly(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!renameRefused(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await quietly(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await quietly(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await quietly(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await quietly(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -31715,6 +31346,8 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
+    /** After closeAll: a session that finishes opening is closed at once. */
+    closed = false;
     cap;
     constructor(open, options, log, first) {
         this.open = open;
@@ -31770,8 +31403,23 @@ class SessionPool {
             }
         }
     }
+    /**
+     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     */
+    warm(count) {
+        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
+        for (let i = 0; i < wanted; i++) {
+            this.openWithinLimit().then(session => {
+                if (session !== undefined)
+                    this.release(session);
+            }, (err) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`));
+        }
+    }
     /** Closes every session. */
     closeAll() {
+        this.closed = true;
         for (const session of this.all)
             session.close();
         this.all.clear();
@@ -31841,7 +31489,7 @@ class SessionPool {
     }
     release(session) {
         // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (!session.usable || this.all.size > this.cap.allowed())
+        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -31870,6 +31518,51 @@ async function forEachLimited(items, limit, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     if (failure)
         throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/remote-path.ts
+/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
+    const normal = external_node_path_namespaceObject.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
+function parentDirs(relPath) {
+    const dirs = [];
+    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+        dirs.unshift(dir);
+    return dirs;
+}
+/** The remote path of a remote-relative one ('' is remote-dir itself). */
+function remotePathOf(remoteRoot, relPath) {
+    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
+}
+/**
+ * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
+ * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
+ * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
+ */
+function unsafePathReason(relPath) {
+    if (relPath === '')
+        return 'it is empty';
+    if (/[\r\n\0]/.test(relPath))
+        return 'it contains CR, LF or NUL';
+    if (relPath.includes('\\'))
+        return 'it contains a backslash, a path separator on Windows servers';
+    if (relPath.startsWith('/'))
+        return 'it is absolute';
+    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
+        return "it has an empty, '.' or '..' segment";
+    }
+    return undefined;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -31940,6 +31633,8 @@ class TempNamer {
 
 
 
+/** STATs sent together at most: a reply each, read in order. */
+const STATS_PER_WRITE = 32;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -31961,30 +31656,63 @@ function poolLister(pool) {
  * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
  * control connection, the rest of the run lists with LIST.
  */
-function statOrListLister(pool) {
+function statOrListLister(pool, pipelining) {
     const viaList = poolLister(pool);
     let statWorks = true;
-    return async (absPath) => {
-        if (statWorks) {
-            try {
-                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
-                if (infos !== undefined)
-                    return infos;
-            }
-            catch (err) {
-                // A reply too long for the control connection lets LIST decide; a lost connection was
-                // retried already.
-                if (!tooLong(err))
-                    throw err;
-                statWorks = false;
-            }
-        }
+    /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
+    const decide = async (absPath) => {
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
             statWorks = false;
         return infos;
     };
+    const viaStat = async (stat) => {
+        try {
+            return await stat();
+        }
+        catch (err) {
+            // A reply too long for the control connection lets LIST decide; a lost connection was
+            // retried already.
+            if (!tooLong(err))
+                throw err;
+            statWorks = false;
+            return undefined;
+        }
+    };
+    const one = async (absPath) => {
+        if (statWorks) {
+            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
+            if (infos !== undefined)
+                return infos;
+        }
+        return decide(absPath);
+    };
+    one.many = async (absPaths) => {
+        if (!statWorks || pipelining?.on !== true || absPaths.length < 2)
+            return listEach(one, absPaths);
+        const groups = [];
+        for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
+            groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
+        const found = new Map();
+        await forEachLimited(groups, 4, async (group) => {
+            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
+            group.forEach((path, i) => found.set(path, infos?.[i]));
+        });
+        const rest = absPaths.filter(path => found.get(path) === undefined);
+        const listed = await listEach(decide, rest);
+        rest.forEach((path, i) => found.set(path, listed[i]));
+        return absPaths.map(path => found.get(path));
+    };
+    return one;
+}
+/** Lists each directory, four at a time, in order. */
+async function listEach(list, absPaths) {
+    const infos = new Array(absPaths.length);
+    await forEachLimited([...absPaths.keys()], 4, async (i) => {
+        infos[i] = await list(absPaths[i]);
+    });
+    return infos;
 }
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
 function tooLong(err) {
@@ -32002,8 +31730,10 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        await forEachLimited(wanted, concurrency, async (dir) => {
-            const infos = await list(remotePathOf(remoteRoot, dir));
+        const listed = list.many !== undefined ? await list.many(wanted.map(dir => remotePathOf(remoteRoot, dir))) : undefined;
+        await forEachLimited([...wanted.keys()], concurrency, async (i) => {
+            const dir = wanted[i];
+            const infos = listed !== undefined ? listed[i] : await list(remotePathOf(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -32054,17 +31784,12 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
-    return async (path, sent) => {
-        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-            // Final: the file is being written locally; its upload would not match the manifest.
-            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-        }
-        if (verify)
-            await sizeCheck(session, file.relPath, sent.size, path);
-    };
+/** What was sent is what was planned (and hashed): else the file is being written locally. */
+function sentAsPlanned(file, sent) {
+    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+        // Final: its upload would not match the manifest.
+        throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+    }
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
@@ -32166,147 +31891,6 @@ function planSummary(plan, dryRun) {
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
 
-;// CONCATENATED MODULE: ./src/apply.ts
-/**
- * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
- * replacer), progress, the manifest kept current as the server changes, and a report of every
- * step done in the plan's own words.
- */
-
-
-
-
-
-
-
-async function applyPlan(plan, ctx) {
-    const { pool, store, replacer, log } = ctx;
-    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
-    const did = (step) => {
-        done.steps.push(step);
-        log.info(stepText(step, 'done'));
-    };
-    const at = (path) => remotePathOf(plan.remoteRoot, path);
-    try {
-        await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
-            // Already gone (another run removed it): nothing left to do.
-            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
-            did({ kind: 'remove leftover', path });
-        });
-        if (plan.createRoot.length + plan.mkdirs.length > 0) {
-            const detail = dirDetail(plan);
-            await pool.run('Creating directories', async (session) => {
-                for (const dir of plan.createRoot) {
-                    await makeDir(session, dir, plan.dirMode);
-                    did({ kind: 'create root directory', path: dir, detail });
-                }
-                for (const dir of plan.mkdirs) {
-                    if (await makeDir(session, at(dir), plan.dirMode))
-                        store.dirCreated(dir);
-                    did({ kind: 'create directory', path: dir, detail });
-                }
-            });
-        }
-        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
-        // not leave an entry for content the server no longer has (same size, other bytes).
-        if (store.forgetAll(plan.forget)) {
-            await store.flush();
-            did({
-                kind: 'write manifest',
-                path: '',
-                detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-            });
-        }
-        const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        const upload = async ({ file, replaces }) => {
-            const remotePath = at(file.relPath);
-            // The manifest records the hash of the bytes that went: most files are hashed only then.
-            let sha256 = '';
-            try {
-                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-                    await fileCheck(session, file, ctx.verify)(path, sent);
-                    // While it has its temporary name: the file appears with its mode.
-                    if (plan.fileMode !== undefined)
-                        await session.chmod(path, plan.fileMode);
-                    sha256 = sent.sha256;
-                }));
-            }
-            catch (err) {
-                throw uploadFailure(file, remotePath, err);
-            }
-            done.uploaded.push(file);
-            done.bytesUploaded += file.size;
-            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
-            log.progress?.({
-                files: done.uploaded.length,
-                totalFiles: plan.uploads.length,
-                bytes: done.bytesUploaded,
-                totalBytes
-            });
-            await store.recorded(file.relPath, { sha256, size: file.size });
-        };
-        // Every new file is there before the first replacement: a replaced page may link to them.
-        await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
-        await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
-        await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
-            await pool.run(`Deleting ${path}`, async (session) => {
-                try {
-                    await session.remove(at(path));
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError && err.code === 550))
-                        throw err;
-                }
-            });
-            done.deleted.push(path);
-            did({ kind: 'delete', path });
-            await store.forgotten(path);
-        });
-        for (const dir of plan.rmdirs) {
-            await pool.run(`Removing ${dir}`, async (session) => {
-                // Not empty: it holds files this tool never deployed, which it never touches.
-                if (await quietly(session.removeDir(at(dir)))) {
-                    store.dirRemoved(dir);
-                    did({ kind: 'remove directory', path: dir });
-                }
-                else
-                    log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
-            });
-        }
-        if (ctx.verify)
-            await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
-    }
-    catch (err) {
-        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
-        await replacer.cleanUp(pool);
-        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
-        await store
-            .flush()
-            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
-        throw err;
-    }
-    await replacer.cleanUp(pool);
-    if (plan.writeManifest) {
-        store.touch();
-        try {
-            await store.flush();
-        }
-        catch (err) {
-            throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
-        }
-        did({ kind: 'write manifest', path: '', detail: 'final' });
-    }
-    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
-    return done;
-}
-/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
-async function makeDir(session, path, mode) {
-    const created = await session.makeDir(path);
-    if (created && mode !== undefined)
-        await session.chmod(path, mode);
-    return created;
-}
-
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:tls"
@@ -32347,6 +31931,14 @@ var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
 var transfer = __nccwpck_require__(5115);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
+/**
+ * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
+ * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
+ * connections, and the control socket it holds. basic-ftp is pinned to the version this was
+ * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
+ * it (see the README's development section before upgrading).
+ */
+
 
 
 
@@ -32427,6 +32019,36 @@ function setProtocolLog(client, log) {
 /** The encoding of names on the control connection (and in listings). */
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
+}
+/**
+ * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
+ * servers to queue commands that arrive early). Only for commands answered by one reply each
+ * (no transfers): a preliminary 1xx reply means the replies no longer match the commands, and
+ * rejects. A lost connection rejects too.
+ */
+function sendPipelined(client, commands) {
+    const ftp = client.ftp;
+    for (const command of commands) {
+        if (/[\r\n\0]/.test(command))
+            throw new Error(`Invalid command: Contains control characters. (${command})`);
+    }
+    const replies = [];
+    const done = ftp.handle(undefined, (res, task) => {
+        if (res instanceof dist.FTPError)
+            res = { code: res.code, message: res.message };
+        else if (res instanceof Error)
+            return task.reject(res);
+        if (res.code < 200) {
+            return task.reject(new Error(`Unexpected preliminary reply in a pipelined batch: ${res.message}`));
+        }
+        replies.push({ code: res.code, message: res.message });
+        if (replies.length === commands.length)
+            task.resolve({ code: res.code, message: res.message });
+    });
+    for (const command of commands)
+        ftp.log(`> ${command}`);
+    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
+    return done.then(() => replies);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
@@ -32509,6 +32131,8 @@ class PassiveConnector {
     pins;
     localAddress;
     epsvWorks = true;
+    /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
+    prepared;
     constructor(pins, localAddress) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -32562,10 +32186,39 @@ class PassiveConnector {
         ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
         return { socket, ready };
     }
+    /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
+    get passiveCommand() {
+        return this.epsvWorks ? 'EPSV' : 'PASV';
+    }
+    /**
+     * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
+     * asking again. A reply that is not a passive port (a refusal) is not kept.
+     */
+    prepare(reply) {
+        this.prepared = undefined;
+        try {
+            const port = reply.code === 229
+                ? (0,transfer.parseEpsvResponse)(reply.message)
+                : reply.code === 227
+                    ? (0,transfer.parsePasvResponse)(reply.message).port
+                    : undefined;
+            if (port !== undefined)
+                this.prepared = { port, res: reply, at: Date.now() };
+        }
+        catch {
+            // Not a port after all: the next transfer asks again.
+        }
+    }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
+        const prepared = this.prepared;
+        this.prepared = undefined;
+        // Fresh only: a server may give up on a passive port nobody connected to for long.
+        if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
+            return { host, port: prepared.port, res: prepared.res };
+        }
         if (this.epsvWorks) {
             try {
                 const res = await client.send('EPSV');
@@ -32591,6 +32244,8 @@ class PassiveConnector {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
+/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
+const PREPARED_FOR_MS = 10_000;
 function pinMismatch() {
     return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
         transient: false
@@ -32981,24 +32636,27 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
+/** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
+    let greeting;
     if (settings.tls === 'implicit') {
-        await client.connectImplicitTLS(settings.host, settings.port, {
+        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
     }
     else {
-        await client.connect(settings.host, settings.port);
+        greeting = await client.connect(settings.host, settings.port);
         if (settings.tls === 'none')
-            return;
+            return greeting.message;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     checkCertificate(controlSocket(client), settings);
     setDataTlsOptions(client, options);
+    return greeting.message;
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -33017,17 +32675,71 @@ async function login(client, settings) {
         await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
     }
 }
-async function protect(client, settings) {
-    const features = await client.features();
+/**
+ * After login: FEAT, binary mode, protected data connections (each required) and the login
+ * directory, sent together where the server takes pipelined commands (one round trip, not
+ * five). Resolves with the features and the login directory (PWD).
+ */
+async function protect(client, settings, pipelined) {
+    const steps = [
+        ['TYPE I', [200], 'The server refused binary mode'],
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        ...(settings.tls === 'none'
+            ? []
+            : [
+                ['PBSZ 0', [200], PROTECT_REFUSED],
+                ['PROT P', [200], PROTECT_REFUSED]
+            ]),
+        ['PWD', [257], 'Could not read the login directory']
+    ];
+    const commands = ['FEAT', ...steps.map(([command]) => command)];
+    let replies;
+    try {
+        replies = pipelined ? await sendPipelined(client, commands) : await oneByOne(client, commands);
+    }
+    catch (err) {
+        throw refused(commands.join(', '), err, 'Could not set up the session');
+    }
+    const features = parseFeatures(replies[0]);
+    steps.forEach(([command, expected, what], i) => {
+        const res = replies[i + 1];
+        if (!expected.includes(res.code)) {
+            throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
+                command,
+                code: res.code,
+                reply: res.message
+            });
+        }
+    });
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
     client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    if (settings.tls !== 'none') {
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
-        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
+    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
+    if (home === undefined)
+        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
+    return { features, home };
+}
+const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
+/** The same replies as sendPipelined, one command at a time. */
+async function oneByOne(client, commands) {
+    const replies = [];
+    for (const command of commands) {
+        const res = await client.sendIgnoringError(command);
+        replies.push({ code: res.code, message: res.message });
+    }
+    return replies;
+}
+/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
+function parseFeatures(res) {
+    const features = new Map();
+    const lines = res.message.split('\n');
+    if (res.code >= 400 || lines.length < 3)
+        return features;
+    for (const line of lines.slice(1, -1)) {
+        const [name, ...rest] = line.trim().split(' ');
+        if (name)
+            features.set(name.toUpperCase(), rest.join(' '));
     }
     return features;
 }
@@ -33055,13 +32767,15 @@ class BasicFtpSession {
     tlsVersion;
     fingerprint;
     home;
+    pipelines;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, log) {
+    constructor(client, connector, tlsVersion, fingerprint, home, pipelines, log) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
+        this.pipelines = pipelines;
         this.log = log;
     }
     get usable() {
@@ -33088,6 +32802,29 @@ class BasicFtpSession {
             }
         }
     }
+    async sendAll(commands, options) {
+        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
+        let replies;
+        if (options.pipelined)
+            replies = await sendPipelined(this.client, all);
+        else {
+            replies = [];
+            for (const command of all) {
+                try {
+                    const res = await this.client.send(command);
+                    replies.push({ code: res.code, message: res.message });
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError))
+                        throw err;
+                    replies.push({ code: err.code, message: err.message });
+                }
+            }
+        }
+        if (options.preparePassive)
+            this.connector.prepare(replies.pop());
+        return replies;
+    }
     async upload(source, remotePath) {
         return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
@@ -33095,16 +32832,13 @@ class BasicFtpSession {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
-        let expected;
-        try {
-            expected = await this.client.size(remotePath);
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-        }
+        // The data connection's passive port is asked for in the same write, where the server takes it.
+        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
+        if (size.code === 550)
+            return undefined;
+        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
+            throw new dist.FTPError(size);
+        const expected = sizeIn(size);
         const parts = [];
         const sink = new external_node_stream_.Writable({
             write(chunk, _encoding, done) {
@@ -33144,9 +32878,14 @@ class BasicFtpSession {
     async list(path) {
         return this.client.list(path);
     }
+    async listEntries(path) {
+        if (this.client.availableListCommands[0] === 'MLSD')
+            return this.list(path);
+        return (await this.statList(path)) ?? this.list(path);
+    }
     async statList(path) {
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (/[[\]*?{}]/.test(path))
+        if (globbed(path))
             return undefined;
         let res;
         try {
@@ -33160,6 +32899,23 @@ class BasicFtpSession {
             throw err;
         }
         return parseStatListing(res);
+    }
+    async statLists(paths, pipelined) {
+        const asked = paths.filter(path => !globbed(path));
+        if (!pipelined || asked.length < 2) {
+            const infos = [];
+            for (const path of paths)
+                infos.push(await this.statList(path));
+            return infos;
+        }
+        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
+        let next = 0;
+        return paths.map(path => {
+            if (globbed(path))
+                return undefined;
+            const reply = replies[next++];
+            return reply.code < 300 ? parseStatListing(reply) : undefined;
+        });
     }
     async rename(from, to) {
         try {
@@ -33203,6 +32959,18 @@ class BasicFtpSession {
         this.client.close();
     }
 }
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
+/**
+ * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
+ * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
+ */
+const NO_PIPELINING = /Microsoft FTP Service|FileZilla Server/i;
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log) => {
     const client = new dist.Client(settings.timeoutMs);
@@ -33215,14 +32983,14 @@ const openSession = async (settings, log) => {
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        await secureControl(client, settings);
+        const greeting = await secureControl(client, settings);
         await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
+        const pipelines = !NO_PIPELINING.test(greeting);
+        const { home } = await protect(client, settings, pipelines);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, log);
     }
     catch (err) {
         client.close();
@@ -33231,6 +32999,458 @@ const openSession = async (settings, log) => {
         throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
+
+;// CONCATENATED MODULE: ./src/size-check.ts
+/** The size check after an upload: the server holds as many bytes as were sent. */
+
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+function incomplete(name, held, sentSize) {
+    return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+        file: name,
+        command: 'SIZE',
+        transient: true
+    });
+}
+/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize)
+        throw incomplete(name, size, sentSize);
+}
+
+;// CONCATENATED MODULE: ./src/pipelined-commit.ts
+/**
+ * After an upload to its temporary name, everything up to the next transfer in one write: the
+ * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
+ * next transfer's passive port. One round trip instead of four or five. The replies are matched
+ * to the commands in order; one that cannot belong to its command (a server that does not queue
+ * commands, or sends a reply too many) turns pipelining off for the run and the upload is
+ * retried on a new connection, so a mismatch never becomes a wrong result.
+ */
+
+
+
+
+/** The run's switch: on until a server's replies do not match; also whether SITE CHMOD is known to work. */
+class Pipelining {
+    log;
+    on = true;
+    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
+    chmodWorks = false;
+    constructor(log) {
+        this.log = log;
+    }
+    /** Turns pipelining off for the rest of the run, saying so once. */
+    confused(why) {
+        if (!this.on)
+            return;
+        this.on = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+}
+/**
+ * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
+ * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
+ * mode (the run fails, naming the reply).
+ */
+async function commitTogether(session, c, pipelining) {
+    const { temp, target, checks } = c;
+    if (checks.mode !== undefined && !pipelining.chmodWorks) {
+        await session.chmod(temp, checks.mode);
+        pipelining.chmodWorks = true;
+    }
+    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const commands = [
+        ...(chmod !== undefined ? [chmod] : []),
+        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
+        `RNFR ${temp}`,
+        `RNTO ${target}`,
+        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+    ];
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const next = () => replies.shift();
+    const modeReply = chmod !== undefined ? next() : undefined;
+    const deleteReply = c.mode === 'delete-then-rename' ? next() : undefined;
+    const rnfr = next();
+    const rnto = next();
+    const size = checks.verifySize ? next() : undefined;
+    const mismatch = firstMismatch([
+        [modeReply, isFinal],
+        [deleteReply, isFinal],
+        [rnfr, r => r.code === 350 || r.code >= 400],
+        [rnto, r => (rnfr.code === 350 ? isFinal(r) : r.code >= 400)],
+        [size, isFinal]
+    ]);
+    if (mismatch !== undefined) {
+        pipelining.confused(mismatch);
+        // The stream of replies can no longer be trusted on this connection.
+        session.close();
+        throw new DeployError(`Upload of ${checks.name}: the replies did not match the commands (${mismatch})`, {
+            file: checks.name,
+            transient: true
+        });
+    }
+    if (modeReply !== undefined && modeReply.code >= 300) {
+        throw new DeployError(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            command: 'SITE CHMOD',
+            code: modeReply.code,
+            reply: modeReply.message,
+            transient: replyIsTransient(modeReply.code, modeReply.message)
+        });
+    }
+    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
+    if (refused !== undefined) {
+        const err = new DeployError(`Could not rename ${temp} to ${target}: ${refused.message}`, {
+            command: 'RNFR/RNTO',
+            code: refused.code,
+            reply: refused.message,
+            transient: replyIsTransient(refused.code, refused.message)
+        });
+        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
+        if (refused.code < 500)
+            throw err;
+        return { renamed: false, refusal: err };
+    }
+    if (size !== undefined && size.code !== 500 && size.code !== 502) {
+        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
+        const held = sizeIn(size) ?? `no file (${size.message})`;
+        if (held !== c.sent.size)
+            throw incomplete(checks.name, held, c.sent.size);
+    }
+    return { renamed: true };
+}
+/** A final reply (2xx to 5xx): never a preliminary or an intermediate one. */
+const isFinal = (r) => r.code >= 200 && (r.code < 300 || r.code >= 400);
+/** The first reply that cannot be its command's, described; undefined when all fit. */
+function firstMismatch(checks) {
+    for (const [reply, fits] of checks) {
+        if (reply !== undefined && !fits(reply))
+            return `unexpected reply ${reply.message}`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/replace.ts
+/**
+ * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
+ * with what this server turns out to allow: a rename over an existing file, or only after
+ * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
+ * said once; later uploads start from what was found.
+ */
+
+
+
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
+/**
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+class Replacer {
+    atomic;
+    names;
+    log;
+    found;
+    /** Whether uploads send their checks and rename in one write (off once a server is confused). */
+    pipelining;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    constructor(atomic, names, log, pipelining) {
+        this.atomic = atomic;
+        this.names = names;
+        this.log = log;
+        this.found = atomic ? 'rename' : 'direct';
+        this.pipelining = pipelining ?? new Pipelining(log);
+    }
+    get mode() {
+        return this.found;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /**
+     * Uploads source to target: atomically where the server allows, else in place. Where the
+     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+     * go in one write after the upload (the size is then read from the renamed file); else one at
+     * a time, the temporary checked before it is renamed.
+     */
+    async put(session, source, target, checks) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.found;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                const sent = await session.upload(source, temp);
+                checks.sent(sent);
+                if (this.pipelining.on && session.pipelines) {
+                    const done = await commitTogether(session, { temp, target, mode, sent, checks }, this.pipelining);
+                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
+                }
+                else {
+                    await this.checkStored(session, checks, temp, sent);
+                    replaced = await this.replace(session, temp, target, mode);
+                }
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        const sent = await session.upload(source, target);
+        checks.sent(sent);
+        await this.checkStored(session, checks, target, sent);
+    }
+    async checkStored(session, checks, path, sent) {
+        if (checks.verifySize)
+            await sizeCheck(session, checks.name, sent.size, path);
+        if (checks.mode !== undefined) {
+            await session.chmod(path, checks.mode);
+            this.pipelining.chmodWorks = true;
+        }
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
+            await quietly(session.remove(target));
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!renameRefused(err))
+                throw err;
+            return this.fallback(session, temp, target, mode, err);
+        }
+    }
+    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
+    async fallback(session, temp, target, mode, err) {
+        if (err === undefined)
+            return false;
+        if (mode === 'rename') {
+            // Try once with the target gone.
+            await quietly(session.remove(target));
+            if (await quietly(session.rename(temp, target))) {
+                this.refusedRenameOver(err.details.reply ?? err.message);
+                return true;
+            }
+        }
+        this.refusedRenames(err.details.reply ?? err.message);
+        return false;
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.found === mode || this.found === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.found = mode;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply.ts
+/**
+ * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
+ * replacer), progress, the manifest kept current as the server changes, and a report of every
+ * step done in the plan's own words.
+ */
+
+
+
+
+
+
+
+async function applyPlan(plan, ctx) {
+    const { pool, store, replacer, log } = ctx;
+    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
+    const did = (step) => {
+        done.steps.push(step);
+        log.info(stepText(step, 'done'));
+    };
+    const at = (path) => remotePathOf(plan.remoteRoot, path);
+    try {
+        await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
+            // Already gone (another run removed it): nothing left to do.
+            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
+            did({ kind: 'remove leftover', path });
+        });
+        if (plan.createRoot.length + plan.mkdirs.length > 0) {
+            const detail = dirDetail(plan);
+            await pool.run('Creating directories', async (session) => {
+                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
+                const created = await makeDirs(session, dirs, plan.dirMode, replacer.pipelining.on);
+                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
+                plan.mkdirs.forEach((dir, i) => {
+                    if (created[plan.createRoot.length + i])
+                        store.dirCreated(dir);
+                    did({ kind: 'create directory', path: dir, detail });
+                });
+            });
+        }
+        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+        // not leave an entry for content the server no longer has (same size, other bytes).
+        if (store.forgetAll(plan.forget)) {
+            await store.flush();
+            did({
+                kind: 'write manifest',
+                path: '',
+                detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
+            });
+        }
+        const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        const upload = async ({ file, replaces }) => {
+            const remotePath = at(file.relPath);
+            // The manifest records the hash of the bytes that went: most files are hashed only then.
+            let sha256 = '';
+            try {
+                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, {
+                    name: file.relPath,
+                    sent: sent => {
+                        sentAsPlanned(file, sent);
+                        sha256 = sent.sha256;
+                    },
+                    verifySize: ctx.verify,
+                    // While it has its temporary name: the file appears with its mode.
+                    mode: plan.fileMode
+                }));
+            }
+            catch (err) {
+                throw uploadFailure(file, remotePath, err);
+            }
+            done.uploaded.push(file);
+            done.bytesUploaded += file.size;
+            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
+            log.progress?.({
+                files: done.uploaded.length,
+                totalFiles: plan.uploads.length,
+                bytes: done.bytesUploaded,
+                totalBytes
+            });
+            await store.recorded(file.relPath, { sha256, size: file.size });
+        };
+        // Every new file is there before the first replacement: a replaced page may link to them.
+        await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
+        await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
+        await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
+            await pool.run(`Deleting ${path}`, async (session) => {
+                try {
+                    await session.remove(at(path));
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError && err.code === 550))
+                        throw err;
+                }
+            });
+            done.deleted.push(path);
+            did({ kind: 'delete', path });
+            await store.forgotten(path);
+        });
+        for (const dir of plan.rmdirs) {
+            await pool.run(`Removing ${dir}`, async (session) => {
+                // Not empty: it holds files this tool never deployed, which it never touches.
+                if (await quietly(session.removeDir(at(dir)))) {
+                    store.dirRemoved(dir);
+                    did({ kind: 'remove directory', path: dir });
+                }
+                else
+                    log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
+            });
+        }
+        if (ctx.verify)
+            await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
+    }
+    catch (err) {
+        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
+        await replacer.cleanUp(pool);
+        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+        await store
+            .flush()
+            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
+        throw err;
+    }
+    await replacer.cleanUp(pool);
+    if (plan.writeManifest) {
+        store.touch();
+        try {
+            await store.flush();
+        }
+        catch (err) {
+            throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
+        }
+        did({ kind: 'write manifest', path: '', detail: 'final' });
+    }
+    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
+    return done;
+}
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session, dirs, mode, pipelining) {
+    if (!pipelining || !session.pipelines || dirs.length < 2) {
+        const created = [];
+        for (const dir of dirs)
+            created.push(await makeDir(session, dir, mode));
+        return created;
+    }
+    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
+    const created = [];
+    for (const [i, dir] of dirs.entries()) {
+        const ok = replies[i].code >= 200 && replies[i].code < 300;
+        if (ok && mode !== undefined)
+            await session.chmod(dir, mode);
+        created.push(ok || (await makeDir(session, dir, mode)));
+    }
+    return created;
+}
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+async function makeDir(session, path, mode) {
+    const created = await session.makeDir(path);
+    if (created && mode !== undefined)
+        await session.chmod(path, mode);
+    return created;
+}
 
 ;// CONCATENATED MODULE: ./src/hash.ts
 /** Content hashes of local files: small ones read in one call, larger ones streamed. */
@@ -33329,6 +33549,195 @@ async function collectListing(list, remoteRoot, mode, exclude) {
         }
     }
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = unsafePathReason(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = parseManifest(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await quietly(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!renameRefused(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await quietly(session.remove(backup));
+                const moved = await quietly(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!renameRefused(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await quietly(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await quietly(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await quietly(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/manifest-store.ts
@@ -33606,16 +34015,16 @@ class DeployLock {
         this.lastBeat = o.now();
     }
     /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost) {
+    static async acquire(o, onLost, madeAlready = false) {
         const lock = new DeployLock(o, onLost);
         const started = o.now();
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
         let saidFor = '';
-        for (;;) {
+        for (let first = true;; first = false) {
             // MKD fails where the directory exists: true only for the one run that made it.
-            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
+            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
             if (made) {
                 await lock.claim();
                 return lock;
@@ -33713,7 +34122,16 @@ class DeployLock {
         // A renewal in flight would leave a heartbeat behind in the directory being removed.
         await this.renewing;
         this.releaseHooks.forEach(hook => hook());
-        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
+        const path = lockPath(this.o);
+        await this.o.run('Releasing the deploy lock', async (session) => {
+            // What this run put there, in one write where the server takes it; else look inside.
+            if (session.pipelines) {
+                const last = await session.sendAll([`RMD ${external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)}`, `DELE ${external_node_path_namespaceObject.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
+                if (last[2].code >= 200 && last[2].code < 300)
+                    return;
+            }
+            await removeLockDir(session, path);
+        });
         this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
     }
 }
@@ -33793,6 +34211,7 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
 
 
 
+
 /** The CLI's identity: this machine, this user, this process. */
 function localIdentity() {
     let user = 'unknown user';
@@ -33804,16 +34223,35 @@ function localIdentity() {
     }
     return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
 }
+const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
 async function takeRunLock(o) {
     // Lock steps run even after a cancel: a run must never leave its lock behind.
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set(pathPrefixes(o.home));
     const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d));
     let created = false;
+    let made = false;
     await run('Creating remote-dir', async (session) => {
-        for (const dir of chain)
-            if (await makeDir(session, dir, o.dirMode))
+        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+        const madeHere = new Set();
+        if (session.pipelines) {
+            const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
+            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
+                pipelined: true,
+                preparePassive: true
+            });
+            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
+            made = created2xx(replies[chain.length]);
+        }
+        for (const dir of chain) {
+            if (madeHere.has(dir)) {
                 created = true;
+                if (o.dirMode !== undefined)
+                    await session.chmod(dir, o.dirMode);
+            }
+            else if (!made && (await makeDir(session, dir, o.dirMode)))
+                created = true;
+        }
     });
     let own;
     let shared = false;
@@ -33845,7 +34283,7 @@ async function takeRunLock(o) {
     }, reason => {
         o.log.warning(`Stopping: ${reason}; another run may take it over`);
         o.pool.cancel(reason);
-    });
+    }, made);
     lock.onRelease(() => own?.close());
     return { lock, createdRoot: created ? chain : [] };
 }
@@ -33868,6 +34306,7 @@ async function reportHeldLock(pool, remoteRoot, log) {
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
 
 
 
@@ -33962,7 +34401,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         }
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
-        const list = statOrListLister(pool);
+        const pipelining = new Pipelining(log);
+        const list = statOrListLister(pool, pipelining);
         const state = await log.group('Remote state', () => readRemoteState({
             pool,
             list,
@@ -33985,12 +34425,15 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
+        // The other connections log in while the first creates directories.
+        if (!settings.dryRun && plan.uploads.length > 1)
+            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
         let applied = [];
         let uploaded = plan.uploads.map(u => u.file.relPath);
         let deleted = plan.deletes;
         let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
-            const replacer = new Replacer(settings.atomic, names, log);
+            const replacer = new Replacer(settings.atomic, names, log, pipelining);
             const manifest = copyManifest(state.manifest);
             for (const path of plan.stale)
                 manifest.files.delete(path);
@@ -34017,7 +34460,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             applied.push({ kind: 'release lock', path: LOCK_DIR });
         }
         const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];

@@ -4,7 +4,7 @@
  * step done in the plan's own words.
  */
 import { FTPError } from 'basic-ftp'
-import { checkUploaded, fileCheck, uploadFailure } from './checks.js'
+import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError } from './errors.js'
 import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
@@ -52,14 +52,13 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (plan.createRoot.length + plan.mkdirs.length > 0) {
       const detail = dirDetail(plan)
       await pool.run('Creating directories', async session => {
-        for (const dir of plan.createRoot) {
-          await makeDir(session, dir, plan.dirMode)
-          did({ kind: 'create root directory', path: dir, detail })
-        }
-        for (const dir of plan.mkdirs) {
-          if (await makeDir(session, at(dir), plan.dirMode)) store.dirCreated(dir)
+        const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)]
+        const created = await makeDirs(session, dirs, plan.dirMode)
+        plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }))
+        plan.mkdirs.forEach((dir, i) => {
+          if (created[plan.createRoot.length + i]) store.dirCreated(dir)
           did({ kind: 'create directory', path: dir, detail })
-        }
+        })
       })
     }
     // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -79,11 +78,15 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       let sha256 = ''
       try {
         await pool.run(`Upload of ${file.relPath}`, session =>
-          replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-            await fileCheck(session, file, ctx.verify)(path, sent)
+          replacer.put(session, file.localPath, remotePath, {
+            name: file.relPath,
+            sent: sent => {
+              sentAsPlanned(file, sent)
+              sha256 = sent.sha256
+            },
+            verifySize: ctx.verify,
             // While it has its temporary name: the file appears with its mode.
-            if (plan.fileMode !== undefined) await session.chmod(path, plan.fileMode)
-            sha256 = sent.sha256
+            mode: plan.fileMode
           })
         )
       } catch (err) {
@@ -156,6 +159,30 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
   }
   log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`)
   return done
+}
+
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session: RemoteSession, dirs: string[], mode: string | undefined): Promise<boolean[]> {
+  if (!session.pipelines || dirs.length < 2) {
+    const created: boolean[] = []
+    for (const dir of dirs) created.push(await makeDir(session, dir, mode))
+    return created
+  }
+  const replies = await session.sendAll(
+    dirs.map(dir => `MKD ${dir}`),
+    { pipelined: true, preparePassive: false }
+  )
+  const created: boolean[] = []
+  for (const [i, dir] of dirs.entries()) {
+    const ok = replies[i]!.code >= 200 && replies[i]!.code < 300
+    if (ok && mode !== undefined) await session.chmod(dir, mode)
+    created.push(ok || (await makeDir(session, dir, mode)))
+  }
+  return created
 }
 
 /** Creates one directory and, when this run created it, gives it `mode`. True if created. */

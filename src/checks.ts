@@ -1,24 +1,19 @@
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
 import { FTPError } from 'basic-ftp'
 import { DeployError, describeError } from './errors.js'
-import { RemoteSession } from './ftp/session.js'
-import { sizeCheck } from './manifest-file.js'
+import { Sent } from './ftp/store.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile } from './plan.js'
 import { indexFiles, ListingContext } from './remote-listing.js'
-import { UploadCheck } from './replace.js'
 
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-export function fileCheck(session: RemoteSession, file: HashedFile, verify: boolean): UploadCheck {
-  return async (path, sent) => {
-    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-      // Final: the file is being written locally; its upload would not match the manifest.
-      throw new DeployError(
-        `${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`,
-        { file: file.relPath, transient: false }
-      )
-    }
-    if (verify) await sizeCheck(session, file.relPath, sent.size, path)
+/** What was sent is what was planned (and hashed): else the file is being written locally. */
+export function sentAsPlanned(file: HashedFile, sent: Sent): void {
+  if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+    // Final: its upload would not match the manifest.
+    throw new DeployError(
+      `${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`,
+      { file: file.relPath, transient: false }
+    )
   }
 }
 

@@ -16,6 +16,7 @@ import { ManifestStore } from './manifest-store.js'
 import { mayBeUnchanged, Plan, planDeploy } from './plan.js'
 import { dirDetail, planSteps, planSummary, Step, stepText } from './plan-text.js'
 import { SessionPool } from './pool.js'
+import { Pipelining } from './ftp/pipelining.js'
 import { statOrListLister } from './remote-listing.js'
 import { remotePathOf, resolveRemoteRoot } from './remote-path.js'
 import { readRemoteState } from './remote-state.js'
@@ -70,8 +71,10 @@ export async function deploy(
   const log = redactingLog(output, [settings.password])
   const local = await log.group('Local files', () => findFiles(settings, log, deps))
   let opened = 0
+  // One switch for every session: a server seen confused by pipelined commands gets none again.
+  const pipelining = new Pipelining(log)
   const pool = new SessionPool(
-    () => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)),
+    () => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), pipelining),
     { size: settings.concurrency, retries: settings.retries },
     log
   )
@@ -90,7 +93,7 @@ export async function deploy(
       const held = await log.group('Lock', () =>
         takeRunLock({
           pool,
-          openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+          openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pipelining),
           remoteRoot,
           home: first.home,
           dirMode: settings.dirMode,
@@ -142,6 +145,8 @@ export async function deploy(
     })
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
+    // The other connections log in while the first creates directories.
+    if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(settings.concurrency, plan.uploads.length))
     let applied: Step[] = []
     let uploaded = plan.uploads.map(u => u.file.relPath)
     let deleted = plan.deletes
@@ -181,7 +186,7 @@ export async function deploy(
     const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR]
     const listing = await log.group('Remote listing', () =>
       collectListing(
-        path => pool.run(`Listing ${path}`, session => session.list(path)),
+        path => pool.run(`Listing ${path}`, session => session.listEntries(path)),
         remoteRoot,
         settings.listing,
         ours

@@ -107,16 +107,17 @@ export class DeployLock {
   }
 
   /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-  static async acquire(o: LockOptions, onLost: (reason: string) => void): Promise<DeployLock> {
+  static async acquire(o: LockOptions, onLost: (reason: string) => void, madeAlready = false): Promise<DeployLock> {
     const lock = new DeployLock(o, onLost)
     const started = o.now()
     let seen: LockSeen | undefined
     let movedAt = started
     let lastSaid = -Infinity
     let saidFor = ''
-    for (;;) {
+    for (let first = true; ; first = false) {
       // MKD fails where the directory exists: true only for the one run that made it.
-      const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)))
+      const made =
+        (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))))
       if (made) {
         await lock.claim()
         return lock
@@ -227,7 +228,18 @@ export class DeployLock {
     // A renewal in flight would leave a heartbeat behind in the directory being removed.
     await this.renewing
     this.releaseHooks.forEach(hook => hook())
-    await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)))
+    const path = lockPath(this.o)
+    await this.o.run('Releasing the deploy lock', async session => {
+      // What this run put there, in one write where the server takes it; else look inside.
+      if (session.pipelines) {
+        const last = await session.sendAll(
+          [`RMD ${posix.join(path, `beat-${this.beat}`)}`, `DELE ${posix.join(path, HOLDER)}`, `RMD ${path}`],
+          { pipelined: true, preparePassive: false }
+        )
+        if (last[2]!.code >= 200 && last[2]!.code < 300) return
+      }
+      await removeLockDir(session, path)
+    })
     this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`)
   }
 }

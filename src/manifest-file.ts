@@ -4,13 +4,13 @@
  * a run is killed.
  */
 import { posix } from 'node:path'
-import { DeployError } from './errors.js'
 import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from './manifest.js'
 import { ManifestWriter } from './manifest-store.js'
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused, Replacer } from './replace.js'
+import { sizeCheck } from './size-check.js'
 
 export interface ReadManifest {
   manifest: Manifest
@@ -50,19 +50,6 @@ export async function readManifest(pool: SessionPool, path: string, log: Log): P
   }
   log.info(`No manifest at ${path}: every matched file is uploaded`)
   return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' }
-}
-
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-export async function sizeCheck(session: RemoteSession, name: string, sentSize: number, path: string): Promise<void> {
-  const size = await session.size(path)
-  if (size !== undefined && size !== sentSize) {
-    // Transient: a retry on a new connection may not lose them.
-    throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-      file: name,
-      command: 'SIZE',
-      transient: true
-    })
-  }
 }
 
 /**

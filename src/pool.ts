@@ -31,6 +31,8 @@ export class SessionPool {
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
   private cancelled: string | undefined
+  /** After closeAll: a session that finishes opening is closed at once. */
+  private closed = false
   private readonly cap: ConnectionCap
 
   constructor(
@@ -94,8 +96,26 @@ export class SessionPool {
     }
   }
 
+  /**
+   * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+   * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+   * files need not wait for. A connection that fails here is left to the tasks' own tries.
+   */
+  warm(count: number): void {
+    const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening
+    for (let i = 0; i < wanted; i++) {
+      this.openWithinLimit().then(
+        session => {
+          if (session !== undefined) this.release(session)
+        },
+        (err: unknown) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`)
+      )
+    }
+  }
+
   /** Closes every session. */
   closeAll(): void {
+    this.closed = true
     for (const session of this.all) session.close()
     this.all.clear()
     this.idle.length = 0
@@ -165,7 +185,7 @@ export class SessionPool {
 
   private release(session: RemoteSession): void {
     // More sessions than the server's limit leaves us (opened before it was known): close one.
-    if (!session.usable || this.all.size > this.cap.allowed()) return this.discard(session)
+    if (this.closed || !session.usable || this.all.size > this.cap.allowed()) return this.discard(session)
     this.idle.push(session)
     this.waiting.shift()?.()
   }

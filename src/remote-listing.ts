@@ -10,7 +10,13 @@ import { parentDirs, remotePathOf } from './remote-path.js'
 import { TEMP_NAME } from './temp-name.js'
 
 /** Lists a remote directory (absolute path); undefined when there is no such directory. */
-export type Lister = (absPath: string) => Promise<FileInfo[] | undefined>
+export type Lister = ((absPath: string) => Promise<FileInfo[] | undefined>) & {
+  /** Several directories at once, where that saves round trips. */
+  many?: (absPaths: string[]) => Promise<(FileInfo[] | undefined)[]>
+}
+
+/** STATs sent together at most: a reply each, read in order. */
+const STATS_PER_WRITE = 32
 
 export function poolLister(pool: SessionPool): Lister {
   return absPath =>
@@ -36,23 +42,57 @@ export function poolLister(pool: SessionPool): Lister {
 export function statOrListLister(pool: SessionPool): Lister {
   const viaList = poolLister(pool)
   let statWorks = true
-  return async absPath => {
-    if (statWorks) {
-      try {
-        const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath))
-        if (infos !== undefined) return infos
-      } catch (err) {
-        // A reply too long for the control connection lets LIST decide; a lost connection was
-        // retried already.
-        if (!tooLong(err)) throw err
-        statWorks = false
-      }
-    }
+  /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
+  const decide = async (absPath: string): Promise<FileInfo[] | undefined> => {
     const infos = await viaList(absPath)
     // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
     if (infos !== undefined && infos.length > 0) statWorks = false
     return infos
   }
+  const viaStat = async <T>(stat: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await stat()
+    } catch (err) {
+      // A reply too long for the control connection lets LIST decide; a lost connection was
+      // retried already.
+      if (!tooLong(err)) throw err
+      statWorks = false
+      return undefined
+    }
+  }
+  const one: Lister = async absPath => {
+    if (statWorks) {
+      const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)))
+      if (infos !== undefined) return infos
+    }
+    return decide(absPath)
+  }
+  one.many = async absPaths => {
+    if (!statWorks || absPaths.length < 2) return listEach(one, absPaths)
+    const groups: string[][] = []
+    for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE) groups.push(absPaths.slice(i, i + STATS_PER_WRITE))
+    const found = new Map<string, FileInfo[] | undefined>()
+    await forEachLimited(groups, 4, async group => {
+      const infos = await viaStat(() =>
+        pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines))
+      )
+      group.forEach((path, i) => found.set(path, infos?.[i]))
+    })
+    const rest = absPaths.filter(path => found.get(path) === undefined)
+    const listed = await listEach(decide, rest)
+    rest.forEach((path, i) => found.set(path, listed[i]))
+    return absPaths.map(path => found.get(path))
+  }
+  return one
+}
+
+/** Lists each directory, four at a time, in order. */
+async function listEach(list: Lister, absPaths: string[]): Promise<(FileInfo[] | undefined)[]> {
+  const infos: (FileInfo[] | undefined)[] = new Array(absPaths.length)
+  await forEachLimited([...absPaths.keys()], 4, async i => {
+    infos[i] = await list(absPaths[i]!)
+  })
+  return infos
 }
 
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
@@ -85,8 +125,11 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
   }
   for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
     const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir))
-    await forEachLimited(wanted, concurrency, async dir => {
-      const infos = await list(remotePathOf(remoteRoot, dir))
+    const listed =
+      list.many !== undefined ? await list.many(wanted.map(dir => remotePathOf(remoteRoot, dir))) : undefined
+    await forEachLimited([...wanted.keys()], concurrency, async i => {
+      const dir = wanted[i]!
+      const infos = listed !== undefined ? listed[i] : await list(remotePathOf(remoteRoot, dir))
       if (infos === undefined) return
       if (dir !== '') index.dirs.add(dir)
       for (const info of infos) {

@@ -9,13 +9,24 @@ import { DeployError } from './errors.js'
 import { RemoteSession } from './ftp/session.js'
 import { Sent } from './ftp/store.js'
 import { Log } from './log.js'
+import { commitTogether } from './pipelined-commit.js'
 import { SessionPool } from './pool.js'
+import { sizeCheck } from './size-check.js'
 import { TempNamer } from './temp-name.js'
 
 export type ReplaceMode = 'rename' | 'delete-then-rename' | 'direct'
 
-/** Checks a file after its upload, with what was really sent. */
-export type UploadCheck = (path: string, sent: Sent) => Promise<void>
+/** What an upload is checked against, and what the file gets before it appears. */
+export interface UploadChecks {
+  /** The file's name in errors (its path relative to the root). */
+  name: string
+  /** Throws when what was sent is not what was planned: before anything is renamed, no round trip. */
+  sent(sent: Sent): void
+  /** Compare the server's size of the stored file with the bytes sent (`verify`). */
+  verifySize: boolean
+  /** SITE CHMOD mode the file gets before it appears under its name (`file-mode`). */
+  mode?: string
+}
 
 /** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
 export function renameRefused(err: unknown): err is DeployError {
@@ -42,6 +53,8 @@ export async function quietly(action: Promise<void>): Promise<boolean> {
 
 export class Replacer {
   private found: ReplaceMode
+  /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
+  private chmodWorks = false
   /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
   private readonly temps = new Set<string>()
 
@@ -68,16 +81,28 @@ export class Replacer {
     this.temps.delete(temp)
   }
 
-  /** Uploads source to target: atomically where the server allows, else in place. */
-  async put(session: RemoteSession, source: string | Buffer, target: string, check: UploadCheck): Promise<void> {
+  /**
+   * Uploads source to target: atomically where the server allows, else in place. Where the
+   * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+   * go in one write after the upload (the size is then read from the renamed file); else one at
+   * a time, the temporary checked before it is renamed.
+   */
+  async put(session: RemoteSession, source: string | Buffer, target: string, checks: UploadChecks): Promise<void> {
     // The mode as this upload found it: another connection may learn more meanwhile.
     const mode = this.found
     if (mode !== 'direct') {
       const temp = this.tempFor(target)
       let replaced = false
       try {
-        await check(temp, await session.upload(source, temp))
-        replaced = await this.replace(session, temp, target, mode)
+        const sent = await session.upload(source, temp)
+        checks.sent(sent)
+        if (session.pipelines && (checks.mode === undefined || this.chmodWorks)) {
+          const done = await commitTogether(session, { temp, target, mode, sent, checks })
+          replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal))
+        } else {
+          await this.checkStored(session, checks, temp, sent)
+          replaced = await this.replace(session, temp, target, mode)
+        }
       } finally {
         if (replaced) this.settled(temp)
         else if (session.usable && (await quietly(session.remove(temp)))) this.settled(temp)
@@ -87,7 +112,17 @@ export class Replacer {
     // In place. Where atomic was asked for but renames are refused, delete first: a server
     // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
     if (this.atomic) await quietly(session.remove(target))
-    await check(target, await session.upload(source, target))
+    const sent = await session.upload(source, target)
+    checks.sent(sent)
+    await this.checkStored(session, checks, target, sent)
+  }
+
+  private async checkStored(session: RemoteSession, checks: UploadChecks, path: string, sent: Sent): Promise<void> {
+    if (checks.verifySize) await sizeCheck(session, checks.name, sent.size, path)
+    if (checks.mode !== undefined) {
+      await session.chmod(path, checks.mode)
+      this.chmodWorks = true
+    }
   }
 
   /** Moves temp over target; false when this server refuses renames (upload in place then). */
@@ -99,17 +134,29 @@ export class Replacer {
     } catch (err) {
       // 4xx and lost connections: the pool retries the whole upload on a new connection.
       if (!renameRefused(err)) throw err
-      if (mode === 'rename') {
-        // Refused: over an existing file, or renames at all? Try once with the target gone.
-        await quietly(session.remove(target))
-        if (await quietly(session.rename(temp, target))) {
-          this.refusedRenameOver(err.details.reply ?? err.message)
-          return true
-        }
-      }
-      this.refusedRenames(err.details.reply ?? err.message)
-      return false
+      return this.fallback(session, temp, target, mode, err)
     }
+  }
+
+  /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
+  private async fallback(
+    session: RemoteSession,
+    temp: string,
+    target: string,
+    mode: ReplaceMode,
+    err: DeployError | undefined
+  ): Promise<boolean> {
+    if (err === undefined) return false
+    if (mode === 'rename') {
+      // Try once with the target gone.
+      await quietly(session.remove(target))
+      if (await quietly(session.rename(temp, target))) {
+        this.refusedRenameOver(err.details.reply ?? err.message)
+        return true
+      }
+    }
+    this.refusedRenames(err.details.reply ?? err.message)
+    return false
   }
 
   refusedRenameOver(reply: string): void {

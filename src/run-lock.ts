@@ -4,6 +4,7 @@
  * the end whatever happened. A dry run only says whether one is held.
  */
 import { hostname, userInfo } from 'node:os'
+import { posix } from 'node:path'
 import { makeDir } from './apply.js'
 import { describeError } from './errors.js'
 import { RemoteSession } from './ftp/session.js'
@@ -45,14 +46,36 @@ export interface RunLock {
   createdRoot: string[]
 }
 
+const created2xx = (reply: { code: number }): boolean => reply.code >= 200 && reply.code < 300
+
 export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   // Lock steps run even after a cancel: a run must never leave its lock behind.
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
   const home = new Set(pathPrefixes(o.home))
   const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
   let created = false
+  let made = false
   await run('Creating remote-dir', async session => {
-    for (const dir of chain) if (await makeDir(session, dir, o.dirMode)) created = true
+    // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+    const madeHere = new Set<string>()
+    if (session.pipelines) {
+      const lockDir = posix.join(o.remoteRoot, LOCK_DIR)
+      const replies = await session.sendAll(
+        [...chain, lockDir].map(dir => `MKD ${dir}`),
+        {
+          pipelined: true,
+          preparePassive: true
+        }
+      )
+      chain.forEach((dir, i) => created2xx(replies[i]!) && madeHere.add(dir))
+      made = created2xx(replies[chain.length]!)
+    }
+    for (const dir of chain) {
+      if (madeHere.has(dir)) {
+        created = true
+        if (o.dirMode !== undefined) await session.chmod(dir, o.dirMode)
+      } else if (!made && (await makeDir(session, dir, o.dirMode))) created = true
+    }
   })
   let own: RemoteSession | undefined
   let shared = false
@@ -84,7 +107,8 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
     reason => {
       o.log.warning(`Stopping: ${reason}; another run may take it over`)
       o.pool.cancel(reason)
-    }
+    },
+    made
   )
   lock.onRelease(() => own?.close())
   return { lock, createdRoot: created ? chain : [] }

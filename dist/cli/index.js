@@ -2853,7 +2853,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5502);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8586);
 /* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
@@ -2982,7 +2982,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5502:
+/***/ 8586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2999,139 +2999,6 @@ var dist = __nccwpck_require__(7382);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/replace.ts
-var replace = __nccwpck_require__(4183);
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new errors/* DeployError */.sH(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
-    }
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!(0,replace/* renameRefused */.By)(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await (0,replace/* quietly */.gd)(session.remove(backup));
-                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!(0,replace/* renameRefused */.By)(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await (0,replace/* quietly */.gd)(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await (0,replace/* quietly */.gd)(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await (0,replace/* quietly */.gd)(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3237,67 +3104,8 @@ class ConnectionCap {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-
-
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof errors/* DeployError */.sH) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof dist.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
@@ -3318,6 +3126,8 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
+    /** After closeAll: a session that finishes opening is closed at once. */
+    closed = false;
     cap;
     constructor(open, options, log, first) {
         this.open = open;
@@ -3357,7 +3167,7 @@ class SessionPool {
                 return result;
             }
             catch (err) {
-                const transient = isTransient(err);
+                const transient = (0,retry/* isTransient */.dg)(err);
                 if (session) {
                     // A transient failure leaves the connection in doubt: always start over on a new one.
                     if (transient || !session.usable)
@@ -3367,14 +3177,29 @@ class SessionPool {
                 }
                 if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
                     throw err;
-                const wait = backoffMs(attempt, this.options.random);
+                const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random);
                 this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
                 await this.sleep(wait);
             }
         }
     }
+    /**
+     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     */
+    warm(count) {
+        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
+        for (let i = 0; i < wanted; i++) {
+            this.openWithinLimit().then(session => {
+                if (session !== undefined)
+                    this.release(session);
+            }, (err) => this.log.debug(`A connection opened ahead failed: ${(0,errors/* describeError */.Uc)(err)}`));
+        }
+    }
     /** Closes every session. */
     closeAll() {
+        this.closed = true;
         for (const session of this.all)
             session.close();
         this.all.clear();
@@ -3429,7 +3254,7 @@ class SessionPool {
                         throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
                             'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
                     }
-                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
+                    const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random, 1000, 15_000);
                     this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
                     await this.sleep(wait);
                 }
@@ -3444,7 +3269,7 @@ class SessionPool {
     }
     release(session) {
         // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (!session.usable || this.all.size > this.cap.allowed())
+        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -3545,6 +3370,8 @@ class TempNamer {
 
 
 
+/** STATs sent together at most: a reply each, read in order. */
+const STATS_PER_WRITE = 32;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -3566,30 +3393,63 @@ function poolLister(pool) {
  * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
  * control connection, the rest of the run lists with LIST.
  */
-function statOrListLister(pool) {
+function statOrListLister(pool, pipelining) {
     const viaList = poolLister(pool);
     let statWorks = true;
-    return async (absPath) => {
-        if (statWorks) {
-            try {
-                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
-                if (infos !== undefined)
-                    return infos;
-            }
-            catch (err) {
-                // A reply too long for the control connection lets LIST decide; a lost connection was
-                // retried already.
-                if (!tooLong(err))
-                    throw err;
-                statWorks = false;
-            }
-        }
+    /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
+    const decide = async (absPath) => {
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
             statWorks = false;
         return infos;
     };
+    const viaStat = async (stat) => {
+        try {
+            return await stat();
+        }
+        catch (err) {
+            // A reply too long for the control connection lets LIST decide; a lost connection was
+            // retried already.
+            if (!tooLong(err))
+                throw err;
+            statWorks = false;
+            return undefined;
+        }
+    };
+    const one = async (absPath) => {
+        if (statWorks) {
+            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
+            if (infos !== undefined)
+                return infos;
+        }
+        return decide(absPath);
+    };
+    one.many = async (absPaths) => {
+        if (!statWorks || pipelining?.on !== true || absPaths.length < 2)
+            return listEach(one, absPaths);
+        const groups = [];
+        for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
+            groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
+        const found = new Map();
+        await forEachLimited(groups, 4, async (group) => {
+            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
+            group.forEach((path, i) => found.set(path, infos?.[i]));
+        });
+        const rest = absPaths.filter(path => found.get(path) === undefined);
+        const listed = await listEach(decide, rest);
+        rest.forEach((path, i) => found.set(path, listed[i]));
+        return absPaths.map(path => found.get(path));
+    };
+    return one;
+}
+/** Lists each directory, four at a time, in order. */
+async function listEach(list, absPaths) {
+    const infos = new Array(absPaths.length);
+    await forEachLimited([...absPaths.keys()], 4, async (i) => {
+        infos[i] = await list(absPaths[i]);
+    });
+    return infos;
 }
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
 function tooLong(err) {
@@ -3607,8 +3467,10 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        await forEachLimited(wanted, concurrency, async (dir) => {
-            const infos = await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
+        const listed = list.many !== undefined ? await list.many(wanted.map(dir => (0,remote_path/* remotePathOf */.fF)(remoteRoot, dir))) : undefined;
+        await forEachLimited([...wanted.keys()], concurrency, async (i) => {
+            const dir = wanted[i];
+            const infos = listed !== undefined ? listed[i] : await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -3659,17 +3521,12 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
-    return async (path, sent) => {
-        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-            // Final: the file is being written locally; its upload would not match the manifest.
-            throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-        }
-        if (verify)
-            await sizeCheck(session, file.relPath, sent.size, path);
-    };
+/** What was sent is what was planned (and hashed): else the file is being written locally. */
+function sentAsPlanned(file, sent) {
+    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+        // Final: its upload would not match the manifest.
+        throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+    }
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
@@ -3771,6 +3628,8 @@ function planSummary(plan, dryRun) {
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
 
+// EXTERNAL MODULE: ./src/replace.ts
+var replace = __nccwpck_require__(4183);
 ;// CONCATENATED MODULE: ./src/apply.ts
 /**
  * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
@@ -3801,15 +3660,14 @@ async function applyPlan(plan, ctx) {
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
             const detail = dirDetail(plan);
             await pool.run('Creating directories', async (session) => {
-                for (const dir of plan.createRoot) {
-                    await makeDir(session, dir, plan.dirMode);
-                    did({ kind: 'create root directory', path: dir, detail });
-                }
-                for (const dir of plan.mkdirs) {
-                    if (await makeDir(session, at(dir), plan.dirMode))
+                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
+                const created = await makeDirs(session, dirs, plan.dirMode, replacer.pipelining.on);
+                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
+                plan.mkdirs.forEach((dir, i) => {
+                    if (created[plan.createRoot.length + i])
                         store.dirCreated(dir);
                     did({ kind: 'create directory', path: dir, detail });
-                }
+                });
             });
         }
         // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -3828,12 +3686,15 @@ async function applyPlan(plan, ctx) {
             // The manifest records the hash of the bytes that went: most files are hashed only then.
             let sha256 = '';
             try {
-                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-                    await fileCheck(session, file, ctx.verify)(path, sent);
+                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, {
+                    name: file.relPath,
+                    sent: sent => {
+                        sentAsPlanned(file, sent);
+                        sha256 = sent.sha256;
+                    },
+                    verifySize: ctx.verify,
                     // While it has its temporary name: the file appears with its mode.
-                    if (plan.fileMode !== undefined)
-                        await session.chmod(path, plan.fileMode);
-                    sha256 = sent.sha256;
+                    mode: plan.fileMode
                 }));
             }
             catch (err) {
@@ -3904,6 +3765,28 @@ async function applyPlan(plan, ctx) {
     log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
 }
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session, dirs, mode, pipelining) {
+    if (!pipelining || !session.pipelines || dirs.length < 2) {
+        const created = [];
+        for (const dir of dirs)
+            created.push(await makeDir(session, dir, mode));
+        return created;
+    }
+    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
+    const created = [];
+    for (const [i, dir] of dirs.entries()) {
+        const ok = replies[i].code >= 200 && replies[i].code < 300;
+        if (ok && mode !== undefined)
+            await session.chmod(dir, mode);
+        created.push(ok || (await makeDir(session, dir, mode)));
+    }
+    return created;
+}
 /** Creates one directory and, when this run created it, gives it `mode`. True if created. */
 async function makeDir(session, path, mode) {
     const created = await session.makeDir(path);
@@ -3912,10 +3795,804 @@ async function makeDir(session, path, mode) {
     return created;
 }
 
+// EXTERNAL MODULE: ./src/ftp/session.ts + 7 modules
+var session = __nccwpck_require__(1857);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
+var local_files = __nccwpck_require__(6467);
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const whole = (0,local_files/* readSmall */.o5)(path);
+    if (whole !== undefined)
+        return hash.update(whole).digest('hex');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/listing.ts
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
+
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+function parseListTime(raw, now = new Date()) {
+    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
+    if (unix) {
+        const month = MONTHS.indexOf(unix[1].toLowerCase());
+        if (month < 0)
+            return null;
+        const day = Number(unix[2]);
+        if (unix[3] !== undefined)
+            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
+        let year = now.getUTCFullYear();
+        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
+        // A time without a year is within the last six months: never in the future.
+        if (at(year).getTime() > now.getTime() + 86_400_000)
+            year -= 1;
+        return at(year).toISOString();
+    }
+    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
+    if (dos) {
+        const y = Number(dos[3]);
+        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+        let hour = Number(dos[4]);
+        const half = dos[6]?.toUpperCase();
+        if (half === 'PM' && hour < 12)
+            hour += 12;
+        if (half === 'AM' && hour === 12)
+            hour = 0;
+        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
+    }
+    return null;
+}
+function toEntry(info, relDir) {
+    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
+    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
+    return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
+}
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+async function collectListing(list, remoteRoot, mode, exclude) {
+    if (mode === 'none')
+        return [];
+    const entries = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const relDir = pending.shift();
+        const infos = await list(relDir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relDir));
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
+                continue;
+            // Temporary names are ours too: those of failed attempts are being removed.
+            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
+                continue;
+            const entry = toEntry(info, relDir);
+            entries.push(entry);
+            if (mode === 'recursive' && entry.type === 'dir')
+                pending.push(entry.path);
+        }
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+// EXTERNAL MODULE: ./src/manifest.ts
+var src_manifest = __nccwpck_require__(5546);
+// EXTERNAL MODULE: ./src/size-check.ts
+var size_check = __nccwpck_require__(4347);
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => (0,size_check/* sizeCheck */.i)(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!(0,replace/* renameRefused */.By)(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await (0,replace/* quietly */.gd)(session.remove(backup));
+                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!(0,replace/* renameRefused */.By)(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await (0,replace/* quietly */.gd)(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await (0,replace/* quietly */.gd)(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await (0,replace/* quietly */.gd)(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifest-store.ts
+
+/**
+ * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
+ * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
+ * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    changes = 0;
+    writing = Promise.resolve();
+    dirty = false;
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
+    }
+    /** A file no longer on the server (or no longer as recorded). */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
+    }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
+    }
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** The next flush writes, changed or not (the plan said the manifest is written). */
+    touch() {
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write that succeeded. */
+    flush() {
+        // After a failed write the chain goes on: a later flush writes again (the failure path must
+        // still be able to record the uploads that succeeded).
+        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
+        this.writing = write;
+        return write;
+    }
+    async writeIfDirty() {
+        if (!this.dirty)
+            return;
+        this.dirty = false;
+        this.changes = 0;
+        this.lastWrite = this.cadence.now();
+        const text = (0,src_manifest/* serializeManifest */.MZ)(this.manifest);
+        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
+        try {
+            await this.writer.write(text);
+        }
+        catch (err) {
+            this.dirty = true;
+            throw err;
+        }
+    }
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+
+/** A manifest entry counts only if the server still holds that file at that size. */
+function staleEntries(manifest, remote) {
+    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
+}
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+function mayBeUnchanged(file, manifest, sync) {
+    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
+}
+const bySizeDescending = (a, b) => b.file.size - a.file.size;
+function planDeploy(local, remote, options) {
+    const { manifest, index } = remote;
+    const stale = staleEntries(manifest, index);
+    const staleSet = new Set(stale);
+    const uploads = [];
+    const skip = [];
+    for (const file of local) {
+        const entry = manifest.files.get(file.relPath);
+        const unchanged = options.sync === 'changed' &&
+            entry !== undefined &&
+            !staleSet.has(file.relPath) &&
+            file.sha256 !== undefined &&
+            entry.sha256 === file.sha256 &&
+            entry.size === file.size;
+        if (unchanged)
+            skip.push(file);
+        else
+            uploads.push({ file, replaces: index.files.has(file.relPath) });
+    }
+    // Largest first within each group: long transfers start early instead of finishing last.
+    const ordered = [
+        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
+        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
+    ];
+    const localPaths = new Set(local.map(f => f.relPath));
+    const deletes = options.delete
+        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
+        : [];
+    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
+    const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
+    const deleted = new Set(deletes);
+    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
+    const rmdirs = deletes.length > 0
+        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
+        : [];
+    return {
+        remoteRoot: options.remoteRoot,
+        fileMode: options.fileMode,
+        dirMode: options.dirMode,
+        lock: options.lock === true,
+        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
+        leftovers: [...remote.abandoned].sort(),
+        mkdirs,
+        forget,
+        uploads: ordered,
+        skip,
+        deletes,
+        rmdirs,
+        stale,
+        writeManifest: remote.restoreManifest === true ||
+            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+    };
+}
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot, home) {
+    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
+    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
+}
+const depth = (p) => p.split('/').length;
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles) {
+    const occupied = new Set();
+    for (const file of keptFiles)
+        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
+            occupied.add(dir);
+    return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(paths) {
+    const dirs = new Set();
+    for (const path of paths)
+        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
+            dirs.add(dir);
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
+}
+
+// EXTERNAL MODULE: ./src/pipelined-commit.ts
+var pipelined_commit = __nccwpck_require__(3007);
+;// CONCATENATED MODULE: ./src/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest, and a listing of the directories the
+ * manifest's files and the local files live in, with the temporaries found there.
+ */
+
+
+
+
+
+async function readRemoteState(q, log) {
+    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
+    let read;
+    try {
+        read = await readManifest(q.pool, manifestPath, log);
+    }
+    catch (err) {
+        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
+    }
+    const { manifest } = read;
+    // The manifest's directories are listed in any case (a hidden one is still there); the local
+    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
+    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
+    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path)));
+    const inFlight = temps.filter(path => !abandoned.includes(path));
+    if (inFlight.length > 0) {
+        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
+    }
+    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
+    const restoreManifest = read.from === 'backup';
+    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
+}
+
+// EXTERNAL MODULE: ./src/local-plan.ts
+var local_plan = __nccwpck_require__(5990);
+// EXTERNAL MODULE: ./src/lock.ts
+var src_lock = __nccwpck_require__(9188);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/run-lock.ts
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+
+
+
+
+
+
+/** The CLI's identity: this machine, this user, this process. */
+function localIdentity() {
+    let user = 'unknown user';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        // No passwd entry (some containers): the host and pid still tell runs apart.
+    }
+    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
+}
+const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
+async function takeRunLock(o) {
+    // Lock steps run even after a cancel: a run must never leave its lock behind.
+    const run = (what, fn) => o.pool.run(what, fn, { always: true });
+    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
+    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
+    let created = false;
+    let made = false;
+    await run('Creating remote-dir', async (session) => {
+        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+        const madeHere = new Set();
+        if (session.pipelines) {
+            const lockDir = external_node_path_.posix.join(o.remoteRoot, src_lock/* LOCK_DIR */.UE);
+            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
+                pipelined: true,
+                preparePassive: true
+            });
+            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
+            made = created2xx(replies[chain.length]);
+        }
+        for (const dir of chain) {
+            if (madeHere.has(dir)) {
+                created = true;
+                if (o.dirMode !== undefined)
+                    await session.chmod(dir, o.dirMode);
+            }
+            else if (!made && (await makeDir(session, dir, o.dirMode)))
+                created = true;
+        }
+    });
+    let own;
+    let shared = false;
+    const beatRun = async (what, fn) => {
+        if (!shared) {
+            try {
+                if (own === undefined || !own.usable)
+                    own = await o.openSession();
+                return await fn(own);
+            }
+            catch (err) {
+                // A host that caps connections refuses one more: beat through the pool then.
+                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
+                shared = true;
+            }
+        }
+        return run(what, fn);
+    };
+    const lock = await src_lock/* DeployLock */.Fc.acquire({
+        remoteRoot: o.remoteRoot,
+        identity: o.identity,
+        timeoutMs: o.timeoutMs,
+        timing: o.timing,
+        now: o.now,
+        sleep: o.sleep,
+        log: o.log,
+        run,
+        beatRun
+    }, reason => {
+        o.log.warning(`Stopping: ${reason}; another run may take it over`);
+        o.pool.cancel(reason);
+    }, made);
+    lock.onRelease(() => own?.close());
+    return { lock, createdRoot: created ? chain : [] };
+}
+/** A dry run takes no lock: it says whether one is held. */
+async function reportHeldLock(pool, remoteRoot, log) {
+    const seen = await pool
+        .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
+        .catch(() => undefined);
+    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
+        log.info(`No deploy lock is held on ${remoteRoot}`);
+    else {
+        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
+        log.warning(`A deploy lock is held on ${remoteRoot} (${src_lock/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy.ts
+/**
+ * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
+ * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const defaultDeps = { openSession: session/* openSession */.f, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+async function connect(settings, log, pool) {
+    if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
+    const security = session.tlsVersion === ''
+        ? 'plain FTP (no TLS)'
+        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+function describePlan(plan, steps, log, dryRun) {
+    for (const path of plan.stale)
+        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
+    // A dry run shows every step; a real run reports each as it is done.
+    if (dryRun)
+        for (const step of steps)
+            log.info(stepText(step, 'planned'));
+    log.info(planSummary(plan, dryRun));
+}
+/**
+ * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
+ * (the runner's cancel) stops new transfers; the manifest still records what was done.
+ */
+async function deploy(settings, output, deps = defaultDeps, signal) {
+    const started = deps.now();
+    // Server replies go into log lines and may echo the password.
+    const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
+    const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
+    let opened = 0;
+    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
+    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
+    signal?.addEventListener('abort', cancel);
+    if (signal?.aborted)
+        cancel();
+    let lock;
+    // Steps done before the plan is made: remote-dir and the lock in it.
+    const lockSteps = [];
+    try {
+        const first = await log.group('Connect', () => connect(settings, log, pool));
+        const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
+        const names = new TempNamer(undefined, deps.now);
+        if (settings.lock && settings.dryRun)
+            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
+        if (settings.lock && !settings.dryRun) {
+            const held = await log.group('Lock', () => takeRunLock({
+                pool,
+                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+                remoteRoot,
+                home: first.home,
+                dirMode: settings.dirMode,
+                timeoutMs: settings.lockTimeoutMs,
+                identity: deps.identity ?? localIdentity(),
+                timing: deps.lockTiming ?? src_lock/* LOCK_TIMING */.Dj,
+                now: deps.now,
+                sleep: deps.sleep ?? sleep,
+                log
+            }));
+            lock = held.lock;
+            lockSteps.push(...held.createdRoot.map(path => ({
+                kind: 'create root directory',
+                path,
+                detail: dirDetail(settings)
+            })), { kind: 'take lock', path: src_lock/* LOCK_DIR */.UE });
+        }
+        // The checks (what the server holds before and after) may list with STAT; the listing
+        // output, which reports times, lists with MLSD or LIST.
+        const pipelining = new pipelined_commit/* Pipelining */.W(log);
+        const list = statOrListLister(pool, pipelining);
+        const state = await log.group('Remote state', () => readRemoteState({
+            pool,
+            list,
+            remoteRoot,
+            manifestName: settings.manifest,
+            localPaths: local.map(f => f.relPath),
+            names,
+            concurrency: settings.concurrency
+        }, log));
+        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
+        const plan = planDeploy(files, state, {
+            sync: settings.sync,
+            delete: settings.delete,
+            remoteRoot,
+            home: first.home,
+            fileMode: settings.fileMode,
+            dirMode: settings.dirMode,
+            lock: settings.lock
+        });
+        const planned = planSteps(plan);
+        describePlan(plan, planned, log, settings.dryRun);
+        // The other connections log in while the first creates directories.
+        if (!settings.dryRun && plan.uploads.length > 1)
+            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
+        let applied = [];
+        let uploaded = plan.uploads.map(u => u.file.relPath);
+        let deleted = plan.deletes;
+        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        if (!settings.dryRun) {
+            const replacer = new replace/* Replacer */.x7(settings.atomic, names, log, pipelining);
+            const manifest = (0,src_manifest/* copyManifest */.nX)(state.manifest);
+            for (const path of plan.stale)
+                manifest.files.delete(path);
+            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(remoteRoot, settings.manifest), {
+                backupExists: state.manifestFrom === 'backup'
+            }), log);
+            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
+                pool,
+                store,
+                replacer,
+                list,
+                concurrency: settings.concurrency,
+                verify: settings.verify,
+                log
+            }));
+            applied = [...lockSteps, ...done.steps];
+            uploaded = done.uploaded.map(f => f.relPath);
+            deleted = done.deleted;
+            bytesUploaded = done.bytesUploaded;
+        }
+        if (lock !== undefined) {
+            await lock.release();
+            lock = undefined;
+            applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
+        }
+        const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
+            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
+            if (settings.dryRun)
+                return [];
+            throw err;
+        }));
+        return {
+            dryRun: settings.dryRun,
+            uploaded: uploaded.sort(),
+            bytesUploaded,
+            skipped: plan.skip.map(f => f.relPath).sort(),
+            filesSkipped: plan.skip.length,
+            deleted: [...deleted].sort(),
+            listing,
+            tlsVersion: first.tlsVersion,
+            fingerprint: first.fingerprint,
+            remoteRoot,
+            durationMs: deps.now() - started,
+            planned,
+            applied
+        };
+    }
+    finally {
+        // On failure and on cancel too: a run that ends never leaves its lock behind.
+        await lock
+            ?.release()
+            .catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
+        signal?.removeEventListener('abort', cancel);
+        pool.closeAll();
+    }
+}
+/** Tells the connections' protocol logs apart. */
+function prefixed(log, prefix) {
+    return { ...log, debug: message => log.debug(prefix + message) };
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   sH: () => (/* binding */ DeployError)
+/* harmony export */ });
+/** Bad input: the run ends with exit code 2 before any connection is made. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** A deploy failure (exit code 1). The message names the file, command and reply. */
+class DeployError extends Error {
+    details;
+    constructor(message, details = {}, options) {
+        super(message, options);
+        this.name = 'DeployError';
+        this.details = details;
+    }
+}
+/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
+function describeError(err) {
+    if (err instanceof Error)
+        return err.message;
+    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
+}
+
+
+/***/ }),
+
+/***/ 1857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession),
+  F: () => (/* binding */ sizeIn)
+});
+
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: external "node:net"
@@ -3923,6 +4600,14 @@ var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
 var transfer = __nccwpck_require__(5115);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
+/**
+ * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
+ * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
+ * connections, and the control socket it holds. basic-ftp is pinned to the version this was
+ * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
+ * it (see the README's development section before upgrading).
+ */
+
 
 
 
@@ -4003,6 +4688,36 @@ function setProtocolLog(client, log) {
 /** The encoding of names on the control connection (and in listings). */
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
+}
+/**
+ * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
+ * servers to queue commands that arrive early). Only for commands answered by one reply each
+ * (no transfers): a preliminary 1xx reply means the replies no longer match the commands, and
+ * rejects. A lost connection rejects too.
+ */
+function sendPipelined(client, commands) {
+    const ftp = client.ftp;
+    for (const command of commands) {
+        if (/[\r\n\0]/.test(command))
+            throw new Error(`Invalid command: Contains control characters. (${command})`);
+    }
+    const replies = [];
+    const done = ftp.handle(undefined, (res, task) => {
+        if (res instanceof dist.FTPError)
+            res = { code: res.code, message: res.message };
+        else if (res instanceof Error)
+            return task.reject(res);
+        if (res.code < 200) {
+            return task.reject(new Error(`Unexpected preliminary reply in a pipelined batch: ${res.message}`));
+        }
+        replies.push({ code: res.code, message: res.message });
+        if (replies.length === commands.length)
+            task.resolve({ code: res.code, message: res.message });
+    });
+    for (const command of commands)
+        ftp.log(`> ${command}`);
+    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
+    return done.then(() => replies);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
@@ -4085,6 +4800,8 @@ class PassiveConnector {
     pins;
     localAddress;
     epsvWorks = true;
+    /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
+    prepared;
     constructor(pins, localAddress) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -4138,10 +4855,39 @@ class PassiveConnector {
         ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
         return { socket, ready };
     }
+    /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
+    get passiveCommand() {
+        return this.epsvWorks ? 'EPSV' : 'PASV';
+    }
+    /**
+     * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
+     * asking again. A reply that is not a passive port (a refusal) is not kept.
+     */
+    prepare(reply) {
+        this.prepared = undefined;
+        try {
+            const port = reply.code === 229
+                ? (0,transfer.parseEpsvResponse)(reply.message)
+                : reply.code === 227
+                    ? (0,transfer.parsePasvResponse)(reply.message).port
+                    : undefined;
+            if (port !== undefined)
+                this.prepared = { port, res: reply, at: Date.now() };
+        }
+        catch {
+            // Not a port after all: the next transfer asks again.
+        }
+    }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
+        const prepared = this.prepared;
+        this.prepared = undefined;
+        // Fresh only: a server may give up on a passive port nobody connected to for long.
+        if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
+            return { host, port: prepared.port, res: prepared.res };
+        }
         if (this.epsvWorks) {
             try {
                 const res = await client.send('EPSV');
@@ -4167,6 +4913,8 @@ class PassiveConnector {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
+/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
+const PREPARED_FOR_MS = 10_000;
 function pinMismatch() {
     return new errors/* DeployError */.sH('The data connection presented a certificate that matches no tls-fingerprint', {
         transient: false
@@ -4198,6 +4946,8 @@ function parseStatListing(res) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -4379,24 +5129,27 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
+/** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
+    let greeting;
     if (settings.tls === 'implicit') {
-        await client.connectImplicitTLS(settings.host, settings.port, {
+        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
     }
     else {
-        await client.connect(settings.host, settings.port);
+        greeting = await client.connect(settings.host, settings.port);
         if (settings.tls === 'none')
-            return;
+            return greeting.message;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     checkCertificate(controlSocket(client), settings);
     setDataTlsOptions(client, options);
+    return greeting.message;
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -4415,21 +5168,77 @@ async function login(client, settings) {
         await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
     }
 }
-async function protect(client, settings) {
-    const features = await client.features();
+/**
+ * After login: FEAT, binary mode, protected data connections (each required) and the login
+ * directory, sent together where the server takes pipelined commands (one round trip, not
+ * five). Resolves with the features and the login directory (PWD).
+ */
+async function protect(client, settings, pipelined) {
+    const steps = [
+        ['TYPE I', [200], 'The server refused binary mode'],
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        ...(settings.tls === 'none'
+            ? []
+            : [
+                ['PBSZ 0', [200], PROTECT_REFUSED],
+                ['PROT P', [200], PROTECT_REFUSED]
+            ]),
+        ['PWD', [257], 'Could not read the login directory']
+    ];
+    const commands = ['FEAT', ...steps.map(([command]) => command)];
+    let replies;
+    try {
+        replies = pipelined ? await sendPipelined(client, commands) : await oneByOne(client, commands);
+    }
+    catch (err) {
+        throw refused(commands.join(', '), err, 'Could not set up the session');
+    }
+    const features = parseFeatures(replies[0]);
+    steps.forEach(([command, expected, what], i) => {
+        const res = replies[i + 1];
+        if (!expected.includes(res.code)) {
+            throw new errors/* DeployError */.sH(`${what}: the server answered ${command} with ${res.message}`, {
+                command,
+                code: res.code,
+                reply: res.message
+            });
+        }
+    });
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
     client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    if (settings.tls !== 'none') {
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
-        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
+    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
+    if (home === undefined)
+        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
+    return { features, home };
+}
+const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
+/** The same replies as sendPipelined, one command at a time. */
+async function oneByOne(client, commands) {
+    const replies = [];
+    for (const command of commands) {
+        const res = await client.sendIgnoringError(command);
+        replies.push({ code: res.code, message: res.message });
+    }
+    return replies;
+}
+/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
+function parseFeatures(res) {
+    const features = new Map();
+    const lines = res.message.split('\n');
+    if (res.code >= 400 || lines.length < 3)
+        return features;
+    for (const line of lines.slice(1, -1)) {
+        const [name, ...rest] = line.trim().split(' ');
+        if (name)
+            features.set(name.toUpperCase(), rest.join(' '));
     }
     return features;
 }
 
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
@@ -4453,13 +5262,15 @@ class BasicFtpSession {
     tlsVersion;
     fingerprint;
     home;
+    pipelines;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, log) {
+    constructor(client, connector, tlsVersion, fingerprint, home, pipelines, log) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
+        this.pipelines = pipelines;
         this.log = log;
     }
     get usable() {
@@ -4486,6 +5297,29 @@ class BasicFtpSession {
             }
         }
     }
+    async sendAll(commands, options) {
+        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
+        let replies;
+        if (options.pipelined)
+            replies = await sendPipelined(this.client, all);
+        else {
+            replies = [];
+            for (const command of all) {
+                try {
+                    const res = await this.client.send(command);
+                    replies.push({ code: res.code, message: res.message });
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError))
+                        throw err;
+                    replies.push({ code: err.code, message: err.message });
+                }
+            }
+        }
+        if (options.preparePassive)
+            this.connector.prepare(replies.pop());
+        return replies;
+    }
     async upload(source, remotePath) {
         return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
@@ -4493,16 +5327,13 @@ class BasicFtpSession {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
-        let expected;
-        try {
-            expected = await this.client.size(remotePath);
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-        }
+        // The data connection's passive port is asked for in the same write, where the server takes it.
+        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
+        if (size.code === 550)
+            return undefined;
+        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
+            throw new dist.FTPError(size);
+        const expected = sizeIn(size);
         const parts = [];
         const sink = new external_node_stream_.Writable({
             write(chunk, _encoding, done) {
@@ -4542,9 +5373,14 @@ class BasicFtpSession {
     async list(path) {
         return this.client.list(path);
     }
+    async listEntries(path) {
+        if (this.client.availableListCommands[0] === 'MLSD')
+            return this.list(path);
+        return (await this.statList(path)) ?? this.list(path);
+    }
     async statList(path) {
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (/[[\]*?{}]/.test(path))
+        if (globbed(path))
             return undefined;
         let res;
         try {
@@ -4559,6 +5395,23 @@ class BasicFtpSession {
         }
         return parseStatListing(res);
     }
+    async statLists(paths, pipelined) {
+        const asked = paths.filter(path => !globbed(path));
+        if (!pipelined || asked.length < 2) {
+            const infos = [];
+            for (const path of paths)
+                infos.push(await this.statList(path));
+            return infos;
+        }
+        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
+        let next = 0;
+        return paths.map(path => {
+            if (globbed(path))
+                return undefined;
+            const reply = replies[next++];
+            return reply.code < 300 ? parseStatListing(reply) : undefined;
+        });
+    }
     async rename(from, to) {
         try {
             await this.client.send(`RNFR ${from}`);
@@ -4571,7 +5424,7 @@ class BasicFtpSession {
                 command: 'RNFR/RNTO',
                 code: err.code,
                 reply: err.message,
-                transient: replyIsTransient(err.code, err.message)
+                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
             });
         }
     }
@@ -4586,7 +5439,7 @@ class BasicFtpSession {
                 command: 'SITE CHMOD',
                 code: err.code,
                 reply: err.message,
-                transient: replyIsTransient(err.code, err.message)
+                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
             });
         }
     }
@@ -4601,6 +5454,18 @@ class BasicFtpSession {
         this.client.close();
     }
 }
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
+/**
+ * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
+ * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
+ */
+const NO_PIPELINING = /Microsoft FTP Service|FileZilla Server/i;
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log) => {
     const client = new dist.Client(settings.timeoutMs);
@@ -4613,14 +5478,14 @@ const openSession = async (settings, log) => {
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        await secureControl(client, settings);
+        const greeting = await secureControl(client, settings);
         await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
+        const pipelines = !NO_PIPELINING.test(greeting);
+        const { home } = await protect(client, settings, pipelines);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, log);
     }
     catch (err) {
         client.close();
@@ -4629,627 +5494,6 @@ const openSession = async (settings, log) => {
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = (0,local_files/* readSmall */.o5)(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/listing.ts
-/** The listing output: remote entries relative to remote-dir, flat or recursive. */
-
-
-
-/** A stale deploy lock moved aside while it is being removed (lock.ts). */
-const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/**
- * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
- * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
- * ProFTPD list in UTC by default.
- */
-function parseListTime(raw, now = new Date()) {
-    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
-    if (unix) {
-        const month = MONTHS.indexOf(unix[1].toLowerCase());
-        if (month < 0)
-            return null;
-        const day = Number(unix[2]);
-        if (unix[3] !== undefined)
-            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
-        let year = now.getUTCFullYear();
-        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
-        // A time without a year is within the last six months: never in the future.
-        if (at(year).getTime() > now.getTime() + 86_400_000)
-            year -= 1;
-        return at(year).toISOString();
-    }
-    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
-    if (dos) {
-        const y = Number(dos[3]);
-        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-        let hour = Number(dos[4]);
-        const half = dos[6]?.toUpperCase();
-        if (half === 'PM' && hour < 12)
-            hour += 12;
-        if (half === 'AM' && hour === 12)
-            hour = 0;
-        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
-    }
-    return null;
-}
-function toEntry(info, relDir) {
-    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
-    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
-    return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
-}
-/**
- * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
- * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
- */
-async function collectListing(list, remoteRoot, mode, exclude) {
-    if (mode === 'none')
-        return [];
-    const entries = [];
-    const pending = [''];
-    while (pending.length > 0) {
-        const relDir = pending.shift();
-        const infos = await list(relDir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relDir));
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
-                continue;
-            // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
-                continue;
-            const entry = toEntry(info, relDir);
-            entries.push(entry);
-            if (mode === 'recursive' && entry.type === 'dir')
-                pending.push(entry.path);
-        }
-    }
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/manifest-store.ts
-
-/**
- * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
- * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
- * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
- */
-class ManifestStore {
-    manifest;
-    writer;
-    log;
-    changes = 0;
-    writing = Promise.resolve();
-    dirty = false;
-    lastWrite;
-    cadence;
-    constructor(manifest, writer, log, cadence = {}) {
-        this.manifest = manifest;
-        this.writer = writer;
-        this.log = log;
-        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
-    }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
-        this.manifest.files.set(path, entry);
-        return this.changed();
-    }
-    /** A file no longer on the server (or no longer as recorded). */
-    forgotten(path) {
-        this.manifest.files.delete(path);
-        return this.changed();
-    }
-    /** Drops entries without counting them as progress; true if any was there. */
-    forgetAll(paths) {
-        let any = false;
-        for (const path of paths)
-            any = this.manifest.files.delete(path) || any;
-        if (any)
-            this.dirty = true;
-        return any;
-    }
-    dirCreated(path) {
-        this.manifest.dirs.add(path);
-        this.dirty = true;
-    }
-    dirRemoved(path) {
-        this.manifest.dirs.delete(path);
-        this.dirty = true;
-    }
-    /** The next flush writes, changed or not (the plan said the manifest is written). */
-    touch() {
-        this.dirty = true;
-    }
-    /** Writes now if anything changed since the last write that succeeded. */
-    flush() {
-        // After a failed write the chain goes on: a later flush writes again (the failure path must
-        // still be able to record the uploads that succeeded).
-        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
-        this.writing = write;
-        return write;
-    }
-    async writeIfDirty() {
-        if (!this.dirty)
-            return;
-        this.dirty = false;
-        this.changes = 0;
-        this.lastWrite = this.cadence.now();
-        const text = (0,src_manifest/* serializeManifest */.MZ)(this.manifest);
-        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
-        try {
-            await this.writer.write(text);
-        }
-        catch (err) {
-            this.dirty = true;
-            throw err;
-        }
-    }
-    changed() {
-        this.dirty = true;
-        this.changes += 1;
-        const { every, minIntervalMs, now } = this.cadence;
-        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
-        return due ? this.flush() : Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-
-/** A manifest entry counts only if the server still holds that file at that size. */
-function staleEntries(manifest, remote) {
-    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
-}
-/**
- * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
- * Every other file is uploaded anyway, and hashed as it is sent.
- */
-function mayBeUnchanged(file, manifest, sync) {
-    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
-}
-const bySizeDescending = (a, b) => b.file.size - a.file.size;
-function planDeploy(local, remote, options) {
-    const { manifest, index } = remote;
-    const stale = staleEntries(manifest, index);
-    const staleSet = new Set(stale);
-    const uploads = [];
-    const skip = [];
-    for (const file of local) {
-        const entry = manifest.files.get(file.relPath);
-        const unchanged = options.sync === 'changed' &&
-            entry !== undefined &&
-            !staleSet.has(file.relPath) &&
-            file.sha256 !== undefined &&
-            entry.sha256 === file.sha256 &&
-            entry.size === file.size;
-        if (unchanged)
-            skip.push(file);
-        else
-            uploads.push({ file, replaces: index.files.has(file.relPath) });
-    }
-    // Largest first within each group: long transfers start early instead of finishing last.
-    const ordered = [
-        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
-        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
-    ];
-    const localPaths = new Set(local.map(f => f.relPath));
-    const deletes = options.delete
-        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
-        : [];
-    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
-    const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
-    const deleted = new Set(deletes);
-    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
-    const rmdirs = deletes.length > 0
-        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
-        : [];
-    return {
-        remoteRoot: options.remoteRoot,
-        fileMode: options.fileMode,
-        dirMode: options.dirMode,
-        lock: options.lock === true,
-        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
-        leftovers: [...remote.abandoned].sort(),
-        mkdirs,
-        forget,
-        uploads: ordered,
-        skip,
-        deletes,
-        rmdirs,
-        stale,
-        writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
-    };
-}
-/** remote-dir and its parents below the login directory (or from / when outside it). */
-function rootChain(remoteRoot, home) {
-    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
-    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
-}
-const depth = (p) => p.split('/').length;
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles) {
-    const occupied = new Set();
-    for (const file of keptFiles)
-        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
-            occupied.add(dir);
-    return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
-}
-/** Every directory (remote-relative, parents first) the files need. */
-function neededDirs(paths) {
-    const dirs = new Set();
-    for (const path of paths)
-        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
-            dirs.add(dir);
-    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
-}
-
-;// CONCATENATED MODULE: ./src/remote-state.ts
-/**
- * What the server holds before the deploy: the manifest, and a listing of the directories the
- * manifest's files and the local files live in, with the temporaries found there.
- */
-
-
-
-
-
-async function readRemoteState(q, log) {
-    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
-    let read;
-    try {
-        read = await readManifest(q.pool, manifestPath, log);
-    }
-    catch (err) {
-        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
-    }
-    const { manifest } = read;
-    // The manifest's directories are listed in any case (a hidden one is still there); the local
-    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
-    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path)));
-    const inFlight = temps.filter(path => !abandoned.includes(path));
-    if (inFlight.length > 0) {
-        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
-    }
-    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
-    const restoreManifest = read.from === 'backup';
-    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
-}
-
-// EXTERNAL MODULE: ./src/local-plan.ts
-var local_plan = __nccwpck_require__(5990);
-// EXTERNAL MODULE: ./src/lock.ts
-var src_lock = __nccwpck_require__(9188);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/run-lock.ts
-/**
- * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
- * taken before the server's state is read, its heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
- */
-
-
-
-
-
-/** The CLI's identity: this machine, this user, this process. */
-function localIdentity() {
-    let user = 'unknown user';
-    try {
-        user = (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        // No passwd entry (some containers): the host and pid still tell runs apart.
-    }
-    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
-}
-async function takeRunLock(o) {
-    // Lock steps run even after a cancel: a run must never leave its lock behind.
-    const run = (what, fn) => o.pool.run(what, fn, { always: true });
-    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
-    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
-    let created = false;
-    await run('Creating remote-dir', async (session) => {
-        for (const dir of chain)
-            if (await makeDir(session, dir, o.dirMode))
-                created = true;
-    });
-    let own;
-    let shared = false;
-    const beatRun = async (what, fn) => {
-        if (!shared) {
-            try {
-                if (own === undefined || !own.usable)
-                    own = await o.openSession();
-                return await fn(own);
-            }
-            catch (err) {
-                // A host that caps connections refuses one more: beat through the pool then.
-                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
-                shared = true;
-            }
-        }
-        return run(what, fn);
-    };
-    const lock = await src_lock/* DeployLock */.Fc.acquire({
-        remoteRoot: o.remoteRoot,
-        identity: o.identity,
-        timeoutMs: o.timeoutMs,
-        timing: o.timing,
-        now: o.now,
-        sleep: o.sleep,
-        log: o.log,
-        run,
-        beatRun
-    }, reason => {
-        o.log.warning(`Stopping: ${reason}; another run may take it over`);
-        o.pool.cancel(reason);
-    });
-    lock.onRelease(() => own?.close());
-    return { lock, createdRoot: created ? chain : [] };
-}
-/** A dry run takes no lock: it says whether one is held. */
-async function reportHeldLock(pool, remoteRoot, log) {
-    const seen = await pool
-        .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
-        .catch(() => undefined);
-    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
-    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
-        log.info(`No deploy lock is held on ${remoteRoot}`);
-    else {
-        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
-        log.warning(`A deploy lock is held on ${remoteRoot} (${src_lock/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy.ts
-/**
- * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
- * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const defaultDeps = { openSession: openSession, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-async function connect(settings, log, pool) {
-    if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await pool.run('Connecting', async (opened) => opened);
-    const security = session.tlsVersion === ''
-        ? 'plain FTP (no TLS)'
-        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-function describePlan(plan, steps, log, dryRun) {
-    for (const path of plan.stale)
-        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
-    // A dry run shows every step; a real run reports each as it is done.
-    if (dryRun)
-        for (const step of steps)
-            log.info(stepText(step, 'planned'));
-    log.info(planSummary(plan, dryRun));
-}
-/**
- * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
- * (the runner's cancel) stops new transfers; the manifest still records what was done.
- */
-async function deploy(settings, output, deps = defaultDeps, signal) {
-    const started = deps.now();
-    // Server replies go into log lines and may echo the password.
-    const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
-    const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
-    let opened = 0;
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
-    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
-    signal?.addEventListener('abort', cancel);
-    if (signal?.aborted)
-        cancel();
-    let lock;
-    // Steps done before the plan is made: remote-dir and the lock in it.
-    const lockSteps = [];
-    try {
-        const first = await log.group('Connect', () => connect(settings, log, pool));
-        const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
-        const names = new TempNamer(undefined, deps.now);
-        if (settings.lock && settings.dryRun)
-            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
-        if (settings.lock && !settings.dryRun) {
-            const held = await log.group('Lock', () => takeRunLock({
-                pool,
-                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
-                remoteRoot,
-                home: first.home,
-                dirMode: settings.dirMode,
-                timeoutMs: settings.lockTimeoutMs,
-                identity: deps.identity ?? localIdentity(),
-                timing: deps.lockTiming ?? src_lock/* LOCK_TIMING */.Dj,
-                now: deps.now,
-                sleep: deps.sleep ?? sleep,
-                log
-            }));
-            lock = held.lock;
-            lockSteps.push(...held.createdRoot.map(path => ({
-                kind: 'create root directory',
-                path,
-                detail: dirDetail(settings)
-            })), { kind: 'take lock', path: src_lock/* LOCK_DIR */.UE });
-        }
-        // The checks (what the server holds before and after) may list with STAT; the listing
-        // output, which reports times, lists with MLSD or LIST.
-        const list = statOrListLister(pool);
-        const state = await log.group('Remote state', () => readRemoteState({
-            pool,
-            list,
-            remoteRoot,
-            manifestName: settings.manifest,
-            localPaths: local.map(f => f.relPath),
-            names,
-            concurrency: settings.concurrency
-        }, log));
-        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planDeploy(files, state, {
-            sync: settings.sync,
-            delete: settings.delete,
-            remoteRoot,
-            home: first.home,
-            fileMode: settings.fileMode,
-            dirMode: settings.dirMode,
-            lock: settings.lock
-        });
-        const planned = planSteps(plan);
-        describePlan(plan, planned, log, settings.dryRun);
-        let applied = [];
-        let uploaded = plan.uploads.map(u => u.file.relPath);
-        let deleted = plan.deletes;
-        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        if (!settings.dryRun) {
-            const replacer = new replace/* Replacer */.x7(settings.atomic, names, log);
-            const manifest = (0,src_manifest/* copyManifest */.nX)(state.manifest);
-            for (const path of plan.stale)
-                manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(remoteRoot, settings.manifest), {
-                backupExists: state.manifestFrom === 'backup'
-            }), log);
-            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
-                pool,
-                store,
-                replacer,
-                list,
-                concurrency: settings.concurrency,
-                verify: settings.verify,
-                log
-            }));
-            applied = [...lockSteps, ...done.steps];
-            uploaded = done.uploaded.map(f => f.relPath);
-            deleted = done.deleted;
-            bytesUploaded = done.bytesUploaded;
-        }
-        if (lock !== undefined) {
-            await lock.release();
-            lock = undefined;
-            applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
-        }
-        const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
-            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
-            if (settings.dryRun)
-                return [];
-            throw err;
-        }));
-        return {
-            dryRun: settings.dryRun,
-            uploaded: uploaded.sort(),
-            bytesUploaded,
-            skipped: plan.skip.map(f => f.relPath).sort(),
-            filesSkipped: plan.skip.length,
-            deleted: [...deleted].sort(),
-            listing,
-            tlsVersion: first.tlsVersion,
-            fingerprint: first.fingerprint,
-            remoteRoot,
-            durationMs: deps.now() - started,
-            planned,
-            applied
-        };
-    }
-    finally {
-        // On failure and on cancel too: a run that ends never leaves its lock behind.
-        await lock
-            ?.release()
-            .catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
-        signal?.removeEventListener('abort', cancel);
-        pool.closeAll();
-    }
-}
-/** Tells the connections' protocol logs apart. */
-function prefixed(log, prefix) {
-    return { ...log, debug: message => log.debug(prefix + message) };
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   sH: () => (/* binding */ DeployError)
-/* harmony export */ });
-/** Bad input: the run ends with exit code 2 before any connection is made. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** A deploy failure (exit code 1). The message names the file, command and reply. */
-class DeployError extends Error {
-    details;
-    constructor(message, details = {}, options) {
-        super(message, options);
-        this.name = 'DeployError';
-        this.details = details;
-    }
-}
-/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
-function describeError(err) {
-    if (err instanceof Error)
-        return err.message;
-    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
-}
 
 
 /***/ }),
@@ -6051,16 +6295,16 @@ class DeployLock {
         this.lastBeat = o.now();
     }
     /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost) {
+    static async acquire(o, onLost, madeAlready = false) {
         const lock = new DeployLock(o, onLost);
         const started = o.now();
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
         let saidFor = '';
-        for (;;) {
+        for (let first = true;; first = false) {
             // MKD fails where the directory exists: true only for the one run that made it.
-            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
+            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
             if (made) {
                 await lock.claim();
                 return lock;
@@ -6158,7 +6402,16 @@ class DeployLock {
         // A renewal in flight would leave a heartbeat behind in the directory being removed.
         await this.renewing;
         this.releaseHooks.forEach(hook => hook());
-        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
+        const path = lockPath(this.o);
+        await this.o.run('Releasing the deploy lock', async (session) => {
+            // What this run put there, in one write where the server takes it; else look inside.
+            if (session.pipelines) {
+                const last = await session.sendAll([`RMD ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)}`, `DELE ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
+                if (last[2].code >= 200 && last[2].code < 300)
+                    return;
+            }
+            await removeLockDir(session, path);
+        });
         this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
     }
 }
@@ -6303,6 +6556,131 @@ function parseManifest(text) {
 
 /***/ }),
 
+/***/ 3007:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ Pipelining),
+/* harmony export */   y: () => (/* binding */ commitTogether)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _ftp_session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1857);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
+/* harmony import */ var _size_check_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4347);
+/**
+ * After an upload to its temporary name, everything up to the next transfer in one write: the
+ * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
+ * next transfer's passive port. One round trip instead of four or five. The replies are matched
+ * to the commands in order; one that cannot belong to its command (a server that does not queue
+ * commands, or sends a reply too many) turns pipelining off for the run and the upload is
+ * retried on a new connection, so a mismatch never becomes a wrong result.
+ */
+
+
+
+
+/** The run's switch: on until a server's replies do not match; also whether SITE CHMOD is known to work. */
+class Pipelining {
+    log;
+    on = true;
+    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
+    chmodWorks = false;
+    constructor(log) {
+        this.log = log;
+    }
+    /** Turns pipelining off for the rest of the run, saying so once. */
+    confused(why) {
+        if (!this.on)
+            return;
+        this.on = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+}
+/**
+ * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
+ * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
+ * mode (the run fails, naming the reply).
+ */
+async function commitTogether(session, c, pipelining) {
+    const { temp, target, checks } = c;
+    if (checks.mode !== undefined && !pipelining.chmodWorks) {
+        await session.chmod(temp, checks.mode);
+        pipelining.chmodWorks = true;
+    }
+    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const commands = [
+        ...(chmod !== undefined ? [chmod] : []),
+        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
+        `RNFR ${temp}`,
+        `RNTO ${target}`,
+        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+    ];
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const next = () => replies.shift();
+    const modeReply = chmod !== undefined ? next() : undefined;
+    const deleteReply = c.mode === 'delete-then-rename' ? next() : undefined;
+    const rnfr = next();
+    const rnto = next();
+    const size = checks.verifySize ? next() : undefined;
+    const mismatch = firstMismatch([
+        [modeReply, isFinal],
+        [deleteReply, isFinal],
+        [rnfr, r => r.code === 350 || r.code >= 400],
+        [rnto, r => (rnfr.code === 350 ? isFinal(r) : r.code >= 400)],
+        [size, isFinal]
+    ]);
+    if (mismatch !== undefined) {
+        pipelining.confused(mismatch);
+        // The stream of replies can no longer be trusted on this connection.
+        session.close();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Upload of ${checks.name}: the replies did not match the commands (${mismatch})`, {
+            file: checks.name,
+            transient: true
+        });
+    }
+    if (modeReply !== undefined && modeReply.code >= 300) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            command: 'SITE CHMOD',
+            code: modeReply.code,
+            reply: modeReply.message,
+            transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .replyIsTransient */ .xn)(modeReply.code, modeReply.message)
+        });
+    }
+    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
+    if (refused !== undefined) {
+        const err = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Could not rename ${temp} to ${target}: ${refused.message}`, {
+            command: 'RNFR/RNTO',
+            code: refused.code,
+            reply: refused.message,
+            transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .replyIsTransient */ .xn)(refused.code, refused.message)
+        });
+        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
+        if (refused.code < 500)
+            throw err;
+        return { renamed: false, refusal: err };
+    }
+    if (size !== undefined && size.code !== 500 && size.code !== 502) {
+        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
+        const held = (0,_ftp_session_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeIn */ .F)(size) ?? `no file (${size.message})`;
+        if (held !== c.sent.size)
+            throw (0,_size_check_js__WEBPACK_IMPORTED_MODULE_3__/* .incomplete */ .$)(checks.name, held, c.sent.size);
+    }
+    return { renamed: true };
+}
+/** A final reply (2xx to 5xx): never a preliminary or an intermediate one. */
+const isFinal = (r) => r.code >= 200 && (r.code < 300 || r.code >= 400);
+/** The first reply that cannot be its command's, described; undefined when all fit. */
+function firstMismatch(checks) {
+    for (const [reply, fits] of checks) {
+        if (reply !== undefined && !fits(reply))
+            return `unexpected reply ${reply.message}`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 3097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6374,12 +6752,16 @@ function unsafePathReason(relPath) {
 /* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
 /* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _pipelined_commit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3007);
+/* harmony import */ var _size_check_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4347);
 /**
  * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
  * with what this server turns out to allow: a rename over an existing file, or only after
  * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
  * said once; later uploads start from what was found.
  */
+
+
 
 
 /** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
@@ -6404,13 +6786,16 @@ class Replacer {
     names;
     log;
     found;
+    /** Whether uploads send their checks and rename in one write (off once a server is confused). */
+    pipelining;
     /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
     temps = new Set();
-    constructor(atomic, names, log) {
+    constructor(atomic, names, log, pipelining) {
         this.atomic = atomic;
         this.names = names;
         this.log = log;
         this.found = atomic ? 'rename' : 'direct';
+        this.pipelining = pipelining ?? new _pipelined_commit_js__WEBPACK_IMPORTED_MODULE_2__/* .Pipelining */ .W(log);
     }
     get mode() {
         return this.found;
@@ -6424,16 +6809,29 @@ class Replacer {
     settled(temp) {
         this.temps.delete(temp);
     }
-    /** Uploads source to target: atomically where the server allows, else in place. */
-    async put(session, source, target, check) {
+    /**
+     * Uploads source to target: atomically where the server allows, else in place. Where the
+     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+     * go in one write after the upload (the size is then read from the renamed file); else one at
+     * a time, the temporary checked before it is renamed.
+     */
+    async put(session, source, target, checks) {
         // The mode as this upload found it: another connection may learn more meanwhile.
         const mode = this.found;
         if (mode !== 'direct') {
             const temp = this.tempFor(target);
             let replaced = false;
             try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
+                const sent = await session.upload(source, temp);
+                checks.sent(sent);
+                if (this.pipelining.on && session.pipelines) {
+                    const done = await (0,_pipelined_commit_js__WEBPACK_IMPORTED_MODULE_2__/* .commitTogether */ .y)(session, { temp, target, mode, sent, checks }, this.pipelining);
+                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
+                }
+                else {
+                    await this.checkStored(session, checks, temp, sent);
+                    replaced = await this.replace(session, temp, target, mode);
+                }
             }
             finally {
                 if (replaced)
@@ -6448,7 +6846,17 @@ class Replacer {
         // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
         if (this.atomic)
             await quietly(session.remove(target));
-        await check(target, await session.upload(source, target));
+        const sent = await session.upload(source, target);
+        checks.sent(sent);
+        await this.checkStored(session, checks, target, sent);
+    }
+    async checkStored(session, checks, path, sent) {
+        if (checks.verifySize)
+            await (0,_size_check_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeCheck */ .i)(session, checks.name, sent.size, path);
+        if (checks.mode !== undefined) {
+            await session.chmod(path, checks.mode);
+            this.pipelining.chmodWorks = true;
+        }
     }
     /** Moves temp over target; false when this server refuses renames (upload in place then). */
     async replace(session, temp, target, mode) {
@@ -6462,17 +6870,23 @@ class Replacer {
             // 4xx and lost connections: the pool retries the whole upload on a new connection.
             if (!renameRefused(err))
                 throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await quietly(session.remove(target));
-                if (await quietly(session.rename(temp, target))) {
-                    this.refusedRenameOver(err.details.reply ?? err.message);
-                    return true;
-                }
-            }
-            this.refusedRenames(err.details.reply ?? err.message);
-            return false;
+            return this.fallback(session, temp, target, mode, err);
         }
+    }
+    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
+    async fallback(session, temp, target, mode, err) {
+        if (err === undefined)
+            return false;
+        if (mode === 'rename') {
+            // Try once with the target gone.
+            await quietly(session.remove(target));
+            if (await quietly(session.rename(temp, target))) {
+                this.refusedRenameOver(err.details.reply ?? err.message);
+                return true;
+            }
+        }
+        this.refusedRenames(err.details.reply ?? err.message);
+        return false;
     }
     refusedRenameOver(reply) {
         this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
@@ -6637,6 +7051,80 @@ function summaryMarkdown(result, host) {
 }
 function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   xn: () => (/* binding */ replyIsTransient)
+/* harmony export */ });
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof basic_ftp__WEBPACK_IMPORTED_MODULE_0__.FTPError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 
@@ -6925,6 +7413,34 @@ function cancelOnSignals() {
         process.once(name, () => controller.abort(name));
     }
     return controller.signal;
+}
+
+
+/***/ }),
+
+/***/ 4347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ incomplete),
+/* harmony export */   i: () => (/* binding */ sizeCheck)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/** The size check after an upload: the server holds as many bytes as were sent. */
+
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+function incomplete(name, held, sentSize) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+        file: name,
+        command: 'SIZE',
+        transient: true
+    });
+}
+/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize)
+        throw incomplete(name, size, sentSize);
 }
 
 

@@ -5,7 +5,7 @@
  * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
  * it (see the README's development section before upgrading).
  */
-import { Client, FTPResponse, ResponseHandler } from 'basic-ftp'
+import { Client, FTPError, FTPResponse, ResponseHandler } from 'basic-ftp'
 import type { FTPContext } from 'basic-ftp/dist/FtpContext.js'
 import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
 import { Socket, SocketConnectOpts } from 'node:net'
@@ -104,3 +104,48 @@ export function setProtocolLog(client: Client, log: ((message: string) => void) 
 export function setNameEncoding(client: Client, encoding: 'utf8' | 'latin1'): void {
   client.ftp.encoding = encoding
 }
+
+/** A reply to one command of a pipelined batch: refusals (4xx, 5xx) included, not thrown. */
+export interface Reply {
+  code: number
+  message: string
+}
+
+/**
+ * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
+ * servers to queue commands that arrive early). Only for commands answered by one reply each
+ * (no transfers). A reply that `fits` says cannot be its command's, or a preliminary 1xx reply,
+ * means the replies no longer match the commands: rejects with a `RepliesMismatch` at once,
+ * and the session is done (what follows on it cannot be trusted). A lost connection rejects too.
+ */
+export function sendPipelined(
+  client: Client,
+  commands: string[],
+  fits: (command: string, reply: Reply) => boolean
+): Promise<Reply[]> {
+  const ftp: FTPContext = client.ftp
+  for (const command of commands) {
+    if (/[\r\n\0]/.test(command)) throw new Error(`Invalid command: Contains control characters. (${command})`)
+  }
+  const replies: Reply[] = []
+  const done = ftp.handle(undefined, (res: Error | FTPResponse, task) => {
+    if (res instanceof FTPError) res = { code: res.code, message: res.message }
+    else if (res instanceof Error) return task.reject(res)
+    const command = commands[replies.length]!
+    const reply = { code: res.code, message: res.message }
+    if (!fits(command, reply)) {
+      const err = new RepliesMismatch(`${command} answered with ${reply.message}`)
+      task.reject(err)
+      ftp.closeWithError(err)
+      return
+    }
+    replies.push(reply)
+    if (replies.length === commands.length) task.resolve(res)
+  }) as Promise<FTPResponse>
+  for (const command of commands) ftp.log(`> ${command}`)
+  ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding)
+  return done.then(() => replies)
+}
+
+/** Replies to pipelined commands that cannot be theirs. */
+export class RepliesMismatch extends Error {}

@@ -15,6 +15,7 @@ import {
   keepSessionFrom,
   parseEpsvResponse,
   parsePasvResponse,
+  Reply,
   sessionToResume
 } from './basic-ftp.js'
 import { peerFingerprint } from './tls-options.js'
@@ -32,6 +33,8 @@ export interface DataConnection {
  */
 export class PassiveConnector {
   private epsvWorks = true
+  /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
+  private prepared: { port: number; res: FTPResponse; at: number } | undefined
 
   constructor(
     private readonly pins: string[],
@@ -90,9 +93,39 @@ export class PassiveConnector {
     return { socket, ready }
   }
 
+  /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
+  get passiveCommand(): 'EPSV' | 'PASV' {
+    return this.epsvWorks ? 'EPSV' : 'PASV'
+  }
+
+  /**
+   * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
+   * asking again. A reply that is not a passive port (a refusal) is not kept.
+   */
+  prepare(reply: Reply): void {
+    this.prepared = undefined
+    try {
+      const port =
+        reply.code === 229
+          ? parseEpsvResponse(reply.message)
+          : reply.code === 227
+            ? parsePasvResponse(reply.message).port
+            : undefined
+      if (port !== undefined) this.prepared = { port, res: reply, at: Date.now() }
+    } catch {
+      // Not a port after all: the next transfer asks again.
+    }
+  }
+
   private async passive(client: Client): Promise<{ host: string; port: number; res: FTPResponse }> {
     const host = controlSocket(client).remoteAddress
     if (host === undefined) throw new Error('The control connection is closed')
+    const prepared = this.prepared
+    this.prepared = undefined
+    // Fresh only: a server may give up on a passive port nobody connected to for long.
+    if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
+      return { host, port: prepared.port, res: prepared.res }
+    }
     if (this.epsvWorks) {
       try {
         const res = await client.send('EPSV')
@@ -117,6 +150,9 @@ export class PassiveConnector {
     return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket))
   }
 }
+
+/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
+const PREPARED_FOR_MS = 10_000
 
 function pinMismatch(): DeployError {
   return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {

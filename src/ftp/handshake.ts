@@ -7,7 +7,8 @@ import { Socket } from 'node:net'
 import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Settings } from '../settings.js'
-import { controlSocket, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
+import { controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
+import { fitsCommand } from './pipelining.js'
 import { checkCertificate, tlsOptionsFor } from './tls-options.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
@@ -62,22 +63,25 @@ function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number):
   })
 }
 
-export async function secureControl(client: Client, settings: Settings): Promise<void> {
+/** Connects and secures the control connection; resolves with the server's greeting. */
+export async function secureControl(client: Client, settings: Settings): Promise<string> {
   const options = tlsOptionsFor(settings)
+  let greeting: FTPResponse
   if (settings.tls === 'implicit') {
-    await client.connectImplicitTLS(settings.host, settings.port, {
+    greeting = await client.connectImplicitTLS(settings.host, settings.port, {
       ...options,
       localAddress: settings.sourceAddress
     } as ConnectionOptions)
   } else {
-    await client.connect(settings.host, settings.port)
-    if (settings.tls === 'none') return
+    greeting = await client.connect(settings.host, settings.port)
+    if (settings.tls === 'none') return greeting.message
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
     await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
     useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs))
   }
   checkCertificate(controlSocket(client) as TLSSocket, settings)
   setDataTlsOptions(client, options)
+  return greeting.message
 }
 
 export async function login(client: Client, settings: Settings): Promise<void> {
@@ -97,16 +101,74 @@ export async function login(client: Client, settings: Settings): Promise<void> {
   }
 }
 
-export async function protect(client: Client, settings: Settings): Promise<Map<string, string>> {
-  const features = await client.features()
+/**
+ * After login: FEAT, binary mode, protected data connections (each required) and the login
+ * directory, sent together where the server takes pipelined commands (one round trip, not
+ * five). Resolves with the features and the login directory (PWD).
+ */
+export async function protect(
+  client: Client,
+  settings: Settings,
+  pipelined: boolean
+): Promise<{ features: Map<string, string>; home: string }> {
+  const steps: [string, number[], string][] = [
+    ['TYPE I', [200], 'The server refused binary mode'],
+    // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+    ...(settings.tls === 'none'
+      ? []
+      : ([
+          ['PBSZ 0', [200], PROTECT_REFUSED],
+          ['PROT P', [200], PROTECT_REFUSED]
+        ] as [string, number[], string][])),
+    ['PWD', [257], 'Could not read the login directory']
+  ]
+  const commands = ['FEAT', ...steps.map(([command]) => command)]
+  let replies: Reply[]
+  try {
+    replies = pipelined ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands)
+  } catch (err) {
+    throw refused(commands.join(', '), err, 'Could not set up the session')
+  }
+  const features = parseFeatures(replies[0]!)
+  steps.forEach(([command, expected, what], i) => {
+    const res = replies[i + 1]!
+    if (!expected.includes(res.code)) {
+      throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
+        command,
+        code: res.code,
+        reply: res.message
+      })
+    }
+  })
   // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
   client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST']
-  await expectReply(client, 'TYPE I', [200], 'The server refused binary mode')
   if (settings.encoding === 'utf8' && features.has('UTF8')) await client.sendIgnoringError('OPTS UTF8 ON')
-  if (settings.tls !== 'none') {
-    // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-    await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)')
-    await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)')
+  const home = /"(.+)"/.exec(replies[replies.length - 1]!.message)?.[1]
+  if (home === undefined)
+    throw new Error(`Could not read the login directory from ${replies[replies.length - 1]!.message}`)
+  return { features, home }
+}
+
+const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)'
+
+/** The same replies as sendPipelined, one command at a time. */
+async function oneByOne(client: Client, commands: string[]): Promise<Reply[]> {
+  const replies: Reply[] = []
+  for (const command of commands) {
+    const res = await client.sendIgnoringError(command)
+    replies.push({ code: res.code, message: res.message })
+  }
+  return replies
+}
+
+/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
+function parseFeatures(res: Reply): Map<string, string> {
+  const features = new Map<string, string>()
+  const lines = res.message.split('\n')
+  if (res.code >= 400 || lines.length < 3) return features
+  for (const line of lines.slice(1, -1)) {
+    const [name, ...rest] = line.trim().split(' ')
+    if (name) features.set(name.toUpperCase(), rest.join(' '))
   }
   return features
 }

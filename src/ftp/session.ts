@@ -11,8 +11,18 @@ import { Settings } from '../settings.js'
 import { PassiveConnector } from './data-connection.js'
 import { parseStatListing } from './stat-listing.js'
 import { Sent, store } from './store.js'
-import { bindSockets, controlSocket, dropTaskStacks, setNameEncoding, setProtocolLog } from './basic-ftp.js'
+import {
+  bindSockets,
+  controlSocket,
+  dropTaskStacks,
+  RepliesMismatch,
+  Reply,
+  sendPipelined,
+  setNameEncoding,
+  setProtocolLog
+} from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
+import { fitsCommand, Pipelining } from './pipelining.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
 
@@ -34,22 +44,41 @@ export interface RemoteSession {
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<FileInfo[]>
   /**
+   * A directory's entries for the listing output: MLSD where the server offers it (exact
+   * times), else STAT where it lists that way (the same ls lines, no data connection), else LIST.
+   */
+  listEntries(path: string): Promise<FileInfo[]>
+  /**
    * A directory's entries over the control connection (STAT <dir>); undefined when STAT is
    * refused or its reply shows no '.' entry (a server that does not list with STAT, or no such
    * directory).
    */
   statList(path: string): Promise<FileInfo[] | undefined>
+  /** statList for several directories: the STATs in one write when `pipelined`. */
+  statLists(paths: string[], pipelined: boolean): Promise<(FileInfo[] | undefined)[]>
   rename(from: string, to: string): Promise<void>
   /** SITE CHMOD <mode> <path>: a refusal throws a DeployError naming the reply. */
   chmod(path: string, mode: string): Promise<void>
   remove(path: string): Promise<void>
   removeDir(path: string): Promise<void>
+  /**
+   * Whether this server is one to send several commands at once: not those known to mishandle
+   * them (IIS, FileZilla Server: by their greeting).
+   */
+  readonly pipelines: boolean
+  /**
+   * Sends commands that take one reply each and resolves with every reply in order, refusals
+   * included (not thrown): in one write when `pipelined`, else one at a time. With
+   * `preparePassive`, the next transfer's passive port is asked for in the same write.
+   */
+  sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
   close(): void
 }
 
-export type SessionFactory = (settings: Settings, log: Log) => Promise<RemoteSession>
+/** Sessions of one run share `pipelining`: a server seen confused gets one command at a time from all of them. */
+export type SessionFactory = (settings: Settings, log: Log, pipelining?: Pipelining) => Promise<RemoteSession>
 
 class BasicFtpSession implements RemoteSession {
   constructor(
@@ -58,8 +87,14 @@ class BasicFtpSession implements RemoteSession {
     readonly tlsVersion: string,
     readonly fingerprint: string,
     readonly home: string,
+    private readonly greetingAllowsPipelining: boolean,
+    private readonly pipelining: Pipelining,
     private readonly log: Log
   ) {}
+
+  get pipelines(): boolean {
+    return this.greetingAllowsPipelining && this.pipelining.on
+  }
 
   get usable(): boolean {
     return !this.client.closed
@@ -84,6 +119,35 @@ class BasicFtpSession implements RemoteSession {
     }
   }
 
+  async sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]> {
+    const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands
+    let replies: Reply[]
+    if (options.pipelined && this.pipelines) {
+      try {
+        replies = await sendPipelined(this.client, all, fitsCommand)
+      } catch (err) {
+        if (!(err instanceof RepliesMismatch)) throw err
+        this.pipelining.confused(err.message)
+        throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
+          transient: true
+        })
+      }
+    } else {
+      replies = []
+      for (const command of all) {
+        try {
+          const res = await this.client.send(command)
+          replies.push({ code: res.code, message: res.message })
+        } catch (err) {
+          if (!(err instanceof FTPError)) throw err
+          replies.push({ code: err.code, message: err.message })
+        }
+      }
+    }
+    if (options.preparePassive) this.connector.prepare(replies.pop()!)
+    return replies
+  }
+
   async upload(source: string | Buffer, remotePath: string): Promise<Sent> {
     return store(this.client, await this.connector.open(this.client), source, remotePath)
   }
@@ -92,13 +156,11 @@ class BasicFtpSession implements RemoteSession {
     // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
     // the data connection, which basic-ftp takes for a dead session. The size also tells a
     // whole download from a cut one.
-    let expected: number | undefined
-    try {
-      expected = await this.client.size(remotePath)
-    } catch (err) {
-      if (err instanceof FTPError && err.code === 550) return undefined
-      if (!(err instanceof FTPError && (err.code === 500 || err.code === 502))) throw err
-    }
+    // The data connection's passive port is asked for in the same write, where the server takes it.
+    const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true })
+    if (size!.code === 550) return undefined
+    if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
+    const expected = sizeIn(size!)
     const parts: Buffer[] = []
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -137,9 +199,14 @@ class BasicFtpSession implements RemoteSession {
     return this.client.list(path)
   }
 
+  async listEntries(path: string): Promise<FileInfo[]> {
+    if (this.client.availableListCommands[0] === 'MLSD') return this.list(path)
+    return (await this.statList(path)) ?? this.list(path)
+  }
+
   async statList(path: string): Promise<FileInfo[] | undefined> {
     // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-    if (/[[\]*?{}]/.test(path)) return undefined
+    if (globbed(path)) return undefined
     let res: FTPResponse
     try {
       res = await this.client.send(`STAT ${path}`)
@@ -150,6 +217,25 @@ class BasicFtpSession implements RemoteSession {
       throw err
     }
     return parseStatListing(res)
+  }
+
+  async statLists(paths: string[], pipelined: boolean): Promise<(FileInfo[] | undefined)[]> {
+    const asked = paths.filter(path => !globbed(path))
+    if (!pipelined || asked.length < 2) {
+      const infos: (FileInfo[] | undefined)[] = []
+      for (const path of paths) infos.push(await this.statList(path))
+      return infos
+    }
+    const replies = await this.sendAll(
+      asked.map(path => `STAT ${path}`),
+      { pipelined: true, preparePassive: false }
+    )
+    let next = 0
+    return paths.map(path => {
+      if (globbed(path)) return undefined
+      const reply = replies[next++]!
+      return reply.code < 300 ? parseStatListing(reply) : undefined
+    })
   }
 
   async rename(from: string, to: string): Promise<void> {
@@ -198,8 +284,23 @@ class BasicFtpSession implements RemoteSession {
   }
 }
 
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+export function sizeIn(reply: Reply): number | undefined {
+  const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN
+  return Number.isSafeInteger(size) ? size : undefined
+}
+
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
+
+/**
+ * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
+ * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
+ */
+const NO_PIPELINING = /Microsoft FTP Service|FileZilla Server/i
+
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-export const openSession: SessionFactory = async (settings, log) => {
+export const openSession: SessionFactory = async (settings, log, pipelining = new Pipelining(log)) => {
   const client = new Client(settings.timeoutMs)
   setNameEncoding(client, settings.encoding)
   // The protocol log only when someone reads it: redacting every line costs CPU on every file.
@@ -212,14 +313,14 @@ export const openSession: SessionFactory = async (settings, log) => {
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress)
   client.prepareTransfer = connector.prepareTransfer(client)
   try {
-    await secureControl(client, settings)
+    const greeting = await secureControl(client, settings)
     await login(client, settings)
-    await protect(client, settings)
-    const pwd = await client.pwd()
+    const pipelines = !NO_PIPELINING.test(greeting)
+    const { home } = await protect(client, settings, pipelines && pipelining.on)
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log)
+    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log)
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err

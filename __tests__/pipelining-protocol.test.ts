@@ -1,0 +1,133 @@
+/**
+ * Commands sent together, against what no real server here does on demand (the scripted
+ * responder): a reply too many, a command dropped. Either way the replies stop matching the
+ * commands: the run says so once, goes on one command at a time, and the server ends up with
+ * exactly the files, byte for byte. And the table of which reply can answer which command.
+ */
+import { deploy } from '../src/deploy.js'
+import { fitsCommand } from '../src/ftp/pipelining.js'
+import { makeTestPki } from './harness/certs.js'
+import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
+import { makeTree, recordingLog, settingsOf } from './support/engine.js'
+
+const pki = makeTestPki()
+const TREE = { 'index.html': '<h1>hi</h1>', 'assets/app.js': 'console.log(1)\n', 'assets/b.css': 'a{}' }
+const localDir = makeTree(TREE)
+const servers: ScriptedServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(s => s.close()))
+})
+
+async function serve(options: ScriptedServerOptions): Promise<ScriptedServer> {
+  const server = await startScriptedServer({ pki, user: 'deploy', password: 'pw', ...options })
+  servers.push(server)
+  return server
+}
+
+async function deployTo(server: ScriptedServer) {
+  const log = recordingLog()
+  const result = await deploy(
+    settingsOf({
+      host: '127.0.0.1',
+      port: String(server.port),
+      user: 'deploy',
+      password: 'pw',
+      'ca-cert': pki.caCert,
+      'local-dir': localDir,
+      timeout: '5',
+      concurrency: '1'
+    }),
+    log
+  )
+  return { result, log }
+}
+
+/** The server's files but the manifest, as text. */
+const filesOn = (server: ScriptedServer): Record<string, string> =>
+  Object.fromEntries(
+    [...server.files]
+      .filter(([path]) => !path.startsWith('/.ftps-deploy-manifest'))
+      .map(([path, data]) => [path.slice(1), data.toString()])
+  )
+
+const once = (reply: string): ((arg: string) => string | null | undefined) => {
+  let used = false
+  return () => {
+    if (used) return undefined
+    used = true
+    return reply
+  }
+}
+
+test('a reply too many (a late 226) before a pipelined rename: pipelining off, nothing wrong on the server', async () => {
+  // The first RNFR is answered by a stray 226 first, then its own 350: every reply after is one late.
+  const server = await serve({ replies: { RNFR: once('226 Transfer complete\n350 Ready for RNTO') } })
+  const { result, log } = await deployTo(server)
+  expect(log.warnings).toHaveLength(1)
+  expect(log.warnings[0]).toMatch(
+    /^The server's replies to commands sent together did not match them \(RNFR \S+ answered with 226 Transfer complete\): sending one command at a time from now on$/
+  )
+  expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])
+  expect(filesOn(server)).toEqual(TREE)
+  // From then on one command at a time: the temporary's SIZE comes before its RNFR again.
+  const last = server.commands.slice(server.commands.findLastIndex(c => c.startsWith('STOR ')))
+  expect(last.map(c => c.split(' ')[0])).toEqual(expect.arrayContaining(['STOR', 'SIZE', 'RNFR', 'RNTO']))
+  expect(last.findIndex(c => c.startsWith('SIZE '))).toBeLessThan(last.findIndex(c => c.startsWith('RNFR ')))
+})
+
+test('a pipelined command the server drops (RNTO never answered): caught at the next reply, retried, nothing lost', async () => {
+  const server = await serve({
+    replies: {
+      RNTO: (() => {
+        let used = false
+        return () => {
+          if (used) return undefined
+          used = true
+          return null
+        }
+      })()
+    }
+  })
+  const started = Date.now()
+  const { result, log } = await deployTo(server)
+  // The replies run one short: SIZE's (550: the rename never happened) is taken for RNTO's, and
+  // EPSV's 229 for SIZE's, which cannot be: found at once, not after the 5 s timeout.
+  expect(Date.now() - started).toBeLessThan(4000)
+  expect(log.warnings).toHaveLength(1)
+  expect(log.warnings[0]).toMatch(/\(SIZE \S+ answered with 229 Entering Extended Passive Mode/)
+  expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])
+  expect(filesOn(server)).toEqual(TREE)
+})
+
+test.each([
+  ['RNFR /a', 350, true],
+  ['RNFR /a', 226, false],
+  ['RNFR /a', 550, true],
+  ['RNTO /b', 250, true],
+  ['RNTO /b', 213, false],
+  ['RNTO /b', 350, false],
+  ['RNTO /b', 503, true],
+  ['SIZE /b', 213, true],
+  ['SIZE /b', 250, false],
+  ['SIZE /b', 550, true],
+  ['EPSV', 229, true],
+  ['EPSV', 213, false],
+  ['PASV', 227, true],
+  ['MKD /d', 257, true],
+  ['MKD /d', 250, false],
+  ['STAT /d', 213, true],
+  ['STAT /d', 211, true],
+  ['STAT /d', 226, false],
+  ['DELE /x', 250, true],
+  ['DELE /x', 226, false],
+  ['RMD /d', 250, true],
+  ['SITE CHMOD 644 /x', 200, true],
+  ['TYPE I', 200, true],
+  ['PWD', 257, true],
+  ['PWD', 200, false],
+  ['FEAT', 211, true],
+  ['FEAT', 500, true],
+  ['DELE /x', 150, false]
+])('%s answered with %i fits: %s', (command, code, fits) => {
+  expect(fitsCommand(command, { code, message: `${code} text` })).toBe(fits)
+})

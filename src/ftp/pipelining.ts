@@ -1,0 +1,47 @@
+/**
+ * Commands sent together (RFC 959 asks servers to queue commands that arrive early): which
+ * reply can belong to which command, and the run's switch that turns it off for good once a
+ * server's replies stop matching (a server that drops queued commands, or sends one reply too
+ * many, such as pyftpdlib 1.5.7's late 226 after a refused transfer).
+ */
+import { Log } from '../log.js'
+import type { Reply } from './basic-ftp.js'
+
+/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
+const SUCCESS: Record<string, number[]> = {
+  RNFR: [350],
+  SIZE: [213],
+  STAT: [211, 212, 213],
+  EPSV: [229],
+  PASV: [227],
+  MKD: [257],
+  PWD: [257],
+  FEAT: [211]
+}
+
+/** Codes that answer only such commands (or a transfer): never a plain command's success. */
+const OWNED = new Set([211, 212, 213, 226, 227, 229, 257])
+
+/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
+export function fitsCommand(command: string, reply: Reply): boolean {
+  if (reply.code >= 400 && reply.code < 600) return true
+  const success = SUCCESS[command.split(' ')[0]!.toUpperCase()]
+  if (success !== undefined) return success.includes(reply.code)
+  return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code)
+}
+
+/** The run's switch, shared by its sessions: on until a server's replies do not match. */
+export class Pipelining {
+  on = true
+
+  constructor(private readonly log: Log) {}
+
+  /** Turns pipelining off for the rest of the run, saying so once. */
+  confused(why: string): void {
+    if (!this.on) return
+    this.on = false
+    this.log.warning(
+      `The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`
+    )
+  }
+}
