@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { EXPLICIT_SERVERS, type ServerKind } from '../__tests__/harness/servers.js'
 import { OUR_CLI, TOOL_NAMES, type ToolName } from './tools.js'
 
-export const WORKLOADS = ['small', 'large', 'redeploy', 'scale'] as const
+export const WORKLOADS = ['small', 'medium', 'large', 'redeploy', 'scale'] as const
 export type Workload = (typeof WORKLOADS)[number]
 
 export interface Options {
@@ -49,6 +49,7 @@ of medians and writes them with the raw samples to <out>/bench-<time>.{md,json} 
 
 Workloads:
   small     1000 files x 4 KiB of random bytes in 50 directories
+  medium    50 files x 1 MiB of random bytes in 5 directories (not in the default set)
   large     one file of 200 MB (200,000,000 bytes)
   redeploy  a second deploy of the small tree into the same target, nothing changed
   scale     5,000 and 20,000 files x 4 KiB (20 per directory): our time and peak RSS
@@ -161,7 +162,7 @@ export function parseOptions(argv: string[]): Options | undefined {
   const servers = list(values.servers, EXPLICIT_SERVERS, 'servers') ?? (quick ? ['vsftpd-tls12'] : EXPLICIT_SERVERS)
   return {
     quick,
-    workloads: list(values.workloads, WORKLOADS, 'workloads') ?? [...WORKLOADS],
+    workloads: list(values.workloads, WORKLOADS, 'workloads') ?? WORKLOADS.filter(w => w !== 'medium'),
     servers,
     tools: tools.includes('ours') ? tools : ['ours', ...tools],
     repeats: positive(values.repeats, 'repeats') ?? (quick ? 1 : 3),
@@ -177,6 +178,7 @@ export function parseOptions(argv: string[]): Options | undefined {
     concurrency: positive(values.concurrency, 'concurrency'),
     timeouts: {
       small: timeout ?? (quick ? 60 : 300),
+      medium: timeout ?? (quick ? 60 : 300),
       large: timeout ?? (quick ? 60 : 300),
       redeploy: timeout ?? (quick ? 60 : 300),
       scale: timeout ?? (quick ? 60 : 3600)

@@ -148,9 +148,10 @@ function workloadTable(report: Report, workload: string, tools: ToolName[]): str
         return `${cell.status} ${footnote(`${tool}${where}: ${cell.reason ?? cell.status}`)}`
       }
       let text = fmtSeconds(cell.medianSeconds)
-      if (workload === 'large') text += `, ${mbps(cell.bytes, cell.medianSeconds)}`
+      if (workload === 'large' || workload === 'medium') text += `, ${mbps(cell.bytes, cell.medianSeconds)}`
       const trips = roundTripsPerFile(report, cell)
-      if (trips !== undefined && workload !== 'large') text += `, ${trips.toFixed(1)} RT/file/conn`
+      if (trips !== undefined && workload !== 'large' && workload !== 'medium')
+        text += `, ${trips.toFixed(1)} RT/file/conn`
       if (tool !== 'ours' && ours?.status === 'ok' && ours.medianSeconds !== undefined) {
         text += ` (×${(cell.medianSeconds / ours.medianSeconds).toFixed(2)})`
       }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { ServerKind } from '../__tests__/harness/servers.js'
 import type { Options, Workload } from './options.js'
 import type { Shape, Tool } from './tools.js'
-import { makeLargeTree, makeSmallTree, type Tree } from './workloads.js'
+import { makeLargeTree, makeSmallTree, MEDIUM_FILE_BYTES, type Tree } from './workloads.js'
 
 const log = (line: string): void => {
   process.stdout.write(line + '\n')
@@ -32,6 +32,8 @@ export function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
   if (opts.workloads.includes('small') || opts.workloads.includes('redeploy')) {
     trees.set('small', makeSmallTree(join(tmp, 'small'), opts.smallFiles, opts.smallDirs))
   }
+  if (opts.workloads.includes('medium'))
+    trees.set('medium', makeSmallTree(join(tmp, 'medium'), 50, 5, MEDIUM_FILE_BYTES))
   if (opts.workloads.includes('large')) trees.set('large', makeLargeTree(join(tmp, 'large'), opts.largeBytes))
   if (opts.workloads.includes('scale')) {
     for (const n of opts.scaleSizes) {
@@ -47,6 +49,7 @@ export function describeWorkloads(opts: Options): Record<string, string> {
   const d: Record<string, string> = {
     small: `${opts.smallFiles.toLocaleString('en-US')} files × 4 KiB of random bytes in ${opts.smallDirs} directories`,
     redeploy: `the same ${opts.smallFiles.toLocaleString('en-US')} files deployed again into the same target, nothing changed`,
+    medium: `50 files × 1 MiB of random bytes in 5 directories`,
     large: `one file of ${(opts.largeBytes / 1e6).toLocaleString('en-US')} MB of random bytes`
   }
   for (const n of opts.scaleSizes) d[`scale-${n}`] = `${n} files × 4 KiB in ${Math.round(n / 20)} directories`
@@ -66,6 +69,20 @@ export function seriesFor(kind: ServerKind, opts: Options, trees: Map<string, Tr
       timeoutS: Math.max(opts.timeouts.small, opts.timeouts.redeploy),
       redeploy: want('redeploy'),
       recordFirst: want('small'),
+      concurrency: opts.concurrency,
+      maxRssMiB: opts.maxRssMiB
+    })
+  }
+  if (opts.servers.includes(kind) && want('medium')) {
+    series.push({
+      key: 'medium',
+      tree: trees.get('medium')!,
+      shape: 'tree',
+      tools,
+      repeats: opts.repeats,
+      timeoutS: opts.timeouts.medium,
+      redeploy: false,
+      recordFirst: true,
       concurrency: opts.concurrency,
       maxRssMiB: opts.maxRssMiB
     })

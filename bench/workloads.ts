@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join } from 'node:path'
 
 export const SMALL_FILE_BYTES = 4096
+export const MEDIUM_FILE_BYTES = 2 ** 20
 /** Files per directory in the scale trees (as in the 1000-file tree: 1000 files in 50 dirs). */
 export const FILES_PER_DIR = 20
 

@@ -117,6 +117,11 @@ export class PassiveConnector {
     }
   }
 
+  /** Another command went first: the port asked for ahead may no longer be open (not every server keeps it). */
+  forget(): void {
+    this.prepared = undefined
+  }
+
   private async passive(client: Client): Promise<{ host: string; port: number; res: FTPResponse }> {
     const host = controlSocket(client).remoteAddress
     if (host === undefined) throw new Error('The control connection is closed')

@@ -101,6 +101,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async makeDir(path: string): Promise<boolean> {
+    this.connector.forget()
     try {
       await this.client.send(`MKD ${path}`)
       return true
@@ -120,6 +121,8 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]> {
+    // A port asked for ahead is kept only by the transfer right after it.
+    this.connector.forget()
     const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands
     let replies: Reply[]
     if (options.pipelined && this.pipelines) {
@@ -186,6 +189,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async size(remotePath: string): Promise<number | undefined> {
+    this.connector.forget()
     try {
       return await this.client.size(remotePath)
     } catch (err) {
@@ -205,6 +209,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async statList(path: string): Promise<FileInfo[] | undefined> {
+    this.connector.forget()
     // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
     if (globbed(path)) return undefined
     let res: FTPResponse
@@ -239,6 +244,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async rename(from: string, to: string): Promise<void> {
+    this.connector.forget()
     try {
       await this.client.send(`RNFR ${from}`)
       await this.client.send(`RNTO ${to}`)
@@ -254,6 +260,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async chmod(path: string, mode: string): Promise<void> {
+    this.connector.forget()
     try {
       await this.client.send(`SITE CHMOD ${mode} ${path}`)
     } catch (err) {
@@ -271,10 +278,12 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async remove(path: string): Promise<void> {
+    this.connector.forget()
     await this.client.send(`DELE ${path}`)
   }
 
   async removeDir(path: string): Promise<void> {
+    this.connector.forget()
     await this.client.send(`RMD ${path}`)
   }
 
