@@ -69,6 +69,7 @@ describe('the report file', () => {
     bytesUploaded: 5,
     filesSkipped: 2,
     skipped: ['b.txt', 'c/d.txt'],
+    adopted: [],
     deleted: ['old.txt'],
     listing: [{ path: 'a.txt', type: 'file', size: 5, modifiedAt: null }],
     tlsVersion: 'TLSv1.3',

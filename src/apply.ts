@@ -10,11 +10,12 @@ import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile, Plan, Upload } from './plan.js'
-import { dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
+import { adoptStep, dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
 import { forEachLimited, SessionPool } from './pool.js'
 import { Lister } from './remote-listing.js'
 import { remotePathOf } from './remote-path.js'
 import { quietly, Replacer } from './replace.js'
+import { HashCheck } from './verify-hash.js'
 
 export interface ApplyContext {
   pool: SessionPool
@@ -24,6 +25,8 @@ export interface ApplyContext {
   list: Lister
   concurrency: number
   verify: boolean
+  /** verify: hash: the server's hash of each upload is compared too. */
+  hashes?: HashCheck
   log: Log
 }
 
@@ -31,13 +34,15 @@ export interface Applied {
   /** Every step carried out, in the order they finished. */
   steps: Step[]
   uploaded: HashedFile[]
+  /** Files recorded as already on the server (adopt). */
+  adopted: string[]
   deleted: string[]
   bytesUploaded: number
 }
 
 export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied> {
   const { pool, store, replacer, log } = ctx
-  const done: Applied = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 }
+  const done: Applied = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 }
   const did = (step: Step): void => {
     done.steps.push(step)
     log.info(stepText(step, 'done'))
@@ -72,6 +77,12 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
       })
     }
+    // Already on the server as they are here: only the manifest learns of them.
+    for (const adopted of plan.adopt) {
+      await store.recorded(adopted.file.relPath, { sha256: adopted.sha256, size: adopted.file.size })
+      done.adopted.push(adopted.file.relPath)
+      did(adoptStep(adopted))
+    }
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     const upload = async ({ file, replaces }: Upload): Promise<void> => {
       const remotePath = at(file.relPath)
@@ -80,7 +91,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       try {
         await pool.run(`Upload of ${file.relPath}`, session =>
           replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-            await fileCheck(session, file, ctx.verify)(path, sent)
+            await fileCheck(session, file, ctx.verify, ctx.hashes)(path, sent)
             // While it has its temporary name: the file appears with its mode.
             if (plan.fileMode !== undefined) await session.chmod(path, plan.fileMode)
             sha256 = sent.sha256

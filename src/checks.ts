@@ -7,9 +7,18 @@ import { ManifestStore } from './manifest-store.js'
 import { HashedFile } from './plan.js'
 import { indexFiles, ListingContext } from './remote-listing.js'
 import { UploadCheck } from './replace.js'
+import { HashCheck } from './verify-hash.js'
 
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-export function fileCheck(session: RemoteSession, file: HashedFile, verify: boolean): UploadCheck {
+/**
+ * After a file's upload: what was sent is what was hashed, and the server holds all of it (and,
+ * with `hashes`, the same bytes by its own hash).
+ */
+export function fileCheck(
+  session: RemoteSession,
+  file: HashedFile,
+  verify: boolean,
+  hashes?: HashCheck
+): UploadCheck {
   return async (path, sent) => {
     if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
       // Final: the file is being written locally; its upload would not match the manifest.
@@ -19,6 +28,7 @@ export function fileCheck(session: RemoteSession, file: HashedFile, verify: bool
       )
     }
     if (verify) await sizeCheck(session, file.relPath, sent.size, path)
+    await hashes?.check(session, file, path, sent)
   }
 }
 

@@ -2,6 +2,7 @@
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+import { adoptionCandidates, findAdoptions } from './adopt.js'
 import { applyPlan } from './apply.js'
 import { DeployDeps, DeployResult } from './deploy-types.js'
 import { describeError } from './errors.js'
@@ -25,6 +26,7 @@ import { DeployLock, LOCK_DIR, LOCK_TIMING } from './lock.js'
 import { localIdentity, reportHeldLock, takeRunLock } from './run-lock.js'
 import { Settings } from './settings.js'
 import { TempNamer } from './temp-name.js'
+import { HashCheck } from './verify-hash.js'
 
 export const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -131,7 +133,21 @@ export async function deploy(
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
-    const plan = planDeploy(files, state, {
+    // Files already on the server at their size, unknown to the manifest: compared before the plan.
+    const candidates = adoptionCandidates(files, state, settings.sync)
+    const adopted =
+      candidates.length === 0
+        ? new Map()
+        : await log.group(`Adopt (${settings.adopt}): ${candidates.length} file(s) already on the server`, () =>
+            findAdoptions(candidates, {
+              pool,
+              mode: settings.adopt,
+              remoteRoot,
+              concurrency: settings.concurrency,
+              log
+            })
+          )
+    const plan = planDeploy(files, { ...state, adopted }, {
       sync: settings.sync,
       delete: settings.delete,
       remoteRoot,
@@ -144,6 +160,7 @@ export async function deploy(
     describePlan(plan, planned, log, settings.dryRun)
     let applied: Step[] = []
     let uploaded = plan.uploads.map(u => u.file.relPath)
+    let adoptedPaths = plan.adopt.map(a => a.file.relPath)
     let deleted = plan.deletes
     let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     if (!settings.dryRun) {
@@ -165,11 +182,13 @@ export async function deploy(
           list,
           concurrency: settings.concurrency,
           verify: settings.verify,
+          hashes: settings.verifyHash ? new HashCheck(log) : undefined,
           log
         })
       )
       applied = [...lockSteps, ...done.steps]
       uploaded = done.uploaded.map(f => f.relPath)
+      adoptedPaths = done.adopted
       deleted = done.deleted
       bytesUploaded = done.bytesUploaded
     }
@@ -195,8 +214,9 @@ export async function deploy(
       dryRun: settings.dryRun,
       uploaded: uploaded.sort(),
       bytesUploaded,
-      skipped: plan.skip.map(f => f.relPath).sort(),
-      filesSkipped: plan.skip.length,
+      skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+      filesSkipped: plan.skip.length + adoptedPaths.length,
+      adopted: [...adoptedPaths].sort(),
       deleted: [...deleted].sort(),
       listing,
       tlsVersion: first.tlsVersion,

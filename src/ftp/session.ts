@@ -3,6 +3,7 @@
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
 import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
+import { createHash } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
@@ -15,6 +16,7 @@ import { bindSockets, controlSocket, dropTaskStacks, setNameEncoding, setProtoco
 import { login, protect, refused, secureControl } from './handshake.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
+import { HashAlgorithm, ServerHash, ServerHasher } from './server-hash.js'
 
 /** What the deploy needs of a server; a factory makes real ones, tests may fake it. */
 export interface RemoteSession {
@@ -30,6 +32,15 @@ export interface RemoteSession {
   upload(source: string | Buffer, remotePath: string): Promise<Sent>
   /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
   download(remotePath: string): Promise<Buffer | undefined>
+  /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
+  downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined>
+  /** The algorithm `hash` answers in (FEAT, SHA-256 preferred); undefined: the server offers none. */
+  readonly hashAlgorithm: HashAlgorithm | undefined
+  /**
+   * The server's own hash of a file (HASH or an X command, see server-hash.ts); undefined where
+   * it offers none this tool can use, or refuses it for this file. `size` checks HASH's range.
+   */
+  hash(remotePath: string, size?: number): Promise<ServerHash | undefined>
   /** Remote size in bytes, or undefined when the server has no SIZE. */
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<FileInfo[]>
@@ -52,14 +63,46 @@ export interface RemoteSession {
 export type SessionFactory = (settings: Settings, log: Log) => Promise<RemoteSession>
 
 class BasicFtpSession implements RemoteSession {
+  private readonly hasher: ServerHasher
+
   constructor(
     private readonly client: Client,
     private readonly connector: PassiveConnector,
     readonly tlsVersion: string,
     readonly fingerprint: string,
     readonly home: string,
-    private readonly log: Log
-  ) {}
+    private readonly log: Log,
+    features: Map<string, string>
+  ) {
+    this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message))
+  }
+
+  get hashAlgorithm(): HashAlgorithm | undefined {
+    return this.hasher.algorithm
+  }
+
+  hash(remotePath: string, size?: number): Promise<ServerHash | undefined> {
+    return this.hasher.hash(remotePath, size)
+  }
+
+  async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
+    const hash = createHash('sha256')
+    let size = 0
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        hash.update(chunk)
+        size += chunk.length
+        done()
+      }
+    })
+    try {
+      await this.client.downloadTo(sink, remotePath)
+    } catch (err) {
+      if (err instanceof FTPError && err.code === 550) return undefined
+      throw err
+    }
+    return { sha256: hash.digest('hex'), size }
+  }
 
   get usable(): boolean {
     return !this.client.closed
@@ -214,12 +257,12 @@ export const openSession: SessionFactory = async (settings, log) => {
   try {
     await secureControl(client, settings)
     await login(client, settings)
-    await protect(client, settings)
+    const features = await protect(client, settings)
     const pwd = await client.pwd()
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log)
+    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log, features)
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err
