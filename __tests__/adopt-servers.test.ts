@@ -1,0 +1,153 @@
+/**
+ * Adopting a site already deployed (issue 14), against real servers: a site put on the server's
+ * disk by hand, with no manifest. ProFTPD with mod_digest answers HASH; vsftpd offers no hash
+ * command. What is uploaded is read from the server's own log and its disk.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import { DeployResult } from '../src/deploy-types.js'
+import { PROFTPD_DIGEST } from './harness/proftpd.js'
+import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+
+const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
+
+/** The site as built here. */
+const local: Record<string, string> = {
+  'index.html': '<!doctype html><title>site</title>\n',
+  'assets/app.js': 'console.log("app")\n',
+  'assets/with space.css': 'body { color: red }\n',
+  'empty.txt': '',
+  'same-size.txt': 'version B\n',
+  'resized.txt': 'a longer version\n',
+  'new.txt': 'not on the server yet\n'
+}
+/** The site as deployed by hand earlier: one file edited at the same size, one at another size, one missing. */
+const onServer: Record<string, string> = {
+  'index.html': local['index.html'],
+  'assets/app.js': local['assets/app.js'],
+  'assets/with space.css': local['assets/with space.css'],
+  'empty.txt': '',
+  'same-size.txt': 'version A\n',
+  'resized.txt': 'short\n',
+  'other.txt': 'never deployed by this tool, left alone\n'
+}
+const ALL = Object.keys(local).sort()
+const CHANGED = ['new.txt', 'resized.txt', 'same-size.txt']
+const localDir = makeTree(local)
+
+function seed(server: FtpServer, dir: string): void {
+  for (const [path, content] of Object.entries(onServer)) server.putFile(`${dir}/${path}`, content)
+}
+
+/** Whatever the mode, the server ends up holding the local files, and the next run uploads nothing. */
+async function expectSettled(server: FtpServer, inputs: InputValues, dir: string): Promise<void> {
+  for (const path of ALL) {
+    if (path === 'same-size.txt' && inputs.adopt === 'size') continue
+    expect(readFileSync(join(server.root, dir, path), 'utf8')).toBe(local[path])
+  }
+  const again = await deploy(settingsOf(inputs), recordingLog())
+  expect(again.uploaded).toEqual([])
+  expect(again.filesSkipped).toBe(ALL.length)
+  expect(again.adopted).toEqual([])
+}
+
+describe.each<[ServerKind, string[]]>([
+  ['proftpd', PROFTPD_DIGEST],
+  ['vsftpd', []]
+])('%s', (kind, extraConfig) => {
+  const maybe = skipped(kind) ? test.skip : test
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind, { extraConfig })
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+  const inputs = (dir: string, extra: InputValues): InputValues =>
+    serverInputs(server, { timeout: '10', 'local-dir': localDir, 'remote-dir': dir, ...extra })
+  const commands = (): string[] =>
+    readFileSync(server.logFile, 'utf8')
+      .split('\n')
+      .filter(line => line !== '')
+
+  const run = async (dir: string, extra: InputValues): Promise<{ result: DeployResult; warnings: string[] }> => {
+    seed(server, dir)
+    const log = recordingLog()
+    const result = await deploy(settingsOf(inputs(dir, extra)), log)
+    return { result, warnings: log.warnings }
+  }
+
+  const hashing = kind === 'proftpd'
+  maybe(`adopt: auto ${hashing ? 'compares the server’s HASH and uploads only what differs' : 'uploads everything (no hash command)'}`, async () => {
+    const before = commands().length
+    const { result } = await run('auto', {})
+    const adopted = ALL.filter(p => !CHANGED.includes(p))
+    if (hashing) {
+      expect(result.uploaded).toEqual(CHANGED)
+      expect(result.adopted).toEqual(adopted)
+      expect(result.filesSkipped).toBe(adopted.length)
+      const log = commands().slice(before)
+      for (const path of adopted.filter(p => p !== 'empty.txt')) {
+        expect(log.some(l => l.includes(`"HASH /auto/${path}"`))).toBe(true)
+        expect(log.some(l => l.includes('STOR') && l.includes(path.split('/').pop()!))).toBe(false)
+      }
+      // ProFTPD logs OPTS HASH as OPTS_HASH with its reply code.
+      expect(log.some(l => l.includes('"OPTS_HASH SHA-256" 200'))).toBe(true)
+    } else {
+      expect(result.uploaded).toEqual(ALL.filter(p => p !== 'empty.txt'))
+      expect(result.adopted).toEqual(['empty.txt'])
+    }
+    await expectSettled(server, inputs('auto', {}), 'auto')
+  })
+
+  maybe('adopt: download downloads the candidates and uploads only what differs', async () => {
+    const { result } = await run('download', { adopt: 'download' })
+    expect(result.uploaded).toEqual(CHANGED)
+    expect(result.adopted).toEqual(ALL.filter(p => !CHANGED.includes(p)))
+    await expectSettled(server, inputs('download', { adopt: 'download' }), 'download')
+  })
+
+  maybe('adopt: size trusts an equal size, with one warning', async () => {
+    const { result, warnings } = await run('size', { adopt: 'size' })
+    expect(result.uploaded).toEqual(['new.txt', 'resized.txt'])
+    expect(result.adopted).toEqual(ALL.filter(p => !['new.txt', 'resized.txt'].includes(p)))
+    expect(warnings.filter(w => w.startsWith('adopt: size:'))).toHaveLength(1)
+    // The edit that kept its size is missed, as the warning says.
+    expect(readFileSync(join(server.root, 'size', 'same-size.txt'), 'utf8')).toBe('version A\n')
+    await expectSettled(server, inputs('size', { adopt: 'size' }), 'size')
+  })
+
+  maybe('adopt: none uploads every file', async () => {
+    const { result } = await run('none', { adopt: 'none' })
+    expect(result.uploaded).toEqual(ALL)
+    expect(result.adopted).toEqual([])
+    await expectSettled(server, inputs('none', { adopt: 'none' }), 'none')
+  })
+
+  maybe('a dry run reports what it would adopt and upload, and changes nothing', async () => {
+    const { result } = await run('dry', { 'dry-run': 'true' })
+    expect(result.uploaded).toEqual(hashing ? CHANGED : ALL.filter(p => p !== 'empty.txt'))
+    expect(result.planned.filter(s => s.kind === 'adopt').map(s => s.path)).toEqual(result.adopted)
+    expect(readFileSync(join(server.root, 'dry', 'same-size.txt'), 'utf8')).toBe('version A\n')
+    const real = await deploy(settingsOf(inputs('dry', {})), recordingLog())
+    expect(real.uploaded).toEqual(result.uploaded)
+    expect(real.adopted).toEqual(result.adopted)
+  })
+
+  maybe(`verify: hash ${hashing ? 'checks every upload with HASH before the rename' : 'warns once and checks sizes'}`, async () => {
+    const before = commands().length
+    const { result, warnings } = await run('verify', { verify: 'hash', adopt: 'none' })
+    expect(result.uploaded).toEqual(ALL)
+    const hashWarnings = warnings.filter(w => w.startsWith('verify: hash:'))
+    if (hashing) {
+      expect(hashWarnings).toEqual([])
+      const log = commands().slice(before)
+      // On the temporary, before the rename (atomic).
+      expect(log.filter(l => /"HASH \/verify\/.*\.ftps-deploy\..*\.tmp" 213/.test(l)).length).toBe(ALL.length - 1)
+    } else {
+      expect(hashWarnings).toHaveLength(1)
+    }
+  })
+})
