@@ -3,10 +3,13 @@
  * disk by hand, with no manifest. ProFTPD with mod_digest answers HASH; vsftpd offers no hash
  * command. What is uploaded is read from the server's own log and its disk.
  */
+import { Client } from 'basic-ftp'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { DeployResult } from '../src/deploy-types.js'
+import { HASH_PREFERENCE, ServerHasher, withoutHash } from '../src/ftp/server-hash.js'
 import { PROFTPD_DIGEST } from './harness/proftpd.js'
 import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
@@ -148,6 +151,51 @@ describe.each<[ServerKind, string[]]>([
       expect(log.filter(l => /"HASH \/verify\/.*\.ftps-deploy\..*\.tmp" 213/.test(l)).length).toBe(ALL.length - 1)
     } else {
       expect(hashWarnings).toHaveLength(1)
+    }
+  })
+})
+
+describe('ProFTPD mod_digest, command by command', () => {
+  const maybe = skipped('proftpd') ? test.skip : test
+  maybe('HASH after OPTS HASH, and every X command, give the digest of the bytes on disk', async () => {
+    const server = await startServer('proftpd', { extraConfig: PROFTPD_DIGEST })
+    const client = new Client(10_000)
+    try {
+      const data = Buffer.from('hash me, with a space in my name\n')
+      server.putFile('d/a file.txt', data)
+      server.putFile('d/plain.txt', data)
+      await client.access({
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        secure: true,
+        secureOptions: { ca: readFileSync(server.pki.caCertPath) }
+      })
+      const features = await client.features()
+      const hasher = (f: Map<string, string>): ServerHasher =>
+        new ServerHasher(command => client.send(command), f, () => undefined)
+      const viaHash = hasher(features)
+      expect(await viaHash.hash('/d/a file.txt', data.length)).toEqual({
+        algorithm: 'sha256',
+        hex: createHash('sha256').update(data).digest('hex'),
+        verb: 'HASH'
+      })
+      // Without HASH: the X commands, strongest first; each algorithm on its own.
+      let rest = withoutHash(features)
+      for (const algorithm of HASH_PREFERENCE) {
+        const x = hasher(rest)
+        expect(x.algorithm).toBe(algorithm)
+        expect(await x.hash('/d/plain.txt')).toMatchObject({ algorithm, hex: createHash(algorithm).update(data).digest('hex') })
+        // mod_digest splits an X command's argument at spaces: not asked.
+        expect(await x.hash('/d/a file.txt')).toBeUndefined()
+        rest.delete(`X${algorithm.toUpperCase()}`)
+      }
+      // A missing file is a refusal (550), not a failure.
+      expect(await viaHash.hash('/d/missing.txt')).toBeUndefined()
+    } finally {
+      client.close()
+      await server.stop()
     }
   })
 })
