@@ -2853,7 +2853,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5502);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7526);
 /* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
@@ -2982,7 +2982,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5502:
+/***/ 7526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2993,145 +2993,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDeps
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
+var local_files = __nccwpck_require__(6467);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
 var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/replace.ts
-var replace = __nccwpck_require__(4183);
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new errors/* DeployError */.sH(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
-    }
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!(0,replace/* renameRefused */.By)(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await (0,replace/* quietly */.gd)(session.remove(backup));
-                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!(0,replace/* renameRefused */.By)(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await (0,replace/* quietly */.gd)(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await (0,replace/* quietly */.gd)(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await (0,replace/* quietly */.gd)(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3475,10 +3346,383 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = (0,local_files/* readSmall */.o5)(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    if (size !== undefined && Number(end) !== size)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        await (this.selecting ??= this.select());
+        const command = this.command;
+        if (command === undefined)
+            return undefined;
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        let res;
+        try {
+            res = await this.send(`${command.verb} ${remotePath}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/remote-path.ts
 var remote_path = __nccwpck_require__(3097);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/adopt.ts
+
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+    const adopt = (file, sha256, evidence) => {
+        adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    };
+    // Empty files are equal by their size: no server answers a hash of nothing reliably.
+    const empty = candidates.filter(f => f.size === 0);
+    for (const file of empty)
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    const at = (file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
+    if (c.mode === 'size') {
+        await forEachLimited(rest, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+        if (rest.length > 0) {
+            c.log.warning(`adopt: size: ${rest.length} file(s) the server already holds at the same size are taken as deployed ` +
+                'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+        }
+    }
+    else if (c.mode === 'download') {
+        await forEachLimited(rest, c.concurrency, async (file) => {
+            const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(file)));
+            const sha256 = await localSha256(file);
+            if (remote?.size === file.size && remote.sha256 === sha256)
+                adopt(file, sha256, 'same SHA-256, downloaded');
+        });
+    }
+    else {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${rest.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+        }
+        if (algorithm !== undefined) {
+            await forEachLimited(rest, c.concurrency, async (file) => {
+                const remote = await c.pool.run(`Hash of ${file.relPath}`, s => s.hash(at(file), file.size));
+                if (remote === undefined)
+                    return;
+                const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
+                if (local[remote.algorithm] === remote.hex) {
+                    adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
+                }
+            });
+        }
+    }
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/manifest.ts
+var src_manifest = __nccwpck_require__(5546);
+// EXTERNAL MODULE: ./src/replace.ts
+var replace = __nccwpck_require__(4183);
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize) {
+        // Transient: a retry on a new connection may not lose them.
+        throw new errors/* DeployError */.sH(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+            file: name,
+            command: 'SIZE',
+            transient: true
+        });
+    }
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!(0,replace/* renameRefused */.By)(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await (0,replace/* quietly */.gd)(session.remove(backup));
+                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!(0,replace/* renameRefused */.By)(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await (0,replace/* quietly */.gd)(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await (0,replace/* quietly */.gd)(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await (0,replace/* quietly */.gd)(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
@@ -3660,8 +3904,11 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
+/**
+ * After a file's upload: what was sent is what was hashed, and the server holds all of it (and,
+ * with `hashes`, the same bytes by its own hash).
+ */
+function fileCheck(session, file, verify, hashes) {
     return async (path, sent) => {
         if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
             // Final: the file is being written locally; its upload would not match the manifest.
@@ -3669,6 +3916,7 @@ function fileCheck(session, file, verify) {
         }
         if (verify)
             await sizeCheck(session, file.relPath, sent.size, path);
+        await hashes?.check(session, file, path, sent);
     };
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
@@ -3713,6 +3961,7 @@ const WORDS = {
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
     'write manifest': ['write the manifest', 'wrote the manifest'],
+    adopt: ['adopt', 'adopted'],
     upload: ['upload', 'uploaded'],
     // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
     replace: ['replace', 'uploaded'],
@@ -3749,6 +3998,8 @@ function planSteps(plan) {
             detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
         });
     }
+    for (const adopted of plan.adopt)
+        steps.push(adoptStep(adopted));
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
@@ -3760,13 +4011,19 @@ function planSteps(plan) {
         steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
+/** 'adopt a.js (12 bytes, same SHA-256 on the server (HASH))': recorded in the manifest, not uploaded. */
+const adoptStep = ({ file, evidence }) => ({
+    kind: 'adopt',
+    path: file.relPath,
+    detail: `${file.size} bytes, ${evidence}`
+});
 /** One line that sums the plan up. */
 function planSummary(plan, dryRun) {
     const would = dryRun ? 'would ' : '';
     const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
     const replacing = plan.uploads.filter(u => u.replaces).length;
     return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
-        `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+        `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
@@ -3786,7 +4043,7 @@ function planSummary(plan, dryRun) {
 
 async function applyPlan(plan, ctx) {
     const { pool, store, replacer, log } = ctx;
-    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
+    const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
     const did = (step) => {
         done.steps.push(step);
         log.info(stepText(step, 'done'));
@@ -3822,6 +4079,12 @@ async function applyPlan(plan, ctx) {
                 detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
             });
         }
+        // Already on the server as they are here: only the manifest learns of them.
+        for (const adopted of plan.adopt) {
+            await store.recorded(adopted.file.relPath, { sha256: adopted.sha256, size: adopted.file.size });
+            done.adopted.push(adopted.file.relPath);
+            did(adoptStep(adopted));
+        }
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         const upload = async ({ file, replaces }) => {
             const remotePath = at(file.relPath);
@@ -3829,7 +4092,7 @@ async function applyPlan(plan, ctx) {
             let sha256 = '';
             try {
                 await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-                    await fileCheck(session, file, ctx.verify)(path, sent);
+                    await fileCheck(session, file, ctx.verify, ctx.hashes)(path, sent);
                     // While it has its temporary name: the file appears with its mode.
                     if (plan.fileMode !== undefined)
                         await session.chmod(path, plan.fileMode);
@@ -4198,12 +4461,8 @@ function parseStatListing(res) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
-var local_files = __nccwpck_require__(6467);
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -4447,6 +4706,8 @@ async function protect(client, settings) {
 
 
 
+
+
 class BasicFtpSession {
     client;
     connector;
@@ -4454,13 +4715,41 @@ class BasicFtpSession {
     fingerprint;
     home;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, log) {
+    hasher;
+    constructor(client, connector, tlsVersion, fingerprint, home, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
         this.log = log;
+        this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
+    }
+    get hashAlgorithm() {
+        return this.hasher.algorithm;
+    }
+    hash(remotePath, size) {
+        return this.hasher.hash(remotePath, size);
+    }
+    async downloadHash(remotePath) {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const sink = new external_node_stream_.Writable({
+            write(chunk, _encoding, done) {
+                hash.update(chunk);
+                size += chunk.length;
+                done();
+            }
+        });
+        try {
+            await this.client.downloadTo(sink, remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            throw err;
+        }
+        return { sha256: hash.digest('hex'), size };
     }
     get usable() {
         return !this.client.closed;
@@ -4615,12 +4904,12 @@ const openSession = async (settings, log) => {
     try {
         await secureControl(client, settings);
         await login(client, settings);
-        await protect(client, settings);
+        const features = await protect(client, settings);
         const pwd = await client.pwd();
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log, features);
     }
     catch (err) {
         client.close();
@@ -4629,30 +4918,6 @@ const openSession = async (settings, log) => {
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = (0,local_files/* readSmall */.o5)(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
 
 ;// CONCATENATED MODULE: ./src/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
@@ -4836,6 +5101,7 @@ function planDeploy(local, remote, options) {
     const staleSet = new Set(stale);
     const uploads = [];
     const skip = [];
+    const adopt = [];
     for (const file of local) {
         const entry = manifest.files.get(file.relPath);
         const unchanged = options.sync === 'changed' &&
@@ -4844,8 +5110,11 @@ function planDeploy(local, remote, options) {
             file.sha256 !== undefined &&
             entry.sha256 === file.sha256 &&
             entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
         if (unchanged)
             skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
         else
             uploads.push({ file, replaces: index.files.has(file.relPath) });
     }
@@ -4861,7 +5130,10 @@ function planDeploy(local, remote, options) {
     const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
     const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
     const deleted = new Set(deletes);
-    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
     const rmdirs = deletes.length > 0
         ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
         : [];
@@ -4876,12 +5148,17 @@ function planDeploy(local, remote, options) {
         forget,
         uploads: ordered,
         skip,
+        adopt,
         deletes,
         rmdirs,
         stale,
         writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
     };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
 function rootChain(remoteRoot, home) {
@@ -5027,11 +5304,62 @@ async function reportHeldLock(pool, remoteRoot, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify-hash.ts
+/**
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ */
+
+
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
+            }
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new errors/* DeployError */.sH(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
+    }
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
+
 
 
 
@@ -5138,7 +5466,18 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planDeploy(files, state, {
+        // Files already on the server at their size, unknown to the manifest: compared before the plan.
+        const candidates = adoptionCandidates(files, state, settings.sync);
+        const adopted = candidates.length === 0
+            ? new Map()
+            : await log.group(`Adopt (${settings.adopt}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, {
+                pool,
+                mode: settings.adopt,
+                remoteRoot,
+                concurrency: settings.concurrency,
+                log
+            }));
+        const plan = planDeploy(files, { ...state, adopted }, {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
@@ -5151,6 +5490,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         describePlan(plan, planned, log, settings.dryRun);
         let applied = [];
         let uploaded = plan.uploads.map(u => u.file.relPath);
+        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
         let deleted = plan.deletes;
         let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
@@ -5168,10 +5508,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 list,
                 concurrency: settings.concurrency,
                 verify: settings.verify,
+                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
                 log
             }));
             applied = [...lockSteps, ...done.steps];
             uploaded = done.uploaded.map(f => f.relPath);
+            adoptedPaths = done.adopted;
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;
         }
@@ -5191,8 +5533,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             dryRun: settings.dryRun,
             uploaded: uploaded.sort(),
             bytesUploaded,
-            skipped: plan.skip.map(f => f.relPath).sort(),
-            filesSkipped: plan.skip.length,
+            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+            filesSkipped: plan.skip.length + adoptedPaths.length,
+            adopted: [...adoptedPaths].sort(),
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
@@ -5434,6 +5777,13 @@ const INPUT_DOCS = [
         required: false
     },
     {
+        name: 'adopt',
+        group: 'Sync',
+        description: "What to do with a file that the manifest does not vouch for but the server already holds at the same size (a first deploy onto a site that is already there, a lost manifest). `auto`: compare content with the server's own hash command where FEAT offers one (HASH, XSHA256, XSHA512, XSHA1, XMD5), else upload it. `download`: download it and compare hashes (exact, costs the download). `size`: trust an equal size (fast; warns that edits keeping the size are missed). `none`: upload it. An adopted file is recorded in the manifest and counted in `files-skipped`.",
+        default: 'auto',
+        required: false
+    },
+    {
         name: 'lock',
         group: 'Sync',
         description: 'Take a lock on `remote-dir` for the run (a `.ftps-deploy.lock` directory made with MKD, which fails if it exists), so two deploys to the same place never interleave. Released at the end, on failure and on cancel; a lock whose holder stopped renewing it for a minute is broken with a warning. A dry run takes none and reports one that is held.',
@@ -5471,7 +5821,7 @@ const INPUT_DOCS = [
     {
         name: 'verify',
         group: 'Transfer',
-        description: 'Compare the remote size (SIZE, or the listing) with the local size after each upload.',
+        description: "`true`: compare the remote size (SIZE, or the listing) with the local size after each upload. `hash`: also compare the server's hash of each uploaded file (HASH, XSHA256, XSHA512, XSHA1 or XMD5) with the hash of the bytes sent, before the rename; a mismatch is retried like a short upload. Where FEAT offers no hash command it warns once and checks sizes only. `false`: neither.",
         default: 'true',
         required: false
     },
@@ -5633,6 +5983,7 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Adopt: 'adopt',
     Lock: 'lock',
     LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
@@ -5669,6 +6020,7 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    adopt: 'auto',
     lock: 'true',
     'lock-timeout': '600',
     concurrency: '4',
@@ -5680,7 +6032,7 @@ const InputDefaults = {
     listing: 'flat',
     'report-file': ''
 };
-/** Inputs that take true/false. */
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 const BooleanInputs = [
     Inputs.TlsVerify,
     Inputs.FollowSymlinks,
@@ -5961,6 +6313,7 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         skipped: [],
         filesSkipped: 0,
+        adopted: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -6531,12 +6884,14 @@ function reportOf(result, host, startedAt, finishedAt) {
         counts: {
             uploaded: result.uploaded.length,
             skipped: result.skipped.length,
+            adopted: result.adopted.length,
             deleted: result.deleted.length,
             bytesUploaded: result.bytesUploaded,
             listing: result.listing.length
         },
         uploaded: result.uploaded,
         skipped: result.skipped,
+        adopted: result.adopted,
         deleted: result.deleted,
         listing: result.listing,
         planned: result.planned,
@@ -6619,6 +6974,9 @@ function summaryMarkdown(result, host) {
         `| --- | --- |`,
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+        ...(result.adopted.length > 0
+            ? [`| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`]
+            : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
@@ -6632,6 +6990,7 @@ function summaryMarkdown(result, host) {
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
         ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`, result.adopted),
         ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
     ].join('\n');
 }
@@ -6828,6 +7187,21 @@ function parseManifestName(value) {
     }
     return value;
 }
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(inputs/* Inputs */.G0.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(inputs/* Inputs */.G0.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(inputs/* Inputs */.G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
@@ -6859,6 +7233,7 @@ function parseSettings(read, options = {}) {
     if (/\s|\0/.test(servername))
         throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
     const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
+    const verify = parseVerify(get(inputs/* Inputs */.G0.Verify));
     return {
         host,
         port: portText === ''
@@ -6895,12 +7270,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
         delete: bool(inputs/* Inputs */.G0.Delete),
         dryRun: bool(inputs/* Inputs */.G0.DryRun),
+        adopt: parseAdopt(get(inputs/* Inputs */.G0.Adopt)),
         lock: bool(inputs/* Inputs */.G0.Lock),
         lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(inputs/* Inputs */.G0.Atomic),
-        verify: bool(inputs/* Inputs */.G0.Verify),
+        verify: verify.size,
+        verifyHash: verify.hash,
         fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
         dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
         reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
