@@ -261,7 +261,7 @@ export const INPUT_DOCS: readonly InputDoc[] = [
     name: 'report-file',
     group: 'Transfer',
     description:
-      'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+      'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
     default: '',
     required: false
   }
