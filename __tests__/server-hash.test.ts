@@ -60,6 +60,7 @@ describe('HASH replies (draft-bryan-ftpext-hash)', () => {
     ['progress lines first', `213-Computing SHA-256 digest\n213-Computing...\n213 SHA-256 0-0 ${SHA256} /a`, 0, SHA256],
     ['another algorithm than selected', `213 SHA-1 0-0 ${SHA1} /a`, 0, undefined],
     ['a part of the file only', `213 SHA-256 0-10 ${SHA256} /a`, 20, undefined],
+    ['the end read as inclusive', `213 SHA-256 0-19 ${SHA256} /a`, 20, SHA256],
     ['not from 0', `213 SHA-256 5-20 ${SHA256} /a`, 20, undefined],
     ['a digest of the wrong length', `213 SHA-256 0-0 ${SHA1} /a`, 0, undefined],
     ['not a HASH reply', '213 Computing SHA-256 digest', 0, undefined]

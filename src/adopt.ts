@@ -4,6 +4,7 @@
  * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
  * it changes nothing on the server, and a dry run gathers it too.
  */
+import { describeError } from './errors.js'
 import { Log } from './log.js'
 import { hashFile, sha256File } from './hash.js'
 import { IANA_NAME } from './ftp/server-hash.js'
@@ -11,6 +12,7 @@ import { AdoptMode, SyncMode } from './settings.js'
 import { Adoption, HashedFile, RemoteFacts } from './plan.js'
 import { forEachLimited, SessionPool } from './pool.js'
 import { remotePathOf } from './remote-path.js'
+import { isTransient } from './retry.js'
 
 export interface AdoptContext {
   pool: SessionPool
@@ -69,7 +71,14 @@ export async function findAdoptions(candidates: HashedFile[], c: AdoptContext): 
     }
     if (algorithm !== undefined) {
       await forEachLimited(rest, c.concurrency, async file => {
-        const remote = await c.pool.run(`Hash of ${file.relPath}`, s => s.hash(at(file), file.size))
+        // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
+        const remote = await c.pool
+          .run(`Hash of ${file.relPath}`, s => s.hash(at(file), file.size))
+          .catch((err: unknown) => {
+            if (!isTransient(err)) throw err
+            c.log.info(`${file.relPath}: no hash from the server (${describeError(err)}): to upload`)
+            return undefined
+          })
         if (remote === undefined) return
         const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm] as const)])
         if (local[remote.algorithm] === remote.hex) {

@@ -87,7 +87,8 @@ export function parseHashReply(message: string, algorithm: HashAlgorithm, size?:
   if (m === null) return undefined
   const [, name, start, end, hex] = m
   if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0) return undefined
-  if (size !== undefined && Number(end) !== size) return undefined
+  // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+  if (size !== undefined && Number(end) !== size && Number(end) !== size - 1) return undefined
   return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined
 }
 
