@@ -83,27 +83,30 @@ describe.each<[ServerKind, string[]]>([
   }
 
   const hashing = kind === 'proftpd'
-  maybe(`adopt: auto ${hashing ? 'compares the server’s HASH and uploads only what differs' : 'uploads everything (no hash command)'}`, async () => {
-    const before = commands().length
-    const { result } = await run('auto', {})
-    const adopted = ALL.filter(p => !CHANGED.includes(p))
-    if (hashing) {
-      expect(result.uploaded).toEqual(CHANGED)
-      expect(result.adopted).toEqual(adopted)
-      expect(result.filesSkipped).toBe(adopted.length)
-      const log = commands().slice(before)
-      for (const path of adopted.filter(p => p !== 'empty.txt')) {
-        expect(log.some(l => l.includes(`"HASH /auto/${path}"`))).toBe(true)
-        expect(log.some(l => l.includes('STOR') && l.includes(path.split('/').pop()!))).toBe(false)
+  maybe(
+    `adopt: auto ${hashing ? 'compares the server’s HASH and uploads only what differs' : 'uploads everything (no hash command)'}`,
+    async () => {
+      const before = commands().length
+      const { result } = await run('auto', {})
+      const adopted = ALL.filter(p => !CHANGED.includes(p))
+      if (hashing) {
+        expect(result.uploaded).toEqual(CHANGED)
+        expect(result.adopted).toEqual(adopted)
+        expect(result.filesSkipped).toBe(adopted.length)
+        const log = commands().slice(before)
+        for (const path of adopted.filter(p => p !== 'empty.txt')) {
+          expect(log.some(l => l.includes(`"HASH /auto/${path}"`))).toBe(true)
+          expect(log.some(l => l.includes('STOR') && l.includes(path.split('/').pop()!))).toBe(false)
+        }
+        // ProFTPD logs OPTS HASH as OPTS_HASH with its reply code.
+        expect(log.some(l => l.includes('"OPTS_HASH SHA-256" 200'))).toBe(true)
+      } else {
+        expect(result.uploaded).toEqual(ALL.filter(p => p !== 'empty.txt'))
+        expect(result.adopted).toEqual(['empty.txt'])
       }
-      // ProFTPD logs OPTS HASH as OPTS_HASH with its reply code.
-      expect(log.some(l => l.includes('"OPTS_HASH SHA-256" 200'))).toBe(true)
-    } else {
-      expect(result.uploaded).toEqual(ALL.filter(p => p !== 'empty.txt'))
-      expect(result.adopted).toEqual(['empty.txt'])
+      await expectSettled(server, inputs('auto', {}), 'auto')
     }
-    await expectSettled(server, inputs('auto', {}), 'auto')
-  })
+  )
 
   maybe('adopt: download downloads the candidates and uploads only what differs', async () => {
     const { result } = await run('download', { adopt: 'download' })
@@ -139,20 +142,23 @@ describe.each<[ServerKind, string[]]>([
     expect(real.adopted).toEqual(result.adopted)
   })
 
-  maybe(`verify: hash ${hashing ? 'checks every upload with HASH before the rename' : 'warns once and checks sizes'}`, async () => {
-    const before = commands().length
-    const { result, warnings } = await run('verify', { verify: 'hash', adopt: 'none' })
-    expect(result.uploaded).toEqual(ALL)
-    const hashWarnings = warnings.filter(w => w.startsWith('verify: hash:'))
-    if (hashing) {
-      expect(hashWarnings).toEqual([])
-      const log = commands().slice(before)
-      // On the temporary, before the rename (atomic).
-      expect(log.filter(l => /"HASH \/verify\/.*\.ftps-deploy\..*\.tmp" 213/.test(l)).length).toBe(ALL.length - 1)
-    } else {
-      expect(hashWarnings).toHaveLength(1)
+  maybe(
+    `verify: hash ${hashing ? 'checks every upload with HASH before the rename' : 'warns once and checks sizes'}`,
+    async () => {
+      const before = commands().length
+      const { result, warnings } = await run('verify', { verify: 'hash', adopt: 'none' })
+      expect(result.uploaded).toEqual(ALL)
+      const hashWarnings = warnings.filter(w => w.startsWith('verify: hash:'))
+      if (hashing) {
+        expect(hashWarnings).toEqual([])
+        const log = commands().slice(before)
+        // On the temporary, before the rename (atomic).
+        expect(log.filter(l => /"HASH \/verify\/.*\.ftps-deploy\..*\.tmp" 213/.test(l)).length).toBe(ALL.length - 1)
+      } else {
+        expect(hashWarnings).toHaveLength(1)
+      }
     }
-  })
+  )
 })
 
 describe('ProFTPD mod_digest, command by command', () => {
@@ -174,7 +180,11 @@ describe('ProFTPD mod_digest, command by command', () => {
       })
       const features = await client.features()
       const hasher = (f: Map<string, string>): ServerHasher =>
-        new ServerHasher(command => client.send(command), f, () => undefined)
+        new ServerHasher(
+          command => client.send(command),
+          f,
+          () => undefined
+        )
       const viaHash = hasher(features)
       expect(await viaHash.hash('/d/a file.txt', data.length)).toEqual({
         algorithm: 'sha256',
@@ -182,11 +192,14 @@ describe('ProFTPD mod_digest, command by command', () => {
         verb: 'HASH'
       })
       // Without HASH: the X commands, strongest first; each algorithm on its own.
-      let rest = withoutHash(features)
+      const rest = withoutHash(features)
       for (const algorithm of HASH_PREFERENCE) {
         const x = hasher(rest)
         expect(x.algorithm).toBe(algorithm)
-        expect(await x.hash('/d/plain.txt')).toMatchObject({ algorithm, hex: createHash(algorithm).update(data).digest('hex') })
+        expect(await x.hash('/d/plain.txt')).toMatchObject({
+          algorithm,
+          hex: createHash(algorithm).update(data).digest('hex')
+        })
         // mod_digest splits an X command's argument at spaces: not asked.
         expect(await x.hash('/d/a file.txt')).toBeUndefined()
         rest.delete(`X${algorithm.toUpperCase()}`)

@@ -77,7 +77,9 @@ test('verify: hash with XSHA1 only: the file is hashed again locally in SHA-1', 
       FEAT: feat(' XMD5', ' XSHA1'),
       XSHA1: arg => {
         const data = server?.files.get(arg)
-        return data === undefined ? '550 No such file' : `250-Computing SHA1 digest\n250 ${digest('sha1', data).toUpperCase()}`
+        return data === undefined
+          ? '550 No such file'
+          : `250-Computing SHA1 digest\n250 ${digest('sha1', data).toUpperCase()}`
       }
     }
   })

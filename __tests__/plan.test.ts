@@ -182,10 +182,22 @@ describe('adoption (issue 14): files already on the server as they are here', ()
 
   test.each<[string, Manifest, Record<string, number>, HashedFile, boolean]>([
     ['no manifest entry, same size on the server', emptyManifest(), { 'a.txt': 10 }, file('a.txt', 10), true],
-    ['a stale entry (the server holds another size)', manifestOf({ 'a.txt': [A, 7] }), { 'a.txt': 10 }, file('a.txt', 10), true],
+    [
+      'a stale entry (the server holds another size)',
+      manifestOf({ 'a.txt': [A, 7] }),
+      { 'a.txt': 10 },
+      file('a.txt', 10),
+      true
+    ],
     ['another size on the server', emptyManifest(), { 'a.txt': 9 }, file('a.txt', 10), false],
     ['not on the server', emptyManifest(), {}, file('a.txt', 10), false],
-    ['the manifest vouches for it at this size', manifestOf({ 'a.txt': [A, 10] }), { 'a.txt': 10 }, file('a.txt', 10), false]
+    [
+      'the manifest vouches for it at this size',
+      manifestOf({ 'a.txt': [A, 10] }),
+      { 'a.txt': 10 },
+      file('a.txt', 10),
+      false
+    ]
   ])('candidate: %s', (_name, manifest, onServer, local, expected) => {
     expect(adoptionCandidates([local], facts(manifest, onServer), 'changed')).toEqual(expected ? [local] : [])
   })

@@ -1,16 +1,11 @@
 /** The server's hash commands: which one FEAT offers, and what their replies say (pure). */
-import {
-  chooseHashCommand,
-  hashFeature,
-  parseHashReply,
-  parseXReply,
-  withoutHash
-} from '../src/ftp/server-hash.js'
+import { chooseHashCommand, hashFeature, parseHashReply, parseXReply, withoutHash } from '../src/ftp/server-hash.js'
 
 const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
 const SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709'
 const MD5 = 'd41d8cd98f00b204e9800998ecf8427e'
-const SHA512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e'
+const SHA512 =
+  'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e'
 
 const feat = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries))
 
@@ -24,8 +19,16 @@ describe('the command FEAT offers', () => {
     ],
     ['HASH with SHA-256 selected already', { HASH: 'SHA-1;SHA-256*' }, { algorithm: 'sha256', verb: 'HASH' }],
     ['lowercase names', { HASH: 'sha-1;sha-256' }, { algorithm: 'sha256', verb: 'HASH', select: 'OPTS HASH SHA-256' }],
-    ['HASH without SHA-256: XSHA256 is stronger', { HASH: 'MD5;SHA-1*', XSHA256: '' }, { algorithm: 'sha256', verb: 'XSHA256' }],
-    ['SHA-512 through HASH before SHA-1', { HASH: 'SHA-1*;SHA-512' }, { algorithm: 'sha512', verb: 'HASH', select: 'OPTS HASH SHA-512' }],
+    [
+      'HASH without SHA-256: XSHA256 is stronger',
+      { HASH: 'MD5;SHA-1*', XSHA256: '' },
+      { algorithm: 'sha256', verb: 'XSHA256' }
+    ],
+    [
+      'SHA-512 through HASH before SHA-1',
+      { HASH: 'SHA-1*;SHA-512' },
+      { algorithm: 'sha512', verb: 'HASH', select: 'OPTS HASH SHA-512' }
+    ],
     ['X commands only: SHA-512', { XMD5: '', XSHA1: '', XSHA512: '' }, { algorithm: 'sha512', verb: 'XSHA512' }],
     ['X commands only: SHA-1 before MD5', { XMD5: '', XSHA1: '' }, { algorithm: 'sha1', verb: 'XSHA1' }],
     ['MD5 alone', { XMD5: '' }, { algorithm: 'md5', verb: 'XMD5' }],

@@ -13,12 +13,7 @@ import { HashCheck } from './verify-hash.js'
  * After a file's upload: what was sent is what was hashed, and the server holds all of it (and,
  * with `hashes`, the same bytes by its own hash).
  */
-export function fileCheck(
-  session: RemoteSession,
-  file: HashedFile,
-  verify: boolean,
-  hashes?: HashCheck
-): UploadCheck {
+export function fileCheck(session: RemoteSession, file: HashedFile, verify: boolean, hashes?: HashCheck): UploadCheck {
   return async (path, sent) => {
     if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
       // Final: the file is being written locally; its upload would not match the manifest.

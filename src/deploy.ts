@@ -14,7 +14,7 @@ import { Log, redactingLog } from './log.js'
 import { copyManifest, manifestBackupName } from './manifest.js'
 import { manifestWriter } from './manifest-file.js'
 import { ManifestStore } from './manifest-store.js'
-import { mayBeUnchanged, Plan, planDeploy } from './plan.js'
+import { Adoption, mayBeUnchanged, Plan, planDeploy } from './plan.js'
 import { dirDetail, planSteps, planSummary, Step, stepText } from './plan-text.js'
 import { SessionPool } from './pool.js'
 import { statOrListLister } from './remote-listing.js'
@@ -137,7 +137,7 @@ export async function deploy(
     const candidates = adoptionCandidates(files, state, settings.sync)
     const adopted =
       candidates.length === 0
-        ? new Map()
+        ? new Map<string, Adoption>()
         : await log.group(`Adopt (${settings.adopt}): ${candidates.length} file(s) already on the server`, () =>
             findAdoptions(candidates, {
               pool,
@@ -147,15 +147,19 @@ export async function deploy(
               log
             })
           )
-    const plan = planDeploy(files, { ...state, adopted }, {
-      sync: settings.sync,
-      delete: settings.delete,
-      remoteRoot,
-      home: first.home,
-      fileMode: settings.fileMode,
-      dirMode: settings.dirMode,
-      lock: settings.lock
-    })
+    const plan = planDeploy(
+      files,
+      { ...state, adopted },
+      {
+        sync: settings.sync,
+        delete: settings.delete,
+        remoteRoot,
+        home: first.home,
+        fileMode: settings.fileMode,
+        dirMode: settings.dirMode,
+        lock: settings.lock
+      }
+    )
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
     let applied: Step[] = []

@@ -74,7 +74,11 @@ class BasicFtpSession implements RemoteSession {
     private readonly log: Log,
     features: Map<string, string>
   ) {
-    this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message))
+    this.hasher = new ServerHasher(
+      command => client.send(command),
+      features,
+      message => log.debug(message)
+    )
   }
 
   get hashAlgorithm(): HashAlgorithm | undefined {
