@@ -34,63 +34,73 @@ export function adoptionCandidates<F extends HashedFile>(files: F[], facts: Remo
   )
 }
 
+type Adopt = (file: HashedFile, sha256: string, evidence: string) => void
+
 /** Compares the candidates as `mode` says; returns those the server holds with the local content. */
 export async function findAdoptions(candidates: HashedFile[], c: AdoptContext): Promise<Map<string, Adoption>> {
   const adopted = new Map<string, Adoption>()
   if (c.mode === 'none' || candidates.length === 0) return adopted
-  const localSha256 = async (file: HashedFile): Promise<string> => file.sha256 ?? sha256File(file.localPath)
-  const adopt = (file: HashedFile, sha256: string, evidence: string): void => {
-    adopted.set(file.relPath, { sha256, size: file.size, evidence })
-  }
-  // Empty files are equal by their size: no server answers a hash of nothing reliably.
-  const empty = candidates.filter(f => f.size === 0)
-  for (const file of empty) adopt(file, await localSha256(file), 'empty on the server too')
-  const rest = candidates.filter(f => f.size > 0)
-  const at = (file: HashedFile): string => remotePathOf(c.remoteRoot, file.relPath)
-  if (c.mode === 'size') {
-    await forEachLimited(rest, c.concurrency, async file => adopt(file, await localSha256(file), 'same size'))
-    if (rest.length > 0) {
-      c.log.warning(
-        `adopt: size: ${rest.length} file(s) the server already holds at the same size are taken as deployed ` +
-          'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)'
-      )
-    }
-  } else if (c.mode === 'download') {
-    await forEachLimited(rest, c.concurrency, async file => {
-      const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(file)))
-      const sha256 = await localSha256(file)
-      if (remote?.size === file.size && remote.sha256 === sha256) adopt(file, sha256, 'same SHA-256, downloaded')
-    })
-  } else {
+  if (c.mode === 'auto') {
     const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async s => s.hashAlgorithm)
     if (algorithm === undefined) {
       c.log.info(
-        `adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${rest.length} file(s) ` +
+        `adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
           'it holds at the same size are uploaded (adopt: download compares them by downloading)'
       )
-    }
-    if (algorithm !== undefined) {
-      await forEachLimited(rest, c.concurrency, async file => {
-        // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
-        const remote = await c.pool
-          .run(`Hash of ${file.relPath}`, s => s.hash(at(file), file.size))
-          .catch((err: unknown) => {
-            if (!isTransient(err)) throw err
-            c.log.info(`${file.relPath}: no hash from the server (${describeError(err)}): to upload`)
-            return undefined
-          })
-        if (remote === undefined) return
-        const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm] as const)])
-        if (local[remote.algorithm] === remote.hex) {
-          adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`)
-        }
-      })
+      return adopted
     }
   }
+  const adopt: Adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence })
+  // Empty files are equal by their size (and X commands refuse an empty range).
+  for (const file of candidates.filter(f => f.size === 0))
+    adopt(file, await localSha256(file), 'empty on the server too')
+  const rest = candidates.filter(f => f.size > 0)
+  if (c.mode === 'size') await bySize(rest, c, adopt)
+  else if (c.mode === 'download') await byDownload(rest, c, adopt)
+  else await byServerHash(rest, c, adopt)
   const differ = candidates.length - adopted.size
   c.log.info(
     `adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
       (differ > 0 ? `; ${differ} to upload` : '')
   )
   return adopted
+}
+
+const localSha256 = async (file: HashedFile): Promise<string> => file.sha256 ?? sha256File(file.localPath)
+const at = (c: AdoptContext, file: HashedFile): string => remotePathOf(c.remoteRoot, file.relPath)
+
+async function bySize(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promise<void> {
+  await forEachLimited(files, c.concurrency, async file => adopt(file, await localSha256(file), 'same size'))
+  if (files.length === 0) return
+  c.log.warning(
+    `adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+      'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)'
+  )
+}
+
+async function byDownload(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promise<void> {
+  await forEachLimited(files, c.concurrency, async file => {
+    const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+    const sha256 = await localSha256(file)
+    if (remote?.size === file.size && remote.sha256 === sha256) adopt(file, sha256, 'same SHA-256, downloaded')
+  })
+}
+
+/** One hash command per file over the pool's sessions (pipelining would batch them). */
+async function byServerHash(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promise<void> {
+  await forEachLimited(files, c.concurrency, async file => {
+    // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
+    const remote = await c.pool
+      .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
+      .catch((err: unknown) => {
+        if (!isTransient(err)) throw err
+        c.log.info(`${file.relPath}: no hash from the server (${describeError(err)}): to upload`)
+        return undefined
+      })
+    if (remote === undefined) return
+    const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm] as const)])
+    if (local[remote.algorithm] === remote.hex) {
+      adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`)
+    }
+  })
 }
