@@ -31131,15 +31131,6 @@ var core = __nccwpck_require__(8179);
 var glob = __nccwpck_require__(2377);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Bad input: the run ends with exit code 2 before any connection is made. */
 class InputError extends Error {
@@ -31164,6 +31155,15 @@ function describeError(err) {
     return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/local-paths.ts
 /**
  * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
@@ -31787,7 +31787,8 @@ function parseHashReply(message, algorithm, size) {
     const [, name, start, end, hex] = m;
     if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
         return undefined;
-    if (size !== undefined && Number(end) !== size)
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
         return undefined;
     return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
 }
@@ -31905,6 +31906,14 @@ function unsafePathReason(relPath) {
 }
 
 ;// CONCATENATED MODULE: ./src/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
 
 
 
@@ -31923,53 +31932,66 @@ async function findAdoptions(candidates, c) {
     const adopted = new Map();
     if (c.mode === 'none' || candidates.length === 0)
         return adopted;
-    const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
-    const adopt = (file, sha256, evidence) => {
-        adopted.set(file.relPath, { sha256, size: file.size, evidence });
-    };
-    // Empty files are equal by their size: no server answers a hash of nothing reliably.
-    const empty = candidates.filter(f => f.size === 0);
-    for (const file of empty)
-        adopt(file, await localSha256(file), 'empty on the server too');
-    const rest = candidates.filter(f => f.size > 0);
-    const at = (file) => remote_path_remotePathOf(c.remoteRoot, file.relPath);
-    if (c.mode === 'size') {
-        await forEachLimited(rest, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
-        if (rest.length > 0) {
-            c.log.warning(`adopt: size: ${rest.length} file(s) the server already holds at the same size are taken as deployed ` +
-                'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
-        }
-    }
-    else if (c.mode === 'download') {
-        await forEachLimited(rest, c.concurrency, async (file) => {
-            const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(file)));
-            const sha256 = await localSha256(file);
-            if (remote?.size === file.size && remote.sha256 === sha256)
-                adopt(file, sha256, 'same SHA-256, downloaded');
-        });
-    }
-    else {
+    if (c.mode === 'auto') {
         const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
         if (algorithm === undefined) {
-            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${rest.length} file(s) ` +
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
                 'it holds at the same size are uploaded (adopt: download compares them by downloading)');
-        }
-        if (algorithm !== undefined) {
-            await forEachLimited(rest, c.concurrency, async (file) => {
-                const remote = await c.pool.run(`Hash of ${file.relPath}`, s => s.hash(at(file), file.size));
-                if (remote === undefined)
-                    return;
-                const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
-                if (local[remote.algorithm] === remote.hex) {
-                    adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
-                }
-            });
+            return adopted;
         }
     }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
     const differ = candidates.length - adopted.size;
     c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
         (differ > 0 ? `; ${differ} to upload` : ''));
     return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => remote_path_remotePathOf(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/** One hash command per file over the pool's sessions (pipelining would batch them). */
+async function byServerHash(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
+        const remote = await c.pool
+            .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
+            .catch((err) => {
+            if (!isTransient(err))
+                throw err;
+            c.log.info(`${file.relPath}: no hash from the server (${describeError(err)}): to upload`);
+            return undefined;
+        });
+        if (remote === undefined)
+            return;
+        const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
+        if (local[remote.algorithm] === remote.hex) {
+            adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/manifest.ts
@@ -34610,7 +34632,9 @@ function summaryMarkdown(result, host) {
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
         ...(result.adopted.length > 0
-            ? [`| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`]
+            ? [
+                `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+            ]
             : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,

@@ -2993,6 +2993,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDeps
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -3001,8 +3003,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var local_files = __nccwpck_require__(6467);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
 var dist = __nccwpck_require__(7382);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3446,7 +3446,8 @@ function parseHashReply(message, algorithm, size) {
     const [, name, start, end, hex] = m;
     if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
         return undefined;
-    if (size !== undefined && Number(end) !== size)
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
         return undefined;
     return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
 }
@@ -3521,6 +3522,14 @@ class ServerHasher {
 // EXTERNAL MODULE: ./src/remote-path.ts
 var remote_path = __nccwpck_require__(3097);
 ;// CONCATENATED MODULE: ./src/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
 
 
 
@@ -3539,53 +3548,66 @@ async function findAdoptions(candidates, c) {
     const adopted = new Map();
     if (c.mode === 'none' || candidates.length === 0)
         return adopted;
-    const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
-    const adopt = (file, sha256, evidence) => {
-        adopted.set(file.relPath, { sha256, size: file.size, evidence });
-    };
-    // Empty files are equal by their size: no server answers a hash of nothing reliably.
-    const empty = candidates.filter(f => f.size === 0);
-    for (const file of empty)
-        adopt(file, await localSha256(file), 'empty on the server too');
-    const rest = candidates.filter(f => f.size > 0);
-    const at = (file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
-    if (c.mode === 'size') {
-        await forEachLimited(rest, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
-        if (rest.length > 0) {
-            c.log.warning(`adopt: size: ${rest.length} file(s) the server already holds at the same size are taken as deployed ` +
-                'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
-        }
-    }
-    else if (c.mode === 'download') {
-        await forEachLimited(rest, c.concurrency, async (file) => {
-            const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(file)));
-            const sha256 = await localSha256(file);
-            if (remote?.size === file.size && remote.sha256 === sha256)
-                adopt(file, sha256, 'same SHA-256, downloaded');
-        });
-    }
-    else {
+    if (c.mode === 'auto') {
         const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
         if (algorithm === undefined) {
-            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${rest.length} file(s) ` +
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
                 'it holds at the same size are uploaded (adopt: download compares them by downloading)');
-        }
-        if (algorithm !== undefined) {
-            await forEachLimited(rest, c.concurrency, async (file) => {
-                const remote = await c.pool.run(`Hash of ${file.relPath}`, s => s.hash(at(file), file.size));
-                if (remote === undefined)
-                    return;
-                const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
-                if (local[remote.algorithm] === remote.hex) {
-                    adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
-                }
-            });
+            return adopted;
         }
     }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
     const differ = candidates.length - adopted.size;
     c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
         (differ > 0 ? `; ${differ} to upload` : ''));
     return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/** One hash command per file over the pool's sessions (pipelining would batch them). */
+async function byServerHash(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
+        const remote = await c.pool
+            .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
+            .catch((err) => {
+            if (!isTransient(err))
+                throw err;
+            c.log.info(`${file.relPath}: no hash from the server (${(0,errors/* describeError */.Uc)(err)}): to upload`);
+            return undefined;
+        });
+        if (remote === undefined)
+            return;
+        const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
+        if (local[remote.algorithm] === remote.hex) {
+            adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
+        }
+    });
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -5849,7 +5871,7 @@ const INPUT_DOCS = [
     {
         name: 'report-file',
         group: 'Transfer',
-        description: 'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+        description: 'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
         default: '',
         required: false
     }
@@ -5896,7 +5918,7 @@ function flagNote(doc) {
 }
 function flagLines(doc) {
     const name = doc.name;
-    const value = inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
+    const value = name === inputs/* Inputs */.G0.Verify ? '[=false|hash]' : inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
     return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
 }
 const EXAMPLES = [
@@ -6975,7 +6997,9 @@ function summaryMarkdown(result, host) {
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
         ...(result.adopted.length > 0
-            ? [`| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`]
+            ? [
+                `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+            ]
             : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
