@@ -34,6 +34,20 @@ export function adoptionCandidates<F extends HashedFile>(files: F[], facts: Remo
   )
 }
 
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+export async function adoptFromServer(
+  files: HashedFile[],
+  facts: RemoteFacts,
+  sync: SyncMode,
+  c: AdoptContext
+): Promise<Map<string, Adoption>> {
+  const candidates = adoptionCandidates(files, facts, sync)
+  if (candidates.length === 0) return new Map()
+  return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () =>
+    findAdoptions(candidates, c)
+  )
+}
+
 type Adopt = (file: HashedFile, sha256: string, evidence: string) => void
 
 /** Compares the candidates as `mode` says; returns those the server holds with the local content. */

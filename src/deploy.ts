@@ -2,7 +2,7 @@
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
-import { adoptionCandidates, findAdoptions } from './adopt.js'
+import { adoptFromServer } from './adopt.js'
 import { applyPlan } from './apply.js'
 import { DeployDeps, DeployResult } from './deploy-types.js'
 import { describeError } from './errors.js'
@@ -14,7 +14,7 @@ import { Log, redactingLog } from './log.js'
 import { copyManifest, manifestBackupName } from './manifest.js'
 import { manifestWriter } from './manifest-file.js'
 import { ManifestStore } from './manifest-store.js'
-import { Adoption, mayBeUnchanged, Plan, planDeploy } from './plan.js'
+import { mayBeUnchanged, Plan, planDeploy } from './plan.js'
 import { dirDetail, planSteps, planSummary, Step, stepText } from './plan-text.js'
 import { SessionPool } from './pool.js'
 import { statOrListLister } from './remote-listing.js'
@@ -134,19 +134,8 @@ export async function deploy(
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     // Files already on the server at their size, unknown to the manifest: compared before the plan.
-    const candidates = adoptionCandidates(files, state, settings.sync)
-    const adopted =
-      candidates.length === 0
-        ? new Map<string, Adoption>()
-        : await log.group(`Adopt (${settings.adopt}): ${candidates.length} file(s) already on the server`, () =>
-            findAdoptions(candidates, {
-              pool,
-              mode: settings.adopt,
-              remoteRoot,
-              concurrency: settings.concurrency,
-              log
-            })
-          )
+    const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log }
+    const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
     const plan = planDeploy(
       files,
       { ...state, adopted },
