@@ -3543,6 +3543,13 @@ function adoptionCandidates(files, facts, sync) {
         return [];
     return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
 }
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
 /** Compares the candidates as `mode` says; returns those the server holds with the local content. */
 async function findAdoptions(candidates, c) {
     const adopted = new Map();
@@ -5489,16 +5496,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Files already on the server at their size, unknown to the manifest: compared before the plan.
-        const candidates = adoptionCandidates(files, state, settings.sync);
-        const adopted = candidates.length === 0
-            ? new Map()
-            : await log.group(`Adopt (${settings.adopt}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, {
-                pool,
-                mode: settings.adopt,
-                remoteRoot,
-                concurrency: settings.concurrency,
-                log
-            }));
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
         const plan = planDeploy(files, { ...state, adopted }, {
             sync: settings.sync,
             delete: settings.delete,
