@@ -207,6 +207,11 @@ describe('ProFTPD mod_digest, command by command', () => {
       }
       // A missing file is a refusal (550), not a failure.
       expect(await viaHash.hash('/d/missing.txt')).toBeUndefined()
+      // An empty file: HASH answers (range 0-0); an X command refuses the empty range (501).
+      server.putFile('d/empty.txt', '')
+      expect((await viaHash.hash('/d/empty.txt', 0))?.hex).toBe(createHash('sha256').digest('hex'))
+      expect(await hasher(withoutHash(features)).hash('/d/empty.txt')).toBeUndefined()
+      await expect(client.send('XSHA256 /d/empty.txt')).rejects.toThrow(/^501 /)
     } finally {
       client.close()
       await server.stop()
