@@ -121,3 +121,13 @@ test('adopt: auto where OPTS HASH is refused: the X command decides', async () =
   expect(server.commands.filter(c => c.startsWith('HASH '))).toEqual([])
   expect(server.commands).toContain('XSHA256 /index.html')
 })
+
+test('adopt: download where RETR is refused: the file is uploaded, the run goes on', async () => {
+  const server = await serve({ replies: { RETR: '553 Not allowed to read that' } })
+  server.files.set('/index.html', Buffer.from('<h1>hi</h1>'))
+  const log = recordingLog()
+  const result = await deploy(settingsOf(inputs(server, { adopt: 'download' })), log)
+  expect(result.adopted).toEqual([])
+  expect(result.uploaded).toEqual(['assets/app.js', 'index.html'])
+  expect(log.text()).toContain('index.html: not compared (553 Not allowed to read that): to upload')
+})

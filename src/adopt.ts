@@ -4,6 +4,7 @@
  * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
  * it changes nothing on the server, and a dry run gathers it too.
  */
+import { FTPError } from 'basic-ftp'
 import { describeError } from './errors.js'
 import { Log } from './log.js'
 import { hashFile, sha256File } from './hash.js'
@@ -94,23 +95,32 @@ async function bySize(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promi
 
 async function byDownload(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promise<void> {
   await forEachLimited(files, c.concurrency, async file => {
-    const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+    const remote = await c.pool
+      .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+      .catch(notCompared(c, file))
     const sha256 = await localSha256(file)
     if (remote?.size === file.size && remote.sha256 === sha256) adopt(file, sha256, 'same SHA-256, downloaded')
   })
 }
 
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c: AdoptContext, file: HashedFile): (err: unknown) => undefined {
+  return err => {
+    if (!(err instanceof FTPError || isTransient(err))) throw err
+    c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`)
+    return undefined
+  }
+}
+
 /** One hash command per file over the pool's sessions (pipelining would batch them). */
 async function byServerHash(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promise<void> {
   await forEachLimited(files, c.concurrency, async file => {
-    // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
     const remote = await c.pool
       .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
-      .catch((err: unknown) => {
-        if (!isTransient(err)) throw err
-        c.log.info(`${file.relPath}: no hash from the server (${describeError(err)}): to upload`)
-        return undefined
-      })
+      .catch(notCompared(c, file))
     if (remote === undefined) return
     const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm] as const)])
     if (local[remote.algorithm] === remote.hex) {
