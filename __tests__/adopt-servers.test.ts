@@ -160,6 +160,18 @@ describe.each<[ServerKind, string[]]>([
       }
     }
   )
+
+  maybe('verify: hash with atomic: false checks the file in place', async () => {
+    const before = commands().length
+    const { result, warnings } = await run('in-place', { verify: 'hash', adopt: 'none', atomic: 'false' })
+    expect(result.uploaded).toEqual(ALL)
+    expect(warnings.filter(w => w.startsWith('verify: hash:'))).toHaveLength(hashing ? 0 : 1)
+    if (hashing) {
+      const log = commands().slice(before)
+      expect(log.some(l => l.includes('"HASH /in-place/index.html" 213'))).toBe(true)
+      expect(log.some(l => /"HASH .*\.tmp"/.test(l))).toBe(false)
+    }
+  })
 })
 
 describe('ProFTPD mod_digest, command by command', () => {
