@@ -1,8 +1,9 @@
 /**
  * `npm run bench:adopt`: issue 14's benchmark. A site of N files (default 1,000 × 4 KiB) is put
  * on the server's disk by hand, with no manifest; our CLI bundle then deploys the same tree
- * with `adopt: none` (every file uploaded: the cost before issue 14) and with the mode the
- * server allows (`auto` on ProFTPD with mod_digest, `download` on vsftpd). Every run is verified
+ * with `adopt: none` (every file uploaded: the cost before issue 14), with the mode the
+ * server allows (`auto` on ProFTPD with mod_digest, `download` on vsftpd), and on ProFTPD with
+ * `adopt: none, verify: hash` (what a HASH after each upload costs). Every run is verified
  * byte for byte on the server's disk and by its counts (all uploaded, or all adopted).
  *
  *   npm run bench:adopt -- [--files N] [--repeats N]
@@ -21,7 +22,12 @@ import { verifyTree } from './verify.js'
 import { makeSmallTree, type Tree } from './workloads.js'
 
 const CASES: { kind: ServerKind; label: string; extraConfig: string[]; modes: string[] }[] = [
-  { kind: 'proftpd', label: 'ProFTPD 1.3.8 + mod_digest', extraConfig: PROFTPD_DIGEST, modes: ['none', 'auto'] },
+  {
+    kind: 'proftpd',
+    label: 'ProFTPD 1.3.8 + mod_digest',
+    extraConfig: PROFTPD_DIGEST,
+    modes: ['none', 'auto', 'none+verify']
+  },
   { kind: 'vsftpd-tls12', label: 'vsftpd 3.0.3 (TLS 1.2)', extraConfig: [], modes: ['none', 'download', 'auto'] }
 ]
 
@@ -37,7 +43,9 @@ async function run(server: FtpServer, tree: Tree, tmp: string, name: string, ado
   const workDir = join(tmp, 'runs', `${server.kind}-${name}`)
   mkdirSync(workDir, { recursive: true })
   const command = TOOLS.ours.command({ server, localDir: tree.dir, remoteName: name, redeploy: false, workDir })
-  command.args.push('--adopt', adopt)
+  // 'none+verify': adopt: none with verify: hash (the cost of a HASH after every upload).
+  const [mode, verify] = adopt.split('+')
+  command.args.push('--adopt', mode!, ...(verify === undefined ? [] : ['--verify=hash']))
   // Owned by the server's account, as putFile does: the server must be able to replace them.
   const account = ftpAccount()
   if (account !== undefined) chownTree(target, account.uid, account.gid)
@@ -66,6 +74,9 @@ function chownTree(dir: string, uid: number, gid: number): void {
   }
 }
 
+const label = (mode: string): string =>
+  mode.endsWith('+verify') ? `\`adopt: ${mode.split('+')[0]}\`, \`verify: hash\`` : `\`adopt: ${mode}\``
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { files: { type: 'string' }, repeats: { type: 'string' } } })
   const files = Number(values.files ?? 1000)
@@ -86,11 +97,11 @@ async function main(): Promise<void> {
         const counts = new Map<string, Counts>()
         for (let rep = 1; rep <= repeats; rep++) {
           for (const mode of rep % 2 === 0 ? [...c.modes].reverse() : c.modes) {
-            const { seconds, counts: n } = await run(server, tree, tmp, `adopt-${mode}-${rep}`, mode)
+            const { seconds, counts: n } = await run(server, tree, tmp, `adopt-${mode.replace('+', '-')}-${rep}`, mode)
             times.get(mode)!.push(seconds)
             counts.set(mode, n)
             process.stdout.write(
-              `[${c.kind}] adopt: ${mode} ${rep}/${repeats}: ${fmtSeconds(seconds)}, uploaded ${n.uploaded}, skipped ${n.skipped}\n`
+              `[${c.kind}] ${label(mode)} ${rep}/${repeats}: ${fmtSeconds(seconds)}, uploaded ${n.uploaded}, skipped ${n.skipped}\n`
             )
           }
         }
@@ -99,7 +110,7 @@ async function main(): Promise<void> {
           const m = median(times.get(mode)!)
           const n = counts.get(mode)!
           rows.push(
-            `| ${c.label} | \`adopt: ${mode}\` | ${fmtSeconds(m)} | ${(m / base).toFixed(2)} | ${n.uploaded} | ${n.skipped} |`
+            `| ${c.label} | ${label(mode)} | ${fmtSeconds(m)} | ${(m / base).toFixed(2)} | ${n.uploaded} | ${n.skipped} |`
           )
         }
       } finally {
