@@ -141,6 +141,7 @@ describe.each<[ServerKind, string[]]>([
     const real = await deploy(settingsOf(inputs('dry', {})), recordingLog())
     expect(real.uploaded).toEqual(result.uploaded)
     expect(real.adopted).toEqual(result.adopted)
+    expect(real.applied.filter(s => s.kind === 'adopt')).toEqual(result.planned.filter(s => s.kind === 'adopt'))
   })
 
   maybe(

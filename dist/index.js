@@ -31131,6 +31131,8 @@ var core = __nccwpck_require__(8179);
 var glob = __nccwpck_require__(2377);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Bad input: the run ends with exit code 2 before any connection is made. */
 class InputError extends Error {
@@ -31342,8 +31344,6 @@ function readSmall(path) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -31918,6 +31918,7 @@ function unsafePathReason(relPath) {
 
 
 
+
 /**
  * The files worth comparing: the server holds one at the local size, and the manifest has no
  * entry of that size for it (none, or a stale one). Every other file is planned as before.
@@ -31974,24 +31975,32 @@ async function bySize(files, c, adopt) {
 }
 async function byDownload(files, c, adopt) {
     await forEachLimited(files, c.concurrency, async (file) => {
-        const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)));
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
         const sha256 = await localSha256(file);
         if (remote?.size === file.size && remote.sha256 === sha256)
             adopt(file, sha256, 'same SHA-256, downloaded');
     });
 }
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof dist.FTPError || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`);
+        return undefined;
+    };
+}
 /** One hash command per file over the pool's sessions (pipelining would batch them). */
 async function byServerHash(files, c, adopt) {
     await forEachLimited(files, c.concurrency, async (file) => {
-        // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
         const remote = await c.pool
             .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
-            .catch((err) => {
-            if (!isTransient(err))
-                throw err;
-            c.log.info(`${file.relPath}: no hash from the server (${describeError(err)}): to upload`);
-            return undefined;
-        });
+            .catch(notCompared(c, file));
         if (remote === undefined)
             return;
         const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);

@@ -2829,7 +2829,10 @@ function parseArgs(argv) {
         const input = name;
         let value = inline;
         if (value === undefined) {
-            if (inputs/* BooleanInputs */.ir.includes(input))
+            // verify also takes a word: `--verify hash` reads as users mean it.
+            if (input === inputs/* Inputs */.G0.Verify && argv[i + 1] === 'hash')
+                value = argv[++i];
+            else if (inputs/* BooleanInputs */.ir.includes(input))
                 value = 'true';
             else if (i + 1 < argv.length)
                 value = argv[++i];
@@ -2993,6 +2996,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDeps
 
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
@@ -3001,8 +3006,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/local-files.ts + 2 modules
 var local_files = __nccwpck_require__(6467);
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3534,6 +3537,7 @@ var remote_path = __nccwpck_require__(3097);
 
 
 
+
 /**
  * The files worth comparing: the server holds one at the local size, and the manifest has no
  * entry of that size for it (none, or a stale one). Every other file is planned as before.
@@ -3590,24 +3594,32 @@ async function bySize(files, c, adopt) {
 }
 async function byDownload(files, c, adopt) {
     await forEachLimited(files, c.concurrency, async (file) => {
-        const remote = await c.pool.run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)));
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
         const sha256 = await localSha256(file);
         if (remote?.size === file.size && remote.sha256 === sha256)
             adopt(file, sha256, 'same SHA-256, downloaded');
     });
 }
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof dist.FTPError || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${(0,errors/* describeError */.Uc)(err)}): to upload`);
+        return undefined;
+    };
+}
 /** One hash command per file over the pool's sessions (pipelining would batch them). */
 async function byServerHash(files, c, adopt) {
     await forEachLimited(files, c.concurrency, async (file) => {
-        // A hash that cannot be had (a timeout on a huge file, say) only means the file is uploaded.
         const remote = await c.pool
             .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
-            .catch((err) => {
-            if (!isTransient(err))
-                throw err;
-            c.log.info(`${file.relPath}: no hash from the server (${(0,errors/* describeError */.Uc)(err)}): to upload`);
-            return undefined;
-        });
+            .catch(notCompared(c, file));
         if (remote === undefined)
             return;
         const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
