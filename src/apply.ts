@@ -77,9 +77,9 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
       })
     }
-    // Already on the server as they are here: only the manifest learns of them.
+    // Already on the server as they are here: only the manifest learns of them (the final write).
+    store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]))
     for (const adopted of plan.adopt) {
-      await store.recorded(adopted.file.relPath, { sha256: adopted.sha256, size: adopted.file.size })
       done.adopted.push(adopted.file.relPath)
       did(adoptStep(adopted))
     }
