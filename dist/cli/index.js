@@ -4120,9 +4120,9 @@ async function applyPlan(plan, ctx) {
                 detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
             });
         }
-        // Already on the server as they are here: only the manifest learns of them.
+        // Already on the server as they are here: only the manifest learns of them (the final write).
+        store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]));
         for (const adopted of plan.adopt) {
-            await store.recorded(adopted.file.relPath, { sha256: adopted.sha256, size: adopted.file.size });
             done.adopted.push(adopted.file.relPath);
             did(adoptStep(adopted));
         }
@@ -5061,6 +5061,16 @@ class ManifestStore {
     recorded(path, entry) {
         this.manifest.files.set(path, entry);
         return this.changed();
+    }
+    /**
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+     */
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
+        }
     }
     /** A file no longer on the server (or no longer as recorded). */
     forgotten(path) {
