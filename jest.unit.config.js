@@ -7,6 +7,7 @@ import base from './jest.config.js'
 export const UNIT_TESTS = [
   'cli-args',
   'help',
+  'server-hash',
   'local-files',
   'local-paths',
   'output-limit',

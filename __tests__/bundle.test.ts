@@ -66,6 +66,30 @@ maybe('node dist/index.js deploys and sets the outputs and the job summary', asy
   expectNoPassword(run.stdout + run.summary + JSON.stringify(outputs), server.password)
 })
 
+maybe(
+  'adopt: download through the bundle: a site already there is adopted, not uploaded again (issue 14)',
+  async () => {
+    server.putFile('adopt/index.html', content['index.html'])
+    server.putFile('adopt/js/app.js', Buffer.from(content['js/app.js']).fill(0, 0, 10)) // edited, same size
+    const reportFile = join(makeTree({}), 'report.json')
+    const run = await runAction(inputs({ 'remote-dir': 'adopt', adopt: 'download', 'report-file': reportFile }))
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.uploaded)).toEqual(['empty.txt', 'js/app.js'])
+    expect(run.outputs['files-skipped']).toBe('1')
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { adopted: string[]; counts: { adopted: number } }
+    expect(report.adopted).toEqual(['index.html'])
+    expect(report.counts.adopted).toBe(1)
+    expect(run.stdout).toContain('adopted index.html (15 bytes, same SHA-256, downloaded)')
+    expect(run.summary).toContain('| Files adopted (already on the server; among the skipped) | 1 |')
+    expect(readFileSync(join(server.root, 'adopt', 'js/app.js')).equals(content['js/app.js'])).toBe(true)
+    // A bad value is one line, exit 2, before any connection.
+    const bad = await runAction(inputs({ 'remote-dir': 'adopt', adopt: 'trust' }))
+    expect(bad.code).toBe(2)
+    expect(bad.stdout).toContain("::error::Invalid adopt 'trust': expected auto, download, size or none")
+  }
+)
+
 maybe('a wrong password fails the step with the 530 reply, never the password, even at debug', async () => {
   const password = 'Wr0ng-' + server.password
   const run = await runAction(inputs({ password, 'remote-dir': 'action-530' }), { RUNNER_DEBUG: '1' })
@@ -130,6 +154,23 @@ describe('the CLI through npx', () => {
     expect(outputs['tls-fingerprint']).toBe(server.pki.fingerprint)
     expect(readFileSync(join(server.root, 'cli', 'js/app.js')).equals(content['js/app.js'])).toBe(true)
     expect(run.stdout + run.stderr).not.toContain(server.password)
+  })
+
+  maybe('--adopt size and --verify hash are flags like any input', async () => {
+    server.putFile('cli-adopt/index.html', content['index.html'])
+    const run = await runCli(
+      ['--host', '127.0.0.1', '--port', String(server.port), '--user', server.user, '--ca-cert', server.pki.caCertPath]
+        .concat(['--local-dir', localDir, '--remote-dir', 'cli-adopt', '--json'])
+        .concat(['--adopt', 'size', '--verify=hash']),
+      { FTPS_PASSWORD: server.password }
+    )
+    expect(run.code).toBe(0)
+    const outputs = JSON.parse(run.stdout) as Record<string, string>
+    expect(JSON.parse(outputs.uploaded)).toEqual(['empty.txt', 'js/app.js'])
+    expect(outputs['files-skipped']).toBe('1')
+    expect(run.stderr).toContain('warning: adopt: size: 1 file(s)')
+    // vsftpd offers no hash command.
+    expect(run.stderr).toContain('warning: verify: hash: the server offers no hash command')
   })
 
   test('--help, --version, a --password flag and a local dry run', async () => {

@@ -13,6 +13,12 @@ describe('parseArgs', () => {
     expect(args.json).toBe(true)
   })
 
+  test('--verify alone is true; --verify hash and --verify=hash ask for hash checks (issue 14)', () => {
+    expect(parseArgs(['--verify', '--dry-run']).values).toEqual({ verify: 'true', 'dry-run': 'true' })
+    expect(parseArgs(['--verify', 'hash', '--adopt', 'size']).values).toEqual({ verify: 'hash', adopt: 'size' })
+    expect(parseArgs(['--verify=hash']).values).toEqual({ verify: 'hash' })
+  })
+
   test('repeated --files adds patterns', () => {
     expect(parseArgs(['--files', 'a/**', '--files=!a/*.map']).values.files).toBe('a/**\n!a/*.map')
   })

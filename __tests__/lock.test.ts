@@ -25,6 +25,9 @@ function server() {
   const session: RemoteSession = {
     tlsVersion: '',
     fingerprint: '',
+    hashAlgorithm: undefined,
+    hash: async () => undefined,
+    downloadHash: async () => undefined,
     home: '/',
     usable: true,
     pipelines: false,

@@ -38,6 +38,9 @@ function fakeSession(files: Map<string, Buffer>, b: Behaviour, after: () => void
   return {
     tlsVersion: 'TLSv1.3',
     fingerprint: '',
+    hashAlgorithm: undefined,
+    hash: async () => undefined,
+    downloadHash: async () => undefined,
     home: '/',
     usable: true,
     pipelines: false,

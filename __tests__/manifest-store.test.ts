@@ -83,3 +83,24 @@ describe('ManifestStore: written every 50 changes, or every tenth of its entries
 function count(text: string): number {
   return Object.keys((JSON.parse(text) as { files: object }).files).length
 }
+
+describe('ManifestStore: adopted files (issue 14)', () => {
+  test('recordAll writes nothing by itself; the next write holds them all', async () => {
+    const writtenAt: number[] = []
+    const store = new ManifestStore(
+      emptyManifest(),
+      { write: async text => void writtenAt.push(count(text)) },
+      recordingLog(),
+      { minIntervalMs: 0 }
+    )
+    store.recordAll(
+      Array.from({ length: 5000 }, (_, i): [string, { sha256: string; size: number }] => [
+        `a${i}`,
+        { sha256: A, size: 1 }
+      ])
+    )
+    expect(writtenAt).toEqual([])
+    await store.flush()
+    expect(writtenAt).toEqual([5000])
+  })
+})

@@ -1,4 +1,5 @@
 import { emptyManifest, Manifest } from '../src/manifest.js'
+import { adoptionCandidates } from '../src/adopt.js'
 import { emptiedDirs, HashedFile, mayBeUnchanged, neededDirs, planDeploy, RemoteFacts } from '../src/plan.js'
 import { planSteps, stepText } from '../src/plan-text.js'
 
@@ -172,5 +173,76 @@ describe('path helpers of the plan', () => {
     [['a', 'a/b'], ['a/b/deep.txt'], []]
   ])('emptiedDirs(%j, kept %j) = %j', (created, kept, emptied) => {
     expect(emptiedDirs(created, kept)).toEqual(emptied)
+  })
+})
+
+describe('adoption (issue 14): files already on the server as they are here', () => {
+  const evidence = 'same SHA-256 on the server (HASH)'
+  const adoption = (sha256: string, size: number) => ({ sha256, size, evidence })
+
+  test.each<[string, Manifest, Record<string, number>, HashedFile, boolean]>([
+    ['no manifest entry, same size on the server', emptyManifest(), { 'a.txt': 10 }, file('a.txt', 10), true],
+    [
+      'a stale entry (the server holds another size)',
+      manifestOf({ 'a.txt': [A, 7] }),
+      { 'a.txt': 10 },
+      file('a.txt', 10),
+      true
+    ],
+    ['another size on the server', emptyManifest(), { 'a.txt': 9 }, file('a.txt', 10), false],
+    ['not on the server', emptyManifest(), {}, file('a.txt', 10), false],
+    [
+      'the manifest vouches for it at this size',
+      manifestOf({ 'a.txt': [A, 10] }),
+      { 'a.txt': 10 },
+      file('a.txt', 10),
+      false
+    ]
+  ])('candidate: %s', (_name, manifest, onServer, local, expected) => {
+    expect(adoptionCandidates([local], facts(manifest, onServer), 'changed')).toEqual(expected ? [local] : [])
+  })
+
+  test('sync: all adopts nothing', () => {
+    expect(adoptionCandidates([file('a.txt', 10)], facts(emptyManifest(), { 'a.txt': 10 }), 'all')).toEqual([])
+  })
+
+  test('an adopted file is neither uploaded nor skipped as unchanged; the manifest is written', () => {
+    const remote = facts(emptyManifest(), { 'a.txt': 10, 'b.txt': 10 }, [], {
+      adopted: new Map([['a.txt', adoption(A, 10)]])
+    })
+    const plan = planDeploy([file('a.txt', 10), file('b.txt', 10)], remote, options)
+    expect(plan.adopt).toEqual([{ file: file('a.txt', 10), sha256: A, evidence }])
+    expect(plan.uploads.map(u => u.file.relPath)).toEqual(['b.txt'])
+    expect(plan.skip).toEqual([])
+    expect(plan.writeManifest).toBe(true)
+    expect(planSteps(plan).map(s => stepText(s, 'planned'))).toContain(`would adopt a.txt (10 bytes, ${evidence})`)
+  })
+
+  test('with nothing else to do, adoption alone writes the manifest', () => {
+    const remote = facts(emptyManifest(), { 'a.txt': 10 }, [], { adopted: new Map([['a.txt', adoption(A, 10)]]) })
+    const steps = planSteps(planDeploy([file('a.txt', 10)], remote, options)).map(s => `${s.kind} ${s.path}`.trim())
+    expect(steps).toEqual(['adopt a.txt', 'write manifest'])
+  })
+
+  test('an adoption for other content (hashed since) or another size is not used', () => {
+    const remote = facts(emptyManifest(), { 'a.txt': 10, 'b.txt': 10 }, [], {
+      adopted: new Map([
+        ['a.txt', adoption(A, 10)],
+        ['b.txt', adoption(A, 11)]
+      ])
+    })
+    const plan = planDeploy([file('a.txt', 10, B), file('b.txt', 10)], remote, options)
+    expect(plan.adopt).toEqual([])
+    expect(plan.uploads.map(u => u.file.relPath).sort()).toEqual(['a.txt', 'b.txt'])
+  })
+
+  test('adopted files keep their directories when deletions empty others', () => {
+    const manifest = manifestOf({ 'old/x.txt': [A, 1] }, ['old', 'keep'])
+    const remote = facts(manifest, { 'old/x.txt': 1, 'keep/a.txt': 10 }, ['old', 'keep'], {
+      adopted: new Map([['keep/a.txt', adoption(A, 10)]])
+    })
+    const plan = planDeploy([file('keep/a.txt', 10)], remote, { ...options, delete: true })
+    expect(plan.deletes).toEqual(['old/x.txt'])
+    expect(plan.rmdirs).toEqual(['old'])
   })
 })

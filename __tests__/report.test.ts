@@ -8,6 +8,7 @@ const result: DeployResult = {
   bytesUploaded: 3 * 1024 * 1024,
   filesSkipped: 7,
   skipped: ['same.txt'],
+  adopted: [],
   deleted: ['old.txt'],
   listing: [{ path: 'f0|x.txt', type: 'file', size: 1, modifiedAt: null }],
   tlsVersion: 'TLSv1.3',

@@ -53,12 +53,14 @@ describe('defaults', () => {
       manifest: '.ftps-deploy-manifest.json',
       delete: false,
       dryRun: false,
+      adopt: 'auto',
       lock: true,
       lockTimeoutMs: 600_000,
       concurrency: 4,
       retries: 3,
       atomic: true,
       verify: true,
+      verifyHash: false,
       fileMode: undefined,
       dirMode: undefined,
       listing: 'flat',
@@ -125,5 +127,24 @@ describe('bad input names the input, the value and what is accepted', () => {
     const message = errorOf({ password: 'hunter2\r\nDELE x' })
     expect(message).toBe('Invalid password (value not shown): expected no CR, LF or NUL characters')
     expect(message).not.toContain('hunter2')
+  })
+})
+
+describe('adopt and verify: hash (issue 14)', () => {
+  test.each(['auto', 'download', 'size', 'none'] as const)('adopt: %s', mode => {
+    expect(settingsWith({ host: 'h', adopt: mode }).adopt).toBe(mode)
+  })
+  test.each<[string, boolean, boolean]>([
+    ['true', true, false],
+    ['TRUE', true, false],
+    ['false', false, false],
+    ['False', false, false],
+    ['hash', true, true]
+  ])('verify: %s', (value, size, hash) => {
+    const settings = settingsWith({ host: 'h', verify: value })
+    expect([settings.verify, settings.verifyHash]).toEqual([size, hash])
+  })
+  test('a bad adopt is one line naming the value and what is accepted', () => {
+    expect(errorOf({ host: 'h', adopt: 'trust' })).toBe("Invalid adopt 'trust': expected auto, download, size or none")
   })
 })

@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9849);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4621:
+/***/ 9849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31157,9 +31157,193 @@ function describeError(err) {
     return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/local-paths.ts
+/**
+ * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
+ * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
+ * the Windows rules are tested with path.win32 on any machine.
+ */
+
+
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
+}
+/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
+function isInside(root, target, path = (external_node_path_default())) {
+    const rel = path.relative(root, target);
+    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+}
+/**
+ * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
+ * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
+ * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
+ */
+function remotePathOf(localDir, file, path = (external_node_path_default())) {
+    const rel = path.relative(localDir, file);
+    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
+        return undefined;
+    return rel.split(path.sep).join('/');
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const shown = (name) => JSON.stringify(name).slice(1, -1);
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
+    }
+    if (relPath.includes('\\')) {
+        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
+        throw new InputError(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
+    }
+    if (relPath.split('/').includes('..')) {
+        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
+    }
+    if (LONE_SURROGATE.test(relPath)) {
+        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
+        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
+    }
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/local-files.ts
+/**
+ * The local side: glob patterns relative to local-dir -> regular files inside it, with their
+ * remote-relative paths. The only module that globs and stats.
+ */
+
+
+
+
+/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
+async function local_files_listLocalFiles(options, log) {
+    const root = await (0,promises_namespaceObject.realpath)(options.localDir);
+    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
+    const matches = everything
+        ? walkEverything(options.localDir, options.followSymlinks, options.path)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
+    const files = [];
+    for (const match of matches) {
+        const file = toLocalFile(match, options, root, log);
+        if (file)
+            files.push(file);
+    }
+    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    for (const file of files)
+        checkRemoteName(file.relPath, options.encoding);
+    return files;
+}
+/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
+async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
+    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
+    // a noticeable part of the CLI's start.
+    const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2377));
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
+        followSymbolicLinks: followSymlinks,
+        matchDirectories: false,
+        implicitDescendants: true
+    });
+    return globber.glob();
+}
+/**
+ * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
+ * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
+ * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
+ * (broken links left out, linked directories entered unless that closes a cycle).
+ */
+function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
+    const start = path.resolve(localDir);
+    const found = [];
+    const visit = (at, chain) => {
+        let info;
+        try {
+            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(at) : (0,external_node_fs_namespaceObject.lstatSync)(at);
+        }
+        catch (err) {
+            if (followSymlinks && err.code === 'ENOENT')
+                return;
+            throw err;
+        }
+        if (!info.isDirectory()) {
+            found.push(at);
+            return;
+        }
+        let below = chain;
+        if (followSymlinks) {
+            const real = external_node_fs_namespaceObject.realpathSync.native(at);
+            if (chain.includes(real))
+                return;
+            below = [...chain, real];
+        }
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(at))
+            visit(path.join(at, name), below);
+    };
+    visit(start, []);
+    return found;
+}
+/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
+function toLocalFile(match, options, root, log) {
+    const path = options.path ?? (external_node_path_default());
+    const relPath = remotePathOf(options.localDir, match, path);
+    if (relPath === undefined)
+        return undefined;
+    const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
+    if (info.isSymbolicLink() && !options.followSymlinks) {
+        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
+        return undefined;
+    }
+    // The real location must lie inside local-dir (a followed link, or a pattern through one).
+    const real = external_node_fs_namespaceObject.realpathSync.native(match);
+    if (!isInside(root, real, path)) {
+        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
+        return undefined;
+    }
+    const target = info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(match) : info;
+    if (!target.isFile()) {
+        if (!target.isDirectory())
+            log.warning(`Skipped ${relPath}: not a regular file`);
+        return undefined;
+    }
+    return { localPath: match, relPath, size: target.size };
+}
+/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
+const CHUNK_BYTES = 1024 * 1024;
+/**
+ * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
+ * read: for a small file the stream machinery cost more CPU than the read itself.
+ */
+function readSmall(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (size > CHUNK_BYTES)
+            return undefined;
+        // One byte more than announced: a file growing right now shows as changed, not cut short.
+        const buffer = Buffer.allocUnsafe(size + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -31346,8 +31530,6 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
-    /** After closeAll: a session that finishes opening is closed at once. */
-    closed = false;
     cap;
     constructor(open, options, log, first) {
         this.open = open;
@@ -31403,23 +31585,8 @@ class SessionPool {
             }
         }
     }
-    /**
-     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
-     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
-     * files need not wait for. A connection that fails here is left to the tasks' own tries.
-     */
-    warm(count) {
-        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
-        for (let i = 0; i < wanted; i++) {
-            this.openWithinLimit().then(session => {
-                if (session !== undefined)
-                    this.release(session);
-            }, (err) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`));
-        }
-    }
     /** Closes every session. */
     closeAll() {
-        this.closed = true;
         for (const session of this.all)
             session.close();
         this.all.clear();
@@ -31489,7 +31656,7 @@ class SessionPool {
     }
     release(session) {
         // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
+        if (!session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -31520,6 +31687,179 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = readSmall(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        await (this.selecting ??= this.select());
+        const command = this.command;
+        if (command === undefined)
+            return undefined;
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        let res;
+        try {
+            res = await this.send(`${command.verb} ${remotePath}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/remote-path.ts
 /** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
 
@@ -31542,7 +31882,7 @@ function parentDirs(relPath) {
     return dirs;
 }
 /** The remote path of a remote-relative one ('' is remote-dir itself). */
-function remotePathOf(remoteRoot, relPath) {
+function remote_path_remotePathOf(remoteRoot, relPath) {
     return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
 }
 /**
@@ -31565,8 +31905,435 @@ function unsafePathReason(relPath) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
+
+
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    if (c.mode === 'auto') {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+            return adopted;
+        }
+    }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => remote_path_remotePathOf(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof dist.FTPError || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`);
+        return undefined;
+    };
+}
+/** One hash command per file over the pool's sessions (pipelining would batch them). */
+async function byServerHash(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
+            .catch(notCompared(c, file));
+        if (remote === undefined)
+            return;
+        const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
+        if (local[remote.algorithm] === remote.hex) {
+            adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = unsafePathReason(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+;// CONCATENATED MODULE: ./src/replace.ts
+/**
+ * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
+ * with what this server turns out to allow: a rename over an existing file, or only after
+ * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
+ * said once; later uploads start from what was found.
+ */
+
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
+/**
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+class Replacer {
+    atomic;
+    names;
+    log;
+    found;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    constructor(atomic, names, log) {
+        this.atomic = atomic;
+        this.names = names;
+        this.log = log;
+        this.found = atomic ? 'rename' : 'direct';
+    }
+    get mode() {
+        return this.found;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /** Uploads source to target: atomically where the server allows, else in place. */
+    async put(session, source, target, check) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.found;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                await check(temp, await session.upload(source, temp));
+                replaced = await this.replace(session, temp, target, mode);
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        await check(target, await session.upload(source, target));
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
+            await quietly(session.remove(target));
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!renameRefused(err))
+                throw err;
+            if (mode === 'rename') {
+                // Refused: over an existing file, or renames at all? Try once with the target gone.
+                await quietly(session.remove(target));
+                if (await quietly(session.rename(temp, target))) {
+                    this.refusedRenameOver(err.details.reply ?? err.message);
+                    return true;
+                }
+            }
+            this.refusedRenames(err.details.reply ?? err.message);
+            return false;
+        }
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.found === mode || this.found === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.found = mode;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = parseManifest(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize) {
+        // Transient: a retry on a new connection may not lose them.
+        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+            file: name,
+            command: 'SIZE',
+            transient: true
+        });
+    }
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await quietly(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!renameRefused(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await quietly(session.remove(backup));
+                const moved = await quietly(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!renameRefused(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await quietly(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await quietly(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await quietly(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
@@ -31633,8 +32400,6 @@ class TempNamer {
 
 
 
-/** STATs sent together at most: a reply each, read in order. */
-const STATS_PER_WRITE = 32;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -31656,63 +32421,30 @@ function poolLister(pool) {
  * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
  * control connection, the rest of the run lists with LIST.
  */
-function statOrListLister(pool, pipelining) {
+function statOrListLister(pool) {
     const viaList = poolLister(pool);
     let statWorks = true;
-    /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
-    const decide = async (absPath) => {
+    return async (absPath) => {
+        if (statWorks) {
+            try {
+                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
+                if (infos !== undefined)
+                    return infos;
+            }
+            catch (err) {
+                // A reply too long for the control connection lets LIST decide; a lost connection was
+                // retried already.
+                if (!tooLong(err))
+                    throw err;
+                statWorks = false;
+            }
+        }
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
             statWorks = false;
         return infos;
     };
-    const viaStat = async (stat) => {
-        try {
-            return await stat();
-        }
-        catch (err) {
-            // A reply too long for the control connection lets LIST decide; a lost connection was
-            // retried already.
-            if (!tooLong(err))
-                throw err;
-            statWorks = false;
-            return undefined;
-        }
-    };
-    const one = async (absPath) => {
-        if (statWorks) {
-            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
-            if (infos !== undefined)
-                return infos;
-        }
-        return decide(absPath);
-    };
-    one.many = async (absPaths) => {
-        if (!statWorks || pipelining?.on !== true || absPaths.length < 2)
-            return listEach(one, absPaths);
-        const groups = [];
-        for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
-            groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
-        const found = new Map();
-        await forEachLimited(groups, 4, async (group) => {
-            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
-            group.forEach((path, i) => found.set(path, infos?.[i]));
-        });
-        const rest = absPaths.filter(path => found.get(path) === undefined);
-        const listed = await listEach(decide, rest);
-        rest.forEach((path, i) => found.set(path, listed[i]));
-        return absPaths.map(path => found.get(path));
-    };
-    return one;
-}
-/** Lists each directory, four at a time, in order. */
-async function listEach(list, absPaths) {
-    const infos = new Array(absPaths.length);
-    await forEachLimited([...absPaths.keys()], 4, async (i) => {
-        infos[i] = await list(absPaths[i]);
-    });
-    return infos;
 }
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
 function tooLong(err) {
@@ -31730,10 +32462,8 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        const listed = list.many !== undefined ? await list.many(wanted.map(dir => remotePathOf(remoteRoot, dir))) : undefined;
-        await forEachLimited([...wanted.keys()], concurrency, async (i) => {
-            const dir = wanted[i];
-            const infos = listed !== undefined ? listed[i] : await list(remotePathOf(remoteRoot, dir));
+        await forEachLimited(wanted, concurrency, async (dir) => {
+            const infos = await list(remote_path_remotePathOf(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -31784,12 +32514,21 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-/** What was sent is what was planned (and hashed): else the file is being written locally. */
-function sentAsPlanned(file, sent) {
-    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-        // Final: its upload would not match the manifest.
-        throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-    }
+
+/**
+ * After a file's upload: what was sent is what was hashed, and the server holds all of it (and,
+ * with `hashes`, the same bytes by its own hash).
+ */
+function fileCheck(session, file, verify, hashes) {
+    return async (path, sent) => {
+        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+            // Final: the file is being written locally; its upload would not match the manifest.
+            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+        }
+        if (verify)
+            await sizeCheck(session, file.relPath, sent.size, path);
+        await hashes?.check(session, file, path, sent);
+    };
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
@@ -31833,6 +32572,7 @@ const WORDS = {
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
     'write manifest': ['write the manifest', 'wrote the manifest'],
+    adopt: ['adopt', 'adopted'],
     upload: ['upload', 'uploaded'],
     // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
     replace: ['replace', 'uploaded'],
@@ -31869,6 +32609,8 @@ function planSteps(plan) {
             detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
         });
     }
+    for (const adopted of plan.adopt)
+        steps.push(adoptStep(adopted));
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
@@ -31880,15 +32622,168 @@ function planSteps(plan) {
         steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
+/** 'adopt a.js (12 bytes, same SHA-256 on the server (HASH))': recorded in the manifest, not uploaded. */
+const adoptStep = ({ file, evidence }) => ({
+    kind: 'adopt',
+    path: file.relPath,
+    detail: `${file.size} bytes, ${evidence}`
+});
 /** One line that sums the plan up. */
 function planSummary(plan, dryRun) {
     const would = dryRun ? 'would ' : '';
     const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
     const replacing = plan.uploads.filter(u => u.replaces).length;
     return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
-        `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+        `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
+}
+
+;// CONCATENATED MODULE: ./src/apply.ts
+/**
+ * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
+ * replacer), progress, the manifest kept current as the server changes, and a report of every
+ * step done in the plan's own words.
+ */
+
+
+
+
+
+
+
+async function applyPlan(plan, ctx) {
+    const { pool, store, replacer, log } = ctx;
+    const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
+    const did = (step) => {
+        done.steps.push(step);
+        log.info(stepText(step, 'done'));
+    };
+    const at = (path) => remote_path_remotePathOf(plan.remoteRoot, path);
+    try {
+        await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
+            // Already gone (another run removed it): nothing left to do.
+            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
+            did({ kind: 'remove leftover', path });
+        });
+        if (plan.createRoot.length + plan.mkdirs.length > 0) {
+            const detail = dirDetail(plan);
+            await pool.run('Creating directories', async (session) => {
+                for (const dir of plan.createRoot) {
+                    await makeDir(session, dir, plan.dirMode);
+                    did({ kind: 'create root directory', path: dir, detail });
+                }
+                for (const dir of plan.mkdirs) {
+                    if (await makeDir(session, at(dir), plan.dirMode))
+                        store.dirCreated(dir);
+                    did({ kind: 'create directory', path: dir, detail });
+                }
+            });
+        }
+        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+        // not leave an entry for content the server no longer has (same size, other bytes).
+        if (store.forgetAll(plan.forget)) {
+            await store.flush();
+            did({
+                kind: 'write manifest',
+                path: '',
+                detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
+            });
+        }
+        // Already on the server as they are here: only the manifest learns of them (the final write).
+        store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]));
+        for (const adopted of plan.adopt) {
+            done.adopted.push(adopted.file.relPath);
+            did(adoptStep(adopted));
+        }
+        const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        const upload = async ({ file, replaces }) => {
+            const remotePath = at(file.relPath);
+            // The manifest records the hash of the bytes that went: most files are hashed only then.
+            let sha256 = '';
+            try {
+                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
+                    await fileCheck(session, file, ctx.verify, ctx.hashes)(path, sent);
+                    // While it has its temporary name: the file appears with its mode.
+                    if (plan.fileMode !== undefined)
+                        await session.chmod(path, plan.fileMode);
+                    sha256 = sent.sha256;
+                }));
+            }
+            catch (err) {
+                throw uploadFailure(file, remotePath, err);
+            }
+            done.uploaded.push(file);
+            done.bytesUploaded += file.size;
+            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
+            log.progress?.({
+                files: done.uploaded.length,
+                totalFiles: plan.uploads.length,
+                bytes: done.bytesUploaded,
+                totalBytes
+            });
+            await store.recorded(file.relPath, { sha256, size: file.size });
+        };
+        // Every new file is there before the first replacement: a replaced page may link to them.
+        await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
+        await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
+        await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
+            await pool.run(`Deleting ${path}`, async (session) => {
+                try {
+                    await session.remove(at(path));
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError && err.code === 550))
+                        throw err;
+                }
+            });
+            done.deleted.push(path);
+            did({ kind: 'delete', path });
+            await store.forgotten(path);
+        });
+        for (const dir of plan.rmdirs) {
+            await pool.run(`Removing ${dir}`, async (session) => {
+                // Not empty: it holds files this tool never deployed, which it never touches.
+                if (await quietly(session.removeDir(at(dir)))) {
+                    store.dirRemoved(dir);
+                    did({ kind: 'remove directory', path: dir });
+                }
+                else
+                    log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
+            });
+        }
+        if (ctx.verify)
+            await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
+    }
+    catch (err) {
+        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
+        await replacer.cleanUp(pool);
+        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+        await store
+            .flush()
+            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
+        throw err;
+    }
+    await replacer.cleanUp(pool);
+    if (plan.writeManifest) {
+        store.touch();
+        try {
+            await store.flush();
+        }
+        catch (err) {
+            throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
+        }
+        did({ kind: 'write manifest', path: '', detail: 'final' });
+    }
+    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
+    return done;
+}
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+async function makeDir(session, path, mode) {
+    const created = await session.makeDir(path);
+    if (created && mode !== undefined)
+        await session.chmod(path, mode);
+    return created;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -31931,14 +32826,6 @@ var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
 var transfer = __nccwpck_require__(5115);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
-/**
- * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
- * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
- * connections, and the control socket it holds. basic-ftp is pinned to the version this was
- * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
- * it (see the README's development section before upgrading).
- */
-
 
 
 
@@ -32019,36 +32906,6 @@ function setProtocolLog(client, log) {
 /** The encoding of names on the control connection (and in listings). */
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
-}
-/**
- * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
- * servers to queue commands that arrive early). Only for commands answered by one reply each
- * (no transfers): a preliminary 1xx reply means the replies no longer match the commands, and
- * rejects. A lost connection rejects too.
- */
-function sendPipelined(client, commands) {
-    const ftp = client.ftp;
-    for (const command of commands) {
-        if (/[\r\n\0]/.test(command))
-            throw new Error(`Invalid command: Contains control characters. (${command})`);
-    }
-    const replies = [];
-    const done = ftp.handle(undefined, (res, task) => {
-        if (res instanceof dist.FTPError)
-            res = { code: res.code, message: res.message };
-        else if (res instanceof Error)
-            return task.reject(res);
-        if (res.code < 200) {
-            return task.reject(new Error(`Unexpected preliminary reply in a pipelined batch: ${res.message}`));
-        }
-        replies.push({ code: res.code, message: res.message });
-        if (replies.length === commands.length)
-            task.resolve({ code: res.code, message: res.message });
-    });
-    for (const command of commands)
-        ftp.log(`> ${command}`);
-    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
-    return done.then(() => replies);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
@@ -32131,8 +32988,6 @@ class PassiveConnector {
     pins;
     localAddress;
     epsvWorks = true;
-    /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
-    prepared;
     constructor(pins, localAddress) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -32186,39 +33041,10 @@ class PassiveConnector {
         ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
         return { socket, ready };
     }
-    /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
-    get passiveCommand() {
-        return this.epsvWorks ? 'EPSV' : 'PASV';
-    }
-    /**
-     * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
-     * asking again. A reply that is not a passive port (a refusal) is not kept.
-     */
-    prepare(reply) {
-        this.prepared = undefined;
-        try {
-            const port = reply.code === 229
-                ? (0,transfer.parseEpsvResponse)(reply.message)
-                : reply.code === 227
-                    ? (0,transfer.parsePasvResponse)(reply.message).port
-                    : undefined;
-            if (port !== undefined)
-                this.prepared = { port, res: reply, at: Date.now() };
-        }
-        catch {
-            // Not a port after all: the next transfer asks again.
-        }
-    }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
-        const prepared = this.prepared;
-        this.prepared = undefined;
-        // Fresh only: a server may give up on a passive port nobody connected to for long.
-        if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
-            return { host, port: prepared.port, res: prepared.res };
-        }
         if (this.epsvWorks) {
             try {
                 const res = await client.send('EPSV');
@@ -32244,8 +33070,6 @@ class PassiveConnector {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
-/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
-const PREPARED_FOR_MS = 10_000;
 function pinMismatch() {
     return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
         transient: false
@@ -32277,190 +33101,8 @@ function parseStatListing(res) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/local-paths.ts
-/**
- * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
- * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
- * the Windows rules are tested with path.win32 on any machine.
- */
-
-
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
-}
-/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
-function isInside(root, target, path = (external_node_path_default())) {
-    const rel = path.relative(root, target);
-    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
-}
-/**
- * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
- * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
- * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
- */
-function local_paths_remotePathOf(localDir, file, path = (external_node_path_default())) {
-    const rel = path.relative(localDir, file);
-    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
-        return undefined;
-    return rel.split(path.sep).join('/');
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const shown = (name) => JSON.stringify(name).slice(1, -1);
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.includes('\\')) {
-        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
-        throw new InputError(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (LONE_SURROGATE.test(relPath)) {
-        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
-        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/local-files.ts
-/**
- * The local side: glob patterns relative to local-dir -> regular files inside it, with their
- * remote-relative paths. The only module that globs and stats.
- */
-
-
-
-
-/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
-async function local_files_listLocalFiles(options, log) {
-    const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
-    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
-    const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks, options.path)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
-    const files = [];
-    for (const match of matches) {
-        const file = toLocalFile(match, options, root, log);
-        if (file)
-            files.push(file);
-    }
-    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-    for (const file of files)
-        checkRemoteName(file.relPath, options.encoding);
-    return files;
-}
-/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
-    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
-    // a noticeable part of the CLI's start.
-    const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2377));
-    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
-        followSymbolicLinks: followSymlinks,
-        matchDirectories: false,
-        implicitDescendants: true
-    });
-    return globber.glob();
-}
-/**
- * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
- * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
- * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
- * (broken links left out, linked directories entered unless that closes a cycle).
- */
-function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
-    const start = path.resolve(localDir);
-    const found = [];
-    const visit = (at, chain) => {
-        let info;
-        try {
-            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(at) : (0,external_node_fs_namespaceObject.lstatSync)(at);
-        }
-        catch (err) {
-            if (followSymlinks && err.code === 'ENOENT')
-                return;
-            throw err;
-        }
-        if (!info.isDirectory()) {
-            found.push(at);
-            return;
-        }
-        let below = chain;
-        if (followSymlinks) {
-            const real = external_node_fs_namespaceObject.realpathSync.native(at);
-            if (chain.includes(real))
-                return;
-            below = [...chain, real];
-        }
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(at))
-            visit(path.join(at, name), below);
-    };
-    visit(start, []);
-    return found;
-}
-/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
-function toLocalFile(match, options, root, log) {
-    const path = options.path ?? (external_node_path_default());
-    const relPath = local_paths_remotePathOf(options.localDir, match, path);
-    if (relPath === undefined)
-        return undefined;
-    const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
-    if (info.isSymbolicLink() && !options.followSymlinks) {
-        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
-        return undefined;
-    }
-    // The real location must lie inside local-dir (a followed link, or a pattern through one).
-    const real = external_node_fs_namespaceObject.realpathSync.native(match);
-    if (!isInside(root, real, path)) {
-        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
-        return undefined;
-    }
-    const target = info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(match) : info;
-    if (!target.isFile()) {
-        if (!target.isDirectory())
-            log.warning(`Skipped ${relPath}: not a regular file`);
-        return undefined;
-    }
-    return { localPath: match, relPath, size: target.size };
-}
-/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
-const CHUNK_BYTES = 1024 * 1024;
-/**
- * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
- * read: for a small file the stream machinery cost more CPU than the read itself.
- */
-function readSmall(path) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    try {
-        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (size > CHUNK_BYTES)
-            return undefined;
-        // One byte more than announced: a file growing right now shows as changed, not cut short.
-        const buffer = Buffer.allocUnsafe(size + 1);
-        let length = 0;
-        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
-            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
-        }
-        return buffer.subarray(0, length);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -32508,7 +33150,7 @@ async function store(client, data, source, remotePath) {
             hash.update(whole);
             return finish(socket, whole);
         }
-        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
     };
     const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
         if (res instanceof Error)
@@ -32636,27 +33278,24 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
-/** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
-    let greeting;
     if (settings.tls === 'implicit') {
-        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
+        await client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
     }
     else {
-        greeting = await client.connect(settings.host, settings.port);
+        await client.connect(settings.host, settings.port);
         if (settings.tls === 'none')
-            return greeting.message;
+            return;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     checkCertificate(controlSocket(client), settings);
     setDataTlsOptions(client, options);
-    return greeting.message;
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -32675,71 +33314,17 @@ async function login(client, settings) {
         await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
     }
 }
-/**
- * After login: FEAT, binary mode, protected data connections (each required) and the login
- * directory, sent together where the server takes pipelined commands (one round trip, not
- * five). Resolves with the features and the login directory (PWD).
- */
-async function protect(client, settings, pipelined) {
-    const steps = [
-        ['TYPE I', [200], 'The server refused binary mode'],
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        ...(settings.tls === 'none'
-            ? []
-            : [
-                ['PBSZ 0', [200], PROTECT_REFUSED],
-                ['PROT P', [200], PROTECT_REFUSED]
-            ]),
-        ['PWD', [257], 'Could not read the login directory']
-    ];
-    const commands = ['FEAT', ...steps.map(([command]) => command)];
-    let replies;
-    try {
-        replies = pipelined ? await sendPipelined(client, commands) : await oneByOne(client, commands);
-    }
-    catch (err) {
-        throw refused(commands.join(', '), err, 'Could not set up the session');
-    }
-    const features = parseFeatures(replies[0]);
-    steps.forEach(([command, expected, what], i) => {
-        const res = replies[i + 1];
-        if (!expected.includes(res.code)) {
-            throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
-                command,
-                code: res.code,
-                reply: res.message
-            });
-        }
-    });
+async function protect(client, settings) {
+    const features = await client.features();
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
     client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
-    if (home === undefined)
-        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
-    return { features, home };
-}
-const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
-/** The same replies as sendPipelined, one command at a time. */
-async function oneByOne(client, commands) {
-    const replies = [];
-    for (const command of commands) {
-        const res = await client.sendIgnoringError(command);
-        replies.push({ code: res.code, message: res.message });
-    }
-    return replies;
-}
-/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
-function parseFeatures(res) {
-    const features = new Map();
-    const lines = res.message.split('\n');
-    if (res.code >= 400 || lines.length < 3)
-        return features;
-    for (const line of lines.slice(1, -1)) {
-        const [name, ...rest] = line.trim().split(' ');
-        if (name)
-            features.set(name.toUpperCase(), rest.join(' '));
+    if (settings.tls !== 'none') {
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
+        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
     }
     return features;
 }
@@ -32761,22 +33346,50 @@ function parseFeatures(res) {
 
 
 
+
+
 class BasicFtpSession {
     client;
     connector;
     tlsVersion;
     fingerprint;
     home;
-    pipelines;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, pipelines, log) {
+    hasher;
+    constructor(client, connector, tlsVersion, fingerprint, home, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
-        this.pipelines = pipelines;
         this.log = log;
+        this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
+    }
+    get hashAlgorithm() {
+        return this.hasher.algorithm;
+    }
+    hash(remotePath, size) {
+        return this.hasher.hash(remotePath, size);
+    }
+    async downloadHash(remotePath) {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const sink = new external_node_stream_.Writable({
+            write(chunk, _encoding, done) {
+                hash.update(chunk);
+                size += chunk.length;
+                done();
+            }
+        });
+        try {
+            await this.client.downloadTo(sink, remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            throw err;
+        }
+        return { sha256: hash.digest('hex'), size };
     }
     get usable() {
         return !this.client.closed;
@@ -32802,29 +33415,6 @@ class BasicFtpSession {
             }
         }
     }
-    async sendAll(commands, options) {
-        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
-        let replies;
-        if (options.pipelined)
-            replies = await sendPipelined(this.client, all);
-        else {
-            replies = [];
-            for (const command of all) {
-                try {
-                    const res = await this.client.send(command);
-                    replies.push({ code: res.code, message: res.message });
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError))
-                        throw err;
-                    replies.push({ code: err.code, message: err.message });
-                }
-            }
-        }
-        if (options.preparePassive)
-            this.connector.prepare(replies.pop());
-        return replies;
-    }
     async upload(source, remotePath) {
         return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
@@ -32832,13 +33422,16 @@ class BasicFtpSession {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
-        // The data connection's passive port is asked for in the same write, where the server takes it.
-        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
-        if (size.code === 550)
-            return undefined;
-        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
-            throw new dist.FTPError(size);
-        const expected = sizeIn(size);
+        let expected;
+        try {
+            expected = await this.client.size(remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+        }
         const parts = [];
         const sink = new external_node_stream_.Writable({
             write(chunk, _encoding, done) {
@@ -32878,14 +33471,9 @@ class BasicFtpSession {
     async list(path) {
         return this.client.list(path);
     }
-    async listEntries(path) {
-        if (this.client.availableListCommands[0] === 'MLSD')
-            return this.list(path);
-        return (await this.statList(path)) ?? this.list(path);
-    }
     async statList(path) {
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (globbed(path))
+        if (/[[\]*?{}]/.test(path))
             return undefined;
         let res;
         try {
@@ -32899,23 +33487,6 @@ class BasicFtpSession {
             throw err;
         }
         return parseStatListing(res);
-    }
-    async statLists(paths, pipelined) {
-        const asked = paths.filter(path => !globbed(path));
-        if (!pipelined || asked.length < 2) {
-            const infos = [];
-            for (const path of paths)
-                infos.push(await this.statList(path));
-            return infos;
-        }
-        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
-        let next = 0;
-        return paths.map(path => {
-            if (globbed(path))
-                return undefined;
-            const reply = replies[next++];
-            return reply.code < 300 ? parseStatListing(reply) : undefined;
-        });
     }
     async rename(from, to) {
         try {
@@ -32959,18 +33530,6 @@ class BasicFtpSession {
         this.client.close();
     }
 }
-/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
-function sizeIn(reply) {
-    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
-    return Number.isSafeInteger(size) ? size : undefined;
-}
-/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
-const globbed = (path) => /[[\]*?{}]/.test(path);
-/**
- * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
- * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
- */
-const NO_PIPELINING = /Microsoft FTP Service|FileZilla Server/i;
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log) => {
     const client = new dist.Client(settings.timeoutMs);
@@ -32983,14 +33542,14 @@ const openSession = async (settings, log) => {
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        const greeting = await secureControl(client, settings);
+        await secureControl(client, settings);
         await login(client, settings);
-        const pipelines = !NO_PIPELINING.test(greeting);
-        const { home } = await protect(client, settings, pipelines);
+        const features = await protect(client, settings);
+        const pwd = await client.pwd();
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log, features);
     }
     catch (err) {
         client.close();
@@ -32999,482 +33558,6 @@ const openSession = async (settings, log) => {
         throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
-
-;// CONCATENATED MODULE: ./src/size-check.ts
-/** The size check after an upload: the server holds as many bytes as were sent. */
-
-/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
-function incomplete(name, held, sentSize) {
-    return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
-        file: name,
-        command: 'SIZE',
-        transient: true
-    });
-}
-/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize)
-        throw incomplete(name, size, sentSize);
-}
-
-;// CONCATENATED MODULE: ./src/pipelined-commit.ts
-/**
- * After an upload to its temporary name, everything up to the next transfer in one write: the
- * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
- * next transfer's passive port. One round trip instead of four or five. The replies are matched
- * to the commands in order; one that cannot belong to its command (a server that does not queue
- * commands, or sends a reply too many) turns pipelining off for the run and the upload is
- * retried on a new connection, so a mismatch never becomes a wrong result.
- */
-
-
-
-
-/** The run's switch: on until a server's replies do not match; also whether SITE CHMOD is known to work. */
-class Pipelining {
-    log;
-    on = true;
-    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
-    chmodWorks = false;
-    constructor(log) {
-        this.log = log;
-    }
-    /** Turns pipelining off for the rest of the run, saying so once. */
-    confused(why) {
-        if (!this.on)
-            return;
-        this.on = false;
-        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
-    }
-}
-/**
- * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
- * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
- * mode (the run fails, naming the reply).
- */
-async function commitTogether(session, c, pipelining) {
-    const { temp, target, checks } = c;
-    if (checks.mode !== undefined && !pipelining.chmodWorks) {
-        await session.chmod(temp, checks.mode);
-        pipelining.chmodWorks = true;
-    }
-    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
-    const commands = [
-        ...(chmod !== undefined ? [chmod] : []),
-        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
-        `RNFR ${temp}`,
-        `RNTO ${target}`,
-        ...(checks.verifySize ? [`SIZE ${target}`] : [])
-    ];
-    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
-    const next = () => replies.shift();
-    const modeReply = chmod !== undefined ? next() : undefined;
-    const deleteReply = c.mode === 'delete-then-rename' ? next() : undefined;
-    const rnfr = next();
-    const rnto = next();
-    const size = checks.verifySize ? next() : undefined;
-    const mismatch = firstMismatch([
-        [modeReply, isFinal],
-        [deleteReply, isFinal],
-        [rnfr, r => r.code === 350 || r.code >= 400],
-        [rnto, r => (rnfr.code === 350 ? isFinal(r) : r.code >= 400)],
-        [size, isFinal]
-    ]);
-    if (mismatch !== undefined) {
-        pipelining.confused(mismatch);
-        // The stream of replies can no longer be trusted on this connection.
-        session.close();
-        throw new DeployError(`Upload of ${checks.name}: the replies did not match the commands (${mismatch})`, {
-            file: checks.name,
-            transient: true
-        });
-    }
-    if (modeReply !== undefined && modeReply.code >= 300) {
-        throw new DeployError(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
-            command: 'SITE CHMOD',
-            code: modeReply.code,
-            reply: modeReply.message,
-            transient: replyIsTransient(modeReply.code, modeReply.message)
-        });
-    }
-    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
-    if (refused !== undefined) {
-        const err = new DeployError(`Could not rename ${temp} to ${target}: ${refused.message}`, {
-            command: 'RNFR/RNTO',
-            code: refused.code,
-            reply: refused.message,
-            transient: replyIsTransient(refused.code, refused.message)
-        });
-        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
-        if (refused.code < 500)
-            throw err;
-        return { renamed: false, refusal: err };
-    }
-    if (size !== undefined && size.code !== 500 && size.code !== 502) {
-        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
-        const held = sizeIn(size) ?? `no file (${size.message})`;
-        if (held !== c.sent.size)
-            throw incomplete(checks.name, held, c.sent.size);
-    }
-    return { renamed: true };
-}
-/** A final reply (2xx to 5xx): never a preliminary or an intermediate one. */
-const isFinal = (r) => r.code >= 200 && (r.code < 300 || r.code >= 400);
-/** The first reply that cannot be its command's, described; undefined when all fit. */
-function firstMismatch(checks) {
-    for (const [reply, fits] of checks) {
-        if (reply !== undefined && !fits(reply))
-            return `unexpected reply ${reply.message}`;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/replace.ts
-/**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow: a rename over an existing file, or only after
- * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
- * said once; later uploads start from what was found.
- */
-
-
-
-
-/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
-function renameRefused(err) {
-    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
-}
-/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
-/**
- * True when done, false when the server refused (the file is not there, 550, or it would not):
- * for best-effort steps. A lost connection still throws.
- */
-async function quietly(action) {
-    return action.then(() => true, (err) => {
-        if (isRefusal(err))
-            return false;
-        throw err;
-    });
-}
-class Replacer {
-    atomic;
-    names;
-    log;
-    found;
-    /** Whether uploads send their checks and rename in one write (off once a server is confused). */
-    pipelining;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
-    constructor(atomic, names, log, pipelining) {
-        this.atomic = atomic;
-        this.names = names;
-        this.log = log;
-        this.found = atomic ? 'rename' : 'direct';
-        this.pipelining = pipelining ?? new Pipelining(log);
-    }
-    get mode() {
-        return this.found;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
-    }
-    /**
-     * Uploads source to target: atomically where the server allows, else in place. Where the
-     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
-     * go in one write after the upload (the size is then read from the renamed file); else one at
-     * a time, the temporary checked before it is renamed.
-     */
-    async put(session, source, target, checks) {
-        // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.found;
-        if (mode !== 'direct') {
-            const temp = this.tempFor(target);
-            let replaced = false;
-            try {
-                const sent = await session.upload(source, temp);
-                checks.sent(sent);
-                if (this.pipelining.on && session.pipelines) {
-                    const done = await commitTogether(session, { temp, target, mode, sent, checks }, this.pipelining);
-                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
-                }
-                else {
-                    await this.checkStored(session, checks, temp, sent);
-                    replaced = await this.replace(session, temp, target, mode);
-                }
-            }
-            finally {
-                if (replaced)
-                    this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
-                    this.settled(temp);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await quietly(session.remove(target));
-        const sent = await session.upload(source, target);
-        checks.sent(sent);
-        await this.checkStored(session, checks, target, sent);
-    }
-    async checkStored(session, checks, path, sent) {
-        if (checks.verifySize)
-            await sizeCheck(session, checks.name, sent.size, path);
-        if (checks.mode !== undefined) {
-            await session.chmod(path, checks.mode);
-            this.pipelining.chmodWorks = true;
-        }
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await quietly(session.remove(target));
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!renameRefused(err))
-                throw err;
-            return this.fallback(session, temp, target, mode, err);
-        }
-    }
-    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
-    async fallback(session, temp, target, mode, err) {
-        if (err === undefined)
-            return false;
-        if (mode === 'rename') {
-            // Try once with the target gone.
-            await quietly(session.remove(target));
-            if (await quietly(session.rename(temp, target))) {
-                this.refusedRenameOver(err.details.reply ?? err.message);
-                return true;
-            }
-        }
-        this.refusedRenames(err.details.reply ?? err.message);
-        return false;
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.found === mode || this.found === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.found = mode;
-    }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/apply.ts
-/**
- * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
- * replacer), progress, the manifest kept current as the server changes, and a report of every
- * step done in the plan's own words.
- */
-
-
-
-
-
-
-
-async function applyPlan(plan, ctx) {
-    const { pool, store, replacer, log } = ctx;
-    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
-    const did = (step) => {
-        done.steps.push(step);
-        log.info(stepText(step, 'done'));
-    };
-    const at = (path) => remotePathOf(plan.remoteRoot, path);
-    try {
-        await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
-            // Already gone (another run removed it): nothing left to do.
-            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
-            did({ kind: 'remove leftover', path });
-        });
-        if (plan.createRoot.length + plan.mkdirs.length > 0) {
-            const detail = dirDetail(plan);
-            await pool.run('Creating directories', async (session) => {
-                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
-                const created = await makeDirs(session, dirs, plan.dirMode, replacer.pipelining.on);
-                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
-                plan.mkdirs.forEach((dir, i) => {
-                    if (created[plan.createRoot.length + i])
-                        store.dirCreated(dir);
-                    did({ kind: 'create directory', path: dir, detail });
-                });
-            });
-        }
-        // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
-        // not leave an entry for content the server no longer has (same size, other bytes).
-        if (store.forgetAll(plan.forget)) {
-            await store.flush();
-            did({
-                kind: 'write manifest',
-                path: '',
-                detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-            });
-        }
-        const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        const upload = async ({ file, replaces }) => {
-            const remotePath = at(file.relPath);
-            // The manifest records the hash of the bytes that went: most files are hashed only then.
-            let sha256 = '';
-            try {
-                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, {
-                    name: file.relPath,
-                    sent: sent => {
-                        sentAsPlanned(file, sent);
-                        sha256 = sent.sha256;
-                    },
-                    verifySize: ctx.verify,
-                    // While it has its temporary name: the file appears with its mode.
-                    mode: plan.fileMode
-                }));
-            }
-            catch (err) {
-                throw uploadFailure(file, remotePath, err);
-            }
-            done.uploaded.push(file);
-            done.bytesUploaded += file.size;
-            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
-            log.progress?.({
-                files: done.uploaded.length,
-                totalFiles: plan.uploads.length,
-                bytes: done.bytesUploaded,
-                totalBytes
-            });
-            await store.recorded(file.relPath, { sha256, size: file.size });
-        };
-        // Every new file is there before the first replacement: a replaced page may link to them.
-        await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
-        await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
-        await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
-            await pool.run(`Deleting ${path}`, async (session) => {
-                try {
-                    await session.remove(at(path));
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError && err.code === 550))
-                        throw err;
-                }
-            });
-            done.deleted.push(path);
-            did({ kind: 'delete', path });
-            await store.forgotten(path);
-        });
-        for (const dir of plan.rmdirs) {
-            await pool.run(`Removing ${dir}`, async (session) => {
-                // Not empty: it holds files this tool never deployed, which it never touches.
-                if (await quietly(session.removeDir(at(dir)))) {
-                    store.dirRemoved(dir);
-                    did({ kind: 'remove directory', path: dir });
-                }
-                else
-                    log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
-            });
-        }
-        if (ctx.verify)
-            await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
-    }
-    catch (err) {
-        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
-        await replacer.cleanUp(pool);
-        // Whatever happened, the server's state so far is recorded: the next run resumes from it.
-        await store
-            .flush()
-            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`));
-        throw err;
-    }
-    await replacer.cleanUp(pool);
-    if (plan.writeManifest) {
-        store.touch();
-        try {
-            await store.flush();
-        }
-        catch (err) {
-            throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err });
-        }
-        did({ kind: 'write manifest', path: '', detail: 'final' });
-    }
-    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
-    return done;
-}
-/**
- * Creates directories, parents before children, and gives those this run created `mode`:
- * all MKDs in one write where the server takes pipelined commands (a refused one, which may
- * exist already, is then tried again on its own). Says for each whether it was created.
- */
-async function makeDirs(session, dirs, mode, pipelining) {
-    if (!pipelining || !session.pipelines || dirs.length < 2) {
-        const created = [];
-        for (const dir of dirs)
-            created.push(await makeDir(session, dir, mode));
-        return created;
-    }
-    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
-    const created = [];
-    for (const [i, dir] of dirs.entries()) {
-        const ok = replies[i].code >= 200 && replies[i].code < 300;
-        if (ok && mode !== undefined)
-            await session.chmod(dir, mode);
-        created.push(ok || (await makeDir(session, dir, mode)));
-    }
-    return created;
-}
-/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
-async function makeDir(session, path, mode) {
-    const created = await session.makeDir(path);
-    if (created && mode !== undefined)
-        await session.chmod(path, mode);
-    return created;
-}
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = readSmall(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
 
 ;// CONCATENATED MODULE: ./src/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
@@ -33551,195 +33634,6 @@ async function collectListing(list, remoteRoot, mode, exclude) {
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
- * manifest-file.ts), so a deploy that dies resumes where it stopped.
- */
-
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-/** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-/**
- * The second copy kept beside the manifest while a server cannot replace it in one rename:
- * it holds the last complete manifest whenever the manifest itself is missing or partial.
- */
-const manifestBackupName = (manifest) => `${manifest}.previous`;
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/**
- * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
- * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
- */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const refused = [];
-    const safe = (path) => {
-        const reason = unsafePathReason(path);
-        if (reason !== undefined)
-            refused.push(`${JSON.stringify(path)} (${reason})`);
-        return reason === undefined;
-    };
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        if (safe(path))
-            files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set();
-    for (const dir of doc.dirs) {
-        if (typeof dir !== 'string')
-            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
-        if (safe(dir))
-            dirs.add(dir);
-    }
-    return { manifest: { files, dirs }, refused };
-}
-
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = parseManifest(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof ManifestCorrupt))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await quietly(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!renameRefused(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await quietly(session.remove(backup));
-                const moved = await quietly(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!renameRefused(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await quietly(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await quietly(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await quietly(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await quietly(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/manifest-store.ts
 
 /**
@@ -33766,6 +33660,16 @@ class ManifestStore {
     recorded(path, entry) {
         this.manifest.files.set(path, entry);
         return this.changed();
+    }
+    /**
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+     */
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
+        }
     }
     /** A file no longer on the server (or no longer as recorded). */
     forgotten(path) {
@@ -33847,6 +33751,7 @@ function planDeploy(local, remote, options) {
     const staleSet = new Set(stale);
     const uploads = [];
     const skip = [];
+    const adopt = [];
     for (const file of local) {
         const entry = manifest.files.get(file.relPath);
         const unchanged = options.sync === 'changed' &&
@@ -33855,8 +33760,11 @@ function planDeploy(local, remote, options) {
             file.sha256 !== undefined &&
             entry.sha256 === file.sha256 &&
             entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
         if (unchanged)
             skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
         else
             uploads.push({ file, replaces: index.files.has(file.relPath) });
     }
@@ -33872,7 +33780,10 @@ function planDeploy(local, remote, options) {
     const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
     const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
     const deleted = new Set(deletes);
-    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
     const rmdirs = deletes.length > 0
         ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
         : [];
@@ -33887,12 +33798,17 @@ function planDeploy(local, remote, options) {
         forget,
         uploads: ordered,
         skip,
+        adopt,
         deletes,
         rmdirs,
         stale,
         writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
     };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
 function rootChain(remoteRoot, home) {
@@ -34015,16 +33931,16 @@ class DeployLock {
         this.lastBeat = o.now();
     }
     /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost, madeAlready = false) {
+    static async acquire(o, onLost) {
         const lock = new DeployLock(o, onLost);
         const started = o.now();
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
         let saidFor = '';
-        for (let first = true;; first = false) {
+        for (;;) {
             // MKD fails where the directory exists: true only for the one run that made it.
-            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
+            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
             if (made) {
                 await lock.claim();
                 return lock;
@@ -34122,16 +34038,7 @@ class DeployLock {
         // A renewal in flight would leave a heartbeat behind in the directory being removed.
         await this.renewing;
         this.releaseHooks.forEach(hook => hook());
-        const path = lockPath(this.o);
-        await this.o.run('Releasing the deploy lock', async (session) => {
-            // What this run put there, in one write where the server takes it; else look inside.
-            if (session.pipelines) {
-                const last = await session.sendAll([`RMD ${external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)}`, `DELE ${external_node_path_namespaceObject.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
-                if (last[2].code >= 200 && last[2].code < 300)
-                    return;
-            }
-            await removeLockDir(session, path);
-        });
+        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
         this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
     }
 }
@@ -34189,6 +34096,7 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         skipped: [],
         filesSkipped: 0,
+        adopted: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -34211,7 +34119,6 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
 
 
 
-
 /** The CLI's identity: this machine, this user, this process. */
 function localIdentity() {
     let user = 'unknown user';
@@ -34223,35 +34130,16 @@ function localIdentity() {
     }
     return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
 }
-const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
 async function takeRunLock(o) {
     // Lock steps run even after a cancel: a run must never leave its lock behind.
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set(pathPrefixes(o.home));
     const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d));
     let created = false;
-    let made = false;
     await run('Creating remote-dir', async (session) => {
-        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
-        const madeHere = new Set();
-        if (session.pipelines) {
-            const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
-            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
-                pipelined: true,
-                preparePassive: true
-            });
-            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
-            made = created2xx(replies[chain.length]);
-        }
-        for (const dir of chain) {
-            if (madeHere.has(dir)) {
+        for (const dir of chain)
+            if (await makeDir(session, dir, o.dirMode))
                 created = true;
-                if (o.dirMode !== undefined)
-                    await session.chmod(dir, o.dirMode);
-            }
-            else if (!made && (await makeDir(session, dir, o.dirMode)))
-                created = true;
-        }
     });
     let own;
     let shared = false;
@@ -34283,7 +34171,7 @@ async function takeRunLock(o) {
     }, reason => {
         o.log.warning(`Stopping: ${reason}; another run may take it over`);
         o.pool.cancel(reason);
-    }, made);
+    });
     lock.onRelease(() => own?.close());
     return { lock, createdRoot: created ? chain : [] };
 }
@@ -34301,11 +34189,61 @@ async function reportHeldLock(pool, remoteRoot, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify-hash.ts
+/**
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ */
+
+
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new DeployError(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
+            }
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new DeployError(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
+    }
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
 
 
 
@@ -34401,8 +34339,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         }
         // The checks (what the server holds before and after) may list with STAT; the listing
         // output, which reports times, lists with MLSD or LIST.
-        const pipelining = new Pipelining(log);
-        const list = statOrListLister(pool, pipelining);
+        const list = statOrListLister(pool);
         const state = await log.group('Remote state', () => readRemoteState({
             pool,
             list,
@@ -34414,7 +34351,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planDeploy(files, state, {
+        // Files already on the server at their size, unknown to the manifest: compared before the plan.
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
+        const plan = planDeploy(files, { ...state, adopted }, {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
@@ -34425,19 +34365,17 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
-        // The other connections log in while the first creates directories.
-        if (!settings.dryRun && plan.uploads.length > 1)
-            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
         let applied = [];
         let uploaded = plan.uploads.map(u => u.file.relPath);
+        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
         let deleted = plan.deletes;
         let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
-            const replacer = new Replacer(settings.atomic, names, log, pipelining);
+            const replacer = new Replacer(settings.atomic, names, log);
             const manifest = copyManifest(state.manifest);
             for (const path of plan.stale)
                 manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remotePathOf(remoteRoot, settings.manifest), {
+            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remote_path_remotePathOf(remoteRoot, settings.manifest), {
                 backupExists: state.manifestFrom === 'backup'
             }), log);
             const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
@@ -34447,10 +34385,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 list,
                 concurrency: settings.concurrency,
                 verify: settings.verify,
+                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
                 log
             }));
             applied = [...lockSteps, ...done.steps];
             uploaded = done.uploaded.map(f => f.relPath);
+            adoptedPaths = done.adopted;
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;
         }
@@ -34460,7 +34400,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             applied.push({ kind: 'release lock', path: LOCK_DIR });
         }
         const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];
@@ -34470,8 +34410,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             dryRun: settings.dryRun,
             uploaded: uploaded.sort(),
             bytesUploaded,
-            skipped: plan.skip.map(f => f.relPath).sort(),
-            filesSkipped: plan.skip.length,
+            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+            filesSkipped: plan.skip.length + adoptedPaths.length,
+            adopted: [...adoptedPaths].sort(),
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
@@ -34526,6 +34467,7 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Adopt: 'adopt',
     Lock: 'lock',
     LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
@@ -34562,6 +34504,7 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    adopt: 'auto',
     lock: 'true',
     'lock-timeout': '600',
     concurrency: '4',
@@ -34573,7 +34516,7 @@ const InputDefaults = {
     listing: 'flat',
     'report-file': ''
 };
-/** Inputs that take true/false. */
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 const BooleanInputs = [
     Inputs.TlsVerify,
     Inputs.FollowSymlinks,
@@ -34706,6 +34649,11 @@ function summaryMarkdown(result, host) {
         `| --- | --- |`,
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+        ...(result.adopted.length > 0
+            ? [
+                `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+            ]
+            : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
@@ -34719,6 +34667,7 @@ function summaryMarkdown(result, host) {
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
         ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`, result.adopted),
         ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
     ].join('\n');
 }
@@ -34748,12 +34697,14 @@ function reportOf(result, host, startedAt, finishedAt) {
         counts: {
             uploaded: result.uploaded.length,
             skipped: result.skipped.length,
+            adopted: result.adopted.length,
             deleted: result.deleted.length,
             bytesUploaded: result.bytesUploaded,
             listing: result.listing.length
         },
         uploaded: result.uploaded,
         skipped: result.skipped,
+        adopted: result.adopted,
         deleted: result.deleted,
         listing: result.listing,
         planned: result.planned,
@@ -34940,6 +34891,21 @@ function parseManifestName(value) {
     }
     return value;
 }
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(Inputs.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(Inputs.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
@@ -34971,6 +34937,7 @@ function parseSettings(read, options = {}) {
     if (/\s|\0/.test(servername))
         throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
     const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile));
+    const verify = parseVerify(get(Inputs.Verify));
     return {
         host,
         port: portText === ''
@@ -35007,12 +34974,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(Inputs.Manifest)),
         delete: bool(Inputs.Delete),
         dryRun: bool(Inputs.DryRun),
+        adopt: parseAdopt(get(Inputs.Adopt)),
         lock: bool(Inputs.Lock),
         lockTimeoutMs: parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(Inputs.Atomic),
-        verify: bool(Inputs.Verify),
+        verify: verify.size,
+        verifyHash: verify.hash,
         fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
         dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
         reportFile: reportFile === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, reportFile),

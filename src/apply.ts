@@ -10,11 +10,12 @@ import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile, Plan, Upload } from './plan.js'
-import { dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
+import { adoptStep, dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
 import { forEachLimited, SessionPool } from './pool.js'
 import { Lister } from './remote-listing.js'
 import { remotePathOf } from './remote-path.js'
 import { quietly, Replacer } from './replace.js'
+import { HashCheck } from './verify-hash.js'
 
 export interface ApplyContext {
   pool: SessionPool
@@ -24,6 +25,8 @@ export interface ApplyContext {
   list: Lister
   concurrency: number
   verify: boolean
+  /** verify: hash: the server's hash of each upload is compared too. */
+  hashes?: HashCheck
   log: Log
 }
 
@@ -31,13 +34,15 @@ export interface Applied {
   /** Every step carried out, in the order they finished. */
   steps: Step[]
   uploaded: HashedFile[]
+  /** Files recorded as already on the server (adopt). */
+  adopted: string[]
   deleted: string[]
   bytesUploaded: number
 }
 
 export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied> {
   const { pool, store, replacer, log } = ctx
-  const done: Applied = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 }
+  const done: Applied = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 }
   const did = (step: Step): void => {
     done.steps.push(step)
     log.info(stepText(step, 'done'))
@@ -71,6 +76,12 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
       })
     }
+    // Already on the server as they are here: only the manifest learns of them (the final write).
+    store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]))
+    for (const adopted of plan.adopt) {
+      done.adopted.push(adopted.file.relPath)
+      did(adoptStep(adopted))
+    }
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     const upload = async ({ file, replaces }: Upload): Promise<void> => {
       const remotePath = at(file.relPath)
@@ -85,6 +96,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
               sha256 = sent.sha256
             },
             verifySize: ctx.verify,
+            // verify: hash: the server's own hash of the bytes.
+            stored: ctx.hashes && ((on, path, sent) => ctx.hashes!.check(on, file, path, sent)),
             // While it has its temporary name: the file appears with its mode.
             mode: plan.fileMode
           })

@@ -49,7 +49,9 @@ export function parseArgs(argv: string[]): CliArgs {
     const input = name as InputName
     let value = inline
     if (value === undefined) {
-      if (BooleanInputs.includes(input)) value = 'true'
+      // verify also takes a word: `--verify hash` reads as users mean it.
+      if (input === Inputs.Verify && argv[i + 1] === 'hash') value = argv[++i]
+      else if (BooleanInputs.includes(input)) value = 'true'
       else if (i + 1 < argv.length) value = argv[++i]
       else throw new InputError(`--${name} needs a value`)
     }

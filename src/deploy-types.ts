@@ -13,6 +13,8 @@ export interface DeployResult {
   /** Remote paths of matched files left alone: the manifest shows them unchanged. */
   skipped: string[]
   filesSkipped: number
+  /** Remote paths of files found on the server as they are here and recorded in the manifest (adopt); also in skipped. */
+  adopted: string[]
   /** Remote paths deleted (or that would be). */
   deleted: string[]
   listing: ListingEntry[]

@@ -2,6 +2,7 @@
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+import { adoptFromServer } from './adopt.js'
 import { applyPlan } from './apply.js'
 import { DeployDeps, DeployResult } from './deploy-types.js'
 import { describeError } from './errors.js'
@@ -26,6 +27,7 @@ import { DeployLock, LOCK_DIR, LOCK_TIMING } from './lock.js'
 import { localIdentity, reportHeldLock, takeRunLock } from './run-lock.js'
 import { Settings } from './settings.js'
 import { TempNamer } from './temp-name.js'
+import { HashCheck } from './verify-hash.js'
 
 export const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -134,21 +136,29 @@ export async function deploy(
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
-    const plan = planDeploy(files, state, {
-      sync: settings.sync,
-      delete: settings.delete,
-      remoteRoot,
-      home: first.home,
-      fileMode: settings.fileMode,
-      dirMode: settings.dirMode,
-      lock: settings.lock
-    })
+    // Files already on the server at their size, unknown to the manifest: compared before the plan.
+    const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log }
+    const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
+    const plan = planDeploy(
+      files,
+      { ...state, adopted },
+      {
+        sync: settings.sync,
+        delete: settings.delete,
+        remoteRoot,
+        home: first.home,
+        fileMode: settings.fileMode,
+        dirMode: settings.dirMode,
+        lock: settings.lock
+      }
+    )
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
     // The other connections log in while the first creates directories.
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(settings.concurrency, plan.uploads.length))
     let applied: Step[] = []
     let uploaded = plan.uploads.map(u => u.file.relPath)
+    let adoptedPaths = plan.adopt.map(a => a.file.relPath)
     let deleted = plan.deletes
     let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     if (!settings.dryRun) {
@@ -170,11 +180,13 @@ export async function deploy(
           list,
           concurrency: settings.concurrency,
           verify: settings.verify,
+          hashes: settings.verifyHash ? new HashCheck(log) : undefined,
           log
         })
       )
       applied = [...lockSteps, ...done.steps]
       uploaded = done.uploaded.map(f => f.relPath)
+      adoptedPaths = done.adopted
       deleted = done.deleted
       bytesUploaded = done.bytesUploaded
     }
@@ -200,8 +212,9 @@ export async function deploy(
       dryRun: settings.dryRun,
       uploaded: uploaded.sort(),
       bytesUploaded,
-      skipped: plan.skip.map(f => f.relPath).sort(),
-      filesSkipped: plan.skip.length,
+      skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+      filesSkipped: plan.skip.length + adoptedPaths.length,
+      adopted: [...adoptedPaths].sort(),
       deleted: [...deleted].sort(),
       listing,
       tlsVersion: first.tlsVersion,

@@ -6,11 +6,18 @@ import { forEachLimited } from './pool.js'
 import { HashedFile } from './plan.js'
 
 export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
+  return (await hashFile(path, ['sha256'])).sha256
+}
+
+/** A file's digests in several algorithms (createHash names), read once. */
+export async function hashFile<A extends string>(path: string, algorithms: readonly A[]): Promise<Record<A, string>> {
+  const hashes = algorithms.map(algorithm => createHash(algorithm))
   const whole = readSmall(path)
-  if (whole !== undefined) return hash.update(whole).digest('hex')
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+  if (whole !== undefined) for (const hash of hashes) hash.update(whole)
+  else
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
+      for (const hash of hashes) hash.update(chunk as Buffer)
+  return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')])) as Record<A, string>
 }
 
 /** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */

@@ -35,7 +35,7 @@ function flagNote(doc: InputDoc): string {
 
 function flagLines(doc: InputDoc): string[] {
   const name = doc.name as InputName
-  const value = BooleanInputs.includes(name) ? '[=false]' : ' VALUE'
+  const value = name === Inputs.Verify ? '[=false|hash]' : BooleanInputs.includes(name) ? '[=false]' : ' VALUE'
   return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)]
 }
 

@@ -183,6 +183,14 @@ export const INPUT_DOCS: readonly InputDoc[] = [
     required: false
   },
   {
+    name: 'adopt',
+    group: 'Sync',
+    description:
+      "What to do with a file that the manifest does not vouch for but the server already holds at the same size (a first deploy onto a site that is already there, a lost manifest). `auto`: compare content with the server's own hash command where FEAT offers one (HASH, XSHA256, XSHA512, XSHA1, XMD5), else upload it. `download`: download it and compare hashes (exact, costs the download). `size`: trust an equal size (fast; warns that edits keeping the size are missed). `none`: upload it. An adopted file is recorded in the manifest and counted in `files-skipped`.",
+    default: 'auto',
+    required: false
+  },
+  {
     name: 'lock',
     group: 'Sync',
     description:
@@ -222,7 +230,8 @@ export const INPUT_DOCS: readonly InputDoc[] = [
   {
     name: 'verify',
     group: 'Transfer',
-    description: 'Compare the remote size (SIZE, or the listing) with the local size after each upload.',
+    description:
+      "`true`: compare the remote size (SIZE, or the listing) with the local size after each upload. `hash`: also compare the server's hash of each uploaded file (HASH, XSHA256, XSHA512, XSHA1 or XMD5) with the hash of the bytes sent, before the rename; a mismatch is retried like a short upload. Where FEAT offers no hash command it warns once and checks sizes only. `false`: neither.",
     default: 'true',
     required: false
   },
@@ -252,7 +261,7 @@ export const INPUT_DOCS: readonly InputDoc[] = [
     name: 'report-file',
     group: 'Transfer',
     description:
-      'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+      'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
     default: '',
     required: false
   }

@@ -171,3 +171,20 @@ export function parseManifestName(value: string): string {
   }
   return value
 }
+
+export type AdoptMode = 'auto' | 'download' | 'size' | 'none'
+
+export function parseAdopt(value: string): AdoptMode {
+  if (value === 'auto' || value === 'download' || value === 'size' || value === 'none') return value
+  throw invalid(Inputs.Adopt, value, 'auto, download, size or none')
+}
+
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+export function parseVerify(value: string): { size: boolean; hash: boolean } {
+  if (value === 'hash') return { size: true, hash: true }
+  if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+    const on = parseBoolean(Inputs.Verify, value)
+    return { size: on, hash: false }
+  }
+  throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)')
+}

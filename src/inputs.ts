@@ -27,6 +27,7 @@ export const Inputs = {
   Manifest: 'manifest',
   Delete: 'delete',
   DryRun: 'dry-run',
+  Adopt: 'adopt',
   Lock: 'lock',
   LockTimeout: 'lock-timeout',
   Concurrency: 'concurrency',
@@ -66,6 +67,7 @@ export const InputDefaults: Record<InputName, string> = {
   manifest: '.ftps-deploy-manifest.json',
   delete: 'false',
   'dry-run': 'false',
+  adopt: 'auto',
   lock: 'true',
   'lock-timeout': '600',
   concurrency: '4',
@@ -78,7 +80,7 @@ export const InputDefaults: Record<InputName, string> = {
   'report-file': ''
 }
 
-/** Inputs that take true/false. */
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 export const BooleanInputs: readonly InputName[] = [
   Inputs.TlsVerify,
   Inputs.FollowSymlinks,

@@ -55,6 +55,7 @@ export async function planLocal(
     bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
     skipped: [],
     filesSkipped: 0,
+    adopted: [],
     deleted: [],
     listing: [],
     tlsVersion: '',

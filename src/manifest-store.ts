@@ -45,6 +45,17 @@ export class ManifestStore {
     return this.changed()
   }
 
+  /**
+   * Files found on the server as recorded (adopted): written with the next write, not counted
+   * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+   */
+  recordAll(entries: Iterable<[string, ManifestEntry]>): void {
+    for (const [path, entry] of entries) {
+      this.manifest.files.set(path, entry)
+      this.dirty = true
+    }
+  }
+
   /** A file no longer on the server (or no longer as recorded). */
   forgotten(path: string): Promise<void> {
     this.manifest.files.delete(path)

@@ -8,7 +8,8 @@
  */
 import { DeployError } from './errors.js'
 import { Reply } from './ftp/basic-ftp.js'
-import { RemoteSession, sizeIn } from './ftp/session.js'
+import { sizeIn } from './ftp/pipelining.js'
+import { RemoteSession } from './ftp/session.js'
 import { Sent } from './ftp/store.js'
 import type { ReplaceMode, UploadChecks } from './replace.js'
 import { replyIsTransient } from './retry.js'

@@ -2,7 +2,7 @@
  * A plan as steps a person reads: the dry run shows them all, the real run reports each one it
  * carries out in the same words, so the two can be compared line by line.
  */
-import { Plan } from './plan.js'
+import { Adopted, Plan } from './plan.js'
 
 export type StepKind =
   | 'take lock'
@@ -11,6 +11,7 @@ export type StepKind =
   | 'remove leftover'
   | 'create directory'
   | 'write manifest'
+  | 'adopt'
   | 'upload'
   | 'replace'
   | 'delete'
@@ -31,6 +32,7 @@ const WORDS: Record<StepKind, [planned: string, done: string]> = {
   'remove leftover': ['remove leftover', 'removed leftover'],
   'create directory': ['create directory', 'created directory'],
   'write manifest': ['write the manifest', 'wrote the manifest'],
+  adopt: ['adopt', 'adopted'],
   upload: ['upload', 'uploaded'],
   // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
   replace: ['replace', 'uploaded'],
@@ -72,6 +74,7 @@ export function planSteps(plan: Plan): Step[] {
       detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
     })
   }
+  for (const adopted of plan.adopt) steps.push(adoptStep(adopted))
   for (const { file, replaces } of plan.uploads) {
     steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
   }
@@ -82,6 +85,13 @@ export function planSteps(plan: Plan): Step[] {
   return steps
 }
 
+/** 'adopt a.js (12 bytes, same SHA-256 on the server (HASH))': recorded in the manifest, not uploaded. */
+export const adoptStep = ({ file, evidence }: Adopted): Step => ({
+  kind: 'adopt',
+  path: file.relPath,
+  detail: `${file.size} bytes, ${evidence}`
+})
+
 /** One line that sums the plan up. */
 export function planSummary(plan: Plan, dryRun: boolean): string {
   const would = dryRun ? 'would ' : ''
@@ -89,7 +99,7 @@ export function planSummary(plan: Plan, dryRun: boolean): string {
   const replacing = plan.uploads.filter(u => u.replaces).length
   return (
     `Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
-    `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+    `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
     `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
     `${would}remove ${plan.leftovers.length} leftover temporar(ies)`
   )

@@ -29,6 +29,17 @@ export interface RemoteFacts {
   abandoned: string[]
   /** The manifest was read from its backup: it is written back in place whatever else changes. */
   restoreManifest?: boolean
+  /** Files the server already holds as they are here, found before the plan (adopt.ts). */
+  adopted?: ReadonlyMap<string, Adoption>
+}
+
+/** A file the manifest does not vouch for, found on the server with the local content. */
+export interface Adoption {
+  /** The local file's SHA-256 (what the manifest records) and size. */
+  sha256: string
+  size: number
+  /** How the content was found equal, for the log: 'same SHA-256 (HASH)', 'same size'. */
+  evidence: string
 }
 
 export interface PlanOptions {
@@ -50,6 +61,12 @@ export interface Upload {
   replaces: boolean
 }
 
+export interface Adopted {
+  file: HashedFile
+  sha256: string
+  evidence: string
+}
+
 export interface Plan {
   remoteRoot: string
   fileMode?: string
@@ -67,6 +84,8 @@ export interface Plan {
   uploads: Upload[]
   /** Matched files left alone: the manifest shows them unchanged. */
   skip: HashedFile[]
+  /** Files the server already holds as they are here: recorded in the manifest, not uploaded. */
+  adopt: Adopted[]
   /** Files to delete after every upload: the previous manifest lists them, the files do not. */
   deletes: string[]
   /** Directories this tool created that the deletions leave empty, deepest first. */
@@ -98,6 +117,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
   const staleSet = new Set(stale)
   const uploads: Upload[] = []
   const skip: HashedFile[] = []
+  const adopt: Adopted[] = []
   for (const file of local) {
     const entry = manifest.files.get(file.relPath)
     const unchanged =
@@ -107,7 +127,9 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
       file.sha256 !== undefined &&
       entry.sha256 === file.sha256 &&
       entry.size === file.size
+    const adoption = remote.adopted?.get(file.relPath)
     if (unchanged) skip.push(file)
+    else if (adoptable(file, adoption)) adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence })
     else uploads.push({ file, replaces: index.files.has(file.relPath) })
   }
   // Largest first within each group: long transfers start early instead of finishing last.
@@ -122,7 +144,10 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
   const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir))
   const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path))
   const deleted = new Set(deletes)
-  const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path))
+  const kept = [
+    ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+    ...adopt.map(a => a.file.relPath)
+  ]
   const rmdirs =
     deletes.length > 0
       ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
@@ -138,13 +163,19 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     forget,
     uploads: ordered,
     skip,
+    adopt,
     deletes,
     rmdirs,
     stale,
     writeManifest:
       remote.restoreManifest === true ||
-      ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+      ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
   }
+}
+
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file: HashedFile, adoption: Adoption | undefined): adoption is Adoption {
+  return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256
 }
 
 /** remote-dir and its parents below the login directory (or from / when outside it). */

@@ -26,6 +26,8 @@ export interface UploadChecks {
   verifySize: boolean
   /** SITE CHMOD mode the file gets before it appears under its name (`file-mode`). */
   mode?: string
+  /** A further check of the stored file (`verify: hash`): before the rename, so never pipelined. */
+  stored?: (session: RemoteSession, path: string, sent: Sent) => Promise<void>
 }
 
 /** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
@@ -96,7 +98,7 @@ export class Replacer {
       try {
         const sent = await session.upload(source, temp)
         checks.sent(sent)
-        if (session.pipelines && (checks.mode === undefined || this.chmodWorks)) {
+        if (session.pipelines && checks.stored === undefined && (checks.mode === undefined || this.chmodWorks)) {
           const done = await commitTogether(session, { temp, target, mode, sent, checks })
           replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal))
         } else {
@@ -119,6 +121,7 @@ export class Replacer {
 
   private async checkStored(session: RemoteSession, checks: UploadChecks, path: string, sent: Sent): Promise<void> {
     if (checks.verifySize) await sizeCheck(session, checks.name, sent.size, path)
+    await checks.stored?.(session, path, sent)
     if (checks.mode !== undefined) {
       await session.chmod(path, checks.mode)
       this.chmodWorks = true

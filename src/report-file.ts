@@ -16,10 +16,19 @@ export interface Report {
   remoteRoot: string
   tlsVersion: string
   fingerprint: string
-  counts: { uploaded: number; skipped: number; deleted: number; bytesUploaded: number; listing: number }
+  counts: {
+    uploaded: number
+    skipped: number
+    adopted: number
+    deleted: number
+    bytesUploaded: number
+    listing: number
+  }
   /** Remote paths relative to remote-dir, as in the outputs of the same names, never cut. */
   uploaded: string[]
+  /** Skipped includes the adopted files: left alone, found on the server as they are here. */
   skipped: string[]
+  adopted: string[]
   deleted: string[]
   listing: ListingEntry[]
   /** Every remote change the plan held, and the steps carried out (none in a dry run). */
@@ -40,12 +49,14 @@ export function reportOf(result: DeployResult, host: string, startedAt: Date, fi
     counts: {
       uploaded: result.uploaded.length,
       skipped: result.skipped.length,
+      adopted: result.adopted.length,
       deleted: result.deleted.length,
       bytesUploaded: result.bytesUploaded,
       listing: result.listing.length
     },
     uploaded: result.uploaded,
     skipped: result.skipped,
+    adopted: result.adopted,
     deleted: result.deleted,
     listing: result.listing,
     planned: result.planned,

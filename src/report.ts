@@ -54,6 +54,11 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     `| --- | --- |`,
     `| Files ${verb} | ${result.uploaded.length} |`,
     `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+    ...(result.adopted.length > 0
+      ? [
+          `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+        ]
+      : []),
     `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
     `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
     `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
@@ -67,6 +72,10 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
     '',
     ...fileTable(`Files ${verb}`, result.uploaded),
+    ...fileTable(
+      `Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`,
+      result.adopted
+    ),
     ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
   ].join('\n')
 }

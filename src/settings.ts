@@ -6,8 +6,10 @@
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import {
+  AdoptMode,
   invalid,
   noControlChars,
+  parseAdopt,
   oneOf,
   parseBoolean,
   parseCaCert,
@@ -21,7 +23,8 @@ import {
   parsePatterns,
   parseRemoteDir,
   parseTimeoutMs,
-  parseTlsMaxVersion
+  parseTlsMaxVersion,
+  parseVerify
 } from './input-parsers.js'
 import { InputDefaults, InputName, Inputs } from './inputs.js'
 
@@ -30,6 +33,7 @@ export type NameEncoding = 'utf8' | 'latin1'
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
 export type SyncMode = 'changed' | 'all'
 export type ListingMode = 'flat' | 'recursive' | 'none'
+export type { AdoptMode }
 
 export interface Settings {
   /** Server name or IP address. */
@@ -78,6 +82,8 @@ export interface Settings {
   delete: boolean
   /** Report the plan without changing anything on the server. */
   dryRun: boolean
+  /** How a file the manifest does not vouch for, held by the server at its size, is checked before it is adopted. */
+  adopt: AdoptMode
   /** Hold a lock on remoteDir for the run. */
   lock: boolean
   /** How long to wait for another run's lock (ms; 0: fail at once). */
@@ -90,6 +96,8 @@ export interface Settings {
   atomic: boolean
   /** Compare the remote size with the local size after each upload. */
   verify: boolean
+  /** Also compare the server's hash of each upload with the bytes sent (verify: hash). */
+  verifyHash: boolean
   /** Octal mode set on every uploaded file (SITE CHMOD), if any. */
   fileMode: string | undefined
   /** Octal mode set on every directory the run creates, if any. */
@@ -130,6 +138,7 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
   const servername = get(Inputs.TlsServername)
   if (/\s|\0/.test(servername)) throw invalid(Inputs.TlsServername, servername, 'a host name without spaces')
   const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile))
+  const verify = parseVerify(get(Inputs.Verify))
 
   return {
     host,
@@ -168,13 +177,15 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     manifest: parseManifestName(get(Inputs.Manifest)),
     delete: bool(Inputs.Delete),
     dryRun: bool(Inputs.DryRun),
+    adopt: parseAdopt(get(Inputs.Adopt)),
     lock: bool(Inputs.Lock),
     lockTimeoutMs:
       parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
     concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
     retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
     atomic: bool(Inputs.Atomic),
-    verify: bool(Inputs.Verify),
+    verify: verify.size,
+    verifyHash: verify.hash,
     fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
     dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
     reportFile: reportFile === '' ? undefined : resolve(cwd, reportFile),

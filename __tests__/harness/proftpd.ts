@@ -18,6 +18,13 @@ export function proftpdModTls(): string | undefined {
   return bin === undefined ? undefined : firstExisting([join(dirname(bin), '../lib/proftpd/mod_tls.so')])
 }
 
+/**
+ * mod_digest (in Debian's proftpd-core, not loaded by default): HASH (draft-bryan-ftpext-hash)
+ * and XCRC, XMD5, XSHA1, XSHA256, XSHA512, every algorithm offered. Give it as `extraConfig`
+ * (after ModulePath); without it ProFTPD offers no hash command, as most hosts run it.
+ */
+export const PROFTPD_DIGEST = ['LoadModule mod_digest.c', 'DigestEngine on', 'DigestAlgorithms all']
+
 export function buildProftpd(ctx: LaunchContext, profile: HostProfile = {}): LaunchSpec {
   const bin = proftpdBin()
   const modTls = proftpdModTls()

@@ -2829,7 +2829,10 @@ function parseArgs(argv) {
         const input = name;
         let value = inline;
         if (value === undefined) {
-            if (inputs/* BooleanInputs */.ir.includes(input))
+            // verify also takes a word: `--verify hash` reads as users mean it.
+            if (input === inputs/* Inputs */.G0.Verify && argv[i + 1] === 'hash')
+                value = argv[++i];
+            else if (inputs/* BooleanInputs */.ir.includes(input))
                 value = 'true';
             else if (i + 1 < argv.length)
                 value = argv[++i];
@@ -2853,7 +2856,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8586);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7526);
 /* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
@@ -2982,7 +2985,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8586:
+/***/ 7526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2997,8 +3000,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
+var local_files = __nccwpck_require__(6467);
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3104,8 +3111,67 @@ class ConnectionCap {
     }
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof errors/* DeployError */.sH) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof dist.FTPError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
@@ -3126,8 +3192,6 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
-    /** After closeAll: a session that finishes opening is closed at once. */
-    closed = false;
     cap;
     constructor(open, options, log, first) {
         this.open = open;
@@ -3167,7 +3231,7 @@ class SessionPool {
                 return result;
             }
             catch (err) {
-                const transient = (0,retry/* isTransient */.dg)(err);
+                const transient = isTransient(err);
                 if (session) {
                     // A transient failure leaves the connection in doubt: always start over on a new one.
                     if (transient || !session.usable)
@@ -3177,29 +3241,14 @@ class SessionPool {
                 }
                 if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
                     throw err;
-                const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random);
+                const wait = backoffMs(attempt, this.options.random);
                 this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
                 await this.sleep(wait);
             }
         }
     }
-    /**
-     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
-     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
-     * files need not wait for. A connection that fails here is left to the tasks' own tries.
-     */
-    warm(count) {
-        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
-        for (let i = 0; i < wanted; i++) {
-            this.openWithinLimit().then(session => {
-                if (session !== undefined)
-                    this.release(session);
-            }, (err) => this.log.debug(`A connection opened ahead failed: ${(0,errors/* describeError */.Uc)(err)}`));
-        }
-    }
     /** Closes every session. */
     closeAll() {
-        this.closed = true;
         for (const session of this.all)
             session.close();
         this.all.clear();
@@ -3254,7 +3303,7 @@ class SessionPool {
                         throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
                             'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
                     }
-                    const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random, 1000, 15_000);
+                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
                     this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
                     await this.sleep(wait);
                 }
@@ -3269,7 +3318,7 @@ class SessionPool {
     }
     release(session) {
         // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
+        if (!session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -3300,10 +3349,421 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = (0,local_files/* readSmall */.o5)(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        await (this.selecting ??= this.select());
+        const command = this.command;
+        if (command === undefined)
+            return undefined;
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        let res;
+        try {
+            res = await this.send(`${command.verb} ${remotePath}`);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/remote-path.ts
 var remote_path = __nccwpck_require__(3097);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
+
+
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    if (c.mode === 'auto') {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+            return adopted;
+        }
+    }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof dist.FTPError || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${(0,errors/* describeError */.Uc)(err)}): to upload`);
+        return undefined;
+    };
+}
+/** One hash command per file over the pool's sessions (pipelining would batch them). */
+async function byServerHash(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
+            .catch(notCompared(c, file));
+        if (remote === undefined)
+            return;
+        const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm])]);
+        if (local[remote.algorithm] === remote.hex) {
+            adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`);
+        }
+    });
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/manifest.ts
+var src_manifest = __nccwpck_require__(5546);
+// EXTERNAL MODULE: ./src/replace.ts
+var replace = __nccwpck_require__(4183);
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize) {
+        // Transient: a retry on a new connection may not lose them.
+        throw new errors/* DeployError */.sH(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
+            file: name,
+            command: 'SIZE',
+            transient: true
+        });
+    }
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!(0,replace/* renameRefused */.By)(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await (0,replace/* quietly */.gd)(session.remove(backup));
+                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!(0,replace/* renameRefused */.By)(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await (0,replace/* quietly */.gd)(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await (0,replace/* quietly */.gd)(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await (0,replace/* quietly */.gd)(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
@@ -3370,8 +3830,6 @@ class TempNamer {
 
 
 
-/** STATs sent together at most: a reply each, read in order. */
-const STATS_PER_WRITE = 32;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -3393,63 +3851,30 @@ function poolLister(pool) {
  * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
  * control connection, the rest of the run lists with LIST.
  */
-function statOrListLister(pool, pipelining) {
+function statOrListLister(pool) {
     const viaList = poolLister(pool);
     let statWorks = true;
-    /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
-    const decide = async (absPath) => {
+    return async (absPath) => {
+        if (statWorks) {
+            try {
+                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
+                if (infos !== undefined)
+                    return infos;
+            }
+            catch (err) {
+                // A reply too long for the control connection lets LIST decide; a lost connection was
+                // retried already.
+                if (!tooLong(err))
+                    throw err;
+                statWorks = false;
+            }
+        }
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
             statWorks = false;
         return infos;
     };
-    const viaStat = async (stat) => {
-        try {
-            return await stat();
-        }
-        catch (err) {
-            // A reply too long for the control connection lets LIST decide; a lost connection was
-            // retried already.
-            if (!tooLong(err))
-                throw err;
-            statWorks = false;
-            return undefined;
-        }
-    };
-    const one = async (absPath) => {
-        if (statWorks) {
-            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
-            if (infos !== undefined)
-                return infos;
-        }
-        return decide(absPath);
-    };
-    one.many = async (absPaths) => {
-        if (!statWorks || pipelining?.on !== true || absPaths.length < 2)
-            return listEach(one, absPaths);
-        const groups = [];
-        for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
-            groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
-        const found = new Map();
-        await forEachLimited(groups, 4, async (group) => {
-            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
-            group.forEach((path, i) => found.set(path, infos?.[i]));
-        });
-        const rest = absPaths.filter(path => found.get(path) === undefined);
-        const listed = await listEach(decide, rest);
-        rest.forEach((path, i) => found.set(path, listed[i]));
-        return absPaths.map(path => found.get(path));
-    };
-    return one;
-}
-/** Lists each directory, four at a time, in order. */
-async function listEach(list, absPaths) {
-    const infos = new Array(absPaths.length);
-    await forEachLimited([...absPaths.keys()], 4, async (i) => {
-        infos[i] = await list(absPaths[i]);
-    });
-    return infos;
 }
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
 function tooLong(err) {
@@ -3467,10 +3892,8 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        const listed = list.many !== undefined ? await list.many(wanted.map(dir => (0,remote_path/* remotePathOf */.fF)(remoteRoot, dir))) : undefined;
-        await forEachLimited([...wanted.keys()], concurrency, async (i) => {
-            const dir = wanted[i];
-            const infos = listed !== undefined ? listed[i] : await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
+        await forEachLimited(wanted, concurrency, async (dir) => {
+            const infos = await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -3521,12 +3944,21 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-/** What was sent is what was planned (and hashed): else the file is being written locally. */
-function sentAsPlanned(file, sent) {
-    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-        // Final: its upload would not match the manifest.
-        throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-    }
+
+/**
+ * After a file's upload: what was sent is what was hashed, and the server holds all of it (and,
+ * with `hashes`, the same bytes by its own hash).
+ */
+function fileCheck(session, file, verify, hashes) {
+    return async (path, sent) => {
+        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+            // Final: the file is being written locally; its upload would not match the manifest.
+            throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+        }
+        if (verify)
+            await sizeCheck(session, file.relPath, sent.size, path);
+        await hashes?.check(session, file, path, sent);
+    };
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
@@ -3570,6 +4002,7 @@ const WORDS = {
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
     'write manifest': ['write the manifest', 'wrote the manifest'],
+    adopt: ['adopt', 'adopted'],
     upload: ['upload', 'uploaded'],
     // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
     replace: ['replace', 'uploaded'],
@@ -3606,6 +4039,8 @@ function planSteps(plan) {
             detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
         });
     }
+    for (const adopted of plan.adopt)
+        steps.push(adoptStep(adopted));
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
@@ -3617,19 +4052,23 @@ function planSteps(plan) {
         steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
+/** 'adopt a.js (12 bytes, same SHA-256 on the server (HASH))': recorded in the manifest, not uploaded. */
+const adoptStep = ({ file, evidence }) => ({
+    kind: 'adopt',
+    path: file.relPath,
+    detail: `${file.size} bytes, ${evidence}`
+});
 /** One line that sums the plan up. */
 function planSummary(plan, dryRun) {
     const would = dryRun ? 'would ' : '';
     const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
     const replacing = plan.uploads.filter(u => u.replaces).length;
     return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
-        `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+        `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
 
-// EXTERNAL MODULE: ./src/replace.ts
-var replace = __nccwpck_require__(4183);
 ;// CONCATENATED MODULE: ./src/apply.ts
 /**
  * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
@@ -3645,7 +4084,7 @@ var replace = __nccwpck_require__(4183);
 
 async function applyPlan(plan, ctx) {
     const { pool, store, replacer, log } = ctx;
-    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
+    const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
     const did = (step) => {
         done.steps.push(step);
         log.info(stepText(step, 'done'));
@@ -3660,14 +4099,15 @@ async function applyPlan(plan, ctx) {
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
             const detail = dirDetail(plan);
             await pool.run('Creating directories', async (session) => {
-                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
-                const created = await makeDirs(session, dirs, plan.dirMode, replacer.pipelining.on);
-                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
-                plan.mkdirs.forEach((dir, i) => {
-                    if (created[plan.createRoot.length + i])
+                for (const dir of plan.createRoot) {
+                    await makeDir(session, dir, plan.dirMode);
+                    did({ kind: 'create root directory', path: dir, detail });
+                }
+                for (const dir of plan.mkdirs) {
+                    if (await makeDir(session, at(dir), plan.dirMode))
                         store.dirCreated(dir);
                     did({ kind: 'create directory', path: dir, detail });
-                });
+                }
             });
         }
         // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -3680,21 +4120,24 @@ async function applyPlan(plan, ctx) {
                 detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
             });
         }
+        // Already on the server as they are here: only the manifest learns of them (the final write).
+        store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]));
+        for (const adopted of plan.adopt) {
+            done.adopted.push(adopted.file.relPath);
+            did(adoptStep(adopted));
+        }
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         const upload = async ({ file, replaces }) => {
             const remotePath = at(file.relPath);
             // The manifest records the hash of the bytes that went: most files are hashed only then.
             let sha256 = '';
             try {
-                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, {
-                    name: file.relPath,
-                    sent: sent => {
-                        sentAsPlanned(file, sent);
-                        sha256 = sent.sha256;
-                    },
-                    verifySize: ctx.verify,
+                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
+                    await fileCheck(session, file, ctx.verify, ctx.hashes)(path, sent);
                     // While it has its temporary name: the file appears with its mode.
-                    mode: plan.fileMode
+                    if (plan.fileMode !== undefined)
+                        await session.chmod(path, plan.fileMode);
+                    sha256 = sent.sha256;
                 }));
             }
             catch (err) {
@@ -3765,28 +4208,6 @@ async function applyPlan(plan, ctx) {
     log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
 }
-/**
- * Creates directories, parents before children, and gives those this run created `mode`:
- * all MKDs in one write where the server takes pipelined commands (a refused one, which may
- * exist already, is then tried again on its own). Says for each whether it was created.
- */
-async function makeDirs(session, dirs, mode, pipelining) {
-    if (!pipelining || !session.pipelines || dirs.length < 2) {
-        const created = [];
-        for (const dir of dirs)
-            created.push(await makeDir(session, dir, mode));
-        return created;
-    }
-    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
-    const created = [];
-    for (const [i, dir] of dirs.entries()) {
-        const ok = replies[i].code >= 200 && replies[i].code < 300;
-        if (ok && mode !== undefined)
-            await session.chmod(dir, mode);
-        created.push(ok || (await makeDir(session, dir, mode)));
-    }
-    return created;
-}
 /** Creates one directory and, when this run created it, gives it `mode`. True if created. */
 async function makeDir(session, path, mode) {
     const created = await session.makeDir(path);
@@ -3795,804 +4216,10 @@ async function makeDir(session, path, mode) {
     return created;
 }
 
-// EXTERNAL MODULE: ./src/ftp/session.ts + 7 modules
-var session = __nccwpck_require__(1857);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
-var local_files = __nccwpck_require__(6467);
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = (0,local_files/* readSmall */.o5)(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/listing.ts
-/** The listing output: remote entries relative to remote-dir, flat or recursive. */
-
-
-
-/** A stale deploy lock moved aside while it is being removed (lock.ts). */
-const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/**
- * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
- * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
- * ProFTPD list in UTC by default.
- */
-function parseListTime(raw, now = new Date()) {
-    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
-    if (unix) {
-        const month = MONTHS.indexOf(unix[1].toLowerCase());
-        if (month < 0)
-            return null;
-        const day = Number(unix[2]);
-        if (unix[3] !== undefined)
-            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
-        let year = now.getUTCFullYear();
-        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
-        // A time without a year is within the last six months: never in the future.
-        if (at(year).getTime() > now.getTime() + 86_400_000)
-            year -= 1;
-        return at(year).toISOString();
-    }
-    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
-    if (dos) {
-        const y = Number(dos[3]);
-        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-        let hour = Number(dos[4]);
-        const half = dos[6]?.toUpperCase();
-        if (half === 'PM' && hour < 12)
-            hour += 12;
-        if (half === 'AM' && hour === 12)
-            hour = 0;
-        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
-    }
-    return null;
-}
-function toEntry(info, relDir) {
-    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
-    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
-    return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
-}
-/**
- * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
- * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
- */
-async function collectListing(list, remoteRoot, mode, exclude) {
-    if (mode === 'none')
-        return [];
-    const entries = [];
-    const pending = [''];
-    while (pending.length > 0) {
-        const relDir = pending.shift();
-        const infos = await list(relDir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relDir));
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
-                continue;
-            // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
-                continue;
-            const entry = toEntry(info, relDir);
-            entries.push(entry);
-            if (mode === 'recursive' && entry.type === 'dir')
-                pending.push(entry.path);
-        }
-    }
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/size-check.ts
-var size_check = __nccwpck_require__(4347);
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => (0,size_check/* sizeCheck */.i)(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!(0,replace/* renameRefused */.By)(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await (0,replace/* quietly */.gd)(session.remove(backup));
-                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!(0,replace/* renameRefused */.By)(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await (0,replace/* quietly */.gd)(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await (0,replace/* quietly */.gd)(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await (0,replace/* quietly */.gd)(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/manifest-store.ts
-
-/**
- * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
- * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
- * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
- */
-class ManifestStore {
-    manifest;
-    writer;
-    log;
-    changes = 0;
-    writing = Promise.resolve();
-    dirty = false;
-    lastWrite;
-    cadence;
-    constructor(manifest, writer, log, cadence = {}) {
-        this.manifest = manifest;
-        this.writer = writer;
-        this.log = log;
-        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
-    }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
-        this.manifest.files.set(path, entry);
-        return this.changed();
-    }
-    /** A file no longer on the server (or no longer as recorded). */
-    forgotten(path) {
-        this.manifest.files.delete(path);
-        return this.changed();
-    }
-    /** Drops entries without counting them as progress; true if any was there. */
-    forgetAll(paths) {
-        let any = false;
-        for (const path of paths)
-            any = this.manifest.files.delete(path) || any;
-        if (any)
-            this.dirty = true;
-        return any;
-    }
-    dirCreated(path) {
-        this.manifest.dirs.add(path);
-        this.dirty = true;
-    }
-    dirRemoved(path) {
-        this.manifest.dirs.delete(path);
-        this.dirty = true;
-    }
-    /** The next flush writes, changed or not (the plan said the manifest is written). */
-    touch() {
-        this.dirty = true;
-    }
-    /** Writes now if anything changed since the last write that succeeded. */
-    flush() {
-        // After a failed write the chain goes on: a later flush writes again (the failure path must
-        // still be able to record the uploads that succeeded).
-        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
-        this.writing = write;
-        return write;
-    }
-    async writeIfDirty() {
-        if (!this.dirty)
-            return;
-        this.dirty = false;
-        this.changes = 0;
-        this.lastWrite = this.cadence.now();
-        const text = (0,src_manifest/* serializeManifest */.MZ)(this.manifest);
-        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
-        try {
-            await this.writer.write(text);
-        }
-        catch (err) {
-            this.dirty = true;
-            throw err;
-        }
-    }
-    changed() {
-        this.dirty = true;
-        this.changes += 1;
-        const { every, minIntervalMs, now } = this.cadence;
-        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
-        return due ? this.flush() : Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-
-/** A manifest entry counts only if the server still holds that file at that size. */
-function staleEntries(manifest, remote) {
-    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
-}
-/**
- * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
- * Every other file is uploaded anyway, and hashed as it is sent.
- */
-function mayBeUnchanged(file, manifest, sync) {
-    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
-}
-const bySizeDescending = (a, b) => b.file.size - a.file.size;
-function planDeploy(local, remote, options) {
-    const { manifest, index } = remote;
-    const stale = staleEntries(manifest, index);
-    const staleSet = new Set(stale);
-    const uploads = [];
-    const skip = [];
-    for (const file of local) {
-        const entry = manifest.files.get(file.relPath);
-        const unchanged = options.sync === 'changed' &&
-            entry !== undefined &&
-            !staleSet.has(file.relPath) &&
-            file.sha256 !== undefined &&
-            entry.sha256 === file.sha256 &&
-            entry.size === file.size;
-        if (unchanged)
-            skip.push(file);
-        else
-            uploads.push({ file, replaces: index.files.has(file.relPath) });
-    }
-    // Largest first within each group: long transfers start early instead of finishing last.
-    const ordered = [
-        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
-        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
-    ];
-    const localPaths = new Set(local.map(f => f.relPath));
-    const deletes = options.delete
-        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
-        : [];
-    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
-    const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
-    const deleted = new Set(deletes);
-    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
-    const rmdirs = deletes.length > 0
-        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
-        : [];
-    return {
-        remoteRoot: options.remoteRoot,
-        fileMode: options.fileMode,
-        dirMode: options.dirMode,
-        lock: options.lock === true,
-        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
-        leftovers: [...remote.abandoned].sort(),
-        mkdirs,
-        forget,
-        uploads: ordered,
-        skip,
-        deletes,
-        rmdirs,
-        stale,
-        writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
-    };
-}
-/** remote-dir and its parents below the login directory (or from / when outside it). */
-function rootChain(remoteRoot, home) {
-    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
-    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
-}
-const depth = (p) => p.split('/').length;
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles) {
-    const occupied = new Set();
-    for (const file of keptFiles)
-        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
-            occupied.add(dir);
-    return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
-}
-/** Every directory (remote-relative, parents first) the files need. */
-function neededDirs(paths) {
-    const dirs = new Set();
-    for (const path of paths)
-        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
-            dirs.add(dir);
-    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
-}
-
-// EXTERNAL MODULE: ./src/pipelined-commit.ts
-var pipelined_commit = __nccwpck_require__(3007);
-;// CONCATENATED MODULE: ./src/remote-state.ts
-/**
- * What the server holds before the deploy: the manifest, and a listing of the directories the
- * manifest's files and the local files live in, with the temporaries found there.
- */
-
-
-
-
-
-async function readRemoteState(q, log) {
-    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
-    let read;
-    try {
-        read = await readManifest(q.pool, manifestPath, log);
-    }
-    catch (err) {
-        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
-    }
-    const { manifest } = read;
-    // The manifest's directories are listed in any case (a hidden one is still there); the local
-    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
-    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path)));
-    const inFlight = temps.filter(path => !abandoned.includes(path));
-    if (inFlight.length > 0) {
-        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
-    }
-    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
-    const restoreManifest = read.from === 'backup';
-    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
-}
-
-// EXTERNAL MODULE: ./src/local-plan.ts
-var local_plan = __nccwpck_require__(5990);
-// EXTERNAL MODULE: ./src/lock.ts
-var src_lock = __nccwpck_require__(9188);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/run-lock.ts
-/**
- * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
- * taken before the server's state is read, its heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
- */
-
-
-
-
-
-
-/** The CLI's identity: this machine, this user, this process. */
-function localIdentity() {
-    let user = 'unknown user';
-    try {
-        user = (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        // No passwd entry (some containers): the host and pid still tell runs apart.
-    }
-    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
-}
-const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
-async function takeRunLock(o) {
-    // Lock steps run even after a cancel: a run must never leave its lock behind.
-    const run = (what, fn) => o.pool.run(what, fn, { always: true });
-    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
-    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
-    let created = false;
-    let made = false;
-    await run('Creating remote-dir', async (session) => {
-        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
-        const madeHere = new Set();
-        if (session.pipelines) {
-            const lockDir = external_node_path_.posix.join(o.remoteRoot, src_lock/* LOCK_DIR */.UE);
-            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
-                pipelined: true,
-                preparePassive: true
-            });
-            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
-            made = created2xx(replies[chain.length]);
-        }
-        for (const dir of chain) {
-            if (madeHere.has(dir)) {
-                created = true;
-                if (o.dirMode !== undefined)
-                    await session.chmod(dir, o.dirMode);
-            }
-            else if (!made && (await makeDir(session, dir, o.dirMode)))
-                created = true;
-        }
-    });
-    let own;
-    let shared = false;
-    const beatRun = async (what, fn) => {
-        if (!shared) {
-            try {
-                if (own === undefined || !own.usable)
-                    own = await o.openSession();
-                return await fn(own);
-            }
-            catch (err) {
-                // A host that caps connections refuses one more: beat through the pool then.
-                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
-                shared = true;
-            }
-        }
-        return run(what, fn);
-    };
-    const lock = await src_lock/* DeployLock */.Fc.acquire({
-        remoteRoot: o.remoteRoot,
-        identity: o.identity,
-        timeoutMs: o.timeoutMs,
-        timing: o.timing,
-        now: o.now,
-        sleep: o.sleep,
-        log: o.log,
-        run,
-        beatRun
-    }, reason => {
-        o.log.warning(`Stopping: ${reason}; another run may take it over`);
-        o.pool.cancel(reason);
-    }, made);
-    lock.onRelease(() => own?.close());
-    return { lock, createdRoot: created ? chain : [] };
-}
-/** A dry run takes no lock: it says whether one is held. */
-async function reportHeldLock(pool, remoteRoot, log) {
-    const seen = await pool
-        .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
-        .catch(() => undefined);
-    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
-    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
-        log.info(`No deploy lock is held on ${remoteRoot}`);
-    else {
-        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
-        log.warning(`A deploy lock is held on ${remoteRoot} (${src_lock/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy.ts
-/**
- * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
- * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const defaultDeps = { openSession: session/* openSession */.f, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-async function connect(settings, log, pool) {
-    if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await pool.run('Connecting', async (opened) => opened);
-    const security = session.tlsVersion === ''
-        ? 'plain FTP (no TLS)'
-        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-function describePlan(plan, steps, log, dryRun) {
-    for (const path of plan.stale)
-        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
-    // A dry run shows every step; a real run reports each as it is done.
-    if (dryRun)
-        for (const step of steps)
-            log.info(stepText(step, 'planned'));
-    log.info(planSummary(plan, dryRun));
-}
-/**
- * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
- * (the runner's cancel) stops new transfers; the manifest still records what was done.
- */
-async function deploy(settings, output, deps = defaultDeps, signal) {
-    const started = deps.now();
-    // Server replies go into log lines and may echo the password.
-    const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
-    const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
-    let opened = 0;
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
-    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
-    signal?.addEventListener('abort', cancel);
-    if (signal?.aborted)
-        cancel();
-    let lock;
-    // Steps done before the plan is made: remote-dir and the lock in it.
-    const lockSteps = [];
-    try {
-        const first = await log.group('Connect', () => connect(settings, log, pool));
-        const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
-        const names = new TempNamer(undefined, deps.now);
-        if (settings.lock && settings.dryRun)
-            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
-        if (settings.lock && !settings.dryRun) {
-            const held = await log.group('Lock', () => takeRunLock({
-                pool,
-                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
-                remoteRoot,
-                home: first.home,
-                dirMode: settings.dirMode,
-                timeoutMs: settings.lockTimeoutMs,
-                identity: deps.identity ?? localIdentity(),
-                timing: deps.lockTiming ?? src_lock/* LOCK_TIMING */.Dj,
-                now: deps.now,
-                sleep: deps.sleep ?? sleep,
-                log
-            }));
-            lock = held.lock;
-            lockSteps.push(...held.createdRoot.map(path => ({
-                kind: 'create root directory',
-                path,
-                detail: dirDetail(settings)
-            })), { kind: 'take lock', path: src_lock/* LOCK_DIR */.UE });
-        }
-        // The checks (what the server holds before and after) may list with STAT; the listing
-        // output, which reports times, lists with MLSD or LIST.
-        const pipelining = new pipelined_commit/* Pipelining */.W(log);
-        const list = statOrListLister(pool, pipelining);
-        const state = await log.group('Remote state', () => readRemoteState({
-            pool,
-            list,
-            remoteRoot,
-            manifestName: settings.manifest,
-            localPaths: local.map(f => f.relPath),
-            names,
-            concurrency: settings.concurrency
-        }, log));
-        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planDeploy(files, state, {
-            sync: settings.sync,
-            delete: settings.delete,
-            remoteRoot,
-            home: first.home,
-            fileMode: settings.fileMode,
-            dirMode: settings.dirMode,
-            lock: settings.lock
-        });
-        const planned = planSteps(plan);
-        describePlan(plan, planned, log, settings.dryRun);
-        // The other connections log in while the first creates directories.
-        if (!settings.dryRun && plan.uploads.length > 1)
-            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
-        let applied = [];
-        let uploaded = plan.uploads.map(u => u.file.relPath);
-        let deleted = plan.deletes;
-        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        if (!settings.dryRun) {
-            const replacer = new replace/* Replacer */.x7(settings.atomic, names, log, pipelining);
-            const manifest = (0,src_manifest/* copyManifest */.nX)(state.manifest);
-            for (const path of plan.stale)
-                manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(remoteRoot, settings.manifest), {
-                backupExists: state.manifestFrom === 'backup'
-            }), log);
-            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
-                pool,
-                store,
-                replacer,
-                list,
-                concurrency: settings.concurrency,
-                verify: settings.verify,
-                log
-            }));
-            applied = [...lockSteps, ...done.steps];
-            uploaded = done.uploaded.map(f => f.relPath);
-            deleted = done.deleted;
-            bytesUploaded = done.bytesUploaded;
-        }
-        if (lock !== undefined) {
-            await lock.release();
-            lock = undefined;
-            applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
-        }
-        const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
-            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
-            if (settings.dryRun)
-                return [];
-            throw err;
-        }));
-        return {
-            dryRun: settings.dryRun,
-            uploaded: uploaded.sort(),
-            bytesUploaded,
-            skipped: plan.skip.map(f => f.relPath).sort(),
-            filesSkipped: plan.skip.length,
-            deleted: [...deleted].sort(),
-            listing,
-            tlsVersion: first.tlsVersion,
-            fingerprint: first.fingerprint,
-            remoteRoot,
-            durationMs: deps.now() - started,
-            planned,
-            applied
-        };
-    }
-    finally {
-        // On failure and on cancel too: a run that ends never leaves its lock behind.
-        await lock
-            ?.release()
-            .catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
-        signal?.removeEventListener('abort', cancel);
-        pool.closeAll();
-    }
-}
-/** Tells the connections' protocol logs apart. */
-function prefixed(log, prefix) {
-    return { ...log, debug: message => log.debug(prefix + message) };
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   sH: () => (/* binding */ DeployError)
-/* harmony export */ });
-/** Bad input: the run ends with exit code 2 before any connection is made. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** A deploy failure (exit code 1). The message names the file, command and reply. */
-class DeployError extends Error {
-    details;
-    constructor(message, details = {}, options) {
-        super(message, options);
-        this.name = 'DeployError';
-        this.details = details;
-    }
-}
-/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
-function describeError(err) {
-    if (err instanceof Error)
-        return err.message;
-    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
-}
-
-
-/***/ }),
-
-/***/ 1857:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ openSession),
-  F: () => (/* binding */ sizeIn)
-});
-
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: external "node:net"
@@ -4600,14 +4227,6 @@ var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
 var transfer = __nccwpck_require__(5115);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
-/**
- * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
- * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
- * connections, and the control socket it holds. basic-ftp is pinned to the version this was
- * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
- * it (see the README's development section before upgrading).
- */
-
 
 
 
@@ -4688,36 +4307,6 @@ function setProtocolLog(client, log) {
 /** The encoding of names on the control connection (and in listings). */
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
-}
-/**
- * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
- * servers to queue commands that arrive early). Only for commands answered by one reply each
- * (no transfers): a preliminary 1xx reply means the replies no longer match the commands, and
- * rejects. A lost connection rejects too.
- */
-function sendPipelined(client, commands) {
-    const ftp = client.ftp;
-    for (const command of commands) {
-        if (/[\r\n\0]/.test(command))
-            throw new Error(`Invalid command: Contains control characters. (${command})`);
-    }
-    const replies = [];
-    const done = ftp.handle(undefined, (res, task) => {
-        if (res instanceof dist.FTPError)
-            res = { code: res.code, message: res.message };
-        else if (res instanceof Error)
-            return task.reject(res);
-        if (res.code < 200) {
-            return task.reject(new Error(`Unexpected preliminary reply in a pipelined batch: ${res.message}`));
-        }
-        replies.push({ code: res.code, message: res.message });
-        if (replies.length === commands.length)
-            task.resolve({ code: res.code, message: res.message });
-    });
-    for (const command of commands)
-        ftp.log(`> ${command}`);
-    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
-    return done.then(() => replies);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
@@ -4800,8 +4389,6 @@ class PassiveConnector {
     pins;
     localAddress;
     epsvWorks = true;
-    /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
-    prepared;
     constructor(pins, localAddress) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -4855,39 +4442,10 @@ class PassiveConnector {
         ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
         return { socket, ready };
     }
-    /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
-    get passiveCommand() {
-        return this.epsvWorks ? 'EPSV' : 'PASV';
-    }
-    /**
-     * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
-     * asking again. A reply that is not a passive port (a refusal) is not kept.
-     */
-    prepare(reply) {
-        this.prepared = undefined;
-        try {
-            const port = reply.code === 229
-                ? (0,transfer.parseEpsvResponse)(reply.message)
-                : reply.code === 227
-                    ? (0,transfer.parsePasvResponse)(reply.message).port
-                    : undefined;
-            if (port !== undefined)
-                this.prepared = { port, res: reply, at: Date.now() };
-        }
-        catch {
-            // Not a port after all: the next transfer asks again.
-        }
-    }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
-        const prepared = this.prepared;
-        this.prepared = undefined;
-        // Fresh only: a server may give up on a passive port nobody connected to for long.
-        if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
-            return { host, port: prepared.port, res: prepared.res };
-        }
         if (this.epsvWorks) {
             try {
                 const res = await client.send('EPSV');
@@ -4913,8 +4471,6 @@ class PassiveConnector {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
-/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
-const PREPARED_FOR_MS = 10_000;
 function pinMismatch() {
     return new errors/* DeployError */.sH('The data connection presented a certificate that matches no tls-fingerprint', {
         transient: false
@@ -4946,14 +4502,8 @@ function parseStatListing(res) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
-var local_files = __nccwpck_require__(6467);
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -5129,27 +4679,24 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
-/** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
-    let greeting;
     if (settings.tls === 'implicit') {
-        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
+        await client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
     }
     else {
-        greeting = await client.connect(settings.host, settings.port);
+        await client.connect(settings.host, settings.port);
         if (settings.tls === 'none')
-            return greeting.message;
+            return;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     checkCertificate(controlSocket(client), settings);
     setDataTlsOptions(client, options);
-    return greeting.message;
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -5168,82 +4715,28 @@ async function login(client, settings) {
         await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
     }
 }
-/**
- * After login: FEAT, binary mode, protected data connections (each required) and the login
- * directory, sent together where the server takes pipelined commands (one round trip, not
- * five). Resolves with the features and the login directory (PWD).
- */
-async function protect(client, settings, pipelined) {
-    const steps = [
-        ['TYPE I', [200], 'The server refused binary mode'],
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        ...(settings.tls === 'none'
-            ? []
-            : [
-                ['PBSZ 0', [200], PROTECT_REFUSED],
-                ['PROT P', [200], PROTECT_REFUSED]
-            ]),
-        ['PWD', [257], 'Could not read the login directory']
-    ];
-    const commands = ['FEAT', ...steps.map(([command]) => command)];
-    let replies;
-    try {
-        replies = pipelined ? await sendPipelined(client, commands) : await oneByOne(client, commands);
-    }
-    catch (err) {
-        throw refused(commands.join(', '), err, 'Could not set up the session');
-    }
-    const features = parseFeatures(replies[0]);
-    steps.forEach(([command, expected, what], i) => {
-        const res = replies[i + 1];
-        if (!expected.includes(res.code)) {
-            throw new errors/* DeployError */.sH(`${what}: the server answered ${command} with ${res.message}`, {
-                command,
-                code: res.code,
-                reply: res.message
-            });
-        }
-    });
+async function protect(client, settings) {
+    const features = await client.features();
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
     client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
-    if (home === undefined)
-        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
-    return { features, home };
-}
-const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
-/** The same replies as sendPipelined, one command at a time. */
-async function oneByOne(client, commands) {
-    const replies = [];
-    for (const command of commands) {
-        const res = await client.sendIgnoringError(command);
-        replies.push({ code: res.code, message: res.message });
-    }
-    return replies;
-}
-/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
-function parseFeatures(res) {
-    const features = new Map();
-    const lines = res.message.split('\n');
-    if (res.code >= 400 || lines.length < 3)
-        return features;
-    for (const line of lines.slice(1, -1)) {
-        const [name, ...rest] = line.trim().split(' ');
-        if (name)
-            features.set(name.toUpperCase(), rest.join(' '));
+    if (settings.tls !== 'none') {
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
+        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
     }
     return features;
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
+
+
 
 
 
@@ -5262,16 +4755,42 @@ class BasicFtpSession {
     tlsVersion;
     fingerprint;
     home;
-    pipelines;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, pipelines, log) {
+    hasher;
+    constructor(client, connector, tlsVersion, fingerprint, home, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
-        this.pipelines = pipelines;
         this.log = log;
+        this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
+    }
+    get hashAlgorithm() {
+        return this.hasher.algorithm;
+    }
+    hash(remotePath, size) {
+        return this.hasher.hash(remotePath, size);
+    }
+    async downloadHash(remotePath) {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const sink = new external_node_stream_.Writable({
+            write(chunk, _encoding, done) {
+                hash.update(chunk);
+                size += chunk.length;
+                done();
+            }
+        });
+        try {
+            await this.client.downloadTo(sink, remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            throw err;
+        }
+        return { sha256: hash.digest('hex'), size };
     }
     get usable() {
         return !this.client.closed;
@@ -5297,29 +4816,6 @@ class BasicFtpSession {
             }
         }
     }
-    async sendAll(commands, options) {
-        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
-        let replies;
-        if (options.pipelined)
-            replies = await sendPipelined(this.client, all);
-        else {
-            replies = [];
-            for (const command of all) {
-                try {
-                    const res = await this.client.send(command);
-                    replies.push({ code: res.code, message: res.message });
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError))
-                        throw err;
-                    replies.push({ code: err.code, message: err.message });
-                }
-            }
-        }
-        if (options.preparePassive)
-            this.connector.prepare(replies.pop());
-        return replies;
-    }
     async upload(source, remotePath) {
         return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
@@ -5327,13 +4823,16 @@ class BasicFtpSession {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
-        // The data connection's passive port is asked for in the same write, where the server takes it.
-        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
-        if (size.code === 550)
-            return undefined;
-        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
-            throw new dist.FTPError(size);
-        const expected = sizeIn(size);
+        let expected;
+        try {
+            expected = await this.client.size(remotePath);
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code === 550)
+                return undefined;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+        }
         const parts = [];
         const sink = new external_node_stream_.Writable({
             write(chunk, _encoding, done) {
@@ -5373,14 +4872,9 @@ class BasicFtpSession {
     async list(path) {
         return this.client.list(path);
     }
-    async listEntries(path) {
-        if (this.client.availableListCommands[0] === 'MLSD')
-            return this.list(path);
-        return (await this.statList(path)) ?? this.list(path);
-    }
     async statList(path) {
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (globbed(path))
+        if (/[[\]*?{}]/.test(path))
             return undefined;
         let res;
         try {
@@ -5395,23 +4889,6 @@ class BasicFtpSession {
         }
         return parseStatListing(res);
     }
-    async statLists(paths, pipelined) {
-        const asked = paths.filter(path => !globbed(path));
-        if (!pipelined || asked.length < 2) {
-            const infos = [];
-            for (const path of paths)
-                infos.push(await this.statList(path));
-            return infos;
-        }
-        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
-        let next = 0;
-        return paths.map(path => {
-            if (globbed(path))
-                return undefined;
-            const reply = replies[next++];
-            return reply.code < 300 ? parseStatListing(reply) : undefined;
-        });
-    }
     async rename(from, to) {
         try {
             await this.client.send(`RNFR ${from}`);
@@ -5424,7 +4901,7 @@ class BasicFtpSession {
                 command: 'RNFR/RNTO',
                 code: err.code,
                 reply: err.message,
-                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
+                transient: replyIsTransient(err.code, err.message)
             });
         }
     }
@@ -5439,7 +4916,7 @@ class BasicFtpSession {
                 command: 'SITE CHMOD',
                 code: err.code,
                 reply: err.message,
-                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
+                transient: replyIsTransient(err.code, err.message)
             });
         }
     }
@@ -5454,18 +4931,6 @@ class BasicFtpSession {
         this.client.close();
     }
 }
-/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
-function sizeIn(reply) {
-    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
-    return Number.isSafeInteger(size) ? size : undefined;
-}
-/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
-const globbed = (path) => /[[\]*?{}]/.test(path);
-/**
- * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
- * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
- */
-const NO_PIPELINING = /Microsoft FTP Service|FileZilla Server/i;
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log) => {
     const client = new dist.Client(settings.timeoutMs);
@@ -5478,14 +4943,14 @@ const openSession = async (settings, log) => {
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        const greeting = await secureControl(client, settings);
+        await secureControl(client, settings);
         await login(client, settings);
-        const pipelines = !NO_PIPELINING.test(greeting);
-        const { home } = await protect(client, settings, pipelines);
+        const features = await protect(client, settings);
+        const pwd = await client.pwd();
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log, features);
     }
     catch (err) {
         client.close();
@@ -5494,6 +4959,683 @@ const openSession = async (settings, log) => {
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
+
+;// CONCATENATED MODULE: ./src/listing.ts
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
+
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+function parseListTime(raw, now = new Date()) {
+    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
+    if (unix) {
+        const month = MONTHS.indexOf(unix[1].toLowerCase());
+        if (month < 0)
+            return null;
+        const day = Number(unix[2]);
+        if (unix[3] !== undefined)
+            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
+        let year = now.getUTCFullYear();
+        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
+        // A time without a year is within the last six months: never in the future.
+        if (at(year).getTime() > now.getTime() + 86_400_000)
+            year -= 1;
+        return at(year).toISOString();
+    }
+    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
+    if (dos) {
+        const y = Number(dos[3]);
+        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+        let hour = Number(dos[4]);
+        const half = dos[6]?.toUpperCase();
+        if (half === 'PM' && hour < 12)
+            hour += 12;
+        if (half === 'AM' && hour === 12)
+            hour = 0;
+        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
+    }
+    return null;
+}
+function toEntry(info, relDir) {
+    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
+    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
+    return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
+}
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+async function collectListing(list, remoteRoot, mode, exclude) {
+    if (mode === 'none')
+        return [];
+    const entries = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const relDir = pending.shift();
+        const infos = await list(relDir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, relDir));
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
+                continue;
+            // Temporary names are ours too: those of failed attempts are being removed.
+            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
+                continue;
+            const entry = toEntry(info, relDir);
+            entries.push(entry);
+            if (mode === 'recursive' && entry.type === 'dir')
+                pending.push(entry.path);
+        }
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/manifest-store.ts
+
+/**
+ * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
+ * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
+ * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    changes = 0;
+    writing = Promise.resolve();
+    dirty = false;
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
+    }
+    /**
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+     */
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
+        }
+    }
+    /** A file no longer on the server (or no longer as recorded). */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
+    }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
+    }
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** The next flush writes, changed or not (the plan said the manifest is written). */
+    touch() {
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write that succeeded. */
+    flush() {
+        // After a failed write the chain goes on: a later flush writes again (the failure path must
+        // still be able to record the uploads that succeeded).
+        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
+        this.writing = write;
+        return write;
+    }
+    async writeIfDirty() {
+        if (!this.dirty)
+            return;
+        this.dirty = false;
+        this.changes = 0;
+        this.lastWrite = this.cadence.now();
+        const text = (0,src_manifest/* serializeManifest */.MZ)(this.manifest);
+        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
+        try {
+            await this.writer.write(text);
+        }
+        catch (err) {
+            this.dirty = true;
+            throw err;
+        }
+    }
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+
+/** A manifest entry counts only if the server still holds that file at that size. */
+function staleEntries(manifest, remote) {
+    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
+}
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+function mayBeUnchanged(file, manifest, sync) {
+    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
+}
+const bySizeDescending = (a, b) => b.file.size - a.file.size;
+function planDeploy(local, remote, options) {
+    const { manifest, index } = remote;
+    const stale = staleEntries(manifest, index);
+    const staleSet = new Set(stale);
+    const uploads = [];
+    const skip = [];
+    const adopt = [];
+    for (const file of local) {
+        const entry = manifest.files.get(file.relPath);
+        const unchanged = options.sync === 'changed' &&
+            entry !== undefined &&
+            !staleSet.has(file.relPath) &&
+            file.sha256 !== undefined &&
+            entry.sha256 === file.sha256 &&
+            entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
+        if (unchanged)
+            skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
+        else
+            uploads.push({ file, replaces: index.files.has(file.relPath) });
+    }
+    // Largest first within each group: long transfers start early instead of finishing last.
+    const ordered = [
+        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
+        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
+    ];
+    const localPaths = new Set(local.map(f => f.relPath));
+    const deletes = options.delete
+        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
+        : [];
+    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
+    const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
+    const deleted = new Set(deletes);
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
+    const rmdirs = deletes.length > 0
+        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
+        : [];
+    return {
+        remoteRoot: options.remoteRoot,
+        fileMode: options.fileMode,
+        dirMode: options.dirMode,
+        lock: options.lock === true,
+        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
+        leftovers: [...remote.abandoned].sort(),
+        mkdirs,
+        forget,
+        uploads: ordered,
+        skip,
+        adopt,
+        deletes,
+        rmdirs,
+        stale,
+        writeManifest: remote.restoreManifest === true ||
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+    };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
+}
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot, home) {
+    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
+    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
+}
+const depth = (p) => p.split('/').length;
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles) {
+    const occupied = new Set();
+    for (const file of keptFiles)
+        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
+            occupied.add(dir);
+    return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(paths) {
+    const dirs = new Set();
+    for (const path of paths)
+        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
+            dirs.add(dir);
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
+}
+
+;// CONCATENATED MODULE: ./src/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest, and a listing of the directories the
+ * manifest's files and the local files live in, with the temporaries found there.
+ */
+
+
+
+
+
+async function readRemoteState(q, log) {
+    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
+    let read;
+    try {
+        read = await readManifest(q.pool, manifestPath, log);
+    }
+    catch (err) {
+        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
+    }
+    const { manifest } = read;
+    // The manifest's directories are listed in any case (a hidden one is still there); the local
+    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
+    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
+    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path)));
+    const inFlight = temps.filter(path => !abandoned.includes(path));
+    if (inFlight.length > 0) {
+        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
+    }
+    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
+    const restoreManifest = read.from === 'backup';
+    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
+}
+
+// EXTERNAL MODULE: ./src/local-plan.ts
+var local_plan = __nccwpck_require__(5990);
+// EXTERNAL MODULE: ./src/lock.ts
+var src_lock = __nccwpck_require__(9188);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/run-lock.ts
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+
+
+
+
+
+/** The CLI's identity: this machine, this user, this process. */
+function localIdentity() {
+    let user = 'unknown user';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        // No passwd entry (some containers): the host and pid still tell runs apart.
+    }
+    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
+}
+async function takeRunLock(o) {
+    // Lock steps run even after a cancel: a run must never leave its lock behind.
+    const run = (what, fn) => o.pool.run(what, fn, { always: true });
+    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
+    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
+    let created = false;
+    await run('Creating remote-dir', async (session) => {
+        for (const dir of chain)
+            if (await makeDir(session, dir, o.dirMode))
+                created = true;
+    });
+    let own;
+    let shared = false;
+    const beatRun = async (what, fn) => {
+        if (!shared) {
+            try {
+                if (own === undefined || !own.usable)
+                    own = await o.openSession();
+                return await fn(own);
+            }
+            catch (err) {
+                // A host that caps connections refuses one more: beat through the pool then.
+                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
+                shared = true;
+            }
+        }
+        return run(what, fn);
+    };
+    const lock = await src_lock/* DeployLock */.Fc.acquire({
+        remoteRoot: o.remoteRoot,
+        identity: o.identity,
+        timeoutMs: o.timeoutMs,
+        timing: o.timing,
+        now: o.now,
+        sleep: o.sleep,
+        log: o.log,
+        run,
+        beatRun
+    }, reason => {
+        o.log.warning(`Stopping: ${reason}; another run may take it over`);
+        o.pool.cancel(reason);
+    });
+    lock.onRelease(() => own?.close());
+    return { lock, createdRoot: created ? chain : [] };
+}
+/** A dry run takes no lock: it says whether one is held. */
+async function reportHeldLock(pool, remoteRoot, log) {
+    const seen = await pool
+        .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
+        .catch(() => undefined);
+    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
+        log.info(`No deploy lock is held on ${remoteRoot}`);
+    else {
+        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
+        log.warning(`A deploy lock is held on ${remoteRoot} (${src_lock/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify-hash.ts
+/**
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ */
+
+
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
+            }
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new errors/* DeployError */.sH(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
+    }
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy.ts
+/**
+ * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
+ * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const defaultDeps = { openSession: openSession, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+async function connect(settings, log, pool) {
+    if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
+    const security = session.tlsVersion === ''
+        ? 'plain FTP (no TLS)'
+        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+function describePlan(plan, steps, log, dryRun) {
+    for (const path of plan.stale)
+        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
+    // A dry run shows every step; a real run reports each as it is done.
+    if (dryRun)
+        for (const step of steps)
+            log.info(stepText(step, 'planned'));
+    log.info(planSummary(plan, dryRun));
+}
+/**
+ * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
+ * (the runner's cancel) stops new transfers; the manifest still records what was done.
+ */
+async function deploy(settings, output, deps = defaultDeps, signal) {
+    const started = deps.now();
+    // Server replies go into log lines and may echo the password.
+    const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
+    const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
+    let opened = 0;
+    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
+    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
+    signal?.addEventListener('abort', cancel);
+    if (signal?.aborted)
+        cancel();
+    let lock;
+    // Steps done before the plan is made: remote-dir and the lock in it.
+    const lockSteps = [];
+    try {
+        const first = await log.group('Connect', () => connect(settings, log, pool));
+        const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
+        const names = new TempNamer(undefined, deps.now);
+        if (settings.lock && settings.dryRun)
+            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
+        if (settings.lock && !settings.dryRun) {
+            const held = await log.group('Lock', () => takeRunLock({
+                pool,
+                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+                remoteRoot,
+                home: first.home,
+                dirMode: settings.dirMode,
+                timeoutMs: settings.lockTimeoutMs,
+                identity: deps.identity ?? localIdentity(),
+                timing: deps.lockTiming ?? src_lock/* LOCK_TIMING */.Dj,
+                now: deps.now,
+                sleep: deps.sleep ?? sleep,
+                log
+            }));
+            lock = held.lock;
+            lockSteps.push(...held.createdRoot.map(path => ({
+                kind: 'create root directory',
+                path,
+                detail: dirDetail(settings)
+            })), { kind: 'take lock', path: src_lock/* LOCK_DIR */.UE });
+        }
+        // The checks (what the server holds before and after) may list with STAT; the listing
+        // output, which reports times, lists with MLSD or LIST.
+        const list = statOrListLister(pool);
+        const state = await log.group('Remote state', () => readRemoteState({
+            pool,
+            list,
+            remoteRoot,
+            manifestName: settings.manifest,
+            localPaths: local.map(f => f.relPath),
+            names,
+            concurrency: settings.concurrency
+        }, log));
+        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
+        // Files already on the server at their size, unknown to the manifest: compared before the plan.
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
+        const plan = planDeploy(files, { ...state, adopted }, {
+            sync: settings.sync,
+            delete: settings.delete,
+            remoteRoot,
+            home: first.home,
+            fileMode: settings.fileMode,
+            dirMode: settings.dirMode,
+            lock: settings.lock
+        });
+        const planned = planSteps(plan);
+        describePlan(plan, planned, log, settings.dryRun);
+        let applied = [];
+        let uploaded = plan.uploads.map(u => u.file.relPath);
+        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
+        let deleted = plan.deletes;
+        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        if (!settings.dryRun) {
+            const replacer = new replace/* Replacer */.x7(settings.atomic, names, log);
+            const manifest = (0,src_manifest/* copyManifest */.nX)(state.manifest);
+            for (const path of plan.stale)
+                manifest.files.delete(path);
+            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(remoteRoot, settings.manifest), {
+                backupExists: state.manifestFrom === 'backup'
+            }), log);
+            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
+                pool,
+                store,
+                replacer,
+                list,
+                concurrency: settings.concurrency,
+                verify: settings.verify,
+                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
+                log
+            }));
+            applied = [...lockSteps, ...done.steps];
+            uploaded = done.uploaded.map(f => f.relPath);
+            adoptedPaths = done.adopted;
+            deleted = done.deleted;
+            bytesUploaded = done.bytesUploaded;
+        }
+        if (lock !== undefined) {
+            await lock.release();
+            lock = undefined;
+            applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
+        }
+        const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
+            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
+            if (settings.dryRun)
+                return [];
+            throw err;
+        }));
+        return {
+            dryRun: settings.dryRun,
+            uploaded: uploaded.sort(),
+            bytesUploaded,
+            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+            filesSkipped: plan.skip.length + adoptedPaths.length,
+            adopted: [...adoptedPaths].sort(),
+            deleted: [...deleted].sort(),
+            listing,
+            tlsVersion: first.tlsVersion,
+            fingerprint: first.fingerprint,
+            remoteRoot,
+            durationMs: deps.now() - started,
+            planned,
+            applied
+        };
+    }
+    finally {
+        // On failure and on cancel too: a run that ends never leaves its lock behind.
+        await lock
+            ?.release()
+            .catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
+        signal?.removeEventListener('abort', cancel);
+        pool.closeAll();
+    }
+}
+/** Tells the connections' protocol logs apart. */
+function prefixed(log, prefix) {
+    return { ...log, debug: message => log.debug(prefix + message) };
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   sH: () => (/* binding */ DeployError)
+/* harmony export */ });
+/** Bad input: the run ends with exit code 2 before any connection is made. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** A deploy failure (exit code 1). The message names the file, command and reply. */
+class DeployError extends Error {
+    details;
+    constructor(message, details = {}, options) {
+        super(message, options);
+        this.name = 'DeployError';
+        this.details = details;
+    }
+}
+/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
+function describeError(err) {
+    if (err instanceof Error)
+        return err.message;
+    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
+}
 
 
 /***/ }),
@@ -5678,6 +5820,13 @@ const INPUT_DOCS = [
         required: false
     },
     {
+        name: 'adopt',
+        group: 'Sync',
+        description: "What to do with a file that the manifest does not vouch for but the server already holds at the same size (a first deploy onto a site that is already there, a lost manifest). `auto`: compare content with the server's own hash command where FEAT offers one (HASH, XSHA256, XSHA512, XSHA1, XMD5), else upload it. `download`: download it and compare hashes (exact, costs the download). `size`: trust an equal size (fast; warns that edits keeping the size are missed). `none`: upload it. An adopted file is recorded in the manifest and counted in `files-skipped`.",
+        default: 'auto',
+        required: false
+    },
+    {
         name: 'lock',
         group: 'Sync',
         description: 'Take a lock on `remote-dir` for the run (a `.ftps-deploy.lock` directory made with MKD, which fails if it exists), so two deploys to the same place never interleave. Released at the end, on failure and on cancel; a lock whose holder stopped renewing it for a minute is broken with a warning. A dry run takes none and reports one that is held.',
@@ -5715,7 +5864,7 @@ const INPUT_DOCS = [
     {
         name: 'verify',
         group: 'Transfer',
-        description: 'Compare the remote size (SIZE, or the listing) with the local size after each upload.',
+        description: "`true`: compare the remote size (SIZE, or the listing) with the local size after each upload. `hash`: also compare the server's hash of each uploaded file (HASH, XSHA256, XSHA512, XSHA1 or XMD5) with the hash of the bytes sent, before the rename; a mismatch is retried like a short upload. Where FEAT offers no hash command it warns once and checks sizes only. `false`: neither.",
         default: 'true',
         required: false
     },
@@ -5743,7 +5892,7 @@ const INPUT_DOCS = [
     {
         name: 'report-file',
         group: 'Transfer',
-        description: 'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+        description: 'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
         default: '',
         required: false
     }
@@ -5790,7 +5939,7 @@ function flagNote(doc) {
 }
 function flagLines(doc) {
     const name = doc.name;
-    const value = inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
+    const value = name === inputs/* Inputs */.G0.Verify ? '[=false|hash]' : inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
     return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
 }
 const EXAMPLES = [
@@ -5877,6 +6026,7 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Adopt: 'adopt',
     Lock: 'lock',
     LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
@@ -5913,6 +6063,7 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    adopt: 'auto',
     lock: 'true',
     'lock-timeout': '600',
     concurrency: '4',
@@ -5924,7 +6075,7 @@ const InputDefaults = {
     listing: 'flat',
     'report-file': ''
 };
-/** Inputs that take true/false. */
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 const BooleanInputs = [
     Inputs.TlsVerify,
     Inputs.FollowSymlinks,
@@ -6205,6 +6356,7 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         skipped: [],
         filesSkipped: 0,
+        adopted: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -6295,16 +6447,16 @@ class DeployLock {
         this.lastBeat = o.now();
     }
     /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost, madeAlready = false) {
+    static async acquire(o, onLost) {
         const lock = new DeployLock(o, onLost);
         const started = o.now();
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
         let saidFor = '';
-        for (let first = true;; first = false) {
+        for (;;) {
             // MKD fails where the directory exists: true only for the one run that made it.
-            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
+            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
             if (made) {
                 await lock.claim();
                 return lock;
@@ -6402,16 +6554,7 @@ class DeployLock {
         // A renewal in flight would leave a heartbeat behind in the directory being removed.
         await this.renewing;
         this.releaseHooks.forEach(hook => hook());
-        const path = lockPath(this.o);
-        await this.o.run('Releasing the deploy lock', async (session) => {
-            // What this run put there, in one write where the server takes it; else look inside.
-            if (session.pipelines) {
-                const last = await session.sendAll([`RMD ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)}`, `DELE ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
-                if (last[2].code >= 200 && last[2].code < 300)
-                    return;
-            }
-            await removeLockDir(session, path);
-        });
+        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
         this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
     }
 }
@@ -6556,131 +6699,6 @@ function parseManifest(text) {
 
 /***/ }),
 
-/***/ 3007:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ Pipelining),
-/* harmony export */   y: () => (/* binding */ commitTogether)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _ftp_session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1857);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
-/* harmony import */ var _size_check_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4347);
-/**
- * After an upload to its temporary name, everything up to the next transfer in one write: the
- * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
- * next transfer's passive port. One round trip instead of four or five. The replies are matched
- * to the commands in order; one that cannot belong to its command (a server that does not queue
- * commands, or sends a reply too many) turns pipelining off for the run and the upload is
- * retried on a new connection, so a mismatch never becomes a wrong result.
- */
-
-
-
-
-/** The run's switch: on until a server's replies do not match; also whether SITE CHMOD is known to work. */
-class Pipelining {
-    log;
-    on = true;
-    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
-    chmodWorks = false;
-    constructor(log) {
-        this.log = log;
-    }
-    /** Turns pipelining off for the rest of the run, saying so once. */
-    confused(why) {
-        if (!this.on)
-            return;
-        this.on = false;
-        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
-    }
-}
-/**
- * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
- * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
- * mode (the run fails, naming the reply).
- */
-async function commitTogether(session, c, pipelining) {
-    const { temp, target, checks } = c;
-    if (checks.mode !== undefined && !pipelining.chmodWorks) {
-        await session.chmod(temp, checks.mode);
-        pipelining.chmodWorks = true;
-    }
-    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
-    const commands = [
-        ...(chmod !== undefined ? [chmod] : []),
-        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
-        `RNFR ${temp}`,
-        `RNTO ${target}`,
-        ...(checks.verifySize ? [`SIZE ${target}`] : [])
-    ];
-    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
-    const next = () => replies.shift();
-    const modeReply = chmod !== undefined ? next() : undefined;
-    const deleteReply = c.mode === 'delete-then-rename' ? next() : undefined;
-    const rnfr = next();
-    const rnto = next();
-    const size = checks.verifySize ? next() : undefined;
-    const mismatch = firstMismatch([
-        [modeReply, isFinal],
-        [deleteReply, isFinal],
-        [rnfr, r => r.code === 350 || r.code >= 400],
-        [rnto, r => (rnfr.code === 350 ? isFinal(r) : r.code >= 400)],
-        [size, isFinal]
-    ]);
-    if (mismatch !== undefined) {
-        pipelining.confused(mismatch);
-        // The stream of replies can no longer be trusted on this connection.
-        session.close();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Upload of ${checks.name}: the replies did not match the commands (${mismatch})`, {
-            file: checks.name,
-            transient: true
-        });
-    }
-    if (modeReply !== undefined && modeReply.code >= 300) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
-            command: 'SITE CHMOD',
-            code: modeReply.code,
-            reply: modeReply.message,
-            transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .replyIsTransient */ .xn)(modeReply.code, modeReply.message)
-        });
-    }
-    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
-    if (refused !== undefined) {
-        const err = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Could not rename ${temp} to ${target}: ${refused.message}`, {
-            command: 'RNFR/RNTO',
-            code: refused.code,
-            reply: refused.message,
-            transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .replyIsTransient */ .xn)(refused.code, refused.message)
-        });
-        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
-        if (refused.code < 500)
-            throw err;
-        return { renamed: false, refusal: err };
-    }
-    if (size !== undefined && size.code !== 500 && size.code !== 502) {
-        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
-        const held = (0,_ftp_session_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeIn */ .F)(size) ?? `no file (${size.message})`;
-        if (held !== c.sent.size)
-            throw (0,_size_check_js__WEBPACK_IMPORTED_MODULE_3__/* .incomplete */ .$)(checks.name, held, c.sent.size);
-    }
-    return { renamed: true };
-}
-/** A final reply (2xx to 5xx): never a preliminary or an intermediate one. */
-const isFinal = (r) => r.code >= 200 && (r.code < 300 || r.code >= 400);
-/** The first reply that cannot be its command's, described; undefined when all fit. */
-function firstMismatch(checks) {
-    for (const [reply, fits] of checks) {
-        if (reply !== undefined && !fits(reply))
-            return `unexpected reply ${reply.message}`;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 3097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6752,16 +6770,12 @@ function unsafePathReason(relPath) {
 /* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
 /* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _pipelined_commit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3007);
-/* harmony import */ var _size_check_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4347);
 /**
  * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
  * with what this server turns out to allow: a rename over an existing file, or only after
  * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
  * said once; later uploads start from what was found.
  */
-
-
 
 
 /** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
@@ -6786,16 +6800,13 @@ class Replacer {
     names;
     log;
     found;
-    /** Whether uploads send their checks and rename in one write (off once a server is confused). */
-    pipelining;
     /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
     temps = new Set();
-    constructor(atomic, names, log, pipelining) {
+    constructor(atomic, names, log) {
         this.atomic = atomic;
         this.names = names;
         this.log = log;
         this.found = atomic ? 'rename' : 'direct';
-        this.pipelining = pipelining ?? new _pipelined_commit_js__WEBPACK_IMPORTED_MODULE_2__/* .Pipelining */ .W(log);
     }
     get mode() {
         return this.found;
@@ -6809,29 +6820,16 @@ class Replacer {
     settled(temp) {
         this.temps.delete(temp);
     }
-    /**
-     * Uploads source to target: atomically where the server allows, else in place. Where the
-     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
-     * go in one write after the upload (the size is then read from the renamed file); else one at
-     * a time, the temporary checked before it is renamed.
-     */
-    async put(session, source, target, checks) {
+    /** Uploads source to target: atomically where the server allows, else in place. */
+    async put(session, source, target, check) {
         // The mode as this upload found it: another connection may learn more meanwhile.
         const mode = this.found;
         if (mode !== 'direct') {
             const temp = this.tempFor(target);
             let replaced = false;
             try {
-                const sent = await session.upload(source, temp);
-                checks.sent(sent);
-                if (this.pipelining.on && session.pipelines) {
-                    const done = await (0,_pipelined_commit_js__WEBPACK_IMPORTED_MODULE_2__/* .commitTogether */ .y)(session, { temp, target, mode, sent, checks }, this.pipelining);
-                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
-                }
-                else {
-                    await this.checkStored(session, checks, temp, sent);
-                    replaced = await this.replace(session, temp, target, mode);
-                }
+                await check(temp, await session.upload(source, temp));
+                replaced = await this.replace(session, temp, target, mode);
             }
             finally {
                 if (replaced)
@@ -6846,17 +6844,7 @@ class Replacer {
         // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
         if (this.atomic)
             await quietly(session.remove(target));
-        const sent = await session.upload(source, target);
-        checks.sent(sent);
-        await this.checkStored(session, checks, target, sent);
-    }
-    async checkStored(session, checks, path, sent) {
-        if (checks.verifySize)
-            await (0,_size_check_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeCheck */ .i)(session, checks.name, sent.size, path);
-        if (checks.mode !== undefined) {
-            await session.chmod(path, checks.mode);
-            this.pipelining.chmodWorks = true;
-        }
+        await check(target, await session.upload(source, target));
     }
     /** Moves temp over target; false when this server refuses renames (upload in place then). */
     async replace(session, temp, target, mode) {
@@ -6870,23 +6858,17 @@ class Replacer {
             // 4xx and lost connections: the pool retries the whole upload on a new connection.
             if (!renameRefused(err))
                 throw err;
-            return this.fallback(session, temp, target, mode, err);
-        }
-    }
-    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
-    async fallback(session, temp, target, mode, err) {
-        if (err === undefined)
-            return false;
-        if (mode === 'rename') {
-            // Try once with the target gone.
-            await quietly(session.remove(target));
-            if (await quietly(session.rename(temp, target))) {
-                this.refusedRenameOver(err.details.reply ?? err.message);
-                return true;
+            if (mode === 'rename') {
+                // Refused: over an existing file, or renames at all? Try once with the target gone.
+                await quietly(session.remove(target));
+                if (await quietly(session.rename(temp, target))) {
+                    this.refusedRenameOver(err.details.reply ?? err.message);
+                    return true;
+                }
             }
+            this.refusedRenames(err.details.reply ?? err.message);
+            return false;
         }
-        this.refusedRenames(err.details.reply ?? err.message);
-        return false;
     }
     refusedRenameOver(reply) {
         this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
@@ -6945,12 +6927,14 @@ function reportOf(result, host, startedAt, finishedAt) {
         counts: {
             uploaded: result.uploaded.length,
             skipped: result.skipped.length,
+            adopted: result.adopted.length,
             deleted: result.deleted.length,
             bytesUploaded: result.bytesUploaded,
             listing: result.listing.length
         },
         uploaded: result.uploaded,
         skipped: result.skipped,
+        adopted: result.adopted,
         deleted: result.deleted,
         listing: result.listing,
         planned: result.planned,
@@ -7033,6 +7017,11 @@ function summaryMarkdown(result, host) {
         `| --- | --- |`,
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+        ...(result.adopted.length > 0
+            ? [
+                `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+            ]
+            : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
@@ -7046,85 +7035,12 @@ function summaryMarkdown(result, host) {
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
         ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`, result.adopted),
         ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
     ].join('\n');
 }
 function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   xn: () => (/* binding */ replyIsTransient)
-/* harmony export */ });
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-
-
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof basic_ftp__WEBPACK_IMPORTED_MODULE_0__.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 
@@ -7316,6 +7232,21 @@ function parseManifestName(value) {
     }
     return value;
 }
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(inputs/* Inputs */.G0.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(inputs/* Inputs */.G0.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(inputs/* Inputs */.G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
@@ -7347,6 +7278,7 @@ function parseSettings(read, options = {}) {
     if (/\s|\0/.test(servername))
         throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
     const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
+    const verify = parseVerify(get(inputs/* Inputs */.G0.Verify));
     return {
         host,
         port: portText === ''
@@ -7383,12 +7315,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
         delete: bool(inputs/* Inputs */.G0.Delete),
         dryRun: bool(inputs/* Inputs */.G0.DryRun),
+        adopt: parseAdopt(get(inputs/* Inputs */.G0.Adopt)),
         lock: bool(inputs/* Inputs */.G0.Lock),
         lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(inputs/* Inputs */.G0.Atomic),
-        verify: bool(inputs/* Inputs */.G0.Verify),
+        verify: verify.size,
+        verifyHash: verify.hash,
         fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
         dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
         reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
@@ -7413,34 +7347,6 @@ function cancelOnSignals() {
         process.once(name, () => controller.abort(name));
     }
     return controller.signal;
-}
-
-
-/***/ }),
-
-/***/ 4347:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ incomplete),
-/* harmony export */   i: () => (/* binding */ sizeCheck)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/** The size check after an upload: the server holds as many bytes as were sent. */
-
-/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
-function incomplete(name, held, sentSize) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
-        file: name,
-        command: 'SIZE',
-        transient: true
-    });
-}
-/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize)
-        throw incomplete(name, size, sentSize);
 }
 
 

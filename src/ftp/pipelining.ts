@@ -45,3 +45,19 @@ export class Pipelining {
     )
   }
 }
+
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+export function sizeIn(reply: Reply): number | undefined {
+  const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN
+  return Number.isSafeInteger(size) ? size : undefined
+}
+
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+export const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
+
+/**
+ * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
+ * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
+ */
+export const greetingAllowsPipelining = (greeting: string): boolean =>
+  !/Microsoft FTP Service|FileZilla Server/i.test(greeting)

@@ -3,11 +3,10 @@
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
 import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
-import { Writable } from 'node:stream'
+import { createHash } from 'node:crypto'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Log, redact } from '../log.js'
-import { Settings } from '../settings.js'
 import { PassiveConnector } from './data-connection.js'
 import { parseStatListing } from './stat-listing.js'
 import { Sent, store } from './store.js'
@@ -22,65 +21,18 @@ import {
   setProtocolLog
 } from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
-import { fitsCommand, Pipelining } from './pipelining.js'
+import { fitsCommand, globbed, greetingAllowsPipelining, Pipelining, sizeIn } from './pipelining.js'
+import { retrieve } from './retrieve.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
+import { HashAlgorithm, ServerHash, ServerHasher } from './server-hash.js'
+import type { RemoteSession, SessionFactory } from './remote-session.js'
 
-/** What the deploy needs of a server; a factory makes real ones, tests may fake it. */
-export interface RemoteSession {
-  /** Negotiated TLS version of the control connection ('' for plain FTP). */
-  readonly tlsVersion: string
-  /** SHA-256 fingerprint of the server certificate ('' for plain FTP). */
-  readonly fingerprint: string
-  /** The login directory (PWD). */
-  readonly home: string
-  /** Creates one directory (its parent exists: one level, unlike basic-ftp's ensureDir). True if it was created, false if it existed. */
-  makeDir(path: string): Promise<boolean>
-  /** Uploads a local file, or bytes, to an absolute remote path; says what was really sent. */
-  upload(source: string | Buffer, remotePath: string): Promise<Sent>
-  /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
-  download(remotePath: string): Promise<Buffer | undefined>
-  /** Remote size in bytes, or undefined when the server has no SIZE. */
-  size(remotePath: string): Promise<number | undefined>
-  list(path: string): Promise<FileInfo[]>
-  /**
-   * A directory's entries for the listing output: MLSD where the server offers it (exact
-   * times), else STAT where it lists that way (the same ls lines, no data connection), else LIST.
-   */
-  listEntries(path: string): Promise<FileInfo[]>
-  /**
-   * A directory's entries over the control connection (STAT <dir>); undefined when STAT is
-   * refused or its reply shows no '.' entry (a server that does not list with STAT, or no such
-   * directory).
-   */
-  statList(path: string): Promise<FileInfo[] | undefined>
-  /** statList for several directories: the STATs in one write when `pipelined`. */
-  statLists(paths: string[], pipelined: boolean): Promise<(FileInfo[] | undefined)[]>
-  rename(from: string, to: string): Promise<void>
-  /** SITE CHMOD <mode> <path>: a refusal throws a DeployError naming the reply. */
-  chmod(path: string, mode: string): Promise<void>
-  remove(path: string): Promise<void>
-  removeDir(path: string): Promise<void>
-  /**
-   * Whether this server is one to send several commands at once: not those known to mishandle
-   * them (IIS, FileZilla Server: by their greeting).
-   */
-  readonly pipelines: boolean
-  /**
-   * Sends commands that take one reply each and resolves with every reply in order, refusals
-   * included (not thrown): in one write when `pipelined`, else one at a time. With
-   * `preparePassive`, the next transfer's passive port is asked for in the same write.
-   */
-  sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
-  /** False once the control connection is gone; the pool then opens a new session. */
-  readonly usable: boolean
-  close(): void
-}
-
-/** Sessions of one run share `pipelining`: a server seen confused gets one command at a time from all of them. */
-export type SessionFactory = (settings: Settings, log: Log, pipelining?: Pipelining) => Promise<RemoteSession>
+export type { RemoteSession, SessionFactory } from './remote-session.js'
 
 class BasicFtpSession implements RemoteSession {
+  private readonly hasher: ServerHasher
+
   constructor(
     private readonly client: Client,
     private readonly connector: PassiveConnector,
@@ -89,8 +41,34 @@ class BasicFtpSession implements RemoteSession {
     readonly home: string,
     private readonly greetingAllowsPipelining: boolean,
     private readonly pipelining: Pipelining,
-    private readonly log: Log
-  ) {}
+    private readonly log: Log,
+    features: Map<string, string>
+  ) {
+    this.hasher = new ServerHasher(
+      command => client.send(command),
+      features,
+      message => log.debug(message)
+    )
+  }
+
+  get hashAlgorithm(): HashAlgorithm | undefined {
+    return this.hasher.algorithm
+  }
+
+  hash(remotePath: string, size?: number): Promise<ServerHash | undefined> {
+    this.connector.forget()
+    return this.hasher.hash(remotePath, size)
+  }
+
+  async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
+    const hash = createHash('sha256')
+    let size = 0
+    const found = await retrieve(this.client, remotePath, chunk => {
+      hash.update(chunk)
+      size += chunk.length
+    })
+    return found ? { sha256: hash.digest('hex'), size } : undefined
+  }
 
   get pipelines(): boolean {
     return this.greetingAllowsPipelining && this.pipelining.on
@@ -165,19 +143,7 @@ class BasicFtpSession implements RemoteSession {
     if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
     const expected = sizeIn(size!)
     const parts: Buffer[] = []
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        parts.push(chunk)
-        done()
-      }
-    })
-    try {
-      await this.client.downloadTo(sink, remotePath)
-    } catch (err) {
-      // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-      if (err instanceof FTPError && err.code === 550) return undefined
-      throw err
-    }
+    if (!(await retrieve(this.client, remotePath, chunk => parts.push(chunk)))) return undefined
     const data = Buffer.concat(parts)
     if (expected !== undefined && data.length !== expected) {
       throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
@@ -293,21 +259,6 @@ class BasicFtpSession implements RemoteSession {
   }
 }
 
-/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
-export function sizeIn(reply: Reply): number | undefined {
-  const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN
-  return Number.isSafeInteger(size) ? size : undefined
-}
-
-/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
-const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
-
-/**
- * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
- * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
- */
-const NO_PIPELINING = /Microsoft FTP Service|FileZilla Server/i
-
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 export const openSession: SessionFactory = async (settings, log, pipelining = new Pipelining(log)) => {
   const client = new Client(settings.timeoutMs)
@@ -324,12 +275,12 @@ export const openSession: SessionFactory = async (settings, log, pipelining = ne
   try {
     const greeting = await secureControl(client, settings)
     await login(client, settings)
-    const pipelines = !NO_PIPELINING.test(greeting)
-    const { home } = await protect(client, settings, pipelines && pipelining.on)
+    const pipelines = greetingAllowsPipelining(greeting)
+    const { home, features } = await protect(client, settings, pipelines && pipelining.on)
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log)
+    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log, features)
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err
