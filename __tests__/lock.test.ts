@@ -28,6 +28,7 @@ function server() {
     hashAlgorithm: undefined,
     hash: async () => undefined,
     downloadHash: async () => undefined,
+    hashes: async files => files.map(() => undefined),
     home: '/',
     usable: true,
     pipelines: false,

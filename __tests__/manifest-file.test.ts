@@ -41,6 +41,7 @@ function fakeSession(files: Map<string, Buffer>, b: Behaviour, after: () => void
     hashAlgorithm: undefined,
     hash: async () => undefined,
     downloadHash: async () => undefined,
+    hashes: async files => files.map(() => undefined),
     home: '/',
     usable: true,
     pipelines: false,

@@ -115,16 +115,26 @@ function notCompared(c: AdoptContext, file: HashedFile): (err: unknown) => undef
   }
 }
 
-/** One hash command per file over the pool's sessions (pipelining would batch them). */
+/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
 async function byServerHash(files: HashedFile[], c: AdoptContext, adopt: Adopt): Promise<void> {
-  await forEachLimited(files, c.concurrency, async file => {
+  const batches: HashedFile[][] = []
+  for (let i = 0; i < files.length; i += HASHES_PER_WRITE) batches.push(files.slice(i, i + HASHES_PER_WRITE))
+  await forEachLimited(batches, c.concurrency, async batch => {
     const remote = await c.pool
-      .run(`Hash of ${file.relPath}`, s => s.hash(at(c, file), file.size))
-      .catch(notCompared(c, file))
-    if (remote === undefined) return
-    const local = await hashFile(file.localPath, [...new Set(['sha256', remote.algorithm] as const)])
-    if (local[remote.algorithm] === remote.hex) {
-      adopt(file, local.sha256, `same ${IANA_NAME[remote.algorithm]} on the server (${remote.verb})`)
+      .run(`Hashes of ${batch.length} file(s)`, s =>
+        s.hashes(batch.map(file => ({ path: at(c, file), size: file.size })))
+      )
+      .catch(notCompared(c, batch[0]!))
+    for (const [i, file] of batch.entries()) {
+      const hash = remote?.[i]
+      if (hash === undefined) continue
+      const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm] as const)])
+      if (local[hash.algorithm] === hash.hex) {
+        adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`)
+      }
     }
   })
 }
+
+/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
+const HASHES_PER_WRITE = 16

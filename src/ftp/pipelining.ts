@@ -16,7 +16,13 @@ const SUCCESS: Record<string, number[]> = {
   PASV: [227],
   MKD: [257],
   PWD: [257],
-  FEAT: [211]
+  FEAT: [211],
+  OPTS: [200],
+  HASH: [213],
+  XSHA256: [250],
+  XSHA512: [250],
+  XSHA1: [250],
+  XMD5: [250]
 }
 
 /** Codes that answer only such commands (or a transfer): never a plain command's success. */

@@ -22,6 +22,8 @@ export interface RemoteSession {
   /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
   download(remotePath: string): Promise<Buffer | undefined>
   /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
+  /** hash for several files: the commands in one write where the server takes it. */
+  hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
   downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined>
   /** The algorithm `hash` answers in (FEAT, SHA-256 preferred); undefined: the server offers none. */
   readonly hashAlgorithm: HashAlgorithm | undefined

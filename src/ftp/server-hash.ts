@@ -124,19 +124,36 @@ export class ServerHasher {
   }
 
   async hash(remotePath: string, size?: number): Promise<ServerHash | undefined> {
-    await (this.selecting ??= this.select())
-    const command = this.command
-    if (command === undefined) return undefined
-    // mod_digest splits an X command's argument at spaces (a path, then start and end).
-    if (command.verb !== 'HASH' && /\s/.test(remotePath)) return undefined
+    const command = await this.ready()
+    const line = command && this.commandFor(command, remotePath)
+    if (command === undefined || line === undefined) return undefined
     let res: FTPResponse
     try {
-      res = await this.send(`${command.verb} ${remotePath}`)
+      res = await this.send(line)
     } catch (err) {
       if (!(err instanceof FTPError)) throw err
       this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`)
       return undefined
     }
+    return this.read(command, res, size)
+  }
+
+  /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
+  async ready(): Promise<HashCommand | undefined> {
+    await (this.selecting ??= this.select())
+    return this.command
+  }
+
+  /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
+  commandFor(command: HashCommand, remotePath: string): string | undefined {
+    // mod_digest splits an X command's argument at spaces (a path, then start and end).
+    if (command.verb !== 'HASH' && /\s/.test(remotePath)) return undefined
+    return `${command.verb} ${remotePath}`
+  }
+
+  /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
+  read(command: HashCommand, res: { code: number; message: string }, size?: number): ServerHash | undefined {
+    if (res.code >= 300) return undefined
     const hex =
       command.verb === 'HASH'
         ? parseHashReply(res.message, command.algorithm, size)

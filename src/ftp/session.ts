@@ -60,6 +60,19 @@ class BasicFtpSession implements RemoteSession {
     return this.hasher.hash(remotePath, size)
   }
 
+  async hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]> {
+    const command = await this.hasher.ready()
+    if (command === undefined) return files.map(() => undefined)
+    const lines = files.map(f => this.hasher.commandFor(command, f.path))
+    const asked = lines.filter((line): line is string => line !== undefined)
+    if (!this.pipelines || asked.length < 2) return Promise.all(files.map(f => this.hash(f.path, f.size)))
+    const replies = await this.sendAll(asked, { pipelined: true, preparePassive: false })
+    let next = 0
+    return files.map((f, i) =>
+      lines[i] === undefined ? undefined : this.hasher.read(command, replies[next++]!, f.size)
+    )
+  }
+
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
     const hash = createHash('sha256')
     let size = 0
