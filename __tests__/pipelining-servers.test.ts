@@ -1,0 +1,85 @@
+/**
+ * Commands sent together against every server kind in the harness: the deploy arrives byte for
+ * byte, the protocol log shows the rename, its size check and the next EPSV leaving in one write
+ * (before any reply), no server's replies were taken for a mismatch, and the Windows-like server
+ * (greeting `Microsoft FTP Service`) gets one command at a time.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import {
+  EXPLICIT_SERVERS,
+  FtpServer,
+  LIMITED_SERVERS,
+  PYFTPDLIB_SERVERS,
+  serverMissing,
+  ServerKind,
+  startServer
+} from './harness/servers.js'
+import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+
+const tree: Record<string, Buffer> = Object.fromEntries([
+  ...Array.from({ length: 12 }, (_, i) => [`d${i % 3}/f${i}.bin`, randomBytes(1000 + i)] as const),
+  ['d0/sub/deep.txt', Buffer.from('deep\n')],
+  ['empty.txt', Buffer.alloc(0)]
+])
+const localDir = makeTree(tree)
+const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
+
+/** Runs of the first connection's commands sent before any reply came back. */
+function batches(lines: string[]): string[][] {
+  const out: string[][] = []
+  let run: string[] = []
+  for (const line of lines) {
+    const sent = /^debug: > (.*)$/.exec(line)
+    if (sent !== null) run.push(sent[1]!.split(' ')[0]!)
+    else if (line.startsWith('debug: <')) {
+      if (run.length > 1) out.push(run)
+      run = []
+    }
+  }
+  return out
+}
+
+describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED_SERVERS])('%s', kind => {
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  }, 60_000)
+  afterAll(() => server?.stop())
+  const maybe = skipped(kind) ? test.skip : test
+
+  maybe(
+    'a pipelined deploy arrives byte for byte; commands went together where the server takes them',
+    async () => {
+      const log = recordingLog()
+      const result = await deploy(
+        settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'piped', concurrency: '1' })),
+        log
+      )
+      expect(result.uploaded.length).toBe(Object.keys(tree).length)
+      for (const [path, data] of Object.entries(tree)) {
+        expect([path, readFileSync(join(server.root, 'piped', path)).equals(data)]).toEqual([path, true])
+      }
+      expect(log.warnings.filter(w => /did not match/.test(w))).toEqual([])
+      const together = batches(log.lines)
+      if (kind === 'windows-like') {
+        expect(together).toEqual([])
+      } else {
+        // Each upload after the first: RNFR, RNTO, SIZE and the next EPSV in one write.
+        expect(together.filter(b => b.join(' ') === 'RNFR RNTO SIZE EPSV').length).toBeGreaterThanOrEqual(
+          Object.keys(tree).length - 1
+        )
+        expect(together).toContainEqual(['FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD'])
+      }
+      // The second run finds everything in place: nothing is uploaded.
+      const again = await deploy(
+        settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'piped', concurrency: '1' })),
+        recordingLog()
+      )
+      expect(again.uploaded).toEqual([])
+    },
+    120_000
+  )
+})
