@@ -104,3 +104,18 @@ describe('ManifestStore: adopted files (issue 14)', () => {
     expect(writtenAt).toEqual([5000])
   })
 })
+
+test('with the run\u2019s changes known, the last one writes no checkpoint: the final flush writes it once', async () => {
+  const written: number[] = []
+  const store = new ManifestStore(
+    emptyManifest(),
+    { write: async text => void written.push(count(text)) },
+    recordingLog(),
+    { every: 2, minIntervalMs: 0 }
+  )
+  store.expectChanges(4)
+  for (const name of ['a', 'b', 'c', 'd']) await store.recorded(`${name}.txt`, { sha256: A, size: 1 })
+  expect(written).toEqual([2])
+  await store.flush()
+  expect(written).toEqual([2, 4])
+})

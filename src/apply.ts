@@ -82,6 +82,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       done.adopted.push(adopted.file.relPath)
       did(adoptStep(adopted))
     }
+    // The last upload or deletion is followed by the final write: no checkpoint just before it.
+    store.expectChanges(plan.uploads.length + plan.deletes.length)
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     const upload = async ({ file, replaces }: Upload): Promise<void> => {
       const remotePath = at(file.relPath)

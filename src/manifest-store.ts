@@ -25,6 +25,8 @@ export interface ManifestCadence {
  */
 export class ManifestStore {
   private changes = 0
+  /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
+  private remaining: number | undefined
   private writing: Promise<void> = Promise.resolve()
   private dirty = false
   private lastWrite: number | undefined
@@ -80,6 +82,11 @@ export class ManifestStore {
     this.dirty = true
   }
 
+  /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
+  expectChanges(count: number): void {
+    this.remaining = count
+  }
+
   /** The next flush writes, changed or not (the plan said the manifest is written). */
   touch(): void {
     this.dirty = true
@@ -112,6 +119,7 @@ export class ManifestStore {
   private changed(): Promise<void> {
     this.dirty = true
     this.changes += 1
+    if (this.remaining !== undefined && --this.remaining <= 0) return Promise.resolve()
     const { every, minIntervalMs, now } = this.cadence
     const due =
       this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
