@@ -190,7 +190,9 @@ const rclone: Tool = {
       args: ['copy', '--transfers', '4', '--config', config, spec.localDir, `:ftp:${spec.remoteName}`],
       env: {
         ...baseEnv(),
-        RCLONE_FTP_HOST: spec.host,
+        // rclone 1.60 writes host:port without brackets: an IPv6 address is taken by its name (the
+        // certificate names localhost; Go tries 127.0.0.1, refused there, then ::1, the proxy).
+        RCLONE_FTP_HOST: spec.host === '::1' ? 'localhost' : spec.host,
         RCLONE_FTP_PORT: String(spec.port),
         RCLONE_FTP_USER: server.user,
         RCLONE_FTP_PASS: pass,
