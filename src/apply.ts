@@ -10,7 +10,7 @@ import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile, Plan, Upload } from './plan.js'
-import { dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
+import { dirDetail, forgetDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
 import { forEachLimited, SessionPool } from './pool.js'
 import { Lister } from './remote-listing.js'
 import { remotePathOf } from './remote-path.js'
@@ -66,11 +66,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // not leave an entry for content the server no longer has (same size, other bytes).
     if (store.forgetAll(plan.forget)) {
       await store.flush()
-      did({
-        kind: 'write manifest',
-        path: '',
-        detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-      })
+      did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
     }
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
     const upload = async ({ file, replaces }: Upload): Promise<void> => {

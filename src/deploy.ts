@@ -3,6 +3,7 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { applyPlan } from './apply.js'
+import { probeCaseFolding } from './case-fold.js'
 import { DeployDeps, DeployResult } from './deploy-types.js'
 import { describeError } from './errors.js'
 import { openSession, RemoteSession } from './ftp/session.js'
@@ -131,7 +132,9 @@ export async function deploy(
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
-    const plan = planDeploy(files, state, {
+    // Only when names differ in case alone: then whether they are one file decides the plan.
+    const foldsCase = await probeCaseFolding(pool, remoteRoot, files.map(f => f.relPath), state.index, log)
+    const plan = planDeploy(files, { ...state, foldsCase }, {
       sync: settings.sync,
       delete: settings.delete,
       remoteRoot,
