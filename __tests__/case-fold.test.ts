@@ -48,7 +48,14 @@ describe('planDeploy with names that differ in case alone', () => {
       renamed,
       [file('logo.png', 6)],
       options,
-      { uploads: ['logo.png (replaces)'], skip: [], deletes: [], aliases: ['Logo.PNG'], forget: ['Logo.PNG'], rmdirs: [] }
+      {
+        uploads: ['logo.png (replaces)'],
+        skip: [],
+        deletes: [],
+        aliases: ['Logo.PNG'],
+        forget: ['Logo.PNG'],
+        rmdirs: []
+      }
     ],
     [
       'the same on a case-sensitive server: a new file, then the old name deleted',
@@ -69,7 +76,14 @@ describe('planDeploy with names that differ in case alone', () => {
       renamed,
       [file('logo.png', 6)],
       { ...options, delete: false },
-      { uploads: ['logo.png (replaces)'], skip: [], deletes: [], aliases: ['Logo.PNG'], forget: ['Logo.PNG'], rmdirs: [] }
+      {
+        uploads: ['logo.png (replaces)'],
+        skip: [],
+        deletes: [],
+        aliases: ['Logo.PNG'],
+        forget: ['Logo.PNG'],
+        rmdirs: []
+      }
     ],
     [
       'a file skipped as unchanged is never lost to a delete of its other spelling',

@@ -132,9 +132,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
     .sort()
   const deletes = options.delete
-    ? [...manifest.files.keys()]
-        .filter(path => !localKeys.has(key(path)) && index.files.has(path))
-        .sort()
+    ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
     : []
   const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir))
   const forget = [
@@ -185,7 +183,9 @@ export function emptiedDirs(
 ): string[] {
   const occupied = new Set<string>()
   for (const file of keptFiles) for (const dir of parentDirs(file)) occupied.add(key(dir))
-  return [...new Set(createdDirs)].filter(dir => !occupied.has(key(dir))).sort((a, b) => depth(b) - depth(a) || byName(b, a))
+  return [...new Set(createdDirs)]
+    .filter(dir => !occupied.has(key(dir)))
+    .sort((a, b) => depth(b) - depth(a) || byName(b, a))
 }
 
 /** Every directory (remote-relative, parents first) the files need. */
