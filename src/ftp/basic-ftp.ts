@@ -104,3 +104,18 @@ export function setProtocolLog(client: Client, log: ((message: string) => void) 
 export function setNameEncoding(client: Client, encoding: 'utf8' | 'latin1'): void {
   client.ftp.encoding = encoding
 }
+
+/** A line in the protocol log, beside basic-ftp's own (only when someone reads it). */
+export function logProtocol(client: Client, message: string): void {
+  if (client.ftp.verbose) client.ftp.log(message)
+}
+
+export const nameEncoding = (client: Client): BufferEncoding => client.ftp.encoding ?? 'utf8'
+
+/** The listing commands still worth trying (MLSD where FEAT offers MLST, then LIST -a, LIST). */
+export const listCommands = (client: Client): string[] => [...client.availableListCommands]
+
+/** The listing command the server accepted: the only one tried from now on. */
+export function useListCommand(client: Client, command: string): void {
+  client.availableListCommands = [command]
+}

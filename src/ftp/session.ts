@@ -3,13 +3,13 @@
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
 import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
-import { Writable } from 'node:stream'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Log, redact } from '../log.js'
 import { Settings } from '../settings.js'
 import { PassiveConnector } from './data-connection.js'
 import { parseStatListing } from './stat-listing.js'
+import { listDirectory, retrieve } from './retrieve.js'
 import { Sent, store } from './store.js'
 import { bindSockets, controlSocket, dropTaskStacks, setNameEncoding, setProtocolLog } from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
@@ -99,21 +99,14 @@ class BasicFtpSession implements RemoteSession {
       if (err instanceof FTPError && err.code === 550) return undefined
       if (!(err instanceof FTPError && (err.code === 500 || err.code === 502))) throw err
     }
-    const parts: Buffer[] = []
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        parts.push(chunk)
-        done()
-      }
-    })
+    let data: Buffer
     try {
-      await this.client.downloadTo(sink, remotePath)
+      data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`)
     } catch (err) {
       // 550: no such file (RFC 959); anything else is a real failure, not "absent".
       if (err instanceof FTPError && err.code === 550) return undefined
       throw err
     }
-    const data = Buffer.concat(parts)
     if (expected !== undefined && data.length !== expected) {
       throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
         command: 'RETR',
@@ -134,7 +127,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async list(path: string): Promise<FileInfo[]> {
-    return this.client.list(path)
+    return listDirectory(this.client, this.connector, path)
   }
 
   async statList(path: string): Promise<FileInfo[] | undefined> {

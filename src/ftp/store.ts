@@ -33,19 +33,18 @@ export async function store(
   let dataError: unknown
   let started = false
   let settled = false
-  const { socket } = data
   // While the STOR is open the control connection waits for its reply within the timeout; once
   // it is settled, the timeout belongs to whatever the session does next.
   const awaitReply = (): void => {
     if (!settled) setControlIdleTimeout(client, controlTimeout(client))
   }
-  socket.on('error', err => {
+  data.onError(err => {
     dataError ??= err
     // The server's reply now says why (426, 451, 452).
     awaitReply()
   })
   const send = async (): Promise<void> => {
-    await data.ready
+    const socket = await data.ready()
     if (typeof source !== 'string') {
       size = source.length
       hash.update(source)
@@ -76,7 +75,7 @@ export async function store(
         awaitReply,
         err => {
           dataError ??= unreadable(err, source)
-          socket.destroy()
+          data.destroy()
           // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
           // data connection we cut): this session, its reply still pending, is done.
           if (dataError instanceof DeployError) failSession(client, dataError)
@@ -96,7 +95,7 @@ export async function store(
     throw err instanceof FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err)
   } finally {
     settled = true
-    socket.destroy()
+    data.destroy()
   }
   if (dataError !== undefined) throw dataError
   if (!started) throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`)

@@ -1,0 +1,106 @@
+/**
+ * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
+ * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
+ * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
+ */
+import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
+import {
+  controlTimeout,
+  listCommands,
+  nameEncoding,
+  sendWithHandler,
+  setControlIdleTimeout,
+  useListCommand
+} from './basic-ftp.js'
+import { DataConnection, PassiveConnector } from './data-connection.js'
+
+/** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
+const MAX_LISTING_BYTES = 40 * 1024 * 1024
+
+/**
+ * Sends `command` and collects what arrives on `data`. Resolves once the server confirms (2xx)
+ * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
+ * else with what broke.
+ */
+export async function retrieve(client: Client, data: DataConnection, command: string, limit = Infinity) {
+  const parts: Buffer[] = []
+  let bytes = 0
+  let dataError: Error | undefined
+  let started = false
+  let settled = false
+  const awaitReply = (): void => {
+    if (!settled) setControlIdleTimeout(client, controlTimeout(client))
+  }
+  data.onError(err => {
+    dataError ??= err
+    awaitReply()
+  })
+  let ended: () => void = () => undefined
+  const received = new Promise<void>(resolve => (ended = resolve))
+  const receive = async (): Promise<void> => {
+    const socket = await data.ready()
+    socket.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > limit) data.destroy()
+      else parts.push(chunk)
+    })
+    await new Promise<void>(resolve => {
+      socket.once('end', resolve)
+      socket.once('close', resolve)
+    })
+  }
+  const confirmed = sendWithHandler(client, command, (res: Error | FTPResponse, task) => {
+    if (res instanceof Error) return task.reject(res)
+    if (res.code === 150 || res.code === 125) {
+      if (started) return
+      started = true
+      // The control connection idles while data moves; the data connection has its own timeout.
+      setControlIdleTimeout(client, 0)
+      receive().then(
+        () => {
+          awaitReply()
+          ended()
+        },
+        (err: Error) => {
+          dataError ??= err
+          awaitReply()
+          ended()
+        }
+      )
+      return
+    }
+    if (res.code >= 200 && res.code < 300) return task.resolve(res)
+    if (res.code >= 300) task.reject(new FTPError(res))
+  })
+  try {
+    await confirmed
+    // A 2xx without a 1xx opened no transfer: nothing was sent.
+    if (started) await received
+  } finally {
+    settled = true
+    data.destroy()
+  }
+  if (bytes > limit) throw new Error(`${command}: the server sent more than ${limit} bytes`)
+  if (dataError !== undefined) throw dataError
+  return Buffer.concat(parts)
+}
+
+/**
+ * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
+ * candidates and its parsers); the first that the server accepts is used from then on.
+ */
+export async function listDirectory(client: Client, connector: PassiveConnector, path: string): Promise<FileInfo[]> {
+  let lastError: unknown
+  for (const candidate of listCommands(client)) {
+    const command = path === '' ? candidate : `${candidate} ${path}`
+    try {
+      const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES)
+      useListCommand(client, candidate)
+      return parseList(text.toString(nameEncoding(client)))
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err
+      lastError = err
+    }
+  }
+  throw lastError
+}
