@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1451);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3374:
+/***/ 1451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31946,8 +31946,9 @@ function poolLister(pool) {
             return await session.list(absPath);
         }
         catch (err) {
-            // 450/550: no such directory; its files are simply not there.
-            if (err instanceof dist.FTPError && (err.code === 450 || err.code === 550))
+            // 450/550: no such directory; its files are simply not there. pyftpdlib answers MLSD of
+            // a missing directory with 501 "No such directory." (taking it for absent only uploads).
+            if (err instanceof dist.FTPError && [450, 501, 550].includes(err.code))
                 return undefined;
             throw err;
         }
@@ -32128,6 +32129,17 @@ function stepText(step, tense) {
 const uploadDetail = (size, plan) => plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`;
 /** The mode a created directory gets, if one was asked for. */
 const dirDetail = (plan) => plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`;
+/** Why the manifest is written before the uploads. */
+function forgetDetail(plan) {
+    const replaced = plan.forget.length - plan.aliases.length;
+    const parts = [
+        ...(replaced > 0 ? [`no longer vouching for ${replaced} file(s) to be replaced`] : []),
+        ...(plan.aliases.length > 0
+            ? [`forgetting ${plan.aliases.join(', ')}: another spelling of a local file on a server that folds case`]
+            : [])
+    ];
+    return parts.join('; ');
+}
 function planSteps(plan) {
     const dir = dirDetail(plan);
     const steps = [
@@ -32138,11 +32150,7 @@ function planSteps(plan) {
         ...plan.mkdirs.map(path => ({ kind: 'create directory', path, detail: dir }))
     ];
     if (plan.forget.length > 0) {
-        steps.push({
-            kind: 'write manifest',
-            path: '',
-            detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-        });
+        steps.push({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
     }
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
@@ -32211,11 +32219,7 @@ async function applyPlan(plan, ctx) {
         // not leave an entry for content the server no longer has (same size, other bytes).
         if (store.forgetAll(plan.forget)) {
             await store.flush();
-            did({
-                kind: 'write manifest',
-                path: '',
-                detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-            });
+            did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
         }
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         const upload = async ({ file, replaces }) => {
@@ -32307,8 +32311,61 @@ async function makeDir(session, path, mode) {
     return created;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/case-fold.ts
+/**
+ * Whether the server folds letter case (Windows, IIS: `Logo.PNG` and `logo.png` are one file,
+ * and the name keeps the case it was created with). Asked only when the local files and what
+ * the server holds have names that differ in case alone: elsewhere the answer changes nothing.
+ */
+
+
+/** How names compare on a server that folds case. */
+const foldName = (path) => path.toLowerCase();
+/** The server's paths that are a local path in another spelling: what the probe is about. */
+function caseCollisions(localPaths, index) {
+    const local = new Set(localPaths);
+    const folded = new Set([...local].map(foldName));
+    return [...index.files.keys()].filter(path => !local.has(path) && folded.has(foldName(path))).sort();
+}
+/** Spellings of path other than itself and those the index holds, most distinct first. */
+function otherSpellings(path, index) {
+    const swap = [...path].map(c => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    const first = path.search(/[a-zA-Z]/);
+    const toggled = first < 0 ? path : path.slice(0, first) + swap[first] + path.slice(first + 1);
+    return [...new Set([swap, toggled, path.toUpperCase(), path.toLowerCase()])].filter(p => p !== path && !index.files.has(p));
+}
+/**
+ * undefined when no name collides (the plan is the same either way). Else SIZE of a spelling
+ * the server does not list: a case-sensitive server answers 550, one that folds case gives the
+ * size of the file it lists. A server that cannot say (no SIZE) is taken to fold case: that
+ * only keeps a file that could have been deleted.
+ */
+async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
+    const collisions = caseCollisions(localPaths, index);
+    const listed = collisions.find(path => otherSpellings(path, index).length > 0);
+    if (listed === undefined)
+        return collisions.length > 0 ? true : undefined;
+    const probe = otherSpellings(listed, index)[0];
+    const size = await pool.run(`SIZE ${probe}`, async (session) => {
+        try {
+            return await session.size(remotePathOf(remoteRoot, probe));
+        }
+        catch (err) {
+            if (err instanceof dist.FTPError && err.code >= 500)
+                return err.code === 550 ? null : undefined;
+            throw err;
+        }
+    });
+    const folds = size !== null;
+    log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${collisions.slice(0, 3).join(', ')}): ` +
+        (size === undefined
+            ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
+            : folds
+                ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
+                : `the server tells case apart (SIZE ${probe}: no such file)`));
+    return folds;
+}
+
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/log.ts
@@ -32428,6 +32485,18 @@ function setProtocolLog(client, log) {
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
 }
+/** A line in the protocol log, beside basic-ftp's own (only when someone reads it). */
+function logProtocol(client, message) {
+    if (client.ftp.verbose)
+        client.ftp.log(message);
+}
+const nameEncoding = (client) => client.ftp.encoding ?? 'utf8';
+/** The listing commands still worth trying (MLSD where FEAT offers MLST, then LIST -a, LIST). */
+const listCommands = (client) => [...client.availableListCommands];
+/** The listing command the server accepted: the only one tried from now on. */
+function useListCommand(client, command) {
+    client.availableListCommands = [command];
+}
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
 /** TLS options for control and data connections, and certificate pinning. */
@@ -32525,42 +32594,79 @@ class PassiveConnector {
         };
     }
     /**
-     * For uploads: TLS straight to the passive port, resuming the control connection's session
-     * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
+     * For our own transfers: EPSV/PASV, then the TCP connection, which the caller's command
+     * overtakes (no round trip waits for the connect). TLS starts when the caller calls `ready`
+     * on the server's 1xx, as ftplib does: pyftpdlib before 1.5.9 resets a data connection whose
+     * handshake starts before it has read the command (its issue 604). One inactivity timeout
+     * covers the connection from connect to the last byte.
      */
     async open(client) {
         const { host, port } = await this.passive(client);
-        const socket = controlSocket(client) instanceof external_node_tls_.TLSSocket
-            ? (0,external_node_tls_.connect)({
-                ...dataTlsOptions(client),
-                host,
-                port,
-                // tls.connect passes it on to net.connect; @types/node omits it.
-                ...{ localAddress: this.localAddress },
-                session: sessionToResume(client)
-            })
-            : (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
-        if (socket instanceof external_node_tls_.TLSSocket)
-            keepSessionFrom(client, socket);
+        const raw = (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
+        const secure = controlSocket(client) instanceof external_node_tls_.TLSSocket;
+        let socket = raw;
+        let connected = false;
+        let error;
+        const listeners = [];
+        const fail = (err) => {
+            if (error !== undefined)
+                return;
+            error = err;
+            for (const listener of listeners)
+                listener(err);
+            socket.destroy();
+            raw.destroy();
+        };
+        const closed = () => error ?? new Error('The data connection closed before it was ready');
+        raw.on('error', fail);
         const timeout = controlTimeout(client);
-        socket.setTimeout(timeout, () => socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`)));
-        const ready = new Promise((resolve, reject) => {
-            const failed = (err) => reject(err ?? new Error('The data connection closed before it was ready'));
-            socket.once('error', failed);
-            socket.once('close', () => failed());
-            // 'secureConnect', not a cipher: basic-ftp starts sending on a resumed connection before the
-            // handshake ends, and an empty file then made vsftpd and ProFTPD never answer the STOR.
-            socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', () => {
-                if (socket instanceof external_node_tls_.TLSSocket && this.pins.length > 0 && !this.pinMatches(socket)) {
-                    socket.destroy(pinMismatch());
-                    return;
-                }
-                socket.removeListener('error', failed);
+        raw.setTimeout(timeout, () => fail(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`)));
+        const tcp = new Promise((resolve, reject) => {
+            raw.once('connect', () => {
+                connected = true;
                 resolve();
             });
+            raw.once('close', () => reject(closed()));
         });
-        ready.catch(() => undefined); // awaited by the upload, or abandoned when the STOR is refused
-        return { socket, ready };
+        tcp.catch(() => undefined); // awaited by `ready`, or never when the command is refused
+        let started;
+        const startTls = async () => {
+            await tcp;
+            if (!secure)
+                return raw;
+            const tls = (0,external_node_tls_.connect)({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) });
+            socket = tls;
+            keepSessionFrom(client, tls);
+            tls.on('error', fail);
+            // 'secureConnect', not a cipher: sending on a resumed connection before the handshake
+            // ends made vsftpd and ProFTPD never answer the STOR of an empty file.
+            await new Promise((resolve, reject) => {
+                tls.once('secureConnect', resolve);
+                tls.once('close', () => reject(closed()));
+            });
+            logProtocol(client, `Data connection to ${host}:${port}: ${tls.getProtocol()}, session ${tls.isSessionReused() ? 'resumed' : 'new'}`);
+            if (this.pins.length > 0 && !this.pinMatches(tls)) {
+                fail(pinMismatch());
+                throw closed();
+            }
+            return tls;
+        };
+        return {
+            ready: () => (started ??= startTls()),
+            onError: listener => {
+                if (error !== undefined)
+                    listener(error);
+                else
+                    listeners.push(listener);
+            },
+            get connected() {
+                return connected;
+            },
+            destroy: () => {
+                socket.destroy();
+                raw.destroy();
+            }
+        };
     }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
@@ -32620,6 +32726,113 @@ function parseStatListing(res) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/ftp/retrieve.ts
+/**
+ * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
+ * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
+ * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
+ */
+
+
+/** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
+const MAX_LISTING_BYTES = 40 * 1024 * 1024;
+/**
+ * Sends `command` and collects what arrives on `data`. Resolves once the server confirms (2xx)
+ * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
+ * else with what broke.
+ */
+async function retrieve(client, data, command, limit = Infinity) {
+    const parts = [];
+    let bytes = 0;
+    let dataError;
+    let started = false;
+    let settled = false;
+    const awaitReply = () => {
+        if (!settled)
+            setControlIdleTimeout(client, controlTimeout(client));
+    };
+    data.onError(err => {
+        dataError ??= err;
+        awaitReply();
+    });
+    let ended = () => undefined;
+    const received = new Promise(resolve => (ended = resolve));
+    const receive = async () => {
+        const socket = await data.ready();
+        socket.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes > limit)
+                data.destroy();
+            else
+                parts.push(chunk);
+        });
+        await new Promise(resolve => {
+            socket.once('end', resolve);
+            socket.once('close', resolve);
+        });
+    };
+    const confirmed = sendWithHandler(client, command, (res, task) => {
+        if (res instanceof Error)
+            return task.reject(res);
+        if (res.code === 150 || res.code === 125) {
+            if (started)
+                return;
+            started = true;
+            // The control connection idles while data moves; the data connection has its own timeout.
+            setControlIdleTimeout(client, 0);
+            receive().then(() => {
+                awaitReply();
+                ended();
+            }, (err) => {
+                dataError ??= err;
+                awaitReply();
+                ended();
+            });
+            return;
+        }
+        if (res.code >= 200 && res.code < 300)
+            return task.resolve(res);
+        if (res.code >= 300)
+            task.reject(new dist.FTPError(res));
+    });
+    try {
+        await confirmed;
+        // A 2xx without a 1xx opened no transfer: nothing was sent.
+        if (started)
+            await received;
+    }
+    finally {
+        settled = true;
+        data.destroy();
+    }
+    if (bytes > limit)
+        throw new Error(`${command}: the server sent more than ${limit} bytes`);
+    if (dataError !== undefined)
+        throw dataError;
+    return Buffer.concat(parts);
+}
+/**
+ * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
+ * candidates and its parsers); the first that the server accepts is used from then on.
+ */
+async function listDirectory(client, connector, path) {
+    let lastError;
+    for (const candidate of listCommands(client)) {
+        const command = path === '' ? candidate : `${candidate} ${path}`;
+        try {
+            const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
+            useListCommand(client, candidate);
+            return (0,dist.parseList)(text.toString(nameEncoding(client)));
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            lastError = err;
+        }
+    }
+    throw lastError;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -32828,20 +33041,19 @@ async function store(client, data, source, remotePath) {
     let dataError;
     let started = false;
     let settled = false;
-    const { socket } = data;
     // While the STOR is open the control connection waits for its reply within the timeout; once
     // it is settled, the timeout belongs to whatever the session does next.
     const awaitReply = () => {
         if (!settled)
             setControlIdleTimeout(client, controlTimeout(client));
     };
-    socket.on('error', err => {
+    data.onError(err => {
         dataError ??= err;
         // The server's reply now says why (426, 451, 452).
         awaitReply();
     });
     const send = async () => {
-        await data.ready;
+        const socket = await data.ready();
         if (typeof source !== 'string') {
             size = source.length;
             hash.update(source);
@@ -32869,7 +33081,7 @@ async function store(client, data, source, remotePath) {
             // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
             awaitReply, err => {
                 dataError ??= unreadable(err, source);
-                socket.destroy();
+                data.destroy();
                 // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
                 // data connection we cut): this session, its reply still pending, is done.
                 if (dataError instanceof DeployError)
@@ -32894,7 +33106,7 @@ async function store(client, data, source, remotePath) {
     }
     finally {
         settled = true;
-        socket.destroy();
+        data.destroy();
     }
     if (dataError !== undefined)
         throw dataError;
@@ -33105,15 +33317,9 @@ class BasicFtpSession {
             if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
                 throw err;
         }
-        const parts = [];
-        const sink = new external_node_stream_.Writable({
-            write(chunk, _encoding, done) {
-                parts.push(chunk);
-                done();
-            }
-        });
+        let data;
         try {
-            await this.client.downloadTo(sink, remotePath);
+            data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`);
         }
         catch (err) {
             // 550: no such file (RFC 959); anything else is a real failure, not "absent".
@@ -33121,7 +33327,6 @@ class BasicFtpSession {
                 return undefined;
             throw err;
         }
-        const data = Buffer.concat(parts);
         if (expected !== undefined && data.length !== expected) {
             throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
                 command: 'RETR',
@@ -33142,7 +33347,7 @@ class BasicFtpSession {
         }
     }
     async list(path) {
-        return this.client.list(path);
+        return listDirectory(this.client, this.connector, path);
     }
     async statList(path) {
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
@@ -33419,6 +33624,12 @@ class ManifestStore {
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
+/**
+ * The plan: every remote change a run makes, decided before the first one from what is known
+ * (local files, the server's state, settings). Pure; apply.ts carries it out, plan-text.ts
+ * shows it, and a dry run stops after showing it.
+ */
+
 
 /** A manifest entry counts only if the server still holds that file at that size. */
 function staleEntries(manifest, remote) {
@@ -33436,6 +33647,9 @@ function planDeploy(local, remote, options) {
     const { manifest, index } = remote;
     const stale = staleEntries(manifest, index);
     const staleSet = new Set(stale);
+    // On a server that folds case, a path is one file with every spelling of it.
+    const key = remote.foldsCase === true ? foldName : (path) => path;
+    const onServer = new Set([...index.files.keys()].map(key));
     const uploads = [];
     const skip = [];
     for (const file of local) {
@@ -33449,7 +33663,7 @@ function planDeploy(local, remote, options) {
         if (unchanged)
             skip.push(file);
         else
-            uploads.push({ file, replaces: index.files.has(file.relPath) });
+            uploads.push({ file, replaces: onServer.has(key(file.relPath)) });
     }
     // Largest first within each group: long transfers start early instead of finishing last.
     const ordered = [
@@ -33457,15 +33671,22 @@ function planDeploy(local, remote, options) {
         ...uploads.filter(u => u.replaces).sort(bySizeDescending)
     ];
     const localPaths = new Set(local.map(f => f.relPath));
+    const localKeys = new Set(local.map(f => key(f.relPath)));
+    const aliases = [...manifest.files.keys()]
+        .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
+        .sort();
     const deletes = options.delete
-        ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
+        ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
         : [];
     const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
-    const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path));
+    const forget = [
+        ...ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path)),
+        ...aliases
+    ];
     const deleted = new Set(deletes);
     const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
     const rmdirs = deletes.length > 0
-        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
+        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
         : [];
     return {
         remoteRoot: options.remoteRoot,
@@ -33476,13 +33697,14 @@ function planDeploy(local, remote, options) {
         leftovers: [...remote.abandoned].sort(),
         mkdirs,
         forget,
+        aliases,
         uploads: ordered,
         skip,
         deletes,
         rmdirs,
         stale,
         writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
     };
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
@@ -33493,12 +33715,14 @@ function rootChain(remoteRoot, home) {
 const depth = (p) => p.split('/').length;
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles) {
+function emptiedDirs(createdDirs, keptFiles, key = path => path) {
     const occupied = new Set();
     for (const file of keptFiles)
         for (const dir of parentDirs(file))
-            occupied.add(dir);
-    return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a));
+            occupied.add(key(dir));
+    return [...new Set(createdDirs)]
+        .filter(dir => !occupied.has(key(dir)))
+        .sort((a, b) => depth(b) - depth(a) || byName(b, a));
 }
 /** Every directory (remote-relative, parents first) the files need. */
 function neededDirs(paths) {
@@ -33889,6 +34113,7 @@ async function reportHeldLock(pool, remoteRoot, log) {
 
 
 
+
 const defaultDeps = { openSession: openSession, listLocalFiles: local_files_listLocalFiles, now: () => Date.now() };
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function connect(settings, log, pool) {
@@ -33974,7 +34199,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
-        const plan = planDeploy(files, state, {
+        // Only when names differ in case alone: then whether they are one file decides the plan.
+        const foldsCase = await probeCaseFolding(pool, remoteRoot, files.map(f => f.relPath), state.index, log);
+        const plan = planDeploy(files, { ...state, foldsCase }, {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
