@@ -138,6 +138,17 @@ describe('planDeploy with names that differ in case alone', () => {
     expect(shape(planDeploy(local, remote, opts))).toEqual(expected)
   })
 
+  test('an upload that respells a file the server holds names the old spelling (removed first in place)', () => {
+    const plan = planDeploy([file('logo.png', 6), file('index.html', 1)], renamed, options)
+    expect(plan.uploads.map(u => [u.file.relPath, u.respells])).toEqual([
+      ['index.html', undefined],
+      ['logo.png', 'Logo.PNG']
+    ])
+    expect(planDeploy([file('logo.png', 6)], { ...renamed, foldsCase: false }, options).uploads[0].respells).toBe(
+      undefined
+    )
+  })
+
   test('the dry run says why the manifest forgets the other spelling, and deletes nothing', () => {
     const steps = planSteps(planDeploy([file('logo.png', 6)], renamed, options)).map(s => stepText(s, 'planned'))
     expect(steps).toEqual([

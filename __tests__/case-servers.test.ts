@@ -75,6 +75,16 @@ describe.each<[ServerKind, boolean]>([
     expect(disk(dir)).toEqual({ 'logo.png': 'new logo!', 'index.html': 'v1', 'Assets/app.js': 'new js!' })
   })
 
+  maybe('in place (atomic: false), a case-only rename also leaves the new name alone', async () => {
+    const settings = (local: string) =>
+      settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'in-place', delete: 'true', atomic: 'false' }))
+    await deploy(settings(makeTree({ 'Logo.PNG': 'old logo', 'index.html': 'v1' })), recordingLog())
+    await deploy(settings(makeTree({ 'logo.png': 'new logo!', 'index.html': 'v1' })), recordingLog())
+    const dir = join(server.root, 'in-place')
+    expect(disk(dir)).toEqual({ 'logo.png': 'new logo!', 'index.html': 'v1' })
+    expect(manifestPaths(dir)).toEqual(['index.html', 'logo.png'])
+  })
+
   maybe('a file skipped as unchanged is never lost to a delete of its other spelling', async () => {
     // A manifest that lists the file twice, as an older run on a case-folding server could leave.
     const manifest = emptyManifest()

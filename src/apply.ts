@@ -69,19 +69,21 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
     }
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
-    const upload = async ({ file, replaces }: Upload): Promise<void> => {
+    const upload = async ({ file, replaces, respells }: Upload): Promise<void> => {
       const remotePath = at(file.relPath)
       // The manifest records the hash of the bytes that went: most files are hashed only then.
       let sha256 = ''
       try {
-        await pool.run(`Upload of ${file.relPath}`, session =>
-          replacer.put(session, file.localPath, remotePath, async (path, sent) => {
+        await pool.run(`Upload of ${file.relPath}`, async session => {
+          // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+          if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
+          return replacer.put(session, file.localPath, remotePath, async (path, sent) => {
             await fileCheck(session, file, ctx.verify)(path, sent)
             // While it has its temporary name: the file appears with its mode.
             if (plan.fileMode !== undefined) await session.chmod(path, plan.fileMode)
             sha256 = sent.sha256
           })
-        )
+        })
       } catch (err) {
         throw uploadFailure(file, remotePath, err)
       }

@@ -51,6 +51,8 @@ export interface Upload {
   file: HashedFile
   /** The server holds a file at this path already: it is replaced, after every new file. */
   replaces: boolean
+  /** The server's spelling of it, where that differs in case alone (a server that folds case). */
+  respells?: string
 }
 
 export interface Plan {
@@ -106,7 +108,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
   const staleSet = new Set(stale)
   // On a server that folds case, a path is one file with every spelling of it.
   const key = remote.foldsCase === true ? foldName : (path: string) => path
-  const onServer = new Set([...index.files.keys()].map(key))
+  const onServer = new Map([...index.files.keys()].map(path => [key(path), path]))
   const uploads: Upload[] = []
   const skip: HashedFile[] = []
   for (const file of local) {
@@ -119,7 +121,11 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
       entry.sha256 === file.sha256 &&
       entry.size === file.size
     if (unchanged) skip.push(file)
-    else uploads.push({ file, replaces: onServer.has(key(file.relPath)) })
+    else {
+      const held = onServer.get(key(file.relPath))
+      const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined
+      uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) })
+    }
   }
   // Largest first within each group: long transfers start early instead of finishing last.
   const ordered = [
