@@ -66,12 +66,18 @@ describe.each(KINDS)('%s', kind => {
       const log = recordingLog()
       const failed = { list: 0, retr: 0, stor: 0 }
       let s = await session(server, log)
+      // A transfer that hangs counts as failed too (main's order hung some, longer than the timeout).
       const attempt = async (what: keyof typeof failed, op: () => Promise<unknown>): Promise<void> => {
+        let timer: NodeJS.Timeout | undefined
+        const deadline = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('hung')), 3000)))
         try {
-          await op()
+          await Promise.race([op(), deadline])
         } catch {
           failed[what]++
-          if (!s.usable) s = await session(server, log)
+          s.close()
+          s = await session(server, log)
+        } finally {
+          clearTimeout(timer)
         }
       }
       try {

@@ -25,11 +25,16 @@ function strays(lines: string[]): string[] {
   return out
 }
 
-describe.each(KINDS)('%s', kind => {
+// pyftpdlib 1.5.9 and later read a data connection during its handshake (their issue 604 fix), so
+// they see the close of one the client never started TLS on, and answer it with that 226.
+describe.each<[string, ServerKind, string[]]>([
+  ...KINDS.map(kind => [kind, kind, []] as [string, ServerKind, string[]]),
+  ['pyftpdlib with 1.5.9 data connections', 'pyftpdlib', ['handshake-fix']]
+])('%s', (_name, kind, extraConfig) => {
   const maybe = skipped(kind) ? test.skip : test
   let server: FtpServer
   beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
+    if (!skipped(kind)) server = await startServer(kind, { extraConfig })
   })
   afterAll(async () => {
     await server?.stop()
@@ -40,13 +45,14 @@ describe.each(KINDS)('%s', kind => {
     const log = recordingLog()
     const s = await openSession(settingsOf(serverInputs(server, { timeout: '5' })), log)
     try {
-      for (let i = 0; i < 3; i++) {
+      // With a pause after each refusal (the stray comes while no command waits), and without.
+      for (const pause of [50, 0, 50, 0]) {
         // Refused (550), or an empty listing (vsftpd, pure-ftpd list a missing directory so).
         expect(await s.list('/no-such-dir').catch((err: unknown) => (err instanceof FTPError ? [] : err))).toEqual([])
-        await sleep(50)
+        await sleep(pause)
         expect(await s.size('/stray/a.txt')).toBe(3)
         await expect(s.upload(Buffer.from('x'), '/no-such-dir/x.txt')).rejects.toBeInstanceOf(Error)
-        await sleep(50)
+        await sleep(pause)
         expect(await s.size('/stray/a.txt')).toBe(3)
         await expect(s.remove('/stray/missing.txt')).rejects.toBeInstanceOf(FTPError)
         expect((await s.list('/stray')).map(f => f.name)).toContain('a.txt')
@@ -55,6 +61,10 @@ describe.each(KINDS)('%s', kind => {
     } finally {
       s.close()
     }
-    expect(strays(log.lines)).toEqual([])
+    // A stray comes while no command waits (dropped), or first for the next command: skipped,
+    // never taken for its reply (the checks above would have failed).
+    const skippedStrays = log.lines.filter(l => l.startsWith("debug: Skipped '226 Transfer complete.'"))
+    if (extraConfig.length === 0) expect([strays(log.lines), skippedStrays]).toEqual([[], []])
+    else expect([strays(log.lines).length > 0, skippedStrays.length > 0]).toEqual([true, true])
   })
 })

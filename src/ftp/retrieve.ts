@@ -6,6 +6,7 @@
 import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
 import {
   controlTimeout,
+  expectStrayCompletion,
   listCommands,
   nameEncoding,
   sendWithHandler,
@@ -50,7 +51,10 @@ export async function retrieve(client: Client, data: DataConnection, command: st
     })
   }
   const confirmed = sendWithHandler(client, command, (res: Error | FTPResponse, task) => {
-    if (res instanceof Error) return task.reject(res)
+    if (res instanceof Error) {
+      if (res instanceof FTPError && !started) expectStrayCompletion(client)
+      return task.reject(res)
+    }
     if (res.code === 150 || res.code === 125) {
       if (started) return
       started = true

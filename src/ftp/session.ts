@@ -11,7 +11,14 @@ import { PassiveConnector } from './data-connection.js'
 import { parseStatListing } from './stat-listing.js'
 import { listDirectory, retrieve } from './retrieve.js'
 import { Sent, store } from './store.js'
-import { bindSockets, controlSocket, dropTaskStacks, setNameEncoding, setProtocolLog } from './basic-ftp.js'
+import {
+  bindSockets,
+  controlSocket,
+  dropTaskStacks,
+  setNameEncoding,
+  setProtocolLog,
+  skipStrayCompletions
+} from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
@@ -201,6 +208,7 @@ export const openSession: SessionFactory = async (settings, log) => {
     log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password]))
   )
   dropTaskStacks(client)
+  skipStrayCompletions(client)
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress)
   client.prepareTransfer = connector.prepareTransfer(client)

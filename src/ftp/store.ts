@@ -9,7 +9,7 @@ import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import { DeployError } from '../errors.js'
 import { CHUNK_BYTES, readSmall } from '../local-files.js'
-import { controlTimeout, failSession, sendWithHandler, setControlIdleTimeout } from './basic-ftp.js'
+import { controlTimeout, expectStrayCompletion, failSession, sendWithHandler, setControlIdleTimeout } from './basic-ftp.js'
 import { DataConnection } from './data-connection.js'
 
 /** What an upload sent, counted as it went (a local file may change while it is read). */
@@ -63,7 +63,10 @@ export async function store(
     )
   }
   const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res: Error | FTPResponse, task) => {
-    if (res instanceof Error) return task.reject(res)
+    if (res instanceof Error) {
+      if (res instanceof FTPError && !started) expectStrayCompletion(client)
+      return task.reject(res)
+    }
     if (res.code === 150 || res.code === 125) {
       // RFC 959 allows one of them; only the first may start sending, or data goes twice.
       if (started) return
