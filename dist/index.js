@@ -32222,18 +32222,23 @@ async function applyPlan(plan, ctx) {
             did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
         }
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        const upload = async ({ file, replaces }) => {
+        const upload = async ({ file, replaces, respells }) => {
             const remotePath = at(file.relPath);
             // The manifest records the hash of the bytes that went: most files are hashed only then.
             let sha256 = '';
             try {
-                await pool.run(`Upload of ${file.relPath}`, session => replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-                    await fileCheck(session, file, ctx.verify)(path, sent);
-                    // While it has its temporary name: the file appears with its mode.
-                    if (plan.fileMode !== undefined)
-                        await session.chmod(path, plan.fileMode);
-                    sha256 = sent.sha256;
-                }));
+                await pool.run(`Upload of ${file.relPath}`, async (session) => {
+                    // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+                    if (respells !== undefined && replacer.mode === 'direct')
+                        await quietly(session.remove(at(respells)));
+                    return replacer.put(session, file.localPath, remotePath, async (path, sent) => {
+                        await fileCheck(session, file, ctx.verify)(path, sent);
+                        // While it has its temporary name: the file appears with its mode.
+                        if (plan.fileMode !== undefined)
+                            await session.chmod(path, plan.fileMode);
+                        sha256 = sent.sha256;
+                    });
+                });
             }
             catch (err) {
                 throw uploadFailure(file, remotePath, err);
@@ -32496,6 +32501,41 @@ const listCommands = (client) => [...client.availableListCommands];
 /** The listing command the server accepted: the only one tried from now on. */
 function useListCommand(client, command) {
     client.availableListCommands = [command];
+}
+/** Sessions whose server may still answer a data connection closed unused (see skipStrayCompletions). */
+const strayPending = new WeakSet();
+/** A data command was refused with its data connection open: a stray 226 may follow. */
+function expectStrayCompletion(client) {
+    strayPending.add(client.ftp);
+}
+/**
+ * pyftpdlib (1.5.9 and later) answers the close of a data connection that carried no transfer
+ * with "226 Transfer complete.", a reply to no command: taken for the next command's reply,
+ * every later reply would be one behind. After a refused data command, a 226 that comes first
+ * for a later command is that one (RFC 959 has a 226 only after a 1xx): logged and skipped.
+ * A transfer's 1xx ends the wait: the server has taken a new EPSV/PASV, which drops the old
+ * connection without a word.
+ */
+function skipStrayCompletions(client) {
+    const ftp = client.ftp;
+    const handle = ftp.handle.bind(ftp);
+    ftp.handle = (command, handler) => {
+        let first = true;
+        return handle(command, (res, task) => {
+            const firstReply = first;
+            first = false;
+            if (!(res instanceof Error) && strayPending.has(ftp)) {
+                if (firstReply && res.code === 226) {
+                    strayPending.delete(ftp);
+                    ftp.log(`Skipped '${res.message}': the answer to a data connection closed unused, not to ${command}`);
+                    return;
+                }
+                if (res.code === 150 || res.code === 125)
+                    strayPending.delete(ftp);
+            }
+            handler(res, task);
+        });
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
@@ -32774,8 +32814,11 @@ async function retrieve(client, data, command, limit = Infinity) {
         });
     };
     const confirmed = sendWithHandler(client, command, (res, task) => {
-        if (res instanceof Error)
+        if (res instanceof Error) {
+            if (res instanceof dist.FTPError && !started)
+                expectStrayCompletion(client);
             return task.reject(res);
+        }
         if (res.code === 150 || res.code === 125) {
             if (started)
                 return;
@@ -33068,8 +33111,11 @@ async function store(client, data, source, remotePath) {
         await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
     };
     const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
-        if (res instanceof Error)
+        if (res instanceof Error) {
+            if (res instanceof dist.FTPError && !started)
+                expectStrayCompletion(client);
             return task.reject(res);
+        }
         if (res.code === 150 || res.code === 125) {
             // RFC 959 allows one of them; only the first may start sending, or data goes twice.
             if (started)
@@ -33415,6 +33461,7 @@ const openSession = async (settings, log) => {
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
     setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password])));
     dropTaskStacks(client);
+    skipStrayCompletions(client);
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
@@ -33649,7 +33696,7 @@ function planDeploy(local, remote, options) {
     const staleSet = new Set(stale);
     // On a server that folds case, a path is one file with every spelling of it.
     const key = remote.foldsCase === true ? foldName : (path) => path;
-    const onServer = new Set([...index.files.keys()].map(key));
+    const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
     const uploads = [];
     const skip = [];
     for (const file of local) {
@@ -33662,8 +33709,11 @@ function planDeploy(local, remote, options) {
             entry.size === file.size;
         if (unchanged)
             skip.push(file);
-        else
-            uploads.push({ file, replaces: onServer.has(key(file.relPath)) });
+        else {
+            const held = onServer.get(key(file.relPath));
+            const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
+            uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) });
+        }
     }
     // Largest first within each group: long transfers start early instead of finishing last.
     const ordered = [
