@@ -1,6 +1,6 @@
 /**
- * Data connections: where they go (the control connection's peer, never a PASV address), for
- * basic-ftp's listings and downloads and for our own uploads.
+ * Data connections: where they go (the control connection's peer, never a PASV address) and in
+ * which order they come up (TCP with the command, TLS on its 1xx), for every transfer we make.
  */
 import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { connect as netConnect, Socket } from 'node:net'
@@ -47,7 +47,10 @@ export class PassiveConnector {
     private readonly localAddress: string | undefined
   ) {}
 
-  /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
+  /**
+   * For basic-ftp's own transfers (`client.prepareTransfer`): none run since retrieve.ts lists
+   * and downloads, but one that did would still go to the right host.
+   */
   prepareTransfer(client: Client): (ftp: unknown) => Promise<FTPResponse> {
     return async () => {
       const { host, port, res } = await this.passive(client)
