@@ -3,7 +3,7 @@
  * local file's in case alone is that file there, so it is never deleted (which would delete
  * the local file) and the manifest forgets it. On a case-sensitive server nothing changes.
  */
-import { caseCollisions, otherSpellings } from '../src/case-fold.js'
+import { caseCollisions, localCaseClashes, otherSpellings } from '../src/case-fold.js'
 import { emptyManifest } from '../src/manifest.js'
 import { HashedFile, planDeploy, RemoteFacts } from '../src/plan.js'
 import { planSteps, stepText } from '../src/plan-text.js'
@@ -177,5 +177,13 @@ describe('what the probe asks about', () => {
     ['1/a', [], ['1/A']]
   ])('spellings of %s beside %j: %j', (path, listed, expected) => {
     expect(otherSpellings(path, index(path, ...listed))).toEqual(expected)
+  })
+
+  test('local files that differ in case alone are found, grouped', () => {
+    expect(localCaseClashes(['a.txt', 'A.txt', 'b/c', 'B/C', 'B/c', 'd'])).toEqual([
+      ['A.txt', 'a.txt'],
+      ['B/C', 'B/c', 'b/c']
+    ])
+    expect(localCaseClashes(['a.txt', 'b.txt'])).toEqual([])
   })
 })

@@ -85,6 +85,26 @@ describe.each<[ServerKind, boolean]>([
     expect(manifestPaths(dir)).toEqual(['index.html', 'logo.png'])
   })
 
+  maybe(
+    'local files that differ in case alone: a warning where the server folds case, two files elsewhere',
+    async () => {
+      server.putFile('clash/other.txt', 'there already')
+      const log = recordingLog()
+      const local = makeTree({ 'a.txt': 'lower', 'A.txt': 'UPPER' })
+      await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'clash' })), log)
+      const names = Object.keys(disk(join(server.root, 'clash'))).sort()
+      if (folds) {
+        expect(log.warnings).toContain(
+          '1 group(s) of local files differ in letter case alone (A.txt and a.txt): this server folds case, each group is one file there and the last upload wins'
+        )
+        expect(names.filter(n => n.toLowerCase() === 'a.txt')).toHaveLength(1)
+      } else {
+        expect(log.warnings).toEqual([])
+        expect(names).toEqual(['A.txt', 'a.txt', 'other.txt'])
+      }
+    }
+  )
+
   maybe('a file skipped as unchanged is never lost to a delete of its other spelling', async () => {
     // A manifest that lists the file twice, as an older run on a case-folding server could leave.
     const manifest = emptyManifest()
