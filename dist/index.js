@@ -32332,6 +32332,13 @@ function caseCollisions(localPaths, index) {
     const folded = new Set([...local].map(foldName));
     return [...index.files.keys()].filter(path => !local.has(path) && folded.has(foldName(path))).sort();
 }
+/** Local paths that differ from another local path in case alone (`a.txt`, `A.txt`), grouped. */
+function localCaseClashes(localPaths) {
+    const groups = new Map();
+    for (const path of new Set(localPaths))
+        groups.set(foldName(path), [...(groups.get(foldName(path)) ?? []), path]);
+    return [...groups.values()].filter(group => group.length > 1).map(group => group.sort());
+}
 /** Spellings of path other than itself and those the index holds, most distinct first. */
 function otherSpellings(path, index) {
     const swap = [...path].map(c => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
@@ -32343,31 +32350,51 @@ function otherSpellings(path, index) {
  * undefined when no name collides (the plan is the same either way). Else SIZE of a spelling
  * the server does not list: a case-sensitive server answers 550, one that folds case gives the
  * size of the file it lists. A server that cannot say (no SIZE) is taken to fold case: that
- * only keeps a file that could have been deleted.
+ * only keeps a file that could have been deleted. Local files that differ in case alone are
+ * one file on such a server: a warning says so.
  */
 async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
-    const collisions = caseCollisions(localPaths, index);
-    const listed = collisions.find(path => otherSpellings(path, index).length > 0);
-    if (listed === undefined)
-        return collisions.length > 0 ? true : undefined;
-    const probe = otherSpellings(listed, index)[0];
-    const size = await pool.run(`SIZE ${probe}`, async (session) => {
-        try {
-            return await session.size(remotePathOf(remoteRoot, probe));
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code >= 500)
-                return err.code === 550 ? null : undefined;
-            throw err;
-        }
-    });
-    const folds = size !== null;
-    log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${collisions.slice(0, 3).join(', ')}): ` +
-        (size === undefined
-            ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
-            : folds
-                ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
-                : `the server tells case apart (SIZE ${probe}: no such file)`));
+    const local = [...localPaths];
+    const collisions = caseCollisions(local, index);
+    const clashes = localCaseClashes(local);
+    if (collisions.length + clashes.length === 0)
+        return undefined;
+    const candidates = collisions.length > 0 ? collisions : [...index.files.keys()].sort();
+    const listed = candidates.find(path => otherSpellings(path, index).length > 0);
+    let folds = collisions.length > 0 ? true : undefined;
+    let how = 'no other spelling to ask for; taken to fold it';
+    if (listed !== undefined) {
+        const probe = otherSpellings(listed, index)[0];
+        const size = await pool.run(`SIZE ${probe}`, async (session) => {
+            try {
+                return await session.size(remotePathOf(remoteRoot, probe));
+            }
+            catch (err) {
+                if (err instanceof dist.FTPError && err.code >= 500)
+                    return err.code === 550 ? null : undefined;
+                throw err;
+            }
+        });
+        folds = size !== null;
+        how =
+            size === undefined
+                ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
+                : folds
+                    ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
+                    : `the server tells case apart (SIZE ${probe}: no such file)`;
+    }
+    if (collisions.length > 0) {
+        const some = collisions.slice(0, 3).join(', ');
+        log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${some}): ${how}`);
+    }
+    if (clashes.length > 0 && folds !== false) {
+        const some = clashes
+            .slice(0, 3)
+            .map(group => group.join(' and '))
+            .join('; ');
+        const where = folds === true ? 'this server folds case' : 'if this server folds case (Windows, IIS)';
+        log.warning(`${clashes.length} group(s) of local files differ in letter case alone (${some}): ${where}, each group is one file there and the last upload wins`);
+    }
     return folds;
 }
 
@@ -32600,8 +32627,8 @@ function checkCertificate(socket, settings) {
 
 ;// CONCATENATED MODULE: ./src/ftp/data-connection.ts
 /**
- * Data connections: where they go (the control connection's peer, never a PASV address), for
- * basic-ftp's listings and downloads and for our own uploads.
+ * Data connections: where they go (the control connection's peer, never a PASV address) and in
+ * which order they come up (TCP with the command, TLS on its 1xx), for every transfer we make.
  */
 
 
@@ -32622,7 +32649,10 @@ class PassiveConnector {
         this.pins = pins;
         this.localAddress = localAddress;
     }
-    /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
+    /**
+     * For basic-ftp's own transfers (`client.prepareTransfer`): none run since retrieve.ts lists
+     * and downloads, but one that did would still go to the right host.
+     */
     prepareTransfer(client) {
         return async () => {
             const { host, port, res } = await this.passive(client);
@@ -32657,7 +32687,8 @@ class PassiveConnector {
             socket.destroy();
             raw.destroy();
         };
-        const closed = () => error ?? new Error('The data connection closed before it was ready');
+        // A lost connection (retry.ts reads 'closed unexpectedly' as one): a server killed mid-deploy.
+        const closed = () => error ?? new Error('The data connection closed unexpectedly before it was ready');
         raw.on('error', fail);
         const timeout = controlTimeout(client);
         raw.setTimeout(timeout, () => fail(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`)));

@@ -83,7 +83,8 @@ export class PassiveConnector {
       socket.destroy()
       raw.destroy()
     }
-    const closed = (): Error => error ?? new Error('The data connection closed before it was ready')
+    // A lost connection (retry.ts reads 'closed unexpectedly' as one): a server killed mid-deploy.
+    const closed = (): Error => error ?? new Error('The data connection closed unexpectedly before it was ready')
     raw.on('error', fail)
     const timeout = controlTimeout(client)
     raw.setTimeout(timeout, () =>
