@@ -133,26 +133,17 @@ export async function deploy(
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     // Only when names differ in case alone: then whether they are one file decides the plan.
-    const foldsCase = await probeCaseFolding(
-      pool,
+    const paths = files.map(f => f.relPath)
+    const facts = { ...state, foldsCase: await probeCaseFolding(pool, remoteRoot, paths, state.index, log) }
+    const plan = planDeploy(files, facts, {
+      sync: settings.sync,
+      delete: settings.delete,
       remoteRoot,
-      files.map(f => f.relPath),
-      state.index,
-      log
-    )
-    const plan = planDeploy(
-      files,
-      { ...state, foldsCase },
-      {
-        sync: settings.sync,
-        delete: settings.delete,
-        remoteRoot,
-        home: first.home,
-        fileMode: settings.fileMode,
-        dirMode: settings.dirMode,
-        lock: settings.lock
-      }
-    )
+      home: first.home,
+      fileMode: settings.fileMode,
+      dirMode: settings.dirMode,
+      lock: settings.lock
+    })
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
     let applied: Step[] = []
