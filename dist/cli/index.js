@@ -5445,8 +5445,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
-        const foldsCase = await probeCaseFolding(pool, remoteRoot, files.map(f => f.relPath), state.index, log);
-        const plan = planDeploy(files, { ...state, foldsCase }, {
+        const paths = files.map(f => f.relPath);
+        const facts = { ...state, foldsCase: await probeCaseFolding(pool, remoteRoot, paths, state.index, log) };
+        const plan = planDeploy(files, facts, {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
