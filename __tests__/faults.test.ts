@@ -13,7 +13,7 @@
  *     inside the root of ProFTPD, vsftpd, pure-ftpd, pyftpdlib, windows-like)
  *  5. renames refused or uploads never overwriting: pure-ftpd -G, -r, -G -r; -G with a big
  *     upload in flight when the refusal is found
- *  6. a file changed while it is being uploaded: rewritten in place; appended to
+ *  6. a file changed while it is being uploaded (vsftpd, windows-like): rewritten in place; appended to
  *  7. transient and final STOR replies: 451 once, then 226; 553
  *
  * Faults on real servers that reset connections run the committed CLI bundle as a child process
@@ -274,8 +274,8 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('1. a TCP proxy cuts 
   )
 })
 
-describe('1. a TCP proxy cuts the control connection, beyond the retries (vsftpd-tls12)', () => {
-  const kind: ServerKind = 'vsftpd-tls12'
+const BEYOND: ServerKind[] = ['vsftpd-tls12', 'windows-like']
+describe.each(BEYOND)('1. a TCP proxy cuts the control connection, beyond the retries (%s)', kind => {
   const maybe = maybeOn(kind)
   const { server: serverOf, proxy, via } = behindProxy(kind)
 
@@ -777,8 +777,8 @@ describe('5. pure-ftpd -G, an upload in flight when renames turn out refused', (
 // -----------------------------------------------------------------------------------------------
 // 6. A file changed while it is being uploaded
 
-describe('6. a file changed while it is being uploaded (vsftpd, TLS 1.2)', () => {
-  const kind: ServerKind = 'vsftpd-tls12'
+const CHANGING: ServerKind[] = ['vsftpd-tls12', 'windows-like']
+describe.each(CHANGING)('6. a file changed while it is being uploaded (%s)', kind => {
   const maybe = maybeOn(kind)
   let server: FtpServer
   beforeAll(async () => {
