@@ -9,7 +9,13 @@ import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import { DeployError } from '../errors.js'
 import { CHUNK_BYTES, readSmall } from '../local-files.js'
-import { controlTimeout, expectStrayCompletion, failSession, sendWithHandler, setControlIdleTimeout } from './basic-ftp.js'
+import {
+  controlTimeout,
+  expectStrayCompletion,
+  failSession,
+  sendWithHandler,
+  setControlIdleTimeout
+} from './basic-ftp.js'
 import { DataConnection } from './data-connection.js'
 
 /** What an upload sent, counted as it went (a local file may change while it is read). */
