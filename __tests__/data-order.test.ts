@@ -10,10 +10,19 @@ import { FtpServer, serverMissing, ServerKind, startServer } from './harness/ser
 import { recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
-const KINDS: ServerKind[] = ['vsftpd', 'vsftpd-tls12', 'pure-ftpd', 'proftpd', 'pyftpdlib', 'windows-like']
+const KINDS: ServerKind[] = [
+  'vsftpd',
+  'vsftpd-tls12',
+  'pure-ftpd',
+  'proftpd',
+  'pyftpdlib',
+  'windows-like',
+  'vsftpd-implicit'
+]
 
 async function session(server: FtpServer, log: RecordingLog): Promise<RemoteSession> {
-  return openSession(settingsOf(serverInputs(server, { timeout: '10' })), log)
+  const tls = server.tls === 'implicit' ? { tls: 'implicit' } : {}
+  return openSession(settingsOf(serverInputs(server, { timeout: '10', ...tls })), log)
 }
 
 /** The protocol log from a data command on: its command, 1xx, TLS, 2xx, in the order they came. */
