@@ -5,6 +5,7 @@
 import base from './jest.config.js'
 
 export const UNIT_TESTS = [
+  'case-fold',
   'cli-args',
   'help',
   'server-hash',

@@ -10,6 +10,8 @@ import {
   bindSockets,
   controlSocket,
   dropTaskStacks,
+  listCommands,
+  useListCommand,
   failSession,
   parseEpsvResponse,
   parsePasvResponse,
@@ -35,6 +37,12 @@ test('the private members and deep imports are there, with the shapes used', () 
     expect([method, typeof ftp[method]]).toEqual([method, 'function'])
   }
   expect('tlsSessionStore' in ftp).toBe(true)
+  expect([typeof ftp.verbose, typeof ftp.log, ftp.encoding]).toEqual(['boolean', 'function', 'utf8'])
+  // The listing commands basic-ftp tries before FEAT (MLSD first once FEAT offers MLST).
+  const client = new Client()
+  expect(listCommands(client)).toEqual(['LIST -a', 'LIST'])
+  useListCommand(client, 'LIST')
+  expect(listCommands(client)).toEqual(['LIST'])
   expect(typeof ftp.tlsOptions).toBe('object')
   expect(parseEpsvResponse('229 Entering Extended Passive Mode (|||6446|)')).toBe(6446)
   expect(parsePasvResponse('227 Entering Passive Mode (127,0,0,1,25,46)')).toMatchObject({

@@ -3,17 +3,17 @@
  * clear message and nothing lost: the manifest on the server never claims a file the server does
  * not hold at that size and SHA-256.
  *
- *  1. a TCP proxy cuts the control connection: five times mid-deploy (each explicit-TLS server);
- *     more often than the retries allow; during the first connection's TLS handshake
- *  2. the server killed (listener and sessions) mid-deploy: back within the backoff; back only
+ *  1. a TCP proxy cuts the control connection: five times mid-deploy (each explicit-TLS server,
+ *     pyftpdlib, windows-like); more often than the retries allow; during the first TLS handshake
+ *  2. the server killed (pure-ftpd, windows-like) mid-deploy: back within the backoff; back only
  *     after the run gave up; killed during a redeploy (the old manifest must not vouch for
  *     replaced files)
  *  3. a server that stalls: after the greeting (without and with retries); on a STOR
  *  4. disk full or quota: 452 / 552 from the scripted responder; a real full disk (a tmpfs
- *     inside the root of ProFTPD, vsftpd, pure-ftpd)
+ *     inside the root of ProFTPD, vsftpd, pure-ftpd, pyftpdlib, windows-like)
  *  5. renames refused or uploads never overwriting: pure-ftpd -G, -r, -G -r; -G with a big
  *     upload in flight when the refusal is found
- *  6. a file changed while it is being uploaded: rewritten in place; appended to
+ *  6. a file changed while it is being uploaded (vsftpd, windows-like): rewritten in place; appended to
  *  7. transient and final STOR replies: 451 once, then 226; 553
  *
  * Faults on real servers that reset connections run the committed CLI bundle as a child process
@@ -48,7 +48,14 @@ import { makeTestPki } from './harness/certs.js'
 import { type CutPlan, startProxy, type TcpProxy } from './harness/proxy.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
 import { ftpAccount, type ServerProcess, sleep } from './harness/server-runtime.js'
-import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import {
+  EXPLICIT_SERVERS,
+  FtpServer,
+  PYFTPDLIB_SERVERS,
+  serverMissing,
+  ServerKind,
+  startServer
+} from './harness/servers.js'
 import { runCliDeploy } from './support/cli-process.js'
 import {
   InputValues,
@@ -232,7 +239,7 @@ function behindProxy(kind: ServerKind) {
   }
 }
 
-describe.each(EXPLICIT_SERVERS)('1. a TCP proxy cuts the control connection (%s)', kind => {
+describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('1. a TCP proxy cuts the control connection (%s)', kind => {
   const { server: serverOf, proxy, via } = behindProxy(kind)
 
   maybeOn(kind)(
@@ -267,8 +274,8 @@ describe.each(EXPLICIT_SERVERS)('1. a TCP proxy cuts the control connection (%s)
   )
 })
 
-describe('1. a TCP proxy cuts the control connection, beyond the retries (vsftpd-tls12)', () => {
-  const kind: ServerKind = 'vsftpd-tls12'
+const BEYOND: ServerKind[] = ['vsftpd-tls12', 'windows-like']
+describe.each(BEYOND)('1. a TCP proxy cuts the control connection, beyond the retries (%s)', kind => {
   const maybe = maybeOn(kind)
   const { server: serverOf, proxy, via } = behindProxy(kind)
 
@@ -340,8 +347,9 @@ describe('1. a TCP proxy cuts the control connection, beyond the retries (vsftpd
 // -----------------------------------------------------------------------------------------------
 // 2. The server killed and restarted mid-deploy
 
-describe('2. the server killed mid-deploy (pure-ftpd: the listener and every session)', () => {
-  const kind: ServerKind = 'pure-ftpd'
+// pure-ftpd forks a process per session; pyftpdlib (windows-like) serves every session in one.
+const KILLED: ServerKind[] = ['pure-ftpd', 'windows-like']
+describe.each(KILLED)('2. the server killed mid-deploy (%s: the listener and every session)', kind => {
   const maybe = maybeOn(kind)
   const started: { server?: FtpServer; restarted: ServerProcess[] } = { restarted: [] }
   afterEach(async () => {
@@ -638,7 +646,11 @@ describe.each<[ServerKind, RegExp]>([
   ['proftpd', /452 Transfer aborted\. No space left on device/],
   // vsftpd and pure-ftpd do not say why (451): transient by RFC 959, retried, then final.
   ['vsftpd-tls12', /451 Failure writing to local file\./],
-  ['pure-ftpd', /451-Error during write to file/]
+  ['pure-ftpd', /451-Error during write to file/],
+  // pyftpdlib 1.5.7 drops the data connection on ENOSPC and never answers the STOR (its log:
+  // "unhandled exception ... No space left on device"): the reset, or the control timeout, says so.
+  ['pyftpdlib', /read ECONNRESET|Timeout \(control socket\)/],
+  ['windows-like', /read ECONNRESET|Timeout \(control socket\)/]
 ])('4. a real full disk (%s, 256 KiB tmpfs)', (kind, reply) => {
   const maybe = tmpfsOk ? maybeOn(kind) : test.skip
   maybe(
@@ -765,8 +777,8 @@ describe('5. pure-ftpd -G, an upload in flight when renames turn out refused', (
 // -----------------------------------------------------------------------------------------------
 // 6. A file changed while it is being uploaded
 
-describe('6. a file changed while it is being uploaded (vsftpd, TLS 1.2)', () => {
-  const kind: ServerKind = 'vsftpd-tls12'
+const CHANGING: ServerKind[] = ['vsftpd-tls12', 'windows-like']
+describe.each(CHANGING)('6. a file changed while it is being uploaded (%s)', kind => {
   const maybe = maybeOn(kind)
   let server: FtpServer
   beforeAll(async () => {

@@ -7,7 +7,14 @@ import { basename, join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { Step, stepText } from '../src/plan-text.js'
 import { TempNamer } from '../src/temp-name.js'
-import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import {
+  EXPLICIT_SERVERS,
+  FtpServer,
+  PYFTPDLIB_SERVERS,
+  serverMissing,
+  ServerKind,
+  startServer
+} from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
@@ -28,7 +35,7 @@ function picture(dir: string, prefix = ''): Record<string, string> {
 const key = (s: Step): string => `${s.kind} ${s.path}`.trim()
 const keys = (steps: Step[]): string[] => steps.map(key).sort()
 
-describe.each(EXPLICIT_SERVERS)('%s', kind => {
+describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('%s', kind => {
   const maybe = skipped(kind) ? test.skip : test
   let server: FtpServer
   beforeAll(async () => {

@@ -24,6 +24,8 @@ describe('isTransient: what a fresh connection may fix', () => {
     ['a host name mismatch', nodeError('ERR_TLS_CERT_ALTNAME_INVALID'), false],
     ['basic-ftp timeout text', new Error('Timeout (control socket)'), true],
     ['a closed client', new Error('Client is closed'), true],
+    // A server killed before the data handshake: the FIN comes without an error.
+    ['a data connection closed early', new Error('The data connection closed unexpectedly before it was ready'), true],
     ['anything else', new Error('Something odd'), false],
     ['a DeployError that says', new DeployError('x', { transient: true }), true],
     ['a DeployError with a reply code', new DeployError('x', { code: 421, reply: '421 bye' }), true],

@@ -14,6 +14,7 @@ import {
   EXPLICIT_SERVERS,
   FtpServer,
   LIMITED_SERVERS,
+  PYFTPDLIB_SERVERS,
   serverMissing,
   ServerKind,
   startServer
@@ -38,7 +39,7 @@ function snapshot(dir: string, prefix = ''): Map<string, string> {
   return out
 }
 
-describe.each<ServerKind>([...EXPLICIT_SERVERS, 'windows-like', ...LIMITED_SERVERS])('%s', kind => {
+describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED_SERVERS])('%s', kind => {
   const maybe = skipped(kind) ? test.skip : test
   let server: FtpServer
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { RemoteSession } from './ftp/session.js'
 import { Log } from './log.js'
 import { ManifestStore } from './manifest-store.js'
 import { HashedFile, Plan, Upload } from './plan.js'
-import { adoptStep, dirDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
+import { adoptStep, dirDetail, forgetDetail, planSteps, Step, stepText, uploadDetail } from './plan-text.js'
 import { forEachLimited, SessionPool } from './pool.js'
 import { Lister } from './remote-listing.js'
 import { remotePathOf } from './remote-path.js'
@@ -70,11 +70,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // not leave an entry for content the server no longer has (same size, other bytes).
     if (store.forgetAll(plan.forget)) {
       await store.flush()
-      did({
-        kind: 'write manifest',
-        path: '',
-        detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-      })
+      did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
     }
     // Already on the server as they are here: only the manifest learns of them (the final write).
     store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]))
@@ -85,13 +81,15 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // The last upload or deletion is followed by the final write: no checkpoint just before it.
     store.expectChanges(plan.uploads.length + plan.deletes.length)
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
-    const upload = async ({ file, replaces }: Upload): Promise<void> => {
+    const upload = async ({ file, replaces, respells }: Upload): Promise<void> => {
       const remotePath = at(file.relPath)
       // The manifest records the hash of the bytes that went: most files are hashed only then.
       let sha256 = ''
       try {
-        await pool.run(`Upload of ${file.relPath}`, session =>
-          replacer.put(session, file.localPath, remotePath, {
+        await pool.run(`Upload of ${file.relPath}`, async session => {
+          // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+          if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
+          return replacer.put(session, file.localPath, remotePath, {
             name: file.relPath,
             sent: sent => {
               sentAsPlanned(file, sent)
@@ -103,7 +101,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
             // While it has its temporary name: the file appears with its mode.
             mode: plan.fileMode
           })
-        )
+        })
       } catch (err) {
         throw uploadFailure(file, remotePath, err)
       }

@@ -4,6 +4,7 @@
  */
 import { adoptFromServer } from './adopt.js'
 import { applyPlan } from './apply.js'
+import { probeCaseFolding } from './case-fold.js'
 import { DeployDeps, DeployResult } from './deploy-types.js'
 import { describeError } from './errors.js'
 import { openSession, RemoteSession } from './ftp/session.js'
@@ -136,12 +137,15 @@ export async function deploy(
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
+    // Only when names differ in case alone: then whether they are one file decides the plan.
+    const paths = files.map(f => f.relPath)
+    const foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log)
     // Files already on the server at their size, unknown to the manifest: compared before the plan.
     const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log }
     const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
     const plan = planDeploy(
       files,
-      { ...state, adopted },
+      { ...state, adopted, foldsCase },
       {
         sync: settings.sync,
         delete: settings.delete,

@@ -58,6 +58,18 @@ export const uploadDetail = (size: number, plan: Plan): string =>
 export const dirDetail = (plan: { dirMode?: string }): string | undefined =>
   plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`
 
+/** Why the manifest is written before the uploads. */
+export function forgetDetail(plan: Plan): string {
+  const replaced = plan.forget.length - plan.aliases.length
+  const parts = [
+    ...(replaced > 0 ? [`no longer vouching for ${replaced} file(s) to be replaced`] : []),
+    ...(plan.aliases.length > 0
+      ? [`forgetting ${plan.aliases.join(', ')}: another spelling of a local file on a server that folds case`]
+      : [])
+  ]
+  return parts.join('; ')
+}
+
 export function planSteps(plan: Plan): Step[] {
   const dir = dirDetail(plan)
   const steps: Step[] = [
@@ -68,11 +80,7 @@ export function planSteps(plan: Plan): Step[] {
     ...plan.mkdirs.map(path => ({ kind: 'create directory' as const, path, detail: dir }))
   ]
   if (plan.forget.length > 0) {
-    steps.push({
-      kind: 'write manifest',
-      path: '',
-      detail: `no longer vouching for ${plan.forget.length} file(s) to be replaced`
-    })
+    steps.push({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
   }
   for (const adopted of plan.adopt) steps.push(adoptStep(adopted))
   for (const { file, replaces } of plan.uploads) {

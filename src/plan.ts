@@ -3,6 +3,7 @@
  * (local files, the server's state, settings). Pure; apply.ts carries it out, plan-text.ts
  * shows it, and a dry run stops after showing it.
  */
+import { foldName } from './case-fold.js'
 import { LocalFile } from './local-files.js'
 import { Manifest } from './manifest.js'
 import { parentDirs, pathPrefixes } from './remote-path.js'
@@ -31,6 +32,8 @@ export interface RemoteFacts {
   restoreManifest?: boolean
   /** Files the server already holds as they are here, found before the plan (adopt.ts). */
   adopted?: ReadonlyMap<string, Adoption>
+  /** The server folds letter case (`A.txt` is `a.txt`): asked only when names collide (case-fold.ts). */
+  foldsCase?: boolean
 }
 
 /** A file the manifest does not vouch for, found on the server with the local content. */
@@ -59,6 +62,8 @@ export interface Upload {
   file: HashedFile
   /** The server holds a file at this path already: it is replaced, after every new file. */
   replaces: boolean
+  /** The server's spelling of it, where that differs in case alone (a server that folds case). */
+  respells?: string
 }
 
 export interface Adopted {
@@ -78,8 +83,13 @@ export interface Plan {
   leftovers: string[]
   /** Directories to create below remote-dir, parents first. */
   mkdirs: string[]
-  /** Entries the manifest stops vouching for, written before any upload: files about to change. */
+  /** Entries the manifest stops vouching for, written before any upload: files about to change, and aliases. */
   forget: string[]
+  /**
+   * Manifest entries that name a local file in another spelling, on a server that folds case:
+   * the same file there, so never deleted (that would delete the local file); forgotten.
+   */
+  aliases: string[]
   /** New files first, then replacements (a live site never links to a file not there yet). */
   uploads: Upload[]
   /** Matched files left alone: the manifest shows them unchanged. */
@@ -115,6 +125,9 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
   const { manifest, index } = remote
   const stale = staleEntries(manifest, index)
   const staleSet = new Set(stale)
+  // On a server that folds case, a path is one file with every spelling of it.
+  const key = remote.foldsCase === true ? foldName : (path: string) => path
+  const onServer = new Map([...index.files.keys()].map(path => [key(path), path]))
   const uploads: Upload[] = []
   const skip: HashedFile[] = []
   const adopt: Adopted[] = []
@@ -130,7 +143,11 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     const adoption = remote.adopted?.get(file.relPath)
     if (unchanged) skip.push(file)
     else if (adoptable(file, adoption)) adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence })
-    else uploads.push({ file, replaces: index.files.has(file.relPath) })
+    else {
+      const held = onServer.get(key(file.relPath))
+      const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined
+      uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) })
+    }
   }
   // Largest first within each group: long transfers start early instead of finishing last.
   const ordered = [
@@ -138,11 +155,18 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     ...uploads.filter(u => u.replaces).sort(bySizeDescending)
   ]
   const localPaths = new Set(local.map(f => f.relPath))
+  const localKeys = new Set(local.map(f => key(f.relPath)))
+  const aliases = [...manifest.files.keys()]
+    .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
+    .sort()
   const deletes = options.delete
-    ? [...manifest.files.keys()].filter(path => !localPaths.has(path) && index.files.has(path)).sort()
+    ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
     : []
   const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir))
-  const forget = ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path))
+  const forget = [
+    ...ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path)),
+    ...aliases
+  ]
   const deleted = new Set(deletes)
   const kept = [
     ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
@@ -150,7 +174,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
   ]
   const rmdirs =
     deletes.length > 0
-      ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)])
+      ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
       : []
   return {
     remoteRoot: options.remoteRoot,
@@ -161,6 +185,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     leftovers: [...remote.abandoned].sort(),
     mkdirs,
     forget,
+    aliases,
     uploads: ordered,
     skip,
     adopt,
@@ -169,7 +194,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     stale,
     writeManifest:
       remote.restoreManifest === true ||
-      ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length > 0
+      ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
   }
 }
 
@@ -188,10 +213,16 @@ const depth = (p: string): number => p.split('/').length
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-export function emptiedDirs(createdDirs: Iterable<string>, keptFiles: Iterable<string>): string[] {
+export function emptiedDirs(
+  createdDirs: Iterable<string>,
+  keptFiles: Iterable<string>,
+  key: (path: string) => string = path => path
+): string[] {
   const occupied = new Set<string>()
-  for (const file of keptFiles) for (const dir of parentDirs(file)) occupied.add(dir)
-  return [...new Set(createdDirs)].filter(dir => !occupied.has(dir)).sort((a, b) => depth(b) - depth(a) || byName(b, a))
+  for (const file of keptFiles) for (const dir of parentDirs(file)) occupied.add(key(dir))
+  return [...new Set(createdDirs)]
+    .filter(dir => !occupied.has(key(dir)))
+    .sort((a, b) => depth(b) - depth(a) || byName(b, a))
 }
 
 /** Every directory (remote-relative, parents first) the files need. */

@@ -24,8 +24,9 @@ export function poolLister(pool: SessionPool): Lister {
       try {
         return await session.list(absPath)
       } catch (err) {
-        // 450/550: no such directory; its files are simply not there.
-        if (err instanceof FTPError && (err.code === 450 || err.code === 550)) return undefined
+        // 450/550: no such directory; its files are simply not there. pyftpdlib answers MLSD of
+        // a missing directory with 501 "No such directory." (taking it for absent only uploads).
+        if (err instanceof FTPError && [450, 501, 550].includes(err.code)) return undefined
         throw err
       }
     })

@@ -3,7 +3,8 @@
 Explicit TLS required on control and data. With "windows": true it behaves like IIS as far as
 a deploy can tell: names case-insensitive and case-preserving, '\\' a path separator, RNTO onto
 an existing file refused with IIS's text, DOS-format LIST, no MLSD/MLST, no STAT listings and
-IIS's greeting. Config: one JSON file, the only argument. Logs every command and reply.
+IIS's greeting. Extra "handshake-fix": the data connections of pyftpdlib 1.5.9 and later (the
+issue 604 fix alone). Config: one JSON file, the only argument. Logs every command and reply.
 """
 import json
 import logging
@@ -79,6 +80,14 @@ class Handler(TLS_FTPHandler):
     tls_data_required = True
 
 
+class HandshakeFixDTPHandler(TLS_DTPHandler):
+    """1.5.9's fix for issue 604 (PR 612) alone, as later releases run: readable while the TLS
+    handshake runs. Their 226 for a data connection closed with no transfer remains."""
+
+    def readable(self):
+        return self._ssl_accepting or super().readable()
+
+
 class FixedDTPHandler(TLS_DTPHandler):
     """pyftpdlib's data connections without two bugs IIS does not have (the plain pyftpdlib kind
     keeps 1.5.7 as Debian ships it, bugs included)."""
@@ -136,6 +145,8 @@ def main():
     )
     windows = conf.get("windows", False)
     handler = WindowsHandler if windows else Handler
+    if "handshake-fix" in conf.get("extra", []):
+        handler.dtp_handler = HandshakeFixDTPHandler
     fs = WindowsFS if windows else HidingFS
     fs.hide_dotfiles = conf.get("hideDotfiles", False)
     handler.abstracted_fs = fs

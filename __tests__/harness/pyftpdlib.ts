@@ -50,7 +50,9 @@ export function buildPyftpd(ctx: LaunchContext, options: PyftpdOptions): LaunchS
       uid: ctx.account.uid,
       gid: ctx.account.gid,
       windows: options.windows,
-      hideDotfiles: options.hideDotfiles
+      hideDotfiles: options.hideDotfiles,
+      // 'handshake-fix': 1.5.9's data connections (see pyftpd-server.py)
+      extra: ctx.extraConfig
     }),
     { mode: 0o600 }
   )

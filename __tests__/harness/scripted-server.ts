@@ -112,6 +112,8 @@ interface Pending {
 interface DataConn {
   sock: net.Socket
   raw: net.Socket
+  /** Resolves when data may go out: at once in clear, after the handshake with TLS. */
+  secured: Promise<void>
 }
 const noop = (): void => {}
 
@@ -218,7 +220,10 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
             info.resumed = sock.isSessionReused()
           })
         entry.sock = sock
-        resolveConn({ sock, raw: d })
+        // Like every real server, data goes out only once the client's TLS handshake is done
+        // (clients start it on the 150: ftplib's order).
+        const secured = sock instanceof tls.TLSSocket ? once(sock, 'secure').then(noop, noop) : Promise.resolve()
+        resolveConn({ sock, raw: d, secured })
       })
       pending = entry
       server.listen(0, '127.0.0.1')
@@ -236,9 +241,11 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       return await p.conn
     }
     const sendData = async (payload: string | Buffer): Promise<void> => {
-      const sock = (await takeData())?.sock
-      if (!sock) return
+      const conn = await takeData()
+      if (!conn) return
+      const { sock } = conn
       send('150 Opening data connection')
+      await conn.secured
       await new Promise<void>(resolve => {
         sock.once('close', () => resolve())
         sock.end(payload, () => resolve())

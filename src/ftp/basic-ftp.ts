@@ -149,3 +149,55 @@ export function sendPipelined(
 
 /** Replies to pipelined commands that cannot be theirs. */
 export class RepliesMismatch extends Error {}
+
+/** A line in the protocol log, beside basic-ftp's own (only when someone reads it). */
+export function logProtocol(client: Client, message: string): void {
+  if (client.ftp.verbose) client.ftp.log(message)
+}
+
+export const nameEncoding = (client: Client): BufferEncoding => client.ftp.encoding ?? 'utf8'
+
+/** The listing commands still worth trying (MLSD where FEAT offers MLST, then LIST -a, LIST). */
+export const listCommands = (client: Client): string[] => [...client.availableListCommands]
+
+/** The listing command the server accepted: the only one tried from now on. */
+export function useListCommand(client: Client, command: string): void {
+  client.availableListCommands = [command]
+}
+
+/** Sessions whose server may still answer a data connection closed unused (see skipStrayCompletions). */
+const strayPending = new WeakSet<FTPContext>()
+
+/** A data command was refused with its data connection open: a stray 226 may follow. */
+export function expectStrayCompletion(client: Client): void {
+  strayPending.add(client.ftp)
+}
+
+/**
+ * pyftpdlib (1.5.9 and later) answers the close of a data connection that carried no transfer
+ * with "226 Transfer complete.", a reply to no command: taken for the next command's reply,
+ * every later reply would be one behind. After a refused data command, a 226 that comes first
+ * for a later command is that one (RFC 959 has a 226 only after a 1xx): logged and skipped.
+ * A transfer's 1xx ends the wait: the server has taken a new EPSV/PASV, which drops the old
+ * connection without a word.
+ */
+export function skipStrayCompletions(client: Client): void {
+  const ftp: FTPContext = client.ftp
+  const handle = ftp.handle.bind(ftp)
+  ftp.handle = (command, handler) => {
+    let first = true
+    return handle(command, (res, task) => {
+      const firstReply = first
+      first = false
+      if (!(res instanceof Error) && strayPending.has(ftp)) {
+        if (firstReply && res.code === 226) {
+          strayPending.delete(ftp)
+          ftp.log(`Skipped '${res.message}': the answer to a data connection closed unused, not to ${command}`)
+          return
+        }
+        if (res.code === 150 || res.code === 125) strayPending.delete(ftp)
+      }
+      handler(res, task)
+    })
+  }
+}

@@ -1,10 +1,10 @@
 /**
- * Data connections: where they go (the control connection's peer, never a PASV address), for
- * basic-ftp's listings and downloads and for our own uploads.
+ * Data connections: where they go (the control connection's peer, never a PASV address) and in
+ * which order they come up (TCP with the command, TLS on its 1xx), for every transfer we make.
  */
 import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { connect as netConnect, Socket } from 'node:net'
-import { ConnectionOptions, connect as tlsConnect, TLSSocket } from 'node:tls'
+import { connect as tlsConnect, TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import {
   connectDataSocket,
@@ -13,6 +13,7 @@ import {
   dataSocketOf,
   dataTlsOptions,
   keepSessionFrom,
+  logProtocol,
   parseEpsvResponse,
   parsePasvResponse,
   Reply,
@@ -20,10 +21,18 @@ import {
 } from './basic-ftp.js'
 import { peerFingerprint } from './tls-options.js'
 
-/** An upload's data connection, and when it may carry data (TCP connected, TLS handshake over). */
+/**
+ * A data connection, TCP connecting already. `ready` starts TLS on it (resuming the control
+ * connection's session) and resolves with the socket that carries data once the handshake is
+ * over: call it once the command has been sent (see `open`), never before.
+ */
 export interface DataConnection {
-  socket: Socket
-  ready: Promise<void>
+  ready(): Promise<Socket>
+  /** Called once, with the first thing that broke (TCP, TLS, the inactivity timeout, a pin). */
+  onError(listener: (err: Error) => void): void
+  /** The TCP connection was made (a server may remember a data connection that came). */
+  readonly connected: boolean
+  destroy(): void
 }
 
 /**
@@ -41,7 +50,10 @@ export class PassiveConnector {
     private readonly localAddress: string | undefined
   ) {}
 
-  /** For basic-ftp's own transfers (listings, downloads): `client.prepareTransfer`. */
+  /**
+   * For basic-ftp's own transfers (`client.prepareTransfer`): none run since retrieve.ts lists
+   * and downloads, but one that did would still go to the right host.
+   */
   prepareTransfer(client: Client): (ftp: unknown) => Promise<FTPResponse> {
     return async () => {
       const { host, port, res } = await this.passive(client)
@@ -53,44 +65,80 @@ export class PassiveConnector {
   }
 
   /**
-   * For uploads: TLS straight to the passive port, resuming the control connection's session
-   * (vsftpd and ProFTPD require it), with one inactivity timeout from connect to the last byte.
+   * For our own transfers: EPSV/PASV, then the TCP connection, which the caller's command
+   * overtakes (no round trip waits for the connect). TLS starts when the caller calls `ready`
+   * on the server's 1xx, as ftplib does: pyftpdlib before 1.5.9 resets a data connection whose
+   * handshake starts before it has read the command (its issue 604). One inactivity timeout
+   * covers the connection from connect to the last byte.
    */
   async open(client: Client): Promise<DataConnection> {
     const { host, port } = await this.passive(client)
-    const socket =
-      controlSocket(client) instanceof TLSSocket
-        ? tlsConnect({
-            ...dataTlsOptions(client),
-            host,
-            port,
-            // tls.connect passes it on to net.connect; @types/node omits it.
-            ...({ localAddress: this.localAddress } as ConnectionOptions),
-            session: sessionToResume(client)
-          })
-        : netConnect({ host, port, localAddress: this.localAddress })
-    if (socket instanceof TLSSocket) keepSessionFrom(client, socket)
+    const raw = netConnect({ host, port, localAddress: this.localAddress })
+    const secure = controlSocket(client) instanceof TLSSocket
+    let socket: Socket = raw
+    let connected = false
+    let error: Error | undefined
+    const listeners: ((err: Error) => void)[] = []
+    const fail = (err: Error): void => {
+      if (error !== undefined) return
+      error = err
+      for (const listener of listeners) listener(err)
+      socket.destroy()
+      raw.destroy()
+    }
+    // A lost connection (retry.ts reads 'closed unexpectedly' as one): a server killed mid-deploy.
+    const closed = (): Error => error ?? new Error('The data connection closed unexpectedly before it was ready')
+    raw.on('error', fail)
     const timeout = controlTimeout(client)
-    socket.setTimeout(timeout, () =>
-      socket.destroy(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`))
+    raw.setTimeout(timeout, () =>
+      fail(new Error(`Timeout (data connection to ${host}:${port}, nothing moved for ${timeout / 1000} s)`))
     )
-    const ready = new Promise<void>((resolve, reject) => {
-      const failed = (err?: Error): void => reject(err ?? new Error('The data connection closed before it was ready'))
-      socket.once('error', failed)
-      socket.once('close', () => failed())
-      // 'secureConnect', not a cipher: basic-ftp starts sending on a resumed connection before the
-      // handshake ends, and an empty file then made vsftpd and ProFTPD never answer the STOR.
-      socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => {
-        if (socket instanceof TLSSocket && this.pins.length > 0 && !this.pinMatches(socket)) {
-          socket.destroy(pinMismatch())
-          return
-        }
-        socket.removeListener('error', failed)
+    const tcp = new Promise<void>((resolve, reject) => {
+      raw.once('connect', () => {
+        connected = true
         resolve()
       })
+      raw.once('close', () => reject(closed()))
     })
-    ready.catch(() => undefined) // awaited by the upload, or abandoned when the STOR is refused
-    return { socket, ready }
+    tcp.catch(() => undefined) // awaited by `ready`, or never when the command is refused
+    let started: Promise<Socket> | undefined
+    const startTls = async (): Promise<Socket> => {
+      await tcp
+      if (!secure) return raw
+      const tls = tlsConnect({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) })
+      socket = tls
+      keepSessionFrom(client, tls)
+      tls.on('error', fail)
+      // 'secureConnect', not a cipher: sending on a resumed connection before the handshake
+      // ends made vsftpd and ProFTPD never answer the STOR of an empty file.
+      await new Promise<void>((resolve, reject) => {
+        tls.once('secureConnect', resolve)
+        tls.once('close', () => reject(closed()))
+      })
+      logProtocol(
+        client,
+        `Data connection to ${host}:${port}: ${tls.getProtocol()}, session ${tls.isSessionReused() ? 'resumed' : 'new'}`
+      )
+      if (this.pins.length > 0 && !this.pinMatches(tls)) {
+        fail(pinMismatch())
+        throw closed()
+      }
+      return tls
+    }
+    return {
+      ready: () => (started ??= startTls()),
+      onError: listener => {
+        if (error !== undefined) listener(error)
+        else listeners.push(listener)
+      },
+      get connected() {
+        return connected
+      },
+      destroy: () => {
+        socket.destroy()
+        raw.destroy()
+      }
+    }
   }
 
   /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */

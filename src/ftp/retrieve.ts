@@ -1,21 +1,139 @@
-/** RETR into a callback over basic-ftp's download (its data connection, our passive connector). */
-import { Client, FTPError } from 'basic-ftp'
-import { Writable } from 'node:stream'
+/**
+ * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
+ * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
+ * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
+ */
+import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
+import { createHash } from 'node:crypto'
+import {
+  controlTimeout,
+  expectStrayCompletion,
+  listCommands,
+  nameEncoding,
+  sendWithHandler,
+  setControlIdleTimeout,
+  useListCommand
+} from './basic-ftp.js'
+import { DataConnection, PassiveConnector } from './data-connection.js'
 
-/** Downloads `remotePath` chunk by chunk; false when the server says there is no such file (550). */
-export async function retrieve(client: Client, remotePath: string, onChunk: (chunk: Buffer) => void): Promise<boolean> {
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      onChunk(chunk)
-      done()
+/** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
+const MAX_LISTING_BYTES = 40 * 1024 * 1024
+
+/**
+ * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
+ * files of any size). Resolves once the server confirms (2xx)
+ * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
+ * else with what broke.
+ */
+export async function retrieve(
+  client: Client,
+  data: DataConnection,
+  command: string,
+  limit = Infinity,
+  onChunk?: (chunk: Buffer) => void
+) {
+  const parts: Buffer[] = []
+  let bytes = 0
+  let dataError: Error | undefined
+  let started = false
+  let settled = false
+  const awaitReply = (): void => {
+    if (!settled) setControlIdleTimeout(client, controlTimeout(client))
+  }
+  data.onError(err => {
+    dataError ??= err
+    awaitReply()
+  })
+  let ended: () => void = () => undefined
+  const received = new Promise<void>(resolve => (ended = resolve))
+  const receive = async (): Promise<void> => {
+    const socket = await data.ready()
+    socket.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > limit) data.destroy()
+      else if (onChunk !== undefined) onChunk(chunk)
+      else parts.push(chunk)
+    })
+    await new Promise<void>(resolve => {
+      socket.once('end', resolve)
+      socket.once('close', resolve)
+    })
+  }
+  const confirmed = sendWithHandler(client, command, (res: Error | FTPResponse, task) => {
+    if (res instanceof Error) {
+      if (res instanceof FTPError && !started) expectStrayCompletion(client)
+      return task.reject(res)
     }
+    if (res.code === 150 || res.code === 125) {
+      if (started) return
+      started = true
+      // The control connection idles while data moves; the data connection has its own timeout.
+      setControlIdleTimeout(client, 0)
+      receive().then(
+        () => {
+          awaitReply()
+          ended()
+        },
+        (err: Error) => {
+          dataError ??= err
+          awaitReply()
+          ended()
+        }
+      )
+      return
+    }
+    if (res.code >= 200 && res.code < 300) return task.resolve(res)
+    if (res.code >= 300) task.reject(new FTPError(res))
   })
   try {
-    await client.downloadTo(sink, remotePath)
-    return true
+    await confirmed
+    // A 2xx without a 1xx opened no transfer: nothing was sent.
+    if (started) await received
+  } finally {
+    settled = true
+    data.destroy()
+  }
+  if (bytes > limit) throw new Error(`${command}: the server sent more than ${limit} bytes`)
+  if (dataError !== undefined) throw dataError
+  return Buffer.concat(parts)
+}
+
+/**
+ * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
+ * candidates and its parsers); the first that the server accepts is used from then on.
+ */
+export async function listDirectory(client: Client, connector: PassiveConnector, path: string): Promise<FileInfo[]> {
+  let lastError: unknown
+  for (const candidate of listCommands(client)) {
+    const command = path === '' ? candidate : `${candidate} ${path}`
+    try {
+      const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES)
+      useListCommand(client, candidate)
+      return parseList(text.toString(nameEncoding(client)))
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err
+      lastError = err
+    }
+  }
+  throw lastError
+}
+
+/** RETR into SHA-256 as it arrives, for files of any size; undefined when there is no such file (550). */
+export async function downloadSha256(
+  client: Client,
+  data: DataConnection,
+  remotePath: string
+): Promise<{ sha256: string; size: number } | undefined> {
+  const hash = createHash('sha256')
+  let size = 0
+  try {
+    await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
+      hash.update(chunk)
+      size += chunk.length
+    })
   } catch (err) {
-    // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-    if (err instanceof FTPError && err.code === 550) return false
+    if (err instanceof FTPError && err.code === 550) return undefined
     throw err
   }
+  return { sha256: hash.digest('hex'), size }
 }

@@ -138,6 +138,28 @@ export class ServerHasher {
     return this.read(command, res, size)
   }
 
+  /**
+   * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
+   * commands go in one write, else one at a time.
+   */
+  async hashMany(
+    files: { path: string; size: number }[],
+    sendTogether?: (lines: string[]) => Promise<{ code: number; message: string }[]>
+  ): Promise<(ServerHash | undefined)[]> {
+    const command = await this.ready()
+    if (command === undefined) return files.map(() => undefined)
+    const lines = files.map(f => this.commandFor(command, f.path))
+    const asked = lines.filter((line): line is string => line !== undefined)
+    if (sendTogether === undefined || asked.length < 2) {
+      const hashes: (ServerHash | undefined)[] = []
+      for (const f of files) hashes.push(await this.hash(f.path, f.size))
+      return hashes
+    }
+    const replies = await sendTogether(asked)
+    let next = 0
+    return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++]!, f.size)))
+  }
+
   /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
   async ready(): Promise<HashCommand | undefined> {
     await (this.selecting ??= this.select())

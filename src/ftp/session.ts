@@ -3,12 +3,12 @@
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
 import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
-import { createHash } from 'node:crypto'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Log, redact } from '../log.js'
 import { PassiveConnector } from './data-connection.js'
 import { parseStatListing } from './stat-listing.js'
+import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
 import { Sent, store } from './store.js'
 import {
   bindSockets,
@@ -18,11 +18,11 @@ import {
   Reply,
   sendPipelined,
   setNameEncoding,
-  setProtocolLog
+  setProtocolLog,
+  skipStrayCompletions
 } from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
 import { fitsCommand, globbed, greetingAllowsPipelining, Pipelining, sizeIn } from './pipelining.js'
-import { retrieve } from './retrieve.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
 import { HashAlgorithm, ServerHash, ServerHasher } from './server-hash.js'
@@ -60,27 +60,14 @@ class BasicFtpSession implements RemoteSession {
     return this.hasher.hash(remotePath, size)
   }
 
-  async hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]> {
-    const command = await this.hasher.ready()
-    if (command === undefined) return files.map(() => undefined)
-    const lines = files.map(f => this.hasher.commandFor(command, f.path))
-    const asked = lines.filter((line): line is string => line !== undefined)
-    if (!this.pipelines || asked.length < 2) return Promise.all(files.map(f => this.hash(f.path, f.size)))
-    const replies = await this.sendAll(asked, { pipelined: true, preparePassive: false })
-    let next = 0
-    return files.map((f, i) =>
-      lines[i] === undefined ? undefined : this.hasher.read(command, replies[next++]!, f.size)
-    )
+  hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]> {
+    this.connector.forget()
+    const send = (lines: string[]): Promise<Reply[]> => this.sendAll(lines, { pipelined: true, preparePassive: false })
+    return this.hasher.hashMany(files, this.pipelines ? send : undefined)
   }
 
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
-    const hash = createHash('sha256')
-    let size = 0
-    const found = await retrieve(this.client, remotePath, chunk => {
-      hash.update(chunk)
-      size += chunk.length
-    })
-    return found ? { sha256: hash.digest('hex'), size } : undefined
+    return downloadSha256(this.client, await this.connector.open(this.client), remotePath)
   }
 
   get pipelines(): boolean {
@@ -155,9 +142,14 @@ class BasicFtpSession implements RemoteSession {
     if (size!.code === 550) return undefined
     if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
     const expected = sizeIn(size!)
-    const parts: Buffer[] = []
-    if (!(await retrieve(this.client, remotePath, chunk => parts.push(chunk)))) return undefined
-    const data = Buffer.concat(parts)
+    let data: Buffer
+    try {
+      data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`)
+    } catch (err) {
+      // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+      if (err instanceof FTPError && err.code === 550) return undefined
+      throw err
+    }
     if (expected !== undefined && data.length !== expected) {
       throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
         command: 'RETR',
@@ -179,7 +171,7 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async list(path: string): Promise<FileInfo[]> {
-    return this.client.list(path)
+    return listDirectory(this.client, this.connector, path)
   }
 
   async listEntries(path: string): Promise<FileInfo[]> {
@@ -282,6 +274,7 @@ export const openSession: SessionFactory = async (settings, log, pipelining = ne
     log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password]))
   )
   dropTaskStacks(client)
+  skipStrayCompletions(client)
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress)
   client.prepareTransfer = connector.prepareTransfer(client)

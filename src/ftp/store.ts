@@ -9,7 +9,13 @@ import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import { DeployError } from '../errors.js'
 import { CHUNK_BYTES, readSmall } from '../local-files.js'
-import { controlTimeout, failSession, sendWithHandler, setControlIdleTimeout } from './basic-ftp.js'
+import {
+  controlTimeout,
+  expectStrayCompletion,
+  failSession,
+  sendWithHandler,
+  setControlIdleTimeout
+} from './basic-ftp.js'
 import { DataConnection } from './data-connection.js'
 
 /** What an upload sent, counted as it went (a local file may change while it is read). */
@@ -33,19 +39,18 @@ export async function store(
   let dataError: unknown
   let started = false
   let settled = false
-  const { socket } = data
   // While the STOR is open the control connection waits for its reply within the timeout; once
   // it is settled, the timeout belongs to whatever the session does next.
   const awaitReply = (): void => {
     if (!settled) setControlIdleTimeout(client, controlTimeout(client))
   }
-  socket.on('error', err => {
+  data.onError(err => {
     dataError ??= err
     // The server's reply now says why (426, 451, 452).
     awaitReply()
   })
   const send = async (): Promise<void> => {
-    await data.ready
+    const socket = await data.ready()
     if (typeof source !== 'string') {
       size = source.length
       hash.update(source)
@@ -64,7 +69,10 @@ export async function store(
     )
   }
   const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res: Error | FTPResponse, task) => {
-    if (res instanceof Error) return task.reject(res)
+    if (res instanceof Error) {
+      if (res instanceof FTPError && !started) expectStrayCompletion(client)
+      return task.reject(res)
+    }
     if (res.code === 150 || res.code === 125) {
       // RFC 959 allows one of them; only the first may start sending, or data goes twice.
       if (started) return
@@ -76,7 +84,7 @@ export async function store(
         awaitReply,
         err => {
           dataError ??= unreadable(err, source)
-          socket.destroy()
+          data.destroy()
           // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
           // data connection we cut): this session, its reply still pending, is done.
           if (dataError instanceof DeployError) failSession(client, dataError)
@@ -88,6 +96,10 @@ export async function store(
     if (res.code >= 200 && res.code < 300) return task.resolve(res)
     if (res.code >= 300) task.reject(new FTPError(res))
   })
+  // TLS starts as soon as TCP is up, not on the 1xx: the STOR left before the connection came
+  // up, which is what pyftpdlib 1.5.7 needs (its issue 604), and vsftpd sends its 150 only once
+  // it has accepted the connection, so waiting for it would cost a round trip per file.
+  data.ready().catch(() => undefined)
   try {
     await confirmed
   } catch (err) {
@@ -96,7 +108,7 @@ export async function store(
     throw err instanceof FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err)
   } finally {
     settled = true
-    socket.destroy()
+    data.destroy()
   }
   if (dataError !== undefined) throw dataError
   if (!started) throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`)

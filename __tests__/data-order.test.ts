@@ -1,0 +1,111 @@
+/**
+ * Listings and downloads keep ftplib's order: the command, the server's 1xx, then the TLS
+ * handshake; uploads start TLS once TCP is up, after the command went. pyftpdlib 1.5.7 (Debian 12's) resets a data connection whose client starts TLS
+ * before it has read the command (its issue 604); every other server here answers 1xx first.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openSession, RemoteSession } from '../src/ftp/session.js'
+import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
+
+const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
+const KINDS: ServerKind[] = [
+  'vsftpd',
+  'vsftpd-tls12',
+  'pure-ftpd',
+  'proftpd',
+  'pyftpdlib',
+  'windows-like',
+  'vsftpd-implicit'
+]
+
+async function session(server: FtpServer, log: RecordingLog): Promise<RemoteSession> {
+  const tls = server.tls === 'implicit' ? { tls: 'implicit' } : {}
+  return openSession(settingsOf(serverInputs(server, { timeout: '10', ...tls })), log)
+}
+
+/** The protocol log from a data command on: its command, 1xx, TLS, 2xx, in the order they came. */
+function transferLines(log: RecordingLog, command: RegExp): string[] {
+  const lines = log.lines.map(l => l.replace(/^debug: /, ''))
+  // The last such command: a refused LIST -a (windows-like) is followed by LIST.
+  const at = lines.length - 1 - [...lines].reverse().findIndex(l => command.test(l))
+  const next = lines.findIndex((l, i) => i > at && /^< 2\d\d/.test(l))
+  return lines
+    .slice(at, next + 1)
+    .filter(l => /^> |^< \d{3}|^Data connection/.test(l))
+    .map(l => l.replace(/^(< \d{3}|> \S+|Data connection).*$/s, '$1'))
+}
+
+describe.each(KINDS)('%s', kind => {
+  const maybe = skipped(kind) ? test.skip : test
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  maybe('LIST or MLSD, RETR and STOR: the server answers 1xx before the data handshake, which resumes', async () => {
+    server.putFile('order/a.txt', 'abc')
+    const log = recordingLog()
+    const s = await session(server, log)
+    try {
+      await s.upload(Buffer.from('uploaded'), '/order/b.txt')
+      expect((await s.list('/order')).map(i => i.name).sort()).toEqual(expect.arrayContaining(['a.txt', 'b.txt']))
+      expect((await s.download('/order/a.txt'))?.toString()).toBe('abc')
+    } finally {
+      s.close()
+    }
+    expect(readFileSync(join(server.root, 'order/b.txt'), 'utf8')).toBe('uploaded')
+    for (const command of [/^> (MLSD|LIST)/, /^> RETR /]) {
+      const [, first, tls, done] = transferLines(log, command)
+      expect([first, tls, done?.slice(0, 3)]).toEqual([expect.stringMatching(/^< 1(25|50)$/), 'Data connection', '< 2'])
+    }
+    // An upload starts TLS once TCP is up, after its STOR went (a round trip saved per file):
+    // the handshake and the 1xx may come in either order, both after the command.
+    const stor = transferLines(log, /^> STOR /)
+    expect(stor[0]).toBe('> STOR')
+    expect(stor.slice(1, 3)).toEqual(expect.arrayContaining(['Data connection', expect.stringMatching(/^< 1(25|50)$/)]))
+    expect(stor[3]?.slice(0, 3)).toBe('< 2')
+    // pure-ftpd resumes no session (it does not ask for it either), on main's order too.
+    const fresh = log.lines.filter(l => l.includes('Data connection to') && !l.endsWith('session resumed'))
+    expect(fresh).toHaveLength(kind === 'pure-ftpd' ? 3 : 0)
+  })
+
+  maybe(
+    '40 listings, 40 downloads and 40 uploads on one session: none fails',
+    async () => {
+      server.putFile('many/file.txt', 'x'.repeat(1000))
+      const log = recordingLog()
+      const failed = { list: 0, retr: 0, stor: 0 }
+      let s = await session(server, log)
+      // A transfer that hangs counts as failed too (main's order hung some, longer than the timeout).
+      const attempt = async (what: keyof typeof failed, op: () => Promise<unknown>): Promise<void> => {
+        let timer: NodeJS.Timeout | undefined
+        const deadline = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('hung')), 3000)))
+        try {
+          await Promise.race([op(), deadline])
+        } catch {
+          failed[what]++
+          s.close()
+          s = await session(server, log)
+        } finally {
+          clearTimeout(timer)
+        }
+      }
+      try {
+        for (let i = 0; i < 40; i++) {
+          await attempt('list', async () => expect((await s.list('/many')).map(f => f.name)).toContain('file.txt'))
+          await attempt('retr', async () => expect((await s.download('/many/file.txt'))?.length).toBe(1000))
+          await attempt('stor', () => s.upload(Buffer.from(`upload ${i}`), `/many/up-${i}.txt`))
+        }
+      } finally {
+        s.close()
+      }
+      expect(failed).toEqual({ list: 0, retr: 0, stor: 0 })
+    },
+    60_000
+  )
+})
