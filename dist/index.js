@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3663:
+/***/ 7567:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11,15 +11,15 @@ const fs_1 = __nccwpck_require__(9896);
 const path_1 = __nccwpck_require__(6928);
 const tls_1 = __nccwpck_require__(4756);
 const util_1 = __nccwpck_require__(9023);
-const FtpContext_1 = __nccwpck_require__(6081);
-const netUtils_1 = __nccwpck_require__(6156);
-const parseControlResponse_1 = __nccwpck_require__(5931);
-const parseList_1 = __nccwpck_require__(1641);
-const parseListMLSD_1 = __nccwpck_require__(5287);
-const ProgressTracker_1 = __nccwpck_require__(5475);
-const safePathNames_1 = __nccwpck_require__(3680);
-const StringWriter_1 = __nccwpck_require__(5494);
-const transfer_1 = __nccwpck_require__(5115);
+const FtpContext_1 = __nccwpck_require__(5969);
+const netUtils_1 = __nccwpck_require__(2108);
+const parseControlResponse_1 = __nccwpck_require__(1451);
+const parseList_1 = __nccwpck_require__(6777);
+const parseListMLSD_1 = __nccwpck_require__(5239);
+const ProgressTracker_1 = __nccwpck_require__(6947);
+const safePathNames_1 = __nccwpck_require__(6656);
+const StringWriter_1 = __nccwpck_require__(3078);
+const transfer_1 = __nccwpck_require__(8171);
 // Use promisify to keep the library compatible with Node 8.
 const fsReadDir = (0, util_1.promisify)(fs_1.readdir);
 const fsMkDir = (0, util_1.promisify)(fs_1.mkdir);
@@ -832,7 +832,7 @@ async function ignoreError(func) {
 
 /***/ }),
 
-/***/ 7666:
+/***/ 8930:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -931,7 +931,7 @@ FileInfo.UnixPermission = {
 
 /***/ }),
 
-/***/ 6081:
+/***/ 5969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -939,7 +939,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FTPContext = exports.FTPError = void 0;
 const net_1 = __nccwpck_require__(9278);
 const tls_1 = __nccwpck_require__(4756);
-const parseControlResponse_1 = __nccwpck_require__(5931);
+const parseControlResponse_1 = __nccwpck_require__(1451);
 /**
  * Describes an FTP server error response including the FTP response code.
  */
@@ -1346,7 +1346,7 @@ exports.FTPContext = FTPContext;
 
 /***/ }),
 
-/***/ 5475:
+/***/ 6947:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1425,7 +1425,7 @@ function noop() { }
 
 /***/ }),
 
-/***/ 4184:
+/***/ 9800:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1434,7 +1434,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5494:
+/***/ 3078:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1470,7 +1470,7 @@ exports.StringWriter = StringWriter;
 
 /***/ }),
 
-/***/ 3892:
+/***/ 5748:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1581,7 +1581,7 @@ function isWaitingForServer(socket, direction) {
 
 /***/ }),
 
-/***/ 7382:
+/***/ 4342:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1604,19 +1604,19 @@ exports.enterPassiveModeIPv6 = exports.enterPassiveModeIPv4 = void 0;
 /**
  * Public API
  */
-__exportStar(__nccwpck_require__(3663), exports);
-__exportStar(__nccwpck_require__(6081), exports);
-__exportStar(__nccwpck_require__(7666), exports);
-__exportStar(__nccwpck_require__(1641), exports);
-__exportStar(__nccwpck_require__(4184), exports);
-var transfer_1 = __nccwpck_require__(5115);
+__exportStar(__nccwpck_require__(7567), exports);
+__exportStar(__nccwpck_require__(5969), exports);
+__exportStar(__nccwpck_require__(8930), exports);
+__exportStar(__nccwpck_require__(6777), exports);
+__exportStar(__nccwpck_require__(9800), exports);
+var transfer_1 = __nccwpck_require__(8171);
 Object.defineProperty(exports, "enterPassiveModeIPv4", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv4; } }));
 Object.defineProperty(exports, "enterPassiveModeIPv6", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv6; } }));
 
 
 /***/ }),
 
-/***/ 6156:
+/***/ 2108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1696,7 +1696,7 @@ function ipIsPrivateV4Address(ip = "") {
 
 /***/ }),
 
-/***/ 5931:
+/***/ 1451:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1769,7 +1769,7 @@ function isNotBlank(str) {
 
 /***/ }),
 
-/***/ 1641:
+/***/ 6777:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1808,9 +1808,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseList = parseList;
-const dosParser = __importStar(__nccwpck_require__(4439));
-const unixParser = __importStar(__nccwpck_require__(8003));
-const mlsdParser = __importStar(__nccwpck_require__(5287));
+const dosParser = __importStar(__nccwpck_require__(7431));
+const unixParser = __importStar(__nccwpck_require__(8435));
+const mlsdParser = __importStar(__nccwpck_require__(5239));
 /**
  * Available directory listing parsers. These are candidates that will be tested
  * in the order presented. The first candidate will be used to parse the whole list.
@@ -1855,7 +1855,7 @@ function parseList(rawList) {
 
 /***/ }),
 
-/***/ 4439:
+/***/ 7431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1863,7 +1863,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __nccwpck_require__(7666);
+const FileInfo_1 = __nccwpck_require__(8930);
 /**
  * This parser is based on the FTP client library source code in Apache Commons Net provided
  * under the Apache 2.0 license. It has been simplified and rewritten to better fit the Javascript language.
@@ -1919,7 +1919,7 @@ function transformList(files) {
 
 /***/ }),
 
-/***/ 5287:
+/***/ 5239:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1928,7 +1928,7 @@ exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
 exports.parseMLSxDate = parseMLSxDate;
-const FileInfo_1 = __nccwpck_require__(7666);
+const FileInfo_1 = __nccwpck_require__(8930);
 function parseSize(value, info) {
     info.size = parseInt(value, 10);
 }
@@ -2117,7 +2117,7 @@ function parseMLSxDate(fact) {
 
 /***/ }),
 
-/***/ 8003:
+/***/ 8435:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2125,7 +2125,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __nccwpck_require__(7666);
+const FileInfo_1 = __nccwpck_require__(8930);
 const JA_MONTH = "\u6708";
 const JA_DAY = "\u65e5";
 const JA_YEAR = "\u5e74";
@@ -2284,7 +2284,7 @@ function parseMode(r, w, x) {
 
 /***/ }),
 
-/***/ 3680:
+/***/ 6656:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2343,7 +2343,7 @@ function isSafePathName(name, localPath = path) {
 
 /***/ }),
 
-/***/ 5115:
+/***/ 8171:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2358,9 +2358,9 @@ exports.uploadFrom = uploadFrom;
 exports.downloadTo = downloadTo;
 const stream_1 = __nccwpck_require__(2203);
 const tls_1 = __nccwpck_require__(4756);
-const TransferWatchdog_1 = __nccwpck_require__(3892);
-const netUtils_1 = __nccwpck_require__(6156);
-const parseControlResponse_1 = __nccwpck_require__(5931);
+const TransferWatchdog_1 = __nccwpck_require__(5748);
+const netUtils_1 = __nccwpck_require__(2108);
+const parseControlResponse_1 = __nccwpck_require__(1451);
 /**
  * Prepare a data socket using passive mode over IPv6.
  */
@@ -2731,15 +2731,15 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -3011,34 +3011,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -3056,10 +3056,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -3121,7 +3121,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -3133,39 +3133,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5524).Headers
+/* unused reexport */ __nccwpck_require__(715).Response
+/* unused reexport */ __nccwpck_require__(175).Request
+/* unused reexport */ __nccwpck_require__(1142).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+/* unused reexport */ __nccwpck_require__(1886).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -3181,18 +3181,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -3252,16 +3252,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3367,7 +3367,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3381,10 +3381,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3625,16 +3625,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3846,18 +3846,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -4073,15 +4073,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -4188,21 +4188,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -4211,9 +4211,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4594,15 +4594,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4694,16 +4694,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -4941,7 +4941,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -5066,7 +5066,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5275,7 +5275,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -5707,7 +5707,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5715,7 +5715,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5730,9 +5730,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -6196,7 +6196,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -6270,7 +6270,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6278,7 +6278,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -6429,13 +6429,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6443,9 +6443,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -7155,18 +7155,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7295,7 +7295,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7303,7 +7303,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -7311,10 +7311,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7511,7 +7511,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7519,9 +7519,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7534,7 +7534,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -7567,9 +7567,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7581,11 +7581,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7593,7 +7593,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8508,7 +8508,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -9031,7 +9031,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9039,13 +9039,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -9064,7 +9064,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9470,7 +9470,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9830,7 +9830,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9840,16 +9840,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -9891,9 +9891,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -10201,7 +10201,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -10461,19 +10461,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10676,7 +10676,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10748,15 +10748,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10915,7 +10915,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -11039,15 +11039,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -11240,10 +11240,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -11281,7 +11281,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11292,14 +11292,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11395,19 +11395,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11676,13 +11676,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11718,7 +11718,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11726,8 +11726,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11757,7 +11757,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -11808,15 +11808,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -12047,20 +12047,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12491,14 +12491,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12873,14 +12873,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -13003,12 +13003,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -13031,11 +13031,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -13062,11 +13062,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -13088,13 +13088,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13372,7 +13372,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13384,7 +13384,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13396,7 +13396,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13417,13 +13417,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -13434,14 +13434,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13584,14 +13584,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -13600,10 +13600,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13650,12 +13650,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13685,12 +13685,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -13698,9 +13698,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13899,14 +13899,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -13915,10 +13915,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13965,7 +13965,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -13995,20 +13995,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14369,7 +14369,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14419,7 +14419,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -14455,7 +14455,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -14885,20 +14885,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15751,15 +15751,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -15910,26 +15910,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15974,7 +15974,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -15993,15 +15993,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -16184,14 +16184,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16501,7 +16501,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -16860,13 +16860,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -17441,23 +17441,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -17931,7 +17931,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -17975,12 +17975,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17990,16 +17990,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -18511,7 +18511,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -18642,7 +18642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19393,12 +19393,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19446,14 +19446,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19579,16 +19579,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -20060,16 +20060,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -20319,7 +20319,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -20366,21 +20366,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -21060,7 +21060,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -21073,9 +21073,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -21111,23 +21111,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -23337,23 +23337,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23363,12 +23363,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24381,14 +24381,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24400,16 +24400,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24998,7 +24998,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -25014,21 +25014,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -26653,14 +26653,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -27355,7 +27355,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -27652,7 +27652,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27661,16 +27661,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -28003,12 +28003,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -28088,7 +28088,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -28105,7 +28105,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28116,10 +28116,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28503,27 +28503,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28881,7 +28881,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -28954,14 +28954,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -29290,12 +29290,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -29393,14 +29393,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29505,16 +29505,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29524,11 +29524,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -30039,14 +30039,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -30150,7 +30150,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -30169,16 +30169,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -30498,15 +30498,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30515,21 +30515,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -31100,11 +31100,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1451);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6392);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1451:
+/***/ 6392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31125,14 +31125,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: actionsLog, progressLines, readActionInput, runnerIdentity, setOutputs
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __nccwpck_require__(2377);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3891);
+// EXTERNAL MODULE: ../main/node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __nccwpck_require__(3401);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
+// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(4342);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Bad input: the run ends with exit code 2 before any connection is made. */
 class InputError extends Error {
@@ -31157,376 +31157,191 @@ function describeError(err) {
     return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/remote-path.ts
-/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_namespaceObject.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
-function parentDirs(relPath) {
-    const dirs = [];
-    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-        dirs.unshift(dir);
-    return dirs;
-}
-/** The remote path of a remote-relative one ('' is remote-dir itself). */
-function remotePathOf(remoteRoot, relPath) {
-    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
-}
+;// CONCATENATED MODULE: ./src/local-paths.ts
 /**
- * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
- * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
- * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
- */
-function unsafePathReason(relPath) {
-    if (relPath === '')
-        return 'it is empty';
-    if (/[\r\n\0]/.test(relPath))
-        return 'it contains CR, LF or NUL';
-    if (relPath.includes('\\'))
-        return 'it contains a backslash, a path separator on Windows servers';
-    if (relPath.startsWith('/'))
-        return 'it is absolute';
-    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
-        return "it has an empty, '.' or '..' segment";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
- * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
+ * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
+ * the Windows rules are tested with path.win32 on any machine.
  */
 
 
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-/** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
-class ManifestCorrupt extends Error {
+/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
+function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
+    const negate = pattern.startsWith('!');
+    const body = negate ? pattern.slice(1) : pattern;
+    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
 }
-const FORMAT = 'ftps-deploy-manifest';
-/**
- * The second copy kept beside the manifest while a server cannot replace it in one rename:
- * it holds the last complete manifest whenever the manifest itself is missing or partial.
- */
-const manifestBackupName = (manifest) => `${manifest}.previous`;
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
+function isInside(root, target, path = (external_node_path_default())) {
+    const rel = path.relative(root, target);
+    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
 }
 /**
- * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
- * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
+ * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
+ * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
  */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
+function remotePathOf(localDir, file, path = (external_node_path_default())) {
+    const rel = path.relative(localDir, file);
+    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
+        return undefined;
+    return rel.split(path.sep).join('/');
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const shown = (name) => JSON.stringify(name).slice(1, -1);
+/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
+function checkRemoteName(relPath, encoding) {
+    if (/[\r\n\0]/.test(relPath)) {
+        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
     }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    if (relPath.includes('\\')) {
+        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
+        throw new InputError(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
     }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
+    if (relPath.split('/').includes('..')) {
+        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
     }
-    const refused = [];
-    const safe = (path) => {
-        const reason = unsafePathReason(path);
-        if (reason !== undefined)
-            refused.push(`${JSON.stringify(path)} (${reason})`);
-        return reason === undefined;
-    };
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        if (safe(path))
-            files.set(path, { sha256: e.sha256, size: e.size });
+    if (LONE_SURROGATE.test(relPath)) {
+        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
+        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
     }
-    const dirs = new Set();
-    for (const dir of doc.dirs) {
-        if (typeof dir !== 'string')
-            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
-        if (safe(dir))
-            dirs.add(dir);
+    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
+        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
     }
-    return { manifest: { files, dirs }, refused };
 }
 
-;// CONCATENATED MODULE: ./src/replace.ts
+;// CONCATENATED MODULE: ./src/local-files.ts
 /**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow: a rename over an existing file, or only after
- * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
- * said once; later uploads start from what was found.
+ * The local side: glob patterns relative to local-dir -> regular files inside it, with their
+ * remote-relative paths. The only module that globs and stats.
  */
 
 
-/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
-function renameRefused(err) {
-    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
+
+
+/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
+async function local_files_listLocalFiles(options, log) {
+    const root = await (0,promises_namespaceObject.realpath)(options.localDir);
+    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
+    const matches = everything
+        ? walkEverything(options.localDir, options.followSymlinks, options.path)
+        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
+    const files = [];
+    for (const match of matches) {
+        const file = toLocalFile(match, options, root, log);
+        if (file)
+            files.push(file);
+    }
+    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    for (const file of files)
+        checkRemoteName(file.relPath, options.encoding);
+    return files;
 }
-/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
-/**
- * True when done, false when the server refused (the file is not there, 550, or it would not):
- * for best-effort steps. A lost connection still throws.
- */
-async function quietly(action) {
-    return action.then(() => true, (err) => {
-        if (isRefusal(err))
-            return false;
-        throw err;
+/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
+async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
+    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
+    // a noticeable part of the CLI's start.
+    const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3401));
+    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
+        followSymbolicLinks: followSymlinks,
+        matchDirectories: false,
+        implicitDescendants: true
     });
+    return globber.glob();
 }
-class Replacer {
-    atomic;
-    names;
-    log;
-    found;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
-    constructor(atomic, names, log) {
-        this.atomic = atomic;
-        this.names = names;
-        this.log = log;
-        this.found = atomic ? 'rename' : 'direct';
-    }
-    get mode() {
-        return this.found;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
-    }
-    /** Uploads source to target: atomically where the server allows, else in place. */
-    async put(session, source, target, check) {
-        // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.found;
-        if (mode !== 'direct') {
-            const temp = this.tempFor(target);
-            let replaced = false;
-            try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
-            }
-            finally {
-                if (replaced)
-                    this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
-                    this.settled(temp);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await quietly(session.remove(target));
-        await check(target, await session.upload(source, target));
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await quietly(session.remove(target));
+/**
+ * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
+ * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
+ * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
+ * (broken links left out, linked directories entered unless that closes a cycle).
+ */
+function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
+    const start = path.resolve(localDir);
+    const found = [];
+    const visit = (at, chain) => {
+        let info;
         try {
-            await session.rename(temp, target);
-            return true;
+            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(at) : (0,external_node_fs_namespaceObject.lstatSync)(at);
         }
         catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!renameRefused(err))
-                throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await quietly(session.remove(target));
-                if (await quietly(session.rename(temp, target))) {
-                    this.refusedRenameOver(err.details.reply ?? err.message);
-                    return true;
-                }
-            }
-            this.refusedRenames(err.details.reply ?? err.message);
-            return false;
-        }
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.found === mode || this.found === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.found = mode;
-    }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = parseManifest(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof ManifestCorrupt))
+            if (followSymlinks && err.code === 'ENOENT')
+                return;
             throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        }
+        if (!info.isDirectory()) {
+            found.push(at);
+            return;
+        }
+        let below = chain;
+        if (followSymlinks) {
+            const real = external_node_fs_namespaceObject.realpathSync.native(at);
+            if (chain.includes(real))
+                return;
+            below = [...chain, real];
+        }
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(at))
+            visit(path.join(at, name), below);
+    };
+    visit(start, []);
+    return found;
+}
+/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
+function toLocalFile(match, options, root, log) {
+    const path = options.path ?? (external_node_path_default());
+    const relPath = remotePathOf(options.localDir, match, path);
+    if (relPath === undefined)
+        return undefined;
+    const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
+    if (info.isSymbolicLink() && !options.followSymlinks) {
+        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
         return undefined;
     }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
+    // The real location must lie inside local-dir (a followed link, or a pattern through one).
+    const real = external_node_fs_namespaceObject.realpathSync.native(match);
+    if (!isInside(root, real, path)) {
+        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
+        return undefined;
     }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new DeployError(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
+    const target = info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(match) : info;
+    if (!target.isFile()) {
+        if (!target.isDirectory())
+            log.warning(`Skipped ${relPath}: not a regular file`);
+        return undefined;
     }
+    return { localPath: match, relPath, size: target.size };
 }
+/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
+const CHUNK_BYTES = 1024 * 1024;
 /**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
+ * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
+ * read: for a small file the stream machinery cost more CPU than the read itself.
  */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await quietly(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!renameRefused(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await quietly(session.remove(backup));
-                const moved = await quietly(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!renameRefused(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await quietly(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await quietly(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
+function readSmall(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (size > CHUNK_BYTES)
+            return undefined;
+        // One byte more than announced: a file growing right now shows as changed, not cut short.
+        const buffer = Buffer.allocUnsafe(size + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
         }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await quietly(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await quietly(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
@@ -31715,6 +31530,8 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
+    /** After closeAll: a session that finishes opening is closed at once. */
+    closed = false;
     cap;
     constructor(open, options, log, first) {
         this.open = open;
@@ -31770,8 +31587,23 @@ class SessionPool {
             }
         }
     }
+    /**
+     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     */
+    warm(count) {
+        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
+        for (let i = 0; i < wanted; i++) {
+            this.openWithinLimit().then(session => {
+                if (session !== undefined)
+                    this.release(session);
+            }, (err) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`));
+        }
+    }
     /** Closes every session. */
     closeAll() {
+        this.closed = true;
         for (const session of this.all)
             session.close();
         this.all.clear();
@@ -31841,7 +31673,7 @@ class SessionPool {
     }
     release(session) {
         // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (!session.usable || this.all.size > this.cap.allowed())
+        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -31872,8 +31704,372 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = readSmall(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        const command = await this.ready();
+        const line = command && this.commandFor(command, remotePath);
+        if (command === undefined || line === undefined)
+            return undefined;
+        let res;
+        try {
+            res = await this.send(line);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        return this.read(command, res, size);
+    }
+    /**
+     * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
+     * commands go in one write, else one at a time.
+     */
+    async hashMany(files, sendTogether) {
+        const command = await this.ready();
+        if (command === undefined)
+            return files.map(() => undefined);
+        const lines = files.map(f => this.commandFor(command, f.path));
+        const asked = lines.filter((line) => line !== undefined);
+        if (sendTogether === undefined || asked.length < 2) {
+            const hashes = [];
+            for (const f of files)
+                hashes.push(await this.hash(f.path, f.size));
+            return hashes;
+        }
+        const replies = await sendTogether(asked);
+        let next = 0;
+        return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++], f.size)));
+    }
+    /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
+    async ready() {
+        await (this.selecting ??= this.select());
+        return this.command;
+    }
+    /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
+    commandFor(command, remotePath) {
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        return `${command.verb} ${remotePath}`;
+    }
+    /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
+    read(command, res, size) {
+        if (res.code >= 300)
+            return undefined;
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/remote-path.ts
+/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
+    const normal = external_node_path_namespaceObject.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
+function parentDirs(relPath) {
+    const dirs = [];
+    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+        dirs.unshift(dir);
+    return dirs;
+}
+/** The remote path of a remote-relative one ('' is remote-dir itself). */
+function remote_path_remotePathOf(remoteRoot, relPath) {
+    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
+}
+/**
+ * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
+ * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
+ * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
+ */
+function unsafePathReason(relPath) {
+    if (relPath === '')
+        return 'it is empty';
+    if (/[\r\n\0]/.test(relPath))
+        return 'it contains CR, LF or NUL';
+    if (relPath.includes('\\'))
+        return 'it contains a backslash, a path separator on Windows servers';
+    if (relPath.startsWith('/'))
+        return 'it is absolute';
+    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
+        return "it has an empty, '.' or '..' segment";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
+
+
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    if (c.mode === 'auto') {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+            return adopted;
+        }
+    }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => remote_path_remotePathOf(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof dist.FTPError || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`);
+        return undefined;
+    };
+}
+/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
+async function byServerHash(files, c, adopt) {
+    const batches = [];
+    for (let i = 0; i < files.length; i += HASHES_PER_WRITE)
+        batches.push(files.slice(i, i + HASHES_PER_WRITE));
+    await forEachLimited(batches, c.concurrency, async (batch) => {
+        const remote = await c.pool
+            .run(`Hashes of ${batch.length} file(s)`, s => s.hashes(batch.map(file => ({ path: at(c, file), size: file.size }))))
+            .catch(notCompared(c, batch[0]));
+        for (const [i, file] of batch.entries()) {
+            const hash = remote?.[i];
+            if (hash === undefined)
+                continue;
+            const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm])]);
+            if (local[hash.algorithm] === hash.hex) {
+                adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`);
+            }
+        }
+    });
+}
+/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
+const HASHES_PER_WRITE = 16;
+
 ;// CONCATENATED MODULE: ./src/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
@@ -31940,6 +32136,8 @@ class TempNamer {
 
 
 
+/** STATs sent together at most: a reply each, read in order. */
+const STATS_PER_WRITE = 32;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -31965,27 +32163,60 @@ function poolLister(pool) {
 function statOrListLister(pool) {
     const viaList = poolLister(pool);
     let statWorks = true;
-    return async (absPath) => {
-        if (statWorks) {
-            try {
-                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
-                if (infos !== undefined)
-                    return infos;
-            }
-            catch (err) {
-                // A reply too long for the control connection lets LIST decide; a lost connection was
-                // retried already.
-                if (!tooLong(err))
-                    throw err;
-                statWorks = false;
-            }
-        }
+    /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
+    const decide = async (absPath) => {
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
             statWorks = false;
         return infos;
     };
+    const viaStat = async (stat) => {
+        try {
+            return await stat();
+        }
+        catch (err) {
+            // A reply too long for the control connection lets LIST decide; a lost connection was
+            // retried already.
+            if (!tooLong(err))
+                throw err;
+            statWorks = false;
+            return undefined;
+        }
+    };
+    const one = async (absPath) => {
+        if (statWorks) {
+            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
+            if (infos !== undefined)
+                return infos;
+        }
+        return decide(absPath);
+    };
+    one.many = async (absPaths) => {
+        if (!statWorks || absPaths.length < 2)
+            return listEach(one, absPaths);
+        const groups = [];
+        for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
+            groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
+        const found = new Map();
+        await forEachLimited(groups, 4, async (group) => {
+            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
+            group.forEach((path, i) => found.set(path, infos?.[i]));
+        });
+        const rest = absPaths.filter(path => found.get(path) === undefined);
+        const listed = await listEach(decide, rest);
+        rest.forEach((path, i) => found.set(path, listed[i]));
+        return absPaths.map(path => found.get(path));
+    };
+    return one;
+}
+/** Lists each directory, four at a time, in order. */
+async function listEach(list, absPaths) {
+    const infos = new Array(absPaths.length);
+    await forEachLimited([...absPaths.keys()], 4, async (i) => {
+        infos[i] = await list(absPaths[i]);
+    });
+    return infos;
 }
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
 function tooLong(err) {
@@ -32003,8 +32234,10 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        await forEachLimited(wanted, concurrency, async (dir) => {
-            const infos = await list(remotePathOf(remoteRoot, dir));
+        const listed = list.many !== undefined ? await list.many(wanted.map(dir => remote_path_remotePathOf(remoteRoot, dir))) : undefined;
+        await forEachLimited([...wanted.keys()], concurrency, async (i) => {
+            const dir = wanted[i];
+            const infos = listed !== undefined ? listed[i] : await list(remote_path_remotePathOf(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -32055,17 +32288,12 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
-    return async (path, sent) => {
-        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-            // Final: the file is being written locally; its upload would not match the manifest.
-            throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-        }
-        if (verify)
-            await sizeCheck(session, file.relPath, sent.size, path);
-    };
+/** What was sent is what was planned (and hashed): else the file is being written locally. */
+function sentAsPlanned(file, sent) {
+    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+        // Final: its upload would not match the manifest.
+        throw new DeployError(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+    }
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
@@ -32109,6 +32337,7 @@ const WORDS = {
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
     'write manifest': ['write the manifest', 'wrote the manifest'],
+    adopt: ['adopt', 'adopted'],
     upload: ['upload', 'uploaded'],
     // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
     replace: ['replace', 'uploaded'],
@@ -32152,6 +32381,8 @@ function planSteps(plan) {
     if (plan.forget.length > 0) {
         steps.push({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
     }
+    for (const adopted of plan.adopt)
+        steps.push(adoptStep(adopted));
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
@@ -32163,15 +32394,319 @@ function planSteps(plan) {
         steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
+/** 'adopt a.js (12 bytes, same SHA-256 on the server (HASH))': recorded in the manifest, not uploaded. */
+const adoptStep = ({ file, evidence }) => ({
+    kind: 'adopt',
+    path: file.relPath,
+    detail: `${file.size} bytes, ${evidence}`
+});
 /** One line that sums the plan up. */
 function planSummary(plan, dryRun) {
     const would = dryRun ? 'would ' : '';
     const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
     const replacing = plan.uploads.filter(u => u.replaces).length;
     return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
-        `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+        `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
+}
+
+;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
+/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
+const SUCCESS = {
+    RNFR: [350],
+    SIZE: [213],
+    STAT: [211, 212, 213],
+    EPSV: [229],
+    PASV: [227],
+    MKD: [257],
+    PWD: [257],
+    FEAT: [211],
+    OPTS: [200],
+    HASH: [213],
+    XSHA256: [250],
+    XSHA512: [250],
+    XSHA1: [250],
+    XMD5: [250]
+};
+/** Codes that answer only such commands (or a transfer): never a plain command's success. */
+const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
+/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
+function fitsCommand(command, reply) {
+    if (reply.code >= 400 && reply.code < 600)
+        return true;
+    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
+    if (success !== undefined)
+        return success.includes(reply.code);
+    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
+}
+/** The run's switch, shared by its sessions: on until a server's replies do not match. */
+class Pipelining {
+    log;
+    on = true;
+    constructor(log) {
+        this.log = log;
+    }
+    /** Turns pipelining off for the rest of the run, saying so once. */
+    confused(why) {
+        if (!this.on)
+            return;
+        this.on = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+}
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
+/**
+ * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
+ * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
+ */
+const greetingAllowsPipelining = (greeting) => !/Microsoft FTP Service|FileZilla Server/i.test(greeting);
+
+;// CONCATENATED MODULE: ./src/size-check.ts
+/** The size check after an upload: the server holds as many bytes as were sent. */
+
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+function incomplete(name, held, sentSize) {
+    return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+        file: name,
+        command: 'SIZE',
+        transient: true
+    });
+}
+/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize)
+        throw incomplete(name, size, sentSize);
+}
+
+;// CONCATENATED MODULE: ./src/pipelined-commit.ts
+/**
+ * After an upload to its temporary name, everything up to the next transfer in one write: the
+ * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
+ * next transfer's passive port. One round trip instead of four or five. The replies are matched
+ * to the commands in order; one that cannot belong to its command turns pipelining off for the
+ * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
+ * becomes a wrong result.
+ */
+
+
+
+
+/**
+ * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
+ * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
+ * mode (the run fails, naming the reply).
+ */
+async function commitTogether(session, c) {
+    const { temp, target, checks } = c;
+    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const commands = [
+        ...(chmod !== undefined ? [chmod] : []),
+        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
+        `RNFR ${temp}`,
+        `RNTO ${target}`,
+        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+    ];
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const next = () => replies.shift();
+    const modeReply = chmod !== undefined ? next() : undefined;
+    if (c.mode === 'delete-then-rename')
+        next(); // DELE: gone or never there, either is fine
+    const rnfr = next();
+    const rnto = next();
+    const size = checks.verifySize ? next() : undefined;
+    if (modeReply !== undefined && modeReply.code >= 300) {
+        throw new DeployError(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            command: 'SITE CHMOD',
+            code: modeReply.code,
+            reply: modeReply.message,
+            transient: replyIsTransient(modeReply.code, modeReply.message)
+        });
+    }
+    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
+    if (refused !== undefined) {
+        const err = new DeployError(`Could not rename ${temp} to ${target}: ${refused.message}`, {
+            command: 'RNFR/RNTO',
+            code: refused.code,
+            reply: refused.message,
+            transient: replyIsTransient(refused.code, refused.message)
+        });
+        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
+        if (refused.code < 500)
+            throw err;
+        return { renamed: false, refusal: err };
+    }
+    if (size !== undefined && size.code !== 500 && size.code !== 502) {
+        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
+        const held = sizeIn(size) ?? `no file (${size.message})`;
+        if (held !== c.sent.size)
+            throw incomplete(checks.name, held, c.sent.size);
+    }
+    return { renamed: true };
+}
+
+;// CONCATENATED MODULE: ./src/replace.ts
+/**
+ * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
+ * with what this server turns out to allow: a rename over an existing file, or only after
+ * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
+ * said once; later uploads start from what was found.
+ */
+
+
+
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
+/**
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+class Replacer {
+    atomic;
+    names;
+    log;
+    found;
+    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
+    chmodWorks = false;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    constructor(atomic, names, log) {
+        this.atomic = atomic;
+        this.names = names;
+        this.log = log;
+        this.found = atomic ? 'rename' : 'direct';
+    }
+    get mode() {
+        return this.found;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /**
+     * Uploads source to target: atomically where the server allows, else in place. Where the
+     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+     * go in one write after the upload (the size is then read from the renamed file); else one at
+     * a time, the temporary checked before it is renamed.
+     */
+    async put(session, source, target, checks) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.found;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                const sent = await session.upload(source, temp);
+                checks.sent(sent);
+                if (session.pipelines && checks.stored === undefined && (checks.mode === undefined || this.chmodWorks)) {
+                    const done = await commitTogether(session, { temp, target, mode, sent, checks });
+                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
+                }
+                else {
+                    await this.checkStored(session, checks, temp, sent);
+                    replaced = await this.replace(session, temp, target, mode);
+                }
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        const sent = await session.upload(source, target);
+        checks.sent(sent);
+        await this.checkStored(session, checks, target, sent);
+    }
+    async checkStored(session, checks, path, sent) {
+        if (checks.verifySize)
+            await sizeCheck(session, checks.name, sent.size, path);
+        await checks.stored?.(session, path, sent);
+        if (checks.mode !== undefined) {
+            await session.chmod(path, checks.mode);
+            this.chmodWorks = true;
+        }
+    }
+    /** Moves temp over target; false when this server refuses renames (upload in place then). */
+    async replace(session, temp, target, mode) {
+        if (mode === 'delete-then-rename')
+            await quietly(session.remove(target));
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            // 4xx and lost connections: the pool retries the whole upload on a new connection.
+            if (!renameRefused(err))
+                throw err;
+            return this.fallback(session, temp, target, mode, err);
+        }
+    }
+    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
+    async fallback(session, temp, target, mode, err) {
+        if (err === undefined)
+            return false;
+        if (mode === 'rename') {
+            // Try once with the target gone.
+            await quietly(session.remove(target));
+            if (await quietly(session.rename(temp, target))) {
+                this.refusedRenameOver(err.details.reply ?? err.message);
+                return true;
+            }
+        }
+        this.refusedRenames(err.details.reply ?? err.message);
+        return false;
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.found === mode || this.found === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.found = mode;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/apply.ts
@@ -32189,12 +32724,12 @@ function planSummary(plan, dryRun) {
 
 async function applyPlan(plan, ctx) {
     const { pool, store, replacer, log } = ctx;
-    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
+    const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
     const did = (step) => {
         done.steps.push(step);
         log.info(stepText(step, 'done'));
     };
-    const at = (path) => remotePathOf(plan.remoteRoot, path);
+    const at = (path) => remote_path_remotePathOf(plan.remoteRoot, path);
     try {
         await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
             // Already gone (another run removed it): nothing left to do.
@@ -32204,15 +32739,14 @@ async function applyPlan(plan, ctx) {
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
             const detail = dirDetail(plan);
             await pool.run('Creating directories', async (session) => {
-                for (const dir of plan.createRoot) {
-                    await makeDir(session, dir, plan.dirMode);
-                    did({ kind: 'create root directory', path: dir, detail });
-                }
-                for (const dir of plan.mkdirs) {
-                    if (await makeDir(session, at(dir), plan.dirMode))
+                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
+                const created = await makeDirs(session, dirs, plan.dirMode);
+                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
+                plan.mkdirs.forEach((dir, i) => {
+                    if (created[plan.createRoot.length + i])
                         store.dirCreated(dir);
                     did({ kind: 'create directory', path: dir, detail });
-                }
+                });
             });
         }
         // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -32221,6 +32755,14 @@ async function applyPlan(plan, ctx) {
             await store.flush();
             did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
         }
+        // Already on the server as they are here: only the manifest learns of them (the final write).
+        store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]));
+        for (const adopted of plan.adopt) {
+            done.adopted.push(adopted.file.relPath);
+            did(adoptStep(adopted));
+        }
+        // The last upload or deletion is followed by the final write: no checkpoint just before it.
+        store.expectChanges(plan.uploads.length + plan.deletes.length);
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         const upload = async ({ file, replaces, respells }) => {
             const remotePath = at(file.relPath);
@@ -32231,12 +32773,17 @@ async function applyPlan(plan, ctx) {
                     // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
                     if (respells !== undefined && replacer.mode === 'direct')
                         await quietly(session.remove(at(respells)));
-                    return replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-                        await fileCheck(session, file, ctx.verify)(path, sent);
+                    return replacer.put(session, file.localPath, remotePath, {
+                        name: file.relPath,
+                        sent: sent => {
+                            sentAsPlanned(file, sent);
+                            sha256 = sent.sha256;
+                        },
+                        verifySize: ctx.verify,
+                        // verify: hash: the server's own hash of the bytes.
+                        stored: ctx.hashes && ((on, path, sent) => ctx.hashes.check(on, file, path, sent)),
                         // While it has its temporary name: the file appears with its mode.
-                        if (plan.fileMode !== undefined)
-                            await session.chmod(path, plan.fileMode);
-                        sha256 = sent.sha256;
+                        mode: plan.fileMode
                     });
                 });
             }
@@ -32308,6 +32855,28 @@ async function applyPlan(plan, ctx) {
     log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
 }
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session, dirs, mode) {
+    if (!session.pipelines || dirs.length < 2) {
+        const created = [];
+        for (const dir of dirs)
+            created.push(await makeDir(session, dir, mode));
+        return created;
+    }
+    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
+    const created = [];
+    for (const [i, dir] of dirs.entries()) {
+        const ok = replies[i].code >= 200 && replies[i].code < 300;
+        if (ok && mode !== undefined)
+            await session.chmod(dir, mode);
+        created.push(ok || (await makeDir(session, dir, mode)));
+    }
+    return created;
+}
 /** Creates one directory and, when this run created it, gives it `mode`. True if created. */
 async function makeDir(session, path, mode) {
     const created = await session.makeDir(path);
@@ -32367,7 +32936,7 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
         const probe = otherSpellings(listed, index)[0];
         const size = await pool.run(`SIZE ${probe}`, async (session) => {
             try {
-                return await session.size(remotePathOf(remoteRoot, probe));
+                return await session.size(remote_path_remotePathOf(remoteRoot, probe));
             }
             catch (err) {
                 if (err instanceof dist.FTPError && err.code >= 500)
@@ -32433,9 +33002,17 @@ function redactingLog(log, secrets) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
-var transfer = __nccwpck_require__(5115);
+// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/transfer.js
+var transfer = __nccwpck_require__(8171);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
+/**
+ * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
+ * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
+ * connections, and the control socket it holds. basic-ftp is pinned to the version this was
+ * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
+ * it (see the README's development section before upgrading).
+ */
+
 
 
 
@@ -32516,6 +33093,45 @@ function setProtocolLog(client, log) {
 /** The encoding of names on the control connection (and in listings). */
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
+}
+/**
+ * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
+ * servers to queue commands that arrive early). Only for commands answered by one reply each
+ * (no transfers). A reply that `fits` says cannot be its command's, or a preliminary 1xx reply,
+ * means the replies no longer match the commands: rejects with a `RepliesMismatch` at once,
+ * and the session is done (what follows on it cannot be trusted). A lost connection rejects too.
+ */
+function sendPipelined(client, commands, fits) {
+    const ftp = client.ftp;
+    for (const command of commands) {
+        if (/[\r\n\0]/.test(command))
+            throw new Error(`Invalid command: Contains control characters. (${command})`);
+    }
+    const replies = [];
+    const done = ftp.handle(undefined, (res, task) => {
+        if (res instanceof dist.FTPError)
+            res = { code: res.code, message: res.message };
+        else if (res instanceof Error)
+            return task.reject(res);
+        const command = commands[replies.length];
+        const reply = { code: res.code, message: res.message };
+        if (!fits(command, reply)) {
+            const err = new RepliesMismatch(`${command} answered with ${reply.message}`);
+            task.reject(err);
+            ftp.closeWithError(err);
+            return;
+        }
+        replies.push(reply);
+        if (replies.length === commands.length)
+            task.resolve(res);
+    });
+    for (const command of commands)
+        ftp.log(`> ${command}`);
+    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
+    return done.then(() => replies);
+}
+/** Replies to pipelined commands that cannot be theirs. */
+class RepliesMismatch extends Error {
 }
 /** A line in the protocol log, beside basic-ftp's own (only when someone reads it). */
 function logProtocol(client, message) {
@@ -32645,6 +33261,8 @@ class PassiveConnector {
     pins;
     localAddress;
     epsvWorks = true;
+    /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
+    prepared;
     constructor(pins, localAddress) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -32739,10 +33357,43 @@ class PassiveConnector {
             }
         };
     }
+    /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
+    get passiveCommand() {
+        return this.epsvWorks ? 'EPSV' : 'PASV';
+    }
+    /**
+     * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
+     * asking again. A reply that is not a passive port (a refusal) is not kept.
+     */
+    prepare(reply) {
+        this.prepared = undefined;
+        try {
+            const port = reply.code === 229
+                ? (0,transfer.parseEpsvResponse)(reply.message)
+                : reply.code === 227
+                    ? (0,transfer.parsePasvResponse)(reply.message).port
+                    : undefined;
+            if (port !== undefined)
+                this.prepared = { port, res: reply, at: Date.now() };
+        }
+        catch {
+            // Not a port after all: the next transfer asks again.
+        }
+    }
+    /** Another command went first: the port asked for ahead may no longer be open (not every server keeps it). */
+    forget() {
+        this.prepared = undefined;
+    }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
+        const prepared = this.prepared;
+        this.prepared = undefined;
+        // Fresh only: a server may give up on a passive port nobody connected to for long.
+        if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
+            return { host, port: prepared.port, res: prepared.res };
+        }
         if (this.epsvWorks) {
             try {
                 const res = await client.send('EPSV');
@@ -32768,6 +33419,8 @@ class PassiveConnector {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
+/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
+const PREPARED_FOR_MS = 10_000;
 function pinMismatch() {
     return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
         transient: false
@@ -32807,14 +33460,16 @@ function parseStatListing(res) {
  */
 
 
+
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
 const MAX_LISTING_BYTES = 40 * 1024 * 1024;
 /**
- * Sends `command` and collects what arrives on `data`. Resolves once the server confirms (2xx)
+ * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
+ * files of any size). Resolves once the server confirms (2xx)
  * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
  * else with what broke.
  */
-async function retrieve(client, data, command, limit = Infinity) {
+async function retrieve(client, data, command, limit = Infinity, onChunk) {
     const parts = [];
     let bytes = 0;
     let dataError;
@@ -32836,6 +33491,8 @@ async function retrieve(client, data, command, limit = Infinity) {
             bytes += chunk.length;
             if (bytes > limit)
                 data.destroy();
+            else if (onChunk !== undefined)
+                onChunk(chunk);
             else
                 parts.push(chunk);
         });
@@ -32908,191 +33565,26 @@ async function listDirectory(client, connector, path) {
     }
     throw lastError;
 }
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/local-paths.ts
-/**
- * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
- * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
- * the Windows rules are tested with path.win32 on any machine.
- */
-
-
-/** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
-function anchorPattern(localDir, pattern, path = (external_node_path_default())) {
-    const negate = pattern.startsWith('!');
-    const body = negate ? pattern.slice(1) : pattern;
-    return `${negate ? '!' : ''}${path.resolve(localDir, body)}`;
-}
-/** Whether `target` lies strictly below `root` (on Windows: same drive, any letter case). */
-function isInside(root, target, path = (external_node_path_default())) {
-    const rel = path.relative(root, target);
-    return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
-}
-/**
- * The remote path of a local file, relative to remote-dir with `/` separators; undefined when
- * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
- * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
- */
-function local_paths_remotePathOf(localDir, file, path = (external_node_path_default())) {
-    const rel = path.relative(localDir, file);
-    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
-        return undefined;
-    return rel.split(path.sep).join('/');
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const shown = (name) => JSON.stringify(name).slice(1, -1);
-/** Refuses names the FTP control connection cannot carry (RFC 959 ends commands with CRLF). */
-function checkRemoteName(relPath, encoding) {
-    if (/[\r\n\0]/.test(relPath)) {
-        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: names with CR, LF or NUL cannot be sent over FTP`);
-    }
-    if (relPath.includes('\\')) {
-        // Legal in a Linux or macOS name, but a Windows server reads it as a separator (`..\x`).
-        throw new InputError(`Invalid file name '${relPath}' under local-dir: names with \\ cannot be sent over FTP (Windows servers read it as a separator)`);
-    }
-    if (relPath.split('/').includes('..')) {
-        throw new InputError(`Invalid file name '${relPath}': it would leave remote-dir`);
-    }
-    if (LONE_SURROGATE.test(relPath)) {
-        // NTFS names are any UTF-16 code units; a lone surrogate has no UTF-8 (or latin1) form.
-        throw new InputError(`Invalid file name '${shown(relPath)}' under local-dir: it holds a lone UTF-16 surrogate, which no FTP name encoding can carry`);
-    }
-    if (encoding === 'latin1' && [...relPath].some(ch => ch.codePointAt(0) > 0xff)) {
-        throw new InputError(`Invalid file name '${relPath}' for encoding latin1: it has characters latin1 cannot encode`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/local-files.ts
-/**
- * The local side: glob patterns relative to local-dir -> regular files inside it, with their
- * remote-relative paths. The only module that globs and stats.
- */
-
-
-
-
-/** Lists the regular files the patterns match, sorted by path. Symlinks per followSymlinks. */
-async function local_files_listLocalFiles(options, log) {
-    const root = await (0,external_node_fs_promises_namespaceObject.realpath)(options.localDir);
-    const everything = options.patterns.length === 1 && options.patterns[0] === '**';
-    const matches = everything
-        ? walkEverything(options.localDir, options.followSymlinks, options.path)
-        : await globMatches(options.localDir, options.patterns, options.followSymlinks, options.path);
-    const files = [];
-    for (const match of matches) {
-        const file = toLocalFile(match, options, root, log);
-        if (file)
-            files.push(file);
-    }
-    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-    for (const file of files)
-        checkRemoteName(file.relPath, options.encoding);
-    return files;
-}
-/** What @actions/glob matches: every path it yields (files, and links it does not follow). */
-async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
-    // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
-    // a noticeable part of the CLI's start.
-    const glob = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2377));
-    const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
-        followSymbolicLinks: followSymlinks,
-        matchDirectories: false,
-        implicitDescendants: true
-    });
-    return globber.glob();
-}
-/**
- * What @actions/glob yields for the default pattern `**`, walked synchronously: its walk
- * awaits an lstat per entry, 0.12 s per 1000 files here, a quarter of a no-change redeploy.
- * Same rules: lstat without followSymlinks (links are yielded, not entered); with it, stat
- * (broken links left out, linked directories entered unless that closes a cycle).
- */
-function walkEverything(localDir, followSymlinks, path = (external_node_path_default())) {
-    const start = path.resolve(localDir);
-    const found = [];
-    const visit = (at, chain) => {
-        let info;
-        try {
-            info = followSymlinks ? (0,external_node_fs_namespaceObject.statSync)(at) : (0,external_node_fs_namespaceObject.lstatSync)(at);
-        }
-        catch (err) {
-            if (followSymlinks && err.code === 'ENOENT')
-                return;
-            throw err;
-        }
-        if (!info.isDirectory()) {
-            found.push(at);
-            return;
-        }
-        let below = chain;
-        if (followSymlinks) {
-            const real = external_node_fs_namespaceObject.realpathSync.native(at);
-            if (chain.includes(real))
-                return;
-            below = [...chain, real];
-        }
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(at))
-            visit(path.join(at, name), below);
-    };
-    visit(start, []);
-    return found;
-}
-/** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
-function toLocalFile(match, options, root, log) {
-    const path = options.path ?? (external_node_path_default());
-    const relPath = local_paths_remotePathOf(options.localDir, match, path);
-    if (relPath === undefined)
-        return undefined;
-    const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
-    if (info.isSymbolicLink() && !options.followSymlinks) {
-        log.warning(`Skipped symbolic link ${relPath} (set follow-symlinks: true to upload its target)`);
-        return undefined;
-    }
-    // The real location must lie inside local-dir (a followed link, or a pattern through one).
-    const real = external_node_fs_namespaceObject.realpathSync.native(match);
-    if (!isInside(root, real, path)) {
-        log.warning(`Skipped ${relPath}: it links to ${real}, outside local-dir`);
-        return undefined;
-    }
-    const target = info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(match) : info;
-    if (!target.isFile()) {
-        if (!target.isDirectory())
-            log.warning(`Skipped ${relPath}: not a regular file`);
-        return undefined;
-    }
-    return { localPath: match, relPath, size: target.size };
-}
-/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
-const CHUNK_BYTES = 1024 * 1024;
-/**
- * The whole file if it is at most CHUNK_BYTES, else undefined (stream it). One synchronous
- * read: for a small file the stream machinery cost more CPU than the read itself.
- */
-function readSmall(path) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+/** RETR into SHA-256 as it arrives, for files of any size; undefined when there is no such file (550). */
+async function downloadSha256(client, data, remotePath) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
     try {
-        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (size > CHUNK_BYTES)
+        await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
+            hash.update(chunk);
+            size += chunk.length;
+        });
+    }
+    catch (err) {
+        if (err instanceof dist.FTPError && err.code === 550)
             return undefined;
-        // One byte more than announced: a file growing right now shows as changed, not cut short.
-        const buffer = Buffer.allocUnsafe(size + 1);
-        let length = 0;
-        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
-            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
-        }
-        return buffer.subarray(0, length);
+        throw err;
     }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
+    return { sha256: hash.digest('hex'), size };
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -33139,7 +33631,7 @@ async function store(client, data, source, remotePath) {
             hash.update(whole);
             return finish(socket, whole);
         }
-        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
     };
     const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
         if (res instanceof Error) {
@@ -33173,6 +33665,10 @@ async function store(client, data, source, remotePath) {
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
     });
+    // TLS starts as soon as TCP is up, not on the 1xx: the STOR left before the connection came
+    // up, which is what pyftpdlib 1.5.7 needs (its issue 604), and vsftpd sends its 150 only once
+    // it has accepted the connection, so waiting for it would cost a round trip per file.
+    data.ready().catch(() => undefined);
     try {
         await confirmed;
     }
@@ -33228,6 +33724,7 @@ function hashing(hash, count) {
 
 
 
+
 /** Turns a refused command into a DeployError naming the command and the reply. */
 function refused(command, err, what) {
     if (err instanceof dist.FTPError) {
@@ -33270,24 +33767,27 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
+/** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
+    let greeting;
     if (settings.tls === 'implicit') {
-        await client.connectImplicitTLS(settings.host, settings.port, {
+        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
     }
     else {
-        await client.connect(settings.host, settings.port);
+        greeting = await client.connect(settings.host, settings.port);
         if (settings.tls === 'none')
-            return;
+            return greeting.message;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     checkCertificate(controlSocket(client), settings);
     setDataTlsOptions(client, options);
+    return greeting.message;
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -33306,17 +33806,71 @@ async function login(client, settings) {
         await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
     }
 }
-async function protect(client, settings) {
-    const features = await client.features();
+/**
+ * After login: FEAT, binary mode, protected data connections (each required) and the login
+ * directory, sent together where the server takes pipelined commands (one round trip, not
+ * five). Resolves with the features and the login directory (PWD).
+ */
+async function protect(client, settings, pipelined) {
+    const steps = [
+        ['TYPE I', [200], 'The server refused binary mode'],
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        ...(settings.tls === 'none'
+            ? []
+            : [
+                ['PBSZ 0', [200], PROTECT_REFUSED],
+                ['PROT P', [200], PROTECT_REFUSED]
+            ]),
+        ['PWD', [257], 'Could not read the login directory']
+    ];
+    const commands = ['FEAT', ...steps.map(([command]) => command)];
+    let replies;
+    try {
+        replies = pipelined ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands);
+    }
+    catch (err) {
+        throw refused(commands.join(', '), err, 'Could not set up the session');
+    }
+    const features = parseFeatures(replies[0]);
+    steps.forEach(([command, expected, what], i) => {
+        const res = replies[i + 1];
+        if (!expected.includes(res.code)) {
+            throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
+                command,
+                code: res.code,
+                reply: res.message
+            });
+        }
+    });
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
     client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    if (settings.tls !== 'none') {
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
-        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
+    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
+    if (home === undefined)
+        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
+    return { features, home };
+}
+const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
+/** The same replies as sendPipelined, one command at a time. */
+async function oneByOne(client, commands) {
+    const replies = [];
+    for (const command of commands) {
+        const res = await client.sendIgnoringError(command);
+        replies.push({ code: res.code, message: res.message });
+    }
+    return replies;
+}
+/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
+function parseFeatures(res) {
+    const features = new Map();
+    const lines = res.message.split('\n');
+    if (res.code >= 400 || lines.length < 3)
+        return features;
+    for (const line of lines.slice(1, -1)) {
+        const [name, ...rest] = line.trim().split(' ');
+        if (name)
+            features.set(name.toUpperCase(), rest.join(' '));
     }
     return features;
 }
@@ -33338,25 +33892,52 @@ async function protect(client, settings) {
 
 
 
+
+
 class BasicFtpSession {
     client;
     connector;
     tlsVersion;
     fingerprint;
     home;
+    greetingAllowsPipelining;
+    pipelining;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, log) {
+    hasher;
+    constructor(client, connector, tlsVersion, fingerprint, home, greetingAllowsPipelining, pipelining, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
+        this.greetingAllowsPipelining = greetingAllowsPipelining;
+        this.pipelining = pipelining;
         this.log = log;
+        this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
+    }
+    get hashAlgorithm() {
+        return this.hasher.algorithm;
+    }
+    hash(remotePath, size) {
+        this.connector.forget();
+        return this.hasher.hash(remotePath, size);
+    }
+    hashes(files) {
+        this.connector.forget();
+        const send = (lines) => this.sendAll(lines, { pipelined: true, preparePassive: false });
+        return this.hasher.hashMany(files, this.pipelines ? send : undefined);
+    }
+    async downloadHash(remotePath) {
+        return downloadSha256(this.client, await this.connector.open(this.client), remotePath);
+    }
+    get pipelines() {
+        return this.greetingAllowsPipelining && this.pipelining.on;
     }
     get usable() {
         return !this.client.closed;
     }
     async makeDir(path) {
+        this.connector.forget();
         try {
             await this.client.send(`MKD ${path}`);
             return true;
@@ -33377,6 +33958,42 @@ class BasicFtpSession {
             }
         }
     }
+    async sendAll(commands, options) {
+        // A port asked for ahead is kept only by the transfer right after it.
+        this.connector.forget();
+        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
+        let replies;
+        if (options.pipelined && this.pipelines) {
+            try {
+                replies = await sendPipelined(this.client, all, fitsCommand);
+            }
+            catch (err) {
+                if (!(err instanceof RepliesMismatch))
+                    throw err;
+                this.pipelining.confused(err.message);
+                throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
+                    transient: true
+                });
+            }
+        }
+        else {
+            replies = [];
+            for (const command of all) {
+                try {
+                    const res = await this.client.send(command);
+                    replies.push({ code: res.code, message: res.message });
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError))
+                        throw err;
+                    replies.push({ code: err.code, message: err.message });
+                }
+            }
+        }
+        if (options.preparePassive)
+            this.connector.prepare(replies.pop());
+        return replies;
+    }
     async upload(source, remotePath) {
         return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
@@ -33384,16 +34001,13 @@ class BasicFtpSession {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
-        let expected;
-        try {
-            expected = await this.client.size(remotePath);
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-        }
+        // The data connection's passive port is asked for in the same write, where the server takes it.
+        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
+        if (size.code === 550)
+            return undefined;
+        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
+            throw new dist.FTPError(size);
+        const expected = sizeIn(size);
         let data;
         try {
             data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`);
@@ -33413,6 +34027,7 @@ class BasicFtpSession {
         return data;
     }
     async size(remotePath) {
+        this.connector.forget();
         try {
             return await this.client.size(remotePath);
         }
@@ -33426,9 +34041,15 @@ class BasicFtpSession {
     async list(path) {
         return listDirectory(this.client, this.connector, path);
     }
+    async listEntries(path) {
+        if (this.client.availableListCommands[0] === 'MLSD')
+            return this.list(path);
+        return (await this.statList(path)) ?? this.list(path);
+    }
     async statList(path) {
+        this.connector.forget();
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (/[[\]*?{}]/.test(path))
+        if (globbed(path))
             return undefined;
         let res;
         try {
@@ -33443,7 +34064,25 @@ class BasicFtpSession {
         }
         return parseStatListing(res);
     }
+    async statLists(paths, pipelined) {
+        const asked = paths.filter(path => !globbed(path));
+        if (!pipelined || asked.length < 2) {
+            const infos = [];
+            for (const path of paths)
+                infos.push(await this.statList(path));
+            return infos;
+        }
+        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
+        let next = 0;
+        return paths.map(path => {
+            if (globbed(path))
+                return undefined;
+            const reply = replies[next++];
+            return reply.code < 300 ? parseStatListing(reply) : undefined;
+        });
+    }
     async rename(from, to) {
+        this.connector.forget();
         try {
             await this.client.send(`RNFR ${from}`);
             await this.client.send(`RNTO ${to}`);
@@ -33460,6 +34099,7 @@ class BasicFtpSession {
         }
     }
     async chmod(path, mode) {
+        this.connector.forget();
         try {
             await this.client.send(`SITE CHMOD ${mode} ${path}`);
         }
@@ -33475,9 +34115,11 @@ class BasicFtpSession {
         }
     }
     async remove(path) {
+        this.connector.forget();
         await this.client.send(`DELE ${path}`);
     }
     async removeDir(path) {
+        this.connector.forget();
         await this.client.send(`RMD ${path}`);
     }
     close() {
@@ -33486,7 +34128,7 @@ class BasicFtpSession {
     }
 }
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log) => {
+const openSession = async (settings, log, pipelining = new Pipelining(log)) => {
     const client = new dist.Client(settings.timeoutMs);
     setNameEncoding(client, settings.encoding);
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
@@ -33498,14 +34140,14 @@ const openSession = async (settings, log) => {
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        await secureControl(client, settings);
+        const greeting = await secureControl(client, settings);
         await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
+        const pipelines = greetingAllowsPipelining(greeting);
+        const { home, features } = await protect(client, settings, pipelines && pipelining.on);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log, features);
     }
     catch (err) {
         client.close();
@@ -33514,30 +34156,6 @@ const openSession = async (settings, log) => {
         throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = readSmall(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
 
 ;// CONCATENATED MODULE: ./src/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
@@ -33614,6 +34232,195 @@ async function collectListing(list, remoteRoot, mode, exclude) {
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = unsafePathReason(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = parseManifest(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await quietly(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!renameRefused(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await quietly(session.remove(backup));
+                const moved = await quietly(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!renameRefused(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await quietly(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await quietly(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await quietly(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/manifest-store.ts
 
 /**
@@ -33626,6 +34433,8 @@ class ManifestStore {
     writer;
     log;
     changes = 0;
+    /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
+    remaining;
     writing = Promise.resolve();
     dirty = false;
     lastWrite;
@@ -33640,6 +34449,16 @@ class ManifestStore {
     recorded(path, entry) {
         this.manifest.files.set(path, entry);
         return this.changed();
+    }
+    /**
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+     */
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
+        }
     }
     /** A file no longer on the server (or no longer as recorded). */
     forgotten(path) {
@@ -33662,6 +34481,10 @@ class ManifestStore {
     dirRemoved(path) {
         this.manifest.dirs.delete(path);
         this.dirty = true;
+    }
+    /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
+    expectChanges(count) {
+        this.remaining = count;
     }
     /** The next flush writes, changed or not (the plan said the manifest is written). */
     touch() {
@@ -33694,6 +34517,8 @@ class ManifestStore {
     changed() {
         this.dirty = true;
         this.changes += 1;
+        if (this.remaining !== undefined && --this.remaining <= 0)
+            return Promise.resolve();
         const { every, minIntervalMs, now } = this.cadence;
         const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
             (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
@@ -33730,6 +34555,7 @@ function planDeploy(local, remote, options) {
     const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
     const uploads = [];
     const skip = [];
+    const adopt = [];
     for (const file of local) {
         const entry = manifest.files.get(file.relPath);
         const unchanged = options.sync === 'changed' &&
@@ -33738,8 +34564,11 @@ function planDeploy(local, remote, options) {
             file.sha256 !== undefined &&
             entry.sha256 === file.sha256 &&
             entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
         if (unchanged)
             skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
         else {
             const held = onServer.get(key(file.relPath));
             const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
@@ -33765,7 +34594,10 @@ function planDeploy(local, remote, options) {
         ...aliases
     ];
     const deleted = new Set(deletes);
-    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
     const rmdirs = deletes.length > 0
         ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
         : [];
@@ -33781,12 +34613,17 @@ function planDeploy(local, remote, options) {
         aliases,
         uploads: ordered,
         skip,
+        adopt,
         deletes,
         rmdirs,
         stale,
         writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
     };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
 function rootChain(remoteRoot, home) {
@@ -33911,16 +34748,16 @@ class DeployLock {
         this.lastBeat = o.now();
     }
     /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost) {
+    static async acquire(o, onLost, madeAlready = false) {
         const lock = new DeployLock(o, onLost);
         const started = o.now();
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
         let saidFor = '';
-        for (;;) {
+        for (let first = true;; first = false) {
             // MKD fails where the directory exists: true only for the one run that made it.
-            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
+            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
             if (made) {
                 await lock.claim();
                 return lock;
@@ -34018,7 +34855,16 @@ class DeployLock {
         // A renewal in flight would leave a heartbeat behind in the directory being removed.
         await this.renewing;
         this.releaseHooks.forEach(hook => hook());
-        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
+        const path = lockPath(this.o);
+        await this.o.run('Releasing the deploy lock', async (session) => {
+            // What this run put there, in one write where the server takes it; else look inside.
+            if (session.pipelines) {
+                const last = await session.sendAll([`RMD ${external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)}`, `DELE ${external_node_path_namespaceObject.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
+                if (last[2].code >= 200 && last[2].code < 300)
+                    return;
+            }
+            await removeLockDir(session, path);
+        });
         this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
     }
 }
@@ -34076,6 +34922,7 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         skipped: [],
         filesSkipped: 0,
+        adopted: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -34098,6 +34945,7 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
 
 
 
+
 /** The CLI's identity: this machine, this user, this process. */
 function localIdentity() {
     let user = 'unknown user';
@@ -34109,16 +34957,35 @@ function localIdentity() {
     }
     return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
 }
+const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
 async function takeRunLock(o) {
     // Lock steps run even after a cancel: a run must never leave its lock behind.
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set(pathPrefixes(o.home));
     const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d));
     let created = false;
+    let made = false;
     await run('Creating remote-dir', async (session) => {
-        for (const dir of chain)
-            if (await makeDir(session, dir, o.dirMode))
+        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+        const madeHere = new Set();
+        if (session.pipelines) {
+            const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
+            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
+                pipelined: true,
+                preparePassive: true
+            });
+            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
+            made = created2xx(replies[chain.length]);
+        }
+        for (const dir of chain) {
+            if (madeHere.has(dir)) {
                 created = true;
+                if (o.dirMode !== undefined)
+                    await session.chmod(dir, o.dirMode);
+            }
+            else if (!made && (await makeDir(session, dir, o.dirMode)))
+                created = true;
+        }
     });
     let own;
     let shared = false;
@@ -34150,7 +35017,7 @@ async function takeRunLock(o) {
     }, reason => {
         o.log.warning(`Stopping: ${reason}; another run may take it over`);
         o.pool.cancel(reason);
-    });
+    }, made);
     lock.onRelease(() => own?.close());
     return { lock, createdRoot: created ? chain : [] };
 }
@@ -34168,11 +35035,63 @@ async function reportHeldLock(pool, remoteRoot, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify-hash.ts
+/**
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ */
+
+
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new DeployError(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
+            }
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new DeployError(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
+    }
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
+
+
 
 
 
@@ -34231,7 +35150,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const log = redactingLog(output, [settings.password]);
     const local = await log.group('Local files', () => findFiles(settings, log, deps));
     let opened = 0;
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
+    // One switch for every session: a server seen confused by pipelined commands gets none again.
+    const pipelining = new Pipelining(log);
+    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), pipelining), { size: settings.concurrency, retries: settings.retries }, log);
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
@@ -34248,7 +35169,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (settings.lock && !settings.dryRun) {
             const held = await log.group('Lock', () => takeRunLock({
                 pool,
-                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+                openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pipelining),
                 remoteRoot,
                 home: first.home,
                 dirMode: settings.dirMode,
@@ -34282,8 +35203,11 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
         const paths = files.map(f => f.relPath);
-        const facts = { ...state, foldsCase: await probeCaseFolding(pool, remoteRoot, paths, state.index, log) };
-        const plan = planDeploy(files, facts, {
+        const foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
+        // Files already on the server at their size, unknown to the manifest: compared before the plan.
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
+        const plan = planDeploy(files, { ...state, adopted, foldsCase }, {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
@@ -34294,8 +35218,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
+        // The other connections log in while the first creates directories.
+        if (!settings.dryRun && plan.uploads.length > 1)
+            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
         let applied = [];
         let uploaded = plan.uploads.map(u => u.file.relPath);
+        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
         let deleted = plan.deletes;
         let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
@@ -34303,7 +35231,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             const manifest = copyManifest(state.manifest);
             for (const path of plan.stale)
                 manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remotePathOf(remoteRoot, settings.manifest), {
+            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remote_path_remotePathOf(remoteRoot, settings.manifest), {
                 backupExists: state.manifestFrom === 'backup'
             }), log);
             const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
@@ -34313,10 +35241,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 list,
                 concurrency: settings.concurrency,
                 verify: settings.verify,
+                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
                 log
             }));
             applied = [...lockSteps, ...done.steps];
             uploaded = done.uploaded.map(f => f.relPath);
+            adoptedPaths = done.adopted;
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;
         }
@@ -34326,7 +35256,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             applied.push({ kind: 'release lock', path: LOCK_DIR });
         }
         const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];
@@ -34336,8 +35266,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             dryRun: settings.dryRun,
             uploaded: uploaded.sort(),
             bytesUploaded,
-            skipped: plan.skip.map(f => f.relPath).sort(),
-            filesSkipped: plan.skip.length,
+            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+            filesSkipped: plan.skip.length + adoptedPaths.length,
+            adopted: [...adoptedPaths].sort(),
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
@@ -34392,6 +35323,7 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Adopt: 'adopt',
     Lock: 'lock',
     LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
@@ -34428,6 +35360,7 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    adopt: 'auto',
     lock: 'true',
     'lock-timeout': '600',
     concurrency: '4',
@@ -34439,7 +35372,7 @@ const InputDefaults = {
     listing: 'flat',
     'report-file': ''
 };
-/** Inputs that take true/false. */
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 const BooleanInputs = [
     Inputs.TlsVerify,
     Inputs.FollowSymlinks,
@@ -34572,6 +35505,11 @@ function summaryMarkdown(result, host) {
         `| --- | --- |`,
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+        ...(result.adopted.length > 0
+            ? [
+                `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+            ]
+            : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
@@ -34585,6 +35523,7 @@ function summaryMarkdown(result, host) {
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
         ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`, result.adopted),
         ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
     ].join('\n');
 }
@@ -34614,12 +35553,14 @@ function reportOf(result, host, startedAt, finishedAt) {
         counts: {
             uploaded: result.uploaded.length,
             skipped: result.skipped.length,
+            adopted: result.adopted.length,
             deleted: result.deleted.length,
             bytesUploaded: result.bytesUploaded,
             listing: result.listing.length
         },
         uploaded: result.uploaded,
         skipped: result.skipped,
+        adopted: result.adopted,
         deleted: result.deleted,
         listing: result.listing,
         planned: result.planned,
@@ -34806,6 +35747,21 @@ function parseManifestName(value) {
     }
     return value;
 }
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(Inputs.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(Inputs.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
@@ -34837,6 +35793,7 @@ function parseSettings(read, options = {}) {
     if (/\s|\0/.test(servername))
         throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
     const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile));
+    const verify = parseVerify(get(Inputs.Verify));
     return {
         host,
         port: portText === ''
@@ -34873,12 +35830,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(Inputs.Manifest)),
         delete: bool(Inputs.Delete),
         dryRun: bool(Inputs.DryRun),
+        adopt: parseAdopt(get(Inputs.Adopt)),
         lock: bool(Inputs.Lock),
         lockTimeoutMs: parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(Inputs.Atomic),
-        verify: bool(Inputs.Verify),
+        verify: verify.size,
+        verifyHash: verify.hash,
         fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
         dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
         reportFile: reportFile === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, reportFile),
@@ -35232,7 +36191,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8179:
+/***/ 3891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35254,7 +36213,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -35290,7 +36249,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -35386,7 +36345,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -35427,7 +36386,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -35518,11 +36477,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -36219,7 +37178,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36295,7 +37254,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36369,7 +37328,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36650,7 +37609,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -36692,7 +37651,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36872,7 +37831,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37146,7 +38105,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37734,7 +38693,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37814,7 +38773,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37879,7 +38838,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38200,7 +39159,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 2377:
+/***/ 3401:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -38212,11 +39171,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   hashFiles: () => (/* binding */ glob_hashFiles)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3891);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
  * Returns a copy with defaults filled in.
@@ -38258,7 +39217,7 @@ function getOptions(copy) {
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-path-helper.js
 
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -38426,7 +39385,7 @@ function safeTrimTrailingSeparator(p) {
     return p.substr(0, p.length - 1);
 }
 //# sourceMappingURL=internal-path-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-match-kind.js
 /**
  * Indicates whether a pattern matches a path
  */
@@ -38442,7 +39401,7 @@ var MatchKind;
     MatchKind[MatchKind["All"] = 3] = "All";
 })(MatchKind || (MatchKind = {}));
 //# sourceMappingURL=internal-match-kind.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-pattern-helper.js
 
 
 const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
@@ -38514,7 +39473,7 @@ function internal_pattern_helper_partialMatch(patterns, itemPath) {
 //# sourceMappingURL=internal-pattern-helper.js.map
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
@@ -38569,7 +39528,7 @@ const range = (a, b, str) => {
     return result;
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/brace-expansion/dist/esm/index.js
 
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
@@ -39085,7 +40044,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -39096,7 +40055,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -39243,7 +40202,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -39278,7 +40237,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -40120,7 +41079,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -40147,7 +41106,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -41262,7 +42221,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-path.js
 
 
 
@@ -41350,7 +42309,7 @@ class Path {
     }
 }
 //# sourceMappingURL=internal-path.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-pattern.js
 
 
 
@@ -41579,7 +42538,7 @@ class Pattern {
     }
 }
 //# sourceMappingURL=internal-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-search-state.js
 class SearchState {
     constructor(path, level) {
         this.path = path;
@@ -41587,7 +42546,7 @@ class SearchState {
     }
 }
 //# sourceMappingURL=internal-search-state.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41813,7 +42772,7 @@ var external_crypto_ = __nccwpck_require__(6982);
 var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
 var external_util_ = __nccwpck_require__(9023);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/internal-hash-files.js
 var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41890,7 +42849,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     });
 }
 //# sourceMappingURL=internal-hash-files.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/glob/lib/glob.js
 var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42085,6 +43044,6 @@ function glob_hashFiles(patterns_1) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

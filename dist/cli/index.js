@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3663:
+/***/ 7567:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12,15 +12,15 @@ const fs_1 = __nccwpck_require__(9896);
 const path_1 = __nccwpck_require__(6928);
 const tls_1 = __nccwpck_require__(4756);
 const util_1 = __nccwpck_require__(9023);
-const FtpContext_1 = __nccwpck_require__(6081);
-const netUtils_1 = __nccwpck_require__(6156);
-const parseControlResponse_1 = __nccwpck_require__(5931);
-const parseList_1 = __nccwpck_require__(1641);
-const parseListMLSD_1 = __nccwpck_require__(5287);
-const ProgressTracker_1 = __nccwpck_require__(5475);
-const safePathNames_1 = __nccwpck_require__(3680);
-const StringWriter_1 = __nccwpck_require__(5494);
-const transfer_1 = __nccwpck_require__(5115);
+const FtpContext_1 = __nccwpck_require__(5969);
+const netUtils_1 = __nccwpck_require__(2108);
+const parseControlResponse_1 = __nccwpck_require__(1451);
+const parseList_1 = __nccwpck_require__(6777);
+const parseListMLSD_1 = __nccwpck_require__(5239);
+const ProgressTracker_1 = __nccwpck_require__(6947);
+const safePathNames_1 = __nccwpck_require__(6656);
+const StringWriter_1 = __nccwpck_require__(3078);
+const transfer_1 = __nccwpck_require__(8171);
 // Use promisify to keep the library compatible with Node 8.
 const fsReadDir = (0, util_1.promisify)(fs_1.readdir);
 const fsMkDir = (0, util_1.promisify)(fs_1.mkdir);
@@ -833,7 +833,7 @@ async function ignoreError(func) {
 
 /***/ }),
 
-/***/ 7666:
+/***/ 8930:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -932,7 +932,7 @@ FileInfo.UnixPermission = {
 
 /***/ }),
 
-/***/ 6081:
+/***/ 5969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -940,7 +940,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FTPContext = exports.FTPError = void 0;
 const net_1 = __nccwpck_require__(9278);
 const tls_1 = __nccwpck_require__(4756);
-const parseControlResponse_1 = __nccwpck_require__(5931);
+const parseControlResponse_1 = __nccwpck_require__(1451);
 /**
  * Describes an FTP server error response including the FTP response code.
  */
@@ -1347,7 +1347,7 @@ exports.FTPContext = FTPContext;
 
 /***/ }),
 
-/***/ 5475:
+/***/ 6947:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1426,7 +1426,7 @@ function noop() { }
 
 /***/ }),
 
-/***/ 4184:
+/***/ 9800:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1435,7 +1435,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5494:
+/***/ 3078:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1471,7 +1471,7 @@ exports.StringWriter = StringWriter;
 
 /***/ }),
 
-/***/ 3892:
+/***/ 5748:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1582,7 +1582,7 @@ function isWaitingForServer(socket, direction) {
 
 /***/ }),
 
-/***/ 7382:
+/***/ 4342:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1605,19 +1605,19 @@ exports.enterPassiveModeIPv6 = exports.enterPassiveModeIPv4 = void 0;
 /**
  * Public API
  */
-__exportStar(__nccwpck_require__(3663), exports);
-__exportStar(__nccwpck_require__(6081), exports);
-__exportStar(__nccwpck_require__(7666), exports);
-__exportStar(__nccwpck_require__(1641), exports);
-__exportStar(__nccwpck_require__(4184), exports);
-var transfer_1 = __nccwpck_require__(5115);
+__exportStar(__nccwpck_require__(7567), exports);
+__exportStar(__nccwpck_require__(5969), exports);
+__exportStar(__nccwpck_require__(8930), exports);
+__exportStar(__nccwpck_require__(6777), exports);
+__exportStar(__nccwpck_require__(9800), exports);
+var transfer_1 = __nccwpck_require__(8171);
 Object.defineProperty(exports, "enterPassiveModeIPv4", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv4; } }));
 Object.defineProperty(exports, "enterPassiveModeIPv6", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv6; } }));
 
 
 /***/ }),
 
-/***/ 6156:
+/***/ 2108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1697,7 +1697,7 @@ function ipIsPrivateV4Address(ip = "") {
 
 /***/ }),
 
-/***/ 5931:
+/***/ 1451:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1770,7 +1770,7 @@ function isNotBlank(str) {
 
 /***/ }),
 
-/***/ 1641:
+/***/ 6777:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1809,9 +1809,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseList = parseList;
-const dosParser = __importStar(__nccwpck_require__(4439));
-const unixParser = __importStar(__nccwpck_require__(8003));
-const mlsdParser = __importStar(__nccwpck_require__(5287));
+const dosParser = __importStar(__nccwpck_require__(7431));
+const unixParser = __importStar(__nccwpck_require__(8435));
+const mlsdParser = __importStar(__nccwpck_require__(5239));
 /**
  * Available directory listing parsers. These are candidates that will be tested
  * in the order presented. The first candidate will be used to parse the whole list.
@@ -1856,7 +1856,7 @@ function parseList(rawList) {
 
 /***/ }),
 
-/***/ 4439:
+/***/ 7431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1864,7 +1864,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __nccwpck_require__(7666);
+const FileInfo_1 = __nccwpck_require__(8930);
 /**
  * This parser is based on the FTP client library source code in Apache Commons Net provided
  * under the Apache 2.0 license. It has been simplified and rewritten to better fit the Javascript language.
@@ -1920,7 +1920,7 @@ function transformList(files) {
 
 /***/ }),
 
-/***/ 5287:
+/***/ 5239:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1929,7 +1929,7 @@ exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
 exports.parseMLSxDate = parseMLSxDate;
-const FileInfo_1 = __nccwpck_require__(7666);
+const FileInfo_1 = __nccwpck_require__(8930);
 function parseSize(value, info) {
     info.size = parseInt(value, 10);
 }
@@ -2118,7 +2118,7 @@ function parseMLSxDate(fact) {
 
 /***/ }),
 
-/***/ 8003:
+/***/ 8435:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2126,7 +2126,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __nccwpck_require__(7666);
+const FileInfo_1 = __nccwpck_require__(8930);
 const JA_MONTH = "\u6708";
 const JA_DAY = "\u65e5";
 const JA_YEAR = "\u5e74";
@@ -2285,7 +2285,7 @@ function parseMode(r, w, x) {
 
 /***/ }),
 
-/***/ 3680:
+/***/ 6656:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2344,7 +2344,7 @@ function isSafePathName(name, localPath = path) {
 
 /***/ }),
 
-/***/ 5115:
+/***/ 8171:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2359,9 +2359,9 @@ exports.uploadFrom = uploadFrom;
 exports.downloadTo = downloadTo;
 const stream_1 = __nccwpck_require__(2203);
 const tls_1 = __nccwpck_require__(4756);
-const TransferWatchdog_1 = __nccwpck_require__(3892);
-const netUtils_1 = __nccwpck_require__(6156);
-const parseControlResponse_1 = __nccwpck_require__(5931);
+const TransferWatchdog_1 = __nccwpck_require__(5748);
+const netUtils_1 = __nccwpck_require__(2108);
+const parseControlResponse_1 = __nccwpck_require__(1451);
 /**
  * Prepare a data socket using passive mode over IPv6.
  */
@@ -2732,7 +2732,7 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 5452:
+/***/ 5819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2744,9 +2744,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+var inputs = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/suggest.ts
 /** "Did you mean": the closest known name to a mistyped one, if one is close enough. */
 /** Edits between a and b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
@@ -2829,7 +2829,10 @@ function parseArgs(argv) {
         const input = name;
         let value = inline;
         if (value === undefined) {
-            if (inputs/* BooleanInputs */.ir.includes(input))
+            // verify also takes a word: `--verify hash` reads as users mean it.
+            if (input === inputs/* Inputs */.G0.Verify && argv[i + 1] === 'hash')
+                value = argv[++i];
+            else if (inputs/* BooleanInputs */.ir.includes(input))
                 value = 'true';
             else if (i + 1 < argv.length)
                 value = argv[++i];
@@ -2846,25 +2849,25 @@ function parseArgs(argv) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 5187:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4225);
-/* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
-/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(958);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5625);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
-/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3336);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2376);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9136);
+/* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(424);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2174);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5819);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(768);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5396);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1107);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6123);
+/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9490);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4771);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8356);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6405);
 /**
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
@@ -2982,7 +2985,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4225:
+/***/ 9136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2993,145 +2996,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDeps
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
+// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(4342);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/replace.ts
-var replace = __nccwpck_require__(4183);
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/** The server holds as many bytes as were sent (TLS 1.3 servers are known to lose final bytes). */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize) {
-        // Transient: a retry on a new connection may not lose them.
-        throw new errors/* DeployError */.sH(`Upload of ${name} is incomplete: the server holds ${size} of ${sentSize} bytes`, {
-            file: name,
-            command: 'SIZE',
-            transient: true
-        });
-    }
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!(0,replace/* renameRefused */.By)(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await (0,replace/* quietly */.gd)(session.remove(backup));
-                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!(0,replace/* renameRefused */.By)(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await (0,replace/* quietly */.gd)(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await (0,replace/* quietly */.gd)(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await (0,replace/* quietly */.gd)(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
-}
-
+var errors = __nccwpck_require__(2174);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
+var local_files = __nccwpck_require__(3158);
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3237,67 +3111,8 @@ class ConnectionCap {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-
-
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof errors/* DeployError */.sH) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof dist.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(3587);
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
@@ -3318,6 +3133,8 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
+    /** After closeAll: a session that finishes opening is closed at once. */
+    closed = false;
     cap;
     constructor(open, options, log, first) {
         this.open = open;
@@ -3357,7 +3174,7 @@ class SessionPool {
                 return result;
             }
             catch (err) {
-                const transient = isTransient(err);
+                const transient = (0,retry/* isTransient */.dg)(err);
                 if (session) {
                     // A transient failure leaves the connection in doubt: always start over on a new one.
                     if (transient || !session.usable)
@@ -3367,14 +3184,29 @@ class SessionPool {
                 }
                 if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
                     throw err;
-                const wait = backoffMs(attempt, this.options.random);
+                const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random);
                 this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
                 await this.sleep(wait);
             }
         }
     }
+    /**
+     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     */
+    warm(count) {
+        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
+        for (let i = 0; i < wanted; i++) {
+            this.openWithinLimit().then(session => {
+                if (session !== undefined)
+                    this.release(session);
+            }, (err) => this.log.debug(`A connection opened ahead failed: ${(0,errors/* describeError */.Uc)(err)}`));
+        }
+    }
     /** Closes every session. */
     closeAll() {
+        this.closed = true;
         for (const session of this.all)
             session.close();
         this.all.clear();
@@ -3429,7 +3261,7 @@ class SessionPool {
                         throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
                             'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
                     }
-                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
+                    const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random, 1000, 15_000);
                     this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
                     await this.sleep(wait);
                 }
@@ -3444,7 +3276,7 @@ class SessionPool {
     }
     release(session) {
         // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (!session.usable || this.all.size > this.cap.allowed())
+        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
         this.idle.push(session);
         this.waiting.shift()?.();
@@ -3475,10 +3307,331 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = (0,local_files/* readSmall */.o5)(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        const command = await this.ready();
+        const line = command && this.commandFor(command, remotePath);
+        if (command === undefined || line === undefined)
+            return undefined;
+        let res;
+        try {
+            res = await this.send(line);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        return this.read(command, res, size);
+    }
+    /**
+     * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
+     * commands go in one write, else one at a time.
+     */
+    async hashMany(files, sendTogether) {
+        const command = await this.ready();
+        if (command === undefined)
+            return files.map(() => undefined);
+        const lines = files.map(f => this.commandFor(command, f.path));
+        const asked = lines.filter((line) => line !== undefined);
+        if (sendTogether === undefined || asked.length < 2) {
+            const hashes = [];
+            for (const f of files)
+                hashes.push(await this.hash(f.path, f.size));
+            return hashes;
+        }
+        const replies = await sendTogether(asked);
+        let next = 0;
+        return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++], f.size)));
+    }
+    /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
+    async ready() {
+        await (this.selecting ??= this.select());
+        return this.command;
+    }
+    /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
+    commandFor(command, remotePath) {
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        return `${command.verb} ${remotePath}`;
+    }
+    /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
+    read(command, res, size) {
+        if (res.code >= 300)
+            return undefined;
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/remote-path.ts
-var remote_path = __nccwpck_require__(3097);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var remote_path = __nccwpck_require__(8683);
+;// CONCATENATED MODULE: ./src/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
+
+
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    if (c.mode === 'auto') {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+            return adopted;
+        }
+    }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof dist.FTPError || (0,retry/* isTransient */.dg)(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${(0,errors/* describeError */.Uc)(err)}): to upload`);
+        return undefined;
+    };
+}
+/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
+async function byServerHash(files, c, adopt) {
+    const batches = [];
+    for (let i = 0; i < files.length; i += HASHES_PER_WRITE)
+        batches.push(files.slice(i, i + HASHES_PER_WRITE));
+    await forEachLimited(batches, c.concurrency, async (batch) => {
+        const remote = await c.pool
+            .run(`Hashes of ${batch.length} file(s)`, s => s.hashes(batch.map(file => ({ path: at(c, file), size: file.size }))))
+            .catch(notCompared(c, batch[0]));
+        for (const [i, file] of batch.entries()) {
+            const hash = remote?.[i];
+            if (hash === undefined)
+                continue;
+            const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm])]);
+            if (local[hash.algorithm] === hash.hex) {
+                adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`);
+            }
+        }
+    });
+}
+/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
+const HASHES_PER_WRITE = 16;
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
@@ -3545,6 +3698,8 @@ class TempNamer {
 
 
 
+/** STATs sent together at most: a reply each, read in order. */
+const STATS_PER_WRITE = 32;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -3570,27 +3725,60 @@ function poolLister(pool) {
 function statOrListLister(pool) {
     const viaList = poolLister(pool);
     let statWorks = true;
-    return async (absPath) => {
-        if (statWorks) {
-            try {
-                const infos = await pool.run(`Listing ${absPath}`, session => session.statList(absPath));
-                if (infos !== undefined)
-                    return infos;
-            }
-            catch (err) {
-                // A reply too long for the control connection lets LIST decide; a lost connection was
-                // retried already.
-                if (!tooLong(err))
-                    throw err;
-                statWorks = false;
-            }
-        }
+    /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
+    const decide = async (absPath) => {
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
             statWorks = false;
         return infos;
     };
+    const viaStat = async (stat) => {
+        try {
+            return await stat();
+        }
+        catch (err) {
+            // A reply too long for the control connection lets LIST decide; a lost connection was
+            // retried already.
+            if (!tooLong(err))
+                throw err;
+            statWorks = false;
+            return undefined;
+        }
+    };
+    const one = async (absPath) => {
+        if (statWorks) {
+            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
+            if (infos !== undefined)
+                return infos;
+        }
+        return decide(absPath);
+    };
+    one.many = async (absPaths) => {
+        if (!statWorks || absPaths.length < 2)
+            return listEach(one, absPaths);
+        const groups = [];
+        for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
+            groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
+        const found = new Map();
+        await forEachLimited(groups, 4, async (group) => {
+            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
+            group.forEach((path, i) => found.set(path, infos?.[i]));
+        });
+        const rest = absPaths.filter(path => found.get(path) === undefined);
+        const listed = await listEach(decide, rest);
+        rest.forEach((path, i) => found.set(path, listed[i]));
+        return absPaths.map(path => found.get(path));
+    };
+    return one;
+}
+/** Lists each directory, four at a time, in order. */
+async function listEach(list, absPaths) {
+    const infos = new Array(absPaths.length);
+    await forEachLimited([...absPaths.keys()], 4, async (i) => {
+        infos[i] = await list(absPaths[i]);
+    });
+    return infos;
 }
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
 function tooLong(err) {
@@ -3608,8 +3796,10 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        await forEachLimited(wanted, concurrency, async (dir) => {
-            const infos = await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
+        const listed = list.many !== undefined ? await list.many(wanted.map(dir => (0,remote_path/* remotePathOf */.fF)(remoteRoot, dir))) : undefined;
+        await forEachLimited([...wanted.keys()], concurrency, async (i) => {
+            const dir = wanted[i];
+            const infos = listed !== undefined ? listed[i] : await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -3660,17 +3850,12 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
-
-/** After a file's upload: what was sent is what was hashed, and the server holds all of it. */
-function fileCheck(session, file, verify) {
-    return async (path, sent) => {
-        if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
-            // Final: the file is being written locally; its upload would not match the manifest.
-            throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
-        }
-        if (verify)
-            await sizeCheck(session, file.relPath, sent.size, path);
-    };
+/** What was sent is what was planned (and hashed): else the file is being written locally. */
+function sentAsPlanned(file, sent) {
+    if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
+        // Final: its upload would not match the manifest.
+        throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded (${file.size} bytes found, ${sent.size} bytes sent): run the deploy again once it is complete`, { file: file.relPath, transient: false });
+    }
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
@@ -3714,6 +3899,7 @@ const WORDS = {
     'remove leftover': ['remove leftover', 'removed leftover'],
     'create directory': ['create directory', 'created directory'],
     'write manifest': ['write the manifest', 'wrote the manifest'],
+    adopt: ['adopt', 'adopted'],
     upload: ['upload', 'uploaded'],
     // Done, a replacement reads like any upload: 'uploaded' starts every uploaded file's line.
     replace: ['replace', 'uploaded'],
@@ -3757,6 +3943,8 @@ function planSteps(plan) {
     if (plan.forget.length > 0) {
         steps.push({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
     }
+    for (const adopted of plan.adopt)
+        steps.push(adoptStep(adopted));
     for (const { file, replaces } of plan.uploads) {
         steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
     }
@@ -3768,17 +3956,25 @@ function planSteps(plan) {
         steps.push({ kind: 'release lock', path: '.ftps-deploy.lock' });
     return steps;
 }
+/** 'adopt a.js (12 bytes, same SHA-256 on the server (HASH))': recorded in the manifest, not uploaded. */
+const adoptStep = ({ file, evidence }) => ({
+    kind: 'adopt',
+    path: file.relPath,
+    detail: `${file.size} bytes, ${evidence}`
+});
 /** One line that sums the plan up. */
 function planSummary(plan, dryRun) {
     const would = dryRun ? 'would ' : '';
     const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
     const replacing = plan.uploads.filter(u => u.replaces).length;
     return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
-        `skip ${plan.skip.length} unchanged, ${would}delete ${plan.deletes.length}, ` +
+        `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
 
+// EXTERNAL MODULE: ./src/replace.ts + 1 modules
+var replace = __nccwpck_require__(8962);
 ;// CONCATENATED MODULE: ./src/apply.ts
 /**
  * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
@@ -3794,7 +3990,7 @@ function planSummary(plan, dryRun) {
 
 async function applyPlan(plan, ctx) {
     const { pool, store, replacer, log } = ctx;
-    const done = { steps: [], uploaded: [], deleted: [], bytesUploaded: 0 };
+    const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
     const did = (step) => {
         done.steps.push(step);
         log.info(stepText(step, 'done'));
@@ -3809,15 +4005,14 @@ async function applyPlan(plan, ctx) {
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
             const detail = dirDetail(plan);
             await pool.run('Creating directories', async (session) => {
-                for (const dir of plan.createRoot) {
-                    await makeDir(session, dir, plan.dirMode);
-                    did({ kind: 'create root directory', path: dir, detail });
-                }
-                for (const dir of plan.mkdirs) {
-                    if (await makeDir(session, at(dir), plan.dirMode))
+                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
+                const created = await makeDirs(session, dirs, plan.dirMode);
+                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
+                plan.mkdirs.forEach((dir, i) => {
+                    if (created[plan.createRoot.length + i])
                         store.dirCreated(dir);
                     did({ kind: 'create directory', path: dir, detail });
-                }
+                });
             });
         }
         // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -3826,6 +4021,14 @@ async function applyPlan(plan, ctx) {
             await store.flush();
             did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
         }
+        // Already on the server as they are here: only the manifest learns of them (the final write).
+        store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]));
+        for (const adopted of plan.adopt) {
+            done.adopted.push(adopted.file.relPath);
+            did(adoptStep(adopted));
+        }
+        // The last upload or deletion is followed by the final write: no checkpoint just before it.
+        store.expectChanges(plan.uploads.length + plan.deletes.length);
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         const upload = async ({ file, replaces, respells }) => {
             const remotePath = at(file.relPath);
@@ -3836,12 +4039,17 @@ async function applyPlan(plan, ctx) {
                     // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
                     if (respells !== undefined && replacer.mode === 'direct')
                         await (0,replace/* quietly */.gd)(session.remove(at(respells)));
-                    return replacer.put(session, file.localPath, remotePath, async (path, sent) => {
-                        await fileCheck(session, file, ctx.verify)(path, sent);
+                    return replacer.put(session, file.localPath, remotePath, {
+                        name: file.relPath,
+                        sent: sent => {
+                            sentAsPlanned(file, sent);
+                            sha256 = sent.sha256;
+                        },
+                        verifySize: ctx.verify,
+                        // verify: hash: the server's own hash of the bytes.
+                        stored: ctx.hashes && ((on, path, sent) => ctx.hashes.check(on, file, path, sent)),
                         // While it has its temporary name: the file appears with its mode.
-                        if (plan.fileMode !== undefined)
-                            await session.chmod(path, plan.fileMode);
-                        sha256 = sent.sha256;
+                        mode: plan.fileMode
                     });
                 });
             }
@@ -3912,6 +4120,28 @@ async function applyPlan(plan, ctx) {
     }
     log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
+}
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session, dirs, mode) {
+    if (!session.pipelines || dirs.length < 2) {
+        const created = [];
+        for (const dir of dirs)
+            created.push(await makeDir(session, dir, mode));
+        return created;
+    }
+    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
+    const created = [];
+    for (const [i, dir] of dirs.entries()) {
+        const ok = replies[i].code >= 200 && replies[i].code < 300;
+        if (ok && mode !== undefined)
+            await session.chmod(dir, mode);
+        created.push(ok || (await makeDir(session, dir, mode)));
+    }
+    return created;
 }
 /** Creates one directory and, when this run created it, gives it `mode`. True if created. */
 async function makeDir(session, path, mode) {
@@ -4006,12 +4236,20 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
+var src_log = __nccwpck_require__(1107);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
-var transfer = __nccwpck_require__(5115);
+// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/transfer.js
+var transfer = __nccwpck_require__(8171);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
+/**
+ * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
+ * for our own STOR, `closeWithError`, `_newSocket`, the TLS session it keeps for data
+ * connections, and the control socket it holds. basic-ftp is pinned to the version this was
+ * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
+ * it (see the README's development section before upgrading).
+ */
+
 
 
 
@@ -4092,6 +4330,45 @@ function setProtocolLog(client, log) {
 /** The encoding of names on the control connection (and in listings). */
 function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
+}
+/**
+ * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
+ * servers to queue commands that arrive early). Only for commands answered by one reply each
+ * (no transfers). A reply that `fits` says cannot be its command's, or a preliminary 1xx reply,
+ * means the replies no longer match the commands: rejects with a `RepliesMismatch` at once,
+ * and the session is done (what follows on it cannot be trusted). A lost connection rejects too.
+ */
+function sendPipelined(client, commands, fits) {
+    const ftp = client.ftp;
+    for (const command of commands) {
+        if (/[\r\n\0]/.test(command))
+            throw new Error(`Invalid command: Contains control characters. (${command})`);
+    }
+    const replies = [];
+    const done = ftp.handle(undefined, (res, task) => {
+        if (res instanceof dist.FTPError)
+            res = { code: res.code, message: res.message };
+        else if (res instanceof Error)
+            return task.reject(res);
+        const command = commands[replies.length];
+        const reply = { code: res.code, message: res.message };
+        if (!fits(command, reply)) {
+            const err = new RepliesMismatch(`${command} answered with ${reply.message}`);
+            task.reject(err);
+            ftp.closeWithError(err);
+            return;
+        }
+        replies.push(reply);
+        if (replies.length === commands.length)
+            task.resolve(res);
+    });
+    for (const command of commands)
+        ftp.log(`> ${command}`);
+    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
+    return done.then(() => replies);
+}
+/** Replies to pipelined commands that cannot be theirs. */
+class RepliesMismatch extends Error {
 }
 /** A line in the protocol log, beside basic-ftp's own (only when someone reads it). */
 function logProtocol(client, message) {
@@ -4221,6 +4498,8 @@ class PassiveConnector {
     pins;
     localAddress;
     epsvWorks = true;
+    /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
+    prepared;
     constructor(pins, localAddress) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -4315,10 +4594,43 @@ class PassiveConnector {
             }
         };
     }
+    /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
+    get passiveCommand() {
+        return this.epsvWorks ? 'EPSV' : 'PASV';
+    }
+    /**
+     * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
+     * asking again. A reply that is not a passive port (a refusal) is not kept.
+     */
+    prepare(reply) {
+        this.prepared = undefined;
+        try {
+            const port = reply.code === 229
+                ? (0,transfer.parseEpsvResponse)(reply.message)
+                : reply.code === 227
+                    ? (0,transfer.parsePasvResponse)(reply.message).port
+                    : undefined;
+            if (port !== undefined)
+                this.prepared = { port, res: reply, at: Date.now() };
+        }
+        catch {
+            // Not a port after all: the next transfer asks again.
+        }
+    }
+    /** Another command went first: the port asked for ahead may no longer be open (not every server keeps it). */
+    forget() {
+        this.prepared = undefined;
+    }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
         if (host === undefined)
             throw new Error('The control connection is closed');
+        const prepared = this.prepared;
+        this.prepared = undefined;
+        // Fresh only: a server may give up on a passive port nobody connected to for long.
+        if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
+            return { host, port: prepared.port, res: prepared.res };
+        }
         if (this.epsvWorks) {
             try {
                 const res = await client.send('EPSV');
@@ -4344,6 +4656,8 @@ class PassiveConnector {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
+/** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
+const PREPARED_FOR_MS = 10_000;
 function pinMismatch() {
     return new errors/* DeployError */.sH('The data connection presented a certificate that matches no tls-fingerprint', {
         transient: false
@@ -4383,14 +4697,16 @@ function parseStatListing(res) {
  */
 
 
+
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
 const MAX_LISTING_BYTES = 40 * 1024 * 1024;
 /**
- * Sends `command` and collects what arrives on `data`. Resolves once the server confirms (2xx)
+ * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
+ * files of any size). Resolves once the server confirms (2xx)
  * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
  * else with what broke.
  */
-async function retrieve(client, data, command, limit = Infinity) {
+async function retrieve(client, data, command, limit = Infinity, onChunk) {
     const parts = [];
     let bytes = 0;
     let dataError;
@@ -4412,6 +4728,8 @@ async function retrieve(client, data, command, limit = Infinity) {
             bytes += chunk.length;
             if (bytes > limit)
                 data.destroy();
+            else if (onChunk !== undefined)
+                onChunk(chunk);
             else
                 parts.push(chunk);
         });
@@ -4484,13 +4802,26 @@ async function listDirectory(client, connector, path) {
     }
     throw lastError;
 }
+/** RETR into SHA-256 as it arrives, for files of any size; undefined when there is no such file (550). */
+async function downloadSha256(client, data, remotePath) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    try {
+        await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
+            hash.update(chunk);
+            size += chunk.length;
+        });
+    }
+    catch (err) {
+        if (err instanceof dist.FTPError && err.code === 550)
+            return undefined;
+        throw err;
+    }
+    return { sha256: hash.digest('hex'), size };
+}
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
-var local_files = __nccwpck_require__(6467);
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -4571,6 +4902,10 @@ async function store(client, data, source, remotePath) {
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
     });
+    // TLS starts as soon as TCP is up, not on the 1xx: the STOR left before the connection came
+    // up, which is what pyftpdlib 1.5.7 needs (its issue 604), and vsftpd sends its 150 only once
+    // it has accepted the connection, so waiting for it would cost a round trip per file.
+    data.ready().catch(() => undefined);
     try {
         await confirmed;
     }
@@ -4616,11 +4951,14 @@ function hashing(hash, count) {
     };
 }
 
+// EXTERNAL MODULE: ./src/ftp/pipelining.ts
+var ftp_pipelining = __nccwpck_require__(6015);
 ;// CONCATENATED MODULE: ./src/ftp/handshake.ts
 /**
  * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
  * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
  */
+
 
 
 
@@ -4668,24 +5006,27 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
+/** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
+    let greeting;
     if (settings.tls === 'implicit') {
-        await client.connectImplicitTLS(settings.host, settings.port, {
+        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
     }
     else {
-        await client.connect(settings.host, settings.port);
+        greeting = await client.connect(settings.host, settings.port);
         if (settings.tls === 'none')
-            return;
+            return greeting.message;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     checkCertificate(controlSocket(client), settings);
     setDataTlsOptions(client, options);
+    return greeting.message;
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -4704,17 +5045,71 @@ async function login(client, settings) {
         await expectReply(client, `ACCT ${settings.account}`, [230, 202], what, 'ACCT');
     }
 }
-async function protect(client, settings) {
-    const features = await client.features();
+/**
+ * After login: FEAT, binary mode, protected data connections (each required) and the login
+ * directory, sent together where the server takes pipelined commands (one round trip, not
+ * five). Resolves with the features and the login directory (PWD).
+ */
+async function protect(client, settings, pipelined) {
+    const steps = [
+        ['TYPE I', [200], 'The server refused binary mode'],
+        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
+        ...(settings.tls === 'none'
+            ? []
+            : [
+                ['PBSZ 0', [200], PROTECT_REFUSED],
+                ['PROT P', [200], PROTECT_REFUSED]
+            ]),
+        ['PWD', [257], 'Could not read the login directory']
+    ];
+    const commands = ['FEAT', ...steps.map(([command]) => command)];
+    let replies;
+    try {
+        replies = pipelined ? await sendPipelined(client, commands, ftp_pipelining/* fitsCommand */.Yk) : await oneByOne(client, commands);
+    }
+    catch (err) {
+        throw refused(commands.join(', '), err, 'Could not set up the session');
+    }
+    const features = parseFeatures(replies[0]);
+    steps.forEach(([command, expected, what], i) => {
+        const res = replies[i + 1];
+        if (!expected.includes(res.code)) {
+            throw new errors/* DeployError */.sH(`${what}: the server answered ${command} with ${res.message}`, {
+                command,
+                code: res.code,
+                reply: res.message
+            });
+        }
+    });
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
     client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await expectReply(client, 'TYPE I', [200], 'The server refused binary mode');
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    if (settings.tls !== 'none') {
-        // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
-        await expectReply(client, 'PBSZ 0', [200], 'The server refused to protect data connections (no file was sent)');
-        await expectReply(client, 'PROT P', [200], 'The server refused to protect data connections (no file was sent)');
+    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
+    if (home === undefined)
+        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
+    return { features, home };
+}
+const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
+/** The same replies as sendPipelined, one command at a time. */
+async function oneByOne(client, commands) {
+    const replies = [];
+    for (const command of commands) {
+        const res = await client.sendIgnoringError(command);
+        replies.push({ code: res.code, message: res.message });
+    }
+    return replies;
+}
+/** FEAT's multi-line reply (RFC 2389) as feature -> parameters, as basic-ftp reads it. */
+function parseFeatures(res) {
+    const features = new Map();
+    const lines = res.message.split('\n');
+    if (res.code >= 400 || lines.length < 3)
+        return features;
+    for (const line of lines.slice(1, -1)) {
+        const [name, ...rest] = line.trim().split(' ');
+        if (name)
+            features.set(name.toUpperCase(), rest.join(' '));
     }
     return features;
 }
@@ -4736,25 +5131,52 @@ async function protect(client, settings) {
 
 
 
+
+
 class BasicFtpSession {
     client;
     connector;
     tlsVersion;
     fingerprint;
     home;
+    greetingAllowsPipelining;
+    pipelining;
     log;
-    constructor(client, connector, tlsVersion, fingerprint, home, log) {
+    hasher;
+    constructor(client, connector, tlsVersion, fingerprint, home, greetingAllowsPipelining, pipelining, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
+        this.greetingAllowsPipelining = greetingAllowsPipelining;
+        this.pipelining = pipelining;
         this.log = log;
+        this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
+    }
+    get hashAlgorithm() {
+        return this.hasher.algorithm;
+    }
+    hash(remotePath, size) {
+        this.connector.forget();
+        return this.hasher.hash(remotePath, size);
+    }
+    hashes(files) {
+        this.connector.forget();
+        const send = (lines) => this.sendAll(lines, { pipelined: true, preparePassive: false });
+        return this.hasher.hashMany(files, this.pipelines ? send : undefined);
+    }
+    async downloadHash(remotePath) {
+        return downloadSha256(this.client, await this.connector.open(this.client), remotePath);
+    }
+    get pipelines() {
+        return this.greetingAllowsPipelining && this.pipelining.on;
     }
     get usable() {
         return !this.client.closed;
     }
     async makeDir(path) {
+        this.connector.forget();
         try {
             await this.client.send(`MKD ${path}`);
             return true;
@@ -4775,6 +5197,42 @@ class BasicFtpSession {
             }
         }
     }
+    async sendAll(commands, options) {
+        // A port asked for ahead is kept only by the transfer right after it.
+        this.connector.forget();
+        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
+        let replies;
+        if (options.pipelined && this.pipelines) {
+            try {
+                replies = await sendPipelined(this.client, all, ftp_pipelining/* fitsCommand */.Yk);
+            }
+            catch (err) {
+                if (!(err instanceof RepliesMismatch))
+                    throw err;
+                this.pipelining.confused(err.message);
+                throw new errors/* DeployError */.sH(`The replies to commands sent together did not match them (${err.message})`, {
+                    transient: true
+                });
+            }
+        }
+        else {
+            replies = [];
+            for (const command of all) {
+                try {
+                    const res = await this.client.send(command);
+                    replies.push({ code: res.code, message: res.message });
+                }
+                catch (err) {
+                    if (!(err instanceof dist.FTPError))
+                        throw err;
+                    replies.push({ code: err.code, message: err.message });
+                }
+            }
+        }
+        if (options.preparePassive)
+            this.connector.prepare(replies.pop());
+        return replies;
+    }
     async upload(source, remotePath) {
         return store(this.client, await this.connector.open(this.client), source, remotePath);
     }
@@ -4782,16 +5240,13 @@ class BasicFtpSession {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
-        let expected;
-        try {
-            expected = await this.client.size(remotePath);
-        }
-        catch (err) {
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-        }
+        // The data connection's passive port is asked for in the same write, where the server takes it.
+        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
+        if (size.code === 550)
+            return undefined;
+        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
+            throw new dist.FTPError(size);
+        const expected = (0,ftp_pipelining/* sizeIn */.F3)(size);
         let data;
         try {
             data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`);
@@ -4811,6 +5266,7 @@ class BasicFtpSession {
         return data;
     }
     async size(remotePath) {
+        this.connector.forget();
         try {
             return await this.client.size(remotePath);
         }
@@ -4824,9 +5280,15 @@ class BasicFtpSession {
     async list(path) {
         return listDirectory(this.client, this.connector, path);
     }
+    async listEntries(path) {
+        if (this.client.availableListCommands[0] === 'MLSD')
+            return this.list(path);
+        return (await this.statList(path)) ?? this.list(path);
+    }
     async statList(path) {
+        this.connector.forget();
         // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (/[[\]*?{}]/.test(path))
+        if ((0,ftp_pipelining/* globbed */.AA)(path))
             return undefined;
         let res;
         try {
@@ -4841,7 +5303,25 @@ class BasicFtpSession {
         }
         return parseStatListing(res);
     }
+    async statLists(paths, pipelined) {
+        const asked = paths.filter(path => !(0,ftp_pipelining/* globbed */.AA)(path));
+        if (!pipelined || asked.length < 2) {
+            const infos = [];
+            for (const path of paths)
+                infos.push(await this.statList(path));
+            return infos;
+        }
+        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
+        let next = 0;
+        return paths.map(path => {
+            if ((0,ftp_pipelining/* globbed */.AA)(path))
+                return undefined;
+            const reply = replies[next++];
+            return reply.code < 300 ? parseStatListing(reply) : undefined;
+        });
+    }
     async rename(from, to) {
+        this.connector.forget();
         try {
             await this.client.send(`RNFR ${from}`);
             await this.client.send(`RNTO ${to}`);
@@ -4853,11 +5333,12 @@ class BasicFtpSession {
                 command: 'RNFR/RNTO',
                 code: err.code,
                 reply: err.message,
-                transient: replyIsTransient(err.code, err.message)
+                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
             });
         }
     }
     async chmod(path, mode) {
+        this.connector.forget();
         try {
             await this.client.send(`SITE CHMOD ${mode} ${path}`);
         }
@@ -4868,14 +5349,16 @@ class BasicFtpSession {
                 command: 'SITE CHMOD',
                 code: err.code,
                 reply: err.message,
-                transient: replyIsTransient(err.code, err.message)
+                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
             });
         }
     }
     async remove(path) {
+        this.connector.forget();
         await this.client.send(`DELE ${path}`);
     }
     async removeDir(path) {
+        this.connector.forget();
         await this.client.send(`RMD ${path}`);
     }
     close() {
@@ -4884,7 +5367,7 @@ class BasicFtpSession {
     }
 }
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log) => {
+const openSession = async (settings, log, pipelining = new ftp_pipelining/* Pipelining */.Wc(log)) => {
     const client = new dist.Client(settings.timeoutMs);
     setNameEncoding(client, settings.encoding);
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
@@ -4896,14 +5379,14 @@ const openSession = async (settings, log) => {
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        await secureControl(client, settings);
+        const greeting = await secureControl(client, settings);
         await login(client, settings);
-        await protect(client, settings);
-        const pwd = await client.pwd();
+        const pipelines = (0,ftp_pipelining/* greetingAllowsPipelining */.xI)(greeting);
+        const { home, features } = await protect(client, settings, pipelines && pipelining.on);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, pwd, log);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log, features);
     }
     catch (err) {
         client.close();
@@ -4912,30 +5395,6 @@ const openSession = async (settings, log) => {
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
     }
 };
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const whole = (0,local_files/* readSmall */.o5)(path);
-    if (whole !== undefined)
-        return hash.update(whole).digest('hex');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
 
 ;// CONCATENATED MODULE: ./src/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
@@ -5012,6 +5471,127 @@ async function collectListing(list, remoteRoot, mode, exclude) {
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+// EXTERNAL MODULE: ./src/manifest.ts
+var src_manifest = __nccwpck_require__(3652);
+// EXTERNAL MODULE: ./src/size-check.ts
+var size_check = __nccwpck_require__(6037);
+;// CONCATENATED MODULE: ./src/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => (0,size_check/* sizeCheck */.i)(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                let refusal;
+                if (replacer.mode === 'rename') {
+                    try {
+                        await session.rename(temp, path);
+                        placed = true;
+                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
+                            staleBackup = false;
+                        return;
+                    }
+                    catch (err) {
+                        if (!(0,replace/* renameRefused */.By)(err))
+                            throw err;
+                        refusal = err.details.reply ?? err.message;
+                    }
+                }
+                await (0,replace/* quietly */.gd)(session.remove(backup));
+                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
+                try {
+                    await session.rename(temp, path);
+                    placed = true;
+                }
+                catch (err) {
+                    if (!(0,replace/* renameRefused */.By)(err))
+                        throw err;
+                    replacer.refusedRenames(err.details.reply ?? err.message);
+                }
+                if (placed) {
+                    if (refusal !== undefined)
+                        replacer.refusedRenameOver(refusal);
+                    if (moved)
+                        await (0,replace/* quietly */.gd)(session.remove(backup));
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await (0,replace/* quietly */.gd)(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await (0,replace/* quietly */.gd)(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/manifest-store.ts
 
 /**
@@ -5024,6 +5604,8 @@ class ManifestStore {
     writer;
     log;
     changes = 0;
+    /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
+    remaining;
     writing = Promise.resolve();
     dirty = false;
     lastWrite;
@@ -5038,6 +5620,16 @@ class ManifestStore {
     recorded(path, entry) {
         this.manifest.files.set(path, entry);
         return this.changed();
+    }
+    /**
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+     */
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
+        }
     }
     /** A file no longer on the server (or no longer as recorded). */
     forgotten(path) {
@@ -5060,6 +5652,10 @@ class ManifestStore {
     dirRemoved(path) {
         this.manifest.dirs.delete(path);
         this.dirty = true;
+    }
+    /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
+    expectChanges(count) {
+        this.remaining = count;
     }
     /** The next flush writes, changed or not (the plan said the manifest is written). */
     touch() {
@@ -5092,6 +5688,8 @@ class ManifestStore {
     changed() {
         this.dirty = true;
         this.changes += 1;
+        if (this.remaining !== undefined && --this.remaining <= 0)
+            return Promise.resolve();
         const { every, minIntervalMs, now } = this.cadence;
         const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
             (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
@@ -5128,6 +5726,7 @@ function planDeploy(local, remote, options) {
     const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
     const uploads = [];
     const skip = [];
+    const adopt = [];
     for (const file of local) {
         const entry = manifest.files.get(file.relPath);
         const unchanged = options.sync === 'changed' &&
@@ -5136,8 +5735,11 @@ function planDeploy(local, remote, options) {
             file.sha256 !== undefined &&
             entry.sha256 === file.sha256 &&
             entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
         if (unchanged)
             skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
         else {
             const held = onServer.get(key(file.relPath));
             const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
@@ -5163,7 +5765,10 @@ function planDeploy(local, remote, options) {
         ...aliases
     ];
     const deleted = new Set(deletes);
-    const kept = [...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path));
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
     const rmdirs = deletes.length > 0
         ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
         : [];
@@ -5179,12 +5784,17 @@ function planDeploy(local, remote, options) {
         aliases,
         uploads: ordered,
         skip,
+        adopt,
         deletes,
         rmdirs,
         stale,
         writeManifest: remote.restoreManifest === true ||
-            ordered.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
     };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
 }
 /** remote-dir and its parents below the login directory (or from / when outside it). */
 function rootChain(remoteRoot, home) {
@@ -5246,9 +5856,9 @@ async function readRemoteState(q, log) {
 }
 
 // EXTERNAL MODULE: ./src/local-plan.ts
-var local_plan = __nccwpck_require__(5990);
+var local_plan = __nccwpck_require__(424);
 // EXTERNAL MODULE: ./src/lock.ts
-var src_lock = __nccwpck_require__(9188);
+var src_lock = __nccwpck_require__(678);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/run-lock.ts
@@ -5257,6 +5867,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * taken before the server's state is read, its heartbeat on a session of its own, released at
  * the end whatever happened. A dry run only says whether one is held.
  */
+
 
 
 
@@ -5273,16 +5884,35 @@ function localIdentity() {
     }
     return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
 }
+const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
 async function takeRunLock(o) {
     // Lock steps run even after a cancel: a run must never leave its lock behind.
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
     const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
     let created = false;
+    let made = false;
     await run('Creating remote-dir', async (session) => {
-        for (const dir of chain)
-            if (await makeDir(session, dir, o.dirMode))
+        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+        const madeHere = new Set();
+        if (session.pipelines) {
+            const lockDir = external_node_path_.posix.join(o.remoteRoot, src_lock/* LOCK_DIR */.UE);
+            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
+                pipelined: true,
+                preparePassive: true
+            });
+            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
+            made = created2xx(replies[chain.length]);
+        }
+        for (const dir of chain) {
+            if (madeHere.has(dir)) {
                 created = true;
+                if (o.dirMode !== undefined)
+                    await session.chmod(dir, o.dirMode);
+            }
+            else if (!made && (await makeDir(session, dir, o.dirMode)))
+                created = true;
+        }
     });
     let own;
     let shared = false;
@@ -5314,7 +5944,7 @@ async function takeRunLock(o) {
     }, reason => {
         o.log.warning(`Stopping: ${reason}; another run may take it over`);
         o.pool.cancel(reason);
-    });
+    }, made);
     lock.onRelease(() => own?.close());
     return { lock, createdRoot: created ? chain : [] };
 }
@@ -5332,11 +5962,63 @@ async function reportHeldLock(pool, remoteRoot, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify-hash.ts
+/**
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ */
+
+
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
+            }
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new errors/* DeployError */.sH(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
+    }
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
  * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
+
+
 
 
 
@@ -5395,7 +6077,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
     const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
     let opened = 0;
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `)), { size: settings.concurrency, retries: settings.retries }, log);
+    // One switch for every session: a server seen confused by pipelined commands gets none again.
+    const pipelining = new ftp_pipelining/* Pipelining */.Wc(log);
+    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), pipelining), { size: settings.concurrency, retries: settings.retries }, log);
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
@@ -5412,7 +6096,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (settings.lock && !settings.dryRun) {
             const held = await log.group('Lock', () => takeRunLock({
                 pool,
-                openSession: () => deps.openSession(settings, prefixed(log, '#lock ')),
+                openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pipelining),
                 remoteRoot,
                 home: first.home,
                 dirMode: settings.dirMode,
@@ -5446,8 +6130,11 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
         const paths = files.map(f => f.relPath);
-        const facts = { ...state, foldsCase: await probeCaseFolding(pool, remoteRoot, paths, state.index, log) };
-        const plan = planDeploy(files, facts, {
+        const foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
+        // Files already on the server at their size, unknown to the manifest: compared before the plan.
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
+        const plan = planDeploy(files, { ...state, adopted, foldsCase }, {
             sync: settings.sync,
             delete: settings.delete,
             remoteRoot,
@@ -5458,8 +6145,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
+        // The other connections log in while the first creates directories.
+        if (!settings.dryRun && plan.uploads.length > 1)
+            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
         let applied = [];
         let uploaded = plan.uploads.map(u => u.file.relPath);
+        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
         let deleted = plan.deletes;
         let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
         if (!settings.dryRun) {
@@ -5477,10 +6168,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 list,
                 concurrency: settings.concurrency,
                 verify: settings.verify,
+                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
                 log
             }));
             applied = [...lockSteps, ...done.steps];
             uploaded = done.uploaded.map(f => f.relPath);
+            adoptedPaths = done.adopted;
             deleted = done.deleted;
             bytesUploaded = done.bytesUploaded;
         }
@@ -5490,7 +6183,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
         }
         const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.list(path)), remoteRoot, settings.listing, ours).catch(err => {
+        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
             // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
             if (settings.dryRun)
                 return [];
@@ -5500,8 +6193,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             dryRun: settings.dryRun,
             uploaded: uploaded.sort(),
             bytesUploaded,
-            skipped: plan.skip.map(f => f.relPath).sort(),
-            filesSkipped: plan.skip.length,
+            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
+            filesSkipped: plan.skip.length + adoptedPaths.length,
+            adopted: [...adoptedPaths].sort(),
             deleted: [...deleted].sort(),
             listing,
             tlsVersion: first.tlsVersion,
@@ -5529,7 +6223,7 @@ function prefixed(log, prefix) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5563,7 +6257,76 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 958:
+/***/ 6015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ globbed),
+/* harmony export */   F3: () => (/* binding */ sizeIn),
+/* harmony export */   Wc: () => (/* binding */ Pipelining),
+/* harmony export */   Yk: () => (/* binding */ fitsCommand),
+/* harmony export */   xI: () => (/* binding */ greetingAllowsPipelining)
+/* harmony export */ });
+/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
+const SUCCESS = {
+    RNFR: [350],
+    SIZE: [213],
+    STAT: [211, 212, 213],
+    EPSV: [229],
+    PASV: [227],
+    MKD: [257],
+    PWD: [257],
+    FEAT: [211],
+    OPTS: [200],
+    HASH: [213],
+    XSHA256: [250],
+    XSHA512: [250],
+    XSHA1: [250],
+    XMD5: [250]
+};
+/** Codes that answer only such commands (or a transfer): never a plain command's success. */
+const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
+/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
+function fitsCommand(command, reply) {
+    if (reply.code >= 400 && reply.code < 600)
+        return true;
+    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
+    if (success !== undefined)
+        return success.includes(reply.code);
+    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
+}
+/** The run's switch, shared by its sessions: on until a server's replies do not match. */
+class Pipelining {
+    log;
+    on = true;
+    constructor(log) {
+        this.log = log;
+    }
+    /** Turns pipelining off for the rest of the run, saying so once. */
+    confused(why) {
+        if (!this.on)
+            return;
+        this.on = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+}
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
+/**
+ * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
+ * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
+ */
+const greetingAllowsPipelining = (greeting) => !/Microsoft FTP Service|FileZilla Server/i.test(greeting);
+
+
+/***/ }),
+
+/***/ 768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5575,9 +6338,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DESCRIPTION_INDENT, HELP_WIDTH, wrap
 
 // EXTERNAL MODULE: ./src/cli-args.ts + 1 modules
-var cli_args = __nccwpck_require__(5452);
+var cli_args = __nccwpck_require__(5819);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+var inputs = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/input-docs.ts
 // Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.
 const INPUT_DOCS = [
@@ -5743,6 +6506,13 @@ const INPUT_DOCS = [
         required: false
     },
     {
+        name: 'adopt',
+        group: 'Sync',
+        description: "What to do with a file that the manifest does not vouch for but the server already holds at the same size (a first deploy onto a site that is already there, a lost manifest). `auto`: compare content with the server's own hash command where FEAT offers one (HASH, XSHA256, XSHA512, XSHA1, XMD5), else upload it. `download`: download it and compare hashes (exact, costs the download). `size`: trust an equal size (fast; warns that edits keeping the size are missed). `none`: upload it. An adopted file is recorded in the manifest and counted in `files-skipped`.",
+        default: 'auto',
+        required: false
+    },
+    {
         name: 'lock',
         group: 'Sync',
         description: 'Take a lock on `remote-dir` for the run (a `.ftps-deploy.lock` directory made with MKD, which fails if it exists), so two deploys to the same place never interleave. Released at the end, on failure and on cancel; a lock whose holder stopped renewing it for a minute is broken with a warning. A dry run takes none and reports one that is held.',
@@ -5780,7 +6550,7 @@ const INPUT_DOCS = [
     {
         name: 'verify',
         group: 'Transfer',
-        description: 'Compare the remote size (SIZE, or the listing) with the local size after each upload.',
+        description: "`true`: compare the remote size (SIZE, or the listing) with the local size after each upload. `hash`: also compare the server's hash of each uploaded file (HASH, XSHA256, XSHA512, XSHA1 or XMD5) with the hash of the bytes sent, before the rename; a mismatch is retried like a short upload. Where FEAT offers no hash command it warns once and checks sizes only. `false`: neither.",
         default: 'true',
         required: false
     },
@@ -5808,14 +6578,14 @@ const INPUT_DOCS = [
     {
         name: 'report-file',
         group: 'Transfer',
-        description: 'Where to write the whole result as JSON (uploaded, skipped, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+        description: 'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
         default: '',
         required: false
     }
 ];
 
 // EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+var version = __nccwpck_require__(6405);
 ;// CONCATENATED MODULE: ./src/help.ts
 /**
  * The CLI's --help: every flag with what it means and accepts, from src/input-docs.ts (generated
@@ -5855,7 +6625,7 @@ function flagNote(doc) {
 }
 function flagLines(doc) {
     const name = doc.name;
-    const value = inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
+    const value = name === inputs/* Inputs */.G0.Verify ? '[=false|hash]' : inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
     return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
 }
 const EXAMPLES = [
@@ -5904,7 +6674,7 @@ function helpText() {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 5396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5942,6 +6712,7 @@ const Inputs = {
     Manifest: 'manifest',
     Delete: 'delete',
     DryRun: 'dry-run',
+    Adopt: 'adopt',
     Lock: 'lock',
     LockTimeout: 'lock-timeout',
     Concurrency: 'concurrency',
@@ -5978,6 +6749,7 @@ const InputDefaults = {
     manifest: '.ftps-deploy-manifest.json',
     delete: 'false',
     'dry-run': 'false',
+    adopt: 'auto',
     lock: 'true',
     'lock-timeout': '600',
     concurrency: '4',
@@ -5989,7 +6761,7 @@ const InputDefaults = {
     listing: 'flat',
     'report-file': ''
 };
-/** Inputs that take true/false. */
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 const BooleanInputs = [
     Inputs.TlsVerify,
     Inputs.FollowSymlinks,
@@ -6013,7 +6785,7 @@ const Outputs = {
 
 /***/ }),
 
-/***/ 6467:
+/***/ 3158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6034,7 +6806,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 ;// CONCATENATED MODULE: ./src/local-paths.ts
 /**
  * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
@@ -6119,7 +6891,7 @@ async function listLocalFiles(options, log) {
 async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
     // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
     // a noticeable part of the CLI's start.
-    const glob = await __nccwpck_require__.e(/* import() */ 660).then(__nccwpck_require__.bind(__nccwpck_require__, 3660));
+    const glob = await __nccwpck_require__.e(/* import() */ 412).then(__nccwpck_require__.bind(__nccwpck_require__, 4412));
     const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
         followSymbolicLinks: followSymlinks,
         matchDirectories: false,
@@ -6216,17 +6988,17 @@ function readSmall(path) {
 
 /***/ }),
 
-/***/ 5990:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ planLocal),
 /* harmony export */   l: () => (/* binding */ findFiles)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6467);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9188);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5546);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3158);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(678);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3652);
 
 
 
@@ -6270,6 +7042,7 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
         bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
         skipped: [],
         filesSkipped: 0,
+        adopted: [],
         deleted: [],
         listing: [],
         tlsVersion: '',
@@ -6284,7 +7057,7 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
 
 /***/ }),
 
-/***/ 9188:
+/***/ 678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6295,8 +7068,8 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _replace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4183);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
+/* harmony import */ var _replace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8962);
 /**
  * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
  * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
@@ -6360,16 +7133,16 @@ class DeployLock {
         this.lastBeat = o.now();
     }
     /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost) {
+    static async acquire(o, onLost, madeAlready = false) {
         const lock = new DeployLock(o, onLost);
         const started = o.now();
         let seen;
         let movedAt = started;
         let lastSaid = -Infinity;
         let saidFor = '';
-        for (;;) {
+        for (let first = true;; first = false) {
             // MKD fails where the directory exists: true only for the one run that made it.
-            const made = await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o)));
+            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
             if (made) {
                 await lock.claim();
                 return lock;
@@ -6467,7 +7240,16 @@ class DeployLock {
         // A renewal in flight would leave a heartbeat behind in the directory being removed.
         await this.renewing;
         this.releaseHooks.forEach(hook => hook());
-        await this.o.run('Releasing the deploy lock', session => removeLockDir(session, lockPath(this.o)));
+        const path = lockPath(this.o);
+        await this.o.run('Releasing the deploy lock', async (session) => {
+            // What this run put there, in one write where the server takes it; else look inside.
+            if (session.pipelines) {
+                const last = await session.sendAll([`RMD ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)}`, `DELE ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
+                if (last[2].code >= 200 && last[2].code < 300)
+                    return;
+            }
+            await removeLockDir(session, path);
+        });
         this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
     }
 }
@@ -6484,7 +7266,7 @@ async function removeLockDir(session, path) {
 
 /***/ }),
 
-/***/ 5625:
+/***/ 1107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6525,7 +7307,7 @@ function redactingLog(log, secrets) {
 
 /***/ }),
 
-/***/ 5546:
+/***/ 3652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6536,8 +7318,8 @@ function redactingLog(log, secrets) {
 /* harmony export */   r7: () => (/* binding */ manifestBackupName)
 /* harmony export */ });
 /* unused harmony export emptyManifest */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3097);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8683);
 /**
  * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
  * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
@@ -6612,7 +7394,7 @@ function parseManifest(text) {
 
 /***/ }),
 
-/***/ 3097:
+/***/ 8683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6671,18 +7453,96 @@ function unsafePathReason(relPath) {
 
 /***/ }),
 
-/***/ 4183:
+/***/ 8962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   By: () => (/* binding */ renameRefused),
-/* harmony export */   gd: () => (/* binding */ quietly),
-/* harmony export */   x7: () => (/* binding */ Replacer)
-/* harmony export */ });
-/* unused harmony export isRefusal */
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x7: () => (/* binding */ Replacer),
+  gd: () => (/* binding */ quietly),
+  By: () => (/* binding */ renameRefused)
+});
+
+// UNUSED EXPORTS: isRefusal
+
+// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(4342);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(2174);
+// EXTERNAL MODULE: ./src/ftp/pipelining.ts
+var pipelining = __nccwpck_require__(6015);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(3587);
+// EXTERNAL MODULE: ./src/size-check.ts
+var size_check = __nccwpck_require__(6037);
+;// CONCATENATED MODULE: ./src/pipelined-commit.ts
+/**
+ * After an upload to its temporary name, everything up to the next transfer in one write: the
+ * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
+ * next transfer's passive port. One round trip instead of four or five. The replies are matched
+ * to the commands in order; one that cannot belong to its command turns pipelining off for the
+ * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
+ * becomes a wrong result.
+ */
+
+
+
+
+/**
+ * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
+ * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
+ * mode (the run fails, naming the reply).
+ */
+async function commitTogether(session, c) {
+    const { temp, target, checks } = c;
+    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const commands = [
+        ...(chmod !== undefined ? [chmod] : []),
+        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
+        `RNFR ${temp}`,
+        `RNTO ${target}`,
+        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+    ];
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const next = () => replies.shift();
+    const modeReply = chmod !== undefined ? next() : undefined;
+    if (c.mode === 'delete-then-rename')
+        next(); // DELE: gone or never there, either is fine
+    const rnfr = next();
+    const rnto = next();
+    const size = checks.verifySize ? next() : undefined;
+    if (modeReply !== undefined && modeReply.code >= 300) {
+        throw new errors/* DeployError */.sH(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            command: 'SITE CHMOD',
+            code: modeReply.code,
+            reply: modeReply.message,
+            transient: (0,retry/* replyIsTransient */.xn)(modeReply.code, modeReply.message)
+        });
+    }
+    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
+    if (refused !== undefined) {
+        const err = new errors/* DeployError */.sH(`Could not rename ${temp} to ${target}: ${refused.message}`, {
+            command: 'RNFR/RNTO',
+            code: refused.code,
+            reply: refused.message,
+            transient: (0,retry/* replyIsTransient */.xn)(refused.code, refused.message)
+        });
+        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
+        if (refused.code < 500)
+            throw err;
+        return { renamed: false, refusal: err };
+    }
+    if (size !== undefined && size.code !== 500 && size.code !== 502) {
+        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
+        const held = (0,pipelining/* sizeIn */.F3)(size) ?? `no file (${size.message})`;
+        if (held !== c.sent.size)
+            throw (0,size_check/* incomplete */.$)(checks.name, held, c.sent.size);
+    }
+    return { renamed: true };
+}
+
+;// CONCATENATED MODULE: ./src/replace.ts
 /**
  * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
  * with what this server turns out to allow: a rename over an existing file, or only after
@@ -6691,12 +7551,14 @@ function unsafePathReason(relPath) {
  */
 
 
+
+
 /** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
 function renameRefused(err) {
-    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH && err.details.code !== undefined && err.details.code >= 500;
+    return err instanceof errors/* DeployError */.sH && err.details.code !== undefined && err.details.code >= 500;
 }
 /** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof basic_ftp__WEBPACK_IMPORTED_MODULE_0__.FTPError || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH && err.details.code !== undefined);
+const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof errors/* DeployError */.sH && err.details.code !== undefined);
 /**
  * True when done, false when the server refused (the file is not there, 550, or it would not):
  * for best-effort steps. A lost connection still throws.
@@ -6713,6 +7575,8 @@ class Replacer {
     names;
     log;
     found;
+    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
+    chmodWorks = false;
     /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
     temps = new Set();
     constructor(atomic, names, log) {
@@ -6733,16 +7597,29 @@ class Replacer {
     settled(temp) {
         this.temps.delete(temp);
     }
-    /** Uploads source to target: atomically where the server allows, else in place. */
-    async put(session, source, target, check) {
+    /**
+     * Uploads source to target: atomically where the server allows, else in place. Where the
+     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+     * go in one write after the upload (the size is then read from the renamed file); else one at
+     * a time, the temporary checked before it is renamed.
+     */
+    async put(session, source, target, checks) {
         // The mode as this upload found it: another connection may learn more meanwhile.
         const mode = this.found;
         if (mode !== 'direct') {
             const temp = this.tempFor(target);
             let replaced = false;
             try {
-                await check(temp, await session.upload(source, temp));
-                replaced = await this.replace(session, temp, target, mode);
+                const sent = await session.upload(source, temp);
+                checks.sent(sent);
+                if (session.pipelines && checks.stored === undefined && (checks.mode === undefined || this.chmodWorks)) {
+                    const done = await commitTogether(session, { temp, target, mode, sent, checks });
+                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
+                }
+                else {
+                    await this.checkStored(session, checks, temp, sent);
+                    replaced = await this.replace(session, temp, target, mode);
+                }
             }
             finally {
                 if (replaced)
@@ -6757,7 +7634,18 @@ class Replacer {
         // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
         if (this.atomic)
             await quietly(session.remove(target));
-        await check(target, await session.upload(source, target));
+        const sent = await session.upload(source, target);
+        checks.sent(sent);
+        await this.checkStored(session, checks, target, sent);
+    }
+    async checkStored(session, checks, path, sent) {
+        if (checks.verifySize)
+            await (0,size_check/* sizeCheck */.i)(session, checks.name, sent.size, path);
+        await checks.stored?.(session, path, sent);
+        if (checks.mode !== undefined) {
+            await session.chmod(path, checks.mode);
+            this.chmodWorks = true;
+        }
     }
     /** Moves temp over target; false when this server refuses renames (upload in place then). */
     async replace(session, temp, target, mode) {
@@ -6771,17 +7659,23 @@ class Replacer {
             // 4xx and lost connections: the pool retries the whole upload on a new connection.
             if (!renameRefused(err))
                 throw err;
-            if (mode === 'rename') {
-                // Refused: over an existing file, or renames at all? Try once with the target gone.
-                await quietly(session.remove(target));
-                if (await quietly(session.rename(temp, target))) {
-                    this.refusedRenameOver(err.details.reply ?? err.message);
-                    return true;
-                }
-            }
-            this.refusedRenames(err.details.reply ?? err.message);
-            return false;
+            return this.fallback(session, temp, target, mode, err);
         }
+    }
+    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
+    async fallback(session, temp, target, mode, err) {
+        if (err === undefined)
+            return false;
+        if (mode === 'rename') {
+            // Try once with the target gone.
+            await quietly(session.remove(target));
+            if (await quietly(session.rename(temp, target))) {
+                this.refusedRenameOver(err.details.reply ?? err.message);
+                return true;
+            }
+        }
+        this.refusedRenames(err.details.reply ?? err.message);
+        return false;
     }
     refusedRenameOver(reply) {
         this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
@@ -6808,7 +7702,7 @@ class Replacer {
 
 /***/ }),
 
-/***/ 3336:
+/***/ 9490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6822,7 +7716,7 @@ class Replacer {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6405);
 /** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
 
 
@@ -6840,12 +7734,14 @@ function reportOf(result, host, startedAt, finishedAt) {
         counts: {
             uploaded: result.uploaded.length,
             skipped: result.skipped.length,
+            adopted: result.adopted.length,
             deleted: result.deleted.length,
             bytesUploaded: result.bytesUploaded,
             listing: result.listing.length
         },
         uploaded: result.uploaded,
         skipped: result.skipped,
+        adopted: result.adopted,
         deleted: result.deleted,
         listing: result.listing,
         planned: result.planned,
@@ -6870,7 +7766,7 @@ function writeReport(path, report) {
 
 /***/ }),
 
-/***/ 665:
+/***/ 6123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6878,7 +7774,7 @@ function writeReport(path, report) {
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /* unused harmony exports formatRate, summaryMarkdown, failureMarkdown */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5396);
 
 /** The step outputs; `reportFile` is the report's path ('' when none was written). */
 function outputsOf(result, reportFile = '') {
@@ -6928,6 +7824,11 @@ function summaryMarkdown(result, host) {
         `| --- | --- |`,
         `| Files ${verb} | ${result.uploaded.length} |`,
         `| Files skipped (unchanged) | ${result.filesSkipped} |`,
+        ...(result.adopted.length > 0
+            ? [
+                `| Files ${result.dryRun ? 'to adopt' : 'adopted'} (already on the server; among the skipped) | ${result.adopted.length} |`
+            ]
+            : []),
         `| Files ${result.dryRun ? 'to delete' : 'deleted'} | ${result.deleted.length} |`,
         `| Bytes ${verb} | ${formatBytes(result.bytesUploaded)} (${result.bytesUploaded}) |`,
         `| Time | ${(result.durationMs / 1000).toFixed(1)} s |`,
@@ -6941,6 +7842,7 @@ function summaryMarkdown(result, host) {
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
         ...fileTable(`Files ${verb}`, result.uploaded),
+        ...fileTable(`Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`, result.adopted),
         ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
     ].join('\n');
 }
@@ -6951,7 +7853,81 @@ function failureMarkdown(message) {
 
 /***/ }),
 
-/***/ 2376:
+/***/ 3587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   xn: () => (/* binding */ replyIsTransient)
+/* harmony export */ });
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4342);
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof basic_ftp__WEBPACK_IMPORTED_MODULE_0__.FTPError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+
+/***/ }),
+
+/***/ 4771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6969,9 +7945,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+var inputs = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
 /**
  * One parser per kind of input value: each throws InputError naming the input, the value (never
@@ -7137,6 +8113,21 @@ function parseManifestName(value) {
     }
     return value;
 }
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(inputs/* Inputs */.G0.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(inputs/* Inputs */.G0.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(inputs/* Inputs */.G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
@@ -7168,6 +8159,7 @@ function parseSettings(read, options = {}) {
     if (/\s|\0/.test(servername))
         throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
     const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
+    const verify = parseVerify(get(inputs/* Inputs */.G0.Verify));
     return {
         host,
         port: portText === ''
@@ -7204,12 +8196,14 @@ function parseSettings(read, options = {}) {
         manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
         delete: bool(inputs/* Inputs */.G0.Delete),
         dryRun: bool(inputs/* Inputs */.G0.DryRun),
+        adopt: parseAdopt(get(inputs/* Inputs */.G0.Adopt)),
         lock: bool(inputs/* Inputs */.G0.Lock),
         lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
         atomic: bool(inputs/* Inputs */.G0.Atomic),
-        verify: bool(inputs/* Inputs */.G0.Verify),
+        verify: verify.size,
+        verifyHash: verify.hash,
         fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
         dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
         reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
@@ -7220,7 +8214,7 @@ function parseSettings(read, options = {}) {
 
 /***/ }),
 
-/***/ 970:
+/***/ 8356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7239,7 +8233,35 @@ function cancelOnSignals() {
 
 /***/ }),
 
-/***/ 311:
+/***/ 6037:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ incomplete),
+/* harmony export */   i: () => (/* binding */ sizeCheck)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/** The size check after an upload: the server holds as many bytes as were sent. */
+
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+function incomplete(name, held, sentSize) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+        file: name,
+        command: 'SIZE',
+        transient: true
+    });
+}
+/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize)
+        throw incomplete(name, size, sentSize);
+}
+
+
+/***/ }),
+
+/***/ 6405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7748,7 +8770,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };
