@@ -28,7 +28,8 @@ function tree(dir: string, prefix = ''): Record<string, string> {
 }
 
 const bigTree = (tag: string): Record<string, string> =>
-  Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`d${i % 6}/${tag}-${i}.txt`, `${tag} ${i}\n`.repeat(50)]))
+  // Long enough a deploy (240 files) that the other run finds it holding the lock, named.
+  Object.fromEntries(Array.from({ length: 240 }, (_, i) => [`d${i % 6}/${tag}-${i}.txt`, `${tag} ${i}\n`.repeat(50)]))
 
 describe.each(EXPLICIT_SERVERS)('%s', kind => {
   const maybe = skipped(kind) ? test.skip : test

@@ -32440,12 +32440,22 @@ function fitsCommand(command, reply) {
         return success.includes(reply.code);
     return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
 }
-/** The run's switch, shared by its sessions: on until a server's replies do not match. */
+/** The run's switches, shared by its sessions: on until a server's replies do not match. */
 class Pipelining {
     log;
     on = true;
+    /** Uploads start TLS on their data connection before the server's 1xx, until a server resets one. */
+    earlyTls = true;
     constructor(log) {
         this.log = log;
+    }
+    /** A server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
+    earlyTlsReset() {
+        if (!this.earlyTls)
+            return;
+        this.earlyTls = false;
+        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
+            'data connections start TLS after the reply from now on (a round trip more per file)');
     }
     /** Turns pipelining off for the rest of the run, saying so once. */
     confused(why) {
@@ -32467,6 +32477,8 @@ const globbed = (path) => /[[\]*?{}]/.test(path);
  * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
  */
 const greetingAllowsPipelining = (greeting) => !/Microsoft FTP Service|FileZilla Server/i.test(greeting);
+/** pyftpdlib, by its default greeting: before 1.5.9 it resets data connections whose TLS starts before the 1xx. */
+const greetingAllowsEarlyTls = (greeting) => !/pyftpdlib/i.test(greeting);
 
 ;// CONCATENATED MODULE: ./src/size-check.ts
 /** The size check after an upload: the server holds as many bytes as were sent. */
@@ -33430,6 +33442,7 @@ function pinMismatch() {
 ;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
 /** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
 
+
 /**
  * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
  * indents each entry by one space). A directory lists itself as '.': without that line the
@@ -33450,6 +33463,24 @@ function parseStatListing(res) {
     catch {
         return undefined;
     }
+}
+/**
+ * STAT listings of several directories through `send` (one write where the server takes it):
+ * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
+ * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:
+ * pure-ftpd and ProFTPD expand STAT's argument (`[slug]` lists what matches s, l, u, g), so
+ * LIST/MLSD decides for them (issue 11).
+ */
+async function statListings(paths, send) {
+    const asked = paths.filter(path => !globbed(path));
+    const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`));
+    let next = 0;
+    return paths.map(path => {
+        if (globbed(path))
+            return undefined;
+        const reply = replies[next++];
+        return reply.code < 300 ? parseStatListing(reply) : undefined;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/retrieve.ts
@@ -33597,11 +33628,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-/**
- * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
- * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
- */
-async function store(client, data, source, remotePath) {
+async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let dataError;
@@ -33665,10 +33692,20 @@ async function store(client, data, source, remotePath) {
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
     });
-    // TLS starts as soon as TCP is up, not on the 1xx: the STOR left before the connection came
-    // up, which is what pyftpdlib 1.5.7 needs (its issue 604), and vsftpd sends its 150 only once
-    // it has accepted the connection, so waiting for it would cost a round trip per file.
-    data.ready().catch(() => undefined);
+    if (tls.early) {
+        // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
+        // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
+        // before 1.5.9 still resets some such handshakes (its issue 604) and then never answers the
+        // STOR: the session is given up at once, and the run goes on with TLS after the 1xx.
+        let secured = false;
+        data.ready().then(() => (secured = true), () => undefined);
+        data.onError(err => {
+            if (secured || started)
+                return;
+            tls.onEarlyReset();
+            failSession(client, new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, { transient: true }));
+        });
+    }
     try {
         await confirmed;
     }
@@ -33901,16 +33938,18 @@ class BasicFtpSession {
     fingerprint;
     home;
     greetingAllowsPipelining;
+    greetingAllowsEarlyTls;
     pipelining;
     log;
     hasher;
-    constructor(client, connector, tlsVersion, fingerprint, home, greetingAllowsPipelining, pipelining, log, features) {
+    constructor(client, connector, tlsVersion, fingerprint, home, greetingAllowsPipelining, greetingAllowsEarlyTls, pipelining, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
         this.greetingAllowsPipelining = greetingAllowsPipelining;
+        this.greetingAllowsEarlyTls = greetingAllowsEarlyTls;
         this.pipelining = pipelining;
         this.log = log;
         this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
@@ -33995,7 +34034,11 @@ class BasicFtpSession {
         return replies;
     }
     async upload(source, remotePath) {
-        return store(this.client, await this.connector.open(this.client), source, remotePath);
+        const early = this.greetingAllowsEarlyTls && this.pipelining.earlyTls;
+        return store(this.client, await this.connector.open(this.client), source, remotePath, {
+            early,
+            onEarlyReset: () => this.pipelining.earlyTlsReset()
+        });
     }
     async download(remotePath) {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
@@ -34048,38 +34091,14 @@ class BasicFtpSession {
     }
     async statList(path) {
         this.connector.forget();
-        // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-        if (globbed(path))
-            return undefined;
-        let res;
-        try {
-            res = await this.client.send(`STAT ${path}`);
-        }
-        catch (err) {
-            // Refused (ProFTPD: 450 for no such directory; 500/502: no STAT): LIST decides. Not a
-            // 4xx for the pool to retry.
-            if (err instanceof dist.FTPError)
-                return undefined;
-            throw err;
-        }
-        return parseStatListing(res);
+        return (await statListings([path], this.sendCommands(false)))[0];
     }
-    async statLists(paths, pipelined) {
-        const asked = paths.filter(path => !globbed(path));
-        if (!pipelined || asked.length < 2) {
-            const infos = [];
-            for (const path of paths)
-                infos.push(await this.statList(path));
-            return infos;
-        }
-        const replies = await this.sendAll(asked.map(path => `STAT ${path}`), { pipelined: true, preparePassive: false });
-        let next = 0;
-        return paths.map(path => {
-            if (globbed(path))
-                return undefined;
-            const reply = replies[next++];
-            return reply.code < 300 ? parseStatListing(reply) : undefined;
-        });
+    statLists(paths, pipelined) {
+        return statListings(paths, this.sendCommands(pipelined));
+    }
+    /** sendAll without a passive port asked ahead: one write when `pipelined`. */
+    sendCommands(pipelined) {
+        return commands => this.sendAll(commands, { pipelined, preparePassive: false });
     }
     async rename(from, to) {
         this.connector.forget();
@@ -34147,7 +34166,8 @@ const openSession = async (settings, log, pipelining = new Pipelining(log)) => {
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log, features);
+        const earlyTls = greetingAllowsEarlyTls(greeting);
+        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, earlyTls, pipelining, log, features);
     }
     catch (err) {
         client.close();
@@ -34759,6 +34779,10 @@ class DeployLock {
             // MKD fails where the directory exists: true only for the one run that made it.
             const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
             if (made) {
+                // A holder that finished before it was ever named in a waiting line: said now.
+                if (seen !== undefined && lastSaid === -Infinity) {
+                    o.log.info(`Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`);
+                }
                 await lock.claim();
                 return lock;
             }

@@ -119,6 +119,12 @@ export class DeployLock {
       const made =
         (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))))
       if (made) {
+        // A holder that finished before it was ever named in a waiting line: said now.
+        if (seen !== undefined && lastSaid === -Infinity) {
+          o.log.info(
+            `Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`
+          )
+        }
         await lock.claim()
         return lock
       }

@@ -55,6 +55,12 @@ export interface StorOptions {
   abortAfterBytes?: number
   /** Default `426 Connection closed; transfer aborted`. */
   abortReply?: string
+  /**
+   * pyftpdlib before 1.5.9 (its issue 604): TLS goes on a data connection only when the transfer
+   * starts; a client whose handshake came before that (before the 150) gets the connection reset
+   * and its STOR is never answered. For that many STORs (then as usual).
+   */
+  resetEarlyTls?: number
 }
 
 export interface ScriptedServerOptions {
@@ -114,6 +120,8 @@ interface DataConn {
   raw: net.Socket
   /** Resolves when data may go out: at once in clear, after the handshake with TLS. */
   secured: Promise<void>
+  /** With `stor.resetEarlyTls`: TLS goes on here, at the 150 (returns the connection as above). */
+  late?: () => DataConn
 }
 const noop = (): void => {}
 
@@ -214,6 +222,17 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
         servers.delete(server)
         const info: DataConnectionInfo = { session: s.id, tls: s.prot === 'P' && ctx !== undefined, resumed: false }
         dataConnections.push(info)
+        if (info.tls && ctx && (opts.stor?.resetEarlyTls ?? 0) > 0) {
+          const late = (): DataConn => {
+            const sock = secure(d, ctx)
+            sock.once('secure', () => (info.resumed = sock.isSessionReused()))
+            entry.sock = sock
+            return { sock, raw: d, secured: once(sock, 'secure').then(noop, noop) }
+          }
+          entry.sock = d
+          resolveConn({ sock: d, raw: d, secured: Promise.resolve(), late })
+          return
+        }
         const sock = info.tls && ctx ? secure(d, ctx) : d
         if (sock instanceof tls.TLSSocket)
           sock.once('secure', () => {
@@ -241,8 +260,9 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       return await p.conn
     }
     const sendData = async (payload: string | Buffer): Promise<void> => {
-      const conn = await takeData()
-      if (!conn) return
+      const taken = await takeData()
+      if (!taken) return
+      const conn = taken.late?.() ?? taken
       const { sock } = conn
       send('150 Opening data connection')
       await conn.secured
@@ -279,8 +299,19 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       })
     const store = async (verb: string, path: string): Promise<void> => {
       if (!dirs.has(posix.dirname(path)) || dirs.has(path)) return send('553 Could not create file')
-      const conn = await takeData()
-      if (!conn) return
+      const taken = await takeData()
+      if (!taken) return
+      let conn = taken
+      if (taken.late !== undefined) {
+        // Give a client that starts TLS at once the time to show it, as pyftpdlib's loop does.
+        await new Promise(resolve => setTimeout(resolve, 30))
+        if (taken.raw.readableLength > 0 && opts.stor!.resetEarlyTls! > 0) {
+          opts.stor!.resetEarlyTls! -= 1
+          taken.raw.resetAndDestroy()
+          return
+        }
+        conn = taken.late()
+      }
       send('150 Ok to send data')
       const { data, aborted } = await receive(conn)
       if (aborted) return send(opts.stor?.abortReply ?? '426 Connection closed; transfer aborted')

@@ -36,11 +36,23 @@ export function fitsCommand(command: string, reply: Reply): boolean {
   return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code)
 }
 
-/** The run's switch, shared by its sessions: on until a server's replies do not match. */
+/** The run's switches, shared by its sessions: on until a server's replies do not match. */
 export class Pipelining {
   on = true
+  /** Uploads start TLS on their data connection before the server's 1xx, until a server resets one. */
+  earlyTls = true
 
   constructor(private readonly log: Log) {}
+
+  /** A server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
+  earlyTlsReset(): void {
+    if (!this.earlyTls) return
+    this.earlyTls = false
+    this.log.warning(
+      'The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
+        'data connections start TLS after the reply from now on (a round trip more per file)'
+    )
+  }
 
   /** Turns pipelining off for the rest of the run, saying so once. */
   confused(why: string): void {
@@ -67,3 +79,6 @@ export const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
  */
 export const greetingAllowsPipelining = (greeting: string): boolean =>
   !/Microsoft FTP Service|FileZilla Server/i.test(greeting)
+
+/** pyftpdlib, by its default greeting: before 1.5.9 it resets data connections whose TLS starts before the 1xx. */
+export const greetingAllowsEarlyTls = (greeting: string): boolean => !/pyftpdlib/i.test(greeting)

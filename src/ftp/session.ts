@@ -2,12 +2,12 @@
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
-import { Client, FileInfo, FTPError, FTPResponse } from 'basic-ftp'
+import { Client, FileInfo, FTPError } from 'basic-ftp'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../errors.js'
 import { Log, redact } from '../log.js'
 import { PassiveConnector } from './data-connection.js'
-import { parseStatListing } from './stat-listing.js'
+import { statListings } from './stat-listing.js'
 import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
 import { Sent, store } from './store.js'
 import {
@@ -22,7 +22,7 @@ import {
   skipStrayCompletions
 } from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
-import { fitsCommand, globbed, greetingAllowsPipelining, Pipelining, sizeIn } from './pipelining.js'
+import { fitsCommand, greetingAllowsEarlyTls, greetingAllowsPipelining, Pipelining, sizeIn } from './pipelining.js'
 import { replyIsTransient } from '../retry.js'
 import { peerFingerprint } from './tls-options.js'
 import { HashAlgorithm, ServerHash, ServerHasher } from './server-hash.js'
@@ -40,6 +40,7 @@ class BasicFtpSession implements RemoteSession {
     readonly fingerprint: string,
     readonly home: string,
     private readonly greetingAllowsPipelining: boolean,
+    private readonly greetingAllowsEarlyTls: boolean,
     private readonly pipelining: Pipelining,
     private readonly log: Log,
     features: Map<string, string>
@@ -130,7 +131,11 @@ class BasicFtpSession implements RemoteSession {
   }
 
   async upload(source: string | Buffer, remotePath: string): Promise<Sent> {
-    return store(this.client, await this.connector.open(this.client), source, remotePath)
+    const early = this.greetingAllowsEarlyTls && this.pipelining.earlyTls
+    return store(this.client, await this.connector.open(this.client), source, remotePath, {
+      early,
+      onEarlyReset: () => this.pipelining.earlyTlsReset()
+    })
   }
 
   async download(remotePath: string): Promise<Buffer | undefined> {
@@ -181,37 +186,16 @@ class BasicFtpSession implements RemoteSession {
 
   async statList(path: string): Promise<FileInfo[] | undefined> {
     this.connector.forget()
-    // pure-ftpd and ProFTPD glob STAT's argument (`[slug]` lists what matches s, l, u, g): LIST/MLSD decides (issue 11)
-    if (globbed(path)) return undefined
-    let res: FTPResponse
-    try {
-      res = await this.client.send(`STAT ${path}`)
-    } catch (err) {
-      // Refused (ProFTPD: 450 for no such directory; 500/502: no STAT): LIST decides. Not a
-      // 4xx for the pool to retry.
-      if (err instanceof FTPError) return undefined
-      throw err
-    }
-    return parseStatListing(res)
+    return (await statListings([path], this.sendCommands(false)))[0]
   }
 
-  async statLists(paths: string[], pipelined: boolean): Promise<(FileInfo[] | undefined)[]> {
-    const asked = paths.filter(path => !globbed(path))
-    if (!pipelined || asked.length < 2) {
-      const infos: (FileInfo[] | undefined)[] = []
-      for (const path of paths) infos.push(await this.statList(path))
-      return infos
-    }
-    const replies = await this.sendAll(
-      asked.map(path => `STAT ${path}`),
-      { pipelined: true, preparePassive: false }
-    )
-    let next = 0
-    return paths.map(path => {
-      if (globbed(path)) return undefined
-      const reply = replies[next++]!
-      return reply.code < 300 ? parseStatListing(reply) : undefined
-    })
+  statLists(paths: string[], pipelined: boolean): Promise<(FileInfo[] | undefined)[]> {
+    return statListings(paths, this.sendCommands(pipelined))
+  }
+
+  /** sendAll without a passive port asked ahead: one write when `pipelined`. */
+  private sendCommands(pipelined: boolean): (commands: string[]) => Promise<Reply[]> {
+    return commands => this.sendAll(commands, { pipelined, preparePassive: false })
   }
 
   async rename(from: string, to: string): Promise<void> {
@@ -286,7 +270,19 @@ export const openSession: SessionFactory = async (settings, log, pipelining = ne
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, pipelining, log, features)
+    const earlyTls = greetingAllowsEarlyTls(greeting)
+    return new BasicFtpSession(
+      client,
+      connector,
+      tlsVersion,
+      fingerprint,
+      home,
+      pipelines,
+      earlyTls,
+      pipelining,
+      log,
+      features
+    )
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err

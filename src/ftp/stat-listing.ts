@@ -1,5 +1,6 @@
 /** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
 import { FileInfo, FTPResponse, parseList } from 'basic-ftp'
+import { globbed } from './pipelining.js'
 
 /**
  * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
@@ -18,4 +19,25 @@ export function parseStatListing(res: FTPResponse): FileInfo[] | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * STAT listings of several directories through `send` (one write where the server takes it):
+ * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
+ * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:
+ * pure-ftpd and ProFTPD expand STAT's argument (`[slug]` lists what matches s, l, u, g), so
+ * LIST/MLSD decides for them (issue 11).
+ */
+export async function statListings(
+  paths: string[],
+  send: (commands: string[]) => Promise<{ code: number; message: string }[]>
+): Promise<(FileInfo[] | undefined)[]> {
+  const asked = paths.filter(path => !globbed(path))
+  const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`))
+  let next = 0
+  return paths.map(path => {
+    if (globbed(path)) return undefined
+    const reply = replies[next++]!
+    return reply.code < 300 ? parseStatListing(reply) : undefined
+  })
 }

@@ -28,11 +28,22 @@ export interface Sent {
  * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
  * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
  */
+/**
+ * When TLS starts on an upload's data connection: `early`, as soon as TCP is up (the STOR has
+ * left by then), or after the server's 1xx as ftplib does. `onEarlyReset` hears of an early
+ * handshake the server reset.
+ */
+export interface TlsTiming {
+  early: boolean
+  onEarlyReset(): void
+}
+
 export async function store(
   client: Client,
   data: DataConnection,
   source: string | Buffer,
-  remotePath: string
+  remotePath: string,
+  tls: TlsTiming = { early: false, onEarlyReset: () => undefined }
 ): Promise<Sent> {
   const hash = createHash('sha256')
   let size = 0
@@ -96,10 +107,25 @@ export async function store(
     if (res.code >= 200 && res.code < 300) return task.resolve(res)
     if (res.code >= 300) task.reject(new FTPError(res))
   })
-  // TLS starts as soon as TCP is up, not on the 1xx: the STOR left before the connection came
-  // up, which is what pyftpdlib 1.5.7 needs (its issue 604), and vsftpd sends its 150 only once
-  // it has accepted the connection, so waiting for it would cost a round trip per file.
-  data.ready().catch(() => undefined)
+  if (tls.early) {
+    // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
+    // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
+    // before 1.5.9 still resets some such handshakes (its issue 604) and then never answers the
+    // STOR: the session is given up at once, and the run goes on with TLS after the 1xx.
+    let secured = false
+    data.ready().then(
+      () => (secured = true),
+      () => undefined
+    )
+    data.onError(err => {
+      if (secured || started) return
+      tls.onEarlyReset()
+      failSession(
+        client,
+        new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, { transient: true })
+      )
+    })
+  }
   try {
     await confirmed
   } catch (err) {
