@@ -4855,6 +4855,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+/** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
+const EARLY_RESET_GRACE_MS = 1000;
 async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
@@ -4929,8 +4931,17 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
         data.onError(err => {
             if (secured || started)
                 return;
-            tls.onEarlyReset();
-            failSession(client, new errors/* DeployError */.sH(`The data connection was reset during its TLS handshake (${err.message})`, { transient: true }));
+            // A server that refuses the STOR drops its data connection too: only one that then leaves
+            // the STOR unanswered is the one that reset an early handshake.
+            const timer = setTimeout(() => {
+                if (settled)
+                    return;
+                tls.onEarlyReset();
+                failSession(client, new errors/* DeployError */.sH(`The data connection was reset during its TLS handshake (${err.message})`, {
+                    transient: true
+                }));
+            }, EARLY_RESET_GRACE_MS);
+            confirmed.then(() => clearTimeout(timer), () => clearTimeout(timer));
         });
     }
     try {

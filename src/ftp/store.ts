@@ -18,6 +18,9 @@ import {
 } from './basic-ftp.js'
 import { DataConnection } from './data-connection.js'
 
+/** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
+const EARLY_RESET_GRACE_MS = 1000
+
 /** What an upload sent, counted as it went (a local file may change while it is read). */
 export interface Sent {
   size: number
@@ -119,10 +122,21 @@ export async function store(
     )
     data.onError(err => {
       if (secured || started) return
-      tls.onEarlyReset()
-      failSession(
-        client,
-        new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, { transient: true })
+      // A server that refuses the STOR drops its data connection too: only one that then leaves
+      // the STOR unanswered is the one that reset an early handshake.
+      const timer = setTimeout(() => {
+        if (settled) return
+        tls.onEarlyReset()
+        failSession(
+          client,
+          new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, {
+            transient: true
+          })
+        )
+      }, EARLY_RESET_GRACE_MS)
+      confirmed.then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer)
       )
     })
   }
