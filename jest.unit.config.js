@@ -8,6 +8,7 @@ export const UNIT_TESTS = [
   'case-fold',
   'cli-args',
   'help',
+  'key-share',
   'server-hash',
   'local-files',
   'local-paths',

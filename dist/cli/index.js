@@ -4439,16 +4439,24 @@ function tlsOptionsFor(settings) {
         rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0
     };
 }
+/** The same options with `groups` as the key-exchange groups, in that order (data connections, see handshake.ts). */
+function withGroups(settings, options, groups) {
+    return groups === undefined ? options : { ...options, secureContext: contextFor(settings, groups) };
+}
 const contexts = new WeakMap();
-function contextFor(settings) {
-    let context = contexts.get(settings);
+function contextFor(settings, groups = '') {
+    let byGroups = contexts.get(settings);
+    if (byGroups === undefined)
+        contexts.set(settings, (byGroups = new Map()));
+    let context = byGroups.get(groups);
     if (context === undefined) {
         context = (0,external_node_tls_.createSecureContext)({
             ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
             minVersion: 'TLSv1.2',
-            maxVersion: settings.tlsMaxVersion
+            maxVersion: settings.tlsMaxVersion,
+            ...(groups === '' ? {} : { ecdhCurve: groups })
         });
-        contexts.set(settings, context);
+        byGroups.set(groups, context);
     }
     return context;
 }
@@ -5042,6 +5050,19 @@ function upgrade(socket, options, timeoutMs) {
         tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
     });
 }
+/**
+ * The key-exchange groups for data connections, the one the server chose for the control
+ * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
+ * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
+ * HelloRetryRequest, a round trip more on every data connection.
+ */
+const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1'];
+function groupsStartingWith(key) {
+    const chosen = key !== null && typeof key === 'object' && 'name' in key ? key.name : undefined;
+    if (typeof chosen !== 'string' || !GROUPS.includes(chosen))
+        return undefined;
+    return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':');
+}
 /** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings) {
     const options = tlsOptionsFor(settings);
@@ -5060,8 +5081,9 @@ async function secureControl(client, settings) {
         await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
-    checkCertificate(controlSocket(client), settings);
-    setDataTlsOptions(client, options);
+    const secured = controlSocket(client);
+    checkCertificate(secured, settings);
+    setDataTlsOptions(client, withGroups(settings, options, groupsStartingWith(secured.getEphemeralKeyInfo())));
     return greeting.message;
 }
 async function login(client, settings) {

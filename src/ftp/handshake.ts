@@ -9,7 +9,7 @@ import { DeployError } from '../errors.js'
 import { Settings } from '../settings.js'
 import { controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
 import { fitsCommand } from './pipelining.js'
-import { checkCertificate, tlsOptionsFor } from './tls-options.js'
+import { checkCertificate, tlsOptionsFor, withGroups } from './tls-options.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
 export function refused(command: string, err: unknown, what: string): DeployError {
@@ -63,6 +63,20 @@ function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number):
   })
 }
 
+/**
+ * The key-exchange groups for data connections, the one the server chose for the control
+ * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
+ * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
+ * HelloRetryRequest, a round trip more on every data connection.
+ */
+const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1']
+
+export function groupsStartingWith(key: ReturnType<TLSSocket['getEphemeralKeyInfo']>): string | undefined {
+  const chosen = key !== null && typeof key === 'object' && 'name' in key ? key.name : undefined
+  if (typeof chosen !== 'string' || !GROUPS.includes(chosen)) return undefined
+  return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':')
+}
+
 /** Connects and secures the control connection; resolves with the server's greeting. */
 export async function secureControl(client: Client, settings: Settings): Promise<string> {
   const options = tlsOptionsFor(settings)
@@ -79,8 +93,9 @@ export async function secureControl(client: Client, settings: Settings): Promise
     await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
     useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs))
   }
-  checkCertificate(controlSocket(client) as TLSSocket, settings)
-  setDataTlsOptions(client, options)
+  const secured = controlSocket(client) as TLSSocket
+  checkCertificate(secured, settings)
+  setDataTlsOptions(client, withGroups(settings, options, groupsStartingWith(secured.getEphemeralKeyInfo())))
   return greeting.message
 }
 

@@ -34,17 +34,29 @@ export function tlsOptionsFor(settings: TlsSettings): ConnectionOptions {
   }
 }
 
-const contexts = new WeakMap<TlsSettings, SecureContext>()
+/** The same options with `groups` as the key-exchange groups, in that order (data connections, see handshake.ts). */
+export function withGroups(
+  settings: TlsSettings,
+  options: ConnectionOptions,
+  groups: string | undefined
+): ConnectionOptions {
+  return groups === undefined ? options : { ...options, secureContext: contextFor(settings, groups) }
+}
 
-function contextFor(settings: TlsSettings): SecureContext {
-  let context = contexts.get(settings)
+const contexts = new WeakMap<TlsSettings, Map<string, SecureContext>>()
+
+function contextFor(settings: TlsSettings, groups = ''): SecureContext {
+  let byGroups = contexts.get(settings)
+  if (byGroups === undefined) contexts.set(settings, (byGroups = new Map()))
+  let context = byGroups.get(groups)
   if (context === undefined) {
     context = createSecureContext({
       ca: settings.caCert === undefined ? undefined : [...rootCertificates, settings.caCert],
       minVersion: 'TLSv1.2',
-      maxVersion: settings.tlsMaxVersion
+      maxVersion: settings.tlsMaxVersion,
+      ...(groups === '' ? {} : { ecdhCurve: groups })
     })
-    contexts.set(settings, context)
+    byGroups.set(groups, context)
   }
   return context
 }
