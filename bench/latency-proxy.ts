@@ -72,13 +72,25 @@ const MAX_QUEUED = 4 * 2 ** 20
 function pipeDelayed(from: net.Socket, to: net.Socket, link: Link, notBefore: number, gate?: Gate): void {
   let queued = 0
   let last = notBefore
+  // One queue and one timer per direction: a timer per chunk could fire out of order (timers
+  // started in one tick share the loop's cached clock) and corrupt the stream.
+  const due: { at: number; action: () => void }[] = []
+  let timer: NodeJS.Timeout | undefined
+  const drain = (): void => {
+    timer = undefined
+    const now = performance.now()
+    while (due.length > 0 && due[0]!.at <= now + 0.5) {
+      const { action } = due.shift()!
+      if (gate === undefined || gate.open) action()
+      else gate.waiting.push(action)
+    }
+    if (due.length > 0) timer = setTimeout(drain, Math.max(0, due[0]!.at - performance.now()))
+  }
   const later = (at: number, action: () => void): void => {
     // Never before an earlier chunk of the same direction: order is kept.
     last = Math.max(at, last)
-    setTimeout(
-      () => (gate === undefined || gate.open ? action() : gate.waiting.push(action)),
-      Math.max(0, last - performance.now())
-    )
+    due.push({ at: last, action })
+    if (timer === undefined) timer = setTimeout(drain, Math.max(0, last - performance.now()))
   }
   from.on('data', (chunk: Buffer) => {
     queued += chunk.length
