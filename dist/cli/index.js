@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7567:
+/***/ 3663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12,15 +12,15 @@ const fs_1 = __nccwpck_require__(9896);
 const path_1 = __nccwpck_require__(6928);
 const tls_1 = __nccwpck_require__(4756);
 const util_1 = __nccwpck_require__(9023);
-const FtpContext_1 = __nccwpck_require__(5969);
-const netUtils_1 = __nccwpck_require__(2108);
-const parseControlResponse_1 = __nccwpck_require__(1451);
-const parseList_1 = __nccwpck_require__(6777);
-const parseListMLSD_1 = __nccwpck_require__(5239);
-const ProgressTracker_1 = __nccwpck_require__(6947);
-const safePathNames_1 = __nccwpck_require__(6656);
-const StringWriter_1 = __nccwpck_require__(3078);
-const transfer_1 = __nccwpck_require__(8171);
+const FtpContext_1 = __nccwpck_require__(6081);
+const netUtils_1 = __nccwpck_require__(6156);
+const parseControlResponse_1 = __nccwpck_require__(5931);
+const parseList_1 = __nccwpck_require__(1641);
+const parseListMLSD_1 = __nccwpck_require__(5287);
+const ProgressTracker_1 = __nccwpck_require__(5475);
+const safePathNames_1 = __nccwpck_require__(3680);
+const StringWriter_1 = __nccwpck_require__(5494);
+const transfer_1 = __nccwpck_require__(5115);
 // Use promisify to keep the library compatible with Node 8.
 const fsReadDir = (0, util_1.promisify)(fs_1.readdir);
 const fsMkDir = (0, util_1.promisify)(fs_1.mkdir);
@@ -833,7 +833,7 @@ async function ignoreError(func) {
 
 /***/ }),
 
-/***/ 8930:
+/***/ 7666:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -932,7 +932,7 @@ FileInfo.UnixPermission = {
 
 /***/ }),
 
-/***/ 5969:
+/***/ 6081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -940,7 +940,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FTPContext = exports.FTPError = void 0;
 const net_1 = __nccwpck_require__(9278);
 const tls_1 = __nccwpck_require__(4756);
-const parseControlResponse_1 = __nccwpck_require__(1451);
+const parseControlResponse_1 = __nccwpck_require__(5931);
 /**
  * Describes an FTP server error response including the FTP response code.
  */
@@ -1347,7 +1347,7 @@ exports.FTPContext = FTPContext;
 
 /***/ }),
 
-/***/ 6947:
+/***/ 5475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1426,7 +1426,7 @@ function noop() { }
 
 /***/ }),
 
-/***/ 9800:
+/***/ 4184:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1435,7 +1435,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 3078:
+/***/ 5494:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1471,7 +1471,7 @@ exports.StringWriter = StringWriter;
 
 /***/ }),
 
-/***/ 5748:
+/***/ 3892:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1582,7 +1582,7 @@ function isWaitingForServer(socket, direction) {
 
 /***/ }),
 
-/***/ 4342:
+/***/ 7382:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1605,19 +1605,19 @@ exports.enterPassiveModeIPv6 = exports.enterPassiveModeIPv4 = void 0;
 /**
  * Public API
  */
-__exportStar(__nccwpck_require__(7567), exports);
-__exportStar(__nccwpck_require__(5969), exports);
-__exportStar(__nccwpck_require__(8930), exports);
-__exportStar(__nccwpck_require__(6777), exports);
-__exportStar(__nccwpck_require__(9800), exports);
-var transfer_1 = __nccwpck_require__(8171);
+__exportStar(__nccwpck_require__(3663), exports);
+__exportStar(__nccwpck_require__(6081), exports);
+__exportStar(__nccwpck_require__(7666), exports);
+__exportStar(__nccwpck_require__(1641), exports);
+__exportStar(__nccwpck_require__(4184), exports);
+var transfer_1 = __nccwpck_require__(5115);
 Object.defineProperty(exports, "enterPassiveModeIPv4", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv4; } }));
 Object.defineProperty(exports, "enterPassiveModeIPv6", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv6; } }));
 
 
 /***/ }),
 
-/***/ 2108:
+/***/ 6156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1697,7 +1697,7 @@ function ipIsPrivateV4Address(ip = "") {
 
 /***/ }),
 
-/***/ 1451:
+/***/ 5931:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1770,7 +1770,7 @@ function isNotBlank(str) {
 
 /***/ }),
 
-/***/ 6777:
+/***/ 1641:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1809,9 +1809,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseList = parseList;
-const dosParser = __importStar(__nccwpck_require__(7431));
-const unixParser = __importStar(__nccwpck_require__(8435));
-const mlsdParser = __importStar(__nccwpck_require__(5239));
+const dosParser = __importStar(__nccwpck_require__(4439));
+const unixParser = __importStar(__nccwpck_require__(8003));
+const mlsdParser = __importStar(__nccwpck_require__(5287));
 /**
  * Available directory listing parsers. These are candidates that will be tested
  * in the order presented. The first candidate will be used to parse the whole list.
@@ -1856,7 +1856,7 @@ function parseList(rawList) {
 
 /***/ }),
 
-/***/ 7431:
+/***/ 4439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1864,7 +1864,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __nccwpck_require__(8930);
+const FileInfo_1 = __nccwpck_require__(7666);
 /**
  * This parser is based on the FTP client library source code in Apache Commons Net provided
  * under the Apache 2.0 license. It has been simplified and rewritten to better fit the Javascript language.
@@ -1920,7 +1920,7 @@ function transformList(files) {
 
 /***/ }),
 
-/***/ 5239:
+/***/ 5287:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1929,7 +1929,7 @@ exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
 exports.parseMLSxDate = parseMLSxDate;
-const FileInfo_1 = __nccwpck_require__(8930);
+const FileInfo_1 = __nccwpck_require__(7666);
 function parseSize(value, info) {
     info.size = parseInt(value, 10);
 }
@@ -2118,7 +2118,7 @@ function parseMLSxDate(fact) {
 
 /***/ }),
 
-/***/ 8435:
+/***/ 8003:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2126,7 +2126,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __nccwpck_require__(8930);
+const FileInfo_1 = __nccwpck_require__(7666);
 const JA_MONTH = "\u6708";
 const JA_DAY = "\u65e5";
 const JA_YEAR = "\u5e74";
@@ -2285,7 +2285,7 @@ function parseMode(r, w, x) {
 
 /***/ }),
 
-/***/ 6656:
+/***/ 3680:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2344,7 +2344,7 @@ function isSafePathName(name, localPath = path) {
 
 /***/ }),
 
-/***/ 8171:
+/***/ 5115:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2359,9 +2359,9 @@ exports.uploadFrom = uploadFrom;
 exports.downloadTo = downloadTo;
 const stream_1 = __nccwpck_require__(2203);
 const tls_1 = __nccwpck_require__(4756);
-const TransferWatchdog_1 = __nccwpck_require__(5748);
-const netUtils_1 = __nccwpck_require__(2108);
-const parseControlResponse_1 = __nccwpck_require__(1451);
+const TransferWatchdog_1 = __nccwpck_require__(3892);
+const netUtils_1 = __nccwpck_require__(6156);
+const parseControlResponse_1 = __nccwpck_require__(5931);
 /**
  * Prepare a data socket using passive mode over IPv6.
  */
@@ -2732,7 +2732,7 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 5819:
+/***/ 5452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2744,9 +2744,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(5396);
+var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/suggest.ts
 /** "Did you mean": the closest known name to a mistyped one, if one is close enough. */
 /** Edits between a and b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
@@ -2849,25 +2849,25 @@ function parseArgs(argv) {
 
 /***/ }),
 
-/***/ 5187:
+/***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9136);
-/* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(424);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2174);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5819);
-/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(768);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5396);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1107);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6123);
-/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9490);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4771);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8356);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6405);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2942);
+/* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(958);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
+/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3336);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2376);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
 /**
  * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
@@ -2985,7 +2985,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2996,16 +2996,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDeps
 
-// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(4342);
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/local-files.ts + 2 modules
-var local_files = __nccwpck_require__(3158);
+var local_files = __nccwpck_require__(6467);
 ;// CONCATENATED MODULE: ./src/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -3112,7 +3112,7 @@ class ConnectionCap {
 }
 
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(3587);
+var retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
@@ -3516,7 +3516,7 @@ class ServerHasher {
 }
 
 // EXTERNAL MODULE: ./src/remote-path.ts
-var remote_path = __nccwpck_require__(8683);
+var remote_path = __nccwpck_require__(3097);
 ;// CONCATENATED MODULE: ./src/adopt.ts
 /**
  * Adoption: a matched file that the manifest does not vouch for, which the server already holds
@@ -3974,7 +3974,7 @@ function planSummary(plan, dryRun) {
 }
 
 // EXTERNAL MODULE: ./src/replace.ts + 1 modules
-var replace = __nccwpck_require__(8962);
+var replace = __nccwpck_require__(8791);
 ;// CONCATENATED MODULE: ./src/apply.ts
 /**
  * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
@@ -4236,11 +4236,11 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(1107);
+var src_log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/transfer.js
-var transfer = __nccwpck_require__(8171);
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
+var transfer = __nccwpck_require__(5115);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
 /**
  * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
@@ -4673,7 +4673,7 @@ function pinMismatch() {
 }
 
 // EXTERNAL MODULE: ./src/ftp/pipelining.ts
-var ftp_pipelining = __nccwpck_require__(6015);
+var ftp_pipelining = __nccwpck_require__(6197);
 ;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
 /** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
 
@@ -5513,9 +5513,9 @@ async function collectListing(list, remoteRoot, mode, exclude) {
 }
 
 // EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(3652);
+var src_manifest = __nccwpck_require__(5546);
 // EXTERNAL MODULE: ./src/size-check.ts
-var size_check = __nccwpck_require__(6037);
+var size_check = __nccwpck_require__(4347);
 ;// CONCATENATED MODULE: ./src/manifest-file.ts
 /**
  * The manifest on the server: read (with the backup a server without rename-over may leave)
@@ -5897,9 +5897,9 @@ async function readRemoteState(q, log) {
 }
 
 // EXTERNAL MODULE: ./src/local-plan.ts
-var local_plan = __nccwpck_require__(424);
+var local_plan = __nccwpck_require__(5990);
 // EXTERNAL MODULE: ./src/lock.ts
-var src_lock = __nccwpck_require__(678);
+var src_lock = __nccwpck_require__(9188);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/run-lock.ts
@@ -6264,7 +6264,7 @@ function prefixed(log, prefix) {
 
 /***/ }),
 
-/***/ 2174:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6298,7 +6298,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 6015:
+/***/ 6197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6380,7 +6380,7 @@ const greetingAllowsEarlyTls = (greeting) => !/pyftpdlib/i.test(greeting);
 
 /***/ }),
 
-/***/ 768:
+/***/ 958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6392,9 +6392,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DESCRIPTION_INDENT, HELP_WIDTH, wrap
 
 // EXTERNAL MODULE: ./src/cli-args.ts + 1 modules
-var cli_args = __nccwpck_require__(5819);
+var cli_args = __nccwpck_require__(5452);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(5396);
+var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/input-docs.ts
 // Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.
 const INPUT_DOCS = [
@@ -6639,7 +6639,7 @@ const INPUT_DOCS = [
 ];
 
 // EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(6405);
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/help.ts
 /**
  * The CLI's --help: every flag with what it means and accepts, from src/input-docs.ts (generated
@@ -6728,7 +6728,7 @@ function helpText() {
 
 /***/ }),
 
-/***/ 5396:
+/***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6839,7 +6839,7 @@ const Outputs = {
 
 /***/ }),
 
-/***/ 3158:
+/***/ 6467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6860,7 +6860,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/local-paths.ts
 /**
  * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
@@ -6945,7 +6945,7 @@ async function listLocalFiles(options, log) {
 async function globMatches(localDir, patterns, followSymlinks, path = (external_node_path_default())) {
     // Loaded only for patterns other than **: it brings @actions/core and its HTTP client along,
     // a noticeable part of the CLI's start.
-    const glob = await __nccwpck_require__.e(/* import() */ 412).then(__nccwpck_require__.bind(__nccwpck_require__, 4412));
+    const glob = await __nccwpck_require__.e(/* import() */ 660).then(__nccwpck_require__.bind(__nccwpck_require__, 3660));
     const globber = await glob.create(patterns.map(p => anchorPattern(localDir, p, path)).join('\n'), {
         followSymbolicLinks: followSymlinks,
         matchDirectories: false,
@@ -7042,17 +7042,17 @@ function readSmall(path) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 5990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ planLocal),
 /* harmony export */   l: () => (/* binding */ findFiles)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3158);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(678);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3652);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6467);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9188);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5546);
 
 
 
@@ -7111,7 +7111,7 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
 
 /***/ }),
 
-/***/ 678:
+/***/ 9188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7122,8 +7122,8 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
-/* harmony import */ var _replace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8962);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _replace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8791);
 /**
  * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
  * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
@@ -7324,7 +7324,7 @@ async function removeLockDir(session, path) {
 
 /***/ }),
 
-/***/ 1107:
+/***/ 5625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7365,7 +7365,7 @@ function redactingLog(log, secrets) {
 
 /***/ }),
 
-/***/ 3652:
+/***/ 5546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7376,8 +7376,8 @@ function redactingLog(log, secrets) {
 /* harmony export */   r7: () => (/* binding */ manifestBackupName)
 /* harmony export */ });
 /* unused harmony export emptyManifest */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
-/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8683);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3097);
 /**
  * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
  * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
@@ -7452,7 +7452,7 @@ function parseManifest(text) {
 
 /***/ }),
 
-/***/ 8683:
+/***/ 3097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7511,7 +7511,7 @@ function unsafePathReason(relPath) {
 
 /***/ }),
 
-/***/ 8962:
+/***/ 8791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7524,16 +7524,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: isRefusal
 
-// EXTERNAL MODULE: ../main/node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(4342);
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/ftp/pipelining.ts
-var pipelining = __nccwpck_require__(6015);
+var pipelining = __nccwpck_require__(6197);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(3587);
+var retry = __nccwpck_require__(9809);
 // EXTERNAL MODULE: ./src/size-check.ts
-var size_check = __nccwpck_require__(6037);
+var size_check = __nccwpck_require__(4347);
 ;// CONCATENATED MODULE: ./src/pipelined-commit.ts
 /**
  * After an upload to its temporary name, everything up to the next transfer in one write: the
@@ -7760,7 +7760,7 @@ class Replacer {
 
 /***/ }),
 
-/***/ 9490:
+/***/ 3336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7774,7 +7774,7 @@ class Replacer {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6405);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
 /** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
 
 
@@ -7824,7 +7824,7 @@ function writeReport(path, report) {
 
 /***/ }),
 
-/***/ 6123:
+/***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7832,7 +7832,7 @@ function writeReport(path, report) {
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /* unused harmony exports formatRate, summaryMarkdown, failureMarkdown */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5396);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 
 /** The step outputs; `reportFile` is the report's path ('' when none was written). */
 function outputsOf(result, reportFile = '') {
@@ -7911,7 +7911,7 @@ function failureMarkdown(message) {
 
 /***/ }),
 
-/***/ 3587:
+/***/ 9809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7919,9 +7919,9 @@ function failureMarkdown(message) {
 /* harmony export */   jo: () => (/* binding */ backoffMs),
 /* harmony export */   xn: () => (/* binding */ replyIsTransient)
 /* harmony export */ });
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4342);
+/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
 /* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
 
 
@@ -7985,7 +7985,7 @@ function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) 
 
 /***/ }),
 
-/***/ 4771:
+/***/ 2376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8003,9 +8003,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(5396);
+var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
 /**
  * One parser per kind of input value: each throws InputError naming the input, the value (never
@@ -8272,7 +8272,7 @@ function parseSettings(read, options = {}) {
 
 /***/ }),
 
-/***/ 8356:
+/***/ 970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8291,14 +8291,14 @@ function cancelOnSignals() {
 
 /***/ }),
 
-/***/ 6037:
+/***/ 4347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ incomplete),
 /* harmony export */   i: () => (/* binding */ sizeCheck)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /** The size check after an upload: the server holds as many bytes as were sent. */
 
 /** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
@@ -8319,7 +8319,7 @@ async function sizeCheck(session, name, sentSize, path) {
 
 /***/ }),
 
-/***/ 6405:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8828,7 +8828,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5187);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };
