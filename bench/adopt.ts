@@ -17,6 +17,7 @@ import { ftpAccount } from '../__tests__/harness/server-runtime.js'
 import { type FtpServer, type ServerKind, serverMissing, startServer } from '../__tests__/harness/servers.js'
 import { execute } from './exec.js'
 import { fmtSeconds, median } from './report.js'
+import { type LatencyProxy, startLatencyProxy } from './latency-proxy.js'
 import { TOOLS } from './tools.js'
 import { verifyTree } from './verify.js'
 import { makeSmallTree, type Tree } from './workloads.js'
@@ -36,7 +37,7 @@ interface Counts {
   skipped: number
 }
 
-async function run(server: FtpServer, tree: Tree, tmp: string, name: string, adopt: string) {
+async function run(server: FtpServer, tree: Tree, tmp: string, name: string, adopt: string, link?: LatencyProxy) {
   // The site as deployed by hand earlier: the same bytes, owned by the server's account.
   const target = join(server.root, name)
   cpSync(tree.dir, target, { recursive: true })
@@ -44,8 +45,8 @@ async function run(server: FtpServer, tree: Tree, tmp: string, name: string, ado
   mkdirSync(workDir, { recursive: true })
   const command = TOOLS.ours.command({
     server,
-    host: server.host,
-    port: server.port,
+    host: link?.host ?? server.host,
+    port: link?.port ?? server.port,
     localDir: tree.dir,
     remoteName: name,
     redeploy: false,
@@ -86,7 +87,10 @@ const label = (mode: string): string =>
   mode.endsWith('+verify') ? `\`adopt: ${mode.split('+')[0]}\`, \`verify: hash\`` : `\`adopt: ${mode}\``
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { files: { type: 'string' }, repeats: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { files: { type: 'string' }, repeats: { type: 'string' }, rtt: { type: 'string' } }
+  })
+  const rttMs = values.rtt === undefined ? undefined : Number(values.rtt)
   const files = Number(values.files ?? 1000)
   const repeats = Number(values.repeats ?? 3)
   const tmp = mkdtempSync(join(os.tmpdir(), 'ftps-bench-adopt-'))
@@ -100,12 +104,24 @@ async function main(): Promise<void> {
         continue
       }
       const server = await startServer(c.kind, { extraConfig: c.extraConfig })
+      // --rtt: through the latency proxy, as `npm run bench -- --rtt` does.
+      const link =
+        rttMs === undefined
+          ? undefined
+          : await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs })
       try {
         const times = new Map<string, number[]>(c.modes.map(m => [m, []]))
         const counts = new Map<string, Counts>()
         for (let rep = 1; rep <= repeats; rep++) {
           for (const mode of rep % 2 === 0 ? [...c.modes].reverse() : c.modes) {
-            const { seconds, counts: n } = await run(server, tree, tmp, `adopt-${mode.replace('+', '-')}-${rep}`, mode)
+            const { seconds, counts: n } = await run(
+              server,
+              tree,
+              tmp,
+              `adopt-${mode.replace('+', '-')}-${rep}`,
+              mode,
+              link
+            )
             times.get(mode)!.push(seconds)
             counts.set(mode, n)
             process.stdout.write(
@@ -122,6 +138,7 @@ async function main(): Promise<void> {
           )
         }
       } finally {
+        await link?.close()
         await server.stop()
       }
     }
@@ -131,7 +148,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `A site of ${files} files × 4 KiB already on the server, no manifest; median of ${repeats}; ${os.cpus().length} CPUs, load ${os
+      `A site of ${files} files × 4 KiB already on the server, no manifest; ${rttMs === undefined ? 'loopback' : `RTT ${rttMs} ms (latency proxy)`}; median of ${repeats}; ${os.cpus().length} CPUs, load ${os
         .loadavg()
         .map(l => l.toFixed(2))
         .join(' ')}`,
