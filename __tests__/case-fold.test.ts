@@ -3,10 +3,10 @@
  * local file's in case alone is that file there, so it is never deleted (which would delete
  * the local file) and the manifest forgets it. On a case-sensitive server nothing changes.
  */
-import { caseCollisions, localCaseClashes, otherSpellings } from '../src/case-fold.js'
-import { emptyManifest } from '../src/manifest.js'
-import { HashedFile, planDeploy, RemoteFacts } from '../src/plan.js'
-import { planSteps, stepText } from '../src/plan-text.js'
+import { caseCollisions, localCaseClashes, otherSpellings } from '../src/remote/case-fold.js'
+import { emptyManifest } from '../src/core/manifest.js'
+import { HashedFile, planDeploy, RemoteFacts } from '../src/core/plan.js'
+import { planSteps, stepText } from '../src/core/plan-text.js'
 
 const A = 'a'.repeat(64)
 const B = 'b'.repeat(64)

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { FLAG_INPUTS, parseArgs } from '../src/cli-args.js'
-import { InputError } from '../src/errors.js'
-import { helpText } from '../src/help.js'
-import { InputDefaults, Inputs, Outputs } from '../src/inputs.js'
-import { VERSION } from '../src/version.js'
+import { FLAG_INPUTS, parseArgs } from '../src/config/cli-args.js'
+import { InputError } from '../src/core/errors.js'
+import { helpText } from '../src/config/help.js'
+import { InputDefaults, Inputs, Outputs } from '../src/config/inputs.js'
+import { VERSION } from '../src/config/version.js'
 
 describe('parseArgs', () => {
   test('--name value, --name=value, bare booleans and --flag=false', () => {

@@ -1,9 +1,9 @@
 /** The connection-limit classifier (a table) and the pool's answer to a limit (a fake server). */
 import { FTPError } from 'basic-ftp'
-import { connectionLimitOf, limitOfError } from '../src/connection-limit.js'
-import { DeployError } from '../src/errors.js'
+import { connectionLimitOf, limitOfError } from '../src/session/connection-limit.js'
+import { DeployError } from '../src/core/errors.js'
 import { RemoteSession } from '../src/ftp/session.js'
-import { SessionPool } from '../src/pool.js'
+import { SessionPool } from '../src/session/pool.js'
 import { recordingLog } from './support/engine.js'
 
 describe('connectionLimitOf', () => {

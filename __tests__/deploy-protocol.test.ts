@@ -3,7 +3,7 @@
  * server here produces (refused AUTH/PROT P, 332, silent server, foreign PASV address).
  */
 import { deploy } from '../src/deploy.js'
-import { DeployError } from '../src/errors.js'
+import { DeployError } from '../src/core/errors.js'
 import { makeSelfSigned, makeTestPki } from './harness/certs.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'

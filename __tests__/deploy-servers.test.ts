@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileInfo } from 'basic-ftp'
 import { deploy } from '../src/deploy.js'
-import { DeployError } from '../src/errors.js'
+import { DeployError } from '../src/core/errors.js'
 import { openSession } from '../src/ftp/session.js'
-import { SessionPool } from '../src/pool.js'
-import { poolLister, statOrListLister } from '../src/remote-listing.js'
+import { SessionPool } from '../src/session/pool.js'
+import { poolLister, statOrListLister } from '../src/remote/remote-listing.js'
 import {
   EXPLICIT_SERVERS,
   FtpServer,

@@ -6,8 +6,8 @@
  */
 import { FileInfo } from 'basic-ftp'
 import { openSession } from '../src/ftp/session.js'
-import { SessionPool } from '../src/pool.js'
-import { poolLister, statOrListLister } from '../src/remote-listing.js'
+import { SessionPool } from '../src/session/pool.js'
+import { poolLister, statOrListLister } from '../src/remote/remote-listing.js'
 import {
   EXPLICIT_SERVERS,
   type FtpServer,

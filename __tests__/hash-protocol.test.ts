@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { deploy } from '../src/deploy.js'
-import { DeployError } from '../src/errors.js'
+import { DeployError } from '../src/core/errors.js'
 import { makeTestPki } from './harness/certs.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'

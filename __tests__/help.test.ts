@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { FLAG_INPUTS, parseArgs } from '../src/cli-args.js'
-import { InputError } from '../src/errors.js'
-import { DESCRIPTION_INDENT, HELP_WIDTH, helpText, wrap } from '../src/help.js'
-import { editDistance, suggestFlag } from '../src/suggest.js'
+import { FLAG_INPUTS, parseArgs } from '../src/config/cli-args.js'
+import { InputError } from '../src/core/errors.js'
+import { DESCRIPTION_INDENT, HELP_WIDTH, helpText, wrap } from '../src/config/help.js'
+import { editDistance, suggestFlag } from '../src/config/suggest.js'
 
 const actionYml = readFileSync('action.yml', 'utf8')
 const action = parse(actionYml) as { inputs: Record<string, { description: string; default?: string }> }
@@ -69,7 +69,7 @@ describe('--help', () => {
     expect(wrap('averyveryverylongword x', 10, 2)).toEqual(['  averyveryverylongword', '  x'])
   })
 
-  test('src/input-docs.ts is what npm run docs generates from action.yml', async () => {
+  test('src/config/input-docs.ts is what npm run docs generates from action.yml', async () => {
     const { inputDocsModule, MODULE_PATH } = await import('../scripts/generate-docs.mjs')
     expect(readFileSync(MODULE_PATH, 'utf8')).toBe(await inputDocsModule(actionYml))
   })

@@ -1,10 +1,10 @@
 import { FileInfo, FileType } from 'basic-ftp'
 import { RemoteSession } from '../src/ftp/session.js'
-import { collectListing, parseListTime } from '../src/listing.js'
-import { SessionPool } from '../src/pool.js'
-import { statOrListLister } from '../src/remote-listing.js'
+import { collectListing, parseListTime } from '../src/remote/listing.js'
+import { SessionPool } from '../src/session/pool.js'
+import { statOrListLister } from '../src/remote/remote-listing.js'
 import { recordingLog } from './support/engine.js'
-import { pathPrefixes, resolveRemoteRoot } from '../src/remote-path.js'
+import { pathPrefixes, resolveRemoteRoot } from '../src/core/remote-path.js'
 
 describe('resolveRemoteRoot', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { InputError } from '../src/errors.js'
-import { globMatches, listLocalFiles, LocalFileOptions, walkEverything } from '../src/local-files.js'
+import { InputError } from '../src/core/errors.js'
+import { globMatches, listLocalFiles, LocalFileOptions, walkEverything } from '../src/local/local-files.js'
 import { makeTree, recordingLog } from './support/engine.js'
 
 const outside = makeTree({ 'secret.txt': 'outside local-dir' })

@@ -1,8 +1,8 @@
 /** The local-to-remote path rules as tables, with Windows' rules (path.win32) and POSIX's. */
 import { posix, win32 } from 'node:path'
-import { InputError } from '../src/errors.js'
-import { anchorPattern, checkRemoteName, isInside, remotePathOf } from '../src/local-paths.js'
-import { parseManifest } from '../src/manifest.js'
+import { InputError } from '../src/core/errors.js'
+import { anchorPattern, checkRemoteName, isInside, remotePathOf } from '../src/local/local-paths.js'
+import { parseManifest } from '../src/core/manifest.js'
 
 describe('remotePathOf: remote paths always use /', () => {
   test.each([

@@ -1,7 +1,7 @@
 /** The deploy lock's rules on an in-memory server with a clock the test moves. */
 import { FileInfo, FileType, FTPError } from 'basic-ftp'
 import { RemoteSession } from '../src/ftp/session.js'
-import { DeployLock, LockTiming } from '../src/lock.js'
+import { DeployLock, LockTiming } from '../src/lock/lock.js'
 import { recordingLog } from './support/engine.js'
 
 const timing: LockTiming = { heartbeatMs: 1_000, staleAfterMs: 10_000, pollMs: 500 }

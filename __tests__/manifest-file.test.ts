@@ -4,13 +4,13 @@
  * run killed anywhere leaves the next one a manifest to trust.
  */
 import { FTPError } from 'basic-ftp'
-import { DeployError } from '../src/errors.js'
+import { DeployError } from '../src/core/errors.js'
 import { RemoteSession } from '../src/ftp/session.js'
-import { emptyManifest, parseManifest, serializeManifest } from '../src/manifest.js'
-import { manifestWriter, readManifest } from '../src/manifest-file.js'
-import { SessionPool } from '../src/pool.js'
-import { Replacer } from '../src/replace.js'
-import { TempNamer } from '../src/temp-name.js'
+import { emptyManifest, parseManifest, serializeManifest } from '../src/core/manifest.js'
+import { manifestWriter, readManifest } from '../src/manifest/manifest-file.js'
+import { SessionPool } from '../src/session/pool.js'
+import { Replacer } from '../src/session/replace.js'
+import { TempNamer } from '../src/core/temp-name.js'
 import { recordingLog } from './support/engine.js'
 
 interface Behaviour {

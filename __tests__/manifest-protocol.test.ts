@@ -4,7 +4,7 @@
  * echoes the password in a reply (through the bundle, as the runner runs it).
  */
 import { deploy } from '../src/deploy.js'
-import { DeployError } from '../src/errors.js'
+import { DeployError } from '../src/core/errors.js'
 import { makeTestPki } from './harness/certs.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'

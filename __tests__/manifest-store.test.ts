@@ -1,5 +1,5 @@
-import { emptyManifest } from '../src/manifest.js'
-import { ManifestStore } from '../src/manifest-store.js'
+import { emptyManifest } from '../src/core/manifest.js'
+import { ManifestStore } from '../src/manifest/manifest-store.js'
 import { recordingLog } from './support/engine.js'
 
 const A = 'a'.repeat(64)

@@ -1,5 +1,5 @@
-import { ManifestCorrupt, parseManifest, serializeManifest } from '../src/manifest.js'
-import { unsafePathReason } from '../src/remote-path.js'
+import { ManifestCorrupt, parseManifest, serializeManifest } from '../src/core/manifest.js'
+import { unsafePathReason } from '../src/core/remote-path.js'
 
 const H = 'c'.repeat(64)
 const doc = (files: Record<string, unknown>, dirs: unknown[] = []): string =>

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DeployResult } from '../src/deploy-types.js'
-import { cutText, fitJsonArray, fitOutputs, OUTPUT_LIMIT_BYTES } from '../src/output-limit.js'
-import { defaultReportPath, reportOf, writeReport } from '../src/report-file.js'
-import { VERSION } from '../src/version.js'
+import { DeployResult } from '../src/core/result.js'
+import { cutText, fitJsonArray, fitOutputs, OUTPUT_LIMIT_BYTES } from '../src/report/output-limit.js'
+import { defaultReportPath, reportOf, writeReport } from '../src/report/report-file.js'
+import { VERSION } from '../src/config/version.js'
 
 describe('fitJsonArray: the longest prefix whose JSON fits, still valid JSON', () => {
   test.each([

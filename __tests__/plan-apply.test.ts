@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { deploy } from '../src/deploy.js'
-import { Step, stepText } from '../src/plan-text.js'
-import { TempNamer } from '../src/temp-name.js'
+import { Step, stepText } from '../src/core/plan-text.js'
+import { TempNamer } from '../src/core/temp-name.js'
 import {
   EXPLICIT_SERVERS,
   FtpServer,

@@ -1,7 +1,7 @@
-import { emptyManifest, Manifest } from '../src/manifest.js'
-import { adoptionCandidates } from '../src/adopt.js'
-import { emptiedDirs, HashedFile, mayBeUnchanged, neededDirs, planDeploy, RemoteFacts } from '../src/plan.js'
-import { planSteps, stepText } from '../src/plan-text.js'
+import { emptyManifest, Manifest } from '../src/core/manifest.js'
+import { adoptionCandidates } from '../src/remote/adopt.js'
+import { emptiedDirs, HashedFile, mayBeUnchanged, neededDirs, planDeploy, RemoteFacts } from '../src/core/plan.js'
+import { planSteps, stepText } from '../src/core/plan-text.js'
 
 const A = 'a'.repeat(64)
 const B = 'b'.repeat(64)

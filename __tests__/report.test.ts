@@ -1,6 +1,6 @@
-import { DeployResult } from '../src/deploy-types.js'
+import { DeployResult } from '../src/core/result.js'
 import { progressLines, runnerIdentity } from '../src/main.js'
-import { formatBytes, formatRate, outputsOf, summaryMarkdown } from '../src/report.js'
+import { formatBytes, formatRate, outputsOf, summaryMarkdown } from '../src/report/report.js'
 
 const result: DeployResult = {
   dryRun: false,

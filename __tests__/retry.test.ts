@@ -1,6 +1,6 @@
 import { FTPError } from 'basic-ftp'
-import { DeployError } from '../src/errors.js'
-import { backoffMs, isTransient, replyIsTransient } from '../src/retry.js'
+import { DeployError } from '../src/core/errors.js'
+import { backoffMs, isTransient, replyIsTransient } from '../src/core/retry.js'
 
 const reply = (code: number, text: string): FTPError => new FTPError({ code, message: `${code} ${text}` })
 const nodeError = (code: string, message = code): Error => Object.assign(new Error(message), { code })

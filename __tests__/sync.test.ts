@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { deploy } from '../src/deploy.js'
-import { DeployResult } from '../src/deploy-types.js'
+import { DeployResult } from '../src/core/result.js'
 import { openSession } from '../src/ftp/session.js'
-import { listLocalFiles } from '../src/local-files.js'
-import { TEMP_NAME } from '../src/temp-name.js'
+import { listLocalFiles } from '../src/local/local-files.js'
+import { TEMP_NAME } from '../src/core/temp-name.js'
 import {
   EXPLICIT_SERVERS,
   FtpServer,

@@ -1,4 +1,4 @@
-import { ABANDONED_AFTER_MS, parseTempName, TempNamer } from '../src/temp-name.js'
+import { ABANDONED_AFTER_MS, parseTempName, TempNamer } from '../src/core/temp-name.js'
 
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0)
 

@@ -1,13 +1,13 @@
 // Writes what is generated from action.yml: the README's input and output tables (between the
 // marker comments, grouped as the `# group:` comments in action.yml group the inputs) and
-// src/input-docs.ts, which the CLI's --help reads. `node scripts/generate-docs.mjs --check`
+// src/config/input-docs.ts, which the CLI's --help reads. `node scripts/generate-docs.mjs --check`
 // exits 1 when either is stale (a test runs the same check).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
 
-export const MODULE_PATH = 'src/input-docs.ts'
+export const MODULE_PATH = 'src/config/input-docs.ts'
 
 const oneLine = text =>
   String(text)

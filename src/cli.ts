@@ -4,17 +4,17 @@
  * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
 import { deploy } from './deploy.js'
-import { planLocal } from './local-plan.js'
-import { describeError, InputError } from './errors.js'
-import { parseArgs } from './cli-args.js'
-import { helpText } from './help.js'
-import { InputName, Inputs } from './inputs.js'
-import { Log, redact } from './log.js'
-import { formatBytes, outputsOf } from './report.js'
-import { reportOf, writeReport } from './report-file.js'
-import { parseSettings } from './settings.js'
+import { planLocal } from './local/local-plan.js'
+import { describeError, InputError } from './core/errors.js'
+import { parseArgs } from './config/cli-args.js'
+import { helpText } from './config/help.js'
+import { InputName, Inputs } from './config/inputs.js'
+import { Log, redact } from './core/log.js'
+import { formatBytes, outputsOf } from './report/report.js'
+import { reportOf, writeReport } from './report/report-file.js'
+import { parseSettings } from './config/settings.js'
 import { cancelOnSignals } from './signals.js'
-import { VERSION } from './version.js'
+import { VERSION } from './config/version.js'
 
 function cliLog(verbose: boolean, secrets: () => string[]): Log {
   // In a terminal a live bar replaces the per-file lines; otherwise (CI, pipes) plain lines.

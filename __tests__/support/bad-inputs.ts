@@ -3,7 +3,7 @@
  * ('missing.pem', 'a-file.txt') are resolved against the working directory, which holds an
  * 'a-file.txt' in the tests that use this table.
  */
-import { InputName } from '../../src/inputs.js'
+import { InputName } from '../../src/config/inputs.js'
 
 export const BAD_INPUTS: [Partial<Record<InputName, string>>, string][] = [
   [{ host: '' }, "Invalid host '': expected a server name or IP address (required)"],

@@ -2,9 +2,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { InputName } from '../../src/inputs.js'
-import { Log } from '../../src/log.js'
-import { parseSettings, Settings } from '../../src/settings.js'
+import { InputName } from '../../src/config/inputs.js'
+import { Log } from '../../src/core/log.js'
+import { parseSettings, Settings } from '../../src/config/settings.js'
 
 export type InputValues = Partial<Record<InputName, string>>
 

@@ -5,7 +5,7 @@
 import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { connect as netConnect, Socket } from 'node:net'
 import { connect as tlsConnect, TLSSocket } from 'node:tls'
-import { DeployError } from '../errors.js'
+import { DeployError } from '../core/errors.js'
 import {
   connectDataSocket,
   controlSocket,

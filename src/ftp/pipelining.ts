@@ -4,7 +4,7 @@
  * server's replies stop matching (a server that drops queued commands, or sends one reply too
  * many, such as pyftpdlib 1.5.7's late 226 after a refused transfer).
  */
-import { Log } from '../log.js'
+import { Log } from '../core/log.js'
 import type { Reply } from './basic-ftp.js'
 
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */

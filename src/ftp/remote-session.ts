@@ -1,7 +1,7 @@
 /** What the deploy needs of a server (session.ts makes real ones over basic-ftp; tests may fake it). */
 import type { FileInfo } from 'basic-ftp'
-import type { Log } from '../log.js'
-import type { Settings } from '../settings.js'
+import type { Log } from '../core/log.js'
+import type { Settings } from '../config/settings.js'
 import type { Reply } from './basic-ftp.js'
 import type { Pipelining } from './pipelining.js'
 import type { HashAlgorithm, ServerHash } from './server-hash.js'

@@ -7,8 +7,8 @@ import { createHash, Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
-import { DeployError } from '../errors.js'
-import { CHUNK_BYTES, readSmall } from '../local-files.js'
+import { DeployError } from '../core/errors.js'
+import { CHUNK_BYTES, readSmall } from '../local/local-files.js'
 import {
   controlTimeout,
   expectStrayCompletion,

@@ -8,8 +8,8 @@ import {
   SecureContext,
   TLSSocket
 } from 'node:tls'
-import { DeployError } from '../errors.js'
-import { Settings } from '../settings.js'
+import { DeployError } from '../core/errors.js'
+import { Settings } from '../config/settings.js'
 
 type TlsSettings = Pick<
   Settings,

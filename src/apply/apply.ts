@@ -1,0 +1,206 @@
+/**
+ * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
+ * replacer), progress, the manifest kept current as the server changes, and a report of every
+ * step done in the plan's own words.
+ */
+import { FTPError } from 'basic-ftp'
+import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
+import { DeployError, describeError } from '../core/errors.js'
+import { RemoteSession } from '../ftp/session.js'
+import { Log } from '../core/log.js'
+import { ManifestStore } from '../manifest/manifest-store.js'
+import { HashedFile, Plan, Upload } from '../core/plan.js'
+import { adoptStep, dirDetail, forgetDetail, planSteps, Step, stepText, uploadDetail } from '../core/plan-text.js'
+import { forEachLimited, SessionPool } from '../session/pool.js'
+import { Lister } from '../remote/remote-listing.js'
+import { remotePathOf } from '../core/remote-path.js'
+import { quietly, Replacer } from '../session/replace.js'
+import { HashCheck } from './verify-hash.js'
+
+export interface ApplyContext {
+  pool: SessionPool
+  store: ManifestStore
+  replacer: Replacer
+  /** How the final check lists directories (as the reading of the remote state did). */
+  list: Lister
+  concurrency: number
+  verify: boolean
+  /** verify: hash: the server's hash of each upload is compared too. */
+  hashes?: HashCheck
+  log: Log
+}
+
+export interface Applied {
+  /** Every step carried out, in the order they finished. */
+  steps: Step[]
+  uploaded: HashedFile[]
+  /** Files recorded as already on the server (adopt). */
+  adopted: string[]
+  deleted: string[]
+  bytesUploaded: number
+}
+
+export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied> {
+  const { pool, store, replacer, log } = ctx
+  const done: Applied = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 }
+  const did = (step: Step): void => {
+    done.steps.push(step)
+    log.info(stepText(step, 'done'))
+  }
+  const at = (path: string): string => remotePathOf(plan.remoteRoot, path)
+  try {
+    await forEachLimited(plan.leftovers, ctx.concurrency, async path => {
+      // Already gone (another run removed it): nothing left to do.
+      await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))))
+      did({ kind: 'remove leftover', path })
+    })
+    if (plan.createRoot.length + plan.mkdirs.length > 0) {
+      const detail = dirDetail(plan)
+      await pool.run('Creating directories', async session => {
+        const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)]
+        const created = await makeDirs(session, dirs, plan.dirMode)
+        plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }))
+        plan.mkdirs.forEach((dir, i) => {
+          if (created[plan.createRoot.length + i]) store.dirCreated(dir)
+          did({ kind: 'create directory', path: dir, detail })
+        })
+      })
+    }
+    // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
+    // not leave an entry for content the server no longer has (same size, other bytes).
+    if (store.forgetAll(plan.forget)) {
+      await store.flush()
+      did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
+    }
+    // Already on the server as they are here: only the manifest learns of them (the final write).
+    store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]))
+    for (const adopted of plan.adopt) {
+      done.adopted.push(adopted.file.relPath)
+      did(adoptStep(adopted))
+    }
+    // The last upload or deletion is followed by the final write: no checkpoint just before it.
+    store.expectChanges(plan.uploads.length + plan.deletes.length)
+    const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+    const upload = async ({ file, replaces, respells }: Upload): Promise<void> => {
+      const remotePath = at(file.relPath)
+      // The manifest records the hash of the bytes that went: most files are hashed only then.
+      let sha256 = ''
+      try {
+        await pool.run(`Upload of ${file.relPath}`, async session => {
+          // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+          if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
+          return replacer.put(session, file.localPath, remotePath, {
+            name: file.relPath,
+            sent: sent => {
+              sentAsPlanned(file, sent)
+              sha256 = sent.sha256
+            },
+            verifySize: ctx.verify,
+            // verify: hash: the server's own hash of the bytes.
+            stored: ctx.hashes && ((on, path, sent) => ctx.hashes!.check(on, file, path, sent)),
+            // While it has its temporary name: the file appears with its mode.
+            mode: plan.fileMode
+          })
+        })
+      } catch (err) {
+        throw uploadFailure(file, remotePath, err)
+      }
+      done.uploaded.push(file)
+      done.bytesUploaded += file.size
+      did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
+      log.progress?.({
+        files: done.uploaded.length,
+        totalFiles: plan.uploads.length,
+        bytes: done.bytesUploaded,
+        totalBytes
+      })
+      await store.recorded(file.relPath, { sha256, size: file.size })
+    }
+    // Every new file is there before the first replacement: a replaced page may link to them.
+    await forEachLimited(
+      plan.uploads.filter(u => !u.replaces),
+      ctx.concurrency,
+      upload
+    )
+    await forEachLimited(
+      plan.uploads.filter(u => u.replaces),
+      ctx.concurrency,
+      upload
+    )
+    await forEachLimited(plan.deletes, ctx.concurrency, async path => {
+      await pool.run(`Deleting ${path}`, async session => {
+        try {
+          await session.remove(at(path))
+        } catch (err) {
+          if (!(err instanceof FTPError && err.code === 550)) throw err
+        }
+      })
+      done.deleted.push(path)
+      did({ kind: 'delete', path })
+      await store.forgotten(path)
+    })
+    for (const dir of plan.rmdirs) {
+      await pool.run(`Removing ${dir}`, async session => {
+        // Not empty: it holds files this tool never deployed, which it never touches.
+        if (await quietly(session.removeDir(at(dir)))) {
+          store.dirRemoved(dir)
+          did({ kind: 'remove directory', path: dir })
+        } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
+      })
+    }
+    if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
+  } catch (err) {
+    log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`)
+    await replacer.cleanUp(pool)
+    // Whatever happened, the server's state so far is recorded: the next run resumes from it.
+    await store
+      .flush()
+      .catch(flushErr =>
+        log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`)
+      )
+    throw err
+  }
+  await replacer.cleanUp(pool)
+  if (plan.writeManifest) {
+    store.touch()
+    try {
+      await store.flush()
+    } catch (err) {
+      throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err })
+    }
+    did({ kind: 'write manifest', path: '', detail: 'final' })
+  }
+  log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`)
+  return done
+}
+
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session: RemoteSession, dirs: string[], mode: string | undefined): Promise<boolean[]> {
+  if (!session.pipelines || dirs.length < 2) {
+    const created: boolean[] = []
+    for (const dir of dirs) created.push(await makeDir(session, dir, mode))
+    return created
+  }
+  const replies = await session.sendAll(
+    dirs.map(dir => `MKD ${dir}`),
+    { pipelined: true, preparePassive: false }
+  )
+  const created: boolean[] = []
+  for (const [i, dir] of dirs.entries()) {
+    const ok = replies[i]!.code >= 200 && replies[i]!.code < 300
+    if (ok && mode !== undefined) await session.chmod(dir, mode)
+    created.push(ok || (await makeDir(session, dir, mode)))
+  }
+  return created
+}
+
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+export async function makeDir(session: RemoteSession, path: string, mode: string | undefined): Promise<boolean> {
+  const created = await session.makeDir(path)
+  if (created && mode !== undefined) await session.chmod(path, mode)
+  return created
+}

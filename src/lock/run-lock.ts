@@ -1,0 +1,129 @@
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+import { hostname, userInfo } from 'node:os'
+import { posix } from 'node:path'
+import { makeDir } from '../apply/apply.js'
+import { describeError } from '../core/errors.js'
+import { RemoteSession } from '../ftp/session.js'
+import { DeployLock, inspectLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
+import { Log } from '../core/log.js'
+import { SessionPool } from '../session/pool.js'
+import { pathPrefixes } from '../core/remote-path.js'
+
+/** The CLI's identity: this machine, this user, this process. */
+export function localIdentity(): RunIdentity {
+  let user = 'unknown user'
+  try {
+    user = userInfo().username
+  } catch {
+    // No passwd entry (some containers): the host and pid still tell runs apart.
+  }
+  return { description: `ftps-deploy on ${hostname()} as ${user}, pid ${process.pid}` }
+}
+
+export interface RunLockOptions {
+  pool: SessionPool
+  /** Opens the heartbeat's own session. */
+  openSession: () => Promise<RemoteSession>
+  remoteRoot: string
+  home: string
+  dirMode: string | undefined
+  timeoutMs: number
+  identity: RunIdentity
+  timing: LockTiming
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  log: Log
+}
+
+/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
+/** The lock, and remote-dir's chain as the plan names it when any of it had to be created. */
+export interface RunLock {
+  lock: DeployLock
+  createdRoot: string[]
+}
+
+const created2xx = (reply: { code: number }): boolean => reply.code >= 200 && reply.code < 300
+
+export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
+  // Lock steps run even after a cancel: a run must never leave its lock behind.
+  const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
+  const home = new Set(pathPrefixes(o.home))
+  const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
+  let created = false
+  let made = false
+  await run('Creating remote-dir', async session => {
+    // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+    const madeHere = new Set<string>()
+    if (session.pipelines) {
+      const lockDir = posix.join(o.remoteRoot, LOCK_DIR)
+      const replies = await session.sendAll(
+        [...chain, lockDir].map(dir => `MKD ${dir}`),
+        {
+          pipelined: true,
+          preparePassive: true
+        }
+      )
+      chain.forEach((dir, i) => created2xx(replies[i]!) && madeHere.add(dir))
+      made = created2xx(replies[chain.length]!)
+    }
+    for (const dir of chain) {
+      if (madeHere.has(dir)) {
+        created = true
+        if (o.dirMode !== undefined) await session.chmod(dir, o.dirMode)
+      } else if (!made && (await makeDir(session, dir, o.dirMode))) created = true
+    }
+  })
+  let own: RemoteSession | undefined
+  let shared = false
+  const beatRun: SessionRunner = async (what, fn) => {
+    if (!shared) {
+      try {
+        if (own === undefined || !own.usable) own = await o.openSession()
+        return await fn(own)
+      } catch (err) {
+        // A host that caps connections refuses one more: beat through the pool then.
+        o.log.debug(`The lock's heartbeat goes through the pool: ${describeError(err)}`)
+        shared = true
+      }
+    }
+    return run(what, fn)
+  }
+  const lock = await DeployLock.acquire(
+    {
+      remoteRoot: o.remoteRoot,
+      identity: o.identity,
+      timeoutMs: o.timeoutMs,
+      timing: o.timing,
+      now: o.now,
+      sleep: o.sleep,
+      log: o.log,
+      run,
+      beatRun
+    },
+    reason => {
+      o.log.warning(`Stopping: ${reason}; another run may take it over`)
+      o.pool.cancel(reason)
+    },
+    made
+  )
+  lock.onRelease(() => own?.close())
+  return { lock, createdRoot: created ? chain : [] }
+}
+
+/** A dry run takes no lock: it says whether one is held. */
+export async function reportHeldLock(pool: SessionPool, remoteRoot: string, log: Log): Promise<void> {
+  const seen = await pool
+    .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
+    .catch(() => undefined)
+  // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+  if (seen === undefined || (seen.holder === '' && seen.beat === ''))
+    log.info(`No deploy lock is held on ${remoteRoot}`)
+  else {
+    const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`
+    log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`)
+  }
+}

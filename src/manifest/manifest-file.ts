@@ -1,0 +1,123 @@
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+import { posix } from 'node:path'
+import { RemoteSession } from '../ftp/session.js'
+import { Log } from '../core/log.js'
+import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from '../core/manifest.js'
+import { ManifestWriter } from './manifest-store.js'
+import { SessionPool } from '../session/pool.js'
+import { quietly, renameRefused, Replacer } from '../session/replace.js'
+import { sizeCheck } from '../session/size-check.js'
+
+export interface ReadManifest {
+  manifest: Manifest
+  /** Where it was read from: the manifest, its backup, or nowhere (a first deploy). */
+  from: 'manifest' | 'backup' | 'none'
+}
+
+async function readOne(pool: SessionPool, path: string, what: string, log: Log): Promise<Manifest | undefined> {
+  // A transient failure (a short download included) is retried and then fails the run: it is
+  // never taken for "no manifest", which would upload everything again and forget deletions.
+  const data = await pool.run(`Reading ${what}`, session => session.download(path))
+  if (data === undefined) return undefined
+  try {
+    const { manifest, refused } = parseManifest(data.toString('utf8'))
+    if (refused.length > 0) {
+      log.warning(
+        `The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`
+      )
+    }
+    return manifest
+  } catch (err) {
+    if (!(err instanceof ManifestCorrupt)) throw err
+    log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`)
+    return undefined
+  }
+}
+
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+export async function readManifest(pool: SessionPool, path: string, log: Log): Promise<ReadManifest> {
+  const manifest = await readOne(pool, path, 'the manifest', log)
+  if (manifest !== undefined) return { manifest, from: 'manifest' }
+  const backupPath = posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
+  const backup = await readOne(pool, backupPath, "the manifest's backup", log)
+  if (backup !== undefined) {
+    log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`)
+    return { manifest: backup, from: 'backup' }
+  }
+  log.info(`No manifest at ${path}: every matched file is uploaded`)
+  return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' }
+}
+
+/**
+ * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+export function manifestWriter(
+  pool: SessionPool,
+  replacer: Replacer,
+  path: string,
+  options: { backupExists: boolean }
+): ManifestWriter {
+  const backup = posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
+  // A backup left by a killed run goes once the manifest is back in place.
+  let staleBackup = options.backupExists
+  const put = (session: RemoteSession, data: Buffer, target: string): Promise<void> =>
+    sizeCheck(session, 'the manifest', data.length, target)
+  const write = async (session: RemoteSession, data: Buffer): Promise<void> => {
+    if (replacer.mode !== 'direct') {
+      const temp = replacer.tempFor(path)
+      let placed = false
+      try {
+        await session.upload(data, temp)
+        await put(session, data, temp)
+        let refusal: string | undefined
+        if (replacer.mode === 'rename') {
+          try {
+            await session.rename(temp, path)
+            placed = true
+            if (staleBackup && (await quietly(session.remove(backup)))) staleBackup = false
+            return
+          } catch (err) {
+            if (!renameRefused(err)) throw err
+            refusal = err.details.reply ?? err.message
+          }
+        }
+        await quietly(session.remove(backup))
+        const moved = await quietly(session.rename(path, backup))
+        try {
+          await session.rename(temp, path)
+          placed = true
+        } catch (err) {
+          if (!renameRefused(err)) throw err
+          replacer.refusedRenames(err.details.reply ?? err.message)
+        }
+        if (placed) {
+          if (refusal !== undefined) replacer.refusedRenameOver(refusal)
+          if (moved) await quietly(session.remove(backup))
+          return
+        }
+      } finally {
+        if (placed || (session.usable && (await quietly(session.remove(temp))))) replacer.settled(temp)
+      }
+    }
+    // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+    for (const target of [backup, path]) {
+      await quietly(session.remove(target))
+      await session.upload(data, target)
+      await put(session, data, target)
+    }
+    await quietly(session.remove(backup))
+  }
+  return {
+    write: text =>
+      // `always`: after a cancel, the manifest still records what was done.
+      pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The manifest as the deploy changes the server, written as it goes: a run that dies midway
+ * loses at most the progress since the last write (those files are uploaded again next time).
+ */
+import { Log } from '../core/log.js'
+import { Manifest, ManifestEntry, serializeManifest } from '../core/manifest.js'
+
+/** Puts the manifest's text on the server (manifest-file.ts). */
+export interface ManifestWriter {
+  write(text: string): Promise<void>
+}
+
+export interface ManifestCadence {
+  /** Changes before a write, at least. */
+  every: number
+  /** After the first write, at most one write per this many milliseconds (until the last). */
+  minIntervalMs: number
+  now: () => number
+}
+
+/**
+ * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
+ * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
+ * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
+ */
+export class ManifestStore {
+  private changes = 0
+  /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
+  private remaining: number | undefined
+  private writing: Promise<void> = Promise.resolve()
+  private dirty = false
+  private lastWrite: number | undefined
+  private readonly cadence: ManifestCadence
+
+  constructor(
+    readonly manifest: Manifest,
+    private readonly writer: ManifestWriter,
+    private readonly log: Log,
+    cadence: Partial<ManifestCadence> = {}
+  ) {
+    this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence }
+  }
+
+  /** A file now on the server with this content. */
+  recorded(path: string, entry: ManifestEntry): Promise<void> {
+    this.manifest.files.set(path, entry)
+    return this.changed()
+  }
+
+  /**
+   * Files found on the server as recorded (adopted): written with the next write, not counted
+   * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+   */
+  recordAll(entries: Iterable<[string, ManifestEntry]>): void {
+    for (const [path, entry] of entries) {
+      this.manifest.files.set(path, entry)
+      this.dirty = true
+    }
+  }
+
+  /** A file no longer on the server (or no longer as recorded). */
+  forgotten(path: string): Promise<void> {
+    this.manifest.files.delete(path)
+    return this.changed()
+  }
+
+  /** Drops entries without counting them as progress; true if any was there. */
+  forgetAll(paths: Iterable<string>): boolean {
+    let any = false
+    for (const path of paths) any = this.manifest.files.delete(path) || any
+    if (any) this.dirty = true
+    return any
+  }
+
+  dirCreated(path: string): void {
+    this.manifest.dirs.add(path)
+    this.dirty = true
+  }
+
+  dirRemoved(path: string): void {
+    this.manifest.dirs.delete(path)
+    this.dirty = true
+  }
+
+  /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
+  expectChanges(count: number): void {
+    this.remaining = count
+  }
+
+  /** The next flush writes, changed or not (the plan said the manifest is written). */
+  touch(): void {
+    this.dirty = true
+  }
+
+  /** Writes now if anything changed since the last write that succeeded. */
+  flush(): Promise<void> {
+    // After a failed write the chain goes on: a later flush writes again (the failure path must
+    // still be able to record the uploads that succeeded).
+    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty())
+    this.writing = write
+    return write
+  }
+
+  private async writeIfDirty(): Promise<void> {
+    if (!this.dirty) return
+    this.dirty = false
+    this.changes = 0
+    this.lastWrite = this.cadence.now()
+    const text = serializeManifest(this.manifest)
+    this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`)
+    try {
+      await this.writer.write(text)
+    } catch (err) {
+      this.dirty = true
+      throw err
+    }
+  }
+
+  private changed(): Promise<void> {
+    this.dirty = true
+    this.changes += 1
+    if (this.remaining !== undefined && --this.remaining <= 0) return Promise.resolve()
+    const { every, minIntervalMs, now } = this.cadence
+    const due =
+      this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+      (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs)
+    return due ? this.flush() : Promise.resolve()
+  }
+}

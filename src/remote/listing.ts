@@ -1,0 +1,83 @@
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+import { FileInfo, FileType } from 'basic-ftp'
+import { posix } from 'node:path'
+import { TEMP_NAME } from '../core/temp-name.js'
+
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/
+import { ListingMode } from '../config/settings.js'
+
+export interface ListingEntry {
+  path: string
+  type: 'file' | 'dir' | 'link'
+  size: number
+  /** ISO 8601 when the server's listing gives a time, else null. */
+  modifiedAt: string | null
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+export function parseListTime(raw: string, now: Date = new Date()): string | null {
+  const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim())
+  if (unix) {
+    const month = MONTHS.indexOf(unix[1].toLowerCase())
+    if (month < 0) return null
+    const day = Number(unix[2])
+    if (unix[3] !== undefined) return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString()
+    let year = now.getUTCFullYear()
+    const at = (y: number): Date => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])))
+    // A time without a year is within the last six months: never in the future.
+    if (at(year).getTime() > now.getTime() + 86_400_000) year -= 1
+    return at(year).toISOString()
+  }
+  const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim())
+  if (dos) {
+    const y = Number(dos[3])
+    const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y
+    let hour = Number(dos[4])
+    const half = dos[6]?.toUpperCase()
+    if (half === 'PM' && hour < 12) hour += 12
+    if (half === 'AM' && hour === 12) hour = 0
+    return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString()
+  }
+  return null
+}
+
+export function toEntry(info: FileInfo, relDir: string): ListingEntry {
+  const type = info.type === FileType.Directory ? 'dir' : info.type === FileType.SymbolicLink ? 'link' : 'file'
+  const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt)
+  return { path: relDir === '' ? info.name : posix.join(relDir, info.name), type, size: info.size, modifiedAt }
+}
+
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+export async function collectListing(
+  list: (absPath: string) => Promise<FileInfo[]>,
+  remoteRoot: string,
+  mode: ListingMode,
+  exclude: readonly string[]
+): Promise<ListingEntry[]> {
+  if (mode === 'none') return []
+  const entries: ListingEntry[] = []
+  const pending = ['']
+  while (pending.length > 0) {
+    const relDir = pending.shift() as string
+    const infos = await list(relDir === '' ? remoteRoot : posix.join(remoteRoot, relDir))
+    for (const info of infos) {
+      if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name))) continue
+      // Temporary names are ours too: those of failed attempts are being removed.
+      if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name)) continue
+      const entry = toEntry(info, relDir)
+      entries.push(entry)
+      if (mode === 'recursive' && entry.type === 'dir') pending.push(entry.path)
+    }
+  }
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}

@@ -1,0 +1,181 @@
+/**
+ * Reading what the server holds: directory listers (STAT on the control connection where the
+ * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
+ */
+import { FileInfo, FileType, FTPError } from 'basic-ftp'
+import { posix } from 'node:path'
+import { RemoteIndex } from '../core/plan.js'
+import { forEachLimited, SessionPool } from '../session/pool.js'
+import { parentDirs, remotePathOf } from '../core/remote-path.js'
+import { TEMP_NAME } from '../core/temp-name.js'
+
+/** Lists a remote directory (absolute path); undefined when there is no such directory. */
+export type Lister = ((absPath: string) => Promise<FileInfo[] | undefined>) & {
+  /** Several directories at once, where that saves round trips. */
+  many?: (absPaths: string[]) => Promise<(FileInfo[] | undefined)[]>
+}
+
+/** STATs sent together at most: a reply each, read in order. */
+const STATS_PER_WRITE = 32
+
+export function poolLister(pool: SessionPool): Lister {
+  return absPath =>
+    pool.run(`Listing ${absPath}`, async session => {
+      try {
+        return await session.list(absPath)
+      } catch (err) {
+        // 450/550: no such directory; its files are simply not there. pyftpdlib answers MLSD of
+        // a missing directory with 501 "No such directory." (taking it for absent only uploads).
+        if (err instanceof FTPError && [450, 501, 550].includes(err.code)) return undefined
+        throw err
+      }
+    })
+}
+
+/**
+ * For the checks, which need only names, types and sizes: STAT <dir> on the control connection
+ * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
+ * needs no data connection: no TLS handshake, and no wait for pure-ftpd's final TLS record.
+ * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
+ * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
+ * control connection, the rest of the run lists with LIST.
+ */
+export function statOrListLister(pool: SessionPool): Lister {
+  const viaList = poolLister(pool)
+  let statWorks = true
+  /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
+  const decide = async (absPath: string): Promise<FileInfo[] | undefined> => {
+    const infos = await viaList(absPath)
+    // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
+    if (infos !== undefined && infos.length > 0) statWorks = false
+    return infos
+  }
+  const viaStat = async <T>(stat: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await stat()
+    } catch (err) {
+      // A reply too long for the control connection lets LIST decide; a lost connection was
+      // retried already.
+      if (!tooLong(err)) throw err
+      statWorks = false
+      return undefined
+    }
+  }
+  const one: Lister = async absPath => {
+    if (statWorks) {
+      const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)))
+      if (infos !== undefined) return infos
+    }
+    return decide(absPath)
+  }
+  one.many = async absPaths => {
+    if (!statWorks || absPaths.length < 2) return listEach(one, absPaths)
+    const groups: string[][] = []
+    for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE) groups.push(absPaths.slice(i, i + STATS_PER_WRITE))
+    const found = new Map<string, FileInfo[] | undefined>()
+    await forEachLimited(groups, 4, async group => {
+      const infos = await viaStat(() =>
+        pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines))
+      )
+      group.forEach((path, i) => found.set(path, infos?.[i]))
+    })
+    const rest = absPaths.filter(path => found.get(path) === undefined)
+    const listed = await listEach(decide, rest)
+    rest.forEach((path, i) => found.set(path, listed[i]))
+    return absPaths.map(path => found.get(path))
+  }
+  return one
+}
+
+/** Lists each directory, four at a time, in order. */
+async function listEach(list: Lister, absPaths: string[]): Promise<(FileInfo[] | undefined)[]> {
+  const infos: (FileInfo[] | undefined)[] = new Array(absPaths.length)
+  await forEachLimited([...absPaths.keys()], 4, async i => {
+    infos[i] = await list(absPaths[i]!)
+  })
+  return infos
+}
+
+/** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
+function tooLong(err: unknown): boolean {
+  return err instanceof Error && /exceeded maximum allowed size/.test(err.message)
+}
+
+export interface IndexedDirs {
+  index: RemoteIndex
+  /** This tool's temporary files found in the listed directories (remote-relative). */
+  temps: string[]
+}
+
+export interface DirsToList {
+  /** Listed in any case ('' is remote-dir). */
+  always: Iterable<string>
+  /** Listed only where the parent's listing shows them: missing ones cost nothing. */
+  ifShown?: Iterable<string>
+}
+
+/** Lists directories (remote-relative) into one index, parents before children. */
+export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToList, concurrency: number) {
+  const index: RemoteIndex = { files: new Map(), dirs: new Set() }
+  const temps: string[] = []
+  const always = new Set(dirs.always)
+  const levels = new Map<number, string[]>()
+  for (const dir of new Set(['', ...always, ...(dirs.ifShown ?? [])])) {
+    const depth = dir === '' ? 0 : dir.split('/').length
+    levels.set(depth, [...(levels.get(depth) ?? []), dir])
+  }
+  for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
+    const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir))
+    const listed =
+      list.many !== undefined ? await list.many(wanted.map(dir => remotePathOf(remoteRoot, dir))) : undefined
+    await forEachLimited([...wanted.keys()], concurrency, async i => {
+      const dir = wanted[i]!
+      const infos = listed !== undefined ? listed[i] : await list(remotePathOf(remoteRoot, dir))
+      if (infos === undefined) return
+      if (dir !== '') index.dirs.add(dir)
+      for (const info of infos) {
+        if (info.name === '.' || info.name === '..') continue
+        const rel = dir === '' ? info.name : `${dir}/${info.name}`
+        if (info.type === FileType.Directory) index.dirs.add(rel)
+        else if (TEMP_NAME.test(info.name)) temps.push(rel)
+        else index.files.set(rel, info.size)
+      }
+    })
+  }
+  return { index, temps } satisfies IndexedDirs
+}
+
+/** Where listings go and how many run at once. */
+export interface ListingContext {
+  pool: SessionPool
+  list: Lister
+  remoteRoot: string
+  concurrency: number
+}
+
+/**
+ * Where the given files stand on the server: their directories are listed (and `ifShown` ones
+ * where their parent shows them), and files a listing does not show (servers that hide
+ * dotfiles) are asked for one by one with SIZE.
+ */
+export async function indexFiles(
+  c: ListingContext,
+  paths: string[],
+  ifShown: Iterable<string> = []
+): Promise<IndexedDirs> {
+  const always = new Set(paths.flatMap(parentDirs))
+  const { index, temps } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency)
+  const unseen = paths.filter(path => !index.files.has(path))
+  await forEachLimited(unseen, c.concurrency, async path => {
+    const size = await c.pool.run(`SIZE ${path}`, async session => {
+      try {
+        return await session.size(posix.join(c.remoteRoot, path))
+      } catch (err) {
+        if (err instanceof FTPError && err.code === 550) return undefined
+        throw err
+      }
+    })
+    if (size !== undefined) index.files.set(path, size)
+  })
+  return { index, temps }
+}

@@ -1,0 +1,216 @@
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply. A connection refused for
+ * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ */
+import { ConnectionCap, limitOfError } from './connection-limit.js'
+import { DeployError, describeError } from '../core/errors.js'
+import { RemoteSession } from '../ftp/session.js'
+import { Log } from '../core/log.js'
+import { backoffMs, isTransient } from '../core/retry.js'
+
+export interface PoolOptions {
+  /** Most sessions open at once. */
+  size: number
+  /** Retries per task after transient failures. */
+  retries: number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  /** Tries to get a first connection past a full server (default 5, about 15 to 30 s in all). */
+  limitRetries?: number
+  /** After this long with fewer connections than `size`, try one more (default 5 min, as lftp). */
+  raiseAfterMs?: number
+  now?: () => number
+}
+
+export class SessionPool {
+  private readonly idle: RemoteSession[] = []
+  private readonly all = new Set<RemoteSession>()
+  private opening = 0
+  private readonly waiting: (() => void)[] = []
+  private readonly sleep: (ms: number) => Promise<void>
+  private cancelled: string | undefined
+  /** After closeAll: a session that finishes opening is closed at once. */
+  private closed = false
+  private readonly cap: ConnectionCap
+
+  constructor(
+    private readonly open: () => Promise<RemoteSession>,
+    private readonly options: PoolOptions,
+    private readonly log: Log,
+    first?: RemoteSession
+  ) {
+    this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
+    this.cap = new ConnectionCap(options.size, {
+      raiseAfterMs: options.raiseAfterMs ?? 300_000,
+      now: options.now ?? Date.now
+    })
+    if (first) {
+      this.all.add(first)
+      this.idle.push(first)
+    }
+  }
+
+  /**
+   * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+   * write that records what was done before the stop).
+   */
+  cancel(reason: string): void {
+    this.cancelled ??= reason
+    this.waiting.splice(0).forEach(wake => wake())
+  }
+
+  /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+  async run<T>(
+    what: string,
+    fn: (session: RemoteSession) => Promise<T>,
+    options: { always?: boolean } = {}
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let session: RemoteSession | undefined
+      if (this.cancelled !== undefined && !options.always) {
+        throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+          transient: false
+        })
+      }
+      try {
+        session = await this.acquire()
+        const result = await fn(session)
+        this.release(session)
+        return result
+      } catch (err) {
+        const transient = isTransient(err)
+        if (session) {
+          // A transient failure leaves the connection in doubt: always start over on a new one.
+          if (transient || !session.usable) this.discard(session)
+          else this.release(session)
+        }
+        if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always)) throw err
+        const wait = backoffMs(attempt, this.options.random)
+        this.log.info(
+          `${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`
+        )
+        await this.sleep(wait)
+      }
+    }
+  }
+
+  /**
+   * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+   * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+   * files need not wait for. A connection that fails here is left to the tasks' own tries.
+   */
+  warm(count: number): void {
+    const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening
+    for (let i = 0; i < wanted; i++) {
+      this.openWithinLimit().then(
+        session => {
+          if (session !== undefined) this.release(session)
+        },
+        (err: unknown) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`)
+      )
+    }
+  }
+
+  /** Closes every session. */
+  closeAll(): void {
+    this.closed = true
+    for (const session of this.all) session.close()
+    this.all.clear()
+    this.idle.length = 0
+  }
+
+  private async acquire(): Promise<RemoteSession> {
+    for (;;) {
+      const idle = this.idle.pop()
+      // A session can die while idle (the server's idle timeout): then open another.
+      if (idle?.usable) return idle
+      if (idle) {
+        this.discard(idle)
+        continue
+      }
+      if (this.all.size + this.opening < this.cap.allowed()) {
+        const session = await this.openWithinLimit()
+        if (session !== undefined) return session
+        continue
+      }
+      await new Promise<void>(resolve => this.waiting.push(resolve))
+    }
+  }
+
+  /**
+   * Opens a session, or lowers the cap and returns undefined when the server refuses it for
+   * its connection limit while others of ours are open or opening. With none, the server is
+   * full of other clients: wait for a slot with backoff, a bounded number of times.
+   */
+  private async openWithinLimit(): Promise<RemoteSession | undefined> {
+    this.opening += 1
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const session = await this.open()
+          this.all.add(session)
+          return session
+        } catch (err) {
+          const limit = limitOfError(err)
+          if (limit === undefined) throw err
+          const others = this.all.size + this.opening - 1
+          if (others > 0) {
+            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others} connection(s)`)
+            this.cap.lower(limit, others)
+            return undefined
+          }
+          const tries = this.options.limitRetries ?? 5
+          if (attempt > tries || this.cancelled !== undefined) {
+            throw new DeployError(
+              `${describeError(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
+                'other clients hold every connection it allows)',
+              { code: limit.code, reply: limit.reply, transient: false }
+            )
+          }
+          const wait = backoffMs(attempt, this.options.random, 1000, 15_000)
+          this.log.info(
+            `${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`
+          )
+          await this.sleep(wait)
+        }
+      }
+    } finally {
+      this.opening -= 1
+      const warning = this.cap.takeWarning(this.opening)
+      if (warning !== undefined) this.log.warning(warning)
+    }
+  }
+
+  private release(session: RemoteSession): void {
+    // More sessions than the server's limit leaves us (opened before it was known): close one.
+    if (this.closed || !session.usable || this.all.size > this.cap.allowed()) return this.discard(session)
+    this.idle.push(session)
+    this.waiting.shift()?.()
+  }
+
+  private discard(session: RemoteSession): void {
+    session.close()
+    this.all.delete(session)
+    this.waiting.shift()?.()
+  }
+}
+
+/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
+export async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  let failure: { error: unknown } | undefined
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next++]
+      try {
+        await task(item)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  if (failure) throw failure.error
+}
