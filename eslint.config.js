@@ -1,7 +1,47 @@
 // Flat config: `eslint .` reaches every file (no shell globs to get wrong).
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import { importX } from 'eslint-plugin-import-x'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+/**
+ * The layers of src/, bottom up. A folder may import its own files and the folders named
+ * after it, never one above: data flows one way (README, "How the code is laid out").
+ */
+const LAYERS = {
+  core: [],
+  ftp: ['core'],
+  config: ['core'],
+  local: ['core'],
+  session: ['core', 'ftp'],
+  remote: ['core', 'local', 'session'],
+  manifest: ['core', 'session'],
+  lock: ['core', 'session'],
+  apply: ['core', 'local', 'session', 'remote', 'manifest'],
+  report: ['core']
+}
+const FOLDERS = Object.keys(LAYERS)
+
+/** One zone per folder: everything in src/ it may not import (the entry points at the root included). */
+const layerZones = FOLDERS.map(folder => ({
+  target: `./src/${folder}`,
+  from: './src',
+  except: [`./${folder}`, ...LAYERS[folder].map(below => `./${below}`)],
+  message: `src/${folder}/ may import only ${[folder, ...LAYERS[folder]].join(', ')} (data flows one way)`
+}))
+
+/** Above the transport, only its index: the session interface, its opener and the server record. */
+const transportZone = {
+  target: './src/!(ftp)/**/*',
+  from: './src/ftp',
+  except: ['./index.ts'],
+  message: 'outside src/ftp/, import the transport only through src/ftp/index.ts'
+}
+const rootTransportZone = { ...transportZone, target: './src/*.ts' }
+
+/** I/O that core/ never does: it is pure (the domain model, the planner, classifications). */
+const IO_MODULES = ['node:fs', 'node:fs/promises', 'node:net', 'node:tls', 'node:child_process', 'basic-ftp']
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.bench/'] },
@@ -17,6 +57,36 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off'
+    }
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, transportZone, rootTransportZone] }],
+      // basic-ftp stays behind the transport: nothing above src/ftp/ sees its errors or types.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'basic-ftp', message: 'only src/ftp/ uses basic-ftp' }], patterns: ['basic-ftp/*'] }
+      ]
+    }
+  },
+  {
+    files: ['src/ftp/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: IO_MODULES.map(name => ({ name, message: 'src/core/ is pure: no I/O, no transport' })),
+          patterns: ['basic-ftp/*']
+        }
+      ]
     }
   },
   {

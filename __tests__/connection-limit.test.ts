@@ -1,6 +1,6 @@
 /** The connection-limit classifier (a table) and the pool's answer to a limit (a fake server). */
 import { FTPError } from 'basic-ftp'
-import { connectionLimitOf, limitOfError } from '../src/session/connection-limit.js'
+import { connectionLimitOf, limitOfError } from '../src/core/connection-limit.js'
 import { DeployError } from '../src/core/errors.js'
 import { RemoteSession } from '../src/ftp/session.js'
 import { SessionPool } from '../src/session/pool.js'

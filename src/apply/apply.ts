@@ -3,18 +3,21 @@
  * replacer), progress, the manifest kept current as the server changes, and a report of every
  * step done in the plan's own words.
  */
-import { FTPError } from 'basic-ftp'
+import { localSource } from '../local/local-files.js'
+import { makeDir } from '../session/refusals.js'
 import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
-import { DeployError, describeError } from '../core/errors.js'
-import { RemoteSession } from '../ftp/session.js'
+import { DeployError, describeError, ReplyError } from '../core/errors.js'
+import { RemoteSession } from '../ftp/index.js'
 import { Log } from '../core/log.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile, Plan, Upload } from '../core/plan.js'
 import { adoptStep, dirDetail, forgetDetail, planSteps, Step, stepText, uploadDetail } from '../core/plan-text.js'
-import { forEachLimited, SessionPool } from '../session/pool.js'
+import { forEachLimited } from '../core/concurrency.js'
+import { SessionPool } from '../session/pool.js'
 import { Lister } from '../remote/remote-listing.js'
 import { remotePathOf } from '../core/remote-path.js'
-import { quietly, Replacer } from '../session/replace.js'
+import { quietly } from '../session/refusals.js'
+import { Replacer } from '../session/replace.js'
 import { HashCheck } from './verify-hash.js'
 
 export interface ApplyContext {
@@ -89,7 +92,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         await pool.run(`Upload of ${file.relPath}`, async session => {
           // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
           if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
-          return replacer.put(session, file.localPath, remotePath, {
+          return replacer.put(session, localSource(file.localPath), remotePath, {
             name: file.relPath,
             sent: sent => {
               sentAsPlanned(file, sent)
@@ -132,7 +135,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         try {
           await session.remove(at(path))
         } catch (err) {
-          if (!(err instanceof FTPError && err.code === 550)) throw err
+          if (!(err instanceof ReplyError && err.code === 550)) throw err
         }
       })
       done.deleted.push(path)
@@ -180,7 +183,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
  * exist already, is then tried again on its own). Says for each whether it was created.
  */
 async function makeDirs(session: RemoteSession, dirs: string[], mode: string | undefined): Promise<boolean[]> {
-  if (!session.pipelines || dirs.length < 2) {
+  if (!session.server.pipelining || dirs.length < 2) {
     const created: boolean[] = []
     for (const dir of dirs) created.push(await makeDir(session, dir, mode))
     return created
@@ -195,12 +198,5 @@ async function makeDirs(session: RemoteSession, dirs: string[], mode: string | u
     if (ok && mode !== undefined) await session.chmod(dir, mode)
     created.push(ok || (await makeDir(session, dir, mode)))
   }
-  return created
-}
-
-/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
-export async function makeDir(session: RemoteSession, path: string, mode: string | undefined): Promise<boolean> {
-  const created = await session.makeDir(path)
-  if (created && mode !== undefined) await session.chmod(path, mode)
   return created
 }

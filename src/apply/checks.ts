@@ -1,6 +1,5 @@
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
-import { FTPError } from 'basic-ftp'
-import { DeployError, describeError } from '../core/errors.js'
+import { DeployError, describeError, ReplyError } from '../core/errors.js'
 import { Sent } from '../ftp/store.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile } from '../core/plan.js'
@@ -27,7 +26,7 @@ export function uploadFailure(file: HashedFile, remotePath: string, err: unknown
       { cause: err }
     )
   }
-  if (err instanceof FTPError) {
+  if (err instanceof ReplyError) {
     return new DeployError(
       `Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`,
       {

@@ -3,8 +3,8 @@
  * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
  */
 import { DeployError } from '../core/errors.js'
-import { IANA_NAME } from '../ftp/server-hash.js'
-import { RemoteSession } from '../ftp/session.js'
+import { IANA_NAME } from '../ftp/index.js'
+import { RemoteSession } from '../ftp/index.js'
 import { Sent } from '../ftp/store.js'
 import { hashFile } from '../local/hash.js'
 import { Log } from '../core/log.js'
@@ -46,7 +46,7 @@ export class HashCheck {
     if (this.warned) return
     this.warned = true
     this.log.warning(
-      session.hashAlgorithm === undefined
+      session.server.hashAlgorithm === undefined
         ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
         : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`
     )

@@ -6,6 +6,7 @@ import { X509Certificate } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { InputError } from '../core/errors.js'
+import type { AdoptMode } from '../core/settings.js'
 import { InputName, Inputs } from './inputs.js'
 
 /** Shows a value in an error message with control characters made visible. */
@@ -171,8 +172,6 @@ export function parseManifestName(value: string): string {
   }
   return value
 }
-
-export type AdoptMode = 'auto' | 'download' | 'size' | 'none'
 
 export function parseAdopt(value: string): AdoptMode {
   if (value === 'auto' || value === 'download' || value === 'size' || value === 'none') return value

@@ -31,6 +31,30 @@ export class DeployError extends Error {
   }
 }
 
+/**
+ * A server's refusal of a command (its reply code and text), as the transport reports it: the
+ * layers above tell a refusal from a lost connection by this class, never by the protocol
+ * library's own.
+ */
+export class ReplyError extends Error {
+  constructor(
+    readonly code: number,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ReplyError'
+  }
+}
+
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+export function incomplete(name: string, held: number | string, sentSize: number): DeployError {
+  return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+    file: name,
+    command: 'SIZE',
+    transient: true
+  })
+}
+
 /** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
 export function describeError(err: unknown): string {
   if (err instanceof Error) return err.message

@@ -2,6 +2,7 @@
  * A plan as steps a person reads: the dry run shows them all, the real run reports each one it
  * carries out in the same words, so the two can be compared line by line.
  */
+import type { Log } from './log.js'
 import { Adopted, Plan } from './plan.js'
 
 export type StepKind =
@@ -111,4 +112,12 @@ export function planSummary(plan: Plan, dryRun: boolean): string {
     `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
     `${would}remove ${plan.leftovers.length} leftover temporar(ies)`
   )
+}
+
+/** The plan in the log: stale manifest entries, every step in a dry run (a real run reports each as done), the summary. */
+export function describePlan(plan: Plan, steps: Step[], log: Log, dryRun: boolean): void {
+  for (const path of plan.stale)
+    log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`)
+  if (dryRun) for (const step of steps) log.info(stepText(step, 'planned'))
+  log.info(planSummary(plan, dryRun))
 }

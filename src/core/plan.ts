@@ -3,11 +3,18 @@
  * (local files, the server's state, settings). Pure; apply.ts carries it out, plan-text.ts
  * shows it, and a dry run stops after showing it.
  */
-import { foldName } from '../remote/case-fold.js'
-import { LocalFile } from '../local/local-files.js'
 import { Manifest } from './manifest.js'
-import { parentDirs, pathPrefixes } from './remote-path.js'
-import { SyncMode } from '../config/settings.js'
+import { foldName, parentDirs, pathPrefixes } from './remote-path.js'
+import { SyncMode } from './settings.js'
+
+/** A matched local file (local/local-files.ts finds them). */
+export interface LocalFile {
+  /** Absolute path on this machine. */
+  localPath: string
+  /** Path relative to local-dir with '/' separators: also the path relative to remote-dir. */
+  relPath: string
+  size: number
+}
 
 export interface HashedFile extends LocalFile {
   /** Only where the manifest has an entry of the same size (see mayBeUnchanged); others are uploaded. */

@@ -41,3 +41,9 @@ export function unsafePathReason(relPath: string): string | undefined {
   }
   return undefined
 }
+
+/** How names compare on a server that folds case. */
+export const foldName = (path: string): string => path.toLowerCase()
+
+/** The deploy lock: a directory at the top of remote-dir (lock/lock.ts takes and releases it). */
+export const LOCK_DIR = '.ftps-deploy.lock'

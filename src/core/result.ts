@@ -1,9 +1,14 @@
-/** What a deploy returns, and the seams it is given (so the local side can share them). */
-import { SessionFactory } from '../ftp/session.js'
-import { ListingEntry } from '../remote/listing.js'
-import { listLocalFiles } from '../local/local-files.js'
-import { LockTiming, RunIdentity } from '../lock/lock.js'
+/** What a deploy returns: the outputs, the job summary and the report file are made from it. */
 import { Step } from './plan-text.js'
+
+/** One entry of the listing output. */
+export interface ListingEntry {
+  path: string
+  type: 'file' | 'dir' | 'link'
+  size: number
+  /** ISO 8601 when the server's listing gives a time, else null. */
+  modifiedAt: string | null
+}
 
 export interface DeployResult {
   dryRun: boolean
@@ -27,14 +32,4 @@ export interface DeployResult {
   planned: Step[]
   /** The steps carried out (none in a dry run), in the order they finished. */
   applied: Step[]
-}
-
-export interface DeployDeps {
-  openSession: SessionFactory
-  listLocalFiles: typeof listLocalFiles
-  now: () => number
-  /** Who this run is, as the deploy lock names it (default: this machine, user and pid). */
-  identity?: RunIdentity
-  lockTiming?: LockTiming
-  sleep?: (ms: number) => Promise<void>
 }

@@ -1,6 +1,5 @@
 /** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-import { FTPError } from 'basic-ftp'
-import { DeployError } from './errors.js'
+import { DeployError, ReplyError } from './errors.js'
 
 /** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
 const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452])
@@ -41,7 +40,7 @@ export function isTransient(err: unknown): boolean {
     if (err.details.code !== undefined) return replyIsTransient(err.details.code, err.details.reply ?? '')
     return err.cause === undefined ? false : isTransient(err.cause)
   }
-  if (err instanceof FTPError) return replyIsTransient(err.code, err.message)
+  if (err instanceof ReplyError) return replyIsTransient(err.code, err.message)
   const code = codeOf(err)
   if (code !== undefined && CERTIFICATE.test(code)) return false
   if (code !== undefined && TRANSIENT_NODE_CODES.has(code)) return true

@@ -10,6 +10,7 @@ import type { FTPContext } from 'basic-ftp/dist/FtpContext.js'
 import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
 import { Socket, SocketConnectOpts } from 'node:net'
 import { ConnectionOptions, TLSSocket } from 'node:tls'
+import type { Reply } from '../core/remote-session.js'
 
 /** The basic-ftp version everything here was checked against (package.json pins it). */
 export const BASIC_FTP_VERSION = '6.2.6'
@@ -105,11 +106,7 @@ export function setNameEncoding(client: Client, encoding: 'utf8' | 'latin1'): vo
   client.ftp.encoding = encoding
 }
 
-/** A reply to one command of a pipelined batch: refusals (4xx, 5xx) included, not thrown. */
-export interface Reply {
-  code: number
-  message: string
-}
+export type { Reply }
 
 /**
  * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks

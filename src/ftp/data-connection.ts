@@ -6,6 +6,7 @@ import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { connect as netConnect, Socket } from 'node:net'
 import { connect as tlsConnect, TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
+import type { ServerRecord } from '../core/server-record.js'
 import {
   connectDataSocket,
   controlSocket,
@@ -41,13 +42,14 @@ export interface DataConnection {
  * and NAT'd servers announce private addresses).
  */
 export class PassiveConnector {
-  private epsvWorks = true
   /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
   private prepared: { port: number; res: FTPResponse; at: number } | undefined
 
   constructor(
     private readonly pins: string[],
-    private readonly localAddress: string | undefined
+    private readonly localAddress: string | undefined,
+    /** Where EPSV's refusal is kept: PASV for every session from then on. */
+    private readonly server: Pick<ServerRecord, 'epsv'> = { epsv: true }
   ) {}
 
   /**
@@ -143,7 +145,7 @@ export class PassiveConnector {
 
   /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
   get passiveCommand(): 'EPSV' | 'PASV' {
-    return this.epsvWorks ? 'EPSV' : 'PASV'
+    return this.server.epsv ? 'EPSV' : 'PASV'
   }
 
   /**
@@ -179,13 +181,13 @@ export class PassiveConnector {
     if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
       return { host, port: prepared.port, res: prepared.res }
     }
-    if (this.epsvWorks) {
+    if (this.server.epsv) {
       try {
         const res = await client.send('EPSV')
         return { host, port: parseEpsvResponse(res.message), res }
       } catch (err) {
         if (!(err instanceof FTPError)) throw err
-        this.epsvWorks = false
+        this.server.epsv = false
       }
     }
     const res = await client.send('PASV')

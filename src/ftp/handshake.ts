@@ -6,7 +6,8 @@ import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { Socket } from 'node:net'
 import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
-import { Settings } from '../config/settings.js'
+import type { ServerRecord } from '../core/server-record.js'
+import { Settings } from '../core/settings.js'
 import { controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
 import { fitsCommand } from './pipelining.js'
 import { checkCertificate, tlsOptionsFor, withGroups } from './tls-options.js'
@@ -124,7 +125,7 @@ export async function login(client: Client, settings: Settings): Promise<void> {
 export async function protect(
   client: Client,
   settings: Settings,
-  pipelined: boolean
+  server: ServerRecord
 ): Promise<{ features: Map<string, string>; home: string }> {
   const steps: [string, number[], string][] = [
     ['TYPE I', [200], 'The server refused binary mode'],
@@ -140,7 +141,7 @@ export async function protect(
   const commands = ['FEAT', ...steps.map(([command]) => command)]
   let replies: Reply[]
   try {
-    replies = pipelined ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands)
+    replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands)
   } catch (err) {
     throw refused(commands.join(', '), err, 'Could not set up the session')
   }
@@ -155,8 +156,9 @@ export async function protect(
       })
     }
   })
-  // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
-  client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST']
+  // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST; LIST too once MLSD failed where LIST worked.
+  server.listCommand ??= features.has('MLST') ? 'MLSD' : 'LIST'
+  client.availableListCommands = server.listCommand === 'MLSD' ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST']
   if (settings.encoding === 'utf8' && features.has('UTF8')) await client.sendIgnoringError('OPTS UTF8 ON')
   const home = /"(.+)"/.exec(replies[replies.length - 1]!.message)?.[1]
   if (home === undefined)

@@ -1,10 +1,9 @@
 /**
  * Commands sent together (RFC 959 asks servers to queue commands that arrive early): which
- * reply can belong to which command, and the run's switch that turns it off for good once a
- * server's replies stop matching (a server that drops queued commands, or sends one reply too
- * many, such as pyftpdlib 1.5.7's late 226 after a refused transfer).
+ * reply can belong to which command. A server whose replies stop matching (one that drops queued
+ * commands, or sends one reply too many, such as pyftpdlib 1.5.7's late 226 after a refused
+ * transfer) gets one command at a time for the rest of the run: the server record's `pipelining`.
  */
-import { Log } from '../core/log.js'
 import type { Reply } from './basic-ftp.js'
 
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
@@ -36,34 +35,6 @@ export function fitsCommand(command: string, reply: Reply): boolean {
   return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code)
 }
 
-/** The run's switches, shared by its sessions: on until a server's replies do not match. */
-export class Pipelining {
-  on = true
-  /** Uploads start TLS on their data connection before the server's 1xx, until a server resets one. */
-  earlyTls = true
-
-  constructor(private readonly log: Log) {}
-
-  /** A server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
-  earlyTlsReset(): void {
-    if (!this.earlyTls) return
-    this.earlyTls = false
-    this.log.warning(
-      'The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
-        'data connections start TLS after the reply from now on (a round trip more per file)'
-    )
-  }
-
-  /** Turns pipelining off for the rest of the run, saying so once. */
-  confused(why: string): void {
-    if (!this.on) return
-    this.on = false
-    this.log.warning(
-      `The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`
-    )
-  }
-}
-
 /** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
 export function sizeIn(reply: Reply): number | undefined {
   const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN
@@ -72,13 +43,3 @@ export function sizeIn(reply: Reply): number | undefined {
 
 /** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
 export const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
-
-/**
- * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
- * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
- */
-export const greetingAllowsPipelining = (greeting: string): boolean =>
-  !/Microsoft FTP Service|FileZilla Server/i.test(greeting)
-
-/** pyftpdlib, by its default greeting: before 1.5.9 it resets data connections whose TLS starts before the 1xx. */
-export const greetingAllowsEarlyTls = (greeting: string): boolean => !/pyftpdlib/i.test(greeting)

@@ -14,6 +14,7 @@ import {
   setControlIdleTimeout,
   useListCommand
 } from './basic-ftp.js'
+import type { ServerRecord } from '../core/server-record.js'
 import { DataConnection, PassiveConnector } from './data-connection.js'
 
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
@@ -102,13 +103,19 @@ export async function retrieve(
  * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
  * candidates and its parsers); the first that the server accepts is used from then on.
  */
-export async function listDirectory(client: Client, connector: PassiveConnector, path: string): Promise<FileInfo[]> {
+export async function listDirectory(
+  client: Client,
+  connector: PassiveConnector,
+  path: string,
+  server?: Pick<ServerRecord, 'listCommand'>
+): Promise<FileInfo[]> {
   let lastError: unknown
   for (const candidate of listCommands(client)) {
     const command = path === '' ? candidate : `${candidate} ${path}`
     try {
       const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES)
       useListCommand(client, candidate)
+      if (server !== undefined && candidate !== 'MLSD') server.listCommand = 'LIST'
       return parseList(text.toString(nameEncoding(client)))
     } catch (err) {
       if (!(err instanceof FTPError)) throw err

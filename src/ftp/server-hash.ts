@@ -5,17 +5,14 @@
  */
 import { FTPError, FTPResponse } from 'basic-ftp'
 
-/** Node's names for the digests (createHash), strongest first as this tool prefers them. */
-export type HashAlgorithm = 'sha256' | 'sha512' | 'sha1' | 'md5'
+import { HashAlgorithm, IANA_NAME, ServerHash } from '../core/remote-session.js'
+
+export type { HashAlgorithm, ServerHash }
+export { IANA_NAME }
+
+/** Strongest first, as this tool prefers them. */
 export const HASH_PREFERENCE: readonly HashAlgorithm[] = ['sha256', 'sha512', 'sha1', 'md5']
 
-/** The names HASH and OPTS HASH use (IANA hash function text names). */
-export const IANA_NAME: Record<HashAlgorithm, string> = {
-  sha256: 'SHA-256',
-  sha512: 'SHA-512',
-  sha1: 'SHA-1',
-  md5: 'MD5'
-}
 const X_COMMAND: Record<HashAlgorithm, string> = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' }
 const HEX_LENGTH: Record<HashAlgorithm, number> = { sha256: 64, sha512: 128, sha1: 40, md5: 32 }
 
@@ -26,14 +23,6 @@ export interface HashCommand {
   verb: string
   /** `OPTS HASH <name>` to send once before the first HASH; undefined when already selected. */
   select?: string
-}
-
-export interface ServerHash {
-  algorithm: HashAlgorithm
-  /** Lowercase hex digest. */
-  hex: string
-  /** The command that gave it (for logs and errors). */
-  verb: string
 }
 
 /** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */

@@ -2,7 +2,7 @@
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
-import { Client, FileInfo, FTPError } from 'basic-ftp'
+import { Client, FTPError } from 'basic-ftp'
 import { TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
 import { Log, redact } from '../core/log.js'
@@ -22,13 +22,23 @@ import {
   skipStrayCompletions
 } from './basic-ftp.js'
 import { login, protect, refused, secureControl } from './handshake.js'
-import { fitsCommand, greetingAllowsEarlyTls, greetingAllowsPipelining, Pipelining, sizeIn } from './pipelining.js'
+import { fitsCommand, sizeIn } from './pipelining.js'
 import { replyIsTransient } from '../core/retry.js'
+import type {
+  Commit,
+  Committed,
+  HashAlgorithm,
+  LocalSource,
+  RemoteEntry,
+  RemoteSession,
+  ServerHash,
+  SessionFactory
+} from '../core/remote-session.js'
+import { ServerRecord } from '../core/server-record.js'
+import { commitTogether } from './commit.js'
 import { peerFingerprint } from './tls-options.js'
-import { HashAlgorithm, ServerHash, ServerHasher } from './server-hash.js'
-import type { RemoteSession, SessionFactory } from './remote-session.js'
-
-export type { RemoteSession, SessionFactory } from './remote-session.js'
+import { ServerHasher } from './server-hash.js'
+import { translated, translatedError } from './translate.js'
 
 class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -39,9 +49,7 @@ class BasicFtpSession implements RemoteSession {
     readonly tlsVersion: string,
     readonly fingerprint: string,
     readonly home: string,
-    private readonly greetingAllowsPipelining: boolean,
-    private readonly greetingAllowsEarlyTls: boolean,
-    private readonly pipelining: Pipelining,
+    readonly server: ServerRecord,
     private readonly log: Log,
     features: Map<string, string>
   ) {
@@ -52,6 +60,7 @@ class BasicFtpSession implements RemoteSession {
     )
   }
 
+  /** The algorithm `hash` answers in (FEAT, SHA-256 preferred); undefined: the server offers none. */
   get hashAlgorithm(): HashAlgorithm | undefined {
     return this.hasher.algorithm
   }
@@ -64,15 +73,11 @@ class BasicFtpSession implements RemoteSession {
   hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]> {
     this.connector.forget()
     const send = (lines: string[]): Promise<Reply[]> => this.sendAll(lines, { pipelined: true, preparePassive: false })
-    return this.hasher.hashMany(files, this.pipelines ? send : undefined)
+    return this.hasher.hashMany(files, this.server.pipelining ? send : undefined)
   }
 
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
     return downloadSha256(this.client, await this.connector.open(this.client), remotePath)
-  }
-
-  get pipelines(): boolean {
-    return this.greetingAllowsPipelining && this.pipelining.on
   }
 
   get usable(): boolean {
@@ -104,12 +109,12 @@ class BasicFtpSession implements RemoteSession {
     this.connector.forget()
     const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands
     let replies: Reply[]
-    if (options.pipelined && this.pipelines) {
+    if (options.pipelined && this.server.pipelining) {
       try {
         replies = await sendPipelined(this.client, all, fitsCommand)
       } catch (err) {
         if (!(err instanceof RepliesMismatch)) throw err
-        this.pipelining.confused(err.message)
+        this.server.pipeliningConfused(err.message)
         throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
           transient: true
         })
@@ -130,12 +135,15 @@ class BasicFtpSession implements RemoteSession {
     return replies
   }
 
-  async upload(source: string | Buffer, remotePath: string): Promise<Sent> {
-    const early = this.greetingAllowsEarlyTls && this.pipelining.earlyTls
+  async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
     return store(this.client, await this.connector.open(this.client), source, remotePath, {
-      early,
-      onEarlyReset: () => this.pipelining.earlyTlsReset()
+      early: this.server.earlyTls,
+      onEarlyReset: () => this.server.earlyTlsReset()
     })
+  }
+
+  commit(c: Commit): Promise<Committed> {
+    return commitTogether(this, c)
   }
 
   async download(remotePath: string): Promise<Buffer | undefined> {
@@ -143,7 +151,7 @@ class BasicFtpSession implements RemoteSession {
     // the data connection, which basic-ftp takes for a dead session. The size also tells a
     // whole download from a cut one.
     // The data connection's passive port is asked for in the same write, where the server takes it.
-    const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true })
+    const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true })
     if (size!.code === 550) return undefined
     if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
     const expected = sizeIn(size!)
@@ -166,30 +174,32 @@ class BasicFtpSession implements RemoteSession {
 
   async size(remotePath: string): Promise<number | undefined> {
     this.connector.forget()
+    if (!this.server.size) return undefined
     try {
       return await this.client.size(remotePath)
     } catch (err) {
       // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-      if (err instanceof FTPError && (err.code === 500 || err.code === 502)) return undefined
-      throw err
+      if (!(err instanceof FTPError && (err.code === 500 || err.code === 502))) throw err
+      this.server.size = false
+      return undefined
     }
   }
 
-  async list(path: string): Promise<FileInfo[]> {
-    return listDirectory(this.client, this.connector, path)
+  async list(path: string): Promise<RemoteEntry[]> {
+    return listDirectory(this.client, this.connector, path, this.server)
   }
 
-  async listEntries(path: string): Promise<FileInfo[]> {
-    if (this.client.availableListCommands[0] === 'MLSD') return this.list(path)
+  async listEntries(path: string): Promise<RemoteEntry[]> {
+    if (this.server.listCommand === 'MLSD') return this.list(path)
     return (await this.statList(path)) ?? this.list(path)
   }
 
-  async statList(path: string): Promise<FileInfo[] | undefined> {
+  async statList(path: string): Promise<RemoteEntry[] | undefined> {
     this.connector.forget()
     return (await statListings([path], this.sendCommands(false)))[0]
   }
 
-  statLists(paths: string[], pipelined: boolean): Promise<(FileInfo[] | undefined)[]> {
+  statLists(paths: string[], pipelined: boolean): Promise<(RemoteEntry[] | undefined)[]> {
     return statListings(paths, this.sendCommands(pipelined))
   }
 
@@ -249,7 +259,7 @@ class BasicFtpSession implements RemoteSession {
 }
 
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-export const openSession: SessionFactory = async (settings, log, pipelining = new Pipelining(log)) => {
+export const openSession: SessionFactory = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
   const client = new Client(settings.timeoutMs)
   setNameEncoding(client, settings.encoding)
   // The protocol log only when someone reads it: redacting every line costs CPU on every file.
@@ -260,36 +270,26 @@ export const openSession: SessionFactory = async (settings, log, pipelining = ne
   dropTaskStacks(client)
   skipStrayCompletions(client)
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
-  const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress)
+  const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
   client.prepareTransfer = connector.prepareTransfer(client)
   try {
     const greeting = await secureControl(client, settings)
     await login(client, settings)
-    const pipelines = greetingAllowsPipelining(greeting)
-    const { home, features } = await protect(client, settings, pipelines && pipelining.on)
+    server.greeted(greeting)
+    const { home, features } = await protect(client, settings, server)
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    const earlyTls = greetingAllowsEarlyTls(greeting)
-    return new BasicFtpSession(
-      client,
-      connector,
-      tlsVersion,
-      fingerprint,
-      home,
-      pipelines,
-      earlyTls,
-      pipelining,
-      log,
-      features
-    )
+    const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features)
+    server.hashAlgorithm = session.hashAlgorithm
+    return translated(session)
   } catch (err) {
     client.close()
     if (err instanceof DeployError) throw err
     throw new DeployError(
       `Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`,
       {},
-      { cause: err }
+      { cause: translatedError(err) }
     )
   }
 }

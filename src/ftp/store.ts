@@ -4,11 +4,10 @@
  */
 import { Client, FTPError, FTPResponse } from 'basic-ftp'
 import { createHash, Hash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import { DeployError } from '../core/errors.js'
-import { CHUNK_BYTES, readSmall } from '../local/local-files.js'
+import type { LocalSource, Sent } from '../core/remote-session.js'
 import {
   controlTimeout,
   expectStrayCompletion,
@@ -21,11 +20,7 @@ import { DataConnection } from './data-connection.js'
 /** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
 const EARLY_RESET_GRACE_MS = 1000
 
-/** What an upload sent, counted as it went (a local file may change while it is read). */
-export interface Sent {
-  size: number
-  sha256: string
-}
+export type { Sent }
 
 /**
  * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
@@ -44,7 +39,7 @@ export interface TlsTiming {
 export async function store(
   client: Client,
   data: DataConnection,
-  source: string | Buffer,
+  source: LocalSource | Buffer,
   remotePath: string,
   tls: TlsTiming = { early: false, onEarlyReset: () => undefined }
 ): Promise<Sent> {
@@ -65,19 +60,19 @@ export async function store(
   })
   const send = async (): Promise<void> => {
     const socket = await data.ready()
-    if (typeof source !== 'string') {
+    if (Buffer.isBuffer(source)) {
       size = source.length
       hash.update(source)
       return finish(socket, source)
     }
-    const whole = readSmall(source)
+    const whole = source.readSmall()
     if (whole !== undefined) {
       size = whole.length
       hash.update(whole)
       return finish(socket, whole)
     }
     await pipeline(
-      createReadStream(source, { highWaterMark: CHUNK_BYTES }),
+      source.stream(),
       hashing(hash, n => (size += n)),
       socket
     )
@@ -156,10 +151,14 @@ export async function store(
 }
 
 /** A local file that cannot be read (gone since it was listed, no permission) fails as final. */
-function unreadable(err: unknown, source: string | Buffer): unknown {
+function unreadable(err: unknown, source: LocalSource | Buffer): unknown {
   const syscall = (err as NodeJS.ErrnoException | null)?.syscall
-  if (typeof source !== 'string' || !['open', 'read', 'fstat'].includes(syscall ?? '')) return err
-  return new DeployError(`Could not read ${source}: ${(err as Error).message}`, { transient: false }, { cause: err })
+  if (Buffer.isBuffer(source) || !['open', 'read', 'fstat'].includes(syscall ?? '')) return err
+  return new DeployError(
+    `Could not read ${source.path}: ${(err as Error).message}`,
+    { transient: false },
+    { cause: err }
+  )
 }
 
 /** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */

@@ -9,7 +9,7 @@ import {
   TLSSocket
 } from 'node:tls'
 import { DeployError } from '../core/errors.js'
-import { Settings } from '../config/settings.js'
+import { Settings } from '../core/settings.js'
 
 type TlsSettings = Pick<
   Settings,

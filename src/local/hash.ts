@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { CHUNK_BYTES, LocalFile, readSmall } from './local-files.js'
-import { forEachLimited } from '../session/pool.js'
+import { forEachLimited } from '../core/concurrency.js'
 import { HashedFile } from '../core/plan.js'
 
 export async function sha256File(path: string): Promise<string> {

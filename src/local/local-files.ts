@@ -4,6 +4,7 @@
  */
 import {
   closeSync,
+  createReadStream,
   fstatSync,
   lstatSync,
   openSync,
@@ -17,15 +18,11 @@ import { realpath } from 'node:fs/promises'
 import nodePath, { PlatformPath } from 'node:path'
 import { anchorPattern, checkRemoteName, isInside, remotePathOf } from './local-paths.js'
 import { Log } from '../core/log.js'
-import { NameEncoding } from '../config/settings.js'
+import type { LocalFile } from '../core/plan.js'
+import type { LocalSource } from '../core/remote-session.js'
+import type { NameEncoding } from '../core/settings.js'
 
-export interface LocalFile {
-  /** Absolute path on this machine. */
-  localPath: string
-  /** Path relative to local-dir with '/' separators: also the path relative to remote-dir. */
-  relPath: string
-  size: number
-}
+export type { LocalFile }
 
 export interface LocalFileOptions {
   localDir: string
@@ -149,5 +146,14 @@ export function readSmall(path: string): Buffer | undefined {
     return buffer.subarray(0, length)
   } finally {
     closeSync(fd)
+  }
+}
+
+/** A local file as an upload reads it (see RemoteSession.upload). */
+export function localSource(path: string): LocalSource {
+  return {
+    path,
+    readSmall: () => readSmall(path),
+    stream: () => createReadStream(path, { highWaterMark: CHUNK_BYTES })
   }
 }

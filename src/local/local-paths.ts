@@ -5,7 +5,7 @@
  */
 import nodePath, { PlatformPath } from 'node:path'
 import { InputError } from '../core/errors.js'
-import { NameEncoding } from '../config/settings.js'
+import { NameEncoding } from '../core/settings.js'
 
 /** Prefixes a pattern relative to local-dir with the directory, keeping a leading '!'. */
 export function anchorPattern(localDir: string, pattern: string, path: PlatformPath = nodePath): string {

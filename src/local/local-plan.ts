@@ -1,14 +1,17 @@
 /** The local side of a deploy: the matched files, and the plan of a dry run without a server. */
-import { DeployDeps, DeployResult } from '../core/result.js'
+import { DeployResult } from '../core/result.js'
 import { InputError } from '../core/errors.js'
 import { listLocalFiles, LocalFile } from './local-files.js'
-import { LOCK_DIR } from '../lock/lock.js'
 import { Log } from '../core/log.js'
 import { manifestBackupName } from '../core/manifest.js'
-import { Settings } from '../config/settings.js'
+import { LOCK_DIR } from '../core/remote-path.js'
+import { Settings } from '../core/settings.js'
 
 /** What the local side needs of the deploy's seams. */
-export type LocalDeps = Pick<DeployDeps, 'listLocalFiles' | 'now'>
+export interface LocalDeps {
+  listLocalFiles: typeof listLocalFiles
+  now: () => number
+}
 
 export async function findFiles(settings: Settings, log: Log, deps: LocalDeps): Promise<LocalFile[]> {
   const found = await deps.listLocalFiles(

@@ -6,12 +6,13 @@
  * breaks the lock once that passes `staleAfterMs`.
  */
 import { posix } from 'node:path'
+import { LOCK_DIR } from '../core/remote-path.js'
 import { DeployError, describeError } from '../core/errors.js'
-import { RemoteSession } from '../ftp/session.js'
+import { RemoteSession } from '../ftp/index.js'
 import { Log } from '../core/log.js'
-import { quietly } from '../session/replace.js'
+import { quietly } from '../session/refusals.js'
 
-export const LOCK_DIR = '.ftps-deploy.lock'
+export { LOCK_DIR }
 const HOLDER = 'holder.json'
 const BEAT = /^beat-(\d+)$/
 
@@ -237,7 +238,7 @@ export class DeployLock {
     const path = lockPath(this.o)
     await this.o.run('Releasing the deploy lock', async session => {
       // What this run put there, in one write where the server takes it; else look inside.
-      if (session.pipelines) {
+      if (session.server.pipelining) {
         const last = await session.sendAll(
           [`RMD ${posix.join(path, `beat-${this.beat}`)}`, `DELE ${posix.join(path, HOLDER)}`, `RMD ${path}`],
           { pipelined: true, preparePassive: false }

@@ -5,11 +5,12 @@
  */
 import { hostname, userInfo } from 'node:os'
 import { posix } from 'node:path'
-import { makeDir } from '../apply/apply.js'
+import { makeDir } from '../session/refusals.js'
 import { describeError } from '../core/errors.js'
-import { RemoteSession } from '../ftp/session.js'
+import { RemoteSession } from '../ftp/index.js'
 import { DeployLock, inspectLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
 import { Log } from '../core/log.js'
+import { dirDetail, Step } from '../core/plan-text.js'
 import { SessionPool } from '../session/pool.js'
 import { pathPrefixes } from '../core/remote-path.js'
 
@@ -58,7 +59,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   await run('Creating remote-dir', async session => {
     // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
     const madeHere = new Set<string>()
-    if (session.pipelines) {
+    if (session.server.pipelining) {
       const lockDir = posix.join(o.remoteRoot, LOCK_DIR)
       const replies = await session.sendAll(
         [...chain, lockDir].map(dir => `MKD ${dir}`),
@@ -126,4 +127,12 @@ export async function reportHeldLock(pool: SessionPool, remoteRoot: string, log:
     const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`
     log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`)
   }
+}
+
+/** The steps a held lock took, as the applied steps list them: remote-dir's chain where created, then the lock. */
+export function lockSteps(held: RunLock, dirMode: string | undefined): Step[] {
+  return [
+    ...held.createdRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dirDetail({ dirMode }) })),
+    { kind: 'take lock', path: LOCK_DIR }
+  ]
 }

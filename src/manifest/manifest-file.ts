@@ -4,12 +4,13 @@
  * a run is killed.
  */
 import { posix } from 'node:path'
-import { RemoteSession } from '../ftp/session.js'
+import { RemoteSession } from '../ftp/index.js'
 import { Log } from '../core/log.js'
 import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from '../core/manifest.js'
 import { ManifestWriter } from './manifest-store.js'
 import { SessionPool } from '../session/pool.js'
-import { quietly, renameRefused, Replacer } from '../session/replace.js'
+import { quietly } from '../session/refusals.js'
+import { Replacer } from '../session/replace.js'
 import { sizeCheck } from '../session/size-check.js'
 
 export interface ReadManifest {
@@ -53,7 +54,8 @@ export async function readManifest(pool: SessionPool, path: string, log: Log): P
 }
 
 /**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
+ * Writes the manifest at `path`, replaced the way uploads are (the replacer's one strategy, from
+ * the server record). Where the server renames over a file: temporary, then rename.
  * Where it does not: the old manifest is moved to the backup name first, so a run killed between
  * the two renames leaves the backup for the next run to read; the backup goes once the new one is
  * in place. Where it allows no renames: the backup is written in full first, then the manifest.
@@ -77,30 +79,15 @@ export function manifestWriter(
       try {
         await session.upload(data, temp)
         await put(session, data, temp)
-        let refusal: string | undefined
-        if (replacer.mode === 'rename') {
-          try {
-            await session.rename(temp, path)
-            placed = true
-            if (staleBackup && (await quietly(session.remove(backup)))) staleBackup = false
-            return
-          } catch (err) {
-            if (!renameRefused(err)) throw err
-            refusal = err.details.reply ?? err.message
-          }
-        }
-        await quietly(session.remove(backup))
-        const moved = await quietly(session.rename(path, backup))
-        try {
-          await session.rename(temp, path)
-          placed = true
-        } catch (err) {
-          if (!renameRefused(err)) throw err
-          replacer.refusedRenames(err.details.reply ?? err.message)
-        }
+        // Where the server will not rename over a file, the old manifest is moved aside (not
+        // deleted) first: a run killed before the rename leaves it for the next run to read.
+        let movedAside = false
+        placed = await replacer.replace(session, temp, path, async () => {
+          if (await quietly(session.remove(backup))) staleBackup = false
+          movedAside = await quietly(session.rename(path, backup))
+        })
         if (placed) {
-          if (refusal !== undefined) replacer.refusedRenameOver(refusal)
-          if (moved) await quietly(session.remove(backup))
+          if ((movedAside || staleBackup) && (await quietly(session.remove(backup)))) staleBackup = false
           return
         }
       } finally {

@@ -4,14 +4,14 @@
  * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
  * it changes nothing on the server, and a dry run gathers it too.
  */
-import { FTPError } from 'basic-ftp'
-import { describeError } from '../core/errors.js'
+import { describeError, ReplyError } from '../core/errors.js'
 import { Log } from '../core/log.js'
 import { hashFile, sha256File } from '../local/hash.js'
-import { IANA_NAME } from '../ftp/server-hash.js'
-import { AdoptMode, SyncMode } from '../config/settings.js'
+import { IANA_NAME } from '../ftp/index.js'
+import { AdoptMode, SyncMode } from '../core/settings.js'
 import { Adoption, HashedFile, RemoteFacts } from '../core/plan.js'
-import { forEachLimited, SessionPool } from '../session/pool.js'
+import { forEachLimited } from '../core/concurrency.js'
+import { SessionPool } from '../session/pool.js'
 import { remotePathOf } from '../core/remote-path.js'
 import { isTransient } from '../core/retry.js'
 
@@ -56,7 +56,7 @@ export async function findAdoptions(candidates: HashedFile[], c: AdoptContext): 
   const adopted = new Map<string, Adoption>()
   if (c.mode === 'none' || candidates.length === 0) return adopted
   if (c.mode === 'auto') {
-    const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async s => s.hashAlgorithm)
+    const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async s => s.server.hashAlgorithm)
     if (algorithm === undefined) {
       c.log.info(
         `adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
@@ -109,7 +109,7 @@ async function byDownload(files: HashedFile[], c: AdoptContext, adopt: Adopt): P
  */
 function notCompared(c: AdoptContext, file: HashedFile): (err: unknown) => undefined {
   return err => {
-    if (!(err instanceof FTPError || isTransient(err))) throw err
+    if (!(err instanceof ReplyError || isTransient(err))) throw err
     c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`)
     return undefined
   }

@@ -3,14 +3,13 @@
  * and the name keeps the case it was created with). Asked only when the local files and what
  * the server holds have names that differ in case alone: elsewhere the answer changes nothing.
  */
-import { FTPError } from 'basic-ftp'
+import { ReplyError } from '../core/errors.js'
 import { Log } from '../core/log.js'
 import { RemoteIndex } from '../core/plan.js'
 import { SessionPool } from '../session/pool.js'
-import { remotePathOf } from '../core/remote-path.js'
+import { foldName, remotePathOf } from '../core/remote-path.js'
 
-/** How names compare on a server that folds case. */
-export const foldName = (path: string): string => path.toLowerCase()
+export { foldName }
 
 /** The server's paths that are a local path in another spelling: what the probe is about. */
 export function caseCollisions(localPaths: Iterable<string>, index: RemoteIndex): string[] {
@@ -64,7 +63,7 @@ export async function probeCaseFolding(
       try {
         return await session.size(remotePathOf(remoteRoot, probe))
       } catch (err) {
-        if (err instanceof FTPError && err.code >= 500) return err.code === 550 ? null : undefined
+        if (err instanceof ReplyError && err.code >= 500) return err.code === 550 ? null : undefined
         throw err
       }
     })

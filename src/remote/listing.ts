@@ -1,19 +1,16 @@
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
-import { FileInfo, FileType } from 'basic-ftp'
 import { posix } from 'node:path'
 import { TEMP_NAME } from '../core/temp-name.js'
+import { EntryType, RemoteEntry } from '../core/remote-session.js'
+import type { ListingEntry } from '../core/result.js'
+import { manifestBackupName } from '../core/manifest.js'
+import { LOCK_DIR } from '../core/remote-path.js'
+import type { ListingMode, Settings } from '../core/settings.js'
 
 /** A stale deploy lock moved aside while it is being removed (lock.ts). */
 const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/
-import { ListingMode } from '../config/settings.js'
 
-export interface ListingEntry {
-  path: string
-  type: 'file' | 'dir' | 'link'
-  size: number
-  /** ISO 8601 when the server's listing gives a time, else null. */
-  modifiedAt: string | null
-}
+export type { ListingEntry }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -48,8 +45,8 @@ export function parseListTime(raw: string, now: Date = new Date()): string | nul
   return null
 }
 
-export function toEntry(info: FileInfo, relDir: string): ListingEntry {
-  const type = info.type === FileType.Directory ? 'dir' : info.type === FileType.SymbolicLink ? 'link' : 'file'
+export function toEntry(info: RemoteEntry, relDir: string): ListingEntry {
+  const type = info.type === EntryType.Directory ? 'dir' : info.type === EntryType.SymbolicLink ? 'link' : 'file'
   const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt)
   return { path: relDir === '' ? info.name : posix.join(relDir, info.name), type, size: info.size, modifiedAt }
 }
@@ -59,7 +56,7 @@ export function toEntry(info: FileInfo, relDir: string): ListingEntry {
  * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
  */
 export async function collectListing(
-  list: (absPath: string) => Promise<FileInfo[]>,
+  list: (absPath: string) => Promise<RemoteEntry[]>,
   remoteRoot: string,
   mode: ListingMode,
   exclude: readonly string[]
@@ -80,4 +77,20 @@ export async function collectListing(
     }
   }
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * The listing output of remote-dir, leaving out the manifest, its backup and the lock. In a dry
+ * run remote-dir may not exist yet: an empty listing is the truth then.
+ */
+export function listRemote(
+  list: (absPath: string) => Promise<RemoteEntry[]>,
+  remoteRoot: string,
+  settings: Pick<Settings, 'listing' | 'manifest' | 'dryRun'>
+): Promise<ListingEntry[]> {
+  const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR]
+  return collectListing(list, remoteRoot, settings.listing, ours).catch(err => {
+    if (settings.dryRun) return []
+    throw err
+  })
 }

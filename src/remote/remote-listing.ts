@@ -2,17 +2,19 @@
  * Reading what the server holds: directory listers (STAT on the control connection where the
  * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
  */
-import { FileInfo, FileType, FTPError } from 'basic-ftp'
+import { RemoteEntry, EntryType } from '../ftp/index.js'
+import { ReplyError } from '../core/errors.js'
 import { posix } from 'node:path'
 import { RemoteIndex } from '../core/plan.js'
-import { forEachLimited, SessionPool } from '../session/pool.js'
+import { forEachLimited } from '../core/concurrency.js'
+import { SessionPool } from '../session/pool.js'
 import { parentDirs, remotePathOf } from '../core/remote-path.js'
 import { TEMP_NAME } from '../core/temp-name.js'
 
 /** Lists a remote directory (absolute path); undefined when there is no such directory. */
-export type Lister = ((absPath: string) => Promise<FileInfo[] | undefined>) & {
+export type Lister = ((absPath: string) => Promise<RemoteEntry[] | undefined>) & {
   /** Several directories at once, where that saves round trips. */
-  many?: (absPaths: string[]) => Promise<(FileInfo[] | undefined)[]>
+  many?: (absPaths: string[]) => Promise<(RemoteEntry[] | undefined)[]>
 }
 
 /** STATs sent together at most: a reply each, read in order. */
@@ -26,7 +28,7 @@ export function poolLister(pool: SessionPool): Lister {
       } catch (err) {
         // 450/550: no such directory; its files are simply not there. pyftpdlib answers MLSD of
         // a missing directory with 501 "No such directory." (taking it for absent only uploads).
-        if (err instanceof FTPError && [450, 501, 550].includes(err.code)) return undefined
+        if (err instanceof ReplyError && [450, 501, 550].includes(err.code)) return undefined
         throw err
       }
     })
@@ -44,7 +46,7 @@ export function statOrListLister(pool: SessionPool): Lister {
   const viaList = poolLister(pool)
   let statWorks = true
   /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
-  const decide = async (absPath: string): Promise<FileInfo[] | undefined> => {
+  const decide = async (absPath: string): Promise<RemoteEntry[] | undefined> => {
     const infos = await viaList(absPath)
     // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
     if (infos !== undefined && infos.length > 0) statWorks = false
@@ -72,10 +74,10 @@ export function statOrListLister(pool: SessionPool): Lister {
     if (!statWorks || absPaths.length < 2) return listEach(one, absPaths)
     const groups: string[][] = []
     for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE) groups.push(absPaths.slice(i, i + STATS_PER_WRITE))
-    const found = new Map<string, FileInfo[] | undefined>()
+    const found = new Map<string, RemoteEntry[] | undefined>()
     await forEachLimited(groups, 4, async group => {
       const infos = await viaStat(() =>
-        pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines))
+        pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining))
       )
       group.forEach((path, i) => found.set(path, infos?.[i]))
     })
@@ -88,8 +90,8 @@ export function statOrListLister(pool: SessionPool): Lister {
 }
 
 /** Lists each directory, four at a time, in order. */
-async function listEach(list: Lister, absPaths: string[]): Promise<(FileInfo[] | undefined)[]> {
-  const infos: (FileInfo[] | undefined)[] = new Array(absPaths.length)
+async function listEach(list: Lister, absPaths: string[]): Promise<(RemoteEntry[] | undefined)[]> {
+  const infos: (RemoteEntry[] | undefined)[] = new Array(absPaths.length)
   await forEachLimited([...absPaths.keys()], 4, async i => {
     infos[i] = await list(absPaths[i]!)
   })
@@ -136,7 +138,7 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
       for (const info of infos) {
         if (info.name === '.' || info.name === '..') continue
         const rel = dir === '' ? info.name : `${dir}/${info.name}`
-        if (info.type === FileType.Directory) index.dirs.add(rel)
+        if (info.type === EntryType.Directory) index.dirs.add(rel)
         else if (TEMP_NAME.test(info.name)) temps.push(rel)
         else index.files.set(rel, info.size)
       }
@@ -171,7 +173,7 @@ export async function indexFiles(
       try {
         return await session.size(posix.join(c.remoteRoot, path))
       } catch (err) {
-        if (err instanceof FTPError && err.code === 550) return undefined
+        if (err instanceof ReplyError && err.code === 550) return undefined
         throw err
       }
     })

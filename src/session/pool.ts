@@ -4,9 +4,9 @@
  * backoff; final failures are thrown at once with the server's reply. A connection refused for
  * the server's connection limit lowers the pool's size instead: the task waits for a session.
  */
-import { ConnectionCap, limitOfError } from './connection-limit.js'
+import { ConnectionCap, limitOfError } from '../core/connection-limit.js'
 import { DeployError, describeError } from '../core/errors.js'
-import { RemoteSession } from '../ftp/session.js'
+import { RemoteSession, ServerRecord } from '../ftp/index.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
 
@@ -15,6 +15,8 @@ export interface PoolOptions {
   size: number
   /** Retries per task after transient failures. */
   retries: number
+  /** Uploads replace files by renaming a temporary over them (the server record's starting point). */
+  atomic?: boolean
   sleep?: (ms: number) => Promise<void>
   random?: () => number
   /** Tries to get a first connection past a full server (default 5, about 15 to 30 s in all). */
@@ -34,13 +36,16 @@ export class SessionPool {
   /** After closeAll: a session that finishes opening is closed at once. */
   private closed = false
   private readonly cap: ConnectionCap
+  /** What this run learns about the server: every session the pool opens shares it. */
+  readonly server: ServerRecord
 
   constructor(
-    private readonly open: () => Promise<RemoteSession>,
+    private readonly open: (server: ServerRecord) => Promise<RemoteSession>,
     private readonly options: PoolOptions,
     private readonly log: Log,
     first?: RemoteSession
   ) {
+    this.server = new ServerRecord(log, { atomic: options.atomic ?? true })
     this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
     this.cap = new ConnectionCap(options.size, {
       raiseAfterMs: options.raiseAfterMs ?? 300_000,
@@ -149,7 +154,7 @@ export class SessionPool {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          const session = await this.open()
+          const session = await this.open(this.server)
           this.all.add(session)
           return session
         } catch (err) {
@@ -159,6 +164,7 @@ export class SessionPool {
           if (others > 0) {
             if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others} connection(s)`)
             this.cap.lower(limit, others)
+            this.server.connectionLimit ??= limit
             return undefined
           }
           const tries = this.options.limitRetries ?? 5
@@ -195,22 +201,4 @@ export class SessionPool {
     this.all.delete(session)
     this.waiting.shift()?.()
   }
-}
-
-/** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
-export async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failure: { error: unknown } | undefined
-  const worker = async (): Promise<void> => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next++]
-      try {
-        await task(item)
-      } catch (error) {
-        failure ??= { error }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  if (failure) throw failure.error
 }

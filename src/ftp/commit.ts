@@ -6,25 +6,11 @@
  * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
  * becomes a wrong result.
  */
-import { DeployError } from '../core/errors.js'
-import { Reply } from '../ftp/basic-ftp.js'
-import { sizeIn } from '../ftp/pipelining.js'
-import { RemoteSession } from '../ftp/session.js'
-import { Sent } from '../ftp/store.js'
-import type { ReplaceMode, UploadChecks } from './replace.js'
+import { DeployError, incomplete } from '../core/errors.js'
+import type { Commit, Committed, RemoteSession } from '../core/remote-session.js'
 import { replyIsTransient } from '../core/retry.js'
-import { incomplete } from './size-check.js'
-
-export interface Commit {
-  temp: string
-  target: string
-  mode: Exclude<ReplaceMode, 'direct'>
-  sent: Sent
-  checks: UploadChecks
-}
-
-/** Renamed, or the server's refusal of the rename (for the replacer's fallbacks). */
-export type Committed = { renamed: true } | { renamed: false; refusal: DeployError }
+import type { Reply } from './basic-ftp.js'
+import { sizeIn } from './pipelining.js'
 
 /**
  * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws

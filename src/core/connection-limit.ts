@@ -4,8 +4,7 @@
  * whole server has as many connections as it allows. Contract: "A server's connection limit
  * is not a failure"; issue 11 lists the texts.
  */
-import { FTPError } from 'basic-ftp'
-import { DeployError } from '../core/errors.js'
+import { DeployError, ReplyError } from './errors.js'
 
 export interface ConnectionLimit {
   /** The reply code: 421 (before or after the greeting) or 530 (after PASS). */
@@ -61,7 +60,7 @@ export function limitOfError(err: unknown): ConnectionLimit | undefined {
     if (e instanceof DeployError && e.details.code !== undefined) {
       return connectionLimitOf(e.details.code, e.details.reply ?? e.message)
     }
-    if (e instanceof FTPError) return connectionLimitOf(e.code, e.message)
+    if (e instanceof ReplyError) return connectionLimitOf(e.code, e.message)
   }
   return undefined
 }

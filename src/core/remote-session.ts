@@ -1,0 +1,156 @@
+/**
+ * What the deploy needs of a server, whatever the protocol: the interface a transport implements
+ * (src/ftp/ over basic-ftp), and the values that cross it. Types only, and the names of hash
+ * algorithms; tests may fake a session.
+ */
+import type { Readable } from 'node:stream'
+import type { DeployError } from './errors.js'
+import type { Log } from './log.js'
+import type { ServerRecord } from './server-record.js'
+import type { Settings } from './settings.js'
+
+/** A reply to one command of several sent together: refusals (4xx, 5xx) included, not thrown. */
+export interface Reply {
+  code: number
+  message: string
+}
+
+/** What an upload sent, counted as it went (a local file may change while it is read). */
+export interface Sent {
+  size: number
+  sha256: string
+}
+
+/** A local file to upload: read whole when small, else streamed (local/ makes them). */
+export interface LocalSource {
+  readonly path: string
+  /** The whole file when it is small, else undefined (then `stream` it). */
+  readSmall(): Buffer | undefined
+  stream(): Readable
+}
+
+/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
+export const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 } as const
+
+/** One entry of a directory listing. */
+export interface RemoteEntry {
+  name: string
+  /** One of EntryType. */
+  type: number
+  size: number
+  /** Exact time where the listing gives one (MLSD), else undefined. */
+  modifiedAt?: Date
+  /** The time as the listing wrote it (LIST: 'Nov 25 09:40'). */
+  rawModifiedAt: string
+}
+
+/** Node's names for the digests (createHash), strongest first as this tool prefers them. */
+export type HashAlgorithm = 'sha256' | 'sha512' | 'sha1' | 'md5'
+
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+export const IANA_NAME: Record<HashAlgorithm, string> = {
+  sha256: 'SHA-256',
+  sha512: 'SHA-512',
+  sha1: 'SHA-1',
+  md5: 'MD5'
+}
+
+export interface ServerHash {
+  algorithm: HashAlgorithm
+  /** Lowercase hex digest. */
+  hex: string
+  /** The command that gave it (for logs and errors). */
+  verb: string
+}
+
+/** What a pipelined commit carries: an upload's temporary, its target and its checks. */
+export interface Commit {
+  temp: string
+  target: string
+  mode: 'rename' | 'delete-then-rename'
+  sent: Sent
+  checks: UploadChecks
+}
+
+/** Renamed, or the server's refusal of the rename (for the replacer's fallbacks). */
+export type Committed = { renamed: true } | { renamed: false; refusal: DeployError }
+
+/** What an upload is checked against, and what the file gets before it appears. */
+export interface UploadChecks {
+  /** The file's name in errors (its path relative to the root). */
+  name: string
+  /** Throws when what was sent is not what was planned: before anything is renamed, no round trip. */
+  sent(sent: Sent): void
+  /** Compare the server's size of the stored file with the bytes sent (`verify`). */
+  verifySize: boolean
+  /** SITE CHMOD mode the file gets before it appears under its name (`file-mode`). */
+  mode?: string
+  /** A further check of the stored file (`verify: hash`): before the rename, so never pipelined. */
+  stored?: (session: RemoteSession, path: string, sent: Sent) => Promise<void>
+}
+
+/** What the deploy needs of a server; a factory makes real ones, tests may fake it. */
+export interface RemoteSession {
+  /** Negotiated TLS version of the control connection ('' for plain FTP). */
+  readonly tlsVersion: string
+  /** SHA-256 fingerprint of the server certificate ('' for plain FTP). */
+  readonly fingerprint: string
+  /** The login directory (PWD). */
+  readonly home: string
+  /** Creates one directory (its parent exists: one level, unlike basic-ftp's ensureDir). True if it was created, false if it existed. */
+  makeDir(path: string): Promise<boolean>
+  /** Uploads a local file, or bytes, to an absolute remote path; says what was really sent. */
+  upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent>
+  /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
+  download(remotePath: string): Promise<Buffer | undefined>
+  /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
+  /** hash for several files: the commands in one write where the server takes it. */
+  hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
+  downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined>
+  /**
+   * The server's own hash of a file (HASH or an X command, see server-hash.ts); undefined where
+   * it offers none this tool can use, or refuses it for this file. `size` checks HASH's range.
+   */
+  hash(remotePath: string, size?: number): Promise<ServerHash | undefined>
+  /** Remote size in bytes, or undefined when the server has no SIZE. */
+  size(remotePath: string): Promise<number | undefined>
+  list(path: string): Promise<RemoteEntry[]>
+  /**
+   * A directory's entries for the listing output: MLSD where the server offers it (exact
+   * times), else STAT where it lists that way (the same ls lines, no data connection), else LIST.
+   */
+  listEntries(path: string): Promise<RemoteEntry[]>
+  /**
+   * A directory's entries over the control connection (STAT <dir>); undefined when STAT is
+   * refused or its reply shows no '.' entry (a server that does not list with STAT, or no such
+   * directory).
+   */
+  statList(path: string): Promise<RemoteEntry[] | undefined>
+  /** statList for several directories: the STATs in one write when `pipelined`. */
+  statLists(paths: string[], pipelined: boolean): Promise<(RemoteEntry[] | undefined)[]>
+  rename(from: string, to: string): Promise<void>
+  /**
+   * After an upload to its temporary name, everything up to the next transfer at once where the
+   * server takes it (`server.pipelining`): the mode, the delete a server may need first, the
+   * rename, the size of the renamed file and the next transfer's passive port.
+   */
+  commit(c: Commit): Promise<Committed>
+  /** SITE CHMOD <mode> <path>: a refusal throws a DeployError naming the reply. */
+  chmod(path: string, mode: string): Promise<void>
+  remove(path: string): Promise<void>
+  removeDir(path: string): Promise<void>
+  /** What the run has learnt about the server, shared by every session of the run. */
+  readonly server: ServerRecord
+  /**
+   * Sends commands that take one reply each and resolves with every reply in order, refusals
+   * included (not thrown): in one write when `pipelined`, else one at a time. With
+   * `preparePassive`, the next transfer's passive port is asked for in the same write.
+   */
+  sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
+  /** False once the control connection is gone; the pool then opens a new session. */
+  readonly usable: boolean
+  close(): void
+}
+
+/** Sessions of one run share `server`: what one learns (a refused rename, a confused server), all go by. */
+export type SessionFactory = (settings: Settings, log: Log, server?: ServerRecord) => Promise<RemoteSession>

@@ -1,0 +1,91 @@
+/**
+ * What a run learns about the server, in one record: made by the session pool, handed to every
+ * session it opens (the lock's too) and read by everyone else. Each field starts from what a
+ * server that follows the RFCs allows and changes at most once, when this server shows
+ * otherwise, with a warning where the user loses something. A fast path is a decision here,
+ * never a special case in a caller.
+ */
+import type { ConnectionLimit } from './connection-limit.js'
+import type { Log } from './log.js'
+import type { HashAlgorithm } from './remote-session.js'
+
+/** How a file takes the place of another: rename over it, delete it first, or write in place. */
+export type ReplaceMode = 'rename' | 'delete-then-rename' | 'direct'
+
+export class ServerRecord {
+  /** How an upload goes live (`atomic: false` starts at 'direct'). */
+  replace: ReplaceMode
+  /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
+  chmodWorks = false
+  /** Commands sent together before their replies (RFC 959 queueing). */
+  pipelining = true
+  /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
+  earlyTls = true
+  /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
+  statLists = true
+  /** EPSV answers (else PASV). */
+  epsv = true
+  /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
+  size = true
+  /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
+  listCommand: 'MLSD' | 'LIST' | undefined
+  /** The hash algorithm the server's hash command answers in (FEAT; SHA-256 preferred), if any. */
+  hashAlgorithm: HashAlgorithm | undefined
+  /** Whether names that differ in letter case alone are one file here (probed when it matters). */
+  foldsCase: boolean | undefined
+  /** The connection limit the server announced when it refused a connection, if it did. */
+  connectionLimit: ConnectionLimit | undefined
+
+  constructor(
+    private readonly log: Log,
+    options: { atomic: boolean }
+  ) {
+    this.replace = options.atomic ? 'rename' : 'direct'
+  }
+
+  /**
+   * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
+   * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
+   * 1.5.9 resets data connections whose TLS starts before the 1xx.
+   */
+  greeted(greeting: string): void {
+    if (/Microsoft FTP Service|FileZilla Server/i.test(greeting)) this.pipelining = false
+    if (/pyftpdlib/i.test(greeting)) this.earlyTls = false
+  }
+
+  /** A server's replies to commands sent together did not match them: one at a time from now on. */
+  pipeliningConfused(why: string): void {
+    if (!this.pipelining) return
+    this.pipelining = false
+    this.log.warning(
+      `The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`
+    )
+  }
+
+  /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
+  earlyTlsReset(): void {
+    if (!this.earlyTls) return
+    this.earlyTls = false
+    this.log.warning(
+      'The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
+        'data connections start TLS after the reply from now on (a round trip more per file)'
+    )
+  }
+
+  refusedRenameOver(reply: string): void {
+    this.downgrade(
+      'delete-then-rename',
+      `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`
+    )
+  }
+
+  refusedRenames(reply: string): void {
+    this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`)
+  }
+
+  private downgrade(mode: ReplaceMode, message: string): void {
+    if (this.replace === mode || this.replace === 'direct') return
+    this.log.warning(`atomic: ${message}`)
+    this.replace = mode
+  }
+}
