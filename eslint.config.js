@@ -14,12 +14,12 @@ const LAYERS = {
   ftp: ['core'],
   config: ['core'],
   local: ['core'],
-  session: ['core', 'ftp'],
-  remote: ['core', 'local', 'session'],
+  session: ['core'],
+  remote: ['core', 'local', 'session', 'manifest'],
   manifest: ['core', 'session'],
   lock: ['core', 'session'],
   apply: ['core', 'local', 'session', 'remote', 'manifest'],
-  report: ['core']
+  report: ['core', 'config']
 }
 const FOLDERS = Object.keys(LAYERS)
 
@@ -65,6 +65,7 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-duplicates': 'error',
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, transportZone, rootTransportZone] }],
       // basic-ftp stays behind the transport: nothing above src/ftp/ sees its errors or types.
       'no-restricted-imports': [

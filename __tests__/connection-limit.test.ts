@@ -2,7 +2,7 @@
 import { FTPError } from 'basic-ftp'
 import { connectionLimitOf, limitOfError } from '../src/core/connection-limit.js'
 import { DeployError } from '../src/core/errors.js'
-import { RemoteSession } from '../src/ftp/session.js'
+import { RemoteSession } from '../src/ftp/index.js'
 import { SessionPool } from '../src/session/pool.js'
 import { recordingLog } from './support/engine.js'
 

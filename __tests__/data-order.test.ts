@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { openSession, RemoteSession } from '../src/ftp/session.js'
+import { openSession, RemoteSession } from '../src/ftp/index.js'
 import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 

@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { FileInfo } from 'basic-ftp'
+import { EntryType, RemoteEntry } from '../src/ftp/index.js'
 import { deploy } from '../src/deploy.js'
 import { DeployError } from '../src/core/errors.js'
-import { openSession } from '../src/ftp/session.js'
+import { openSession } from '../src/ftp/index.js'
 import { SessionPool } from '../src/session/pool.js'
 import { poolLister, statOrListLister } from '../src/remote/remote-listing.js'
 import {
@@ -127,8 +127,8 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
     const settings = settingsOf(inputs())
     const pool = new SessionPool(() => openSession(settings, log), { size: 1, retries: 0 }, log)
     // Directory sizes differ (MLSD on ProFTPD says 0) and the checks use file sizes only.
-    const shape = (infos: FileInfo[] | undefined) =>
-      (infos ?? []).map(i => (i.isDirectory ? `dir ${i.name}` : `file ${i.name} ${i.size}`)).sort()
+    const shape = (infos: RemoteEntry[] | undefined) =>
+      (infos ?? []).map(i => (i.type === EntryType.Directory ? `dir ${i.name}` : `file ${i.name} ${i.size}`)).sort()
     try {
       const check = statOrListLister(pool)
       const viaCheck = shape(await check('/statcheck'))
@@ -163,7 +163,7 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         const listed = (await check('/bigdir')) ?? []
         expect(
           listed
-            .filter(i => i.isFile)
+            .filter(i => i.type === EntryType.File)
             .map(i => i.name)
             .sort()
         ).toEqual(names)

@@ -4,8 +4,8 @@
  * LIST/MLSD; on every server kind both must show that directory's own entries, never what the
  * pattern would match (`[ab]` matching `a` and `b`).
  */
-import { FileInfo } from 'basic-ftp'
-import { openSession } from '../src/ftp/session.js'
+import { EntryType, RemoteEntry } from '../src/ftp/index.js'
+import { openSession } from '../src/ftp/index.js'
 import { SessionPool } from '../src/session/pool.js'
 import { poolLister, statOrListLister } from '../src/remote/remote-listing.js'
 import {
@@ -36,8 +36,8 @@ const SEEDED: Record<string, string> = {
 }
 
 /** Names, types and file sizes (directory sizes differ between servers and are not checked). */
-const shape = (infos: FileInfo[] | undefined): string[] =>
-  (infos ?? []).map(i => (i.isDirectory ? `dir ${i.name}` : `file ${i.name} ${i.size}`)).sort()
+const shape = (infos: RemoteEntry[] | undefined): string[] =>
+  (infos ?? []).map(i => (i.type === EntryType.Directory ? `dir ${i.name}` : `file ${i.name} ${i.size}`)).sort()
 
 const EXPECTED: Record<string, string[]> = {
   '/glob/[slug]': ['file [id].js 3', 'file index.html 5'],

@@ -1,5 +1,5 @@
 import { FileInfo, FileType } from 'basic-ftp'
-import { RemoteSession } from '../src/ftp/session.js'
+import { RemoteSession } from '../src/ftp/index.js'
 import { collectListing, parseListTime } from '../src/remote/listing.js'
 import { SessionPool } from '../src/session/pool.js'
 import { statOrListLister } from '../src/remote/remote-listing.js'

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
-import { openSession } from '../src/ftp/session.js'
+import { openSession } from '../src/ftp/index.js'
 import { listLocalFiles } from '../src/local/local-files.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { runCliDeploy } from './support/cli-process.js'

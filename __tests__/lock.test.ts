@@ -1,8 +1,14 @@
 /** The deploy lock's rules on an in-memory server with a clock the test moves. */
-import { FileInfo, FileType, FTPError } from 'basic-ftp'
-import { RemoteSession } from '../src/ftp/session.js'
+import { FileInfo, FileType } from 'basic-ftp'
+import { ReplyError } from '../src/core/errors.js'
+import { RemoteSession } from '../src/ftp/index.js'
 import { DeployLock, LockTiming } from '../src/lock/lock.js'
 import { recordingLog } from './support/engine.js'
+import { ServerRecord } from '../src/core/server-record.js'
+
+/** A server record for a fake session that takes one command at a time. */
+const oneAtATime = (): ServerRecord =>
+  Object.assign(new ServerRecord(recordingLog(), { atomic: true }), { pipelining: false })
 
 const timing: LockTiming = { heartbeatMs: 1_000, staleAfterMs: 10_000, pollMs: 500 }
 const ROOT = '/www'
@@ -12,7 +18,7 @@ function server() {
   const dirs = new Set<string>(['/', ROOT])
   const files = new Map<string, Buffer>()
   const refuse = (): never => {
-    throw new FTPError({ code: 550, message: '550 Failed' })
+    throw new ReplyError(550, '550 Failed')
   }
   const children = (path: string): FileInfo[] =>
     [...dirs, ...files.keys()]
@@ -25,13 +31,13 @@ function server() {
   const session: RemoteSession = {
     tlsVersion: '',
     fingerprint: '',
-    hashAlgorithm: undefined,
     hash: async () => undefined,
     downloadHash: async () => undefined,
     hashes: async files => files.map(() => undefined),
     home: '/',
     usable: true,
-    pipelines: false,
+    server: oneAtATime(),
+    commit: () => Promise.reject(new Error('not used by these tests')),
     sendAll: () => Promise.reject(new Error('not used by these tests')),
     statLists: () => Promise.reject(new Error('not used by these tests')),
     listEntries: () => Promise.reject(new Error('not used by these tests')),

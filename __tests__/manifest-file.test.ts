@@ -3,15 +3,20 @@
  * single command of every write, one whole manifest (the old or the new) is readable, so a
  * run killed anywhere leaves the next one a manifest to trust.
  */
-import { FTPError } from 'basic-ftp'
-import { DeployError } from '../src/core/errors.js'
-import { RemoteSession } from '../src/ftp/session.js'
+
+import { DeployError, ReplyError } from '../src/core/errors.js'
+import { RemoteSession } from '../src/ftp/index.js'
 import { emptyManifest, parseManifest, serializeManifest } from '../src/core/manifest.js'
 import { manifestWriter, readManifest } from '../src/manifest/manifest-file.js'
 import { SessionPool } from '../src/session/pool.js'
 import { Replacer } from '../src/session/replace.js'
 import { TempNamer } from '../src/core/temp-name.js'
 import { recordingLog } from './support/engine.js'
+import { ServerRecord } from '../src/core/server-record.js'
+
+/** A server record for a fake session that takes one command at a time. */
+const oneAtATime = (): ServerRecord =>
+  Object.assign(new ServerRecord(recordingLog(), { atomic: true }), { pipelining: false })
 
 interface Behaviour {
   renameOver: boolean
@@ -38,13 +43,13 @@ function fakeSession(files: Map<string, Buffer>, b: Behaviour, after: () => void
   return {
     tlsVersion: 'TLSv1.3',
     fingerprint: '',
-    hashAlgorithm: undefined,
     hash: async () => undefined,
     downloadHash: async () => undefined,
     hashes: async files => files.map(() => undefined),
     home: '/',
     usable: true,
-    pipelines: false,
+    server: oneAtATime(),
+    commit: () => Promise.reject(new Error('not used by these tests')),
     sendAll: () => Promise.reject(new Error('not used by these tests')),
     statLists: () => Promise.reject(new Error('not used by these tests')),
     listEntries: () => Promise.reject(new Error('not used by these tests')),
@@ -71,7 +76,7 @@ function fakeSession(files: Map<string, Buffer>, b: Behaviour, after: () => void
       done(undefined)
     },
     remove: async path => {
-      if (!files.delete(path)) throw new FTPError({ code: 550, message: '550 No such file' })
+      if (!files.delete(path)) throw new ReplyError(550, '550 No such file')
       done(undefined)
     }
   }
@@ -114,7 +119,7 @@ describe.each([
     })
     const log = recordingLog()
     const pool = new SessionPool(async () => session, { size: 1, retries: 0 }, log)
-    const replacer = new Replacer(true, new TempNamer('1a2b3c4d'), log)
+    const replacer = new Replacer(pool.server, new TempNamer('1a2b3c4d'))
     const writer = manifestWriter(pool, replacer, M, { backupExists: false })
     for (const n of [2, 3, 4]) {
       expected = [n - 1, n]

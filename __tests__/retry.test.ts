@@ -1,8 +1,8 @@
-import { FTPError } from 'basic-ftp'
+import { ReplyError } from '../src/core/errors.js'
 import { DeployError } from '../src/core/errors.js'
 import { backoffMs, isTransient, replyIsTransient } from '../src/core/retry.js'
 
-const reply = (code: number, text: string): FTPError => new FTPError({ code, message: `${code} ${text}` })
+const reply = (code: number, text: string): ReplyError => new ReplyError(code, `${code} ${text}`)
 const nodeError = (code: string, message = code): Error => Object.assign(new Error(message), { code })
 
 describe('isTransient: what a fresh connection may fix', () => {

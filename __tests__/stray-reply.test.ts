@@ -3,8 +3,8 @@
  * the close of that connection with "226 Transfer complete.", a reply to no command. Taken for
  * the next command's reply, every later reply would be one behind: wrong results, not errors.
  */
-import { FTPError } from 'basic-ftp'
-import { openSession } from '../src/ftp/session.js'
+import { ReplyError } from '../src/core/errors.js'
+import { openSession } from '../src/ftp/index.js'
 import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { recordingLog, serverInputs, settingsOf } from './support/engine.js'
 
@@ -48,13 +48,13 @@ describe.each<[string, ServerKind, string[]]>([
       // With a pause after each refusal (the stray comes while no command waits), and without.
       for (const pause of [50, 0, 50, 0]) {
         // Refused (550), or an empty listing (vsftpd, pure-ftpd list a missing directory so).
-        expect(await s.list('/no-such-dir').catch((err: unknown) => (err instanceof FTPError ? [] : err))).toEqual([])
+        expect(await s.list('/no-such-dir').catch((err: unknown) => (err instanceof ReplyError ? [] : err))).toEqual([])
         await sleep(pause)
         expect(await s.size('/stray/a.txt')).toBe(3)
         await expect(s.upload(Buffer.from('x'), '/no-such-dir/x.txt')).rejects.toBeInstanceOf(Error)
         await sleep(pause)
         expect(await s.size('/stray/a.txt')).toBe(3)
-        await expect(s.remove('/stray/missing.txt')).rejects.toBeInstanceOf(FTPError)
+        await expect(s.remove('/stray/missing.txt')).rejects.toBeInstanceOf(ReplyError)
         expect((await s.list('/stray')).map(f => f.name)).toContain('a.txt')
         expect((await s.download('/stray/a.txt'))?.toString()).toBe('abc')
       }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { basename, join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { DeployResult } from '../src/core/result.js'
-import { openSession } from '../src/ftp/session.js'
+import { openSession } from '../src/ftp/index.js'
 import { listLocalFiles } from '../src/local/local-files.js'
 import { TEMP_NAME } from '../src/core/temp-name.js'
 import {

@@ -4,10 +4,10 @@
  * step done in the plan's own words.
  */
 import { localSource } from '../local/local-files.js'
-import { makeDir } from '../session/refusals.js'
+import { makeDir, quietly } from '../session/refusals.js'
 import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
-import { RemoteSession } from '../ftp/index.js'
+import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile, Plan, Upload } from '../core/plan.js'
@@ -16,7 +16,6 @@ import { forEachLimited } from '../core/concurrency.js'
 import { SessionPool } from '../session/pool.js'
 import { Lister } from '../remote/remote-listing.js'
 import { remotePathOf } from '../core/remote-path.js'
-import { quietly } from '../session/refusals.js'
 import { Replacer } from '../session/replace.js'
 import { HashCheck } from './verify-hash.js'
 

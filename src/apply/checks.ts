@@ -1,6 +1,6 @@
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
-import { Sent } from '../ftp/store.js'
+import { Sent } from '../core/remote-session.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile } from '../core/plan.js'
 import { indexFiles, ListingContext } from '../remote/remote-listing.js'

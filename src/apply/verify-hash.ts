@@ -3,9 +3,7 @@
  * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
  */
 import { DeployError } from '../core/errors.js'
-import { IANA_NAME } from '../ftp/index.js'
-import { RemoteSession } from '../ftp/index.js'
-import { Sent } from '../ftp/store.js'
+import { IANA_NAME, RemoteSession, Sent } from '../core/remote-session.js'
 import { hashFile } from '../local/hash.js'
 import { Log } from '../core/log.js'
 import { HashedFile } from '../core/plan.js'

@@ -8,7 +8,7 @@
 import { posix } from 'node:path'
 import { LOCK_DIR } from '../core/remote-path.js'
 import { DeployError, describeError } from '../core/errors.js'
-import { RemoteSession } from '../ftp/index.js'
+import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { quietly } from '../session/refusals.js'
 

@@ -4,7 +4,7 @@
  * a run is killed.
  */
 import { posix } from 'node:path'
-import { RemoteSession } from '../ftp/index.js'
+import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from '../core/manifest.js'
 import { ManifestWriter } from './manifest-store.js'

@@ -2,7 +2,7 @@
  * Reading what the server holds: directory listers (STAT on the control connection where the
  * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
  */
-import { RemoteEntry, EntryType } from '../ftp/index.js'
+import { RemoteEntry, EntryType } from '../core/remote-session.js'
 import { ReplyError } from '../core/errors.js'
 import { posix } from 'node:path'
 import { RemoteIndex } from '../core/plan.js'

@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { DeployResult } from '../core/result.js'
-import { ListingEntry } from '../remote/listing.js'
+import { DeployResult, ListingEntry } from '../core/result.js'
 import { Step } from '../core/plan-text.js'
 import { VERSION } from '../config/version.js'
 

@@ -1,7 +1,7 @@
 /** The run's first session: what the connection risks said up front, then who is logged in where. */
 import type { Log } from '../core/log.js'
 import type { Settings } from '../core/settings.js'
-import type { RemoteSession } from '../ftp/index.js'
+import type { RemoteSession } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 
 export async function connect(settings: Settings, log: Log, pool: SessionPool): Promise<RemoteSession> {

@@ -6,7 +6,8 @@
  */
 import { ConnectionCap, limitOfError } from '../core/connection-limit.js'
 import { DeployError, describeError } from '../core/errors.js'
-import { RemoteSession, ServerRecord } from '../ftp/index.js'
+import { RemoteSession } from '../core/remote-session.js'
+import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
 

@@ -1,6 +1,6 @@
 /** Telling a server's refusal from a lost connection, and the best-effort steps built on that. */
 import { DeployError, ReplyError } from '../core/errors.js'
-import type { RemoteSession } from '../ftp/index.js'
+import type { RemoteSession } from '../core/remote-session.js'
 
 /** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
 export function renameRefused(err: unknown): err is DeployError {

@@ -7,7 +7,7 @@
 import { DeployError } from '../core/errors.js'
 import type { ReplaceMode, ServerRecord } from '../core/server-record.js'
 import { TempNamer } from '../core/temp-name.js'
-import type { LocalSource, RemoteSession, Sent, UploadChecks } from '../ftp/index.js'
+import type { LocalSource, RemoteSession, Sent, UploadChecks } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'

@@ -1,6 +1,6 @@
 /** The size check after an upload: the server holds as many bytes as were sent. */
 import { incomplete } from '../core/errors.js'
-import type { RemoteSession } from '../ftp/index.js'
+import type { RemoteSession } from '../core/remote-session.js'
 
 export { incomplete }
 
