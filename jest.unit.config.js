@@ -16,7 +16,8 @@ export const UNIT_TESTS = [
   'plan',
   'report',
   'settings',
-  'sync-plan'
+  'sync-plan',
+  'translate'
 ]
 
 export default { ...base, testMatch: [`**/__tests__/{${UNIT_TESTS.join(',')}}.test.ts`] }

@@ -1,7 +1,6 @@
 /** The connection-limit classifier (a table) and the pool's answer to a limit (a fake server). */
-import { FTPError } from 'basic-ftp'
 import { connectionLimitOf, limitOfError } from '../src/core/connection-limit.js'
-import { DeployError } from '../src/core/errors.js'
+import { DeployError, ReplyError } from '../src/core/errors.js'
 import { RemoteSession } from '../src/ftp/index.js'
 import { SessionPool } from '../src/session/pool.js'
 import { recordingLog } from './support/engine.js'
@@ -46,9 +45,9 @@ describe('connectionLimitOf', () => {
     expect(connectionLimitOf(code, reply)).toBeUndefined()
   })
 
-  test('finds the reply in a DeployError, an FTPError and an error cause', () => {
+  test('finds the reply in a DeployError, a ReplyError and an error cause', () => {
     const reply = '421 Too many connections (2) from this IP'
-    const ftp = new FTPError({ code: 421, message: reply })
+    const ftp = new ReplyError(421, reply)
     expect(limitOfError(ftp)?.count).toBe(2)
     expect(limitOfError(new DeployError(`Could not connect: ${reply}`, {}, { cause: ftp }))?.reply).toBe(reply)
     const proftpd = '530 Sorry, the maximum number of clients (2) from your host are already connected.'
@@ -70,7 +69,7 @@ function fakeServer(allowed: () => number, reply = '421 Too many connections (2)
       refused += 1
       const code = Number(reply.slice(0, 3))
       if (code === 530) throw new DeployError(`Login failed: ${reply}`, { command: 'PASS', code, reply })
-      throw new DeployError(`Could not connect: ${reply}`, {}, { cause: new FTPError({ code, message: reply }) })
+      throw new DeployError(`Could not connect: ${reply}`, {}, { cause: new ReplyError(code, reply) })
     }
     open += 1
     opened += 1

@@ -9,7 +9,7 @@
 #   1. checks: on main, clean tree (untracked files too), the tag is new, CHANGELOG.md has
 #      entries under "## [Unreleased]";
 #   2. npm ci; the docs are fresh, format and lint pass;
-#   3. sets the version in package.json (and package-lock.json) and in src/version.ts;
+#   3. sets the version in package.json (and package-lock.json) and in src/config/version.ts;
 #   4. npm run build (dist/ changes: the version is bundled), then the tests with every FTP
 #      server required (CI=true npm test; install them with sudo bash scripts/install-servers.sh);
 #   5. npm pack: the tarball that `npm publish` would upload, kept outside the repository
@@ -174,14 +174,14 @@ if [ "$dry_run" = 0 ]; then
     local status=$?
     [ "$status" = 0 ] || [ -n "$(git tag --points-at HEAD | grep -Fx "$tag" || true)" ] ||
       echo "$me: stopped before the release commit. To undo its changes:
-  git checkout -- package.json package-lock.json src/version.ts dist CHANGELOG.md" >&2
+  git checkout -- package.json package-lock.json src/config/version.ts dist CHANGELOG.md" >&2
   }
   trap undo_hint EXIT
 fi
 step "Version $current -> $version"
 npm version "$version" --no-git-tag-version --allow-same-version >/dev/null
-sed -i "s/^export const VERSION = '[^']*'$/export const VERSION = '$version'/" src/version.ts
-grep -q "^export const VERSION = '$version'$" src/version.ts || die "could not set the version in src/version.ts"
+sed -i "s/^export const VERSION = '[^']*'$/export const VERSION = '$version'/" src/config/version.ts
+grep -q "^export const VERSION = '$version'$" src/config/version.ts || die "could not set the version in src/config/version.ts"
 [ "$(node -p 'require("./package.json").version')" = "$version" ] || die "could not set the version in package.json"
 
 # --- 4. Build and test what will be committed.
@@ -207,7 +207,7 @@ npx --no-install prettier --check CHANGELOG.md >/dev/null || die "CHANGELOG.md i
 
 # --- 7. Commit and tags.
 step "Commit and tags"
-git add package.json package-lock.json src/version.ts dist CHANGELOG.md
+git add package.json package-lock.json src/config/version.ts dist CHANGELOG.md
 unexpected=$(git diff --name-only && git ls-files --others --exclude-standard)
 [ -z "$unexpected" ] || die "the build or the tests changed files that are not part of a release:
 $unexpected"
@@ -234,7 +234,7 @@ if [ "$dry_run" = 1 ]; then
   echo
   echo "Tags on the release commit: $(git tag --points-at HEAD | tr '\n' ' ')"
   echo
-  git --no-pager show --format= HEAD -- CHANGELOG.md src/version.ts package.json
+  git --no-pager show --format= HEAD -- CHANGELOG.md src/config/version.ts package.json
   echo
   echo "A real run would end by printing:"
   push_commands

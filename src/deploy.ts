@@ -8,7 +8,7 @@ import { Log, redactingLog } from './core/log.js'
 import { mayBeUnchanged, planDeploy } from './core/plan.js'
 import { describePlan, planSteps, Step } from './core/plan-text.js'
 import { resolveRemoteRoot } from './core/remote-path.js'
-import type { DeployResult } from './core/result.js'
+import { DeployResult, resultOf } from './core/result.js'
 import type { Settings } from './core/settings.js'
 import { TempNamer } from './core/temp-name.js'
 import { openSession, SessionFactory } from './ftp/index.js'
@@ -55,12 +55,7 @@ export async function deploy(
   // Server replies go into log lines and may echo the password.
   const log = redactingLog(output, [settings.password])
   const local = await log.group('Local files', () => findFiles(settings, log, deps))
-  let opened = 0
-  const pool = new SessionPool(
-    server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server),
-    { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic },
-    log
-  )
+  const pool = openPool(settings, log, deps)
   const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'))
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
@@ -70,23 +65,8 @@ export async function deploy(
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     const names = new TempNamer(undefined, deps.now)
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
-    if (settings.lock && !settings.dryRun) {
-      held = await log.group('Lock', () =>
-        takeRunLock({
-          pool,
-          openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
-          remoteRoot,
-          home: first.home,
-          dirMode: settings.dirMode,
-          timeoutMs: settings.lockTimeoutMs,
-          identity: deps.identity ?? localIdentity(),
-          timing: deps.lockTiming ?? LOCK_TIMING,
-          now: deps.now,
-          sleep: deps.sleep ?? sleep,
-          log
-        })
-      )
-    }
+    if (settings.lock && !settings.dryRun)
+      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home))
     // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
     const list = statOrListLister(pool)
     const { concurrency } = settings
@@ -125,23 +105,8 @@ export async function deploy(
     const listing = await log.group('Remote listing', () =>
       listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings)
     )
-    const skipped = [...plan.skip.map(f => f.relPath), ...done.adopted]
-    return {
-      dryRun: settings.dryRun,
-      uploaded: done.uploaded.map(f => f.relPath).sort(),
-      bytesUploaded: done.bytesUploaded,
-      skipped: skipped.sort(),
-      filesSkipped: skipped.length,
-      adopted: [...done.adopted].sort(),
-      deleted: [...done.deleted].sort(),
-      listing,
-      tlsVersion: first.tlsVersion,
-      fingerprint: first.fingerprint,
-      remoteRoot,
-      durationMs: deps.now() - started,
-      planned,
-      applied
-    }
+    const durationMs = deps.now() - started
+    return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs })
   } finally {
     // On failure and on cancel too: a run that ends never leaves its lock behind.
     await held?.lock
@@ -154,6 +119,40 @@ export async function deploy(
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
+}
+
+/** The run's pool: every session logs in with the same settings and shares one server record. */
+function openPool(settings: Settings, log: Log, deps: DeployDeps): SessionPool {
+  let opened = 0
+  return new SessionPool(
+    server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server),
+    { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic },
+    log
+  )
+}
+
+/** Takes the deploy lock in remote-dir (creating remote-dir where needed), with its heartbeat's own session. */
+function takeLock(
+  settings: Settings,
+  log: Log,
+  deps: DeployDeps,
+  pool: SessionPool,
+  remoteRoot: string,
+  home: string
+): Promise<RunLock> {
+  return takeRunLock({
+    pool,
+    openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
+    remoteRoot,
+    home,
+    dirMode: settings.dirMode,
+    timeoutMs: settings.lockTimeoutMs,
+    identity: deps.identity ?? localIdentity(),
+    timing: deps.lockTiming ?? LOCK_TIMING,
+    now: deps.now,
+    sleep: deps.sleep ?? sleep,
+    log
+  })
 }
 
 /** Tells the connections' protocol logs apart. */

@@ -10,7 +10,8 @@ import { DeployError, describeError, ReplyError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
-import { HashedFile, Plan, Upload } from '../core/plan.js'
+import { Plan, Upload } from '../core/plan.js'
+import type { Applied } from '../core/result.js'
 import { adoptStep, dirDetail, forgetDetail, planSteps, Step, stepText, uploadDetail } from '../core/plan-text.js'
 import { forEachLimited } from '../core/concurrency.js'
 import { SessionPool } from '../session/pool.js'
@@ -32,15 +33,7 @@ export interface ApplyContext {
   log: Log
 }
 
-export interface Applied {
-  /** Every step carried out, in the order they finished. */
-  steps: Step[]
-  uploaded: HashedFile[]
-  /** Files recorded as already on the server (adopt). */
-  adopted: string[]
-  deleted: string[]
-  bytesUploaded: number
-}
+export type { Applied }
 
 export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied> {
   const { pool, store, replacer, log } = ctx

@@ -15,7 +15,8 @@ import type { Lister } from '../remote/remote-listing.js'
 import type { RemoteState } from '../remote/remote-state.js'
 import type { SessionPool } from '../session/pool.js'
 import { Replacer } from '../session/replace.js'
-import { Applied, applyPlan } from './apply.js'
+import type { Applied } from '../core/result.js'
+import { applyPlan } from './apply.js'
 import { HashCheck } from './verify-hash.js'
 
 export interface CarryOut {

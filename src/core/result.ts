@@ -1,4 +1,5 @@
 /** What a deploy returns: the outputs, the job summary and the report file are made from it. */
+import type { HashedFile, Plan } from './plan.js'
 import { Step } from './plan-text.js'
 
 /** One entry of the listing output. */
@@ -32,4 +33,46 @@ export interface DeployResult {
   planned: Step[]
   /** The steps carried out (none in a dry run), in the order they finished. */
   applied: Step[]
+}
+
+/** What carrying out a plan did (or, in a dry run, would do). */
+export interface Applied {
+  /** Every step carried out, in the order they finished. */
+  steps: Step[]
+  uploaded: HashedFile[]
+  /** Files recorded as already on the server (adopt). */
+  adopted: string[]
+  deleted: string[]
+  bytesUploaded: number
+}
+
+/** The result, built once: from what apply returned (or the plan, in a dry run), and the run's facts. */
+export function resultOf(r: {
+  dryRun: boolean
+  plan: Plan
+  done: Applied
+  planned: Step[]
+  applied: Step[]
+  listing: ListingEntry[]
+  first: { tlsVersion: string; fingerprint: string }
+  remoteRoot: string
+  durationMs: number
+}): DeployResult {
+  const skipped = [...r.plan.skip.map(f => f.relPath), ...r.done.adopted]
+  return {
+    dryRun: r.dryRun,
+    uploaded: r.done.uploaded.map(f => f.relPath).sort(),
+    bytesUploaded: r.done.bytesUploaded,
+    skipped: skipped.sort(),
+    filesSkipped: skipped.length,
+    adopted: [...r.done.adopted].sort(),
+    deleted: [...r.done.deleted].sort(),
+    listing: r.listing,
+    tlsVersion: r.first.tlsVersion,
+    fingerprint: r.first.fingerprint,
+    remoteRoot: r.remoteRoot,
+    durationMs: r.durationMs,
+    planned: r.planned,
+    applied: r.applied
+  }
 }

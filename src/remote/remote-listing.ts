@@ -44,12 +44,13 @@ export function poolLister(pool: SessionPool): Lister {
  */
 export function statOrListLister(pool: SessionPool): Lister {
   const viaList = poolLister(pool)
-  let statWorks = true
+  // Whether STAT lists here is the server record's: once it turns out not to, for the whole run.
+  const server = pool.server
   /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
   const decide = async (absPath: string): Promise<RemoteEntry[] | undefined> => {
     const infos = await viaList(absPath)
     // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
-    if (infos !== undefined && infos.length > 0) statWorks = false
+    if (infos !== undefined && infos.length > 0) server.statLists = false
     return infos
   }
   const viaStat = async <T>(stat: () => Promise<T>): Promise<T | undefined> => {
@@ -59,19 +60,19 @@ export function statOrListLister(pool: SessionPool): Lister {
       // A reply too long for the control connection lets LIST decide; a lost connection was
       // retried already.
       if (!tooLong(err)) throw err
-      statWorks = false
+      server.statLists = false
       return undefined
     }
   }
   const one: Lister = async absPath => {
-    if (statWorks) {
+    if (server.statLists) {
       const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)))
       if (infos !== undefined) return infos
     }
     return decide(absPath)
   }
   one.many = async absPaths => {
-    if (!statWorks || absPaths.length < 2) return listEach(one, absPaths)
+    if (!server.statLists || absPaths.length < 2) return listEach(one, absPaths)
     const groups: string[][] = []
     for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE) groups.push(absPaths.slice(i, i + STATS_PER_WRITE))
     const found = new Map<string, RemoteEntry[] | undefined>()
