@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream'
 import type { DeployError } from './errors.js'
+import { HashAlgorithm, IANA_NAME, ServerHash } from './hash-names.js'
 import type { Log } from './log.js'
 import type { ServerRecord } from './server-record.js'
 import type { Settings } from './settings.js'
@@ -44,24 +45,8 @@ export interface RemoteEntry {
   rawModifiedAt: string
 }
 
-/** Node's names for the digests (createHash), strongest first as this tool prefers them. */
-export type HashAlgorithm = 'sha256' | 'sha512' | 'sha1' | 'md5'
-
-/** The names HASH and OPTS HASH use (IANA hash function text names). */
-export const IANA_NAME: Record<HashAlgorithm, string> = {
-  sha256: 'SHA-256',
-  sha512: 'SHA-512',
-  sha1: 'SHA-1',
-  md5: 'MD5'
-}
-
-export interface ServerHash {
-  algorithm: HashAlgorithm
-  /** Lowercase hex digest. */
-  hex: string
-  /** The command that gave it (for logs and errors). */
-  verb: string
-}
+export type { HashAlgorithm, ServerHash }
+export { IANA_NAME }
 
 /** What a pipelined commit carries: an upload's temporary, its target and its checks. */
 export interface Commit {

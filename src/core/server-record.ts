@@ -7,7 +7,7 @@
  */
 import type { ConnectionLimit } from './connection-limit.js'
 import type { Log } from './log.js'
-import type { HashAlgorithm } from './remote-session.js'
+import type { HashAlgorithm } from './hash-names.js'
 
 /** How a file takes the place of another: rename over it, delete it first, or write in place. */
 export type ReplaceMode = 'rename' | 'delete-then-rename' | 'direct'
