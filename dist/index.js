@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7706);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1073);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7706:
+/***/ 1073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31131,9 +31131,7 @@ var core = __nccwpck_require__(8179);
 var glob = __nccwpck_require__(2377);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/core/errors.ts
 /** Bad input: the run ends with exit code 2 before any connection is made. */
 class InputError extends Error {
     constructor(message) {
@@ -31150,6 +31148,27 @@ class DeployError extends Error {
         this.details = details;
     }
 }
+/**
+ * A server's refusal of a command (its reply code and text), as the transport reports it: the
+ * layers above tell a refusal from a lost connection by this class, never by the protocol
+ * library's own.
+ */
+class ReplyError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ReplyError';
+    }
+}
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+function incomplete(name, held, sentSize) {
+    return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+        file: name,
+        command: 'SIZE',
+        transient: true
+    });
+}
 /** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
 function describeError(err) {
     if (err instanceof Error)
@@ -31157,16 +31176,509 @@ function describeError(err) {
     return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/remote-path.ts
+/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
+    const normal = external_node_path_namespaceObject.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
+function parentDirs(relPath) {
+    const dirs = [];
+    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
+        dirs.unshift(dir);
+    return dirs;
+}
+/** The remote path of a remote-relative one ('' is remote-dir itself). */
+function remotePathOf(remoteRoot, relPath) {
+    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
+}
+/**
+ * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
+ * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
+ * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
+ */
+function unsafePathReason(relPath) {
+    if (relPath === '')
+        return 'it is empty';
+    if (/[\r\n\0]/.test(relPath))
+        return 'it contains CR, LF or NUL';
+    if (relPath.includes('\\'))
+        return 'it contains a backslash, a path separator on Windows servers';
+    if (relPath.startsWith('/'))
+        return 'it is absolute';
+    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
+        return "it has an empty, '.' or '..' segment";
+    }
+    return undefined;
+}
+/** How names compare on a server that folds case. */
+const foldName = (path) => path.toLowerCase();
+/** The deploy lock: a directory at the top of remote-dir (lock/lock.ts takes and releases it). */
+const LOCK_DIR = '.ftps-deploy.lock';
+
+;// CONCATENATED MODULE: ./src/core/manifest.ts
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = unsafePathReason(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+;// CONCATENATED MODULE: ./src/session/refusals.ts
+/** Telling a server's refusal from a lost connection, and the best-effort steps built on that. */
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof ReplyError || (err instanceof DeployError && err.details.code !== undefined);
+/**
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+async function makeDir(session, path, mode) {
+    const created = await session.makeDir(path);
+    if (created && mode !== undefined)
+        await session.chmod(path, mode);
+    return created;
+}
+
+;// CONCATENATED MODULE: ./src/session/size-check.ts
+/** The size check after an upload: the server holds as many bytes as were sent. */
+
+
+/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize)
+        throw incomplete(name, size, sentSize);
+}
+
+;// CONCATENATED MODULE: ./src/manifest/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
+ */
+
+
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
+        return undefined;
+    try {
+        const { manifest, refused } = parseManifest(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof ManifestCorrupt))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
+        return undefined;
+    }
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
+    }
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
+}
+/**
+ * Writes the manifest at `path`, replaced the way uploads are (the replacer's one strategy, from
+ * the server record). Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
+ */
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
+            try {
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                // Where the server will not rename over a file, the old manifest is moved aside (not
+                // deleted) first: a run killed before the rename leaves it for the next run to read.
+                let movedAside = false;
+                placed = await replacer.replace(session, temp, path, async () => {
+                    if (await quietly(session.remove(backup)))
+                        staleBackup = false;
+                    movedAside = await quietly(session.rename(path, backup));
+                });
+                if (placed) {
+                    if ((movedAside || staleBackup) && (await quietly(session.remove(backup))))
+                        staleBackup = false;
+                    return;
+                }
+            }
+            finally {
+                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                    replacer.settled(temp);
+            }
+        }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await quietly(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await quietly(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifest/manifest-store.ts
+
+/**
+ * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
+ * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
+ * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    changes = 0;
+    /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
+    remaining;
+    writing = Promise.resolve();
+    dirty = false;
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
+    }
+    /**
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
+     */
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
+        }
+    }
+    /** A file no longer on the server (or no longer as recorded). */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
+    }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
+    }
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
+    expectChanges(count) {
+        this.remaining = count;
+    }
+    /** The next flush writes, changed or not (the plan said the manifest is written). */
+    touch() {
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write that succeeded. */
+    flush() {
+        // After a failed write the chain goes on: a later flush writes again (the failure path must
+        // still be able to record the uploads that succeeded).
+        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
+        this.writing = write;
+        return write;
+    }
+    async writeIfDirty() {
+        if (!this.dirty)
+            return;
+        this.dirty = false;
+        this.changes = 0;
+        this.lastWrite = this.cadence.now();
+        const text = serializeManifest(this.manifest);
+        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
+        try {
+            await this.writer.write(text);
+        }
+        catch (err) {
+            this.dirty = true;
+            throw err;
+        }
+    }
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        if (this.remaining !== undefined && --this.remaining <= 0)
+            return Promise.resolve();
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/session/replace.ts
+
+
+class Replacer {
+    server;
+    names;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    /** Asked for at the start: then a file written in place replaces its target by deleting it first. */
+    atomic;
+    constructor(server, names) {
+        this.server = server;
+        this.names = names;
+        this.atomic = server.replace !== 'direct';
+    }
+    get mode() {
+        return this.server.replace;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /**
+     * Uploads source to target: atomically where the server allows, else in place. Where the
+     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+     * go in one write after the upload (the size is then read from the renamed file); else one at
+     * a time, the temporary checked before it is renamed.
+     */
+    async put(session, source, target, checks) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.server.replace;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                const sent = await session.upload(source, temp);
+                checks.sent(sent);
+                if (this.server.pipelining &&
+                    checks.stored === undefined &&
+                    (checks.mode === undefined || this.server.chmodWorks)) {
+                    const done = await session.commit({ temp, target, mode, sent, checks });
+                    replaced = done.renamed || (await this.afterRefusal(session, temp, target, mode, done.refusal));
+                }
+                else {
+                    await this.checkStored(session, checks, temp, sent);
+                    replaced = await this.replace(session, temp, target);
+                }
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        const sent = await session.upload(source, target);
+        checks.sent(sent);
+        await this.checkStored(session, checks, target, sent);
+    }
+    async checkStored(session, checks, path, sent) {
+        if (checks.verifySize)
+            await sizeCheck(session, checks.name, sent.size, path);
+        await checks.stored?.(session, path, sent);
+        if (checks.mode !== undefined) {
+            await session.chmod(path, checks.mode);
+            this.server.chmodWorks = true;
+        }
+    }
+    /**
+     * Moves temp over target as the server allows: a rename over it, or the target cleared first
+     * (`clear`: deleted, unless the caller moves it aside). False when this server refuses renames
+     * (write in place then); a 4xx or a lost connection throws, for the pool to retry.
+     */
+    async replace(session, temp, target, clear = () => quietly(session.remove(target))) {
+        const mode = this.server.replace;
+        if (mode === 'direct')
+            return false;
+        if (mode === 'delete-then-rename')
+            await clear();
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            if (!renameRefused(err))
+                throw err;
+            return this.afterRefusal(session, temp, target, mode, err, clear);
+        }
+    }
+    /** After a refused rename: over an existing file, or renames at all? False: write in place. */
+    async afterRefusal(session, temp, target, mode, err, clear = () => quietly(session.remove(target))) {
+        if (err === undefined)
+            return false;
+        let refusal = err;
+        if (mode === 'rename') {
+            // Once more with the target gone.
+            await clear();
+            try {
+                await session.rename(temp, target);
+                this.server.refusedRenameOver(err.details.reply ?? err.message);
+                return true;
+            }
+            catch (again) {
+                if (!renameRefused(again))
+                    throw again;
+                refusal = again;
+            }
+        }
+        this.server.refusedRenames(refusal.details.reply ?? refusal.message);
+        return false;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/local-paths.ts
+;// CONCATENATED MODULE: ./src/local/local-paths.ts
 /**
  * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
  * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
@@ -31190,7 +31702,7 @@ function isInside(root, target, path = (external_node_path_default())) {
  * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
  * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
  */
-function remotePathOf(localDir, file, path = (external_node_path_default())) {
+function local_paths_remotePathOf(localDir, file, path = (external_node_path_default())) {
     const rel = path.relative(localDir, file);
     if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
         return undefined;
@@ -31219,7 +31731,7 @@ function checkRemoteName(relPath, encoding) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/local-files.ts
+;// CONCATENATED MODULE: ./src/local/local-files.ts
 /**
  * The local side: glob patterns relative to local-dir -> regular files inside it, with their
  * remote-relative paths. The only module that globs and stats.
@@ -31297,7 +31809,7 @@ function walkEverything(localDir, followSymlinks, path = (external_node_path_def
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match, options, root, log) {
     const path = options.path ?? (external_node_path_default());
-    const relPath = remotePathOf(options.localDir, match, path);
+    const relPath = local_paths_remotePathOf(options.localDir, match, path);
     if (relPath === undefined)
         return undefined;
     const info = (0,external_node_fs_namespaceObject.lstatSync)(match);
@@ -31343,347 +31855,33 @@ function readSmall(path) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
-
-;// CONCATENATED MODULE: ./src/connection-limit.ts
-/**
- * Which refusals are a server's connection limit rather than a failure (pure): the replies
- * pure-ftpd, ProFTPD, vsftpd, FileZilla Server and IIS send when an address, a user or the
- * whole server has as many connections as it allows. Contract: "A server's connection limit
- * is not a failure"; issue 11 lists the texts.
- */
-
-
-/**
- * Texts of limit replies. Each names connections, users, clients or sessions with a word of
- * quantity, so a wrong password's 530 ("Login incorrect", "Sorry, no such user") never matches:
- * - pure-ftpd: "Too many connections (N) from this IP", "N users (the maximum) are already
- *   logged in, sorry", "I can't accept more than N connections as the same user"
- * - ProFTPD: "Sorry, the maximum number of clients (N) from your host are already connected.",
- *   "... of allowed clients (N) are already connected.", "... (N) for this user ..."
- * - vsftpd: "There are too many connections from your internet address.", "There are too
- *   many connected users, please try later."
- * - FileZilla Server / IIS / Serv-U: "Too many users are connected", "Maximum number of
- *   connections exceeded", "too many users logged on", "No more connections allowed"
- */
-const LIMIT_TEXT = [
-    /too many (?:\w+ )?(?:connections|connected users|users|clients|sessions)\b/i,
-    /\busers \(the maximum\)/i,
-    /can'?t accept more than \d+ connections/i,
-    /maximum number of (?:\w+ )?(?:clients|connections|users|sessions|hosts)\b/i,
-    /(?:connection|client|user|session) limit (?:reached|exceeded)/i,
-    /no more (?:connections|clients|users|sessions)/i
-];
-/** Where the reply says how many: "(2)", "2 users (the maximum)", "more than 2 connections". */
-const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) connections/i];
-/** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
-const LIMIT_CODES = new Set([421, 530]);
-/** The limit a reply announces, or undefined when it is any other reply. */
-function connectionLimitOf(code, reply) {
-    if (!LIMIT_CODES.has(code))
-        return undefined;
-    const text = reply.trim();
-    if (!LIMIT_TEXT.some(pattern => pattern.test(text)))
-        return undefined;
-    for (const pattern of COUNT) {
-        const match = pattern.exec(text);
-        if (match)
-            return { code, reply: text, count: Number(match[1]) };
-    }
-    return { code, reply: text };
-}
-/** The limit behind a failed connect or login (the reply may sit in an error's cause). */
-function limitOfError(err) {
-    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        if (e instanceof DeployError && e.details.code !== undefined) {
-            return connectionLimitOf(e.details.code, e.details.reply ?? e.message);
-        }
-        if (e instanceof dist.FTPError)
-            return connectionLimitOf(e.code, e.message);
-    }
-    return undefined;
-}
-/**
- * How many connections the pool may hold: the concurrency asked for, lowered to what the
- * server let in when it refuses one for its limit, raised by one again after a while (another
- * client may have gone). Warns once, when the openings in flight at the first refusal are done.
- */
-class ConnectionCap {
-    wanted;
-    options;
-    current;
-    limit;
-    loweredAt = 0;
-    warned = false;
-    constructor(wanted, options) {
-        this.wanted = wanted;
-        this.options = options;
-        this.current = wanted;
-    }
-    /** The count allowed now; one more than before when the last lowering is old enough. */
-    allowed() {
-        if (this.limit !== undefined && this.current < this.wanted) {
-            const now = this.options.now();
-            if (now - this.loweredAt >= this.options.raiseAfterMs) {
-                this.current += 1;
-                this.loweredAt = now;
-            }
-        }
-        return this.current;
-    }
-    /** The server refused a connection for `limit` while `others` of ours were open or opening. */
-    lower(limit, others) {
-        this.limit ??= limit;
-        this.current = Math.max(1, Math.min(this.current, others, limit.count ?? Number.POSITIVE_INFINITY));
-        this.loweredAt = this.options.now();
-    }
-    /** The one warning, once no opening is in flight any more (so it names the settled count). */
-    takeWarning(opening) {
-        if (this.warned || this.limit === undefined || opening > 0)
-            return undefined;
-        this.warned = true;
-        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
-            `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`);
-    }
-    get lowered() {
-        return this.limit !== undefined;
-    }
+/** A local file as an upload reads it (see RemoteSession.upload). */
+function localSource(path) {
+    return {
+        path,
+        readSmall: () => readSmall(path),
+        stream: () => (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES })
+    };
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+;// CONCATENATED MODULE: ./src/core/hash-names.ts
+/** The hash algorithms a server's hash command may answer in, and their names in the protocol. */
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+
+;// CONCATENATED MODULE: ./src/core/remote-session.ts
+
+/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
+const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
 
 
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof DeployError) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof dist.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply. A connection refused for
- * the server's connection limit lowers the pool's size instead: the task waits for a session.
- */
-
-
-
-class SessionPool {
-    open;
-    options;
-    log;
-    idle = [];
-    all = new Set();
-    opening = 0;
-    waiting = [];
-    sleep;
-    cancelled;
-    /** After closeAll: a session that finishes opening is closed at once. */
-    closed = false;
-    cap;
-    constructor(open, options, log, first) {
-        this.open = open;
-        this.options = options;
-        this.log = log;
-        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        this.cap = new ConnectionCap(options.size, {
-            raiseAfterMs: options.raiseAfterMs ?? 300_000,
-            now: options.now ?? Date.now
-        });
-        if (first) {
-            this.all.add(first);
-            this.idle.push(first);
-        }
-    }
-    /**
-     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
-     * write that records what was done before the stop).
-     */
-    cancel(reason) {
-        this.cancelled ??= reason;
-        this.waiting.splice(0).forEach(wake => wake());
-    }
-    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
-    async run(what, fn, options = {}) {
-        for (let attempt = 1;; attempt++) {
-            let session;
-            if (this.cancelled !== undefined && !options.always) {
-                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
-                    transient: false
-                });
-            }
-            try {
-                session = await this.acquire();
-                const result = await fn(session);
-                this.release(session);
-                return result;
-            }
-            catch (err) {
-                const transient = isTransient(err);
-                if (session) {
-                    // A transient failure leaves the connection in doubt: always start over on a new one.
-                    if (transient || !session.usable)
-                        this.discard(session);
-                    else
-                        this.release(session);
-                }
-                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
-                    throw err;
-                const wait = backoffMs(attempt, this.options.random);
-                this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
-                await this.sleep(wait);
-            }
-        }
-    }
-    /**
-     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
-     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
-     * files need not wait for. A connection that fails here is left to the tasks' own tries.
-     */
-    warm(count) {
-        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
-        for (let i = 0; i < wanted; i++) {
-            this.openWithinLimit().then(session => {
-                if (session !== undefined)
-                    this.release(session);
-            }, (err) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`));
-        }
-    }
-    /** Closes every session. */
-    closeAll() {
-        this.closed = true;
-        for (const session of this.all)
-            session.close();
-        this.all.clear();
-        this.idle.length = 0;
-    }
-    async acquire() {
-        for (;;) {
-            const idle = this.idle.pop();
-            // A session can die while idle (the server's idle timeout): then open another.
-            if (idle?.usable)
-                return idle;
-            if (idle) {
-                this.discard(idle);
-                continue;
-            }
-            if (this.all.size + this.opening < this.cap.allowed()) {
-                const session = await this.openWithinLimit();
-                if (session !== undefined)
-                    return session;
-                continue;
-            }
-            await new Promise(resolve => this.waiting.push(resolve));
-        }
-    }
-    /**
-     * Opens a session, or lowers the cap and returns undefined when the server refuses it for
-     * its connection limit while others of ours are open or opening. With none, the server is
-     * full of other clients: wait for a slot with backoff, a bounded number of times.
-     */
-    async openWithinLimit() {
-        this.opening += 1;
-        try {
-            for (let attempt = 1;; attempt++) {
-                try {
-                    const session = await this.open();
-                    this.all.add(session);
-                    return session;
-                }
-                catch (err) {
-                    const limit = limitOfError(err);
-                    if (limit === undefined)
-                        throw err;
-                    const others = this.all.size + this.opening - 1;
-                    if (others > 0) {
-                        if (this.cap.lowered)
-                            this.log.info(`${limit.reply}: going on with ${others} connection(s)`);
-                        this.cap.lower(limit, others);
-                        return undefined;
-                    }
-                    const tries = this.options.limitRetries ?? 5;
-                    if (attempt > tries || this.cancelled !== undefined) {
-                        throw new DeployError(`${describeError(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
-                            'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
-                    }
-                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
-                    this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
-                    await this.sleep(wait);
-                }
-            }
-        }
-        finally {
-            this.opening -= 1;
-            const warning = this.cap.takeWarning(this.opening);
-            if (warning !== undefined)
-                this.log.warning(warning);
-        }
-    }
-    release(session) {
-        // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
-            return this.discard(session);
-        this.idle.push(session);
-        this.waiting.shift()?.();
-    }
-    discard(session) {
-        session.close();
-        this.all.delete(session);
-        this.waiting.shift()?.();
-    }
-}
+;// CONCATENATED MODULE: ./src/core/concurrency.ts
+/** A small concurrency helper (pure: no I/O of its own). */
 /** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
 async function forEachLimited(items, limit, task) {
     let next = 0;
@@ -31704,373 +31902,9 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    return (await hashFile(path, ['sha256'])).sha256;
-}
-/** A file's digests in several algorithms (createHash names), read once. */
-async function hashFile(path, algorithms) {
-    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
-    const whole = readSmall(path);
-    if (whole !== undefined)
-        for (const hash of hashes)
-            hash.update(whole);
-    else
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
-            for (const hash of hashes)
-                hash.update(chunk);
-    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
-/**
- * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
- * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
- * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
- */
-
-const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
-/** The names HASH and OPTS HASH use (IANA hash function text names). */
-const IANA_NAME = {
-    sha256: 'SHA-256',
-    sha512: 'SHA-512',
-    sha1: 'SHA-1',
-    md5: 'MD5'
-};
-const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
-const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
-/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
-function hashFeature(value) {
-    const offered = [];
-    let selected;
-    for (const raw of (value ?? '').split(';')) {
-        const name = raw.trim();
-        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
-        if (algorithm === undefined)
-            continue;
-        offered.push(algorithm);
-        if (name.endsWith('*'))
-            selected = algorithm;
-    }
-    return { offered, selected };
-}
-/**
- * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
- * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
- */
-function chooseHashCommand(features) {
-    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
-    for (const algorithm of HASH_PREFERENCE) {
-        if (hash.offered.includes(algorithm)) {
-            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
-            return { algorithm, verb: 'HASH', select };
-        }
-        if (features.has(X_COMMAND[algorithm]))
-            return { algorithm, verb: X_COMMAND[algorithm] };
-    }
-    return undefined;
-}
-/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
-function withoutHash(features) {
-    return new Map([...features].filter(([name]) => name !== 'HASH'));
-}
-/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
-function lastLine(message) {
-    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
-    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
-}
-/**
- * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
- * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
- * or not of the whole file (`size`, when known).
- */
-function parseHashReply(message, algorithm, size) {
-    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
-    if (m === null)
-        return undefined;
-    const [, name, start, end, hex] = m;
-    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
-        return undefined;
-    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
-    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
-        return undefined;
-    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
-}
-/**
- * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
- * before or after it: the digest is the one word of the right length in hex.
- */
-function parseXReply(message, algorithm) {
-    const words = lastLine(message).split(/\s+/);
-    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
-    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
-}
-/**
- * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
- * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
- * connection throws, for the pool to retry.
- */
-class ServerHasher {
-    send;
-    features;
-    debug;
-    command;
-    selecting;
-    constructor(send, features, debug) {
-        this.send = send;
-        this.features = features;
-        this.debug = debug;
-        this.command = chooseHashCommand(features);
-    }
-    get algorithm() {
-        return this.command?.algorithm;
-    }
-    async hash(remotePath, size) {
-        const command = await this.ready();
-        const line = command && this.commandFor(command, remotePath);
-        if (command === undefined || line === undefined)
-            return undefined;
-        let res;
-        try {
-            res = await this.send(line);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
-            return undefined;
-        }
-        return this.read(command, res, size);
-    }
-    /**
-     * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
-     * commands go in one write, else one at a time.
-     */
-    async hashMany(files, sendTogether) {
-        const command = await this.ready();
-        if (command === undefined)
-            return files.map(() => undefined);
-        const lines = files.map(f => this.commandFor(command, f.path));
-        const asked = lines.filter((line) => line !== undefined);
-        if (sendTogether === undefined || asked.length < 2) {
-            const hashes = [];
-            for (const f of files)
-                hashes.push(await this.hash(f.path, f.size));
-            return hashes;
-        }
-        const replies = await sendTogether(asked);
-        let next = 0;
-        return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++], f.size)));
-    }
-    /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
-    async ready() {
-        await (this.selecting ??= this.select());
-        return this.command;
-    }
-    /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
-    commandFor(command, remotePath) {
-        // mod_digest splits an X command's argument at spaces (a path, then start and end).
-        if (command.verb !== 'HASH' && /\s/.test(remotePath))
-            return undefined;
-        return `${command.verb} ${remotePath}`;
-    }
-    /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
-    read(command, res, size) {
-        if (res.code >= 300)
-            return undefined;
-        const hex = command.verb === 'HASH'
-            ? parseHashReply(res.message, command.algorithm, size)
-            : parseXReply(res.message, command.algorithm);
-        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
-    }
-    async select() {
-        const select = this.command?.select;
-        if (select === undefined)
-            return;
-        try {
-            await this.send(select);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            this.features = withoutHash(this.features);
-            this.command = chooseHashCommand(this.features);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/remote-path.ts
-/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : external_node_path_namespaceObject.posix.join(home || '/', remoteDir);
-    const normal = external_node_path_namespaceObject.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
-function parentDirs(relPath) {
-    const dirs = [];
-    for (let dir = external_node_path_namespaceObject.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = external_node_path_namespaceObject.posix.dirname(dir))
-        dirs.unshift(dir);
-    return dirs;
-}
-/** The remote path of a remote-relative one ('' is remote-dir itself). */
-function remote_path_remotePathOf(remoteRoot, relPath) {
-    return relPath === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relPath);
-}
-/**
- * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
- * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
- * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
- */
-function unsafePathReason(relPath) {
-    if (relPath === '')
-        return 'it is empty';
-    if (/[\r\n\0]/.test(relPath))
-        return 'it contains CR, LF or NUL';
-    if (relPath.includes('\\'))
-        return 'it contains a backslash, a path separator on Windows servers';
-    if (relPath.startsWith('/'))
-        return 'it is absolute';
-    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
-        return "it has an empty, '.' or '..' segment";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/adopt.ts
-/**
- * Adoption: a matched file that the manifest does not vouch for, which the server already holds
- * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
- * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
- * it changes nothing on the server, and a dry run gathers it too.
- */
-
-
-
-
-
-
-
-/**
- * The files worth comparing: the server holds one at the local size, and the manifest has no
- * entry of that size for it (none, or a stale one). Every other file is planned as before.
- */
-function adoptionCandidates(files, facts, sync) {
-    if (sync !== 'changed')
-        return [];
-    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
-}
-/** The adoption facts for the plan; without candidates, no group and no round trip. */
-async function adoptFromServer(files, facts, sync, c) {
-    const candidates = adoptionCandidates(files, facts, sync);
-    if (candidates.length === 0)
-        return new Map();
-    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
-}
-/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
-async function findAdoptions(candidates, c) {
-    const adopted = new Map();
-    if (c.mode === 'none' || candidates.length === 0)
-        return adopted;
-    if (c.mode === 'auto') {
-        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
-        if (algorithm === undefined) {
-            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
-                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
-            return adopted;
-        }
-    }
-    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
-    // Empty files are equal by their size (and X commands refuse an empty range).
-    for (const file of candidates.filter(f => f.size === 0))
-        adopt(file, await localSha256(file), 'empty on the server too');
-    const rest = candidates.filter(f => f.size > 0);
-    if (c.mode === 'size')
-        await bySize(rest, c, adopt);
-    else if (c.mode === 'download')
-        await byDownload(rest, c, adopt);
-    else
-        await byServerHash(rest, c, adopt);
-    const differ = candidates.length - adopted.size;
-    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
-        (differ > 0 ? `; ${differ} to upload` : ''));
-    return adopted;
-}
-const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
-const at = (c, file) => remote_path_remotePathOf(c.remoteRoot, file.relPath);
-async function bySize(files, c, adopt) {
-    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
-    if (files.length === 0)
-        return;
-    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
-        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
-}
-async function byDownload(files, c, adopt) {
-    await forEachLimited(files, c.concurrency, async (file) => {
-        const remote = await c.pool
-            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
-            .catch(notCompared(c, file));
-        const sha256 = await localSha256(file);
-        if (remote?.size === file.size && remote.sha256 === sha256)
-            adopt(file, sha256, 'same SHA-256, downloaded');
-    });
-}
-/**
- * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
- * only means the file is uploaded; a cancel or a certificate failure still ends the run.
- */
-function notCompared(c, file) {
-    return err => {
-        if (!(err instanceof dist.FTPError || isTransient(err)))
-            throw err;
-        c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`);
-        return undefined;
-    };
-}
-/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
-async function byServerHash(files, c, adopt) {
-    const batches = [];
-    for (let i = 0; i < files.length; i += HASHES_PER_WRITE)
-        batches.push(files.slice(i, i + HASHES_PER_WRITE));
-    await forEachLimited(batches, c.concurrency, async (batch) => {
-        const remote = await c.pool
-            .run(`Hashes of ${batch.length} file(s)`, s => s.hashes(batch.map(file => ({ path: at(c, file), size: file.size }))))
-            .catch(notCompared(c, batch[0]));
-        for (const [i, file] of batch.entries()) {
-            const hash = remote?.[i];
-            if (hash === undefined)
-                continue;
-            const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm])]);
-            if (local[hash.algorithm] === hash.hex) {
-                adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`);
-            }
-        }
-    });
-}
-/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
-const HASHES_PER_WRITE = 16;
-
-;// CONCATENATED MODULE: ./src/temp-name.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
  * another run's temporary is abandoned. A name carries the run's tag and the time it was made:
@@ -32126,11 +31960,12 @@ class TempNamer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/remote-listing.ts
+;// CONCATENATED MODULE: ./src/remote/remote-listing.ts
 /**
  * Reading what the server holds: directory listers (STAT on the control connection where the
  * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
  */
+
 
 
 
@@ -32146,7 +31981,7 @@ function poolLister(pool) {
         catch (err) {
             // 450/550: no such directory; its files are simply not there. pyftpdlib answers MLSD of
             // a missing directory with 501 "No such directory." (taking it for absent only uploads).
-            if (err instanceof dist.FTPError && [450, 501, 550].includes(err.code))
+            if (err instanceof ReplyError && [450, 501, 550].includes(err.code))
                 return undefined;
             throw err;
         }
@@ -32162,13 +31997,14 @@ function poolLister(pool) {
  */
 function statOrListLister(pool) {
     const viaList = poolLister(pool);
-    let statWorks = true;
+    // Whether STAT lists here is the server record's: once it turns out not to, for the whole run.
+    const server = pool.server;
     /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
     const decide = async (absPath) => {
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
-            statWorks = false;
+            server.statLists = false;
         return infos;
     };
     const viaStat = async (stat) => {
@@ -32180,12 +32016,12 @@ function statOrListLister(pool) {
             // retried already.
             if (!tooLong(err))
                 throw err;
-            statWorks = false;
+            server.statLists = false;
             return undefined;
         }
     };
     const one = async (absPath) => {
-        if (statWorks) {
+        if (server.statLists) {
             const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
             if (infos !== undefined)
                 return infos;
@@ -32193,14 +32029,14 @@ function statOrListLister(pool) {
         return decide(absPath);
     };
     one.many = async (absPaths) => {
-        if (!statWorks || absPaths.length < 2)
+        if (!server.statLists || absPaths.length < 2)
             return listEach(one, absPaths);
         const groups = [];
         for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
             groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
         const found = new Map();
         await forEachLimited(groups, 4, async (group) => {
-            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
+            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining)));
             group.forEach((path, i) => found.set(path, infos?.[i]));
         });
         const rest = absPaths.filter(path => found.get(path) === undefined);
@@ -32234,10 +32070,10 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        const listed = list.many !== undefined ? await list.many(wanted.map(dir => remote_path_remotePathOf(remoteRoot, dir))) : undefined;
+        const listed = list.many !== undefined ? await list.many(wanted.map(dir => remotePathOf(remoteRoot, dir))) : undefined;
         await forEachLimited([...wanted.keys()], concurrency, async (i) => {
             const dir = wanted[i];
-            const infos = listed !== undefined ? listed[i] : await list(remote_path_remotePathOf(remoteRoot, dir));
+            const infos = listed !== undefined ? listed[i] : await list(remotePathOf(remoteRoot, dir));
             if (infos === undefined)
                 return;
             if (dir !== '')
@@ -32246,7 +32082,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
                 if (info.name === '.' || info.name === '..')
                     continue;
                 const rel = dir === '' ? info.name : `${dir}/${info.name}`;
-                if (info.type === dist.FileType.Directory)
+                if (info.type === EntryType.Directory)
                     index.dirs.add(rel);
                 else if (TEMP_NAME.test(info.name))
                     temps.push(rel);
@@ -32272,7 +32108,7 @@ async function indexFiles(c, paths, ifShown = []) {
                 return await session.size(external_node_path_namespaceObject.posix.join(c.remoteRoot, path));
             }
             catch (err) {
-                if (err instanceof dist.FTPError && err.code === 550)
+                if (err instanceof ReplyError && err.code === 550)
                     return undefined;
                 throw err;
             }
@@ -32283,9 +32119,8 @@ async function indexFiles(c, paths, ifShown = []) {
     return { index, temps };
 }
 
-;// CONCATENATED MODULE: ./src/checks.ts
+;// CONCATENATED MODULE: ./src/apply/checks.ts
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
-
 
 
 /** What was sent is what was planned (and hashed): else the file is being written locally. */
@@ -32302,7 +32137,7 @@ function uploadFailure(file, remotePath, err) {
     if (err instanceof DeployError) {
         return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
     }
-    if (err instanceof dist.FTPError) {
+    if (err instanceof ReplyError) {
         return new DeployError(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
             file: file.relPath,
             command: 'STOR',
@@ -32329,7 +32164,7 @@ async function checkUploaded(uploaded, c) {
     throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
 }
 
-;// CONCATENATED MODULE: ./src/plan-text.ts
+;// CONCATENATED MODULE: ./src/core/plan-text.ts
 const WORDS = {
     'take lock': ['take the deploy lock', 'took the deploy lock'],
     'release lock': ['release the deploy lock', 'released the deploy lock'],
@@ -32410,318 +32245,17 @@ function planSummary(plan, dryRun) {
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
-
-;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
-/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
-const SUCCESS = {
-    RNFR: [350],
-    SIZE: [213],
-    STAT: [211, 212, 213],
-    EPSV: [229],
-    PASV: [227],
-    MKD: [257],
-    PWD: [257],
-    FEAT: [211],
-    OPTS: [200],
-    HASH: [213],
-    XSHA256: [250],
-    XSHA512: [250],
-    XSHA1: [250],
-    XMD5: [250]
-};
-/** Codes that answer only such commands (or a transfer): never a plain command's success. */
-const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
-/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
-function fitsCommand(command, reply) {
-    if (reply.code >= 400 && reply.code < 600)
-        return true;
-    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
-    if (success !== undefined)
-        return success.includes(reply.code);
-    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
-}
-/** The run's switches, shared by its sessions: on until a server's replies do not match. */
-class Pipelining {
-    log;
-    on = true;
-    /** Uploads start TLS on their data connection before the server's 1xx, until a server resets one. */
-    earlyTls = true;
-    constructor(log) {
-        this.log = log;
-    }
-    /** A server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
-    earlyTlsReset() {
-        if (!this.earlyTls)
-            return;
-        this.earlyTls = false;
-        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
-            'data connections start TLS after the reply from now on (a round trip more per file)');
-    }
-    /** Turns pipelining off for the rest of the run, saying so once. */
-    confused(why) {
-        if (!this.on)
-            return;
-        this.on = false;
-        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
-    }
-}
-/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
-function sizeIn(reply) {
-    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
-    return Number.isSafeInteger(size) ? size : undefined;
-}
-/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
-const globbed = (path) => /[[\]*?{}]/.test(path);
-/**
- * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
- * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
- */
-const greetingAllowsPipelining = (greeting) => !/Microsoft FTP Service|FileZilla Server/i.test(greeting);
-/** pyftpdlib, by its default greeting: before 1.5.9 it resets data connections whose TLS starts before the 1xx. */
-const greetingAllowsEarlyTls = (greeting) => !/pyftpdlib/i.test(greeting);
-
-;// CONCATENATED MODULE: ./src/size-check.ts
-/** The size check after an upload: the server holds as many bytes as were sent. */
-
-/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
-function incomplete(name, held, sentSize) {
-    return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
-        file: name,
-        command: 'SIZE',
-        transient: true
-    });
-}
-/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize)
-        throw incomplete(name, size, sentSize);
+/** The plan in the log: stale manifest entries, every step in a dry run (a real run reports each as done), the summary. */
+function describePlan(plan, steps, log, dryRun) {
+    for (const path of plan.stale)
+        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
+    if (dryRun)
+        for (const step of steps)
+            log.info(stepText(step, 'planned'));
+    log.info(planSummary(plan, dryRun));
 }
 
-;// CONCATENATED MODULE: ./src/pipelined-commit.ts
-/**
- * After an upload to its temporary name, everything up to the next transfer in one write: the
- * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
- * next transfer's passive port. One round trip instead of four or five. The replies are matched
- * to the commands in order; one that cannot belong to its command turns pipelining off for the
- * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
- * becomes a wrong result.
- */
-
-
-
-
-/**
- * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
- * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
- * mode (the run fails, naming the reply).
- */
-async function commitTogether(session, c) {
-    const { temp, target, checks } = c;
-    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
-    const commands = [
-        ...(chmod !== undefined ? [chmod] : []),
-        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
-        `RNFR ${temp}`,
-        `RNTO ${target}`,
-        ...(checks.verifySize ? [`SIZE ${target}`] : [])
-    ];
-    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
-    const next = () => replies.shift();
-    const modeReply = chmod !== undefined ? next() : undefined;
-    if (c.mode === 'delete-then-rename')
-        next(); // DELE: gone or never there, either is fine
-    const rnfr = next();
-    const rnto = next();
-    const size = checks.verifySize ? next() : undefined;
-    if (modeReply !== undefined && modeReply.code >= 300) {
-        throw new DeployError(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
-            command: 'SITE CHMOD',
-            code: modeReply.code,
-            reply: modeReply.message,
-            transient: replyIsTransient(modeReply.code, modeReply.message)
-        });
-    }
-    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
-    if (refused !== undefined) {
-        const err = new DeployError(`Could not rename ${temp} to ${target}: ${refused.message}`, {
-            command: 'RNFR/RNTO',
-            code: refused.code,
-            reply: refused.message,
-            transient: replyIsTransient(refused.code, refused.message)
-        });
-        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
-        if (refused.code < 500)
-            throw err;
-        return { renamed: false, refusal: err };
-    }
-    if (size !== undefined && size.code !== 500 && size.code !== 502) {
-        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
-        const held = sizeIn(size) ?? `no file (${size.message})`;
-        if (held !== c.sent.size)
-            throw incomplete(checks.name, held, c.sent.size);
-    }
-    return { renamed: true };
-}
-
-;// CONCATENATED MODULE: ./src/replace.ts
-/**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow: a rename over an existing file, or only after
- * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
- * said once; later uploads start from what was found.
- */
-
-
-
-
-/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
-function renameRefused(err) {
-    return err instanceof DeployError && err.details.code !== undefined && err.details.code >= 500;
-}
-/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof DeployError && err.details.code !== undefined);
-/**
- * True when done, false when the server refused (the file is not there, 550, or it would not):
- * for best-effort steps. A lost connection still throws.
- */
-async function quietly(action) {
-    return action.then(() => true, (err) => {
-        if (isRefusal(err))
-            return false;
-        throw err;
-    });
-}
-class Replacer {
-    atomic;
-    names;
-    log;
-    found;
-    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
-    chmodWorks = false;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
-    constructor(atomic, names, log) {
-        this.atomic = atomic;
-        this.names = names;
-        this.log = log;
-        this.found = atomic ? 'rename' : 'direct';
-    }
-    get mode() {
-        return this.found;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
-    }
-    /**
-     * Uploads source to target: atomically where the server allows, else in place. Where the
-     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
-     * go in one write after the upload (the size is then read from the renamed file); else one at
-     * a time, the temporary checked before it is renamed.
-     */
-    async put(session, source, target, checks) {
-        // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.found;
-        if (mode !== 'direct') {
-            const temp = this.tempFor(target);
-            let replaced = false;
-            try {
-                const sent = await session.upload(source, temp);
-                checks.sent(sent);
-                if (session.pipelines && checks.stored === undefined && (checks.mode === undefined || this.chmodWorks)) {
-                    const done = await commitTogether(session, { temp, target, mode, sent, checks });
-                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
-                }
-                else {
-                    await this.checkStored(session, checks, temp, sent);
-                    replaced = await this.replace(session, temp, target, mode);
-                }
-            }
-            finally {
-                if (replaced)
-                    this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
-                    this.settled(temp);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await quietly(session.remove(target));
-        const sent = await session.upload(source, target);
-        checks.sent(sent);
-        await this.checkStored(session, checks, target, sent);
-    }
-    async checkStored(session, checks, path, sent) {
-        if (checks.verifySize)
-            await sizeCheck(session, checks.name, sent.size, path);
-        await checks.stored?.(session, path, sent);
-        if (checks.mode !== undefined) {
-            await session.chmod(path, checks.mode);
-            this.chmodWorks = true;
-        }
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await quietly(session.remove(target));
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!renameRefused(err))
-                throw err;
-            return this.fallback(session, temp, target, mode, err);
-        }
-    }
-    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
-    async fallback(session, temp, target, mode, err) {
-        if (err === undefined)
-            return false;
-        if (mode === 'rename') {
-            // Try once with the target gone.
-            await quietly(session.remove(target));
-            if (await quietly(session.rename(temp, target))) {
-                this.refusedRenameOver(err.details.reply ?? err.message);
-                return true;
-            }
-        }
-        this.refusedRenames(err.details.reply ?? err.message);
-        return false;
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.found === mode || this.found === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.found = mode;
-    }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/apply.ts
+;// CONCATENATED MODULE: ./src/apply/apply.ts
 /**
  * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
  * replacer), progress, the manifest kept current as the server changes, and a report of every
@@ -32741,7 +32275,7 @@ async function applyPlan(plan, ctx) {
         done.steps.push(step);
         log.info(stepText(step, 'done'));
     };
-    const at = (path) => remote_path_remotePathOf(plan.remoteRoot, path);
+    const at = (path) => remotePathOf(plan.remoteRoot, path);
     try {
         await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
             // Already gone (another run removed it): nothing left to do.
@@ -32785,7 +32319,7 @@ async function applyPlan(plan, ctx) {
                     // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
                     if (respells !== undefined && replacer.mode === 'direct')
                         await quietly(session.remove(at(respells)));
-                    return replacer.put(session, file.localPath, remotePath, {
+                    return replacer.put(session, localSource(file.localPath), remotePath, {
                         name: file.relPath,
                         sent: sent => {
                             sentAsPlanned(file, sent);
@@ -32822,7 +32356,7 @@ async function applyPlan(plan, ctx) {
                     await session.remove(at(path));
                 }
                 catch (err) {
-                    if (!(err instanceof dist.FTPError && err.code === 550))
+                    if (!(err instanceof ReplyError && err.code === 550))
                         throw err;
                 }
             });
@@ -32873,7 +32407,7 @@ async function applyPlan(plan, ctx) {
  * exist already, is then tried again on its own). Says for each whether it was created.
  */
 async function makeDirs(session, dirs, mode) {
-    if (!session.pipelines || dirs.length < 2) {
+    if (!session.server.pipelining || dirs.length < 2) {
         const created = [];
         for (const dir of dirs)
             created.push(await makeDir(session, dir, mode));
@@ -32889,99 +32423,132 @@ async function makeDirs(session, dirs, mode) {
     }
     return created;
 }
-/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
-async function makeDir(session, path, mode) {
-    const created = await session.makeDir(path);
-    if (created && mode !== undefined)
-        await session.chmod(path, mode);
-    return created;
+
+;// CONCATENATED MODULE: ./src/local/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = readSmall(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
 }
 
-;// CONCATENATED MODULE: ./src/case-fold.ts
+;// CONCATENATED MODULE: ./src/apply/verify-hash.ts
 /**
- * Whether the server folds letter case (Windows, IIS: `Logo.PNG` and `logo.png` are one file,
- * and the name keeps the case it was created with). Asked only when the local files and what
- * the server holds have names that differ in case alone: elsewhere the answer changes nothing.
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
  */
 
 
-/** How names compare on a server that folds case. */
-const foldName = (path) => path.toLowerCase();
-/** The server's paths that are a local path in another spelling: what the probe is about. */
-function caseCollisions(localPaths, index) {
-    const local = new Set(localPaths);
-    const folded = new Set([...local].map(foldName));
-    return [...index.files.keys()].filter(path => !local.has(path) && folded.has(foldName(path))).sort();
-}
-/** Local paths that differ from another local path in case alone (`a.txt`, `A.txt`), grouped. */
-function localCaseClashes(localPaths) {
-    const groups = new Map();
-    for (const path of new Set(localPaths))
-        groups.set(foldName(path), [...(groups.get(foldName(path)) ?? []), path]);
-    return [...groups.values()].filter(group => group.length > 1).map(group => group.sort());
-}
-/** Spellings of path other than itself and those the index holds, most distinct first. */
-function otherSpellings(path, index) {
-    const swap = [...path].map(c => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
-    const first = path.search(/[a-zA-Z]/);
-    const toggled = first < 0 ? path : path.slice(0, first) + swap[first] + path.slice(first + 1);
-    return [...new Set([swap, toggled, path.toUpperCase(), path.toLowerCase()])].filter(p => p !== path && !index.files.has(p));
-}
-/**
- * undefined when no name collides (the plan is the same either way). Else SIZE of a spelling
- * the server does not list: a case-sensitive server answers 550, one that folds case gives the
- * size of the file it lists. A server that cannot say (no SIZE) is taken to fold case: that
- * only keeps a file that could have been deleted. Local files that differ in case alone are
- * one file on such a server: a warning says so.
- */
-async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
-    const local = [...localPaths];
-    const collisions = caseCollisions(local, index);
-    const clashes = localCaseClashes(local);
-    if (collisions.length + clashes.length === 0)
-        return undefined;
-    const candidates = collisions.length > 0 ? collisions : [...index.files.keys()].sort();
-    const listed = candidates.find(path => otherSpellings(path, index).length > 0);
-    let folds = collisions.length > 0 ? true : undefined;
-    let how = 'no other spelling to ask for; taken to fold it';
-    if (listed !== undefined) {
-        const probe = otherSpellings(listed, index)[0];
-        const size = await pool.run(`SIZE ${probe}`, async (session) => {
-            try {
-                return await session.size(remote_path_remotePathOf(remoteRoot, probe));
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new DeployError(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
             }
-            catch (err) {
-                if (err instanceof dist.FTPError && err.code >= 500)
-                    return err.code === 550 ? null : undefined;
-                throw err;
-            }
-        });
-        folds = size !== null;
-        how =
-            size === undefined
-                ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
-                : folds
-                    ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
-                    : `the server tells case apart (SIZE ${probe}: no such file)`;
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new DeployError(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
     }
-    if (collisions.length > 0) {
-        const some = collisions.slice(0, 3).join(', ');
-        log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${some}): ${how}`);
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.server.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
     }
-    if (clashes.length > 0 && folds !== false) {
-        const some = clashes
-            .slice(0, 3)
-            .map(group => group.join(' and '))
-            .join('; ');
-        const where = folds === true ? 'this server folds case' : 'if this server folds case (Windows, IIS)';
-        log.warning(`${clashes.length} group(s) of local files differ in letter case alone (${some}): ${where}, each group is one file there and the last upload wins`);
-    }
-    return folds;
 }
 
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/apply/carry-out.ts
+/**
+ * A real run's apply, set up: the replacer (the one replace strategy, from the server record),
+ * the manifest as the run starts it (stale entries dropped) and its writer, then the plan
+ * carried out. A dry run's outcome is the plan itself (`asPlanned`).
+ */
+
+
+
+
+
+
+
+function carryOut(plan, c) {
+    const { pool, settings, log } = c;
+    const replacer = new Replacer(pool.server, c.names);
+    const manifest = copyManifest(c.state.manifest);
+    for (const path of plan.stale)
+        manifest.files.delete(path);
+    const writer = manifestWriter(pool, replacer, remotePathOf(c.remoteRoot, settings.manifest), {
+        backupExists: c.state.manifestFrom === 'backup'
+    });
+    return applyPlan(plan, {
+        pool,
+        store: new ManifestStore(manifest, writer, log),
+        replacer,
+        list: c.list,
+        concurrency: settings.concurrency,
+        verify: settings.verify,
+        hashes: settings.verifyHash ? new HashCheck(log) : undefined,
+        log
+    });
+}
+/** What a dry run reports: the plan's uploads, adoptions and deletions, as if done; no step applied. */
+function asPlanned(plan) {
+    return {
+        steps: [],
+        uploaded: plan.uploads.map(u => u.file),
+        adopted: plan.adopt.map(a => a.file.relPath),
+        deleted: plan.deletes,
+        bytesUploaded: plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/log.ts
 /** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
 function redact(text, secrets) {
     return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
@@ -33012,6 +32579,151 @@ function redactingLog(log, secrets) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/plan.ts
+
+/** A manifest entry counts only if the server still holds that file at that size. */
+function staleEntries(manifest, remote) {
+    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
+}
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+function mayBeUnchanged(file, manifest, sync) {
+    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
+}
+const bySizeDescending = (a, b) => b.file.size - a.file.size;
+function planDeploy(local, remote, options) {
+    const { manifest, index } = remote;
+    const stale = staleEntries(manifest, index);
+    const staleSet = new Set(stale);
+    // On a server that folds case, a path is one file with every spelling of it.
+    const key = remote.foldsCase === true ? foldName : (path) => path;
+    const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
+    const uploads = [];
+    const skip = [];
+    const adopt = [];
+    for (const file of local) {
+        const entry = manifest.files.get(file.relPath);
+        const unchanged = options.sync === 'changed' &&
+            entry !== undefined &&
+            !staleSet.has(file.relPath) &&
+            file.sha256 !== undefined &&
+            entry.sha256 === file.sha256 &&
+            entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
+        if (unchanged)
+            skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
+        else {
+            const held = onServer.get(key(file.relPath));
+            const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
+            uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) });
+        }
+    }
+    // Largest first within each group: long transfers start early instead of finishing last.
+    const ordered = [
+        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
+        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
+    ];
+    const localPaths = new Set(local.map(f => f.relPath));
+    const localKeys = new Set(local.map(f => key(f.relPath)));
+    const aliases = [...manifest.files.keys()]
+        .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
+        .sort();
+    const deletes = options.delete
+        ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
+        : [];
+    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
+    const forget = [
+        ...ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path)),
+        ...aliases
+    ];
+    const deleted = new Set(deletes);
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
+    const rmdirs = deletes.length > 0
+        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
+        : [];
+    return {
+        remoteRoot: options.remoteRoot,
+        fileMode: options.fileMode,
+        dirMode: options.dirMode,
+        lock: options.lock === true,
+        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
+        leftovers: [...remote.abandoned].sort(),
+        mkdirs,
+        forget,
+        aliases,
+        uploads: ordered,
+        skip,
+        adopt,
+        deletes,
+        rmdirs,
+        stale,
+        writeManifest: remote.restoreManifest === true ||
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
+    };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
+}
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot, home) {
+    const homeChain = new Set(pathPrefixes(home));
+    return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
+}
+const depth = (p) => p.split('/').length;
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles, key = path => path) {
+    const occupied = new Set();
+    for (const file of keptFiles)
+        for (const dir of parentDirs(file))
+            occupied.add(key(dir));
+    return [...new Set(createdDirs)]
+        .filter(dir => !occupied.has(key(dir)))
+        .sort((a, b) => depth(b) - depth(a) || byName(b, a));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(paths) {
+    const dirs = new Set();
+    for (const path of paths)
+        for (const dir of parentDirs(path))
+            dirs.add(dir);
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
+}
+
+;// CONCATENATED MODULE: ./src/core/result.ts
+/** The result, built once: from what apply returned (or the plan, in a dry run), and the run's facts. */
+function resultOf(r) {
+    const skipped = [...r.plan.skip.map(f => f.relPath), ...r.done.adopted];
+    return {
+        dryRun: r.dryRun,
+        uploaded: r.done.uploaded.map(f => f.relPath).sort(),
+        bytesUploaded: r.done.bytesUploaded,
+        skipped: skipped.sort(),
+        filesSkipped: skipped.length,
+        adopted: [...r.done.adopted].sort(),
+        deleted: [...r.done.deleted].sort(),
+        listing: r.listing,
+        tlsVersion: r.first.tlsVersion,
+        fingerprint: r.first.fingerprint,
+        remoteRoot: r.remoteRoot,
+        durationMs: r.durationMs,
+        planned: r.planned,
+        applied: r.applied
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
@@ -33280,12 +32992,15 @@ function checkCertificate(socket, settings) {
 class PassiveConnector {
     pins;
     localAddress;
-    epsvWorks = true;
+    server;
     /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
     prepared;
-    constructor(pins, localAddress) {
+    constructor(pins, localAddress, 
+    /** Where EPSV's refusal is kept: PASV for every session from then on. */
+    server = { epsv: true }) {
         this.pins = pins;
         this.localAddress = localAddress;
+        this.server = server;
     }
     /**
      * For basic-ftp's own transfers (`client.prepareTransfer`): none run since retrieve.ts lists
@@ -33379,7 +33094,7 @@ class PassiveConnector {
     }
     /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
     get passiveCommand() {
-        return this.epsvWorks ? 'EPSV' : 'PASV';
+        return this.server.epsv ? 'EPSV' : 'PASV';
     }
     /**
      * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
@@ -33414,7 +33129,7 @@ class PassiveConnector {
         if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
             return { host, port: prepared.port, res: prepared.res };
         }
-        if (this.epsvWorks) {
+        if (this.server.epsv) {
             try {
                 const res = await client.send('EPSV');
                 return { host, port: (0,transfer.parseEpsvResponse)(res.message), res };
@@ -33422,7 +33137,7 @@ class PassiveConnector {
             catch (err) {
                 if (!(err instanceof dist.FTPError))
                     throw err;
-                this.epsvWorks = false;
+                this.server.epsv = false;
             }
         }
         const res = await client.send('PASV');
@@ -33446,6 +33161,43 @@ function pinMismatch() {
         transient: false
     });
 }
+
+;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
+/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
+const SUCCESS = {
+    RNFR: [350],
+    SIZE: [213],
+    STAT: [211, 212, 213],
+    EPSV: [229],
+    PASV: [227],
+    MKD: [257],
+    PWD: [257],
+    FEAT: [211],
+    OPTS: [200],
+    HASH: [213],
+    XSHA256: [250],
+    XSHA512: [250],
+    XSHA1: [250],
+    XMD5: [250]
+};
+/** Codes that answer only such commands (or a transfer): never a plain command's success. */
+const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
+/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
+function fitsCommand(command, reply) {
+    if (reply.code >= 400 && reply.code < 600)
+        return true;
+    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
+    if (success !== undefined)
+        return success.includes(reply.code);
+    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
+}
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
 
 ;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
 /** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
@@ -33587,13 +33339,15 @@ async function retrieve(client, data, command, limit = Infinity, onChunk) {
  * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
  * candidates and its parsers); the first that the server accepts is used from then on.
  */
-async function listDirectory(client, connector, path) {
+async function listDirectory(client, connector, path, server) {
     let lastError;
     for (const candidate of listCommands(client)) {
         const command = path === '' ? candidate : `${candidate} ${path}`;
         try {
             const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
             useListCommand(client, candidate);
+            if (server !== undefined && candidate !== 'MLSD')
+                server.listCommand = 'LIST';
             return (0,dist.parseList)(text.toString(nameEncoding(client)));
         }
         catch (err) {
@@ -33634,8 +33388,6 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-
-
 /** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
 const EARLY_RESET_GRACE_MS = 1000;
 async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
@@ -33657,18 +33409,18 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
     });
     const send = async () => {
         const socket = await data.ready();
-        if (typeof source !== 'string') {
+        if (Buffer.isBuffer(source)) {
             size = source.length;
             hash.update(source);
             return finish(socket, source);
         }
-        const whole = readSmall(source);
+        const whole = source.readSmall();
         if (whole !== undefined) {
             size = whole.length;
             hash.update(whole);
             return finish(socket, whole);
         }
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: CHUNK_BYTES }), hashing(hash, n => (size += n)), socket);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source.stream(), hashing(hash, n => (size += n)), socket);
     };
     const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
         if (res instanceof Error) {
@@ -33746,9 +33498,9 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
 /** A local file that cannot be read (gone since it was listed, no permission) fails as final. */
 function unreadable(err, source) {
     const syscall = err?.syscall;
-    if (typeof source !== 'string' || !['open', 'read', 'fstat'].includes(syscall ?? ''))
+    if (Buffer.isBuffer(source) || !['open', 'read', 'fstat'].includes(syscall ?? ''))
         return err;
-    return new DeployError(`Could not read ${source}: ${err.message}`, { transient: false }, { cause: err });
+    return new DeployError(`Could not read ${source.path}: ${err.message}`, { transient: false }, { cause: err });
 }
 /** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
 function finish(socket, bytes) {
@@ -33881,7 +33633,7 @@ async function login(client, settings) {
  * directory, sent together where the server takes pipelined commands (one round trip, not
  * five). Resolves with the features and the login directory (PWD).
  */
-async function protect(client, settings, pipelined) {
+async function protect(client, settings, server) {
     const steps = [
         ['TYPE I', [200], 'The server refused binary mode'],
         // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
@@ -33896,7 +33648,7 @@ async function protect(client, settings, pipelined) {
     const commands = ['FEAT', ...steps.map(([command]) => command)];
     let replies;
     try {
-        replies = pipelined ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands);
+        replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands);
     }
     catch (err) {
         throw refused(commands.join(', '), err, 'Could not set up the session');
@@ -33912,8 +33664,9 @@ async function protect(client, settings, pipelined) {
             });
         }
     });
-    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
-    client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST; LIST too once MLSD failed where LIST worked.
+    server.listCommand ??= features.has('MLST') ? 'MLSD' : 'LIST';
+    client.availableListCommands = server.listCommand === 'MLSD' ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
     const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
@@ -33945,11 +33698,411 @@ function parseFeatures(res) {
     return features;
 }
 
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof DeployError) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof ReplyError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/core/server-record.ts
+class ServerRecord {
+    log;
+    /** How an upload goes live (`atomic: false` starts at 'direct'). */
+    replace;
+    /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
+    chmodWorks = false;
+    /** Commands sent together before their replies (RFC 959 queueing). */
+    pipelining = true;
+    /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
+    earlyTls = true;
+    /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
+    statLists = true;
+    /** EPSV answers (else PASV). */
+    epsv = true;
+    /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
+    size = true;
+    /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
+    listCommand;
+    /** The hash algorithm the server's hash command answers in (FEAT; SHA-256 preferred), if any. */
+    hashAlgorithm;
+    /** Whether names that differ in letter case alone are one file here (probed when it matters). */
+    foldsCase;
+    /** The connection limit the server announced when it refused a connection, if it did. */
+    connectionLimit;
+    constructor(log, options) {
+        this.log = log;
+        this.replace = options.atomic ? 'rename' : 'direct';
+    }
+    /**
+     * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
+     * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
+     * 1.5.9 resets data connections whose TLS starts before the 1xx.
+     */
+    greeted(greeting) {
+        if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
+            this.pipelining = false;
+        if (/pyftpdlib/i.test(greeting))
+            this.earlyTls = false;
+    }
+    /** A server's replies to commands sent together did not match them: one at a time from now on. */
+    pipeliningConfused(why) {
+        if (!this.pipelining)
+            return;
+        this.pipelining = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+    /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
+    earlyTlsReset() {
+        if (!this.earlyTls)
+            return;
+        this.earlyTls = false;
+        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
+            'data connections start TLS after the reply from now on (a round trip more per file)');
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.replace === mode || this.replace === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.replace = mode;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ftp/commit.ts
+/**
+ * After an upload to its temporary name, everything up to the next transfer in one write: the
+ * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
+ * next transfer's passive port. One round trip instead of four or five. The replies are matched
+ * to the commands in order; one that cannot belong to its command turns pipelining off for the
+ * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
+ * becomes a wrong result.
+ */
+
+
+
+/**
+ * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
+ * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
+ * mode (the run fails, naming the reply).
+ */
+async function commitTogether(session, c) {
+    const { temp, target, checks } = c;
+    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const commands = [
+        ...(chmod !== undefined ? [chmod] : []),
+        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
+        `RNFR ${temp}`,
+        `RNTO ${target}`,
+        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+    ];
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const next = () => replies.shift();
+    const modeReply = chmod !== undefined ? next() : undefined;
+    if (c.mode === 'delete-then-rename')
+        next(); // DELE: gone or never there, either is fine
+    const rnfr = next();
+    const rnto = next();
+    const size = checks.verifySize ? next() : undefined;
+    if (modeReply !== undefined && modeReply.code >= 300) {
+        throw new DeployError(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            command: 'SITE CHMOD',
+            code: modeReply.code,
+            reply: modeReply.message,
+            transient: replyIsTransient(modeReply.code, modeReply.message)
+        });
+    }
+    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
+    if (refused !== undefined) {
+        const err = new DeployError(`Could not rename ${temp} to ${target}: ${refused.message}`, {
+            command: 'RNFR/RNTO',
+            code: refused.code,
+            reply: refused.message,
+            transient: replyIsTransient(refused.code, refused.message)
+        });
+        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
+        if (refused.code < 500)
+            throw err;
+        return { renamed: false, refusal: err };
+    }
+    if (size !== undefined && size.code !== 500 && size.code !== 502) {
+        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
+        const held = sizeIn(size) ?? `no file (${size.message})`;
+        if (held !== c.sent.size)
+            throw incomplete(checks.name, held, c.sent.size);
+    }
+    return { renamed: true };
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+
+
+/** Strongest first, as this tool prefers them. */
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        const command = await this.ready();
+        const line = command && this.commandFor(command, remotePath);
+        if (command === undefined || line === undefined)
+            return undefined;
+        let res;
+        try {
+            res = await this.send(line);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        return this.read(command, res, size);
+    }
+    /**
+     * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
+     * commands go in one write, else one at a time.
+     */
+    async hashMany(files, sendTogether) {
+        const command = await this.ready();
+        if (command === undefined)
+            return files.map(() => undefined);
+        const lines = files.map(f => this.commandFor(command, f.path));
+        const asked = lines.filter((line) => line !== undefined);
+        if (sendTogether === undefined || asked.length < 2) {
+            const hashes = [];
+            for (const f of files)
+                hashes.push(await this.hash(f.path, f.size));
+            return hashes;
+        }
+        const replies = await sendTogether(asked);
+        let next = 0;
+        return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++], f.size)));
+    }
+    /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
+    async ready() {
+        await (this.selecting ??= this.select());
+        return this.command;
+    }
+    /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
+    commandFor(command, remotePath) {
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        return `${command.verb} ${remotePath}`;
+    }
+    /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
+    read(command, res, size) {
+        if (res.code >= 300)
+            return undefined;
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ftp/translate.ts
+/**
+ * The transport's boundary for errors: basic-ftp's FTPError becomes core's ReplyError (same code,
+ * same text), so nothing above src/ftp/ needs the library to tell a refusal from a lost connection.
+ */
+
+
+/** A refusal as core's ReplyError; anything else as it was. */
+function translatedError(err) {
+    return err instanceof dist.FTPError ? new ReplyError(err.code, err.message) : err;
+}
+/** `session` with every promise it returns rejecting with translated errors. */
+function translated(session) {
+    return new Proxy(session, {
+        get(target, key, receiver) {
+            const value = Reflect.get(target, key, receiver);
+            if (typeof value !== 'function')
+                return value;
+            return (...args) => {
+                const result = value.apply(target, args);
+                return result instanceof Promise
+                    ? result.catch((err) => {
+                        throw translatedError(err);
+                    })
+                    : result;
+            };
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
+
+
+
 
 
 
@@ -33970,23 +34123,20 @@ class BasicFtpSession {
     tlsVersion;
     fingerprint;
     home;
-    greetingAllowsPipelining;
-    greetingAllowsEarlyTls;
-    pipelining;
+    server;
     log;
     hasher;
-    constructor(client, connector, tlsVersion, fingerprint, home, greetingAllowsPipelining, greetingAllowsEarlyTls, pipelining, log, features) {
+    constructor(client, connector, tlsVersion, fingerprint, home, server, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
-        this.greetingAllowsPipelining = greetingAllowsPipelining;
-        this.greetingAllowsEarlyTls = greetingAllowsEarlyTls;
-        this.pipelining = pipelining;
+        this.server = server;
         this.log = log;
         this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
     }
+    /** The algorithm `hash` answers in (FEAT, SHA-256 preferred); undefined: the server offers none. */
     get hashAlgorithm() {
         return this.hasher.algorithm;
     }
@@ -33997,13 +34147,10 @@ class BasicFtpSession {
     hashes(files) {
         this.connector.forget();
         const send = (lines) => this.sendAll(lines, { pipelined: true, preparePassive: false });
-        return this.hasher.hashMany(files, this.pipelines ? send : undefined);
+        return this.hasher.hashMany(files, this.server.pipelining ? send : undefined);
     }
     async downloadHash(remotePath) {
         return downloadSha256(this.client, await this.connector.open(this.client), remotePath);
-    }
-    get pipelines() {
-        return this.greetingAllowsPipelining && this.pipelining.on;
     }
     get usable() {
         return !this.client.closed;
@@ -34035,14 +34182,14 @@ class BasicFtpSession {
         this.connector.forget();
         const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
         let replies;
-        if (options.pipelined && this.pipelines) {
+        if (options.pipelined && this.server.pipelining) {
             try {
                 replies = await sendPipelined(this.client, all, fitsCommand);
             }
             catch (err) {
                 if (!(err instanceof RepliesMismatch))
                     throw err;
-                this.pipelining.confused(err.message);
+                this.server.pipeliningConfused(err.message);
                 throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
                     transient: true
                 });
@@ -34067,18 +34214,20 @@ class BasicFtpSession {
         return replies;
     }
     async upload(source, remotePath) {
-        const early = this.greetingAllowsEarlyTls && this.pipelining.earlyTls;
         return store(this.client, await this.connector.open(this.client), source, remotePath, {
-            early,
-            onEarlyReset: () => this.pipelining.earlyTlsReset()
+            early: this.server.earlyTls,
+            onEarlyReset: () => this.server.earlyTlsReset()
         });
+    }
+    commit(c) {
+        return commitTogether(this, c);
     }
     async download(remotePath) {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
         // The data connection's passive port is asked for in the same write, where the server takes it.
-        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
+        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true });
         if (size.code === 550)
             return undefined;
         if (size.code >= 300 && size.code !== 500 && size.code !== 502)
@@ -34104,21 +34253,24 @@ class BasicFtpSession {
     }
     async size(remotePath) {
         this.connector.forget();
+        if (!this.server.size)
+            return undefined;
         try {
             return await this.client.size(remotePath);
         }
         catch (err) {
             // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
-                return undefined;
-            throw err;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+            this.server.size = false;
+            return undefined;
         }
     }
     async list(path) {
-        return listDirectory(this.client, this.connector, path);
+        return listDirectory(this.client, this.connector, path, this.server);
     }
     async listEntries(path) {
-        if (this.client.availableListCommands[0] === 'MLSD')
+        if (this.server.listCommand === 'MLSD')
             return this.list(path);
         return (await this.statList(path)) ?? this.list(path);
     }
@@ -34180,7 +34332,7 @@ class BasicFtpSession {
     }
 }
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log, pipelining = new Pipelining(log)) => {
+const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
     const client = new dist.Client(settings.timeoutMs);
     setNameEncoding(client, settings.encoding);
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
@@ -34189,555 +34341,95 @@ const openSession = async (settings, log, pipelining = new Pipelining(log)) => {
     skipStrayCompletions(client);
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
-    const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
+    const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
         const greeting = await secureControl(client, settings);
         await login(client, settings);
-        const pipelines = greetingAllowsPipelining(greeting);
-        const { home, features } = await protect(client, settings, pipelines && pipelining.on);
+        server.greeted(greeting);
+        const { home, features } = await protect(client, settings, server);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        const earlyTls = greetingAllowsEarlyTls(greeting);
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, earlyTls, pipelining, log, features);
+        const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features);
+        server.hashAlgorithm = session.hashAlgorithm;
+        return translated(session);
     }
     catch (err) {
         client.close();
         if (err instanceof DeployError)
             throw err;
-        throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
+        throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
     }
 };
 
-;// CONCATENATED MODULE: ./src/listing.ts
-/** The listing output: remote entries relative to remote-dir, flat or recursive. */
-
-
-
-/** A stale deploy lock moved aside while it is being removed (lock.ts). */
-const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+;// CONCATENATED MODULE: ./src/ftp/index.ts
 /**
- * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
- * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
- * ProFTPD list in UTC by default.
+ * The FTPS transport, as the layers above see it: the session interface, its opener, and the
+ * record of what the server allows. Nothing above src/ftp/ imports anything else from here, or
+ * basic-ftp at all (a lint rule keeps it so).
  */
-function parseListTime(raw, now = new Date()) {
-    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
-    if (unix) {
-        const month = MONTHS.indexOf(unix[1].toLowerCase());
-        if (month < 0)
-            return null;
-        const day = Number(unix[2]);
-        if (unix[3] !== undefined)
-            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
-        let year = now.getUTCFullYear();
-        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
-        // A time without a year is within the last six months: never in the future.
-        if (at(year).getTime() > now.getTime() + 86_400_000)
-            year -= 1;
-        return at(year).toISOString();
-    }
-    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
-    if (dos) {
-        const y = Number(dos[3]);
-        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-        let hour = Number(dos[4]);
-        const half = dos[6]?.toUpperCase();
-        if (half === 'PM' && hour < 12)
-            hour += 12;
-        if (half === 'AM' && hour === 12)
-            hour = 0;
-        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
-    }
-    return null;
-}
-function toEntry(info, relDir) {
-    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
-    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
-    return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
-}
-/**
- * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
- * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
- */
-async function collectListing(list, remoteRoot, mode, exclude) {
-    if (mode === 'none')
-        return [];
-    const entries = [];
-    const pending = [''];
-    while (pending.length > 0) {
-        const relDir = pending.shift();
-        const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
-                continue;
-            // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
-                continue;
-            const entry = toEntry(info, relDir);
-            entries.push(entry);
-            if (mode === 'recursive' && entry.type === 'dir')
-                pending.push(entry.path);
+
+
+
+
+;// CONCATENATED MODULE: ./src/local/local-plan.ts
+
+
+
+
+async function findFiles(settings, log, deps) {
+    const found = await deps.listLocalFiles({
+        localDir: settings.localDir,
+        patterns: settings.files,
+        followSymlinks: settings.followSymlinks,
+        encoding: settings.encoding
+    }, log);
+    // The manifest's own name (and its backup's) and the lock's at the top of remote-dir are ours.
+    const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)]);
+    const isOurs = (f) => ours.has(f.relPath) || f.relPath.split('/')[0] === LOCK_DIR;
+    const files = found.filter(file => !isOurs(file));
+    for (const file of found.filter(isOurs))
+        log.warning(`Skipped ${file.relPath}: that name is this tool's own on the server (the manifest or the deploy lock)`);
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
+    if (files.length === 0) {
+        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
+        if (settings.ifNoFilesFound === 'error') {
+            throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
         }
+        if (settings.ifNoFilesFound === 'warn')
+            log.warning(message);
     }
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return files;
 }
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
- * manifest-file.ts), so a deploy that dies resumes where it stopped.
- */
-
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-/** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-/**
- * The second copy kept beside the manifest while a server cannot replace it in one rename:
- * it holds the last complete manifest whenever the manifest itself is missing or partial.
- */
-const manifestBackupName = (manifest) => `${manifest}.previous`;
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/**
- * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
- * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
- */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${describeError(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const refused = [];
-    const safe = (path) => {
-        const reason = unsafePathReason(path);
-        if (reason !== undefined)
-            refused.push(`${JSON.stringify(path)} (${reason})`);
-        return reason === undefined;
-    };
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        if (safe(path))
-            files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set();
-    for (const dir of doc.dirs) {
-        if (typeof dir !== 'string')
-            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
-        if (safe(dir))
-            dirs.add(dir);
-    }
-    return { manifest: { files, dirs }, refused };
-}
-
-;// CONCATENATED MODULE: ./src/manifest-file.ts
-/**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
- */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = parseManifest(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof ManifestCorrupt))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await quietly(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!renameRefused(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await quietly(session.remove(backup));
-                const moved = await quietly(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!renameRefused(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await quietly(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await quietly(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await quietly(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await quietly(session.remove(backup));
-    };
+/** The CLI's dry run without a host: the local plan only, no connection. */
+async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date.now() }) {
+    const started = deps.now();
+    const files = await log.group('Local files', () => findFiles(settings, log, deps));
+    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
+        for (const file of files)
+            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
+    });
     return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+        dryRun: true,
+        uploaded: files.map(f => f.relPath),
+        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
+        skipped: [],
+        filesSkipped: 0,
+        adopted: [],
+        deleted: [],
+        listing: [],
+        tlsVersion: '',
+        fingerprint: '',
+        remoteRoot: settings.remoteDir,
+        durationMs: deps.now() - started,
+        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
+        applied: []
     };
 }
 
-;// CONCATENATED MODULE: ./src/manifest-store.ts
-
-/**
- * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
- * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
- * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
- */
-class ManifestStore {
-    manifest;
-    writer;
-    log;
-    changes = 0;
-    /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
-    remaining;
-    writing = Promise.resolve();
-    dirty = false;
-    lastWrite;
-    cadence;
-    constructor(manifest, writer, log, cadence = {}) {
-        this.manifest = manifest;
-        this.writer = writer;
-        this.log = log;
-        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
-    }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
-        this.manifest.files.set(path, entry);
-        return this.changed();
-    }
-    /**
-     * Files found on the server as recorded (adopted): written with the next write, not counted
-     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
-     */
-    recordAll(entries) {
-        for (const [path, entry] of entries) {
-            this.manifest.files.set(path, entry);
-            this.dirty = true;
-        }
-    }
-    /** A file no longer on the server (or no longer as recorded). */
-    forgotten(path) {
-        this.manifest.files.delete(path);
-        return this.changed();
-    }
-    /** Drops entries without counting them as progress; true if any was there. */
-    forgetAll(paths) {
-        let any = false;
-        for (const path of paths)
-            any = this.manifest.files.delete(path) || any;
-        if (any)
-            this.dirty = true;
-        return any;
-    }
-    dirCreated(path) {
-        this.manifest.dirs.add(path);
-        this.dirty = true;
-    }
-    dirRemoved(path) {
-        this.manifest.dirs.delete(path);
-        this.dirty = true;
-    }
-    /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
-    expectChanges(count) {
-        this.remaining = count;
-    }
-    /** The next flush writes, changed or not (the plan said the manifest is written). */
-    touch() {
-        this.dirty = true;
-    }
-    /** Writes now if anything changed since the last write that succeeded. */
-    flush() {
-        // After a failed write the chain goes on: a later flush writes again (the failure path must
-        // still be able to record the uploads that succeeded).
-        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
-        this.writing = write;
-        return write;
-    }
-    async writeIfDirty() {
-        if (!this.dirty)
-            return;
-        this.dirty = false;
-        this.changes = 0;
-        this.lastWrite = this.cadence.now();
-        const text = serializeManifest(this.manifest);
-        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
-        try {
-            await this.writer.write(text);
-        }
-        catch (err) {
-            this.dirty = true;
-            throw err;
-        }
-    }
-    changed() {
-        this.dirty = true;
-        this.changes += 1;
-        if (this.remaining !== undefined && --this.remaining <= 0)
-            return Promise.resolve();
-        const { every, minIntervalMs, now } = this.cadence;
-        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
-        return due ? this.flush() : Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-/**
- * The plan: every remote change a run makes, decided before the first one from what is known
- * (local files, the server's state, settings). Pure; apply.ts carries it out, plan-text.ts
- * shows it, and a dry run stops after showing it.
- */
-
-
-/** A manifest entry counts only if the server still holds that file at that size. */
-function staleEntries(manifest, remote) {
-    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
-}
-/**
- * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
- * Every other file is uploaded anyway, and hashed as it is sent.
- */
-function mayBeUnchanged(file, manifest, sync) {
-    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
-}
-const bySizeDescending = (a, b) => b.file.size - a.file.size;
-function planDeploy(local, remote, options) {
-    const { manifest, index } = remote;
-    const stale = staleEntries(manifest, index);
-    const staleSet = new Set(stale);
-    // On a server that folds case, a path is one file with every spelling of it.
-    const key = remote.foldsCase === true ? foldName : (path) => path;
-    const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
-    const uploads = [];
-    const skip = [];
-    const adopt = [];
-    for (const file of local) {
-        const entry = manifest.files.get(file.relPath);
-        const unchanged = options.sync === 'changed' &&
-            entry !== undefined &&
-            !staleSet.has(file.relPath) &&
-            file.sha256 !== undefined &&
-            entry.sha256 === file.sha256 &&
-            entry.size === file.size;
-        const adoption = remote.adopted?.get(file.relPath);
-        if (unchanged)
-            skip.push(file);
-        else if (adoptable(file, adoption))
-            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
-        else {
-            const held = onServer.get(key(file.relPath));
-            const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
-            uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) });
-        }
-    }
-    // Largest first within each group: long transfers start early instead of finishing last.
-    const ordered = [
-        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
-        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
-    ];
-    const localPaths = new Set(local.map(f => f.relPath));
-    const localKeys = new Set(local.map(f => key(f.relPath)));
-    const aliases = [...manifest.files.keys()]
-        .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
-        .sort();
-    const deletes = options.delete
-        ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
-        : [];
-    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
-    const forget = [
-        ...ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path)),
-        ...aliases
-    ];
-    const deleted = new Set(deletes);
-    const kept = [
-        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
-        ...adopt.map(a => a.file.relPath)
-    ];
-    const rmdirs = deletes.length > 0
-        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
-        : [];
-    return {
-        remoteRoot: options.remoteRoot,
-        fileMode: options.fileMode,
-        dirMode: options.dirMode,
-        lock: options.lock === true,
-        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
-        leftovers: [...remote.abandoned].sort(),
-        mkdirs,
-        forget,
-        aliases,
-        uploads: ordered,
-        skip,
-        adopt,
-        deletes,
-        rmdirs,
-        stale,
-        writeManifest: remote.restoreManifest === true ||
-            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
-    };
-}
-/** An adoption stands for this file: same size, and the same content where it was hashed already. */
-function adoptable(file, adoption) {
-    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
-}
-/** remote-dir and its parents below the login directory (or from / when outside it). */
-function rootChain(remoteRoot, home) {
-    const homeChain = new Set(pathPrefixes(home));
-    return pathPrefixes(remoteRoot).filter(dir => !homeChain.has(dir));
-}
-const depth = (p) => p.split('/').length;
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles, key = path => path) {
-    const occupied = new Set();
-    for (const file of keptFiles)
-        for (const dir of parentDirs(file))
-            occupied.add(key(dir));
-    return [...new Set(createdDirs)]
-        .filter(dir => !occupied.has(key(dir)))
-        .sort((a, b) => depth(b) - depth(a) || byName(b, a));
-}
-/** Every directory (remote-relative, parents first) the files need. */
-function neededDirs(paths) {
-    const dirs = new Set();
-    for (const path of paths)
-        for (const dir of parentDirs(path))
-            dirs.add(dir);
-    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
-}
-
-;// CONCATENATED MODULE: ./src/remote-state.ts
-/**
- * What the server holds before the deploy: the manifest, and a listing of the directories the
- * manifest's files and the local files live in, with the temporaries found there.
- */
-
-
-
-
-
-async function readRemoteState(q, log) {
-    const manifestPath = external_node_path_namespaceObject.posix.join(q.remoteRoot, q.manifestName);
-    let read;
-    try {
-        read = await readManifest(q.pool, manifestPath, log);
-    }
-    catch (err) {
-        throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
-    }
-    const { manifest } = read;
-    // The manifest's directories are listed in any case (a hidden one is still there); the local
-    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs));
-    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_namespaceObject.posix.basename(path)));
-    const inFlight = temps.filter(path => !abandoned.includes(path));
-    if (inFlight.length > 0) {
-        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
-    }
-    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
-    const restoreManifest = read.from === 'backup';
-    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
-}
-
-;// CONCATENATED MODULE: ./src/lock.ts
+;// CONCATENATED MODULE: ./src/lock/lock.ts
 /**
  * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
  * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
@@ -34748,7 +34440,8 @@ async function readRemoteState(q, log) {
 
 
 
-const LOCK_DIR = '.ftps-deploy.lock';
+
+
 const HOLDER = 'holder.json';
 const BEAT = /^beat-(\d+)$/;
 /**
@@ -34915,7 +34608,7 @@ class DeployLock {
         const path = lockPath(this.o);
         await this.o.run('Releasing the deploy lock', async (session) => {
             // What this run put there, in one write where the server takes it; else look inside.
-            if (session.pipelines) {
+            if (session.server.pipelining) {
                 const last = await session.sendAll([`RMD ${external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)}`, `DELE ${external_node_path_namespaceObject.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
                 if (last[2].code >= 200 && last[2].code < 300)
                     return;
@@ -34935,68 +34628,13 @@ async function removeLockDir(session, path) {
     await quietly(session.removeDir(path));
 }
 
-;// CONCATENATED MODULE: ./src/local-plan.ts
-
-
-
-
-async function findFiles(settings, log, deps) {
-    const found = await deps.listLocalFiles({
-        localDir: settings.localDir,
-        patterns: settings.files,
-        followSymlinks: settings.followSymlinks,
-        encoding: settings.encoding
-    }, log);
-    // The manifest's own name (and its backup's) and the lock's at the top of remote-dir are ours.
-    const ours = new Set([settings.manifest, manifestBackupName(settings.manifest)]);
-    const isOurs = (f) => ours.has(f.relPath) || f.relPath.split('/')[0] === LOCK_DIR;
-    const files = found.filter(file => !isOurs(file));
-    for (const file of found.filter(isOurs))
-        log.warning(`Skipped ${file.relPath}: that name is this tool's own on the server (the manifest or the deploy lock)`);
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    log.info(`${files.length} file(s), ${bytes} bytes, in ${settings.localDir}`);
-    if (files.length === 0) {
-        const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
-        if (settings.ifNoFilesFound === 'error') {
-            throw new InputError(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
-        }
-        if (settings.ifNoFilesFound === 'warn')
-            log.warning(message);
-    }
-    return files;
-}
-/** The CLI's dry run without a host: the local plan only, no connection. */
-async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date.now() }) {
-    const started = deps.now();
-    const files = await log.group('Local files', () => findFiles(settings, log, deps));
-    await log.group(`Plan (dry run, not connected): ${files.length} file(s) to ${settings.remoteDir}`, async () => {
-        for (const file of files)
-            log.info(`would upload ${file.relPath} (${file.size} bytes)`);
-    });
-    return {
-        dryRun: true,
-        uploaded: files.map(f => f.relPath),
-        bytesUploaded: files.reduce((sum, f) => sum + f.size, 0),
-        skipped: [],
-        filesSkipped: 0,
-        adopted: [],
-        deleted: [],
-        listing: [],
-        tlsVersion: '',
-        fingerprint: '',
-        remoteRoot: settings.remoteDir,
-        durationMs: deps.now() - started,
-        planned: files.map(f => ({ kind: 'upload', path: f.relPath, detail: `${f.size} bytes` })),
-        applied: []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run-lock.ts
+;// CONCATENATED MODULE: ./src/lock/run-lock.ts
 /**
  * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
  * taken before the server's state is read, its heartbeat on a session of its own, released at
  * the end whatever happened. A dry run only says whether one is held.
  */
+
 
 
 
@@ -35025,7 +34663,7 @@ async function takeRunLock(o) {
     await run('Creating remote-dir', async (session) => {
         // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
         const madeHere = new Set();
-        if (session.pipelines) {
+        if (session.server.pipelining) {
             const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
             const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
                 pipelined: true,
@@ -35091,59 +34729,633 @@ async function reportHeldLock(pool, remoteRoot, log) {
         log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`);
     }
 }
+/** The steps a held lock took, as the applied steps list them: remote-dir's chain where created, then the lock. */
+function lockSteps(held, dirMode) {
+    return [
+        ...held.createdRoot.map(path => ({ kind: 'create root directory', path, detail: dirDetail({ dirMode }) })),
+        { kind: 'take lock', path: LOCK_DIR }
+    ];
+}
 
-;// CONCATENATED MODULE: ./src/verify-hash.ts
+;// CONCATENATED MODULE: ./src/remote/adopt.ts
 /**
- * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
- * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
  */
 
 
 
-class HashCheck {
-    log;
-    warned = false;
-    constructor(log) {
-        this.log = log;
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    if (c.mode === 'auto') {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.server.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+            return adopted;
+        }
     }
-    async check(session, file, path, sent) {
-        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
-        if (sent.size === 0)
-            return;
-        const server = await session.hash(path, sent.size);
-        if (server === undefined)
-            return this.unverifiable(session, file);
-        let expected = sent.sha256;
-        if (server.algorithm !== 'sha256') {
-            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
-            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
-            if (local.sha256 !== sent.sha256) {
-                throw new DeployError(`${file.relPath} changed while it was being uploaded: uploading it again`, {
-                    file: file.relPath,
-                    transient: true
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => remotePathOf(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof ReplyError || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${describeError(err)}): to upload`);
+        return undefined;
+    };
+}
+/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
+async function byServerHash(files, c, adopt) {
+    const batches = [];
+    for (let i = 0; i < files.length; i += HASHES_PER_WRITE)
+        batches.push(files.slice(i, i + HASHES_PER_WRITE));
+    await forEachLimited(batches, c.concurrency, async (batch) => {
+        const remote = await c.pool
+            .run(`Hashes of ${batch.length} file(s)`, s => s.hashes(batch.map(file => ({ path: at(c, file), size: file.size }))))
+            .catch(notCompared(c, batch[0]));
+        for (const [i, file] of batch.entries()) {
+            const hash = remote?.[i];
+            if (hash === undefined)
+                continue;
+            const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm])]);
+            if (local[hash.algorithm] === hash.hex) {
+                adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`);
+            }
+        }
+    });
+}
+/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
+const HASHES_PER_WRITE = 16;
+
+;// CONCATENATED MODULE: ./src/remote/case-fold.ts
+/**
+ * Whether the server folds letter case (Windows, IIS: `Logo.PNG` and `logo.png` are one file,
+ * and the name keeps the case it was created with). Asked only when the local files and what
+ * the server holds have names that differ in case alone: elsewhere the answer changes nothing.
+ */
+
+
+
+/** The server's paths that are a local path in another spelling: what the probe is about. */
+function caseCollisions(localPaths, index) {
+    const local = new Set(localPaths);
+    const folded = new Set([...local].map(foldName));
+    return [...index.files.keys()].filter(path => !local.has(path) && folded.has(foldName(path))).sort();
+}
+/** Local paths that differ from another local path in case alone (`a.txt`, `A.txt`), grouped. */
+function localCaseClashes(localPaths) {
+    const groups = new Map();
+    for (const path of new Set(localPaths))
+        groups.set(foldName(path), [...(groups.get(foldName(path)) ?? []), path]);
+    return [...groups.values()].filter(group => group.length > 1).map(group => group.sort());
+}
+/** Spellings of path other than itself and those the index holds, most distinct first. */
+function otherSpellings(path, index) {
+    const swap = [...path].map(c => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    const first = path.search(/[a-zA-Z]/);
+    const toggled = first < 0 ? path : path.slice(0, first) + swap[first] + path.slice(first + 1);
+    return [...new Set([swap, toggled, path.toUpperCase(), path.toLowerCase()])].filter(p => p !== path && !index.files.has(p));
+}
+/**
+ * undefined when no name collides (the plan is the same either way). Else SIZE of a spelling
+ * the server does not list: a case-sensitive server answers 550, one that folds case gives the
+ * size of the file it lists. A server that cannot say (no SIZE) is taken to fold case: that
+ * only keeps a file that could have been deleted. Local files that differ in case alone are
+ * one file on such a server: a warning says so.
+ */
+async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
+    const local = [...localPaths];
+    const collisions = caseCollisions(local, index);
+    const clashes = localCaseClashes(local);
+    if (collisions.length + clashes.length === 0)
+        return undefined;
+    const candidates = collisions.length > 0 ? collisions : [...index.files.keys()].sort();
+    const listed = candidates.find(path => otherSpellings(path, index).length > 0);
+    let folds = collisions.length > 0 ? true : undefined;
+    let how = 'no other spelling to ask for; taken to fold it';
+    if (listed !== undefined) {
+        const probe = otherSpellings(listed, index)[0];
+        const size = await pool.run(`SIZE ${probe}`, async (session) => {
+            try {
+                return await session.size(remotePathOf(remoteRoot, probe));
+            }
+            catch (err) {
+                if (err instanceof ReplyError && err.code >= 500)
+                    return err.code === 550 ? null : undefined;
+                throw err;
+            }
+        });
+        folds = size !== null;
+        how =
+            size === undefined
+                ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
+                : folds
+                    ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
+                    : `the server tells case apart (SIZE ${probe}: no such file)`;
+    }
+    if (collisions.length > 0) {
+        const some = collisions.slice(0, 3).join(', ');
+        log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${some}): ${how}`);
+    }
+    if (clashes.length > 0 && folds !== false) {
+        const some = clashes
+            .slice(0, 3)
+            .map(group => group.join(' and '))
+            .join('; ');
+        const where = folds === true ? 'this server folds case' : 'if this server folds case (Windows, IIS)';
+        log.warning(`${clashes.length} group(s) of local files differ in letter case alone (${some}): ${where}, each group is one file there and the last upload wins`);
+    }
+    return folds;
+}
+
+;// CONCATENATED MODULE: ./src/remote/listing.ts
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
+
+
+
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+function parseListTime(raw, now = new Date()) {
+    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
+    if (unix) {
+        const month = MONTHS.indexOf(unix[1].toLowerCase());
+        if (month < 0)
+            return null;
+        const day = Number(unix[2]);
+        if (unix[3] !== undefined)
+            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
+        let year = now.getUTCFullYear();
+        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
+        // A time without a year is within the last six months: never in the future.
+        if (at(year).getTime() > now.getTime() + 86_400_000)
+            year -= 1;
+        return at(year).toISOString();
+    }
+    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
+    if (dos) {
+        const y = Number(dos[3]);
+        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+        let hour = Number(dos[4]);
+        const half = dos[6]?.toUpperCase();
+        if (half === 'PM' && hour < 12)
+            hour += 12;
+        if (half === 'AM' && hour === 12)
+            hour = 0;
+        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
+    }
+    return null;
+}
+function toEntry(info, relDir) {
+    const type = info.type === EntryType.Directory ? 'dir' : info.type === EntryType.SymbolicLink ? 'link' : 'file';
+    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
+    return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
+}
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+async function collectListing(list, remoteRoot, mode, exclude) {
+    if (mode === 'none')
+        return [];
+    const entries = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const relDir = pending.shift();
+        const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
+                continue;
+            // Temporary names are ours too: those of failed attempts are being removed.
+            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
+                continue;
+            const entry = toEntry(info, relDir);
+            entries.push(entry);
+            if (mode === 'recursive' && entry.type === 'dir')
+                pending.push(entry.path);
+        }
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/**
+ * The listing output of remote-dir, leaving out the manifest, its backup and the lock. In a dry
+ * run remote-dir may not exist yet: an empty listing is the truth then.
+ */
+function listRemote(list, remoteRoot, settings) {
+    const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
+    return collectListing(list, remoteRoot, settings.listing, ours).catch(err => {
+        if (settings.dryRun)
+            return [];
+        throw err;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/remote/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest, and a listing of the directories the
+ * manifest's files and the local files live in, with the temporaries found there.
+ */
+
+
+
+
+
+async function readRemoteState(q, log) {
+    const manifestPath = external_node_path_namespaceObject.posix.join(q.remoteRoot, q.manifestName);
+    let read;
+    try {
+        read = await readManifest(q.pool, manifestPath, log);
+    }
+    catch (err) {
+        throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
+    }
+    const { manifest } = read;
+    // The manifest's directories are listed in any case (a hidden one is still there); the local
+    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
+    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs));
+    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_namespaceObject.posix.basename(path)));
+    const inFlight = temps.filter(path => !abandoned.includes(path));
+    if (inFlight.length > 0) {
+        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
+    }
+    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
+    const restoreManifest = read.from === 'backup';
+    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
+}
+
+;// CONCATENATED MODULE: ./src/session/connect.ts
+async function connect(settings, log, pool) {
+    if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
+    const security = session.tlsVersion === ''
+        ? 'plain FTP (no TLS)'
+        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+
+;// CONCATENATED MODULE: ./src/core/connection-limit.ts
+/**
+ * Which refusals are a server's connection limit rather than a failure (pure): the replies
+ * pure-ftpd, ProFTPD, vsftpd, FileZilla Server and IIS send when an address, a user or the
+ * whole server has as many connections as it allows. Contract: "A server's connection limit
+ * is not a failure"; issue 11 lists the texts.
+ */
+
+/**
+ * Texts of limit replies. Each names connections, users, clients or sessions with a word of
+ * quantity, so a wrong password's 530 ("Login incorrect", "Sorry, no such user") never matches:
+ * - pure-ftpd: "Too many connections (N) from this IP", "N users (the maximum) are already
+ *   logged in, sorry", "I can't accept more than N connections as the same user"
+ * - ProFTPD: "Sorry, the maximum number of clients (N) from your host are already connected.",
+ *   "... of allowed clients (N) are already connected.", "... (N) for this user ..."
+ * - vsftpd: "There are too many connections from your internet address.", "There are too
+ *   many connected users, please try later."
+ * - FileZilla Server / IIS / Serv-U: "Too many users are connected", "Maximum number of
+ *   connections exceeded", "too many users logged on", "No more connections allowed"
+ */
+const LIMIT_TEXT = [
+    /too many (?:\w+ )?(?:connections|connected users|users|clients|sessions)\b/i,
+    /\busers \(the maximum\)/i,
+    /can'?t accept more than \d+ connections/i,
+    /maximum number of (?:\w+ )?(?:clients|connections|users|sessions|hosts)\b/i,
+    /(?:connection|client|user|session) limit (?:reached|exceeded)/i,
+    /no more (?:connections|clients|users|sessions)/i
+];
+/** Where the reply says how many: "(2)", "2 users (the maximum)", "more than 2 connections". */
+const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) connections/i];
+/** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
+const LIMIT_CODES = new Set([421, 530]);
+/** The limit a reply announces, or undefined when it is any other reply. */
+function connectionLimitOf(code, reply) {
+    if (!LIMIT_CODES.has(code))
+        return undefined;
+    const text = reply.trim();
+    if (!LIMIT_TEXT.some(pattern => pattern.test(text)))
+        return undefined;
+    for (const pattern of COUNT) {
+        const match = pattern.exec(text);
+        if (match)
+            return { code, reply: text, count: Number(match[1]) };
+    }
+    return { code, reply: text };
+}
+/** The limit behind a failed connect or login (the reply may sit in an error's cause). */
+function limitOfError(err) {
+    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        if (e instanceof DeployError && e.details.code !== undefined) {
+            return connectionLimitOf(e.details.code, e.details.reply ?? e.message);
+        }
+        if (e instanceof ReplyError)
+            return connectionLimitOf(e.code, e.message);
+    }
+    return undefined;
+}
+/**
+ * How many connections the pool may hold: the concurrency asked for, lowered to what the
+ * server let in when it refuses one for its limit, raised by one again after a while (another
+ * client may have gone). Warns once, when the openings in flight at the first refusal are done.
+ */
+class ConnectionCap {
+    wanted;
+    options;
+    current;
+    limit;
+    loweredAt = 0;
+    warned = false;
+    constructor(wanted, options) {
+        this.wanted = wanted;
+        this.options = options;
+        this.current = wanted;
+    }
+    /** The count allowed now; one more than before when the last lowering is old enough. */
+    allowed() {
+        if (this.limit !== undefined && this.current < this.wanted) {
+            const now = this.options.now();
+            if (now - this.loweredAt >= this.options.raiseAfterMs) {
+                this.current += 1;
+                this.loweredAt = now;
+            }
+        }
+        return this.current;
+    }
+    /** The server refused a connection for `limit` while `others` of ours were open or opening. */
+    lower(limit, others) {
+        this.limit ??= limit;
+        this.current = Math.max(1, Math.min(this.current, others, limit.count ?? Number.POSITIVE_INFINITY));
+        this.loweredAt = this.options.now();
+    }
+    /** The one warning, once no opening is in flight any more (so it names the settled count). */
+    takeWarning(opening) {
+        if (this.warned || this.limit === undefined || opening > 0)
+            return undefined;
+        this.warned = true;
+        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
+            `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`);
+    }
+    get lowered() {
+        return this.limit !== undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/session/pool.ts
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply. A connection refused for
+ * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ */
+
+
+
+
+class SessionPool {
+    open;
+    options;
+    log;
+    idle = [];
+    all = new Set();
+    opening = 0;
+    waiting = [];
+    sleep;
+    cancelled;
+    /** After closeAll: a session that finishes opening is closed at once. */
+    closed = false;
+    cap;
+    /** What this run learns about the server: every session the pool opens shares it. */
+    server;
+    constructor(open, options, log, first) {
+        this.open = open;
+        this.options = options;
+        this.log = log;
+        this.server = new ServerRecord(log, { atomic: options.atomic ?? true });
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        this.cap = new ConnectionCap(options.size, {
+            raiseAfterMs: options.raiseAfterMs ?? 300_000,
+            now: options.now ?? Date.now
+        });
+        if (first) {
+            this.all.add(first);
+            this.idle.push(first);
+        }
+    }
+    /**
+     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+     * write that records what was done before the stop).
+     */
+    cancel(reason) {
+        this.cancelled ??= reason;
+        this.waiting.splice(0).forEach(wake => wake());
+    }
+    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+    async run(what, fn, options = {}) {
+        for (let attempt = 1;; attempt++) {
+            let session;
+            if (this.cancelled !== undefined && !options.always) {
+                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+                    transient: false
                 });
             }
-            expected = local[server.algorithm];
-        }
-        if (server.hex !== expected) {
-            // Transient: a retry on a new connection may deliver the bytes intact.
-            throw new DeployError(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+            try {
+                session = await this.acquire();
+                const result = await fn(session);
+                this.release(session);
+                return result;
+            }
+            catch (err) {
+                const transient = isTransient(err);
+                if (session) {
+                    // A transient failure leaves the connection in doubt: always start over on a new one.
+                    if (transient || !session.usable)
+                        this.discard(session);
+                    else
+                        this.release(session);
+                }
+                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
+                    throw err;
+                const wait = backoffMs(attempt, this.options.random);
+                this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
+                await this.sleep(wait);
+            }
         }
     }
-    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
-    unverifiable(session, file) {
-        if (this.warned)
-            return;
-        this.warned = true;
-        this.log.warning(session.hashAlgorithm === undefined
-            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
-            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    /**
+     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     */
+    warm(count) {
+        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
+        for (let i = 0; i < wanted; i++) {
+            this.openWithinLimit().then(session => {
+                if (session !== undefined)
+                    this.release(session);
+            }, (err) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`));
+        }
+    }
+    /** Closes every session. */
+    closeAll() {
+        this.closed = true;
+        for (const session of this.all)
+            session.close();
+        this.all.clear();
+        this.idle.length = 0;
+    }
+    async acquire() {
+        for (;;) {
+            const idle = this.idle.pop();
+            // A session can die while idle (the server's idle timeout): then open another.
+            if (idle?.usable)
+                return idle;
+            if (idle) {
+                this.discard(idle);
+                continue;
+            }
+            if (this.all.size + this.opening < this.cap.allowed()) {
+                const session = await this.openWithinLimit();
+                if (session !== undefined)
+                    return session;
+                continue;
+            }
+            await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    /**
+     * Opens a session, or lowers the cap and returns undefined when the server refuses it for
+     * its connection limit while others of ours are open or opening. With none, the server is
+     * full of other clients: wait for a slot with backoff, a bounded number of times.
+     */
+    async openWithinLimit() {
+        this.opening += 1;
+        try {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    const session = await this.open(this.server);
+                    this.all.add(session);
+                    return session;
+                }
+                catch (err) {
+                    const limit = limitOfError(err);
+                    if (limit === undefined)
+                        throw err;
+                    const others = this.all.size + this.opening - 1;
+                    if (others > 0) {
+                        if (this.cap.lowered)
+                            this.log.info(`${limit.reply}: going on with ${others} connection(s)`);
+                        this.cap.lower(limit, others);
+                        this.server.connectionLimit ??= limit;
+                        return undefined;
+                    }
+                    const tries = this.options.limitRetries ?? 5;
+                    if (attempt > tries || this.cancelled !== undefined) {
+                        throw new DeployError(`${describeError(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
+                            'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
+                    }
+                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
+                    this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
+                    await this.sleep(wait);
+                }
+            }
+        }
+        finally {
+            this.opening -= 1;
+            const warning = this.cap.takeWarning(this.opening);
+            if (warning !== undefined)
+                this.log.warning(warning);
+        }
+    }
+    release(session) {
+        // More sessions than the server's limit leaves us (opened before it was known): close one.
+        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
+            return this.discard(session);
+        this.idle.push(session);
+        this.waiting.shift()?.();
+    }
+    discard(session) {
+        session.close();
+        this.all.delete(session);
+        this.waiting.shift()?.();
     }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
- * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
+ * The deploy, one way through: local files -> lock -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 
@@ -35167,36 +35379,8 @@ class HashCheck {
 
 
 
-
-
-
-
 const defaultDeps = { openSession: openSession, listLocalFiles: local_files_listLocalFiles, now: () => Date.now() };
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-async function connect(settings, log, pool) {
-    if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await pool.run('Connecting', async (opened) => opened);
-    const security = session.tlsVersion === ''
-        ? 'plain FTP (no TLS)'
-        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-function describePlan(plan, steps, log, dryRun) {
-    for (const path of plan.stale)
-        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
-    // A dry run shows every step; a real run reports each as it is done.
-    if (dryRun)
-        for (const step of steps)
-            log.info(stepText(step, 'planned'));
-    log.info(planSummary(plan, dryRun));
-}
 /**
  * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
  * (the runner's cancel) stops new transfers; the manifest still records what was done.
@@ -35206,151 +35390,88 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     // Server replies go into log lines and may echo the password.
     const log = redactingLog(output, [settings.password]);
     const local = await log.group('Local files', () => findFiles(settings, log, deps));
-    let opened = 0;
-    // One switch for every session: a server seen confused by pipelined commands gets none again.
-    const pipelining = new Pipelining(log);
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), pipelining), { size: settings.concurrency, retries: settings.retries }, log);
+    const pool = openPool(settings, log, deps);
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
         cancel();
-    let lock;
-    // Steps done before the plan is made: remote-dir and the lock in it.
-    const lockSteps = [];
+    let held;
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
         const names = new TempNamer(undefined, deps.now);
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
-        if (settings.lock && !settings.dryRun) {
-            const held = await log.group('Lock', () => takeRunLock({
-                pool,
-                openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pipelining),
-                remoteRoot,
-                home: first.home,
-                dirMode: settings.dirMode,
-                timeoutMs: settings.lockTimeoutMs,
-                identity: deps.identity ?? localIdentity(),
-                timing: deps.lockTiming ?? LOCK_TIMING,
-                now: deps.now,
-                sleep: deps.sleep ?? sleep,
-                log
-            }));
-            lock = held.lock;
-            lockSteps.push(...held.createdRoot.map(path => ({
-                kind: 'create root directory',
-                path,
-                detail: dirDetail(settings)
-            })), { kind: 'take lock', path: LOCK_DIR });
-        }
-        // The checks (what the server holds before and after) may list with STAT; the listing
-        // output, which reports times, lists with MLSD or LIST.
+        if (settings.lock && !settings.dryRun)
+            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home));
+        // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
         const list = statOrListLister(pool);
-        const state = await log.group('Remote state', () => readRemoteState({
-            pool,
-            list,
-            remoteRoot,
-            manifestName: settings.manifest,
-            localPaths: local.map(f => f.relPath),
-            names,
-            concurrency: settings.concurrency
-        }, log));
+        const { concurrency } = settings;
+        const localPaths = local.map(f => f.relPath);
+        const state = await log.group('Remote state', () => readRemoteState({ pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
         const paths = files.map(f => f.relPath);
-        const foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
+        pool.server.foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
         // Files already on the server at their size, unknown to the manifest: compared before the plan.
-        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency, log };
         const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
-        const plan = planDeploy(files, { ...state, adopted, foldsCase }, {
-            sync: settings.sync,
-            delete: settings.delete,
-            remoteRoot,
-            home: first.home,
-            fileMode: settings.fileMode,
-            dirMode: settings.dirMode,
-            lock: settings.lock
-        });
+        const plan = planDeploy(files, { ...state, adopted, foldsCase: pool.server.foldsCase }, { ...settings, remoteRoot, home: first.home });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
         // The other connections log in while the first creates directories.
         if (!settings.dryRun && plan.uploads.length > 1)
-            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
-        let applied = [];
-        let uploaded = plan.uploads.map(u => u.file.relPath);
-        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
-        let deleted = plan.deletes;
-        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        if (!settings.dryRun) {
-            const replacer = new Replacer(settings.atomic, names, log);
-            const manifest = copyManifest(state.manifest);
-            for (const path of plan.stale)
-                manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, remote_path_remotePathOf(remoteRoot, settings.manifest), {
-                backupExists: state.manifestFrom === 'backup'
-            }), log);
-            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
-                pool,
-                store,
-                replacer,
-                list,
-                concurrency: settings.concurrency,
-                verify: settings.verify,
-                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
-                log
-            }));
-            applied = [...lockSteps, ...done.steps];
-            uploaded = done.uploaded.map(f => f.relPath);
-            adoptedPaths = done.adopted;
-            deleted = done.deleted;
-            bytesUploaded = done.bytesUploaded;
-        }
-        if (lock !== undefined) {
-            await lock.release();
-            lock = undefined;
+            pool.warm(Math.min(concurrency, plan.uploads.length));
+        const done = settings.dryRun
+            ? asPlanned(plan)
+            : await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => carryOut(plan, { pool, state, list, names, remoteRoot, settings, log }));
+        const applied = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps];
+        if (held !== undefined) {
+            await held.lock.release();
+            held = undefined;
             applied.push({ kind: 'release lock', path: LOCK_DIR });
         }
-        const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
-            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
-            if (settings.dryRun)
-                return [];
-            throw err;
-        }));
-        return {
-            dryRun: settings.dryRun,
-            uploaded: uploaded.sort(),
-            bytesUploaded,
-            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
-            filesSkipped: plan.skip.length + adoptedPaths.length,
-            adopted: [...adoptedPaths].sort(),
-            deleted: [...deleted].sort(),
-            listing,
-            tlsVersion: first.tlsVersion,
-            fingerprint: first.fingerprint,
-            remoteRoot,
-            durationMs: deps.now() - started,
-            planned,
-            applied
-        };
+        const listing = await log.group('Remote listing', () => listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings));
+        const durationMs = deps.now() - started;
+        return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs });
     }
     finally {
         // On failure and on cancel too: a run that ends never leaves its lock behind.
-        await lock
-            ?.release()
+        await held?.lock
+            .release()
             .catch(err => log.warning(`Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`));
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
+}
+/** The run's pool: every session logs in with the same settings and shares one server record. */
+function openPool(settings, log, deps) {
+    let opened = 0;
+    return new SessionPool(server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
+}
+/** Takes the deploy lock in remote-dir (creating remote-dir where needed), with its heartbeat's own session. */
+function takeLock(settings, log, deps, pool, remoteRoot, home) {
+    return takeRunLock({
+        pool,
+        openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
+        remoteRoot,
+        home,
+        dirMode: settings.dirMode,
+        timeoutMs: settings.lockTimeoutMs,
+        identity: deps.identity ?? localIdentity(),
+        timing: deps.lockTiming ?? LOCK_TIMING,
+        now: deps.now,
+        sleep: deps.sleep ?? sleep,
+        log
+    });
 }
 /** Tells the connections' protocol logs apart. */
 function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 /**
  * Every input's name and default, in one place shared by action.yml (checked by a test),
  * the action, the CLI and the tests. Names and defaults are the contract
@@ -35450,7 +35571,7 @@ const Outputs = {
     ReportFile: 'report-file'
 };
 
-;// CONCATENATED MODULE: ./src/output-limit.ts
+;// CONCATENATED MODULE: ./src/report/output-limit.ts
 /**
  * GitHub keeps at most 1 MB per step output
  * (docs.github.com: "Outputs are Unicode strings, and can be a maximum of 1 MB"). An output
@@ -35512,7 +35633,7 @@ function fitOutputs(outputs, arrays, reportFile, limit = OUTPUT_LIMIT_BYTES) {
     return { outputs: fitted, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 
 /** The step outputs; `reportFile` is the report's path ('' when none was written). */
 function outputsOf(result, reportFile = '') {
@@ -35588,11 +35709,11 @@ function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/config/version.ts
 /** The package version, kept equal to package.json's by a test (the CLI bundle has no package.json to read). */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/report-file.ts
+;// CONCATENATED MODULE: ./src/report/report-file.ts
 /** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
 
 
@@ -35639,7 +35760,7 @@ function writeReport(path, report) {
     (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(report) + '\n');
 }
 
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+;// CONCATENATED MODULE: ./src/config/input-parsers.ts
 /**
  * One parser per kind of input value: each throws InputError naming the input, the value (never
  * a secret) and what is accepted. settings.ts puts them together.
@@ -35820,7 +35941,7 @@ function parseVerify(value) {
     throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/config/settings.ts
 /**
  * Every input parsed and validated once, into one typed object. Nothing below the entry
  * points reads inputs again. Validation throws InputError naming the input, the value

@@ -2732,7 +2732,143 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 5452:
+/***/ 5581:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8729);
+/* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1673);
+/* harmony import */ var _config_help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(871);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4389);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4325);
+/* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8850);
+/* harmony import */ var _report_report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6757);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5551);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
+/* harmony import */ var _config_version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8794);
+/**
+ * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
+ * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function cliLog(verbose, secrets) {
+    // In a terminal a live bar replaces the per-file lines; otherwise (CI, pipes) plain lines.
+    const live = process.stderr.isTTY === true;
+    let barShown = false;
+    const write = (line) => {
+        if (barShown)
+            process.stderr.write('\r\x1b[K');
+        barShown = false;
+        process.stderr.write((0,_core_log_js__WEBPACK_IMPORTED_MODULE_9__/* .redact */ .E$)(line, secrets()) + '\n');
+    };
+    return {
+        info: message => {
+            if (!(live && message.startsWith('uploaded ')))
+                write(message);
+        },
+        progress: live
+            ? p => {
+                const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes);
+                const filled = Math.round(percent / 5);
+                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_report_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_report_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(p.totalBytes)}`);
+                barShown = true;
+            }
+            : undefined,
+        warning: message => write(`warning: ${message}`),
+        debug: message => {
+            if (verbose)
+                write(`debug: ${message}`);
+        },
+        debugEnabled: verbose,
+        group: async (name, fn) => {
+            write(`== ${name}`);
+            return fn();
+        }
+    };
+}
+async function main(argv, env) {
+    let secrets = [];
+    let log = cliLog(false, () => secrets);
+    const startedAt = new Date();
+    try {
+        const args = (0,_config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseArgs */ .Zy)(argv);
+        if (args.help) {
+            process.stdout.write((0,_config_help_js__WEBPACK_IMPORTED_MODULE_4__/* .helpText */ .BK)() + '\n');
+            return 0;
+        }
+        if (args.version) {
+            process.stdout.write(`ftps-deploy ${_config_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x}\n`);
+            return 0;
+        }
+        log = cliLog(args.verbose, () => secrets);
+        const password = env.FTPS_PASSWORD ?? '';
+        secrets = [password];
+        const read = (name) => (name === _config_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
+        const localOnly = (args.values[_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Host] ?? '') === '';
+        const settings = (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .parseSettings */ .P)(read, { requireHost: !localOnly });
+        if (localOnly && !settings.dryRun) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
+        }
+        const result = localOnly
+            ? await (0,_local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLocal */ .d)(settings, log)
+            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_11__/* .cancelOnSignals */ .d)());
+        // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
+        if (settings.reportFile)
+            (0,_report_report_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeReport */ .u5)(settings.reportFile, (0,_report_report_file_js__WEBPACK_IMPORTED_MODULE_7__/* .reportOf */ .EI)(result, settings.host, startedAt, new Date()));
+        const outputs = (0,_report_report_js__WEBPACK_IMPORTED_MODULE_6__/* .outputsOf */ .Yz)(result, settings.reportFile ?? '');
+        if (args.json)
+            process.stdout.write(JSON.stringify(outputs) + '\n');
+        else {
+            const verb = result.dryRun ? 'would upload' : 'uploaded';
+            process.stdout.write(`${verb} ${result.uploaded.length} file(s), ${result.bytesUploaded} bytes\n`);
+        }
+        return 0;
+    }
+    catch (err) {
+        log.info(`error: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
+        return err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz ? 2 : 1;
+    }
+}
+/**
+ * @actions/glob reports through @actions/core, which writes workflow commands (::debug::) to
+ * stdout. In a terminal or behind --json they are noise: send them to stderr under --verbose.
+ */
+function quietWorkflowCommands(verbose) {
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk, ...rest) => {
+        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+        if (!text.startsWith('::'))
+            return write(chunk, ...rest);
+        if (verbose)
+            process.stderr.write(text);
+        return true;
+    });
+}
+quietWorkflowCommands(process.argv.includes('--verbose'));
+process.exitCode = await main(process.argv.slice(2), process.env);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2743,11 +2879,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zy: () => (/* binding */ parseArgs)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-;// CONCATENATED MODULE: ./src/suggest.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __nccwpck_require__(4389);
+;// CONCATENATED MODULE: ./src/config/suggest.ts
 /** "Did you mean": the closest known name to a mistyped one, if one is close enough. */
 /** Edits between a and b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
 function editDistance(a, b) {
@@ -2788,7 +2924,7 @@ function suggestFlag(typed, known) {
     return scored[0].name;
 }
 
-;// CONCATENATED MODULE: ./src/cli-args.ts
+;// CONCATENATED MODULE: ./src/config/cli-args.ts
 /** The CLI's command line: flags named after the action's inputs, plus --json, --help, --version. */
 
 
@@ -2849,143 +2985,1015 @@ function parseArgs(argv) {
 
 /***/ }),
 
-/***/ 5581:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2942);
-/* harmony import */ var _local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5990);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5452);
-/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(958);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5625);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
-/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3336);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2376);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BK: () => (/* binding */ helpText)
+});
+
+// UNUSED EXPORTS: DESCRIPTION_INDENT, HELP_WIDTH, wrap
+
+// EXTERNAL MODULE: ./src/config/cli-args.ts + 1 modules
+var cli_args = __nccwpck_require__(1673);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __nccwpck_require__(4389);
+;// CONCATENATED MODULE: ./src/config/input-docs.ts
+// Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.
+const INPUT_DOCS = [
+    {
+        name: 'host',
+        group: 'Connection',
+        description: 'Server name or IP address.',
+        default: '',
+        required: true
+    },
+    {
+        name: 'port',
+        group: 'Connection',
+        description: 'Control port (1 to 65535). Empty means 21, or 990 with `tls: implicit`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'user',
+        group: 'Connection',
+        description: 'Login name.',
+        default: 'anonymous',
+        required: false
+    },
+    {
+        name: 'password',
+        group: 'Connection',
+        description: 'Password (use a secret). Masked at once; with user `anonymous` and no password, `anonymous@` is sent, as ftplib does.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'account',
+        group: 'Connection',
+        description: 'Sent with ACCT when the server answers USER/PASS with 332 (RFC 959). A 332 with no account is an error.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls',
+        group: 'Connection',
+        description: '`explicit`: AUTH TLS on the control port, then PBSZ 0 and PROT P, each required to succeed. `implicit`: TLS from the first byte, then PBSZ 0 and PROT P. `none`: plain FTP (credentials and files travel in clear; warns).',
+        default: 'explicit',
+        required: false
+    },
+    {
+        name: 'tls-verify',
+        group: 'Connection',
+        description: 'Verify the certificate chain and host name. `false` is a loud opt-in.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'ca-cert',
+        group: 'Connection',
+        description: 'PEM text, or a path to a PEM file, trusted in addition to the system CAs.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-fingerprint',
+        group: 'Connection',
+        description: 'SHA-256 fingerprint(s) of the server certificate (hex, colons optional, optional `sha256:` prefix; several separated by commas or newlines). A match is trusted even when self-signed; a mismatch always fails.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-servername',
+        group: 'Connection',
+        description: 'Name sent as SNI and checked against the certificate. Empty means `host`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tls-max-version',
+        group: 'Connection',
+        description: '`1.2` caps the TLS version (escape hatch for servers whose TLS 1.3 data connections lose bytes). Empty means no cap.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'encoding',
+        group: 'Connection',
+        description: 'Encoding of file and directory names on the wire: `utf-8` or `latin1`.',
+        default: 'utf-8',
+        required: false
+    },
+    {
+        name: 'timeout',
+        group: 'Connection',
+        description: 'Seconds for connecting and for an idle control or data connection; a number above 0.',
+        default: '30',
+        required: false
+    },
+    {
+        name: 'source-address',
+        group: 'Connection',
+        description: 'Local IP address to bind control and data sockets to.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'local-dir',
+        group: 'What to upload',
+        description: "Local root; remote paths are the files' paths relative to it.",
+        default: '.',
+        required: false
+    },
+    {
+        name: 'files',
+        group: 'What to upload',
+        description: 'Newline-separated glob patterns relative to `local-dir`; a leading `!` excludes. Only regular files are uploaded; nothing outside `local-dir` is ever uploaded.',
+        default: '**',
+        required: false
+    },
+    {
+        name: 'remote-dir',
+        group: 'What to upload',
+        description: 'Remote target directory, created with its parents as needed.',
+        default: '.',
+        required: false
+    },
+    {
+        name: 'if-no-files-found',
+        group: 'What to upload',
+        description: '`error`, `warn` or `ignore` when the patterns match no file.',
+        default: 'error',
+        required: false
+    },
+    {
+        name: 'follow-symlinks',
+        group: 'What to upload',
+        description: "`false`: symbolic links are skipped with a warning naming them. `true`: a link is uploaded as its target's content, only if the target lies inside `local-dir`.",
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'sync',
+        group: 'Sync',
+        description: '`changed`: a content-hash manifest stored on the server decides what to upload. `all`: upload every matched file.',
+        default: 'changed',
+        required: false
+    },
+    {
+        name: 'manifest',
+        group: 'Sync',
+        description: "The manifest's file name inside `remote-dir`.",
+        default: '.ftps-deploy-manifest.json',
+        required: false
+    },
+    {
+        name: 'delete',
+        group: 'Sync',
+        description: 'Delete remote files that the previous manifest lists and the new file set lacks. Files the manifest never listed are never deleted.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'dry-run',
+        group: 'Sync',
+        description: 'Connect, log in, read the manifest and the listing, report the plan and the outputs it would set; change nothing on the server.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'adopt',
+        group: 'Sync',
+        description: "What to do with a file that the manifest does not vouch for but the server already holds at the same size (a first deploy onto a site that is already there, a lost manifest). `auto`: compare content with the server's own hash command where FEAT offers one (HASH, XSHA256, XSHA512, XSHA1, XMD5), else upload it. `download`: download it and compare hashes (exact, costs the download). `size`: trust an equal size (fast; warns that edits keeping the size are missed). `none`: upload it. An adopted file is recorded in the manifest and counted in `files-skipped`.",
+        default: 'auto',
+        required: false
+    },
+    {
+        name: 'lock',
+        group: 'Sync',
+        description: 'Take a lock on `remote-dir` for the run (a `.ftps-deploy.lock` directory made with MKD, which fails if it exists), so two deploys to the same place never interleave. Released at the end, on failure and on cancel; a lock whose holder stopped renewing it for a minute is broken with a warning. A dry run takes none and reports one that is held.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'lock-timeout',
+        group: 'Sync',
+        description: "Seconds to wait for another run's lock before failing, naming the holder (its run and since when); `0` fails at once.",
+        default: '600',
+        required: false
+    },
+    {
+        name: 'concurrency',
+        group: 'Transfer',
+        description: 'Parallel connections, each with its own control connection and TLS session (1 to 16).',
+        default: '4',
+        required: false
+    },
+    {
+        name: 'retries',
+        group: 'Transfer',
+        description: 'Per-file retries after transient failures, with reconnect and backoff (0 to 100).',
+        default: '3',
+        required: false
+    },
+    {
+        name: 'atomic',
+        group: 'Transfer',
+        description: 'Upload to a temporary name in the same directory, then rename over the target.',
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'verify',
+        group: 'Transfer',
+        description: "`true`: compare the remote size (SIZE, or the listing) with the local size after each upload. `hash`: also compare the server's hash of each uploaded file (HASH, XSHA256, XSHA512, XSHA1 or XMD5) with the hash of the bytes sent, before the rename; a mismatch is retried like a short upload. Where FEAT offers no hash command it warns once and checks sizes only. `false`: neither.",
+        default: 'true',
+        required: false
+    },
+    {
+        name: 'file-mode',
+        group: 'Transfer',
+        description: "Octal mode such as `644` set on every uploaded file with `SITE CHMOD` (before the rename, so the file appears with it). Empty leaves the server's default. A server that refuses fails the run, naming the reply.",
+        default: '',
+        required: false
+    },
+    {
+        name: 'dir-mode',
+        group: 'Transfer',
+        description: 'The same for every directory the run creates, such as `755`.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'listing',
+        group: 'Transfer',
+        description: 'What the `listing` output holds: `flat` (entries of `remote-dir`), `recursive`, or `none`.',
+        default: 'flat',
+        required: false
+    },
+    {
+        name: 'report-file',
+        group: 'Transfer',
+        description: 'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
+        default: '',
+        required: false
+    }
+];
+
+// EXTERNAL MODULE: ./src/config/version.ts
+var version = __nccwpck_require__(8794);
+;// CONCATENATED MODULE: ./src/config/help.ts
 /**
- * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
- * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
+ * The CLI's --help: every flag with what it means and accepts, from src/input-docs.ts (generated
+ * from action.yml, like the README's tables), grouped as the README groups the inputs.
  */
 
 
 
 
-
-
-
-
-
-
-
-
-function cliLog(verbose, secrets) {
-    // In a terminal a live bar replaces the per-file lines; otherwise (CI, pipes) plain lines.
-    const live = process.stderr.isTTY === true;
-    let barShown = false;
-    const write = (line) => {
-        if (barShown)
-            process.stderr.write('\r\x1b[K');
-        barShown = false;
-        process.stderr.write((0,_log_js__WEBPACK_IMPORTED_MODULE_9__/* .redact */ .E$)(line, secrets()) + '\n');
-    };
-    return {
-        info: message => {
-            if (!(live && message.startsWith('uploaded ')))
-                write(message);
-        },
-        progress: live
-            ? p => {
-                const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes);
-                const filled = Math.round(percent / 5);
-                process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${(0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(p.bytes)} of ${(0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(p.totalBytes)}`);
-                barShown = true;
-            }
-            : undefined,
-        warning: message => write(`warning: ${message}`),
-        debug: message => {
-            if (verbose)
-                write(`debug: ${message}`);
-        },
-        debugEnabled: verbose,
-        group: async (name, fn) => {
-            write(`== ${name}`);
-            return fn();
+/** Terminals of 100 columns show every line unbroken. */
+const HELP_WIDTH = 100;
+/** Descriptions are indented under their flag by this much. */
+const DESCRIPTION_INDENT = 6;
+/** Breaks text into lines of at most `width` columns at spaces (a longer word keeps its own line). */
+function wrap(text, width, indent) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(w => w !== '')) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(' '.repeat(indent) + line);
+            line = word;
         }
-    };
-}
-async function main(argv, env) {
-    let secrets = [];
-    let log = cliLog(false, () => secrets);
-    const startedAt = new Date();
-    try {
-        const args = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseArgs */ .Zy)(argv);
-        if (args.help) {
-            process.stdout.write((0,_help_js__WEBPACK_IMPORTED_MODULE_4__/* .helpText */ .BK)() + '\n');
-            return 0;
-        }
-        if (args.version) {
-            process.stdout.write(`ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x}\n`);
-            return 0;
-        }
-        log = cliLog(args.verbose, () => secrets);
-        const password = env.FTPS_PASSWORD ?? '';
-        secrets = [password];
-        const read = (name) => (name === _inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Password ? password : (args.values[name] ?? '').trim());
-        const localOnly = (args.values[_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Host] ?? '') === '';
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .parseSettings */ .P)(read, { requireHost: !localOnly });
-        if (localOnly && !settings.dryRun) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Invalid host '': expected a server name or IP address (required unless --dry-run)`);
-        }
-        const result = localOnly
-            ? await (0,_local_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLocal */ .d)(settings, log)
-            : await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deploy */ .g)(settings, log, undefined, (0,_signals_js__WEBPACK_IMPORTED_MODULE_11__/* .cancelOnSignals */ .d)());
-        // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
-        if (settings.reportFile)
-            (0,_report_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeReport */ .u5)(settings.reportFile, (0,_report_file_js__WEBPACK_IMPORTED_MODULE_7__/* .reportOf */ .EI)(result, settings.host, startedAt, new Date()));
-        const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .outputsOf */ .Yz)(result, settings.reportFile ?? '');
-        if (args.json)
-            process.stdout.write(JSON.stringify(outputs) + '\n');
-        else {
-            const verb = result.dryRun ? 'would upload' : 'uploaded';
-            process.stdout.write(`${verb} ${result.uploaded.length} file(s), ${result.bytesUploaded} bytes\n`);
-        }
-        return 0;
+        else
+            line = line === '' ? word : `${line} ${word}`;
     }
-    catch (err) {
-        log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
-        return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz ? 2 : 1;
-    }
+    if (line !== '')
+        lines.push(' '.repeat(indent) + line);
+    return lines;
 }
-/**
- * @actions/glob reports through @actions/core, which writes workflow commands (::debug::) to
- * stdout. In a terminal or behind --json they are noise: send them to stderr under --verbose.
- */
-function quietWorkflowCommands(verbose) {
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk, ...rest) => {
-        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-        if (!text.startsWith('::'))
-            return write(chunk, ...rest);
-        if (verbose)
-            process.stderr.write(text);
-        return true;
-    });
+/** What the CLI says on the flag's own line, after its name: the default, or how it is needed. */
+function flagNote(doc) {
+    if (doc.name === inputs/* Inputs */.G0.Host)
+        return '  (required, except for a local --dry-run)';
+    if (doc.name === inputs/* Inputs */.G0.ReportFile)
+        return '  (default: none)';
+    return doc.default === '' ? '' : `  (default: ${doc.default.replace(/\n/g, ' ')})`;
 }
-quietWorkflowCommands(process.argv.includes('--verbose'));
-process.exitCode = await main(process.argv.slice(2), process.env);
+function flagLines(doc) {
+    const name = doc.name;
+    const value = name === inputs/* Inputs */.G0.Verify ? '[=false|hash]' : inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
+    return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
+}
+const EXAMPLES = [
+    'Examples:',
+    '  # Type the password once; it stays out of the shell history and off the command line.',
+    '  read -rs FTPS_PASSWORD && export FTPS_PASSWORD',
+    '',
+    '  # The plan: what would be uploaded and deleted; nothing changes on the server.',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --dry-run',
+    '',
+    '  # Deploy, and delete the files that earlier runs deployed and this build lacks.',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --delete',
+    '',
+    '  # Pin a self-signed certificate by its SHA-256 fingerprint (the tls-fingerprint output).',
+    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
+    '    --tls-fingerprint F91EC90467AA39CEDA02288FDA9D83C77E1937F1489F62909BBE2F4CAC56D93F',
+    '',
+    '  # The local plan only, without a server: which files, under which remote paths.',
+    '  npx ftps-deploy --local-dir dist --dry-run'
+];
+function helpText() {
+    const docs = INPUT_DOCS.filter(doc => cli_args/* FLAG_INPUTS */.nh.includes(doc.name));
+    const groups = [...new Set(docs.map(doc => doc.group))];
+    return [
+        `ftps-deploy ${version/* VERSION */.x}: deploy files to an FTP server over verified TLS`,
+        '',
+        'Usage: npx ftps-deploy --host HOST [--user USER] [--local-dir DIR] [--remote-dir DIR] [flags]',
+        '',
+        'Every flag is an input of the GitHub Action, with the same name and meaning: --name VALUE or',
+        '--name=VALUE. A boolean flag alone means true (--dry-run); --atomic=false turns one off.',
+        'Repeat --files for several patterns. The password is read from the FTPS_PASSWORD environment',
+        'variable, never from a flag.',
+        ...groups.flatMap(group => ['', `${group}:`, ...docs.filter(doc => doc.group === group).flatMap(flagLines)]),
+        '',
+        'Output:',
+        ...Object.entries(cli_args/* OTHER_FLAGS */.f5).map(([name, text]) => `  --${name.padEnd(10)}${text}`),
+        '',
+        'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.',
+        '',
+        ...EXAMPLES
+    ].join('\n');
+}
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2942:
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   ir: () => (/* binding */ BooleanInputs),
+/* harmony export */   p0: () => (/* binding */ InputDefaults),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+/**
+ * Every input's name and default, in one place shared by action.yml (checked by a test),
+ * the action, the CLI and the tests. Names and defaults are the contract
+ * (../shared/CONTRACT.md): renaming one breaks users' workflows.
+ */
+const Inputs = {
+    Host: 'host',
+    Port: 'port',
+    User: 'user',
+    Password: 'password',
+    Account: 'account',
+    Tls: 'tls',
+    TlsVerify: 'tls-verify',
+    CaCert: 'ca-cert',
+    TlsFingerprint: 'tls-fingerprint',
+    TlsServername: 'tls-servername',
+    TlsMaxVersion: 'tls-max-version',
+    Encoding: 'encoding',
+    Timeout: 'timeout',
+    SourceAddress: 'source-address',
+    LocalDir: 'local-dir',
+    Files: 'files',
+    RemoteDir: 'remote-dir',
+    IfNoFilesFound: 'if-no-files-found',
+    FollowSymlinks: 'follow-symlinks',
+    Sync: 'sync',
+    Manifest: 'manifest',
+    Delete: 'delete',
+    DryRun: 'dry-run',
+    Adopt: 'adopt',
+    Lock: 'lock',
+    LockTimeout: 'lock-timeout',
+    Concurrency: 'concurrency',
+    Retries: 'retries',
+    Atomic: 'atomic',
+    Verify: 'verify',
+    FileMode: 'file-mode',
+    DirMode: 'dir-mode',
+    Listing: 'listing',
+    ReportFile: 'report-file'
+};
+/** Defaults as action.yml declares them ('' = no default there). */
+const InputDefaults = {
+    host: '',
+    port: '',
+    user: 'anonymous',
+    password: '',
+    account: '',
+    tls: 'explicit',
+    'tls-verify': 'true',
+    'ca-cert': '',
+    'tls-fingerprint': '',
+    'tls-servername': '',
+    'tls-max-version': '',
+    encoding: 'utf-8',
+    timeout: '30',
+    'source-address': '',
+    'local-dir': '.',
+    files: '**',
+    'remote-dir': '.',
+    'if-no-files-found': 'error',
+    'follow-symlinks': 'false',
+    sync: 'changed',
+    manifest: '.ftps-deploy-manifest.json',
+    delete: 'false',
+    'dry-run': 'false',
+    adopt: 'auto',
+    lock: 'true',
+    'lock-timeout': '600',
+    concurrency: '4',
+    retries: '3',
+    atomic: 'true',
+    verify: 'true',
+    'file-mode': '',
+    'dir-mode': '',
+    listing: 'flat',
+    'report-file': ''
+};
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
+const BooleanInputs = [
+    Inputs.TlsVerify,
+    Inputs.FollowSymlinks,
+    Inputs.Delete,
+    Inputs.DryRun,
+    Inputs.Lock,
+    Inputs.Atomic,
+    Inputs.Verify
+];
+const Outputs = {
+    Listing: 'listing',
+    Uploaded: 'uploaded',
+    FilesUploaded: 'files-uploaded',
+    FilesSkipped: 'files-skipped',
+    FilesDeleted: 'files-deleted',
+    BytesUploaded: 'bytes-uploaded',
+    TlsFingerprint: 'tls-fingerprint',
+    ReportFile: 'report-file'
+};
+
+
+/***/ }),
+
+/***/ 5551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseSettings)
+});
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __nccwpck_require__(4389);
+;// CONCATENATED MODULE: ./src/config/input-parsers.ts
+/**
+ * One parser per kind of input value: each throws InputError naming the input, the value (never
+ * a secret) and what is accepted. settings.ts puts them together.
+ */
+
+
+
+
+
+/** Shows a value in an error message with control characters made visible. */
+function show(value) {
+    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
+    return `'${visible}'`;
+}
+function invalid(name, value, expected) {
+    return new errors/* InputError */.dz(`Invalid ${name} ${show(value)}: expected ${expected}`);
+}
+const CONTROL_CHARS = /[\r\n\0]/;
+function oneOf(name, value, accepted) {
+    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
+    if (found === undefined) {
+        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
+        throw invalid(name, value, `one of ${names.join(', ')}`);
+    }
+    return found;
+}
+/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
+}
+function parseInteger(name, value, min, max, what) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, value, `${what} from ${min} to ${max}`);
+    }
+    return n;
+}
+function parseTimeoutMs(value) {
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
+    if (!(seconds > 0) || seconds > 86400) {
+        throw invalid(inputs/* Inputs */.G0.Timeout, value, 'a number of seconds above 0 (at most 86400)');
+    }
+    return Math.max(1, Math.round(seconds * 1000));
+}
+function noControlChars(name, value) {
+    if (CONTROL_CHARS.test(value))
+        throw invalid(name, value, 'no CR, LF or NUL characters');
+    return value;
+}
+function parseHost(value, required) {
+    if (value === '' && !required)
+        return '';
+    if (value === '')
+        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address (required)');
+    if (/\s|[\0/]/.test(value))
+        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address without spaces or slashes');
+    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+}
+function parsePassword(raw, user) {
+    if (CONTROL_CHARS.test(raw)) {
+        throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.Password} (value not shown): expected no CR, LF or NUL characters`);
+    }
+    // ftplib sends 'anonymous@' for an anonymous login without a password.
+    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
+}
+/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
+function parseFingerprints(value) {
+    return value
+        .split(/[,\n]/)
+        .map(part => part.trim())
+        .filter(part => part !== '')
+        .map(part => {
+        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
+        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+            throw invalid(inputs/* Inputs */.G0.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
+        }
+        return hex.toUpperCase().match(/../g).join(':');
+    });
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
+function parseCaCert(value, cwd) {
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = (0,external_node_path_.resolve)(cwd, value);
+        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
+            throw invalid(inputs/* Inputs */.G0.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
+        }
+        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
+    if (blocks.length === 0)
+        throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
+    for (const block of blocks) {
+        try {
+            new external_node_crypto_.X509Certificate(block);
+        }
+        catch {
+            throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'valid PEM certificates (one does not parse)');
+        }
+    }
+    return blocks.join('\n') + '\n';
+}
+function parseTlsMaxVersion(value) {
+    if (value === '')
+        return undefined;
+    return oneOf(inputs/* Inputs */.G0.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
+}
+function parseLocalDir(value, cwd) {
+    const dir = (0,external_node_path_.resolve)(cwd, value);
+    if (!(0,external_node_fs_.existsSync)(dir))
+        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'an existing directory (not found)');
+    if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'a directory (this is a file)');
+    return dir;
+}
+function parsePatterns(value) {
+    const patterns = value
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    for (const pattern of patterns) {
+        const body = pattern.replace(/^!/, '');
+        noControlChars(inputs/* Inputs */.G0.Files, pattern);
+        if ((0,external_node_path_.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
+            throw invalid(inputs/* Inputs */.G0.Files, pattern, 'patterns relative to local-dir, without .. segments');
+        }
+    }
+    if (!patterns.some(p => !p.startsWith('!'))) {
+        throw invalid(inputs/* Inputs */.G0.Files, value, 'at least one pattern that is not an exclude (!)');
+    }
+    return patterns;
+}
+function parseRemoteDir(value) {
+    noControlChars(inputs/* Inputs */.G0.RemoteDir, value);
+    if (value.split(/[\\/]/).includes('..')) {
+        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, 'a directory path without .. segments');
+    }
+    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
+    if (value.includes('\\'))
+        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, "a directory path with '/' separators (no '\\')");
+    return value;
+}
+function parseMode(name, value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-7]{3,4}$/.test(value))
+        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
+    return value;
+}
+function parseManifestName(value) {
+    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
+        throw invalid(inputs/* Inputs */.G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
+    }
+    return value;
+}
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(inputs/* Inputs */.G0.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(inputs/* Inputs */.G0.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(inputs/* Inputs */.G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
+
+;// CONCATENATED MODULE: ./src/config/settings.ts
+/**
+ * Every input parsed and validated once, into one typed object. Nothing below the entry
+ * points reads inputs again. Validation throws InputError naming the input, the value
+ * (never a secret) and what is accepted, before any connection is made.
+ */
+
+
+
+
+/** Reads, validates and normalises every input. Throws InputError on the first bad one. */
+function parseSettings(read, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const get = (name) => {
+        const value = read(name);
+        return value === '' ? inputs/* InputDefaults */.p0[name] : value;
+    };
+    const bool = (name) => parseBoolean(name, get(name));
+    const host = parseHost(get(inputs/* Inputs */.G0.Host), options.requireHost ?? true);
+    const tls = oneOf(inputs/* Inputs */.G0.Tls, get(inputs/* Inputs */.G0.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
+    const portText = get(inputs/* Inputs */.G0.Port);
+    const user = noControlChars(inputs/* Inputs */.G0.User, get(inputs/* Inputs */.G0.User));
+    const sourceAddress = get(inputs/* Inputs */.G0.SourceAddress);
+    if (sourceAddress !== '' && (0,external_node_net_.isIP)(sourceAddress) === 0) {
+        throw invalid(inputs/* Inputs */.G0.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
+    }
+    const servername = get(inputs/* Inputs */.G0.TlsServername);
+    if (/\s|\0/.test(servername))
+        throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
+    const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
+    const verify = parseVerify(get(inputs/* Inputs */.G0.Verify));
+    return {
+        host,
+        port: portText === ''
+            ? tls === 'implicit'
+                ? 990
+                : 21
+            : parseInteger(inputs/* Inputs */.G0.Port, portText, 1, 65535, 'a port number'),
+        user,
+        password: parsePassword(read(inputs/* Inputs */.G0.Password), user),
+        account: noControlChars(inputs/* Inputs */.G0.Account, get(inputs/* Inputs */.G0.Account)),
+        tls,
+        tlsVerify: bool(inputs/* Inputs */.G0.TlsVerify),
+        caCert: parseCaCert(get(inputs/* Inputs */.G0.CaCert), cwd),
+        tlsFingerprints: parseFingerprints(get(inputs/* Inputs */.G0.TlsFingerprint)),
+        tlsServername: servername === '' ? host : servername,
+        tlsMaxVersion: parseTlsMaxVersion(get(inputs/* Inputs */.G0.TlsMaxVersion)),
+        encoding: oneOf(inputs/* Inputs */.G0.Encoding, get(inputs/* Inputs */.G0.Encoding), {
+            'utf-8': 'utf8',
+            utf8: 'utf8',
+            latin1: 'latin1'
+        }),
+        timeoutMs: parseTimeoutMs(get(inputs/* Inputs */.G0.Timeout)),
+        sourceAddress: sourceAddress === '' ? undefined : sourceAddress,
+        localDir: parseLocalDir(get(inputs/* Inputs */.G0.LocalDir), cwd),
+        files: parsePatterns(get(inputs/* Inputs */.G0.Files)),
+        remoteDir: parseRemoteDir(get(inputs/* Inputs */.G0.RemoteDir)),
+        ifNoFilesFound: oneOf(inputs/* Inputs */.G0.IfNoFilesFound, get(inputs/* Inputs */.G0.IfNoFilesFound), {
+            error: 'error',
+            warn: 'warn',
+            ignore: 'ignore'
+        }),
+        followSymlinks: bool(inputs/* Inputs */.G0.FollowSymlinks),
+        sync: oneOf(inputs/* Inputs */.G0.Sync, get(inputs/* Inputs */.G0.Sync), { changed: 'changed', all: 'all' }),
+        manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
+        delete: bool(inputs/* Inputs */.G0.Delete),
+        dryRun: bool(inputs/* Inputs */.G0.DryRun),
+        adopt: parseAdopt(get(inputs/* Inputs */.G0.Adopt)),
+        lock: bool(inputs/* Inputs */.G0.Lock),
+        lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
+        concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
+        retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
+        atomic: bool(inputs/* Inputs */.G0.Atomic),
+        verify: verify.size,
+        verifyHash: verify.hash,
+        fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
+        dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
+        reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
+        listing: oneOf(inputs/* Inputs */.G0.Listing, get(inputs/* Inputs */.G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
+    };
+}
+
+
+/***/ }),
+
+/***/ 8794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The package version, kept equal to package.json's by a test (the CLI bundle has no package.json to read). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ incomplete),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   sH: () => (/* binding */ DeployError),
+/* harmony export */   vO: () => (/* binding */ ReplyError)
+/* harmony export */ });
+/** Bad input: the run ends with exit code 2 before any connection is made. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** A deploy failure (exit code 1). The message names the file, command and reply. */
+class DeployError extends Error {
+    details;
+    constructor(message, details = {}, options) {
+        super(message, options);
+        this.name = 'DeployError';
+        this.details = details;
+    }
+}
+/**
+ * A server's refusal of a command (its reply code and text), as the transport reports it: the
+ * layers above tell a refusal from a lost connection by this class, never by the protocol
+ * library's own.
+ */
+class ReplyError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ReplyError';
+    }
+}
+/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
+function incomplete(name, held, sentSize) {
+    return new DeployError(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
+        file: name,
+        command: 'SIZE',
+        transient: true
+    });
+}
+/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
+function describeError(err) {
+    if (err instanceof Error)
+        return err.message;
+    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
+}
+
+
+/***/ }),
+
+/***/ 4325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   KR: () => (/* binding */ redactingLog)
+/* harmony export */ });
+/* unused harmony export secretForms */
+/** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
+function redact(text, secrets) {
+    return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+/**
+ * The forms a secret takes in what the run emits: as sent, and as a Markdown table cell or a
+ * one-line message shows it (`|` escaped, line breaks as spaces), which the runner's mask of
+ * the raw value no longer matches.
+ */
+function secretForms(secret) {
+    if (secret === '')
+        return [];
+    const forms = [secret, secret.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' '), secret.replace(/[\r\n]/g, ' ')];
+    return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+/** A log whose every line has the secrets replaced (server replies may echo a password). */
+function redactingLog(log, secrets) {
+    const forms = secrets.flatMap(secretForms);
+    if (forms.length === 0)
+        return log;
+    const clean = (message) => redact(message, forms);
+    return {
+        ...log,
+        info: message => log.info(clean(message)),
+        warning: message => log.warning(clean(message)),
+        debug: message => log.debug(clean(message)),
+        group: (name, fn) => log.group(clean(name), fn)
+    };
+}
+
+
+/***/ }),
+
+/***/ 4414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ ManifestCorrupt),
+/* harmony export */   MZ: () => (/* binding */ serializeManifest),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   nX: () => (/* binding */ copyManifest),
+/* harmony export */   r7: () => (/* binding */ manifestBackupName)
+/* harmony export */ });
+/* unused harmony export emptyManifest */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2581);
+/**
+ * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
+ * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
+ * manifest-file.ts), so a deploy that dies resumes where it stopped.
+ */
+
+
+const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
+/** A copy that later changes to either side do not reach. */
+const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+class ManifestCorrupt extends Error {
+}
+const FORMAT = 'ftps-deploy-manifest';
+/**
+ * The second copy kept beside the manifest while a server cannot replace it in one rename:
+ * it holds the last complete manifest whenever the manifest itself is missing or partial.
+ */
+const manifestBackupName = (manifest) => `${manifest}.previous`;
+function serializeManifest(manifest) {
+    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+}
+/**
+ * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
+ * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
+ */
+function parseManifest(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestCorrupt(`not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)})`);
+    }
+    const doc = data;
+    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
+        throw new ManifestCorrupt(`not an ${FORMAT}`);
+    if (doc.version !== 1)
+        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
+    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
+        throw new ManifestCorrupt('files or dirs missing');
+    }
+    const refused = [];
+    const safe = (path) => {
+        const reason = (0,_remote_path_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafePathReason */ .m0)(path);
+        if (reason !== undefined)
+            refused.push(`${JSON.stringify(path)} (${reason})`);
+        return reason === undefined;
+    };
+    const files = new Map();
+    for (const [path, entry] of Object.entries(doc.files)) {
+        const e = entry;
+        const valid = typeof e?.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(e.sha256) &&
+            Number.isSafeInteger(e.size) &&
+            e.size >= 0;
+        if (!valid)
+            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
+        if (safe(path))
+            files.set(path, { sha256: e.sha256, size: e.size });
+    }
+    const dirs = new Set();
+    for (const dir of doc.dirs) {
+        if (typeof dir !== 'string')
+            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
+        if (safe(dir))
+            dirs.add(dir);
+    }
+    return { manifest: { files, dirs }, refused };
+}
+
+
+/***/ }),
+
+/***/ 2581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UE: () => (/* binding */ LOCK_DIR),
+/* harmony export */   b7: () => (/* binding */ resolveRemoteRoot),
+/* harmony export */   fF: () => (/* binding */ remotePathOf),
+/* harmony export */   m0: () => (/* binding */ unsafePathReason),
+/* harmony export */   ux: () => (/* binding */ pathPrefixes),
+/* harmony export */   vB: () => (/* binding */ parentDirs),
+/* harmony export */   zN: () => (/* binding */ foldName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
+
+/** remote-dir is relative to the login directory unless absolute. */
+function resolveRemoteRoot(home, remoteDir) {
+    const joined = remoteDir.startsWith('/') ? remoteDir : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(home || '/', remoteDir);
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(joined);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
+function pathPrefixes(path) {
+    const parts = path.split('/').filter(p => p !== '');
+    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
+function parentDirs(relPath) {
+    const dirs = [];
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(dir))
+        dirs.unshift(dir);
+    return dirs;
+}
+/** The remote path of a remote-relative one ('' is remote-dir itself). */
+function remotePathOf(remoteRoot, relPath) {
+    return relPath === '' ? remoteRoot : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(remoteRoot, relPath);
+}
+/**
+ * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
+ * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
+ * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
+ */
+function unsafePathReason(relPath) {
+    if (relPath === '')
+        return 'it is empty';
+    if (/[\r\n\0]/.test(relPath))
+        return 'it contains CR, LF or NUL';
+    if (relPath.includes('\\'))
+        return 'it contains a backslash, a path separator on Windows servers';
+    if (relPath.startsWith('/'))
+        return 'it is absolute';
+    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
+        return "it has an empty, '.' or '..' segment";
+    }
+    return undefined;
+}
+/** How names compare on a server that folds case. */
+const foldName = (path) => path.toLowerCase();
+/** The deploy lock: a directory at the top of remote-dir (lock/lock.ts takes and releases it). */
+const LOCK_DIR = '.ftps-deploy.lock';
+
+
+/***/ }),
+
+/***/ 8729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2996,297 +4004,408 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDeps
 
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/local-files.ts + 2 modules
-var local_files = __nccwpck_require__(6467);
-;// CONCATENATED MODULE: ./src/connection-limit.ts
+// EXTERNAL MODULE: ./src/core/manifest.ts
+var core_manifest = __nccwpck_require__(4414);
+// EXTERNAL MODULE: ./src/core/remote-path.ts
+var remote_path = __nccwpck_require__(2581);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/session/refusals.ts
+/** Telling a server's refusal from a lost connection, and the best-effort steps built on that. */
+
+/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
+function renameRefused(err) {
+    return err instanceof errors/* DeployError */.sH && err.details.code !== undefined && err.details.code >= 500;
+}
+/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
+const isRefusal = (err) => err instanceof errors/* ReplyError */.vO || (err instanceof errors/* DeployError */.sH && err.details.code !== undefined);
 /**
- * Which refusals are a server's connection limit rather than a failure (pure): the replies
- * pure-ftpd, ProFTPD, vsftpd, FileZilla Server and IIS send when an address, a user or the
- * whole server has as many connections as it allows. Contract: "A server's connection limit
- * is not a failure"; issue 11 lists the texts.
+ * True when done, false when the server refused (the file is not there, 550, or it would not):
+ * for best-effort steps. A lost connection still throws.
+ */
+async function quietly(action) {
+    return action.then(() => true, (err) => {
+        if (isRefusal(err))
+            return false;
+        throw err;
+    });
+}
+/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
+async function makeDir(session, path, mode) {
+    const created = await session.makeDir(path);
+    if (created && mode !== undefined)
+        await session.chmod(path, mode);
+    return created;
+}
+
+;// CONCATENATED MODULE: ./src/session/size-check.ts
+/** The size check after an upload: the server holds as many bytes as were sent. */
+
+
+/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
+async function sizeCheck(session, name, sentSize, path) {
+    const size = await session.size(path);
+    if (size !== undefined && size !== sentSize)
+        throw (0,errors/* incomplete */.$x)(name, size, sentSize);
+}
+
+;// CONCATENATED MODULE: ./src/manifest/manifest-file.ts
+/**
+ * The manifest on the server: read (with the backup a server without rename-over may leave)
+ * and written so that one whole copy is always there, whatever the server allows and wherever
+ * a run is killed.
  */
 
 
-/**
- * Texts of limit replies. Each names connections, users, clients or sessions with a word of
- * quantity, so a wrong password's 530 ("Login incorrect", "Sorry, no such user") never matches:
- * - pure-ftpd: "Too many connections (N) from this IP", "N users (the maximum) are already
- *   logged in, sorry", "I can't accept more than N connections as the same user"
- * - ProFTPD: "Sorry, the maximum number of clients (N) from your host are already connected.",
- *   "... of allowed clients (N) are already connected.", "... (N) for this user ..."
- * - vsftpd: "There are too many connections from your internet address.", "There are too
- *   many connected users, please try later."
- * - FileZilla Server / IIS / Serv-U: "Too many users are connected", "Maximum number of
- *   connections exceeded", "too many users logged on", "No more connections allowed"
- */
-const LIMIT_TEXT = [
-    /too many (?:\w+ )?(?:connections|connected users|users|clients|sessions)\b/i,
-    /\busers \(the maximum\)/i,
-    /can'?t accept more than \d+ connections/i,
-    /maximum number of (?:\w+ )?(?:clients|connections|users|sessions|hosts)\b/i,
-    /(?:connection|client|user|session) limit (?:reached|exceeded)/i,
-    /no more (?:connections|clients|users|sessions)/i
-];
-/** Where the reply says how many: "(2)", "2 users (the maximum)", "more than 2 connections". */
-const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) connections/i];
-/** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
-const LIMIT_CODES = new Set([421, 530]);
-/** The limit a reply announces, or undefined when it is any other reply. */
-function connectionLimitOf(code, reply) {
-    if (!LIMIT_CODES.has(code))
+
+
+async function readOne(pool, path, what, log) {
+    // A transient failure (a short download included) is retried and then fails the run: it is
+    // never taken for "no manifest", which would upload everything again and forget deletions.
+    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    if (data === undefined)
         return undefined;
-    const text = reply.trim();
-    if (!LIMIT_TEXT.some(pattern => pattern.test(text)))
+    try {
+        const { manifest, refused } = (0,core_manifest/* parseManifest */.Ng)(data.toString('utf8'));
+        if (refused.length > 0) {
+            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
+        }
+        return manifest;
+    }
+    catch (err) {
+        if (!(err instanceof core_manifest/* ManifestCorrupt */.Dr))
+            throw err;
+        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
         return undefined;
-    for (const pattern of COUNT) {
-        const match = pattern.exec(text);
-        if (match)
-            return { code, reply: text, count: Number(match[1]) };
     }
-    return { code, reply: text };
 }
-/** The limit behind a failed connect or login (the reply may sit in an error's cause). */
-function limitOfError(err) {
-    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        if (e instanceof errors/* DeployError */.sH && e.details.code !== undefined) {
-            return connectionLimitOf(e.details.code, e.details.reply ?? e.message);
-        }
-        if (e instanceof dist.FTPError)
-            return connectionLimitOf(e.code, e.message);
+/** The manifest, else (a run killed while replacing it) its backup, else none. */
+async function readManifest(pool, path, log) {
+    const manifest = await readOne(pool, path, 'the manifest', log);
+    if (manifest !== undefined)
+        return { manifest, from: 'manifest' };
+    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,core_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    if (backup !== undefined) {
+        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
+        return { manifest: backup, from: 'backup' };
     }
-    return undefined;
+    log.info(`No manifest at ${path}: every matched file is uploaded`);
+    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
 }
 /**
- * How many connections the pool may hold: the concurrency asked for, lowered to what the
- * server let in when it refuses one for its limit, raised by one again after a while (another
- * client may have gone). Warns once, when the openings in flight at the first refusal are done.
+ * Writes the manifest at `path`, replaced the way uploads are (the replacer's one strategy, from
+ * the server record). Where the server renames over a file: temporary, then rename.
+ * Where it does not: the old manifest is moved to the backup name first, so a run killed between
+ * the two renames leaves the backup for the next run to read; the backup goes once the new one is
+ * in place. Where it allows no renames: the backup is written in full first, then the manifest.
+ * Either way the backup exists only while the manifest is being replaced.
  */
-class ConnectionCap {
-    wanted;
-    options;
-    current;
-    limit;
-    loweredAt = 0;
-    warned = false;
-    constructor(wanted, options) {
-        this.wanted = wanted;
-        this.options = options;
-        this.current = wanted;
-    }
-    /** The count allowed now; one more than before when the last lowering is old enough. */
-    allowed() {
-        if (this.limit !== undefined && this.current < this.wanted) {
-            const now = this.options.now();
-            if (now - this.loweredAt >= this.options.raiseAfterMs) {
-                this.current += 1;
-                this.loweredAt = now;
-            }
-        }
-        return this.current;
-    }
-    /** The server refused a connection for `limit` while `others` of ours were open or opening. */
-    lower(limit, others) {
-        this.limit ??= limit;
-        this.current = Math.max(1, Math.min(this.current, others, limit.count ?? Number.POSITIVE_INFINITY));
-        this.loweredAt = this.options.now();
-    }
-    /** The one warning, once no opening is in flight any more (so it names the settled count). */
-    takeWarning(opening) {
-        if (this.warned || this.limit === undefined || opening > 0)
-            return undefined;
-        this.warned = true;
-        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
-            `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`);
-    }
-    get lowered() {
-        return this.limit !== undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply. A connection refused for
- * the server's connection limit lowers the pool's size instead: the task waits for a session.
- */
-
-
-
-class SessionPool {
-    open;
-    options;
-    log;
-    idle = [];
-    all = new Set();
-    opening = 0;
-    waiting = [];
-    sleep;
-    cancelled;
-    /** After closeAll: a session that finishes opening is closed at once. */
-    closed = false;
-    cap;
-    constructor(open, options, log, first) {
-        this.open = open;
-        this.options = options;
-        this.log = log;
-        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        this.cap = new ConnectionCap(options.size, {
-            raiseAfterMs: options.raiseAfterMs ?? 300_000,
-            now: options.now ?? Date.now
-        });
-        if (first) {
-            this.all.add(first);
-            this.idle.push(first);
-        }
-    }
-    /**
-     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
-     * write that records what was done before the stop).
-     */
-    cancel(reason) {
-        this.cancelled ??= reason;
-        this.waiting.splice(0).forEach(wake => wake());
-    }
-    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
-    async run(what, fn, options = {}) {
-        for (let attempt = 1;; attempt++) {
-            let session;
-            if (this.cancelled !== undefined && !options.always) {
-                throw new errors/* DeployError */.sH(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
-                    transient: false
-                });
-            }
+function manifestWriter(pool, replacer, path, options) {
+    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,core_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+    // A backup left by a killed run goes once the manifest is back in place.
+    let staleBackup = options.backupExists;
+    const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
+    const write = async (session, data) => {
+        if (replacer.mode !== 'direct') {
+            const temp = replacer.tempFor(path);
+            let placed = false;
             try {
-                session = await this.acquire();
-                const result = await fn(session);
-                this.release(session);
-                return result;
-            }
-            catch (err) {
-                const transient = (0,retry/* isTransient */.dg)(err);
-                if (session) {
-                    // A transient failure leaves the connection in doubt: always start over on a new one.
-                    if (transient || !session.usable)
-                        this.discard(session);
-                    else
-                        this.release(session);
+                await session.upload(data, temp);
+                await put(session, data, temp);
+                // Where the server will not rename over a file, the old manifest is moved aside (not
+                // deleted) first: a run killed before the rename leaves it for the next run to read.
+                let movedAside = false;
+                placed = await replacer.replace(session, temp, path, async () => {
+                    if (await quietly(session.remove(backup)))
+                        staleBackup = false;
+                    movedAside = await quietly(session.rename(path, backup));
+                });
+                if (placed) {
+                    if ((movedAside || staleBackup) && (await quietly(session.remove(backup))))
+                        staleBackup = false;
+                    return;
                 }
-                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
-                    throw err;
-                const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random);
-                this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
-                await this.sleep(wait);
+            }
+            finally {
+                if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                    replacer.settled(temp);
             }
         }
+        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
+        for (const target of [backup, path]) {
+            await quietly(session.remove(target));
+            await session.upload(data, target);
+            await put(session, data, target);
+        }
+        await quietly(session.remove(backup));
+    };
+    return {
+        write: text => 
+        // `always`: after a cancel, the manifest still records what was done.
+        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifest/manifest-store.ts
+
+/**
+ * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
+ * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
+ * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
+ */
+class ManifestStore {
+    manifest;
+    writer;
+    log;
+    changes = 0;
+    /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
+    remaining;
+    writing = Promise.resolve();
+    dirty = false;
+    lastWrite;
+    cadence;
+    constructor(manifest, writer, log, cadence = {}) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.log = log;
+        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A file now on the server with this content. */
+    recorded(path, entry) {
+        this.manifest.files.set(path, entry);
+        return this.changed();
     }
     /**
-     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
-     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
-     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     * Files found on the server as recorded (adopted): written with the next write, not counted
+     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
      */
-    warm(count) {
-        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
-        for (let i = 0; i < wanted; i++) {
-            this.openWithinLimit().then(session => {
-                if (session !== undefined)
-                    this.release(session);
-            }, (err) => this.log.debug(`A connection opened ahead failed: ${(0,errors/* describeError */.Uc)(err)}`));
+    recordAll(entries) {
+        for (const [path, entry] of entries) {
+            this.manifest.files.set(path, entry);
+            this.dirty = true;
         }
     }
-    /** Closes every session. */
-    closeAll() {
-        this.closed = true;
-        for (const session of this.all)
-            session.close();
-        this.all.clear();
-        this.idle.length = 0;
+    /** A file no longer on the server (or no longer as recorded). */
+    forgotten(path) {
+        this.manifest.files.delete(path);
+        return this.changed();
     }
-    async acquire() {
-        for (;;) {
-            const idle = this.idle.pop();
-            // A session can die while idle (the server's idle timeout): then open another.
-            if (idle?.usable)
-                return idle;
-            if (idle) {
-                this.discard(idle);
-                continue;
-            }
-            if (this.all.size + this.opening < this.cap.allowed()) {
-                const session = await this.openWithinLimit();
-                if (session !== undefined)
-                    return session;
-                continue;
-            }
-            await new Promise(resolve => this.waiting.push(resolve));
-        }
+    /** Drops entries without counting them as progress; true if any was there. */
+    forgetAll(paths) {
+        let any = false;
+        for (const path of paths)
+            any = this.manifest.files.delete(path) || any;
+        if (any)
+            this.dirty = true;
+        return any;
     }
-    /**
-     * Opens a session, or lowers the cap and returns undefined when the server refuses it for
-     * its connection limit while others of ours are open or opening. With none, the server is
-     * full of other clients: wait for a slot with backoff, a bounded number of times.
-     */
-    async openWithinLimit() {
-        this.opening += 1;
+    dirCreated(path) {
+        this.manifest.dirs.add(path);
+        this.dirty = true;
+    }
+    dirRemoved(path) {
+        this.manifest.dirs.delete(path);
+        this.dirty = true;
+    }
+    /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
+    expectChanges(count) {
+        this.remaining = count;
+    }
+    /** The next flush writes, changed or not (the plan said the manifest is written). */
+    touch() {
+        this.dirty = true;
+    }
+    /** Writes now if anything changed since the last write that succeeded. */
+    flush() {
+        // After a failed write the chain goes on: a later flush writes again (the failure path must
+        // still be able to record the uploads that succeeded).
+        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
+        this.writing = write;
+        return write;
+    }
+    async writeIfDirty() {
+        if (!this.dirty)
+            return;
+        this.dirty = false;
+        this.changes = 0;
+        this.lastWrite = this.cadence.now();
+        const text = (0,core_manifest/* serializeManifest */.MZ)(this.manifest);
+        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
         try {
-            for (let attempt = 1;; attempt++) {
-                try {
-                    const session = await this.open();
-                    this.all.add(session);
-                    return session;
-                }
-                catch (err) {
-                    const limit = limitOfError(err);
-                    if (limit === undefined)
-                        throw err;
-                    const others = this.all.size + this.opening - 1;
-                    if (others > 0) {
-                        if (this.cap.lowered)
-                            this.log.info(`${limit.reply}: going on with ${others} connection(s)`);
-                        this.cap.lower(limit, others);
-                        return undefined;
-                    }
-                    const tries = this.options.limitRetries ?? 5;
-                    if (attempt > tries || this.cancelled !== undefined) {
-                        throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
-                            'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
-                    }
-                    const wait = (0,retry/* backoffMs */.jo)(attempt, this.options.random, 1000, 15_000);
-                    this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
-                    await this.sleep(wait);
-                }
-            }
+            await this.writer.write(text);
         }
-        finally {
-            this.opening -= 1;
-            const warning = this.cap.takeWarning(this.opening);
-            if (warning !== undefined)
-                this.log.warning(warning);
+        catch (err) {
+            this.dirty = true;
+            throw err;
         }
     }
-    release(session) {
-        // More sessions than the server's limit leaves us (opened before it was known): close one.
-        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
-            return this.discard(session);
-        this.idle.push(session);
-        this.waiting.shift()?.();
-    }
-    discard(session) {
-        session.close();
-        this.all.delete(session);
-        this.waiting.shift()?.();
+    changed() {
+        this.dirty = true;
+        this.changes += 1;
+        if (this.remaining !== undefined && --this.remaining <= 0)
+            return Promise.resolve();
+        const { every, minIntervalMs, now } = this.cadence;
+        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
+            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+        return due ? this.flush() : Promise.resolve();
     }
 }
+
+;// CONCATENATED MODULE: ./src/session/replace.ts
+
+
+class Replacer {
+    server;
+    names;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    /** Asked for at the start: then a file written in place replaces its target by deleting it first. */
+    atomic;
+    constructor(server, names) {
+        this.server = server;
+        this.names = names;
+        this.atomic = server.replace !== 'direct';
+    }
+    get mode() {
+        return this.server.replace;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /**
+     * Uploads source to target: atomically where the server allows, else in place. Where the
+     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
+     * go in one write after the upload (the size is then read from the renamed file); else one at
+     * a time, the temporary checked before it is renamed.
+     */
+    async put(session, source, target, checks) {
+        // The mode as this upload found it: another connection may learn more meanwhile.
+        const mode = this.server.replace;
+        if (mode !== 'direct') {
+            const temp = this.tempFor(target);
+            let replaced = false;
+            try {
+                const sent = await session.upload(source, temp);
+                checks.sent(sent);
+                if (this.server.pipelining &&
+                    checks.stored === undefined &&
+                    (checks.mode === undefined || this.server.chmodWorks)) {
+                    const done = await session.commit({ temp, target, mode, sent, checks });
+                    replaced = done.renamed || (await this.afterRefusal(session, temp, target, mode, done.refusal));
+                }
+                else {
+                    await this.checkStored(session, checks, temp, sent);
+                    replaced = await this.replace(session, temp, target);
+                }
+            }
+            finally {
+                if (replaced)
+                    this.settled(temp);
+                else if (session.usable && (await quietly(session.remove(temp))))
+                    this.settled(temp);
+            }
+            if (replaced)
+                return;
+        }
+        // In place. Where atomic was asked for but renames are refused, delete first: a server
+        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        if (this.atomic)
+            await quietly(session.remove(target));
+        const sent = await session.upload(source, target);
+        checks.sent(sent);
+        await this.checkStored(session, checks, target, sent);
+    }
+    async checkStored(session, checks, path, sent) {
+        if (checks.verifySize)
+            await sizeCheck(session, checks.name, sent.size, path);
+        await checks.stored?.(session, path, sent);
+        if (checks.mode !== undefined) {
+            await session.chmod(path, checks.mode);
+            this.server.chmodWorks = true;
+        }
+    }
+    /**
+     * Moves temp over target as the server allows: a rename over it, or the target cleared first
+     * (`clear`: deleted, unless the caller moves it aside). False when this server refuses renames
+     * (write in place then); a 4xx or a lost connection throws, for the pool to retry.
+     */
+    async replace(session, temp, target, clear = () => quietly(session.remove(target))) {
+        const mode = this.server.replace;
+        if (mode === 'direct')
+            return false;
+        if (mode === 'delete-then-rename')
+            await clear();
+        try {
+            await session.rename(temp, target);
+            return true;
+        }
+        catch (err) {
+            if (!renameRefused(err))
+                throw err;
+            return this.afterRefusal(session, temp, target, mode, err, clear);
+        }
+    }
+    /** After a refused rename: over an existing file, or renames at all? False: write in place. */
+    async afterRefusal(session, temp, target, mode, err, clear = () => quietly(session.remove(target))) {
+        if (err === undefined)
+            return false;
+        let refusal = err;
+        if (mode === 'rename') {
+            // Once more with the target gone.
+            await clear();
+            try {
+                await session.rename(temp, target);
+                this.server.refusedRenameOver(err.details.reply ?? err.message);
+                return true;
+            }
+            catch (again) {
+                if (!renameRefused(again))
+                    throw again;
+                refusal = again;
+            }
+        }
+        this.server.refusedRenames(refusal.details.reply ?? refusal.message);
+        return false;
+    }
+    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/local/local-files.ts + 2 modules
+var local_files = __nccwpck_require__(2212);
+;// CONCATENATED MODULE: ./src/core/hash-names.ts
+/** The hash algorithms a server's hash command may answer in, and their names in the protocol. */
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+
+;// CONCATENATED MODULE: ./src/core/remote-session.ts
+
+/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
+const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
+
+
+;// CONCATENATED MODULE: ./src/core/concurrency.ts
+/** A small concurrency helper (pure: no I/O of its own). */
 /** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
 async function forEachLimited(items, limit, task) {
     let next = 0;
@@ -3307,332 +4426,9 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Content hashes of local files: small ones read in one call, larger ones streamed. */
-
-
-
-
-async function sha256File(path) {
-    return (await hashFile(path, ['sha256'])).sha256;
-}
-/** A file's digests in several algorithms (createHash names), read once. */
-async function hashFile(path, algorithms) {
-    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
-    const whole = (0,local_files/* readSmall */.o5)(path);
-    if (whole !== undefined)
-        for (const hash of hashes)
-            hash.update(whole);
-    else
-        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
-            for (const hash of hashes)
-                hash.update(chunk);
-    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
-}
-/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
-    const hashed = files.map(file => ({ ...file }));
-    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
-    });
-    return hashed;
-}
-
-;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
-/**
- * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
- * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
- * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
- */
-
-const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
-/** The names HASH and OPTS HASH use (IANA hash function text names). */
-const IANA_NAME = {
-    sha256: 'SHA-256',
-    sha512: 'SHA-512',
-    sha1: 'SHA-1',
-    md5: 'MD5'
-};
-const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
-const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
-/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
-function hashFeature(value) {
-    const offered = [];
-    let selected;
-    for (const raw of (value ?? '').split(';')) {
-        const name = raw.trim();
-        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
-        if (algorithm === undefined)
-            continue;
-        offered.push(algorithm);
-        if (name.endsWith('*'))
-            selected = algorithm;
-    }
-    return { offered, selected };
-}
-/**
- * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
- * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
- */
-function chooseHashCommand(features) {
-    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
-    for (const algorithm of HASH_PREFERENCE) {
-        if (hash.offered.includes(algorithm)) {
-            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
-            return { algorithm, verb: 'HASH', select };
-        }
-        if (features.has(X_COMMAND[algorithm]))
-            return { algorithm, verb: X_COMMAND[algorithm] };
-    }
-    return undefined;
-}
-/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
-function withoutHash(features) {
-    return new Map([...features].filter(([name]) => name !== 'HASH'));
-}
-/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
-function lastLine(message) {
-    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
-    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
-}
-/**
- * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
- * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
- * or not of the whole file (`size`, when known).
- */
-function parseHashReply(message, algorithm, size) {
-    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
-    if (m === null)
-        return undefined;
-    const [, name, start, end, hex] = m;
-    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
-        return undefined;
-    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
-    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
-        return undefined;
-    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
-}
-/**
- * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
- * before or after it: the digest is the one word of the right length in hex.
- */
-function parseXReply(message, algorithm) {
-    const words = lastLine(message).split(/\s+/);
-    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
-    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
-}
-/**
- * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
- * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
- * connection throws, for the pool to retry.
- */
-class ServerHasher {
-    send;
-    features;
-    debug;
-    command;
-    selecting;
-    constructor(send, features, debug) {
-        this.send = send;
-        this.features = features;
-        this.debug = debug;
-        this.command = chooseHashCommand(features);
-    }
-    get algorithm() {
-        return this.command?.algorithm;
-    }
-    async hash(remotePath, size) {
-        const command = await this.ready();
-        const line = command && this.commandFor(command, remotePath);
-        if (command === undefined || line === undefined)
-            return undefined;
-        let res;
-        try {
-            res = await this.send(line);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
-            return undefined;
-        }
-        return this.read(command, res, size);
-    }
-    /**
-     * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
-     * commands go in one write, else one at a time.
-     */
-    async hashMany(files, sendTogether) {
-        const command = await this.ready();
-        if (command === undefined)
-            return files.map(() => undefined);
-        const lines = files.map(f => this.commandFor(command, f.path));
-        const asked = lines.filter((line) => line !== undefined);
-        if (sendTogether === undefined || asked.length < 2) {
-            const hashes = [];
-            for (const f of files)
-                hashes.push(await this.hash(f.path, f.size));
-            return hashes;
-        }
-        const replies = await sendTogether(asked);
-        let next = 0;
-        return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++], f.size)));
-    }
-    /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
-    async ready() {
-        await (this.selecting ??= this.select());
-        return this.command;
-    }
-    /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
-    commandFor(command, remotePath) {
-        // mod_digest splits an X command's argument at spaces (a path, then start and end).
-        if (command.verb !== 'HASH' && /\s/.test(remotePath))
-            return undefined;
-        return `${command.verb} ${remotePath}`;
-    }
-    /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
-    read(command, res, size) {
-        if (res.code >= 300)
-            return undefined;
-        const hex = command.verb === 'HASH'
-            ? parseHashReply(res.message, command.algorithm, size)
-            : parseXReply(res.message, command.algorithm);
-        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
-    }
-    async select() {
-        const select = this.command?.select;
-        if (select === undefined)
-            return;
-        try {
-            await this.send(select);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            this.features = withoutHash(this.features);
-            this.command = chooseHashCommand(this.features);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/remote-path.ts
-var remote_path = __nccwpck_require__(3097);
-;// CONCATENATED MODULE: ./src/adopt.ts
-/**
- * Adoption: a matched file that the manifest does not vouch for, which the server already holds
- * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
- * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
- * it changes nothing on the server, and a dry run gathers it too.
- */
-
-
-
-
-
-
-
-/**
- * The files worth comparing: the server holds one at the local size, and the manifest has no
- * entry of that size for it (none, or a stale one). Every other file is planned as before.
- */
-function adoptionCandidates(files, facts, sync) {
-    if (sync !== 'changed')
-        return [];
-    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
-}
-/** The adoption facts for the plan; without candidates, no group and no round trip. */
-async function adoptFromServer(files, facts, sync, c) {
-    const candidates = adoptionCandidates(files, facts, sync);
-    if (candidates.length === 0)
-        return new Map();
-    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
-}
-/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
-async function findAdoptions(candidates, c) {
-    const adopted = new Map();
-    if (c.mode === 'none' || candidates.length === 0)
-        return adopted;
-    if (c.mode === 'auto') {
-        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.hashAlgorithm);
-        if (algorithm === undefined) {
-            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
-                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
-            return adopted;
-        }
-    }
-    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
-    // Empty files are equal by their size (and X commands refuse an empty range).
-    for (const file of candidates.filter(f => f.size === 0))
-        adopt(file, await localSha256(file), 'empty on the server too');
-    const rest = candidates.filter(f => f.size > 0);
-    if (c.mode === 'size')
-        await bySize(rest, c, adopt);
-    else if (c.mode === 'download')
-        await byDownload(rest, c, adopt);
-    else
-        await byServerHash(rest, c, adopt);
-    const differ = candidates.length - adopted.size;
-    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
-        (differ > 0 ? `; ${differ} to upload` : ''));
-    return adopted;
-}
-const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
-const at = (c, file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
-async function bySize(files, c, adopt) {
-    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
-    if (files.length === 0)
-        return;
-    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
-        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
-}
-async function byDownload(files, c, adopt) {
-    await forEachLimited(files, c.concurrency, async (file) => {
-        const remote = await c.pool
-            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
-            .catch(notCompared(c, file));
-        const sha256 = await localSha256(file);
-        if (remote?.size === file.size && remote.sha256 === sha256)
-            adopt(file, sha256, 'same SHA-256, downloaded');
-    });
-}
-/**
- * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
- * only means the file is uploaded; a cancel or a certificate failure still ends the run.
- */
-function notCompared(c, file) {
-    return err => {
-        if (!(err instanceof dist.FTPError || (0,retry/* isTransient */.dg)(err)))
-            throw err;
-        c.log.info(`${file.relPath}: not compared (${(0,errors/* describeError */.Uc)(err)}): to upload`);
-        return undefined;
-    };
-}
-/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
-async function byServerHash(files, c, adopt) {
-    const batches = [];
-    for (let i = 0; i < files.length; i += HASHES_PER_WRITE)
-        batches.push(files.slice(i, i + HASHES_PER_WRITE));
-    await forEachLimited(batches, c.concurrency, async (batch) => {
-        const remote = await c.pool
-            .run(`Hashes of ${batch.length} file(s)`, s => s.hashes(batch.map(file => ({ path: at(c, file), size: file.size }))))
-            .catch(notCompared(c, batch[0]));
-        for (const [i, file] of batch.entries()) {
-            const hash = remote?.[i];
-            if (hash === undefined)
-                continue;
-            const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm])]);
-            if (local[hash.algorithm] === hash.hex) {
-                adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`);
-            }
-        }
-    });
-}
-/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
-const HASHES_PER_WRITE = 16;
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/temp-name.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/temp-name.ts
 /**
  * The one definition of the temporary names this tool uploads to before a rename, and of when
  * another run's temporary is abandoned. A name carries the run's tag and the time it was made:
@@ -3688,11 +4484,12 @@ class TempNamer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/remote-listing.ts
+;// CONCATENATED MODULE: ./src/remote/remote-listing.ts
 /**
  * Reading what the server holds: directory listers (STAT on the control connection where the
  * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
  */
+
 
 
 
@@ -3708,7 +4505,7 @@ function poolLister(pool) {
         catch (err) {
             // 450/550: no such directory; its files are simply not there. pyftpdlib answers MLSD of
             // a missing directory with 501 "No such directory." (taking it for absent only uploads).
-            if (err instanceof dist.FTPError && [450, 501, 550].includes(err.code))
+            if (err instanceof errors/* ReplyError */.vO && [450, 501, 550].includes(err.code))
                 return undefined;
             throw err;
         }
@@ -3724,13 +4521,14 @@ function poolLister(pool) {
  */
 function statOrListLister(pool) {
     const viaList = poolLister(pool);
-    let statWorks = true;
+    // Whether STAT lists here is the server record's: once it turns out not to, for the whole run.
+    const server = pool.server;
     /** LIST decides where STAT showed nothing; entries there prove STAT missed them. */
     const decide = async (absPath) => {
         const infos = await viaList(absPath);
         // vsftpd lists a missing directory as empty: only entries prove STAT missed them.
         if (infos !== undefined && infos.length > 0)
-            statWorks = false;
+            server.statLists = false;
         return infos;
     };
     const viaStat = async (stat) => {
@@ -3742,12 +4540,12 @@ function statOrListLister(pool) {
             // retried already.
             if (!tooLong(err))
                 throw err;
-            statWorks = false;
+            server.statLists = false;
             return undefined;
         }
     };
     const one = async (absPath) => {
-        if (statWorks) {
+        if (server.statLists) {
             const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
             if (infos !== undefined)
                 return infos;
@@ -3755,14 +4553,14 @@ function statOrListLister(pool) {
         return decide(absPath);
     };
     one.many = async (absPaths) => {
-        if (!statWorks || absPaths.length < 2)
+        if (!server.statLists || absPaths.length < 2)
             return listEach(one, absPaths);
         const groups = [];
         for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
             groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
         const found = new Map();
         await forEachLimited(groups, 4, async (group) => {
-            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.pipelines)));
+            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining)));
             group.forEach((path, i) => found.set(path, infos?.[i]));
         });
         const rest = absPaths.filter(path => found.get(path) === undefined);
@@ -3808,7 +4606,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
                 if (info.name === '.' || info.name === '..')
                     continue;
                 const rel = dir === '' ? info.name : `${dir}/${info.name}`;
-                if (info.type === dist.FileType.Directory)
+                if (info.type === EntryType.Directory)
                     index.dirs.add(rel);
                 else if (TEMP_NAME.test(info.name))
                     temps.push(rel);
@@ -3834,7 +4632,7 @@ async function indexFiles(c, paths, ifShown = []) {
                 return await session.size(external_node_path_.posix.join(c.remoteRoot, path));
             }
             catch (err) {
-                if (err instanceof dist.FTPError && err.code === 550)
+                if (err instanceof errors/* ReplyError */.vO && err.code === 550)
                     return undefined;
                 throw err;
             }
@@ -3845,9 +4643,8 @@ async function indexFiles(c, paths, ifShown = []) {
     return { index, temps };
 }
 
-;// CONCATENATED MODULE: ./src/checks.ts
+;// CONCATENATED MODULE: ./src/apply/checks.ts
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
-
 
 
 /** What was sent is what was planned (and hashed): else the file is being written locally. */
@@ -3864,7 +4661,7 @@ function uploadFailure(file, remotePath, err) {
     if (err instanceof errors/* DeployError */.sH) {
         return new errors/* DeployError */.sH(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
     }
-    if (err instanceof dist.FTPError) {
+    if (err instanceof errors/* ReplyError */.vO) {
         return new errors/* DeployError */.sH(`Upload of ${file.relPath} failed: the server answered STOR ${remotePath} with ${err.message}`, {
             file: file.relPath,
             command: 'STOR',
@@ -3891,7 +4688,7 @@ async function checkUploaded(uploaded, c) {
     throw new errors/* DeployError */.sH(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
 }
 
-;// CONCATENATED MODULE: ./src/plan-text.ts
+;// CONCATENATED MODULE: ./src/core/plan-text.ts
 const WORDS = {
     'take lock': ['take the deploy lock', 'took the deploy lock'],
     'release lock': ['release the deploy lock', 'released the deploy lock'],
@@ -3972,10 +4769,17 @@ function planSummary(plan, dryRun) {
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
 }
+/** The plan in the log: stale manifest entries, every step in a dry run (a real run reports each as done), the summary. */
+function describePlan(plan, steps, log, dryRun) {
+    for (const path of plan.stale)
+        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
+    if (dryRun)
+        for (const step of steps)
+            log.info(stepText(step, 'planned'));
+    log.info(planSummary(plan, dryRun));
+}
 
-// EXTERNAL MODULE: ./src/replace.ts + 1 modules
-var replace = __nccwpck_require__(8791);
-;// CONCATENATED MODULE: ./src/apply.ts
+;// CONCATENATED MODULE: ./src/apply/apply.ts
 /**
  * Carries out a plan over the session pool: retries and fallbacks (in the pool and the
  * replacer), progress, the manifest kept current as the server changes, and a report of every
@@ -3999,7 +4803,7 @@ async function applyPlan(plan, ctx) {
     try {
         await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
             // Already gone (another run removed it): nothing left to do.
-            await pool.run(`Removing ${path}`, session => (0,replace/* quietly */.gd)(session.remove(at(path))));
+            await pool.run(`Removing ${path}`, session => quietly(session.remove(at(path))));
             did({ kind: 'remove leftover', path });
         });
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
@@ -4038,8 +4842,8 @@ async function applyPlan(plan, ctx) {
                 await pool.run(`Upload of ${file.relPath}`, async (session) => {
                     // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
                     if (respells !== undefined && replacer.mode === 'direct')
-                        await (0,replace/* quietly */.gd)(session.remove(at(respells)));
-                    return replacer.put(session, file.localPath, remotePath, {
+                        await quietly(session.remove(at(respells)));
+                    return replacer.put(session, (0,local_files/* localSource */.j1)(file.localPath), remotePath, {
                         name: file.relPath,
                         sent: sent => {
                             sentAsPlanned(file, sent);
@@ -4076,7 +4880,7 @@ async function applyPlan(plan, ctx) {
                     await session.remove(at(path));
                 }
                 catch (err) {
-                    if (!(err instanceof dist.FTPError && err.code === 550))
+                    if (!(err instanceof errors/* ReplyError */.vO && err.code === 550))
                         throw err;
                 }
             });
@@ -4087,7 +4891,7 @@ async function applyPlan(plan, ctx) {
         for (const dir of plan.rmdirs) {
             await pool.run(`Removing ${dir}`, async (session) => {
                 // Not empty: it holds files this tool never deployed, which it never touches.
-                if (await (0,replace/* quietly */.gd)(session.removeDir(at(dir)))) {
+                if (await quietly(session.removeDir(at(dir)))) {
                     store.dirRemoved(dir);
                     did({ kind: 'remove directory', path: dir });
                 }
@@ -4127,7 +4931,7 @@ async function applyPlan(plan, ctx) {
  * exist already, is then tried again on its own). Says for each whether it was created.
  */
 async function makeDirs(session, dirs, mode) {
-    if (!session.pipelines || dirs.length < 2) {
+    if (!session.server.pipelining || dirs.length < 2) {
         const created = [];
         for (const dir of dirs)
             created.push(await makeDir(session, dir, mode));
@@ -4143,100 +4947,280 @@ async function makeDirs(session, dirs, mode) {
     }
     return created;
 }
-/** Creates one directory and, when this run created it, gives it `mode`. True if created. */
-async function makeDir(session, path, mode) {
-    const created = await session.makeDir(path);
-    if (created && mode !== undefined)
-        await session.chmod(path, mode);
-    return created;
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/local/hash.ts
+/** Content hashes of local files: small ones read in one call, larger ones streamed. */
+
+
+
+
+async function sha256File(path) {
+    return (await hashFile(path, ['sha256'])).sha256;
+}
+/** A file's digests in several algorithms (createHash names), read once. */
+async function hashFile(path, algorithms) {
+    const hashes = algorithms.map(algorithm => (0,external_node_crypto_.createHash)(algorithm));
+    const whole = (0,local_files/* readSmall */.o5)(path);
+    if (whole !== undefined)
+        for (const hash of hashes)
+            hash.update(whole);
+    else
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: local_files/* CHUNK_BYTES */.EC }))
+            for (const hash of hashes)
+                hash.update(chunk);
+    return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
+}
+/** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
+async function hashFiles(files, wanted = () => true, parallel = 4) {
+    const hashed = files.map(file => ({ ...file }));
+    await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
+        file.sha256 = await sha256File(file.localPath);
+    });
+    return hashed;
 }
 
-;// CONCATENATED MODULE: ./src/case-fold.ts
+;// CONCATENATED MODULE: ./src/apply/verify-hash.ts
 /**
- * Whether the server folds letter case (Windows, IIS: `Logo.PNG` and `logo.png` are one file,
- * and the name keeps the case it was created with). Asked only when the local files and what
- * the server holds have names that differ in case alone: elsewhere the answer changes nothing.
+ * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
+ * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
  */
 
 
-/** How names compare on a server that folds case. */
-const foldName = (path) => path.toLowerCase();
-/** The server's paths that are a local path in another spelling: what the probe is about. */
-function caseCollisions(localPaths, index) {
-    const local = new Set(localPaths);
-    const folded = new Set([...local].map(foldName));
-    return [...index.files.keys()].filter(path => !local.has(path) && folded.has(foldName(path))).sort();
-}
-/** Local paths that differ from another local path in case alone (`a.txt`, `A.txt`), grouped. */
-function localCaseClashes(localPaths) {
-    const groups = new Map();
-    for (const path of new Set(localPaths))
-        groups.set(foldName(path), [...(groups.get(foldName(path)) ?? []), path]);
-    return [...groups.values()].filter(group => group.length > 1).map(group => group.sort());
-}
-/** Spellings of path other than itself and those the index holds, most distinct first. */
-function otherSpellings(path, index) {
-    const swap = [...path].map(c => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
-    const first = path.search(/[a-zA-Z]/);
-    const toggled = first < 0 ? path : path.slice(0, first) + swap[first] + path.slice(first + 1);
-    return [...new Set([swap, toggled, path.toUpperCase(), path.toLowerCase()])].filter(p => p !== path && !index.files.has(p));
-}
-/**
- * undefined when no name collides (the plan is the same either way). Else SIZE of a spelling
- * the server does not list: a case-sensitive server answers 550, one that folds case gives the
- * size of the file it lists. A server that cannot say (no SIZE) is taken to fold case: that
- * only keeps a file that could have been deleted. Local files that differ in case alone are
- * one file on such a server: a warning says so.
- */
-async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
-    const local = [...localPaths];
-    const collisions = caseCollisions(local, index);
-    const clashes = localCaseClashes(local);
-    if (collisions.length + clashes.length === 0)
-        return undefined;
-    const candidates = collisions.length > 0 ? collisions : [...index.files.keys()].sort();
-    const listed = candidates.find(path => otherSpellings(path, index).length > 0);
-    let folds = collisions.length > 0 ? true : undefined;
-    let how = 'no other spelling to ask for; taken to fold it';
-    if (listed !== undefined) {
-        const probe = otherSpellings(listed, index)[0];
-        const size = await pool.run(`SIZE ${probe}`, async (session) => {
-            try {
-                return await session.size((0,remote_path/* remotePathOf */.fF)(remoteRoot, probe));
+
+class HashCheck {
+    log;
+    warned = false;
+    constructor(log) {
+        this.log = log;
+    }
+    async check(session, file, path, sent) {
+        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
+        if (sent.size === 0)
+            return;
+        const server = await session.hash(path, sent.size);
+        if (server === undefined)
+            return this.unverifiable(session, file);
+        let expected = sent.sha256;
+        if (server.algorithm !== 'sha256') {
+            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
+            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
+            if (local.sha256 !== sent.sha256) {
+                throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded: uploading it again`, {
+                    file: file.relPath,
+                    transient: true
+                });
             }
-            catch (err) {
-                if (err instanceof dist.FTPError && err.code >= 500)
-                    return err.code === 550 ? null : undefined;
-                throw err;
-            }
-        });
-        folds = size !== null;
-        how =
-            size === undefined
-                ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
-                : folds
-                    ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
-                    : `the server tells case apart (SIZE ${probe}: no such file)`;
+            expected = local[server.algorithm];
+        }
+        if (server.hex !== expected) {
+            // Transient: a retry on a new connection may deliver the bytes intact.
+            throw new errors/* DeployError */.sH(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+        }
     }
-    if (collisions.length > 0) {
-        const some = collisions.slice(0, 3).join(', ');
-        log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${some}): ${how}`);
+    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
+    unverifiable(session, file) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.log.warning(session.server.hashAlgorithm === undefined
+            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
+            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
     }
-    if (clashes.length > 0 && folds !== false) {
-        const some = clashes
-            .slice(0, 3)
-            .map(group => group.join(' and '))
-            .join('; ');
-        const where = folds === true ? 'this server folds case' : 'if this server folds case (Windows, IIS)';
-        log.warning(`${clashes.length} group(s) of local files differ in letter case alone (${some}): ${where}, each group is one file there and the last upload wins`);
-    }
-    return folds;
 }
 
+;// CONCATENATED MODULE: ./src/apply/carry-out.ts
+/**
+ * A real run's apply, set up: the replacer (the one replace strategy, from the server record),
+ * the manifest as the run starts it (stale entries dropped) and its writer, then the plan
+ * carried out. A dry run's outcome is the plan itself (`asPlanned`).
+ */
+
+
+
+
+
+
+
+function carryOut(plan, c) {
+    const { pool, settings, log } = c;
+    const replacer = new Replacer(pool.server, c.names);
+    const manifest = (0,core_manifest/* copyManifest */.nX)(c.state.manifest);
+    for (const path of plan.stale)
+        manifest.files.delete(path);
+    const writer = manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, settings.manifest), {
+        backupExists: c.state.manifestFrom === 'backup'
+    });
+    return applyPlan(plan, {
+        pool,
+        store: new ManifestStore(manifest, writer, log),
+        replacer,
+        list: c.list,
+        concurrency: settings.concurrency,
+        verify: settings.verify,
+        hashes: settings.verifyHash ? new HashCheck(log) : undefined,
+        log
+    });
+}
+/** What a dry run reports: the plan's uploads, adoptions and deletions, as if done; no step applied. */
+function asPlanned(plan) {
+    return {
+        steps: [],
+        uploaded: plan.uploads.map(u => u.file),
+        adopted: plan.adopt.map(a => a.file.relPath),
+        deleted: plan.deletes,
+        bytesUploaded: plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/log.ts
+var core_log = __nccwpck_require__(4325);
+;// CONCATENATED MODULE: ./src/core/plan.ts
+
+/** A manifest entry counts only if the server still holds that file at that size. */
+function staleEntries(manifest, remote) {
+    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
+}
+/**
+ * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
+ * Every other file is uploaded anyway, and hashed as it is sent.
+ */
+function mayBeUnchanged(file, manifest, sync) {
+    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
+}
+const bySizeDescending = (a, b) => b.file.size - a.file.size;
+function planDeploy(local, remote, options) {
+    const { manifest, index } = remote;
+    const stale = staleEntries(manifest, index);
+    const staleSet = new Set(stale);
+    // On a server that folds case, a path is one file with every spelling of it.
+    const key = remote.foldsCase === true ? remote_path/* foldName */.zN : (path) => path;
+    const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
+    const uploads = [];
+    const skip = [];
+    const adopt = [];
+    for (const file of local) {
+        const entry = manifest.files.get(file.relPath);
+        const unchanged = options.sync === 'changed' &&
+            entry !== undefined &&
+            !staleSet.has(file.relPath) &&
+            file.sha256 !== undefined &&
+            entry.sha256 === file.sha256 &&
+            entry.size === file.size;
+        const adoption = remote.adopted?.get(file.relPath);
+        if (unchanged)
+            skip.push(file);
+        else if (adoptable(file, adoption))
+            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
+        else {
+            const held = onServer.get(key(file.relPath));
+            const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
+            uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) });
+        }
+    }
+    // Largest first within each group: long transfers start early instead of finishing last.
+    const ordered = [
+        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
+        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
+    ];
+    const localPaths = new Set(local.map(f => f.relPath));
+    const localKeys = new Set(local.map(f => key(f.relPath)));
+    const aliases = [...manifest.files.keys()]
+        .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
+        .sort();
+    const deletes = options.delete
+        ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
+        : [];
+    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
+    const forget = [
+        ...ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path)),
+        ...aliases
+    ];
+    const deleted = new Set(deletes);
+    const kept = [
+        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
+        ...adopt.map(a => a.file.relPath)
+    ];
+    const rmdirs = deletes.length > 0
+        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
+        : [];
+    return {
+        remoteRoot: options.remoteRoot,
+        fileMode: options.fileMode,
+        dirMode: options.dirMode,
+        lock: options.lock === true,
+        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
+        leftovers: [...remote.abandoned].sort(),
+        mkdirs,
+        forget,
+        aliases,
+        uploads: ordered,
+        skip,
+        adopt,
+        deletes,
+        rmdirs,
+        stale,
+        writeManifest: remote.restoreManifest === true ||
+            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
+    };
+}
+/** An adoption stands for this file: same size, and the same content where it was hashed already. */
+function adoptable(file, adoption) {
+    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
+}
+/** remote-dir and its parents below the login directory (or from / when outside it). */
+function rootChain(remoteRoot, home) {
+    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
+    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
+}
+const depth = (p) => p.split('/').length;
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
+function emptiedDirs(createdDirs, keptFiles, key = path => path) {
+    const occupied = new Set();
+    for (const file of keptFiles)
+        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
+            occupied.add(key(dir));
+    return [...new Set(createdDirs)]
+        .filter(dir => !occupied.has(key(dir)))
+        .sort((a, b) => depth(b) - depth(a) || byName(b, a));
+}
+/** Every directory (remote-relative, parents first) the files need. */
+function neededDirs(paths) {
+    const dirs = new Set();
+    for (const path of paths)
+        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
+            dirs.add(dir);
+    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
+}
+
+;// CONCATENATED MODULE: ./src/core/result.ts
+/** The result, built once: from what apply returned (or the plan, in a dry run), and the run's facts. */
+function resultOf(r) {
+    const skipped = [...r.plan.skip.map(f => f.relPath), ...r.done.adopted];
+    return {
+        dryRun: r.dryRun,
+        uploaded: r.done.uploaded.map(f => f.relPath).sort(),
+        bytesUploaded: r.done.bytesUploaded,
+        skipped: skipped.sort(),
+        filesSkipped: skipped.length,
+        adopted: [...r.done.adopted].sort(),
+        deleted: [...r.done.deleted].sort(),
+        listing: r.listing,
+        tlsVersion: r.first.tlsVersion,
+        fingerprint: r.first.fingerprint,
+        remoteRoot: r.remoteRoot,
+        durationMs: r.durationMs,
+        planned: r.planned,
+        applied: r.applied
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
+var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
@@ -4505,12 +5489,15 @@ function checkCertificate(socket, settings) {
 class PassiveConnector {
     pins;
     localAddress;
-    epsvWorks = true;
+    server;
     /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
     prepared;
-    constructor(pins, localAddress) {
+    constructor(pins, localAddress, 
+    /** Where EPSV's refusal is kept: PASV for every session from then on. */
+    server = { epsv: true }) {
         this.pins = pins;
         this.localAddress = localAddress;
+        this.server = server;
     }
     /**
      * For basic-ftp's own transfers (`client.prepareTransfer`): none run since retrieve.ts lists
@@ -4604,7 +5591,7 @@ class PassiveConnector {
     }
     /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
     get passiveCommand() {
-        return this.epsvWorks ? 'EPSV' : 'PASV';
+        return this.server.epsv ? 'EPSV' : 'PASV';
     }
     /**
      * Keeps the reply to a `passiveCommand` sent ahead: the next transfer connects there without
@@ -4639,7 +5626,7 @@ class PassiveConnector {
         if (prepared !== undefined && Date.now() - prepared.at < PREPARED_FOR_MS) {
             return { host, port: prepared.port, res: prepared.res };
         }
-        if (this.epsvWorks) {
+        if (this.server.epsv) {
             try {
                 const res = await client.send('EPSV');
                 return { host, port: (0,transfer.parseEpsvResponse)(res.message), res };
@@ -4647,7 +5634,7 @@ class PassiveConnector {
             catch (err) {
                 if (!(err instanceof dist.FTPError))
                     throw err;
-                this.epsvWorks = false;
+                this.server.epsv = false;
             }
         }
         const res = await client.send('PASV');
@@ -4672,8 +5659,43 @@ function pinMismatch() {
     });
 }
 
-// EXTERNAL MODULE: ./src/ftp/pipelining.ts
-var ftp_pipelining = __nccwpck_require__(6197);
+;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
+/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
+const SUCCESS = {
+    RNFR: [350],
+    SIZE: [213],
+    STAT: [211, 212, 213],
+    EPSV: [229],
+    PASV: [227],
+    MKD: [257],
+    PWD: [257],
+    FEAT: [211],
+    OPTS: [200],
+    HASH: [213],
+    XSHA256: [250],
+    XSHA512: [250],
+    XSHA1: [250],
+    XMD5: [250]
+};
+/** Codes that answer only such commands (or a transfer): never a plain command's success. */
+const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
+/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
+function fitsCommand(command, reply) {
+    if (reply.code >= 400 && reply.code < 600)
+        return true;
+    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
+    if (success !== undefined)
+        return success.includes(reply.code);
+    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
+}
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
+
 ;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
 /** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
 
@@ -4707,11 +5729,11 @@ function parseStatListing(res) {
  * LIST/MLSD decides for them (issue 11).
  */
 async function statListings(paths, send) {
-    const asked = paths.filter(path => !(0,ftp_pipelining/* globbed */.AA)(path));
+    const asked = paths.filter(path => !globbed(path));
     const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`));
     let next = 0;
     return paths.map(path => {
-        if ((0,ftp_pipelining/* globbed */.AA)(path))
+        if (globbed(path))
             return undefined;
         const reply = replies[next++];
         return reply.code < 300 ? parseStatListing(reply) : undefined;
@@ -4814,13 +5836,15 @@ async function retrieve(client, data, command, limit = Infinity, onChunk) {
  * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
  * candidates and its parsers); the first that the server accepts is used from then on.
  */
-async function listDirectory(client, connector, path) {
+async function listDirectory(client, connector, path, server) {
     let lastError;
     for (const candidate of listCommands(client)) {
         const command = path === '' ? candidate : `${candidate} ${path}`;
         try {
             const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
             useListCommand(client, candidate);
+            if (server !== undefined && candidate !== 'MLSD')
+                server.listCommand = 'LIST';
             return (0,dist.parseList)(text.toString(nameEncoding(client)));
         }
         catch (err) {
@@ -4861,8 +5885,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
-
-
 /** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
 const EARLY_RESET_GRACE_MS = 1000;
 async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
@@ -4884,18 +5906,18 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
     });
     const send = async () => {
         const socket = await data.ready();
-        if (typeof source !== 'string') {
+        if (Buffer.isBuffer(source)) {
             size = source.length;
             hash.update(source);
             return finish(socket, source);
         }
-        const whole = (0,local_files/* readSmall */.o5)(source);
+        const whole = source.readSmall();
         if (whole !== undefined) {
             size = whole.length;
             hash.update(whole);
             return finish(socket, whole);
         }
-        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: local_files/* CHUNK_BYTES */.EC }), hashing(hash, n => (size += n)), socket);
+        await (0,promises_namespaceObject.pipeline)(source.stream(), hashing(hash, n => (size += n)), socket);
     };
     const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
         if (res instanceof Error) {
@@ -4973,9 +5995,9 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
 /** A local file that cannot be read (gone since it was listed, no permission) fails as final. */
 function unreadable(err, source) {
     const syscall = err?.syscall;
-    if (typeof source !== 'string' || !['open', 'read', 'fstat'].includes(syscall ?? ''))
+    if (Buffer.isBuffer(source) || !['open', 'read', 'fstat'].includes(syscall ?? ''))
         return err;
-    return new errors/* DeployError */.sH(`Could not read ${source}: ${err.message}`, { transient: false }, { cause: err });
+    return new errors/* DeployError */.sH(`Could not read ${source.path}: ${err.message}`, { transient: false }, { cause: err });
 }
 /** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
 function finish(socket, bytes) {
@@ -5108,7 +6130,7 @@ async function login(client, settings) {
  * directory, sent together where the server takes pipelined commands (one round trip, not
  * five). Resolves with the features and the login directory (PWD).
  */
-async function protect(client, settings, pipelined) {
+async function protect(client, settings, server) {
     const steps = [
         ['TYPE I', [200], 'The server refused binary mode'],
         // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
@@ -5123,7 +6145,7 @@ async function protect(client, settings, pipelined) {
     const commands = ['FEAT', ...steps.map(([command]) => command)];
     let replies;
     try {
-        replies = pipelined ? await sendPipelined(client, commands, ftp_pipelining/* fitsCommand */.Yk) : await oneByOne(client, commands);
+        replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands);
     }
     catch (err) {
         throw refused(commands.join(', '), err, 'Could not set up the session');
@@ -5139,8 +6161,9 @@ async function protect(client, settings, pipelined) {
             });
         }
     });
-    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST.
-    client.availableListCommands = features.has('MLST') ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST; LIST too once MLSD failed where LIST worked.
+    server.listCommand ??= features.has('MLST') ? 'MLSD' : 'LIST';
+    client.availableListCommands = server.listCommand === 'MLSD' ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
     if (settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
     const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
@@ -5172,11 +6195,411 @@ function parseFeatures(res) {
     return features;
 }
 
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/** 452 is also how servers say the disk or quota is full: that one is final. */
+const FULL_DISK = /disk|space|quota|full|storage/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof errors/* DeployError */.sH) {
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof errors/* ReplyError */.vO)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 && FULL_DISK.test(reply))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/core/server-record.ts
+class ServerRecord {
+    log;
+    /** How an upload goes live (`atomic: false` starts at 'direct'). */
+    replace;
+    /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
+    chmodWorks = false;
+    /** Commands sent together before their replies (RFC 959 queueing). */
+    pipelining = true;
+    /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
+    earlyTls = true;
+    /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
+    statLists = true;
+    /** EPSV answers (else PASV). */
+    epsv = true;
+    /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
+    size = true;
+    /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
+    listCommand;
+    /** The hash algorithm the server's hash command answers in (FEAT; SHA-256 preferred), if any. */
+    hashAlgorithm;
+    /** Whether names that differ in letter case alone are one file here (probed when it matters). */
+    foldsCase;
+    /** The connection limit the server announced when it refused a connection, if it did. */
+    connectionLimit;
+    constructor(log, options) {
+        this.log = log;
+        this.replace = options.atomic ? 'rename' : 'direct';
+    }
+    /**
+     * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
+     * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
+     * 1.5.9 resets data connections whose TLS starts before the 1xx.
+     */
+    greeted(greeting) {
+        if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
+            this.pipelining = false;
+        if (/pyftpdlib/i.test(greeting))
+            this.earlyTls = false;
+    }
+    /** A server's replies to commands sent together did not match them: one at a time from now on. */
+    pipeliningConfused(why) {
+        if (!this.pipelining)
+            return;
+        this.pipelining = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+    /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
+    earlyTlsReset() {
+        if (!this.earlyTls)
+            return;
+        this.earlyTls = false;
+        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
+            'data connections start TLS after the reply from now on (a round trip more per file)');
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.replace === mode || this.replace === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.replace = mode;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ftp/commit.ts
+/**
+ * After an upload to its temporary name, everything up to the next transfer in one write: the
+ * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
+ * next transfer's passive port. One round trip instead of four or five. The replies are matched
+ * to the commands in order; one that cannot belong to its command turns pipelining off for the
+ * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
+ * becomes a wrong result.
+ */
+
+
+
+/**
+ * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
+ * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
+ * mode (the run fails, naming the reply).
+ */
+async function commitTogether(session, c) {
+    const { temp, target, checks } = c;
+    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const commands = [
+        ...(chmod !== undefined ? [chmod] : []),
+        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
+        `RNFR ${temp}`,
+        `RNTO ${target}`,
+        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+    ];
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const next = () => replies.shift();
+    const modeReply = chmod !== undefined ? next() : undefined;
+    if (c.mode === 'delete-then-rename')
+        next(); // DELE: gone or never there, either is fine
+    const rnfr = next();
+    const rnto = next();
+    const size = checks.verifySize ? next() : undefined;
+    if (modeReply !== undefined && modeReply.code >= 300) {
+        throw new errors/* DeployError */.sH(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            command: 'SITE CHMOD',
+            code: modeReply.code,
+            reply: modeReply.message,
+            transient: replyIsTransient(modeReply.code, modeReply.message)
+        });
+    }
+    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
+    if (refused !== undefined) {
+        const err = new errors/* DeployError */.sH(`Could not rename ${temp} to ${target}: ${refused.message}`, {
+            command: 'RNFR/RNTO',
+            code: refused.code,
+            reply: refused.message,
+            transient: replyIsTransient(refused.code, refused.message)
+        });
+        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
+        if (refused.code < 500)
+            throw err;
+        return { renamed: false, refusal: err };
+    }
+    if (size !== undefined && size.code !== 500 && size.code !== 502) {
+        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
+        const held = sizeIn(size) ?? `no file (${size.message})`;
+        if (held !== c.sent.size)
+            throw (0,errors/* incomplete */.$x)(checks.name, held, c.sent.size);
+    }
+    return { renamed: true };
+}
+
+;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
+/**
+ * The server's own hash of a file: draft-bryan-ftpext-hash `HASH` (algorithm chosen with
+ * `OPTS HASH`), or the older `XSHA256`, `XSHA512`, `XSHA1`, `XMD5`. Which one a server offers is
+ * read from FEAT (the handshake reads it once per session); replies are parsed here, pure.
+ */
+
+
+
+/** Strongest first, as this tool prefers them. */
+const HASH_PREFERENCE = ['sha256', 'sha512', 'sha1', 'md5'];
+const X_COMMAND = { sha256: 'XSHA256', sha512: 'XSHA512', sha1: 'XSHA1', md5: 'XMD5' };
+const HEX_LENGTH = { sha256: 64, sha512: 128, sha1: 40, md5: 32 };
+/** The algorithms FEAT's `HASH` line lists ('SHA-1*' is the selected one), with the selected one. */
+function hashFeature(value) {
+    const offered = [];
+    let selected;
+    for (const raw of (value ?? '').split(';')) {
+        const name = raw.trim();
+        const algorithm = HASH_PREFERENCE.find(a => IANA_NAME[a] === name.replace(/\*$/, '').toUpperCase());
+        if (algorithm === undefined)
+            continue;
+        offered.push(algorithm);
+        if (name.endsWith('*'))
+            selected = algorithm;
+    }
+    return { offered, selected };
+}
+/**
+ * The best command FEAT offers: the strongest algorithm first (SHA-256, SHA-512, SHA-1, MD5),
+ * through HASH where it lists that algorithm, else its X command. Undefined: none offered.
+ */
+function chooseHashCommand(features) {
+    const hash = features.has('HASH') ? hashFeature(features.get('HASH')) : { offered: [] };
+    for (const algorithm of HASH_PREFERENCE) {
+        if (hash.offered.includes(algorithm)) {
+            const select = hash.selected === algorithm ? undefined : `OPTS HASH ${IANA_NAME[algorithm]}`;
+            return { algorithm, verb: 'HASH', select };
+        }
+        if (features.has(X_COMMAND[algorithm]))
+            return { algorithm, verb: X_COMMAND[algorithm] };
+    }
+    return undefined;
+}
+/** The same features without HASH (a server that refused OPTS HASH: its X commands may do). */
+function withoutHash(features) {
+    return new Map([...features].filter(([name]) => name !== 'HASH'));
+}
+/** The last line of a reply, without its code: where HASH and the X commands put the digest. */
+function lastLine(message) {
+    const lines = message.split(/\r?\n/).filter(line => line.trim() !== '');
+    return (lines[lines.length - 1] ?? '').replace(/^\d{3}[ -]?/, '').trim();
+}
+/**
+ * `213 SHA-256 0-<size> <hex> <path>` (draft-bryan-ftpext-hash 3.3; ProFTPD puts a
+ * `213-Computing SHA-256 digest` line first). Undefined when the reply is not for `algorithm`
+ * or not of the whole file (`size`, when known).
+ */
+function parseHashReply(message, algorithm, size) {
+    const m = /^(\S+) (\d+)-(\d+) ([0-9A-Fa-f]+)(?: .*)?$/.exec(lastLine(message));
+    if (m === null)
+        return undefined;
+    const [, name, start, end, hex] = m;
+    if (name.toUpperCase() !== IANA_NAME[algorithm] || Number(start) !== 0)
+        return undefined;
+    // ProFTPD gives the end as the size; the draft's byte ranges read as inclusive (size - 1).
+    if (size !== undefined && Number(end) !== size && Number(end) !== size - 1)
+        return undefined;
+    return hex.length === HEX_LENGTH[algorithm] ? hex.toLowerCase() : undefined;
+}
+/**
+ * `250 <HEX>` (ProFTPD after a `250-Computing SHA256 digest` line); other servers add the path
+ * before or after it: the digest is the one word of the right length in hex.
+ */
+function parseXReply(message, algorithm) {
+    const words = lastLine(message).split(/\s+/);
+    const hex = words.filter(w => w.length === HEX_LENGTH[algorithm] && /^[0-9A-Fa-f]+$/.test(w));
+    return hex.length === 1 ? hex[0].toLowerCase() : undefined;
+}
+/**
+ * Asks one session's server for hashes, with the command FEAT offered; selects the HASH
+ * algorithm once. A refusal for one file (550, 556 too big, 450 busy) gives undefined; a lost
+ * connection throws, for the pool to retry.
+ */
+class ServerHasher {
+    send;
+    features;
+    debug;
+    command;
+    selecting;
+    constructor(send, features, debug) {
+        this.send = send;
+        this.features = features;
+        this.debug = debug;
+        this.command = chooseHashCommand(features);
+    }
+    get algorithm() {
+        return this.command?.algorithm;
+    }
+    async hash(remotePath, size) {
+        const command = await this.ready();
+        const line = command && this.commandFor(command, remotePath);
+        if (command === undefined || line === undefined)
+            return undefined;
+        let res;
+        try {
+            res = await this.send(line);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.debug(`No ${command.verb} for ${remotePath}: ${err.message}`);
+            return undefined;
+        }
+        return this.read(command, res, size);
+    }
+    /**
+     * hash for several files: with `sendTogether` (a server that takes pipelined commands) the
+     * commands go in one write, else one at a time.
+     */
+    async hashMany(files, sendTogether) {
+        const command = await this.ready();
+        if (command === undefined)
+            return files.map(() => undefined);
+        const lines = files.map(f => this.commandFor(command, f.path));
+        const asked = lines.filter((line) => line !== undefined);
+        if (sendTogether === undefined || asked.length < 2) {
+            const hashes = [];
+            for (const f of files)
+                hashes.push(await this.hash(f.path, f.size));
+            return hashes;
+        }
+        const replies = await sendTogether(asked);
+        let next = 0;
+        return files.map((f, i) => (lines[i] === undefined ? undefined : this.read(command, replies[next++], f.size)));
+    }
+    /** The command to send for each path after `OPTS HASH` (undefined: none for that path), for sending them together. */
+    async ready() {
+        await (this.selecting ??= this.select());
+        return this.command;
+    }
+    /** The line that asks for the hash of `remotePath`; undefined where this server cannot be asked. */
+    commandFor(command, remotePath) {
+        // mod_digest splits an X command's argument at spaces (a path, then start and end).
+        if (command.verb !== 'HASH' && /\s/.test(remotePath))
+            return undefined;
+        return `${command.verb} ${remotePath}`;
+    }
+    /** The hash in a reply to `commandFor`'s line; undefined for a refusal or a reply it cannot be read from. */
+    read(command, res, size) {
+        if (res.code >= 300)
+            return undefined;
+        const hex = command.verb === 'HASH'
+            ? parseHashReply(res.message, command.algorithm, size)
+            : parseXReply(res.message, command.algorithm);
+        return hex === undefined ? undefined : { algorithm: command.algorithm, hex, verb: command.verb };
+    }
+    async select() {
+        const select = this.command?.select;
+        if (select === undefined)
+            return;
+        try {
+            await this.send(select);
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            this.features = withoutHash(this.features);
+            this.command = chooseHashCommand(this.features);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ftp/translate.ts
+/**
+ * The transport's boundary for errors: basic-ftp's FTPError becomes core's ReplyError (same code,
+ * same text), so nothing above src/ftp/ needs the library to tell a refusal from a lost connection.
+ */
+
+
+/** A refusal as core's ReplyError; anything else as it was. */
+function translatedError(err) {
+    return err instanceof dist.FTPError ? new errors/* ReplyError */.vO(err.code, err.message) : err;
+}
+/** `session` with every promise it returns rejecting with translated errors. */
+function translated(session) {
+    return new Proxy(session, {
+        get(target, key, receiver) {
+            const value = Reflect.get(target, key, receiver);
+            if (typeof value !== 'function')
+                return value;
+            return (...args) => {
+                const result = value.apply(target, args);
+                return result instanceof Promise
+                    ? result.catch((err) => {
+                        throw translatedError(err);
+                    })
+                    : result;
+            };
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). The handshake itself is in handshake.ts.
  */
+
+
+
 
 
 
@@ -5197,23 +6620,20 @@ class BasicFtpSession {
     tlsVersion;
     fingerprint;
     home;
-    greetingAllowsPipelining;
-    greetingAllowsEarlyTls;
-    pipelining;
+    server;
     log;
     hasher;
-    constructor(client, connector, tlsVersion, fingerprint, home, greetingAllowsPipelining, greetingAllowsEarlyTls, pipelining, log, features) {
+    constructor(client, connector, tlsVersion, fingerprint, home, server, log, features) {
         this.client = client;
         this.connector = connector;
         this.tlsVersion = tlsVersion;
         this.fingerprint = fingerprint;
         this.home = home;
-        this.greetingAllowsPipelining = greetingAllowsPipelining;
-        this.greetingAllowsEarlyTls = greetingAllowsEarlyTls;
-        this.pipelining = pipelining;
+        this.server = server;
         this.log = log;
         this.hasher = new ServerHasher(command => client.send(command), features, message => log.debug(message));
     }
+    /** The algorithm `hash` answers in (FEAT, SHA-256 preferred); undefined: the server offers none. */
     get hashAlgorithm() {
         return this.hasher.algorithm;
     }
@@ -5224,13 +6644,10 @@ class BasicFtpSession {
     hashes(files) {
         this.connector.forget();
         const send = (lines) => this.sendAll(lines, { pipelined: true, preparePassive: false });
-        return this.hasher.hashMany(files, this.pipelines ? send : undefined);
+        return this.hasher.hashMany(files, this.server.pipelining ? send : undefined);
     }
     async downloadHash(remotePath) {
         return downloadSha256(this.client, await this.connector.open(this.client), remotePath);
-    }
-    get pipelines() {
-        return this.greetingAllowsPipelining && this.pipelining.on;
     }
     get usable() {
         return !this.client.closed;
@@ -5262,14 +6679,14 @@ class BasicFtpSession {
         this.connector.forget();
         const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
         let replies;
-        if (options.pipelined && this.pipelines) {
+        if (options.pipelined && this.server.pipelining) {
             try {
-                replies = await sendPipelined(this.client, all, ftp_pipelining/* fitsCommand */.Yk);
+                replies = await sendPipelined(this.client, all, fitsCommand);
             }
             catch (err) {
                 if (!(err instanceof RepliesMismatch))
                     throw err;
-                this.pipelining.confused(err.message);
+                this.server.pipeliningConfused(err.message);
                 throw new errors/* DeployError */.sH(`The replies to commands sent together did not match them (${err.message})`, {
                     transient: true
                 });
@@ -5294,23 +6711,25 @@ class BasicFtpSession {
         return replies;
     }
     async upload(source, remotePath) {
-        const early = this.greetingAllowsEarlyTls && this.pipelining.earlyTls;
         return store(this.client, await this.connector.open(this.client), source, remotePath, {
-            early,
-            onEarlyReset: () => this.pipelining.earlyTlsReset()
+            early: this.server.earlyTls,
+            onEarlyReset: () => this.server.earlyTlsReset()
         });
+    }
+    commit(c) {
+        return commitTogether(this, c);
     }
     async download(remotePath) {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
         // The data connection's passive port is asked for in the same write, where the server takes it.
-        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: this.pipelines, preparePassive: true });
+        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true });
         if (size.code === 550)
             return undefined;
         if (size.code >= 300 && size.code !== 500 && size.code !== 502)
             throw new dist.FTPError(size);
-        const expected = (0,ftp_pipelining/* sizeIn */.F3)(size);
+        const expected = sizeIn(size);
         let data;
         try {
             data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`);
@@ -5331,21 +6750,24 @@ class BasicFtpSession {
     }
     async size(remotePath) {
         this.connector.forget();
+        if (!this.server.size)
+            return undefined;
         try {
             return await this.client.size(remotePath);
         }
         catch (err) {
             // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-            if (err instanceof dist.FTPError && (err.code === 500 || err.code === 502))
-                return undefined;
-            throw err;
+            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
+                throw err;
+            this.server.size = false;
+            return undefined;
         }
     }
     async list(path) {
-        return listDirectory(this.client, this.connector, path);
+        return listDirectory(this.client, this.connector, path, this.server);
     }
     async listEntries(path) {
-        if (this.client.availableListCommands[0] === 'MLSD')
+        if (this.server.listCommand === 'MLSD')
             return this.list(path);
         return (await this.statList(path)) ?? this.list(path);
     }
@@ -5373,7 +6795,7 @@ class BasicFtpSession {
                 command: 'RNFR/RNTO',
                 code: err.code,
                 reply: err.message,
-                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
+                transient: replyIsTransient(err.code, err.message)
             });
         }
     }
@@ -5389,7 +6811,7 @@ class BasicFtpSession {
                 command: 'SITE CHMOD',
                 code: err.code,
                 reply: err.message,
-                transient: (0,retry/* replyIsTransient */.xn)(err.code, err.message)
+                transient: replyIsTransient(err.code, err.message)
             });
         }
     }
@@ -5407,38 +6829,556 @@ class BasicFtpSession {
     }
 }
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log, pipelining = new ftp_pipelining/* Pipelining */.Wc(log)) => {
+const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
     const client = new dist.Client(settings.timeoutMs);
     setNameEncoding(client, settings.encoding);
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
-    setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug((0,src_log/* redact */.E$)(message.trimEnd(), [settings.password])));
+    setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug((0,core_log/* redact */.E$)(message.trimEnd(), [settings.password])));
     dropTaskStacks(client);
     skipStrayCompletions(client);
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
-    const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress);
+    const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
         const greeting = await secureControl(client, settings);
         await login(client, settings);
-        const pipelines = (0,ftp_pipelining/* greetingAllowsPipelining */.xI)(greeting);
-        const { home, features } = await protect(client, settings, pipelines && pipelining.on);
+        server.greeted(greeting);
+        const { home, features } = await protect(client, settings, server);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
-        const earlyTls = (0,ftp_pipelining/* greetingAllowsEarlyTls */.mO)(greeting);
-        return new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, pipelines, earlyTls, pipelining, log, features);
+        const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features);
+        server.hashAlgorithm = session.hashAlgorithm;
+        return translated(session);
     }
     catch (err) {
         client.close();
         if (err instanceof errors/* DeployError */.sH)
             throw err;
-        throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,src_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: err });
+        throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,core_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
     }
 };
 
-;// CONCATENATED MODULE: ./src/listing.ts
+;// CONCATENATED MODULE: ./src/ftp/index.ts
+/**
+ * The FTPS transport, as the layers above see it: the session interface, its opener, and the
+ * record of what the server allows. Nothing above src/ftp/ imports anything else from here, or
+ * basic-ftp at all (a lint rule keeps it so).
+ */
+
+
+
+
+// EXTERNAL MODULE: ./src/local/local-plan.ts
+var local_plan = __nccwpck_require__(4326);
+;// CONCATENATED MODULE: ./src/lock/lock.ts
+/**
+ * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
+ * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
+ * and a heartbeat directory beat-<n> is renewed while the holder runs. A waiter measures on its
+ * own clock how long the heartbeat has not moved (no two machines' clocks are compared), and
+ * breaks the lock once that passes `staleAfterMs`.
+ */
+
+
+
+
+
+const HOLDER = 'holder.json';
+const BEAT = /^beat-(\d+)$/;
+/**
+ * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
+ * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
+ * after a killed one starts within about a minute.
+ */
+const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
+const lockPath = (o) => external_node_path_.posix.join(o.remoteRoot, remote_path/* LOCK_DIR */.UE);
+const describeSeen = (seen) => seen === undefined || seen.holder === ''
+    ? 'an unknown run (no holder.json yet)'
+    : `${seen.holder} since ${seen.since}`;
+/** What the lock directory shows now; undefined when there is no lock. */
+async function inspectLock(session, remoteRoot) {
+    const path = external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE);
+    const names = await session
+        .statList(path)
+        .then(infos => infos ?? session.list(path))
+        .catch(() => undefined);
+    if (names === undefined)
+        return undefined;
+    const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? '';
+    const data = await session.download(external_node_path_.posix.join(path, HOLDER)).catch(() => undefined);
+    let holder = '';
+    let since = '';
+    if (data !== undefined) {
+        try {
+            const doc = JSON.parse(data.toString('utf8'));
+            holder = typeof doc.holder === 'string' ? doc.holder : '';
+            since = typeof doc.since === 'string' ? doc.since : '';
+        }
+        catch {
+            // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
+        }
+    }
+    return { holder, since, beat };
+}
+class DeployLock {
+    o;
+    onLost;
+    beat = 0;
+    timer;
+    lastBeat;
+    released = false;
+    renewing = Promise.resolve();
+    releaseHooks = [];
+    constructor(o, onLost) {
+        this.o = o;
+        this.onLost = onLost;
+        this.lastBeat = o.now();
+    }
+    /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
+    static async acquire(o, onLost, madeAlready = false) {
+        const lock = new DeployLock(o, onLost);
+        const started = o.now();
+        let seen;
+        let movedAt = started;
+        let lastSaid = -Infinity;
+        let saidFor = '';
+        for (let first = true;; first = false) {
+            // MKD fails where the directory exists: true only for the one run that made it.
+            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
+            if (made) {
+                // A holder that finished before it was ever named in a waiting line: said now.
+                if (seen !== undefined && lastSaid === -Infinity) {
+                    o.log.info(`Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`);
+                }
+                await lock.claim();
+                return lock;
+            }
+            const now = o.now();
+            const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
+            if (current === undefined) {
+                // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
+                await o.sleep(o.timing.pollMs);
+                continue;
+            }
+            if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
+                movedAt = now;
+            seen = current;
+            if (now - movedAt >= o.timing.staleAfterMs) {
+                o.log.warning(`Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`);
+                await lock.breakStale();
+                seen = undefined;
+                continue;
+            }
+            const waited = now - started;
+            if (waited >= o.timeoutMs) {
+                throw new errors/* DeployError */.sH(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${remote_path/* LOCK_DIR */.UE} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
+            }
+            // A holder writes holder.json right after its MKD: look again soon rather than report an
+            // unknown holder that is about to be known. Said again every 30 s, and when it changes.
+            const unknown = seen.holder === '' && waited < o.timing.staleAfterMs / 4;
+            if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
+                saidFor = describeSeen(seen);
+                o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
+                lastSaid = now;
+            }
+            const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs;
+            await o.sleep(Math.min(pause, Math.max(0, o.timeoutMs - waited)));
+        }
+    }
+    /** Says who holds it, starts the heartbeat. */
+    async claim() {
+        const path = lockPath(this.o);
+        const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
+        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
+        await this.o
+            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_.posix.join(path, HOLDER)))
+            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,errors/* describeError */.Uc)(err)}`));
+        await this.o.run('Starting the deploy lock', session => session.makeDir(external_node_path_.posix.join(path, `beat-${this.beat}`)));
+        this.lastBeat = this.o.now();
+        this.o.log.info(`Took the deploy lock ${path}`);
+        this.schedule();
+    }
+    schedule() {
+        if (this.released)
+            return;
+        this.timer = setTimeout(() => {
+            this.renewing = this.renew().finally(() => this.schedule());
+        }, this.o.timing.heartbeatMs);
+        this.timer.unref();
+    }
+    async renew() {
+        const path = lockPath(this.o);
+        const next = this.beat + 1;
+        try {
+            await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', async (session) => {
+                await session.makeDir(external_node_path_.posix.join(path, `beat-${next}`));
+                await quietly(session.removeDir(external_node_path_.posix.join(path, `beat-${this.beat}`)));
+            });
+            this.beat = next;
+            this.lastBeat = this.o.now();
+        }
+        catch (err) {
+            this.o.log.warning(`Could not renew the deploy lock: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+        // A holder whose heartbeat others may take for dead stops before they break its lock.
+        if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
+            this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`);
+        }
+    }
+    /** Moves a stale lock aside in one rename (only one waiter wins it), then removes it. */
+    async breakStale() {
+        const path = lockPath(this.o);
+        const aside = `${path}.stale-${this.o.now().toString(36)}`;
+        await this.o.run('Breaking the deploy lock', async (session) => {
+            const moved = await quietly(session.rename(path, aside));
+            // Not moved: renames refused, or a retry after the move went through (clean both then).
+            for (const dir of moved ? [aside] : [aside, path])
+                await removeLockDir(session, dir);
+        });
+    }
+    onRelease(hook) {
+        this.releaseHooks.push(hook);
+    }
+    /** Releases the lock: at the end, on failure and on cancel. */
+    async release() {
+        this.released = true;
+        clearTimeout(this.timer);
+        // A renewal in flight would leave a heartbeat behind in the directory being removed.
+        await this.renewing;
+        this.releaseHooks.forEach(hook => hook());
+        const path = lockPath(this.o);
+        await this.o.run('Releasing the deploy lock', async (session) => {
+            // What this run put there, in one write where the server takes it; else look inside.
+            if (session.server.pipelining) {
+                const last = await session.sendAll([`RMD ${external_node_path_.posix.join(path, `beat-${this.beat}`)}`, `DELE ${external_node_path_.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
+                if (last[2].code >= 200 && last[2].code < 300)
+                    return;
+            }
+            await removeLockDir(session, path);
+        });
+        this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
+    }
+}
+async function removeLockDir(session, path) {
+    const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
+    for (const info of infos)
+        if (BEAT.test(info.name))
+            await quietly(session.removeDir(external_node_path_.posix.join(path, info.name)));
+    // By name: a listing may miss it (and it may never have been written).
+    await quietly(session.remove(external_node_path_.posix.join(path, HOLDER)));
+    await quietly(session.removeDir(path));
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/lock/run-lock.ts
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+
+
+
+
+
+
+
+/** The CLI's identity: this machine, this user, this process. */
+function localIdentity() {
+    let user = 'unknown user';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        // No passwd entry (some containers): the host and pid still tell runs apart.
+    }
+    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
+}
+const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
+async function takeRunLock(o) {
+    // Lock steps run even after a cancel: a run must never leave its lock behind.
+    const run = (what, fn) => o.pool.run(what, fn, { always: true });
+    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
+    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
+    let created = false;
+    let made = false;
+    await run('Creating remote-dir', async (session) => {
+        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+        const madeHere = new Set();
+        if (session.server.pipelining) {
+            const lockDir = external_node_path_.posix.join(o.remoteRoot, remote_path/* LOCK_DIR */.UE);
+            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
+                pipelined: true,
+                preparePassive: true
+            });
+            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
+            made = created2xx(replies[chain.length]);
+        }
+        for (const dir of chain) {
+            if (madeHere.has(dir)) {
+                created = true;
+                if (o.dirMode !== undefined)
+                    await session.chmod(dir, o.dirMode);
+            }
+            else if (!made && (await makeDir(session, dir, o.dirMode)))
+                created = true;
+        }
+    });
+    let own;
+    let shared = false;
+    const beatRun = async (what, fn) => {
+        if (!shared) {
+            try {
+                if (own === undefined || !own.usable)
+                    own = await o.openSession();
+                return await fn(own);
+            }
+            catch (err) {
+                // A host that caps connections refuses one more: beat through the pool then.
+                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
+                shared = true;
+            }
+        }
+        return run(what, fn);
+    };
+    const lock = await DeployLock.acquire({
+        remoteRoot: o.remoteRoot,
+        identity: o.identity,
+        timeoutMs: o.timeoutMs,
+        timing: o.timing,
+        now: o.now,
+        sleep: o.sleep,
+        log: o.log,
+        run,
+        beatRun
+    }, reason => {
+        o.log.warning(`Stopping: ${reason}; another run may take it over`);
+        o.pool.cancel(reason);
+    }, made);
+    lock.onRelease(() => own?.close());
+    return { lock, createdRoot: created ? chain : [] };
+}
+/** A dry run takes no lock: it says whether one is held. */
+async function reportHeldLock(pool, remoteRoot, log) {
+    const seen = await pool
+        .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
+        .catch(() => undefined);
+    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
+        log.info(`No deploy lock is held on ${remoteRoot}`);
+    else {
+        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
+        log.warning(`A deploy lock is held on ${remoteRoot} (${remote_path/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
+    }
+}
+/** The steps a held lock took, as the applied steps list them: remote-dir's chain where created, then the lock. */
+function lockSteps(held, dirMode) {
+    return [
+        ...held.createdRoot.map(path => ({ kind: 'create root directory', path, detail: dirDetail({ dirMode }) })),
+        { kind: 'take lock', path: remote_path/* LOCK_DIR */.UE }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/remote/adopt.ts
+/**
+ * Adoption: a matched file that the manifest does not vouch for, which the server already holds
+ * at its size (a first deploy onto a site that is there, a lost manifest), is compared before
+ * the plan is made, so it is recorded instead of uploaded again. A remote fact like the listing:
+ * it changes nothing on the server, and a dry run gathers it too.
+ */
+
+
+
+
+
+
+/**
+ * The files worth comparing: the server holds one at the local size, and the manifest has no
+ * entry of that size for it (none, or a stale one). Every other file is planned as before.
+ */
+function adoptionCandidates(files, facts, sync) {
+    if (sync !== 'changed')
+        return [];
+    return files.filter(file => facts.index.files.get(file.relPath) === file.size && facts.manifest.files.get(file.relPath)?.size !== file.size);
+}
+/** The adoption facts for the plan; without candidates, no group and no round trip. */
+async function adoptFromServer(files, facts, sync, c) {
+    const candidates = adoptionCandidates(files, facts, sync);
+    if (candidates.length === 0)
+        return new Map();
+    return c.log.group(`Adopt (${c.mode}): ${candidates.length} file(s) already on the server`, () => findAdoptions(candidates, c));
+}
+/** Compares the candidates as `mode` says; returns those the server holds with the local content. */
+async function findAdoptions(candidates, c) {
+    const adopted = new Map();
+    if (c.mode === 'none' || candidates.length === 0)
+        return adopted;
+    if (c.mode === 'auto') {
+        const algorithm = await c.pool.run('Reading the server\u2019s hash commands', async (s) => s.server.hashAlgorithm);
+        if (algorithm === undefined) {
+            c.log.info(`adopt: auto: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5): ${candidates.length} file(s) ` +
+                'it holds at the same size are uploaded (adopt: download compares them by downloading)');
+            return adopted;
+        }
+    }
+    const adopt = (file, sha256, evidence) => adopted.set(file.relPath, { sha256, size: file.size, evidence });
+    // Empty files are equal by their size (and X commands refuse an empty range).
+    for (const file of candidates.filter(f => f.size === 0))
+        adopt(file, await localSha256(file), 'empty on the server too');
+    const rest = candidates.filter(f => f.size > 0);
+    if (c.mode === 'size')
+        await bySize(rest, c, adopt);
+    else if (c.mode === 'download')
+        await byDownload(rest, c, adopt);
+    else
+        await byServerHash(rest, c, adopt);
+    const differ = candidates.length - adopted.size;
+    c.log.info(`adopt: ${c.mode}: ${adopted.size} of ${candidates.length} file(s) the manifest does not vouch for are on the server as here` +
+        (differ > 0 ? `; ${differ} to upload` : ''));
+    return adopted;
+}
+const localSha256 = async (file) => file.sha256 ?? sha256File(file.localPath);
+const at = (c, file) => (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, file.relPath);
+async function bySize(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => adopt(file, await localSha256(file), 'same size'));
+    if (files.length === 0)
+        return;
+    c.log.warning(`adopt: size: ${files.length} file(s) the server already holds at the same size are taken as deployed ` +
+        'without comparing content; an edit that keeps a file\u2019s size is missed (adopt: auto or download compare content)');
+}
+async function byDownload(files, c, adopt) {
+    await forEachLimited(files, c.concurrency, async (file) => {
+        const remote = await c.pool
+            .run(`Download of ${file.relPath} to compare`, s => s.downloadHash(at(c, file)))
+            .catch(notCompared(c, file));
+        const sha256 = await localSha256(file);
+        if (remote?.size === file.size && remote.sha256 === sha256)
+            adopt(file, sha256, 'same SHA-256, downloaded');
+    });
+}
+/**
+ * A comparison that cannot be made (a refused RETR, a timeout on a huge file after the retries)
+ * only means the file is uploaded; a cancel or a certificate failure still ends the run.
+ */
+function notCompared(c, file) {
+    return err => {
+        if (!(err instanceof errors/* ReplyError */.vO || isTransient(err)))
+            throw err;
+        c.log.info(`${file.relPath}: not compared (${(0,errors/* describeError */.Uc)(err)}): to upload`);
+        return undefined;
+    };
+}
+/** The server's hashes, asked for in batches (one write each where the server takes pipelined commands). */
+async function byServerHash(files, c, adopt) {
+    const batches = [];
+    for (let i = 0; i < files.length; i += HASHES_PER_WRITE)
+        batches.push(files.slice(i, i + HASHES_PER_WRITE));
+    await forEachLimited(batches, c.concurrency, async (batch) => {
+        const remote = await c.pool
+            .run(`Hashes of ${batch.length} file(s)`, s => s.hashes(batch.map(file => ({ path: at(c, file), size: file.size }))))
+            .catch(notCompared(c, batch[0]));
+        for (const [i, file] of batch.entries()) {
+            const hash = remote?.[i];
+            if (hash === undefined)
+                continue;
+            const local = await hashFile(file.localPath, [...new Set(['sha256', hash.algorithm])]);
+            if (local[hash.algorithm] === hash.hex) {
+                adopt(file, local.sha256, `same ${IANA_NAME[hash.algorithm]} on the server (${hash.verb})`);
+            }
+        }
+    });
+}
+/** Hash commands sent together at most (the server computes each: keep a batch's replies timely). */
+const HASHES_PER_WRITE = 16;
+
+;// CONCATENATED MODULE: ./src/remote/case-fold.ts
+/**
+ * Whether the server folds letter case (Windows, IIS: `Logo.PNG` and `logo.png` are one file,
+ * and the name keeps the case it was created with). Asked only when the local files and what
+ * the server holds have names that differ in case alone: elsewhere the answer changes nothing.
+ */
+
+
+
+/** The server's paths that are a local path in another spelling: what the probe is about. */
+function caseCollisions(localPaths, index) {
+    const local = new Set(localPaths);
+    const folded = new Set([...local].map(remote_path/* foldName */.zN));
+    return [...index.files.keys()].filter(path => !local.has(path) && folded.has((0,remote_path/* foldName */.zN)(path))).sort();
+}
+/** Local paths that differ from another local path in case alone (`a.txt`, `A.txt`), grouped. */
+function localCaseClashes(localPaths) {
+    const groups = new Map();
+    for (const path of new Set(localPaths))
+        groups.set((0,remote_path/* foldName */.zN)(path), [...(groups.get((0,remote_path/* foldName */.zN)(path)) ?? []), path]);
+    return [...groups.values()].filter(group => group.length > 1).map(group => group.sort());
+}
+/** Spellings of path other than itself and those the index holds, most distinct first. */
+function otherSpellings(path, index) {
+    const swap = [...path].map(c => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    const first = path.search(/[a-zA-Z]/);
+    const toggled = first < 0 ? path : path.slice(0, first) + swap[first] + path.slice(first + 1);
+    return [...new Set([swap, toggled, path.toUpperCase(), path.toLowerCase()])].filter(p => p !== path && !index.files.has(p));
+}
+/**
+ * undefined when no name collides (the plan is the same either way). Else SIZE of a spelling
+ * the server does not list: a case-sensitive server answers 550, one that folds case gives the
+ * size of the file it lists. A server that cannot say (no SIZE) is taken to fold case: that
+ * only keeps a file that could have been deleted. Local files that differ in case alone are
+ * one file on such a server: a warning says so.
+ */
+async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
+    const local = [...localPaths];
+    const collisions = caseCollisions(local, index);
+    const clashes = localCaseClashes(local);
+    if (collisions.length + clashes.length === 0)
+        return undefined;
+    const candidates = collisions.length > 0 ? collisions : [...index.files.keys()].sort();
+    const listed = candidates.find(path => otherSpellings(path, index).length > 0);
+    let folds = collisions.length > 0 ? true : undefined;
+    let how = 'no other spelling to ask for; taken to fold it';
+    if (listed !== undefined) {
+        const probe = otherSpellings(listed, index)[0];
+        const size = await pool.run(`SIZE ${probe}`, async (session) => {
+            try {
+                return await session.size((0,remote_path/* remotePathOf */.fF)(remoteRoot, probe));
+            }
+            catch (err) {
+                if (err instanceof errors/* ReplyError */.vO && err.code >= 500)
+                    return err.code === 550 ? null : undefined;
+                throw err;
+            }
+        });
+        folds = size !== null;
+        how =
+            size === undefined
+                ? 'the server cannot say whether it folds case (no SIZE); taken to fold it, so such a name is never deleted'
+                : folds
+                    ? `the server folds case (SIZE ${probe} found ${listed}): such a name is the local file's, never deleted`
+                    : `the server tells case apart (SIZE ${probe}: no such file)`;
+    }
+    if (collisions.length > 0) {
+        const some = collisions.slice(0, 3).join(', ');
+        log.info(`${collisions.length} name(s) differ from a local file's in letter case alone (${some}): ${how}`);
+    }
+    if (clashes.length > 0 && folds !== false) {
+        const some = clashes
+            .slice(0, 3)
+            .map(group => group.join(' and '))
+            .join('; ');
+        const where = folds === true ? 'this server folds case' : 'if this server folds case (Windows, IIS)';
+        log.warning(`${clashes.length} group(s) of local files differ in letter case alone (${some}): ${where}, each group is one file there and the last upload wins`);
+    }
+    return folds;
+}
+
+;// CONCATENATED MODULE: ./src/remote/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
 
 
 
@@ -5481,7 +7421,7 @@ function parseListTime(raw, now = new Date()) {
     return null;
 }
 function toEntry(info, relDir) {
-    const type = info.type === dist.FileType.Directory ? 'dir' : info.type === dist.FileType.SymbolicLink ? 'link' : 'file';
+    const type = info.type === EntryType.Directory ? 'dir' : info.type === EntryType.SymbolicLink ? 'link' : 'file';
     const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
     return { path: relDir === '' ? info.name : external_node_path_.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
 }
@@ -5511,359 +7451,20 @@ async function collectListing(list, remoteRoot, mode, exclude) {
     }
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/size-check.ts
-var size_check = __nccwpck_require__(4347);
-;// CONCATENATED MODULE: ./src/manifest-file.ts
 /**
- * The manifest on the server: read (with the backup a server without rename-over may leave)
- * and written so that one whole copy is always there, whatever the server allows and wherever
- * a run is killed.
+ * The listing output of remote-dir, leaving out the manifest, its backup and the lock. In a dry
+ * run remote-dir may not exist yet: an empty listing is the truth then.
  */
-
-
-
-
-async function readOne(pool, path, what, log) {
-    // A transient failure (a short download included) is retried and then fails the run: it is
-    // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
-    if (data === undefined)
-        return undefined;
-    try {
-        const { manifest, refused } = (0,src_manifest/* parseManifest */.Ng)(data.toString('utf8'));
-        if (refused.length > 0) {
-            log.warning(`The manifest ${path} has entries that would leave remote-dir, ignored (never trusted, never deleted): ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`);
-        }
-        return manifest;
-    }
-    catch (err) {
-        if (!(err instanceof src_manifest/* ManifestCorrupt */.Dr))
-            throw err;
-        log.warning(`The manifest ${path} is corrupt (${err.message}): ignoring it`);
-        return undefined;
-    }
-}
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
-    if (manifest !== undefined)
-        return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
-    if (backup !== undefined) {
-        log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
-        return { manifest: backup, from: 'backup' };
-    }
-    log.info(`No manifest at ${path}: every matched file is uploaded`);
-    return { manifest: { files: new Map(), dirs: new Set() }, from: 'none' };
-}
-/**
- * Writes the manifest at `path`. Where the server renames over a file: temporary, then rename.
- * Where it does not: the old manifest is moved to the backup name first, so a run killed between
- * the two renames leaves the backup for the next run to read; the backup goes once the new one is
- * in place. Where it allows no renames: the backup is written in full first, then the manifest.
- * Either way the backup exists only while the manifest is being replaced.
- */
-function manifestWriter(pool, replacer, path, options) {
-    const backup = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,src_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    // A backup left by a killed run goes once the manifest is back in place.
-    let staleBackup = options.backupExists;
-    const put = (session, data, target) => (0,size_check/* sizeCheck */.i)(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                let refusal;
-                if (replacer.mode === 'rename') {
-                    try {
-                        await session.rename(temp, path);
-                        placed = true;
-                        if (staleBackup && (await (0,replace/* quietly */.gd)(session.remove(backup))))
-                            staleBackup = false;
-                        return;
-                    }
-                    catch (err) {
-                        if (!(0,replace/* renameRefused */.By)(err))
-                            throw err;
-                        refusal = err.details.reply ?? err.message;
-                    }
-                }
-                await (0,replace/* quietly */.gd)(session.remove(backup));
-                const moved = await (0,replace/* quietly */.gd)(session.rename(path, backup));
-                try {
-                    await session.rename(temp, path);
-                    placed = true;
-                }
-                catch (err) {
-                    if (!(0,replace/* renameRefused */.By)(err))
-                        throw err;
-                    replacer.refusedRenames(err.details.reply ?? err.message);
-                }
-                if (placed) {
-                    if (refusal !== undefined)
-                        replacer.refusedRenameOver(refusal);
-                    if (moved)
-                        await (0,replace/* quietly */.gd)(session.remove(backup));
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await (0,replace/* quietly */.gd)(session.remove(temp)))))
-                    replacer.settled(temp);
-            }
-        }
-        // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
-        for (const target of [backup, path]) {
-            await (0,replace/* quietly */.gd)(session.remove(target));
-            await session.upload(data, target);
-            await put(session, data, target);
-        }
-        await (0,replace/* quietly */.gd)(session.remove(backup));
-    };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-    };
+function listRemote(list, remoteRoot, settings) {
+    const ours = [settings.manifest, (0,core_manifest/* manifestBackupName */.r7)(settings.manifest), remote_path/* LOCK_DIR */.UE];
+    return collectListing(list, remoteRoot, settings.listing, ours).catch(err => {
+        if (settings.dryRun)
+            return [];
+        throw err;
+    });
 }
 
-;// CONCATENATED MODULE: ./src/manifest-store.ts
-
-/**
- * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
- * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
- * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
- */
-class ManifestStore {
-    manifest;
-    writer;
-    log;
-    changes = 0;
-    /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
-    remaining;
-    writing = Promise.resolve();
-    dirty = false;
-    lastWrite;
-    cadence;
-    constructor(manifest, writer, log, cadence = {}) {
-        this.manifest = manifest;
-        this.writer = writer;
-        this.log = log;
-        this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
-    }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
-        this.manifest.files.set(path, entry);
-        return this.changed();
-    }
-    /**
-     * Files found on the server as recorded (adopted): written with the next write, not counted
-     * as progress (a large adoption would otherwise rewrite a growing manifest many times).
-     */
-    recordAll(entries) {
-        for (const [path, entry] of entries) {
-            this.manifest.files.set(path, entry);
-            this.dirty = true;
-        }
-    }
-    /** A file no longer on the server (or no longer as recorded). */
-    forgotten(path) {
-        this.manifest.files.delete(path);
-        return this.changed();
-    }
-    /** Drops entries without counting them as progress; true if any was there. */
-    forgetAll(paths) {
-        let any = false;
-        for (const path of paths)
-            any = this.manifest.files.delete(path) || any;
-        if (any)
-            this.dirty = true;
-        return any;
-    }
-    dirCreated(path) {
-        this.manifest.dirs.add(path);
-        this.dirty = true;
-    }
-    dirRemoved(path) {
-        this.manifest.dirs.delete(path);
-        this.dirty = true;
-    }
-    /** The run will make `count` more changes and then flush: a checkpoint right before that would be written twice. */
-    expectChanges(count) {
-        this.remaining = count;
-    }
-    /** The next flush writes, changed or not (the plan said the manifest is written). */
-    touch() {
-        this.dirty = true;
-    }
-    /** Writes now if anything changed since the last write that succeeded. */
-    flush() {
-        // After a failed write the chain goes on: a later flush writes again (the failure path must
-        // still be able to record the uploads that succeeded).
-        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
-        this.writing = write;
-        return write;
-    }
-    async writeIfDirty() {
-        if (!this.dirty)
-            return;
-        this.dirty = false;
-        this.changes = 0;
-        this.lastWrite = this.cadence.now();
-        const text = (0,src_manifest/* serializeManifest */.MZ)(this.manifest);
-        this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
-        try {
-            await this.writer.write(text);
-        }
-        catch (err) {
-            this.dirty = true;
-            throw err;
-        }
-    }
-    changed() {
-        this.dirty = true;
-        this.changes += 1;
-        if (this.remaining !== undefined && --this.remaining <= 0)
-            return Promise.resolve();
-        const { every, minIntervalMs, now } = this.cadence;
-        const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
-        return due ? this.flush() : Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-/**
- * The plan: every remote change a run makes, decided before the first one from what is known
- * (local files, the server's state, settings). Pure; apply.ts carries it out, plan-text.ts
- * shows it, and a dry run stops after showing it.
- */
-
-
-/** A manifest entry counts only if the server still holds that file at that size. */
-function staleEntries(manifest, remote) {
-    return [...manifest.files].filter(([path, entry]) => remote.files.get(path) !== entry.size).map(([path]) => path);
-}
-/**
- * Whether a file could be skipped, so is worth hashing: the manifest records it at this size.
- * Every other file is uploaded anyway, and hashed as it is sent.
- */
-function mayBeUnchanged(file, manifest, sync) {
-    return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
-}
-const bySizeDescending = (a, b) => b.file.size - a.file.size;
-function planDeploy(local, remote, options) {
-    const { manifest, index } = remote;
-    const stale = staleEntries(manifest, index);
-    const staleSet = new Set(stale);
-    // On a server that folds case, a path is one file with every spelling of it.
-    const key = remote.foldsCase === true ? foldName : (path) => path;
-    const onServer = new Map([...index.files.keys()].map(path => [key(path), path]));
-    const uploads = [];
-    const skip = [];
-    const adopt = [];
-    for (const file of local) {
-        const entry = manifest.files.get(file.relPath);
-        const unchanged = options.sync === 'changed' &&
-            entry !== undefined &&
-            !staleSet.has(file.relPath) &&
-            file.sha256 !== undefined &&
-            entry.sha256 === file.sha256 &&
-            entry.size === file.size;
-        const adoption = remote.adopted?.get(file.relPath);
-        if (unchanged)
-            skip.push(file);
-        else if (adoptable(file, adoption))
-            adopt.push({ file, sha256: adoption.sha256, evidence: adoption.evidence });
-        else {
-            const held = onServer.get(key(file.relPath));
-            const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
-            uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) });
-        }
-    }
-    // Largest first within each group: long transfers start early instead of finishing last.
-    const ordered = [
-        ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
-        ...uploads.filter(u => u.replaces).sort(bySizeDescending)
-    ];
-    const localPaths = new Set(local.map(f => f.relPath));
-    const localKeys = new Set(local.map(f => key(f.relPath)));
-    const aliases = [...manifest.files.keys()]
-        .filter(path => !localPaths.has(path) && localKeys.has(key(path)) && !staleSet.has(path))
-        .sort();
-    const deletes = options.delete
-        ? [...manifest.files.keys()].filter(path => !localKeys.has(key(path)) && index.files.has(path)).sort()
-        : [];
-    const mkdirs = neededDirs(ordered.map(u => u.file.relPath)).filter(dir => !index.dirs.has(dir));
-    const forget = [
-        ...ordered.map(u => u.file.relPath).filter(path => manifest.files.has(path) && !staleSet.has(path)),
-        ...aliases
-    ];
-    const deleted = new Set(deletes);
-    const kept = [
-        ...[...manifest.files.keys()].filter(path => !staleSet.has(path) && !deleted.has(path)),
-        ...adopt.map(a => a.file.relPath)
-    ];
-    const rmdirs = deletes.length > 0
-        ? emptiedDirs(new Set([...manifest.dirs, ...mkdirs]), [...kept, ...ordered.map(u => u.file.relPath)], key)
-        : [];
-    return {
-        remoteRoot: options.remoteRoot,
-        fileMode: options.fileMode,
-        dirMode: options.dirMode,
-        lock: options.lock === true,
-        createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
-        leftovers: [...remote.abandoned].sort(),
-        mkdirs,
-        forget,
-        aliases,
-        uploads: ordered,
-        skip,
-        adopt,
-        deletes,
-        rmdirs,
-        stale,
-        writeManifest: remote.restoreManifest === true ||
-            ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
-    };
-}
-/** An adoption stands for this file: same size, and the same content where it was hashed already. */
-function adoptable(file, adoption) {
-    return adoption !== undefined && adoption.size === file.size && (file.sha256 ?? adoption.sha256) === adoption.sha256;
-}
-/** remote-dir and its parents below the login directory (or from / when outside it). */
-function rootChain(remoteRoot, home) {
-    const homeChain = new Set((0,remote_path/* pathPrefixes */.ux)(home));
-    return (0,remote_path/* pathPrefixes */.ux)(remoteRoot).filter(dir => !homeChain.has(dir));
-}
-const depth = (p) => p.split('/').length;
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Directories this tool created that hold none of the files the manifest keeps: deepest first. */
-function emptiedDirs(createdDirs, keptFiles, key = path => path) {
-    const occupied = new Set();
-    for (const file of keptFiles)
-        for (const dir of (0,remote_path/* parentDirs */.vB)(file))
-            occupied.add(key(dir));
-    return [...new Set(createdDirs)]
-        .filter(dir => !occupied.has(key(dir)))
-        .sort((a, b) => depth(b) - depth(a) || byName(b, a));
-}
-/** Every directory (remote-relative, parents first) the files need. */
-function neededDirs(paths) {
-    const dirs = new Set();
-    for (const path of paths)
-        for (const dir of (0,remote_path/* parentDirs */.vB)(path))
-            dirs.add(dir);
-    return [...dirs].sort((a, b) => depth(a) - depth(b) || byName(a, b));
-}
-
-;// CONCATENATED MODULE: ./src/remote-state.ts
+;// CONCATENATED MODULE: ./src/remote/remote-state.ts
 /**
  * What the server holds before the deploy: the manifest, and a listing of the directories the
  * manifest's files and the local files live in, with the temporaries found there.
@@ -5896,165 +7497,310 @@ async function readRemoteState(q, log) {
     return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
 }
 
-// EXTERNAL MODULE: ./src/local-plan.ts
-var local_plan = __nccwpck_require__(5990);
-// EXTERNAL MODULE: ./src/lock.ts
-var src_lock = __nccwpck_require__(9188);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/run-lock.ts
+;// CONCATENATED MODULE: ./src/session/connect.ts
+async function connect(settings, log, pool) {
+    if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
+    const security = session.tlsVersion === ''
+        ? 'plain FTP (no TLS)'
+        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+
+;// CONCATENATED MODULE: ./src/core/connection-limit.ts
 /**
- * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
- * taken before the server's state is read, its heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
+ * Which refusals are a server's connection limit rather than a failure (pure): the replies
+ * pure-ftpd, ProFTPD, vsftpd, FileZilla Server and IIS send when an address, a user or the
+ * whole server has as many connections as it allows. Contract: "A server's connection limit
+ * is not a failure"; issue 11 lists the texts.
  */
 
-
-
-
-
-
-/** The CLI's identity: this machine, this user, this process. */
-function localIdentity() {
-    let user = 'unknown user';
-    try {
-        user = (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        // No passwd entry (some containers): the host and pid still tell runs apart.
-    }
-    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
-}
-const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
-async function takeRunLock(o) {
-    // Lock steps run even after a cancel: a run must never leave its lock behind.
-    const run = (what, fn) => o.pool.run(what, fn, { always: true });
-    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
-    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
-    let created = false;
-    let made = false;
-    await run('Creating remote-dir', async (session) => {
-        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
-        const madeHere = new Set();
-        if (session.pipelines) {
-            const lockDir = external_node_path_.posix.join(o.remoteRoot, src_lock/* LOCK_DIR */.UE);
-            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
-                pipelined: true,
-                preparePassive: true
-            });
-            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
-            made = created2xx(replies[chain.length]);
-        }
-        for (const dir of chain) {
-            if (madeHere.has(dir)) {
-                created = true;
-                if (o.dirMode !== undefined)
-                    await session.chmod(dir, o.dirMode);
-            }
-            else if (!made && (await makeDir(session, dir, o.dirMode)))
-                created = true;
-        }
-    });
-    let own;
-    let shared = false;
-    const beatRun = async (what, fn) => {
-        if (!shared) {
-            try {
-                if (own === undefined || !own.usable)
-                    own = await o.openSession();
-                return await fn(own);
-            }
-            catch (err) {
-                // A host that caps connections refuses one more: beat through the pool then.
-                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
-                shared = true;
-            }
-        }
-        return run(what, fn);
-    };
-    const lock = await src_lock/* DeployLock */.Fc.acquire({
-        remoteRoot: o.remoteRoot,
-        identity: o.identity,
-        timeoutMs: o.timeoutMs,
-        timing: o.timing,
-        now: o.now,
-        sleep: o.sleep,
-        log: o.log,
-        run,
-        beatRun
-    }, reason => {
-        o.log.warning(`Stopping: ${reason}; another run may take it over`);
-        o.pool.cancel(reason);
-    }, made);
-    lock.onRelease(() => own?.close());
-    return { lock, createdRoot: created ? chain : [] };
-}
-/** A dry run takes no lock: it says whether one is held. */
-async function reportHeldLock(pool, remoteRoot, log) {
-    const seen = await pool
-        .run('Reading the deploy lock', session => (0,src_lock/* inspectLock */.WW)(session, remoteRoot))
-        .catch(() => undefined);
-    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
-    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
-        log.info(`No deploy lock is held on ${remoteRoot}`);
-    else {
-        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
-        log.warning(`A deploy lock is held on ${remoteRoot} (${src_lock/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/verify-hash.ts
 /**
- * verify: hash: after an upload (before the rename, in atomic mode), the server's own hash of
- * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
+ * Texts of limit replies. Each names connections, users, clients or sessions with a word of
+ * quantity, so a wrong password's 530 ("Login incorrect", "Sorry, no such user") never matches:
+ * - pure-ftpd: "Too many connections (N) from this IP", "N users (the maximum) are already
+ *   logged in, sorry", "I can't accept more than N connections as the same user"
+ * - ProFTPD: "Sorry, the maximum number of clients (N) from your host are already connected.",
+ *   "... of allowed clients (N) are already connected.", "... (N) for this user ..."
+ * - vsftpd: "There are too many connections from your internet address.", "There are too
+ *   many connected users, please try later."
+ * - FileZilla Server / IIS / Serv-U: "Too many users are connected", "Maximum number of
+ *   connections exceeded", "too many users logged on", "No more connections allowed"
  */
-
-
-
-class HashCheck {
-    log;
+const LIMIT_TEXT = [
+    /too many (?:\w+ )?(?:connections|connected users|users|clients|sessions)\b/i,
+    /\busers \(the maximum\)/i,
+    /can'?t accept more than \d+ connections/i,
+    /maximum number of (?:\w+ )?(?:clients|connections|users|sessions|hosts)\b/i,
+    /(?:connection|client|user|session) limit (?:reached|exceeded)/i,
+    /no more (?:connections|clients|users|sessions)/i
+];
+/** Where the reply says how many: "(2)", "2 users (the maximum)", "more than 2 connections". */
+const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) connections/i];
+/** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
+const LIMIT_CODES = new Set([421, 530]);
+/** The limit a reply announces, or undefined when it is any other reply. */
+function connectionLimitOf(code, reply) {
+    if (!LIMIT_CODES.has(code))
+        return undefined;
+    const text = reply.trim();
+    if (!LIMIT_TEXT.some(pattern => pattern.test(text)))
+        return undefined;
+    for (const pattern of COUNT) {
+        const match = pattern.exec(text);
+        if (match)
+            return { code, reply: text, count: Number(match[1]) };
+    }
+    return { code, reply: text };
+}
+/** The limit behind a failed connect or login (the reply may sit in an error's cause). */
+function limitOfError(err) {
+    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        if (e instanceof errors/* DeployError */.sH && e.details.code !== undefined) {
+            return connectionLimitOf(e.details.code, e.details.reply ?? e.message);
+        }
+        if (e instanceof errors/* ReplyError */.vO)
+            return connectionLimitOf(e.code, e.message);
+    }
+    return undefined;
+}
+/**
+ * How many connections the pool may hold: the concurrency asked for, lowered to what the
+ * server let in when it refuses one for its limit, raised by one again after a while (another
+ * client may have gone). Warns once, when the openings in flight at the first refusal are done.
+ */
+class ConnectionCap {
+    wanted;
+    options;
+    current;
+    limit;
+    loweredAt = 0;
     warned = false;
-    constructor(log) {
-        this.log = log;
+    constructor(wanted, options) {
+        this.wanted = wanted;
+        this.options = options;
+        this.current = wanted;
     }
-    async check(session, file, path, sent) {
-        // An empty file is all there once its size is 0 (and X commands refuse an empty range).
-        if (sent.size === 0)
-            return;
-        const server = await session.hash(path, sent.size);
-        if (server === undefined)
-            return this.unverifiable(session, file);
-        let expected = sent.sha256;
-        if (server.algorithm !== 'sha256') {
-            // Only SHA-256 is counted as the bytes go: the file is read again, and must still be them.
-            const local = await hashFile(file.localPath, ['sha256', server.algorithm]);
-            if (local.sha256 !== sent.sha256) {
-                throw new errors/* DeployError */.sH(`${file.relPath} changed while it was being uploaded: uploading it again`, {
-                    file: file.relPath,
-                    transient: true
+    /** The count allowed now; one more than before when the last lowering is old enough. */
+    allowed() {
+        if (this.limit !== undefined && this.current < this.wanted) {
+            const now = this.options.now();
+            if (now - this.loweredAt >= this.options.raiseAfterMs) {
+                this.current += 1;
+                this.loweredAt = now;
+            }
+        }
+        return this.current;
+    }
+    /** The server refused a connection for `limit` while `others` of ours were open or opening. */
+    lower(limit, others) {
+        this.limit ??= limit;
+        this.current = Math.max(1, Math.min(this.current, others, limit.count ?? Number.POSITIVE_INFINITY));
+        this.loweredAt = this.options.now();
+    }
+    /** The one warning, once no opening is in flight any more (so it names the settled count). */
+    takeWarning(opening) {
+        if (this.warned || this.limit === undefined || opening > 0)
+            return undefined;
+        this.warned = true;
+        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
+            `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`);
+    }
+    get lowered() {
+        return this.limit !== undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/session/pool.ts
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply. A connection refused for
+ * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ */
+
+
+
+
+class SessionPool {
+    open;
+    options;
+    log;
+    idle = [];
+    all = new Set();
+    opening = 0;
+    waiting = [];
+    sleep;
+    cancelled;
+    /** After closeAll: a session that finishes opening is closed at once. */
+    closed = false;
+    cap;
+    /** What this run learns about the server: every session the pool opens shares it. */
+    server;
+    constructor(open, options, log, first) {
+        this.open = open;
+        this.options = options;
+        this.log = log;
+        this.server = new ServerRecord(log, { atomic: options.atomic ?? true });
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        this.cap = new ConnectionCap(options.size, {
+            raiseAfterMs: options.raiseAfterMs ?? 300_000,
+            now: options.now ?? Date.now
+        });
+        if (first) {
+            this.all.add(first);
+            this.idle.push(first);
+        }
+    }
+    /**
+     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
+     * write that records what was done before the stop).
+     */
+    cancel(reason) {
+        this.cancelled ??= reason;
+        this.waiting.splice(0).forEach(wake => wake());
+    }
+    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+    async run(what, fn, options = {}) {
+        for (let attempt = 1;; attempt++) {
+            let session;
+            if (this.cancelled !== undefined && !options.always) {
+                throw new errors/* DeployError */.sH(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
+                    transient: false
                 });
             }
-            expected = local[server.algorithm];
-        }
-        if (server.hex !== expected) {
-            // Transient: a retry on a new connection may deliver the bytes intact.
-            throw new errors/* DeployError */.sH(`Upload of ${file.relPath} does not match what was sent: the server's ${IANA_NAME[server.algorithm]} of it is ${server.hex}, the bytes sent hash to ${expected}`, { file: file.relPath, command: server.verb, transient: true });
+            try {
+                session = await this.acquire();
+                const result = await fn(session);
+                this.release(session);
+                return result;
+            }
+            catch (err) {
+                const transient = isTransient(err);
+                if (session) {
+                    // A transient failure leaves the connection in doubt: always start over on a new one.
+                    if (transient || !session.usable)
+                        this.discard(session);
+                    else
+                        this.release(session);
+                }
+                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
+                    throw err;
+                const wait = backoffMs(attempt, this.options.random);
+                this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
+                await this.sleep(wait);
+            }
         }
     }
-    /** Said once a run: where the server gives no hash, uploads are checked by size only. */
-    unverifiable(session, file) {
-        if (this.warned)
-            return;
-        this.warned = true;
-        this.log.warning(session.hashAlgorithm === undefined
-            ? 'verify: hash: the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1 or XMD5 in FEAT): uploads are checked by size only'
-            : `verify: hash: the server gave no usable hash of ${file.relPath}: files it will not hash are checked by size only`);
+    /**
+     * Opens sessions ahead of the tasks that will need them, in parallel and in the background, up
+     * to `count` in all (never beyond the server's limit): a login costs round trips that the first
+     * files need not wait for. A connection that fails here is left to the tasks' own tries.
+     */
+    warm(count) {
+        const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
+        for (let i = 0; i < wanted; i++) {
+            this.openWithinLimit().then(session => {
+                if (session !== undefined)
+                    this.release(session);
+            }, (err) => this.log.debug(`A connection opened ahead failed: ${(0,errors/* describeError */.Uc)(err)}`));
+        }
+    }
+    /** Closes every session. */
+    closeAll() {
+        this.closed = true;
+        for (const session of this.all)
+            session.close();
+        this.all.clear();
+        this.idle.length = 0;
+    }
+    async acquire() {
+        for (;;) {
+            const idle = this.idle.pop();
+            // A session can die while idle (the server's idle timeout): then open another.
+            if (idle?.usable)
+                return idle;
+            if (idle) {
+                this.discard(idle);
+                continue;
+            }
+            if (this.all.size + this.opening < this.cap.allowed()) {
+                const session = await this.openWithinLimit();
+                if (session !== undefined)
+                    return session;
+                continue;
+            }
+            await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    /**
+     * Opens a session, or lowers the cap and returns undefined when the server refuses it for
+     * its connection limit while others of ours are open or opening. With none, the server is
+     * full of other clients: wait for a slot with backoff, a bounded number of times.
+     */
+    async openWithinLimit() {
+        this.opening += 1;
+        try {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    const session = await this.open(this.server);
+                    this.all.add(session);
+                    return session;
+                }
+                catch (err) {
+                    const limit = limitOfError(err);
+                    if (limit === undefined)
+                        throw err;
+                    const others = this.all.size + this.opening - 1;
+                    if (others > 0) {
+                        if (this.cap.lowered)
+                            this.log.info(`${limit.reply}: going on with ${others} connection(s)`);
+                        this.cap.lower(limit, others);
+                        this.server.connectionLimit ??= limit;
+                        return undefined;
+                    }
+                    const tries = this.options.limitRetries ?? 5;
+                    if (attempt > tries || this.cancelled !== undefined) {
+                        throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
+                            'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
+                    }
+                    const wait = backoffMs(attempt, this.options.random, 1000, 15_000);
+                    this.log.info(`${limit.reply}: no connection of ours is open; trying again in ${wait} ms (${attempt} of ${tries})`);
+                    await this.sleep(wait);
+                }
+            }
+        }
+        finally {
+            this.opening -= 1;
+            const warning = this.cap.takeWarning(this.opening);
+            if (warning !== undefined)
+                this.log.warning(warning);
+        }
+    }
+    release(session) {
+        // More sessions than the server's limit leaves us (opened before it was known): close one.
+        if (this.closed || !session.usable || this.all.size > this.cap.allowed())
+            return this.discard(session);
+        this.idle.push(session);
+        this.waiting.shift()?.();
+    }
+    discard(session) {
+        session.close();
+        this.all.delete(session);
+        this.waiting.shift()?.();
     }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
- * The deploy, one way through: local files -> remote state -> plan -> apply -> listing.
+ * The deploy, one way through: local files -> lock -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 
@@ -6078,36 +7824,8 @@ class HashCheck {
 
 
 
-
-
-
-
 const defaultDeps = { openSession: openSession, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-async function connect(settings, log, pool) {
-    if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await pool.run('Connecting', async (opened) => opened);
-    const security = session.tlsVersion === ''
-        ? 'plain FTP (no TLS)'
-        : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-function describePlan(plan, steps, log, dryRun) {
-    for (const path of plan.stale)
-        log.info(`${path}: listed in the manifest but missing or changed on the server, to upload again if still matched`);
-    // A dry run shows every step; a real run reports each as it is done.
-    if (dryRun)
-        for (const step of steps)
-            log.info(stepText(step, 'planned'));
-    log.info(planSummary(plan, dryRun));
-}
 /**
  * Runs a whole deploy. Throws InputError (exit 2) or DeployError (exit 1). An aborted `signal`
  * (the runner's cancel) stops new transfers; the manifest still records what was done.
@@ -6115,146 +7833,83 @@ function describePlan(plan, steps, log, dryRun) {
 async function deploy(settings, output, deps = defaultDeps, signal) {
     const started = deps.now();
     // Server replies go into log lines and may echo the password.
-    const log = (0,src_log/* redactingLog */.KR)(output, [settings.password]);
+    const log = (0,core_log/* redactingLog */.KR)(output, [settings.password]);
     const local = await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
-    let opened = 0;
-    // One switch for every session: a server seen confused by pipelined commands gets none again.
-    const pipelining = new ftp_pipelining/* Pipelining */.Wc(log);
-    const pool = new SessionPool(() => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), pipelining), { size: settings.concurrency, retries: settings.retries }, log);
+    const pool = openPool(settings, log, deps);
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
         cancel();
-    let lock;
-    // Steps done before the plan is made: remote-dir and the lock in it.
-    const lockSteps = [];
+    let held;
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
         const names = new TempNamer(undefined, deps.now);
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
-        if (settings.lock && !settings.dryRun) {
-            const held = await log.group('Lock', () => takeRunLock({
-                pool,
-                openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pipelining),
-                remoteRoot,
-                home: first.home,
-                dirMode: settings.dirMode,
-                timeoutMs: settings.lockTimeoutMs,
-                identity: deps.identity ?? localIdentity(),
-                timing: deps.lockTiming ?? src_lock/* LOCK_TIMING */.Dj,
-                now: deps.now,
-                sleep: deps.sleep ?? sleep,
-                log
-            }));
-            lock = held.lock;
-            lockSteps.push(...held.createdRoot.map(path => ({
-                kind: 'create root directory',
-                path,
-                detail: dirDetail(settings)
-            })), { kind: 'take lock', path: src_lock/* LOCK_DIR */.UE });
-        }
-        // The checks (what the server holds before and after) may list with STAT; the listing
-        // output, which reports times, lists with MLSD or LIST.
+        if (settings.lock && !settings.dryRun)
+            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home));
+        // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
         const list = statOrListLister(pool);
-        const state = await log.group('Remote state', () => readRemoteState({
-            pool,
-            list,
-            remoteRoot,
-            manifestName: settings.manifest,
-            localPaths: local.map(f => f.relPath),
-            names,
-            concurrency: settings.concurrency
-        }, log));
+        const { concurrency } = settings;
+        const localPaths = local.map(f => f.relPath);
+        const state = await log.group('Remote state', () => readRemoteState({ pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency }, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
         const paths = files.map(f => f.relPath);
-        const foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
+        pool.server.foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
         // Files already on the server at their size, unknown to the manifest: compared before the plan.
-        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency: settings.concurrency, log };
+        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency, log };
         const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
-        const plan = planDeploy(files, { ...state, adopted, foldsCase }, {
-            sync: settings.sync,
-            delete: settings.delete,
-            remoteRoot,
-            home: first.home,
-            fileMode: settings.fileMode,
-            dirMode: settings.dirMode,
-            lock: settings.lock
-        });
+        const plan = planDeploy(files, { ...state, adopted, foldsCase: pool.server.foldsCase }, { ...settings, remoteRoot, home: first.home });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
         // The other connections log in while the first creates directories.
         if (!settings.dryRun && plan.uploads.length > 1)
-            pool.warm(Math.min(settings.concurrency, plan.uploads.length));
-        let applied = [];
-        let uploaded = plan.uploads.map(u => u.file.relPath);
-        let adoptedPaths = plan.adopt.map(a => a.file.relPath);
-        let deleted = plan.deletes;
-        let bytesUploaded = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
-        if (!settings.dryRun) {
-            const replacer = new replace/* Replacer */.x7(settings.atomic, names, log);
-            const manifest = (0,src_manifest/* copyManifest */.nX)(state.manifest);
-            for (const path of plan.stale)
-                manifest.files.delete(path);
-            const store = new ManifestStore(manifest, manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(remoteRoot, settings.manifest), {
-                backupExists: state.manifestFrom === 'backup'
-            }), log);
-            const done = await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => applyPlan(plan, {
-                pool,
-                store,
-                replacer,
-                list,
-                concurrency: settings.concurrency,
-                verify: settings.verify,
-                hashes: settings.verifyHash ? new HashCheck(log) : undefined,
-                log
-            }));
-            applied = [...lockSteps, ...done.steps];
-            uploaded = done.uploaded.map(f => f.relPath);
-            adoptedPaths = done.adopted;
-            deleted = done.deleted;
-            bytesUploaded = done.bytesUploaded;
+            pool.warm(Math.min(concurrency, plan.uploads.length));
+        const done = settings.dryRun
+            ? asPlanned(plan)
+            : await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => carryOut(plan, { pool, state, list, names, remoteRoot, settings, log }));
+        const applied = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps];
+        if (held !== undefined) {
+            await held.lock.release();
+            held = undefined;
+            applied.push({ kind: 'release lock', path: remote_path/* LOCK_DIR */.UE });
         }
-        if (lock !== undefined) {
-            await lock.release();
-            lock = undefined;
-            applied.push({ kind: 'release lock', path: src_lock/* LOCK_DIR */.UE });
-        }
-        const ours = [settings.manifest, (0,src_manifest/* manifestBackupName */.r7)(settings.manifest), src_lock/* LOCK_DIR */.UE];
-        const listing = await log.group('Remote listing', () => collectListing(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings.listing, ours).catch(err => {
-            // In a dry run remote-dir may not exist yet: an empty listing is the truth then.
-            if (settings.dryRun)
-                return [];
-            throw err;
-        }));
-        return {
-            dryRun: settings.dryRun,
-            uploaded: uploaded.sort(),
-            bytesUploaded,
-            skipped: [...plan.skip.map(f => f.relPath), ...adoptedPaths].sort(),
-            filesSkipped: plan.skip.length + adoptedPaths.length,
-            adopted: [...adoptedPaths].sort(),
-            deleted: [...deleted].sort(),
-            listing,
-            tlsVersion: first.tlsVersion,
-            fingerprint: first.fingerprint,
-            remoteRoot,
-            durationMs: deps.now() - started,
-            planned,
-            applied
-        };
+        const listing = await log.group('Remote listing', () => listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings));
+        const durationMs = deps.now() - started;
+        return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs });
     }
     finally {
         // On failure and on cancel too: a run that ends never leaves its lock behind.
-        await lock
-            ?.release()
+        await held?.lock
+            .release()
             .catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
+}
+/** The run's pool: every session logs in with the same settings and shares one server record. */
+function openPool(settings, log, deps) {
+    let opened = 0;
+    return new SessionPool(server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
+}
+/** Takes the deploy lock in remote-dir (creating remote-dir where needed), with its heartbeat's own session. */
+function takeLock(settings, log, deps, pool, remoteRoot, home) {
+    return takeRunLock({
+        pool,
+        openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
+        remoteRoot,
+        home,
+        dirMode: settings.dirMode,
+        timeoutMs: settings.lockTimeoutMs,
+        identity: deps.identity ?? localIdentity(),
+        timing: deps.lockTiming ?? LOCK_TIMING,
+        now: deps.now,
+        sleep: deps.sleep ?? sleep,
+        log
+    });
 }
 /** Tells the connections' protocol logs apart. */
 function prefixed(log, prefix) {
@@ -6264,582 +7919,7 @@ function prefixed(log, prefix) {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   sH: () => (/* binding */ DeployError)
-/* harmony export */ });
-/** Bad input: the run ends with exit code 2 before any connection is made. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** A deploy failure (exit code 1). The message names the file, command and reply. */
-class DeployError extends Error {
-    details;
-    constructor(message, details = {}, options) {
-        super(message, options);
-        this.name = 'DeployError';
-        this.details = details;
-    }
-}
-/** Turns anything thrown into a one-line message (a catch that also handles non-Errors). */
-function describeError(err) {
-    if (err instanceof Error)
-        return err.message;
-    return typeof err === 'string' ? err : `Unexpected failure: ${JSON.stringify(err)}`;
-}
-
-
-/***/ }),
-
-/***/ 6197:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AA: () => (/* binding */ globbed),
-/* harmony export */   F3: () => (/* binding */ sizeIn),
-/* harmony export */   Wc: () => (/* binding */ Pipelining),
-/* harmony export */   Yk: () => (/* binding */ fitsCommand),
-/* harmony export */   mO: () => (/* binding */ greetingAllowsEarlyTls),
-/* harmony export */   xI: () => (/* binding */ greetingAllowsPipelining)
-/* harmony export */ });
-/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
-const SUCCESS = {
-    RNFR: [350],
-    SIZE: [213],
-    STAT: [211, 212, 213],
-    EPSV: [229],
-    PASV: [227],
-    MKD: [257],
-    PWD: [257],
-    FEAT: [211],
-    OPTS: [200],
-    HASH: [213],
-    XSHA256: [250],
-    XSHA512: [250],
-    XSHA1: [250],
-    XMD5: [250]
-};
-/** Codes that answer only such commands (or a transfer): never a plain command's success. */
-const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
-/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
-function fitsCommand(command, reply) {
-    if (reply.code >= 400 && reply.code < 600)
-        return true;
-    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
-    if (success !== undefined)
-        return success.includes(reply.code);
-    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
-}
-/** The run's switches, shared by its sessions: on until a server's replies do not match. */
-class Pipelining {
-    log;
-    on = true;
-    /** Uploads start TLS on their data connection before the server's 1xx, until a server resets one. */
-    earlyTls = true;
-    constructor(log) {
-        this.log = log;
-    }
-    /** A server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
-    earlyTlsReset() {
-        if (!this.earlyTls)
-            return;
-        this.earlyTls = false;
-        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
-            'data connections start TLS after the reply from now on (a round trip more per file)');
-    }
-    /** Turns pipelining off for the rest of the run, saying so once. */
-    confused(why) {
-        if (!this.on)
-            return;
-        this.on = false;
-        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
-    }
-}
-/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
-function sizeIn(reply) {
-    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
-    return Number.isSafeInteger(size) ? size : undefined;
-}
-/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
-const globbed = (path) => /[[\]*?{}]/.test(path);
-/**
- * Servers that mishandle commands sent before the previous reply, by their greeting: IIS (lftp
- * turns pipelining off for it) and FileZilla Server (1.x drops the connection).
- */
-const greetingAllowsPipelining = (greeting) => !/Microsoft FTP Service|FileZilla Server/i.test(greeting);
-/** pyftpdlib, by its default greeting: before 1.5.9 it resets data connections whose TLS starts before the 1xx. */
-const greetingAllowsEarlyTls = (greeting) => !/pyftpdlib/i.test(greeting);
-
-
-/***/ }),
-
-/***/ 958:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  BK: () => (/* binding */ helpText)
-});
-
-// UNUSED EXPORTS: DESCRIPTION_INDENT, HELP_WIDTH, wrap
-
-// EXTERNAL MODULE: ./src/cli-args.ts + 1 modules
-var cli_args = __nccwpck_require__(5452);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-;// CONCATENATED MODULE: ./src/input-docs.ts
-// Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.
-const INPUT_DOCS = [
-    {
-        name: 'host',
-        group: 'Connection',
-        description: 'Server name or IP address.',
-        default: '',
-        required: true
-    },
-    {
-        name: 'port',
-        group: 'Connection',
-        description: 'Control port (1 to 65535). Empty means 21, or 990 with `tls: implicit`.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'user',
-        group: 'Connection',
-        description: 'Login name.',
-        default: 'anonymous',
-        required: false
-    },
-    {
-        name: 'password',
-        group: 'Connection',
-        description: 'Password (use a secret). Masked at once; with user `anonymous` and no password, `anonymous@` is sent, as ftplib does.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'account',
-        group: 'Connection',
-        description: 'Sent with ACCT when the server answers USER/PASS with 332 (RFC 959). A 332 with no account is an error.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'tls',
-        group: 'Connection',
-        description: '`explicit`: AUTH TLS on the control port, then PBSZ 0 and PROT P, each required to succeed. `implicit`: TLS from the first byte, then PBSZ 0 and PROT P. `none`: plain FTP (credentials and files travel in clear; warns).',
-        default: 'explicit',
-        required: false
-    },
-    {
-        name: 'tls-verify',
-        group: 'Connection',
-        description: 'Verify the certificate chain and host name. `false` is a loud opt-in.',
-        default: 'true',
-        required: false
-    },
-    {
-        name: 'ca-cert',
-        group: 'Connection',
-        description: 'PEM text, or a path to a PEM file, trusted in addition to the system CAs.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'tls-fingerprint',
-        group: 'Connection',
-        description: 'SHA-256 fingerprint(s) of the server certificate (hex, colons optional, optional `sha256:` prefix; several separated by commas or newlines). A match is trusted even when self-signed; a mismatch always fails.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'tls-servername',
-        group: 'Connection',
-        description: 'Name sent as SNI and checked against the certificate. Empty means `host`.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'tls-max-version',
-        group: 'Connection',
-        description: '`1.2` caps the TLS version (escape hatch for servers whose TLS 1.3 data connections lose bytes). Empty means no cap.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'encoding',
-        group: 'Connection',
-        description: 'Encoding of file and directory names on the wire: `utf-8` or `latin1`.',
-        default: 'utf-8',
-        required: false
-    },
-    {
-        name: 'timeout',
-        group: 'Connection',
-        description: 'Seconds for connecting and for an idle control or data connection; a number above 0.',
-        default: '30',
-        required: false
-    },
-    {
-        name: 'source-address',
-        group: 'Connection',
-        description: 'Local IP address to bind control and data sockets to.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'local-dir',
-        group: 'What to upload',
-        description: "Local root; remote paths are the files' paths relative to it.",
-        default: '.',
-        required: false
-    },
-    {
-        name: 'files',
-        group: 'What to upload',
-        description: 'Newline-separated glob patterns relative to `local-dir`; a leading `!` excludes. Only regular files are uploaded; nothing outside `local-dir` is ever uploaded.',
-        default: '**',
-        required: false
-    },
-    {
-        name: 'remote-dir',
-        group: 'What to upload',
-        description: 'Remote target directory, created with its parents as needed.',
-        default: '.',
-        required: false
-    },
-    {
-        name: 'if-no-files-found',
-        group: 'What to upload',
-        description: '`error`, `warn` or `ignore` when the patterns match no file.',
-        default: 'error',
-        required: false
-    },
-    {
-        name: 'follow-symlinks',
-        group: 'What to upload',
-        description: "`false`: symbolic links are skipped with a warning naming them. `true`: a link is uploaded as its target's content, only if the target lies inside `local-dir`.",
-        default: 'false',
-        required: false
-    },
-    {
-        name: 'sync',
-        group: 'Sync',
-        description: '`changed`: a content-hash manifest stored on the server decides what to upload. `all`: upload every matched file.',
-        default: 'changed',
-        required: false
-    },
-    {
-        name: 'manifest',
-        group: 'Sync',
-        description: "The manifest's file name inside `remote-dir`.",
-        default: '.ftps-deploy-manifest.json',
-        required: false
-    },
-    {
-        name: 'delete',
-        group: 'Sync',
-        description: 'Delete remote files that the previous manifest lists and the new file set lacks. Files the manifest never listed are never deleted.',
-        default: 'false',
-        required: false
-    },
-    {
-        name: 'dry-run',
-        group: 'Sync',
-        description: 'Connect, log in, read the manifest and the listing, report the plan and the outputs it would set; change nothing on the server.',
-        default: 'false',
-        required: false
-    },
-    {
-        name: 'adopt',
-        group: 'Sync',
-        description: "What to do with a file that the manifest does not vouch for but the server already holds at the same size (a first deploy onto a site that is already there, a lost manifest). `auto`: compare content with the server's own hash command where FEAT offers one (HASH, XSHA256, XSHA512, XSHA1, XMD5), else upload it. `download`: download it and compare hashes (exact, costs the download). `size`: trust an equal size (fast; warns that edits keeping the size are missed). `none`: upload it. An adopted file is recorded in the manifest and counted in `files-skipped`.",
-        default: 'auto',
-        required: false
-    },
-    {
-        name: 'lock',
-        group: 'Sync',
-        description: 'Take a lock on `remote-dir` for the run (a `.ftps-deploy.lock` directory made with MKD, which fails if it exists), so two deploys to the same place never interleave. Released at the end, on failure and on cancel; a lock whose holder stopped renewing it for a minute is broken with a warning. A dry run takes none and reports one that is held.',
-        default: 'true',
-        required: false
-    },
-    {
-        name: 'lock-timeout',
-        group: 'Sync',
-        description: "Seconds to wait for another run's lock before failing, naming the holder (its run and since when); `0` fails at once.",
-        default: '600',
-        required: false
-    },
-    {
-        name: 'concurrency',
-        group: 'Transfer',
-        description: 'Parallel connections, each with its own control connection and TLS session (1 to 16).',
-        default: '4',
-        required: false
-    },
-    {
-        name: 'retries',
-        group: 'Transfer',
-        description: 'Per-file retries after transient failures, with reconnect and backoff (0 to 100).',
-        default: '3',
-        required: false
-    },
-    {
-        name: 'atomic',
-        group: 'Transfer',
-        description: 'Upload to a temporary name in the same directory, then rename over the target.',
-        default: 'true',
-        required: false
-    },
-    {
-        name: 'verify',
-        group: 'Transfer',
-        description: "`true`: compare the remote size (SIZE, or the listing) with the local size after each upload. `hash`: also compare the server's hash of each uploaded file (HASH, XSHA256, XSHA512, XSHA1 or XMD5) with the hash of the bytes sent, before the rename; a mismatch is retried like a short upload. Where FEAT offers no hash command it warns once and checks sizes only. `false`: neither.",
-        default: 'true',
-        required: false
-    },
-    {
-        name: 'file-mode',
-        group: 'Transfer',
-        description: "Octal mode such as `644` set on every uploaded file with `SITE CHMOD` (before the rename, so the file appears with it). Empty leaves the server's default. A server that refuses fails the run, naming the reply.",
-        default: '',
-        required: false
-    },
-    {
-        name: 'dir-mode',
-        group: 'Transfer',
-        description: 'The same for every directory the run creates, such as `755`.',
-        default: '',
-        required: false
-    },
-    {
-        name: 'listing',
-        group: 'Transfer',
-        description: 'What the `listing` output holds: `flat` (entries of `remote-dir`), `recursive`, or `none`.',
-        default: 'flat',
-        required: false
-    },
-    {
-        name: 'report-file',
-        group: 'Transfer',
-        description: 'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
-        default: '',
-        required: false
-    }
-];
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/help.ts
-/**
- * The CLI's --help: every flag with what it means and accepts, from src/input-docs.ts (generated
- * from action.yml, like the README's tables), grouped as the README groups the inputs.
- */
-
-
-
-
-/** Terminals of 100 columns show every line unbroken. */
-const HELP_WIDTH = 100;
-/** Descriptions are indented under their flag by this much. */
-const DESCRIPTION_INDENT = 6;
-/** Breaks text into lines of at most `width` columns at spaces (a longer word keeps its own line). */
-function wrap(text, width, indent) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/).filter(w => w !== '')) {
-        if (line !== '' && indent + line.length + 1 + word.length > width) {
-            lines.push(' '.repeat(indent) + line);
-            line = word;
-        }
-        else
-            line = line === '' ? word : `${line} ${word}`;
-    }
-    if (line !== '')
-        lines.push(' '.repeat(indent) + line);
-    return lines;
-}
-/** What the CLI says on the flag's own line, after its name: the default, or how it is needed. */
-function flagNote(doc) {
-    if (doc.name === inputs/* Inputs */.G0.Host)
-        return '  (required, except for a local --dry-run)';
-    if (doc.name === inputs/* Inputs */.G0.ReportFile)
-        return '  (default: none)';
-    return doc.default === '' ? '' : `  (default: ${doc.default.replace(/\n/g, ' ')})`;
-}
-function flagLines(doc) {
-    const name = doc.name;
-    const value = name === inputs/* Inputs */.G0.Verify ? '[=false|hash]' : inputs/* BooleanInputs */.ir.includes(name) ? '[=false]' : ' VALUE';
-    return [`  --${name}${value}${flagNote(doc)}`, ...wrap(doc.description, HELP_WIDTH, DESCRIPTION_INDENT)];
-}
-const EXAMPLES = [
-    'Examples:',
-    '  # Type the password once; it stays out of the shell history and off the command line.',
-    '  read -rs FTPS_PASSWORD && export FTPS_PASSWORD',
-    '',
-    '  # The plan: what would be uploaded and deleted; nothing changes on the server.',
-    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
-    '    --dry-run',
-    '',
-    '  # Deploy, and delete the files that earlier runs deployed and this build lacks.',
-    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
-    '    --delete',
-    '',
-    '  # Pin a self-signed certificate by its SHA-256 fingerprint (the tls-fingerprint output).',
-    '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
-    '    --tls-fingerprint F91EC90467AA39CEDA02288FDA9D83C77E1937F1489F62909BBE2F4CAC56D93F',
-    '',
-    '  # The local plan only, without a server: which files, under which remote paths.',
-    '  npx ftps-deploy --local-dir dist --dry-run'
-];
-function helpText() {
-    const docs = INPUT_DOCS.filter(doc => cli_args/* FLAG_INPUTS */.nh.includes(doc.name));
-    const groups = [...new Set(docs.map(doc => doc.group))];
-    return [
-        `ftps-deploy ${version/* VERSION */.x}: deploy files to an FTP server over verified TLS`,
-        '',
-        'Usage: npx ftps-deploy --host HOST [--user USER] [--local-dir DIR] [--remote-dir DIR] [flags]',
-        '',
-        'Every flag is an input of the GitHub Action, with the same name and meaning: --name VALUE or',
-        '--name=VALUE. A boolean flag alone means true (--dry-run); --atomic=false turns one off.',
-        'Repeat --files for several patterns. The password is read from the FTPS_PASSWORD environment',
-        'variable, never from a flag.',
-        ...groups.flatMap(group => ['', `${group}:`, ...docs.filter(doc => doc.group === group).flatMap(flagLines)]),
-        '',
-        'Output:',
-        ...Object.entries(cli_args/* OTHER_FLAGS */.f5).map(([name, text]) => `  --${name.padEnd(10)}${text}`),
-        '',
-        'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.',
-        '',
-        ...EXAMPLES
-    ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   ir: () => (/* binding */ BooleanInputs),
-/* harmony export */   p0: () => (/* binding */ InputDefaults),
-/* harmony export */   tY: () => (/* binding */ Outputs)
-/* harmony export */ });
-/**
- * Every input's name and default, in one place shared by action.yml (checked by a test),
- * the action, the CLI and the tests. Names and defaults are the contract
- * (../shared/CONTRACT.md): renaming one breaks users' workflows.
- */
-const Inputs = {
-    Host: 'host',
-    Port: 'port',
-    User: 'user',
-    Password: 'password',
-    Account: 'account',
-    Tls: 'tls',
-    TlsVerify: 'tls-verify',
-    CaCert: 'ca-cert',
-    TlsFingerprint: 'tls-fingerprint',
-    TlsServername: 'tls-servername',
-    TlsMaxVersion: 'tls-max-version',
-    Encoding: 'encoding',
-    Timeout: 'timeout',
-    SourceAddress: 'source-address',
-    LocalDir: 'local-dir',
-    Files: 'files',
-    RemoteDir: 'remote-dir',
-    IfNoFilesFound: 'if-no-files-found',
-    FollowSymlinks: 'follow-symlinks',
-    Sync: 'sync',
-    Manifest: 'manifest',
-    Delete: 'delete',
-    DryRun: 'dry-run',
-    Adopt: 'adopt',
-    Lock: 'lock',
-    LockTimeout: 'lock-timeout',
-    Concurrency: 'concurrency',
-    Retries: 'retries',
-    Atomic: 'atomic',
-    Verify: 'verify',
-    FileMode: 'file-mode',
-    DirMode: 'dir-mode',
-    Listing: 'listing',
-    ReportFile: 'report-file'
-};
-/** Defaults as action.yml declares them ('' = no default there). */
-const InputDefaults = {
-    host: '',
-    port: '',
-    user: 'anonymous',
-    password: '',
-    account: '',
-    tls: 'explicit',
-    'tls-verify': 'true',
-    'ca-cert': '',
-    'tls-fingerprint': '',
-    'tls-servername': '',
-    'tls-max-version': '',
-    encoding: 'utf-8',
-    timeout: '30',
-    'source-address': '',
-    'local-dir': '.',
-    files: '**',
-    'remote-dir': '.',
-    'if-no-files-found': 'error',
-    'follow-symlinks': 'false',
-    sync: 'changed',
-    manifest: '.ftps-deploy-manifest.json',
-    delete: 'false',
-    'dry-run': 'false',
-    adopt: 'auto',
-    lock: 'true',
-    'lock-timeout': '600',
-    concurrency: '4',
-    retries: '3',
-    atomic: 'true',
-    verify: 'true',
-    'file-mode': '',
-    'dir-mode': '',
-    listing: 'flat',
-    'report-file': ''
-};
-/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
-const BooleanInputs = [
-    Inputs.TlsVerify,
-    Inputs.FollowSymlinks,
-    Inputs.Delete,
-    Inputs.DryRun,
-    Inputs.Lock,
-    Inputs.Atomic,
-    Inputs.Verify
-];
-const Outputs = {
-    Listing: 'listing',
-    Uploaded: 'uploaded',
-    FilesUploaded: 'files-uploaded',
-    FilesSkipped: 'files-skipped',
-    FilesDeleted: 'files-deleted',
-    BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint',
-    ReportFile: 'report-file'
-};
-
-
-/***/ }),
-
-/***/ 6467:
+/***/ 2212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6847,6 +7927,7 @@ const Outputs = {
 __nccwpck_require__.d(__webpack_exports__, {
   EC: () => (/* binding */ CHUNK_BYTES),
   P: () => (/* binding */ listLocalFiles),
+  j1: () => (/* binding */ localSource),
   o5: () => (/* binding */ readSmall)
 });
 
@@ -6859,9 +7940,9 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/local-paths.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/local/local-paths.ts
 /**
  * Local paths to remote paths, for every runner OS. Local paths are the platform's (on Windows
  * `\` and drive letters); remote paths always use `/`. Pure: the path module is a parameter, so
@@ -6914,7 +7995,7 @@ function checkRemoteName(relPath, encoding) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/local-files.ts
+;// CONCATENATED MODULE: ./src/local/local-files.ts
 /**
  * The local side: glob patterns relative to local-dir -> regular files inside it, with their
  * remote-relative paths. The only module that globs and stats.
@@ -7038,21 +8119,29 @@ function readSmall(path) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/** A local file as an upload reads it (see RemoteSession.upload). */
+function localSource(path) {
+    return {
+        path,
+        readSmall: () => readSmall(path),
+        stream: () => (0,external_node_fs_.createReadStream)(path, { highWaterMark: CHUNK_BYTES })
+    };
+}
 
 
 /***/ }),
 
-/***/ 5990:
+/***/ 4326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ planLocal),
 /* harmony export */   l: () => (/* binding */ findFiles)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6467);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9188);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5546);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2212);
+/* harmony import */ var _core_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4414);
+/* harmony import */ var _core_remote_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2581);
 
 
 
@@ -7065,8 +8154,8 @@ async function findFiles(settings, log, deps) {
         encoding: settings.encoding
     }, log);
     // The manifest's own name (and its backup's) and the lock's at the top of remote-dir are ours.
-    const ours = new Set([settings.manifest, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestBackupName */ .r7)(settings.manifest)]);
-    const isOurs = (f) => ours.has(f.relPath) || f.relPath.split('/')[0] === _lock_js__WEBPACK_IMPORTED_MODULE_2__/* .LOCK_DIR */ .UE;
+    const ours = new Set([settings.manifest, (0,_core_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestBackupName */ .r7)(settings.manifest)]);
+    const isOurs = (f) => ours.has(f.relPath) || f.relPath.split('/')[0] === _core_remote_path_js__WEBPACK_IMPORTED_MODULE_3__/* .LOCK_DIR */ .UE;
     const files = found.filter(file => !isOurs(file));
     for (const file of found.filter(isOurs))
         log.warning(`Skipped ${file.relPath}: that name is this tool's own on the server (the manifest or the deploy lock)`);
@@ -7075,7 +8164,7 @@ async function findFiles(settings, log, deps) {
     if (files.length === 0) {
         const message = `No files found in local-dir '${settings.localDir}' matching files '${settings.files.join('\\n')}'`;
         if (settings.ifNoFilesFound === 'error') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${message} (if-no-files-found: error; accepted: error, warn, ignore)`);
         }
         if (settings.ifNoFilesFound === 'warn')
             log.warning(message);
@@ -7111,656 +8200,7 @@ async function planLocal(settings, log, deps = { listLocalFiles: _local_files_js
 
 /***/ }),
 
-/***/ 9188:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dj: () => (/* binding */ LOCK_TIMING),
-/* harmony export */   Fc: () => (/* binding */ DeployLock),
-/* harmony export */   UE: () => (/* binding */ LOCK_DIR),
-/* harmony export */   WW: () => (/* binding */ inspectLock)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _replace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8791);
-/**
- * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
- * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
- * and a heartbeat directory beat-<n> is renewed while the holder runs. A waiter measures on its
- * own clock how long the heartbeat has not moved (no two machines' clocks are compared), and
- * breaks the lock once that passes `staleAfterMs`.
- */
-
-
-
-const LOCK_DIR = '.ftps-deploy.lock';
-const HOLDER = 'holder.json';
-const BEAT = /^beat-(\d+)$/;
-/**
- * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
- * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
- * after a killed one starts within about a minute.
- */
-const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
-const lockPath = (o) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(o.remoteRoot, LOCK_DIR);
-const describeSeen = (seen) => seen === undefined || seen.holder === ''
-    ? 'an unknown run (no holder.json yet)'
-    : `${seen.holder} since ${seen.since}`;
-/** What the lock directory shows now; undefined when there is no lock. */
-async function inspectLock(session, remoteRoot) {
-    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(remoteRoot, LOCK_DIR);
-    const names = await session
-        .statList(path)
-        .then(infos => infos ?? session.list(path))
-        .catch(() => undefined);
-    if (names === undefined)
-        return undefined;
-    const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? '';
-    const data = await session.download(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)).catch(() => undefined);
-    let holder = '';
-    let since = '';
-    if (data !== undefined) {
-        try {
-            const doc = JSON.parse(data.toString('utf8'));
-            holder = typeof doc.holder === 'string' ? doc.holder : '';
-            since = typeof doc.since === 'string' ? doc.since : '';
-        }
-        catch {
-            // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
-        }
-    }
-    return { holder, since, beat };
-}
-class DeployLock {
-    o;
-    onLost;
-    beat = 0;
-    timer;
-    lastBeat;
-    released = false;
-    renewing = Promise.resolve();
-    releaseHooks = [];
-    constructor(o, onLost) {
-        this.o = o;
-        this.onLost = onLost;
-        this.lastBeat = o.now();
-    }
-    /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost, madeAlready = false) {
-        const lock = new DeployLock(o, onLost);
-        const started = o.now();
-        let seen;
-        let movedAt = started;
-        let lastSaid = -Infinity;
-        let saidFor = '';
-        for (let first = true;; first = false) {
-            // MKD fails where the directory exists: true only for the one run that made it.
-            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
-            if (made) {
-                // A holder that finished before it was ever named in a waiting line: said now.
-                if (seen !== undefined && lastSaid === -Infinity) {
-                    o.log.info(`Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`);
-                }
-                await lock.claim();
-                return lock;
-            }
-            const now = o.now();
-            const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
-            if (current === undefined) {
-                // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
-                await o.sleep(o.timing.pollMs);
-                continue;
-            }
-            if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
-                movedAt = now;
-            seen = current;
-            if (now - movedAt >= o.timing.staleAfterMs) {
-                o.log.warning(`Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`);
-                await lock.breakStale();
-                seen = undefined;
-                continue;
-            }
-            const waited = now - started;
-            if (waited >= o.timeoutMs) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${LOCK_DIR} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
-            }
-            // A holder writes holder.json right after its MKD: look again soon rather than report an
-            // unknown holder that is about to be known. Said again every 30 s, and when it changes.
-            const unknown = seen.holder === '' && waited < o.timing.staleAfterMs / 4;
-            if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
-                saidFor = describeSeen(seen);
-                o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
-                lastSaid = now;
-            }
-            const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs;
-            await o.sleep(Math.min(pause, Math.max(0, o.timeoutMs - waited)));
-        }
-    }
-    /** Says who holds it, starts the heartbeat. */
-    async claim() {
-        const path = lockPath(this.o);
-        const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
-        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
-        await this.o
-            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)))
-            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
-        await this.o.run('Starting the deploy lock', session => session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)));
-        this.lastBeat = this.o.now();
-        this.o.log.info(`Took the deploy lock ${path}`);
-        this.schedule();
-    }
-    schedule() {
-        if (this.released)
-            return;
-        this.timer = setTimeout(() => {
-            this.renewing = this.renew().finally(() => this.schedule());
-        }, this.o.timing.heartbeatMs);
-        this.timer.unref();
-    }
-    async renew() {
-        const path = lockPath(this.o);
-        const next = this.beat + 1;
-        try {
-            await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', async (session) => {
-                await session.makeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${next}`));
-                await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)));
-            });
-            this.beat = next;
-            this.lastBeat = this.o.now();
-        }
-        catch (err) {
-            this.o.log.warning(`Could not renew the deploy lock: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
-        }
-        // A holder whose heartbeat others may take for dead stops before they break its lock.
-        if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
-            this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`);
-        }
-    }
-    /** Moves a stale lock aside in one rename (only one waiter wins it), then removes it. */
-    async breakStale() {
-        const path = lockPath(this.o);
-        const aside = `${path}.stale-${this.o.now().toString(36)}`;
-        await this.o.run('Breaking the deploy lock', async (session) => {
-            const moved = await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.rename(path, aside));
-            // Not moved: renames refused, or a retry after the move went through (clean both then).
-            for (const dir of moved ? [aside] : [aside, path])
-                await removeLockDir(session, dir);
-        });
-    }
-    onRelease(hook) {
-        this.releaseHooks.push(hook);
-    }
-    /** Releases the lock: at the end, on failure and on cancel. */
-    async release() {
-        this.released = true;
-        clearTimeout(this.timer);
-        // A renewal in flight would leave a heartbeat behind in the directory being removed.
-        await this.renewing;
-        this.releaseHooks.forEach(hook => hook());
-        const path = lockPath(this.o);
-        await this.o.run('Releasing the deploy lock', async (session) => {
-            // What this run put there, in one write where the server takes it; else look inside.
-            if (session.pipelines) {
-                const last = await session.sendAll([`RMD ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, `beat-${this.beat}`)}`, `DELE ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
-                if (last[2].code >= 200 && last[2].code < 300)
-                    return;
-            }
-            await removeLockDir(session, path);
-        });
-        this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
-    }
-}
-async function removeLockDir(session, path) {
-    const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
-    for (const info of infos)
-        if (BEAT.test(info.name))
-            await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, info.name)));
-    // By name: a listing may miss it (and it may never have been written).
-    await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.remove(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(path, HOLDER)));
-    await (0,_replace_js__WEBPACK_IMPORTED_MODULE_2__/* .quietly */ .gd)(session.removeDir(path));
-}
-
-
-/***/ }),
-
-/***/ 5625:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   KR: () => (/* binding */ redactingLog)
-/* harmony export */ });
-/* unused harmony export secretForms */
-/** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
-function redact(text, secrets) {
-    return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
-}
-/**
- * The forms a secret takes in what the run emits: as sent, and as a Markdown table cell or a
- * one-line message shows it (`|` escaped, line breaks as spaces), which the runner's mask of
- * the raw value no longer matches.
- */
-function secretForms(secret) {
-    if (secret === '')
-        return [];
-    const forms = [secret, secret.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' '), secret.replace(/[\r\n]/g, ' ')];
-    return [...new Set(forms)].sort((a, b) => b.length - a.length);
-}
-/** A log whose every line has the secrets replaced (server replies may echo a password). */
-function redactingLog(log, secrets) {
-    const forms = secrets.flatMap(secretForms);
-    if (forms.length === 0)
-        return log;
-    const clean = (message) => redact(message, forms);
-    return {
-        ...log,
-        info: message => log.info(clean(message)),
-        warning: message => log.warning(clean(message)),
-        debug: message => log.debug(clean(message)),
-        group: (name, fn) => log.group(clean(name), fn)
-    };
-}
-
-
-/***/ }),
-
-/***/ 5546:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ ManifestCorrupt),
-/* harmony export */   MZ: () => (/* binding */ serializeManifest),
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   nX: () => (/* binding */ copyManifest),
-/* harmony export */   r7: () => (/* binding */ manifestBackupName)
-/* harmony export */ });
-/* unused harmony export emptyManifest */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3097);
-/**
- * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
- * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
- * manifest-file.ts), so a deploy that dies resumes where it stopped.
- */
-
-
-const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
-/** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
-class ManifestCorrupt extends Error {
-}
-const FORMAT = 'ftps-deploy-manifest';
-/**
- * The second copy kept beside the manifest while a server cannot replace it in one rename:
- * it holds the last complete manifest whenever the manifest itself is missing or partial.
- */
-const manifestBackupName = (manifest) => `${manifest}.previous`;
-function serializeManifest(manifest) {
-    const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
-}
-/**
- * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
- * remote-dir are dropped and named in `refused`: the run neither trusts nor deletes them.
- */
-function parseManifest(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ManifestCorrupt(`not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)})`);
-    }
-    const doc = data;
-    if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT)
-        throw new ManifestCorrupt(`not an ${FORMAT}`);
-    if (doc.version !== 1)
-        throw new ManifestCorrupt(`unknown version ${JSON.stringify(doc.version)}`);
-    if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files) || !Array.isArray(doc.dirs)) {
-        throw new ManifestCorrupt('files or dirs missing');
-    }
-    const refused = [];
-    const safe = (path) => {
-        const reason = (0,_remote_path_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafePathReason */ .m0)(path);
-        if (reason !== undefined)
-            refused.push(`${JSON.stringify(path)} (${reason})`);
-        return reason === undefined;
-    };
-    const files = new Map();
-    for (const [path, entry] of Object.entries(doc.files)) {
-        const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
-            throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
-        if (safe(path))
-            files.set(path, { sha256: e.sha256, size: e.size });
-    }
-    const dirs = new Set();
-    for (const dir of doc.dirs) {
-        if (typeof dir !== 'string')
-            throw new ManifestCorrupt(`bad directory ${JSON.stringify(dir)}`);
-        if (safe(dir))
-            dirs.add(dir);
-    }
-    return { manifest: { files, dirs }, refused };
-}
-
-
-/***/ }),
-
-/***/ 3097:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b7: () => (/* binding */ resolveRemoteRoot),
-/* harmony export */   fF: () => (/* binding */ remotePathOf),
-/* harmony export */   m0: () => (/* binding */ unsafePathReason),
-/* harmony export */   ux: () => (/* binding */ pathPrefixes),
-/* harmony export */   vB: () => (/* binding */ parentDirs)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/** Remote paths (pure): where remote-dir lies, and what a safe remote-relative path is. */
-
-/** remote-dir is relative to the login directory unless absolute. */
-function resolveRemoteRoot(home, remoteDir) {
-    const joined = remoteDir.startsWith('/') ? remoteDir : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(home || '/', remoteDir);
-    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(joined);
-    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
-}
-/** '/a/b/c' -> ['/a', '/a/b', '/a/b/c']. */
-function pathPrefixes(path) {
-    const parts = path.split('/').filter(p => p !== '');
-    return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
-}
-/** 'a/b/c.txt' -> ['a', 'a/b'] (parents first); '' for none. Stops at '/' as well as '.'. */
-function parentDirs(relPath) {
-    const dirs = [];
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(relPath); dir !== '.' && dir !== '/'; dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(dir))
-        dirs.unshift(dir);
-    return dirs;
-}
-/** The remote path of a remote-relative one ('' is remote-dir itself). */
-function remotePathOf(remoteRoot, relPath) {
-    return relPath === '' ? remoteRoot : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(remoteRoot, relPath);
-}
-/**
- * Why a remote-relative path could leave remote-dir or be misread on the wire, or undefined
- * when it is safe: no absolute path, no empty, '.' or '..' segment, no backslash (Windows
- * servers read it as a separator, so '..\x' would leave remote-dir there), no CR, LF or NUL.
- */
-function unsafePathReason(relPath) {
-    if (relPath === '')
-        return 'it is empty';
-    if (/[\r\n\0]/.test(relPath))
-        return 'it contains CR, LF or NUL';
-    if (relPath.includes('\\'))
-        return 'it contains a backslash, a path separator on Windows servers';
-    if (relPath.startsWith('/'))
-        return 'it is absolute';
-    if (relPath.split('/').some(part => part === '' || part === '.' || part === '..')) {
-        return "it has an empty, '.' or '..' segment";
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 8791:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  x7: () => (/* binding */ Replacer),
-  gd: () => (/* binding */ quietly),
-  By: () => (/* binding */ renameRefused)
-});
-
-// UNUSED EXPORTS: isRefusal
-
-// EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var dist = __nccwpck_require__(7382);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/ftp/pipelining.ts
-var pipelining = __nccwpck_require__(6197);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-// EXTERNAL MODULE: ./src/size-check.ts
-var size_check = __nccwpck_require__(4347);
-;// CONCATENATED MODULE: ./src/pipelined-commit.ts
-/**
- * After an upload to its temporary name, everything up to the next transfer in one write: the
- * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
- * next transfer's passive port. One round trip instead of four or five. The replies are matched
- * to the commands in order; one that cannot belong to its command turns pipelining off for the
- * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
- * becomes a wrong result.
- */
-
-
-
-
-/**
- * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
- * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
- * mode (the run fails, naming the reply).
- */
-async function commitTogether(session, c) {
-    const { temp, target, checks } = c;
-    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
-    const commands = [
-        ...(chmod !== undefined ? [chmod] : []),
-        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
-        `RNFR ${temp}`,
-        `RNTO ${target}`,
-        ...(checks.verifySize ? [`SIZE ${target}`] : [])
-    ];
-    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
-    const next = () => replies.shift();
-    const modeReply = chmod !== undefined ? next() : undefined;
-    if (c.mode === 'delete-then-rename')
-        next(); // DELE: gone or never there, either is fine
-    const rnfr = next();
-    const rnto = next();
-    const size = checks.verifySize ? next() : undefined;
-    if (modeReply !== undefined && modeReply.code >= 300) {
-        throw new errors/* DeployError */.sH(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
-            command: 'SITE CHMOD',
-            code: modeReply.code,
-            reply: modeReply.message,
-            transient: (0,retry/* replyIsTransient */.xn)(modeReply.code, modeReply.message)
-        });
-    }
-    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
-    if (refused !== undefined) {
-        const err = new errors/* DeployError */.sH(`Could not rename ${temp} to ${target}: ${refused.message}`, {
-            command: 'RNFR/RNTO',
-            code: refused.code,
-            reply: refused.message,
-            transient: (0,retry/* replyIsTransient */.xn)(refused.code, refused.message)
-        });
-        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
-        if (refused.code < 500)
-            throw err;
-        return { renamed: false, refusal: err };
-    }
-    if (size !== undefined && size.code !== 500 && size.code !== 502) {
-        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
-        const held = (0,pipelining/* sizeIn */.F3)(size) ?? `no file (${size.message})`;
-        if (held !== c.sent.size)
-            throw (0,size_check/* incomplete */.$)(checks.name, held, c.sent.size);
-    }
-    return { renamed: true };
-}
-
-;// CONCATENATED MODULE: ./src/replace.ts
-/**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow: a rename over an existing file, or only after
- * deleting it, or no renames at all (pure-ftpd -G), in place then. Found out on first use and
- * said once; later uploads start from what was found.
- */
-
-
-
-
-/** A refusal (5xx) of a rename, as opposed to a lost connection or a 4xx worth a retry. */
-function renameRefused(err) {
-    return err instanceof errors/* DeployError */.sH && err.details.code !== undefined && err.details.code >= 500;
-}
-/** Whether the server answered with a refusal (any reply code), rather than the connection failing. */
-const isRefusal = (err) => err instanceof dist.FTPError || (err instanceof errors/* DeployError */.sH && err.details.code !== undefined);
-/**
- * True when done, false when the server refused (the file is not there, 550, or it would not):
- * for best-effort steps. A lost connection still throws.
- */
-async function quietly(action) {
-    return action.then(() => true, (err) => {
-        if (isRefusal(err))
-            return false;
-        throw err;
-    });
-}
-class Replacer {
-    atomic;
-    names;
-    log;
-    found;
-    /** Once a file got its mode one command at a time, later ones send SITE CHMOD with the rename. */
-    chmodWorks = false;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
-    constructor(atomic, names, log) {
-        this.atomic = atomic;
-        this.names = names;
-        this.log = log;
-        this.found = atomic ? 'rename' : 'direct';
-    }
-    get mode() {
-        return this.found;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
-    }
-    /**
-     * Uploads source to target: atomically where the server allows, else in place. Where the
-     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
-     * go in one write after the upload (the size is then read from the renamed file); else one at
-     * a time, the temporary checked before it is renamed.
-     */
-    async put(session, source, target, checks) {
-        // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.found;
-        if (mode !== 'direct') {
-            const temp = this.tempFor(target);
-            let replaced = false;
-            try {
-                const sent = await session.upload(source, temp);
-                checks.sent(sent);
-                if (session.pipelines && checks.stored === undefined && (checks.mode === undefined || this.chmodWorks)) {
-                    const done = await commitTogether(session, { temp, target, mode, sent, checks });
-                    replaced = done.renamed || (await this.fallback(session, temp, target, mode, done.refusal));
-                }
-                else {
-                    await this.checkStored(session, checks, temp, sent);
-                    replaced = await this.replace(session, temp, target, mode);
-                }
-            }
-            finally {
-                if (replaced)
-                    this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
-                    this.settled(temp);
-            }
-            if (replaced)
-                return;
-        }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
-            await quietly(session.remove(target));
-        const sent = await session.upload(source, target);
-        checks.sent(sent);
-        await this.checkStored(session, checks, target, sent);
-    }
-    async checkStored(session, checks, path, sent) {
-        if (checks.verifySize)
-            await (0,size_check/* sizeCheck */.i)(session, checks.name, sent.size, path);
-        await checks.stored?.(session, path, sent);
-        if (checks.mode !== undefined) {
-            await session.chmod(path, checks.mode);
-            this.chmodWorks = true;
-        }
-    }
-    /** Moves temp over target; false when this server refuses renames (upload in place then). */
-    async replace(session, temp, target, mode) {
-        if (mode === 'delete-then-rename')
-            await quietly(session.remove(target));
-        try {
-            await session.rename(temp, target);
-            return true;
-        }
-        catch (err) {
-            // 4xx and lost connections: the pool retries the whole upload on a new connection.
-            if (!renameRefused(err))
-                throw err;
-            return this.fallback(session, temp, target, mode, err);
-        }
-    }
-    /** After a refused rename: over an existing file, or renames at all? False: upload in place. */
-    async fallback(session, temp, target, mode, err) {
-        if (err === undefined)
-            return false;
-        if (mode === 'rename') {
-            // Try once with the target gone.
-            await quietly(session.remove(target));
-            if (await quietly(session.rename(temp, target))) {
-                this.refusedRenameOver(err.details.reply ?? err.message);
-                return true;
-            }
-        }
-        this.refusedRenames(err.details.reply ?? err.message);
-        return false;
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.found === mode || this.found === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.found = mode;
-    }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
-    async cleanUp(pool) {
-        for (const temp of [...this.temps]) {
-            await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 3336:
+/***/ 6757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7774,7 +8214,7 @@ class Replacer {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+/* harmony import */ var _config_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8794);
 /** The report file: the whole result of a run as JSON, for what does not fit in step outputs. */
 
 
@@ -7783,7 +8223,7 @@ class Replacer {
 function reportOf(result, host, startedAt, finishedAt) {
     return {
         format: 1,
-        tool: `ftps-deploy ${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`,
+        tool: `ftps-deploy ${_config_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`,
         dryRun: result.dryRun,
         host,
         remoteRoot: result.remoteRoot,
@@ -7824,7 +8264,7 @@ function writeReport(path, report) {
 
 /***/ }),
 
-/***/ 665:
+/***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7832,19 +8272,19 @@ function writeReport(path, report) {
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /* unused harmony exports formatRate, summaryMarkdown, failureMarkdown */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
 
 /** The step outputs; `reportFile` is the report's path ('' when none was written). */
 function outputsOf(result, reportFile = '') {
     return {
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Listing]: JSON.stringify(result.listing),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Uploaded]: JSON.stringify(result.uploaded),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesUploaded]: String(result.uploaded.length),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesSkipped]: String(result.filesSkipped),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesDeleted]: String(result.deleted.length),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.BytesUploaded]: String(result.bytesUploaded),
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint,
-        [_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.ReportFile]: reportFile
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Listing]: JSON.stringify(result.listing),
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.Uploaded]: JSON.stringify(result.uploaded),
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesUploaded]: String(result.uploaded.length),
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesSkipped]: String(result.filesSkipped),
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.FilesDeleted]: String(result.deleted.length),
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.BytesUploaded]: String(result.bytesUploaded),
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.TlsFingerprint]: result.fingerprint,
+        [_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .tY.ReportFile]: reportFile
     };
 }
 /** Human-readable byte count: 1536 -> '1.5 KiB'. */
@@ -7911,367 +8351,6 @@ function failureMarkdown(message) {
 
 /***/ }),
 
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   xn: () => (/* binding */ replyIsTransient)
-/* harmony export */ });
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7382);
-/* harmony import */ var basic_ftp__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(basic_ftp__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
-
-
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
-    }
-    if (err instanceof basic_ftp__WEBPACK_IMPORTED_MODULE_0__.FTPError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
-}
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
-}
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-
-/***/ }),
-
-/***/ 2376:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseSettings)
-});
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
-/**
- * One parser per kind of input value: each throws InputError naming the input, the value (never
- * a secret) and what is accepted. settings.ts puts them together.
- */
-
-
-
-
-
-/** Shows a value in an error message with control characters made visible. */
-function show(value) {
-    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
-    return `'${visible}'`;
-}
-function invalid(name, value, expected) {
-    return new errors/* InputError */.dz(`Invalid ${name} ${show(value)}: expected ${expected}`);
-}
-const CONTROL_CHARS = /[\r\n\0]/;
-function oneOf(name, value, accepted) {
-    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
-    if (found === undefined) {
-        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
-        throw invalid(name, value, `one of ${names.join(', ')}`);
-    }
-    return found;
-}
-/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
-}
-function parseInteger(name, value, min, max, what) {
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, value, `${what} from ${min} to ${max}`);
-    }
-    return n;
-}
-function parseTimeoutMs(value) {
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
-    if (!(seconds > 0) || seconds > 86400) {
-        throw invalid(inputs/* Inputs */.G0.Timeout, value, 'a number of seconds above 0 (at most 86400)');
-    }
-    return Math.max(1, Math.round(seconds * 1000));
-}
-function noControlChars(name, value) {
-    if (CONTROL_CHARS.test(value))
-        throw invalid(name, value, 'no CR, LF or NUL characters');
-    return value;
-}
-function parseHost(value, required) {
-    if (value === '' && !required)
-        return '';
-    if (value === '')
-        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address (required)');
-    if (/\s|[\0/]/.test(value))
-        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address without spaces or slashes');
-    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-}
-function parsePassword(raw, user) {
-    if (CONTROL_CHARS.test(raw)) {
-        throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.Password} (value not shown): expected no CR, LF or NUL characters`);
-    }
-    // ftplib sends 'anonymous@' for an anonymous login without a password.
-    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
-}
-/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
-function parseFingerprints(value) {
-    return value
-        .split(/[,\n]/)
-        .map(part => part.trim())
-        .filter(part => part !== '')
-        .map(part => {
-        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
-        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
-            throw invalid(inputs/* Inputs */.G0.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
-        }
-        return hex.toUpperCase().match(/../g).join(':');
-    });
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
-function parseCaCert(value, cwd) {
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_.resolve)(cwd, value);
-        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
-            throw invalid(inputs/* Inputs */.G0.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
-        }
-        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
-    if (blocks.length === 0)
-        throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
-    for (const block of blocks) {
-        try {
-            new external_node_crypto_.X509Certificate(block);
-        }
-        catch {
-            throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'valid PEM certificates (one does not parse)');
-        }
-    }
-    return blocks.join('\n') + '\n';
-}
-function parseTlsMaxVersion(value) {
-    if (value === '')
-        return undefined;
-    return oneOf(inputs/* Inputs */.G0.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
-}
-function parseLocalDir(value, cwd) {
-    const dir = (0,external_node_path_.resolve)(cwd, value);
-    if (!(0,external_node_fs_.existsSync)(dir))
-        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'an existing directory (not found)');
-    if (!(0,external_node_fs_.statSync)(dir).isDirectory())
-        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'a directory (this is a file)');
-    return dir;
-}
-function parsePatterns(value) {
-    const patterns = value
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    for (const pattern of patterns) {
-        const body = pattern.replace(/^!/, '');
-        noControlChars(inputs/* Inputs */.G0.Files, pattern);
-        if ((0,external_node_path_.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
-            throw invalid(inputs/* Inputs */.G0.Files, pattern, 'patterns relative to local-dir, without .. segments');
-        }
-    }
-    if (!patterns.some(p => !p.startsWith('!'))) {
-        throw invalid(inputs/* Inputs */.G0.Files, value, 'at least one pattern that is not an exclude (!)');
-    }
-    return patterns;
-}
-function parseRemoteDir(value) {
-    noControlChars(inputs/* Inputs */.G0.RemoteDir, value);
-    if (value.split(/[\\/]/).includes('..')) {
-        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, 'a directory path without .. segments');
-    }
-    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
-    if (value.includes('\\'))
-        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, "a directory path with '/' separators (no '\\')");
-    return value;
-}
-function parseMode(name, value) {
-    if (value === '')
-        return undefined;
-    if (!/^[0-7]{3,4}$/.test(value))
-        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
-    return value;
-}
-function parseManifestName(value) {
-    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
-        throw invalid(inputs/* Inputs */.G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
-    }
-    return value;
-}
-function parseAdopt(value) {
-    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
-        return value;
-    throw invalid(inputs/* Inputs */.G0.Adopt, value, 'auto, download, size or none');
-}
-/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
-function parseVerify(value) {
-    if (value === 'hash')
-        return { size: true, hash: true };
-    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
-        const on = parseBoolean(inputs/* Inputs */.G0.Verify, value);
-        return { size: on, hash: false };
-    }
-    throw invalid(inputs/* Inputs */.G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Every input parsed and validated once, into one typed object. Nothing below the entry
- * points reads inputs again. Validation throws InputError naming the input, the value
- * (never a secret) and what is accepted, before any connection is made.
- */
-
-
-
-
-/** Reads, validates and normalises every input. Throws InputError on the first bad one. */
-function parseSettings(read, options = {}) {
-    const cwd = options.cwd ?? process.cwd();
-    const get = (name) => {
-        const value = read(name);
-        return value === '' ? inputs/* InputDefaults */.p0[name] : value;
-    };
-    const bool = (name) => parseBoolean(name, get(name));
-    const host = parseHost(get(inputs/* Inputs */.G0.Host), options.requireHost ?? true);
-    const tls = oneOf(inputs/* Inputs */.G0.Tls, get(inputs/* Inputs */.G0.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
-    const portText = get(inputs/* Inputs */.G0.Port);
-    const user = noControlChars(inputs/* Inputs */.G0.User, get(inputs/* Inputs */.G0.User));
-    const sourceAddress = get(inputs/* Inputs */.G0.SourceAddress);
-    if (sourceAddress !== '' && (0,external_node_net_.isIP)(sourceAddress) === 0) {
-        throw invalid(inputs/* Inputs */.G0.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
-    }
-    const servername = get(inputs/* Inputs */.G0.TlsServername);
-    if (/\s|\0/.test(servername))
-        throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
-    const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
-    const verify = parseVerify(get(inputs/* Inputs */.G0.Verify));
-    return {
-        host,
-        port: portText === ''
-            ? tls === 'implicit'
-                ? 990
-                : 21
-            : parseInteger(inputs/* Inputs */.G0.Port, portText, 1, 65535, 'a port number'),
-        user,
-        password: parsePassword(read(inputs/* Inputs */.G0.Password), user),
-        account: noControlChars(inputs/* Inputs */.G0.Account, get(inputs/* Inputs */.G0.Account)),
-        tls,
-        tlsVerify: bool(inputs/* Inputs */.G0.TlsVerify),
-        caCert: parseCaCert(get(inputs/* Inputs */.G0.CaCert), cwd),
-        tlsFingerprints: parseFingerprints(get(inputs/* Inputs */.G0.TlsFingerprint)),
-        tlsServername: servername === '' ? host : servername,
-        tlsMaxVersion: parseTlsMaxVersion(get(inputs/* Inputs */.G0.TlsMaxVersion)),
-        encoding: oneOf(inputs/* Inputs */.G0.Encoding, get(inputs/* Inputs */.G0.Encoding), {
-            'utf-8': 'utf8',
-            utf8: 'utf8',
-            latin1: 'latin1'
-        }),
-        timeoutMs: parseTimeoutMs(get(inputs/* Inputs */.G0.Timeout)),
-        sourceAddress: sourceAddress === '' ? undefined : sourceAddress,
-        localDir: parseLocalDir(get(inputs/* Inputs */.G0.LocalDir), cwd),
-        files: parsePatterns(get(inputs/* Inputs */.G0.Files)),
-        remoteDir: parseRemoteDir(get(inputs/* Inputs */.G0.RemoteDir)),
-        ifNoFilesFound: oneOf(inputs/* Inputs */.G0.IfNoFilesFound, get(inputs/* Inputs */.G0.IfNoFilesFound), {
-            error: 'error',
-            warn: 'warn',
-            ignore: 'ignore'
-        }),
-        followSymlinks: bool(inputs/* Inputs */.G0.FollowSymlinks),
-        sync: oneOf(inputs/* Inputs */.G0.Sync, get(inputs/* Inputs */.G0.Sync), { changed: 'changed', all: 'all' }),
-        manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
-        delete: bool(inputs/* Inputs */.G0.Delete),
-        dryRun: bool(inputs/* Inputs */.G0.DryRun),
-        adopt: parseAdopt(get(inputs/* Inputs */.G0.Adopt)),
-        lock: bool(inputs/* Inputs */.G0.Lock),
-        lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
-        concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
-        retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
-        atomic: bool(inputs/* Inputs */.G0.Atomic),
-        verify: verify.size,
-        verifyHash: verify.hash,
-        fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
-        dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
-        reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
-        listing: oneOf(inputs/* Inputs */.G0.Listing, get(inputs/* Inputs */.G0.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
-    };
-}
-
-
-/***/ }),
-
 /***/ 970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8287,46 +8366,6 @@ function cancelOnSignals() {
     }
     return controller.signal;
 }
-
-
-/***/ }),
-
-/***/ 4347:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ incomplete),
-/* harmony export */   i: () => (/* binding */ sizeCheck)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/** The size check after an upload: the server holds as many bytes as were sent. */
-
-/** An upload the server holds fewer (or more) bytes of than were sent: worth a retry on a new connection. */
-function incomplete(name, held, sentSize) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Upload of ${name} is incomplete: the server holds ${held} of ${sentSize} bytes`, {
-        file: name,
-        command: 'SIZE',
-        transient: true
-    });
-}
-/** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
-async function sizeCheck(session, name, sentSize, path) {
-    const size = await session.size(path);
-    if (size !== undefined && size !== sentSize)
-        throw incomplete(name, size, sentSize);
-}
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** The package version, kept equal to package.json's by a test (the CLI bundle has no package.json to read). */
-const VERSION = '0.1.0';
 
 
 /***/ }),
