@@ -1,10 +1,10 @@
 /** The local-to-remote path rules as tables, with Windows' rules (path.win32) and POSIX's. */
 import { posix, win32 } from 'node:path'
 import { InputError } from '../src/core/errors.js'
-import { anchorPattern, checkRemoteName, isInside, remotePathOf } from '../src/local/local-paths.js'
+import { anchorPattern, checkRemoteName, isInside, relPathOf } from '../src/local/local-paths.js'
 import { parseManifest } from '../src/core/manifest.js'
 
-describe('remotePathOf: remote paths always use /', () => {
+describe('relPathOf: paths relative to local-dir (and so to remote-dir) always use /', () => {
   test.each([
     ['C:\\site', 'C:\\site\\index.html', 'index.html'],
     ['C:\\site', 'C:\\site\\assets\\js\\app.js', 'assets/js/app.js'],
@@ -18,7 +18,7 @@ describe('remotePathOf: remote paths always use /', () => {
     ['C:\\site', 'C:\\site-2\\a.txt', undefined],
     ['C:\\site', 'D:\\site\\a.txt', undefined] // another drive: relative() is absolute
   ])('win32: %s + %s -> %s', (dir, file, expected) => {
-    expect(remotePathOf(dir, file, win32)).toBe(expected)
+    expect(relPathOf(dir, file, win32)).toBe(expected)
   })
 
   test.each([
@@ -29,7 +29,7 @@ describe('remotePathOf: remote paths always use /', () => {
     ['/site', '/site-2/a.txt', undefined],
     ['/Site', '/site/a.txt', undefined] // case matters here
   ])('posix: %s + %s -> %s', (dir, file, expected) => {
-    expect(remotePathOf(dir, file, posix)).toBe(expected)
+    expect(relPathOf(dir, file, posix)).toBe(expected)
   })
 })
 

@@ -103,11 +103,15 @@ function readable(files: Map<string, Buffer>): number {
 }
 
 describe.each([
-  ['renames over a file (vsftpd, pure-ftpd, ProFTPD)', { renameOver: true, renames: true, overwrite: true }],
-  ['refuses a rename over a file (IIS)', { renameOver: false, renames: true, overwrite: true }],
-  ['refuses renames (pure-ftpd -G)', { renameOver: false, renames: false, overwrite: true }],
-  ['refuses renames and never overwrites (pure-ftpd -G -r)', { renameOver: false, renames: false, overwrite: false }]
-])('a server that %s', (_, behaviour) => {
+  ['renames over a file (vsftpd, pure-ftpd, ProFTPD)', { renameOver: true, renames: true, overwrite: true }, 'rename'],
+  ['refuses a rename over a file (IIS)', { renameOver: false, renames: true, overwrite: true }, 'delete-then-rename'],
+  ['refuses renames (pure-ftpd -G)', { renameOver: false, renames: false, overwrite: true }, 'direct'],
+  [
+    'refuses renames and never overwrites (pure-ftpd -G -r)',
+    { renameOver: false, renames: false, overwrite: false },
+    'direct'
+  ]
+] as const)('a server that %s', (_, behaviour, mode) => {
   test('after every command of three writes, the old or the new manifest is whole; at the end only the new', async () => {
     const files = new Map<string, Buffer>([[M, Buffer.from(version(1))]])
     let expected = [1]
@@ -129,6 +133,8 @@ describe.each([
     expect([...files.keys()]).toEqual([M])
     expect(seen.length).toBeGreaterThan(6)
     expect(log.warnings.length).toBeLessThanOrEqual(1)
+    // What the writes found is the run's one record: the uploads after them replace files the same way.
+    expect(pool.server.replace).toBe(mode)
     const read = await readManifest(pool, M, log)
     expect([read.from, read.manifest.files.size]).toEqual(['manifest', 4])
   })

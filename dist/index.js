@@ -31702,7 +31702,7 @@ function isInside(root, target, path = (external_node_path_default())) {
  * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
  * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
  */
-function local_paths_remotePathOf(localDir, file, path = (external_node_path_default())) {
+function relPathOf(localDir, file, path = (external_node_path_default())) {
     const rel = path.relative(localDir, file);
     if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..')
         return undefined;
@@ -31809,7 +31809,7 @@ function walkEverything(localDir, followSymlinks, path = (external_node_path_def
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match, options, root, log) {
     const path = options.path ?? (external_node_path_default());
-    const relPath = local_paths_remotePathOf(options.localDir, match, path);
+    const relPath = relPathOf(options.localDir, match, path);
     if (relPath === undefined)
         return undefined;
     const info = (0,external_node_fs_namespaceObject.lstatSync)(match);

@@ -16,7 +16,7 @@ import {
 } from 'node:fs'
 import { realpath } from 'node:fs/promises'
 import nodePath, { PlatformPath } from 'node:path'
-import { anchorPattern, checkRemoteName, isInside, remotePathOf } from './local-paths.js'
+import { anchorPattern, checkRemoteName, isInside, relPathOf } from './local-paths.js'
 import { Log } from '../core/log.js'
 import type { LocalFile } from '../core/plan.js'
 import type { LocalSource } from '../core/remote-session.js'
@@ -104,7 +104,7 @@ export function walkEverything(localDir: string, followSymlinks: boolean, path: 
 /** Synchronous stats: awaited one by one they cost a thread-pool round trip each. */
 function toLocalFile(match: string, options: LocalFileOptions, root: string, log: Log): LocalFile | undefined {
   const path = options.path ?? nodePath
-  const relPath = remotePathOf(options.localDir, match, path)
+  const relPath = relPathOf(options.localDir, match, path)
   if (relPath === undefined) return undefined
   const info = lstatSync(match)
   if (info.isSymbolicLink() && !options.followSymlinks) {

@@ -25,7 +25,7 @@ export function isInside(root: string, target: string, path: PlatformPath = node
  * the file is local-dir itself or lies outside it (on Windows, another drive). On Windows `\`
  * and `/` both separate; elsewhere a `\` is part of a name, and checkRemoteName refuses it.
  */
-export function remotePathOf(localDir: string, file: string, path: PlatformPath = nodePath): string | undefined {
+export function relPathOf(localDir: string, file: string, path: PlatformPath = nodePath): string | undefined {
   const rel = path.relative(localDir, file)
   if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..') return undefined
   return rel.split(path.sep).join('/')
