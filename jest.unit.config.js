@@ -10,6 +10,7 @@ export const UNIT_TESTS = [
   'help',
   'key-share',
   'server-hash',
+  'server-record',
   'local-files',
   'local-paths',
   'output-limit',

@@ -1,0 +1,68 @@
+/** The one record of what the server allows: where each fact starts, how it changes, what is said. */
+import { ServerRecord } from '../src/core/server-record.js'
+import { recordingLog } from './support/engine.js'
+
+const record = (atomic = true) => {
+  const log = recordingLog()
+  return { log, server: new ServerRecord(log, { atomic }) }
+}
+
+describe('ServerRecord', () => {
+  test('starts from what a server that follows the RFCs allows', () => {
+    const { server } = record()
+    expect(server).toMatchObject({
+      replace: 'rename',
+      chmodWorks: false,
+      pipelining: true,
+      earlyTls: true,
+      statLists: true,
+      epsv: true,
+      size: true
+    })
+    expect(record(false).server.replace).toBe('direct')
+  })
+
+  test.each([
+    ['220 Microsoft FTP Service', false, true],
+    ['220-FileZilla Server 1.8.0', false, true],
+    ['220 pyftpdlib 1.5.7 ready.', true, false],
+    ['220 (vsFTPd 3.0.3)', true, true],
+    ['220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------', true, true]
+  ])('greeting %p: pipelining %p, early TLS %p, and nothing said', (greeting, pipelining, earlyTls) => {
+    const { server, log } = record()
+    server.greeted(greeting)
+    expect([server.pipelining, server.earlyTls]).toEqual([pipelining, earlyTls])
+    expect(log.warnings).toEqual([])
+  })
+
+  test('a refused rename over a file, then refused renames: each said once, never back up', () => {
+    const { server, log } = record()
+    server.refusedRenameOver('553 Rename failed')
+    server.refusedRenameOver('553 Rename failed')
+    expect(server.replace).toBe('delete-then-rename')
+    server.refusedRenames('550 Permission denied')
+    server.refusedRenameOver('553 Rename failed')
+    expect(server.replace).toBe('direct')
+    expect(log.warnings).toEqual([
+      'atomic: the server refused to rename over an existing file (553 Rename failed): replacing files by deleting them first',
+      'atomic: the server refuses renames (550 Permission denied): uploading in place, not atomically'
+    ])
+  })
+
+  test('without atomic, a refused rename changes nothing and says nothing', () => {
+    const { server, log } = record(false)
+    server.refusedRenames('550 Permission denied')
+    expect([server.replace, log.warnings]).toEqual(['direct', []])
+  })
+
+  test('confused replies and a reset early handshake: off for the run, said once each', () => {
+    const { server, log } = record()
+    server.pipeliningConfused('226 to RNFR')
+    server.pipeliningConfused('226 to RNFR')
+    server.earlyTlsReset()
+    server.earlyTlsReset()
+    expect([server.pipelining, server.earlyTls]).toEqual([false, false])
+    expect(log.warnings).toHaveLength(2)
+    expect(log.warnings[0]).toContain('(226 to RNFR): sending one command at a time from now on')
+  })
+})
