@@ -2,7 +2,7 @@
  * What src/ftp/basic-ftp.ts relies on inside basic-ftp, checked against the installed version:
  * an upgrade that renames, removes or changes any of it fails here first (README: upgrading).
  */
-import { Client, FTPContext } from 'basic-ftp'
+import { Client, FileInfo, FileType, FTPContext } from 'basic-ftp'
 import { readFileSync } from 'node:fs'
 import { TLSSocket } from 'node:tls'
 import {
@@ -18,6 +18,7 @@ import {
   sendWithHandler,
   sessionToResume
 } from '../src/ftp/basic-ftp.js'
+import { EntryType, RemoteEntry } from '../src/ftp/index.js'
 import { makeTestPki, type TestPki } from './harness/certs.js'
 import { startScriptedServer, type ScriptedServer } from './harness/scripted-server.js'
 
@@ -28,6 +29,24 @@ test('basic-ftp is pinned to the version the internals were checked against, and
   // A devDependency: ncc bundles it into dist/, so the package itself depends on nothing.
   expect(json('package.json').devDependencies?.['basic-ftp']).toBe(BASIC_FTP_VERSION)
   expect(json('node_modules/basic-ftp/package.json').version).toBe(BASIC_FTP_VERSION)
+})
+
+test("listings cross the transport as basic-ftp's FileInfo: core's EntryType numbers are its FileType's", () => {
+  expect(EntryType).toEqual({
+    Unknown: FileType.Unknown,
+    File: FileType.File,
+    Directory: FileType.Directory,
+    SymbolicLink: FileType.SymbolicLink
+  })
+  const info = Object.assign(new FileInfo('a.txt'), { type: FileType.File, size: 3, rawModifiedAt: 'Nov 25 09:40' })
+  const entry: RemoteEntry = info
+  expect([entry.name, entry.type, entry.size, entry.rawModifiedAt, entry.modifiedAt]).toEqual([
+    'a.txt',
+    EntryType.File,
+    3,
+    'Nov 25 09:40',
+    undefined
+  ])
 })
 
 test('the private members and deep imports are there, with the shapes used', () => {

@@ -12,9 +12,7 @@ import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
 
-export type { ReplaceMode }
-
-export type { UploadChecks }
+export type { ReplaceMode, UploadChecks }
 
 export class Replacer {
   /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
