@@ -38,7 +38,7 @@ function server() {
     usable: true,
     server: oneAtATime(),
     commit: () => Promise.reject(new Error('not used by these tests')),
-    sendAll: () => Promise.reject(new Error('not used by these tests')),
+    together: () => Promise.reject(new Error('not used by these tests')),
     statLists: () => Promise.reject(new Error('not used by these tests')),
     listEntries: () => Promise.reject(new Error('not used by these tests')),
     close: () => undefined,

@@ -72,6 +72,11 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
           Object.keys(tree).length - 1
         )
         expect(together).toContainEqual(['FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD'])
+        // The lock: remote-dir's MKD and the lock's with the next EPSV, then its release, each in one write.
+        expect(together).toContainEqual(['MKD', 'MKD', 'EPSV'])
+        expect(together).toContainEqual(['RMD', 'DELE', 'RMD'])
+        // The plan's four directories (d0, d1, d2, d0/sub) in one write.
+        expect(together).toContainEqual(['MKD', 'MKD', 'MKD', 'MKD'])
       }
       // The second run finds everything in place: nothing is uploaded.
       const again = await deploy(

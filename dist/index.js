@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1073);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7488);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1073:
+/***/ 7488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32413,10 +32413,10 @@ async function makeDirs(session, dirs, mode) {
             created.push(await makeDir(session, dir, mode));
         return created;
     }
-    const replies = await session.sendAll(dirs.map(dir => `MKD ${dir}`), { pipelined: true, preparePassive: false });
+    const made = await session.together(dirs.map(path => ({ kind: 'mkdir', path })));
     const created = [];
     for (const [i, dir] of dirs.entries()) {
-        const ok = replies[i].code >= 200 && replies[i].code < 300;
+        const ok = made[i].done;
         if (ok && mode !== undefined)
             await session.chmod(dir, mode);
         created.push(ok || (await makeDir(session, dir, mode)));
@@ -32724,10 +32724,79 @@ function resultOf(r) {
 var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/server-record.ts
+class ServerRecord {
+    log;
+    /** How an upload goes live (`atomic: false` starts at 'direct'). */
+    replace;
+    /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
+    chmodWorks = false;
+    /** Commands sent together before their replies (RFC 959 queueing). */
+    pipelining = true;
+    /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
+    earlyTls = true;
+    /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
+    statLists = true;
+    /** EPSV answers (else PASV). */
+    epsv = true;
+    /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
+    size = true;
+    /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
+    listCommand;
+    /** The hash algorithm the server's hash command answers in (FEAT; SHA-256 preferred), if any. */
+    hashAlgorithm;
+    /** Whether names that differ in letter case alone are one file here (probed when it matters). */
+    foldsCase;
+    /** The connection limit the server announced when it refused a connection, if it did. */
+    connectionLimit;
+    constructor(log, options) {
+        this.log = log;
+        this.replace = options.atomic ? 'rename' : 'direct';
+    }
+    /**
+     * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
+     * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
+     * 1.5.9 resets data connections whose TLS starts before the 1xx.
+     */
+    greeted(greeting) {
+        if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
+            this.pipelining = false;
+        if (/pyftpdlib/i.test(greeting))
+            this.earlyTls = false;
+    }
+    /** A server's replies to commands sent together did not match them: one at a time from now on. */
+    pipeliningConfused(why) {
+        if (!this.pipelining)
+            return;
+        this.pipelining = false;
+        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
+    }
+    /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
+    earlyTlsReset() {
+        if (!this.earlyTls)
+            return;
+        this.earlyTls = false;
+        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
+            'data connections start TLS after the reply from now on (a round trip more per file)');
+    }
+    refusedRenameOver(reply) {
+        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
+    }
+    refusedRenames(reply) {
+        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    downgrade(mode, message) {
+        if (this.replace === mode || this.replace === 'direct')
+            return;
+        this.log.warning(`atomic: ${message}`);
+        this.replace = mode;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/transfer.js
 var transfer = __nccwpck_require__(5115);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
 /**
  * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
@@ -33199,329 +33268,6 @@ function sizeIn(reply) {
 /** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
 const globbed = (path) => /[[\]*?{}]/.test(path);
 
-;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
-/** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
-
-
-/**
- * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
- * indents each entry by one space). A directory lists itself as '.': without that line the
- * reply is a status, not a listing (or there is no such directory), and undefined says so.
- */
-function parseStatListing(res) {
-    if (res.code < 211 || res.code > 213)
-        return undefined;
-    const lines = res.message
-        .split('\n')
-        .slice(1, -1)
-        .map(line => line.replace(/\r$/, '').replace(/^ /, ''));
-    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
-        return undefined;
-    try {
-        return (0,dist.parseList)(lines.join('\n'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * STAT listings of several directories through `send` (one write where the server takes it):
- * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
- * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:
- * pure-ftpd and ProFTPD expand STAT's argument (`[slug]` lists what matches s, l, u, g), so
- * LIST/MLSD decides for them (issue 11).
- */
-async function statListings(paths, send) {
-    const asked = paths.filter(path => !globbed(path));
-    const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`));
-    let next = 0;
-    return paths.map(path => {
-        if (globbed(path))
-            return undefined;
-        const reply = replies[next++];
-        return reply.code < 300 ? parseStatListing(reply) : undefined;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/ftp/retrieve.ts
-/**
- * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
- * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
- * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
- */
-
-
-
-/** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
-const MAX_LISTING_BYTES = 40 * 1024 * 1024;
-/**
- * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
- * files of any size). Resolves once the server confirms (2xx)
- * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
- * else with what broke.
- */
-async function retrieve(client, data, command, limit = Infinity, onChunk) {
-    const parts = [];
-    let bytes = 0;
-    let dataError;
-    let started = false;
-    let settled = false;
-    const awaitReply = () => {
-        if (!settled)
-            setControlIdleTimeout(client, controlTimeout(client));
-    };
-    data.onError(err => {
-        dataError ??= err;
-        awaitReply();
-    });
-    let ended = () => undefined;
-    const received = new Promise(resolve => (ended = resolve));
-    const receive = async () => {
-        const socket = await data.ready();
-        socket.on('data', (chunk) => {
-            bytes += chunk.length;
-            if (bytes > limit)
-                data.destroy();
-            else if (onChunk !== undefined)
-                onChunk(chunk);
-            else
-                parts.push(chunk);
-        });
-        await new Promise(resolve => {
-            socket.once('end', resolve);
-            socket.once('close', resolve);
-        });
-    };
-    const confirmed = sendWithHandler(client, command, (res, task) => {
-        if (res instanceof Error) {
-            if (res instanceof dist.FTPError && !started)
-                expectStrayCompletion(client);
-            return task.reject(res);
-        }
-        if (res.code === 150 || res.code === 125) {
-            if (started)
-                return;
-            started = true;
-            // The control connection idles while data moves; the data connection has its own timeout.
-            setControlIdleTimeout(client, 0);
-            receive().then(() => {
-                awaitReply();
-                ended();
-            }, (err) => {
-                dataError ??= err;
-                awaitReply();
-                ended();
-            });
-            return;
-        }
-        if (res.code >= 200 && res.code < 300)
-            return task.resolve(res);
-        if (res.code >= 300)
-            task.reject(new dist.FTPError(res));
-    });
-    try {
-        await confirmed;
-        // A 2xx without a 1xx opened no transfer: nothing was sent.
-        if (started)
-            await received;
-    }
-    finally {
-        settled = true;
-        data.destroy();
-    }
-    if (bytes > limit)
-        throw new Error(`${command}: the server sent more than ${limit} bytes`);
-    if (dataError !== undefined)
-        throw dataError;
-    return Buffer.concat(parts);
-}
-/**
- * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
- * candidates and its parsers); the first that the server accepts is used from then on.
- */
-async function listDirectory(client, connector, path, server) {
-    let lastError;
-    for (const candidate of listCommands(client)) {
-        const command = path === '' ? candidate : `${candidate} ${path}`;
-        try {
-            const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
-            useListCommand(client, candidate);
-            if (server !== undefined && candidate !== 'MLSD')
-                server.listCommand = 'LIST';
-            return (0,dist.parseList)(text.toString(nameEncoding(client)));
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            lastError = err;
-        }
-    }
-    throw lastError;
-}
-/** RETR into SHA-256 as it arrives, for files of any size; undefined when there is no such file (550). */
-async function downloadSha256(client, data, remotePath) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    try {
-        await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
-            hash.update(chunk);
-            size += chunk.length;
-        });
-    }
-    catch (err) {
-        if (err instanceof dist.FTPError && err.code === 550)
-            return undefined;
-        throw err;
-    }
-    return { sha256: hash.digest('hex'), size };
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/ftp/store.ts
-/**
- * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
- * watchdog, a stack trace per task) cost more CPU per small file than the protocol itself.
- */
-
-
-
-
-
-/** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
-const EARLY_RESET_GRACE_MS = 1000;
-async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    let dataError;
-    let started = false;
-    let settled = false;
-    // While the STOR is open the control connection waits for its reply within the timeout; once
-    // it is settled, the timeout belongs to whatever the session does next.
-    const awaitReply = () => {
-        if (!settled)
-            setControlIdleTimeout(client, controlTimeout(client));
-    };
-    data.onError(err => {
-        dataError ??= err;
-        // The server's reply now says why (426, 451, 452).
-        awaitReply();
-    });
-    const send = async () => {
-        const socket = await data.ready();
-        if (Buffer.isBuffer(source)) {
-            size = source.length;
-            hash.update(source);
-            return finish(socket, source);
-        }
-        const whole = source.readSmall();
-        if (whole !== undefined) {
-            size = whole.length;
-            hash.update(whole);
-            return finish(socket, whole);
-        }
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(source.stream(), hashing(hash, n => (size += n)), socket);
-    };
-    const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
-        if (res instanceof Error) {
-            if (res instanceof dist.FTPError && !started)
-                expectStrayCompletion(client);
-            return task.reject(res);
-        }
-        if (res.code === 150 || res.code === 125) {
-            // RFC 959 allows one of them; only the first may start sending, or data goes twice.
-            if (started)
-                return;
-            started = true;
-            // The control connection idles while data moves; the data connection has its own timeout.
-            setControlIdleTimeout(client, 0);
-            send().then(
-            // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
-            awaitReply, err => {
-                dataError ??= unreadable(err, source);
-                data.destroy();
-                // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
-                // data connection we cut): this session, its reply still pending, is done.
-                if (dataError instanceof DeployError)
-                    failSession(client, dataError);
-                else
-                    awaitReply();
-            });
-            return;
-        }
-        if (res.code >= 200 && res.code < 300)
-            return task.resolve(res);
-        if (res.code >= 300)
-            task.reject(new dist.FTPError(res));
-    });
-    if (tls.early) {
-        // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
-        // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
-        // before 1.5.9 still resets some such handshakes (its issue 604) and then never answers the
-        // STOR: the session is given up at once, and the run goes on with TLS after the 1xx.
-        let secured = false;
-        data.ready().then(() => (secured = true), () => undefined);
-        data.onError(err => {
-            if (secured || started)
-                return;
-            // A server that refuses the STOR drops its data connection too: only one that then leaves
-            // the STOR unanswered is the one that reset an early handshake.
-            const timer = setTimeout(() => {
-                if (settled)
-                    return;
-                tls.onEarlyReset();
-                failSession(client, new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, {
-                    transient: true
-                }));
-            }, EARLY_RESET_GRACE_MS);
-            confirmed.then(() => clearTimeout(timer), () => clearTimeout(timer));
-        });
-    }
-    try {
-        await confirmed;
-    }
-    catch (err) {
-        // The server's refusal says most (452 full disk); a local file that could not be read or a
-        // certificate mismatch says more (and is not worth a retry).
-        throw err instanceof dist.FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err);
-    }
-    finally {
-        settled = true;
-        data.destroy();
-    }
-    if (dataError !== undefined)
-        throw dataError;
-    if (!started)
-        throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`);
-    return { size, sha256: hash.digest('hex') };
-}
-/** A local file that cannot be read (gone since it was listed, no permission) fails as final. */
-function unreadable(err, source) {
-    const syscall = err?.syscall;
-    if (Buffer.isBuffer(source) || !['open', 'read', 'fstat'].includes(syscall ?? ''))
-        return err;
-    return new DeployError(`Could not read ${source.path}: ${err.message}`, { transient: false }, { cause: err });
-}
-/** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
-function finish(socket, bytes) {
-    return new Promise((resolve, reject) => {
-        socket.once('error', reject);
-        socket.end(bytes, () => {
-            socket.removeListener('error', reject);
-            resolve();
-        });
-    });
-}
-function hashing(hash, count) {
-    return async function* (chunks) {
-        for await (const chunk of chunks) {
-            hash.update(chunk);
-            count(chunk.length);
-            yield chunk;
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/ftp/handshake.ts
 /**
  * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
@@ -33758,75 +33504,6 @@ function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) 
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-;// CONCATENATED MODULE: ./src/core/server-record.ts
-class ServerRecord {
-    log;
-    /** How an upload goes live (`atomic: false` starts at 'direct'). */
-    replace;
-    /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
-    chmodWorks = false;
-    /** Commands sent together before their replies (RFC 959 queueing). */
-    pipelining = true;
-    /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
-    earlyTls = true;
-    /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
-    statLists = true;
-    /** EPSV answers (else PASV). */
-    epsv = true;
-    /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
-    size = true;
-    /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
-    listCommand;
-    /** The hash algorithm the server's hash command answers in (FEAT; SHA-256 preferred), if any. */
-    hashAlgorithm;
-    /** Whether names that differ in letter case alone are one file here (probed when it matters). */
-    foldsCase;
-    /** The connection limit the server announced when it refused a connection, if it did. */
-    connectionLimit;
-    constructor(log, options) {
-        this.log = log;
-        this.replace = options.atomic ? 'rename' : 'direct';
-    }
-    /**
-     * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
-     * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
-     * 1.5.9 resets data connections whose TLS starts before the 1xx.
-     */
-    greeted(greeting) {
-        if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
-            this.pipelining = false;
-        if (/pyftpdlib/i.test(greeting))
-            this.earlyTls = false;
-    }
-    /** A server's replies to commands sent together did not match them: one at a time from now on. */
-    pipeliningConfused(why) {
-        if (!this.pipelining)
-            return;
-        this.pipelining = false;
-        this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
-    }
-    /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
-    earlyTlsReset() {
-        if (!this.earlyTls)
-            return;
-        this.earlyTls = false;
-        this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
-            'data connections start TLS after the reply from now on (a round trip more per file)');
-    }
-    refusedRenameOver(reply) {
-        this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
-    }
-    refusedRenames(reply) {
-        this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
-    }
-    downgrade(mode, message) {
-        if (this.replace === mode || this.replace === 'direct')
-            return;
-        this.log.warning(`atomic: ${message}`);
-        this.replace = mode;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ftp/commit.ts
 /**
  * After an upload to its temporary name, everything up to the next transfer in one write: the
@@ -33890,6 +33567,139 @@ async function commitTogether(session, c) {
             throw incomplete(checks.name, held, c.sent.size);
     }
     return { renamed: true };
+}
+
+;// CONCATENATED MODULE: ./src/ftp/retrieve.ts
+/**
+ * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
+ * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
+ * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
+ */
+
+
+
+/** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
+const MAX_LISTING_BYTES = 40 * 1024 * 1024;
+/**
+ * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
+ * files of any size). Resolves once the server confirms (2xx)
+ * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
+ * else with what broke.
+ */
+async function retrieve(client, data, command, limit = Infinity, onChunk) {
+    const parts = [];
+    let bytes = 0;
+    let dataError;
+    let started = false;
+    let settled = false;
+    const awaitReply = () => {
+        if (!settled)
+            setControlIdleTimeout(client, controlTimeout(client));
+    };
+    data.onError(err => {
+        dataError ??= err;
+        awaitReply();
+    });
+    let ended = () => undefined;
+    const received = new Promise(resolve => (ended = resolve));
+    const receive = async () => {
+        const socket = await data.ready();
+        socket.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes > limit)
+                data.destroy();
+            else if (onChunk !== undefined)
+                onChunk(chunk);
+            else
+                parts.push(chunk);
+        });
+        await new Promise(resolve => {
+            socket.once('end', resolve);
+            socket.once('close', resolve);
+        });
+    };
+    const confirmed = sendWithHandler(client, command, (res, task) => {
+        if (res instanceof Error) {
+            if (res instanceof dist.FTPError && !started)
+                expectStrayCompletion(client);
+            return task.reject(res);
+        }
+        if (res.code === 150 || res.code === 125) {
+            if (started)
+                return;
+            started = true;
+            // The control connection idles while data moves; the data connection has its own timeout.
+            setControlIdleTimeout(client, 0);
+            receive().then(() => {
+                awaitReply();
+                ended();
+            }, (err) => {
+                dataError ??= err;
+                awaitReply();
+                ended();
+            });
+            return;
+        }
+        if (res.code >= 200 && res.code < 300)
+            return task.resolve(res);
+        if (res.code >= 300)
+            task.reject(new dist.FTPError(res));
+    });
+    try {
+        await confirmed;
+        // A 2xx without a 1xx opened no transfer: nothing was sent.
+        if (started)
+            await received;
+    }
+    finally {
+        settled = true;
+        data.destroy();
+    }
+    if (bytes > limit)
+        throw new Error(`${command}: the server sent more than ${limit} bytes`);
+    if (dataError !== undefined)
+        throw dataError;
+    return Buffer.concat(parts);
+}
+/**
+ * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
+ * candidates and its parsers); the first that the server accepts is used from then on.
+ */
+async function listDirectory(client, connector, path, server) {
+    let lastError;
+    for (const candidate of listCommands(client)) {
+        const command = path === '' ? candidate : `${candidate} ${path}`;
+        try {
+            const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
+            useListCommand(client, candidate);
+            if (server !== undefined && candidate !== 'MLSD')
+                server.listCommand = 'LIST';
+            return (0,dist.parseList)(text.toString(nameEncoding(client)));
+        }
+        catch (err) {
+            if (!(err instanceof dist.FTPError))
+                throw err;
+            lastError = err;
+        }
+    }
+    throw lastError;
+}
+/** RETR into SHA-256 as it arrives, for files of any size; undefined when there is no such file (550). */
+async function downloadSha256(client, data, remotePath) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    try {
+        await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
+            hash.update(chunk);
+            size += chunk.length;
+        });
+    }
+    catch (err) {
+        if (err instanceof dist.FTPError && err.code === 550)
+            return undefined;
+        throw err;
+    }
+    return { sha256: hash.digest('hex'), size };
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/server-hash.ts
@@ -34065,40 +33875,200 @@ class ServerHasher {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ftp/translate.ts
+;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
+/** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
+
+
 /**
- * The transport's boundary for errors: basic-ftp's FTPError becomes core's ReplyError (same code,
- * same text), so nothing above src/ftp/ needs the library to tell a refusal from a lost connection.
+ * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
+ * indents each entry by one space). A directory lists itself as '.': without that line the
+ * reply is a status, not a listing (or there is no such directory), and undefined says so.
+ */
+function parseStatListing(res) {
+    if (res.code < 211 || res.code > 213)
+        return undefined;
+    const lines = res.message
+        .split('\n')
+        .slice(1, -1)
+        .map(line => line.replace(/\r$/, '').replace(/^ /, ''));
+    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
+        return undefined;
+    try {
+        return (0,dist.parseList)(lines.join('\n'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * STAT listings of several directories through `send` (one write where the server takes it):
+ * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
+ * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:
+ * pure-ftpd and ProFTPD expand STAT's argument (`[slug]` lists what matches s, l, u, g), so
+ * LIST/MLSD decides for them (issue 11).
+ */
+async function statListings(paths, send) {
+    const asked = paths.filter(path => !globbed(path));
+    const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`));
+    let next = 0;
+    return paths.map(path => {
+        if (globbed(path))
+            return undefined;
+        const reply = replies[next++];
+        return reply.code < 300 ? parseStatListing(reply) : undefined;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/ftp/store.ts
+/**
+ * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
+ * watchdog, a stack trace per task) cost more CPU per small file than the protocol itself.
  */
 
 
-/** A refusal as core's ReplyError; anything else as it was. */
-function translatedError(err) {
-    return err instanceof dist.FTPError ? new ReplyError(err.code, err.message) : err;
-}
-/** `session` with every promise it returns rejecting with translated errors. */
-function translated(session) {
-    return new Proxy(session, {
-        get(target, key, receiver) {
-            const value = Reflect.get(target, key, receiver);
-            if (typeof value !== 'function')
-                return value;
-            return (...args) => {
-                const result = value.apply(target, args);
-                return result instanceof Promise
-                    ? result.catch((err) => {
-                        throw translatedError(err);
-                    })
-                    : result;
-            };
-        }
+
+
+
+/** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
+const EARLY_RESET_GRACE_MS = 1000;
+async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    let dataError;
+    let started = false;
+    let settled = false;
+    // While the STOR is open the control connection waits for its reply within the timeout; once
+    // it is settled, the timeout belongs to whatever the session does next.
+    const awaitReply = () => {
+        if (!settled)
+            setControlIdleTimeout(client, controlTimeout(client));
+    };
+    data.onError(err => {
+        dataError ??= err;
+        // The server's reply now says why (426, 451, 452).
+        awaitReply();
     });
+    const send = async () => {
+        const socket = await data.ready();
+        if (Buffer.isBuffer(source)) {
+            size = source.length;
+            hash.update(source);
+            return finish(socket, source);
+        }
+        const whole = source.readSmall();
+        if (whole !== undefined) {
+            size = whole.length;
+            hash.update(whole);
+            return finish(socket, whole);
+        }
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source.stream(), hashing(hash, n => (size += n)), socket);
+    };
+    const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
+        if (res instanceof Error) {
+            if (res instanceof dist.FTPError && !started)
+                expectStrayCompletion(client);
+            return task.reject(res);
+        }
+        if (res.code === 150 || res.code === 125) {
+            // RFC 959 allows one of them; only the first may start sending, or data goes twice.
+            if (started)
+                return;
+            started = true;
+            // The control connection idles while data moves; the data connection has its own timeout.
+            setControlIdleTimeout(client, 0);
+            send().then(
+            // Sent: now the server must answer within the timeout (vsftpd on TLS 1.3 was seen not to).
+            awaitReply, err => {
+                dataError ??= unreadable(err, source);
+                data.destroy();
+                // Nothing more to learn from the server (vsftpd was seen never to answer a STOR whose
+                // data connection we cut): this session, its reply still pending, is done.
+                if (dataError instanceof DeployError)
+                    failSession(client, dataError);
+                else
+                    awaitReply();
+            });
+            return;
+        }
+        if (res.code >= 200 && res.code < 300)
+            return task.resolve(res);
+        if (res.code >= 300)
+            task.reject(new dist.FTPError(res));
+    });
+    if (tls.early) {
+        // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
+        // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
+        // before 1.5.9 still resets some such handshakes (its issue 604) and then never answers the
+        // STOR: the session is given up at once, and the run goes on with TLS after the 1xx.
+        let secured = false;
+        data.ready().then(() => (secured = true), () => undefined);
+        data.onError(err => {
+            if (secured || started)
+                return;
+            // A server that refuses the STOR drops its data connection too: only one that then leaves
+            // the STOR unanswered is the one that reset an early handshake.
+            const timer = setTimeout(() => {
+                if (settled)
+                    return;
+                tls.onEarlyReset();
+                failSession(client, new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, {
+                    transient: true
+                }));
+            }, EARLY_RESET_GRACE_MS);
+            confirmed.then(() => clearTimeout(timer), () => clearTimeout(timer));
+        });
+    }
+    try {
+        await confirmed;
+    }
+    catch (err) {
+        // The server's refusal says most (452 full disk); a local file that could not be read or a
+        // certificate mismatch says more (and is not worth a retry).
+        throw err instanceof dist.FTPError && !(dataError instanceof DeployError) ? err : (dataError ?? err);
+    }
+    finally {
+        settled = true;
+        data.destroy();
+    }
+    if (dataError !== undefined)
+        throw dataError;
+    if (!started)
+        throw new Error(`The server confirmed STOR ${remotePath} without opening the transfer`);
+    return { size, sha256: hash.digest('hex') };
+}
+/** A local file that cannot be read (gone since it was listed, no permission) fails as final. */
+function unreadable(err, source) {
+    const syscall = err?.syscall;
+    if (Buffer.isBuffer(source) || !['open', 'read', 'fstat'].includes(syscall ?? ''))
+        return err;
+    return new DeployError(`Could not read ${source.path}: ${err.message}`, { transient: false }, { cause: err });
+}
+/** Writes the last bytes and ends the data connection (TLS close_notify, then FIN). */
+function finish(socket, bytes) {
+    return new Promise((resolve, reject) => {
+        socket.once('error', reject);
+        socket.end(bytes, () => {
+            socket.removeListener('error', reject);
+            resolve();
+        });
+    });
+}
+function hashing(hash, count) {
+    return async function* (chunks) {
+        for await (const chunk of chunks) {
+            hash.update(chunk);
+            count(chunk.length);
+            yield chunk;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
- * absolute path (no CWD per file). The handshake itself is in handshake.ts.
+ * absolute path (no CWD per file). open-session.ts opens it; the handshake is in handshake.ts.
  */
 
 
@@ -34111,12 +34081,8 @@ function translated(session) {
 
 
 
-
-
-
-
-
-
+/** The FTP command of each change `together` sends. */
+const VERB = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' };
 class BasicFtpSession {
     client;
     connector;
@@ -34177,6 +34143,16 @@ class BasicFtpSession {
             }
         }
     }
+    async together(ops, options = {}) {
+        const commands = ops.map(op => `${VERB[op.kind]} ${op.path}`);
+        const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false });
+        return replies.map(r => r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message });
+    }
+    /**
+     * Sends commands that take one reply each and resolves with every reply in order, refusals
+     * included (not thrown): in one write when `pipelined` and the server takes it, else one at a
+     * time. With `preparePassive`, the next transfer's passive port is asked for in the same write.
+     */
     async sendAll(commands, options) {
         // A port asked for ahead is kept only by the transfer right after it.
         this.connector.forget();
@@ -34331,6 +34307,50 @@ class BasicFtpSession {
         this.client.close();
     }
 }
+
+;// CONCATENATED MODULE: ./src/ftp/translate.ts
+/**
+ * The transport's boundary for errors: basic-ftp's FTPError becomes core's ReplyError (same code,
+ * same text), so nothing above src/ftp/ needs the library to tell a refusal from a lost connection.
+ */
+
+
+/** A refusal as core's ReplyError; anything else as it was. */
+function translatedError(err) {
+    return err instanceof dist.FTPError ? new ReplyError(err.code, err.message) : err;
+}
+/** `session` with every promise it returns rejecting with translated errors. */
+function translated(session) {
+    return new Proxy(session, {
+        get(target, key, receiver) {
+            const value = Reflect.get(target, key, receiver);
+            if (typeof value !== 'function')
+                return value;
+            return (...args) => {
+                const result = value.apply(target, args);
+                return result instanceof Promise
+                    ? result.catch((err) => {
+                        throw translatedError(err);
+                    })
+                    : result;
+            };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ftp/open-session.ts
+/** Opens an FTPS session: the control connection secured, logged in and protected (handshake.ts). */
+
+
+
+
+
+
+
+
+
+
+
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
     const client = new dist.Client(settings.timeoutMs);
@@ -34609,8 +34629,12 @@ class DeployLock {
         await this.o.run('Releasing the deploy lock', async (session) => {
             // What this run put there, in one write where the server takes it; else look inside.
             if (session.server.pipelining) {
-                const last = await session.sendAll([`RMD ${external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`)}`, `DELE ${external_node_path_namespaceObject.posix.join(path, HOLDER)}`, `RMD ${path}`], { pipelined: true, preparePassive: false });
-                if (last[2].code >= 200 && last[2].code < 300)
+                const done = await session.together([
+                    { kind: 'rmdir', path: external_node_path_namespaceObject.posix.join(path, `beat-${this.beat}`) },
+                    { kind: 'remove', path: external_node_path_namespaceObject.posix.join(path, HOLDER) },
+                    { kind: 'rmdir', path }
+                ]);
+                if (done[2].done)
                     return;
             }
             await removeLockDir(session, path);
@@ -34652,25 +34676,21 @@ function localIdentity() {
     }
     return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
 }
-const created2xx = (reply) => reply.code >= 200 && reply.code < 300;
 async function takeRunLock(o) {
     // Lock steps run even after a cancel: a run must never leave its lock behind.
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set(pathPrefixes(o.home));
     const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d));
     let created = false;
-    let made = false;
+    let madeLock = false;
     await run('Creating remote-dir', async (session) => {
         // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
         const madeHere = new Set();
         if (session.server.pipelining) {
             const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
-            const replies = await session.sendAll([...chain, lockDir].map(dir => `MKD ${dir}`), {
-                pipelined: true,
-                preparePassive: true
-            });
-            chain.forEach((dir, i) => created2xx(replies[i]) && madeHere.add(dir));
-            made = created2xx(replies[chain.length]);
+            const made = await session.together([...chain, lockDir].map(path => ({ kind: 'mkdir', path })), { beforeTransfer: true });
+            chain.forEach((dir, i) => made[i].done && madeHere.add(dir));
+            madeLock = made[chain.length].done;
         }
         for (const dir of chain) {
             if (madeHere.has(dir)) {
@@ -34678,7 +34698,7 @@ async function takeRunLock(o) {
                 if (o.dirMode !== undefined)
                     await session.chmod(dir, o.dirMode);
             }
-            else if (!made && (await makeDir(session, dir, o.dirMode)))
+            else if (!madeLock && (await makeDir(session, dir, o.dirMode)))
                 created = true;
         }
     });
@@ -34712,7 +34732,7 @@ async function takeRunLock(o) {
     }, reason => {
         o.log.warning(`Stopping: ${reason}; another run may take it over`);
         o.pool.cancel(reason);
-    }, made);
+    }, madeLock);
     lock.onRelease(() => own?.close());
     return { lock, createdRoot: created ? chain : [] };
 }

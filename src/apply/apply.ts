@@ -180,13 +180,10 @@ async function makeDirs(session: RemoteSession, dirs: string[], mode: string | u
     for (const dir of dirs) created.push(await makeDir(session, dir, mode))
     return created
   }
-  const replies = await session.sendAll(
-    dirs.map(dir => `MKD ${dir}`),
-    { pipelined: true, preparePassive: false }
-  )
+  const made = await session.together(dirs.map(path => ({ kind: 'mkdir' as const, path })))
   const created: boolean[] = []
   for (const [i, dir] of dirs.entries()) {
-    const ok = replies[i]!.code >= 200 && replies[i]!.code < 300
+    const ok = made[i]!.done
     if (ok && mode !== undefined) await session.chmod(dir, mode)
     created.push(ok || (await makeDir(session, dir, mode)))
   }

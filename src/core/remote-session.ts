@@ -48,6 +48,15 @@ export interface RemoteEntry {
 export type { HashAlgorithm, ServerHash }
 export { IANA_NAME }
 
+/** A change that can go with others at once: make or remove a directory, remove a file. */
+export interface RemoteOp {
+  kind: 'mkdir' | 'rmdir' | 'remove'
+  path: string
+}
+
+/** How one change went: done, or the server's refusal (its reply code and text). */
+export type OpOutcome = { done: true } | { done: false; code: number; reply: string }
+
 /** What a pipelined commit carries: an upload's temporary, its target and its checks. */
 export interface Commit {
   temp: string
@@ -127,11 +136,12 @@ export interface RemoteSession {
   /** What the run has learnt about the server, shared by every session of the run. */
   readonly server: ServerRecord
   /**
-   * Sends commands that take one reply each and resolves with every reply in order, refusals
-   * included (not thrown): in one write when `pipelined`, else one at a time. With
-   * `preparePassive`, the next transfer's passive port is asked for in the same write.
+   * Several changes, in order, each answered on its own (a refusal is an outcome, not thrown):
+   * together where the server takes it (`server.pipelining`), else one at a time. A lost
+   * connection throws. `beforeTransfer`: a transfer comes next (FTP asks for its passive port in
+   * the same write).
    */
-  sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
+  together(ops: RemoteOp[], options?: { beforeTransfer?: boolean }): Promise<OpOutcome[]>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
   close(): void

@@ -7,17 +7,22 @@
  * becomes a wrong result.
  */
 import { DeployError, incomplete } from '../core/errors.js'
-import type { Commit, Committed, RemoteSession } from '../core/remote-session.js'
+import type { Commit, Committed } from '../core/remote-session.js'
 import { replyIsTransient } from '../core/retry.js'
 import type { Reply } from './basic-ftp.js'
 import { sizeIn } from './pipelining.js'
+
+/** What the commit needs of a session: its commands sent together (session.ts). */
+export interface CommandSender {
+  sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
+}
 
 /**
  * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
  * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
  * mode (the run fails, naming the reply).
  */
-export async function commitTogether(session: RemoteSession, c: Commit): Promise<Committed> {
+export async function commitTogether(session: CommandSender, c: Commit): Promise<Committed> {
   const { temp, target, checks } = c
   const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined
   const commands = [

@@ -3,7 +3,7 @@
  * record of what the server allows. Nothing above src/ftp/ imports anything else from here, or
  * basic-ftp at all (a lint rule keeps it so).
  */
-export { openSession } from './session.js'
+export { openSession } from './open-session.js'
 export { ServerRecord } from '../core/server-record.js'
 export type { ReplaceMode } from '../core/server-record.js'
 export type {

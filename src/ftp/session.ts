@@ -1,46 +1,37 @@
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
- * absolute path (no CWD per file). The handshake itself is in handshake.ts.
+ * absolute path (no CWD per file). open-session.ts opens it; the handshake is in handshake.ts.
  */
 import { Client, FTPError } from 'basic-ftp'
-import { TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
-import { Log, redact } from '../core/log.js'
-import { PassiveConnector } from './data-connection.js'
-import { statListings } from './stat-listing.js'
-import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
-import { Sent, store } from './store.js'
-import {
-  bindSockets,
-  controlSocket,
-  dropTaskStacks,
-  RepliesMismatch,
-  Reply,
-  sendPipelined,
-  setNameEncoding,
-  setProtocolLog,
-  skipStrayCompletions
-} from './basic-ftp.js'
-import { login, protect, refused, secureControl } from './handshake.js'
-import { fitsCommand, sizeIn } from './pipelining.js'
-import { replyIsTransient } from '../core/retry.js'
+import { Log } from '../core/log.js'
 import type {
   Commit,
   Committed,
   HashAlgorithm,
   LocalSource,
+  OpOutcome,
   RemoteEntry,
+  RemoteOp,
   RemoteSession,
-  ServerHash,
-  SessionFactory
+  ServerHash
 } from '../core/remote-session.js'
-import { ServerRecord } from '../core/server-record.js'
+import { replyIsTransient } from '../core/retry.js'
+import type { ServerRecord } from '../core/server-record.js'
+import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
-import { peerFingerprint } from './tls-options.js'
+import { PassiveConnector } from './data-connection.js'
+import { refused } from './handshake.js'
+import { fitsCommand, sizeIn } from './pipelining.js'
+import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
-import { translated, translatedError } from './translate.js'
+import { statListings } from './stat-listing.js'
+import { Sent, store } from './store.js'
 
-class BasicFtpSession implements RemoteSession {
+/** The FTP command of each change `together` sends. */
+const VERB: Record<RemoteOp['kind'], string> = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' }
+
+export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
 
   constructor(
@@ -104,6 +95,19 @@ class BasicFtpSession implements RemoteSession {
     }
   }
 
+  async together(ops: RemoteOp[], options: { beforeTransfer?: boolean } = {}): Promise<OpOutcome[]> {
+    const commands = ops.map(op => `${VERB[op.kind]} ${op.path}`)
+    const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false })
+    return replies.map(r =>
+      r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message }
+    )
+  }
+
+  /**
+   * Sends commands that take one reply each and resolves with every reply in order, refusals
+   * included (not thrown): in one write when `pipelined` and the server takes it, else one at a
+   * time. With `preparePassive`, the next transfer's passive port is asked for in the same write.
+   */
   async sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]> {
     // A port asked for ahead is kept only by the transfer right after it.
     this.connector.forget()
@@ -255,41 +259,5 @@ class BasicFtpSession implements RemoteSession {
   close(): void {
     this.log.debug('Closing the FTP session')
     this.client.close()
-  }
-}
-
-/** Opens a secured, logged-in session. The password never reaches a log line. */
-export const openSession: SessionFactory = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
-  const client = new Client(settings.timeoutMs)
-  setNameEncoding(client, settings.encoding)
-  // The protocol log only when someone reads it: redacting every line costs CPU on every file.
-  setProtocolLog(
-    client,
-    log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password]))
-  )
-  dropTaskStacks(client)
-  skipStrayCompletions(client)
-  if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
-  const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
-  client.prepareTransfer = connector.prepareTransfer(client)
-  try {
-    const greeting = await secureControl(client, settings)
-    await login(client, settings)
-    server.greeted(greeting)
-    const { home, features } = await protect(client, settings, server)
-    const socket = controlSocket(client)
-    const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
-    const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
-    const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features)
-    server.hashAlgorithm = session.hashAlgorithm
-    return translated(session)
-  } catch (err) {
-    client.close()
-    if (err instanceof DeployError) throw err
-    throw new DeployError(
-      `Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`,
-      {},
-      { cause: translatedError(err) }
-    )
   }
 }

@@ -239,11 +239,12 @@ export class DeployLock {
     await this.o.run('Releasing the deploy lock', async session => {
       // What this run put there, in one write where the server takes it; else look inside.
       if (session.server.pipelining) {
-        const last = await session.sendAll(
-          [`RMD ${posix.join(path, `beat-${this.beat}`)}`, `DELE ${posix.join(path, HOLDER)}`, `RMD ${path}`],
-          { pipelined: true, preparePassive: false }
-        )
-        if (last[2]!.code >= 200 && last[2]!.code < 300) return
+        const done = await session.together([
+          { kind: 'rmdir', path: posix.join(path, `beat-${this.beat}`) },
+          { kind: 'remove', path: posix.join(path, HOLDER) },
+          { kind: 'rmdir', path }
+        ])
+        if (done[2]!.done) return
       }
       await removeLockDir(session, path)
     })

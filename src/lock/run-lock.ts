@@ -47,35 +47,30 @@ export interface RunLock {
   createdRoot: string[]
 }
 
-const created2xx = (reply: { code: number }): boolean => reply.code >= 200 && reply.code < 300
-
 export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   // Lock steps run even after a cancel: a run must never leave its lock behind.
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
   const home = new Set(pathPrefixes(o.home))
   const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
   let created = false
-  let made = false
+  let madeLock = false
   await run('Creating remote-dir', async session => {
     // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
     const madeHere = new Set<string>()
     if (session.server.pipelining) {
       const lockDir = posix.join(o.remoteRoot, LOCK_DIR)
-      const replies = await session.sendAll(
-        [...chain, lockDir].map(dir => `MKD ${dir}`),
-        {
-          pipelined: true,
-          preparePassive: true
-        }
+      const made = await session.together(
+        [...chain, lockDir].map(path => ({ kind: 'mkdir' as const, path })),
+        { beforeTransfer: true }
       )
-      chain.forEach((dir, i) => created2xx(replies[i]!) && madeHere.add(dir))
-      made = created2xx(replies[chain.length]!)
+      chain.forEach((dir, i) => made[i]!.done && madeHere.add(dir))
+      madeLock = made[chain.length]!.done
     }
     for (const dir of chain) {
       if (madeHere.has(dir)) {
         created = true
         if (o.dirMode !== undefined) await session.chmod(dir, o.dirMode)
-      } else if (!made && (await makeDir(session, dir, o.dirMode))) created = true
+      } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
   let own: RemoteSession | undefined
@@ -109,7 +104,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
       o.log.warning(`Stopping: ${reason}; another run may take it over`)
       o.pool.cancel(reason)
     },
-    made
+    madeLock
   )
   lock.onRelease(() => own?.close())
   return { lock, createdRoot: created ? chain : [] }

@@ -1,0 +1,56 @@
+/** Opens an FTPS session: the control connection secured, logged in and protected (handshake.ts). */
+import { Client } from 'basic-ftp'
+import { TLSSocket } from 'node:tls'
+import { DeployError } from '../core/errors.js'
+import { redact } from '../core/log.js'
+import type { SessionFactory } from '../core/remote-session.js'
+import { ServerRecord } from '../core/server-record.js'
+import {
+  bindSockets,
+  controlSocket,
+  dropTaskStacks,
+  setNameEncoding,
+  setProtocolLog,
+  skipStrayCompletions
+} from './basic-ftp.js'
+import { PassiveConnector } from './data-connection.js'
+import { login, protect, secureControl } from './handshake.js'
+import { BasicFtpSession } from './session.js'
+import { peerFingerprint } from './tls-options.js'
+import { translated, translatedError } from './translate.js'
+
+/** Opens a secured, logged-in session. The password never reaches a log line. */
+export const openSession: SessionFactory = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
+  const client = new Client(settings.timeoutMs)
+  setNameEncoding(client, settings.encoding)
+  // The protocol log only when someone reads it: redacting every line costs CPU on every file.
+  setProtocolLog(
+    client,
+    log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password]))
+  )
+  dropTaskStacks(client)
+  skipStrayCompletions(client)
+  if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
+  const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
+  client.prepareTransfer = connector.prepareTransfer(client)
+  try {
+    const greeting = await secureControl(client, settings)
+    await login(client, settings)
+    server.greeted(greeting)
+    const { home, features } = await protect(client, settings, server)
+    const socket = controlSocket(client)
+    const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
+    const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
+    const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features)
+    server.hashAlgorithm = session.hashAlgorithm
+    return translated(session)
+  } catch (err) {
+    client.close()
+    if (err instanceof DeployError) throw err
+    throw new DeployError(
+      `Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`,
+      {},
+      { cause: translatedError(err) }
+    )
+  }
+}
