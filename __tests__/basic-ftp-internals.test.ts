@@ -18,7 +18,7 @@ import {
   sendWithHandler,
   sessionToResume
 } from '../src/ftp/basic-ftp.js'
-import { EntryType, RemoteEntry } from '../src/ftp/index.js'
+import { EntryType, RemoteEntry } from '../src/core/remote-session.js'
 import { makeTestPki, type TestPki } from './harness/certs.js'
 import { startScriptedServer, type ScriptedServer } from './harness/scripted-server.js'
 

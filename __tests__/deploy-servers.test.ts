@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { EntryType, RemoteEntry } from '../src/ftp/index.js'
+import { EntryType, RemoteEntry } from '../src/core/remote-session.js'
 import { deploy } from '../src/deploy.js'
 import { DeployError } from '../src/core/errors.js'
 import { openSession } from '../src/ftp/index.js'

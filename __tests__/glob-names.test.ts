@@ -4,7 +4,7 @@
  * LIST/MLSD; on every server kind both must show that directory's own entries, never what the
  * pattern would match (`[ab]` matching `a` and `b`).
  */
-import { EntryType, RemoteEntry } from '../src/ftp/index.js'
+import { EntryType, RemoteEntry } from '../src/core/remote-session.js'
 import { openSession } from '../src/ftp/index.js'
 import { SessionPool } from '../src/session/pool.js'
 import { poolLister, statOrListLister } from '../src/remote/remote-listing.js'

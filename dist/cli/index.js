@@ -4262,12 +4262,9 @@ class Replacer {
     names;
     /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
     temps = new Set();
-    /** Asked for at the start: then a file written in place replaces its target by deleting it first. */
-    atomic;
     constructor(server, names) {
         this.server = server;
         this.names = names;
-        this.atomic = server.replace !== 'direct';
     }
     get mode() {
         return this.server.replace;
@@ -4318,7 +4315,7 @@ class Replacer {
         }
         // In place. Where atomic was asked for but renames are refused, delete first: a server
         // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-        if (this.atomic)
+        if (this.server.atomic)
             await quietly(session.remove(target));
         const sent = await session.upload(source, target);
         checks.sent(sent);
@@ -4388,21 +4385,9 @@ class Replacer {
 
 // EXTERNAL MODULE: ./src/local/local-files.ts + 2 modules
 var local_files = __nccwpck_require__(2212);
-;// CONCATENATED MODULE: ./src/core/hash-names.ts
-/** The hash algorithms a server's hash command may answer in, and their names in the protocol. */
-/** The names HASH and OPTS HASH use (IANA hash function text names). */
-const IANA_NAME = {
-    sha256: 'SHA-256',
-    sha512: 'SHA-512',
-    sha1: 'SHA-1',
-    md5: 'MD5'
-};
-
 ;// CONCATENATED MODULE: ./src/core/remote-session.ts
-
 /** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
 const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
-
 
 ;// CONCATENATED MODULE: ./src/core/concurrency.ts
 /** A small concurrency helper (pure: no I/O of its own). */
@@ -4948,6 +4933,16 @@ async function makeDirs(session, dirs, mode) {
     return created;
 }
 
+;// CONCATENATED MODULE: ./src/core/hash-names.ts
+/** The hash algorithms a server's hash command may answer in, and their names in the protocol. */
+/** The names HASH and OPTS HASH use (IANA hash function text names). */
+const IANA_NAME = {
+    sha256: 'SHA-256',
+    sha512: 'SHA-512',
+    sha1: 'SHA-1',
+    md5: 'MD5'
+};
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/local/hash.ts
@@ -5224,6 +5219,8 @@ var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/core/server-record.ts
 class ServerRecord {
     log;
+    /** Uploads were asked to go live by rename (`atomic`), whatever `replace` has come down to. */
+    atomic;
     /** How an upload goes live (`atomic: false` starts at 'direct'). */
     replace;
     /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
@@ -5248,6 +5245,7 @@ class ServerRecord {
     connectionLimit;
     constructor(log, options) {
         this.log = log;
+        this.atomic = options.atomic;
         this.replace = options.atomic ? 'rename' : 'direct';
     }
     /**
@@ -5563,7 +5561,7 @@ class PassiveConnector {
     prepared;
     constructor(pins, localAddress, 
     /** Where EPSV's refusal is kept: PASV for every session from then on. */
-    server = { epsv: true }) {
+    server) {
         this.pins = pins;
         this.localAddress = localAddress;
         this.server = server;
@@ -6169,7 +6167,7 @@ async function listDirectory(client, connector, path, server) {
         try {
             const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
             useListCommand(client, candidate);
-            if (server !== undefined && candidate !== 'MLSD')
+            if (candidate !== 'MLSD')
                 server.listCommand = 'LIST';
             return (0,dist.parseList)(text.toString(nameEncoding(client)));
         }
@@ -6882,11 +6880,10 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
 
 ;// CONCATENATED MODULE: ./src/ftp/index.ts
 /**
- * The FTPS transport, as the layers above see it: the session interface, its opener, and the
- * record of what the server allows. Nothing above src/ftp/ imports anything else from here, or
- * basic-ftp at all (a lint rule keeps it so).
+ * The FTPS transport, as the layers above see it: its opener, the session interface it
+ * implements and the record of what the server allows (both core's). Nothing above src/ftp/
+ * imports anything else from here, or basic-ftp at all (a lint rule keeps it so).
  */
-
 
 
 

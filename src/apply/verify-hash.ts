@@ -3,7 +3,8 @@
  * the file must be the hash of the bytes sent; a mismatch is retried like a short upload.
  */
 import { DeployError } from '../core/errors.js'
-import { IANA_NAME, RemoteSession, Sent } from '../core/remote-session.js'
+import { IANA_NAME } from '../core/hash-names.js'
+import { RemoteSession, Sent } from '../core/remote-session.js'
 import { hashFile } from '../local/hash.js'
 import { Log } from '../core/log.js'
 import { HashedFile } from '../core/plan.js'

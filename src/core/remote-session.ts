@@ -5,7 +5,7 @@
  */
 import type { Readable } from 'node:stream'
 import type { DeployError } from './errors.js'
-import { HashAlgorithm, IANA_NAME, ServerHash } from './hash-names.js'
+import type { ServerHash } from './hash-names.js'
 import type { Log } from './log.js'
 import type { ServerRecord } from './server-record.js'
 import type { Settings } from './settings.js'
@@ -44,9 +44,6 @@ export interface RemoteEntry {
   /** The time as the listing wrote it (LIST: 'Nov 25 09:40'). */
   rawModifiedAt: string
 }
-
-export type { HashAlgorithm, ServerHash }
-export { IANA_NAME }
 
 /** A change that can go with others at once: make or remove a directory, remove a file. */
 export interface RemoteOp {

@@ -13,6 +13,8 @@ import type { HashAlgorithm } from './hash-names.js'
 export type ReplaceMode = 'rename' | 'delete-then-rename' | 'direct'
 
 export class ServerRecord {
+  /** Uploads were asked to go live by rename (`atomic`), whatever `replace` has come down to. */
+  readonly atomic: boolean
   /** How an upload goes live (`atomic: false` starts at 'direct'). */
   replace: ReplaceMode
   /** SITE CHMOD worked once: later uploads send it with the rename instead of before. */
@@ -40,6 +42,7 @@ export class ServerRecord {
     private readonly log: Log,
     options: { atomic: boolean }
   ) {
+    this.atomic = options.atomic
     this.replace = options.atomic ? 'rename' : 'direct'
   }
 

@@ -49,7 +49,7 @@ export class PassiveConnector {
     private readonly pins: string[],
     private readonly localAddress: string | undefined,
     /** Where EPSV's refusal is kept: PASV for every session from then on. */
-    private readonly server: Pick<ServerRecord, 'epsv'> = { epsv: true }
+    private readonly server: Pick<ServerRecord, 'epsv'>
   ) {}
 
   /**

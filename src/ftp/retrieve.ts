@@ -107,7 +107,7 @@ export async function listDirectory(
   client: Client,
   connector: PassiveConnector,
   path: string,
-  server?: Pick<ServerRecord, 'listCommand'>
+  server: Pick<ServerRecord, 'listCommand'>
 ): Promise<FileInfo[]> {
   let lastError: unknown
   for (const candidate of listCommands(client)) {
@@ -115,7 +115,7 @@ export async function listDirectory(
     try {
       const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES)
       useListCommand(client, candidate)
-      if (server !== undefined && candidate !== 'MLSD') server.listCommand = 'LIST'
+      if (candidate !== 'MLSD') server.listCommand = 'LIST'
       return parseList(text.toString(nameEncoding(client)))
     } catch (err) {
       if (!(err instanceof FTPError)) throw err

@@ -5,7 +5,7 @@
  */
 import { FTPError, FTPResponse } from 'basic-ftp'
 
-import { HashAlgorithm, IANA_NAME, ServerHash } from '../core/remote-session.js'
+import { HashAlgorithm, IANA_NAME, ServerHash } from '../core/hash-names.js'
 
 export type { HashAlgorithm, ServerHash }
 export { IANA_NAME }

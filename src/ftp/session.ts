@@ -8,14 +8,13 @@ import { Log } from '../core/log.js'
 import type {
   Commit,
   Committed,
-  HashAlgorithm,
   LocalSource,
   OpOutcome,
   RemoteEntry,
   RemoteOp,
-  RemoteSession,
-  ServerHash
+  RemoteSession
 } from '../core/remote-session.js'
+import type { HashAlgorithm, ServerHash } from '../core/hash-names.js'
 import { replyIsTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
 import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'

@@ -7,7 +7,7 @@
 import { describeError, ReplyError } from '../core/errors.js'
 import { Log } from '../core/log.js'
 import { hashFile, sha256File } from '../local/hash.js'
-import { IANA_NAME } from '../core/remote-session.js'
+import { IANA_NAME } from '../core/hash-names.js'
 import { AdoptMode, SyncMode } from '../core/settings.js'
 import { Adoption, HashedFile, RemoteFacts } from '../core/plan.js'
 import { forEachLimited } from '../core/concurrency.js'

@@ -17,15 +17,11 @@ export type { ReplaceMode, UploadChecks }
 export class Replacer {
   /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
   private readonly temps = new Set<string>()
-  /** Asked for at the start: then a file written in place replaces its target by deleting it first. */
-  private readonly atomic: boolean
 
   constructor(
     private readonly server: ServerRecord,
     readonly names: TempNamer
-  ) {
-    this.atomic = server.replace !== 'direct'
-  }
+  ) {}
 
   get mode(): ReplaceMode {
     return this.server.replace
@@ -76,7 +72,7 @@ export class Replacer {
     }
     // In place. Where atomic was asked for but renames are refused, delete first: a server
     // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
-    if (this.atomic) await quietly(session.remove(target))
+    if (this.server.atomic) await quietly(session.remove(target))
     const sent = await session.upload(source, target)
     checks.sent(sent)
     await this.checkStored(session, checks, target, sent)
