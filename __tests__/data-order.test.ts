@@ -54,7 +54,7 @@ describe.each(KINDS)('%s', kind => {
     try {
       await s.upload(Buffer.from('uploaded'), '/order/b.txt')
       expect((await s.list('/order')).map(i => i.name).sort()).toEqual(expect.arrayContaining(['a.txt', 'b.txt']))
-      expect((await s.download('/order/a.txt'))?.toString()).toBe('abc')
+      expect((await s.download('/order/a.txt', 1024))?.toString()).toBe('abc')
     } finally {
       s.close()
     }
@@ -98,7 +98,7 @@ describe.each(KINDS)('%s', kind => {
       try {
         for (let i = 0; i < 40; i++) {
           await attempt('list', async () => expect((await s.list('/many')).map(f => f.name)).toContain('file.txt'))
-          await attempt('retr', async () => expect((await s.download('/many/file.txt'))?.length).toBe(1000))
+          await attempt('retr', async () => expect((await s.download('/many/file.txt', 1024))?.length).toBe(1000))
           await attempt('stor', () => s.upload(Buffer.from(`upload ${i}`), `/many/up-${i}.txt`))
         }
       } finally {

@@ -100,11 +100,25 @@ test('a refused PBSZ ends the run too', async () => {
   expect(server.files.size).toBe(0)
 })
 
-test('332 with an account sends ACCT and logs in', async () => {
-  const server = await serve({ requireAccount: 'acme' })
-  await deploy(settingsOf(inputs(server, { account: 'acme' })), recordingLog())
-  expect(server.commands).toContain('ACCT acme')
+test('a manifest over 64 MiB is not read: the run fails naming it, before any RETR or upload', async () => {
+  const server = await serve({ replies: { SIZE: '213 100000000' } })
+  const { error } = await failure(server)
+  expect(error.message).toBe(
+    'Could not read the manifest /.ftps-deploy-manifest.json: ' +
+      '/.ftps-deploy-manifest.json is 100000000 bytes, more than the 67108864 bytes such a file may have: not read'
+  )
+  expect(server.commands.some(c => c.startsWith('RETR'))).toBe(false)
+  expect(server.files.size).toBe(0)
+})
+
+test('332 with an account sends ACCT and logs in; the account is in no log line, even at debug', async () => {
+  const server = await serve({ requireAccount: 'acme-7f3q' })
+  const log = recordingLog()
+  await deploy(settingsOf(inputs(server, { account: 'acme-7f3q' })), log)
+  expect(server.commands).toContain('ACCT acme-7f3q')
   expect(server.files.has('/index.html')).toBe(true)
+  expect(log.text()).toContain('> ACCT ###')
+  expect(log.text()).not.toContain('acme-7f3q')
 })
 
 test('332 without an account is a clear error', async () => {
@@ -193,6 +207,21 @@ describe('certificates', () => {
       `The server certificate's SHA-256 fingerprint ${pki.fingerprint} matches none of tls-fingerprint (${Array(32).fill('AB').join(':')}); refusing to log in`
     )
     expect(sentUser(server)).toBe(false)
+  })
+
+  test('a data connection with another certificate than the pin ends the run at once, naming both; never retried', async () => {
+    const other = makeSelfSigned()
+    const server = await serve({ dataPki: other, replies: { MLSD: '502 no MLSD' } })
+    const pin = pki.fingerprint.replace(/:/g, '').toLowerCase()
+    const { error, log } = await failure(server, { 'ca-cert': '', 'tls-fingerprint': pin })
+    expect(error.message).toBe(
+      `A data connection presented a certificate with SHA-256 fingerprint ${other.fingerprint}, ` +
+        `which matches none of tls-fingerprint (${pki.fingerprint}); stopping the run`
+    )
+    // One data connection: not retried, and no later one resumed the session it brought.
+    expect(server.dataConnections).toHaveLength(1)
+    expect(server.files.size).toBe(0)
+    expect(log).not.toMatch(/retry/i)
   })
 
   test('tls-verify false connects to an unknown CA, with a warning', async () => {

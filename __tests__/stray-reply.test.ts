@@ -56,7 +56,7 @@ describe.each<[string, ServerKind, string[]]>([
         expect(await s.size('/stray/a.txt')).toBe(3)
         await expect(s.remove('/stray/missing.txt')).rejects.toBeInstanceOf(ReplyError)
         expect((await s.list('/stray')).map(f => f.name)).toContain('a.txt')
-        expect((await s.download('/stray/a.txt'))?.toString()).toBe('abc')
+        expect((await s.download('/stray/a.txt', 1024))?.toString()).toBe('abc')
       }
     } finally {
       s.close()

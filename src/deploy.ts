@@ -105,8 +105,12 @@ export async function deploy(
     const listing = await log.group('Remote listing', () =>
       listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings)
     )
+    if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started
     return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs })
+  } catch (err) {
+    // A fault that ends the run is what it failed of, whatever step met its consequences.
+    throw pool.server.stopped ?? err
   } finally {
     // On failure and on cancel too: a run that ends never leaves its lock behind.
     await held?.lock

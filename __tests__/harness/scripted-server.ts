@@ -81,6 +81,11 @@ export interface ScriptedServerOptions {
   /** IPv4 address announced in 227 replies (default 127.0.0.1). The data listener is always on 127.0.0.1. */
   pasvAddress?: string
   stor?: StorOptions
+  /**
+   * Data connections present this certificate instead of `pki`'s (what a man in the middle on
+   * the data path does; no real server does it). Its own TLS context: no session resumes across.
+   */
+  dataPki?: TestPki
 }
 
 export interface DataConnectionInfo {
@@ -130,6 +135,8 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
   const mode = opts.tls ?? 'explicit'
   const pki = mode === 'none' ? opts.pki : (opts.pki ?? makeTestPki())
   const ctx = pki && mode !== 'none' ? tls.createSecureContext({ key: pki.key, cert: pki.cert }) : undefined
+  const dataCtx =
+    ctx && opts.dataPki ? tls.createSecureContext({ key: opts.dataPki.key, cert: opts.dataPki.cert }) : ctx
   const sockets = new Set<net.Socket>()
   const servers = new Set<net.Server>()
   const commands: string[] = []
@@ -220,11 +227,11 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
         track(d)
         server.close(noop)
         servers.delete(server)
-        const info: DataConnectionInfo = { session: s.id, tls: s.prot === 'P' && ctx !== undefined, resumed: false }
+        const info: DataConnectionInfo = { session: s.id, tls: s.prot === 'P' && dataCtx !== undefined, resumed: false }
         dataConnections.push(info)
-        if (info.tls && ctx && (opts.stor?.resetEarlyTls ?? 0) > 0) {
+        if (info.tls && dataCtx && (opts.stor?.resetEarlyTls ?? 0) > 0) {
           const late = (): DataConn => {
-            const sock = secure(d, ctx)
+            const sock = secure(d, dataCtx)
             sock.once('secure', () => (info.resumed = sock.isSessionReused()))
             entry.sock = sock
             return { sock, raw: d, secured: once(sock, 'secure').then(noop, noop) }
@@ -233,7 +240,7 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
           resolveConn({ sock: d, raw: d, secured: Promise.resolve(), late })
           return
         }
-        const sock = info.tls && ctx ? secure(d, ctx) : d
+        const sock = info.tls && dataCtx ? secure(d, dataCtx) : d
         if (sock instanceof tls.TLSSocket)
           sock.once('secure', () => {
             info.resumed = sock.isSessionReused()

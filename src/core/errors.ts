@@ -18,6 +18,11 @@ export interface DeployErrorDetails {
   reply?: string
   /** A retry on a fresh connection may succeed (a dropped connection, a timeout, a 4xx). */
   transient?: boolean
+  /**
+   * The run stops at once, whatever else it has in hand: no retry, no fallback, no further step
+   * (a certificate that is not the pinned one on a data connection).
+   */
+  fatal?: boolean
 }
 
 /** A deploy failure (exit code 1). The message names the file, command and reply. */

@@ -92,11 +92,14 @@ export interface RemoteSession {
   makeDir(path: string): Promise<boolean>
   /** Uploads a local file, or bytes, to an absolute remote path; says what was really sent. */
   upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent>
-  /** Downloads a (small) remote file; undefined when the server says it does not exist (550). */
-  download(remotePath: string): Promise<Buffer | undefined>
-  /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
+  /**
+   * Downloads a small remote file; undefined when the server says it does not exist (550). A
+   * file over `maxBytes` is refused (before the transfer where SIZE tells), never read whole.
+   */
+  download(remotePath: string, maxBytes: number): Promise<Buffer | undefined>
   /** hash for several files: the commands in one write where the server takes it. */
   hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
+  /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
   downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined>
   /**
    * The server's own hash of a file (HASH or an X command, see server-hash.ts); undefined where

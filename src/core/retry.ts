@@ -36,6 +36,7 @@ function codeOf(err: unknown): string | undefined {
 /** True when retrying on a fresh connection may succeed; false for final failures. */
 export function isTransient(err: unknown): boolean {
   if (err instanceof DeployError) {
+    if (err.details.fatal === true) return false
     if (err.details.transient !== undefined) return err.details.transient
     if (err.details.code !== undefined) return replyIsTransient(err.details.code, err.details.reply ?? '')
     return err.cause === undefined ? false : isTransient(err.cause)

@@ -37,6 +37,12 @@ export class ServerRecord {
   foldsCase: boolean | undefined
   /** The connection limit the server announced when it refused a connection, if it did. */
   connectionLimit: ConnectionLimit | undefined
+  /**
+   * What ended the run, whoever met it first (a data connection whose certificate is not the
+   * pinned one): no session opens after it and the run fails with it, even where a step would
+   * have shrugged the failure off.
+   */
+  stopped: Error | undefined
 
   constructor(
     private readonly log: Log,
@@ -84,6 +90,11 @@ export class ServerRecord {
 
   refusedRenames(reply: string): void {
     this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`)
+  }
+
+  /** Ends the run with `err` (the first such fault is the one reported). */
+  stop(err: Error): void {
+    this.stopped ??= err
   }
 
   private downgrade(mode: ReplaceMode, message: string): void {

@@ -38,9 +38,23 @@ export function sessionToResume(client: Client): Buffer | undefined {
   return client.ftp.tlsSessionStore ?? (control instanceof TLSSocket ? control.getSession() : undefined)
 }
 
-/** TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. */
-export function keepSessionFrom(client: Client, socket: TLSSocket): void {
-  socket.on('session', (session: Buffer) => (client.ftp.tlsSessionStore = session))
+/**
+ * TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. A
+ * session is kept only once the caller trusts the socket (`trust()`, after its pin check): a
+ * resumed connection shows no certificate, so a session stored before the check would let a
+ * later connection skip it.
+ */
+export function keepSessionFrom(client: Client, socket: TLSSocket): () => void {
+  let trusted = false
+  let pending: Buffer | undefined
+  socket.on('session', (session: Buffer) => {
+    if (trusted) client.ftp.tlsSessionStore = session
+    else pending = session
+  })
+  return () => {
+    trusted = true
+    if (pending !== undefined) client.ftp.tlsSessionStore = pending
+  }
 }
 
 /** The control timeout (ms), and turning it off or on while a data connection carries a STOR. */

@@ -13,6 +13,7 @@ import {
   controlTimeout,
   dataSocketOf,
   dataTlsOptions,
+  failSession,
   keepSessionFrom,
   logProtocol,
   parseEpsvResponse,
@@ -48,8 +49,8 @@ export class PassiveConnector {
   constructor(
     private readonly pins: string[],
     private readonly localAddress: string | undefined,
-    /** Where EPSV's refusal is kept: PASV for every session from then on. */
-    private readonly server: Pick<ServerRecord, 'epsv'>
+    /** Where EPSV's refusal is kept (PASV for every session from then on), and a pin mismatch. */
+    private readonly server: Pick<ServerRecord, 'epsv' | 'stop'>
   ) {}
 
   /**
@@ -109,7 +110,7 @@ export class PassiveConnector {
       if (!secure) return raw
       const tls = tlsConnect({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) })
       socket = tls
-      keepSessionFrom(client, tls)
+      const trust = keepSessionFrom(client, tls)
       tls.on('error', fail)
       // 'secureConnect', not a cipher: sending on a resumed connection before the handshake
       // ends made vsftpd and ProFTPD never answer the STOR of an empty file.
@@ -122,9 +123,15 @@ export class PassiveConnector {
         `Data connection to ${host}:${port}: ${tls.getProtocol()}, session ${tls.isSessionReused() ? 'resumed' : 'new'}`
       )
       if (this.pins.length > 0 && !this.pinMatches(tls)) {
-        fail(pinMismatch())
-        throw closed()
+        // The whole session ends: nothing more goes over a control connection whose data path
+        // is not the pinned server's, and no retry is worth making.
+        const err = pinMismatch(peerFingerprint(tls), this.pins)
+        this.server.stop(err)
+        failSession(client, err)
+        fail(err)
+        throw err
       }
+      trust()
       return tls
     }
     return {
@@ -197,10 +204,18 @@ export class PassiveConnector {
   /** With a pinned certificate, a data connection that did not resume must show the same one. */
   private checkPin(socket: TLSSocket): void {
     socket.once('secureConnect', () => {
-      if (!this.pinMatches(socket)) socket.destroy(pinMismatch())
+      if (this.pinMatches(socket)) return
+      const err = pinMismatch(peerFingerprint(socket), this.pins)
+      this.server.stop(err)
+      socket.destroy(err)
     })
   }
 
+  /**
+   * A resumed connection shows no certificate (Node gives none for it); it proves the server
+   * holds a session we kept, and we keep sessions only from connections that passed this check
+   * (the control connection's passed checkCertificate before login; see keepSessionFrom).
+   */
   private pinMatches(socket: TLSSocket): boolean {
     return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket))
   }
@@ -209,8 +224,10 @@ export class PassiveConnector {
 /** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
 const PREPARED_FOR_MS = 10_000
 
-function pinMismatch(): DeployError {
-  return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
-    transient: false
-  })
+function pinMismatch(received: string, pins: string[]): DeployError {
+  return new DeployError(
+    `A data connection presented a certificate with SHA-256 fingerprint ${received || '(none)'}, ` +
+      `which matches none of tls-fingerprint (${pins.join(', ')}); stopping the run`,
+    { transient: false, fatal: true }
+  )
 }

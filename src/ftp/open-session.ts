@@ -21,12 +21,13 @@ import { translated, translatedError } from './translate.js'
 
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 export const openSession: SessionFactory = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
+  if (server.stopped !== undefined) throw server.stopped
   const client = new Client(settings.timeoutMs)
   setNameEncoding(client, settings.encoding)
   // The protocol log only when someone reads it: redacting every line costs CPU on every file.
   setProtocolLog(
     client,
-    log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password]))
+    log.debugEnabled === false ? undefined : message => log.debug(redact(withoutAccount(message.trimEnd()), [settings.password]))
   )
   dropTaskStacks(client)
   skipStrayCompletions(client)
@@ -53,4 +54,9 @@ export const openSession: SessionFactory = async (settings, log, server = new Se
       { cause: translatedError(err) }
     )
   }
+}
+
+/** The account travels like a password (ACCT, RFC 959 4.1.1): its line is logged as basic-ftp logs PASS. */
+function withoutAccount(line: string): string {
+  return line.replace(/^(\S* ?> ACCT ).*$/m, '$1###')
 }

@@ -20,6 +20,9 @@ import { DataConnection, PassiveConnector } from './data-connection.js'
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
 const MAX_LISTING_BYTES = 40 * 1024 * 1024
 
+/** A transfer went past the bytes it may carry: cut, and never worth a retry. */
+export class TooManyBytes extends Error {}
+
 /**
  * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
  * files of any size). Resolves once the server confirms (2xx)
@@ -94,7 +97,7 @@ export async function retrieve(
     settled = true
     data.destroy()
   }
-  if (bytes > limit) throw new Error(`${command}: the server sent more than ${limit} bytes`)
+  if (bytes > limit) throw new TooManyBytes(`${command}: the server sent more than ${limit} bytes`)
   if (dataError !== undefined) throw dataError
   return Buffer.concat(parts)
 }

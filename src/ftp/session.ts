@@ -22,7 +22,7 @@ import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
 import { fitsCommand, sizeIn } from './pipelining.js'
-import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
+import { downloadSha256, listDirectory, retrieve, TooManyBytes } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
@@ -149,7 +149,7 @@ export class BasicFtpSession implements RemoteSession {
     return commitTogether(this, c)
   }
 
-  async download(remotePath: string): Promise<Buffer | undefined> {
+  async download(remotePath: string, maxBytes: number): Promise<Buffer | undefined> {
     // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
     // the data connection, which basic-ftp takes for a dead session. The size also tells a
     // whole download from a cut one.
@@ -158,12 +158,14 @@ export class BasicFtpSession implements RemoteSession {
     if (size!.code === 550) return undefined
     if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
     const expected = sizeIn(size!)
+    if (expected !== undefined && expected > maxBytes) throw tooLarge(remotePath, `is ${expected} bytes,`, maxBytes)
     let data: Buffer
     try {
-      data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`)
+      data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`, maxBytes)
     } catch (err) {
       // 550: no such file (RFC 959); anything else is a real failure, not "absent".
       if (err instanceof FTPError && err.code === 550) return undefined
+      if (err instanceof TooManyBytes) throw tooLarge(remotePath, 'came with', maxBytes)
       throw err
     }
     if (expected !== undefined && data.length !== expected) {
@@ -259,4 +261,11 @@ export class BasicFtpSession implements RemoteSession {
     this.log.debug('Closing the FTP session')
     this.client.close()
   }
+}
+
+function tooLarge(remotePath: string, what: string, maxBytes: number): DeployError {
+  return new DeployError(`${remotePath} ${what} more than the ${maxBytes} bytes such a file may have: not read`, {
+    command: 'RETR',
+    transient: false
+  })
 }

@@ -68,6 +68,9 @@ const describeSeen = (seen: LockSeen | undefined): string =>
     ? 'an unknown run (no holder.json yet)'
     : `${seen.holder} since ${seen.since}`
 
+/** holder.json is a few hundred bytes; a bigger one is not ours to read (an unknown holder). */
+const HOLDER_MAX_BYTES = 64 * 1024
+
 /** What the lock directory shows now; undefined when there is no lock. */
 export async function inspectLock(session: RemoteSession, remoteRoot: string): Promise<LockSeen | undefined> {
   const path = posix.join(remoteRoot, LOCK_DIR)
@@ -77,7 +80,7 @@ export async function inspectLock(session: RemoteSession, remoteRoot: string): P
     .catch(() => undefined)
   if (names === undefined) return undefined
   const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? ''
-  const data = await session.download(posix.join(path, HOLDER)).catch(() => undefined)
+  const data = await session.download(posix.join(path, HOLDER), HOLDER_MAX_BYTES).catch(() => undefined)
   let holder = ''
   let since = ''
   if (data !== undefined) {

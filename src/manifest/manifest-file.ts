@@ -19,10 +19,16 @@ export interface ReadManifest {
   from: 'manifest' | 'backup' | 'none'
 }
 
+/**
+ * A manifest takes about 150 bytes a file: 64 MiB is some 400,000 files. A bigger one is not
+ * read into memory: the run fails, naming it (it is never taken for "no manifest").
+ */
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+
 async function readOne(pool: SessionPool, path: string, what: string, log: Log): Promise<Manifest | undefined> {
   // A transient failure (a short download included) is retried and then fails the run: it is
   // never taken for "no manifest", which would upload everything again and forget deletions.
-  const data = await pool.run(`Reading ${what}`, session => session.download(path))
+  const data = await pool.run(`Reading ${what}`, session => session.download(path, MANIFEST_MAX_BYTES))
   if (data === undefined) return undefined
   try {
     const { manifest, refused } = parseManifest(data.toString('utf8'))
