@@ -1,6 +1,7 @@
 import { FileInfo, FileType } from 'basic-ftp'
 import { RemoteSession } from '../src/ftp/index.js'
 import { collectListing, parseListTime } from '../src/remote/listing.js'
+import { indexDirs } from '../src/remote/remote-listing.js'
 import { SessionPool } from '../src/session/pool.js'
 import { statOrListLister } from '../src/remote/remote-listing.js'
 import { recordingLog } from './support/engine.js'
@@ -60,6 +61,36 @@ describe('collectListing', () => {
       'file index.html 5'
     ])
   })
+
+  test('a directory that contains itself is listed 64 levels deep, then left with one warning', async () => {
+    const looping = async (): Promise<FileInfo[]> => [info('loop', FileType.Directory), info('f', FileType.File)]
+    const warnings: number[] = []
+    const all = await collectListing(looping, '/www', 'recursive', [], dirs => warnings.push(dirs))
+    expect(all.filter(e => e.type === 'dir')).toHaveLength(64)
+    expect(all.at(-1)?.path.split('/')).toHaveLength(64)
+    expect(warnings).toEqual([1])
+  })
+
+  test('names no entry can have are left out: never listed, never indexed for a delete', async () => {
+    const odd = async (): Promise<FileInfo[]> =>
+      ['ok.txt', '../escape.txt', 'a/b.txt', 'win\\..\\x', 'line\nbreak', '..'].map(n => info(n, FileType.File))
+    const flat = await collectListing(odd, '/www', 'flat', [])
+    expect(flat.map(e => e.path)).toEqual(['ok.txt'])
+  })
+})
+
+test('indexDirs: names with a slash, a backslash or a dot segment are neither files nor temporaries to remove', async () => {
+  const entry = (name: string): FileInfo => Object.assign(new FileInfo(name), { type: FileType.File, size: 3 })
+  const names = [
+    'a.txt',
+    '../.ftps-deploy.x.1a2b3c4d-7.tmp',
+    'sub/.ftps-deploy.y.tmp',
+    '..\\b.txt',
+    '.ftps-deploy.z.tmp'
+  ]
+  const { index, temps } = await indexDirs(async () => names.map(entry), '/www', { always: [''] }, 2)
+  expect([...index.files.keys()]).toEqual(['a.txt'])
+  expect(temps).toEqual(['.ftps-deploy.z.tmp'])
 })
 
 describe('statOrListLister: STAT where it lists, else LIST for the rest of the run', () => {

@@ -103,7 +103,7 @@ export async function deploy(
       applied.push({ kind: 'release lock', path: LOCK_DIR })
     }
     const listing = await log.group('Remote listing', () =>
-      listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings)
+      listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log)
     )
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started

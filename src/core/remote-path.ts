@@ -42,6 +42,11 @@ export function unsafePathReason(relPath: string): string | undefined {
   return undefined
 }
 
+/** One entry name from a listing, safe to join below its directory (no '/', '..', '.', backslash, CR, LF or NUL). */
+export function safeName(name: string): boolean {
+  return !name.includes('/') && unsafePathReason(name) === undefined
+}
+
 /** How names compare on a server that folds case. */
 export const foldName = (path: string): string => path.toLowerCase()
 

@@ -4,7 +4,8 @@ import { TEMP_NAME } from '../core/temp-name.js'
 import { EntryType, RemoteEntry } from '../core/remote-session.js'
 import type { ListingEntry } from '../core/result.js'
 import { manifestBackupName } from '../core/manifest.js'
-import { LOCK_DIR } from '../core/remote-path.js'
+import { LOCK_DIR, safeName } from '../core/remote-path.js'
+import type { Log } from '../core/log.js'
 import type { ListingMode, Settings } from '../core/settings.js'
 
 /** A stale deploy lock moved aside while it is being removed (lock.ts). */
@@ -51,6 +52,9 @@ export function toEntry(info: RemoteEntry, relDir: string): ListingEntry {
   return { path: relDir === '' ? info.name : posix.join(relDir, info.name), type, size: info.size, modifiedAt }
 }
 
+/** How many levels below remote-dir a recursive listing goes. */
+export const MAX_LISTING_DEPTH = 64
+
 /**
  * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
  * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
@@ -59,11 +63,13 @@ export async function collectListing(
   list: (absPath: string) => Promise<RemoteEntry[]>,
   remoteRoot: string,
   mode: ListingMode,
-  exclude: readonly string[]
+  exclude: readonly string[],
+  onTooDeep?: (dirs: number) => void
 ): Promise<ListingEntry[]> {
   if (mode === 'none') return []
   const entries: ListingEntry[] = []
   const pending = ['']
+  let tooDeep = 0
   while (pending.length > 0) {
     const relDir = pending.shift() as string
     const infos = await list(relDir === '' ? remoteRoot : posix.join(remoteRoot, relDir))
@@ -71,11 +77,17 @@ export async function collectListing(
       if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name))) continue
       // Temporary names are ours too: those of failed attempts are being removed.
       if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name)) continue
+      // A name no entry of this directory can have (a server's parser gone wrong, or a hostile one).
+      if (!safeName(info.name)) continue
       const entry = toEntry(info, relDir)
       entries.push(entry)
-      if (mode === 'recursive' && entry.type === 'dir') pending.push(entry.path)
+      if (mode !== 'recursive' || entry.type !== 'dir') continue
+      // A server may loop (a directory that contains itself): never deeper than any real site.
+      if (entry.path.split('/').length < MAX_LISTING_DEPTH) pending.push(entry.path)
+      else tooDeep++
     }
   }
+  if (tooDeep > 0) onTooDeep?.(tooDeep)
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
@@ -86,10 +98,15 @@ export async function collectListing(
 export function listRemote(
   list: (absPath: string) => Promise<RemoteEntry[]>,
   remoteRoot: string,
-  settings: Pick<Settings, 'listing' | 'manifest' | 'dryRun'>
+  settings: Pick<Settings, 'listing' | 'manifest' | 'dryRun'>,
+  log: Pick<Log, 'warning'>
 ): Promise<ListingEntry[]> {
   const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR]
-  return collectListing(list, remoteRoot, settings.listing, ours).catch(err => {
+  const tooDeep = (dirs: number): void =>
+    log.warning(
+      `listing: ${dirs} director${dirs === 1 ? 'y' : 'ies'} ${MAX_LISTING_DEPTH} levels below remote-dir not listed (the server's tree loops or is deeper than a site)`
+    )
+  return collectListing(list, remoteRoot, settings.listing, ours, tooDeep).catch(err => {
     if (settings.dryRun) return []
     throw err
   })

@@ -8,7 +8,7 @@ import { posix } from 'node:path'
 import { RemoteIndex } from '../core/plan.js'
 import { forEachLimited } from '../core/concurrency.js'
 import { SessionPool } from '../session/pool.js'
-import { parentDirs, remotePathOf } from '../core/remote-path.js'
+import { parentDirs, remotePathOf, safeName } from '../core/remote-path.js'
 import { TEMP_NAME } from '../core/temp-name.js'
 
 /** Lists a remote directory (absolute path); undefined when there is no such directory. */
@@ -137,7 +137,9 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
       if (infos === undefined) return
       if (dir !== '') index.dirs.add(dir)
       for (const info of infos) {
-        if (info.name === '.' || info.name === '..') continue
+        // '.', '..' and names no entry can have (a '/', a backslash): never indexed, so never
+        // replaced or removed by name.
+        if (!safeName(info.name)) continue
         const rel = dir === '' ? info.name : `${dir}/${info.name}`
         if (info.type === EntryType.Directory) index.dirs.add(rel)
         else if (TEMP_NAME.test(info.name)) temps.push(rel)
