@@ -72,7 +72,20 @@ export async function deploy(
     const { concurrency } = settings
     const localPaths = local.map(f => f.relPath)
     const state = await log.group('Remote state', () =>
-      readRemoteState({ pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency }, log)
+      readRemoteState(
+        // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
+        {
+          pool,
+          list,
+          remoteRoot,
+          manifestName: settings.manifest,
+          localPaths,
+          names,
+          concurrency,
+          holdsLock: settings.lock
+        },
+        log
+      )
     )
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
