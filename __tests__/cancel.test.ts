@@ -1,11 +1,26 @@
-/** A stop by the runner (SIGINT/SIGTERM) ends the CLI non-zero, with the manifest true, and the next run resumes. */
+/**
+ * A stop by the runner (SIGINT/SIGTERM) ends the CLI non-zero, with the manifest true, and the
+ * next run resumes; with the server gone silent (a black hole) the CLI still exits within the
+ * runner's grace period (7.5 s from SIGINT to SIGTERM), and the next run cleans what it left.
+ */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { deploy } from '../src/deploy.js'
+import { defaultDeps, deploy } from '../src/deploy.js'
+import { TEMP_NAME } from '../src/core/temp-name.js'
+import { startProxy } from './harness/proxy.js'
 import { FtpServer, serverMissing, startServer } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { runCliDeploy } from './support/cli-process.js'
+
+/** Every path under dir, relative to it. */
+function diskFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+    entry.isDirectory() ? diskFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]
+  )
+}
+/** The next run breaks a lock left behind after 2 s instead of a minute. */
+const quickLock = { ...defaultDeps, lockTiming: { heartbeatMs: 300, staleAfterMs: 2000, pollMs: 200 } }
 
 const missing = serverMissing('vsftpd') !== undefined && process.env.CI !== 'true'
 const maybe = missing ? test.skip : test
@@ -52,4 +67,56 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     for (const [path, data] of Object.entries(files))
       expect(readFileSync(join(server.root, remote, path)).equals(data)).toBe(true)
   }
+)
+
+maybe(
+  'SIGINT with the server gone silent (black hole): exit 1 within 7.5 s, saying so; the next run cleans up',
+  async () => {
+    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`d${i % 8}/f${i}.bin`, randomBytes(2048)]))
+    const local = makeTree(files)
+    const remote = 'cancel-black-hole'
+    const proxy = await startProxy(server.port)
+    let uploaded = 0
+    let signalledAt = 0
+    try {
+      const run = await runCliDeploy(
+        serverInputs(server, { port: String(proxy.port), 'local-dir': local, 'remote-dir': remote }),
+        {
+          password: server.password,
+          limitMs: 40_000,
+          onLine: (line, child) => {
+            if (line.startsWith('uploaded ') && ++uploaded === 40) {
+              // No byte either way from now on, every socket left open; the runner cancels 1 s later.
+              proxy.blackHole(true)
+              setTimeout(() => {
+                signalledAt = Date.now()
+                child.kill('SIGINT')
+              }, 1000)
+            }
+          }
+        }
+      )
+      const exitedAfter = Date.now() - signalledAt
+      expect(signalledAt).toBeGreaterThan(0)
+      expect(run.timedOut).toBe(false)
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null })
+      expect(exitedAfter).toBeLessThan(7500)
+      expect(run.error).toMatch(/the deploy was cancelled \(SIGINT\)/)
+      // Nothing tried again after the cancel.
+      const afterCancel = run.lines.slice(run.lines.findIndex(l => /Stopped after/.test(l)))
+      expect(afterCancel.filter(l => /; retry \d+ of/.test(l))).toEqual([])
+    } finally {
+      await proxy.close()
+    }
+    // The server answers again: the next run (the same lock, broken once stale) removes the
+    // cancelled run's temporaries, seconds old, and completes.
+    const log = recordingLog()
+    await deploy(settingsOf(serverInputs(server, { 'local-dir': local, 'remote-dir': remote })), log, quickLock)
+    const onDisk = diskFiles(join(server.root, remote))
+    expect(onDisk.filter(p => TEMP_NAME.test(p.split('/').at(-1)!))).toEqual([])
+    for (const [path, data] of Object.entries(files))
+      expect(readFileSync(join(server.root, remote, path)).equals(data)).toBe(true)
+    expect(existsSync(join(server.root, remote, '.ftps-deploy.lock'))).toBe(false)
+  },
+  90_000
 )

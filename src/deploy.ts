@@ -24,6 +24,7 @@ import { statOrListLister } from './remote/remote-listing.js'
 import { readRemoteState } from './remote/remote-state.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
+import { CLEANUP_MS } from './signals.js'
 
 export type { DeployResult }
 
@@ -56,7 +57,8 @@ export async function deploy(
   const log = redactingLog(output, [settings.password])
   const local = await log.group('Local files', () => findFiles(settings, log, deps))
   const pool = openPool(settings, log, deps)
-  const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'))
+  // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
+  const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS)
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
   let held: RunLock | undefined
@@ -122,16 +124,19 @@ export async function deploy(
     return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs })
   } finally {
     // On failure and on cancel too: a run that ends never leaves its lock behind.
-    await held?.lock
-      .release()
-      .catch(err =>
-        log.warning(
-          `Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`
-        )
+    await releaseWithin(pool, held)?.catch(err =>
+      log.warning(
+        `Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`
       )
+    )
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
+}
+
+/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
+function releaseWithin(pool: SessionPool, held: RunLock | undefined): Promise<void> | undefined {
+  return held && pool.bounded('Releasing the deploy lock', held.lock.release())
 }
 
 /** The run's pool: every session logs in with the same settings and shares one server record. */

@@ -137,6 +137,11 @@ export class Replacer {
     return false
   }
 
+  /** This run's temporaries still on the server as far as it knows (after `cleanUp`: those it could not remove). */
+  get unsettled(): string[] {
+    return [...this.temps]
+  }
+
   /** Removes this run's temporaries that failed attempts left behind (best effort). */
   async cleanUp(pool: SessionPool): Promise<void> {
     for (const temp of [...this.temps]) {
