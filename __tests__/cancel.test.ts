@@ -120,3 +120,40 @@ maybe(
   },
   90_000
 )
+
+maybe(
+  'a run killed mid-upload (SIGKILL): the next run, holding the lock, removes its temporaries seconds old; live files right',
+  async () => {
+    const v1 = { 'config.php': Buffer.from('<?php $password = "v1"; ?>\n'), 'index.html': Buffer.from('v1') }
+    const remote = 'killed'
+    const site = join(server.root, remote)
+    await deploy(settingsOf(serverInputs(server, { 'local-dir': makeTree(v1), 'remote-dir': remote })), recordingLog())
+    const v2: Record<string, Buffer> = {
+      'config.php': Buffer.concat([Buffer.from('<?php $password = "v2"; ?>\n'), randomBytes(256 * 1024)]),
+      'index.html': Buffer.from('v2')
+    }
+    for (let i = 0; i < 24; i++) v2[`big/b${i}.bin`] = randomBytes(256 * 1024)
+    const local = makeTree(v2)
+    let uploaded = 0
+    const killed = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': remote }), {
+      password: server.password,
+      onLine: (line, child) => {
+        if (line.startsWith('uploaded ') && ++uploaded === 3) child.kill('SIGKILL')
+      }
+    })
+    expect(killed.signal).toBe('SIGKILL')
+    const temps = (): string[] => diskFiles(site).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))
+    // Uploads were in flight: their temporaries are there, made seconds ago by a run that is gone.
+    expect(temps().length).toBeGreaterThan(0)
+    // The live files are whole: v1's, or v2's where it went live.
+    for (const path of ['config.php', 'index.html'])
+      expect([v1[path as keyof typeof v1], v2[path]].some(d => readFileSync(join(site, path)).equals(d))).toBe(true)
+
+    const log = recordingLog()
+    await deploy(settingsOf(serverInputs(server, { 'local-dir': local, 'remote-dir': remote })), log, quickLock)
+    expect(log.text()).toMatch(/removed leftover .*\.ftps-deploy\..*\.tmp/)
+    expect(temps()).toEqual([])
+    for (const [path, data] of Object.entries(v2)) expect(readFileSync(join(site, path)).equals(data)).toBe(true)
+  },
+  90_000
+)
