@@ -56,6 +56,8 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     expect(recorded.length).toBeGreaterThanOrEqual(60)
     expect(recorded.length).toBeLessThan(300)
     for (const path of recorded) expect(statSync(join(server.root, remote, path)).size).toBe(1024)
+    // Its aborted uploads' temporaries are removed: nothing half-written is left.
+    expect(diskFiles(join(server.root, remote)).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))).toEqual([])
     // The cancelled run released its deploy lock: the next one does not wait for it.
     expect(existsSync(join(server.root, remote, '.ftps-deploy.lock'))).toBe(false)
 
