@@ -27,11 +27,28 @@ export interface PoolOptions {
   now?: () => number
 }
 
-/** A promise settled from outside: the moments a cancel comes and its time to clean up runs out. */
-function moment(): { reached: Promise<void>; reach: () => void } {
-  let reach = (): void => undefined
-  const reached = new Promise<void>(resolve => (reach = resolve))
-  return { reached, reach }
+/**
+ * A moment a task may be stopped at: a cancel, or the end of its time to clean up. Each task
+ * listens while it runs and stops listening when done (a long run keeps no listener per task).
+ */
+class Moment {
+  reached = false
+  private readonly listeners = new Set<() => void>()
+
+  reach(): void {
+    this.reached = true
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  /** `work`, or `error()` once the moment is reached, whichever comes first. */
+  race<T>(work: Promise<T>, error: () => Error): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const stop = (): void => reject(error())
+      if (this.reached) return stop()
+      this.listeners.add(stop)
+      work.then(resolve, reject).finally(() => this.listeners.delete(stop))
+    })
+  }
 }
 
 export class SessionPool {
@@ -42,9 +59,9 @@ export class SessionPool {
   private readonly sleep: (ms: number) => Promise<void>
   private cancelled: string | undefined
   /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
-  private readonly stopping = moment()
+  private readonly stopping = new Moment()
   /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
-  private readonly outOfTime = moment()
+  private readonly outOfTime = new Moment()
   private expired = false
   private deadlineTimer: NodeJS.Timeout | undefined
   /** After closeAll: a session that finishes opening is closed at once. */
@@ -95,7 +112,7 @@ export class SessionPool {
 
   /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
   bounded<T>(what: string, work: Promise<T>): Promise<T> {
-    return Promise.race([work, this.outOfTime.reached.then(() => Promise.reject(this.stopped(what, true)))])
+    return this.outOfTime.race(work, () => this.stopped(what, true))
   }
 
   /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
@@ -127,11 +144,9 @@ export class SessionPool {
         session = got
         return fn(got)
       })()
-      const stop = (options.always ? this.outOfTime : this.stopping).reached.then(() =>
-        Promise.reject(this.stopped(what, options.always))
-      )
       try {
-        const result = await Promise.race([task, stop])
+        const stop = options.always ? this.outOfTime : this.stopping
+        const result = await stop.race(task, () => this.stopped(what, options.always))
         this.release(session!)
         return result
       } catch (err) {
