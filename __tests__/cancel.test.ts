@@ -4,11 +4,13 @@
  * runner's grace period (7.5 s from SIGINT to SIGTERM), and the next run cleans what it left.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defaultDeps, deploy } from '../src/deploy.js'
 import { TEMP_NAME } from '../src/core/temp-name.js'
 import { startProxy } from './harness/proxy.js'
+import { ftpAccount } from './harness/server-runtime.js'
 import { FtpServer, serverMissing, startServer } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { runCliDeploy } from './support/cli-process.js'
@@ -18,6 +20,11 @@ function diskFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
     entry.isDirectory() ? diskFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]
   )
+}
+/** Files made here (as root) belong to the server's account, as if it had made them. */
+function chownTree(dir: string): void {
+  const account = ftpAccount()
+  if (account) execFileSync('chown', ['-R', `${account.uid}:${account.gid}`, dir])
 }
 /** The next run breaks a lock left behind after 2 s instead of a minute. */
 const quickLock = { ...defaultDeps, lockTiming: { heartbeatMs: 300, staleAfterMs: 2000, pollMs: 200 } }
@@ -158,4 +165,45 @@ maybe(
     for (const [path, data] of Object.entries(v2)) expect(readFileSync(join(site, path)).equals(data)).toBe(true)
   },
   90_000
+)
+
+maybe(
+  'SIGINT while waiting for another run’s lock: exit 1 within 7.5 s, the other run’s lock untouched',
+  async () => {
+    const remote = 'cancel-lock-wait'
+    const lock = join(server.root, remote, '.ftps-deploy.lock')
+    mkdirSync(join(lock, 'beat-0'), { recursive: true })
+    writeFileSync(join(lock, 'holder.json'), JSON.stringify({ holder: 'another run', since: new Date().toISOString() }))
+    chownTree(join(server.root, remote))
+    // A live holder: its heartbeat moves every second.
+    let beat = 0
+    const beating = setInterval(() => {
+      renameSync(join(lock, `beat-${beat}`), join(lock, `beat-${beat + 1}`))
+      beat += 1
+    }, 1000)
+    let signalledAt = 0
+    try {
+      const run = await runCliDeploy(
+        serverInputs(server, { 'local-dir': makeTree({ 'a.txt': 'a' }), 'remote-dir': remote }),
+        {
+          password: server.password,
+          onLine: (line, child) => {
+            if (line.startsWith('Waiting for the deploy lock') && signalledAt === 0) {
+              signalledAt = Date.now()
+              child.kill('SIGINT')
+            }
+          }
+        }
+      )
+      expect(signalledAt).toBeGreaterThan(0)
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null })
+      expect(Date.now() - signalledAt).toBeLessThan(7500)
+      expect(run.error).toMatch(/cancel(led)? \(SIGINT\)/)
+      expect(existsSync(join(lock, 'holder.json'))).toBe(true)
+      expect(existsSync(join(server.root, remote, 'a.txt'))).toBe(false)
+    } finally {
+      clearInterval(beating)
+    }
+  },
+  60_000
 )
