@@ -207,3 +207,30 @@ maybe(
   },
   60_000
 )
+
+maybe('SIGINT while connecting to a server that never answers: exit 1 within 7.5 s', async () => {
+  const proxy = await startProxy(server.port)
+  proxy.blackHole(true)
+  let signalledAt = 0
+  try {
+    const run = await runCliDeploy(
+      serverInputs(server, { port: String(proxy.port), 'local-dir': makeTree({ 'a.txt': 'a' }), 'remote-dir': 'x' }),
+      {
+        password: server.password,
+        onLine: (line, child) => {
+          if (line === '== Connect')
+            setTimeout(() => {
+              signalledAt = Date.now()
+              child.kill('SIGINT')
+            }, 1000)
+        }
+      }
+    )
+    expect(signalledAt).toBeGreaterThan(0)
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null })
+    expect(Date.now() - signalledAt).toBeLessThan(7500)
+    expect(run.error).toMatch(/the deploy was cancelled \(SIGINT\)/)
+  } finally {
+    await proxy.close()
+  }
+})
