@@ -73,22 +73,10 @@ export async function deploy(
     const list = statOrListLister(pool)
     const { concurrency } = settings
     const localPaths = local.map(f => f.relPath)
-    const state = await log.group('Remote state', () =>
-      readRemoteState(
-        // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
-        {
-          pool,
-          list,
-          remoteRoot,
-          manifestName: settings.manifest,
-          localPaths,
-          names,
-          concurrency,
-          holdsLock: settings.lock
-        },
-        log
-      )
-    )
+    // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
+    const holdsLock = settings.lock
+    const query = { pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency, holdsLock }
+    const state = await log.group('Remote state', () => readRemoteState(query, log))
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     // Only when names differ in case alone: then whether they are one file decides the plan.

@@ -89,9 +89,10 @@ export function runnerIdentity(env: NodeJS.ProcessEnv): RunIdentity | undefined 
 
 export async function run(): Promise<void> {
   const startedAt = new Date()
-  const signal = cancelOnSignals(message => core.setFailed(redact(message, secrets)))
+  let signal: AbortSignal | undefined
   try {
     const settings = parseSettings(readActionInput)
+    signal = cancelOnSignals(message => core.setFailed(redact(message, secrets)))
     const result = await deploy(settings, actionsLog, { ...defaultDeps, identity: runnerIdentity(process.env) }, signal)
     const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || tmpdir())
     setOutputs(result, settings.host, startedAt, reportFile)
@@ -104,5 +105,5 @@ export async function run(): Promise<void> {
     process.exitCode = err instanceof InputError ? 2 : 1
   }
   // A cancelled run has said what it did: it exits now, not when the connections it gave up time out.
-  exitIfCancelled(signal, Number(process.exitCode ?? 0))
+  if (signal) exitIfCancelled(signal, Number(process.exitCode ?? 0))
 }
