@@ -234,3 +234,39 @@ maybe('SIGINT while connecting to a server that never answers: exit 1 within 7.5
     await proxy.close()
   }
 })
+
+maybe(
+  'SIGINT during long uploads (the server reads 1 MB/s): they are aborted, exit 1 within 7.5 s, nothing left',
+  async () => {
+    // vsftpd's own rate limit: the uploads crawl, the server stays quick to answer anything else.
+    const slow = await startServer('vsftpd', { extraConfig: ['local_max_rate=1000000'] })
+    const files = Object.fromEntries(
+      Array.from({ length: 4 }, (_, i) => [`big${i}.bin`, randomBytes(16 * 1024 * 1024)])
+    )
+    const remote = 'cancel-long-uploads'
+    let signalledAt = 0
+    try {
+      const run = await runCliDeploy(serverInputs(slow, { 'local-dir': makeTree(files), 'remote-dir': remote }), {
+        password: slow.password,
+        onLine: (line, child) => {
+          if (line.startsWith('== Upload'))
+            setTimeout(() => {
+              signalledAt = Date.now()
+              child.kill('SIGINT')
+            }, 2000)
+        }
+      })
+      expect(signalledAt).toBeGreaterThan(0)
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null })
+      expect(Date.now() - signalledAt).toBeLessThan(7500)
+      expect(run.error).toMatch(/^Upload of big\d\.bin: stopped, the deploy was cancelled \(SIGINT\)$/)
+      expect(run.lines.filter(l => l.startsWith('warning: '))).toEqual([])
+      // Nothing half-written: no upload finished, the aborted ones' temporaries are removed, the
+      // lock released.
+      expect(diskFiles(join(slow.root, remote))).toEqual([])
+    } finally {
+      await slow.stop()
+    }
+  },
+  60_000
+)
