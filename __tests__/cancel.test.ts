@@ -1,7 +1,10 @@
 /**
- * A stop by the runner (SIGINT/SIGTERM) ends the CLI non-zero, with the manifest true, and the
- * next run resumes; with the server gone silent (a black hole) the CLI still exits within the
- * runner's grace period (7.5 s from SIGINT to SIGTERM), and the next run cleans what it left.
+ * A stop by the runner (SIGINT/SIGTERM) ends the CLI non-zero within the runner's grace period
+ * (7.5 s from SIGINT to SIGTERM), reachable server or not (issue 21, item 7): with the manifest
+ * true and nothing half-written when the server answers, and the next run resumes; with the
+ * server gone silent (a black hole), while connecting, while waiting for another run's lock,
+ * and during long uploads, which are aborted. A killed run's temporaries, seconds old, are
+ * removed by the next run, which holds the lock (item 6).
  */
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
