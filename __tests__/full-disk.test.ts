@@ -181,6 +181,8 @@ describe.each<Case>([
         )
         expect(run.error).toMatch(reply)
         expect(run.lines.filter(l => /retry \d+ of/.test(l))).toEqual([])
+        // Its temporaries are gone (pure-ftpd removes an upload over quota itself): no warning of any left.
+        expect(run.lines.filter(l => l.startsWith('warning: '))).toEqual([])
         // Replacements go after every new file: the live pages are still v1's, whole.
         expect(bytesOf(site, v1)).toEqual(hashes(v1))
         expect(diskFiles(site).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))).toEqual([])

@@ -146,7 +146,8 @@ export class Replacer {
   async cleanUp(pool: SessionPool): Promise<void> {
     for (const temp of [...this.temps]) {
       await pool
-        .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+        // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
+        .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
         .then(
           () => this.settled(temp),
           () => undefined
