@@ -15,6 +15,7 @@ export const UNIT_TESTS = [
   'local-paths',
   'output-limit',
   'plan',
+  'pool-cancel',
   'report',
   'settings',
   'sync-plan',

@@ -644,7 +644,7 @@ if (!tmpfsOk) console.warn('skipping the real full-disk tests: mounting a tmpfs 
 describe.each<[ServerKind, RegExp]>([
   // ProFTPD says why: final at once.
   ['proftpd', /452 Transfer aborted\. No space left on device/],
-  // vsftpd and pure-ftpd do not say why (451): transient by RFC 959, retried, then final.
+  // vsftpd and pure-ftpd say a write failed (451): final at once too (core/retry.ts; full-disk.test.ts).
   ['vsftpd-tls12', /451 Failure writing to local file\./],
   ['pure-ftpd', /451-Error during write to file/],
   // pyftpdlib 1.5.7 drops the data connection on ENOSPC and never answers the STOR (its log:

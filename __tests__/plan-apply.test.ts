@@ -49,10 +49,11 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('%s', kind => {
   maybe('a dry run with delete shows every step, and the real run that follows does exactly those', async () => {
     const v1 = makeTree({ 'index.html': 'v1', 'keep.txt': 'k', 'old/gone.txt': 'g', 'old/sub/gone2.txt': 'g2' })
     await deploy(settingsOf(inputs({ 'local-dir': v1, 'remote-dir': 'plan' })), recordingLog())
-    // A leftover of an older version's interrupted run, and another run's that may be live.
+    // A leftover of an older version's interrupted run, and another run's made just now: with
+    // the deploy lock no other run can be uploading, so both are a dead run's (issue 21, item 6).
     server.putFile('plan/.ftps-deploy.index.html.1a2b3c4d-3.tmp', 'partial')
-    const live = basename(new TempNamer('99999999').pathFor('/plan/keep.txt'))
-    server.putFile(`plan/${live}`, 'in flight')
+    const killed = basename(new TempNamer('99999999').pathFor('/plan/keep.txt'))
+    server.putFile(`plan/${killed}`, 'in flight')
     const v2 = makeTree({ 'index.html': 'v2!', 'keep.txt': 'k', 'assets/app.1.js': 'js', 'assets/img/a.png': 'png' })
     const before = picture(join(server.root, 'plan'))
 
@@ -66,6 +67,7 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('%s', kind => {
       [
         'take lock .ftps-deploy.lock',
         'remove leftover .ftps-deploy.index.html.1a2b3c4d-3.tmp',
+        `remove leftover ${killed}`,
         'create directory assets',
         'create directory assets/img',
         'write manifest',
@@ -83,6 +85,14 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('%s', kind => {
     // The dry run's log names every one of them.
     for (const step of dry.planned) expect(log.lines).toContain(`info: ${stepText(step, 'planned')}`)
     expect(log.lines.filter(l => l.startsWith('info: would ')).length).toBe(dry.planned.length)
+    // Without the lock the age rule stays: another run's temporary a minute old may be in flight.
+    const unlocked = await deploy(
+      settingsOf(inputs({ 'local-dir': v2, 'remote-dir': 'plan', delete: 'true', 'dry-run': 'true', lock: 'false' })),
+      recordingLog()
+    )
+    expect(keys(unlocked.planned).filter(k => k.startsWith('remove leftover'))).toEqual([
+      'remove leftover .ftps-deploy.index.html.1a2b3c4d-3.tmp'
+    ])
 
     const real = await deploy(
       settingsOf(inputs({ 'local-dir': v2, 'remote-dir': 'plan', delete: 'true' })),
@@ -93,7 +103,7 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('%s', kind => {
     expect(real.deleted).toEqual(dry.deleted)
     const after = picture(join(server.root, 'plan'))
     expect(Object.keys(after).sort()).toEqual(
-      ['assets/', 'assets/img/', 'assets/app.1.js', 'assets/img/a.png', 'index.html', 'keep.txt', MANIFEST, live].sort()
+      ['assets/', 'assets/img/', 'assets/app.1.js', 'assets/img/a.png', 'index.html', 'keep.txt', MANIFEST].sort()
     )
     expect(Buffer.from(after['index.html'], 'base64').toString()).toBe('v2!')
     // New files went before the replacement.

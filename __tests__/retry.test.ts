@@ -11,7 +11,16 @@ describe('isTransient: what a fresh connection may fix', () => {
     ['425 no data connection', reply(425, "Can't open data connection."), true],
     ['426 transfer aborted', reply(426, 'Connection closed; transfer aborted.'), true],
     ['450 file busy', reply(450, 'File unavailable.'), true],
-    ['451 local error', reply(451, 'Failure writing to local file.'), true],
+    ['451 local error', reply(451, 'Local error in processing.'), true],
+    ['451 transfer aborted, no reason', reply(451, 'Transfer aborted'), true],
+    // A write the server's disk refused: a new connection meets the same full disk.
+    ['451 vsftpd full disk', reply(451, 'Failure writing to local file.'), false],
+    ['451 pure-ftpd full disk', new ReplyError(451, '451-Error during write to file\n451 Transfer aborted'), false],
+    ['451 ProFTPD I/O error', reply(451, 'Transfer aborted. Input/output error'), false],
+    ['452 pure-ftpd on cPanel (system quota)', reply(452, 'Error during write to file'), false],
+    ['452 ProFTPD full disk', reply(452, 'Transfer aborted. No space left on device'), false],
+    ['552 ProFTPD quota', reply(552, 'Transfer aborted. Disk quota exceeded'), false],
+    ['552 pure-ftpd virtual quota', reply(552, "Quota exceeded: [f1.bin] won't be saved"), false],
     ['452 insufficient storage', reply(452, 'Insufficient storage space'), false],
     ['452 disk full', reply(452, 'Error writing file: No space left on device'), false],
     ['530 wrong password', reply(530, 'Login incorrect.'), false],
@@ -36,9 +45,11 @@ describe('isTransient: what a fresh connection may fix', () => {
     expect(isTransient(err)).toBe(transient)
   })
 
-  test('452 is transient unless it says the disk or quota is full', () => {
-    expect(replyIsTransient(452, '452 Requested action not taken.')).toBe(true)
+  test('452 (insufficient storage, RFC 959) is always final; 451 only when it says a write failed', () => {
+    expect(replyIsTransient(452, '452 Requested action not taken.')).toBe(false)
     expect(replyIsTransient(452, '452 Quota exceeded')).toBe(false)
+    expect(replyIsTransient(451, '451 Requested action aborted. Local error in processing.')).toBe(true)
+    expect(replyIsTransient(451, '451 Failure writing to local file.')).toBe(false)
   })
 })
 

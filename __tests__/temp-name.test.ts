@@ -1,4 +1,4 @@
-import { ABANDONED_AFTER_MS, parseTempName, TempNamer } from '../src/core/temp-name.js'
+import { ABANDONED_AFTER_MS, parseTempName, TEMP_NAME, TempNamer } from '../src/core/temp-name.js'
 
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0)
 
@@ -25,4 +25,23 @@ describe('which listed temporaries a run removes', () => {
     const runner = new TempNamer('1a2b3c4d', () => now)
     expect(runner.isAbandoned(make())).toBe(abandoned)
   })
+})
+
+describe('with the deploy lock held, every temporary is a dead run’s', () => {
+  const other = new TempNamer('99999999', () => T0)
+  const runner = new TempNamer('1a2b3c4d', () => T0 + 2000)
+  test.each([
+    ['another run’s, made 2 s ago (a killed run)', other.pathFor('/x/config.php').slice(3), true],
+    ['an older version’s', '.ftps-deploy.index.html.tmp', true],
+    ['not a temporary at all', '.ftps-deploy-manifest.json', false]
+  ])('%s', (_, name, abandoned) => {
+    expect(runner.isAbandoned(name, true)).toBe(abandoned)
+  })
+})
+
+test('a temporary name is one name: a path never matches', () => {
+  expect(TEMP_NAME.test('.ftps-deploy.a/b.tmp')).toBe(false)
+  expect(TEMP_NAME.test('.ftps-deploy./../../etc/passwd.tmp')).toBe(false)
+  expect(parseTempName('.ftps-deploy.x/y.mabc12.1a2b3c4d-1.tmp')).toBeUndefined()
+  expect(TEMP_NAME.test('.ftps-deploy.index.html.mabc12.1a2b3c4d-1.tmp')).toBe(true)
 })

@@ -13,7 +13,7 @@ import { Log, redact } from './core/log.js'
 import { formatBytes, outputsOf } from './report/report.js'
 import { reportOf, writeReport } from './report/report-file.js'
 import { parseSettings } from './config/settings.js'
-import { cancelOnSignals } from './signals.js'
+import { cancelOnSignals, exitIfCancelled } from './signals.js'
 import { VERSION } from './config/version.js'
 
 function cliLog(verbose: boolean, secrets: () => string[]): Log {
@@ -51,6 +51,9 @@ function cliLog(verbose: boolean, secrets: () => string[]): Log {
   }
 }
 
+/** Aborted on SIGINT or SIGTERM once a deploy is under way (a local plan just dies). */
+let cancelSignal: AbortSignal | undefined
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let secrets: string[] = []
   let log = cliLog(false, () => secrets)
@@ -76,7 +79,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     const result = localOnly
       ? await planLocal(settings, log)
-      : await deploy(settings, log, undefined, cancelOnSignals())
+      : await deploy(settings, log, undefined, (cancelSignal = cancelOnSignals()))
     // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
     if (settings.reportFile) writeReport(settings.reportFile, reportOf(result, settings.host, startedAt, new Date()))
     const outputs = outputsOf(result, settings.reportFile ?? '')
@@ -108,3 +111,5 @@ function quietWorkflowCommands(verbose: boolean): void {
 
 quietWorkflowCommands(process.argv.includes('--verbose'))
 process.exitCode = await main(process.argv.slice(2), process.env)
+// A cancelled run has said what it did: it exits now, not when the connections it gave up time out.
+if (cancelSignal) exitIfCancelled(cancelSignal, process.exitCode)

@@ -24,6 +24,7 @@ import { statOrListLister } from './remote/remote-listing.js'
 import { readRemoteState } from './remote/remote-state.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
+import { CLEANUP_MS } from './signals.js'
 
 export type { DeployResult }
 
@@ -56,7 +57,8 @@ export async function deploy(
   const log = redactingLog(output, [settings.password])
   const local = await log.group('Local files', () => findFiles(settings, log, deps))
   const pool = openPool(settings, log, deps)
-  const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'))
+  // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
+  const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS)
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
   let held: RunLock | undefined
@@ -71,9 +73,10 @@ export async function deploy(
     const list = statOrListLister(pool)
     const { concurrency } = settings
     const localPaths = local.map(f => f.relPath)
-    const state = await log.group('Remote state', () =>
-      readRemoteState({ pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency }, log)
-    )
+    // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
+    const holdsLock = settings.lock
+    const query = { pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency, holdsLock }
+    const state = await log.group('Remote state', () => readRemoteState(query, log))
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     // Only when names differ in case alone: then whether they are one file decides the plan.
@@ -113,16 +116,19 @@ export async function deploy(
     throw pool.server.stopped ?? err
   } finally {
     // On failure and on cancel too: a run that ends never leaves its lock behind.
-    await held?.lock
-      .release()
-      .catch(err =>
-        log.warning(
-          `Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`
-        )
+    await releaseWithin(pool, held)?.catch(err =>
+      log.warning(
+        `Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`
       )
+    )
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
+}
+
+/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
+function releaseWithin(pool: SessionPool, held: RunLock | undefined): Promise<void> | undefined {
+  return held && pool.bounded('Releasing the deploy lock', held.lock.release())
 }
 
 /** The run's pool: every session logs in with the same settings and shares one server record. */

@@ -14,7 +14,7 @@ import { fitOutputs } from './report/output-limit.js'
 import { failureMarkdown, formatBytes, formatRate, outputsOf, summaryMarkdown } from './report/report.js'
 import { defaultReportPath, reportOf, writeReport } from './report/report-file.js'
 import { parseSettings } from './config/settings.js'
-import { cancelOnSignals } from './signals.js'
+import { cancelOnSignals, exitIfCancelled } from './signals.js'
 
 /** Every form of the password seen so far: errors and the summary are cleaned of them. */
 const secrets: string[] = []
@@ -89,14 +89,11 @@ export function runnerIdentity(env: NodeJS.ProcessEnv): RunIdentity | undefined 
 
 export async function run(): Promise<void> {
   const startedAt = new Date()
+  let signal: AbortSignal | undefined
   try {
     const settings = parseSettings(readActionInput)
-    const result = await deploy(
-      settings,
-      actionsLog,
-      { ...defaultDeps, identity: runnerIdentity(process.env) },
-      cancelOnSignals()
-    )
+    signal = cancelOnSignals(message => core.setFailed(redact(message, secrets)))
+    const result = await deploy(settings, actionsLog, { ...defaultDeps, identity: runnerIdentity(process.env) }, signal)
     const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || tmpdir())
     setOutputs(result, settings.host, startedAt, reportFile)
     await writeSummary(summaryMarkdown(result, settings.host))
@@ -107,4 +104,6 @@ export async function run(): Promise<void> {
     // 2 for bad input (nothing was touched), 1 for a failed deploy.
     process.exitCode = err instanceof InputError ? 2 : 1
   }
+  // A cancelled run has said what it did: it exits now, not when the connections it gave up time out.
+  if (signal) exitIfCancelled(signal, Number(process.exitCode ?? 0))
 }

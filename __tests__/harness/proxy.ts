@@ -1,7 +1,7 @@
 /**
  * A TCP proxy for fault tests, on 127.0.0.1 only: put it in front of a server's control port
  * and it forwards bytes both ways, counts connections, and on request cuts connections after
- * a number of bytes, refuses new ones, or drops all that are open. Data connections do not go
+ * a number of bytes, refuses new ones, drops all that are open, or swallows every byte (a black hole). Data connections do not go
  * through it: the client connects them to the control connection's peer (127.0.0.1) at the
  * passive port the server announced, i.e. straight to the server.
  *
@@ -57,6 +57,11 @@ export interface TcpProxy {
    * sees of a stopped server behind a load balancer; the OS itself answers with RST as well).
    */
   refuse(on: boolean): void
+  /**
+   * While on, a black hole: every connection, open or new, stays open and forwards nothing
+   * either way (a server or network that stopped answering without closing anything).
+   */
+  blackHole(on: boolean): void
   /** Resets every open connection now (both sides). */
   dropAll(): void
   close(): Promise<void>
@@ -78,6 +83,7 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
   let rule: CutRule | CutPlan | undefined
   let ruleUses = 0
   let refusing = false
+  let swallowing = false
   let connectionCount = 0
   let cutCount = 0
   const events: ProxyEvent[] = []
@@ -113,7 +119,7 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
 
   /** Forwards `chunk` in one direction, cutting after the rule's byte count. */
   const forward = (pair: Pair, from: 'client' | 'server', chunk: Buffer): void => {
-    if (pair.done || pair.cutting) return
+    if (pair.done || pair.cutting || swallowing) return
     const to = from === 'client' ? pair.server : pair.client
     const before = from === 'client' ? pair.fromClient : pair.fromServer
     const cut = pair.cutAfter
@@ -187,6 +193,9 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
     },
     refuse: on => {
       refusing = on
+    },
+    blackHole: on => {
+      swallowing = on
     },
     dropAll: () => {
       for (const pair of [...open]) finish(pair, 'dropped', 'reset')

@@ -146,7 +146,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
   } catch (err) {
     log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`)
-    await replacer.cleanUp(pool)
+    await cleanUpAfterFailure(replacer, pool, log)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     await store
       .flush()
@@ -167,6 +167,17 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
   }
   log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`)
   return done
+}
+
+/** Removes this run's temporaries; those it cannot (no time left after a cancel, no server), the next run removes. */
+async function cleanUpAfterFailure(replacer: Replacer, pool: SessionPool, log: Log): Promise<void> {
+  await replacer.cleanUp(pool)
+  const left = replacer.unsettled
+  if (left.length > 0) {
+    log.warning(
+      `Could not remove ${left.length} temporary file(s) of this run (the next run removes them): ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}`
+    )
+  }
 }
 
 /**

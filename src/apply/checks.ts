@@ -1,5 +1,5 @@
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
-import { DeployError, describeError, ReplyError } from '../core/errors.js'
+import { CancelledError, DeployError, describeError, ReplyError } from '../core/errors.js'
 import { Sent } from '../core/remote-session.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile } from '../core/plan.js'
@@ -18,7 +18,8 @@ export function sentAsPlanned(file: HashedFile, sent: Sent): void {
 
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 export function uploadFailure(file: HashedFile, remotePath: string, err: unknown): DeployError {
-  if (err instanceof DeployError && err.details.file !== undefined) return err
+  // Stopped by a cancel: 'Upload of a.js: stopped, the deploy was cancelled (SIGINT)' says it all.
+  if (err instanceof CancelledError || (err instanceof DeployError && err.details.file !== undefined)) return err
   if (err instanceof DeployError) {
     return new DeployError(
       `Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`,

@@ -36,6 +36,14 @@ export class DeployError extends Error {
   }
 }
 
+/** A step stopped by a cancel (or by the end of the time to clean up after one): final, said as it is. */
+export class CancelledError extends DeployError {
+  constructor(message: string) {
+    super(message, { transient: false })
+    this.name = 'CancelledError'
+  }
+}
+
 /**
  * A server's refusal of a command (its reply code and text), as the transport reports it: the
  * layers above tell a refusal from a lost connection by this class, never by the protocol

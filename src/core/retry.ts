@@ -4,8 +4,16 @@ import { DeployError, ReplyError } from './errors.js'
 /** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
 const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452])
 
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i
+/**
+ * A write the server's own disk refused: final, since a new connection writes to the same full
+ * disk (a retry re-sends the whole file for the same reply). 452 is RFC 959's "insufficient
+ * storage" and servers use it for nothing else (ProFTPD `452 Transfer aborted. No space left
+ * on device`, pure-ftpd on cPanel `452 Error during write to file`): always final. 451 is any
+ * "local error", some of them passing: final only when it says a write, the space, the quota
+ * or the disk failed (vsftpd `451 Failure writing to local file.`, pure-ftpd `451-Error during
+ * write to file`, ProFTPD `451 Transfer aborted. Input/output error`).
+ */
+const WRITE_FAILED = /\b(?:write|writing|space|quota|disk|full|storage)\b|input\/output/i
 
 /** Node/OpenSSL codes of certificate and identity failures: never retried. */
 const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/
@@ -51,7 +59,7 @@ export function isTransient(err: unknown): boolean {
 }
 
 export function replyIsTransient(code: number, reply: string): boolean {
-  if (code === 452 && FULL_DISK.test(reply)) return false
+  if (code === 452 || (code === 451 && WRITE_FAILED.test(reply))) return false
   return TRANSIENT_CODES.has(code)
 }
 

@@ -10,10 +10,10 @@ import { posix } from 'node:path'
 const PREFIX = '.ftps-deploy.'
 const SUFFIX = '.tmp'
 
-/** Any temporary of this tool, this version's or an older one's. */
-export const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/
+/** Any temporary of this tool, this version's or an older one's: one name, never a path. */
+export const TEMP_NAME = /^\.ftps-deploy\.[^/]+\.tmp$/
 
-const CURRENT = /^\.ftps-deploy\.(.+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/
+const CURRENT = /^\.ftps-deploy\.([^/]+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/
 
 /**
  * Another run's temporary younger than this may still be in flight (its upload not yet renamed):
@@ -56,10 +56,13 @@ export class TempNamer {
   /**
    * Whether a listed temporary is provably abandoned: this run's own (left by a failed attempt),
    * an older version's (no run tag), or another run's made more than ABANDONED_AFTER_MS ago.
+   * A run that holds the deploy lock owns remote-dir: no other run can be uploading there, so
+   * every temporary is abandoned, whatever its age (a killed run's, seconds old).
    */
-  isAbandoned(name: string): boolean {
+  isAbandoned(name: string, holdsLock = false): boolean {
     const temp = parseTempName(name)
     if (temp === undefined) return false
+    if (holdsLock) return true
     if (temp.runTag === undefined || temp.madeAt === undefined || temp.runTag === this.runTag) return true
     return this.now() - temp.madeAt > ABANDONED_AFTER_MS
   }

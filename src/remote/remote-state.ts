@@ -14,7 +14,7 @@ import { TempNamer } from '../core/temp-name.js'
 export interface RemoteState extends RemoteFacts {
   /** Where the manifest came from ('none' on a first deploy, or after a corrupt one). */
   manifestFrom: ReadManifest['from']
-  /** Other runs' temporaries that may still be in flight: left alone. */
+  /** Other runs' temporaries that may still be in flight (only without the lock): left alone. */
   inFlight: string[]
 }
 
@@ -23,6 +23,11 @@ export interface RemoteStateQuery extends ListingContext {
   /** Remote-relative paths of the matched local files. */
   localPaths: string[]
   names: TempNamer
+  /**
+   * The run holds (or, in a dry run, would hold) the deploy lock: other runs' temporaries are
+   * then a killed run's, removed whatever their age; without the lock the age rule stays.
+   */
+  holdsLock: boolean
 }
 
 export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<RemoteState> {
@@ -37,7 +42,7 @@ export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<Re
   // The manifest's directories are listed in any case (a hidden one is still there); the local
   // files' only where the parent shows them, so a first deploy lists remote-dir alone.
   const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs))
-  const abandoned = temps.filter(path => q.names.isAbandoned(posix.basename(path)))
+  const abandoned = temps.filter(path => q.names.isAbandoned(posix.basename(path), q.holdsLock))
   const inFlight = temps.filter(path => !abandoned.includes(path))
   if (inFlight.length > 0) {
     log.info(

@@ -5,7 +5,7 @@
  * the server's connection limit lowers the pool's size instead: the task waits for a session.
  */
 import { ConnectionCap, limitOfError } from '../core/connection-limit.js'
-import { DeployError, describeError } from '../core/errors.js'
+import { CancelledError, DeployError, describeError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
@@ -27,6 +27,30 @@ export interface PoolOptions {
   now?: () => number
 }
 
+/**
+ * A moment a task may be stopped at: a cancel, or the end of its time to clean up. Each task
+ * listens while it runs and stops listening when done (a long run keeps no listener per task).
+ */
+class Moment {
+  reached = false
+  private readonly listeners = new Set<() => void>()
+
+  reach(): void {
+    this.reached = true
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  /** `work`, or `error()` once the moment is reached, whichever comes first. */
+  race<T>(work: Promise<T>, error: () => Error): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const stop = (): void => reject(error())
+      if (this.reached) return stop()
+      this.listeners.add(stop)
+      work.then(resolve, reject).finally(() => this.listeners.delete(stop))
+    })
+  }
+}
+
 export class SessionPool {
   private readonly idle: RemoteSession[] = []
   private readonly all = new Set<RemoteSession>()
@@ -34,6 +58,12 @@ export class SessionPool {
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
   private cancelled: string | undefined
+  /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
+  private readonly stopping = new Moment()
+  /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
+  private readonly outOfTime = new Moment()
+  private expired = false
+  private deadlineTimer: NodeJS.Timeout | undefined
   /** After closeAll: a session that finishes opening is closed at once. */
   private closed = false
   private readonly cap: ConnectionCap
@@ -59,12 +89,38 @@ export class SessionPool {
   }
 
   /**
-   * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
-   * write that records what was done before the stop).
+   * Stops the run's tasks: those in flight end at once (their transfers aborted with their
+   * connection) and `run` fails at once, except for tasks marked `always` (removing this run's
+   * temporaries, the manifest write that records what was done, the lock). Those get one try
+   * each, no retries, and given `cleanupMs` they stop once that has passed too: a cancel ends
+   * within the runner's grace period, reachable server or not.
    */
-  cancel(reason: string): void {
-    this.cancelled ??= reason
+  cancel(reason: string, cleanupMs?: number): void {
+    if (this.cancelled === undefined) {
+      this.cancelled = reason
+      this.stopping.reach()
+    }
+    if (cleanupMs !== undefined && this.deadlineTimer === undefined && !this.expired) {
+      const expire = (): void => {
+        this.expired = true
+        this.outOfTime.reach()
+      }
+      this.deadlineTimer = setTimeout(expire, cleanupMs)
+    }
     this.waiting.splice(0).forEach(wake => wake())
+  }
+
+  /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
+  bounded<T>(what: string, work: Promise<T>): Promise<T> {
+    return this.outOfTime.race(work, () => this.stopped(what, true))
+  }
+
+  /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
+  private stopped(what: string, always: boolean | undefined): CancelledError {
+    const why = always
+      ? `given up, the time to clean up after the cancel (${this.cancelled}) ran out`
+      : `stopped, the deploy was cancelled (${this.cancelled})`
+    return new CancelledError(`${what}: ${why}`)
   }
 
   /** Runs fn on a session of its own; transient failures get a new connection and another try. */
@@ -75,24 +131,38 @@ export class SessionPool {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: RemoteSession | undefined
-      if (this.cancelled !== undefined && !options.always) {
-        throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
-          transient: false
-        })
-      }
+      const isStopped = (): boolean => (this.cancelled !== undefined && !options.always) || this.expired
+      if (isStopped()) throw this.stopped(what, options.always)
+      // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
+      let abandoned = false
+      const task = (async () => {
+        const got = await this.acquire(() => abandoned || isStopped())
+        if (abandoned || isStopped()) {
+          this.discard(got)
+          throw this.stopped(what, options.always)
+        }
+        session = got
+        return fn(got)
+      })()
       try {
-        session = await this.acquire()
-        const result = await fn(session)
-        this.release(session)
+        const stop = options.always ? this.outOfTime : this.stopping
+        const result = await stop.race(task, () => this.stopped(what, options.always))
+        this.release(session!)
         return result
       } catch (err) {
+        abandoned = true
+        task.catch(() => undefined)
+        const stoppedHere = isStopped()
         const transient = isTransient(err)
         if (session) {
           // A transient failure leaves the connection in doubt: always start over on a new one.
-          if (transient || !session.usable) this.discard(session)
+          // A stopped task's transfer is aborted with its connection.
+          if (transient || stoppedHere || !session.usable) this.discard(session)
           else this.release(session)
         }
-        if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always)) throw err
+        // After a cancel nothing is tried again: what is left is the next run's to clean.
+        if (stoppedHere) throw transient ? this.stopped(what, options.always) : err
+        if (!transient || attempt > this.options.retries || this.cancelled !== undefined) throw err
         const wait = backoffMs(attempt, this.options.random)
         this.log.info(
           `${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`
@@ -122,13 +192,16 @@ export class SessionPool {
   /** Closes every session. */
   closeAll(): void {
     this.closed = true
+    clearTimeout(this.deadlineTimer)
     for (const session of this.all) session.close()
     this.all.clear()
     this.idle.length = 0
   }
 
-  private async acquire(): Promise<RemoteSession> {
+  private async acquire(abandoned: () => boolean): Promise<RemoteSession> {
     for (;;) {
+      // Woken by a cancel: a stopped task opens no connection.
+      if (abandoned()) throw new CancelledError('stopped')
       const idle = this.idle.pop()
       // A session can die while idle (the server's idle timeout): then open another.
       if (idle?.usable) return idle

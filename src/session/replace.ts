@@ -137,11 +137,17 @@ export class Replacer {
     return false
   }
 
+  /** This run's temporaries still on the server as far as it knows (after `cleanUp`: those it could not remove). */
+  get unsettled(): string[] {
+    return [...this.temps]
+  }
+
   /** Removes this run's temporaries that failed attempts left behind (best effort). */
   async cleanUp(pool: SessionPool): Promise<void> {
     for (const temp of [...this.temps]) {
       await pool
-        .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+        // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
+        .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
         .then(
           () => this.settled(temp),
           () => undefined
