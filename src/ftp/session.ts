@@ -21,7 +21,7 @@ import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { fitsCommand, sizeIn } from './pipelining.js'
+import { fitsCommand, sizeIn, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { statListings } from './stat-listing.js'
@@ -155,8 +155,10 @@ export class BasicFtpSession implements RemoteSession {
     // whole download from a cut one.
     // The data connection's passive port is asked for in the same write, where the server takes it.
     const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true })
-    if (size!.code === 550) return undefined
-    if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
+    // SIZE refused as a command (`550 Permission denied.`) is not "no such file": RETR tells.
+    const unavailable = sizeUnavailable(size!)
+    if (size!.code === 550 && !unavailable) return undefined
+    if (size!.code >= 300 && !unavailable) throw new FTPError(size!)
     const expected = sizeIn(size!)
     let data: Buffer
     try {
@@ -181,9 +183,9 @@ export class BasicFtpSession implements RemoteSession {
     try {
       return await this.client.size(remotePath)
     } catch (err) {
-      // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-      if (!(err instanceof FTPError && (err.code === 500 || err.code === 502))) throw err
-      this.server.size = false
+      // SIZE not implemented (RFC 3659 is optional) or refused as a command; else a real answer.
+      if (!(err instanceof FTPError && sizeUnavailable(err))) throw err
+      this.server.sizeUnavailable(err.message)
       return undefined
     }
   }
