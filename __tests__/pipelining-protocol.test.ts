@@ -5,7 +5,7 @@
  * exactly the files, byte for byte. And the table of which reply can answer which command.
  */
 import { deploy } from '../src/deploy.js'
-import { fitsCommand } from '../src/ftp/pipelining.js'
+import { fitsCommand, sizeUnavailable } from '../src/ftp/pipelining.js'
 import { makeTestPki } from './harness/certs.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
 import { makeTree, recordingLog, settingsOf } from './support/engine.js'
@@ -131,6 +131,28 @@ test.each([
   ['DELE /x', 150, false]
 ])('%s answered with %i fits: %s', (command, code, fits) => {
   expect(fitsCommand(command, { code, message: `${code} text` })).toBe(fits)
+})
+
+test.each([
+  ['500 Unknown command.', true],
+  ['502 Command not implemented.', true],
+  // vsftpd cmds_denied=SIZE; ProFTPD <Limit SIZE>; ProFTPD in ASCII mode; hosts' own wordings
+  ['550 Permission denied.', true],
+  ['550 SIZE: Operation not permitted', true],
+  ['550 SIZE not allowed in ASCII mode', true],
+  ['550 Access denied', true],
+  ['550 Command disabled by the administrator', true],
+  // No such file: vsftpd, ProFTPD, pyftpdlib, pure-ftpd, IIS
+  ['550 Could not get file size.', false],
+  ['550 /site/x.tmp: No such file or directory', false],
+  ['550 No such file or directory.', false],
+  ["550 Can't check for file existence", false],
+  ['550 The system cannot find the file specified.', false],
+  ['213 1234', false],
+  ['501 Syntax error in parameters or arguments.', false],
+  ['450 Busy', false]
+])('SIZE answered %p: unavailable as a command %p', (text, unavailable) => {
+  expect(sizeUnavailable({ code: Number(text.slice(0, 3)), message: text })).toBe(unavailable)
 })
 
 test('a server that resets a data connection whose TLS started before its 150 (pyftpdlib < 1.5.9): TLS after the 150 from then on, nothing lost', async () => {
