@@ -16,6 +16,8 @@
 import { randomBytes } from 'node:crypto'
 import {
   chmodSync,
+  mkdirSync,
+  rmSync,
   chownSync,
   existsSync,
   readdirSync,
@@ -65,6 +67,36 @@ function cutTemporaries(dir: string, name: string, size: number): { cut: () => n
     }
   }, 2)
   return { cut: () => cut.size, stop: () => clearInterval(timer) }
+}
+
+interface Exchange {
+  command: string
+  /** Index in the log of the line that sent it, and of its final reply's line. */
+  sent: number
+  answered: number
+}
+
+/** Each command of the protocol log with its final reply, per session (`#n` prefixes a session's lines). */
+function exchanges(lines: string[]): Exchange[] {
+  const waiting = new Map<string, Exchange[]>()
+  const out: Exchange[] = []
+  lines.forEach((line, i) => {
+    const m = /^debug: (#\d+ )?([<>]) (.*)$/.exec(line)
+    if (m === null) return
+    const session = m[1] ?? ''
+    const queue = waiting.get(session) ?? []
+    waiting.set(session, queue)
+    if (m[2] === '>') {
+      const exchange = { command: m[3]!, sent: i, answered: Infinity }
+      queue.push(exchange)
+      out.push(exchange)
+    } else if (/^[2-5]\d\d /.test(m[3]!)) {
+      // A final reply (1xx is preliminary; `211-` and indented lines continue a reply).
+      const exchange = queue.shift()
+      if (exchange !== undefined) exchange.answered = i
+    }
+  })
+  return out
 }
 
 /** A deploy through a link of 200 ms round trips: a window of a round trip between a 226 and the next command. */
@@ -266,6 +298,45 @@ describe.each<[ServerKind, string[]]>([
       expect(sent('c.txt')).toContain('RNTO')
       expect([...sent('a.txt'), ...sent('c.txt')]).not.toContain('STOR')
       expect(temporaries(dir)).toEqual([])
+    },
+    60_000
+  )
+})
+
+describe('the run order with renames riding on later writes (vsftpd, 4 connections)', () => {
+  const kind: ServerKind = 'vsftpd-tls12'
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  }, 60_000)
+  afterAll(() => server?.stop())
+
+  maybeOn(kind)(
+    'every new file is live before the first replacement, every replacement before the first deletion',
+    async () => {
+      const kept = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`old/r${i}.bin`, randomBytes(500 + i)]))
+      const gone = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`old/x${i}.bin`, randomBytes(100)]))
+      const local = makeTree({ ...kept, ...gone })
+      const inputs = inputsOf(server, { 'local-dir': local, 'remote-dir': 'order', concurrency: '4', delete: 'true' })
+      await deploy(settingsOf(inputs), recordingLog())
+      for (const path of Object.keys(gone)) rmSync(join(local, path))
+      for (const path of Object.keys(kept)) writeFileSync(join(local, path), randomBytes(900))
+      mkdirSync(join(local, 'new'))
+      for (let i = 0; i < 8; i++) writeFileSync(join(local, `new/n${i}.bin`), randomBytes(700 + i))
+      const log = recordingLog()
+      const result = await deploy(settingsOf(inputs), log)
+      expect(result.uploaded).toHaveLength(16)
+      expect([...result.deleted].sort()).toEqual(Object.keys(gone))
+      // When each rename was sent and when its reply was read, and when each deletion was sent.
+      const commands = exchanges(log.lines)
+      const of = (pattern: RegExp): Exchange[] => commands.filter(c => pattern.test(c.command))
+      const newLive = of(/^RNTO \/order\/new\/n\d\.bin$/)
+      const replaced = of(/^RNTO \/order\/old\/r\d\.bin$/)
+      const deleted = of(/^DELE \/order\/old\/x\d\.bin$/)
+      expect([newLive.length, replaced.length, deleted.length]).toEqual([8, 8, 3])
+      expect(Math.max(...newLive.map(c => c.answered))).toBeLessThan(Math.min(...replaced.map(c => c.sent)))
+      expect(Math.max(...replaced.map(c => c.answered))).toBeLessThan(Math.min(...deleted.map(c => c.sent)))
+      expect(temporaries(join(server.root, 'order'))).toEqual([])
     },
     60_000
   )
