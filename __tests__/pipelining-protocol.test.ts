@@ -4,6 +4,7 @@
  * commands: the run says so once, goes on one command at a time, and the server ends up with
  * exactly the files, byte for byte. And the table of which reply can answer which command.
  */
+import { DeployError } from '../src/core/errors.js'
 import { deploy } from '../src/deploy.js'
 import { fitsCommand, sizeUnavailable } from '../src/ftp/pipelining.js'
 import { makeTestPki } from './harness/certs.js'
@@ -173,4 +174,40 @@ test('a server that resets a data connection whose TLS started before its 150 (p
   expect(Date.now() - started).toBeLessThan(4000)
   expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])
   expect(filesOn(server)).toEqual(TREE)
+})
+
+test('a rename riding on later writes answered 4xx each time: the run fails naming that file, not the upload whose write carried it', async () => {
+  // Largest first: big.js's rename rides on the writes after the uploads of c, d, e and a.
+  const tree = {
+    'big.js': 'x'.repeat(500),
+    'c.txt': 'c'.repeat(40),
+    'd.txt': 'd'.repeat(30),
+    'e.txt': 'e'.repeat(20),
+    'f.txt': 'f'
+  }
+  const server = await serve({ replies: { RNTO: (arg: string) => (arg === '/big.js' ? '450 File busy' : undefined) } })
+  const log = recordingLog()
+  const error = await deploy(
+    settingsOf({
+      host: '127.0.0.1',
+      port: String(server.port),
+      user: 'deploy',
+      password: 'pw',
+      'ca-cert': pki.caCert,
+      'local-dir': makeTree(tree),
+      timeout: '5',
+      concurrency: '1'
+    }),
+    log
+  ).then(
+    () => undefined,
+    (err: unknown) => err as DeployError
+  )
+  expect(error?.details.file).toBe('big.js')
+  expect(error?.message).toMatch(
+    /^Putting big\.js in place failed: Could not rename \/\.ftps-deploy\.big\.js\.\S+\.tmp to \/big\.js: 450 File busy$/
+  )
+  // Three writes carried it: after c's, d's and e's uploads; it never went live.
+  expect(server.commands.filter(c => c === 'RNTO /big.js')).toHaveLength(3)
+  expect(server.files.has('/big.js')).toBe(false)
 })

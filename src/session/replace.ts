@@ -10,33 +10,16 @@
  * before its checks are read and no round trip is added; `goLive` sends what is left when a
  * phase ends (new files, then replacements: the plan's order).
  */
-import { DeployError, describeError } from '../core/errors.js'
+import { DeployError } from '../core/errors.js'
 import type { ReplaceMode, ServerRecord } from '../core/server-record.js'
 import { TempNamer } from '../core/temp-name.js'
 import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
+import { Checked, ofFile, RENAME_TRIES } from './checked.js'
 
 export type { ReplaceMode, UploadChecks }
-
-/** Writes carrying one file's rename that may be answered 4xx before its failure is final. */
-const RENAME_TRIES = 3
-
-/** A file checked under its temporary name: live once a write carries its rename. */
-interface Checked {
-  temp: string
-  target: string
-  name: string
-  /** Writes the file again: in place (its rename refused), or anew (its rename in doubt). */
-  again(session: RemoteSession, how: 'in place' | 'anew'): Promise<void>
-  /** Called once, when the file is live under its name. */
-  live(): void
-  /** Writes that answered its rename with a 4xx. */
-  tries: number
-  /** A write that carried its rename was lost: the rename may have happened. */
-  inDoubt: boolean
-}
 
 export class Replacer {
   /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
@@ -53,11 +36,6 @@ export class Replacer {
 
   get mode(): ReplaceMode {
     return this.server.replace
-  }
-
-  /** Files checked under their temporary names whose renames have not been sent yet. */
-  get pending(): number {
-    return this.checked.length
   }
 
   /** A temporary name for target, tracked until `settled`. */
@@ -132,8 +110,9 @@ export class Replacer {
   async goLive(pool: SessionPool): Promise<void> {
     while (this.checked.length > 0) {
       const names = this.checked.map(c => c.name)
+      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
       await pool
-        .run(`Putting ${names.join(', ')} in place`, session => this.together(session))
+        .run(`Putting ${shown} in place`, session => this.together(session))
         .catch((err: unknown) => {
           throw ofFile(err, names[0]!)
         })
@@ -293,14 +272,3 @@ export class Replacer {
 }
 
 const replyOf = (err: DeployError): string => err.details.reply ?? err.message
-
-/** A failure while putting a checked file in place, named after that file (not the upload whose write carried it). */
-function ofFile(err: unknown, name: string): unknown {
-  if (err instanceof DeployError && err.details.file !== undefined) return err
-  const details = err instanceof DeployError ? err.details : {}
-  return new DeployError(
-    `Putting ${name} in place failed: ${describeError(err)}`,
-    { ...details, file: name },
-    { cause: err }
-  )
-}
