@@ -166,7 +166,9 @@ export class Replacer {
       try {
         await this.renamedOrNot(session, c, done.renames[i])
       } catch (err) {
-        this.checked.unshift(...riding.slice(i + 1))
+        // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
+        c.inDoubt = true
+        this.checked.unshift(...riding.slice(i))
         throw ofFile(err, c.name)
       }
     }
