@@ -7,8 +7,8 @@
  *  - a mode refused for one directory (ProFTPD `<Limit SITE_CHMOD>` there) fails the run and the
  *    live file keeps its bytes, while the file checked before it went live;
  *  - SIZE refused as a command (vsftpd `cmds_denied=SIZE`, `550 Permission denied.`): the deploy
- *    completes byte for byte, the manifest is still read, and a short file is still found, by the
- *    final listing's size;
+ *    completes byte for byte, the manifest is still read, and a short temporary is still found
+ *    before it goes live, by its STAT line (or, for a name STAT would glob, by the final listing);
  *  - one rename refused where renames work (vsftpd: a file of another owner in a sticky
  *    directory, as IIS refuses a file in use): that file is written in place, said once, the
  *    others still go live by rename.
@@ -218,27 +218,44 @@ describe('SIZE refused as a command (vsftpd cmds_denied=SIZE)', () => {
         expect([path, readFileSync(join(remote, path)).equals(data)]).toEqual([path, true])
       }
       expect(log.warnings).toEqual([
-        "The server refuses SIZE (550 Permission denied.): uploads are checked against the final listing's sizes instead, after they are in place"
+        'The server refuses SIZE (550 Permission denied.): upload sizes are read from listings instead (STAT of each temporary where the server lists that way, and the final listing)'
       ])
       // The manifest is read although its SIZE is refused: nothing to do.
       const again = await deploy(settingsOf(inputs), recordingLog())
       expect(again.uploaded).toEqual([])
 
+      // A short temporary: its STAT line (sent with the next write, instead of SIZE) finds it
+      // before it goes live.
+      const old = tree['page.html']!
       const fresh = randomBytes(6000)
       writeFileSync(join(local, 'page.html'), fresh)
-      const cutter = cutTemporaries(remote, 'page.html', fresh.length)
+      let cutter = cutTemporaries(remote, 'page.html', fresh.length)
       let error: Error | undefined
       try {
         error = await overSlowLink(server, inputs)
       } finally {
         cutter.stop()
       }
+      expect(cutter.cut()).toBe(2)
+      expect(error?.message).toBe('Upload of page.html is incomplete: the server holds 3000 of 6000 bytes')
+      expect(readFileSync(join(remote, 'page.html')).equals(old)).toBe(true)
+      // A name STAT would expand as a pattern (pure-ftpd and ProFTPD glob it) is not asked: the
+      // final listing finds it short, after it went live, and the manifest does not vouch for it.
+      writeFileSync(join(local, 'p[1].html'), fresh)
+      cutter = cutTemporaries(remote, 'p[1].html', fresh.length)
+      try {
+        error = await overSlowLink(server, inputs)
+      } finally {
+        cutter.stop()
+      }
       expect(cutter.cut()).toBe(1)
-      expect(error?.message).toBe('1 uploaded file(s) are not on the server as sent: page.html (3000 of 6000 bytes)')
-      // The manifest does not vouch for it: the next run uploads it again.
-      const repaired = await deploy(settingsOf(inputs), recordingLog())
-      expect(repaired.uploaded).toEqual(['page.html'])
+      expect(error?.message).toBe('1 uploaded file(s) are not on the server as sent: p[1].html (3000 of 6000 bytes)')
       expect(readFileSync(join(remote, 'page.html')).equals(fresh)).toBe(true)
+      // The next run uploads it again.
+      const repaired = await deploy(settingsOf(inputs), recordingLog())
+      expect(repaired.uploaded).toEqual(['p[1].html'])
+      expect(readFileSync(join(remote, 'p[1].html')).equals(fresh)).toBe(true)
+      expect(temporaries(remote)).toEqual([])
     },
     120_000
   )

@@ -70,7 +70,7 @@ describe('ServerRecord', () => {
     server.sizeUnavailable('550 Permission denied.')
     expect(server.size).toBe(false)
     expect(log.warnings).toEqual([
-      "The server refuses SIZE (550 Permission denied.): uploads are checked against the final listing's sizes instead, after they are in place"
+      'The server refuses SIZE (550 Permission denied.): upload sizes are read from listings instead (STAT of each temporary where the server lists that way, and the final listing)'
     ])
   })
 

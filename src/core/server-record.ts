@@ -75,12 +75,12 @@ export class ServerRecord {
     )
   }
 
-  /** SIZE refused as a command (not for a file): sizes are compared from the final listing instead. */
+  /** SIZE refused as a command (not for a file): sizes are read from listings instead. */
   sizeUnavailable(reply: string): void {
     if (!this.size) return
     this.size = false
     this.log.warning(
-      `The server refuses SIZE (${reply}): uploads are checked against the final listing's sizes instead, after they are in place`
+      `The server refuses SIZE (${reply}): upload sizes are read from listings instead (STAT of each temporary where the server lists that way, and the final listing)`
     )
   }
 

@@ -13,7 +13,8 @@ import type { Commit, Committed, Rename, TempCheck } from '../core/remote-sessio
 import { replyIsTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
 import type { Reply } from './basic-ftp.js'
-import { sizeIn, sizeUnavailable } from './pipelining.js'
+import { globbed, sizeIn, sizeUnavailable } from './pipelining.js'
+import { statFileSize } from './stat-listing.js'
 
 /** What the commit needs of a session: its commands sent together (session.ts), and the record. */
 export interface CommandSender {
@@ -30,7 +31,7 @@ export interface CommandSender {
 export async function commitTogether(session: CommandSender, c: Commit): Promise<Committed> {
   const { check } = c
   const chmod = check?.mode !== undefined ? `SITE CHMOD ${check.mode} ${check.path}` : undefined
-  const size = check?.size !== undefined && session.server.size ? `SIZE ${check.path}` : undefined
+  const size = check?.size === undefined ? undefined : sizeCommand(session.server, check.path)
   const commands = [
     ...c.renames.flatMap(r => [...(r.clearFirst ? [`DELE ${r.to}`] : []), `RNFR ${r.from}`, `RNTO ${r.to}`]),
     ...(chmod !== undefined ? [chmod] : []),
@@ -44,7 +45,14 @@ export async function commitTogether(session: CommandSender, c: Commit): Promise
   })
   const modeReply = chmod !== undefined ? next() : undefined
   const sizeReply = size !== undefined ? next() : undefined
-  return { renames, failure: check && checkFailure(session.server, check, modeReply, sizeReply) }
+  const sizeBy = size?.startsWith('STAT ') ? 'STAT' : 'SIZE'
+  return { renames, failure: check && checkFailure(session.server, check, modeReply, sizeReply, sizeBy) }
+}
+
+/** How the temporary's size is read: SIZE, else its STAT line where STAT lists (not a globbed name), else not here. */
+function sizeCommand(server: ServerRecord, path: string): string | undefined {
+  if (server.size) return `SIZE ${path}`
+  return server.statLists && !globbed(path) ? `STAT ${path}` : undefined
 }
 
 /** The refusal of RNFR or RNTO, naming both paths and keeping the reply; undefined when renamed. */
@@ -65,7 +73,8 @@ function checkFailure(
   server: ServerRecord,
   check: TempCheck,
   modeReply: Reply | undefined,
-  sizeReply: Reply | undefined
+  sizeReply: Reply | undefined,
+  sizeBy: 'SIZE' | 'STAT'
 ): DeployError | undefined {
   if (modeReply !== undefined && (modeReply.code < 200 || modeReply.code >= 300)) {
     return new DeployError(
@@ -80,11 +89,16 @@ function checkFailure(
     )
   }
   if (sizeReply === undefined || check.size === undefined) return undefined
-  if (sizeUnavailable(sizeReply)) {
-    // Refused as a command, not for this file: sizes come from the listing from now on.
+  let held: number | string | undefined
+  if (sizeBy === 'STAT') {
+    // Its STAT line: a size read there is compared; no listing leaves it to the final listing.
+    held = statFileSize(sizeReply, check.path)
+    if (held === undefined) return undefined
+  } else if (sizeUnavailable(sizeReply)) {
+    // Refused as a command, not for this file: sizes come from listings from now on.
     server.sizeUnavailable(sizeReply.message)
     return undefined
   }
-  const held = sizeIn(sizeReply) ?? `no file (${sizeReply.message})`
+  held ??= sizeIn(sizeReply) ?? `no file (${sizeReply.message})`
   return held === check.size ? undefined : incomplete(check.name, held, check.size)
 }
