@@ -51,7 +51,7 @@ describe('parseStatListing: a STAT <dir> reply is a listing only when it shows t
   })
 })
 
-describe('statFileSize: the size in a STAT <file> reply (where SIZE is refused)', () => {
+describe('statFileSize: the size in a STAT <file> reply (where SIZE is refused; replies as the real servers here give them)', () => {
   const path = '/site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp'
   test.each<[string, { code: number; message: string }, number | undefined]>([
     [
@@ -65,12 +65,30 @@ describe('statFileSize: the size in a STAT <file> reply (where SIZE is refused)'
     ],
     [
       'ProFTPD (indented, the path as asked)',
-      reply(211, [
-        '211-Status of /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp:',
+      reply(213, [
+        '213-Status of /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp:',
         ' -rw-r--r--   1 deployer ftp          6000 Dec  7 07:28 /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
-        '211 End of status'
+        '213 End of status'
       ]),
       6000
+    ],
+    [
+      'pure-ftpd (the path as asked)',
+      reply(213, [
+        '213-STAT',
+        '-rw-r--r--    1 102        ftp              1234 Dec  7 07:29 /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
+        '213 End.'
+      ]),
+      1234
+    ],
+    [
+      'pyftpdlib (the name alone)',
+      reply(213, [
+        '213-Status of "/site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp":',
+        '-rw-r--r--   1 ftp      ftp          1234 Dec 07 07:29 .ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
+        '213 End of status.'
+      ]),
+      1234
     ],
     ['no such file (450)', reply(450, ['450 No such file or directory']), undefined],
     [
