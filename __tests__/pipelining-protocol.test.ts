@@ -211,3 +211,45 @@ test('a rename riding on later writes answered 4xx each time: the run fails nami
   expect(server.commands.filter(c => c === 'RNTO /big.js')).toHaveLength(3)
   expect(server.files.has('/big.js')).toBe(false)
 })
+
+test('a write lost after the server did its rename (the reply never came): the file is written anew, counted once, no fallback', async () => {
+  const tree = { 'big.js': 'x'.repeat(500), 'c.txt': 'c'.repeat(40), 'd.txt': 'd' }
+  let server: ScriptedServer | undefined
+  let dropped = false
+  server = await serve({
+    replies: {
+      // The first RNTO of big.js: renamed on the server, its reply lost.
+      RNTO: (arg, s) => {
+        if (arg !== '/big.js' || dropped || s.renameFrom === undefined) return undefined
+        dropped = true
+        const files = server!.files
+        files.set(arg, files.get(s.renameFrom)!)
+        files.delete(s.renameFrom)
+        s.renameFrom = undefined
+        return null
+      }
+    }
+  })
+  const log = recordingLog()
+  const result = await deploy(
+    settingsOf({
+      host: '127.0.0.1',
+      port: String(server.port),
+      user: 'deploy',
+      password: 'pw',
+      'ca-cert': pki.caCert,
+      'local-dir': makeTree(tree),
+      timeout: '5',
+      concurrency: '1'
+    }),
+    log
+  )
+  expect(dropped).toBe(true)
+  expect([...result.uploaded].sort()).toEqual(Object.keys(tree).sort())
+  expect(filesOn(server)).toEqual(tree)
+  // The rename in doubt found no temporary (the lost write had done it): big.js went anew, by
+  // rename, with no fallback said.
+  expect(server.commands.filter(c => /^STOR \/\.ftps-deploy\.big\.js\./.test(c))).toHaveLength(2)
+  expect(server.commands).not.toContain('STOR /big.js')
+  expect(log.warnings.filter(w => w.startsWith('atomic:'))).toEqual([])
+})
