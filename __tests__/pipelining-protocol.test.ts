@@ -214,15 +214,14 @@ test('a rename riding on later writes answered 4xx each time: the run fails nami
 
 test('a write lost after the server did its rename (the reply never came): the file is written anew, counted once, no fallback', async () => {
   const tree = { 'big.js': 'x'.repeat(500), 'c.txt': 'c'.repeat(40), 'd.txt': 'd' }
-  let server: ScriptedServer | undefined
   let dropped = false
-  server = await serve({
+  const server: ScriptedServer = await serve({
     replies: {
       // The first RNTO of big.js: renamed on the server, its reply lost.
       RNTO: (arg, s) => {
         if (arg !== '/big.js' || dropped || s.renameFrom === undefined) return undefined
         dropped = true
-        const files = server!.files
+        const files = server.files
         files.set(arg, files.get(s.renameFrom)!)
         files.delete(s.renameFrom)
         s.renameFrom = undefined
