@@ -99,9 +99,9 @@ function exchanges(lines: string[]): Exchange[] {
   return out
 }
 
-/** A deploy through a link of 200 ms round trips: a window of a round trip between a 226 and the next command. */
+/** A deploy through a link of 300 ms round trips: a window of a round trip between a 226 and the next command. */
 async function overSlowLink(server: FtpServer, inputs: InputValues, log = recordingLog()): Promise<Error | undefined> {
-  const link = await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs: 200 })
+  const link = await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs: 300 })
   try {
     return await attempt(deploy(settingsOf({ ...inputs, host: '::1', port: String(link.port) }), log))
   } finally {
