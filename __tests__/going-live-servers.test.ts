@@ -239,6 +239,19 @@ describe('SIZE refused as a command (vsftpd cmds_denied=SIZE)', () => {
       expect(cutter.cut()).toBe(2)
       expect(error?.message).toBe('Upload of page.html is incomplete: the server holds 3000 of 6000 bytes')
       expect(readFileSync(join(remote, 'page.html')).equals(old)).toBe(true)
+      // One at a time (the run's first file-mode goes so): the same check, before the rename.
+      const newer = randomBytes(6000)
+      writeFileSync(join(local, 'page.html'), newer)
+      cutter = cutTemporaries(remote, 'page.html', newer.length)
+      try {
+        error = await overSlowLink(server, { ...inputs, 'file-mode': '644' })
+      } finally {
+        cutter.stop()
+      }
+      expect(cutter.cut()).toBe(2)
+      expect(error?.message).toBe('Upload of page.html is incomplete: the server holds 3000 of 6000 bytes')
+      expect(readFileSync(join(remote, 'page.html')).equals(old)).toBe(true)
+      writeFileSync(join(local, 'page.html'), fresh)
       // A name STAT would expand as a pattern (pure-ftpd and ProFTPD glob it) is not asked: the
       // final listing finds it short, after it went live, and the manifest does not vouch for it.
       writeFileSync(join(local, 'p[1].html'), fresh)

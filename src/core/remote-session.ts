@@ -127,7 +127,7 @@ export interface RemoteSession {
    * it offers none this tool can use, or refuses it for this file. `size` checks HASH's range.
    */
   hash(remotePath: string, size?: number): Promise<ServerHash | undefined>
-  /** Remote size in bytes, or undefined when the server has no SIZE. */
+  /** Remote size in bytes (SIZE, else the STAT line where the server lists that way), or undefined when neither tells. */
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<RemoteEntry[]>
   /**

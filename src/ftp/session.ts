@@ -21,10 +21,10 @@ import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { fitsCommand, sizeIn, sizeUnavailable } from './pipelining.js'
+import { fitsCommand, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
-import { statListings } from './stat-listing.js'
+import { statFileSize, statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
 
 /** The FTP command of each change `together` sends. */
@@ -179,15 +179,19 @@ export class BasicFtpSession implements RemoteSession {
 
   async size(remotePath: string): Promise<number | undefined> {
     this.connector.forget()
-    if (!this.server.size) return undefined
-    try {
-      return await this.client.size(remotePath)
-    } catch (err) {
-      // SIZE not implemented (RFC 3659 is optional) or refused as a command; else a real answer.
-      if (!(err instanceof FTPError && sizeUnavailable(err))) throw err
-      this.server.sizeUnavailable(err.message)
-      return undefined
+    if (this.server.size) {
+      try {
+        return await this.client.size(remotePath)
+      } catch (err) {
+        // SIZE not implemented (RFC 3659 is optional) or refused as a command; else a real answer.
+        if (!(err instanceof FTPError && sizeUnavailable(err))) throw err
+        this.server.sizeUnavailable(err.message)
+      }
     }
+    // Its STAT line instead, where STAT lists (not a name STAT would glob).
+    if (!this.server.statLists || globbed(remotePath)) return undefined
+    const [stat] = await this.sendAll([`STAT ${remotePath}`], { pipelined: false, preparePassive: false })
+    return statFileSize(stat!, remotePath)
   }
 
   async list(path: string): Promise<RemoteEntry[]> {
