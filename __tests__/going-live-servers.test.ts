@@ -274,6 +274,39 @@ describe('SIZE refused as a command (vsftpd cmds_denied=SIZE)', () => {
   )
 })
 
+describe('SIZE refused as a command, a first deploy (vsftpd cmds_denied=SIZE)', () => {
+  const kind: ServerKind = 'vsftpd-tls12'
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind, { extraConfig: ['cmds_denied=SIZE'] })
+  }, 60_000)
+  afterAll(() => server?.stop())
+
+  maybeOn(kind)(
+    'its first file short: found by its STAT line before it goes live',
+    async () => {
+      const data = randomBytes(6000)
+      const local = makeTree({ 'first.html': data })
+      const remote = join(server.root, 'fresh')
+      const cutter = cutTemporaries(remote, 'first.html', data.length)
+      let error: Error | undefined
+      try {
+        error = await overSlowLink(
+          server,
+          inputsOf(server, { 'local-dir': local, 'remote-dir': 'fresh', retries: '1' })
+        )
+      } finally {
+        cutter.stop()
+      }
+      expect(cutter.cut()).toBe(2)
+      expect(error?.message).toBe('Upload of first.html is incomplete: the server holds 3000 of 6000 bytes')
+      expect(existsSync(join(remote, 'first.html'))).toBe(false)
+      expect(temporaries(remote)).toEqual([])
+    },
+    90_000
+  )
+})
+
 /**
  * vsftpd renames over a file (commands sent together: the refusal comes with a later write);
  * the Windows-like server refuses that as IIS does (cleared first from then on) and takes one

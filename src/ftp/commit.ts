@@ -44,9 +44,18 @@ export async function commitTogether(session: CommandSender, c: Commit): Promise
     return renameRefusal(r, next(), next())
   })
   const modeReply = chmod !== undefined ? next() : undefined
-  const sizeReply = size !== undefined ? next() : undefined
-  const sizeBy = size?.startsWith('STAT ') ? 'STAT' : 'SIZE'
-  return { renames, failure: check && checkFailure(session.server, check, modeReply, sizeReply, sizeBy) }
+  let sizeReply = size !== undefined ? next() : undefined
+  let sizeBy: 'SIZE' | 'STAT' = size?.startsWith('STAT ') ? 'STAT' : 'SIZE'
+  if (check !== undefined && sizeBy === 'SIZE' && sizeReply !== undefined && sizeUnavailable(sizeReply)) {
+    // Refused as a command, not for this file: from now on its STAT line goes instead, this
+    // temporary's at once (once in a run).
+    session.server.sizeUnavailable(sizeReply.message)
+    const stat = sizeCommand(session.server, check.path)
+    sizeReply =
+      stat === undefined ? undefined : (await session.sendAll([stat], { pipelined: false, preparePassive: false }))[0]
+    sizeBy = 'STAT'
+  }
+  return { renames, failure: check && checkFailure(check, modeReply, sizeReply, sizeBy) }
 }
 
 /** How the temporary's size is read: SIZE, else its STAT line where STAT lists (not a globbed name), else not here. */
@@ -70,7 +79,6 @@ function renameRefusal(r: Rename, rnfr: Reply, rnto: Reply): DeployError | undef
 
 /** The temporary's checks, in the slow path's terms: a refused mode (final), then a size that differs. */
 function checkFailure(
-  server: ServerRecord,
   check: TempCheck,
   modeReply: Reply | undefined,
   sizeReply: Reply | undefined,
@@ -94,10 +102,6 @@ function checkFailure(
     // Its STAT line: a size read there is compared; no listing leaves it to the final listing.
     held = statFileSize(sizeReply, check.path)
     if (held === undefined) return undefined
-  } else if (sizeUnavailable(sizeReply)) {
-    // Refused as a command, not for this file: sizes come from listings from now on.
-    server.sizeUnavailable(sizeReply.message)
-    return undefined
   }
   held ??= sizeIn(sizeReply) ?? `no file (${sizeReply.message})`
   return held === check.size ? undefined : incomplete(check.name, held, check.size)

@@ -157,6 +157,7 @@ export class BasicFtpSession implements RemoteSession {
     const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true })
     // SIZE refused as a command (`550 Permission denied.`) is not "no such file": RETR tells.
     const unavailable = sizeUnavailable(size!)
+    if (unavailable) this.server.sizeUnavailable(size!.message)
     if (size!.code === 550 && !unavailable) return undefined
     if (size!.code >= 300 && !unavailable) throw new FTPError(size!)
     const expected = sizeIn(size!)
