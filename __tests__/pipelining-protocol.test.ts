@@ -4,8 +4,9 @@
  * commands: the run says so once, goes on one command at a time, and the server ends up with
  * exactly the files, byte for byte. And the table of which reply can answer which command.
  */
+import { DeployError } from '../src/core/errors.js'
 import { deploy } from '../src/deploy.js'
-import { fitsCommand } from '../src/ftp/pipelining.js'
+import { fitsCommand, sizeUnavailable } from '../src/ftp/pipelining.js'
 import { makeTestPki } from './harness/certs.js'
 import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
 import { makeTree, recordingLog, settingsOf } from './support/engine.js'
@@ -91,11 +92,11 @@ test('a pipelined command the server drops (RNTO never answered): caught at the 
   })
   const started = Date.now()
   const { result, log } = await deployTo(server)
-  // The replies run one short: SIZE's (550: the rename never happened) is taken for RNTO's, and
-  // EPSV's 229 for SIZE's, which cannot be: found at once, not after the 5 s timeout.
+  // The replies run one short: the next temporary's SIZE (213) is taken for RNTO's, which cannot
+  // be: found at once, not after the 5 s timeout.
   expect(Date.now() - started).toBeLessThan(4000)
   expect(log.warnings).toHaveLength(1)
-  expect(log.warnings[0]).toMatch(/\(SIZE \S+ answered with 229 Entering Extended Passive Mode/)
+  expect(log.warnings[0]).toMatch(/\(RNTO \S+ answered with 213 \d+\)/)
   expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])
   expect(filesOn(server)).toEqual(TREE)
 })
@@ -133,6 +134,28 @@ test.each([
   expect(fitsCommand(command, { code, message: `${code} text` })).toBe(fits)
 })
 
+test.each([
+  ['500 Unknown command.', true],
+  ['502 Command not implemented.', true],
+  // vsftpd cmds_denied=SIZE; ProFTPD <Limit SIZE>; ProFTPD in ASCII mode; hosts' own wordings
+  ['550 Permission denied.', true],
+  ['550 SIZE: Operation not permitted', true],
+  ['550 SIZE not allowed in ASCII mode', true],
+  ['550 Access denied', true],
+  ['550 Command disabled by the administrator', true],
+  // No such file: vsftpd, ProFTPD, pyftpdlib, pure-ftpd, IIS
+  ['550 Could not get file size.', false],
+  ['550 /site/x.tmp: No such file or directory', false],
+  ['550 No such file or directory.', false],
+  ["550 Can't check for file existence", false],
+  ['550 The system cannot find the file specified.', false],
+  ['213 1234', false],
+  ['501 Syntax error in parameters or arguments.', false],
+  ['450 Busy', false]
+])('SIZE answered %p: unavailable as a command %p', (text, unavailable) => {
+  expect(sizeUnavailable({ code: Number(text.slice(0, 3)), message: text })).toBe(unavailable)
+})
+
 test('a server that resets a data connection whose TLS started before its 150 (pyftpdlib < 1.5.9): TLS after the 150 from then on, nothing lost', async () => {
   const server = await serve({ stor: { resetEarlyTls: 1 } })
   const started = Date.now()
@@ -151,4 +174,81 @@ test('a server that resets a data connection whose TLS started before its 150 (p
   expect(Date.now() - started).toBeLessThan(4000)
   expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])
   expect(filesOn(server)).toEqual(TREE)
+})
+
+test('a rename riding on later writes answered 4xx each time: the run fails naming that file, not the upload whose write carried it', async () => {
+  // Largest first: big.js's rename rides on the writes after the uploads of c, d, e and a.
+  const tree = {
+    'big.js': 'x'.repeat(500),
+    'c.txt': 'c'.repeat(40),
+    'd.txt': 'd'.repeat(30),
+    'e.txt': 'e'.repeat(20),
+    'f.txt': 'f'
+  }
+  const server = await serve({ replies: { RNTO: (arg: string) => (arg === '/big.js' ? '450 File busy' : undefined) } })
+  const log = recordingLog()
+  const error = await deploy(
+    settingsOf({
+      host: '127.0.0.1',
+      port: String(server.port),
+      user: 'deploy',
+      password: 'pw',
+      'ca-cert': pki.caCert,
+      'local-dir': makeTree(tree),
+      timeout: '5',
+      concurrency: '1'
+    }),
+    log
+  ).then(
+    () => undefined,
+    (err: unknown) => err as DeployError
+  )
+  expect(error?.details.file).toBe('big.js')
+  expect(error?.message).toMatch(
+    /^Putting big\.js in place failed: Could not rename \/\.ftps-deploy\.big\.js\.\S+\.tmp to \/big\.js: 450 File busy$/
+  )
+  // Three writes carried it: after c's, d's and e's uploads; it never went live.
+  expect(server.commands.filter(c => c === 'RNTO /big.js')).toHaveLength(3)
+  expect(server.files.has('/big.js')).toBe(false)
+})
+
+test('a write lost after the server did its rename (the reply never came): the file is written anew, counted once, no fallback', async () => {
+  const tree = { 'big.js': 'x'.repeat(500), 'c.txt': 'c'.repeat(40), 'd.txt': 'd' }
+  let dropped = false
+  const server: ScriptedServer = await serve({
+    replies: {
+      // The first RNTO of big.js: renamed on the server, its reply lost.
+      RNTO: (arg, s) => {
+        if (arg !== '/big.js' || dropped || s.renameFrom === undefined) return undefined
+        dropped = true
+        const files = server.files
+        files.set(arg, files.get(s.renameFrom)!)
+        files.delete(s.renameFrom)
+        s.renameFrom = undefined
+        return null
+      }
+    }
+  })
+  const log = recordingLog()
+  const result = await deploy(
+    settingsOf({
+      host: '127.0.0.1',
+      port: String(server.port),
+      user: 'deploy',
+      password: 'pw',
+      'ca-cert': pki.caCert,
+      'local-dir': makeTree(tree),
+      timeout: '5',
+      concurrency: '1'
+    }),
+    log
+  )
+  expect(dropped).toBe(true)
+  expect([...result.uploaded].sort()).toEqual(Object.keys(tree).sort())
+  expect(filesOn(server)).toEqual(tree)
+  // The rename in doubt found no temporary (the lost write had done it): big.js went anew, by
+  // rename, with no fallback said.
+  expect(server.commands.filter(c => /^STOR \/\.ftps-deploy\.big\.js\./.test(c))).toHaveLength(2)
+  expect(server.commands).not.toContain('STOR /big.js')
+  expect(log.warnings.filter(w => w.startsWith('atomic:'))).toEqual([])
 })

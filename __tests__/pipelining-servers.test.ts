@@ -1,8 +1,10 @@
 /**
  * Commands sent together against every server kind in the harness: the deploy arrives byte for
- * byte, the protocol log shows the rename, its size check and the next EPSV leaving in one write
- * (before any reply), no server's replies were taken for a mismatch, and the Windows-like server
- * (greeting `Microsoft FTP Service`) gets one command at a time.
+ * byte, the protocol log shows the rename of the file checked before, the size check of the
+ * temporary just uploaded and the next EPSV leaving in one write (before any reply), every
+ * temporary's size read before its rename is sent, no server's replies were taken for a
+ * mismatch, and the Windows-like server (greeting `Microsoft FTP Service`) gets one command at a
+ * time.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -25,6 +27,27 @@ const tree: Record<string, Buffer> = Object.fromEntries([
   ['empty.txt', Buffer.alloc(0)]
 ])
 const localDir = makeTree(tree)
+/**
+ * Temporaries renamed before their SIZE's reply was read: for each RNFR of a temporary, the SIZE
+ * of that temporary must come earlier in the log with a reply read in between.
+ */
+function renamedUnchecked(lines: string[]): string[] {
+  const checked = new Set<string>()
+  const asked = new Set<string>()
+  const out: string[] = []
+  for (const line of lines) {
+    if (line.startsWith('debug: <')) {
+      asked.forEach(path => checked.add(path))
+      asked.clear()
+    }
+    const size = /^debug: > SIZE (\S*\/\.ftps-deploy\.\S+\.tmp)$/.exec(line)
+    if (size !== null) asked.add(size[1]!)
+    const rnfr = /^debug: > RNFR (\S*\/\.ftps-deploy\.\S+\.tmp)$/.exec(line)
+    if (rnfr !== null && !checked.has(rnfr[1]!)) out.push(rnfr[1]!)
+  }
+  return out
+}
+
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 /** Runs of the first connection's commands sent before any reply came back. */
@@ -63,11 +86,14 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         expect([path, readFileSync(join(server.root, 'piped', path)).equals(data)]).toEqual([path, true])
       }
       expect(log.warnings.filter(w => /did not match/.test(w))).toEqual([])
+      // Nothing goes live before its checks: each temporary's size read before its rename.
+      expect(renamedUnchecked(log.lines)).toEqual([])
       const together = batches(log.lines)
       if (kind === 'windows-like') {
         expect(together).toEqual([])
       } else {
-        // Each upload after the first: RNFR, RNTO, SIZE and the next EPSV in one write.
+        // Each upload after the first: the rename of the file checked before it, its own
+        // temporary's SIZE and the next EPSV in one write.
         expect(together.filter(b => b.join(' ') === 'RNFR RNTO SIZE EPSV').length).toBeGreaterThanOrEqual(
           Object.keys(tree).length - 1
         )

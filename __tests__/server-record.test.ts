@@ -49,6 +49,31 @@ describe('ServerRecord', () => {
     ])
   })
 
+  test("one file's refused rename: said for that file, the run's mode unchanged; nothing once renames are off", () => {
+    const { server, log } = record()
+    server.refusedRenameOf(
+      'a/in-use.dll',
+      '550 The process cannot access the file because it is being used by another process.'
+    )
+    expect(server.replace).toBe('rename')
+    server.refusedRenames('550 Permission denied')
+    server.refusedRenameOf('b.txt', '550 Permission denied')
+    expect(log.warnings).toEqual([
+      "atomic: the server refused to rename a/in-use.dll's temporary into place (550 The process cannot access the file because it is being used by another process.): a/in-use.dll uploaded in place, not atomically",
+      'atomic: the server refuses renames (550 Permission denied): uploading in place, not atomically'
+    ])
+  })
+
+  test('SIZE refused as a command: off for the run, said once', () => {
+    const { server, log } = record()
+    server.sizeUnavailable('550 Permission denied.')
+    server.sizeUnavailable('550 Permission denied.')
+    expect(server.size).toBe(false)
+    expect(log.warnings).toEqual([
+      'The server refuses SIZE (550 Permission denied.): upload sizes are read from listings instead (STAT of each temporary where the server lists that way, and the final listing)'
+    ])
+  })
+
   test('without atomic, a refused rename changes nothing and says nothing', () => {
     const { server, log } = record(false)
     server.refusedRenames('550 Permission denied')

@@ -1,5 +1,5 @@
 import { FileType } from 'basic-ftp'
-import { parseStatListing } from '../src/ftp/stat-listing.js'
+import { parseStatListing, statFileSize } from '../src/ftp/stat-listing.js'
 
 const reply = (code: number, lines: string[]): { code: number; message: string } => ({
   code,
@@ -48,5 +48,65 @@ describe('parseStatListing: a STAT <dir> reply is a listing only when it shows t
     ['a one-line reply', reply(212, ['212 nothing'])]
   ])('%s: undefined (LIST decides)', (_, res) => {
     expect(parseStatListing(res)).toBeUndefined()
+  })
+})
+
+describe('statFileSize: the size in a STAT <file> reply (where SIZE is refused; replies as the real servers here give them)', () => {
+  const path = '/site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp'
+  test.each<[string, { code: number; message: string }, number | undefined]>([
+    [
+      'vsftpd (the name alone)',
+      reply(213, [
+        '213-Status follows:',
+        '-rw-r--r--    1 102      105          3000 Dec 07 07:28 .ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
+        '213 End of status'
+      ]),
+      3000
+    ],
+    [
+      'ProFTPD (indented, the path as asked)',
+      reply(213, [
+        '213-Status of /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp:',
+        ' -rw-r--r--   1 deployer ftp          6000 Dec  7 07:28 /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
+        '213 End of status'
+      ]),
+      6000
+    ],
+    [
+      'pure-ftpd (the path as asked)',
+      reply(213, [
+        '213-STAT',
+        '-rw-r--r--    1 102        ftp              1234 Dec  7 07:29 /site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
+        '213 End.'
+      ]),
+      1234
+    ],
+    [
+      'pyftpdlib (the name alone)',
+      reply(213, [
+        '213-Status of "/site/.ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp":',
+        '-rw-r--r--   1 ftp      ftp          1234 Dec 07 07:29 .ftps-deploy.page.html.tpnzf3.f0512a87-2.tmp',
+        '213 End of status.'
+      ]),
+      1234
+    ],
+    ['no such file (450)', reply(450, ['450 No such file or directory']), undefined],
+    [
+      'a status, not a listing',
+      reply(211, ['211-FTP server status:', ' Connected to 127.0.0.1', '211 End of status']),
+      undefined
+    ],
+    [
+      'another file only',
+      reply(213, [
+        '213-Status follows:',
+        '-rw-r--r--    1 102      105          3000 Dec 07 07:28 other.tmp',
+        '213 End of status'
+      ]),
+      undefined
+    ],
+    ['STAT refused', reply(502, ['502 Command not implemented.']), undefined]
+  ])('%s', (_, res, size) => {
+    expect(statFileSize(res, path)).toBe(size)
   })
 })

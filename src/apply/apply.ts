@@ -76,40 +76,62 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // The last upload or deletion is followed by the final write: no checkpoint just before it.
     store.expectChanges(plan.uploads.length + plan.deletes.length)
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+    // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
+    // write the manifest): a file goes live when a later write carries its rename.
+    const records: Promise<void>[] = []
+    const recorded = async (): Promise<void> => {
+      for (const record of records.splice(0)) await record
+    }
     const upload = async ({ file, replaces, respells }: Upload): Promise<void> => {
       const remotePath = at(file.relPath)
       // The manifest records the hash of the bytes that went: most files are hashed only then.
       let sha256 = ''
+      const live = (): void => {
+        done.uploaded.push(file)
+        done.bytesUploaded += file.size
+        did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
+        log.progress?.({
+          files: done.uploaded.length,
+          totalFiles: plan.uploads.length,
+          bytes: done.bytesUploaded,
+          totalBytes
+        })
+        const record = store.recorded(file.relPath, { sha256, size: file.size })
+        record.catch(() => undefined) // awaited by `recorded`
+        records.push(record)
+      }
       try {
         await pool.run(`Upload of ${file.relPath}`, async session => {
           // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
           if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
-          return replacer.put(session, localSource(file.localPath), remotePath, {
-            name: file.relPath,
-            sent: sent => {
-              sentAsPlanned(file, sent)
-              sha256 = sent.sha256
+          return replacer.put(
+            session,
+            localSource(file.localPath),
+            remotePath,
+            {
+              name: file.relPath,
+              sent: sent => {
+                sentAsPlanned(file, sent)
+                sha256 = sent.sha256
+              },
+              verifySize: ctx.verify,
+              // verify: hash: the server's own hash of the bytes.
+              stored: ctx.hashes && ((on, path, sent) => ctx.hashes!.check(on, file, path, sent)),
+              // While it has its temporary name: the file appears with its mode.
+              mode: plan.fileMode
             },
-            verifySize: ctx.verify,
-            // verify: hash: the server's own hash of the bytes.
-            stored: ctx.hashes && ((on, path, sent) => ctx.hashes!.check(on, file, path, sent)),
-            // While it has its temporary name: the file appears with its mode.
-            mode: plan.fileMode
-          })
+            live
+          )
         })
       } catch (err) {
         throw uploadFailure(file, remotePath, err)
       }
-      done.uploaded.push(file)
-      done.bytesUploaded += file.size
-      did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
-      log.progress?.({
-        files: done.uploaded.length,
-        totalFiles: plan.uploads.length,
-        bytes: done.bytesUploaded,
-        totalBytes
-      })
-      await store.recorded(file.relPath, { sha256, size: file.size })
+      await recorded()
+    }
+    /** The checked files whose renames are pending go live: a phase ends. */
+    const goLive = async (): Promise<void> => {
+      await replacer.goLive(pool)
+      await recorded()
     }
     // Every new file is there before the first replacement: a replaced page may link to them.
     await forEachLimited(
@@ -117,11 +139,13 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       ctx.concurrency,
       upload
     )
+    await goLive()
     await forEachLimited(
       plan.uploads.filter(u => u.replaces),
       ctx.concurrency,
       upload
     )
+    await goLive()
     await forEachLimited(plan.deletes, ctx.concurrency, async path => {
       await pool.run(`Deleting ${path}`, async session => {
         try {

@@ -54,17 +54,41 @@ export interface RemoteOp {
 /** How one change went: done, or the server's refusal (its reply code and text). */
 export type OpOutcome = { done: true } | { done: false; code: number; reply: string }
 
-/** What a pipelined commit carries: an upload's temporary, its target and its checks. */
-export interface Commit {
-  temp: string
-  target: string
-  mode: 'rename' | 'delete-then-rename'
-  sent: Sent
-  checks: UploadChecks
+/** A checked temporary to move over its target: it goes live with the session's next write. */
+export interface Rename {
+  from: string
+  to: string
+  /** Remove the target first (a server that will not rename over a file). */
+  clearFirst: boolean
 }
 
-/** Renamed, or the server's refusal of the rename (for the replacer's fallbacks). */
-export type Committed = { renamed: true } | { renamed: false; refusal: DeployError }
+/** A temporary just uploaded, checked before it may go live: its mode set, its size read. */
+export interface TempCheck {
+  path: string
+  /** The file's name in errors. */
+  name: string
+  /** SITE CHMOD mode (`file-mode`), if asked. */
+  mode?: string
+  /** The bytes sent, to compare with the server's SIZE (`verify`); undefined: not compared. */
+  size?: number
+}
+
+/**
+ * One write after an upload: the renames of files checked before (they go live now), then the
+ * checks of the temporary just uploaded, then the next transfer's passive port; or, with no
+ * check, only renames (the last files of a phase).
+ */
+export interface Commit {
+  renames: Rename[]
+  check?: TempCheck
+}
+
+/** What a commit found: each rename's refusal (undefined: done), and the check's failure, if any. */
+export interface Committed {
+  renames: (DeployError | undefined)[]
+  /** A refused mode (final) or a size that differs (worth a retry); undefined: checked. */
+  failure?: DeployError
+}
 
 /** What an upload is checked against, and what the file gets before it appears. */
 export interface UploadChecks {
@@ -106,7 +130,7 @@ export interface RemoteSession {
    * it offers none this tool can use, or refuses it for this file. `size` checks HASH's range.
    */
   hash(remotePath: string, size?: number): Promise<ServerHash | undefined>
-  /** Remote size in bytes, or undefined when the server has no SIZE. */
+  /** Remote size in bytes (SIZE, else the STAT line where the server lists that way), or undefined when neither tells. */
   size(remotePath: string): Promise<number | undefined>
   list(path: string): Promise<RemoteEntry[]>
   /**
@@ -124,9 +148,10 @@ export interface RemoteSession {
   statLists(paths: string[], pipelined: boolean): Promise<(RemoteEntry[] | undefined)[]>
   rename(from: string, to: string): Promise<void>
   /**
-   * After an upload to its temporary name, everything up to the next transfer at once where the
-   * server takes it (`server.pipelining`): the mode, the delete a server may need first, the
-   * rename, the size of the renamed file and the next transfer's passive port.
+   * After an upload to its temporary name, in one write where the server takes it
+   * (`server.pipelining`): the renames of files checked before, the temporary's mode and size,
+   * and the next transfer's passive port. Nothing of the temporary goes live here: its rename
+   * rides on a later write, once its checks are read.
    */
   commit(c: Commit): Promise<Committed>
   /** SITE CHMOD <mode> <path>: a refusal throws a DeployError naming the reply. */

@@ -27,7 +27,7 @@ export class ServerRecord {
   statLists = true
   /** EPSV answers (else PASV). */
   epsv = true
-  /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
+  /** SIZE is offered (false after 500 or 502, RFC 3659 is optional, or a 550 that refuses the command). */
   size = true
   /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
   listCommand: 'MLSD' | 'LIST' | undefined
@@ -78,6 +78,23 @@ export class ServerRecord {
     this.log.warning(
       'The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
         'data connections start TLS after the reply from now on (a round trip more per file)'
+    )
+  }
+
+  /** SIZE refused as a command (not for a file): sizes are read from listings instead. */
+  sizeUnavailable(reply: string): void {
+    if (!this.size) return
+    this.size = false
+    this.log.warning(
+      `The server refuses SIZE (${reply}): upload sizes are read from listings instead (STAT of each temporary where the server lists that way, and the final listing)`
+    )
+  }
+
+  /** One file's rename refused where renames work: that file is written in place, the others still renamed. */
+  refusedRenameOf(name: string, reply: string): void {
+    if (this.replace === 'direct') return
+    this.log.warning(
+      `atomic: the server refused to rename ${name}'s temporary into place (${reply}): ${name} uploaded in place, not atomically`
     )
   }
 

@@ -41,5 +41,20 @@ export function sizeIn(reply: Reply): number | undefined {
   return Number.isSafeInteger(size) ? size : undefined
 }
 
+/**
+ * Words a server uses when its configuration refuses a command (vsftpd `cmds_denied`: `550
+ * Permission denied.`; ProFTPD `<Limit>`: `550 SIZE: Operation not permitted`), as opposed to a
+ * file that is not there (`550 Could not get file size.`, `550 /x: No such file or directory`).
+ */
+const DENIED = /permission|not permitted|not allowed|denied|disabled|forbidden|refused/i
+
+/**
+ * SIZE unavailable for this session (RFC 3659 is optional): not offered (500, 502) or refused by
+ * the server's configuration (550 with the words of a refusal). Sizes then come from listings.
+ */
+export function sizeUnavailable(reply: Reply): boolean {
+  return reply.code === 500 || reply.code === 502 || (reply.code === 550 && DENIED.test(reply.message))
+}
+
 /** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
 export const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)

@@ -21,10 +21,10 @@ import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { fitsCommand, sizeIn } from './pipelining.js'
+import { fitsCommand, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory, retrieve, TooManyBytes } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
-import { statListings } from './stat-listing.js'
+import { statFileSize, statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
 
 /** The FTP command of each change `together` sends. */
@@ -155,8 +155,11 @@ export class BasicFtpSession implements RemoteSession {
     // whole download from a cut one.
     // The data connection's passive port is asked for in the same write, where the server takes it.
     const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true })
-    if (size!.code === 550) return undefined
-    if (size!.code >= 300 && size!.code !== 500 && size!.code !== 502) throw new FTPError(size!)
+    // SIZE refused as a command (`550 Permission denied.`) is not "no such file": RETR tells.
+    const unavailable = sizeUnavailable(size!)
+    if (unavailable) this.server.sizeUnavailable(size!.message)
+    if (size!.code === 550 && !unavailable) return undefined
+    if (size!.code >= 300 && !unavailable) throw new FTPError(size!)
     const expected = sizeIn(size!)
     if (expected !== undefined && expected > maxBytes) throw tooLarge(remotePath, `is ${expected} bytes,`, maxBytes)
     let data: Buffer
@@ -179,15 +182,19 @@ export class BasicFtpSession implements RemoteSession {
 
   async size(remotePath: string): Promise<number | undefined> {
     this.connector.forget()
-    if (!this.server.size) return undefined
-    try {
-      return await this.client.size(remotePath)
-    } catch (err) {
-      // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-      if (!(err instanceof FTPError && (err.code === 500 || err.code === 502))) throw err
-      this.server.size = false
-      return undefined
+    if (this.server.size) {
+      try {
+        return await this.client.size(remotePath)
+      } catch (err) {
+        // SIZE not implemented (RFC 3659 is optional) or refused as a command; else a real answer.
+        if (!(err instanceof FTPError && sizeUnavailable(err))) throw err
+        this.server.sizeUnavailable(err.message)
+      }
     }
+    // Its STAT line instead, where STAT lists (not a name STAT would glob).
+    if (!this.server.statLists || globbed(remotePath)) return undefined
+    const [stat] = await this.sendAll([`STAT ${remotePath}`], { pipelined: false, preparePassive: false })
+    return statFileSize(stat!, remotePath)
   }
 
   async list(path: string): Promise<RemoteEntry[]> {

@@ -22,6 +22,29 @@ export function parseStatListing(res: FTPResponse): FileInfo[] | undefined {
 }
 
 /**
+ * The size of the file at `path` from a reply to STAT <path> (its ls line on the control
+ * connection, as vsftpd, pure-ftpd and ProFTPD give it): where SIZE is refused, a temporary is
+ * still checked before it goes live. Undefined when the reply is no such listing.
+ */
+export function statFileSize(res: FTPResponse, path: string): number | undefined {
+  if (res.code < 211 || res.code > 213) return undefined
+  const lines = res.message
+    .split('\n')
+    .slice(1, -1)
+    .map(line => line.replace(/\r$/, '').replace(/^ /, ''))
+    .filter(line => line.startsWith('-'))
+  let files: FileInfo[]
+  try {
+    files = parseList(lines.join('\n'))
+  } catch {
+    return undefined
+  }
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  const file = files.find(f => f.name === path || f.name === name)
+  return file?.isFile ? file.size : undefined
+}
+
+/**
  * STAT listings of several directories through `send` (one write where the server takes it):
  * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
  * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:

@@ -1,22 +1,33 @@
 /**
- * How a file is put on the server: to a temporary name, then renamed over the target (atomic),
- * with what this server turns out to allow (the server record's `replace`): a rename over an
- * existing file, or only after clearing it, or no renames at all (pure-ftpd -G), in place then.
- * Found out on first use and said once; every upload and every manifest write goes by it.
+ * How a file is put on the server: to a temporary name, checked there (size, mode), then renamed
+ * over the target (atomic), with what this server turns out to allow (the server record's
+ * `replace`): a rename over an existing file, or only after clearing it, or no renames at all
+ * (pure-ftpd -G), in place then. Found out on first use and said once; a rename refused for one
+ * file where renames work (IIS: a file in use) is that file's fallback, not the run's.
+ *
+ * Where the server takes pipelined commands, a checked temporary waits in `checked` and its
+ * rename rides on the next write of any session (the next upload's checks), so nothing goes live
+ * before its checks are read and no round trip is added; `goLive` sends what is left when a
+ * phase ends (new files, then replacements: the plan's order).
  */
 import { DeployError } from '../core/errors.js'
 import type { ReplaceMode, ServerRecord } from '../core/server-record.js'
 import { TempNamer } from '../core/temp-name.js'
-import type { LocalSource, RemoteSession, Sent, UploadChecks } from '../core/remote-session.js'
+import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
+import { Checked, ofFile, RENAME_TRIES } from './checked.js'
 
 export type { ReplaceMode, UploadChecks }
 
 export class Replacer {
   /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
   private readonly temps = new Set<string>()
+  /** Checked, rename pending: carried by the next write (the state `cutover: end` holds longer). */
+  private readonly checked: Checked[] = []
+  /** A rename worked in this run: a later refusal is one file's, not the server's. */
+  private renamed = false
 
   constructor(
     private readonly server: ServerRecord,
@@ -39,17 +50,22 @@ export class Replacer {
   }
 
   /**
-   * Uploads source to target: atomically where the server allows, else in place. Where the
-   * server takes pipelined commands, the checks, the rename and the next transfer's passive port
-   * go in one write after the upload (the size is then read from the renamed file); else one at
-   * a time, the temporary checked before it is renamed.
+   * Uploads source to target: atomically where the server allows, else in place; `live` is
+   * called once the file is in place under its name: before this returns, or, where the server
+   * takes pipelined commands, when a later write has carried its rename. The checks (the bytes
+   * sent, the size, a hash, the mode) are all made on the temporary before it is renamed.
    */
-  async put(session: RemoteSession, source: LocalSource | Buffer, target: string, checks: UploadChecks): Promise<void> {
+  async put(
+    session: RemoteSession,
+    source: LocalSource | Buffer,
+    target: string,
+    checks: UploadChecks,
+    live: () => void = () => undefined
+  ): Promise<void> {
     // The mode as this upload found it: another connection may learn more meanwhile.
-    const mode = this.server.replace
-    if (mode !== 'direct') {
+    if (this.server.replace !== 'direct') {
       const temp = this.tempFor(target)
-      let replaced = false
+      let kept: 'pending' | 'renamed' | undefined
       try {
         const sent = await session.upload(source, temp)
         checks.sent(sent)
@@ -58,24 +74,66 @@ export class Replacer {
           checks.stored === undefined &&
           (checks.mode === undefined || this.server.chmodWorks)
         ) {
-          const done = await session.commit({ temp, target, mode, sent, checks })
-          replaced = done.renamed || (await this.afterRefusal(session, temp, target, mode, done.refusal))
+          const size = checks.verifySize ? sent.size : undefined
+          await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size })
+          this.checked.push({
+            temp,
+            target,
+            name: checks.name,
+            again: (on, how) =>
+              how === 'anew'
+                ? this.put(on, source, target, checks, live)
+                : this.inPlace(on, source, target, checks, live),
+            live,
+            tries: 0,
+            inDoubt: false
+          })
+          kept = 'pending'
         } else {
           await this.checkStored(session, checks, temp, sent)
-          replaced = await this.replace(session, temp, target)
+          if (await this.replace(session, temp, target, undefined, checks.name)) kept = 'renamed'
         }
       } finally {
-        if (replaced) this.settled(temp)
-        else if (session.usable && (await quietly(session.remove(temp)))) this.settled(temp)
+        if (kept === 'renamed') this.settled(temp)
+        else if (kept === undefined && session.usable && (await quietly(session.remove(temp)))) this.settled(temp)
       }
-      if (replaced) return
+      if (kept === 'renamed') live()
+      if (kept !== undefined) return
     }
-    // In place. Where atomic was asked for but renames are refused, delete first: a server
-    // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+    await this.inPlace(session, source, target, checks, live)
+  }
+
+  /**
+   * Sends the renames of every checked file still pending, one write at a time on some session,
+   * until none is left: at the end of a phase, before the next phase's files may go live.
+   */
+  async goLive(pool: SessionPool): Promise<void> {
+    while (this.checked.length > 0) {
+      const names = this.checked.map(c => c.name)
+      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
+      await pool
+        .run(`Putting ${shown} in place`, session => this.together(session))
+        .catch((err: unknown) => {
+          throw ofFile(err, names[0]!)
+        })
+    }
+  }
+
+  /** In place: where renames are refused (the run's mode, or this file's fallback). */
+  private async inPlace(
+    session: RemoteSession,
+    source: LocalSource | Buffer,
+    target: string,
+    checks: UploadChecks,
+    live: () => void
+  ): Promise<void> {
+    // Where atomic was asked for but renames are refused, delete first: a server that never
+    // overwrites (pure-ftpd -r) would otherwise keep the old file.
     if (this.server.atomic) await quietly(session.remove(target))
     const sent = await session.upload(source, target)
     checks.sent(sent)
     await this.checkStored(session, checks, target, sent)
+    live()
   }
 
   private async checkStored(session: RemoteSession, checks: UploadChecks, path: string, sent: Sent): Promise<void> {
@@ -88,52 +146,116 @@ export class Replacer {
   }
 
   /**
+   * One write: the renames of the checked files pending, then `check` of a temporary just
+   * uploaded (with the next transfer's port). Each rename's outcome is its own file's; the
+   * check's failure is thrown after them.
+   */
+  private async together(session: RemoteSession, check?: TempCheck): Promise<void> {
+    const riding = this.checked.splice(0)
+    const clearFirst = this.server.replace === 'delete-then-rename'
+    let done
+    try {
+      done = await session.commit({ renames: riding.map(c => ({ from: c.temp, to: c.target, clearFirst })), check })
+    } catch (err) {
+      // The write is lost: each rename may or may not have happened; the next write tells.
+      for (const c of riding) c.inDoubt = true
+      this.checked.unshift(...riding)
+      throw err
+    }
+    for (const [i, c] of riding.entries()) {
+      try {
+        await this.renamedOrNot(session, c, done.renames[i])
+      } catch (err) {
+        // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
+        c.inDoubt = true
+        this.checked.unshift(...riding.slice(i))
+        throw ofFile(err, c.name)
+      }
+    }
+    if (done.failure !== undefined) throw done.failure
+  }
+
+  /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
+  private async renamedOrNot(session: RemoteSession, c: Checked, refusal: DeployError | undefined): Promise<void> {
+    if (refusal === undefined) {
+      this.renamed = true
+      this.settled(c.temp)
+      return c.live()
+    }
+    if (!renameRefused(refusal as unknown)) {
+      if (++c.tries >= RENAME_TRIES) throw new DeployError(refusal.message, { ...refusal.details, transient: false })
+      this.checked.push(c)
+      return
+    }
+    if (c.inDoubt) {
+      // A lost write may have renamed it already (RNFR then finds no temporary): write it anew.
+      if (await quietly(session.remove(c.temp))) this.settled(c.temp)
+      return c.again(session, 'anew')
+    }
+    const mode = this.server.replace
+    if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
+      this.settled(c.temp)
+      return c.live()
+    }
+    if (await quietly(session.remove(c.temp))) this.settled(c.temp)
+    await c.again(session, 'in place')
+  }
+
+  /**
    * Moves temp over target as the server allows: a rename over it, or the target cleared first
-   * (`clear`: deleted, unless the caller moves it aside). False when this server refuses renames
-   * (write in place then); a 4xx or a lost connection throws, for the pool to retry.
+   * (`clear`: deleted, unless the caller moves it aside). False when the server refuses it (write
+   * in place then); a 4xx or a lost connection throws, for the pool to retry.
    */
   async replace(
     session: RemoteSession,
     temp: string,
     target: string,
-    clear: () => Promise<unknown> = () => quietly(session.remove(target))
+    clear: () => Promise<unknown> = () => quietly(session.remove(target)),
+    name = target
   ): Promise<boolean> {
     const mode = this.server.replace
     if (mode === 'direct') return false
     if (mode === 'delete-then-rename') await clear()
     try {
       await session.rename(temp, target)
+      this.renamed = true
       return true
     } catch (err) {
       if (!renameRefused(err)) throw err
-      return this.afterRefusal(session, temp, target, mode, err, clear)
+      return this.afterRefusal(session, temp, target, mode, err, clear, name)
     }
   }
 
-  /** After a refused rename: over an existing file, or renames at all? False: write in place. */
+  /**
+   * After a refused rename: over an existing file (the server's rule: cleared first from now on),
+   * renames at all (none has worked in this run: the server's rule, in place from now on), or
+   * this file only (renames work: a file in use on IIS). False: write this file in place.
+   */
   private async afterRefusal(
     session: RemoteSession,
     temp: string,
     target: string,
     mode: Exclude<ReplaceMode, 'direct'>,
-    err: DeployError | undefined,
-    clear: () => Promise<unknown> = () => quietly(session.remove(target))
+    err: DeployError,
+    clear: () => Promise<unknown> = () => quietly(session.remove(target)),
+    name = target
   ): Promise<boolean> {
-    if (err === undefined) return false
     let refusal = err
     if (mode === 'rename') {
       // Once more with the target gone.
       await clear()
       try {
         await session.rename(temp, target)
-        this.server.refusedRenameOver(err.details.reply ?? err.message)
+        this.server.refusedRenameOver(replyOf(err))
+        this.renamed = true
         return true
       } catch (again) {
         if (!renameRefused(again)) throw again
         refusal = again
       }
     }
-    this.server.refusedRenames(refusal.details.reply ?? refusal.message)
+    if (this.renamed) this.server.refusedRenameOf(name, replyOf(refusal))
+    else this.server.refusedRenames(replyOf(refusal))
     return false
   }
 
@@ -142,8 +264,9 @@ export class Replacer {
     return [...this.temps]
   }
 
-  /** Removes this run's temporaries that failed attempts left behind (best effort). */
+  /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
   async cleanUp(pool: SessionPool): Promise<void> {
+    this.checked.length = 0
     for (const temp of [...this.temps]) {
       await pool
         // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
@@ -155,3 +278,5 @@ export class Replacer {
     }
   }
 }
+
+const replyOf = (err: DeployError): string => err.details.reply ?? err.message
