@@ -15,13 +15,13 @@ import type {
   RemoteSession
 } from '../core/remote-session.js'
 import type { HashAlgorithm, ServerHash } from '../core/hash-names.js'
-import { replyIsTransient } from '../core/retry.js'
+import { isTransient, replyIsTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
-import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
+import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { fitsCommand, sizeIn } from './pipelining.js'
+import { commandNamed, fitsCommand, sizeIn } from './pipelining.js'
 import { downloadSha256, listDirectory, retrieve } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { statListings } from './stat-listing.js'
@@ -80,7 +80,7 @@ export class BasicFtpSession implements RemoteSession {
       await this.client.send(`MKD ${path}`)
       return true
     } catch (err) {
-      if (!(err instanceof FTPError)) throw err
+      if (!(err instanceof FTPError)) throw commandFailed(`MKD ${path}`, err)
       // MKD on an existing directory is refused (550 on most servers): confirm it exists.
       try {
         await this.client.send(`CWD ${path}`)
@@ -116,6 +116,11 @@ export class BasicFtpSession implements RemoteSession {
       try {
         replies = await sendPipelined(this.client, all, fitsCommand)
       } catch (err) {
+        if (err instanceof BatchStopped) {
+          // The server read no further: the retry (on a new connection) goes one command at a time.
+          if (err.timedOut) this.server.pipeliningTimedOut(err.message)
+          throw commandFailed(err.command, err.cause)
+        }
         if (!(err instanceof RepliesMismatch)) throw err
         this.server.pipeliningConfused(err.message)
         throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
@@ -129,7 +134,7 @@ export class BasicFtpSession implements RemoteSession {
           const res = await this.client.send(command)
           replies.push({ code: res.code, message: res.message })
         } catch (err) {
-          if (!(err instanceof FTPError)) throw err
+          if (!(err instanceof FTPError)) throw commandFailed(command, err)
           replies.push({ code: err.code, message: err.message })
         }
       }
@@ -259,4 +264,14 @@ export class BasicFtpSession implements RemoteSession {
     this.log.debug('Closing the FTP session')
     this.client.close()
   }
+}
+
+/** A lost connection or a timeout on `command`, named (a refusal is its reply, not this). */
+function commandFailed(command: string, err: unknown): unknown {
+  if (err instanceof DeployError || !(err instanceof Error)) return err
+  return new DeployError(
+    `${commandNamed(command)}: ${err.message}`,
+    { command: command.split(' ')[0], transient: isTransient(err) },
+    { cause: err }
+  )
 }

@@ -67,11 +67,14 @@ export class SessionPool {
     this.waiting.splice(0).forEach(wake => wake())
   }
 
-  /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+  /**
+   * Runs fn on a session of its own; transient failures get a new connection and another try
+   * (`retries` of them: the pool's by default, 0 for a step whose caller retries it differently).
+   */
   async run<T>(
     what: string,
     fn: (session: RemoteSession) => Promise<T>,
-    options: { always?: boolean } = {}
+    options: { always?: boolean; retries?: number } = {}
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: RemoteSession | undefined
@@ -92,7 +95,12 @@ export class SessionPool {
           if (transient || !session.usable) this.discard(session)
           else this.release(session)
         }
-        if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always)) throw err
+        if (
+          !transient ||
+          attempt > (options.retries ?? this.options.retries) ||
+          (this.cancelled !== undefined && !options.always)
+        )
+          throw err
         const wait = backoffMs(attempt, this.options.random)
         this.log.info(
           `${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`
