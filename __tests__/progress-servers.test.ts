@@ -91,7 +91,7 @@ describe.each<ServerKind>(['proftpd', 'pure-ftpd', 'vsftpd', 'pyftpdlib'])('%s',
   )
 
   maybe('a command line longer than servers read fails before it is sent, naming the path', async () => {
-    // remote-dir's parents are made one level at a time: the one whose MKD would pass 4,000 bytes fails.
+    // remote-dir's parents: the first whose MKD would pass MAX_LINE_BYTES fails, before any is sent.
     const segments = Array.from({ length: 21 }, (_, i) => `${String(i).padStart(2, '0')}`.padEnd(199, 'p'))
     const log = recordingLog()
     const inputs = { 'local-dir': makeTree({ 'a.txt': 'a' }), 'remote-dir': segments.join('/'), timeout: '5' }
@@ -106,7 +106,7 @@ describe.each<ServerKind>(['proftpd', 'pure-ftpd', 'vsftpd', 'pyftpdlib'])('%s',
     expect(error?.message.startsWith(`MKD ${tooLong}: the path is too long for an FTP command line (`)).toBe(true)
     // Not retried, and the server never saw it (vsftpd would hang up, ProFTPD never answer).
     expect(log.lines.filter(l => /retry \d+ of \d+/.test(l))).toEqual([])
-    expect(log.lines.some(l => l.startsWith('debug: > ') && l.length > 4000)).toBe(false)
+    expect(log.lines.some(l => l.startsWith('debug: > ') && l.length > MAX_LINE_BYTES)).toBe(false)
     expect(Date.now() - started).toBeLessThan(30_000)
     expect(server.readLog()).not.toMatch(/line too long|Command too long/i)
   })

@@ -54,10 +54,12 @@ export const BATCH_BYTES = 2048
 /** Most commands in one write (64 short MKDs fill BATCH_BYTES). */
 export const BATCH_COMMANDS = 64
 /**
- * The longest command line sent, CRLF included. vsftpd answers a longer one than 4,096 bytes with
- * `500 Input line too long.` and hangs up, ProFTPD answers nothing at all, pure-ftpd 421.
+ * The longest command line sent, CRLF included. pyftpdlib answers a line over 2,048 bytes with
+ * `500 Command too long.` and then the rest of it as another command (every later reply one
+ * behind); above 4,096 bytes vsftpd answers `500 Input line too long.` and hangs up, ProFTPD
+ * answers nothing at all and pure-ftpd `421 Line too long`.
  */
-export const MAX_LINE_BYTES = 4000
+export const MAX_LINE_BYTES = 2048
 
 /**
  * Splits commands, given their line lengths in bytes (CRLF included), into writes of at most
@@ -91,6 +93,6 @@ export function lineTooLong(command: string, bytes: number): string | undefined 
   if (bytes <= MAX_LINE_BYTES) return undefined
   return (
     `${commandNamed(command)}: the path is too long for an FTP command line (${bytes} bytes with the command; ` +
-    `at most ${MAX_LINE_BYTES} are sent, as vsftpd and ProFTPD read no longer lines)`
+    `at most ${MAX_LINE_BYTES} are sent: pyftpdlib reads no longer lines, vsftpd and ProFTPD none over 4096)`
   )
 }

@@ -40,8 +40,8 @@ export function poolLister(pool: SessionPool): Lister {
  * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
  * needs no data connection: no TLS handshake, and no wait for pure-ftpd's final TLS record.
  * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
- * control connection, the rest of the run lists with LIST.
+ * exist (a server whose STAT <dir> gives an empty status), or STAT loses its connection, times
+ * out or gets a reply too long for the control connection, the rest of the run lists with LIST.
  */
 export function statOrListLister(pool: SessionPool): Lister {
   const viaList = poolLister(pool)
