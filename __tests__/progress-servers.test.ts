@@ -131,7 +131,7 @@ describe('a network that cuts every control connection after 12,000 bytes from t
         const run = await runCliDeploy(
           serverInputs(
             { ...server, port: proxy.port },
-            { 'local-dir': makeTree(tree), 'remote-dir': 'cut', timeout: '5', listing: 'none' }
+            { 'local-dir': makeTree(tree), 'remote-dir': 'cut', timeout: '5', listing: 'recursive' }
           ),
           { password: server.password, limitMs: 170_000 }
         )
@@ -141,8 +141,13 @@ describe('a network that cuts every control connection after 12,000 bytes from t
         expect(readdirSync(join(server.root, 'cut')).sort()).toEqual(
           ['.ftps-deploy-manifest.json', ...Array.from({ length: 10 }, (_, i) => `section-${i}`)].sort()
         )
+        const listing = JSON.parse(run.outputs?.listing ?? '[]') as { path: string; type: string }[]
+        expect(listing.filter(e => e.type === 'file').map(e => e.path)).toEqual(Object.keys(tree).sort())
         // The cuts happened; the final check's listing went over data connections once STAT lost one.
         expect(proxy.cutCount).toBeGreaterThan(0)
+        expect(run.lines.filter(l => /listing over data connections \(LIST or MLSD\)/.test(l))).toEqual([
+          expect.stringMatching(/^Listing 10 directories: STAT \/cut\/section-\d: .*: listing over data connections/)
+        ])
       } finally {
         await proxy.close()
       }

@@ -3,7 +3,7 @@
  * absolute path (no CWD per file). open-session.ts opens it; the handshake is in handshake.ts.
  */
 import { Client, FTPError } from 'basic-ftp'
-import { DeployError } from '../core/errors.js'
+import { DeployError, describeError } from '../core/errors.js'
 import { Log } from '../core/log.js'
 import type {
   Commit,
@@ -198,8 +198,16 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async listEntries(path: string): Promise<RemoteEntry[]> {
-    if (this.server.listCommand === 'MLSD') return this.list(path)
-    return (await this.statList(path)) ?? this.list(path)
+    if (this.server.listCommand === 'MLSD' || !this.server.statLists) return this.list(path)
+    let infos: RemoteEntry[] | undefined
+    try {
+      infos = await this.statList(path)
+    } catch (err) {
+      // The connection is gone (a refusal is a reply, not thrown): the retry lists over LIST.
+      this.server.statListsLost(describeError(err))
+      throw err
+    }
+    return infos ?? this.list(path)
   }
 
   async statList(path: string): Promise<RemoteEntry[] | undefined> {
