@@ -154,4 +154,26 @@ describe('a network that cuts every control connection after 12,000 bytes from t
     },
     180_000
   )
+
+  ;(skipped(kind) ? test.skip : test)(
+    'a first deploy of 320 new directories completes: a burst of MKDs cut on every try is not tried again',
+    async () => {
+      const proxy = await startProxy(server.port, { cut: { from: 'server', afterBytes: 12_000 } })
+      try {
+        const run = await runCliDeploy(
+          serverInputs(
+            { ...server, port: proxy.port },
+            { 'local-dir': makeTree(WIDE), 'remote-dir': 'cut-dirs', timeout: '5', listing: 'none' }
+          ),
+          { password: server.password, limitMs: 170_000 }
+        )
+        expect({ code: run.code, error: run.error }).toEqual({ code: 0, error: '' })
+        expect(differences(join(server.root, 'cut-dirs'), WIDE)).toEqual([])
+        expect(proxy.cutCount).toBeGreaterThan(0)
+      } finally {
+        await proxy.close()
+      }
+    },
+    180_000
+  )
 })

@@ -88,7 +88,9 @@ export class BasicFtpSession implements RemoteSession {
         // answers the next STAT with 421 and hangs up when the deploy lock is moved aside).
         await this.client.send(`CWD ${this.home}`).catch(() => undefined)
         return false
-      } catch {
+      } catch (cwdErr) {
+        // A lost connection is not a refusal: the step is worth another try.
+        if (!(cwdErr instanceof FTPError)) throw commandFailed(`CWD ${path}`, cwdErr)
         throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`)
       }
     }
