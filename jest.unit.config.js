@@ -14,6 +14,7 @@ export const UNIT_TESTS = [
   'local-files',
   'local-paths',
   'output-limit',
+  'pipelining-batches',
   'plan',
   'pool-cancel',
   'report',

@@ -96,7 +96,7 @@ test('indexDirs: names with a slash, a backslash or a dot segment are neither fi
 describe('statOrListLister: STAT where it lists, else LIST for the rest of the run', () => {
   const entry = (name: string): FileInfo => Object.assign(new FileInfo(name), { type: FileType.File, size: 1 })
 
-  function fakePool(stat: (path: string) => FileInfo[] | undefined | Error) {
+  function fakePool(stat: (path: string) => FileInfo[] | undefined | Error, lost?: string) {
     const asked: string[] = []
     const session = {
       usable: true,
@@ -108,12 +108,13 @@ describe('statOrListLister: STAT where it lists, else LIST for the rest of the r
       },
       list: async (path: string) => {
         asked.push(`LIST ${path}`)
+        if (path === lost) throw new Error('read ECONNRESET')
         return path === '/missing' ? [] : [entry('a')]
       },
       close: () => undefined
     } as unknown as RemoteSession
     const pool = new SessionPool(async () => session, { size: 1, retries: 0 }, recordingLog())
-    return { pool, asked }
+    return { pool, asked, session }
   }
 
   test('a server whose STAT shows nothing of an existing directory: LIST from then on', async () => {
@@ -136,8 +137,27 @@ describe('statOrListLister: STAT where it lists, else LIST for the rest of the r
     expect(asked).toEqual(['STAT /small', 'STAT /big', 'LIST /big', 'LIST /small'])
   })
 
-  test('a lost connection is an error, not an empty directory', async () => {
-    const { pool } = fakePool(() => new Error('read ECONNRESET'))
-    await expect(statOrListLister(pool)('/www')).rejects.toThrow('read ECONNRESET')
+  test('a lost connection on STAT: LIST decides, never the same STAT again; lost there too, an error, not an empty directory', async () => {
+    const { pool, asked } = fakePool(() => new Error('read ECONNRESET'), '/gone')
+    const check = statOrListLister(pool)
+    expect(await check('/www')).toEqual([entry('a')])
+    await check('/www/b')
+    await expect(check('/gone')).rejects.toThrow('read ECONNRESET')
+    expect(asked).toEqual(['STAT /www', 'LIST /www', 'LIST /www/b', 'LIST /gone'])
+  })
+
+  test('STATs of several directories that lose their connection: each listed on its own, over LIST', async () => {
+    const { pool, asked, session } = fakePool(() => [entry('s')])
+    Object.assign(session, {
+      server: pool.server,
+      statLists: async (paths: string[]) => {
+        asked.push(`STAT ${paths.join(' ')}`)
+        throw new Error('Server sent FIN packet unexpectedly, closing connection.')
+      }
+    })
+    const infos = await statOrListLister(pool).many!(['/a', '/b', '/c'])
+    expect(infos).toEqual([[entry('a')], [entry('a')], [entry('a')]])
+    expect(asked).toEqual(['STAT /a /b /c', 'LIST /a', 'LIST /b', 'LIST /c'])
+    expect(pool.server.statLists).toBe(false)
   })
 })

@@ -25,7 +25,7 @@ async function serve(options: ScriptedServerOptions): Promise<ScriptedServer> {
   return server
 }
 
-async function deployTo(server: ScriptedServer) {
+async function deployTo(server: ScriptedServer, dir = localDir, timeout = '5') {
   const log = recordingLog()
   const result = await deploy(
     settingsOf({
@@ -34,8 +34,8 @@ async function deployTo(server: ScriptedServer) {
       user: 'deploy',
       password: 'pw',
       'ca-cert': pki.caCert,
-      'local-dir': localDir,
-      timeout: '5',
+      'local-dir': dir,
+      timeout,
       concurrency: '1'
     }),
     log
@@ -99,6 +99,43 @@ test('a pipelined command the server drops (RNTO never answered): caught at the 
   expect(log.warnings[0]).toMatch(/\(RNTO \S+ answered with 213 \d+\)/)
   expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])
   expect(filesOn(server)).toEqual(TREE)
+})
+
+test('a pipelined batch that times out (the server reads no further): pipelining off, said once, the step retried one command at a time', async () => {
+  const tree = { 'a/1.txt': 'one', 'b/2.txt': 'two', 'c/3.txt': 'three' }
+  // The plan's MKDs go together; the server answers none from the second on, as ProFTPD leaves
+  // the rest of a burst over 4 KB unread.
+  let stalled: number | undefined
+  const server = await serve({
+    replies: {
+      MKD: (arg, session) => {
+        if (stalled === undefined && arg === '/b') stalled = session.id
+        return session.id === stalled ? null : undefined
+      }
+    }
+  })
+  const { result, log } = await deployTo(server, makeTree(tree), '2')
+  expect(log.warnings).toEqual([
+    'Commands sent together got no reply within the timeout (MKD /b: Timeout (control socket)): sending one command at a time from now on'
+  ])
+  // The failure names the command and path it was on; the step is not tried again as it was.
+  expect(log.lines.filter(l => /Creating directories: /.test(l))).toEqual([
+    'info: Creating directories: MKD /b: Timeout (control socket); creating them one at a time'
+  ])
+  expect(log.lines.filter(l => /retry \d of 3/.test(l))).toEqual([])
+  // The retry was a different step: from the timeout on, every command waited for its reply.
+  const after = log.lines.slice(log.lines.findIndex(l => l.startsWith('warning: Commands sent together')))
+  const sent = after.filter(l => l.startsWith('debug: > ') || l.startsWith('debug: #2 > '))
+  expect(sent.length).toBeGreaterThan(5)
+  after.forEach((line, i) => {
+    if (/^debug: (#\d+ )?> /.test(line))
+      expect([line, /^debug: (#\d+ )?> /.test(after[i + 1] ?? '')]).toEqual([line, false])
+  })
+  // Each directory alone on the retry: /a again (it exists), then /b and /c.
+  const mkds = server.commands.filter(c => c.startsWith('MKD '))
+  expect(mkds.slice(-3)).toEqual(['MKD /a', 'MKD /b', 'MKD /c'])
+  expect(result.uploaded).toEqual(['a/1.txt', 'b/2.txt', 'c/3.txt'])
+  expect(filesOn(server)).toEqual(tree)
 })
 
 test.each([

@@ -90,4 +90,26 @@ describe('ServerRecord', () => {
     expect(log.warnings).toHaveLength(2)
     expect(log.warnings[0]).toContain('(226 to RNFR): sending one command at a time from now on')
   })
+
+  test('a timed-out batch: pipelining off for the run, said once; after a confusion, not said again', () => {
+    const { server, log } = record()
+    server.pipeliningTimedOut('MKD /a/b: Timeout (control socket)')
+    server.pipeliningTimedOut('MKD /a/c: Timeout (control socket)')
+    server.pipeliningConfused('226 to RNFR')
+    expect(server.pipelining).toBe(false)
+    expect(log.warnings).toEqual([
+      'Commands sent together got no reply within the timeout (MKD /a/b: Timeout (control socket)): sending one command at a time from now on'
+    ])
+  })
+
+  test('STAT listings that lost their connection: data connections list from then on, said once (info)', () => {
+    const { server, log } = record()
+    server.statListsLost('Listing 10 directories: read ECONNRESET')
+    server.statListsLost('Listing /x: read ECONNRESET')
+    expect(server.statLists).toBe(false)
+    expect(log.warnings).toEqual([])
+    expect(log.lines).toEqual([
+      'info: Listing 10 directories: read ECONNRESET: listing over data connections (LIST or MLSD), one directory at a time, from now on'
+    ])
+  })
 })

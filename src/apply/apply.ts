@@ -19,6 +19,7 @@ import { Lister } from '../remote/remote-listing.js'
 import { remotePathOf } from '../core/remote-path.js'
 import { Replacer } from '../session/replace.js'
 import { HashCheck } from './verify-hash.js'
+import { isTransient } from '../core/retry.js'
 
 export interface ApplyContext {
   pool: SessionPool
@@ -51,14 +52,11 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     })
     if (plan.createRoot.length + plan.mkdirs.length > 0) {
       const detail = dirDetail(plan)
-      await pool.run('Creating directories', async session => {
-        const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)]
-        const created = await makeDirs(session, dirs, plan.dirMode)
-        plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }))
-        plan.mkdirs.forEach((dir, i) => {
-          if (created[plan.createRoot.length + i]) store.dirCreated(dir)
-          did({ kind: 'create directory', path: dir, detail })
-        })
+      const created = await createDirs(pool, [...plan.createRoot, ...plan.mkdirs.map(at)], plan.dirMode, log)
+      plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }))
+      plan.mkdirs.forEach((dir, i) => {
+        if (created[plan.createRoot.length + i]) store.dirCreated(dir)
+        did({ kind: 'create directory', path: dir, detail })
       })
     }
     // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -201,6 +199,25 @@ async function cleanUpAfterFailure(replacer: Replacer, pool: SessionPool, log: L
     log.warning(
       `Could not remove ${left.length} temporary file(s) of this run (the next run removes them): ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}`
     )
+  }
+}
+
+/**
+ * Creates directories on one connection, together where the server takes it. Where that step
+ * loses its connection or times out (a network that cuts a connection after so many bytes cuts
+ * a burst of MKDs on every try), it is not tried again: each directory becomes a step of its own,
+ * with its own retries, so every try makes progress. Says for each whether this run created it
+ * (one the lost burst made counts as found).
+ */
+async function createDirs(pool: SessionPool, dirs: string[], mode: string | undefined, log: Log): Promise<boolean[]> {
+  try {
+    return await pool.run('Creating directories', session => makeDirs(session, dirs, mode), { retries: 0 })
+  } catch (err) {
+    if (!isTransient(err)) throw err
+    log.info(`Creating directories: ${describeError(err)}; creating them one at a time`)
+    const created: boolean[] = []
+    for (const dir of dirs) created.push(await pool.run(`Creating ${dir}`, session => makeDir(session, dir, mode)))
+    return created
   }
 }
 

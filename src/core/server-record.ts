@@ -71,6 +71,25 @@ export class ServerRecord {
     )
   }
 
+  /**
+   * Commands sent together got no reply within the timeout (a server that reads less at once than
+   * we send, or drops what it queued): one at a time from now on, so the retry is a different step.
+   */
+  pipeliningTimedOut(what: string): void {
+    if (!this.pipelining) return
+    this.pipelining = false
+    this.log.warning(
+      `Commands sent together got no reply within the timeout (${what}): sending one command at a time from now on`
+    )
+  }
+
+  /** STAT listings lost the connection, timed out or were too long: data connections list from now on. */
+  statListsLost(why: string): void {
+    if (!this.statLists) return
+    this.statLists = false
+    this.log.info(`${why}: listing over data connections (LIST or MLSD), one directory at a time, from now on`)
+  }
+
   /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
   earlyTlsReset(): void {
     if (!this.earlyTls) return

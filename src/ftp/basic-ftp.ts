@@ -10,7 +10,9 @@ import type { FTPContext } from 'basic-ftp/dist/FtpContext.js'
 import { connectForPassiveTransfer, parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer.js'
 import { Socket, SocketConnectOpts } from 'node:net'
 import { ConnectionOptions, TLSSocket } from 'node:tls'
+import { DeployError } from '../core/errors.js'
 import type { Reply } from '../core/remote-session.js'
+import { batchEnds, commandNamed, lineTooLong } from './pipelining.js'
 
 /** The basic-ftp version everything here was checked against (package.json pins it). */
 export const BASIC_FTP_VERSION = '6.2.6'
@@ -123,11 +125,14 @@ export function setNameEncoding(client: Client, encoding: 'utf8' | 'latin1'): vo
 export type { Reply }
 
 /**
- * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
- * servers to queue commands that arrive early). Only for commands answered by one reply each
- * (no transfers). A reply that `fits` says cannot be its command's, or a preliminary 1xx reply,
- * means the replies no longer match the commands: rejects with a `RepliesMismatch` at once,
- * and the session is done (what follows on it cannot be trusted). A lost connection rejects too.
+ * Sends `commands` together and resolves with the reply to each, in order (RFC 959 asks servers
+ * to queue commands that arrive early): in writes of at most BATCH_BYTES and BATCH_COMMANDS
+ * (pipelining.ts), each sent once the replies to the one before are in, so no write exceeds
+ * what a server reads at once. Only for commands answered by one reply each (no transfers). A
+ * reply that `fits` says cannot be its command's, or a preliminary 1xx reply, means the replies
+ * no longer match the commands: rejects with a `RepliesMismatch` at once, and the session is
+ * done (what follows on it cannot be trusted). A lost connection or a timeout rejects with a
+ * `BatchStopped` naming the command whose reply did not come.
  */
 export function sendPipelined(
   client: Client,
@@ -135,10 +140,23 @@ export function sendPipelined(
   fits: (command: string, reply: Reply) => boolean
 ): Promise<Reply[]> {
   const ftp: FTPContext = client.ftp
-  for (const command of commands) {
+  const encoding = nameEncoding(client)
+  const lengths = commands.map(command => Buffer.byteLength(`${command}\r\n`, encoding))
+  for (const [i, command] of commands.entries()) {
     if (/[\r\n\0]/.test(command)) throw new Error(`Invalid command: Contains control characters. (${command})`)
+    const tooLong = lineTooLong(command, lengths[i]!)
+    if (tooLong !== undefined) throw new DeployError(tooLong, { command: command.split(' ')[0], transient: false })
   }
+  if (commands.length === 0) return Promise.resolve([])
+  const ends = batchEnds(lengths)
   const replies: Reply[] = []
+  let sent = 0
+  const sendNext = (): void => {
+    const batch = commands.slice(sent, ends.shift())
+    sent += batch.length
+    for (const command of batch) ftp.log(`> ${command}`)
+    ftp.socket.write(batch.map(c => `${c}\r\n`).join(''), encoding)
+  }
   const done = ftp.handle(undefined, (res: Error | FTPResponse, task) => {
     if (res instanceof FTPError) res = { code: res.code, message: res.message }
     else if (res instanceof Error) return task.reject(res)
@@ -152,10 +170,53 @@ export function sendPipelined(
     }
     replies.push(reply)
     if (replies.length === commands.length) task.resolve(res)
+    else if (replies.length === sent) sendNext()
   }) as Promise<FTPResponse>
-  for (const command of commands) ftp.log(`> ${command}`)
-  ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding)
-  return done.then(() => replies)
+  sendNext()
+  return done.then(
+    () => replies,
+    (err: unknown) => {
+      if (err instanceof RepliesMismatch || !(err instanceof Error)) throw err
+      throw new BatchStopped(commands[replies.length]!, err)
+    }
+  )
+}
+
+/** A batch of commands sent together that lost its connection or timed out, at `command`. */
+export class BatchStopped extends Error {
+  /** basic-ftp's control timeout: the server read no further (or never answered). */
+  readonly timedOut: boolean
+
+  constructor(
+    readonly command: string,
+    cause: Error
+  ) {
+    super(`${commandNamed(command)}: ${cause.message}`, { cause })
+    this.timedOut = isControlTimeout(cause)
+  }
+}
+
+/** basic-ftp's error when the control connection was idle for the whole timeout. */
+export const isControlTimeout = (err: unknown): boolean =>
+  err instanceof Error && /^Timeout \(control socket\)/.test(err.message)
+
+/**
+ * Refuses any command line longer than servers read (pipelining.ts MAX_LINE_BYTES) before it is
+ * sent: vsftpd hangs up on one, ProFTPD never answers. The failure names the command and path.
+ */
+export function refuseLongLines(client: Client): void {
+  const ftp: FTPContext = client.ftp
+  const handle = ftp.handle.bind(ftp)
+  ftp.handle = (command, handler) => {
+    const tooLong =
+      command === undefined
+        ? undefined
+        : lineTooLong(command, Buffer.byteLength(`${command}\r\n`, nameEncoding(client)))
+    if (tooLong !== undefined) {
+      return Promise.reject(new DeployError(tooLong, { command: command!.split(' ')[0], transient: false }))
+    }
+    return handle(command, handler)
+  }
 }
 
 /** Replies to pipelined commands that cannot be theirs. */

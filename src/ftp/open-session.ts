@@ -9,6 +9,7 @@ import {
   bindSockets,
   controlSocket,
   dropTaskStacks,
+  refuseLongLines,
   setNameEncoding,
   setProtocolLog,
   skipStrayCompletions
@@ -31,6 +32,7 @@ export const openSession: SessionFactory = async (settings, log, server = new Se
   )
   dropTaskStacks(client)
   skipStrayCompletions(client)
+  refuseLongLines(client)
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
   client.prepareTransfer = connector.prepareTransfer(client)

@@ -4,7 +4,7 @@
  * commands, or sends one reply too many, such as pyftpdlib 1.5.7's late 226 after a refused
  * transfer) gets one command at a time for the rest of the run: the server record's `pipelining`.
  */
-import type { Reply } from './basic-ftp.js'
+import type { Reply } from '../core/remote-session.js'
 
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
 const SUCCESS: Record<string, number[]> = {
@@ -58,3 +58,56 @@ export function sizeUnavailable(reply: Reply): boolean {
 
 /** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
 export const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
+
+/**
+ * Most bytes of commands in one write. ProFTPD and pure-ftpd with TLS read 4,096 bytes of a TLS
+ * record and leave the rest inside OpenSSL, unread until more input comes (FACTS.md): a burst
+ * above that stalls until the control timeout. Half of it leaves room for any server that reads
+ * less; each write's replies are read before the next goes (a round trip per 2 KB).
+ */
+export const BATCH_BYTES = 2048
+/** Most commands in one write (64 short MKDs fill BATCH_BYTES). */
+export const BATCH_COMMANDS = 64
+/**
+ * The longest command line sent, CRLF included. pyftpdlib answers a line over 2,048 bytes with
+ * `500 Command too long.` and then the rest of it as another command (every later reply one
+ * behind); above 4,096 bytes vsftpd answers `500 Input line too long.` and hangs up, ProFTPD
+ * answers nothing at all and pure-ftpd `421 Line too long`.
+ */
+export const MAX_LINE_BYTES = 2048
+
+/**
+ * Splits commands, given their line lengths in bytes (CRLF included), into writes of at most
+ * `maxBytes` and `maxCommands` each (a line longer than `maxBytes` goes alone): the index after
+ * each write's last command.
+ */
+export function batchEnds(lineBytes: number[], maxBytes = BATCH_BYTES, maxCommands = BATCH_COMMANDS): number[] {
+  const ends: number[] = []
+  let bytes = 0
+  let start = 0
+  lineBytes.forEach((length, i) => {
+    if (i > start && (bytes + length > maxBytes || i - start >= maxCommands)) {
+      ends.push(i)
+      start = i
+      bytes = 0
+    }
+    bytes += length
+  })
+  if (lineBytes.length > start) ends.push(lineBytes.length)
+  return ends
+}
+
+/** A command as a failure names it: the verb and its path; the argument of PASS and ACCT never. */
+export function commandNamed(command: string): string {
+  const verb = command.split(' ')[0]!.toUpperCase()
+  return verb === 'PASS' || verb === 'ACCT' ? verb : command
+}
+
+/** Why `command` (its line `bytes` long, CRLF included) must not be sent, or undefined. */
+export function lineTooLong(command: string, bytes: number): string | undefined {
+  if (bytes <= MAX_LINE_BYTES) return undefined
+  return (
+    `${commandNamed(command)}: the path is too long for an FTP command line (${bytes} bytes with the command; ` +
+    `at most ${MAX_LINE_BYTES} are sent: pyftpdlib reads no longer lines, vsftpd and ProFTPD none over 4096)`
+  )
+}

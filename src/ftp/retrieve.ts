@@ -5,6 +5,7 @@
  */
 import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
 import { createHash } from 'node:crypto'
+import { DeployError } from '../core/errors.js'
 import {
   controlTimeout,
   expectStrayCompletion,
@@ -22,6 +23,14 @@ const MAX_LISTING_BYTES = 40 * 1024 * 1024
 
 /** A transfer went past the bytes it may carry: cut, and never worth a retry. */
 export class TooManyBytes extends Error {}
+
+/** A small file (a manifest, holder.json) over what such a file may be: not read, never retried. */
+export function tooLarge(remotePath: string, what: string, maxBytes: number): DeployError {
+  return new DeployError(`${remotePath} ${what} more than the ${maxBytes} bytes such a file may have: not read`, {
+    command: 'RETR',
+    transient: false
+  })
+}
 
 /**
  * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for

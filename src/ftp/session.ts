@@ -3,7 +3,7 @@
  * absolute path (no CWD per file). open-session.ts opens it; the handshake is in handshake.ts.
  */
 import { Client, FTPError } from 'basic-ftp'
-import { DeployError } from '../core/errors.js'
+import { DeployError, describeError } from '../core/errors.js'
 import { Log } from '../core/log.js'
 import type {
   Commit,
@@ -15,14 +15,14 @@ import type {
   RemoteSession
 } from '../core/remote-session.js'
 import type { HashAlgorithm, ServerHash } from '../core/hash-names.js'
-import { replyIsTransient } from '../core/retry.js'
+import { isTransient, replyIsTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
-import { RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
+import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { fitsCommand, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
-import { downloadSha256, listDirectory, retrieve, TooManyBytes } from './retrieve.js'
+import { commandNamed, fitsCommand, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
+import { downloadSha256, listDirectory, retrieve, tooLarge, TooManyBytes } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { statFileSize, statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
@@ -80,7 +80,7 @@ export class BasicFtpSession implements RemoteSession {
       await this.client.send(`MKD ${path}`)
       return true
     } catch (err) {
-      if (!(err instanceof FTPError)) throw err
+      if (!(err instanceof FTPError)) throw commandFailed(`MKD ${path}`, err)
       // MKD on an existing directory is refused (550 on most servers): confirm it exists.
       try {
         await this.client.send(`CWD ${path}`)
@@ -88,7 +88,9 @@ export class BasicFtpSession implements RemoteSession {
         // answers the next STAT with 421 and hangs up when the deploy lock is moved aside).
         await this.client.send(`CWD ${this.home}`).catch(() => undefined)
         return false
-      } catch {
+      } catch (cwdErr) {
+        // A lost connection is not a refusal: the step is worth another try.
+        if (!(cwdErr instanceof FTPError)) throw commandFailed(`CWD ${path}`, cwdErr)
         throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`)
       }
     }
@@ -116,6 +118,11 @@ export class BasicFtpSession implements RemoteSession {
       try {
         replies = await sendPipelined(this.client, all, fitsCommand)
       } catch (err) {
+        if (err instanceof BatchStopped) {
+          // The server read no further: the retry (on a new connection) goes one command at a time.
+          if (err.timedOut) this.server.pipeliningTimedOut(err.message)
+          throw commandFailed(err.command, err.cause)
+        }
         if (!(err instanceof RepliesMismatch)) throw err
         this.server.pipeliningConfused(err.message)
         throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
@@ -129,7 +136,7 @@ export class BasicFtpSession implements RemoteSession {
           const res = await this.client.send(command)
           replies.push({ code: res.code, message: res.message })
         } catch (err) {
-          if (!(err instanceof FTPError)) throw err
+          if (!(err instanceof FTPError)) throw commandFailed(command, err)
           replies.push({ code: err.code, message: err.message })
         }
       }
@@ -202,8 +209,16 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async listEntries(path: string): Promise<RemoteEntry[]> {
-    if (this.server.listCommand === 'MLSD') return this.list(path)
-    return (await this.statList(path)) ?? this.list(path)
+    if (this.server.listCommand === 'MLSD' || !this.server.statLists) return this.list(path)
+    let infos: RemoteEntry[] | undefined
+    try {
+      infos = await this.statList(path)
+    } catch (err) {
+      // The connection is gone (a refusal is a reply, not thrown): the retry lists over LIST.
+      this.server.statListsLost(describeError(err))
+      throw err
+    }
+    return infos ?? this.list(path)
   }
 
   async statList(path: string): Promise<RemoteEntry[] | undefined> {
@@ -270,9 +285,12 @@ export class BasicFtpSession implements RemoteSession {
   }
 }
 
-function tooLarge(remotePath: string, what: string, maxBytes: number): DeployError {
-  return new DeployError(`${remotePath} ${what} more than the ${maxBytes} bytes such a file may have: not read`, {
-    command: 'RETR',
-    transient: false
-  })
+/** A lost connection or a timeout on `command`, named (a refusal is its reply, not this). */
+function commandFailed(command: string, err: unknown): unknown {
+  if (err instanceof DeployError || !(err instanceof Error)) return err
+  return new DeployError(
+    `${commandNamed(command)}: ${err.message}`,
+    { command: command.split(' ')[0], transient: isTransient(err) },
+    { cause: err }
+  )
 }

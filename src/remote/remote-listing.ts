@@ -2,8 +2,9 @@
  * Reading what the server holds: directory listers (STAT on the control connection where the
  * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
  */
-import { RemoteEntry, EntryType } from '../core/remote-session.js'
-import { ReplyError } from '../core/errors.js'
+import { RemoteEntry, EntryType, RemoteSession } from '../core/remote-session.js'
+import { describeError, ReplyError } from '../core/errors.js'
+import { isTransient } from '../core/retry.js'
 import { posix } from 'node:path'
 import { RemoteIndex } from '../core/plan.js'
 import { forEachLimited } from '../core/concurrency.js'
@@ -39,8 +40,8 @@ export function poolLister(pool: SessionPool): Lister {
  * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
  * needs no data connection: no TLS handshake, and no wait for pure-ftpd's final TLS record.
  * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
- * control connection, the rest of the run lists with LIST.
+ * exist (a server whose STAT <dir> gives an empty status), or STAT loses its connection, times
+ * out or gets a reply too long for the control connection, the rest of the run lists with LIST.
  */
 export function statOrListLister(pool: SessionPool): Lister {
   const viaList = poolLister(pool)
@@ -53,20 +54,24 @@ export function statOrListLister(pool: SessionPool): Lister {
     if (infos !== undefined && infos.length > 0) server.statLists = false
     return infos
   }
-  const viaStat = async <T>(stat: () => Promise<T>): Promise<T | undefined> => {
+  /**
+   * STATs on a session of the pool, tried once. Where they lose the connection or time out (a
+   * network that cuts a connection after so many bytes cuts a long STAT reply on every try), or a
+   * reply is too long for the control connection, the rest of the run lists over data connections,
+   * one directory at a time: the retry is a different step, never the same STATs again.
+   */
+  const viaStat = async <T>(what: string, stat: (session: RemoteSession) => Promise<T>): Promise<T | undefined> => {
     try {
-      return await stat()
+      return await pool.run(what, stat, { retries: 0 })
     } catch (err) {
-      // A reply too long for the control connection lets LIST decide; a lost connection was
-      // retried already.
-      if (!tooLong(err)) throw err
-      server.statLists = false
+      if (!tooLong(err) && !isTransient(err)) throw err
+      server.statListsLost(`${what}: ${describeError(err)}`)
       return undefined
     }
   }
   const one: Lister = async absPath => {
     if (server.statLists) {
-      const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)))
+      const infos = await viaStat(`Listing ${absPath}`, session => session.statList(absPath))
       if (infos !== undefined) return infos
     }
     return decide(absPath)
@@ -77,8 +82,8 @@ export function statOrListLister(pool: SessionPool): Lister {
     for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE) groups.push(absPaths.slice(i, i + STATS_PER_WRITE))
     const found = new Map<string, RemoteEntry[] | undefined>()
     await forEachLimited(groups, 4, async group => {
-      const infos = await viaStat(() =>
-        pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining))
+      const infos = await viaStat(`Listing ${group.length} directories`, session =>
+        session.statLists(group, session.server.pipelining)
       )
       group.forEach((path, i) => found.set(path, infos?.[i]))
     })

@@ -123,11 +123,14 @@ export class SessionPool {
     return new CancelledError(`${what}: ${why}`)
   }
 
-  /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+  /**
+   * Runs fn on a session of its own; transient failures get a new connection and another try
+   * (`retries` of them: the pool's by default, 0 for a step whose caller retries it differently).
+   */
   async run<T>(
     what: string,
     fn: (session: RemoteSession) => Promise<T>,
-    options: { always?: boolean } = {}
+    options: { always?: boolean; retries?: number } = {}
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: RemoteSession | undefined
@@ -162,7 +165,7 @@ export class SessionPool {
         }
         // After a cancel nothing is tried again: what is left is the next run's to clean.
         if (stoppedHere) throw transient ? this.stopped(what, options.always) : err
-        if (!transient || attempt > this.options.retries || this.cancelled !== undefined) throw err
+        if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined) throw err
         const wait = backoffMs(attempt, this.options.random)
         this.log.info(
           `${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`
