@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7488);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2881);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7488:
+/***/ 2881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31146,6 +31146,13 @@ class DeployError extends Error {
         super(message, options);
         this.name = 'DeployError';
         this.details = details;
+    }
+}
+/** A step stopped by a cancel (or by the end of the time to clean up after one): final, said as it is. */
+class CancelledError extends DeployError {
+    constructor(message) {
+        super(message, { transient: false });
+        this.name = 'CancelledError';
     }
 }
 /**
@@ -31222,6 +31229,10 @@ function unsafePathReason(relPath) {
         return "it has an empty, '.' or '..' segment";
     }
     return undefined;
+}
+/** One entry name from a listing, safe to join below its directory (no '/', '..', '.', backslash, CR, LF or NUL). */
+function safeName(name) {
+    return !name.includes('/') && unsafePathReason(name) === undefined;
 }
 /** How names compare on a server that folds case. */
 const foldName = (path) => path.toLowerCase();
@@ -31349,10 +31360,15 @@ async function sizeCheck(session, name, sentSize, path) {
 
 
 
+/**
+ * A manifest takes about 150 bytes a file: 64 MiB is some 400,000 files. A bigger one is not
+ * read into memory: the run fails, naming it (it is never taken for "no manifest").
+ */
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 async function readOne(pool, path, what, log) {
     // A transient failure (a short download included) is retried and then fails the run: it is
     // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path));
+    const data = await pool.run(`Reading ${what}`, session => session.download(path, MANIFEST_MAX_BYTES));
     if (data === undefined)
         return undefined;
     try {
@@ -31542,7 +31558,38 @@ class ManifestStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/session/checked.ts
+/**
+ * A file checked under its temporary name whose rename has not been carried yet: the state
+ * between "uploaded and checked" and "live" (the replacer's `checked`; `cutover: end` will hold
+ * files in it until its burst). And how a failure on its way to live is named after it.
+ */
+
+/** Writes carrying one file's rename that may be answered 4xx before its failure is final. */
+const RENAME_TRIES = 3;
+/** A failure while putting a checked file in place, named after that file (not the upload whose write carried it). */
+function ofFile(err, name) {
+    if (err instanceof DeployError && err.details.file !== undefined)
+        return err;
+    const details = err instanceof DeployError ? err.details : err instanceof ReplyError ? { code: err.code, reply: err.message } : {};
+    return new DeployError(`Putting ${name} in place failed: ${describeError(err)}`, { ...details, file: name }, { cause: err });
+}
+
 ;// CONCATENATED MODULE: ./src/session/replace.ts
+/**
+ * How a file is put on the server: to a temporary name, checked there (size, mode), then renamed
+ * over the target (atomic), with what this server turns out to allow (the server record's
+ * `replace`): a rename over an existing file, or only after clearing it, or no renames at all
+ * (pure-ftpd -G), in place then. Found out on first use and said once; a rename refused for one
+ * file where renames work (IIS: a file in use) is that file's fallback, not the run's.
+ *
+ * Where the server takes pipelined commands, a checked temporary waits in `checked` and its
+ * rename rides on the next write of any session (the next upload's checks), so nothing goes live
+ * before its checks are read and no round trip is added; `goLive` sends what is left when a
+ * phase ends (new files, then replacements: the plan's order).
+ */
+
+
 
 
 class Replacer {
@@ -31550,6 +31597,10 @@ class Replacer {
     names;
     /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
     temps = new Set();
+    /** Checked, rename pending: carried by the next write (the state `cutover: end` holds longer). */
+    checked = [];
+    /** A rename worked in this run: a later refusal is one file's, not the server's. */
+    renamed = false;
     constructor(server, names) {
         this.server = server;
         this.names = names;
@@ -31567,47 +31618,81 @@ class Replacer {
         this.temps.delete(temp);
     }
     /**
-     * Uploads source to target: atomically where the server allows, else in place. Where the
-     * server takes pipelined commands, the checks, the rename and the next transfer's passive port
-     * go in one write after the upload (the size is then read from the renamed file); else one at
-     * a time, the temporary checked before it is renamed.
+     * Uploads source to target: atomically where the server allows, else in place; `live` is
+     * called once the file is in place under its name: before this returns, or, where the server
+     * takes pipelined commands, when a later write has carried its rename. The checks (the bytes
+     * sent, the size, a hash, the mode) are all made on the temporary before it is renamed.
      */
-    async put(session, source, target, checks) {
+    async put(session, source, target, checks, live = () => undefined) {
         // The mode as this upload found it: another connection may learn more meanwhile.
-        const mode = this.server.replace;
-        if (mode !== 'direct') {
+        if (this.server.replace !== 'direct') {
             const temp = this.tempFor(target);
-            let replaced = false;
+            let kept;
             try {
                 const sent = await session.upload(source, temp);
                 checks.sent(sent);
                 if (this.server.pipelining &&
                     checks.stored === undefined &&
                     (checks.mode === undefined || this.server.chmodWorks)) {
-                    const done = await session.commit({ temp, target, mode, sent, checks });
-                    replaced = done.renamed || (await this.afterRefusal(session, temp, target, mode, done.refusal));
+                    const size = checks.verifySize ? sent.size : undefined;
+                    await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size });
+                    this.checked.push({
+                        temp,
+                        target,
+                        name: checks.name,
+                        again: (on, how) => how === 'anew'
+                            ? this.put(on, source, target, checks, live)
+                            : this.inPlace(on, source, target, checks, live),
+                        live,
+                        tries: 0,
+                        inDoubt: false
+                    });
+                    kept = 'pending';
                 }
                 else {
                     await this.checkStored(session, checks, temp, sent);
-                    replaced = await this.replace(session, temp, target);
+                    if (await this.replace(session, temp, target, undefined, checks.name))
+                        kept = 'renamed';
                 }
             }
             finally {
-                if (replaced)
+                if (kept === 'renamed')
                     this.settled(temp);
-                else if (session.usable && (await quietly(session.remove(temp))))
+                else if (kept === undefined && session.usable && (await quietly(session.remove(temp))))
                     this.settled(temp);
             }
-            if (replaced)
+            if (kept === 'renamed')
+                live();
+            if (kept !== undefined)
                 return;
         }
-        // In place. Where atomic was asked for but renames are refused, delete first: a server
-        // that never overwrites (pure-ftpd -r) would otherwise keep the old file.
+        await this.inPlace(session, source, target, checks, live);
+    }
+    /**
+     * Sends the renames of every checked file still pending, one write at a time on some session,
+     * until none is left: at the end of a phase, before the next phase's files may go live.
+     */
+    async goLive(pool) {
+        while (this.checked.length > 0) {
+            const names = this.checked.map(c => c.name);
+            const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+            await pool
+                .run(`Putting ${shown} in place`, session => this.together(session))
+                .catch((err) => {
+                throw ofFile(err, names[0]);
+            });
+        }
+    }
+    /** In place: where renames are refused (the run's mode, or this file's fallback). */
+    async inPlace(session, source, target, checks, live) {
+        // Where atomic was asked for but renames are refused, delete first: a server that never
+        // overwrites (pure-ftpd -r) would otherwise keep the old file.
         if (this.server.atomic)
             await quietly(session.remove(target));
         const sent = await session.upload(source, target);
         checks.sent(sent);
         await this.checkStored(session, checks, target, sent);
+        live();
     }
     async checkStored(session, checks, path, sent) {
         if (checks.verifySize)
@@ -31619,11 +31704,72 @@ class Replacer {
         }
     }
     /**
-     * Moves temp over target as the server allows: a rename over it, or the target cleared first
-     * (`clear`: deleted, unless the caller moves it aside). False when this server refuses renames
-     * (write in place then); a 4xx or a lost connection throws, for the pool to retry.
+     * One write: the renames of the checked files pending, then `check` of a temporary just
+     * uploaded (with the next transfer's port). Each rename's outcome is its own file's; the
+     * check's failure is thrown after them.
      */
-    async replace(session, temp, target, clear = () => quietly(session.remove(target))) {
+    async together(session, check) {
+        const riding = this.checked.splice(0);
+        const clearFirst = this.server.replace === 'delete-then-rename';
+        let done;
+        try {
+            done = await session.commit({ renames: riding.map(c => ({ from: c.temp, to: c.target, clearFirst })), check });
+        }
+        catch (err) {
+            // The write is lost: each rename may or may not have happened; the next write tells.
+            for (const c of riding)
+                c.inDoubt = true;
+            this.checked.unshift(...riding);
+            throw err;
+        }
+        for (const [i, c] of riding.entries()) {
+            try {
+                await this.renamedOrNot(session, c, done.renames[i]);
+            }
+            catch (err) {
+                // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
+                c.inDoubt = true;
+                this.checked.unshift(...riding.slice(i));
+                throw ofFile(err, c.name);
+            }
+        }
+        if (done.failure !== undefined)
+            throw done.failure;
+    }
+    /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
+    async renamedOrNot(session, c, refusal) {
+        if (refusal === undefined) {
+            this.renamed = true;
+            this.settled(c.temp);
+            return c.live();
+        }
+        if (!renameRefused(refusal)) {
+            if (++c.tries >= RENAME_TRIES)
+                throw new DeployError(refusal.message, { ...refusal.details, transient: false });
+            this.checked.push(c);
+            return;
+        }
+        if (c.inDoubt) {
+            // A lost write may have renamed it already (RNFR then finds no temporary): write it anew.
+            if (await quietly(session.remove(c.temp)))
+                this.settled(c.temp);
+            return c.again(session, 'anew');
+        }
+        const mode = this.server.replace;
+        if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
+            this.settled(c.temp);
+            return c.live();
+        }
+        if (await quietly(session.remove(c.temp)))
+            this.settled(c.temp);
+        await c.again(session, 'in place');
+    }
+    /**
+     * Moves temp over target as the server allows: a rename over it, or the target cleared first
+     * (`clear`: deleted, unless the caller moves it aside). False when the server refuses it (write
+     * in place then); a 4xx or a lost connection throws, for the pool to retry.
+     */
+    async replace(session, temp, target, clear = () => quietly(session.remove(target)), name = target) {
         const mode = this.server.replace;
         if (mode === 'direct')
             return false;
@@ -31631,25 +31777,29 @@ class Replacer {
             await clear();
         try {
             await session.rename(temp, target);
+            this.renamed = true;
             return true;
         }
         catch (err) {
             if (!renameRefused(err))
                 throw err;
-            return this.afterRefusal(session, temp, target, mode, err, clear);
+            return this.afterRefusal(session, temp, target, mode, err, clear, name);
         }
     }
-    /** After a refused rename: over an existing file, or renames at all? False: write in place. */
-    async afterRefusal(session, temp, target, mode, err, clear = () => quietly(session.remove(target))) {
-        if (err === undefined)
-            return false;
+    /**
+     * After a refused rename: over an existing file (the server's rule: cleared first from now on),
+     * renames at all (none has worked in this run: the server's rule, in place from now on), or
+     * this file only (renames work: a file in use on IIS). False: write this file in place.
+     */
+    async afterRefusal(session, temp, target, mode, err, clear = () => quietly(session.remove(target)), name = target) {
         let refusal = err;
         if (mode === 'rename') {
             // Once more with the target gone.
             await clear();
             try {
                 await session.rename(temp, target);
-                this.server.refusedRenameOver(err.details.reply ?? err.message);
+                this.server.refusedRenameOver(replyOf(err));
+                this.renamed = true;
                 return true;
             }
             catch (again) {
@@ -31658,18 +31808,28 @@ class Replacer {
                 refusal = again;
             }
         }
-        this.server.refusedRenames(refusal.details.reply ?? refusal.message);
+        if (this.renamed)
+            this.server.refusedRenameOf(name, replyOf(refusal));
+        else
+            this.server.refusedRenames(replyOf(refusal));
         return false;
     }
-    /** Removes this run's temporaries that failed attempts left behind (best effort). */
+    /** This run's temporaries still on the server as far as it knows (after `cleanUp`: those it could not remove). */
+    get unsettled() {
+        return [...this.temps];
+    }
+    /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
     async cleanUp(pool) {
+        this.checked.length = 0;
         for (const temp of [...this.temps]) {
             await pool
-                .run(`Removing ${temp}`, session => session.remove(temp), { always: true })
+                // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
+                .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
                 .then(() => this.settled(temp), () => undefined);
         }
     }
 }
+const replyOf = (err) => err.details.reply ?? err.message;
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -31865,6 +32025,76 @@ function localSource(path) {
 /** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
 const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
 
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+
+/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
+const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
+/**
+ * A write the server's own disk refused: final, since a new connection writes to the same full
+ * disk (a retry re-sends the whole file for the same reply). 452 is RFC 959's "insufficient
+ * storage" and servers use it for nothing else (ProFTPD `452 Transfer aborted. No space left
+ * on device`, pure-ftpd on cPanel `452 Error during write to file`): always final. 451 is any
+ * "local error", some of them passing: final only when it says a write, the space, the quota
+ * or the disk failed (vsftpd `451 Failure writing to local file.`, pure-ftpd `451-Error during
+ * write to file`, ProFTPD `451 Transfer aborted. Input/output error`).
+ */
+const WRITE_FAILED = /\b(?:write|writing|space|quota|disk|full|storage)\b|input\/output/i;
+/** Node/OpenSSL codes of certificate and identity failures: never retried. */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
+const TRANSIENT_NODE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
+]);
+/** Messages basic-ftp and Node use for lost connections and timeouts. */
+const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
+function codeOf(err) {
+    const code = err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** True when retrying on a fresh connection may succeed; false for final failures. */
+function isTransient(err) {
+    if (err instanceof DeployError) {
+        if (err.details.fatal === true)
+            return false;
+        if (err.details.transient !== undefined)
+            return err.details.transient;
+        if (err.details.code !== undefined)
+            return replyIsTransient(err.details.code, err.details.reply ?? '');
+        return err.cause === undefined ? false : isTransient(err.cause);
+    }
+    if (err instanceof ReplyError)
+        return replyIsTransient(err.code, err.message);
+    const code = codeOf(err);
+    if (code !== undefined && CERTIFICATE.test(code))
+        return false;
+    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
+        return true;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
+        return false;
+    return TRANSIENT_TEXT.test(message);
+}
+function replyIsTransient(code, reply) {
+    if (code === 452 || (code === 451 && WRITE_FAILED.test(reply)))
+        return false;
+    return TRANSIENT_CODES.has(code);
+}
+/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
+function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
 ;// CONCATENATED MODULE: ./src/core/concurrency.ts
 /** A small concurrency helper (pure: no I/O of its own). */
 /** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
@@ -31900,9 +32130,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 const PREFIX = '.ftps-deploy.';
 const SUFFIX = '.tmp';
-/** Any temporary of this tool, this version's or an older one's. */
-const TEMP_NAME = /^\.ftps-deploy\..+\.tmp$/;
-const CURRENT = /^\.ftps-deploy\.(.+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/;
+/** Any temporary of this tool, this version's or an older one's: one name, never a path. */
+const TEMP_NAME = /^\.ftps-deploy\.[^/]+\.tmp$/;
+const CURRENT = /^\.ftps-deploy\.([^/]+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/;
 /**
  * Another run's temporary younger than this may still be in flight (its upload not yet renamed):
  * longer than one file's upload takes, and than clocks of two runners drift apart.
@@ -31934,11 +32164,15 @@ class TempNamer {
     /**
      * Whether a listed temporary is provably abandoned: this run's own (left by a failed attempt),
      * an older version's (no run tag), or another run's made more than ABANDONED_AFTER_MS ago.
+     * A run that holds the deploy lock owns remote-dir: no other run can be uploading there, so
+     * every temporary is abandoned, whatever its age (a killed run's, seconds old).
      */
-    isAbandoned(name) {
+    isAbandoned(name, holdsLock = false) {
         const temp = parseTempName(name);
         if (temp === undefined)
             return false;
+        if (holdsLock)
+            return true;
         if (temp.runTag === undefined || temp.madeAt === undefined || temp.runTag === this.runTag)
             return true;
         return this.now() - temp.madeAt > ABANDONED_AFTER_MS;
@@ -31950,6 +32184,7 @@ class TempNamer {
  * Reading what the server holds: directory listers (STAT on the control connection where the
  * server lists that way, else LIST/MLSD), and indexes of files and sizes built from them.
  */
+
 
 
 
@@ -31977,8 +32212,8 @@ function poolLister(pool) {
  * where the server lists that way (vsftpd, pure-ftpd and ProFTPD do), else LIST/MLSD. STAT
  * needs no data connection: no TLS handshake, and no wait for pure-ftpd's final TLS record.
  * Where STAT shows nothing or is refused, LIST decides; once such a directory turns out to
- * exist (a server whose STAT <dir> gives an empty status), or a reply is too long for the
- * control connection, the rest of the run lists with LIST.
+ * exist (a server whose STAT <dir> gives an empty status), or STAT loses its connection, times
+ * out or gets a reply too long for the control connection, the rest of the run lists with LIST.
  */
 function statOrListLister(pool) {
     const viaList = poolLister(pool);
@@ -31992,22 +32227,26 @@ function statOrListLister(pool) {
             server.statLists = false;
         return infos;
     };
-    const viaStat = async (stat) => {
+    /**
+     * STATs on a session of the pool, tried once. Where they lose the connection or time out (a
+     * network that cuts a connection after so many bytes cuts a long STAT reply on every try), or a
+     * reply is too long for the control connection, the rest of the run lists over data connections,
+     * one directory at a time: the retry is a different step, never the same STATs again.
+     */
+    const viaStat = async (what, stat) => {
         try {
-            return await stat();
+            return await pool.run(what, stat, { retries: 0 });
         }
         catch (err) {
-            // A reply too long for the control connection lets LIST decide; a lost connection was
-            // retried already.
-            if (!tooLong(err))
+            if (!tooLong(err) && !isTransient(err))
                 throw err;
-            server.statLists = false;
+            server.statListsLost(`${what}: ${describeError(err)}`);
             return undefined;
         }
     };
     const one = async (absPath) => {
         if (server.statLists) {
-            const infos = await viaStat(() => pool.run(`Listing ${absPath}`, session => session.statList(absPath)));
+            const infos = await viaStat(`Listing ${absPath}`, session => session.statList(absPath));
             if (infos !== undefined)
                 return infos;
         }
@@ -32021,7 +32260,7 @@ function statOrListLister(pool) {
             groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
         const found = new Map();
         await forEachLimited(groups, 4, async (group) => {
-            const infos = await viaStat(() => pool.run(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining)));
+            const infos = await viaStat(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining));
             group.forEach((path, i) => found.set(path, infos?.[i]));
         });
         const rest = absPaths.filter(path => found.get(path) === undefined);
@@ -32064,7 +32303,9 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
             if (dir !== '')
                 index.dirs.add(dir);
             for (const info of infos) {
-                if (info.name === '.' || info.name === '..')
+                // '.', '..' and names no entry can have (a '/', a backslash): never indexed, so never
+                // replaced or removed by name.
+                if (!safeName(info.name))
                     continue;
                 const rel = dir === '' ? info.name : `${dir}/${info.name}`;
                 if (info.type === EntryType.Directory)
@@ -32117,7 +32358,8 @@ function sentAsPlanned(file, sent) {
 }
 /** An upload's failure as one message naming the file, the command and the server's reply. */
 function uploadFailure(file, remotePath, err) {
-    if (err instanceof DeployError && err.details.file !== undefined)
+    // Stopped by a cancel: 'Upload of a.js: stopped, the deploy was cancelled (SIGINT)' says it all.
+    if (err instanceof CancelledError || (err instanceof DeployError && err.details.file !== undefined))
         return err;
     if (err instanceof DeployError) {
         return new DeployError(`Upload of ${file.relPath} to ${remotePath} failed: ${err.message}`, { ...err.details, file: file.relPath }, { cause: err });
@@ -32253,6 +32495,7 @@ function describePlan(plan, steps, log, dryRun) {
 
 
 
+
 async function applyPlan(plan, ctx) {
     const { pool, store, replacer, log } = ctx;
     const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
@@ -32269,15 +32512,12 @@ async function applyPlan(plan, ctx) {
         });
         if (plan.createRoot.length + plan.mkdirs.length > 0) {
             const detail = dirDetail(plan);
-            await pool.run('Creating directories', async (session) => {
-                const dirs = [...plan.createRoot, ...plan.mkdirs.map(at)];
-                const created = await makeDirs(session, dirs, plan.dirMode);
-                plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
-                plan.mkdirs.forEach((dir, i) => {
-                    if (created[plan.createRoot.length + i])
-                        store.dirCreated(dir);
-                    did({ kind: 'create directory', path: dir, detail });
-                });
+            const created = await createDirs(pool, [...plan.createRoot, ...plan.mkdirs.map(at)], plan.dirMode, log);
+            plan.createRoot.forEach(dir => did({ kind: 'create root directory', path: dir, detail }));
+            plan.mkdirs.forEach((dir, i) => {
+                if (created[plan.createRoot.length + i])
+                    store.dirCreated(dir);
+                did({ kind: 'create directory', path: dir, detail });
             });
         }
         // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
@@ -32295,10 +32535,31 @@ async function applyPlan(plan, ctx) {
         // The last upload or deletion is followed by the final write: no checkpoint just before it.
         store.expectChanges(plan.uploads.length + plan.deletes.length);
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
+        // write the manifest): a file goes live when a later write carries its rename.
+        const records = [];
+        const recorded = async () => {
+            for (const record of records.splice(0))
+                await record;
+        };
         const upload = async ({ file, replaces, respells }) => {
             const remotePath = at(file.relPath);
             // The manifest records the hash of the bytes that went: most files are hashed only then.
             let sha256 = '';
+            const live = () => {
+                done.uploaded.push(file);
+                done.bytesUploaded += file.size;
+                did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
+                log.progress?.({
+                    files: done.uploaded.length,
+                    totalFiles: plan.uploads.length,
+                    bytes: done.bytesUploaded,
+                    totalBytes
+                });
+                const record = store.recorded(file.relPath, { sha256, size: file.size });
+                record.catch(() => undefined); // awaited by `recorded`
+                records.push(record);
+            };
             try {
                 await pool.run(`Upload of ${file.relPath}`, async (session) => {
                     // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
@@ -32315,26 +32576,24 @@ async function applyPlan(plan, ctx) {
                         stored: ctx.hashes && ((on, path, sent) => ctx.hashes.check(on, file, path, sent)),
                         // While it has its temporary name: the file appears with its mode.
                         mode: plan.fileMode
-                    });
+                    }, live);
                 });
             }
             catch (err) {
                 throw uploadFailure(file, remotePath, err);
             }
-            done.uploaded.push(file);
-            done.bytesUploaded += file.size;
-            did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
-            log.progress?.({
-                files: done.uploaded.length,
-                totalFiles: plan.uploads.length,
-                bytes: done.bytesUploaded,
-                totalBytes
-            });
-            await store.recorded(file.relPath, { sha256, size: file.size });
+            await recorded();
+        };
+        /** The checked files whose renames are pending go live: a phase ends. */
+        const goLive = async () => {
+            await replacer.goLive(pool);
+            await recorded();
         };
         // Every new file is there before the first replacement: a replaced page may link to them.
         await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
+        await goLive();
         await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
+        await goLive();
         await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
             await pool.run(`Deleting ${path}`, async (session) => {
                 try {
@@ -32365,7 +32624,7 @@ async function applyPlan(plan, ctx) {
     }
     catch (err) {
         log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
-        await replacer.cleanUp(pool);
+        await cleanUpAfterFailure(replacer, pool, log);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
         await store
             .flush()
@@ -32385,6 +32644,35 @@ async function applyPlan(plan, ctx) {
     }
     log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
     return done;
+}
+/** Removes this run's temporaries; those it cannot (no time left after a cancel, no server), the next run removes. */
+async function cleanUpAfterFailure(replacer, pool, log) {
+    await replacer.cleanUp(pool);
+    const left = replacer.unsettled;
+    if (left.length > 0) {
+        log.warning(`Could not remove ${left.length} temporary file(s) of this run (the next run removes them): ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}`);
+    }
+}
+/**
+ * Creates directories on one connection, together where the server takes it. Where that step
+ * loses its connection or times out (a network that cuts a connection after so many bytes cuts
+ * a burst of MKDs on every try), it is not tried again: each directory becomes a step of its own,
+ * with its own retries, so every try makes progress. Says for each whether this run created it
+ * (one the lost burst made counts as found).
+ */
+async function createDirs(pool, dirs, mode, log) {
+    try {
+        return await pool.run('Creating directories', session => makeDirs(session, dirs, mode), { retries: 0 });
+    }
+    catch (err) {
+        if (!isTransient(err))
+            throw err;
+        log.info(`Creating directories: ${describeError(err)}; creating them one at a time`);
+        const created = [];
+        for (const dir of dirs)
+            created.push(await pool.run(`Creating ${dir}`, session => makeDir(session, dir, mode)));
+        return created;
+    }
 }
 /**
  * Creates directories, parents before children, and gives those this run created `mode`:
@@ -32736,7 +33024,7 @@ class ServerRecord {
     statLists = true;
     /** EPSV answers (else PASV). */
     epsv = true;
-    /** SIZE is offered (false after 500 or 502: RFC 3659 is optional). */
+    /** SIZE is offered (false after 500 or 502, RFC 3659 is optional, or a 550 that refuses the command). */
     size = true;
     /** How directories are listed over a data connection: MLSD where FEAT offers MLST, else LIST. */
     listCommand;
@@ -32746,6 +33034,12 @@ class ServerRecord {
     foldsCase;
     /** The connection limit the server announced when it refused a connection, if it did. */
     connectionLimit;
+    /**
+     * What ended the run, whoever met it first (a data connection whose certificate is not the
+     * pinned one): no session opens after it and the run fails with it, even where a step would
+     * have shrugged the failure off.
+     */
+    stopped;
     constructor(log, options) {
         this.log = log;
         this.atomic = options.atomic;
@@ -32769,6 +33063,23 @@ class ServerRecord {
         this.pipelining = false;
         this.log.warning(`The server's replies to commands sent together did not match them (${why}): sending one command at a time from now on`);
     }
+    /**
+     * Commands sent together got no reply within the timeout (a server that reads less at once than
+     * we send, or drops what it queued): one at a time from now on, so the retry is a different step.
+     */
+    pipeliningTimedOut(what) {
+        if (!this.pipelining)
+            return;
+        this.pipelining = false;
+        this.log.warning(`Commands sent together got no reply within the timeout (${what}): sending one command at a time from now on`);
+    }
+    /** STAT listings lost the connection, timed out or were too long: data connections list from now on. */
+    statListsLost(why) {
+        if (!this.statLists)
+            return;
+        this.statLists = false;
+        this.log.info(`${why}: listing over data connections (LIST or MLSD), one directory at a time, from now on`);
+    }
     /** The server reset a data connection whose TLS started before its 1xx: after the 1xx from now on. */
     earlyTlsReset() {
         if (!this.earlyTls)
@@ -32777,11 +33088,28 @@ class ServerRecord {
         this.log.warning('The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
             'data connections start TLS after the reply from now on (a round trip more per file)');
     }
+    /** SIZE refused as a command (not for a file): sizes are read from listings instead. */
+    sizeUnavailable(reply) {
+        if (!this.size)
+            return;
+        this.size = false;
+        this.log.warning(`The server refuses SIZE (${reply}): upload sizes are read from listings instead (STAT of each temporary where the server lists that way, and the final listing)`);
+    }
+    /** One file's rename refused where renames work: that file is written in place, the others still renamed. */
+    refusedRenameOf(name, reply) {
+        if (this.replace === 'direct')
+            return;
+        this.log.warning(`atomic: the server refused to rename ${name}'s temporary into place (${reply}): ${name} uploaded in place, not atomically`);
+    }
     refusedRenameOver(reply) {
         this.downgrade('delete-then-rename', `the server refused to rename over an existing file (${reply}): replacing files by deleting them first`);
     }
     refusedRenames(reply) {
         this.downgrade('direct', `the server refuses renames (${reply}): uploading in place, not atomically`);
+    }
+    /** Ends the run with `err` (the first such fault is the one reported). */
+    stop(err) {
+        this.stopped ??= err;
     }
     downgrade(mode, message) {
         if (this.replace === mode || this.replace === 'direct')
@@ -32795,6 +33123,105 @@ class ServerRecord {
 var transfer = __nccwpck_require__(5115);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
+/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
+const SUCCESS = {
+    RNFR: [350],
+    SIZE: [213],
+    STAT: [211, 212, 213],
+    EPSV: [229],
+    PASV: [227],
+    MKD: [257],
+    PWD: [257],
+    FEAT: [211],
+    OPTS: [200],
+    HASH: [213],
+    XSHA256: [250],
+    XSHA512: [250],
+    XSHA1: [250],
+    XMD5: [250]
+};
+/** Codes that answer only such commands (or a transfer): never a plain command's success. */
+const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
+/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
+function fitsCommand(command, reply) {
+    if (reply.code >= 400 && reply.code < 600)
+        return true;
+    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
+    if (success !== undefined)
+        return success.includes(reply.code);
+    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
+}
+/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
+function sizeIn(reply) {
+    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
+    return Number.isSafeInteger(size) ? size : undefined;
+}
+/**
+ * Words a server uses when its configuration refuses a command (vsftpd `cmds_denied`: `550
+ * Permission denied.`; ProFTPD `<Limit>`: `550 SIZE: Operation not permitted`), as opposed to a
+ * file that is not there (`550 Could not get file size.`, `550 /x: No such file or directory`).
+ */
+const DENIED = /permission|not permitted|not allowed|denied|disabled|forbidden|refused/i;
+/**
+ * SIZE unavailable for this session (RFC 3659 is optional): not offered (500, 502) or refused by
+ * the server's configuration (550 with the words of a refusal). Sizes then come from listings.
+ */
+function sizeUnavailable(reply) {
+    return reply.code === 500 || reply.code === 502 || (reply.code === 550 && DENIED.test(reply.message));
+}
+/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
+const globbed = (path) => /[[\]*?{}]/.test(path);
+/**
+ * Most bytes of commands in one write. ProFTPD and pure-ftpd with TLS read 4,096 bytes of a TLS
+ * record and leave the rest inside OpenSSL, unread until more input comes (FACTS.md): a burst
+ * above that stalls until the control timeout. Half of it leaves room for any server that reads
+ * less; each write's replies are read before the next goes (a round trip per 2 KB).
+ */
+const BATCH_BYTES = 2048;
+/** Most commands in one write (64 short MKDs fill BATCH_BYTES). */
+const BATCH_COMMANDS = 64;
+/**
+ * The longest command line sent, CRLF included. pyftpdlib answers a line over 2,048 bytes with
+ * `500 Command too long.` and then the rest of it as another command (every later reply one
+ * behind); above 4,096 bytes vsftpd answers `500 Input line too long.` and hangs up, ProFTPD
+ * answers nothing at all and pure-ftpd `421 Line too long`.
+ */
+const MAX_LINE_BYTES = 2048;
+/**
+ * Splits commands, given their line lengths in bytes (CRLF included), into writes of at most
+ * `maxBytes` and `maxCommands` each (a line longer than `maxBytes` goes alone): the index after
+ * each write's last command.
+ */
+function batchEnds(lineBytes, maxBytes = BATCH_BYTES, maxCommands = BATCH_COMMANDS) {
+    const ends = [];
+    let bytes = 0;
+    let start = 0;
+    lineBytes.forEach((length, i) => {
+        if (i > start && (bytes + length > maxBytes || i - start >= maxCommands)) {
+            ends.push(i);
+            start = i;
+            bytes = 0;
+        }
+        bytes += length;
+    });
+    if (lineBytes.length > start)
+        ends.push(lineBytes.length);
+    return ends;
+}
+/** A command as a failure names it: the verb and its path; the argument of PASS and ACCT never. */
+function commandNamed(command) {
+    const verb = command.split(' ')[0].toUpperCase();
+    return verb === 'PASS' || verb === 'ACCT' ? verb : command;
+}
+/** Why `command` (its line `bytes` long, CRLF included) must not be sent, or undefined. */
+function lineTooLong(command, bytes) {
+    if (bytes <= MAX_LINE_BYTES)
+        return undefined;
+    return (`${commandNamed(command)}: the path is too long for an FTP command line (${bytes} bytes with the command; ` +
+        `at most ${MAX_LINE_BYTES} are sent: pyftpdlib reads no longer lines, vsftpd and ProFTPD none over 4096)`);
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
 /**
  * The one module that reaches inside basic-ftp: its deep `dist/` imports, `FTPContext.handle`
@@ -32803,6 +33230,8 @@ var external_node_net_ = __nccwpck_require__(7030);
  * checked against; __tests__/basic-ftp-internals.test.ts fails when an upgrade changes any of
  * it (see the README's development section before upgrading).
  */
+
+
 
 
 
@@ -32826,9 +33255,26 @@ function sessionToResume(client) {
     const control = client.ftp.socket;
     return client.ftp.tlsSessionStore ?? (control instanceof external_node_tls_.TLSSocket ? control.getSession() : undefined);
 }
-/** TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. */
+/**
+ * TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. A
+ * session is kept only once the caller trusts the socket (`trust()`, after its pin check): a
+ * resumed connection shows no certificate, so a session stored before the check would let a
+ * later connection skip it.
+ */
 function keepSessionFrom(client, socket) {
-    socket.on('session', (session) => (client.ftp.tlsSessionStore = session));
+    let trusted = false;
+    let pending;
+    socket.on('session', (session) => {
+        if (trusted)
+            client.ftp.tlsSessionStore = session;
+        else
+            pending = session;
+    });
+    return () => {
+        trusted = true;
+        if (pending !== undefined)
+            client.ftp.tlsSessionStore = pending;
+    };
 }
 /** The control timeout (ms), and turning it off or on while a data connection carries a STOR. */
 const controlTimeout = (client) => client.ftp.timeout;
@@ -32886,19 +33332,38 @@ function setNameEncoding(client, encoding) {
     client.ftp.encoding = encoding;
 }
 /**
- * Sends `commands` in one write and resolves with the reply to each, in order (RFC 959 asks
- * servers to queue commands that arrive early). Only for commands answered by one reply each
- * (no transfers). A reply that `fits` says cannot be its command's, or a preliminary 1xx reply,
- * means the replies no longer match the commands: rejects with a `RepliesMismatch` at once,
- * and the session is done (what follows on it cannot be trusted). A lost connection rejects too.
+ * Sends `commands` together and resolves with the reply to each, in order (RFC 959 asks servers
+ * to queue commands that arrive early): in writes of at most BATCH_BYTES and BATCH_COMMANDS
+ * (pipelining.ts), each sent once the replies to the one before are in, so no write exceeds
+ * what a server reads at once. Only for commands answered by one reply each (no transfers). A
+ * reply that `fits` says cannot be its command's, or a preliminary 1xx reply, means the replies
+ * no longer match the commands: rejects with a `RepliesMismatch` at once, and the session is
+ * done (what follows on it cannot be trusted). A lost connection or a timeout rejects with a
+ * `BatchStopped` naming the command whose reply did not come.
  */
 function sendPipelined(client, commands, fits) {
     const ftp = client.ftp;
-    for (const command of commands) {
+    const encoding = nameEncoding(client);
+    const lengths = commands.map(command => Buffer.byteLength(`${command}\r\n`, encoding));
+    for (const [i, command] of commands.entries()) {
         if (/[\r\n\0]/.test(command))
             throw new Error(`Invalid command: Contains control characters. (${command})`);
+        const tooLong = lineTooLong(command, lengths[i]);
+        if (tooLong !== undefined)
+            throw new DeployError(tooLong, { command: command.split(' ')[0], transient: false });
     }
+    if (commands.length === 0)
+        return Promise.resolve([]);
+    const ends = batchEnds(lengths);
     const replies = [];
+    let sent = 0;
+    const sendNext = () => {
+        const batch = commands.slice(sent, ends.shift());
+        sent += batch.length;
+        for (const command of batch)
+            ftp.log(`> ${command}`);
+        ftp.socket.write(batch.map(c => `${c}\r\n`).join(''), encoding);
+    };
     const done = ftp.handle(undefined, (res, task) => {
         if (res instanceof dist.FTPError)
             res = { code: res.code, message: res.message };
@@ -32915,11 +33380,45 @@ function sendPipelined(client, commands, fits) {
         replies.push(reply);
         if (replies.length === commands.length)
             task.resolve(res);
+        else if (replies.length === sent)
+            sendNext();
     });
-    for (const command of commands)
-        ftp.log(`> ${command}`);
-    ftp.socket.write(commands.map(c => `${c}\r\n`).join(''), ftp.encoding);
-    return done.then(() => replies);
+    sendNext();
+    return done.then(() => replies, (err) => {
+        if (err instanceof RepliesMismatch || !(err instanceof Error))
+            throw err;
+        throw new BatchStopped(commands[replies.length], err);
+    });
+}
+/** A batch of commands sent together that lost its connection or timed out, at `command`. */
+class BatchStopped extends Error {
+    command;
+    /** basic-ftp's control timeout: the server read no further (or never answered). */
+    timedOut;
+    constructor(command, cause) {
+        super(`${commandNamed(command)}: ${cause.message}`, { cause });
+        this.command = command;
+        this.timedOut = isControlTimeout(cause);
+    }
+}
+/** basic-ftp's error when the control connection was idle for the whole timeout. */
+const isControlTimeout = (err) => err instanceof Error && /^Timeout \(control socket\)/.test(err.message);
+/**
+ * Refuses any command line longer than servers read (pipelining.ts MAX_LINE_BYTES) before it is
+ * sent: vsftpd hangs up on one, ProFTPD never answers. The failure names the command and path.
+ */
+function refuseLongLines(client) {
+    const ftp = client.ftp;
+    const handle = ftp.handle.bind(ftp);
+    ftp.handle = (command, handler) => {
+        const tooLong = command === undefined
+            ? undefined
+            : lineTooLong(command, Buffer.byteLength(`${command}\r\n`, nameEncoding(client)));
+        if (tooLong !== undefined) {
+            return Promise.reject(new DeployError(tooLong, { command: command.split(' ')[0], transient: false }));
+        }
+        return handle(command, handler);
+    };
 }
 /** Replies to pipelined commands that cannot be theirs. */
 class RepliesMismatch extends Error {
@@ -33063,7 +33562,7 @@ class PassiveConnector {
     /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
     prepared;
     constructor(pins, localAddress, 
-    /** Where EPSV's refusal is kept: PASV for every session from then on. */
+    /** Where EPSV's refusal is kept (PASV for every session from then on), and a pin mismatch. */
     server) {
         this.pins = pins;
         this.localAddress = localAddress;
@@ -33127,7 +33626,7 @@ class PassiveConnector {
                 return raw;
             const tls = (0,external_node_tls_.connect)({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) });
             socket = tls;
-            keepSessionFrom(client, tls);
+            const trust = keepSessionFrom(client, tls);
             tls.on('error', fail);
             // 'secureConnect', not a cipher: sending on a resumed connection before the handshake
             // ends made vsftpd and ProFTPD never answer the STOR of an empty file.
@@ -33137,9 +33636,15 @@ class PassiveConnector {
             });
             logProtocol(client, `Data connection to ${host}:${port}: ${tls.getProtocol()}, session ${tls.isSessionReused() ? 'resumed' : 'new'}`);
             if (this.pins.length > 0 && !this.pinMatches(tls)) {
-                fail(pinMismatch());
-                throw closed();
+                // The whole session ends: nothing more goes over a control connection whose data path
+                // is not the pinned server's, and no retry is worth making.
+                const err = pinMismatch(peerFingerprint(tls), this.pins);
+                this.server.stop(err);
+                failSession(client, err);
+                fail(err);
+                throw err;
             }
+            trust();
             return tls;
         };
         return {
@@ -33213,58 +33718,28 @@ class PassiveConnector {
     /** With a pinned certificate, a data connection that did not resume must show the same one. */
     checkPin(socket) {
         socket.once('secureConnect', () => {
-            if (!this.pinMatches(socket))
-                socket.destroy(pinMismatch());
+            if (this.pinMatches(socket))
+                return;
+            const err = pinMismatch(peerFingerprint(socket), this.pins);
+            this.server.stop(err);
+            socket.destroy(err);
         });
     }
+    /**
+     * A resumed connection shows no certificate (Node gives none for it); it proves the server
+     * holds a session we kept, and we keep sessions only from connections that passed this check
+     * (the control connection's passed checkCertificate before login; see keepSessionFrom).
+     */
     pinMatches(socket) {
         return socket.isSessionReused() || this.pins.includes(peerFingerprint(socket));
     }
 }
 /** How long a passive port asked for ahead is used (servers time out unused ones, vsftpd after 60 s). */
 const PREPARED_FOR_MS = 10_000;
-function pinMismatch() {
-    return new DeployError('The data connection presented a certificate that matches no tls-fingerprint', {
-        transient: false
-    });
+function pinMismatch(received, pins) {
+    return new DeployError(`A data connection presented a certificate with SHA-256 fingerprint ${received || '(none)'}, ` +
+        `which matches none of tls-fingerprint (${pins.join(', ')}); stopping the run`, { transient: false, fatal: true });
 }
-
-;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
-/** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
-const SUCCESS = {
-    RNFR: [350],
-    SIZE: [213],
-    STAT: [211, 212, 213],
-    EPSV: [229],
-    PASV: [227],
-    MKD: [257],
-    PWD: [257],
-    FEAT: [211],
-    OPTS: [200],
-    HASH: [213],
-    XSHA256: [250],
-    XSHA512: [250],
-    XSHA1: [250],
-    XMD5: [250]
-};
-/** Codes that answer only such commands (or a transfer): never a plain command's success. */
-const OWNED = new Set([211, 212, 213, 226, 227, 229, 257]);
-/** Whether `reply` can be the answer to `command`: a refusal can be anyone's, a success only its own. */
-function fitsCommand(command, reply) {
-    if (reply.code >= 400 && reply.code < 600)
-        return true;
-    const success = SUCCESS[command.split(' ')[0].toUpperCase()];
-    if (success !== undefined)
-        return success.includes(reply.code);
-    return reply.code >= 200 && reply.code < 300 && !OWNED.has(reply.code);
-}
-/** The size in a 213 reply to SIZE (RFC 3659 4.2); undefined for any other reply. */
-function sizeIn(reply) {
-    const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4).trim(), 10) : NaN;
-    return Number.isSafeInteger(size) ? size : undefined;
-}
-/** pure-ftpd and ProFTPD glob STAT's argument: such names are listed with LIST (issue 11). */
-const globbed = (path) => /[[\]*?{}]/.test(path);
 
 ;// CONCATENATED MODULE: ./src/ftp/handshake.ts
 /**
@@ -33442,129 +33917,166 @@ function parseFeatures(res) {
     return features;
 }
 
-;// CONCATENATED MODULE: ./src/core/retry.ts
-/** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
+;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
+/** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
 
-/** Reply codes a retry may get past (RFC 959 4xx: "transient negative completion"). */
-const TRANSIENT_CODES = new Set([421, 425, 426, 450, 451, 452]);
-/** 452 is also how servers say the disk or quota is full: that one is final. */
-const FULL_DISK = /disk|space|quota|full|storage/i;
-/** Node/OpenSSL codes of certificate and identity failures: never retried. */
-const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT|HOSTNAME_MISMATCH)/;
-const TRANSIENT_NODE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'
-]);
-/** Messages basic-ftp and Node use for lost connections and timeouts. */
-const TRANSIENT_TEXT = /timeout|timed out|socket hang up|client is closed|closed unexpectedly|FIN packet|not connected|disconnected|ECONNRESET|EPIPE/i;
-function codeOf(err) {
-    const code = err?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** True when retrying on a fresh connection may succeed; false for final failures. */
-function isTransient(err) {
-    if (err instanceof DeployError) {
-        if (err.details.transient !== undefined)
-            return err.details.transient;
-        if (err.details.code !== undefined)
-            return replyIsTransient(err.details.code, err.details.reply ?? '');
-        return err.cause === undefined ? false : isTransient(err.cause);
+
+/**
+ * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
+ * indents each entry by one space). A directory lists itself as '.': without that line the
+ * reply is a status, not a listing (or there is no such directory), and undefined says so.
+ */
+function parseStatListing(res) {
+    if (res.code < 211 || res.code > 213)
+        return undefined;
+    const lines = res.message
+        .split('\n')
+        .slice(1, -1)
+        .map(line => line.replace(/\r$/, '').replace(/^ /, ''));
+    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
+        return undefined;
+    try {
+        return (0,dist.parseList)(lines.join('\n'));
     }
-    if (err instanceof ReplyError)
-        return replyIsTransient(err.code, err.message);
-    const code = codeOf(err);
-    if (code !== undefined && CERTIFICATE.test(code))
-        return false;
-    if (code !== undefined && TRANSIENT_NODE_CODES.has(code))
-        return true;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/certificate|altnames|self.signed|fingerprint/i.test(message))
-        return false;
-    return TRANSIENT_TEXT.test(message);
+    catch {
+        return undefined;
+    }
 }
-function replyIsTransient(code, reply) {
-    if (code === 452 && FULL_DISK.test(reply))
-        return false;
-    return TRANSIENT_CODES.has(code);
+/**
+ * The size of the file at `path` from a reply to STAT <path> (its ls line on the control
+ * connection, as vsftpd, pure-ftpd and ProFTPD give it): where SIZE is refused, a temporary is
+ * still checked before it goes live. Undefined when the reply is no such listing.
+ */
+function statFileSize(res, path) {
+    if (res.code < 211 || res.code > 213)
+        return undefined;
+    const lines = res.message
+        .split('\n')
+        .slice(1, -1)
+        .map(line => line.replace(/\r$/, '').replace(/^ /, ''))
+        .filter(line => line.startsWith('-'));
+    let files;
+    try {
+        files = (0,dist.parseList)(lines.join('\n'));
+    }
+    catch {
+        return undefined;
+    }
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const file = files.find(f => f.name === path || f.name === name);
+    return file?.isFile ? file.size : undefined;
 }
-/** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
-function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+/**
+ * STAT listings of several directories through `send` (one write where the server takes it):
+ * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
+ * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:
+ * pure-ftpd and ProFTPD expand STAT's argument (`[slug]` lists what matches s, l, u, g), so
+ * LIST/MLSD decides for them (issue 11).
+ */
+async function statListings(paths, send) {
+    const asked = paths.filter(path => !globbed(path));
+    const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`));
+    let next = 0;
+    return paths.map(path => {
+        if (globbed(path))
+            return undefined;
+        const reply = replies[next++];
+        return reply.code < 300 ? parseStatListing(reply) : undefined;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/commit.ts
 /**
  * After an upload to its temporary name, everything up to the next transfer in one write: the
- * mode, the delete a server may need first, RNFR, RNTO, the size of the renamed file and the
- * next transfer's passive port. One round trip instead of four or five. The replies are matched
- * to the commands in order; one that cannot belong to its command turns pipelining off for the
- * run and the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never
- * becomes a wrong result.
+ * renames of files checked before (each with the delete a server may need first), the mode and
+ * the size of the temporary just uploaded, and the next transfer's passive port. The temporary
+ * itself is not renamed here: it goes live with a later write, once its checks are read (the
+ * README's promise: nothing goes live before its checks). The replies are matched to the
+ * commands in order; one that cannot belong to its command turns pipelining off for the run and
+ * the upload is retried on a new connection (see ftp/pipelining.ts), so a mismatch never becomes
+ * a wrong result.
  */
+
 
 
 
 /**
- * Sends the commit of `c.temp` over `c.target` in one write and interprets the replies. Throws
- * for a failure worth a retry (4xx, a size that differs, a confused server), and for a refused
- * mode (the run fails, naming the reply).
+ * Sends the renames and the check of `c` in one write and reads every reply: a refused rename is
+ * that rename's outcome (its file's fallbacks are the replacer's), a failed check the commit's
+ * `failure`. Throws only when the write itself fails (a lost connection, replies that do not
+ * match), leaving the renames in doubt.
  */
 async function commitTogether(session, c) {
-    const { temp, target, checks } = c;
-    const chmod = checks.mode !== undefined ? `SITE CHMOD ${checks.mode} ${temp}` : undefined;
+    const { check } = c;
+    const chmod = check?.mode !== undefined ? `SITE CHMOD ${check.mode} ${check.path}` : undefined;
+    const size = check?.size === undefined ? undefined : sizeCommand(session.server, check.path);
     const commands = [
+        ...c.renames.flatMap(r => [...(r.clearFirst ? [`DELE ${r.to}`] : []), `RNFR ${r.from}`, `RNTO ${r.to}`]),
         ...(chmod !== undefined ? [chmod] : []),
-        ...(c.mode === 'delete-then-rename' ? [`DELE ${target}`] : []),
-        `RNFR ${temp}`,
-        `RNTO ${target}`,
-        ...(checks.verifySize ? [`SIZE ${target}`] : [])
+        ...(size !== undefined ? [size] : [])
     ];
-    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: true });
+    const replies = await session.sendAll(commands, { pipelined: true, preparePassive: check !== undefined });
     const next = () => replies.shift();
+    const renames = c.renames.map(r => {
+        if (r.clearFirst)
+            next(); // DELE: gone or never there, either is fine
+        return renameRefusal(r, next(), next());
+    });
     const modeReply = chmod !== undefined ? next() : undefined;
-    if (c.mode === 'delete-then-rename')
-        next(); // DELE: gone or never there, either is fine
-    const rnfr = next();
-    const rnto = next();
-    const size = checks.verifySize ? next() : undefined;
-    if (modeReply !== undefined && modeReply.code >= 300) {
-        throw new DeployError(`Could not set mode ${checks.mode} on ${temp}: the server answered SITE CHMOD with ${modeReply.message}`, {
+    let sizeReply = size !== undefined ? next() : undefined;
+    let sizeBy = size?.startsWith('STAT ') ? 'STAT' : 'SIZE';
+    if (check !== undefined && sizeBy === 'SIZE' && sizeReply !== undefined && sizeUnavailable(sizeReply)) {
+        // Refused as a command, not for this file: from now on its STAT line goes instead, this
+        // temporary's at once (once in a run).
+        session.server.sizeUnavailable(sizeReply.message);
+        const stat = sizeCommand(session.server, check.path);
+        sizeReply =
+            stat === undefined ? undefined : (await session.sendAll([stat], { pipelined: false, preparePassive: false }))[0];
+        sizeBy = 'STAT';
+    }
+    return { renames, failure: check && checkFailure(check, modeReply, sizeReply, sizeBy) };
+}
+/** How the temporary's size is read: SIZE, else its STAT line where STAT lists (not a globbed name), else not here. */
+function sizeCommand(server, path) {
+    if (server.size)
+        return `SIZE ${path}`;
+    return server.statLists && !globbed(path) ? `STAT ${path}` : undefined;
+}
+/** The refusal of RNFR or RNTO, naming both paths and keeping the reply; undefined when renamed. */
+function renameRefusal(r, rnfr, rnto) {
+    // 350 to RNFR, then 2xx to RNTO: anything else is not a rename that happened.
+    const refused = rnfr.code !== 350 ? rnfr : rnto.code < 200 || rnto.code >= 300 ? rnto : undefined;
+    if (refused === undefined)
+        return undefined;
+    return new DeployError(`Could not rename ${r.from} to ${r.to}: ${refused.message}`, {
+        command: 'RNFR/RNTO',
+        code: refused.code,
+        reply: refused.message,
+        transient: replyIsTransient(refused.code, refused.message)
+    });
+}
+/** The temporary's checks, in the slow path's terms: a refused mode (final), then a size that differs. */
+function checkFailure(check, modeReply, sizeReply, sizeBy) {
+    if (modeReply !== undefined && (modeReply.code < 200 || modeReply.code >= 300)) {
+        return new DeployError(`Could not set mode ${check.mode} on ${check.path}: the server answered SITE CHMOD with ${modeReply.message}`, {
+            file: check.name,
             command: 'SITE CHMOD',
             code: modeReply.code,
             reply: modeReply.message,
             transient: replyIsTransient(modeReply.code, modeReply.message)
         });
     }
-    const refused = rnfr.code >= 400 ? rnfr : rnto.code >= 400 ? rnto : undefined;
-    if (refused !== undefined) {
-        const err = new DeployError(`Could not rename ${temp} to ${target}: ${refused.message}`, {
-            command: 'RNFR/RNTO',
-            code: refused.code,
-            reply: refused.message,
-            transient: replyIsTransient(refused.code, refused.message)
-        });
-        // 4xx: the pool retries the whole upload on a new connection; 5xx: the replacer's fallbacks.
-        if (refused.code < 500)
-            throw err;
-        return { renamed: false, refusal: err };
+    if (sizeReply === undefined || check.size === undefined)
+        return undefined;
+    let held;
+    if (sizeBy === 'STAT') {
+        // Its STAT line: a size read there is compared; no listing leaves it to the final listing.
+        held = statFileSize(sizeReply, check.path);
+        if (held === undefined)
+            return undefined;
     }
-    if (size !== undefined && size.code !== 500 && size.code !== 502) {
-        // Read from the renamed file: a difference means the target holds a cut copy: upload again.
-        const held = sizeIn(size) ?? `no file (${size.message})`;
-        if (held !== c.sent.size)
-            throw incomplete(checks.name, held, c.sent.size);
-    }
-    return { renamed: true };
+    held ??= sizeIn(sizeReply) ?? `no file (${sizeReply.message})`;
+    return held === check.size ? undefined : incomplete(check.name, held, check.size);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/retrieve.ts
@@ -33576,8 +34088,19 @@ async function commitTogether(session, c) {
 
 
 
+
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
 const MAX_LISTING_BYTES = 40 * 1024 * 1024;
+/** A transfer went past the bytes it may carry: cut, and never worth a retry. */
+class TooManyBytes extends Error {
+}
+/** A small file (a manifest, holder.json) over what such a file may be: not read, never retried. */
+function tooLarge(remotePath, what, maxBytes) {
+    return new DeployError(`${remotePath} ${what} more than the ${maxBytes} bytes such a file may have: not read`, {
+        command: 'RETR',
+        transient: false
+    });
+}
 /**
  * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
  * files of any size). Resolves once the server confirms (2xx)
@@ -33654,7 +34177,7 @@ async function retrieve(client, data, command, limit = Infinity, onChunk) {
         data.destroy();
     }
     if (bytes > limit)
-        throw new Error(`${command}: the server sent more than ${limit} bytes`);
+        throw new TooManyBytes(`${command}: the server sent more than ${limit} bytes`);
     if (dataError !== undefined)
         throw dataError;
     return Buffer.concat(parts);
@@ -33873,50 +34396,6 @@ class ServerHasher {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ftp/stat-listing.ts
-/** A directory listing sent on the control connection in reply to STAT <dir> (pure). */
-
-
-/**
- * RFC 959 4.1.3: 211/212/213 with the listing between the first and the last line (ProFTPD
- * indents each entry by one space). A directory lists itself as '.': without that line the
- * reply is a status, not a listing (or there is no such directory), and undefined says so.
- */
-function parseStatListing(res) {
-    if (res.code < 211 || res.code > 213)
-        return undefined;
-    const lines = res.message
-        .split('\n')
-        .slice(1, -1)
-        .map(line => line.replace(/\r$/, '').replace(/^ /, ''));
-    if (!lines.some(line => /^d\S+\s.*\s\.$/.test(line)))
-        return undefined;
-    try {
-        return (0,dist.parseList)(lines.join('\n'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * STAT listings of several directories through `send` (one write where the server takes it):
- * undefined for each that STAT did not list (refused: ProFTPD's 450 for no such directory, 500
- * and 502 for no STAT; or no '.' entry). Paths the server would glob are not asked for at all:
- * pure-ftpd and ProFTPD expand STAT's argument (`[slug]` lists what matches s, l, u, g), so
- * LIST/MLSD decides for them (issue 11).
- */
-async function statListings(paths, send) {
-    const asked = paths.filter(path => !globbed(path));
-    const replies = asked.length === 0 ? [] : await send(asked.map(path => `STAT ${path}`));
-    let next = 0;
-    return paths.map(path => {
-        if (globbed(path))
-            return undefined;
-        const reply = replies[next++];
-        return reply.code < 300 ? parseStatListing(reply) : undefined;
-    });
-}
-
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
@@ -34127,7 +34606,7 @@ class BasicFtpSession {
         }
         catch (err) {
             if (!(err instanceof dist.FTPError))
-                throw err;
+                throw commandFailed(`MKD ${path}`, err);
             // MKD on an existing directory is refused (550 on most servers): confirm it exists.
             try {
                 await this.client.send(`CWD ${path}`);
@@ -34136,7 +34615,10 @@ class BasicFtpSession {
                 await this.client.send(`CWD ${this.home}`).catch(() => undefined);
                 return false;
             }
-            catch {
+            catch (cwdErr) {
+                // A lost connection is not a refusal: the step is worth another try.
+                if (!(cwdErr instanceof dist.FTPError))
+                    throw commandFailed(`CWD ${path}`, cwdErr);
                 throw refused(`MKD ${path}`, err, `Cannot create the remote directory ${path}`);
             }
         }
@@ -34161,6 +34643,12 @@ class BasicFtpSession {
                 replies = await sendPipelined(this.client, all, fitsCommand);
             }
             catch (err) {
+                if (err instanceof BatchStopped) {
+                    // The server read no further: the retry (on a new connection) goes one command at a time.
+                    if (err.timedOut)
+                        this.server.pipeliningTimedOut(err.message);
+                    throw commandFailed(err.command, err.cause);
+                }
                 if (!(err instanceof RepliesMismatch))
                     throw err;
                 this.server.pipeliningConfused(err.message);
@@ -34178,7 +34666,7 @@ class BasicFtpSession {
                 }
                 catch (err) {
                     if (!(err instanceof dist.FTPError))
-                        throw err;
+                        throw commandFailed(command, err);
                     replies.push({ code: err.code, message: err.message });
                 }
             }
@@ -34196,25 +34684,33 @@ class BasicFtpSession {
     commit(c) {
         return commitTogether(this, c);
     }
-    async download(remotePath) {
+    async download(remotePath, maxBytes) {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
         // whole download from a cut one.
         // The data connection's passive port is asked for in the same write, where the server takes it.
         const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true });
-        if (size.code === 550)
+        // SIZE refused as a command (`550 Permission denied.`) is not "no such file": RETR tells.
+        const unavailable = sizeUnavailable(size);
+        if (unavailable)
+            this.server.sizeUnavailable(size.message);
+        if (size.code === 550 && !unavailable)
             return undefined;
-        if (size.code >= 300 && size.code !== 500 && size.code !== 502)
+        if (size.code >= 300 && !unavailable)
             throw new dist.FTPError(size);
         const expected = sizeIn(size);
+        if (expected !== undefined && expected > maxBytes)
+            throw tooLarge(remotePath, `is ${expected} bytes,`, maxBytes);
         let data;
         try {
-            data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`);
+            data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`, maxBytes);
         }
         catch (err) {
             // 550: no such file (RFC 959); anything else is a real failure, not "absent".
             if (err instanceof dist.FTPError && err.code === 550)
                 return undefined;
+            if (err instanceof TooManyBytes)
+                throw tooLarge(remotePath, 'came with', maxBytes);
             throw err;
         }
         if (expected !== undefined && data.length !== expected) {
@@ -34227,26 +34723,39 @@ class BasicFtpSession {
     }
     async size(remotePath) {
         this.connector.forget();
-        if (!this.server.size)
-            return undefined;
-        try {
-            return await this.client.size(remotePath);
+        if (this.server.size) {
+            try {
+                return await this.client.size(remotePath);
+            }
+            catch (err) {
+                // SIZE not implemented (RFC 3659 is optional) or refused as a command; else a real answer.
+                if (!(err instanceof dist.FTPError && sizeUnavailable(err)))
+                    throw err;
+                this.server.sizeUnavailable(err.message);
+            }
         }
-        catch (err) {
-            // 500/502: SIZE not implemented (RFC 3659 is optional); anything else is a real answer.
-            if (!(err instanceof dist.FTPError && (err.code === 500 || err.code === 502)))
-                throw err;
-            this.server.size = false;
+        // Its STAT line instead, where STAT lists (not a name STAT would glob).
+        if (!this.server.statLists || globbed(remotePath))
             return undefined;
-        }
+        const [stat] = await this.sendAll([`STAT ${remotePath}`], { pipelined: false, preparePassive: false });
+        return statFileSize(stat, remotePath);
     }
     async list(path) {
         return listDirectory(this.client, this.connector, path, this.server);
     }
     async listEntries(path) {
-        if (this.server.listCommand === 'MLSD')
+        if (this.server.listCommand === 'MLSD' || !this.server.statLists)
             return this.list(path);
-        return (await this.statList(path)) ?? this.list(path);
+        let infos;
+        try {
+            infos = await this.statList(path);
+        }
+        catch (err) {
+            // The connection is gone (a refusal is a reply, not thrown): the retry lists over LIST.
+            this.server.statListsLost(describeError(err));
+            throw err;
+        }
+        return infos ?? this.list(path);
     }
     async statList(path) {
         this.connector.forget();
@@ -34305,6 +34814,12 @@ class BasicFtpSession {
         this.client.close();
     }
 }
+/** A lost connection or a timeout on `command`, named (a refusal is its reply, not this). */
+function commandFailed(command, err) {
+    if (err instanceof DeployError || !(err instanceof Error))
+        return err;
+    return new DeployError(`${commandNamed(command)}: ${err.message}`, { command: command.split(' ')[0], transient: isTransient(err) }, { cause: err });
+}
 
 ;// CONCATENATED MODULE: ./src/ftp/translate.ts
 /**
@@ -34351,12 +34866,15 @@ function translated(session) {
 
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
+    if (server.stopped !== undefined)
+        throw server.stopped;
     const client = new dist.Client(settings.timeoutMs);
     setNameEncoding(client, settings.encoding);
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
-    setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug(redact(message.trimEnd(), [settings.password])));
+    setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug(redact(withoutAccount(message.trimEnd()), [settings.password])));
     dropTaskStacks(client);
     skipStrayCompletions(client);
+    refuseLongLines(client);
     if (settings.sourceAddress !== undefined)
         bindSockets(client, settings.sourceAddress);
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
@@ -34380,6 +34898,10 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
         throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
     }
 };
+/** The account travels like a password (ACCT, RFC 959 4.1.1): its line is logged as basic-ftp logs PASS. */
+function withoutAccount(line) {
+    return line.replace(/^(\S* ?> ACCT ).*$/m, '$1###');
+}
 
 ;// CONCATENATED MODULE: ./src/ftp/index.ts
 /**
@@ -34471,6 +34993,8 @@ const lockPath = (o) => external_node_path_namespaceObject.posix.join(o.remoteRo
 const describeSeen = (seen) => seen === undefined || seen.holder === ''
     ? 'an unknown run (no holder.json yet)'
     : `${seen.holder} since ${seen.since}`;
+/** holder.json is a few hundred bytes; a bigger one is not ours to read (an unknown holder). */
+const HOLDER_MAX_BYTES = 64 * 1024;
 /** What the lock directory shows now; undefined when there is no lock. */
 async function inspectLock(session, remoteRoot) {
     const path = external_node_path_namespaceObject.posix.join(remoteRoot, LOCK_DIR);
@@ -34481,7 +35005,7 @@ async function inspectLock(session, remoteRoot) {
     if (names === undefined)
         return undefined;
     const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? '';
-    const data = await session.download(external_node_path_namespaceObject.posix.join(path, HOLDER)).catch(() => undefined);
+    const data = await session.download(external_node_path_namespaceObject.posix.join(path, HOLDER), HOLDER_MAX_BYTES).catch(() => undefined);
     let holder = '';
     let since = '';
     if (data !== undefined) {
@@ -34997,15 +35521,18 @@ function toEntry(info, relDir) {
     const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
     return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
 }
+/** How many levels below remote-dir a recursive listing goes. */
+const MAX_LISTING_DEPTH = 64;
 /**
  * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
  * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
  */
-async function collectListing(list, remoteRoot, mode, exclude) {
+async function collectListing(list, remoteRoot, mode, exclude, onTooDeep) {
     if (mode === 'none')
         return [];
     const entries = [];
     const pending = [''];
+    let tooDeep = 0;
     while (pending.length > 0) {
         const relDir = pending.shift();
         const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
@@ -35015,21 +35542,32 @@ async function collectListing(list, remoteRoot, mode, exclude) {
             // Temporary names are ours too: those of failed attempts are being removed.
             if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
                 continue;
+            // A name no entry of this directory can have (a server's parser gone wrong, or a hostile one).
+            if (!safeName(info.name))
+                continue;
             const entry = toEntry(info, relDir);
             entries.push(entry);
-            if (mode === 'recursive' && entry.type === 'dir')
+            if (mode !== 'recursive' || entry.type !== 'dir')
+                continue;
+            // A server may loop (a directory that contains itself): never deeper than any real site.
+            if (entry.path.split('/').length < MAX_LISTING_DEPTH)
                 pending.push(entry.path);
+            else
+                tooDeep++;
         }
     }
+    if (tooDeep > 0)
+        onTooDeep?.(tooDeep);
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /**
  * The listing output of remote-dir, leaving out the manifest, its backup and the lock. In a dry
  * run remote-dir may not exist yet: an empty listing is the truth then.
  */
-function listRemote(list, remoteRoot, settings) {
+function listRemote(list, remoteRoot, settings, log) {
     const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
-    return collectListing(list, remoteRoot, settings.listing, ours).catch(err => {
+    const tooDeep = (dirs) => log.warning(`listing: ${dirs} director${dirs === 1 ? 'y' : 'ies'} ${MAX_LISTING_DEPTH} levels below remote-dir not listed (the server's tree loops or is deeper than a site)`);
+    return collectListing(list, remoteRoot, settings.listing, ours, tooDeep).catch(err => {
         if (settings.dryRun)
             return [];
         throw err;
@@ -35059,7 +35597,7 @@ async function readRemoteState(q, log) {
     // The manifest's directories are listed in any case (a hidden one is still there); the local
     // files' only where the parent shows them, so a first deploy lists remote-dir alone.
     const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs));
-    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_namespaceObject.posix.basename(path)));
+    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_namespaceObject.posix.basename(path), q.holdsLock));
     const inFlight = temps.filter(path => !abandoned.includes(path));
     if (inFlight.length > 0) {
         log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
@@ -35201,6 +35739,29 @@ class ConnectionCap {
 
 
 
+/**
+ * A moment a task may be stopped at: a cancel, or the end of its time to clean up. Each task
+ * listens while it runs and stops listening when done (a long run keeps no listener per task).
+ */
+class Moment {
+    reached = false;
+    listeners = new Set();
+    reach() {
+        this.reached = true;
+        for (const listener of [...this.listeners])
+            listener();
+    }
+    /** `work`, or `error()` once the moment is reached, whichever comes first. */
+    race(work, error) {
+        return new Promise((resolve, reject) => {
+            const stop = () => reject(error());
+            if (this.reached)
+                return stop();
+            this.listeners.add(stop);
+            work.then(resolve, reject).finally(() => this.listeners.delete(stop));
+        });
+    }
+}
 class SessionPool {
     open;
     options;
@@ -35211,6 +35772,12 @@ class SessionPool {
     waiting = [];
     sleep;
     cancelled;
+    /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
+    stopping = new Moment();
+    /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
+    outOfTime = new Moment();
+    expired = false;
+    deadlineTimer;
     /** After closeAll: a session that finishes opening is closed at once. */
     closed = false;
     cap;
@@ -35232,38 +35799,81 @@ class SessionPool {
         }
     }
     /**
-     * Stops new tasks: `run` then fails at once, except for tasks marked `always` (the manifest
-     * write that records what was done before the stop).
+     * Stops the run's tasks: those in flight end at once (their transfers aborted with their
+     * connection) and `run` fails at once, except for tasks marked `always` (removing this run's
+     * temporaries, the manifest write that records what was done, the lock). Those get one try
+     * each, no retries, and given `cleanupMs` they stop once that has passed too: a cancel ends
+     * within the runner's grace period, reachable server or not.
      */
-    cancel(reason) {
-        this.cancelled ??= reason;
+    cancel(reason, cleanupMs) {
+        if (this.cancelled === undefined) {
+            this.cancelled = reason;
+            this.stopping.reach();
+        }
+        if (cleanupMs !== undefined && this.deadlineTimer === undefined && !this.expired) {
+            const expire = () => {
+                this.expired = true;
+                this.outOfTime.reach();
+            };
+            this.deadlineTimer = setTimeout(expire, cleanupMs);
+        }
         this.waiting.splice(0).forEach(wake => wake());
     }
-    /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+    /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
+    bounded(what, work) {
+        return this.outOfTime.race(work, () => this.stopped(what, true));
+    }
+    /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
+    stopped(what, always) {
+        const why = always
+            ? `given up, the time to clean up after the cancel (${this.cancelled}) ran out`
+            : `stopped, the deploy was cancelled (${this.cancelled})`;
+        return new CancelledError(`${what}: ${why}`);
+    }
+    /**
+     * Runs fn on a session of its own; transient failures get a new connection and another try
+     * (`retries` of them: the pool's by default, 0 for a step whose caller retries it differently).
+     */
     async run(what, fn, options = {}) {
         for (let attempt = 1;; attempt++) {
             let session;
-            if (this.cancelled !== undefined && !options.always) {
-                throw new DeployError(`${what}: not started, the deploy was cancelled (${this.cancelled})`, {
-                    transient: false
-                });
-            }
+            const isStopped = () => (this.cancelled !== undefined && !options.always) || this.expired;
+            if (isStopped())
+                throw this.stopped(what, options.always);
+            // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
+            let abandoned = false;
+            const task = (async () => {
+                const got = await this.acquire(() => abandoned || isStopped());
+                if (abandoned || isStopped()) {
+                    this.discard(got);
+                    throw this.stopped(what, options.always);
+                }
+                session = got;
+                return fn(got);
+            })();
             try {
-                session = await this.acquire();
-                const result = await fn(session);
+                const stop = options.always ? this.outOfTime : this.stopping;
+                const result = await stop.race(task, () => this.stopped(what, options.always));
                 this.release(session);
                 return result;
             }
             catch (err) {
+                abandoned = true;
+                task.catch(() => undefined);
+                const stoppedHere = isStopped();
                 const transient = isTransient(err);
                 if (session) {
                     // A transient failure leaves the connection in doubt: always start over on a new one.
-                    if (transient || !session.usable)
+                    // A stopped task's transfer is aborted with its connection.
+                    if (transient || stoppedHere || !session.usable)
                         this.discard(session);
                     else
                         this.release(session);
                 }
-                if (!transient || attempt > this.options.retries || (this.cancelled !== undefined && !options.always))
+                // After a cancel nothing is tried again: what is left is the next run's to clean.
+                if (stoppedHere)
+                    throw transient ? this.stopped(what, options.always) : err;
+                if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined)
                     throw err;
                 const wait = backoffMs(attempt, this.options.random);
                 this.log.info(`${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
@@ -35288,13 +35898,17 @@ class SessionPool {
     /** Closes every session. */
     closeAll() {
         this.closed = true;
+        clearTimeout(this.deadlineTimer);
         for (const session of this.all)
             session.close();
         this.all.clear();
         this.idle.length = 0;
     }
-    async acquire() {
+    async acquire(abandoned) {
         for (;;) {
+            // Woken by a cancel: a stopped task opens no connection.
+            if (abandoned())
+                throw new CancelledError('stopped');
             const idle = this.idle.pop();
             // A session can die while idle (the server's idle timeout): then open another.
             if (idle?.usable)
@@ -35370,11 +35984,56 @@ class SessionPool {
     }
 }
 
+;// CONCATENATED MODULE: ./src/signals.ts
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM 7.5 s later and SIGKILL 2.5 s after that;
+ * a user presses Ctrl-C. A cancelled run aborts its transfers at once, spends at most
+ * CLEANUP_MS removing its temporaries, recording what it did and releasing its lock (what it
+ * cannot clean in that time, the next run cleans), and exits well within the grace period.
+ */
+/** The runner's grace period between SIGINT and SIGTERM. */
+const GRACE_MS = 7_500;
+/** The time a cancelled run spends cleaning up; the rest of the grace period is margin. */
+const CLEANUP_MS = 5_000;
+/** If the run is still there this long after the signal, it exits anyway (a backstop). */
+const EXIT_AFTER_MS = 7_000;
+/**
+ * An AbortSignal aborted (reason 'SIGINT' or 'SIGTERM') on the first of either signal. Should
+ * the run still be there EXIT_AFTER_MS later (something the cleanup could not bound), `overdue`
+ * is told why and the process exits with status 1.
+ */
+function cancelOnSignals(overdue = message => process.stderr.write(`${message}\n`)) {
+    const controller = new AbortController();
+    for (const name of ['SIGINT', 'SIGTERM']) {
+        // Once: a second signal takes Node's default action and ends the process at once.
+        process.once(name, () => {
+            if (controller.signal.aborted)
+                return;
+            controller.abort(name);
+            // Unref'd: a run that ends earlier exits without waiting for it.
+            setTimeout(() => {
+                overdue(`error: the deploy was cancelled (${name}) and could not finish cleaning up within ${EXIT_AFTER_MS / 1000} s; exiting (the next run removes what is left)`);
+                process.exit(1);
+            }, EXIT_AFTER_MS).unref();
+        });
+    }
+    return controller.signal;
+}
+/**
+ * After a cancelled run has reported: exit now, with `code`, instead of waiting for connections
+ * that cannot be closed cleanly (a server that no longer answers) to time out.
+ */
+function exitIfCancelled(signal, code) {
+    if (signal.aborted)
+        process.exit(code);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy.ts
 /**
  * The deploy, one way through: local files -> lock -> remote state -> plan -> apply -> listing.
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
+
 
 
 
@@ -35408,7 +36067,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const log = redactingLog(output, [settings.password]);
     const local = await log.group('Local files', () => findFiles(settings, log, deps));
     const pool = openPool(settings, log, deps);
-    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'));
+    // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
+    const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS);
     signal?.addEventListener('abort', cancel);
     if (signal?.aborted)
         cancel();
@@ -35425,7 +36085,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const list = statOrListLister(pool);
         const { concurrency } = settings;
         const localPaths = local.map(f => f.relPath);
-        const state = await log.group('Remote state', () => readRemoteState({ pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency }, log));
+        // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
+        const holdsLock = settings.lock;
+        const query = { pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency, holdsLock };
+        const state = await log.group('Remote state', () => readRemoteState(query, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
@@ -35449,18 +36112,26 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             held = undefined;
             applied.push({ kind: 'release lock', path: LOCK_DIR });
         }
-        const listing = await log.group('Remote listing', () => listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings));
+        const listing = await log.group('Remote listing', () => listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log));
+        if (pool.server.stopped !== undefined)
+            throw pool.server.stopped;
         const durationMs = deps.now() - started;
         return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs });
     }
+    catch (err) {
+        // A fault that ends the run is what it failed of, whatever step met its consequences.
+        throw pool.server.stopped ?? err;
+    }
     finally {
         // On failure and on cancel too: a run that ends never leaves its lock behind.
-        await held?.lock
-            .release()
-            .catch(err => log.warning(`Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`));
+        await releaseWithin(pool, held)?.catch(err => log.warning(`Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`));
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
+}
+/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
+function releaseWithin(pool, held) {
+    return held && pool.bounded('Releasing the deploy lock', held.lock.release());
 }
 /** The run's pool: every session logs in with the same settings and shares one server record. */
 function openPool(settings, log, deps) {
@@ -36040,17 +36711,6 @@ function parseSettings(read, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/signals.ts
-/** The runner cancels a job with SIGINT, then SIGTERM; a user presses Ctrl-C. */
-function cancelOnSignals() {
-    const controller = new AbortController();
-    for (const name of ['SIGINT', 'SIGTERM']) {
-        // Once: a second signal takes Node's default action and ends the process at once.
-        process.once(name, () => controller.abort(name));
-    }
-    return controller.signal;
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /** The action: inputs -> settings -> deploy -> outputs and job summary, with one failure funnel. */
 
@@ -36136,9 +36796,11 @@ function runnerIdentity(env) {
 }
 async function run() {
     const startedAt = new Date();
+    let signal;
     try {
         const settings = parseSettings(readActionInput);
-        const result = await deploy(settings, actionsLog, { ...defaultDeps, identity: runnerIdentity(process.env) }, cancelOnSignals());
+        signal = cancelOnSignals(message => core/* setFailed */.C1(redact(message, secrets)));
+        const result = await deploy(settings, actionsLog, { ...defaultDeps, identity: runnerIdentity(process.env) }, signal);
         const reportFile = settings.reportFile ?? defaultReportPath(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
         setOutputs(result, settings.host, startedAt, reportFile);
         await writeSummary(summaryMarkdown(result, settings.host));
@@ -36150,6 +36812,9 @@ async function run() {
         // 2 for bad input (nothing was touched), 1 for a failed deploy.
         process.exitCode = err instanceof InputError ? 2 : 1;
     }
+    // A cancelled run has said what it did: it exits now, not when the connections it gave up time out.
+    if (signal)
+        exitIfCancelled(signal, Number(process.exitCode ?? 0));
 }
 
 
