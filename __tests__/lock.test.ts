@@ -2,6 +2,7 @@
 import { FileInfo, FileType } from 'basic-ftp'
 import { ReplyError } from '../src/core/errors.js'
 import { RemoteSession } from '../src/ftp/index.js'
+import type { OpOutcome } from '../src/core/remote-session.js'
 import { DeployLock, LockTiming } from '../src/lock/lock.js'
 import { recordingLog } from './support/engine.js'
 import { ServerRecord } from '../src/core/server-record.js'
@@ -25,7 +26,8 @@ function server() {
       .filter(p => p.startsWith(path + '/') && !p.slice(path.length + 1).includes('/'))
       .map(p =>
         Object.assign(new FileInfo(p.slice(path.length + 1)), {
-          type: dirs.has(p) ? FileType.Directory : FileType.File
+          type: dirs.has(p) ? FileType.Directory : FileType.File,
+          size: files.get(p)?.length ?? 0
         })
       )
   const session: RemoteSession = {
@@ -38,7 +40,19 @@ function server() {
     usable: true,
     server: oneAtATime(),
     commit: () => Promise.reject(new Error('not used by these tests')),
-    together: () => Promise.reject(new Error('not used by these tests')),
+    together: async ops => {
+      const outcomes: OpOutcome[] = []
+      for (const op of ops) {
+        const act = op.kind === 'remove' ? session.remove : op.kind === 'rmdir' ? session.removeDir : session.makeDir
+        outcomes.push(
+          await act(op.path).then(
+            () => ({ done: true as const }),
+            () => ({ done: false as const, code: 550, reply: '550 Failed' })
+          )
+        )
+      }
+      return outcomes
+    },
     statLists: () => Promise.reject(new Error('not used by these tests')),
     listEntries: () => Promise.reject(new Error('not used by these tests')),
     close: () => undefined,
@@ -77,7 +91,7 @@ function server() {
 function options(
   s: ReturnType<typeof server>,
   clock: { now: number },
-  extra: { timeoutMs?: number; who?: string } = {}
+  extra: { timeoutMs?: number; who?: string; signal?: AbortSignal } = {}
 ) {
   const log = recordingLog()
   return {
@@ -85,6 +99,8 @@ function options(
     o: {
       remoteRoot: ROOT,
       identity: { description: extra.who ?? 'run B' },
+      token: `tok-${(extra.who ?? 'run B').replace(/\W/g, '')}`,
+      signal: extra.signal,
       timeoutMs: extra.timeoutMs ?? 60_000,
       timing,
       now: () => clock.now,
@@ -101,9 +117,10 @@ test('a free lock is taken (holder and heartbeat inside) and released without a 
   const lock = await DeployLock.acquire(o, () => undefined)
   expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString())).toEqual({
     holder: 'run B',
-    since: '1970-01-01T00:00:00.000Z'
+    since: '1970-01-01T00:00:00.000Z',
+    token: 'tok-runB'
   })
-  expect(s.dirs.has(`${LOCK}/beat-0`)).toBe(true)
+  expect(s.dirs.has(`${LOCK}/beat-tok-runB-0`)).toBe(true)
   await lock.release()
   expect([...s.dirs].filter(d => d.startsWith(LOCK))).toEqual([])
   expect([...s.files.keys()]).toEqual([])
@@ -159,7 +176,7 @@ test('a lock whose heartbeat stopped is broken after staleAfterMs with a warning
     )
   ])
   expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString()).holder).toBe('run B')
-  expect([...s.dirs].filter(d => d.startsWith(ROOT + '/')).sort()).toEqual([LOCK, `${LOCK}/beat-0`])
+  expect([...s.dirs].filter(d => d.startsWith(ROOT + '/')).sort()).toEqual([LOCK, `${LOCK}/beat-tok-runB-0`])
   await lock.release()
 })
 

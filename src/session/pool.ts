@@ -67,11 +67,15 @@ export class SessionPool {
     this.waiting.splice(0).forEach(wake => wake())
   }
 
-  /** Runs fn on a session of its own; transient failures get a new connection and another try. */
+  /**
+   * Runs fn on a session of its own; transient failures get a new connection and another try.
+   * `first`: ahead of every task waiting for a session (the lock's heartbeat, which must not
+   * wait behind transfers).
+   */
   async run<T>(
     what: string,
     fn: (session: RemoteSession) => Promise<T>,
-    options: { always?: boolean } = {}
+    options: { always?: boolean; first?: boolean } = {}
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: RemoteSession | undefined
@@ -81,7 +85,7 @@ export class SessionPool {
         })
       }
       try {
-        session = await this.acquire()
+        session = await this.acquire(options.first ?? false)
         const result = await fn(session)
         this.release(session)
         return result
@@ -127,7 +131,7 @@ export class SessionPool {
     this.idle.length = 0
   }
 
-  private async acquire(): Promise<RemoteSession> {
+  private async acquire(first: boolean): Promise<RemoteSession> {
     for (;;) {
       const idle = this.idle.pop()
       // A session can die while idle (the server's idle timeout): then open another.
@@ -141,7 +145,7 @@ export class SessionPool {
         if (session !== undefined) return session
         continue
       }
-      await new Promise<void>(resolve => this.waiting.push(resolve))
+      await new Promise<void>(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
     }
   }
 
