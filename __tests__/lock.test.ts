@@ -327,7 +327,15 @@ test('a lock directory that can be neither made nor read: the wait ends at lock-
   const clock = { now: 0 }
   const { o } = options(s, clock, { timeoutMs: 5_000 })
   s.session.makeDir = async () => false
-  await expect(DeployLock.acquire(o, () => undefined)).rejects.toThrow(
+  let pauses = 0
+  const bounded = {
+    ...o,
+    sleep: async (ms: number) => {
+      clock.now += ms
+      if (++pauses > 1_000) throw new Error(`still waiting after ${pauses} pauses`)
+    }
+  }
+  await expect(DeployLock.acquire(bounded, () => undefined)).rejects.toThrow(
     /^Could not take the deploy lock on \/www: \.ftps-deploy\.lock could not be made and no lock is there to wait for; gave up after lock-timeout 5 s$/
   )
   expect(clock.now).toBe(5_000)
