@@ -107,7 +107,7 @@ export async function releaseOwn(
   token: string,
   beat: number,
   moves: BeatMoves
-): Promise<'released' | 'not ours' | 'kept'> {
+): Promise<{ outcome: 'released' } | { outcome: 'not ours' } | { outcome: 'kept'; reply: string }> {
   if (!moves.beatRemoved) {
     if (await quietly(session.removeDir(posix.join(path, beatName(token, beat))))) moves.beatRemoved = true
     else {
@@ -118,11 +118,12 @@ export async function releaseOwn(
   }
   if (!moves.beatRemoved) {
     const seen = await inspectLockDir(session, path)
-    if (seen?.token !== token) return 'not ours'
+    if (seen?.token !== token) return { outcome: 'not ours' }
   }
   const done = await session.together([
     { kind: 'remove', path: posix.join(path, HOLDER) },
     { kind: 'rmdir', path }
   ])
-  return done[1]!.done ? 'released' : 'kept'
+  const removed = done[1]!
+  return removed.done ? { outcome: 'released' } : { outcome: 'kept', reply: removed.reply }
 }

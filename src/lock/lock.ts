@@ -285,15 +285,15 @@ export class DeployLock {
       this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`)
       return
     }
-    const outcome = await this.o.run('Releasing the deploy lock', session =>
+    const done = await this.o.run('Releasing the deploy lock', session =>
       releaseOwn(session, path, this.token, this.beat, this.moves)
     )
-    this.o.log.info(
-      outcome === 'released'
-        ? `Released the deploy lock ${path}`
-        : outcome === 'not ours'
-          ? `Left the deploy lock ${path} alone: it is not this run's (its heartbeat is gone)`
-          : `Could not remove the deploy lock ${path} (something else is in it); it goes stale and is broken by the next run`
-    )
+    if (done.outcome === 'released') this.o.log.info(`Released the deploy lock ${path}`)
+    else if (done.outcome === 'not ours')
+      this.o.log.info(`Left the deploy lock ${path} alone: it is not this run's (its heartbeat is gone)`)
+    else
+      this.o.log.warning(
+        `The deploy lock ${path} was not removed: ${done.reply}; if it is still there, it goes stale and is broken by the next run`
+      )
   }
 }
