@@ -11,6 +11,14 @@ import { ServerRecord } from '../src/core/server-record.js'
 const oneAtATime = (): ServerRecord =>
   Object.assign(new ServerRecord(recordingLog(), { atomic: true }), { pipelining: false })
 
+/** Runs' tokens (12 digits, as runs make them). */
+const TOKENS: Record<string, string> = {
+  'run A': '111111111111',
+  'run A (killed)': '111111111111',
+  'run B': '222222222222'
+}
+const C = '333333333333'
+
 const timing: LockTiming = { heartbeatMs: 1_000, staleAfterMs: 10_000, pollMs: 500 }
 const ROOT = '/www'
 const LOCK = '/www/.ftps-deploy.lock'
@@ -99,7 +107,7 @@ function options(
     o: {
       remoteRoot: ROOT,
       identity: { description: extra.who ?? 'run B' },
-      token: `tok-${(extra.who ?? 'run B').replace(/\W/g, '')}`,
+      token: TOKENS[extra.who ?? 'run B'],
       signal: extra.signal,
       timeoutMs: extra.timeoutMs ?? 60_000,
       timing,
@@ -118,9 +126,9 @@ test('a free lock is taken (holder and heartbeat inside) and released without a 
   expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString())).toEqual({
     holder: 'run B',
     since: '1970-01-01T00:00:00.000Z',
-    token: 'tok-runB'
+    token: '222222222222'
   })
-  expect(s.dirs.has(`${LOCK}/beat-tok-runB-0`)).toBe(true)
+  expect(s.dirs.has(`${LOCK}/beat-2222222222220`)).toBe(true)
   await lock.release()
   expect([...s.dirs].filter(d => d.startsWith(LOCK))).toEqual([])
   expect([...s.files.keys()]).toEqual([])
@@ -176,7 +184,7 @@ test('a lock whose heartbeat stopped is broken after staleAfterMs with a warning
     )
   ])
   expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString()).holder).toBe('run B')
-  expect([...s.dirs].filter(d => d.startsWith(ROOT + '/')).sort()).toEqual([LOCK, `${LOCK}/beat-tok-runB-0`])
+  expect([...s.dirs].filter(d => d.startsWith(ROOT + '/')).sort()).toEqual([LOCK, `${LOCK}/beat-2222222222220`])
   await lock.release()
 })
 
@@ -201,19 +209,19 @@ test('renewal renames only its own heartbeat: in a lock another run took over it
   const lock = await DeployLock.acquire({ ...a.o, timing: fast }, reason => lost.push(reason))
   await realPause(60)
   // Its heartbeat moved, by rename (one directory at a time).
-  expect(lockDirs(s)).toEqual([LOCK, expect.stringMatching(/^\/www\/\.ftps-deploy\.lock\/beat-tok-runA-[1-9]\d*$/)])
+  expect(lockDirs(s)).toEqual([LOCK, expect.stringMatching(/^\/www\/\.ftps-deploy\.lock\/beat-111111111111[1-9]\d*$/)])
   // Another run takes the lock over (as a waiter does with a stale one): its heartbeat, its holder.json.
   const beatA = lockDirs(s)[1]!
   s.dirs.delete(beatA)
-  s.dirs.add(`${LOCK}/beat-tok-runC-0`)
-  const holderC = JSON.stringify({ holder: 'run C', since: 'then', token: 'tok-runC' })
+  s.dirs.add(`${LOCK}/beat-${C}0`)
+  const holderC = JSON.stringify({ holder: 'run C', since: 'then', token: C })
   s.files.set(`${LOCK}/holder.json`, Buffer.from(holderC))
   await realPause(60)
   expect(lost).toEqual([
-    expect.stringMatching(/^the deploy lock is no longer this run's: its heartbeat beat-tok-runA-\d+ is gone from/)
+    expect.stringMatching(/^the deploy lock is no longer this run's: its heartbeat beat-111111111111\d+ is gone from/)
   ])
   await lock.release()
-  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-tok-runC-0`])
+  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-${C}0`])
   expect(s.files.get(`${LOCK}/holder.json`)!.toString()).toBe(holderC)
   expect(a.log.lines).toContainEqual(
     expect.stringMatching(/^info: Left the deploy lock \/www\/\.ftps-deploy\.lock alone/)
@@ -225,11 +233,11 @@ test('release removes nothing of a lock without its heartbeat or token (another 
   const clock = { now: 0 }
   const lock = await DeployLock.acquire(options(s, clock, { who: 'run A' }).o, () => undefined)
   // Broken (moved aside and removed) behind its back, and taken by run C.
-  s.dirs.delete(`${LOCK}/beat-tok-runA-0`)
-  s.dirs.add(`${LOCK}/beat-tok-runC-0`)
-  s.files.set(`${LOCK}/holder.json`, Buffer.from(JSON.stringify({ holder: 'run C', token: 'tok-runC' })))
+  s.dirs.delete(`${LOCK}/beat-1111111111110`)
+  s.dirs.add(`${LOCK}/beat-${C}0`)
+  s.files.set(`${LOCK}/holder.json`, Buffer.from(JSON.stringify({ holder: 'run C', token: C })))
   await lock.release()
-  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-tok-runC-0`])
+  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-${C}0`])
   expect(s.files.has(`${LOCK}/holder.json`)).toBe(true)
 })
 
@@ -254,26 +262,23 @@ test('a new holder with a heartbeat of the same name and a holder.json of the sa
   expect(clock.now).toBeGreaterThanOrEqual(18_000)
   expect(log.warnings).toEqual([expect.stringMatching(/^Breaking a stale deploy lock on \/www, held by run 2 since x/)])
   // Taken over: the stale heartbeat renamed to this run's, holder.json this run's.
-  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-tok-runB-0`])
-  expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString()).token).toBe('tok-runB')
+  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-2222222222220`])
+  expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString()).token).toBe('222222222222')
   await lock.release()
 })
 
 test('breaking a stale lock that another waiter has just taken over removes nothing of it', async () => {
   const s = server()
   s.dirs.add(LOCK)
-  s.dirs.add(`${LOCK}/beat-tok-dead-3`)
+  s.dirs.add(`${LOCK}/beat-4444444444443`)
   const clock = { now: 0 }
   const { o, log } = options(s, clock, { timeoutMs: 15_000 })
   // Right before this waiter's rename, another waiter wins: renames the stale heartbeat to its own.
   const rename = s.session.rename
   s.session.rename = async (from, to) => {
-    if (from === `${LOCK}/beat-tok-dead-3` && s.dirs.has(from)) {
-      await rename(from, `${LOCK}/beat-tok-runC-0`)
-      s.files.set(
-        `${LOCK}/holder.json`,
-        Buffer.from(JSON.stringify({ holder: 'run C', since: 'now', token: 'tok-runC' }))
-      )
+    if (from === `${LOCK}/beat-4444444444443` && s.dirs.has(from)) {
+      await rename(from, `${LOCK}/beat-${C}0`)
+      s.files.set(`${LOCK}/holder.json`, Buffer.from(JSON.stringify({ holder: 'run C', since: 'now', token: C })))
     }
     return rename(from, to)
   }
@@ -282,17 +287,17 @@ test('breaking a stale lock that another waiter has just taken over removes noth
     sleep: async (ms: number) => {
       clock.now += ms
       // Run C beats on.
-      const beat = lockDirs(s).find(d => d.includes('beat-tok-runC-'))
+      const beat = lockDirs(s).find(d => d.includes(`beat-${C}`))
       if (beat !== undefined) {
         s.dirs.delete(beat)
-        s.dirs.add(`${LOCK}/beat-tok-runC-${clock.now}`)
+        s.dirs.add(`${LOCK}/beat-${C}${clock.now}`)
       }
     }
   }
   await expect(DeployLock.acquire(beating, () => undefined)).rejects.toThrow(/is held by run C since now; gave up/)
   expect(log.warnings).toHaveLength(1)
-  expect(lockDirs(s)).toEqual([LOCK, expect.stringMatching(/beat-tok-runC-\d+$/)])
-  expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString()).token).toBe('tok-runC')
+  expect(lockDirs(s)).toEqual([LOCK, expect.stringMatching(new RegExp(`beat-${C}\\d+$`))])
+  expect(JSON.parse(s.files.get(`${LOCK}/holder.json`)!.toString()).token).toBe(C)
 })
 
 test('a stale lock without a heartbeat, taken by another waiter just before the move aside, is put back', async () => {
@@ -308,17 +313,14 @@ test('a stale lock without a heartbeat, taken by another waiter just before the 
       swapped = true
       s.dirs.delete(LOCK)
       s.dirs.add(LOCK)
-      s.dirs.add(`${LOCK}/beat-tok-runC-0`)
-      s.files.set(
-        `${LOCK}/holder.json`,
-        Buffer.from(JSON.stringify({ holder: 'run C', since: 'now', token: 'tok-runC' }))
-      )
+      s.dirs.add(`${LOCK}/beat-${C}0`)
+      s.files.set(`${LOCK}/holder.json`, Buffer.from(JSON.stringify({ holder: 'run C', since: 'now', token: C })))
     }
     return rename(from, to)
   }
   await expect(DeployLock.acquire(o, () => undefined)).rejects.toThrow(/is held by run C since now; gave up/)
   expect(swapped).toBe(true)
-  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-tok-runC-0`])
+  expect(lockDirs(s)).toEqual([LOCK, `${LOCK}/beat-${C}0`])
   expect([...s.dirs].filter(d => d.includes('.stale-'))).toEqual([])
 })
 
@@ -371,4 +373,20 @@ test('a holder.json over 64 KiB is not downloaded: an unknown holder, judged by 
   )
   expect(downloads).toEqual([])
   expect(log.warnings).toEqual([])
+})
+
+test('the heartbeat is named beat-<digits>, as earlier versions read a heartbeat, and its name moves', async () => {
+  const s = server()
+  const { o } = options(s, { now: 0 })
+  const lock = await DeployLock.acquire({ ...o, token: undefined, timing: fast }, () => undefined)
+  expect(lock.token).toMatch(/^\d{12}$/)
+  const first = lockDirs(s)[1]!
+  expect(first).toBe(`${LOCK}/beat-${lock.token}0`)
+  await realPause(60)
+  const later = lockDirs(s)[1]!
+  expect(later).not.toBe(first)
+  // The pattern an earlier version's waiter takes for a heartbeat (lock.ts before tokens).
+  expect(later.slice(LOCK.length + 1)).toMatch(/^beat-(\d+)$/)
+  await lock.release()
+  expect(lockDirs(s)).toEqual([])
 })

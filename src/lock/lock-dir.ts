@@ -1,11 +1,11 @@
 /**
  * What is inside a deploy lock directory and how a run reads it: holder.json (who holds it,
  * since when, and the run's random token) and the heartbeat, a directory named
- * beat-<token>-<n> that the holder renames to the next n while it runs. The token in the
+ * beat-<token><n> that the holder renames to the next n while it runs. The token in the
  * heartbeat's name is what makes a lock a run's own: renewing, releasing and breaking each act
  * on a heartbeat by its name, so none of them touches a lock another run made meanwhile.
  */
-import { randomBytes } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import { posix } from 'node:path'
 import { LOCK_DIR } from '../core/remote-path.js'
 import { RemoteSession } from '../core/remote-session.js'
@@ -13,7 +13,7 @@ import { quietly } from '../session/refusals.js'
 
 export { LOCK_DIR }
 export const HOLDER = 'holder.json'
-/** Heartbeats of this version (beat-<token>-<n>) and of earlier ones (beat-<n>). */
+/** Heartbeats of this version (beat-<token><n>) and of earlier ones (beat-<n>). */
 const BEAT = /^beat-/
 /**
  * The most of holder.json a waiter reads: a few hundred bytes are written. A bigger file is no
@@ -21,13 +21,24 @@ const BEAT = /^beat-/
  */
 export const HOLDER_MAX_BYTES = 64 * 1024
 
-/** A run's token: random, so no two runs (the same GitHub run's jobs included) share one. */
-export const newToken = (): string => randomBytes(8).toString('hex')
+/**
+ * A run's token: random, so no two runs (the same GitHub run's jobs included) share one. Twelve
+ * decimal digits, so its heartbeat's name stays beat-<digits>, the only form earlier versions
+ * see as a heartbeat: a waiter of an earlier version sees this one's move and never takes the
+ * lock for a stale one.
+ */
+export const newToken = (): string => Array.from({ length: 12 }, () => String(randomInt(10))).join('')
 
 /** The heartbeat's name for a run's n-th beat. */
-export const beatName = (token: string, n: number): string => `beat-${token}-${n}`
+export const beatName = (token: string, n: number): string => `beat-${token}${n}`
+/** The beat number of a heartbeat of this run's, or undefined for another's. */
+export function ownBeatNumber(name: string, token: string): number | undefined {
+  const prefix = `beat-${token}`
+  const rest = name.slice(prefix.length)
+  return name.startsWith(prefix) && /^\d+$/.test(rest) ? Number(rest) : undefined
+}
 /** Whether a heartbeat name is this run's. */
-export const isOwnBeat = (name: string, token: string): boolean => name.startsWith(`beat-${token}-`)
+export const isOwnBeat = (name: string, token: string): boolean => ownBeatNumber(name, token) !== undefined
 
 export interface LockSeen {
   /** Who holds it ('' when holder.json is missing, cut short or foreign). */

@@ -7,7 +7,16 @@
 import { posix } from 'node:path'
 import { RemoteSession } from '../core/remote-session.js'
 import { quietly } from '../session/refusals.js'
-import { beatName, HOLDER, inspectLockDir, isOwnBeat, LockSeen, removeLockDir, sameLock } from './lock-dir.js'
+import {
+  beatName,
+  HOLDER,
+  inspectLockDir,
+  isOwnBeat,
+  LockSeen,
+  ownBeatNumber,
+  removeLockDir,
+  sameLock
+} from './lock-dir.js'
 
 /** What a holder remembers between steps. */
 export interface BeatMoves {
@@ -45,7 +54,7 @@ export async function renewBeat(
   const mine = await ownBeats(session, path, token)
   if (mine === undefined || mine.length === 0) return undefined
   if (mine.includes(beatName(token, beat + 1))) return beat + 1
-  if (!mine.includes(beatName(token, beat))) return Number(mine[0]!.split('-').pop())
+  if (!mine.includes(beatName(token, beat))) return ownBeatNumber(mine[0]!, token)
   moves.byMkdir = true
   await session.makeDir(to)
   await quietly(session.removeDir(from))
