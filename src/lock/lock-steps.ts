@@ -62,19 +62,24 @@ export async function renewBeat(
 }
 
 /**
- * Takes a stale lock over by renaming its heartbeat `stale` to this run's first: one rename,
+ * Takes a stale lock over by renaming its first heartbeat to this run's first: one rename,
  * which only one waiter wins, and which fails where the directory holds another lock by now.
- * The lock is never free in between, so no third run slips in.
+ * The lock is never free in between, so no third run slips in. Whatever else the stale holder
+ * left beside it (`beats`, sorted, all of that holder's) is removed.
  */
 export async function takeOverBeat(
   session: RemoteSession,
   path: string,
-  stale: string,
+  beats: string[],
   token: string
 ): Promise<boolean> {
-  if (await quietly(session.rename(posix.join(path, stale), posix.join(path, beatName(token, 0))))) return true
-  // Another waiter was first, or the holder came back, or a retry after this rename went through.
-  return ((await ownBeats(session, path, token)) ?? []).length > 0
+  const [stale, ...others] = beats
+  const took =
+    (await quietly(session.rename(posix.join(path, stale!), posix.join(path, beatName(token, 0))))) ||
+    // Another waiter was first, or the holder came back, or a retry after this rename went through.
+    ((await ownBeats(session, path, token)) ?? []).length > 0
+  if (took) for (const name of others) await quietly(session.removeDir(posix.join(path, name)))
+  return took
 }
 
 /**

@@ -11,7 +11,7 @@ import { posix } from 'node:path'
 import { DeployError, describeError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { isRefusal, quietly } from '../session/refusals.js'
+import { isRefusal } from '../session/refusals.js'
 import { beatName, describeSeen, HOLDER, inspectLockDir, LOCK_DIR, LockSeen, newToken, sameLock } from './lock-dir.js'
 import { cancellable, throwIfCancelled } from './lock-wait.js'
 import { BeatMoves, breakBeatless, releaseOwn, renewBeat, takeOverBeat } from './lock-steps.js'
@@ -232,7 +232,9 @@ export class DeployLock {
     }
     // A holder whose heartbeat others may take for dead stops before they break its lock.
     if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
-      this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`)
+      this.onLost(
+        `the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s; another run may take it over`
+      )
     }
   }
 
@@ -248,13 +250,9 @@ export class DeployLock {
     const path = lockPath(this.o)
     const run = this.o.run
     if (seen.beat !== '') {
-      const [stale, ...others] = seen.beat.split(',')
-      const took = await run('Breaking the deploy lock', session => takeOverBeat(session, path, stale!, this.token))
-      if (!took) return false
-      // Whatever else the stale holder left beside its heartbeat.
-      await run('Breaking the deploy lock', async session => {
-        for (const name of others) await quietly(session.removeDir(posix.join(path, name)))
-      })
+      const beats = seen.beat.split(',')
+      if (!(await run('Breaking the deploy lock', session => takeOverBeat(session, path, beats, this.token))))
+        return false
       await this.writeHolder()
       this.startBeating()
       return true

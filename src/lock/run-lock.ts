@@ -91,7 +91,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
       signal: o.signal
     },
     reason => {
-      o.log.warning(`Stopping: ${reason}; another run may take it over`)
+      o.log.warning(`Stopping: ${reason}`)
       o.pool.cancel(reason)
     },
     madeLock
