@@ -214,3 +214,22 @@ describe('SessionPool at a connection limit', () => {
     expect(log.warnings).toHaveLength(1)
   })
 })
+
+test("a task marked first (the lock's heartbeat) runs before every task already waiting for a session", async () => {
+  const server = fakeServer(() => 1)
+  const pool = new SessionPool(server.factory, { size: 1, retries: 0, sleep: noSleep }, recordingLog())
+  const order: string[] = []
+  const task = (name: string, options: { first?: boolean } = {}): Promise<void> =>
+    pool.run(name, async () => void order.push(name), options)
+  // One upload holds the only session; three wait; then the heartbeat asks.
+  let finish = (): void => undefined
+  const holding = pool.run('upload 0', () => new Promise<void>(resolve => (finish = resolve)))
+  await new Promise(r => setImmediate(r))
+  const waiting = [task('upload 1'), task('upload 2'), task('upload 3')]
+  await new Promise(r => setImmediate(r))
+  const beat = task('heartbeat', { first: true })
+  finish()
+  await Promise.all([holding, ...waiting, beat])
+  expect(order).toEqual(['heartbeat', 'upload 1', 'upload 2', 'upload 3'])
+  pool.closeAll()
+})
