@@ -233,3 +233,29 @@ test("a task marked first (the lock's heartbeat) runs before every task already 
   expect(order).toEqual(['heartbeat', 'upload 1', 'upload 2', 'upload 3'])
   pool.closeAll()
 })
+
+test("holdOpenings: the pool opens no connection until the lock's heartbeat is in, so the host's limit leaves it its slot", async () => {
+  const server = fakeServer(() => 2)
+  const log = recordingLog()
+  const pool = new SessionPool(server.factory, { size: 4, retries: 0, sleep: noSleep }, log)
+  await pool.run('connect', async () => undefined)
+  // The heartbeat's login is slower than the pool's would be.
+  const heartbeat = new Promise(r => setTimeout(r, 20)).then(() => server.factory())
+  pool.holdOpenings(heartbeat)
+  pool.warm(4)
+  await expect(work(pool, 20)).resolves.toHaveLength(20)
+  await expect(heartbeat).resolves.toMatchObject({ usable: true })
+  expect(server.stats().peak).toBe(2)
+  pool.closeAll()
+})
+
+test('holdOpenings: a cancel ends the wait for a heartbeat that never logs in', async () => {
+  const server = fakeServer(() => 4)
+  const pool = new SessionPool(server.factory, { size: 2, retries: 0, sleep: noSleep }, recordingLog())
+  pool.holdOpenings(new Promise(() => undefined))
+  const task = pool.run('upload', async () => 'ran')
+  await new Promise(r => setImmediate(r))
+  pool.cancel('SIGINT')
+  // A task already waiting goes on (as after any cancel); it no longer waits for the heartbeat.
+  await expect(task).resolves.toBe('ran')
+})

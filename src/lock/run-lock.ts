@@ -96,8 +96,9 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
     },
     madeLock
   )
-  // Opened now, before the pool opens its other connections, so a capped host keeps a slot for it.
-  heartbeat.open()
+  // Opened now, and the pool opens no more connections until it is in: a host that limits
+  // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
+  o.pool.holdOpenings(heartbeat.open())
   lock.onRelease(() => heartbeat.close())
   return { lock, createdRoot: created ? chain : [] }
 }
@@ -144,9 +145,9 @@ class HeartbeatSession {
     private readonly log: Log
   ) {}
 
-  /** Starts opening the session (in the background: a failure is the next beat's to handle). */
-  open(): void {
-    void this.session()
+  /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
+  open(): Promise<unknown> {
+    return this.session()
   }
 
   close(): void {

@@ -34,6 +34,8 @@ export class SessionPool {
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
   private cancelled: string | undefined
+  /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
+  private heldBack: { settled: Promise<void>; settle: () => void } | undefined
   /** After closeAll: a session that finishes opening is closed at once. */
   private closed = false
   private readonly cap: ConnectionCap
@@ -64,7 +66,26 @@ export class SessionPool {
    */
   cancel(reason: string): void {
     this.cancelled ??= reason
+    this.heldBack?.settle()
+    this.heldBack = undefined
     this.waiting.splice(0).forEach(wake => wake())
+  }
+
+  /**
+   * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
+   * heartbeat) has settled, so on a host that limits connections that one gets its slot first
+   * and the pool goes on with what is left. Idle sessions are used meanwhile.
+   */
+  holdOpenings(opening: Promise<unknown>): void {
+    let settle = (): void => undefined
+    const settled = new Promise<void>(resolve => (settle = resolve))
+    const held = { settled, settle }
+    this.heldBack = held
+    const done = (): void => {
+      settle()
+      if (this.heldBack === held) this.heldBack = undefined
+    }
+    opening.then(done, done)
   }
 
   /**
@@ -112,6 +133,10 @@ export class SessionPool {
    * files need not wait for. A connection that fails here is left to the tasks' own tries.
    */
   warm(count: number): void {
+    if (this.heldBack !== undefined) {
+      void this.heldBack.settled.then(() => this.warm(count))
+      return
+    }
     const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening
     for (let i = 0; i < wanted; i++) {
       this.openWithinLimit().then(
@@ -141,6 +166,10 @@ export class SessionPool {
         continue
       }
       if (this.all.size + this.opening < this.cap.allowed()) {
+        if (this.heldBack !== undefined) {
+          await this.heldBack.settled
+          continue
+        }
         const session = await this.openWithinLimit()
         if (session !== undefined) return session
         continue
