@@ -246,6 +246,8 @@ test("holdOpenings: the pool opens no connection until the lock's heartbeat is i
   await expect(work(pool, 20)).resolves.toHaveLength(20)
   await expect(heartbeat).resolves.toMatchObject({ usable: true })
   expect(server.stats().peak).toBe(2)
+  // The warning counts the run's connections, the heartbeat's included: what the host sees.
+  expect(log.warnings).toEqual([expect.stringContaining('going on with 2 connection(s) instead of 4 (concurrency)')])
   pool.closeAll()
 })
 

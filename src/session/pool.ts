@@ -36,6 +36,8 @@ export class SessionPool {
   private cancelled: string | undefined
   /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
   private heldBack: { settled: Promise<void>; settle: () => void } | undefined
+  /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
+  private outside = 0
   /** After closeAll: a session that finishes opening is closed at once. */
   private closed = false
   private readonly cap: ConnectionCap
@@ -74,18 +76,23 @@ export class SessionPool {
   /**
    * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
    * heartbeat) has settled, so on a host that limits connections that one gets its slot first
-   * and the pool goes on with what is left. Idle sessions are used meanwhile.
+   * and the pool goes on with what is left. Idle sessions are used meanwhile. A session it
+   * resolves to counts in the connections the limit's warning names.
    */
   holdOpenings(opening: Promise<unknown>): void {
     let settle = (): void => undefined
     const settled = new Promise<void>(resolve => (settle = resolve))
     const held = { settled, settle }
     this.heldBack = held
-    const done = (): void => {
+    const done = (opened: boolean): void => {
+      if (opened) this.outside += 1
       settle()
       if (this.heldBack === held) this.heldBack = undefined
     }
-    opening.then(done, done)
+    opening.then(
+      session => done(session !== undefined),
+      () => done(false)
+    )
   }
 
   /**
@@ -196,7 +203,7 @@ export class SessionPool {
           if (limit === undefined) throw err
           const others = this.all.size + this.opening - 1
           if (others > 0) {
-            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others} connection(s)`)
+            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others + this.outside} connection(s)`)
             this.cap.lower(limit, others)
             this.server.connectionLimit ??= limit
             return undefined
@@ -218,7 +225,7 @@ export class SessionPool {
       }
     } finally {
       this.opening -= 1
-      const warning = this.cap.takeWarning(this.opening)
+      const warning = this.cap.takeWarning(this.opening, this.outside)
       if (warning !== undefined) this.log.warning(warning)
     }
   }
