@@ -105,11 +105,11 @@ describe.each(LIMITED_SERVERS)('%s: two runs, 2 connections, a slow link', kind 
   )
 })
 
-describe('proftpd with TimeoutNoTransfer 3: the heartbeat carries no transfer', () => {
+describe('proftpd with TimeoutNoTransfer 5: the heartbeat carries no transfer', () => {
   const maybe = skipped('proftpd') ? test.skip : test
   let server: FtpServer
   beforeAll(async () => {
-    if (!skipped('proftpd')) server = await startServer('proftpd', { extraConfig: ['TimeoutNoTransfer 3'] })
+    if (!skipped('proftpd')) server = await startServer('proftpd', { extraConfig: ['TimeoutNoTransfer 5'] })
   })
   afterAll(async () => {
     await server?.stop()
@@ -118,7 +118,8 @@ describe('proftpd with TimeoutNoTransfer 3: the heartbeat carries no transfer', 
   maybe(
     'its dropped session is replaced and renewing goes on; the deploy completes',
     async () => {
-      // Uploads of about 10 s over a link of 100 KB/s: the heartbeat's session is dropped every 3 s.
+      // Uploads of about 15 s over a link of 100 KB/s: the heartbeat's session is dropped every 5 s
+      // (5 s, not less: a new session must get its first beat in before the timeout on a loaded machine).
       const link = await startLatencyProxy({
         controlPort: server.port,
         passive: server.passivePorts,
@@ -127,7 +128,7 @@ describe('proftpd with TimeoutNoTransfer 3: the heartbeat carries no transfer', 
       })
       try {
         const log = recordingLog()
-        const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}.bin`, Buffer.alloc(200_000, i)]))
+        const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}.bin`, Buffer.alloc(300_000, i)]))
         const inputs = serverInputs(server, {
           host: '::1',
           port: String(link.port),
@@ -136,7 +137,7 @@ describe('proftpd with TimeoutNoTransfer 3: the heartbeat carries no transfer', 
           'remote-dir': 'idle',
           concurrency: '1'
         })
-        const timing: LockTiming = { heartbeatMs: 500, staleAfterMs: 6_000, pollMs: 300 }
+        const timing: LockTiming = { heartbeatMs: 500, staleAfterMs: 10_000, pollMs: 300 }
         const result = await deploy(settingsOf(inputs), log, depsWith('run n', timing))
         expect(result.uploaded).toHaveLength(5)
         expect(log.warnings).toEqual([])
