@@ -177,7 +177,7 @@ class HeartbeatSession {
     if (this.own?.usable) return this.own
     this.own?.close()
     this.own = undefined
-    if (Date.now() < this.retryAt) return undefined
+    if (this.closed || Date.now() < this.retryAt) return undefined
     this.opening ??= this.openSession().then(
       session => {
         if (this.closed) session.close()
