@@ -208,4 +208,53 @@ describe('vsftpd: a deploy that is done is reported done', () => {
   )
 })
 
+describe('vsftpd behind a network that cuts control connections every 12,000 bytes', () => {
+  const maybe = skipped('vsftpd') ? test.skip : test
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped('vsftpd')) server = await startServer('vsftpd')
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  maybe(
+    'every file in place, the listing of 300 names cannot be had: a warning, the manifest written, the result stands',
+    async () => {
+      // Every connection is cut once the server has sent it 12,000 bytes: a login and a share of
+      // 300 uploads over 16 connections fit, a STAT listing of 300 names does not.
+      const proxy = await startProxy(server.port, { cut: { from: 'server', afterBytes: 12_000 } })
+      try {
+        const files = Object.fromEntries(
+          Array.from({ length: 300 }, (_, i) => [`a-file-with-a-long-enough-name-${i}.txt`, `${i}`])
+        )
+        const log = recordingLog()
+        const inputs = serverInputs(server, {
+          port: String(proxy.port),
+          'local-dir': makeTree(files),
+          'remote-dir': 'cut',
+          concurrency: '16',
+          retries: '1'
+        })
+        const result = await deploy(settingsOf(inputs), log, depsWith('run c', { ...LOCK_FAST }))
+        expect(result.uploaded).toHaveLength(300)
+        expect(proxy.cutCount).toBeGreaterThan(0)
+        expect(log.warnings).toEqual([
+          expect.stringMatching(
+            /^The deploy is done, but remote-dir could not be listed: .* \(the listing output is empty\)$/
+          )
+        ])
+        expect(result.listing).toEqual([])
+        const manifest = JSON.parse(readFileSync(join(server.root, 'cut', '.ftps-deploy-manifest.json'), 'utf8')) as {
+          files: Record<string, unknown>
+        }
+        expect(Object.keys(manifest.files)).toHaveLength(300)
+      } finally {
+        await proxy.close()
+      }
+    },
+    180_000
+  )
+})
+
 const LOCK_FAST: LockTiming = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 500 }
