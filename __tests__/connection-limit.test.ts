@@ -214,3 +214,50 @@ describe('SessionPool at a connection limit', () => {
     expect(log.warnings).toHaveLength(1)
   })
 })
+
+test("a task marked first (the lock's heartbeat) runs before every task already waiting for a session", async () => {
+  const server = fakeServer(() => 1)
+  const pool = new SessionPool(server.factory, { size: 1, retries: 0, sleep: noSleep }, recordingLog())
+  const order: string[] = []
+  const task = (name: string, options: { first?: boolean } = {}): Promise<void> =>
+    pool.run(name, async () => void order.push(name), options)
+  // One upload holds the only session; three wait; then the heartbeat asks.
+  let finish = (): void => undefined
+  const holding = pool.run('upload 0', () => new Promise<void>(resolve => (finish = resolve)))
+  await new Promise(r => setImmediate(r))
+  const waiting = [task('upload 1'), task('upload 2'), task('upload 3')]
+  await new Promise(r => setImmediate(r))
+  const beat = task('heartbeat', { first: true })
+  finish()
+  await Promise.all([holding, ...waiting, beat])
+  expect(order).toEqual(['heartbeat', 'upload 1', 'upload 2', 'upload 3'])
+  pool.closeAll()
+})
+
+test("holdOpenings: the pool opens no connection until the lock's heartbeat is in, so the host's limit leaves it its slot", async () => {
+  const server = fakeServer(() => 2)
+  const log = recordingLog()
+  const pool = new SessionPool(server.factory, { size: 4, retries: 0, sleep: noSleep }, log)
+  await pool.run('connect', async () => undefined)
+  // The heartbeat's login is slower than the pool's would be.
+  const heartbeat = new Promise(r => setTimeout(r, 20)).then(() => server.factory())
+  pool.holdOpenings(heartbeat)
+  pool.warm(4)
+  await expect(work(pool, 20)).resolves.toHaveLength(20)
+  await expect(heartbeat).resolves.toMatchObject({ usable: true })
+  expect(server.stats().peak).toBe(2)
+  // The warning counts the run's connections, the heartbeat's included: what the host sees.
+  expect(log.warnings).toEqual([expect.stringContaining('going on with 2 connection(s) instead of 4 (concurrency)')])
+  pool.closeAll()
+})
+
+test('holdOpenings: a cancel ends the wait for a heartbeat that never logs in', async () => {
+  const server = fakeServer(() => 4)
+  const pool = new SessionPool(server.factory, { size: 2, retries: 0, sleep: noSleep }, recordingLog())
+  pool.holdOpenings(new Promise(() => undefined))
+  const task = pool.run('upload', async () => 'ran')
+  await new Promise(r => setImmediate(r))
+  pool.cancel('SIGINT')
+  // A task already waiting goes on (as after any cancel); it no longer waits for the heartbeat.
+  await expect(task).resolves.toBe('ran')
+})

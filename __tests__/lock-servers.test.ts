@@ -2,7 +2,7 @@
  * The deploy lock and file modes against every server, through the CLI bundle users run: two
  * deploys started together never interleave, a killed holder's lock is broken, modes land.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { openSession } from '../src/ftp/index.js'
@@ -119,6 +119,27 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(result.uploaded).toEqual(['x.txt'])
     expect(log.warnings.join('\n')).toMatch(/Breaking a stale deploy lock on \/stale, held by a killed run since/)
     expect(readdirSync(join(server.root, 'stale')).sort()).toEqual([MANIFEST, 'x.txt'])
+  })
+
+  maybe('a stale lock with a heartbeat is taken over by renaming that heartbeat, and the run deploys', async () => {
+    // A holder of an earlier version (beat-<n>, no token) killed mid-run.
+    server.putFile(`takeover/${LOCK}/holder.json`, JSON.stringify({ holder: 'a killed run', since: '2026-12-01' }))
+    rmSync(server.putFile(`takeover/${LOCK}/beat-5/x`, ''))
+    const log = recordingLog()
+    const deps = {
+      openSession,
+      listLocalFiles,
+      now: () => Date.now(),
+      lockTiming: { heartbeatMs: 500, staleAfterMs: 2_000, pollMs: 200 }
+    }
+    const local = makeTree({ 'x.txt': 'x' })
+    const result = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'takeover' })), log, deps)
+    expect(result.uploaded).toEqual(['x.txt'])
+    expect(log.warnings.join('\n')).toMatch(/Breaking a stale deploy lock on \/takeover, held by a killed run since/)
+    expect(log.lines).toContain('info: Released the deploy lock /takeover/.ftps-deploy.lock')
+    expect(readdirSync(join(server.root, 'takeover')).sort()).toEqual([MANIFEST, 'x.txt'])
+    // The break was the heartbeat's rename (pure-ftpd logs transfers only).
+    if (kind !== 'pure-ftpd') expect(server.readLog()).toMatch(/RNFR \/takeover\/\.ftps-deploy\.lock\/beat-5\b/)
   })
 
   maybe('file-mode 640 and dir-mode 750: the modes on the server disk are those', async () => {

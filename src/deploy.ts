@@ -68,7 +68,7 @@ export async function deploy(
     const names = new TempNamer(undefined, deps.now)
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
     if (settings.lock && !settings.dryRun)
-      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home))
+      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home, signal))
     // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
     const list = statOrListLister(pool)
     const { concurrency } = settings
@@ -100,14 +100,13 @@ export async function deploy(
           carryOut(plan, { pool, state, list, names, remoteRoot, settings, log })
         )
     const applied: Step[] = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps]
+    // Every change is made: what fails from here on is a warning, and the run is done (exit 0).
     if (held !== undefined) {
-      await held.lock.release()
+      if (await releaseWhenDone(held, log)) applied.push({ kind: 'release lock', path: LOCK_DIR })
       held = undefined
-      applied.push({ kind: 'release lock', path: LOCK_DIR })
     }
-    const listing = await log.group('Remote listing', () =>
-      listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log)
-    )
+    const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log))
+    // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started
     return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs })
@@ -148,7 +147,8 @@ function takeLock(
   deps: DeployDeps,
   pool: SessionPool,
   remoteRoot: string,
-  home: string
+  home: string,
+  signal: AbortSignal | undefined
 ): Promise<RunLock> {
   return takeRunLock({
     pool,
@@ -161,11 +161,42 @@ function takeLock(
     timing: deps.lockTiming ?? LOCK_TIMING,
     now: deps.now,
     sleep: deps.sleep ?? sleep,
-    log
+    log,
+    signal
   })
 }
 
 /** Tells the connections' protocol logs apart. */
 function prefixed(log: Log, prefix: string): Log {
   return { ...log, debug: message => log.debug(prefix + message) }
+}
+
+/** Releases the lock of a run whose changes are all made: a failure is a warning. True when released. */
+async function releaseWhenDone(held: RunLock, log: Log): Promise<boolean> {
+  try {
+    await held.lock.release()
+    return true
+  } catch (err) {
+    log.warning(
+      `The deploy is done, but its lock could not be released: ${describeError(err)} (it goes stale and is broken by the next run)`
+    )
+    return false
+  }
+}
+
+/** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
+async function listWhenDone(pool: SessionPool, remoteRoot: string, settings: Settings, log: Log) {
+  try {
+    return await listRemote(
+      path => pool.run(`Listing ${path}`, session => session.listEntries(path)),
+      remoteRoot,
+      settings,
+      log
+    )
+  } catch (err) {
+    log.warning(
+      `The deploy is done, but remote-dir could not be listed: ${describeError(err)} (the listing output is empty)`
+    )
+    return []
+  }
 }

@@ -108,12 +108,15 @@ export class ConnectionCap {
     this.loweredAt = this.options.now()
   }
 
-  /** The one warning, once no opening is in flight any more (so it names the settled count). */
-  takeWarning(opening: number): string | undefined {
+  /**
+   * The one warning, once no opening is in flight any more (so it names the settled count).
+   * `outside`: the run's connections beside these (the lock's heartbeat), counted in.
+   */
+  takeWarning(opening: number, outside = 0): string | undefined {
     if (this.warned || this.limit === undefined || opening > 0) return undefined
     this.warned = true
     return (
-      `The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
+      `The server limits connections ("${this.limit.reply}"): going on with ${this.current + outside} ` +
       `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`
     )
   }

@@ -1,20 +1,23 @@
 /**
  * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
- * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
- * and a heartbeat directory beat-<n> is renewed while the holder runs. A waiter measures on its
- * own clock how long the heartbeat has not moved (no two machines' clocks are compared), and
- * breaks the lock once that passes `staleAfterMs`.
+ * exists, so two runs never both make it. Inside, holder.json says who holds it and since when,
+ * and the heartbeat (lock-dir.ts) is renamed while the holder runs. A waiter measures on its own
+ * clock how long neither has moved (no two machines' clocks are compared), and breaks the lock
+ * once that passes `staleAfterMs`. Every step that changes the lock names the heartbeat it
+ * expects, with the run's token in it, so a run only ever renews, releases or breaks the lock
+ * it means to: never one another run made meanwhile.
  */
 import { posix } from 'node:path'
-import { LOCK_DIR } from '../core/remote-path.js'
 import { DeployError, describeError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { quietly } from '../session/refusals.js'
+import { isRefusal } from '../session/refusals.js'
+import { beatName, describeSeen, HOLDER, inspectLockDir, LOCK_DIR, LockSeen, newToken, sameLock } from './lock-dir.js'
+import { cancellable, throwIfCancelled } from './lock-wait.js'
+import { BeatMoves, breakBeatless, releaseOwn, renewBeat, takeOverBeat } from './lock-steps.js'
 
-export { LOCK_DIR }
-const HOLDER = 'holder.json'
-const BEAT = /^beat-(\d+)$/
+export { inspectLock, LOCK_DIR } from './lock-dir.js'
+export type { LockSeen } from './lock-dir.js'
 
 /** Who runs a deploy: the GitHub run, or the machine and user of a CLI. */
 export interface RunIdentity {
@@ -38,13 +41,6 @@ export interface LockTiming {
  */
 export const LOCK_TIMING: LockTiming = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 }
 
-export interface LockSeen {
-  holder: string
-  since: string
-  /** The heartbeat's name: it changes while the holder lives. */
-  beat: string
-}
-
 export interface LockOptions {
   /** Absolute path of remote-dir (it exists). */
   remoteRoot: string
@@ -58,48 +54,26 @@ export interface LockOptions {
   run: SessionRunner
   /** Where the heartbeat runs: a session of its own, so long uploads never hold it up. */
   beatRun?: SessionRunner
+  /** The run's cancel: ends a wait for the lock at once. */
+  signal?: AbortSignal
+  /** The run's token (default: a new random one). */
+  token?: string
 }
 
 export type SessionRunner = <T>(what: string, fn: (session: RemoteSession) => Promise<T>) => Promise<T>
 
 const lockPath = (o: LockOptions): string => posix.join(o.remoteRoot, LOCK_DIR)
-const describeSeen = (seen: LockSeen | undefined): string =>
-  seen === undefined || seen.holder === ''
-    ? 'an unknown run (no holder.json yet)'
-    : `${seen.holder} since ${seen.since}`
-
-/** holder.json is a few hundred bytes; a bigger one is not ours to read (an unknown holder). */
-const HOLDER_MAX_BYTES = 64 * 1024
-
-/** What the lock directory shows now; undefined when there is no lock. */
-export async function inspectLock(session: RemoteSession, remoteRoot: string): Promise<LockSeen | undefined> {
-  const path = posix.join(remoteRoot, LOCK_DIR)
-  const names = await session
-    .statList(path)
-    .then(infos => infos ?? session.list(path))
-    .catch(() => undefined)
-  if (names === undefined) return undefined
-  const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? ''
-  const data = await session.download(posix.join(path, HOLDER), HOLDER_MAX_BYTES).catch(() => undefined)
-  let holder = ''
-  let since = ''
-  if (data !== undefined) {
-    try {
-      const doc = JSON.parse(data.toString('utf8')) as { holder?: unknown; since?: unknown }
-      holder = typeof doc.holder === 'string' ? doc.holder : ''
-      since = typeof doc.since === 'string' ? doc.since : ''
-    } catch {
-      // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
-    }
-  }
-  return { holder, since, beat }
-}
 
 export class DeployLock {
+  readonly token: string
   private beat = 0
   private timer: NodeJS.Timeout | undefined
   private lastBeat: number
   private released = false
+  /** Why the lock is no longer this run's (its heartbeat is gone): then it is never touched again. */
+  private lost: string | undefined
+  /** How the heartbeat moves, and how far a release got (lock-steps.ts). */
+  private readonly moves: BeatMoves = { byMkdir: false, beatRemoved: false }
   private renewing: Promise<void> = Promise.resolve()
   private readonly releaseHooks: (() => void)[] = []
 
@@ -108,6 +82,7 @@ export class DeployLock {
     private readonly onLost: (reason: string) => void
   ) {
     this.lastBeat = o.now()
+    this.token = o.token ?? newToken()
   }
 
   /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
@@ -119,37 +94,47 @@ export class DeployLock {
     let lastSaid = -Infinity
     let saidFor = ''
     for (let first = true; ; first = false) {
+      throwIfCancelled(o.signal, o.remoteRoot)
       // MKD fails where the directory exists: true only for the one run that made it.
       const made =
         (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))))
-      if (made) {
+      if (made && (await lock.claim())) {
         // A holder that finished before it was ever named in a waiting line: said now.
         if (seen !== undefined && lastSaid === -Infinity) {
           o.log.info(
             `Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`
           )
         }
-        await lock.claim()
         return lock
       }
       const now = o.now()
-      const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot))
+      const waited = now - started
+      const current = made
+        ? undefined
+        : await o.run('Reading the deploy lock', session => inspectLockDir(session, lockPath(o)))
       if (current === undefined) {
-        // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
-        await o.sleep(o.timing.pollMs)
+        // Released meanwhile, or a directory this run can neither make nor read: a bounded wait.
+        if (waited >= o.timeoutMs) {
+          throw new DeployError(
+            `Could not take the deploy lock on ${o.remoteRoot}: ${LOCK_DIR} could not be made and no lock is there to wait for; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s`,
+            { transient: false }
+          )
+        }
+        await lock.pause(Math.min(o.timing.pollMs, Math.max(0, o.timeoutMs - waited)))
         continue
       }
-      if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder) movedAt = now
+      // A new holder or a heartbeat that moved: measured from now. Compared by name and content,
+      // so a new holder's heartbeat of the same number (or the same holder.json size) still counts.
+      if (seen === undefined || !sameLock(current, seen)) movedAt = now
       seen = current
       if (now - movedAt >= o.timing.staleAfterMs) {
         o.log.warning(
           `Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`
         )
-        await lock.breakStale()
+        if (await lock.breakStale(seen)) return lock
         seen = undefined
         continue
       }
-      const waited = now - started
       if (waited >= o.timeoutMs) {
         throw new DeployError(
           `The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${LOCK_DIR} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`,
@@ -158,7 +143,7 @@ export class DeployLock {
       }
       // A holder writes holder.json right after its MKD: look again soon rather than report an
       // unknown holder that is about to be known. Said again every 30 s, and when it changes.
-      const unknown = seen.holder === '' && waited < o.timing.staleAfterMs / 4
+      const unknown = seen.holder === '' && seen.raw === '' && waited < o.timing.staleAfterMs / 4
       if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
         saidFor = describeSeen(seen)
         o.log.info(
@@ -167,14 +152,43 @@ export class DeployLock {
         lastSaid = now
       }
       const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs
-      await o.sleep(Math.min(pause, Math.max(0, o.timeoutMs - waited)))
+      await lock.pause(Math.min(pause, Math.max(0, o.timeoutMs - waited)))
     }
   }
 
-  /** Says who holds it, starts the heartbeat. */
-  private async claim(): Promise<void> {
+  /** A waiter's pause, cut short by a cancel. */
+  private async pause(ms: number): Promise<void> {
+    await cancellable(this.o.sleep(ms), this.o.signal)
+    throwIfCancelled(this.o.signal, this.o.remoteRoot)
+  }
+
+  /**
+   * Says who holds it and starts the heartbeat in the directory this run just made. False when
+   * that directory is gone already (moved aside by a waiter that took it for a stale one).
+   */
+  private async claim(): Promise<boolean> {
+    await this.writeHolder()
     const path = lockPath(this.o)
-    const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() }
+    const started = await this.o
+      .run('Starting the deploy lock', session => session.makeDir(posix.join(path, beatName(this.token, 0))))
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (isRefusal(err)) return false
+          throw err
+        }
+      )
+    if (started) this.startBeating()
+    return started
+  }
+
+  private async writeHolder(): Promise<void> {
+    const path = lockPath(this.o)
+    const holder = {
+      holder: this.o.identity.description,
+      since: new Date(this.o.now()).toISOString(),
+      token: this.token
+    }
     // Who holds it is for the people waiting: a server that refuses the file still has a lock.
     await this.o
       .run('Writing the deploy lock', session =>
@@ -183,55 +197,81 @@ export class DeployLock {
       .catch(err =>
         this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`)
       )
-    await this.o.run('Starting the deploy lock', session => session.makeDir(posix.join(path, `beat-${this.beat}`)))
+  }
+
+  private startBeating(): void {
     this.lastBeat = this.o.now()
-    this.o.log.info(`Took the deploy lock ${path}`)
+    this.o.log.info(`Took the deploy lock ${lockPath(this.o)}`)
     this.schedule()
   }
 
   private schedule(): void {
-    if (this.released) return
+    if (this.released || this.lost !== undefined) return
     this.timer = setTimeout(() => {
       this.renewing = this.renew().finally(() => this.schedule())
     }, this.o.timing.heartbeatMs)
     this.timer.unref()
   }
 
+  /** One beat: the heartbeat renamed to its next number, which only succeeds in this run's own lock. */
   private async renew(): Promise<void> {
     const path = lockPath(this.o)
-    const next = this.beat + 1
     try {
-      await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', async session => {
-        await session.makeDir(posix.join(path, `beat-${next}`))
-        await quietly(session.removeDir(posix.join(path, `beat-${this.beat}`)))
-      })
-      this.beat = next
+      const now = await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', session =>
+        renewBeat(session, path, this.token, this.beat, this.moves)
+      )
+      if (now === undefined) {
+        this.lost = `its heartbeat ${beatName(this.token, this.beat)} is gone from ${path} (another run broke the lock)`
+        this.onLost(`the deploy lock is no longer this run's: ${this.lost}`)
+        return
+      }
+      this.beat = now
       this.lastBeat = this.o.now()
     } catch (err) {
       this.o.log.warning(`Could not renew the deploy lock: ${describeError(err)}`)
     }
     // A holder whose heartbeat others may take for dead stops before they break its lock.
     if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
-      this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`)
+      this.onLost(
+        `the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s; another run may take it over`
+      )
     }
   }
 
-  /** Moves a stale lock aside in one rename (only one waiter wins it), then removes it. */
-  private async breakStale(): Promise<void> {
+  /**
+   * Breaks the stale lock `seen`; true when this run holds the lock then. With a heartbeat, the
+   * lock is taken over by renaming that heartbeat to this run's: one rename, which only one
+   * waiter wins and which fails when the directory is another lock by now (the name carries
+   * the stale holder's token), and the lock is never free in between. Without one (a holder
+   * killed before its first beat), the directory is moved aside to a name of this run's and
+   * removed only if what was moved is what was judged stale; else it is put back.
+   */
+  private async breakStale(seen: LockSeen): Promise<boolean> {
     const path = lockPath(this.o)
-    const aside = `${path}.stale-${this.o.now().toString(36)}`
-    await this.o.run('Breaking the deploy lock', async session => {
-      const moved = await quietly(session.rename(path, aside))
-      // Not moved: renames refused, or a retry after the move went through (clean both then).
-      for (const dir of moved ? [aside] : [aside, path]) await removeLockDir(session, dir)
-    })
+    const run = this.o.run
+    if (seen.beat !== '') {
+      const beats = seen.beat.split(',')
+      if (!(await run('Breaking the deploy lock', session => takeOverBeat(session, path, beats, this.token))))
+        return false
+      await this.writeHolder()
+      this.startBeating()
+      return true
+    }
+    const aside = `${path}.stale-${this.token}-${this.o.now().toString(36)}`
+    const outcome = await run('Breaking the deploy lock', session => breakBeatless(session, path, aside, seen))
+    if (outcome === 'stuck aside') {
+      this.o.log.warning(
+        `Moved a deploy lock taken meanwhile to ${aside} and could not put it back; its holder stops at its next heartbeat`
+      )
+    }
+    return false
   }
 
   onRelease(hook: () => void): void {
     this.releaseHooks.push(hook)
   }
 
-  /** Releases the lock: at the end, on failure and on cancel. */
+  /** Releases the lock: at the end, on failure and on cancel. Only this run's own. */
   async release(): Promise<void> {
     this.released = true
     clearTimeout(this.timer)
@@ -239,26 +279,19 @@ export class DeployLock {
     await this.renewing
     this.releaseHooks.forEach(hook => hook())
     const path = lockPath(this.o)
-    await this.o.run('Releasing the deploy lock', async session => {
-      // What this run put there, in one write where the server takes it; else look inside.
-      if (session.server.pipelining) {
-        const done = await session.together([
-          { kind: 'rmdir', path: posix.join(path, `beat-${this.beat}`) },
-          { kind: 'remove', path: posix.join(path, HOLDER) },
-          { kind: 'rmdir', path }
-        ])
-        if (done[2]!.done) return
-      }
-      await removeLockDir(session, path)
-    })
-    this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`)
+    if (this.lost !== undefined) {
+      this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`)
+      return
+    }
+    const done = await this.o.run('Releasing the deploy lock', session =>
+      releaseOwn(session, path, this.token, this.beat, this.moves)
+    )
+    if (done.outcome === 'released') this.o.log.info(`Released the deploy lock ${path}`)
+    else if (done.outcome === 'not ours')
+      this.o.log.info(`Left the deploy lock ${path} alone: it is not this run's (its heartbeat is gone)`)
+    else
+      this.o.log.warning(
+        `The deploy lock ${path} was not removed: ${done.reply}; if it is still there, it goes stale and is broken by the next run`
+      )
   }
-}
-
-async function removeLockDir(session: RemoteSession, path: string): Promise<void> {
-  const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []))
-  for (const info of infos) if (BEAT.test(info.name)) await quietly(session.removeDir(posix.join(path, info.name)))
-  // By name: a listing may miss it (and it may never have been written).
-  await quietly(session.remove(posix.join(path, HOLDER)))
-  await quietly(session.removeDir(path))
 }

@@ -7,6 +7,7 @@ import { hostname, userInfo } from 'node:os'
 import { posix } from 'node:path'
 import { makeDir } from '../session/refusals.js'
 import { describeError } from '../core/errors.js'
+import { isTransient } from '../core/retry.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { DeployLock, inspectLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
 import { Log } from '../core/log.js'
@@ -38,6 +39,8 @@ export interface RunLockOptions {
   now: () => number
   sleep: (ms: number) => Promise<void>
   log: Log
+  /** The run's cancel: ends a wait for the lock. */
+  signal?: AbortSignal
 }
 
 /** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
@@ -73,21 +76,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
       } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
-  let own: RemoteSession | undefined
-  let shared = false
-  const beatRun: SessionRunner = async (what, fn) => {
-    if (!shared) {
-      try {
-        if (own === undefined || !own.usable) own = await o.openSession()
-        return await fn(own)
-      } catch (err) {
-        // A host that caps connections refuses one more: beat through the pool then.
-        o.log.debug(`The lock's heartbeat goes through the pool: ${describeError(err)}`)
-        shared = true
-      }
-    }
-    return run(what, fn)
-  }
+  const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log)
   const lock = await DeployLock.acquire(
     {
       remoteRoot: o.remoteRoot,
@@ -98,15 +87,19 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
       sleep: o.sleep,
       log: o.log,
       run,
-      beatRun
+      beatRun: heartbeat.run,
+      signal: o.signal
     },
     reason => {
-      o.log.warning(`Stopping: ${reason}; another run may take it over`)
+      o.log.warning(`Stopping: ${reason}`)
       o.pool.cancel(reason)
     },
     madeLock
   )
-  lock.onRelease(() => own?.close())
+  // Opened now, and the pool opens no more connections until it is in: a host that limits
+  // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
+  o.pool.holdOpenings(heartbeat.open())
+  lock.onRelease(() => heartbeat.close())
   return { lock, createdRoot: created ? chain : [] }
 }
 
@@ -130,4 +123,77 @@ export function lockSteps(held: RunLock, dirMode: string | undefined): Step[] {
     ...held.createdRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dirDetail({ dirMode }) })),
     { kind: 'take lock', path: LOCK_DIR }
   ]
+}
+
+/**
+ * The heartbeat's own connection, so a beat never waits behind transfers: opened as the lock is
+ * taken, opened again at once when it was dropped (ProFTPD ends sessions that transfer nothing
+ * for 300 s, TimeoutNoTransfer; a host ends any after an hour). When the server refuses it (its
+ * connection limit, taken by this run's other connections and other clients), that beat goes
+ * through the pool ahead of every waiting transfer, and the next beat tries its own again.
+ */
+class HeartbeatSession {
+  private own: RemoteSession | undefined
+  private opening: Promise<RemoteSession | undefined> | undefined
+  private closed = false
+  /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
+  private retryAt = 0
+
+  constructor(
+    private readonly openSession: () => Promise<RemoteSession>,
+    private readonly pool: SessionPool,
+    private readonly log: Log
+  ) {}
+
+  /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
+  open(): Promise<unknown> {
+    return this.session()
+  }
+
+  close(): void {
+    this.closed = true
+    this.own?.close()
+    this.own = undefined
+  }
+
+  readonly run: SessionRunner = async (what, fn) => {
+    for (let attempt = 1; ; attempt++) {
+      const session = await this.session()
+      if (session === undefined) return this.pool.run(what, fn, { always: true, first: true })
+      try {
+        return await fn(session)
+      } catch (err) {
+        // A dropped session (an idle timeout, a cut): the same beat on a new one, once.
+        if (attempt > 1 || (session.usable && !isTransient(err))) throw err
+        this.log.info(`${what}: ${describeError(err)}; again on a new connection`)
+        session.close()
+        if (this.own === session) this.own = undefined
+      }
+    }
+  }
+
+  /** The own session, open and usable, or undefined when none can be had now. */
+  private async session(): Promise<RemoteSession | undefined> {
+    if (this.own?.usable) return this.own
+    this.own?.close()
+    this.own = undefined
+    if (this.closed || Date.now() < this.retryAt) return undefined
+    this.opening ??= this.openSession().then(
+      session => {
+        if (this.closed) session.close()
+        else this.own = session
+        return this.closed ? undefined : session
+      },
+      (err: unknown) => {
+        this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
+        this.retryAt = Date.now() + 30_000
+        return undefined
+      }
+    )
+    try {
+      return await this.opening
+    } finally {
+      this.opening = undefined
+    }
+  }
 }

@@ -10,6 +10,7 @@ import { RemoteSession } from '../core/remote-session.js'
 import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
+import { Moment } from './moment.js'
 
 export interface PoolOptions {
   /** Most sessions open at once. */
@@ -27,30 +28,6 @@ export interface PoolOptions {
   now?: () => number
 }
 
-/**
- * A moment a task may be stopped at: a cancel, or the end of its time to clean up. Each task
- * listens while it runs and stops listening when done (a long run keeps no listener per task).
- */
-class Moment {
-  reached = false
-  private readonly listeners = new Set<() => void>()
-
-  reach(): void {
-    this.reached = true
-    for (const listener of [...this.listeners]) listener()
-  }
-
-  /** `work`, or `error()` once the moment is reached, whichever comes first. */
-  race<T>(work: Promise<T>, error: () => Error): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const stop = (): void => reject(error())
-      if (this.reached) return stop()
-      this.listeners.add(stop)
-      work.then(resolve, reject).finally(() => this.listeners.delete(stop))
-    })
-  }
-}
-
 export class SessionPool {
   private readonly idle: RemoteSession[] = []
   private readonly all = new Set<RemoteSession>()
@@ -64,6 +41,10 @@ export class SessionPool {
   private readonly outOfTime = new Moment()
   private expired = false
   private deadlineTimer: NodeJS.Timeout | undefined
+  /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
+  private heldBack: { settled: Promise<void>; settle: () => void } | undefined
+  /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
+  private outside = 0
   /** After closeAll: a session that finishes opening is closed at once. */
   private closed = false
   private readonly cap: ConnectionCap
@@ -107,6 +88,8 @@ export class SessionPool {
       }
       this.deadlineTimer = setTimeout(expire, cleanupMs)
     }
+    this.heldBack?.settle()
+    this.heldBack = undefined
     this.waiting.splice(0).forEach(wake => wake())
   }
 
@@ -124,13 +107,37 @@ export class SessionPool {
   }
 
   /**
+   * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
+   * heartbeat) has settled, so on a host that limits connections that one gets its slot first
+   * and the pool goes on with what is left. Idle sessions are used meanwhile. A session it
+   * resolves to counts in the connections the limit's warning names.
+   */
+  holdOpenings(opening: Promise<unknown>): void {
+    let settle = (): void => undefined
+    const settled = new Promise<void>(resolve => (settle = resolve))
+    const held = { settled, settle }
+    this.heldBack = held
+    const done = (opened: boolean): void => {
+      if (opened) this.outside += 1
+      settle()
+      if (this.heldBack === held) this.heldBack = undefined
+    }
+    opening.then(
+      session => done(session !== undefined),
+      () => done(false)
+    )
+  }
+
+  /**
    * Runs fn on a session of its own; transient failures get a new connection and another try
    * (`retries` of them: the pool's by default, 0 for a step whose caller retries it differently).
+   * `first`: ahead of every task waiting for a session (the lock's heartbeat, which must not
+   * wait behind transfers).
    */
   async run<T>(
     what: string,
     fn: (session: RemoteSession) => Promise<T>,
-    options: { always?: boolean; retries?: number } = {}
+    options: { always?: boolean; retries?: number; first?: boolean } = {}
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: RemoteSession | undefined
@@ -139,7 +146,7 @@ export class SessionPool {
       // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
       let abandoned = false
       const task = (async () => {
-        const got = await this.acquire(() => abandoned || isStopped())
+        const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false)
         if (abandoned || isStopped()) {
           this.discard(got)
           throw this.stopped(what, options.always)
@@ -181,6 +188,10 @@ export class SessionPool {
    * files need not wait for. A connection that fails here is left to the tasks' own tries.
    */
   warm(count: number): void {
+    if (this.heldBack !== undefined) {
+      void this.heldBack.settled.then(() => this.warm(count))
+      return
+    }
     const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening
     for (let i = 0; i < wanted; i++) {
       this.openWithinLimit().then(
@@ -201,7 +212,7 @@ export class SessionPool {
     this.idle.length = 0
   }
 
-  private async acquire(abandoned: () => boolean): Promise<RemoteSession> {
+  private async acquire(abandoned: () => boolean, first: boolean): Promise<RemoteSession> {
     for (;;) {
       // Woken by a cancel: a stopped task opens no connection.
       if (abandoned()) throw new CancelledError('stopped')
@@ -213,11 +224,15 @@ export class SessionPool {
         continue
       }
       if (this.all.size + this.opening < this.cap.allowed()) {
+        if (this.heldBack !== undefined) {
+          await this.heldBack.settled
+          continue
+        }
         const session = await this.openWithinLimit()
         if (session !== undefined) return session
         continue
       }
-      await new Promise<void>(resolve => this.waiting.push(resolve))
+      await new Promise<void>(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
     }
   }
 
@@ -239,7 +254,7 @@ export class SessionPool {
           if (limit === undefined) throw err
           const others = this.all.size + this.opening - 1
           if (others > 0) {
-            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others} connection(s)`)
+            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others + this.outside} connection(s)`)
             this.cap.lower(limit, others)
             this.server.connectionLimit ??= limit
             return undefined
@@ -261,7 +276,7 @@ export class SessionPool {
       }
     } finally {
       this.opening -= 1
-      const warning = this.cap.takeWarning(this.opening)
+      const warning = this.cap.takeWarning(this.opening, this.outside)
       if (warning !== undefined) this.log.warning(warning)
     }
   }
