@@ -2739,7 +2739,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6963);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9728);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1673);
@@ -4011,7 +4011,7 @@ const LOCK_DIR = '.ftps-deploy.lock';
 
 /***/ }),
 
-/***/ 6963:
+/***/ 9728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7418,13 +7418,13 @@ function withoutAccount(line) {
 
 // EXTERNAL MODULE: ./src/local/local-plan.ts
 var local_plan = __nccwpck_require__(4326);
-;// CONCATENATED MODULE: ./src/lock/lock.ts
+;// CONCATENATED MODULE: ./src/lock/lock-dir.ts
 /**
- * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
- * exists, so two runs never both hold it. Inside, holder.json says who holds it and since when,
- * and a heartbeat directory beat-<n> is renewed while the holder runs. A waiter measures on its
- * own clock how long the heartbeat has not moved (no two machines' clocks are compared), and
- * breaks the lock once that passes `staleAfterMs`.
+ * What is inside a deploy lock directory and how a run reads it: holder.json (who holds it,
+ * since when, and the run's random token) and the heartbeat, a directory named
+ * beat-<token><n> that the holder renames to the next n while it runs. The token in the
+ * heartbeat's name is what makes a lock a run's own: renewing, releasing and breaking each act
+ * on a heartbeat by its name, so none of them touches a lock another run made meanwhile.
  */
 
 
@@ -7432,187 +7432,75 @@ var local_plan = __nccwpck_require__(4326);
 
 
 const HOLDER = 'holder.json';
-const BEAT = /^beat-(\d+)$/;
+/** Heartbeats of this version (beat-<token><n>) and of earlier ones (beat-<n>). */
+const BEAT = /^beat-/;
 /**
- * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
- * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
- * after a killed one starts within about a minute.
+ * The most of holder.json a waiter reads: a few hundred bytes are written. A bigger file is no
+ * lock of this tool's making; it names an unknown holder, judged by its heartbeat alone.
  */
-const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
-const lockPath = (o) => external_node_path_.posix.join(o.remoteRoot, remote_path/* LOCK_DIR */.UE);
-const describeSeen = (seen) => seen === undefined || seen.holder === ''
-    ? 'an unknown run (no holder.json yet)'
-    : `${seen.holder} since ${seen.since}`;
-/** holder.json is a few hundred bytes; a bigger one is not ours to read (an unknown holder). */
 const HOLDER_MAX_BYTES = 64 * 1024;
-/** What the lock directory shows now; undefined when there is no lock. */
-async function inspectLock(session, remoteRoot) {
-    const path = external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE);
-    const names = await session
+/**
+ * A run's token: random, so no two runs (the same GitHub run's jobs included) share one. Twelve
+ * decimal digits, so its heartbeat's name stays beat-<digits>, the only form earlier versions
+ * see as a heartbeat: a waiter of an earlier version sees this one's move and never takes the
+ * lock for a stale one.
+ */
+const newToken = () => Array.from({ length: 12 }, () => String((0,external_node_crypto_.randomInt)(10))).join('');
+/** The heartbeat's name for a run's n-th beat. */
+const beatName = (token, n) => `beat-${token}${n}`;
+/** The beat number of a heartbeat of this run's, or undefined for another's. */
+function ownBeatNumber(name, token) {
+    const prefix = `beat-${token}`;
+    const rest = name.slice(prefix.length);
+    return name.startsWith(prefix) && /^\d+$/.test(rest) ? Number(rest) : undefined;
+}
+/** Whether a heartbeat name is this run's. */
+const isOwnBeat = (name, token) => ownBeatNumber(name, token) !== undefined;
+const describeSeen = (seen) => seen === undefined || seen.holder === ''
+    ? seen !== undefined && seen.raw !== ''
+        ? `an unknown run (${HOLDER} ${seen.raw.startsWith('size:') ? `of ${seen.raw.slice(5)} bytes, over the ${HOLDER_MAX_BYTES / 1024} KiB this tool reads` : 'unreadable'})`
+        : 'an unknown run (no holder.json yet)'
+    : `${seen.holder} since ${seen.since}`;
+/** Two looks at a lock show the same holder and the same heartbeat: nothing moved between them. */
+const sameLock = (a, b) => a.beat === b.beat && a.raw === b.raw;
+/** The lock directory at `path` as it is now; undefined when there is none. */
+async function inspectLockDir(session, path) {
+    const infos = await session
         .statList(path)
-        .then(infos => infos ?? session.list(path))
+        .then(found => found ?? session.list(path))
         .catch(() => undefined);
-    if (names === undefined)
+    if (infos === undefined)
         return undefined;
-    const beat = names.map(i => i.name).find(n => BEAT.test(n)) ?? '';
+    const beat = infos
+        .map(i => i.name)
+        .filter(n => BEAT.test(n))
+        .sort()
+        .join(',');
+    const listed = infos.find(i => i.name === HOLDER);
+    const seen = { holder: '', since: '', token: '', beat, raw: '' };
+    if (listed !== undefined && listed.size > HOLDER_MAX_BYTES)
+        return { ...seen, raw: `size:${listed.size}` };
     const data = await session.download(external_node_path_.posix.join(path, HOLDER), HOLDER_MAX_BYTES).catch(() => undefined);
-    let holder = '';
-    let since = '';
-    if (data !== undefined) {
-        try {
-            const doc = JSON.parse(data.toString('utf8'));
-            holder = typeof doc.holder === 'string' ? doc.holder : '';
-            since = typeof doc.since === 'string' ? doc.since : '';
-        }
-        catch {
-            // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
-        }
+    if (data === undefined)
+        return seen;
+    if (data.length > HOLDER_MAX_BYTES)
+        return { ...seen, raw: `size:${data.length}` };
+    const raw = data.toString('utf8');
+    try {
+        const doc = JSON.parse(raw);
+        const text = (v) => (typeof v === 'string' ? v : '');
+        return { ...seen, raw, holder: text(doc.holder), since: text(doc.since), token: text(doc.token) };
     }
-    return { holder, since, beat };
-}
-class DeployLock {
-    o;
-    onLost;
-    beat = 0;
-    timer;
-    lastBeat;
-    released = false;
-    renewing = Promise.resolve();
-    releaseHooks = [];
-    constructor(o, onLost) {
-        this.o = o;
-        this.onLost = onLost;
-        this.lastBeat = o.now();
-    }
-    /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
-    static async acquire(o, onLost, madeAlready = false) {
-        const lock = new DeployLock(o, onLost);
-        const started = o.now();
-        let seen;
-        let movedAt = started;
-        let lastSaid = -Infinity;
-        let saidFor = '';
-        for (let first = true;; first = false) {
-            // MKD fails where the directory exists: true only for the one run that made it.
-            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
-            if (made) {
-                // A holder that finished before it was ever named in a waiting line: said now.
-                if (seen !== undefined && lastSaid === -Infinity) {
-                    o.log.info(`Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`);
-                }
-                await lock.claim();
-                return lock;
-            }
-            const now = o.now();
-            const current = await o.run('Reading the deploy lock', session => inspectLock(session, o.remoteRoot));
-            if (current === undefined) {
-                // Released meanwhile (or not readable): try again after a pause, never in a busy loop.
-                await o.sleep(o.timing.pollMs);
-                continue;
-            }
-            if (seen === undefined || current.beat !== seen.beat || current.holder !== seen.holder)
-                movedAt = now;
-            seen = current;
-            if (now - movedAt >= o.timing.staleAfterMs) {
-                o.log.warning(`Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`);
-                await lock.breakStale();
-                seen = undefined;
-                continue;
-            }
-            const waited = now - started;
-            if (waited >= o.timeoutMs) {
-                throw new errors/* DeployError */.sH(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${remote_path/* LOCK_DIR */.UE} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
-            }
-            // A holder writes holder.json right after its MKD: look again soon rather than report an
-            // unknown holder that is about to be known. Said again every 30 s, and when it changes.
-            const unknown = seen.holder === '' && waited < o.timing.staleAfterMs / 4;
-            if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
-                saidFor = describeSeen(seen);
-                o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
-                lastSaid = now;
-            }
-            const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs;
-            await o.sleep(Math.min(pause, Math.max(0, o.timeoutMs - waited)));
-        }
-    }
-    /** Says who holds it, starts the heartbeat. */
-    async claim() {
-        const path = lockPath(this.o);
-        const holder = { holder: this.o.identity.description, since: new Date(this.o.now()).toISOString() };
-        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
-        await this.o
-            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_.posix.join(path, HOLDER)))
-            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,errors/* describeError */.Uc)(err)}`));
-        await this.o.run('Starting the deploy lock', session => session.makeDir(external_node_path_.posix.join(path, `beat-${this.beat}`)));
-        this.lastBeat = this.o.now();
-        this.o.log.info(`Took the deploy lock ${path}`);
-        this.schedule();
-    }
-    schedule() {
-        if (this.released)
-            return;
-        this.timer = setTimeout(() => {
-            this.renewing = this.renew().finally(() => this.schedule());
-        }, this.o.timing.heartbeatMs);
-        this.timer.unref();
-    }
-    async renew() {
-        const path = lockPath(this.o);
-        const next = this.beat + 1;
-        try {
-            await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', async (session) => {
-                await session.makeDir(external_node_path_.posix.join(path, `beat-${next}`));
-                await quietly(session.removeDir(external_node_path_.posix.join(path, `beat-${this.beat}`)));
-            });
-            this.beat = next;
-            this.lastBeat = this.o.now();
-        }
-        catch (err) {
-            this.o.log.warning(`Could not renew the deploy lock: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-        // A holder whose heartbeat others may take for dead stops before they break its lock.
-        if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
-            this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s`);
-        }
-    }
-    /** Moves a stale lock aside in one rename (only one waiter wins it), then removes it. */
-    async breakStale() {
-        const path = lockPath(this.o);
-        const aside = `${path}.stale-${this.o.now().toString(36)}`;
-        await this.o.run('Breaking the deploy lock', async (session) => {
-            const moved = await quietly(session.rename(path, aside));
-            // Not moved: renames refused, or a retry after the move went through (clean both then).
-            for (const dir of moved ? [aside] : [aside, path])
-                await removeLockDir(session, dir);
-        });
-    }
-    onRelease(hook) {
-        this.releaseHooks.push(hook);
-    }
-    /** Releases the lock: at the end, on failure and on cancel. */
-    async release() {
-        this.released = true;
-        clearTimeout(this.timer);
-        // A renewal in flight would leave a heartbeat behind in the directory being removed.
-        await this.renewing;
-        this.releaseHooks.forEach(hook => hook());
-        const path = lockPath(this.o);
-        await this.o.run('Releasing the deploy lock', async (session) => {
-            // What this run put there, in one write where the server takes it; else look inside.
-            if (session.server.pipelining) {
-                const done = await session.together([
-                    { kind: 'rmdir', path: external_node_path_.posix.join(path, `beat-${this.beat}`) },
-                    { kind: 'remove', path: external_node_path_.posix.join(path, HOLDER) },
-                    { kind: 'rmdir', path }
-                ]);
-                if (done[2].done)
-                    return;
-            }
-            await removeLockDir(session, path);
-        });
-        this.o.log.info(`Released the deploy lock ${lockPath(this.o)}`);
+    catch {
+        // A holder.json cut short by a kill: an unknown holder, judged by its heartbeat alone.
+        return { ...seen, raw };
     }
 }
+/** The lock in remote-dir as it is now; undefined when there is none. */
+function inspectLock(session, remoteRoot) {
+    return inspectLockDir(session, external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE));
+}
+/** Empties and removes a lock directory (refusals are quiet: what is gone is gone). */
 async function removeLockDir(session, path) {
     const infos = (await session.statList(path).catch(() => undefined)) ?? (await session.list(path).catch(() => []));
     for (const info of infos)
@@ -7623,6 +7511,362 @@ async function removeLockDir(session, path) {
     await quietly(session.removeDir(path));
 }
 
+;// CONCATENATED MODULE: ./src/lock/lock-wait.ts
+/** A waiter's pause for the deploy lock, cut short by the run's cancel (contract: a cancel stops the lock wait too). */
+
+/** Throws when the run was cancelled, naming the wait. */
+function throwIfCancelled(signal, remoteRoot) {
+    if (signal?.aborted) {
+        throw new errors/* DeployError */.sH(`Waiting for the deploy lock on ${remoteRoot}: cancelled (${String(signal.reason ?? 'aborted')})`, {
+            transient: false
+        });
+    }
+}
+/** Settles when `wait` does or when `signal` aborts, whichever comes first. */
+async function cancellable(wait, signal) {
+    if (signal === undefined)
+        return wait;
+    let onAbort = () => undefined;
+    const aborted = new Promise(resolve => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    await Promise.race([wait, aborted]);
+    signal.removeEventListener('abort', onAbort);
+}
+
+;// CONCATENATED MODULE: ./src/lock/lock-steps.ts
+/**
+ * The lock's changes as steps on one session, each acting on a heartbeat by its name (it carries
+ * a run's token, lock-dir.ts), so each touches only the lock it means: the holder's renewal and
+ * release of its own, a waiter's break of the stale one it saw. Each is safe to try again after
+ * a lost connection (the pool retries it on a new one): a refusal is followed by a look.
+ */
+
+
+
+/** The names of a run's own heartbeats in the lock directory; undefined when it cannot be listed. */
+async function ownBeats(session, path, token) {
+    const infos = await session
+        .statList(path)
+        .then(found => found ?? session.list(path))
+        .catch(() => undefined);
+    return infos?.map(i => i.name).filter(n => isOwnBeat(n, token));
+}
+/**
+ * One beat: the heartbeat renamed from `beat` to the next number, which succeeds only in this
+ * run's own lock. The beat number now, or undefined when the lock is no longer this run's.
+ */
+async function renewBeat(session, path, token, beat, moves) {
+    const from = external_node_path_.posix.join(path, beatName(token, beat));
+    const to = external_node_path_.posix.join(path, beatName(token, beat + 1));
+    if (!moves.byMkdir && (await quietly(session.rename(from, to))))
+        return beat + 1;
+    // Refused: the heartbeat is not where it was (a retry after the rename went through, or the
+    // lock was broken), or the server renames no directories. A look tells which.
+    const mine = await ownBeats(session, path, token);
+    if (mine === undefined || mine.length === 0)
+        return undefined;
+    if (mine.includes(beatName(token, beat + 1)))
+        return beat + 1;
+    if (!mine.includes(beatName(token, beat)))
+        return ownBeatNumber(mine[0], token);
+    moves.byMkdir = true;
+    await session.makeDir(to);
+    await quietly(session.removeDir(from));
+    return beat + 1;
+}
+/**
+ * Takes a stale lock over by renaming its first heartbeat to this run's first: one rename,
+ * which only one waiter wins, and which fails where the directory holds another lock by now.
+ * The lock is never free in between, so no third run slips in. Whatever else the stale holder
+ * left beside it (`beats`, sorted, all of that holder's) is removed.
+ */
+async function takeOverBeat(session, path, beats, token) {
+    const [stale, ...others] = beats;
+    const took = (await quietly(session.rename(external_node_path_.posix.join(path, stale), external_node_path_.posix.join(path, beatName(token, 0))))) ||
+        // Another waiter was first, or the holder came back, or a retry after this rename went through.
+        ((await ownBeats(session, path, token)) ?? []).length > 0;
+    if (took)
+        for (const name of others)
+            await quietly(session.removeDir(external_node_path_.posix.join(path, name)));
+    return took;
+}
+/**
+ * A stale lock without a heartbeat (its holder was killed before the first beat): moved aside to
+ * `aside` (one waiter wins the rename), removed only if what was moved is what was judged stale,
+ * else put back.
+ */
+async function breakBeatless(session, path, aside, seen) {
+    if (!(await quietly(session.rename(path, aside)))) {
+        // Another waiter moved it first (the lock is gone or new: look again), or the server
+        // renames no directories: then removed in place, after a last look that it is unchanged.
+        const again = await inspectLockDir(session, path);
+        if (again === undefined || !sameLock(again, seen))
+            return 'changed';
+        await removeLockDir(session, path);
+        return 'removed';
+    }
+    const moved = await inspectLockDir(session, aside);
+    if (moved !== undefined && sameLock(moved, seen)) {
+        await removeLockDir(session, aside);
+        return 'removed';
+    }
+    // A lock another waiter took in between: put back.
+    return (await quietly(session.rename(aside, path))) ? 'put back' : 'stuck aside';
+}
+/**
+ * Removes the run's own lock: its heartbeat first, by name (so the directory is the one this
+ * run made), then holder.json and the directory. A lock with no heartbeat of this run's is left
+ * alone unless its holder.json carries this run's token (a release tried again).
+ */
+async function releaseOwn(session, path, token, beat, moves) {
+    if (!moves.beatRemoved) {
+        if (await quietly(session.removeDir(external_node_path_.posix.join(path, beatName(token, beat)))))
+            moves.beatRemoved = true;
+        else {
+            for (const name of (await ownBeats(session, path, token)) ?? []) {
+                if (await quietly(session.removeDir(external_node_path_.posix.join(path, name))))
+                    moves.beatRemoved = true;
+            }
+        }
+    }
+    if (!moves.beatRemoved) {
+        const seen = await inspectLockDir(session, path);
+        if (seen?.token !== token)
+            return { outcome: 'not ours' };
+    }
+    const done = await session.together([
+        { kind: 'remove', path: external_node_path_.posix.join(path, HOLDER) },
+        { kind: 'rmdir', path }
+    ]);
+    const removed = done[1];
+    return removed.done ? { outcome: 'released' } : { outcome: 'kept', reply: removed.reply };
+}
+
+;// CONCATENATED MODULE: ./src/lock/lock.ts
+/**
+ * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
+ * exists, so two runs never both make it. Inside, holder.json says who holds it and since when,
+ * and the heartbeat (lock-dir.ts) is renamed while the holder runs. A waiter measures on its own
+ * clock how long neither has moved (no two machines' clocks are compared), and breaks the lock
+ * once that passes `staleAfterMs`. Every step that changes the lock names the heartbeat it
+ * expects, with the run's token in it, so a run only ever renews, releases or breaks the lock
+ * it means to: never one another run made meanwhile.
+ */
+
+
+
+
+
+
+
+/**
+ * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
+ * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
+ * after a killed one starts within about a minute.
+ */
+const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
+const lockPath = (o) => external_node_path_.posix.join(o.remoteRoot, remote_path/* LOCK_DIR */.UE);
+class DeployLock {
+    o;
+    onLost;
+    token;
+    beat = 0;
+    timer;
+    lastBeat;
+    released = false;
+    /** Why the lock is no longer this run's (its heartbeat is gone): then it is never touched again. */
+    lost;
+    /** How the heartbeat moves, and how far a release got (lock-steps.ts). */
+    moves = { byMkdir: false, beatRemoved: false };
+    renewing = Promise.resolve();
+    releaseHooks = [];
+    constructor(o, onLost) {
+        this.o = o;
+        this.onLost = onLost;
+        this.lastBeat = o.now();
+        this.token = o.token ?? newToken();
+    }
+    /** Takes the lock, waiting for a live holder up to `timeoutMs` and breaking a stale one. */
+    static async acquire(o, onLost, madeAlready = false) {
+        const lock = new DeployLock(o, onLost);
+        const started = o.now();
+        let seen;
+        let movedAt = started;
+        let lastSaid = -Infinity;
+        let saidFor = '';
+        for (let first = true;; first = false) {
+            throwIfCancelled(o.signal, o.remoteRoot);
+            // MKD fails where the directory exists: true only for the one run that made it.
+            const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
+            if (made && (await lock.claim())) {
+                // A holder that finished before it was ever named in a waiting line: said now.
+                if (seen !== undefined && lastSaid === -Infinity) {
+                    o.log.info(`Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`);
+                }
+                return lock;
+            }
+            const now = o.now();
+            const waited = now - started;
+            const current = made
+                ? undefined
+                : await o.run('Reading the deploy lock', session => inspectLockDir(session, lockPath(o)));
+            if (current === undefined) {
+                // Released meanwhile, or a directory this run can neither make nor read: a bounded wait.
+                if (waited >= o.timeoutMs) {
+                    throw new errors/* DeployError */.sH(`Could not take the deploy lock on ${o.remoteRoot}: ${remote_path/* LOCK_DIR */.UE} could not be made and no lock is there to wait for; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s`, { transient: false });
+                }
+                await lock.pause(Math.min(o.timing.pollMs, Math.max(0, o.timeoutMs - waited)));
+                continue;
+            }
+            // A new holder or a heartbeat that moved: measured from now. Compared by name and content,
+            // so a new holder's heartbeat of the same number (or the same holder.json size) still counts.
+            if (seen === undefined || !sameLock(current, seen))
+                movedAt = now;
+            seen = current;
+            if (now - movedAt >= o.timing.staleAfterMs) {
+                o.log.warning(`Breaking a stale deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}: its heartbeat has not moved for ${Math.round((now - movedAt) / 1000)} s`);
+                if (await lock.breakStale(seen))
+                    return lock;
+                seen = undefined;
+                continue;
+            }
+            if (waited >= o.timeoutMs) {
+                throw new errors/* DeployError */.sH(`The deploy lock on ${o.remoteRoot} is held by ${describeSeen(seen)}; gave up after lock-timeout ${Math.round(o.timeoutMs / 1000)} s (${remote_path/* LOCK_DIR */.UE} in remote-dir; it is broken automatically once its holder stops renewing it for ${o.timing.staleAfterMs / 1000} s)`, { transient: false });
+            }
+            // A holder writes holder.json right after its MKD: look again soon rather than report an
+            // unknown holder that is about to be known. Said again every 30 s, and when it changes.
+            const unknown = seen.holder === '' && seen.raw === '' && waited < o.timing.staleAfterMs / 4;
+            if (!unknown && (now - lastSaid >= 30_000 || describeSeen(seen) !== saidFor)) {
+                saidFor = describeSeen(seen);
+                o.log.info(`Waiting for the deploy lock on ${o.remoteRoot}: held by ${describeSeen(seen)} (waited ${Math.round(waited / 1000)} s)`);
+                lastSaid = now;
+            }
+            const pause = unknown ? Math.min(200, o.timing.pollMs) : o.timing.pollMs;
+            await lock.pause(Math.min(pause, Math.max(0, o.timeoutMs - waited)));
+        }
+    }
+    /** A waiter's pause, cut short by a cancel. */
+    async pause(ms) {
+        await cancellable(this.o.sleep(ms), this.o.signal);
+        throwIfCancelled(this.o.signal, this.o.remoteRoot);
+    }
+    /**
+     * Says who holds it and starts the heartbeat in the directory this run just made. False when
+     * that directory is gone already (moved aside by a waiter that took it for a stale one).
+     */
+    async claim() {
+        await this.writeHolder();
+        const path = lockPath(this.o);
+        const started = await this.o
+            .run('Starting the deploy lock', session => session.makeDir(external_node_path_.posix.join(path, beatName(this.token, 0))))
+            .then(() => true, (err) => {
+            if (isRefusal(err))
+                return false;
+            throw err;
+        });
+        if (started)
+            this.startBeating();
+        return started;
+    }
+    async writeHolder() {
+        const path = lockPath(this.o);
+        const holder = {
+            holder: this.o.identity.description,
+            since: new Date(this.o.now()).toISOString(),
+            token: this.token
+        };
+        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
+        await this.o
+            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_.posix.join(path, HOLDER)))
+            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,errors/* describeError */.Uc)(err)}`));
+    }
+    startBeating() {
+        this.lastBeat = this.o.now();
+        this.o.log.info(`Took the deploy lock ${lockPath(this.o)}`);
+        this.schedule();
+    }
+    schedule() {
+        if (this.released || this.lost !== undefined)
+            return;
+        this.timer = setTimeout(() => {
+            this.renewing = this.renew().finally(() => this.schedule());
+        }, this.o.timing.heartbeatMs);
+        this.timer.unref();
+    }
+    /** One beat: the heartbeat renamed to its next number, which only succeeds in this run's own lock. */
+    async renew() {
+        const path = lockPath(this.o);
+        try {
+            const now = await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', session => renewBeat(session, path, this.token, this.beat, this.moves));
+            if (now === undefined) {
+                this.lost = `its heartbeat ${beatName(this.token, this.beat)} is gone from ${path} (another run broke the lock)`;
+                this.onLost(`the deploy lock is no longer this run's: ${this.lost}`);
+                return;
+            }
+            this.beat = now;
+            this.lastBeat = this.o.now();
+        }
+        catch (err) {
+            this.o.log.warning(`Could not renew the deploy lock: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+        // A holder whose heartbeat others may take for dead stops before they break its lock.
+        if (!this.released && this.o.now() - this.lastBeat > this.o.timing.staleAfterMs / 2) {
+            this.onLost(`the deploy lock could not be renewed for ${Math.round((this.o.now() - this.lastBeat) / 1000)} s; another run may take it over`);
+        }
+    }
+    /**
+     * Breaks the stale lock `seen`; true when this run holds the lock then. With a heartbeat, the
+     * lock is taken over by renaming that heartbeat to this run's: one rename, which only one
+     * waiter wins and which fails when the directory is another lock by now (the name carries
+     * the stale holder's token), and the lock is never free in between. Without one (a holder
+     * killed before its first beat), the directory is moved aside to a name of this run's and
+     * removed only if what was moved is what was judged stale; else it is put back.
+     */
+    async breakStale(seen) {
+        const path = lockPath(this.o);
+        const run = this.o.run;
+        if (seen.beat !== '') {
+            const beats = seen.beat.split(',');
+            if (!(await run('Breaking the deploy lock', session => takeOverBeat(session, path, beats, this.token))))
+                return false;
+            await this.writeHolder();
+            this.startBeating();
+            return true;
+        }
+        const aside = `${path}.stale-${this.token}-${this.o.now().toString(36)}`;
+        const outcome = await run('Breaking the deploy lock', session => breakBeatless(session, path, aside, seen));
+        if (outcome === 'stuck aside') {
+            this.o.log.warning(`Moved a deploy lock taken meanwhile to ${aside} and could not put it back; its holder stops at its next heartbeat`);
+        }
+        return false;
+    }
+    onRelease(hook) {
+        this.releaseHooks.push(hook);
+    }
+    /** Releases the lock: at the end, on failure and on cancel. Only this run's own. */
+    async release() {
+        this.released = true;
+        clearTimeout(this.timer);
+        // A renewal in flight would leave a heartbeat behind in the directory being removed.
+        await this.renewing;
+        this.releaseHooks.forEach(hook => hook());
+        const path = lockPath(this.o);
+        if (this.lost !== undefined) {
+            this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`);
+            return;
+        }
+        const done = await this.o.run('Releasing the deploy lock', session => releaseOwn(session, path, this.token, this.beat, this.moves));
+        if (done.outcome === 'released')
+            this.o.log.info(`Released the deploy lock ${path}`);
+        else if (done.outcome === 'not ours')
+            this.o.log.info(`Left the deploy lock ${path} alone: it is not this run's (its heartbeat is gone)`);
+        else
+            this.o.log.warning(`The deploy lock ${path} was not removed: ${done.reply}; if it is still there, it goes stale and is broken by the next run`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/lock/run-lock.ts
@@ -7631,6 +7875,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * taken before the server's state is read, its heartbeat on a session of its own, released at
  * the end whatever happened. A dry run only says whether one is held.
  */
+
 
 
 
@@ -7675,23 +7920,7 @@ async function takeRunLock(o) {
                 created = true;
         }
     });
-    let own;
-    let shared = false;
-    const beatRun = async (what, fn) => {
-        if (!shared) {
-            try {
-                if (own === undefined || !own.usable)
-                    own = await o.openSession();
-                return await fn(own);
-            }
-            catch (err) {
-                // A host that caps connections refuses one more: beat through the pool then.
-                o.log.debug(`The lock's heartbeat goes through the pool: ${(0,errors/* describeError */.Uc)(err)}`);
-                shared = true;
-            }
-        }
-        return run(what, fn);
-    };
+    const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log);
     const lock = await DeployLock.acquire({
         remoteRoot: o.remoteRoot,
         identity: o.identity,
@@ -7701,12 +7930,16 @@ async function takeRunLock(o) {
         sleep: o.sleep,
         log: o.log,
         run,
-        beatRun
+        beatRun: heartbeat.run,
+        signal: o.signal
     }, reason => {
-        o.log.warning(`Stopping: ${reason}; another run may take it over`);
+        o.log.warning(`Stopping: ${reason}`);
         o.pool.cancel(reason);
     }, madeLock);
-    lock.onRelease(() => own?.close());
+    // Opened now, and the pool opens no more connections until it is in: a host that limits
+    // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
+    o.pool.holdOpenings(heartbeat.open());
+    lock.onRelease(() => heartbeat.close());
     return { lock, createdRoot: created ? chain : [] };
 }
 /** A dry run takes no lock: it says whether one is held. */
@@ -7728,6 +7961,82 @@ function lockSteps(held, dirMode) {
         ...held.createdRoot.map(path => ({ kind: 'create root directory', path, detail: dirDetail({ dirMode }) })),
         { kind: 'take lock', path: remote_path/* LOCK_DIR */.UE }
     ];
+}
+/**
+ * The heartbeat's own connection, so a beat never waits behind transfers: opened as the lock is
+ * taken, opened again at once when it was dropped (ProFTPD ends sessions that transfer nothing
+ * for 300 s, TimeoutNoTransfer; a host ends any after an hour). When the server refuses it (its
+ * connection limit, taken by this run's other connections and other clients), that beat goes
+ * through the pool ahead of every waiting transfer, and the next beat tries its own again.
+ */
+class HeartbeatSession {
+    openSession;
+    pool;
+    log;
+    own;
+    opening;
+    closed = false;
+    /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
+    retryAt = 0;
+    constructor(openSession, pool, log) {
+        this.openSession = openSession;
+        this.pool = pool;
+        this.log = log;
+    }
+    /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
+    open() {
+        return this.session();
+    }
+    close() {
+        this.closed = true;
+        this.own?.close();
+        this.own = undefined;
+    }
+    run = async (what, fn) => {
+        for (let attempt = 1;; attempt++) {
+            const session = await this.session();
+            if (session === undefined)
+                return this.pool.run(what, fn, { always: true, first: true });
+            try {
+                return await fn(session);
+            }
+            catch (err) {
+                // A dropped session (an idle timeout, a cut): the same beat on a new one, once.
+                if (attempt > 1 || (session.usable && !isTransient(err)))
+                    throw err;
+                this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; again on a new connection`);
+                session.close();
+                if (this.own === session)
+                    this.own = undefined;
+            }
+        }
+    };
+    /** The own session, open and usable, or undefined when none can be had now. */
+    async session() {
+        if (this.own?.usable)
+            return this.own;
+        this.own?.close();
+        this.own = undefined;
+        if (this.closed || Date.now() < this.retryAt)
+            return undefined;
+        this.opening ??= this.openSession().then(session => {
+            if (this.closed)
+                session.close();
+            else
+                this.own = session;
+            return this.closed ? undefined : session;
+        }, (err) => {
+            this.log.debug(`The lock's heartbeat goes through the pool for a while: ${(0,errors/* describeError */.Uc)(err)}`);
+            this.retryAt = Date.now() + 30_000;
+            return undefined;
+        });
+        try {
+            return await this.opening;
+        }
+        finally {
+            this.opening = undefined;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/remote/adopt.ts
@@ -8167,12 +8476,15 @@ class ConnectionCap {
         this.current = Math.max(1, Math.min(this.current, others, limit.count ?? Number.POSITIVE_INFINITY));
         this.loweredAt = this.options.now();
     }
-    /** The one warning, once no opening is in flight any more (so it names the settled count). */
-    takeWarning(opening) {
+    /**
+     * The one warning, once no opening is in flight any more (so it names the settled count).
+     * `outside`: the run's connections beside these (the lock's heartbeat), counted in.
+     */
+    takeWarning(opening, outside = 0) {
         if (this.warned || this.limit === undefined || opening > 0)
             return undefined;
         this.warned = true;
-        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current} ` +
+        return (`The server limits connections ("${this.limit.reply}"): going on with ${this.current + outside} ` +
             `connection(s) instead of ${this.wanted} (concurrency); no file's retries are spent on it`);
     }
     get lowered() {
@@ -8180,17 +8492,7 @@ class ConnectionCap {
     }
 }
 
-;// CONCATENATED MODULE: ./src/session/pool.ts
-/**
- * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply. A connection refused for
- * the server's connection limit lowers the pool's size instead: the task waits for a session.
- */
-
-
-
-
+;// CONCATENATED MODULE: ./src/session/moment.ts
 /**
  * A moment a task may be stopped at: a cancel, or the end of its time to clean up. Each task
  * listens while it runs and stops listening when done (a long run keeps no listener per task).
@@ -8214,6 +8516,19 @@ class Moment {
         });
     }
 }
+
+;// CONCATENATED MODULE: ./src/session/pool.ts
+/**
+ * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
+ * runs one task at a time). `run` retries transient failures on a fresh connection with
+ * backoff; final failures are thrown at once with the server's reply. A connection refused for
+ * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ */
+
+
+
+
+
 class SessionPool {
     open;
     options;
@@ -8230,6 +8545,10 @@ class SessionPool {
     outOfTime = new Moment();
     expired = false;
     deadlineTimer;
+    /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
+    heldBack;
+    /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
+    outside = 0;
     /** After closeAll: a session that finishes opening is closed at once. */
     closed = false;
     cap;
@@ -8269,6 +8588,8 @@ class SessionPool {
             };
             this.deadlineTimer = setTimeout(expire, cleanupMs);
         }
+        this.heldBack?.settle();
+        this.heldBack = undefined;
         this.waiting.splice(0).forEach(wake => wake());
     }
     /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
@@ -8283,8 +8604,30 @@ class SessionPool {
         return new errors/* CancelledError */.cc(`${what}: ${why}`);
     }
     /**
+     * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
+     * heartbeat) has settled, so on a host that limits connections that one gets its slot first
+     * and the pool goes on with what is left. Idle sessions are used meanwhile. A session it
+     * resolves to counts in the connections the limit's warning names.
+     */
+    holdOpenings(opening) {
+        let settle = () => undefined;
+        const settled = new Promise(resolve => (settle = resolve));
+        const held = { settled, settle };
+        this.heldBack = held;
+        const done = (opened) => {
+            if (opened)
+                this.outside += 1;
+            settle();
+            if (this.heldBack === held)
+                this.heldBack = undefined;
+        };
+        opening.then(session => done(session !== undefined), () => done(false));
+    }
+    /**
      * Runs fn on a session of its own; transient failures get a new connection and another try
      * (`retries` of them: the pool's by default, 0 for a step whose caller retries it differently).
+     * `first`: ahead of every task waiting for a session (the lock's heartbeat, which must not
+     * wait behind transfers).
      */
     async run(what, fn, options = {}) {
         for (let attempt = 1;; attempt++) {
@@ -8295,7 +8638,7 @@ class SessionPool {
             // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
             let abandoned = false;
             const task = (async () => {
-                const got = await this.acquire(() => abandoned || isStopped());
+                const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false);
                 if (abandoned || isStopped()) {
                     this.discard(got);
                     throw this.stopped(what, options.always);
@@ -8339,6 +8682,10 @@ class SessionPool {
      * files need not wait for. A connection that fails here is left to the tasks' own tries.
      */
     warm(count) {
+        if (this.heldBack !== undefined) {
+            void this.heldBack.settled.then(() => this.warm(count));
+            return;
+        }
         const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
         for (let i = 0; i < wanted; i++) {
             this.openWithinLimit().then(session => {
@@ -8356,7 +8703,7 @@ class SessionPool {
         this.all.clear();
         this.idle.length = 0;
     }
-    async acquire(abandoned) {
+    async acquire(abandoned, first) {
         for (;;) {
             // Woken by a cancel: a stopped task opens no connection.
             if (abandoned())
@@ -8370,12 +8717,16 @@ class SessionPool {
                 continue;
             }
             if (this.all.size + this.opening < this.cap.allowed()) {
+                if (this.heldBack !== undefined) {
+                    await this.heldBack.settled;
+                    continue;
+                }
                 const session = await this.openWithinLimit();
                 if (session !== undefined)
                     return session;
                 continue;
             }
-            await new Promise(resolve => this.waiting.push(resolve));
+            await new Promise(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
         }
     }
     /**
@@ -8399,7 +8750,7 @@ class SessionPool {
                     const others = this.all.size + this.opening - 1;
                     if (others > 0) {
                         if (this.cap.lowered)
-                            this.log.info(`${limit.reply}: going on with ${others} connection(s)`);
+                            this.log.info(`${limit.reply}: going on with ${others + this.outside} connection(s)`);
                         this.cap.lower(limit, others);
                         this.server.connectionLimit ??= limit;
                         return undefined;
@@ -8417,7 +8768,7 @@ class SessionPool {
         }
         finally {
             this.opening -= 1;
-            const warning = this.cap.takeWarning(this.opening);
+            const warning = this.cap.takeWarning(this.opening, this.outside);
             if (warning !== undefined)
                 this.log.warning(warning);
         }
@@ -8490,7 +8841,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
         if (settings.lock && !settings.dryRun)
-            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home));
+            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home, signal));
         // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
         const list = statOrListLister(pool);
         const { concurrency } = settings;
@@ -8517,12 +8868,14 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             ? asPlanned(plan)
             : await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => carryOut(plan, { pool, state, list, names, remoteRoot, settings, log }));
         const applied = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps];
+        // Every change is made: what fails from here on is a warning, and the run is done (exit 0).
         if (held !== undefined) {
-            await held.lock.release();
+            if (await releaseWhenDone(held, log))
+                applied.push({ kind: 'release lock', path: remote_path/* LOCK_DIR */.UE });
             held = undefined;
-            applied.push({ kind: 'release lock', path: remote_path/* LOCK_DIR */.UE });
         }
-        const listing = await log.group('Remote listing', () => listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log));
+        const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log));
+        // A certificate that is not the pinned one fails the run, even met by the listing after it.
         if (pool.server.stopped !== undefined)
             throw pool.server.stopped;
         const durationMs = deps.now() - started;
@@ -8549,7 +8902,7 @@ function openPool(settings, log, deps) {
     return new SessionPool(server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
 }
 /** Takes the deploy lock in remote-dir (creating remote-dir where needed), with its heartbeat's own session. */
-function takeLock(settings, log, deps, pool, remoteRoot, home) {
+function takeLock(settings, log, deps, pool, remoteRoot, home, signal) {
     return takeRunLock({
         pool,
         openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
@@ -8561,12 +8914,34 @@ function takeLock(settings, log, deps, pool, remoteRoot, home) {
         timing: deps.lockTiming ?? LOCK_TIMING,
         now: deps.now,
         sleep: deps.sleep ?? sleep,
-        log
+        log,
+        signal
     });
 }
 /** Tells the connections' protocol logs apart. */
 function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
+}
+/** Releases the lock of a run whose changes are all made: a failure is a warning. True when released. */
+async function releaseWhenDone(held, log) {
+    try {
+        await held.lock.release();
+        return true;
+    }
+    catch (err) {
+        log.warning(`The deploy is done, but its lock could not be released: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`);
+        return false;
+    }
+}
+/** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
+async function listWhenDone(pool, remoteRoot, settings, log) {
+    try {
+        return await listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log);
+    }
+    catch (err) {
+        log.warning(`The deploy is done, but remote-dir could not be listed: ${(0,errors/* describeError */.Uc)(err)} (the listing output is empty)`);
+        return [];
+    }
 }
 
 
