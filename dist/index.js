@@ -34871,7 +34871,9 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
     const client = new dist.Client(settings.timeoutMs);
     setNameEncoding(client, settings.encoding);
     // The protocol log only when someone reads it: redacting every line costs CPU on every file.
-    setProtocolLog(client, log.debugEnabled === false ? undefined : message => log.debug(redact(withoutAccount(message.trimEnd()), [settings.password])));
+    setProtocolLog(client, log.debugEnabled === false
+        ? undefined
+        : message => log.debug(redact(withoutAccount(message.trimEnd()), [settings.password])));
     dropTaskStacks(client);
     skipStrayCompletions(client);
     refuseLongLines(client);

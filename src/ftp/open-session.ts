@@ -28,7 +28,9 @@ export const openSession: SessionFactory = async (settings, log, server = new Se
   // The protocol log only when someone reads it: redacting every line costs CPU on every file.
   setProtocolLog(
     client,
-    log.debugEnabled === false ? undefined : message => log.debug(redact(withoutAccount(message.trimEnd()), [settings.password]))
+    log.debugEnabled === false
+      ? undefined
+      : message => log.debug(redact(withoutAccount(message.trimEnd()), [settings.password]))
   )
   dropTaskStacks(client)
   skipStrayCompletions(client)
