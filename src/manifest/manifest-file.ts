@@ -4,6 +4,7 @@
  * a run is killed.
  */
 import { posix } from 'node:path'
+import { CancelledError, DeployError, describeError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from '../core/manifest.js'
@@ -111,6 +112,16 @@ export function manifestWriter(
   return {
     write: text =>
       // `always`: after a cancel, the manifest still records what was done.
-      pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+      pool
+        .run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+        .catch((err: unknown) => {
+          // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
+          if (err instanceof CancelledError) throw err
+          throw new DeployError(
+            `Writing the manifest ${path} failed: ${describeError(err)}`,
+            err instanceof DeployError ? err.details : {},
+            { cause: err }
+          )
+        })
   }
 }
