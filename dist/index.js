@@ -31360,6 +31360,7 @@ async function sizeCheck(session, name, sentSize, path) {
 
 
 
+
 /**
  * A manifest takes about 150 bytes a file: 64 MiB is some 400,000 files. A bigger one is not
  * read into memory: the run fails, naming it (it is never taken for "no manifest").
@@ -31449,7 +31450,14 @@ function manifestWriter(pool, replacer, path, options) {
     return {
         write: text => 
         // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+        pool
+            .run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+            .catch((err) => {
+            // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
+            if (err instanceof CancelledError)
+                throw err;
+            throw new DeployError(`Writing the manifest ${path} failed: ${describeError(err)}`, err instanceof DeployError ? err.details : {}, { cause: err });
+        })
     };
 }
 

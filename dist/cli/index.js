@@ -4079,6 +4079,7 @@ async function sizeCheck(session, name, sentSize, path) {
 
 
 
+
 /**
  * A manifest takes about 150 bytes a file: 64 MiB is some 400,000 files. A bigger one is not
  * read into memory: the run fails, naming it (it is never taken for "no manifest").
@@ -4168,7 +4169,14 @@ function manifestWriter(pool, replacer, path, options) {
     return {
         write: text => 
         // `always`: after a cancel, the manifest still records what was done.
-        pool.run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+        pool
+            .run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
+            .catch((err) => {
+            // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
+            if (err instanceof errors/* CancelledError */.cc)
+                throw err;
+            throw new errors/* DeployError */.sH(`Writing the manifest ${path} failed: ${(0,errors/* describeError */.Uc)(err)}`, err instanceof errors/* DeployError */.sH ? err.details : {}, { cause: err });
+        })
     };
 }
 
