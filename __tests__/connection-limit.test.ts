@@ -256,8 +256,10 @@ test('holdOpenings: a cancel ends the wait for a heartbeat that never logs in', 
   const pool = new SessionPool(server.factory, { size: 2, retries: 0, sleep: noSleep }, recordingLog())
   pool.holdOpenings(new Promise(() => undefined))
   const task = pool.run('upload', async () => 'ran')
+  const cleanUp = pool.run('Removing a temporary', async () => 'cleaned', { always: true })
   await new Promise(r => setImmediate(r))
   pool.cancel('SIGINT')
-  // A task already waiting goes on (as after any cancel); it no longer waits for the heartbeat.
-  await expect(task).resolves.toBe('ran')
+  // A waiting task stops at the cancel; a clean-up step no longer waits for the heartbeat.
+  await expect(task).rejects.toThrow('upload: stopped, the deploy was cancelled (SIGINT)')
+  await expect(cleanUp).resolves.toBe('cleaned')
 })
