@@ -102,7 +102,7 @@ export async function deploy(
     const applied: Step[] = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps]
     // Every change is made: what fails from here on is a warning, and the run is done (exit 0).
     if (held !== undefined) {
-      if (await releaseWhenDone(held, log)) applied.push({ kind: 'release lock', path: LOCK_DIR })
+      if (await releaseWhenDone(pool, held, log)) applied.push({ kind: 'release lock', path: LOCK_DIR })
       held = undefined
     }
     const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log))
@@ -171,10 +171,13 @@ function prefixed(log: Log, prefix: string): Log {
   return { ...log, debug: message => log.debug(prefix + message) }
 }
 
-/** Releases the lock of a run whose changes are all made: a failure is a warning. True when released. */
-async function releaseWhenDone(held: RunLock, log: Log): Promise<boolean> {
+/**
+ * Releases the lock of a run whose changes are all made (within a cancel's time to clean up, as
+ * on failure): a failure is a warning. True when released.
+ */
+async function releaseWhenDone(pool: SessionPool, held: RunLock, log: Log): Promise<boolean> {
   try {
-    await held.lock.release()
+    await releaseWithin(pool, held)
     return true
   } catch (err) {
     log.warning(

@@ -8880,7 +8880,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const applied = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps];
         // Every change is made: what fails from here on is a warning, and the run is done (exit 0).
         if (held !== undefined) {
-            if (await releaseWhenDone(held, log))
+            if (await releaseWhenDone(pool, held, log))
                 applied.push({ kind: 'release lock', path: remote_path/* LOCK_DIR */.UE });
             held = undefined;
         }
@@ -8932,10 +8932,13 @@ function takeLock(settings, log, deps, pool, remoteRoot, home, signal) {
 function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
 }
-/** Releases the lock of a run whose changes are all made: a failure is a warning. True when released. */
-async function releaseWhenDone(held, log) {
+/**
+ * Releases the lock of a run whose changes are all made (within a cancel's time to clean up, as
+ * on failure): a failure is a warning. True when released.
+ */
+async function releaseWhenDone(pool, held, log) {
     try {
-        await held.lock.release();
+        await releaseWithin(pool, held);
         return true;
     }
     catch (err) {
