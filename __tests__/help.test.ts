@@ -46,7 +46,7 @@ describe('--help', () => {
     expect(groups).toEqual(['Connection', 'What to upload', 'Sync', 'Transfer'])
     const readme = readFileSync('README.md', 'utf8')
     for (const group of groups) expect(readme).toContain(`\n### ${group}\n\n| input | default | description |`)
-    const order = entries.filter(e => e.group !== 'Output').map(e => e.group)
+    const order = entries.filter(e => e.group !== 'Other flags').map(e => e.group)
     expect([...new Set(order)]).toEqual(groups)
     expect(entries.find(e => e.name === 'remote-dir')?.group).toBe('What to upload')
     expect(entries.find(e => e.name === 'tls-fingerprint')?.group).toBe('Connection')

@@ -1,62 +1,32 @@
 #!/usr/bin/env node
 /**
- * The npx entry: argv + FTPS_PASSWORD -> the same settings -> the same deploy as the action.
- * Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
+ * The npx entry: argv, FTPS_DEPLOY_* and --config FILE (a flag wins over the environment, which
+ * wins over the file), the secrets from their own variables -> the same settings -> the same
+ * deploy as the action. Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.
  */
 import { deploy } from './deploy.js'
 import { planLocal } from './local/local-plan.js'
 import { describeError, InputError } from './core/errors.js'
 import { parseArgs } from './config/cli-args.js'
+import { isSecret, SECRET_ENV } from './config/cli-secrets.js'
+import { describeSources, sourceInputs } from './config/cli-sources.js'
 import { helpText } from './config/help.js'
 import { InputName, Inputs } from './config/inputs.js'
-import { Log, redact } from './core/log.js'
-import { formatBytes, outputsOf } from './report/report.js'
+import { cliLog, CliLog } from './cli-log.js'
+import { outputsOf } from './report/report.js'
+import { lastLines } from './report/progress-text.js'
 import { reportOf, writeReport } from './report/report-file.js'
 import { parseSettings } from './config/settings.js'
 import { cancelOnSignals, exitIfCancelled } from './signals.js'
 import { VERSION } from './config/version.js'
 
-function cliLog(verbose: boolean, secrets: () => string[]): Log {
-  // In a terminal a live bar replaces the per-file lines; otherwise (CI, pipes) plain lines.
-  const live = process.stderr.isTTY === true
-  let barShown = false
-  const write = (line: string): void => {
-    if (barShown) process.stderr.write('\r\x1b[K')
-    barShown = false
-    process.stderr.write(redact(line, secrets()) + '\n')
-  }
-  return {
-    info: message => {
-      if (!(live && message.startsWith('uploaded '))) write(message)
-    },
-    progress: live
-      ? p => {
-          const percent = p.totalBytes === 0 ? 100 : Math.floor((100 * p.bytes) / p.totalBytes)
-          const filled = Math.round(percent / 5)
-          process.stderr.write(
-            `\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${p.files}/${p.totalFiles} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`
-          )
-          barShown = true
-        }
-      : undefined,
-    warning: message => write(`warning: ${message}`),
-    debug: message => {
-      if (verbose) write(`debug: ${message}`)
-    },
-    debugEnabled: verbose,
-    group: async (name, fn) => {
-      write(`== ${name}`)
-      return fn()
-    }
-  }
-}
-
 /** Aborted on SIGINT or SIGTERM once a deploy is under way (a local plan just dies). */
 let cancelSignal: AbortSignal | undefined
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let secrets: string[] = []
-  let log = cliLog(false, () => secrets)
+  // Every secret the environment holds, whether or not this version reads it, is kept out of the log.
+  const secrets = Object.values(SECRET_ENV).map(variable => env[variable] ?? '')
+  let log: CliLog = cliLog('normal', () => secrets)
   const startedAt = new Date()
   try {
     const args = parseArgs(argv)
@@ -68,29 +38,30 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stdout.write(`ftps-deploy ${VERSION}\n`)
       return 0
     }
-    log = cliLog(args.verbose, () => secrets)
-    const password = env.FTPS_PASSWORD ?? ''
-    secrets = [password]
-    const read = (name: InputName): string => (name === Inputs.Password ? password : (args.values[name] ?? '').trim())
-    const localOnly = (args.values[Inputs.Host] ?? '') === ''
+    log = cliLog(args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal', () => secrets)
+    const sourced = sourceInputs(args.values, env, args.config)
+    for (const warning of sourced.warnings) log.warning(warning)
+    const read = (name: InputName): string =>
+      isSecret(name) ? (env[SECRET_ENV[name]] ?? '') : (sourced.values[name] ?? '').trim()
+    const localOnly = read(Inputs.Host) === ''
     const settings = parseSettings(read, { requireHost: !localOnly })
     if (localOnly && !settings.dryRun) {
       throw new InputError(`Invalid host '': expected a server name or IP address (required unless --dry-run)`)
     }
+    if (settings.dryRun || args.verbose) for (const line of describeSources(sourced, env)) log.info(line)
     const result = localOnly
       ? await planLocal(settings, log)
       : await deploy(settings, log, undefined, (cancelSignal = cancelOnSignals()))
+    log.end()
     // No file unless asked for: a terminal has no 1 MB limit to work around (--json holds it all).
     if (settings.reportFile) writeReport(settings.reportFile, reportOf(result, settings.host, startedAt, new Date()))
     const outputs = outputsOf(result, settings.reportFile ?? '')
     if (args.json) process.stdout.write(JSON.stringify(outputs) + '\n')
-    else {
-      const verb = result.dryRun ? 'would upload' : 'uploaded'
-      process.stdout.write(`${verb} ${result.uploaded.length} file(s), ${result.bytesUploaded} bytes\n`)
-    }
+    // The last lines: on stdout, or beside the log when stdout holds the JSON.
+    for (const line of lastLines(result)) (args.json ? process.stderr : process.stdout).write(line + '\n')
     return 0
   } catch (err) {
-    log.info(`error: ${describeError(err)}`)
+    log.always(`error: ${describeError(err)}`)
     return err instanceof InputError ? 2 : 1
   }
 }

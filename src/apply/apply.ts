@@ -12,7 +12,16 @@ import { Log } from '../core/log.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
 import type { Applied } from '../core/result.js'
-import { adoptStep, dirDetail, forgetDetail, planSteps, Step, stepText, uploadDetail } from '../core/plan-text.js'
+import {
+  adoptStep,
+  applySteps,
+  dirDetail,
+  doneText,
+  forgetDetail,
+  Step,
+  stepText,
+  uploadDetail
+} from '../core/plan-text.js'
 import { forEachLimited } from '../core/concurrency.js'
 import { SessionPool } from '../session/pool.js'
 import { Lister } from '../remote/remote-listing.js'
@@ -74,6 +83,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // The last upload or deletion is followed by the final write: no checkpoint just before it.
     store.expectChanges(plan.uploads.length + plan.deletes.length)
     const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
+    // The bar appears, and its clock starts, as the first upload begins.
+    if (plan.uploads.length > 0) log.progress?.({ files: 0, totalFiles: plan.uploads.length, bytes: 0, totalBytes })
     // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
     // write the manifest): a file goes live when a later write carries its rename.
     const records: Promise<void>[] = []
@@ -167,7 +178,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     }
     if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
   } catch (err) {
-    log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`)
+    log.info(`Stopped after ${done.steps.length} of the plan's ${applySteps(plan).length} steps`)
     await cleanUpAfterFailure(replacer, pool, log)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     await store
@@ -187,7 +198,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     }
     did({ kind: 'write manifest', path: '', detail: 'final' })
   }
-  log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`)
+  log.info(`Done: ${doneText(applySteps(plan), done.steps)}`)
   return done
 }
 

@@ -121,3 +121,32 @@ export function describePlan(plan: Plan, steps: Step[], log: Log, dryRun: boolea
   if (dryRun) for (const step of steps) log.info(stepText(step, 'planned'))
   log.info(planSummary(plan, dryRun))
 }
+
+/** The plan's steps that apply carries out: the run lock takes and releases the lock around it. */
+export const applySteps = (plan: Plan): Step[] =>
+  planSteps(plan).filter(step => step.kind !== 'take lock' && step.kind !== 'release lock')
+
+/** The planned steps that were not carried out (a multiset difference by kind and path). */
+export function notDone(planned: readonly Step[], applied: readonly Step[]): Step[] {
+  const key = (step: Step): string => `${step.kind}\0${step.path}`
+  const left = new Map<string, number>()
+  for (const step of applied) left.set(key(step), (left.get(key(step)) ?? 0) + 1)
+  return planned.filter(step => {
+    const count = left.get(key(step)) ?? 0
+    if (count > 0) left.set(key(step), count - 1)
+    return count === 0
+  })
+}
+
+/** 'remove directory old (if empty), delete a.js, and 3 more': steps named, not counted. */
+export function stepNames(steps: readonly Step[], max: number): string {
+  const names = steps.slice(0, max).map(step => stepText(step, 'planned').replace(/^would /, ''))
+  return names.join(', ') + (steps.length > max ? `, and ${steps.length - max} more` : '')
+}
+
+/** 'all 421 steps of the plan', or what was left undone, by name. */
+export function doneText(planned: readonly Step[], applied: readonly Step[]): string {
+  const missing = notDone(planned, applied)
+  if (missing.length === 0) return `all ${planned.length} steps of the plan`
+  return `${planned.length - missing.length} of the plan's ${planned.length} steps; not done: ${stepNames(missing, 10)}`
+}

@@ -33,6 +33,8 @@ export interface DeployResult {
   planned: Step[]
   /** The steps carried out (none in a dry run), in the order they finished. */
   applied: Step[]
+  /** How the files went live (issue 23), when the run reports it. */
+  cutover?: { mode: 'end' | 'file' | 'swap'; windowMs: number | null; renamed: number }
 }
 
 /** What carrying out a plan did (or, in a dry run, would do). */
