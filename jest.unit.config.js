@@ -8,6 +8,7 @@ export const UNIT_TESTS = [
   'case-fold',
   'cli-args',
   'cli-config',
+  'cli-progress',
   'help',
   'key-share',
   'server-hash',
