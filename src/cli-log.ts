@@ -70,9 +70,16 @@ export function cliLog(
       ticker.unref()
     }
     last = p
-    const finished = p.files === p.totalFiles
-    if (finished) stop()
-    if (finished || now() - drawnAt >= (live ? REDRAW_MS : LINE_MS)) draw()
+    if (p.files < p.totalFiles) {
+      if (now() - drawnAt >= (live ? REDRAW_MS : LINE_MS)) draw()
+      return
+    }
+    // The end: the last figures stay in the log, above what follows.
+    stop()
+    draw()
+    if (live) out.write('\n')
+    barShown = false
+    last = undefined
   }
   return {
     info: message => {

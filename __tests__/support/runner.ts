@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { InputValues } from './engine.js'
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '')
@@ -32,7 +32,7 @@ export function runNode(
 }
 
 /** A clean environment: no INPUT_* or GITHUB_* leaking in from the test's own process. */
-function baseEnv(): NodeJS.ProcessEnv {
+export function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
     if (!k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && k !== 'NODE_OPTIONS' && k !== 'RUNNER_DEBUG') env[k] = v
@@ -100,4 +100,23 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: 
     dir,
     npm
   )
+}
+
+/**
+ * The CLI's command line as users run it: npx on the package (its bundle), or with
+ * FAULTS_CLI=src the current sources through tsx (before dist/ is rebuilt).
+ */
+export function cliCommand(): string[] {
+  if (process.env.FAULTS_CLI === 'src') {
+    const tsx = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+    return [process.execPath, '--import', tsx, join(REPO, 'src', 'cli.ts')]
+  }
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  return [npm, 'exec', '--yes', `--package=file:${REPO}`, '--', 'ftps-deploy']
+}
+
+/** Runs the CLI (as cliCommand says) in `cwd` with exactly `env` added to a clean environment. */
+export function runCliIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const [command, ...rest] = cliCommand()
+  return runNode([...rest, ...args], { ...baseEnv(), ...env }, cwd, command)
 }
