@@ -3,7 +3,7 @@
  * flags, a flag over the environment over the file; secrets in none of them; every mistake one
  * line naming the file and line, or the variable.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from '../src/config/cli-args.js'
 import { describeSources, envName, sourceInputs } from '../src/config/cli-sources.js'
@@ -118,4 +118,13 @@ test('--config FILE, --quiet; secrets are refused as flags without echoing them'
   expect(failure(() => parseArgs(['--confg', 'a.yml']))).toBe(
     'Unknown option --confg: did you mean --config? (see --help)'
   )
+})
+
+test("the README's deploy.yml is a config file the CLI reads; the push recipe no longer says remote-dir is not locked", () => {
+  const readme = readFileSync('README.md', 'utf8')
+  const block = /A file shared by the recipes below, `deploy.yml`:\n\n```yaml\n([\s\S]*?)```/.exec(readme)
+  expect(block).not.toBeNull()
+  const s = sourceInputs({}, {}, yamlFile('deploy.yml', block![1]))
+  expect(s.values).toMatchObject({ host: 'ftp.example.com', 'remote-dir': '/www', files: '**\n!**/*.map' })
+  expect(readme).not.toContain('does not lock')
 })
