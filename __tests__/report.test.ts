@@ -85,6 +85,21 @@ test('progress lines: at most one per interval, and always the last', () => {
   ])
 })
 
+test('progress lines: the upload starting (0 files done) restarts the clock and prints nothing', () => {
+  let clock = 0
+  const lines: string[] = []
+  const progress = progressLines(
+    line => lines.push(line),
+    () => clock,
+    10_000
+  )
+  clock = 30_000 // login, listing, plan
+  progress({ files: 0, totalFiles: 2, bytes: 0, totalBytes: 2048 })
+  clock = 32_000
+  progress({ files: 2, totalFiles: 2, bytes: 2048, totalBytes: 2048 })
+  expect(lines).toEqual(['Progress: 2/2 files, 2.0 KiB of 2.0 KiB, 1.0 KiB/s'])
+})
+
 test('the summary says how many of the planned steps were done (or, in a dry run, planned)', () => {
   const step = { kind: 'upload' as const, path: 'a.txt' }
   const planned = [step, { ...step, path: 'b.txt' }, { kind: 'delete' as const, path: 'c.txt' }]

@@ -34,10 +34,15 @@ export function readActionInput(name: InputName): string {
 
 /** A progress line in the Actions log at most every `everyMs`: files, bytes, rate, time left. */
 export function progressLines(write: (line: string) => void, now: () => number = Date.now, everyMs = 10_000) {
-  const started = now()
+  let started = now()
   let last = started
   return (p: Progress): void => {
     const at = now()
+    // The upload begins (apply reports 0 files done): the rate counts from here, not from the login.
+    if (p.files === 0) {
+      started = last = at
+      return
+    }
     if (at - last < everyMs && p.files < p.totalFiles) return
     last = at
     const elapsed = at - started
