@@ -87,6 +87,17 @@ test.each([
   expect(got).not.toContain('hunter2')
 })
 
+test('values stay the text written, as a workflow passes them: 0644 is not 644, ~ is empty', () => {
+  const file = yamlFile('text.yml', "file-mode: 0644\nport: 021\ndelete: True\naccount: ~\nuser: '~'\n")
+  expect(sourceInputs({}, {}, file).values).toEqual({
+    'file-mode': '0644',
+    port: '021',
+    delete: 'True',
+    account: '',
+    user: '~'
+  })
+})
+
 test('an empty file sets nothing; a missing one is named', () => {
   expect(sourceInputs({}, {}, yamlFile('empty.yml', '# nothing\n')).values).toEqual({})
   expect(failure(() => sourceInputs({}, {}, join(dir, 'missing.yml')))).toBe(

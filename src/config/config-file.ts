@@ -1,6 +1,6 @@
 /**
  * `--config FILE`: a YAML mapping of inputs by the names a workflow's `with:` uses. Parsed with
- * the `yaml` package (YAML 1.2 core schema); every mistake is one InputError naming the file and
+ * the `yaml` package (failsafe schema: every value is text, as in a workflow); every mistake is one InputError naming the file and
  * the line, and a secret's value is never echoed.
  */
 import { readFileSync } from 'node:fs'
@@ -18,11 +18,12 @@ export interface FileValue {
 const fail = (file: string, line: number | undefined, what: string): InputError =>
   new InputError(`Invalid config file ${file}${line === undefined ? '' : ` (line ${line})`}: ${what}`)
 
+/** A value as written (the failsafe schema reads every scalar as text); a plain ~ or null is empty. */
 function scalarText(node: Scalar): string | undefined {
   const v = node.value
   if (v === null || v === undefined) return ''
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v)
-  return undefined
+  if (typeof v !== 'string') return undefined
+  return node.type === 'PLAIN' && /^(~|null|Null|NULL)$/.test(v) ? '' : v
 }
 
 /** Reads FILE; `known` are the input names it may hold (the secrets are refused by name). */
@@ -34,7 +35,8 @@ export function readConfigFile(file: string, known: readonly string[]): Map<stri
     throw new InputError(`Cannot read config file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
   }
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  // Text, as a workflow's with: passes it: file-mode: 0644 stays 0644, not the number 644.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: 'failsafe' })
   const lineOf = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : lines.linePos(offset).line
   if (doc.errors.length > 0) {
