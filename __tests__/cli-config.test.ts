@@ -98,6 +98,16 @@ test('values stay the text written, as a workflow passes them: 0644 is not 644, 
   })
 })
 
+test('PEM text is described, never shown: a private key (ssh-key, issue 24) not even in part', () => {
+  const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----'
+  const cert = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'
+  const s = sourceInputs({ 'ca-cert': cert, account: key }, {})
+  expect(describeSources(s, {})).toEqual([
+    'input account: (private key text, not shown) (flag)',
+    'input ca-cert: (PEM text, 3 lines) (flag)'
+  ])
+})
+
 test('an empty file sets nothing; a missing one is named', () => {
   expect(sourceInputs({}, {}, yamlFile('empty.yml', '# nothing\n')).values).toEqual({})
   expect(failure(() => sourceInputs({}, {}, join(dir, 'missing.yml')))).toBe(

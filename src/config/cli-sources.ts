@@ -79,8 +79,10 @@ export function sourceInputs(
 const sourceText = (s: Source): string =>
   s.kind === 'flag' ? 'flag' : s.kind === 'environment' ? `environment ${s.variable}` : `file ${s.file}:${s.line}`
 
-/** A value on one line, cut short: PEM text or many patterns stay readable. */
+/** A value on one line, cut short: many patterns stay readable; key text is never shown. */
 function shown(value: string): string {
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value)) return '(private key text, not shown)'
+  if (/-----BEGIN /.test(value)) return `(PEM text, ${value.trim().split('\n').length} lines)`
   const line = value.trim().replace(/\s*\n\s*/g, ', ')
   return line.length > 60 ? `${line.slice(0, 57)}...` : line
 }
