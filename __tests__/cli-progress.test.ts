@@ -102,6 +102,23 @@ test('on a terminal: one bar redrawn at most every REDRAW_MS, lines above it, th
   expect(term.chunks.slice(-2)).toEqual([bars.at(-1), '\n'])
 })
 
+test('--verbose on a terminal: every step and the protocol log above the bar, still at most 4 redraws a second', () => {
+  const term = fakeTerminal(true)
+  const log = cliLog('verbose', () => [], term.out, term.now)
+  const total = { totalFiles: 10, totalBytes: 10 * 1024 }
+  log.progress!({ files: 0, bytes: 0, ...total })
+  for (let i = 1; i <= 10; i++) {
+    term.advance(50)
+    for (let j = 0; j < 20; j++) log.debug(`> STOR f${i}-${j}`)
+    log.info(`uploaded f${i} (1024 bytes)`)
+    log.progress!({ files: i, bytes: i * 1024, ...total })
+  }
+  const text = term.chunks.join('')
+  expect(text).toContain('debug: > STOR f3-7\n')
+  expect(text).toContain('uploaded f10 (1024 bytes)\n')
+  expect(term.chunks.filter(c => c.startsWith('\r\x1b[K[')).length).toBeLessThanOrEqual(2 + 2 + 1)
+})
+
 test('without a terminal: a line every LINE_MS and at the end; --quiet: only warnings and what must be said', () => {
   const plain = fakeTerminal(false)
   const log = cliLog('normal', () => [], plain.out, plain.now)

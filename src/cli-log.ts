@@ -54,7 +54,8 @@ export function cliLog(
     const wasShown = barShown
     clearBar()
     out.write(clean(line) + '\n')
-    if (wasShown) draw()
+    // Back below the line, within the redraw limit (else the clock's next tick draws it).
+    if (wasShown && now() - drawnAt >= REDRAW_MS) draw()
   }
   const stop = (): void => {
     if (ticker !== undefined) clearInterval(ticker)
