@@ -63,6 +63,15 @@ describe('--help', () => {
     expect(examples).toMatch(/--tls-fingerprint [0-9A-F]{64}\n/)
   })
 
+  test('says where inputs come from and which wins: a flag, the environment, the --config file (issue 25)', () => {
+    const text = oneLine(help)
+    expect(text).toContain('FTPS_DEPLOY_<NAME> (upper case, hyphens as underscores: FTPS_DEPLOY_REMOTE_DIR)')
+    expect(text).toContain('A flag wins over the environment, which wins over the file.')
+    expect(text).toContain('--config FILE read inputs from a YAML file')
+    expect(text).toContain('--quiet print only warnings, errors and the last lines')
+    expect(help).toMatch(/\n {2}FTPS_DEPLOY_REMOTE_DIR=\/staging npx ftps-deploy --config deploy.yml --dry-run\n/)
+  })
+
   test('wrap breaks at spaces within the width and keeps every word', () => {
     const text = 'aaa bbb ccc ddd eee'
     expect(wrap(text, 10, 2)).toEqual(['  aaa bbb', '  ccc ddd', '  eee'])

@@ -56,6 +56,9 @@ const EXAMPLES = [
   '  npx ftps-deploy --host ftp.example.com --user deploy --local-dir dist --remote-dir /www \\',
   '    --tls-fingerprint F91EC90467AA39CEDA02288FDA9D83C77E1937F1489F62909BBE2F4CAC56D93F',
   '',
+  '  # Inputs from a YAML file and the environment (a flag would win over both).',
+  '  FTPS_DEPLOY_REMOTE_DIR=/staging npx ftps-deploy --config deploy.yml --dry-run',
+  '',
   '  # The local plan only, without a server: which files, under which remote paths.',
   '  npx ftps-deploy --local-dir dist --dry-run'
 ]
@@ -81,8 +84,8 @@ export function helpText(): string {
     ...groups.flatMap(group => ['', `${group}:`, ...docs.filter(doc => doc.group === group).flatMap(flagLines)]),
     '',
     'Other flags:',
-    `  --${'config FILE'.padEnd(12)}read inputs from a YAML file (see above)`,
-    ...Object.entries(OTHER_FLAGS).map(([name, text]) => `  --${name.padEnd(12)}${text}`),
+    `  --${'config FILE'.padEnd(14)}read inputs from a YAML file (see above)`,
+    ...Object.entries(OTHER_FLAGS).map(([name, text]) => `  --${name.padEnd(14)}${text}`),
     '',
     'Exit status: 0 done, 1 the deploy failed, 2 invalid input or usage.',
     '',
