@@ -76,7 +76,7 @@ test('the last lines: what was done, in how long, at what rate; the cutover; ste
 /** A stream that records what is written, and a clock the test moves. */
 function fakeTerminal(isTTY: boolean) {
   const chunks: string[] = []
-  const out = { isTTY, write: (chunk: string) => chunks.push(chunk) > 0 } as unknown as NodeJS.WriteStream
+  const out = { isTTY, columns: 120, write: (chunk: string) => chunks.push(chunk) > 0 } as unknown as NodeJS.WriteStream
   let t = 1_000_000
   return { chunks, out, now: () => t, advance: (ms: number) => (t += ms) }
 }
@@ -117,6 +117,15 @@ test('--verbose on a terminal: every step and the protocol log above the bar, st
   expect(text).toContain('debug: > STOR f3-7\n')
   expect(text).toContain('uploaded f10 (1024 bytes)\n')
   expect(term.chunks.filter(c => c.startsWith('\r\x1b[K[')).length).toBeLessThanOrEqual(2 + 2 + 1)
+})
+
+test('a narrow terminal gets a bar cut to its width, never a wrapped one', () => {
+  const term = fakeTerminal(true)
+  ;(term.out as { columns: number }).columns = 40
+  const log = cliLog('normal', () => [], term.out, term.now)
+  log.progress!({ files: 0, bytes: 0, totalFiles: 3, totalBytes: 3 * MiB })
+  expect(term.chunks).toEqual(['\r\x1b[K[....................] 0/3 files, 0 byt'])
+  log.end()
 })
 
 test('without a terminal: a line every LINE_MS and at the end; --quiet: only warnings and what must be said', () => {

@@ -46,7 +46,9 @@ export function cliLog(
     if (last === undefined) return
     drawnAt = now()
     if (live) {
-      out.write(`\r\x1b[K${progressBar(last, drawnAt - started)}`)
+      // One row: a bar that wrapped would leave its first row behind at each redraw.
+      const bar = progressBar(last, drawnAt - started)
+      out.write(`\r\x1b[K${out.columns > 1 ? bar.slice(0, out.columns - 1) : bar}`)
       barShown = true
     } else out.write(`Progress: ${progressFigures(last, drawnAt - started)}\n`)
   }
