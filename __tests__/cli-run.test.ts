@@ -137,7 +137,8 @@ test('an unknown key gets the suggestion a mistyped flag gets (exit 2); an unkno
 /** The CLI on a pseudo-terminal: `script` gives it one and copies what it writes. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv) {
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
-  const command = [...cliCommand(), ...args].map(quote).join(' ')
+  // 200 columns: the whole bar fits on its row (a narrower terminal gets it cut).
+  const command = `stty cols 200 && exec ${[...cliCommand(), ...args].map(quote).join(' ')}`
   return runNode(['-qfec', command, '/dev/null'], { ...baseEnv(), ...env, TERM: 'xterm' }, cwd, 'script')
 }
 
