@@ -70,6 +70,28 @@ export function sendWithHandler(client: Client, command: string, handler: Respon
   return client.ftp.handle(command, handler) as Promise<FTPResponse>
 }
 
+/**
+ * sendWithHandler, and `behind` right after it in the same burst (before any reply), where the
+ * command itself went out: its replies come to the same handler.
+ */
+export function sendWithBehind(
+  client: Client,
+  command: string,
+  behind: string,
+  handler: ResponseHandler
+): Promise<FTPResponse> {
+  const ftp: FTPContext = client.ftp
+  const encoding = nameEncoding(client)
+  const sent =
+    !/[\r\n\0]/.test(command) && lineTooLong(command, Buffer.byteLength(`${command}\r\n`, encoding)) === undefined
+  const done = sendWithHandler(client, command, handler)
+  if (sent && !ftp.closed) {
+    ftp.log(`> ${behind}`)
+    ftp.socket.write(`${behind}\r\n`, encoding)
+  }
+  return done
+}
+
 /** Ends the session with `err` as the reason every pending and later task fails with. */
 export function failSession(client: Client, err: Error): void {
   client.ftp.closeWithError(err)
