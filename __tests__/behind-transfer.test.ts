@@ -38,5 +38,7 @@ test("a 226 after a refusal and no 1xx is stray; a port before the STOR's end is
   expect(behind.take(r(550), false)).toBeUndefined()
   expect(behind.take(r(226), false)).toBe('stray')
   expect(behind.take(r(229), false)).toEqual({ stor: r(550), behind: r(229), early: false })
-  expect(new RepliesBehind(reply => reply.code === 229).take(r(229), true)).toBe('early port')
+  const early = new RepliesBehind(reply => reply.code === 229)
+  expect(early.take(r(229), true)).toBe('early port')
+  expect(early.take(r(226), true)).toEqual({ stor: r(226), behind: r(229), early: true })
 })

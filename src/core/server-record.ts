@@ -21,6 +21,11 @@ export class ServerRecord {
   chmodWorks = false
   /** Commands sent together before their replies (RFC 959 queueing). */
   pipelining = true
+  /**
+   * USER and PASS go in the same write as the session's set-up (FEAT ... PWD). pyftpdlib answers
+   * a wrong password late and the commands after it first: one at a time there.
+   */
+  loginTogether = true
   /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
   earlyTls = true
   /**
@@ -42,6 +47,11 @@ export class ServerRecord {
   hashAlgorithm: HashAlgorithm | undefined
   /** Whether names that differ in letter case alone are one file here (probed when it matters). */
   foldsCase: boolean | undefined
+  /**
+   * The key-exchange group the server chose for a control connection (TLS): later connections,
+   * control and data, offer it first (a TLS 1.3 key share for another costs a HelloRetryRequest).
+   */
+  keyGroup: string | undefined
   /** The connection limit the server announced when it refused a connection, if it did. */
   connectionLimit: ConnectionLimit | undefined
   /**
@@ -62,14 +72,15 @@ export class ServerRecord {
   /**
    * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
    * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
-   * 1.5.9 resets data connections whose TLS starts before the 1xx, and answers an EPSV during a
-   * transfer by dropping the transfer (never answering the STOR).
+   * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
+   * transfer by dropping the transfer (never answering the STOR), and a wrong password late.
    */
   greeted(greeting: string): void {
     if (/Microsoft FTP Service|FileZilla Server/i.test(greeting)) this.pipelining = false
     if (/pyftpdlib/i.test(greeting)) {
       this.earlyTls = false
       this.readsAfterTransfer = false
+      this.loginTogether = false
     }
   }
 

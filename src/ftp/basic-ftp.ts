@@ -176,7 +176,8 @@ export function sendPipelined(
   const sendNext = (): void => {
     const batch = commands.slice(sent, ends.shift())
     sent += batch.length
-    for (const command of batch) ftp.log(`> ${command}`)
+    // As basic-ftp logs them: no password or account in the protocol log.
+    for (const command of batch) ftp.log(`> ${/^(PASS|ACCT) /i.test(command) ? `${command.slice(0, 4)} ###` : command}`)
     ftp.socket.write(batch.map(c => `${c}\r\n`).join(''), encoding)
   }
   const done = ftp.handle(undefined, (res: Error | FTPResponse, task) => {
@@ -185,7 +186,7 @@ export function sendPipelined(
     const command = commands[replies.length]!
     const reply = { code: res.code, message: res.message }
     if (!fits(command, reply)) {
-      const err = new RepliesMismatch(`${command} answered with ${reply.message}`)
+      const err = new RepliesMismatch(`${commandNamed(command)} answered with ${reply.message}`)
       task.reject(err)
       ftp.closeWithError(err)
       return

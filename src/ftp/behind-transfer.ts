@@ -40,13 +40,16 @@ export class RepliesBehind {
    * Takes a reply that is not a 1xx (`started`: the STOR's 1xx came). Returns both replies once
    * both are in, 'stray' for a 226 that can be neither's (after a refusal and no 1xx: pyftpdlib's
    * answer to a data connection closed unused), 'early port' for a passive port that came before
-   * anything of the STOR's end (the server opened a new port during the transfer: pyftpdlib then
-   * drops the transfer and never answers the STOR), else undefined.
+   * anything of the STOR's end (the server opened a new port during the transfer; pyftpdlib then
+   * drops the transfer and never answers the STOR: its timeout and retry tell), else undefined.
    */
   take(reply: Reply, started: boolean): Sorted | 'stray' | 'early port' | undefined {
     if (this.isPort(reply)) {
-      if (this.stor === undefined && this.pending === undefined) return 'early port'
       this.behind = reply
+      if (this.stor === undefined && this.pending === undefined) {
+        this.early = true
+        return 'early port'
+      }
       // A refusal before it was the STOR's.
       this.stor ??= this.pending
       this.pending = undefined
@@ -61,6 +64,8 @@ export class RepliesBehind {
       }
     } else if (this.stor !== undefined) {
       this.behind = reply
+    } else if (this.behind !== undefined) {
+      this.stor = reply
     } else if (this.pending !== undefined) {
       // Two refusals: in order, unless the first is pure-ftpd's 500 to a command during a transfer.
       const swapped = this.pending.code === 500 && reply.code !== 500 && started

@@ -91,14 +91,8 @@ export async function store(
         return
       }
       if (sorted === 'early port') {
-        // The transfer may be gone with the old port: this session is done, the retry asks after.
-        behind.early(res)
-        return failSession(
-          client,
-          new DeployError(`The server answered ${behind.command} during STOR ${remotePath} (${res.message})`, {
-            transient: true
-          })
-        )
+        // Other uploads stop sending it at once; this one waits for its STOR's reply as ever.
+        return behind.early(res)
       }
       if (sorted === undefined) return
       behind.answered(sorted.behind)
