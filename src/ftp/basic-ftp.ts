@@ -200,7 +200,7 @@ export function sendPipelined(
     () => replies,
     (err: unknown) => {
       if (err instanceof RepliesMismatch || !(err instanceof Error)) throw err
-      throw new BatchStopped(commands[replies.length]!, err)
+      throw new BatchStopped(commands[replies.length]!, err, replies)
     }
   )
 }
@@ -212,7 +212,9 @@ export class BatchStopped extends Error {
 
   constructor(
     readonly command: string,
-    cause: Error
+    cause: Error,
+    /** The replies read before it stopped (a refusal among them may say why: ProFTPD's 530 on too many clients). */
+    readonly replies: Reply[] = []
   ) {
     super(`${commandNamed(command)}: ${cause.message}`, { cause })
     this.timedOut = isControlTimeout(cause)

@@ -144,9 +144,14 @@ export async function loginAndProtect(
   try {
     replies = await sendPipelined(client, all, fitsCommand)
   } catch (err) {
-    // Named as one at a time would: the command whose reply did not come (never PASS's argument).
-    if (err instanceof BatchStopped) throw refused(commandNamed(err.command), err.cause, what)
-    throw refused('USER, PASS, ' + commands.join(', '), err, what)
+    if (!(err instanceof BatchStopped)) throw refused('USER, PASS, ' + commands.join(', '), err, what)
+    // A server that refuses the login and hangs up (ProFTPD's 530 on too many clients): that
+    // refusal, as one command at a time would have met it; else the command whose reply did
+    // not come (never PASS's argument).
+    const [user, pass] = err.replies
+    const res = user && expectedOr(user, `USER ${settings.user}`, [230, 331, 332], what)
+    if (res?.code === 331 && pass !== undefined) expectedOr(pass, 'PASS', [230, 202, 332], what)
+    throw refused(commandNamed(err.command), err.cause, what)
   }
   let res = expectedOr(replies[0]!, `USER ${settings.user}`, [230, 331, 332], what)
   if (res.code === 331) res = expectedOr(replies[1]!, 'PASS', [230, 202, 332], what)
