@@ -213,8 +213,7 @@ export class BatchStopped extends Error {
   constructor(
     readonly command: string,
     cause: Error,
-    /** The replies read before it stopped (a refusal among them may say why: ProFTPD's 530 on too many clients). */
-    readonly replies: Reply[] = []
+    readonly replies: Reply[] = [] // read before it stopped (a login's refusal may be among them)
   ) {
     super(`${commandNamed(command)}: ${cause.message}`, { cause })
     this.timedOut = isControlTimeout(cause)
