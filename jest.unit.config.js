@@ -5,6 +5,7 @@
 import base from './jest.config.js'
 
 export const UNIT_TESTS = [
+  'behind-transfer',
   'case-fold',
   'cli-args',
   'cli-config',

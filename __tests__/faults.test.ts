@@ -543,8 +543,11 @@ describe('scripted responder', () => {
   })
 
   describe('3. a server that stalls', () => {
+    // A server that stalls answers nothing after it (USER goes with the session's set-up in one write).
+    const stalled = { USER: null, PASS: null, FEAT: null, TYPE: null, PBSZ: null, PROT: null, PWD: null, OPTS: null }
+
     test('after the greeting (USER never answered): fails within the timeout, saying so', async () => {
-      const server = await serve({ replies: { USER: null } })
+      const server = await serve({ replies: stalled })
       const { error, ms } = await failure(server, { timeout: '2', retries: '0' })
       expect(error.message).toBe('Login as deploy failed: USER deploy failed: Timeout (control socket)')
       expect(ms).toBeGreaterThanOrEqual(1900)
@@ -553,7 +556,7 @@ describe('scripted responder', () => {
     }, 15_000)
 
     test('after the greeting, with retries: bounded by (retries + 1) timeouts plus the backoff', async () => {
-      const server = await serve({ replies: { USER: null } })
+      const server = await serve({ replies: stalled })
       const { error, ms } = await failure(server, { timeout: '1' })
       expect(error.message).toMatch(/Timeout \(control socket\)/)
       // 3 retries: 4 attempts of 1 s, backoff at most 0.5 + 1 + 2 s, plus slack for a loaded machine.

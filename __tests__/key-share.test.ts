@@ -5,7 +5,7 @@
  * connection with a HelloRetryRequest (a round trip more per file; seen with openssl s_client
  * -msg: two ClientHellos with `-groups X25519:P-256`, one with `P-256`).
  */
-import { groupsStartingWith } from '../src/ftp/handshake.js'
+import { controlGroups, groupsStartingWith } from '../src/ftp/handshake.js'
 
 test.each([
   [{ type: 'ECDH', name: 'prime256v1', size: 256 }, 'prime256v1:X25519:secp384r1:secp521r1'],
@@ -18,4 +18,9 @@ test.each([
   [null, undefined]
 ])('control connection key %j: data connections offer %s', (key, groups) => {
   expect(groupsStartingWith(key as never)).toBe(groups)
+})
+
+test('control connections offer P-256 first, then the group this server chose before', () => {
+  expect(controlGroups({ keyGroup: undefined })).toBe('prime256v1:X25519:secp384r1:secp521r1')
+  expect(controlGroups({ keyGroup: 'X25519' })).toBe('X25519:prime256v1:secp384r1:secp521r1')
 })

@@ -93,11 +93,19 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         expect(together).toEqual([])
       } else {
         // Each upload after the first: the rename of the file checked before it, its own
-        // temporary's SIZE and the next EPSV in one write.
-        expect(together.filter(b => b.join(' ') === 'RNFR RNTO SIZE EPSV').length).toBeGreaterThanOrEqual(
-          Object.keys(tree).length - 1
+        // temporary's SIZE and the next EPSV in one write; where the server reads the EPSV only
+        // after a transfer (vsftpd), that EPSV went behind the STOR instead (behind-transfer-servers).
+        const behind = kind.startsWith('vsftpd')
+        expect(
+          together.filter(b => b.join(' ') === (behind ? 'RNFR RNTO SIZE' : 'RNFR RNTO SIZE EPSV')).length
+        ).toBeGreaterThanOrEqual(Object.keys(tree).length - 1)
+        // Login and the session's set-up in one write (issue 22 item 2).
+        // (pyftpdlib, which answers a wrong password late, logs in first.)
+        expect(together).toContainEqual(
+          kind === 'pyftpdlib'
+            ? ['FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD']
+            : ['USER', 'PASS', 'FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD', 'OPTS']
         )
-        expect(together).toContainEqual(['FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD'])
         // The lock: remote-dir's MKD and the lock's with the next EPSV; its release: its heartbeat (by
         // name, so only its own lock), then holder.json and the directory in one write.
         expect(together).toContainEqual(['MKD', 'MKD', 'EPSV'])

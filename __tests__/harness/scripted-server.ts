@@ -94,6 +94,8 @@ export interface DataConnectionInfo {
   tls: boolean
   /** TLS session of the data connection was resumed (set once the handshake completed). */
   resumed: boolean
+  /** Its TLS handshake completed (a connection made ahead and closed unused never does). */
+  secured?: boolean
 }
 
 export interface ScriptedServer {
@@ -232,7 +234,10 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
         if (info.tls && dataCtx && (opts.stor?.resetEarlyTls ?? 0) > 0) {
           const late = (): DataConn => {
             const sock = secure(d, dataCtx)
-            sock.once('secure', () => (info.resumed = sock.isSessionReused()))
+            sock.once('secure', () => {
+              info.resumed = sock.isSessionReused()
+              info.secured = true
+            })
             entry.sock = sock
             return { sock, raw: d, secured: once(sock, 'secure').then(noop, noop) }
           }
@@ -244,6 +249,7 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
         if (sock instanceof tls.TLSSocket)
           sock.once('secure', () => {
             info.resumed = sock.isSessionReused()
+            info.secured = true
           })
         entry.sock = sock
         // Like every real server, data goes out only once the client's TLS handshake is done

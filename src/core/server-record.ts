@@ -21,8 +21,20 @@ export class ServerRecord {
   chmodWorks = false
   /** Commands sent together before their replies (RFC 959 queueing). */
   pipelining = true
+  /**
+   * USER and PASS go in the same write as the session's set-up (FEAT ... PWD). pyftpdlib answers
+   * a wrong password late and the commands after it first: one at a time there.
+   */
+  loginTogether = true
   /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
   earlyTls = true
+  /**
+   * The server reads the command after a STOR only once the transfer is over (vsftpd, ProFTPD):
+   * the next transfer's passive port is asked for behind the STOR and comes with its 226, so the
+   * next data connection starts with the checks' write (3 round trips a file, not 4). False once
+   * a server answers such a command during the transfer (pure-ftpd: 500).
+   */
+  readsAfterTransfer = true
   /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
   statLists = true
   /** EPSV answers (else PASV). */
@@ -35,6 +47,11 @@ export class ServerRecord {
   hashAlgorithm: HashAlgorithm | undefined
   /** Whether names that differ in letter case alone are one file here (probed when it matters). */
   foldsCase: boolean | undefined
+  /**
+   * The key-exchange group the server chose for a control connection (TLS): later connections,
+   * control and data, offer it first (a TLS 1.3 key share for another costs a HelloRetryRequest).
+   */
+  keyGroup: string | undefined
   /** The connection limit the server announced when it refused a connection, if it did. */
   connectionLimit: ConnectionLimit | undefined
   /**
@@ -55,11 +72,16 @@ export class ServerRecord {
   /**
    * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
    * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
-   * 1.5.9 resets data connections whose TLS starts before the 1xx.
+   * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
+   * transfer by dropping the transfer (never answering the STOR), and a wrong password late.
    */
   greeted(greeting: string): void {
     if (/Microsoft FTP Service|FileZilla Server/i.test(greeting)) this.pipelining = false
-    if (/pyftpdlib/i.test(greeting)) this.earlyTls = false
+    if (/pyftpdlib/i.test(greeting)) {
+      this.earlyTls = false
+      this.readsAfterTransfer = false
+      this.loginTogether = false
+    }
   }
 
   /** A server's replies to commands sent together did not match them: one at a time from now on. */
@@ -80,6 +102,21 @@ export class ServerRecord {
     this.pipelining = false
     this.log.warning(
       `Commands sent together got no reply within the timeout (${what}): sending one command at a time from now on`
+    )
+  }
+
+  /** Whether the next transfer's passive port goes behind a STOR (see `readsAfterTransfer`). */
+  get passiveBehindTransfer(): boolean {
+    return this.pipelining && this.readsAfterTransfer
+  }
+
+  /** The server answered a command sent behind a STOR before the STOR's own end: 4 round trips a file from now on. */
+  answeredDuringTransfer(reply: string): void {
+    if (!this.readsAfterTransfer) return
+    this.readsAfterTransfer = false
+    this.log.info(
+      `The server answered a command sent behind a STOR during the transfer (${reply}): ` +
+        'the next passive port is asked for after each upload from now on'
     )
   }
 

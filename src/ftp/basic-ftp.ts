@@ -70,6 +70,28 @@ export function sendWithHandler(client: Client, command: string, handler: Respon
   return client.ftp.handle(command, handler) as Promise<FTPResponse>
 }
 
+/**
+ * sendWithHandler, and `behind` right after it in the same burst (before any reply), where the
+ * command itself went out: its replies come to the same handler.
+ */
+export function sendWithBehind(
+  client: Client,
+  command: string,
+  behind: string,
+  handler: ResponseHandler
+): Promise<FTPResponse> {
+  const ftp: FTPContext = client.ftp
+  const encoding = nameEncoding(client)
+  const sent =
+    !/[\r\n\0]/.test(command) && lineTooLong(command, Buffer.byteLength(`${command}\r\n`, encoding)) === undefined
+  const done = sendWithHandler(client, command, handler)
+  if (sent && !ftp.closed) {
+    ftp.log(`> ${behind}`)
+    ftp.socket.write(`${behind}\r\n`, encoding)
+  }
+  return done
+}
+
 /** Ends the session with `err` as the reason every pending and later task fails with. */
 export function failSession(client: Client, err: Error): void {
   client.ftp.closeWithError(err)
@@ -154,7 +176,8 @@ export function sendPipelined(
   const sendNext = (): void => {
     const batch = commands.slice(sent, ends.shift())
     sent += batch.length
-    for (const command of batch) ftp.log(`> ${command}`)
+    // As basic-ftp logs them: no password or account in the protocol log.
+    for (const command of batch) ftp.log(`> ${/^(PASS|ACCT) /i.test(command) ? `${command.slice(0, 4)} ###` : command}`)
     ftp.socket.write(batch.map(c => `${c}\r\n`).join(''), encoding)
   }
   const done = ftp.handle(undefined, (res: Error | FTPResponse, task) => {
@@ -163,7 +186,7 @@ export function sendPipelined(
     const command = commands[replies.length]!
     const reply = { code: res.code, message: res.message }
     if (!fits(command, reply)) {
-      const err = new RepliesMismatch(`${command} answered with ${reply.message}`)
+      const err = new RepliesMismatch(`${commandNamed(command)} answered with ${reply.message}`)
       task.reject(err)
       ftp.closeWithError(err)
       return
@@ -177,7 +200,7 @@ export function sendPipelined(
     () => replies,
     (err: unknown) => {
       if (err instanceof RepliesMismatch || !(err instanceof Error)) throw err
-      throw new BatchStopped(commands[replies.length]!, err)
+      throw new BatchStopped(commands[replies.length]!, err, replies)
     }
   )
 }
@@ -189,7 +212,8 @@ export class BatchStopped extends Error {
 
   constructor(
     readonly command: string,
-    cause: Error
+    cause: Error,
+    readonly replies: Reply[] = [] // read before it stopped (a login's refusal may be among them)
   ) {
     super(`${commandNamed(command)}: ${cause.message}`, { cause })
     this.timedOut = isControlTimeout(cause)

@@ -21,6 +21,7 @@ import {
   Reply,
   sessionToResume
 } from './basic-ftp.js'
+import type { PassiveBehind } from './behind-transfer.js'
 import { peerFingerprint } from './tls-options.js'
 
 /**
@@ -45,12 +46,14 @@ export interface DataConnection {
 export class PassiveConnector {
   /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
   private prepared: { port: number; res: FTPResponse; at: number } | undefined
+  /** A data connection already connecting to the port asked for ahead (`connectAhead`). */
+  private ahead: DataConnection | undefined
 
   constructor(
     private readonly pins: string[],
     private readonly localAddress: string | undefined,
     /** Where EPSV's refusal is kept (PASV for every session from then on), and a pin mismatch. */
-    private readonly server: Pick<ServerRecord, 'epsv' | 'stop'>
+    private readonly server: Pick<ServerRecord, 'epsv' | 'stop' | 'passiveBehindTransfer' | 'answeredDuringTransfer'>
   ) {}
 
   /**
@@ -75,7 +78,29 @@ export class PassiveConnector {
    * covers the connection from connect to the last byte.
    */
   async open(client: Client): Promise<DataConnection> {
+    const ahead = this.ahead
+    this.ahead = undefined
+    if (ahead !== undefined) return ahead
     const { host, port } = await this.passive(client)
+    return this.connect(client, host, port)
+  }
+
+  /**
+   * Where a passive port was asked for ahead (behind the last STOR), its TCP connection starts
+   * now, while the caller's commands (the checks of the upload before) are answered: the next
+   * `open` takes it. False when no port was asked for ahead (the caller asks for one then).
+   */
+  connectAhead(client: Client): boolean {
+    this.dropAhead()
+    const host = controlSocket(client).remoteAddress
+    const prepared = this.prepared
+    this.prepared = undefined
+    if (host === undefined || prepared === undefined || Date.now() - prepared.at >= PREPARED_FOR_MS) return false
+    this.ahead = this.connect(client, host, prepared.port)
+    return true
+  }
+
+  private connect(client: Client, host: string, port: number): DataConnection {
     const raw = netConnect({ host, port, localAddress: this.localAddress })
     const secure = controlSocket(client) instanceof TLSSocket
     let socket: Socket = raw
@@ -150,6 +175,19 @@ export class PassiveConnector {
     }
   }
 
+  /**
+   * Where the server reads the command after a STOR only once the transfer is over (the server
+   * record decides), the next passive port is asked for behind the STOR: what store needs for it.
+   */
+  behindStor(): PassiveBehind | undefined {
+    if (!this.server.passiveBehindTransfer) return undefined
+    return {
+      command: this.passiveCommand,
+      answered: reply => this.prepare(reply),
+      early: reply => this.server.answeredDuringTransfer(reply.message)
+    }
+  }
+
   /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
   get passiveCommand(): 'EPSV' | 'PASV' {
     return this.server.epsv ? 'EPSV' : 'PASV'
@@ -177,6 +215,12 @@ export class PassiveConnector {
   /** Another command went first: the port asked for ahead may no longer be open (not every server keeps it). */
   forget(): void {
     this.prepared = undefined
+    this.dropAhead()
+  }
+
+  private dropAhead(): void {
+    this.ahead?.destroy()
+    this.ahead = undefined
   }
 
   private async passive(client: Client): Promise<{ host: string; port: number; res: FTPResponse }> {

@@ -8,8 +8,8 @@ import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
 import type { ServerRecord } from '../core/server-record.js'
 import { Settings } from '../core/settings.js'
-import { controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
-import { fitsCommand } from './pipelining.js'
+import { BatchStopped, controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
+import { commandNamed, fitsCommand } from './pipelining.js'
 import { checkCertificate, tlsOptionsFor, withGroups } from './tls-options.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
@@ -73,14 +73,33 @@ function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number):
 const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1']
 
 export function groupsStartingWith(key: ReturnType<TLSSocket['getEphemeralKeyInfo']>): string | undefined {
-  const chosen = key !== null && typeof key === 'object' && 'name' in key ? key.name : undefined
-  if (typeof chosen !== 'string' || !GROUPS.includes(chosen)) return undefined
+  return groupsFirst(groupOf(key))
+}
+
+/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
+export function groupsFirst(chosen: string | undefined): string | undefined {
+  if (chosen === undefined || !GROUPS.includes(chosen)) return undefined
   return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':')
 }
 
+const groupOf = (key: ReturnType<TLSSocket['getEphemeralKeyInfo']>): string | undefined =>
+  key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined
+
+/**
+ * The control connection's first group: the one this server chose before, else P-256, which
+ * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
+ * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
+ */
+export const controlGroups = (server: Pick<ServerRecord, 'keyGroup'>): string | undefined =>
+  groupsFirst(server.keyGroup ?? 'prime256v1')
+
 /** Connects and secures the control connection; resolves with the server's greeting. */
-export async function secureControl(client: Client, settings: Settings): Promise<string> {
-  const options = tlsOptionsFor(settings)
+export async function secureControl(
+  client: Client,
+  settings: Settings,
+  server: Pick<ServerRecord, 'keyGroup'>
+): Promise<string> {
+  const options = withGroups(settings, tlsOptionsFor(settings), controlGroups(server))
   let greeting: FTPResponse
   if (settings.tls === 'implicit') {
     greeting = await client.connectImplicitTLS(settings.host, settings.port, {
@@ -96,8 +115,60 @@ export async function secureControl(client: Client, settings: Settings): Promise
   }
   const secured = controlSocket(client) as TLSSocket
   checkCertificate(secured, settings)
-  setDataTlsOptions(client, withGroups(settings, options, groupsStartingWith(secured.getEphemeralKeyInfo())))
+  const key = secured.getEphemeralKeyInfo()
+  if (groupsFirst(groupOf(key)) !== undefined) server.keyGroup = groupOf(key)
+  setDataTlsOptions(client, withGroups(settings, options, groupsStartingWith(key)))
   return greeting.message
+}
+
+/**
+ * Logs in and protects the session: where the server takes pipelined commands, USER and PASS go
+ * in the same write as protect's commands (one round trip for all, not three); a server that
+ * asks for an account (332) gets ACCT and protect's commands again after it.
+ */
+export async function loginAndProtect(
+  client: Client,
+  settings: Settings,
+  server: ServerRecord
+): Promise<{ features: Map<string, string>; home: string }> {
+  if (!server.pipelining || !server.loginTogether) {
+    await login(client, settings)
+    return protect(client, settings, server)
+  }
+  const what = `Login as ${settings.user} failed`
+  const { commands, read } = protectSteps(settings)
+  // OPTS UTF8 ON whatever FEAT says (basic-ftp sends it so too): its reply is not read.
+  const utf8 = settings.encoding === 'utf8' ? ['OPTS UTF8 ON'] : []
+  const all = [`USER ${settings.user}`, `PASS ${settings.password}`, ...commands, ...utf8]
+  let replies: Reply[]
+  try {
+    replies = await sendPipelined(client, all, fitsCommand)
+  } catch (err) {
+    if (!(err instanceof BatchStopped)) throw refused('USER, PASS, ' + commands.join(', '), err, what)
+    // A server that refuses the login and hangs up (ProFTPD's 530 on too many clients): that
+    // refusal, as one command at a time would have met it; else the command whose reply did
+    // not come (never PASS's argument).
+    const [user, pass] = err.replies
+    const res = user && expectedOr(user, `USER ${settings.user}`, [230, 331, 332], what)
+    if (res?.code === 331 && pass !== undefined) expectedOr(pass, 'PASS', [230, 202, 332], what)
+    throw refused(commandNamed(err.command), err.cause, what)
+  }
+  let res = expectedOr(replies[0]!, `USER ${settings.user}`, [230, 331, 332], what)
+  if (res.code === 331) res = expectedOr(replies[1]!, 'PASS', [230, 202, 332], what)
+  if (res.code !== 332) return finishProtect(client, settings, server, read(replies.slice(2)), utf8.length > 0)
+  // The commands after PASS were refused before the account: again once it is given.
+  await account(client, settings, res, what)
+  return protect(client, settings, server)
+}
+
+/** A reply to a command sent together: one of `expected`, else the failure naming the command. */
+function expectedOr(res: Reply, shown: string, expected: number[], what: string): Reply {
+  if (expected.includes(res.code)) return res
+  throw new DeployError(`${what}: the server answered ${shown} with ${res.message}`, {
+    command: shown,
+    code: res.code,
+    reply: res.message
+  })
 }
 
 export async function login(client: Client, settings: Settings): Promise<void> {
@@ -105,7 +176,12 @@ export async function login(client: Client, settings: Settings): Promise<void> {
   // RFC 959 5.4: USER -> 230 | 331 | 332; PASS -> 230 | 202 | 332; ACCT -> 230 | 202.
   let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what)
   if (res.code === 331) res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS')
-  if (res.code === 332) {
+  if (res.code === 332) await account(client, settings, res, what)
+}
+
+/** ACCT after a 332 (RFC 959 5.4), with the account input; none given: the failure says to set it. */
+async function account(client: Client, settings: Settings, res: Reply, what: string): Promise<void> {
+  {
     if (settings.account === '') {
       throw new DeployError(`${what}: the server asks for an account (${res.message}); set the account input`, {
         command: 'PASS',
@@ -127,6 +203,21 @@ export async function protect(
   settings: Settings,
   server: ServerRecord
 ): Promise<{ features: Map<string, string>; home: string }> {
+  const { commands, read } = protectSteps(settings)
+  let replies: Reply[]
+  try {
+    replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands)
+  } catch (err) {
+    throw refused(commands.join(', '), err, 'Could not set up the session')
+  }
+  return finishProtect(client, settings, server, read(replies))
+}
+
+/** protect's commands, and how their replies are read (throws on a refused step). */
+function protectSteps(settings: Settings): {
+  commands: string[]
+  read: (replies: Reply[]) => { features: Map<string, string>; home: string }
+} {
   const steps: [string, number[], string][] = [
     ['TYPE I', [200], 'The server refused binary mode'],
     // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
@@ -138,32 +229,38 @@ export async function protect(
         ] as [string, number[], string][])),
     ['PWD', [257], 'Could not read the login directory']
   ]
-  const commands = ['FEAT', ...steps.map(([command]) => command)]
-  let replies: Reply[]
-  try {
-    replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands)
-  } catch (err) {
-    throw refused(commands.join(', '), err, 'Could not set up the session')
+  const read = (replies: Reply[]): { features: Map<string, string>; home: string } => {
+    steps.forEach(([command, expected, what], i) => {
+      const res = replies[i + 1]!
+      if (!expected.includes(res.code)) {
+        throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
+          command,
+          code: res.code,
+          reply: res.message
+        })
+      }
+    })
+    const pwd = replies[steps.length]!
+    const home = /"(.+)"/.exec(pwd.message)?.[1]
+    if (home === undefined) throw new Error(`Could not read the login directory from ${pwd.message}`)
+    return { features: parseFeatures(replies[0]!), home }
   }
-  const features = parseFeatures(replies[0]!)
-  steps.forEach(([command, expected, what], i) => {
-    const res = replies[i + 1]!
-    if (!expected.includes(res.code)) {
-      throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
-        command,
-        code: res.code,
-        reply: res.message
-      })
-    }
-  })
+  return { commands: ['FEAT', ...steps.map(([command]) => command)], read }
+}
+
+async function finishProtect(
+  client: Client,
+  settings: Settings,
+  server: ServerRecord,
+  done: { features: Map<string, string>; home: string },
+  utf8Sent = false
+): Promise<{ features: Map<string, string>; home: string }> {
+  const { features } = done
   // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST; LIST too once MLSD failed where LIST worked.
   server.listCommand ??= features.has('MLST') ? 'MLSD' : 'LIST'
   client.availableListCommands = server.listCommand === 'MLSD' ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST']
-  if (settings.encoding === 'utf8' && features.has('UTF8')) await client.sendIgnoringError('OPTS UTF8 ON')
-  const home = /"(.+)"/.exec(replies[replies.length - 1]!.message)?.[1]
-  if (home === undefined)
-    throw new Error(`Could not read the login directory from ${replies[replies.length - 1]!.message}`)
-  return { features, home }
+  if (!utf8Sent && settings.encoding === 'utf8' && features.has('UTF8')) await client.sendIgnoringError('OPTS UTF8 ON')
+  return done
 }
 
 const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)'

@@ -15,7 +15,7 @@ import {
   skipStrayCompletions
 } from './basic-ftp.js'
 import { PassiveConnector } from './data-connection.js'
-import { login, protect, secureControl } from './handshake.js'
+import { loginAndProtect, secureControl } from './handshake.js'
 import { BasicFtpSession } from './session.js'
 import { peerFingerprint } from './tls-options.js'
 import { translated, translatedError } from './translate.js'
@@ -39,10 +39,9 @@ export const openSession: SessionFactory = async (settings, log, server = new Se
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
   client.prepareTransfer = connector.prepareTransfer(client)
   try {
-    const greeting = await secureControl(client, settings)
-    await login(client, settings)
+    const greeting = await secureControl(client, settings, server)
     server.greeted(greeting)
-    const { home, features } = await protect(client, settings, server)
+    const { home, features } = await loginAndProtect(client, settings, server)
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''

@@ -8,6 +8,8 @@ import type { Reply } from '../core/remote-session.js'
 
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
 const SUCCESS: Record<string, number[]> = {
+  USER: [230, 331, 332],
+  PASS: [230, 202, 332],
   RNFR: [350],
   SIZE: [213],
   STAT: [211, 212, 213],

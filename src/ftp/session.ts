@@ -107,12 +107,15 @@ export class BasicFtpSession implements RemoteSession {
   /**
    * Sends commands that take one reply each and resolves with every reply in order, refusals
    * included (not thrown): in one write when `pipelined` and the server takes it, else one at a
-   * time. With `preparePassive`, the next transfer's passive port is asked for in the same write.
+   * time. With `preparePassive`, the next transfer's passive port is asked for in the same write,
+   * or, where one came behind the last STOR, its data connection starts meanwhile.
    */
   async sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]> {
     // A port asked for ahead is kept only by the transfer right after it.
-    this.connector.forget()
-    const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands
+    const ahead = options.preparePassive && this.connector.connectAhead(this.client)
+    if (!ahead) this.connector.forget()
+    const asks = options.preparePassive && !ahead
+    const all = asks ? [...commands, this.connector.passiveCommand] : commands
     let replies: Reply[]
     if (options.pipelined && this.server.pipelining) {
       try {
@@ -141,15 +144,14 @@ export class BasicFtpSession implements RemoteSession {
         }
       }
     }
-    if (options.preparePassive) this.connector.prepare(replies.pop()!)
+    if (asks) this.connector.prepare(replies.pop()!)
     return replies
   }
 
   async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
-    return store(this.client, await this.connector.open(this.client), source, remotePath, {
-      early: this.server.earlyTls,
-      onEarlyReset: () => this.server.earlyTlsReset()
-    })
+    const data = await this.connector.open(this.client)
+    const tls = { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() }
+    return store(this.client, data, source, remotePath, tls, this.connector.behindStor())
   }
 
   commit(c: Commit): Promise<Committed> {

@@ -2,7 +2,7 @@
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
  * watchdog, a stack trace per task) cost more CPU per small file than the protocol itself.
  */
-import { Client, FTPError, FTPResponse } from 'basic-ftp'
+import { Client, FTPError, FTPResponse, ResponseHandler } from 'basic-ftp'
 import { createHash, Hash } from 'node:crypto'
 import { Socket } from 'node:net'
 import { pipeline } from 'node:stream/promises'
@@ -12,9 +12,11 @@ import {
   controlTimeout,
   expectStrayCompletion,
   failSession,
+  sendWithBehind,
   sendWithHandler,
   setControlIdleTimeout
 } from './basic-ftp.js'
+import { PassiveBehind, RepliesBehind } from './behind-transfer.js'
 import { DataConnection } from './data-connection.js'
 
 /** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
@@ -41,7 +43,8 @@ export async function store(
   data: DataConnection,
   source: LocalSource | Buffer,
   remotePath: string,
-  tls: TlsTiming = { early: false, onEarlyReset: () => undefined }
+  tls: TlsTiming = { early: false, onEarlyReset: () => undefined },
+  behind?: PassiveBehind
 ): Promise<Sent> {
   const hash = createHash('sha256')
   let size = 0
@@ -77,7 +80,28 @@ export async function store(
       socket
     )
   }
-  const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res: Error | FTPResponse, task) => {
+  const replies = new RepliesBehind(r => r.code === (behind?.command === 'PASV' ? 227 : 229))
+  let straySeen = false
+  const handler: ResponseHandler = (res: Error | FTPResponse, task) => {
+    if (behind !== undefined && (!(res instanceof Error) || res instanceof FTPError) && res.code >= 200) {
+      // Two replies to come, the STOR's and the passive command's, in either order.
+      const sorted = replies.take({ code: res.code, message: res.message }, started)
+      if (sorted === 'stray') {
+        straySeen = true
+        return
+      }
+      if (sorted === 'early port') {
+        // Other uploads stop sending it at once; this one waits for its STOR's reply as ever.
+        return behind.early(res)
+      }
+      if (sorted === undefined) return
+      behind.answered(sorted.behind)
+      if (sorted.early) behind.early(sorted.behind)
+      const { stor } = sorted
+      if (stor.code >= 200 && stor.code < 300) return task.resolve(stor)
+      if (!started && !straySeen) expectStrayCompletion(client)
+      return task.reject(new FTPError(stor))
+    }
     if (res instanceof Error) {
       if (res instanceof FTPError && !started) expectStrayCompletion(client)
       return task.reject(res)
@@ -104,7 +128,12 @@ export async function store(
     }
     if (res.code >= 200 && res.code < 300) return task.resolve(res)
     if (res.code >= 300) task.reject(new FTPError(res))
-  })
+  }
+  const command = `STOR ${remotePath}`
+  const confirmed =
+    behind === undefined
+      ? sendWithHandler(client, command, handler)
+      : sendWithBehind(client, command, behind.command, handler)
   if (tls.early) {
     // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
     // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib

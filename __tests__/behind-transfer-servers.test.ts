@@ -1,0 +1,143 @@
+/**
+ * The next transfer's EPSV behind the STOR (issue 22 item 1), on real servers. vsftpd reads it
+ * only once the transfer is over: its 229 comes after the 226 (the server's own log shows the
+ * 226 before the EPSV), the next data connection connects while the checks' write is answered
+ * (no EPSV in that write), and every file arrives byte for byte with its size read before its
+ * rename. pure-ftpd (500) and ProFTPD (450) answer it during the transfer: after the first
+ * such answer the run asks for the port after each upload (one info line), and the deploy is
+ * still whole.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+
+const tree: Record<string, Buffer> = Object.fromEntries([
+  ...Array.from({ length: 8 }, (_, i) => [`d${i % 2}/f${i}.bin`, randomBytes(2000 + i)] as const),
+  ['big.bin', randomBytes(600_000)],
+  ['empty.txt', Buffer.alloc(0)]
+])
+const localDir = makeTree(tree)
+const files = Object.keys(tree).length
+
+const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
+
+/** The main connection's protocol lines (the lock's own connection is prefixed `#lock`). */
+const protocol = (lines: string[]): string[] => lines.filter(l => /^debug: [<>] /.test(l))
+
+/** Commands sent on the main connection before any reply came back, as runs of verbs. */
+function batches(lines: string[]): string[] {
+  const out: string[] = []
+  let run: string[] = []
+  for (const line of protocol(lines)) {
+    if (line.startsWith('debug: > ')) run.push(line.slice(9).split(' ')[0]!)
+    else {
+      if (run.length > 0) out.push(run.join(' '))
+      run = []
+    }
+  }
+  return out
+}
+
+/** Temporaries renamed before their SIZE's reply was read (see pipelining-servers.test.ts). */
+function renamedUnchecked(lines: string[]): string[] {
+  const checked = new Set<string>()
+  const asked = new Set<string>()
+  const out: string[] = []
+  for (const line of protocol(lines)) {
+    if (line.startsWith('debug: <')) {
+      asked.forEach(path => checked.add(path))
+      asked.clear()
+    }
+    const size = /^debug: > SIZE (\S*\.tmp)$/.exec(line)
+    if (size !== null) asked.add(size[1]!)
+    const rnfr = /^debug: > RNFR (\S*\.tmp)$/.exec(line)
+    if (rnfr !== null && !checked.has(rnfr[1]!)) out.push(rnfr[1]!)
+  }
+  return out
+}
+
+async function deployTo(server: FtpServer, dir: string): Promise<string[]> {
+  const log = recordingLog()
+  const result = await deploy(
+    settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': dir, concurrency: '1' })),
+    log
+  )
+  expect(result.uploaded.length).toBe(files)
+  for (const [path, data] of Object.entries(tree)) {
+    expect([path, readFileSync(join(server.root, dir, path)).equals(data)]).toEqual([path, true])
+  }
+  expect(log.warnings).toEqual([])
+  expect(renamedUnchecked(log.lines)).toEqual([])
+  return log.lines
+}
+
+describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind a STOR after the transfer', kind => {
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  }, 60_000)
+  afterAll(() => server?.stop())
+  const maybe = skipped(kind) ? test.skip : test
+
+  maybe(
+    'every STOR carries the next EPSV, answered after its 226; the checks go without one',
+    async () => {
+      const lines = await deployTo(server, 'behind')
+      expect(lines.filter(l => /during the transfer/.test(l))).toEqual([])
+      const sent = batches(lines)
+      // Each temporary's STOR and the next EPSV in one burst (and the manifest's, and the lock's).
+      expect(sent.filter(b => b === 'STOR EPSV').length).toBeGreaterThanOrEqual(files + 2)
+      expect(sent.filter(b => b === 'STOR').length).toBe(0)
+      // After the first file, the checks' write asks for no port: its data connection is connecting.
+      expect(sent.filter(b => b === 'RNFR RNTO SIZE').length).toBeGreaterThanOrEqual(files - 1)
+      expect(sent.filter(b => /^RNFR RNTO SIZE EPSV$/.test(b))).toEqual([])
+      // The client saw the 229 after the 226, every time.
+      const replies = protocol(lines).filter(l => /^debug: < (150|226|229)/.test(l))
+      replies.forEach((l, i) => {
+        if (/^debug: < 226/.test(l)) expect([l, replies[i + 1]?.slice(9, 12)]).toEqual([l, '229'])
+      })
+      // The server's own log: the EPSV after each STOR was read after that STOR's 226.
+      const logged = server.readLog().split('\n')
+      const stors = logged.flatMap((l, i) => (/FTP command: .*"STOR \S*\.tmp"/.test(l) ? [i] : []))
+      expect(stors.length).toBe(files + 1)
+      for (const at of stors) {
+        // That session's lines only (vsftpd logs each session from its own process).
+        const pid = /\[pid \d+\]/.exec(logged[at]!)![0]
+        const after = logged.slice(at + 1).filter(l => l.includes(pid) && /FTP (command|response):/.test(l))
+        const next = after.findIndex(l => /FTP command:/.test(l))
+        expect(after[next]).toMatch(/"EPSV"$/)
+        expect(after.slice(0, next).some(l => /"226 /.test(l))).toBe(true)
+      }
+    },
+    120_000
+  )
+})
+
+describe.each<[ServerKind, string]>([
+  ['pure-ftpd', '500 Unknown command'],
+  ['proftpd', '450 EPSV: data transfer in progress']
+])('%s answers a command during a transfer', (kind, answer) => {
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  }, 60_000)
+  afterAll(() => server?.stop())
+  const maybe = skipped(kind) ? test.skip : test
+
+  maybe(
+    'after the first early answer, the port is asked for with the checks (4 round trips a file)',
+    async () => {
+      const lines = await deployTo(server, 'early')
+      const early = lines.filter(l => /answered a command sent behind a STOR during the transfer/.test(l))
+      expect(early).toEqual([expect.stringContaining(answer)])
+      const sent = batches(lines)
+      // Only the first STOR of the run (the lock's holder) carried an EPSV.
+      expect(sent.filter(b => b === 'STOR EPSV')).toEqual(['STOR EPSV'])
+      expect(sent.filter(b => b === 'RNFR RNTO SIZE EPSV').length).toBeGreaterThanOrEqual(files - 1)
+    },
+    120_000
+  )
+})
