@@ -7,6 +7,7 @@ import base from './jest.config.js'
 export const UNIT_TESTS = [
   'case-fold',
   'cli-args',
+  'delete-limit',
   'help',
   'key-share',
   'server-hash',

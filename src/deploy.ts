@@ -3,6 +3,7 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { asPlanned, carryOut } from './apply/carry-out.js'
+import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
 import { mayBeUnchanged, planDeploy } from './core/plan.js'
@@ -92,6 +93,9 @@ export async function deploy(
     )
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
+    // A wrong local-dir with delete: true would empty the site: refused before any change (a dry run too).
+    const overLimit = overDeleteLimit(plan.deletes.length, state.manifest.files.size, settings.maxDelete)
+    if (overLimit !== undefined) throw overLimit
     // The other connections log in while the first creates directories.
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(concurrency, plan.uploads.length))
     const done = settings.dryRun
