@@ -27,12 +27,12 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
-import { TEMP_NAME } from '../src/core/temp-name.js'
 import { deploy } from '../src/deploy.js'
 import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { Exchange, exchanges, temporaries } from './support/going-live.js'
 
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 const maybeOn = (kind: ServerKind): jest.It => (skipped(kind) ? test.skip : test)
@@ -45,11 +45,6 @@ const attempt = (p: Promise<unknown>): Promise<Error | undefined> =>
     () => undefined,
     (err: unknown) => err as Error
   )
-
-/** Temporaries of this tool under dir (any depth). */
-function temporaries(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(p => TEMP_NAME.test(basename(p)))
-}
 
 /**
  * Cuts each temporary of `name` in dir to half once it holds `size` bytes, as a server that keeps
@@ -67,36 +62,6 @@ function cutTemporaries(dir: string, name: string, size: number): { cut: () => n
     }
   }, 2)
   return { cut: () => cut.size, stop: () => clearInterval(timer) }
-}
-
-interface Exchange {
-  command: string
-  /** Index in the log of the line that sent it, and of its final reply's line. */
-  sent: number
-  answered: number
-}
-
-/** Each command of the protocol log with its final reply, per session (`#n` prefixes a session's lines). */
-function exchanges(lines: string[]): Exchange[] {
-  const waiting = new Map<string, Exchange[]>()
-  const out: Exchange[] = []
-  lines.forEach((line, i) => {
-    const m = /^debug: (#\d+ )?([<>]) (.*)$/.exec(line)
-    if (m === null) return
-    const session = m[1] ?? ''
-    const queue = waiting.get(session) ?? []
-    waiting.set(session, queue)
-    if (m[2] === '>') {
-      const exchange = { command: m[3]!, sent: i, answered: Infinity }
-      queue.push(exchange)
-      out.push(exchange)
-    } else if (/^[2-5]\d\d /.test(m[3]!)) {
-      // A final reply (1xx is preliminary; `211-` and indented lines continue a reply).
-      const exchange = queue.shift()
-      if (exchange !== undefined) exchange.answered = i
-    }
-  })
-  return out
 }
 
 /** A deploy through a link of 300 ms round trips: a window of a round trip between a 226 and the next command. */
