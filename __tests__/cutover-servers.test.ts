@@ -120,7 +120,9 @@ describe.each(KINDS)('cutover: end (%s)', kind => {
         (err: Error) => err
       )
       chmodSync(join(remote, 'locked'), 0o755)
-      expect(error?.message).toMatch(/^Upload of locked\/z\.bin failed: the server answered STOR \/fail\/locked\/z\.bin with 5\d\d /)
+      expect(error?.message).toMatch(
+        /^Upload of locked\/z\.bin failed: the server answered STOR \/fail\/locked\/z\.bin with 5\d\d /
+      )
       // Every other file was uploaded and checked under its temporary name first.
       expect(log.lines.filter(l => /^debug: (#\d+ )?> STOR \/fail\/a\//.test(l))).toHaveLength(7)
       for (const [path, data] of Object.entries(site)) {

@@ -35,7 +35,9 @@ describe(`max-delete (${kind})`, () => {
       const log = recordingLog()
       await expect(deploy(settingsOf({ ...inputs, 'local-dir': wrong }), log)).rejects.toThrow(message)
       expect(readdirSync(remote).sort()).toEqual(before)
-      expect(log.lines.filter(l => /^debug: > (DELE|STOR|RNFR|MKD) \/site\/(?!\.ftps-deploy\.lock)/.test(l))).toEqual([])
+      expect(log.lines.filter(l => /^debug: > (DELE|STOR|RNFR|MKD) \/site\/(?!\.ftps-deploy\.lock)/.test(l))).toEqual(
+        []
+      )
       await expect(
         deploy(settingsOf({ ...inputs, 'local-dir': wrong, 'dry-run': 'true' }), recordingLog())
       ).rejects.toThrow(message)
