@@ -10,6 +10,7 @@ export const UNIT_TESTS = [
   'cli-args',
   'cli-config',
   'cli-progress',
+  'delete-limit',
   'help',
   'key-share',
   'server-hash',

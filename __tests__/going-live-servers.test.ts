@@ -27,12 +27,12 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
-import { TEMP_NAME } from '../src/core/temp-name.js'
 import { deploy } from '../src/deploy.js'
 import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { Exchange, exchanges, temporaries } from './support/going-live.js'
 
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 const maybeOn = (kind: ServerKind): jest.It => (skipped(kind) ? test.skip : test)
@@ -45,11 +45,6 @@ const attempt = (p: Promise<unknown>): Promise<Error | undefined> =>
     () => undefined,
     (err: unknown) => err as Error
   )
-
-/** Temporaries of this tool under dir (any depth). */
-function temporaries(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(p => TEMP_NAME.test(basename(p)))
-}
 
 /**
  * Cuts each temporary of `name` in dir to half once it holds `size` bytes, as a server that keeps
@@ -67,36 +62,6 @@ function cutTemporaries(dir: string, name: string, size: number): { cut: () => n
     }
   }, 2)
   return { cut: () => cut.size, stop: () => clearInterval(timer) }
-}
-
-interface Exchange {
-  command: string
-  /** Index in the log of the line that sent it, and of its final reply's line. */
-  sent: number
-  answered: number
-}
-
-/** Each command of the protocol log with its final reply, per session (`#n` prefixes a session's lines). */
-function exchanges(lines: string[]): Exchange[] {
-  const waiting = new Map<string, Exchange[]>()
-  const out: Exchange[] = []
-  lines.forEach((line, i) => {
-    const m = /^debug: (#\d+ )?([<>]) (.*)$/.exec(line)
-    if (m === null) return
-    const session = m[1] ?? ''
-    const queue = waiting.get(session) ?? []
-    waiting.set(session, queue)
-    if (m[2] === '>') {
-      const exchange = { command: m[3]!, sent: i, answered: Infinity }
-      queue.push(exchange)
-      out.push(exchange)
-    } else if (/^[2-5]\d\d /.test(m[3]!)) {
-      // A final reply (1xx is preliminary; `211-` and indented lines continue a reply).
-      const exchange = queue.shift()
-      if (exchange !== undefined) exchange.answered = i
-    }
-  })
-  return out
 }
 
 /** A deploy through a link of 300 ms round trips: a window of a round trip between a 226 and the next command. */
@@ -174,9 +139,9 @@ describe('a mode refused in one directory (ProFTPD <Limit SITE_CHMOD>)', () => {
       writeFileSync(join(local, 'a/one.txt'), 'one, changed and longer\n')
       writeFileSync(join(local, 'z/locked/page.html'), 'new page, longer\n')
       // a/one.txt goes first, one command at a time (the first mode of the run); then page.html's
-      // mode and size go with one.txt's rename.
+      // mode and size go with one.txt's rename (each file goes live when checked: cutover file).
       const log = recordingLog()
-      const error = await attempt(deploy(settingsOf({ ...inputs, 'file-mode': '640' }), log))
+      const error = await attempt(deploy(settingsOf({ ...inputs, 'file-mode': '640', cutover: 'file' }), log))
       expect(error?.message).toMatch(
         /Could not set mode 640 on \/modes\/z\/locked\/\.ftps-deploy\.page\.html\.\S+\.tmp: the server answered SITE CHMOD with 550 /
       )
@@ -366,7 +331,7 @@ describe.each<[ServerKind, string[]]>([
   )
 })
 
-describe('the run order with renames riding on later writes (vsftpd, 4 connections)', () => {
+describe.each(['file', 'end'])('the run order, cutover %s (vsftpd, 4 connections)', cutover => {
   const kind: ServerKind = 'vsftpd-tls12'
   let server: FtpServer
   beforeAll(async () => {
@@ -380,7 +345,13 @@ describe('the run order with renames riding on later writes (vsftpd, 4 connectio
       const kept = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`old/r${i}.bin`, randomBytes(500 + i)]))
       const gone = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`old/x${i}.bin`, randomBytes(100)]))
       const local = makeTree({ ...kept, ...gone })
-      const inputs = inputsOf(server, { 'local-dir': local, 'remote-dir': 'order', concurrency: '4', delete: 'true' })
+      const inputs = inputsOf(server, {
+        'local-dir': local,
+        'remote-dir': `order-${cutover}`,
+        concurrency: '4',
+        delete: 'true',
+        cutover
+      })
       await deploy(settingsOf(inputs), recordingLog())
       for (const path of Object.keys(gone)) rmSync(join(local, path))
       for (const path of Object.keys(kept)) writeFileSync(join(local, path), randomBytes(900))
@@ -393,13 +364,14 @@ describe('the run order with renames riding on later writes (vsftpd, 4 connectio
       // When each rename was sent and when its reply was read, and when each deletion was sent.
       const commands = exchanges(log.lines)
       const of = (pattern: RegExp): Exchange[] => commands.filter(c => pattern.test(c.command))
-      const newLive = of(/^RNTO \/order\/new\/n\d\.bin$/)
-      const replaced = of(/^RNTO \/order\/old\/r\d\.bin$/)
-      const deleted = of(/^DELE \/order\/old\/x\d\.bin$/)
+      const at = `/order-${cutover}/`
+      const newLive = of(new RegExp(`^RNTO ${at}new/n\\d\\.bin$`))
+      const replaced = of(new RegExp(`^RNTO ${at}old/r\\d\\.bin$`))
+      const deleted = of(new RegExp(`^DELE ${at}old/x\\d\\.bin$`))
       expect([newLive.length, replaced.length, deleted.length]).toEqual([8, 8, 3])
       expect(Math.max(...newLive.map(c => c.answered))).toBeLessThan(Math.min(...replaced.map(c => c.sent)))
       expect(Math.max(...replaced.map(c => c.answered))).toBeLessThan(Math.min(...deleted.map(c => c.sent)))
-      expect(temporaries(join(server.root, 'order'))).toEqual([])
+      expect(temporaries(join(server.root, `order-${cutover}`))).toEqual([])
     },
     60_000
   )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DeployResult } from '../src/core/result.js'
 import { cutText, fitJsonArray, fitOutputs, OUTPUT_LIMIT_BYTES } from '../src/report/output-limit.js'
 import { defaultReportPath, reportOf, writeReport } from '../src/report/report-file.js'
+import { summaryMarkdown } from '../src/report/report.js'
 import { VERSION } from '../src/config/version.js'
 
 describe('fitJsonArray: the longest prefix whose JSON fits, still valid JSON', () => {
@@ -99,8 +100,20 @@ describe('the report file', () => {
       listing: result.listing,
       planned: result.planned,
       applied: result.applied,
+      cutover: null,
       timings: { startedAt: '2026-12-01T10:00:00.000Z', finishedAt: '2026-12-01T10:00:02.000Z', durationMs: 1234 }
     })
+  })
+
+  test('says how the files went live: the cutover, its window and the files renamed (issue 23)', () => {
+    const cutover = { mode: 'end' as const, windowMs: 41, renamed: 120 }
+    expect(reportOf({ ...result, cutover }, 'h', new Date(0), new Date(1)).cutover).toEqual(cutover)
+    expect(summaryMarkdown({ ...result, cutover }, 'h')).toContain(
+      '| Went live (cutover: end) | 120 file(s) renamed into place within 41 ms |'
+    )
+    expect(summaryMarkdown({ ...result, cutover: { ...cutover, windowMs: null } }, 'h')).toContain(
+      '| Went live (cutover: end) | nothing went live |'
+    )
   })
 
   test('is written with its directory; the default is a new name under the temp dir', () => {

@@ -25,7 +25,7 @@ async function serve(options: ScriptedServerOptions): Promise<ScriptedServer> {
   return server
 }
 
-async function deployTo(server: ScriptedServer, dir = localDir, timeout = '5') {
+async function deployTo(server: ScriptedServer, dir = localDir, timeout = '5', cutover = 'end') {
   const log = recordingLog()
   const result = await deploy(
     settingsOf({
@@ -36,7 +36,8 @@ async function deployTo(server: ScriptedServer, dir = localDir, timeout = '5') {
       'ca-cert': pki.caCert,
       'local-dir': dir,
       timeout,
-      concurrency: '1'
+      concurrency: '1',
+      cutover
     }),
     log
   )
@@ -91,7 +92,8 @@ test('a pipelined command the server drops (RNTO never answered): caught at the 
     }
   })
   const started = Date.now()
-  const { result, log } = await deployTo(server)
+  // Each rename rides on the next upload's write (cutover file).
+  const { result, log } = await deployTo(server, localDir, '5', 'file')
   // The replies run one short: the next temporary's SIZE (213) is taken for RNTO's, which cannot
   // be: found at once, not after the 5 s timeout.
   expect(Date.now() - started).toBeLessThan(4000)

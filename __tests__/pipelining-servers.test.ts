@@ -77,8 +77,11 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
     'a pipelined deploy arrives byte for byte; commands went together where the server takes them',
     async () => {
       const log = recordingLog()
+      // Each file goes live when checked: its rename rides on the next upload's write.
       const result = await deploy(
-        settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'piped', concurrency: '1' })),
+        settingsOf(
+          serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'piped', concurrency: '1', cutover: 'file' })
+        ),
         log
       )
       expect(result.uploaded.length).toBe(Object.keys(tree).length)
@@ -119,6 +122,26 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         recordingLog()
       )
       expect(again.uploaded).toEqual([])
+
+      // cutover end: each upload's checks with the next EPSV in one write, then the renames together.
+      const endLog = recordingLog()
+      await deploy(
+        settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': 'piped-end', concurrency: '1' })),
+        endLog
+      )
+      for (const [path, data] of Object.entries(tree)) {
+        expect([path, readFileSync(join(server.root, 'piped-end', path)).equals(data)]).toEqual([path, true])
+      }
+      expect(renamedUnchecked(endLog.lines)).toEqual([])
+      if (kind !== 'windows-like') {
+        const writes = batches(endLog.lines)
+        expect(writes.filter(b => b.join(' ') === 'SIZE EPSV').length).toBeGreaterThanOrEqual(
+          Object.keys(tree).length - 1
+        )
+        const burst = writes.filter(b => b.every(c => c === 'RNFR' || c === 'RNTO'))
+        expect(burst.flat()).toHaveLength(2 * Object.keys(tree).length)
+        expect(burst.length).toBeLessThanOrEqual(2)
+      }
     },
     120_000
   )

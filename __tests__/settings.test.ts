@@ -64,7 +64,10 @@ describe('defaults', () => {
       fileMode: undefined,
       dirMode: undefined,
       listing: 'flat',
-      reportFile: undefined
+      reportFile: undefined,
+      cutover: 'end',
+      rollback: false,
+      maxDelete: { percent: 50 }
     })
   })
 
@@ -146,5 +149,27 @@ describe('adopt and verify: hash (issue 14)', () => {
   })
   test('a bad adopt is one line naming the value and what is accepted', () => {
     expect(errorOf({ host: 'h', adopt: 'trust' })).toBe("Invalid adopt 'trust': expected auto, download, size or none")
+  })
+})
+
+describe('going live: cutover, rollback, max-delete (issue 23)', () => {
+  test.each(['end', 'file', 'swap'] as const)('cutover: %s', mode => {
+    expect(settingsWith({ host: 'h', cutover: mode }).cutover).toBe(mode)
+  })
+  test('atomic: false with cutover left to its default goes live file by file', () => {
+    expect(settingsWith({ host: 'h', atomic: 'false' }).cutover).toBe('file')
+    expect(settingsWith({ host: 'h', atomic: 'false', cutover: 'file' }).cutover).toBe('file')
+  })
+  test('rollback with swap', () => {
+    expect(settingsWith({ host: 'h', cutover: 'swap', rollback: 'true' }).rollback).toBe(true)
+  })
+  test.each<[string, object]>([
+    ['0', { count: 0 }],
+    ['25', { count: 25 }],
+    ['0%', { percent: 0 }],
+    ['12.5%', { percent: 12.5 }],
+    ['100%', { percent: 100 }]
+  ])('max-delete: %s', (value, limit) => {
+    expect(settingsWith({ host: 'h', 'max-delete': value }).maxDelete).toEqual(limit)
   })
 })

@@ -3,6 +3,8 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { asPlanned, carryOut } from './apply/carry-out.js'
+import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.js'
+import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
 import { mayBeUnchanged, planDeploy } from './core/plan.js'
@@ -10,6 +12,7 @@ import { describePlan, planSteps, Step } from './core/plan-text.js'
 import { resolveRemoteRoot } from './core/remote-path.js'
 import { DeployResult, resultOf } from './core/result.js'
 import type { Settings } from './core/settings.js'
+import { SwapPaths, swapPaths } from './core/swap-paths.js'
 import { TempNamer } from './core/temp-name.js'
 import { openSession, SessionFactory } from './ftp/index.js'
 import { hashFiles } from './local/hash.js'
@@ -55,7 +58,8 @@ export async function deploy(
   const started = deps.now()
   // Server replies go into log lines and may echo the password.
   const log = redactingLog(output, [settings.password])
-  const local = await log.group('Local files', () => findFiles(settings, log, deps))
+  // A rollback uploads nothing: local-dir is not read.
+  const local = settings.rollback ? [] : await log.group('Local files', () => findFiles(settings, log, deps))
   const pool = openPool(settings, log, deps)
   // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
   const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS)
@@ -65,46 +69,73 @@ export async function deploy(
   try {
     const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
+    // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
+    const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined
     const names = new TempNamer(undefined, deps.now)
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
     if (settings.lock && !settings.dryRun)
-      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home, signal))
+      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    if (swap !== undefined && settings.rollback) {
+      const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun))
+      held = await releaseIfHeld(pool, held, log)
+      const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log))
+      return rolledBack({ settings, first, remoteRoot, listing, cutover, durationMs: deps.now() - started })
+    }
+    // Before any upload: the server renames directories, and the spare copy is ready.
+    const liveExists =
+      swap !== undefined && !settings.dryRun
+        ? await log.group('Swap', () => prepareSwap(pool, swap, names.runTag, log))
+        : false
+    const target = swap?.next ?? remoteRoot
     // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
     const list = statOrListLister(pool)
     const { concurrency } = settings
     const localPaths = local.map(f => f.relPath)
     // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
     const holdsLock = settings.lock
-    const query = { pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency, holdsLock }
+    const query = {
+      pool,
+      list,
+      remoteRoot: target,
+      manifestName: settings.manifest,
+      localPaths,
+      names,
+      concurrency,
+      holdsLock
+    }
     const state = await log.group('Remote state', () => readRemoteState(query, log))
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
     const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
     // Only when names differ in case alone: then whether they are one file decides the plan.
     const paths = files.map(f => f.relPath)
-    pool.server.foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log)
+    pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)
     // Files already on the server at their size, unknown to the manifest: compared before the plan.
-    const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency, log }
+    const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log }
     const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
     const plan = planDeploy(
       files,
       { ...state, adopted, foldsCase: pool.server.foldsCase },
-      { ...settings, remoteRoot, home: first.home }
+      { ...settings, remoteRoot: target, home: first.home }
     )
     const planned = planSteps(plan)
     describePlan(plan, planned, log, settings.dryRun)
+    // A wrong local-dir with delete: true would empty the site: refused before any change (a dry run too).
+    const overLimit = overDeleteLimit(plan.deletes.length, state.manifest.files.size, settings.maxDelete)
+    if (overLimit !== undefined) throw overLimit
     // The other connections log in while the first creates directories.
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(concurrency, plan.uploads.length))
     const done = settings.dryRun
       ? asPlanned(plan)
-      : await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () =>
-          carryOut(plan, { pool, state, list, names, remoteRoot, settings, log })
+      : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () =>
+          carryOut(plan, { pool, state, list, names, remoteRoot: target, settings, log })
         )
+    if (swap !== undefined && !settings.dryRun)
+      done.cutover = await log.group('Swap', () => switchReleases(pool, swap, liveExists, log))
     const applied: Step[] = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps]
     // Every change is made: what fails from here on is a warning, and the run is done (exit 0).
-    if (held !== undefined) {
-      if (await releaseWhenDone(pool, held, log)) applied.push({ kind: 'release lock', path: LOCK_DIR })
-      held = undefined
-    }
+    if (held !== undefined && (await releaseWhenDone(pool, held, log)))
+      applied.push({ kind: 'release lock', path: LOCK_DIR })
+    held = undefined
     const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log))
     // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
@@ -125,6 +156,12 @@ export async function deploy(
   }
 }
 
+/** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
+async function releaseIfHeld(pool: SessionPool, held: RunLock | undefined, log: Log): Promise<undefined> {
+  if (held !== undefined) await releaseWhenDone(pool, held, log)
+  return undefined
+}
+
 /** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
 function releaseWithin(pool: SessionPool, held: RunLock | undefined): Promise<void> | undefined {
   return held && pool.bounded('Releasing the deploy lock', held.lock.release())
@@ -140,20 +177,20 @@ function openPool(settings: Settings, log: Log, deps: DeployDeps): SessionPool {
   )
 }
 
-/** Takes the deploy lock in remote-dir (creating remote-dir where needed), with its heartbeat's own session. */
+/** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session. */
 function takeLock(
   settings: Settings,
   log: Log,
   deps: DeployDeps,
   pool: SessionPool,
-  remoteRoot: string,
+  at: string | SwapPaths,
   home: string,
   signal: AbortSignal | undefined
 ): Promise<RunLock> {
   return takeRunLock({
     pool,
     openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
-    remoteRoot,
+    ...(typeof at === 'string' ? { remoteRoot: at } : { remoteRoot: at.parent, lockName: at.lockName }),
     home,
     dirMode: settings.dirMode,
     timeoutMs: settings.lockTimeoutMs,

@@ -65,5 +65,27 @@ export const BAD_INPUTS: [Partial<Record<InputName, string>>, string][] = [
   [{ 'file-mode': '0o644' }, "Invalid file-mode '0o644': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
   [{ 'dir-mode': '789' }, "Invalid dir-mode '789': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
   [{ 'dir-mode': '12345' }, "Invalid dir-mode '12345': expected 3 or 4 octal digits such as 644 or 0755 (or empty)"],
-  [{ 'report-file': 'r\n.json' }, "Invalid report-file 'r\\n.json': expected no CR, LF or NUL characters"]
+  [{ 'report-file': 'r\n.json' }, "Invalid report-file 'r\\n.json': expected no CR, LF or NUL characters"],
+  [{ cutover: 'atomic' }, "Invalid cutover 'atomic': expected one of 'end', 'file', 'swap'"],
+  [
+    { cutover: 'end', atomic: 'false' },
+    "Invalid cutover 'end': expected 'file' with atomic: false (end and swap go live by renames)"
+  ],
+  [
+    { cutover: 'swap', atomic: 'false' },
+    "Invalid cutover 'swap': expected 'file' with atomic: false (end and swap go live by renames)"
+  ],
+  [{ rollback: 'yes' }, "Invalid rollback 'yes': expected true or false"],
+  [{ rollback: 'true' }, "Invalid rollback 'true': expected false unless cutover is 'swap' (cutover is 'end')"],
+  [
+    { rollback: 'true', cutover: 'file' },
+    "Invalid rollback 'true': expected false unless cutover is 'swap' (cutover is 'file')"
+  ],
+  [
+    { 'max-delete': 'half' },
+    "Invalid max-delete 'half': expected a whole number of files, or a percentage from 0% to 100% (100% = no limit)"
+  ],
+  [{ 'max-delete': '150%' }, "Invalid max-delete '150%': expected a whole number of files, or a percentage"],
+  [{ 'max-delete': '-1' }, "Invalid max-delete '-1': expected a whole number of files"],
+  [{ 'max-delete': '5.5' }, "Invalid max-delete '5.5': expected a whole number of files"]
 ]

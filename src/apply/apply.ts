@@ -29,6 +29,7 @@ import { remotePathOf } from '../core/remote-path.js'
 import { Replacer } from '../session/replace.js'
 import { HashCheck } from './verify-hash.js'
 import { isTransient } from '../core/retry.js'
+import type { CutoverMode } from '../core/settings.js'
 
 export interface ApplyContext {
   pool: SessionPool
@@ -40,6 +41,8 @@ export interface ApplyContext {
   verify: boolean
   /** verify: hash: the server's hash of each upload is compared too. */
   hashes?: HashCheck
+  /** When files go live: `end` holds them all for one burst (the replacer holds them), `file` each when checked. */
+  cutover: CutoverMode
   log: Log
 }
 
@@ -143,18 +146,30 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       await recorded()
     }
     // Every new file is there before the first replacement: a replaced page may link to them.
-    await forEachLimited(
-      plan.uploads.filter(u => !u.replaces),
-      ctx.concurrency,
-      upload
-    )
-    await goLive()
-    await forEachLimited(
-      plan.uploads.filter(u => u.replaces),
-      ctx.concurrency,
-      upload
-    )
-    await goLive()
+    if (ctx.cutover === 'end') {
+      // All uploaded and checked first; then one burst of renames, new files first.
+      await forEachLimited(plan.uploads, ctx.concurrency, upload)
+      const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
+      await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
+      await recorded()
+      await replacer.burst(pool, () => true, ctx.concurrency)
+      await recorded()
+      log.info(windowText(replacer))
+    } else {
+      await forEachLimited(
+        plan.uploads.filter(u => !u.replaces),
+        ctx.concurrency,
+        upload
+      )
+      await goLive()
+      await forEachLimited(
+        plan.uploads.filter(u => u.replaces),
+        ctx.concurrency,
+        upload
+      )
+      await goLive()
+    }
+    done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed }
     await forEachLimited(plan.deletes, ctx.concurrency, async path => {
       await pool.run(`Deleting ${path}`, async session => {
         try {
@@ -200,6 +215,12 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
   }
   log.info(`Done: ${doneText(applySteps(plan), done.steps)}`)
   return done
+}
+
+/** The burst in the log: how many files went live and how long visitors could see a mix. */
+function windowText(replacer: Replacer): string {
+  const { ms, renamed } = replacer.window
+  return ms === null ? 'Nothing went live' : `Went live: ${renamed} file(s) renamed into place within ${ms} ms`
 }
 
 /** Removes this run's temporaries; those it cannot (no time left after a cancel, no server), the next run removes. */

@@ -25,13 +25,13 @@ export interface CarryOut {
   list: Lister
   names: TempNamer
   remoteRoot: string
-  settings: Pick<Settings, 'manifest' | 'concurrency' | 'verify' | 'verifyHash'>
+  settings: Pick<Settings, 'manifest' | 'concurrency' | 'verify' | 'verifyHash' | 'cutover'>
   log: Log
 }
 
 export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
   const { pool, settings, log } = c
-  const replacer = new Replacer(pool.server, c.names)
+  const replacer = new Replacer(pool.server, c.names, settings.cutover === 'end')
   const manifest = copyManifest(c.state.manifest)
   for (const path of plan.stale) manifest.files.delete(path)
   const writer = manifestWriter(pool, replacer, remotePathOf(c.remoteRoot, settings.manifest), {
@@ -45,6 +45,7 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
     concurrency: settings.concurrency,
     verify: settings.verify,
     hashes: settings.verifyHash ? new HashCheck(log) : undefined,
+    cutover: settings.cutover,
     log
   })
 }

@@ -207,6 +207,30 @@ export const INPUT_DOCS: readonly InputDoc[] = [
     required: false
   },
   {
+    name: 'cutover',
+    group: 'Going live',
+    description:
+      'When uploaded files become what visitors get. `end`: every new and changed file is uploaded and checked under a temporary name first, then all go live in one burst of renames (new files, then replacements), then deletions; a run that fails or is cancelled before the burst changes nothing visitors see. `file`: each file goes live as soon as it is checked (new, then replaced, then deleted). `swap`: the whole `remote-dir` switches at once: a spare copy `<remote-dir>.ftps-deploy-next` is brought up to date, then `remote-dir` becomes `<remote-dir>.ftps-deploy-prev` and the spare copy `remote-dir` in one write (the server must rename directories). With `atomic: false` only `file` applies.',
+    default: 'end',
+    required: false
+  },
+  {
+    name: 'rollback',
+    group: 'Going live',
+    description:
+      'With `cutover: swap`: put the previous release back in one write and upload nothing; fails clearly when there is no previous release.',
+    default: 'false',
+    required: false
+  },
+  {
+    name: 'max-delete',
+    group: 'Going live',
+    description:
+      'The most files one run may delete: a number, or a percentage of the files the manifest lists. A plan that would delete more than that, and more than 10 files, fails before anything changes, naming the count and the limit; a dry run says the same. `100%` means no limit.',
+    default: '50%',
+    required: false
+  },
+  {
     name: 'concurrency',
     group: 'Transfer',
     description: 'Parallel connections, each with its own control connection and TLS session (1 to 16).',

@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { InputError } from '../core/errors.js'
-import type { AdoptMode } from '../core/settings.js'
+import type { AdoptMode, CutoverMode, DeleteLimit } from '../core/settings.js'
 import { InputName, Inputs } from './inputs.js'
 
 /** Shows a value in an error message with control characters made visible. */
@@ -186,4 +186,28 @@ export function parseVerify(value: string): { size: boolean; hash: boolean } {
     return { size: on, hash: false }
   }
   throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)')
+}
+
+/** max-delete: a whole number of files, or a percentage (`50%`, `12.5%`) of those the manifest lists. */
+export function parseMaxDelete(value: string): DeleteLimit {
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(value)
+  if (percent !== null && Number(percent[1]) <= 100) return { percent: Number(percent[1]) }
+  if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value))) return { count: Number(value) }
+  throw invalid(Inputs.MaxDelete, value, 'a whole number of files, or a percentage from 0% to 100% (100% = no limit)')
+}
+
+/**
+ * cutover with what it depends on: `atomic: false` leaves only `file` (a default `end` becomes
+ * `file`; `end` or `swap` asked for is bad input), and `rollback` needs `swap`.
+ */
+export function parseCutover(value: string, given: boolean, atomic: boolean, rollback: boolean): CutoverMode {
+  const cutover = oneOf(Inputs.Cutover, value, { end: 'end', file: 'file', swap: 'swap' } as const)
+  if (!atomic && cutover !== 'file') {
+    if (given) throw invalid(Inputs.Cutover, value, "'file' with atomic: false (end and swap go live by renames)")
+    return 'file'
+  }
+  if (rollback && cutover !== 'swap') {
+    throw invalid(Inputs.Rollback, 'true', `false unless cutover is 'swap' (cutover is '${cutover}')`)
+  }
+  return cutover
 }

@@ -37,7 +37,10 @@ export const Inputs = {
   FileMode: 'file-mode',
   DirMode: 'dir-mode',
   Listing: 'listing',
-  ReportFile: 'report-file'
+  ReportFile: 'report-file',
+  Cutover: 'cutover',
+  Rollback: 'rollback',
+  MaxDelete: 'max-delete'
 } as const
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs]
@@ -77,7 +80,10 @@ export const InputDefaults: Record<InputName, string> = {
   'file-mode': '',
   'dir-mode': '',
   listing: 'flat',
-  'report-file': ''
+  'report-file': '',
+  cutover: 'end',
+  rollback: 'false',
+  'max-delete': '50%'
 }
 
 /** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
@@ -88,7 +94,8 @@ export const BooleanInputs: readonly InputName[] = [
   Inputs.DryRun,
   Inputs.Lock,
   Inputs.Atomic,
-  Inputs.Verify
+  Inputs.Verify,
+  Inputs.Rollback
 ]
 
 export const Outputs = {

@@ -10,6 +10,8 @@ import {
   invalid,
   noControlChars,
   parseAdopt,
+  parseCutover,
+  parseMaxDelete,
   oneOf,
   parseBoolean,
   parseCaCert,
@@ -61,6 +63,9 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
   if (/\s|\0/.test(servername)) throw invalid(Inputs.TlsServername, servername, 'a host name without spaces')
   const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile))
   const verify = parseVerify(get(Inputs.Verify))
+  const atomic = bool(Inputs.Atomic)
+  const rollback = bool(Inputs.Rollback)
+  const cutover = parseCutover(get(Inputs.Cutover), read(Inputs.Cutover) !== '', atomic, rollback)
 
   return {
     host,
@@ -105,12 +110,19 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
       parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
     concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
     retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
-    atomic: bool(Inputs.Atomic),
+    atomic,
     verify: verify.size,
     verifyHash: verify.hash,
     fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
     dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
     reportFile: reportFile === '' ? undefined : resolve(cwd, reportFile),
-    listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' } as const)
+    listing: oneOf(Inputs.Listing, get(Inputs.Listing), {
+      flat: 'flat',
+      recursive: 'recursive',
+      none: 'none'
+    } as const),
+    cutover,
+    rollback,
+    maxDelete: parseMaxDelete(get(Inputs.MaxDelete))
   }
 }

@@ -33,7 +33,10 @@ export interface DeployResult {
   planned: Step[]
   /** The steps carried out (none in a dry run), in the order they finished. */
   applied: Step[]
-  /** How the files went live (issue 23), when the run reports it. */
+  /**
+   * How the files went live (none in a dry run): `windowMs` from the first rename of a real name
+   * sent to the last file in place (null when none went live), `renamed` the files renamed into place.
+   */
   cutover?: { mode: 'end' | 'file' | 'swap'; windowMs: number | null; renamed: number }
 }
 
@@ -46,6 +49,8 @@ export interface Applied {
   adopted: string[]
   deleted: string[]
   bytesUploaded: number
+  /** How the files went live (a real run's). */
+  cutover?: DeployResult['cutover']
 }
 
 /** The result, built once: from what apply returned (or the plan, in a dry run), and the run's facts. */
@@ -75,6 +80,7 @@ export function resultOf(r: {
     remoteRoot: r.remoteRoot,
     durationMs: r.durationMs,
     planned: r.planned,
-    applied: r.applied
+    applied: r.applied,
+    ...(r.done.cutover === undefined ? {} : { cutover: r.done.cutover })
   }
 }

@@ -5,6 +5,10 @@ export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
 export type SyncMode = 'changed' | 'all'
 export type ListingMode = 'flat' | 'recursive' | 'none'
 export type AdoptMode = 'auto' | 'download' | 'size' | 'none'
+/** When uploaded files go live: all in one burst at the end, each when checked, or the whole directory at once. */
+export type CutoverMode = 'end' | 'file' | 'swap'
+/** The most files a run may delete: a count, or a percentage of the files the manifest lists (100: no limit). */
+export type DeleteLimit = { count: number } | { percent: number }
 
 export interface Settings {
   /** Server name or IP address. */
@@ -77,4 +81,10 @@ export interface Settings {
   reportFile: string | undefined
   /** What the listing output holds. */
   listing: ListingMode
+  /** When uploaded files go live (`cutover`; `file` where atomic is off). */
+  cutover: CutoverMode
+  /** cutover swap: put the previous release back, upload nothing. */
+  rollback: boolean
+  /** The most files one run may delete (`max-delete`). */
+  maxDelete: DeleteLimit
 }

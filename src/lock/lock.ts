@@ -44,6 +44,8 @@ export const LOCK_TIMING: LockTiming = { heartbeatMs: 5_000, staleAfterMs: 60_00
 export interface LockOptions {
   /** Absolute path of remote-dir (it exists). */
   remoteRoot: string
+  /** The lock directory's name in remoteRoot (default LOCK_DIR; `cutover: swap`: beside remote-dir). */
+  lockName?: string
   identity: RunIdentity
   timeoutMs: number
   timing: LockTiming
@@ -62,7 +64,7 @@ export interface LockOptions {
 
 export type SessionRunner = <T>(what: string, fn: (session: RemoteSession) => Promise<T>) => Promise<T>
 
-const lockPath = (o: LockOptions): string => posix.join(o.remoteRoot, LOCK_DIR)
+const lockPath = (o: LockOptions): string => posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR)
 
 export class DeployLock {
   readonly token: string

@@ -31,6 +31,8 @@ export interface RunLockOptions {
   /** Opens the heartbeat's own session. */
   openSession: () => Promise<RemoteSession>
   remoteRoot: string
+  /** The lock directory's name in remoteRoot (default LOCK_DIR). */
+  lockName?: string
   home: string
   dirMode: string | undefined
   timeoutMs: number
@@ -61,7 +63,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
     // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
     const madeHere = new Set<string>()
     if (session.server.pipelining) {
-      const lockDir = posix.join(o.remoteRoot, LOCK_DIR)
+      const lockDir = posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR)
       const made = await session.together(
         [...chain, lockDir].map(path => ({ kind: 'mkdir' as const, path })),
         { beforeTransfer: true }
@@ -80,6 +82,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   const lock = await DeployLock.acquire(
     {
       remoteRoot: o.remoteRoot,
+      lockName: o.lockName,
       identity: o.identity,
       timeoutMs: o.timeoutMs,
       timing: o.timing,

@@ -33,6 +33,8 @@ export interface Report {
   /** Every remote change the plan held, and the steps carried out (none in a dry run). */
   planned: Step[]
   applied: Step[]
+  /** How the files went live: the cutover, its window in ms (null: nothing went live) and the files renamed. */
+  cutover: DeployResult['cutover'] | null
   timings: { startedAt: string; finishedAt: string; durationMs: number }
 }
 
@@ -60,6 +62,7 @@ export function reportOf(result: DeployResult, host: string, startedAt: Date, fi
     listing: result.listing,
     planned: result.planned,
     applied: result.applied,
+    cutover: result.cutover ?? null,
     timings: {
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),

@@ -68,6 +68,9 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
           `| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`,
           `| Steps done | ${result.applied.length} of ${result.planned.length} planned |`
         ]),
+    ...(result.cutover === undefined
+      ? []
+      : [`| Went live (cutover: ${result.cutover.mode}) | ${windowCell(result.cutover)} |`]),
     `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
     `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
     '',
@@ -78,6 +81,12 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     ),
     ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
   ].join('\n')
+}
+
+/** '12 file(s) renamed into place within 35 ms': the window visitors could see a mix of versions. */
+function windowCell(cutover: NonNullable<DeployResult['cutover']>): string {
+  if (cutover.windowMs === null) return 'nothing went live'
+  return `${cutover.renamed} file(s) renamed into place within ${cutover.windowMs} ms`
 }
 
 export function failureMarkdown(message: string): string {

@@ -8,7 +8,8 @@
  * Where the server takes pipelined commands, a checked temporary waits in `checked` and its
  * rename rides on the next write of any session (the next upload's checks), so nothing goes live
  * before its checks are read and no round trip is added; `goLive` sends what is left when a
- * phase ends (new files, then replacements: the plan's order).
+ * phase ends (new files, then replacements: the plan's order). With `hold` (`cutover: end`) no
+ * write carries them: they wait until `burst` puts them all in place at once.
  */
 import { DeployError } from '../core/errors.js'
 import type { ReplaceMode, ServerRecord } from '../core/server-record.js'
@@ -18,35 +19,30 @@ import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
 import { Checked, ofFile, RENAME_TRIES } from './checked.js'
+import { LiveWindow, putInPlace } from './burst.js'
+import { RunTemps } from './temps.js'
 
 export type { ReplaceMode, UploadChecks }
 
-export class Replacer {
-  /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-  private readonly temps = new Set<string>()
+export class Replacer extends RunTemps {
   /** Checked, rename pending: carried by the next write (the state `cutover: end` holds longer). */
   private readonly checked: Checked[] = []
   /** A rename worked in this run: a later refusal is one file's, not the server's. */
   private renamed = false
+  /** When files went live (the run reports it). */
+  readonly window = new LiveWindow()
 
   constructor(
     private readonly server: ServerRecord,
-    readonly names: TempNamer
-  ) {}
+    names: TempNamer,
+    /** Checked files wait for `burst` (`cutover: end`) instead of riding on the next write. */
+    private readonly hold = false
+  ) {
+    super(names)
+  }
 
   get mode(): ReplaceMode {
     return this.server.replace
-  }
-
-  /** A temporary name for target, tracked until `settled`. */
-  tempFor(target: string): string {
-    const temp = this.names.pathFor(target)
-    this.temps.add(temp)
-    return temp
-  }
-
-  settled(temp: string): void {
-    this.temps.delete(temp)
   }
 
   /**
@@ -69,13 +65,13 @@ export class Replacer {
       try {
         const sent = await session.upload(source, temp)
         checks.sent(sent)
-        if (
-          this.server.pipelining &&
-          checks.stored === undefined &&
-          (checks.mode === undefined || this.server.chmodWorks)
-        ) {
+        const pipelined =
+          this.server.pipelining && checks.stored === undefined && (checks.mode === undefined || this.server.chmodWorks)
+        if (pipelined) {
           const size = checks.verifySize ? sent.size : undefined
           await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size })
+        } else await this.checkStored(session, checks, temp, sent)
+        if (pipelined || this.hold) {
           this.checked.push({
             temp,
             target,
@@ -90,13 +86,14 @@ export class Replacer {
           })
           kept = 'pending'
         } else {
-          await this.checkStored(session, checks, temp, sent)
+          this.window.renaming()
           if (await this.replace(session, temp, target, undefined, checks.name)) kept = 'renamed'
         }
       } finally {
         if (kept === 'renamed') this.settled(temp)
         else if (kept === undefined && session.usable && (await quietly(session.remove(temp)))) this.settled(temp)
       }
+      if (kept === 'renamed') this.window.live(true)
       if (kept === 'renamed') live()
       if (kept !== undefined) return
     }
@@ -112,10 +109,22 @@ export class Replacer {
       const names = this.checked.map(c => c.name)
       const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
       await pool
-        .run(`Putting ${shown} in place`, session => this.together(session))
+        .run(`Putting ${shown} in place`, session => this.carry(session, this.checked))
         .catch((err: unknown) => {
           throw ofFile(err, names[0]!)
         })
+    }
+  }
+
+  /**
+   * `cutover: end`: the held files whose target `pick` chooses go live at once, their renames
+   * split across `connections` sessions; files a refusal sent again (anew) go in another burst.
+   */
+  async burst(pool: SessionPool, pick: (target: string) => boolean, connections: number): Promise<void> {
+    for (let files = this.checked.filter(c => pick(c.target)); files.length > 0;) {
+      for (const c of files) this.checked.splice(this.checked.indexOf(c), 1)
+      await putInPlace(pool, files, connections, (session, queue) => this.carry(session, queue))
+      files = this.checked.filter(c => pick(c.target))
     }
   }
 
@@ -133,6 +142,7 @@ export class Replacer {
     const sent = await session.upload(source, target)
     checks.sent(sent)
     await this.checkStored(session, checks, target, sent)
+    this.window.live(false)
     live()
   }
 
@@ -145,13 +155,19 @@ export class Replacer {
     }
   }
 
+  /** After an upload: `check` of its temporary, with the pending renames unless they are held. */
+  private together(session: RemoteSession, check: TempCheck): Promise<void> {
+    return this.carry(session, this.hold ? [] : this.checked, check)
+  }
+
   /**
-   * One write: the renames of the checked files pending, then `check` of a temporary just
-   * uploaded (with the next transfer's port). Each rename's outcome is its own file's; the
-   * check's failure is thrown after them.
+   * One write: the renames of the checked files in `queue`, then `check` of a temporary just
+   * uploaded (with the next transfer's port). Each rename's outcome is its own file's (one to go
+   * again stays in `queue`); the check's failure is thrown after them.
    */
-  private async together(session: RemoteSession, check?: TempCheck): Promise<void> {
-    const riding = this.checked.splice(0)
+  private async carry(session: RemoteSession, queue: Checked[], check?: TempCheck): Promise<void> {
+    const riding = queue.splice(0)
+    if (riding.length > 0) this.window.renaming()
     const clearFirst = this.server.replace === 'delete-then-rename'
     let done
     try {
@@ -159,16 +175,16 @@ export class Replacer {
     } catch (err) {
       // The write is lost: each rename may or may not have happened; the next write tells.
       for (const c of riding) c.inDoubt = true
-      this.checked.unshift(...riding)
+      queue.unshift(...riding)
       throw err
     }
     for (const [i, c] of riding.entries()) {
       try {
-        await this.renamedOrNot(session, c, done.renames[i])
+        await this.renamedOrNot(session, c, done.renames[i], queue)
       } catch (err) {
         // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
         c.inDoubt = true
-        this.checked.unshift(...riding.slice(i))
+        queue.unshift(...riding.slice(i))
         throw ofFile(err, c.name)
       }
     }
@@ -176,15 +192,21 @@ export class Replacer {
   }
 
   /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
-  private async renamedOrNot(session: RemoteSession, c: Checked, refusal: DeployError | undefined): Promise<void> {
+  private async renamedOrNot(
+    session: RemoteSession,
+    c: Checked,
+    refusal: DeployError | undefined,
+    queue: Checked[]
+  ): Promise<void> {
     if (refusal === undefined) {
       this.renamed = true
       this.settled(c.temp)
+      this.window.live(true)
       return c.live()
     }
     if (!renameRefused(refusal as unknown)) {
       if (++c.tries >= RENAME_TRIES) throw new DeployError(refusal.message, { ...refusal.details, transient: false })
-      this.checked.push(c)
+      queue.push(c)
       return
     }
     if (c.inDoubt) {
@@ -195,6 +217,7 @@ export class Replacer {
     const mode = this.server.replace
     if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
       this.settled(c.temp)
+      this.window.live(true)
       return c.live()
     }
     if (await quietly(session.remove(c.temp))) this.settled(c.temp)
@@ -259,23 +282,10 @@ export class Replacer {
     return false
   }
 
-  /** This run's temporaries still on the server as far as it knows (after `cleanUp`: those it could not remove). */
-  get unsettled(): string[] {
-    return [...this.temps]
-  }
-
   /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
-  async cleanUp(pool: SessionPool): Promise<void> {
+  override cleanUp(pool: SessionPool): Promise<void> {
     this.checked.length = 0
-    for (const temp of [...this.temps]) {
-      await pool
-        // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
-        .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
-        .then(
-          () => this.settled(temp),
-          () => undefined
-        )
-    }
+    return super.cleanUp(pool)
   }
 }
 

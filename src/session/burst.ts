@@ -1,0 +1,67 @@
+/**
+ * `cutover: end`'s burst: checked files held under their temporary names go live together, their
+ * renames split across the pool's connections and sent together on each (a few round trips in
+ * all, not one per file). And the window it opens: from the first write carrying a rename of a
+ * real name to the last file in place, which the run reports.
+ */
+import type { RemoteSession } from '../core/remote-session.js'
+import type { Checked } from './checked.js'
+import { ofFile } from './checked.js'
+import type { SessionPool } from './pool.js'
+
+/** When files went live during a run: the window visitors may see a mix of old and new. */
+export class LiveWindow {
+  private first: number | undefined
+  private last: number | undefined
+  /** Files that went live by a rename. */
+  renamed = 0
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** A write carrying renames of real names is about to go. */
+  renaming(): void {
+    this.first ??= this.now()
+  }
+
+  /** A file is live under its name (by a rename, or written in place). */
+  live(byRename: boolean): void {
+    this.last = this.now()
+    this.first ??= this.last
+    if (byRename) this.renamed += 1
+  }
+
+  /** First rename sent to last file live, in ms; null when nothing went live. */
+  get ms(): number | null {
+    return this.first === undefined || this.last === undefined ? null : Math.round(this.last - this.first)
+  }
+}
+
+/**
+ * Puts `files` in place over at most `connections` sessions, each its share in as few writes as
+ * the server takes (`carry` sends a queue's renames together and leaves in it what must go
+ * again). Waits for every share; the first failure is thrown, named after its file.
+ */
+export async function putInPlace(
+  pool: SessionPool,
+  files: Checked[],
+  connections: number,
+  carry: (session: RemoteSession, queue: Checked[]) => Promise<void>
+): Promise<void> {
+  const shares = Math.max(1, Math.min(connections, files.length))
+  const queues = Array.from({ length: shares }, (_, i) => files.filter((_, j) => j % shares === i))
+  const outcomes = await Promise.allSettled(
+    queues.map(async queue => {
+      while (queue.length > 0) {
+        const first = queue[0]!.name
+        const shown = queue.length > 1 ? `${first} and ${queue.length - 1} more` : first
+        await pool
+          .run(`Putting ${shown} in place`, session => carry(session, queue))
+          .catch((err: unknown) => {
+            throw ofFile(err, first)
+          })
+      }
+    })
+  )
+  const failed = outcomes.find(o => o.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+}
