@@ -59,10 +59,13 @@ function renamedUnchecked(lines: string[]): string[] {
   return out
 }
 
-async function deployTo(server: FtpServer, dir: string): Promise<string[]> {
+/** The checks' write after each upload: with its rename under `cutover: file`, alone under `end`. */
+const checks = (cutover: string): string => (cutover === 'file' ? 'RNFR RNTO SIZE' : 'SIZE')
+
+async function deployTo(server: FtpServer, dir: string, cutover: string): Promise<string[]> {
   const log = recordingLog()
   const result = await deploy(
-    settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': dir, concurrency: '1' })),
+    settingsOf(serverInputs(server, { 'local-dir': localDir, 'remote-dir': dir, concurrency: '1', cutover })),
     log
   )
   expect(result.uploaded.length).toBe(files)
@@ -82,18 +85,19 @@ describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind 
   afterAll(() => server?.stop())
   const maybe = skipped(kind) ? test.skip : test
 
-  maybe(
-    'every STOR carries the next EPSV, answered after its 226; the checks go without one',
-    async () => {
-      const lines = await deployTo(server, 'behind')
+  maybe.each(['file', 'end'])(
+    'every STOR carries the next EPSV, answered after its 226; the checks go without one (cutover %s)',
+    async cutover => {
+      const lines = await deployTo(server, `behind-${cutover}`, cutover)
       expect(lines.filter(l => /during the transfer/.test(l))).toEqual([])
       const sent = batches(lines)
       // Each temporary's STOR and the next EPSV in one burst (and the manifest's, and the lock's).
       expect(sent.filter(b => b === 'STOR EPSV').length).toBeGreaterThanOrEqual(files + 2)
       expect(sent.filter(b => b === 'STOR').length).toBe(0)
       // After the first file, the checks' write asks for no port: its data connection is connecting.
-      expect(sent.filter(b => b === 'RNFR RNTO SIZE').length).toBeGreaterThanOrEqual(files - 1)
-      expect(sent.filter(b => /^RNFR RNTO SIZE EPSV$/.test(b))).toEqual([])
+      expect(sent.filter(b => b === checks(cutover)).length).toBeGreaterThanOrEqual(files - 1)
+      // (The first file's checks ask for the port under either cutover: its STOR had none behind it.)
+      expect(sent.filter(b => b === `${checks(cutover)} EPSV`).length).toBeLessThanOrEqual(cutover === 'end' ? 1 : 0)
       // The client saw the 229 after the 226, every time.
       const replies = protocol(lines).filter(l => /^debug: < (150|226|229)/.test(l))
       replies.forEach((l, i) => {
@@ -101,7 +105,8 @@ describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind 
       })
       // The server's own log: the EPSV after each STOR was read after that STOR's 226.
       const logged = server.readLog().split('\n')
-      const stors = logged.flatMap((l, i) => (/FTP command: .*"STOR \S*\.tmp"/.test(l) ? [i] : []))
+      const stor = new RegExp(`FTP command: .*"STOR /behind-${cutover}/\\S*\\.tmp"`)
+      const stors = logged.flatMap((l, i) => (stor.test(l) ? [i] : []))
       expect(stors.length).toBe(files + 1)
       for (const at of stors) {
         // That session's lines only (vsftpd logs each session from its own process).
@@ -127,16 +132,16 @@ describe.each<[ServerKind, string]>([
   afterAll(() => server?.stop())
   const maybe = skipped(kind) ? test.skip : test
 
-  maybe(
-    'after the first early answer, the port is asked for with the checks (4 round trips a file)',
-    async () => {
-      const lines = await deployTo(server, 'early')
+  maybe.each(['file', 'end'])(
+    'after the first early answer, the port is asked for with the checks (4 round trips a file, cutover %s)',
+    async cutover => {
+      const lines = await deployTo(server, `early-${cutover}`, cutover)
       const early = lines.filter(l => /answered a command sent behind a STOR during the transfer/.test(l))
       expect(early).toEqual([expect.stringContaining(answer)])
       const sent = batches(lines)
       // Only the first STOR of the run (the lock's holder) carried an EPSV.
       expect(sent.filter(b => b === 'STOR EPSV')).toEqual(['STOR EPSV'])
-      expect(sent.filter(b => b === 'RNFR RNTO SIZE EPSV').length).toBeGreaterThanOrEqual(files - 1)
+      expect(sent.filter(b => b === `${checks(cutover)} EPSV`).length).toBeGreaterThanOrEqual(files - 1)
     },
     120_000
   )

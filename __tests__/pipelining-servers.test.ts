@@ -135,7 +135,9 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
       expect(renamedUnchecked(endLog.lines)).toEqual([])
       if (kind !== 'windows-like') {
         const writes = batches(endLog.lines)
-        expect(writes.filter(b => b.join(' ') === 'SIZE EPSV').length).toBeGreaterThanOrEqual(
+        // (Where the EPSV goes behind the STOR (vsftpd), the SIZE goes alone: not a write of several.)
+        const behind = kind.startsWith('vsftpd')
+        expect(writes.filter(b => b.join(' ') === (behind ? 'STOR EPSV' : 'SIZE EPSV')).length).toBeGreaterThanOrEqual(
           Object.keys(tree).length - 1
         )
         const burst = writes.filter(b => b.every(c => c === 'RNFR' || c === 'RNTO'))
