@@ -31104,7 +31104,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(982);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8697);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -31114,7 +31114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 982:
+/***/ 8697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31583,6 +31583,91 @@ function ofFile(err, name) {
     return new DeployError(`Putting ${name} in place failed: ${describeError(err)}`, { ...details, file: name }, { cause: err });
 }
 
+;// CONCATENATED MODULE: ./src/session/burst.ts
+
+/** When files went live during a run: the window visitors may see a mix of old and new. */
+class LiveWindow {
+    now;
+    first;
+    last;
+    /** Files that went live by a rename. */
+    renamed = 0;
+    constructor(now = () => performance.now()) {
+        this.now = now;
+    }
+    /** A write carrying renames of real names is about to go. */
+    renaming() {
+        this.first ??= this.now();
+    }
+    /** A file is live under its name (by a rename, or written in place). */
+    live(byRename) {
+        this.last = this.now();
+        this.first ??= this.last;
+        if (byRename)
+            this.renamed += 1;
+    }
+    /** First rename sent to last file live, in ms; null when nothing went live. */
+    get ms() {
+        return this.first === undefined || this.last === undefined ? null : Math.round(this.last - this.first);
+    }
+}
+/**
+ * Puts `files` in place over at most `connections` sessions, each its share in as few writes as
+ * the server takes (`carry` sends a queue's renames together and leaves in it what must go
+ * again). Waits for every share; the first failure is thrown, named after its file.
+ */
+async function putInPlace(pool, files, connections, carry) {
+    const shares = Math.max(1, Math.min(connections, files.length));
+    const queues = Array.from({ length: shares }, (_, i) => files.filter((_, j) => j % shares === i));
+    const outcomes = await Promise.allSettled(queues.map(async (queue) => {
+        while (queue.length > 0) {
+            const first = queue[0].name;
+            const shown = queue.length > 1 ? `${first} and ${queue.length - 1} more` : first;
+            await pool
+                .run(`Putting ${shown} in place`, session => carry(session, queue))
+                .catch((err) => {
+                throw ofFile(err, first);
+            });
+        }
+    }));
+    const failed = outcomes.find(o => o.status === 'rejected');
+    if (failed !== undefined)
+        throw failed.reason;
+}
+
+;// CONCATENATED MODULE: ./src/session/temps.ts
+
+class RunTemps {
+    names;
+    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
+    temps = new Set();
+    constructor(names) {
+        this.names = names;
+    }
+    /** A temporary name for target, tracked until `settled`. */
+    tempFor(target) {
+        const temp = this.names.pathFor(target);
+        this.temps.add(temp);
+        return temp;
+    }
+    settled(temp) {
+        this.temps.delete(temp);
+    }
+    /** This run's temporaries still on the server as far as it knows (after `cleanUp`: those it could not remove). */
+    get unsettled() {
+        return [...this.temps];
+    }
+    /** Removes this run's temporaries still on the server (best effort). */
+    async cleanUp(pool) {
+        for (const temp of [...this.temps]) {
+            await pool
+                // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
+                .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
+                .then(() => this.settled(temp), () => undefined);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/session/replace.ts
 /**
  * How a file is put on the server: to a temporary name, checked there (size, mode), then renamed
@@ -31594,36 +31679,33 @@ function ofFile(err, name) {
  * Where the server takes pipelined commands, a checked temporary waits in `checked` and its
  * rename rides on the next write of any session (the next upload's checks), so nothing goes live
  * before its checks are read and no round trip is added; `goLive` sends what is left when a
- * phase ends (new files, then replacements: the plan's order).
+ * phase ends (new files, then replacements: the plan's order). With `hold` (`cutover: end`) no
+ * write carries them: they wait until `burst` puts them all in place at once.
  */
 
 
 
 
-class Replacer {
+
+
+class Replacer extends RunTemps {
     server;
-    names;
-    /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
-    temps = new Set();
+    hold;
     /** Checked, rename pending: carried by the next write (the state `cutover: end` holds longer). */
     checked = [];
     /** A rename worked in this run: a later refusal is one file's, not the server's. */
     renamed = false;
-    constructor(server, names) {
+    /** When files went live (the run reports it). */
+    window = new LiveWindow();
+    constructor(server, names, 
+    /** Checked files wait for `burst` (`cutover: end`) instead of riding on the next write. */
+    hold = false) {
+        super(names);
         this.server = server;
-        this.names = names;
+        this.hold = hold;
     }
     get mode() {
         return this.server.replace;
-    }
-    /** A temporary name for target, tracked until `settled`. */
-    tempFor(target) {
-        const temp = this.names.pathFor(target);
-        this.temps.add(temp);
-        return temp;
-    }
-    settled(temp) {
-        this.temps.delete(temp);
     }
     /**
      * Uploads source to target: atomically where the server allows, else in place; `live` is
@@ -31639,11 +31721,14 @@ class Replacer {
             try {
                 const sent = await session.upload(source, temp);
                 checks.sent(sent);
-                if (this.server.pipelining &&
-                    checks.stored === undefined &&
-                    (checks.mode === undefined || this.server.chmodWorks)) {
+                const pipelined = this.server.pipelining && checks.stored === undefined && (checks.mode === undefined || this.server.chmodWorks);
+                if (pipelined) {
                     const size = checks.verifySize ? sent.size : undefined;
                     await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size });
+                }
+                else
+                    await this.checkStored(session, checks, temp, sent);
+                if (pipelined || this.hold) {
                     this.checked.push({
                         temp,
                         target,
@@ -31658,7 +31743,7 @@ class Replacer {
                     kept = 'pending';
                 }
                 else {
-                    await this.checkStored(session, checks, temp, sent);
+                    this.window.renaming();
                     if (await this.replace(session, temp, target, undefined, checks.name))
                         kept = 'renamed';
                 }
@@ -31669,6 +31754,8 @@ class Replacer {
                 else if (kept === undefined && session.usable && (await quietly(session.remove(temp))))
                     this.settled(temp);
             }
+            if (kept === 'renamed')
+                this.window.live(true);
             if (kept === 'renamed')
                 live();
             if (kept !== undefined)
@@ -31685,10 +31772,22 @@ class Replacer {
             const names = this.checked.map(c => c.name);
             const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
             await pool
-                .run(`Putting ${shown} in place`, session => this.together(session))
+                .run(`Putting ${shown} in place`, session => this.carry(session, this.checked))
                 .catch((err) => {
                 throw ofFile(err, names[0]);
             });
+        }
+    }
+    /**
+     * `cutover: end`: the held files whose target `pick` chooses go live at once, their renames
+     * split across `connections` sessions; files a refusal sent again (anew) go in another burst.
+     */
+    async burst(pool, pick, connections) {
+        for (let files = this.checked.filter(c => pick(c.target)); files.length > 0;) {
+            for (const c of files)
+                this.checked.splice(this.checked.indexOf(c), 1);
+            await putInPlace(pool, files, connections, (session, queue) => this.carry(session, queue));
+            files = this.checked.filter(c => pick(c.target));
         }
     }
     /** In place: where renames are refused (the run's mode, or this file's fallback). */
@@ -31700,6 +31799,7 @@ class Replacer {
         const sent = await session.upload(source, target);
         checks.sent(sent);
         await this.checkStored(session, checks, target, sent);
+        this.window.live(false);
         live();
     }
     async checkStored(session, checks, path, sent) {
@@ -31711,13 +31811,19 @@ class Replacer {
             this.server.chmodWorks = true;
         }
     }
+    /** After an upload: `check` of its temporary, with the pending renames unless they are held. */
+    together(session, check) {
+        return this.carry(session, this.hold ? [] : this.checked, check);
+    }
     /**
-     * One write: the renames of the checked files pending, then `check` of a temporary just
-     * uploaded (with the next transfer's port). Each rename's outcome is its own file's; the
-     * check's failure is thrown after them.
+     * One write: the renames of the checked files in `queue`, then `check` of a temporary just
+     * uploaded (with the next transfer's port). Each rename's outcome is its own file's (one to go
+     * again stays in `queue`); the check's failure is thrown after them.
      */
-    async together(session, check) {
-        const riding = this.checked.splice(0);
+    async carry(session, queue, check) {
+        const riding = queue.splice(0);
+        if (riding.length > 0)
+            this.window.renaming();
         const clearFirst = this.server.replace === 'delete-then-rename';
         let done;
         try {
@@ -31727,17 +31833,17 @@ class Replacer {
             // The write is lost: each rename may or may not have happened; the next write tells.
             for (const c of riding)
                 c.inDoubt = true;
-            this.checked.unshift(...riding);
+            queue.unshift(...riding);
             throw err;
         }
         for (const [i, c] of riding.entries()) {
             try {
-                await this.renamedOrNot(session, c, done.renames[i]);
+                await this.renamedOrNot(session, c, done.renames[i], queue);
             }
             catch (err) {
                 // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
                 c.inDoubt = true;
-                this.checked.unshift(...riding.slice(i));
+                queue.unshift(...riding.slice(i));
                 throw ofFile(err, c.name);
             }
         }
@@ -31745,16 +31851,17 @@ class Replacer {
             throw done.failure;
     }
     /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
-    async renamedOrNot(session, c, refusal) {
+    async renamedOrNot(session, c, refusal, queue) {
         if (refusal === undefined) {
             this.renamed = true;
             this.settled(c.temp);
+            this.window.live(true);
             return c.live();
         }
         if (!renameRefused(refusal)) {
             if (++c.tries >= RENAME_TRIES)
                 throw new DeployError(refusal.message, { ...refusal.details, transient: false });
-            this.checked.push(c);
+            queue.push(c);
             return;
         }
         if (c.inDoubt) {
@@ -31766,6 +31873,7 @@ class Replacer {
         const mode = this.server.replace;
         if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
             this.settled(c.temp);
+            this.window.live(true);
             return c.live();
         }
         if (await quietly(session.remove(c.temp)))
@@ -31822,19 +31930,10 @@ class Replacer {
             this.server.refusedRenames(replyOf(refusal));
         return false;
     }
-    /** This run's temporaries still on the server as far as it knows (after `cleanUp`: those it could not remove). */
-    get unsettled() {
-        return [...this.temps];
-    }
     /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
-    async cleanUp(pool) {
+    cleanUp(pool) {
         this.checked.length = 0;
-        for (const temp of [...this.temps]) {
-            await pool
-                // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
-                .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
-                .then(() => this.settled(temp), () => undefined);
-        }
+        return super.cleanUp(pool);
     }
 }
 const replyOf = (err) => err.details.reply ?? err.message;
@@ -32489,6 +32588,33 @@ function describePlan(plan, steps, log, dryRun) {
             log.info(stepText(step, 'planned'));
     log.info(planSummary(plan, dryRun));
 }
+/** The plan's steps that apply carries out: the run lock takes and releases the lock around it. */
+const applySteps = (plan) => planSteps(plan).filter(step => step.kind !== 'take lock' && step.kind !== 'release lock');
+/** The planned steps that were not carried out (a multiset difference by kind and path). */
+function notDone(planned, applied) {
+    const key = (step) => `${step.kind}\0${step.path}`;
+    const left = new Map();
+    for (const step of applied)
+        left.set(key(step), (left.get(key(step)) ?? 0) + 1);
+    return planned.filter(step => {
+        const count = left.get(key(step)) ?? 0;
+        if (count > 0)
+            left.set(key(step), count - 1);
+        return count === 0;
+    });
+}
+/** 'remove directory old (if empty), delete a.js, and 3 more': steps named, not counted. */
+function stepNames(steps, max) {
+    const names = steps.slice(0, max).map(step => stepText(step, 'planned').replace(/^would /, ''));
+    return names.join(', ') + (steps.length > max ? `, and ${steps.length - max} more` : '');
+}
+/** 'all 421 steps of the plan', or what was left undone, by name. */
+function doneText(planned, applied) {
+    const missing = notDone(planned, applied);
+    if (missing.length === 0)
+        return `all ${planned.length} steps of the plan`;
+    return `${planned.length - missing.length} of the plan's ${planned.length} steps; not done: ${stepNames(missing, 10)}`;
+}
 
 ;// CONCATENATED MODULE: ./src/apply/apply.ts
 /**
@@ -32543,9 +32669,13 @@ async function applyPlan(plan, ctx) {
         // The last upload or deletion is followed by the final write: no checkpoint just before it.
         store.expectChanges(plan.uploads.length + plan.deletes.length);
         const totalBytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
+        // The bar appears, and its clock starts, as the first upload begins.
+        if (plan.uploads.length > 0)
+            log.progress?.({ files: 0, totalFiles: plan.uploads.length, bytes: 0, totalBytes });
         // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
         // write the manifest): a file goes live when a later write carries its rename.
         const records = [];
+        const checked = { files: 0, bytes: 0 };
         const recorded = async () => {
             for (const record of records.splice(0))
                 await record;
@@ -32558,12 +32688,6 @@ async function applyPlan(plan, ctx) {
                 done.uploaded.push(file);
                 done.bytesUploaded += file.size;
                 did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
-                log.progress?.({
-                    files: done.uploaded.length,
-                    totalFiles: plan.uploads.length,
-                    bytes: done.bytesUploaded,
-                    totalBytes
-                });
                 const record = store.recorded(file.relPath, { sha256, size: file.size });
                 record.catch(() => undefined); // awaited by `recorded`
                 records.push(record);
@@ -32590,6 +32714,10 @@ async function applyPlan(plan, ctx) {
             catch (err) {
                 throw uploadFailure(file, remotePath, err);
             }
+            // Progress counts files uploaded and checked (under `end` none is live before the burst).
+            checked.files += 1;
+            checked.bytes += file.size;
+            log.progress?.({ files: checked.files, totalFiles: plan.uploads.length, bytes: checked.bytes, totalBytes });
             await recorded();
         };
         /** The checked files whose renames are pending go live: a phase ends. */
@@ -32598,10 +32726,23 @@ async function applyPlan(plan, ctx) {
             await recorded();
         };
         // Every new file is there before the first replacement: a replaced page may link to them.
-        await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
-        await goLive();
-        await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
-        await goLive();
+        if (ctx.cutover === 'end') {
+            // All uploaded and checked first; then one burst of renames, new files first.
+            await forEachLimited(plan.uploads, ctx.concurrency, upload);
+            const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)));
+            await replacer.burst(pool, target => fresh.has(target), ctx.concurrency);
+            await recorded();
+            await replacer.burst(pool, () => true, ctx.concurrency);
+            await recorded();
+            log.info(windowText(replacer));
+        }
+        else {
+            await forEachLimited(plan.uploads.filter(u => !u.replaces), ctx.concurrency, upload);
+            await goLive();
+            await forEachLimited(plan.uploads.filter(u => u.replaces), ctx.concurrency, upload);
+            await goLive();
+        }
+        done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed };
         await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
             await pool.run(`Deleting ${path}`, async (session) => {
                 try {
@@ -32631,7 +32772,7 @@ async function applyPlan(plan, ctx) {
             await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
     }
     catch (err) {
-        log.info(`Stopped after ${done.steps.length} of ${planSteps(plan).length} planned steps`);
+        log.info(`Stopped after ${done.steps.length} of the plan's ${applySteps(plan).length} steps`);
         await cleanUpAfterFailure(replacer, pool, log);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
         await store
@@ -32650,8 +32791,13 @@ async function applyPlan(plan, ctx) {
         }
         did({ kind: 'write manifest', path: '', detail: 'final' });
     }
-    log.info(`Done: ${done.steps.length} of ${planSteps(plan).length} planned steps`);
+    log.info(`Done: ${doneText(applySteps(plan), done.steps)}`);
     return done;
+}
+/** The burst in the log: how many files went live and how long visitors could see a mix. */
+function windowText(replacer) {
+    const { ms, renamed } = replacer.window;
+    return ms === null ? 'Nothing went live' : `Went live: ${renamed} file(s) renamed into place within ${ms} ms`;
 }
 /** Removes this run's temporaries; those it cannot (no time left after a cancel, no server), the next run removes. */
 async function cleanUpAfterFailure(replacer, pool, log) {
@@ -32810,7 +32956,7 @@ class HashCheck {
 
 function carryOut(plan, c) {
     const { pool, settings, log } = c;
-    const replacer = new Replacer(pool.server, c.names);
+    const replacer = new Replacer(pool.server, c.names, settings.cutover === 'end');
     const manifest = copyManifest(c.state.manifest);
     for (const path of plan.stale)
         manifest.files.delete(path);
@@ -32825,6 +32971,7 @@ function carryOut(plan, c) {
         concurrency: settings.concurrency,
         verify: settings.verify,
         hashes: settings.verifyHash ? new HashCheck(log) : undefined,
+        cutover: settings.cutover,
         log
     });
 }
@@ -32836,37 +32983,6 @@ function asPlanned(plan) {
         adopted: plan.adopt.map(a => a.file.relPath),
         deleted: plan.deletes,
         bytesUploaded: plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/log.ts
-/** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
-function redact(text, secrets) {
-    return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
-}
-/**
- * The forms a secret takes in what the run emits: as sent, and as a Markdown table cell or a
- * one-line message shows it (`|` escaped, line breaks as spaces), which the runner's mask of
- * the raw value no longer matches.
- */
-function secretForms(secret) {
-    if (secret === '')
-        return [];
-    const forms = [secret, secret.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' '), secret.replace(/[\r\n]/g, ' ')];
-    return [...new Set(forms)].sort((a, b) => b.length - a.length);
-}
-/** A log whose every line has the secrets replaced (server replies may echo a password). */
-function redactingLog(log, secrets) {
-    const forms = secrets.flatMap(secretForms);
-    if (forms.length === 0)
-        return log;
-    const clean = (message) => redact(message, forms);
-    return {
-        ...log,
-        info: message => log.info(clean(message)),
-        warning: message => log.warning(clean(message)),
-        debug: message => log.debug(clean(message)),
-        group: (name, fn) => log.group(clean(name), fn)
     };
 }
 
@@ -33007,7 +33123,201 @@ function resultOf(r) {
         remoteRoot: r.remoteRoot,
         durationMs: r.durationMs,
         planned: r.planned,
-        applied: r.applied
+        applied: r.applied,
+        ...(r.done.cutover === undefined ? {} : { cutover: r.done.cutover })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/apply/swap.ts
+/**
+ * `cutover: swap` and `rollback` on the server: the probe that the server renames directories
+ * (before anything is uploaded), the spare copy made ready (the previous release reused), and the
+ * switch itself: `remote-dir` to `<remote-dir>.ftps-deploy-prev` and the spare copy to
+ * `remote-dir` in one write (RNFR, RNTO, RNFR, RNTO where the server takes commands together).
+ */
+
+
+
+
+
+
+/** Which of remote-dir, the spare copy and the previous release exist (names in remote-dir's parent). */
+async function present(pool, p) {
+    const names = await pool.run(`Listing ${p.parent}`, async (session) => {
+        try {
+            return new Set((await session.list(p.parent)).map(e => e.name));
+        }
+        catch (err) {
+            if (isRefusal(err))
+                return new Set();
+            throw err;
+        }
+    });
+    return path => names.has(external_node_path_namespaceObject.posix.basename(path));
+}
+/**
+ * Before any upload: the server must rename a directory (a probe beside remote-dir, made and
+ * removed), and the spare copy is made ready: the previous release becomes it where there is no
+ * spare copy yet, so only what differs goes over the wire. Says whether remote-dir exists.
+ */
+async function prepareSwap(pool, p, tag, log) {
+    await pool.run('Checking that the server renames directories', async (session) => {
+        const probe = external_node_path_namespaceObject.posix.join(p.parent, `.ftps-deploy-probe.${tag}`);
+        await session.makeDir(probe);
+        try {
+            await session.rename(probe, `${probe}.moved`);
+        }
+        catch (err) {
+            await quietly(session.removeDir(probe)).catch(() => false);
+            if (!isRefusal(err))
+                throw err;
+            throw new DeployError(`cutover: swap needs a server that renames directories, and this one refused (${describeError(err)}); ` +
+                'nothing was uploaded. Use cutover: end instead', { transient: false });
+        }
+        await quietly(session.removeDir(`${probe}.moved`));
+    });
+    const exists = await present(pool, p);
+    if (exists(p.next) && exists(p.prev)) {
+        throw new DeployError(`cutover: swap found both ${p.next} and ${p.prev}: remove the one not wanted (nothing was changed)`, { transient: false });
+    }
+    if (!exists(p.next) && exists(p.prev)) {
+        log.info(`The previous release ${p.prev} becomes the spare copy ${p.next}, brought up to date by this run`);
+        await pool.run('Reusing the previous release', session => session.rename(p.prev, p.next), { retries: 0 });
+    }
+    return exists(p.live);
+}
+/**
+ * The switch, in one write: remote-dir (where it exists) becomes the previous release, the spare
+ * copy becomes remote-dir. Where the second rename is refused, the first is undone at once.
+ * Not retried (a lost write leaves it in doubt: the next run finds out). The window is the time
+ * from the write to its last reply: remote-dir is missing at most that long.
+ */
+async function switchReleases(pool, p, liveExists, log, rollback = false) {
+    const [aside, back] = rollback ? [p.next, p.prev] : [p.prev, p.next];
+    const renames = [
+        ...(liveExists ? [{ from: p.live, to: aside, clearFirst: false }] : []),
+        { from: back, to: p.live, clearFirst: false }
+    ];
+    return pool.run(rollback ? 'Putting the previous release back' : 'Switching releases', async (session) => {
+        const started = performance.now();
+        const done = await session.commit({ renames });
+        const windowMs = Math.round(performance.now() - started);
+        const [first, second] = liveExists ? done.renames : [undefined, done.renames[0]];
+        if (first !== undefined)
+            throw new DeployError(`Could not switch releases: ${first.message}`, first.details);
+        if (second !== undefined) {
+            if (liveExists)
+                await session.rename(aside, p.live);
+            throw new DeployError(`Could not switch releases: ${second.message} (${p.live} was put back as it was)`, second.details);
+        }
+        log.info(`Switched ${p.live} to ${rollback ? 'the previous release' : 'the new release'}: ${renames.length} rename(s) in one write, ${windowMs} ms`);
+        return { mode: 'swap', windowMs, renamed: renames.length };
+    }, { retries: 0 });
+}
+/** rollback: the previous release back in one write; fails, changing nothing, without one. */
+async function rollBack(pool, p, log, dryRun) {
+    const exists = await present(pool, p);
+    if (!exists(p.prev)) {
+        throw new DeployError(`rollback: there is no previous release to put back (${p.prev} does not exist); nothing was changed`, {
+            transient: false
+        });
+    }
+    if (exists(p.next)) {
+        throw new DeployError(`rollback: the spare copy ${p.next} is in the way (remove it to roll back); nothing was changed`, {
+            transient: false
+        });
+    }
+    if (dryRun) {
+        log.info(`Would put the previous release ${p.prev} back as ${p.live}`);
+        return undefined;
+    }
+    return switchReleases(pool, p, exists(p.live), log, true);
+}
+/** A rollback's result: nothing uploaded, skipped or deleted; the switch back, and the listing after it. */
+function rolledBack(r) {
+    const nothing = { manifest: emptyManifest(), index: { files: new Map(), dirs: new Set() }, rootExists: true };
+    const plan = planDeploy([], { ...nothing, abandoned: [] }, { sync: 'changed', delete: false, remoteRoot: r.remoteRoot, home: '' });
+    const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0, cutover: r.cutover };
+    return resultOf({ ...r, dryRun: r.settings.dryRun, plan, done, planned: [], applied: [] });
+}
+
+;// CONCATENATED MODULE: ./src/core/delete-limit.ts
+/**
+ * `max-delete`: the most files one run may delete. A plan over the limit, and over
+ * DELETE_FLOOR files, fails before anything changes: the deploy of a wrong `local-dir` with
+ * `delete: true` would otherwise empty the site. Pure: the plan's count against the manifest's.
+ */
+
+/** A plan may always delete this many files, whatever the limit says (a small site's cleanup). */
+const DELETE_FLOOR = 10;
+/** The limit in files, given how many the manifest lists; undefined: no limit (100%). */
+function deleteLimitOf(limit, listed) {
+    if ('count' in limit)
+        return limit.count;
+    return limit.percent >= 100 ? undefined : Math.floor((limit.percent * listed) / 100);
+}
+/** Why a plan deleting `deletes` of the `listed` files may not go ahead, or undefined. */
+function overDeleteLimit(deletes, listed, limit) {
+    const most = deleteLimitOf(limit, listed);
+    if (most === undefined || deletes <= most || deletes <= DELETE_FLOOR)
+        return undefined;
+    const allowed = 'count' in limit ? `${most}` : `${limit.percent}% of the ${listed} files the manifest lists: ${most}`;
+    return new DeployError(`The plan would delete ${deletes} files, more than max-delete allows (${allowed}); nothing was changed. ` +
+        'Check local-dir and files, or raise max-delete (100% means no limit)', { transient: false });
+}
+
+;// CONCATENATED MODULE: ./src/core/log.ts
+/** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
+function redact(text, secrets) {
+    return secrets.filter(s => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+/**
+ * The forms a secret takes in what the run emits: as sent, and as a Markdown table cell or a
+ * one-line message shows it (`|` escaped, line breaks as spaces), which the runner's mask of
+ * the raw value no longer matches.
+ */
+function secretForms(secret) {
+    if (secret === '')
+        return [];
+    const forms = [secret, secret.replace(/\|/g, '\\|').replace(/[\r\n]/g, ' '), secret.replace(/[\r\n]/g, ' ')];
+    return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+/** A log whose every line has the secrets replaced (server replies may echo a password). */
+function redactingLog(log, secrets) {
+    const forms = secrets.flatMap(secretForms);
+    if (forms.length === 0)
+        return log;
+    const clean = (message) => redact(message, forms);
+    return {
+        ...log,
+        info: message => log.info(clean(message)),
+        warning: message => log.warning(clean(message)),
+        debug: message => log.debug(clean(message)),
+        group: (name, fn) => log.group(clean(name), fn)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/swap-paths.ts
+/**
+ * `cutover: swap`'s places, beside remote-dir: the spare copy the run brings up to date
+ * (`<remote-dir>.ftps-deploy-next`), the previous release (`<remote-dir>.ftps-deploy-prev`) and
+ * the lock (`<remote-dir>.ftps-deploy.lock`), all in remote-dir's parent. Pure.
+ */
+
+
+/** The places of a swap of remote-dir `live`; the login directory (a chroot's root cannot be renamed) or `/` is refused. */
+function swapPaths(live, home) {
+    if (live === '/' || live === home) {
+        throw new DeployError(`cutover: swap renames remote-dir, and ${live} is the login directory (a chroot's root cannot be renamed): ` +
+            'give a remote-dir below it (point the web root at a subdirectory such as www/current), or use cutover: end', { transient: false });
+    }
+    const base = external_node_path_namespaceObject.posix.basename(live);
+    return {
+        live,
+        next: `${live}.ftps-deploy-next`,
+        prev: `${live}.ftps-deploy-prev`,
+        parent: external_node_path_namespaceObject.posix.dirname(live),
+        lockName: `${base}.ftps-deploy.lock`
     };
 }
 
@@ -33026,8 +33336,20 @@ class ServerRecord {
     chmodWorks = false;
     /** Commands sent together before their replies (RFC 959 queueing). */
     pipelining = true;
+    /**
+     * USER and PASS go in the same write as the session's set-up (FEAT ... PWD). pyftpdlib answers
+     * a wrong password late and the commands after it first: one at a time there.
+     */
+    loginTogether = true;
     /** Uploads start TLS on their data connection as soon as TCP is up, before the 1xx. */
     earlyTls = true;
+    /**
+     * The server reads the command after a STOR only once the transfer is over (vsftpd, ProFTPD):
+     * the next transfer's passive port is asked for behind the STOR and comes with its 226, so the
+     * next data connection starts with the checks' write (3 round trips a file, not 4). False once
+     * a server answers such a command during the transfer (pure-ftpd: 500).
+     */
+    readsAfterTransfer = true;
     /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
     statLists = true;
     /** EPSV answers (else PASV). */
@@ -33040,6 +33362,11 @@ class ServerRecord {
     hashAlgorithm;
     /** Whether names that differ in letter case alone are one file here (probed when it matters). */
     foldsCase;
+    /**
+     * The key-exchange group the server chose for a control connection (TLS): later connections,
+     * control and data, offer it first (a TLS 1.3 key share for another costs a HelloRetryRequest).
+     */
+    keyGroup;
     /** The connection limit the server announced when it refused a connection, if it did. */
     connectionLimit;
     /**
@@ -33056,13 +33383,17 @@ class ServerRecord {
     /**
      * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
      * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
-     * 1.5.9 resets data connections whose TLS starts before the 1xx.
+     * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
+     * transfer by dropping the transfer (never answering the STOR), and a wrong password late.
      */
     greeted(greeting) {
         if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
             this.pipelining = false;
-        if (/pyftpdlib/i.test(greeting))
+        if (/pyftpdlib/i.test(greeting)) {
             this.earlyTls = false;
+            this.readsAfterTransfer = false;
+            this.loginTogether = false;
+        }
     }
     /** A server's replies to commands sent together did not match them: one at a time from now on. */
     pipeliningConfused(why) {
@@ -33080,6 +33411,18 @@ class ServerRecord {
             return;
         this.pipelining = false;
         this.log.warning(`Commands sent together got no reply within the timeout (${what}): sending one command at a time from now on`);
+    }
+    /** Whether the next transfer's passive port goes behind a STOR (see `readsAfterTransfer`). */
+    get passiveBehindTransfer() {
+        return this.pipelining && this.readsAfterTransfer;
+    }
+    /** The server answered a command sent behind a STOR before the STOR's own end: 4 round trips a file from now on. */
+    answeredDuringTransfer(reply) {
+        if (!this.readsAfterTransfer)
+            return;
+        this.readsAfterTransfer = false;
+        this.log.info(`The server answered a command sent behind a STOR during the transfer (${reply}): ` +
+            'the next passive port is asked for after each upload from now on');
     }
     /** STAT listings lost the connection, timed out or were too long: data connections list from now on. */
     statListsLost(why) {
@@ -33134,6 +33477,8 @@ var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/ftp/pipelining.ts
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
 const SUCCESS = {
+    USER: [230, 331, 332],
+    PASS: [230, 202, 332],
     RNFR: [350],
     SIZE: [213],
     STAT: [211, 212, 213],
@@ -33294,6 +33639,21 @@ function setControlIdleTimeout(client, ms) {
 function sendWithHandler(client, command, handler) {
     return client.ftp.handle(command, handler);
 }
+/**
+ * sendWithHandler, and `behind` right after it in the same burst (before any reply), where the
+ * command itself went out: its replies come to the same handler.
+ */
+function sendWithBehind(client, command, behind, handler) {
+    const ftp = client.ftp;
+    const encoding = nameEncoding(client);
+    const sent = !/[\r\n\0]/.test(command) && lineTooLong(command, Buffer.byteLength(`${command}\r\n`, encoding)) === undefined;
+    const done = sendWithHandler(client, command, handler);
+    if (sent && !ftp.closed) {
+        ftp.log(`> ${behind}`);
+        ftp.socket.write(`${behind}\r\n`, encoding);
+    }
+    return done;
+}
 /** Ends the session with `err` as the reason every pending and later task fails with. */
 function failSession(client, err) {
     client.ftp.closeWithError(err);
@@ -33368,8 +33728,9 @@ function sendPipelined(client, commands, fits) {
     const sendNext = () => {
         const batch = commands.slice(sent, ends.shift());
         sent += batch.length;
+        // As basic-ftp logs them: no password or account in the protocol log.
         for (const command of batch)
-            ftp.log(`> ${command}`);
+            ftp.log(`> ${/^(PASS|ACCT) /i.test(command) ? `${command.slice(0, 4)} ###` : command}`);
         ftp.socket.write(batch.map(c => `${c}\r\n`).join(''), encoding);
     };
     const done = ftp.handle(undefined, (res, task) => {
@@ -33380,7 +33741,7 @@ function sendPipelined(client, commands, fits) {
         const command = commands[replies.length];
         const reply = { code: res.code, message: res.message };
         if (!fits(command, reply)) {
-            const err = new RepliesMismatch(`${command} answered with ${reply.message}`);
+            const err = new RepliesMismatch(`${commandNamed(command)} answered with ${reply.message}`);
             task.reject(err);
             ftp.closeWithError(err);
             return;
@@ -33395,17 +33756,20 @@ function sendPipelined(client, commands, fits) {
     return done.then(() => replies, (err) => {
         if (err instanceof RepliesMismatch || !(err instanceof Error))
             throw err;
-        throw new BatchStopped(commands[replies.length], err);
+        throw new BatchStopped(commands[replies.length], err, replies);
     });
 }
 /** A batch of commands sent together that lost its connection or timed out, at `command`. */
 class BatchStopped extends Error {
     command;
+    replies;
     /** basic-ftp's control timeout: the server read no further (or never answered). */
     timedOut;
-    constructor(command, cause) {
+    constructor(command, cause, replies = [] // read before it stopped (a login's refusal may be among them)
+    ) {
         super(`${commandNamed(command)}: ${cause.message}`, { cause });
         this.command = command;
+        this.replies = replies;
         this.timedOut = isControlTimeout(cause);
     }
 }
@@ -33569,6 +33933,8 @@ class PassiveConnector {
     server;
     /** A passive port asked for ahead, with the commands before it (pipelined), and when. */
     prepared;
+    /** A data connection already connecting to the port asked for ahead (`connectAhead`). */
+    ahead;
     constructor(pins, localAddress, 
     /** Where EPSV's refusal is kept (PASV for every session from then on), and a pin mismatch. */
     server) {
@@ -33598,7 +33964,29 @@ class PassiveConnector {
      * covers the connection from connect to the last byte.
      */
     async open(client) {
+        const ahead = this.ahead;
+        this.ahead = undefined;
+        if (ahead !== undefined)
+            return ahead;
         const { host, port } = await this.passive(client);
+        return this.connect(client, host, port);
+    }
+    /**
+     * Where a passive port was asked for ahead (behind the last STOR), its TCP connection starts
+     * now, while the caller's commands (the checks of the upload before) are answered: the next
+     * `open` takes it. False when no port was asked for ahead (the caller asks for one then).
+     */
+    connectAhead(client) {
+        this.dropAhead();
+        const host = controlSocket(client).remoteAddress;
+        const prepared = this.prepared;
+        this.prepared = undefined;
+        if (host === undefined || prepared === undefined || Date.now() - prepared.at >= PREPARED_FOR_MS)
+            return false;
+        this.ahead = this.connect(client, host, prepared.port);
+        return true;
+    }
+    connect(client, host, port) {
         const raw = (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
         const secure = controlSocket(client) instanceof external_node_tls_.TLSSocket;
         let socket = raw;
@@ -33672,6 +34060,19 @@ class PassiveConnector {
             }
         };
     }
+    /**
+     * Where the server reads the command after a STOR only once the transfer is over (the server
+     * record decides), the next passive port is asked for behind the STOR: what store needs for it.
+     */
+    behindStor() {
+        if (!this.server.passiveBehindTransfer)
+            return undefined;
+        return {
+            command: this.passiveCommand,
+            answered: reply => this.prepare(reply),
+            early: reply => this.server.answeredDuringTransfer(reply.message)
+        };
+    }
     /** The command that asks for a passive port ahead of the next transfer (EPSV, or PASV where EPSV failed). */
     get passiveCommand() {
         return this.server.epsv ? 'EPSV' : 'PASV';
@@ -33698,6 +34099,11 @@ class PassiveConnector {
     /** Another command went first: the port asked for ahead may no longer be open (not every server keeps it). */
     forget() {
         this.prepared = undefined;
+        this.dropAhead();
+    }
+    dropAhead() {
+        this.ahead?.destroy();
+        this.ahead = undefined;
     }
     async passive(client) {
         const host = controlSocket(client).remoteAddress;
@@ -33810,14 +34216,24 @@ function upgrade(socket, options, timeoutMs) {
  */
 const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1'];
 function groupsStartingWith(key) {
-    const chosen = key !== null && typeof key === 'object' && 'name' in key ? key.name : undefined;
-    if (typeof chosen !== 'string' || !GROUPS.includes(chosen))
+    return groupsFirst(groupOf(key));
+}
+/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
+function groupsFirst(chosen) {
+    if (chosen === undefined || !GROUPS.includes(chosen))
         return undefined;
     return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':');
 }
+const groupOf = (key) => key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined;
+/**
+ * The control connection's first group: the one this server chose before, else P-256, which
+ * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
+ * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
+ */
+const controlGroups = (server) => groupsFirst(server.keyGroup ?? 'prime256v1');
 /** Connects and secures the control connection; resolves with the server's greeting. */
-async function secureControl(client, settings) {
-    const options = tlsOptionsFor(settings);
+async function secureControl(client, settings, server) {
+    const options = withGroups(settings, tlsOptionsFor(settings), controlGroups(server));
     let greeting;
     if (settings.tls === 'implicit') {
         greeting = await client.connectImplicitTLS(settings.host, settings.port, {
@@ -33835,8 +34251,61 @@ async function secureControl(client, settings) {
     }
     const secured = controlSocket(client);
     checkCertificate(secured, settings);
-    setDataTlsOptions(client, withGroups(settings, options, groupsStartingWith(secured.getEphemeralKeyInfo())));
+    const key = secured.getEphemeralKeyInfo();
+    if (groupsFirst(groupOf(key)) !== undefined)
+        server.keyGroup = groupOf(key);
+    setDataTlsOptions(client, withGroups(settings, options, groupsStartingWith(key)));
     return greeting.message;
+}
+/**
+ * Logs in and protects the session: where the server takes pipelined commands, USER and PASS go
+ * in the same write as protect's commands (one round trip for all, not three); a server that
+ * asks for an account (332) gets ACCT and protect's commands again after it.
+ */
+async function loginAndProtect(client, settings, server) {
+    if (!server.pipelining || !server.loginTogether) {
+        await login(client, settings);
+        return protect(client, settings, server);
+    }
+    const what = `Login as ${settings.user} failed`;
+    const { commands, read } = protectSteps(settings);
+    // OPTS UTF8 ON whatever FEAT says (basic-ftp sends it so too): its reply is not read.
+    const utf8 = settings.encoding === 'utf8' ? ['OPTS UTF8 ON'] : [];
+    const all = [`USER ${settings.user}`, `PASS ${settings.password}`, ...commands, ...utf8];
+    let replies;
+    try {
+        replies = await sendPipelined(client, all, fitsCommand);
+    }
+    catch (err) {
+        if (!(err instanceof BatchStopped))
+            throw refused('USER, PASS, ' + commands.join(', '), err, what);
+        // A server that refuses the login and hangs up (ProFTPD's 530 on too many clients): that
+        // refusal, as one command at a time would have met it; else the command whose reply did
+        // not come (never PASS's argument).
+        const [user, pass] = err.replies;
+        const res = user && expectedOr(user, `USER ${settings.user}`, [230, 331, 332], what);
+        if (res?.code === 331 && pass !== undefined)
+            expectedOr(pass, 'PASS', [230, 202, 332], what);
+        throw refused(commandNamed(err.command), err.cause, what);
+    }
+    let res = expectedOr(replies[0], `USER ${settings.user}`, [230, 331, 332], what);
+    if (res.code === 331)
+        res = expectedOr(replies[1], 'PASS', [230, 202, 332], what);
+    if (res.code !== 332)
+        return finishProtect(client, settings, server, read(replies.slice(2)), utf8.length > 0);
+    // The commands after PASS were refused before the account: again once it is given.
+    await account(client, settings, res, what);
+    return protect(client, settings, server);
+}
+/** A reply to a command sent together: one of `expected`, else the failure naming the command. */
+function expectedOr(res, shown, expected, what) {
+    if (expected.includes(res.code))
+        return res;
+    throw new DeployError(`${what}: the server answered ${shown} with ${res.message}`, {
+        command: shown,
+        code: res.code,
+        reply: res.message
+    });
 }
 async function login(client, settings) {
     const what = `Login as ${settings.user} failed`;
@@ -33844,7 +34313,12 @@ async function login(client, settings) {
     let res = await expectReply(client, `USER ${settings.user}`, [230, 331, 332], what);
     if (res.code === 331)
         res = await expectReply(client, `PASS ${settings.password}`, [230, 202, 332], what, 'PASS');
-    if (res.code === 332) {
+    if (res.code === 332)
+        await account(client, settings, res, what);
+}
+/** ACCT after a 332 (RFC 959 5.4), with the account input; none given: the failure says to set it. */
+async function account(client, settings, res, what) {
+    {
         if (settings.account === '') {
             throw new DeployError(`${what}: the server asks for an account (${res.message}); set the account input`, {
                 command: 'PASS',
@@ -33861,6 +34335,18 @@ async function login(client, settings) {
  * five). Resolves with the features and the login directory (PWD).
  */
 async function protect(client, settings, server) {
+    const { commands, read } = protectSteps(settings);
+    let replies;
+    try {
+        replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands);
+    }
+    catch (err) {
+        throw refused(commands.join(', '), err, 'Could not set up the session');
+    }
+    return finishProtect(client, settings, server, read(replies));
+}
+/** protect's commands, and how their replies are read (throws on a refused step). */
+function protectSteps(settings) {
     const steps = [
         ['TYPE I', [200], 'The server refused binary mode'],
         // basic-ftp ignores a refused PBSZ/PROT P; we must not, or files would go in clear.
@@ -33872,34 +34358,33 @@ async function protect(client, settings, server) {
             ]),
         ['PWD', [257], 'Could not read the login directory']
     ];
-    const commands = ['FEAT', ...steps.map(([command]) => command)];
-    let replies;
-    try {
-        replies = server.pipelining ? await sendPipelined(client, commands, fitsCommand) : await oneByOne(client, commands);
-    }
-    catch (err) {
-        throw refused(commands.join(', '), err, 'Could not set up the session');
-    }
-    const features = parseFeatures(replies[0]);
-    steps.forEach(([command, expected, what], i) => {
-        const res = replies[i + 1];
-        if (!expected.includes(res.code)) {
-            throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
-                command,
-                code: res.code,
-                reply: res.message
-            });
-        }
-    });
+    const read = (replies) => {
+        steps.forEach(([command, expected, what], i) => {
+            const res = replies[i + 1];
+            if (!expected.includes(res.code)) {
+                throw new DeployError(`${what}: the server answered ${command} with ${res.message}`, {
+                    command,
+                    code: res.code,
+                    reply: res.message
+                });
+            }
+        });
+        const pwd = replies[steps.length];
+        const home = /"(.+)"/.exec(pwd.message)?.[1];
+        if (home === undefined)
+            throw new Error(`Could not read the login directory from ${pwd.message}`);
+        return { features: parseFeatures(replies[0]), home };
+    };
+    return { commands: ['FEAT', ...steps.map(([command]) => command)], read };
+}
+async function finishProtect(client, settings, server, done, utf8Sent = false) {
+    const { features } = done;
     // MLSD when FEAT lists MLST (RFC 3659 7.8), else LIST; LIST too once MLSD failed where LIST worked.
     server.listCommand ??= features.has('MLST') ? 'MLSD' : 'LIST';
     client.availableListCommands = server.listCommand === 'MLSD' ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    if (settings.encoding === 'utf8' && features.has('UTF8'))
+    if (!utf8Sent && settings.encoding === 'utf8' && features.has('UTF8'))
         await client.sendIgnoringError('OPTS UTF8 ON');
-    const home = /"(.+)"/.exec(replies[replies.length - 1].message)?.[1];
-    if (home === undefined)
-        throw new Error(`Could not read the login directory from ${replies[replies.length - 1].message}`);
-    return { features, home };
+    return done;
 }
 const PROTECT_REFUSED = 'The server refused to protect data connections (no file was sent)';
 /** The same replies as sendPipelined, one command at a time. */
@@ -34406,6 +34891,70 @@ class ServerHasher {
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/ftp/behind-transfer.ts
+class RepliesBehind {
+    isPort;
+    stor;
+    behind;
+    /** A refusal not yet known to be the STOR's or the other's. */
+    pending;
+    early = false;
+    /** `isPort`: the success reply of the command behind (229 to EPSV, 227 to PASV). */
+    constructor(isPort) {
+        this.isPort = isPort;
+    }
+    /**
+     * Takes a reply that is not a 1xx (`started`: the STOR's 1xx came). Returns both replies once
+     * both are in, 'stray' for a 226 that can be neither's (after a refusal and no 1xx: pyftpdlib's
+     * answer to a data connection closed unused), 'early port' for a passive port that came before
+     * anything of the STOR's end (the server opened a new port during the transfer; pyftpdlib then
+     * drops the transfer and never answers the STOR: its timeout and retry tell), else undefined.
+     */
+    take(reply, started) {
+        if (this.isPort(reply)) {
+            this.behind = reply;
+            if (this.stor === undefined && this.pending === undefined) {
+                this.early = true;
+                return 'early port';
+            }
+            // A refusal before it was the STOR's.
+            this.stor ??= this.pending;
+            this.pending = undefined;
+        }
+        else if (reply.code >= 200 && reply.code < 300) {
+            // RFC 959 has a transfer's 2xx only after its 1xx.
+            if (!started && this.pending !== undefined)
+                return 'stray';
+            this.stor = reply;
+            if (this.pending !== undefined) {
+                this.behind = this.pending;
+                this.early = true;
+                this.pending = undefined;
+            }
+        }
+        else if (this.stor !== undefined) {
+            this.behind = reply;
+        }
+        else if (this.behind !== undefined) {
+            this.stor = reply;
+        }
+        else if (this.pending !== undefined) {
+            // Two refusals: in order, unless the first is pure-ftpd's 500 to a command during a transfer.
+            const swapped = this.pending.code === 500 && reply.code !== 500 && started;
+            this.stor = swapped ? reply : this.pending;
+            this.behind = swapped ? this.pending : reply;
+            this.early = swapped;
+            this.pending = undefined;
+        }
+        else {
+            this.pending = reply;
+        }
+        if (this.stor === undefined || this.behind === undefined)
+            return undefined;
+        return { stor: this.stor, behind: this.behind, early: this.early };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
 /**
  * STOR over a data connection of our own: basic-ftp's uploadFrom (streams, a pipeline, a
@@ -34416,9 +34965,10 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 /** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
 const EARLY_RESET_GRACE_MS = 1000;
-async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }) {
+async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }, behind) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let dataError;
@@ -34450,7 +35000,32 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
         }
         await (0,external_node_stream_promises_namespaceObject.pipeline)(source.stream(), hashing(hash, n => (size += n)), socket);
     };
-    const confirmed = sendWithHandler(client, `STOR ${remotePath}`, (res, task) => {
+    const replies = new RepliesBehind(r => r.code === (behind?.command === 'PASV' ? 227 : 229));
+    let straySeen = false;
+    const handler = (res, task) => {
+        if (behind !== undefined && (!(res instanceof Error) || res instanceof dist.FTPError) && res.code >= 200) {
+            // Two replies to come, the STOR's and the passive command's, in either order.
+            const sorted = replies.take({ code: res.code, message: res.message }, started);
+            if (sorted === 'stray') {
+                straySeen = true;
+                return;
+            }
+            if (sorted === 'early port') {
+                // Other uploads stop sending it at once; this one waits for its STOR's reply as ever.
+                return behind.early(res);
+            }
+            if (sorted === undefined)
+                return;
+            behind.answered(sorted.behind);
+            if (sorted.early)
+                behind.early(sorted.behind);
+            const { stor } = sorted;
+            if (stor.code >= 200 && stor.code < 300)
+                return task.resolve(stor);
+            if (!started && !straySeen)
+                expectStrayCompletion(client);
+            return task.reject(new dist.FTPError(stor));
+        }
         if (res instanceof Error) {
             if (res instanceof dist.FTPError && !started)
                 expectStrayCompletion(client);
@@ -34481,7 +35056,11 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
             return task.resolve(res);
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
-    });
+    };
+    const command = `STOR ${remotePath}`;
+    const confirmed = behind === undefined
+        ? sendWithHandler(client, command, handler)
+        : sendWithBehind(client, command, behind.command, handler);
     if (tls.early) {
         // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
         // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
@@ -34639,12 +35218,16 @@ class BasicFtpSession {
     /**
      * Sends commands that take one reply each and resolves with every reply in order, refusals
      * included (not thrown): in one write when `pipelined` and the server takes it, else one at a
-     * time. With `preparePassive`, the next transfer's passive port is asked for in the same write.
+     * time. With `preparePassive`, the next transfer's passive port is asked for in the same write,
+     * or, where one came behind the last STOR, its data connection starts meanwhile.
      */
     async sendAll(commands, options) {
         // A port asked for ahead is kept only by the transfer right after it.
-        this.connector.forget();
-        const all = options.preparePassive ? [...commands, this.connector.passiveCommand] : commands;
+        const ahead = options.preparePassive && this.connector.connectAhead(this.client);
+        if (!ahead)
+            this.connector.forget();
+        const asks = options.preparePassive && !ahead;
+        const all = asks ? [...commands, this.connector.passiveCommand] : commands;
         let replies;
         if (options.pipelined && this.server.pipelining) {
             try {
@@ -34679,15 +35262,14 @@ class BasicFtpSession {
                 }
             }
         }
-        if (options.preparePassive)
+        if (asks)
             this.connector.prepare(replies.pop());
         return replies;
     }
     async upload(source, remotePath) {
-        return store(this.client, await this.connector.open(this.client), source, remotePath, {
-            early: this.server.earlyTls,
-            onEarlyReset: () => this.server.earlyTlsReset()
-        });
+        const data = await this.connector.open(this.client);
+        const tls = { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() };
+        return store(this.client, data, source, remotePath, tls, this.connector.behindStor());
     }
     commit(c) {
         return commitTogether(this, c);
@@ -34890,10 +35472,9 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        const greeting = await secureControl(client, settings);
-        await login(client, settings);
+        const greeting = await secureControl(client, settings, server);
         server.greeted(greeting);
-        const { home, features } = await protect(client, settings, server);
+        const { home, features } = await loginAndProtect(client, settings, server);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
@@ -35227,7 +35808,7 @@ async function releaseOwn(session, path, token, beat, moves) {
  * after a killed one starts within about a minute.
  */
 const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
-const lockPath = (o) => external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
+const lockPath = (o) => external_node_path_namespaceObject.posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR);
 class DeployLock {
     o;
     onLost;
@@ -35463,7 +36044,7 @@ async function takeRunLock(o) {
         // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
         const madeHere = new Set();
         if (session.server.pipelining) {
-            const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, LOCK_DIR);
+            const lockDir = external_node_path_namespaceObject.posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR);
             const made = await session.together([...chain, lockDir].map(path => ({ kind: 'mkdir', path })), { beforeTransfer: true });
             chain.forEach((dir, i) => made[i].done && madeHere.add(dir));
             madeLock = made[chain.length].done;
@@ -35481,6 +36062,7 @@ async function takeRunLock(o) {
     const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log);
     const lock = await DeployLock.acquire({
         remoteRoot: o.remoteRoot,
+        lockName: o.lockName,
         identity: o.identity,
         timeoutMs: o.timeoutMs,
         timing: o.timing,
@@ -36416,6 +36998,9 @@ function exitIfCancelled(signal, code) {
 
 
 
+
+
+
 const defaultDeps = { openSession: openSession, listLocalFiles: local_files_listLocalFiles, now: () => Date.now() };
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
@@ -36426,7 +37011,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const started = deps.now();
     // Server replies go into log lines and may echo the password.
     const log = redactingLog(output, [settings.password]);
-    const local = await log.group('Local files', () => findFiles(settings, log, deps));
+    // A rollback uploads nothing: local-dir is not read.
+    const local = settings.rollback ? [] : await log.group('Local files', () => findFiles(settings, log, deps));
     const pool = openPool(settings, log, deps);
     // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS);
@@ -36437,43 +37023,69 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     try {
         const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir);
+        // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
+        const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined;
         const names = new TempNamer(undefined, deps.now);
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
         if (settings.lock && !settings.dryRun)
-            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, remoteRoot, first.home, signal));
+            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal));
+        if (swap !== undefined && settings.rollback) {
+            const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun));
+            held = await releaseIfHeld(pool, held, log);
+            const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log));
+            return rolledBack({ settings, first, remoteRoot, listing, cutover, durationMs: deps.now() - started });
+        }
+        // Before any upload: the server renames directories, and the spare copy is ready.
+        const liveExists = swap !== undefined && !settings.dryRun
+            ? await log.group('Swap', () => prepareSwap(pool, swap, names.runTag, log))
+            : false;
+        const target = swap?.next ?? remoteRoot;
         // The checks may list with STAT; the listing output, which reports times, with MLSD or LIST.
         const list = statOrListLister(pool);
         const { concurrency } = settings;
         const localPaths = local.map(f => f.relPath);
         // With the lock (a dry run: the lock a real run would hold) every temporary is a dead run's.
         const holdsLock = settings.lock;
-        const query = { pool, list, remoteRoot, manifestName: settings.manifest, localPaths, names, concurrency, holdsLock };
+        const query = {
+            pool,
+            list,
+            remoteRoot: target,
+            manifestName: settings.manifest,
+            localPaths,
+            names,
+            concurrency,
+            holdsLock
+        };
         const state = await log.group('Remote state', () => readRemoteState(query, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
         const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
         // Only when names differ in case alone: then whether they are one file decides the plan.
         const paths = files.map(f => f.relPath);
-        pool.server.foldsCase = await probeCaseFolding(pool, remoteRoot, paths, state.index, log);
+        pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log);
         // Files already on the server at their size, unknown to the manifest: compared before the plan.
-        const adoptions = { pool, mode: settings.adopt, remoteRoot, concurrency, log };
+        const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log };
         const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
-        const plan = planDeploy(files, { ...state, adopted, foldsCase: pool.server.foldsCase }, { ...settings, remoteRoot, home: first.home });
+        const plan = planDeploy(files, { ...state, adopted, foldsCase: pool.server.foldsCase }, { ...settings, remoteRoot: target, home: first.home });
         const planned = planSteps(plan);
         describePlan(plan, planned, log, settings.dryRun);
+        // A wrong local-dir with delete: true would empty the site: refused before any change (a dry run too).
+        const overLimit = overDeleteLimit(plan.deletes.length, state.manifest.files.size, settings.maxDelete);
+        if (overLimit !== undefined)
+            throw overLimit;
         // The other connections log in while the first creates directories.
         if (!settings.dryRun && plan.uploads.length > 1)
             pool.warm(Math.min(concurrency, plan.uploads.length));
         const done = settings.dryRun
             ? asPlanned(plan)
-            : await log.group(`Upload: ${plan.uploads.length} file(s) to ${remoteRoot}`, () => carryOut(plan, { pool, state, list, names, remoteRoot, settings, log }));
+            : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () => carryOut(plan, { pool, state, list, names, remoteRoot: target, settings, log }));
+        if (swap !== undefined && !settings.dryRun)
+            done.cutover = await log.group('Swap', () => switchReleases(pool, swap, liveExists, log));
         const applied = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps];
         // Every change is made: what fails from here on is a warning, and the run is done (exit 0).
-        if (held !== undefined) {
-            if (await releaseWhenDone(pool, held, log))
-                applied.push({ kind: 'release lock', path: LOCK_DIR });
-            held = undefined;
-        }
+        if (held !== undefined && (await releaseWhenDone(pool, held, log)))
+            applied.push({ kind: 'release lock', path: LOCK_DIR });
+        held = undefined;
         const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log));
         // A certificate that is not the pinned one fails the run, even met by the listing after it.
         if (pool.server.stopped !== undefined)
@@ -36492,6 +37104,12 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         pool.closeAll();
     }
 }
+/** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
+async function releaseIfHeld(pool, held, log) {
+    if (held !== undefined)
+        await releaseWhenDone(pool, held, log);
+    return undefined;
+}
 /** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
 function releaseWithin(pool, held) {
     return held && pool.bounded('Releasing the deploy lock', held.lock.release());
@@ -36501,12 +37119,12 @@ function openPool(settings, log, deps) {
     let opened = 0;
     return new SessionPool(server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
 }
-/** Takes the deploy lock in remote-dir (creating remote-dir where needed), with its heartbeat's own session. */
-function takeLock(settings, log, deps, pool, remoteRoot, home, signal) {
+/** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session. */
+function takeLock(settings, log, deps, pool, at, home, signal) {
     return takeRunLock({
         pool,
         openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
-        remoteRoot,
+        ...(typeof at === 'string' ? { remoteRoot: at } : { remoteRoot: at.parent, lockName: at.lockName }),
         home,
         dirMode: settings.dirMode,
         timeoutMs: settings.lockTimeoutMs,
@@ -36587,7 +37205,10 @@ const Inputs = {
     FileMode: 'file-mode',
     DirMode: 'dir-mode',
     Listing: 'listing',
-    ReportFile: 'report-file'
+    ReportFile: 'report-file',
+    Cutover: 'cutover',
+    Rollback: 'rollback',
+    MaxDelete: 'max-delete'
 };
 /** Defaults as action.yml declares them ('' = no default there). */
 const InputDefaults = {
@@ -36624,7 +37245,10 @@ const InputDefaults = {
     'file-mode': '',
     'dir-mode': '',
     listing: 'flat',
-    'report-file': ''
+    'report-file': '',
+    cutover: 'end',
+    rollback: 'false',
+    'max-delete': '50%'
 };
 /** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
 const BooleanInputs = [
@@ -36634,7 +37258,8 @@ const BooleanInputs = [
     Inputs.DryRun,
     Inputs.Lock,
     Inputs.Atomic,
-    Inputs.Verify
+    Inputs.Verify,
+    Inputs.Rollback
 ];
 const Outputs = {
     Listing: 'listing',
@@ -36773,6 +37398,9 @@ function summaryMarkdown(result, host) {
                 `| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`,
                 `| Steps done | ${result.applied.length} of ${result.planned.length} planned |`
             ]),
+        ...(result.cutover === undefined
+            ? []
+            : [`| Went live (cutover: ${result.cutover.mode}) | ${windowCell(result.cutover)} |`]),
         `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
         `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
         '',
@@ -36780,6 +37408,12 @@ function summaryMarkdown(result, host) {
         ...fileTable(`Files ${result.dryRun ? 'that would be adopted' : 'adopted'} (already on the server)`, result.adopted),
         ...fileTable(`Files ${result.dryRun ? 'that would be deleted' : 'deleted'}`, result.deleted)
     ].join('\n');
+}
+/** '12 file(s) renamed into place within 35 ms': the window visitors could see a mix of versions. */
+function windowCell(cutover) {
+    if (cutover.windowMs === null)
+        return 'nothing went live';
+    return `${cutover.renamed} file(s) renamed into place within ${cutover.windowMs} ms`;
 }
 function failureMarkdown(message) {
     return `## FTPS deploy failed\n\n> ${escapeCell(message)}\n`;
@@ -36819,6 +37453,7 @@ function reportOf(result, host, startedAt, finishedAt) {
         listing: result.listing,
         planned: result.planned,
         applied: result.applied,
+        cutover: result.cutover ?? null,
         timings: {
             startedAt: startedAt.toISOString(),
             finishedAt: finishedAt.toISOString(),
@@ -37016,6 +37651,31 @@ function parseVerify(value) {
     }
     throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
 }
+/** max-delete: a whole number of files, or a percentage (`50%`, `12.5%`) of those the manifest lists. */
+function parseMaxDelete(value) {
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
+    if (percent !== null && Number(percent[1]) <= 100)
+        return { percent: Number(percent[1]) };
+    if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+        return { count: Number(value) };
+    throw invalid(Inputs.MaxDelete, value, 'a whole number of files, or a percentage from 0% to 100% (100% = no limit)');
+}
+/**
+ * cutover with what it depends on: `atomic: false` leaves only `file` (a default `end` becomes
+ * `file`; `end` or `swap` asked for is bad input), and `rollback` needs `swap`.
+ */
+function parseCutover(value, given, atomic, rollback) {
+    const cutover = oneOf(Inputs.Cutover, value, { end: 'end', file: 'file', swap: 'swap' });
+    if (!atomic && cutover !== 'file') {
+        if (given)
+            throw invalid(Inputs.Cutover, value, "'file' with atomic: false (end and swap go live by renames)");
+        return 'file';
+    }
+    if (rollback && cutover !== 'swap') {
+        throw invalid(Inputs.Rollback, 'true', `false unless cutover is 'swap' (cutover is '${cutover}')`);
+    }
+    return cutover;
+}
 
 ;// CONCATENATED MODULE: ./src/config/settings.ts
 /**
@@ -37048,6 +37708,9 @@ function parseSettings(read, options = {}) {
         throw invalid(Inputs.TlsServername, servername, 'a host name without spaces');
     const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile));
     const verify = parseVerify(get(Inputs.Verify));
+    const atomic = bool(Inputs.Atomic);
+    const rollback = bool(Inputs.Rollback);
+    const cutover = parseCutover(get(Inputs.Cutover), read(Inputs.Cutover) !== '', atomic, rollback);
     return {
         host,
         port: portText === ''
@@ -37089,13 +37752,20 @@ function parseSettings(read, options = {}) {
         lockTimeoutMs: parseInteger(Inputs.LockTimeout, get(Inputs.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
         concurrency: parseInteger(Inputs.Concurrency, get(Inputs.Concurrency), 1, 16, 'a whole number of connections'),
         retries: parseInteger(Inputs.Retries, get(Inputs.Retries), 0, 100, 'a whole number of retries'),
-        atomic: bool(Inputs.Atomic),
+        atomic,
         verify: verify.size,
         verifyHash: verify.hash,
         fileMode: parseMode(Inputs.FileMode, get(Inputs.FileMode)),
         dirMode: parseMode(Inputs.DirMode, get(Inputs.DirMode)),
         reportFile: reportFile === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, reportFile),
-        listing: oneOf(Inputs.Listing, get(Inputs.Listing), { flat: 'flat', recursive: 'recursive', none: 'none' })
+        listing: oneOf(Inputs.Listing, get(Inputs.Listing), {
+            flat: 'flat',
+            recursive: 'recursive',
+            none: 'none'
+        }),
+        cutover,
+        rollback,
+        maxDelete: parseMaxDelete(get(Inputs.MaxDelete))
     };
 }
 
@@ -37131,10 +37801,15 @@ function readActionInput(name) {
 }
 /** A progress line in the Actions log at most every `everyMs`: files, bytes, rate, time left. */
 function progressLines(write, now = Date.now, everyMs = 10_000) {
-    const started = now();
+    let started = now();
     let last = started;
     return (p) => {
         const at = now();
+        // The upload begins (apply reports 0 files done): the rate counts from here, not from the login.
+        if (p.files === 0) {
+            started = last = at;
+            return;
+        }
         if (at - last < everyMs && p.files < p.totalFiles)
             return;
         last = at;

@@ -91,6 +91,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
     // write the manifest): a file goes live when a later write carries its rename.
     const records: Promise<void>[] = []
+    const checked = { files: 0, bytes: 0 }
     const recorded = async (): Promise<void> => {
       for (const record of records.splice(0)) await record
     }
@@ -102,12 +103,6 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         done.uploaded.push(file)
         done.bytesUploaded += file.size
         did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
-        log.progress?.({
-          files: done.uploaded.length,
-          totalFiles: plan.uploads.length,
-          bytes: done.bytesUploaded,
-          totalBytes
-        })
         const record = store.recorded(file.relPath, { sha256, size: file.size })
         record.catch(() => undefined) // awaited by `recorded`
         records.push(record)
@@ -138,6 +133,10 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       } catch (err) {
         throw uploadFailure(file, remotePath, err)
       }
+      // Progress counts files uploaded and checked (under `end` none is live before the burst).
+      checked.files += 1
+      checked.bytes += file.size
+      log.progress?.({ files: checked.files, totalFiles: plan.uploads.length, bytes: checked.bytes, totalBytes })
       await recorded()
     }
     /** The checked files whose renames are pending go live: a phase ends. */
