@@ -70,8 +70,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     log = cliLog(args.verbose, () => secrets)
     const password = env.FTPS_PASSWORD ?? ''
-    secrets = [password]
-    const read = (name: InputName): string => (name === Inputs.Password ? password : (args.values[name] ?? '').trim())
+    const passphrase = env.FTPS_SSH_PASSPHRASE ?? ''
+    secrets = [password, passphrase]
+    const read = (name: InputName): string =>
+      name === Inputs.Password
+        ? password
+        : name === Inputs.SshPassphrase
+          ? passphrase
+          : (args.values[name] ?? '').trim()
     const localOnly = (args.values[Inputs.Host] ?? '') === ''
     const settings = parseSettings(read, { requireHost: !localOnly })
     if (localOnly && !settings.dryRun) {

@@ -3,7 +3,9 @@ import { InputError } from '../core/errors.js'
 import { BooleanInputs, InputName, Inputs } from './inputs.js'
 import { suggestFlag } from './suggest.js'
 
-export const FLAG_INPUTS = Object.values(Inputs).filter(name => name !== Inputs.Password) as InputName[]
+export const FLAG_INPUTS = Object.values(Inputs).filter(
+  name => name !== Inputs.Password && name !== Inputs.SshPassphrase
+) as InputName[]
 
 /** The flags that are not inputs, with their help lines. */
 export const OTHER_FLAGS = {
@@ -39,6 +41,11 @@ export function parseArgs(argv: string[]): CliArgs {
     if (name === Inputs.Password) {
       // argv is visible to every user of the machine (ps): the value is never echoed.
       throw new InputError('--password is not accepted: pass the password in the FTPS_PASSWORD environment variable')
+    }
+    if (name === Inputs.SshPassphrase) {
+      throw new InputError(
+        '--ssh-passphrase is not accepted: pass the passphrase in the FTPS_SSH_PASSPHRASE environment variable'
+      )
     }
     if (Object.prototype.hasOwnProperty.call(OTHER_FLAGS, name)) {
       if (inline !== undefined) throw new InputError(`--${name} takes no value`)

@@ -264,5 +264,36 @@ export const INPUT_DOCS: readonly InputDoc[] = [
       'Where to write the whole result as JSON (uploaded, skipped, adopted, deleted, listing, timings). Empty: a file under `RUNNER_TEMP` in the action, none in the CLI.',
     default: '',
     required: false
+  },
+  {
+    name: 'protocol',
+    group: 'Protocol',
+    description:
+      '`ftps`: FTP secured by TLS, as the inputs above say. `sftp`: the SSH File Transfer Protocol, for hosts that offer only SSH; the same engine (manifest, plan, lock, atomic replace, delete, dry run, adopt, modes, outputs) runs over it. `port` then defaults to 22.',
+    default: 'ftps',
+    required: false
+  },
+  {
+    name: 'ssh-key',
+    group: 'Protocol',
+    description:
+      '`protocol: sftp`: a private key (OpenSSH or PEM text, or a path to the file) to log in with instead of, or besides, `password`. Masked at once.',
+    default: '',
+    required: false
+  },
+  {
+    name: 'ssh-passphrase',
+    group: 'Protocol',
+    description: "The key's passphrase (use a secret). Masked at once; the CLI reads it from FTPS_SSH_PASSPHRASE.",
+    default: '',
+    required: false
+  },
+  {
+    name: 'ssh-host-key',
+    group: 'Protocol',
+    description:
+      "The server's host key, always checked before any credential is sent: SHA-256 fingerprint(s) as `ssh-keygen -l` prints them (`SHA256:...`), or `known_hosts` lines, several separated by newlines. With none given the run fails before logging in, printing the server's fingerprint to pin. `any` turns the check off, with a loud warning.",
+    default: '',
+    required: false
   }
 ]

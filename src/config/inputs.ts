@@ -37,7 +37,11 @@ export const Inputs = {
   FileMode: 'file-mode',
   DirMode: 'dir-mode',
   Listing: 'listing',
-  ReportFile: 'report-file'
+  ReportFile: 'report-file',
+  Protocol: 'protocol',
+  SshKey: 'ssh-key',
+  SshPassphrase: 'ssh-passphrase',
+  SshHostKey: 'ssh-host-key'
 } as const
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs]
@@ -77,7 +81,11 @@ export const InputDefaults: Record<InputName, string> = {
   'file-mode': '',
   'dir-mode': '',
   listing: 'flat',
-  'report-file': ''
+  'report-file': '',
+  protocol: 'ftps',
+  'ssh-key': '',
+  'ssh-passphrase': '',
+  'ssh-host-key': ''
 }
 
 /** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
@@ -99,5 +107,6 @@ export const Outputs = {
   FilesDeleted: 'files-deleted',
   BytesUploaded: 'bytes-uploaded',
   TlsFingerprint: 'tls-fingerprint',
+  SshHostKey: 'ssh-host-key',
   ReportFile: 'report-file'
 } as const

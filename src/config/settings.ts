@@ -27,6 +27,7 @@ import {
   parseVerify
 } from './input-parsers.js'
 import { InputDefaults, InputName, Inputs } from './inputs.js'
+import { parseSsh } from './ssh-inputs.js'
 
 export type { Settings }
 
@@ -61,14 +62,18 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
   if (/\s|\0/.test(servername)) throw invalid(Inputs.TlsServername, servername, 'a host name without spaces')
   const reportFile = noControlChars(Inputs.ReportFile, get(Inputs.ReportFile))
   const verify = parseVerify(get(Inputs.Verify))
+  const ssh = parseSsh(get, read, cwd)
 
   return {
+    ...ssh,
     host,
     port:
       portText === ''
-        ? tls === 'implicit'
-          ? 990
-          : 21
+        ? ssh.protocol === 'sftp'
+          ? 22
+          : tls === 'implicit'
+            ? 990
+            : 21
         : parseInteger(Inputs.Port, portText, 1, 65535, 'a port number'),
     user,
     password: parsePassword(read(Inputs.Password), user),

@@ -6,7 +6,21 @@ export type SyncMode = 'changed' | 'all'
 export type ListingMode = 'flat' | 'recursive' | 'none'
 export type AdoptMode = 'auto' | 'download' | 'size' | 'none'
 
-export interface Settings {
+/** `protocol` and the SSH inputs (CONTRACT "Protocol"). */
+export interface SshSettings {
+  /** `ftps`, or `sftp` (SSH) for hosts that offer only SSH. */
+  protocol: 'ftps' | 'sftp'
+  /** A private key's text (OpenSSH or PEM), checked to parse with the passphrase. Never logged. */
+  sshKey: string | undefined
+  /** The key's passphrase ('' when none). Never logged. */
+  sshPassphrase: string
+  /** Pinned host keys as SHA256:<base64> fingerprints (known_hosts lines are turned into them). */
+  sshHostKeys: string[]
+  /** `ssh-host-key: any`: the host key is not checked (warns). */
+  sshHostKeyAny: boolean
+}
+
+export interface Settings extends SshSettings {
   /** Server name or IP address. */
   host: string
   /** Control port: 21, or 990 for implicit TLS, unless given. */
