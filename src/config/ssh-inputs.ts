@@ -28,7 +28,8 @@ const FTPS_ONLY: InputName[] = [
 const SFTP_ONLY: InputName[] = [Inputs.SshKey, Inputs.SshPassphrase, Inputs.SshHostKey]
 
 /** Host key types a known_hosts line may name (OpenSSH's, certificates aside). */
-const KEY_TYPE = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/
+const KEY_TYPE =
+  /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/
 
 /** `get` reads an input with its default; `raw` as given ('' when not given). */
 export function parseSsh(get: (name: InputName) => string, raw: (name: InputName) => string, cwd: string): SshSettings {
@@ -37,7 +38,9 @@ export function parseSsh(get: (name: InputName) => string, raw: (name: InputName
   if (protocol === 'ftps') {
     const given = SFTP_ONLY.find(name => raw(name) !== '')
     if (given !== undefined) {
-      throw new InputError(`${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`)
+      throw new InputError(
+        `${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`
+      )
     }
     return { protocol, sshKey: undefined, sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false }
   }
@@ -67,7 +70,9 @@ function parseKey(value: string, passphrase: string, cwd: string): string | unde
   if (!value.includes('-----BEGIN')) {
     const path = resolve(cwd, value.trim())
     if (!existsSync(path) || !statSync(path).isFile()) {
-      throw new InputError(`Invalid ${Inputs.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`)
+      throw new InputError(
+        `Invalid ${Inputs.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`
+      )
     }
     text = readFileSync(path, 'utf8')
     shown = path
@@ -81,7 +86,8 @@ function parseKey(value: string, passphrase: string, cwd: string): string | unde
         : `not a private key in OpenSSH or PEM form (${parsed.message})`
     throw new InputError(`Invalid ${Inputs.SshKey} (${shown}, value not shown): ${why}`)
   }
-  if (Array.isArray(parsed)) throw new InputError(`Invalid ${Inputs.SshKey} (${shown}): expected one key, found ${parsed.length}`)
+  if (Array.isArray(parsed))
+    throw new InputError(`Invalid ${Inputs.SshKey} (${shown}): expected one key, found ${parsed.length}`)
   return text
 }
 

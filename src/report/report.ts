@@ -11,7 +11,9 @@ export function outputsOf(result: DeployResult, reportFile = ''): Record<string,
     [Outputs.FilesSkipped]: String(result.filesSkipped),
     [Outputs.FilesDeleted]: String(result.deleted.length),
     [Outputs.BytesUploaded]: String(result.bytesUploaded),
-    [Outputs.TlsFingerprint]: result.fingerprint,
+    // Over SFTP the session's fingerprint is the host key's (SHA256:<base64>), not a certificate's.
+    [Outputs.TlsFingerprint]: result.fingerprint.startsWith('SHA256:') ? '' : result.fingerprint,
+    [Outputs.SshHostKey]: result.fingerprint.startsWith('SHA256:') ? result.fingerprint : '',
     [Outputs.ReportFile]: reportFile
   }
 }
