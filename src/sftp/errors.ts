@@ -1,7 +1,7 @@
 /**
  * The SFTP transport's boundary for errors: an SFTP status (RFC draft-ietf-secsh-filexfer-02,
  * section 7) becomes core's ReplyError with the FTP reply code the layers above already read
- * (550: no such file, refused; 452: no space), so the engine tells a refusal from a lost
+ * (550: no such file, refused; session.ts says 452 for a full disk), so the engine tells a refusal from a lost
  * connection the same way over both protocols. Anything else (the channel or the connection
  * gone) becomes a transient DeployError: a new session may get past it.
  */
@@ -42,15 +42,14 @@ export function statusText(err: Error, status: number): string {
 }
 
 /**
- * `err` as the layers above read it: a status as a ReplyError (550; 452 where the server said the
- * disk is full), a lost channel or connection as a transient DeployError naming `what`.
+ * `err` as the layers above read it: a status as a ReplyError (550, 502 for an unsupported
+ * request), a lost channel or connection as a transient DeployError naming `what`.
  */
-export function translated(err: unknown, what: string, full = false): unknown {
+export function translated(err: unknown, what: string): unknown {
   if (err instanceof DeployError || err instanceof ReplyError) return err
   const status = statusOf(err)
   if (status !== undefined && status !== FX.NO_CONNECTION && status !== FX.CONNECTION_LOST) {
     const text = statusText(err as Error, status)
-    if (full) return new ReplyError(452, `${text}: the server's disk is full (no space left)`)
     return new ReplyError(status === FX.OP_UNSUPPORTED ? 502 : 550, text)
   }
   const message = err instanceof Error ? err.message : String(err)

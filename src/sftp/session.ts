@@ -25,7 +25,7 @@ import {
 } from '../core/remote-session.js'
 import type { ServerHash } from '../core/hash-names.js'
 import type { ServerRecord } from '../core/server-record.js'
-import { FX, statusOf, translated } from './errors.js'
+import { FX, statusOf, statusText, translated } from './errors.js'
 import { writeFile } from './upload.js'
 
 const S_IFMT = 0o170000
@@ -36,6 +36,8 @@ const S_IFLNK = 0o120000
 /** The server's extensions the session uses, as internal-sftp lists them in its VERSION. */
 const POSIX_RENAME = 'posix-rename@openssh.com'
 const STATVFS = 'statvfs@openssh.com'
+/** Less free space than this after a failed write: the disk is full (a WRITE that does not fit fails whole). */
+const FULL_BELOW = 1024 * 1024
 
 export class SftpSession implements RemoteSession {
   /** No TLS: the host key's fingerprint stands where the certificate's would. */
@@ -107,23 +109,33 @@ export class SftpSession implements RemoteSession {
     try {
       return await writeFile(this.sftp, source, remotePath)
     } catch (err) {
-      if (statusOf(err) === FX.FAILURE && (await this.diskFull(remotePath))) {
-        throw translated(err, `write ${remotePath}`, true)
+      const status = statusOf(err)
+      if (status === undefined || status === FX.NO_CONNECTION || status === FX.CONNECTION_LOST) {
+        throw translated(err, `write ${remotePath}`)
       }
-      throw translated(err, `write ${remotePath}`)
+      const reply = statusText(err as Error, status)
+      // internal-sftp answers a write to a full disk with a bare SSH_FX_FAILURE: statvfs tells.
+      const free = status === FX.FAILURE ? await this.freeBytes(remotePath) : undefined
+      const full = free !== undefined && free < FULL_BELOW
+      throw new DeployError(
+        full
+          ? `the server's disk is full (${free} bytes free): it answered the write with ${reply}`
+          : `the server answered the write with ${reply}`,
+        { command: 'write', code: full ? 452 : status === FX.OP_UNSUPPORTED ? 502 : 550, reply, transient: false }
+      )
     }
   }
 
-  /** After a write's SSH_FX_FAILURE: whether the file system is out of space (statvfs), where asked. */
-  private async diskFull(path: string): Promise<boolean> {
-    if (this.extensions[STATVFS] === undefined) return false
+  /** The bytes free where `path` lies (statvfs@openssh.com), where the server offers it. */
+  private async freeBytes(path: string): Promise<number | undefined> {
+    if (this.extensions[STATVFS] === undefined) return undefined
     try {
-      const vfs = await this.call<{ bavail: number; ffree: number }>('statvfs', cb =>
+      const vfs = await this.call<{ f_bavail: number; f_frsize: number }>('statvfs', cb =>
         this.sftp.ext_openssh_statvfs(posix.dirname(path), cb)
       )
-      return vfs.bavail === 0 || vfs.ffree === 0
+      return vfs.f_bavail * vfs.f_frsize
     } catch {
-      return false
+      return undefined
     }
   }
 
