@@ -6,6 +6,7 @@ import base from './jest.config.js'
 
 export const UNIT_TESTS = [
   'case-fold',
+  'ssh-inputs',
   'cli-args',
   'help',
   'key-share',

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { DeployError, InputError } from '../src/core/errors.js'
 import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
+import { runCliDeploy } from './support/cli-process.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
 
 const maybe = sshdSkipped() ? test.skip : test
@@ -192,4 +193,49 @@ maybe('a full disk: fails naming the file and saying the disk is full, no retry 
   } finally {
     spawnSync('umount', [dir])
   }
+})
+
+maybe.each([
+  [
+    { 'tls-verify': 'false' },
+    'tls-verify applies to protocol: ftps only; this run uses protocol: sftp (drop tls-verify)'
+  ],
+  [
+    { protocol: 'ftps', 'ssh-host-key': 'any' },
+    'ssh-host-key applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ssh-host-key)'
+  ]
+])('the CLI with %j: exit 2, and sshd saw no connection', async (extra, message) => {
+  const before = await quietLog()
+  const saved = process.env.FAULTS_CLI
+  process.env.FAULTS_CLI = 'src' // the sources through tsx: dist is rebuilt by the lead
+  try {
+    const run = await runCliDeploy(inputs({ 'remote-dir': 'cli-bad', ...extra }), { password: server.password })
+    expect([run.code, run.error]).toEqual([2, message])
+  } finally {
+    if (saved === undefined) delete process.env.FAULTS_CLI
+    else process.env.FAULTS_CLI = saved
+  }
+  await quietLog()
+  expect(server.readLog().slice(before)).not.toContain('Connection from')
+})
+
+maybe('the CLI over SFTP: the passphrase from FTPS_SSH_PASSPHRASE, the ssh-host-key output', async () => {
+  const saved = { cli: process.env.FAULTS_CLI, phrase: process.env.FTPS_SSH_PASSPHRASE }
+  process.env.FAULTS_CLI = 'src'
+  process.env.FTPS_SSH_PASSPHRASE = 'key-pass-phrase'
+  try {
+    const run = await runCliDeploy(inputs({ 'remote-dir': 'cli-key', 'ssh-key': lockedKey.path }), { password: '' })
+    expect([run.code, run.error]).toEqual([0, ''])
+    expect(run.outputs?.['ssh-host-key']).toBe(server.hostFingerprint)
+    expect(run.lines.join('\n')).not.toContain('key-pass-phrase')
+  } finally {
+    for (const [key, value] of [
+      ['FAULTS_CLI', saved.cli],
+      ['FTPS_SSH_PASSPHRASE', saved.phrase]
+    ] as const) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  }
+  expect(readFileSync(join(server.root, 'cli-key/index.html'), 'utf8')).toBe('hello over sftp\n')
 })

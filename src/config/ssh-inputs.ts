@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { utils } from 'ssh2'
+// ssh2 is CommonJS: Node's ESM loader finds `Client` in it but not `utils`, so through the default export.
+import ssh2 from 'ssh2'
 import { InputError } from '../core/errors.js'
 import { hostKeyFingerprint } from '../core/host-key.js'
 import type { SshSettings } from '../core/settings.js'
@@ -77,7 +78,7 @@ function parseKey(value: string, passphrase: string, cwd: string): string | unde
     text = readFileSync(path, 'utf8')
     shown = path
   }
-  const parsed = utils.parseKey(text, passphrase === '' ? undefined : passphrase)
+  const parsed = ssh2.utils.parseKey(text, passphrase === '' ? undefined : passphrase)
   if (parsed instanceof Error) {
     const why = /no passphrase given/i.test(parsed.message)
       ? `the key is encrypted: give its passphrase in ${Inputs.SshPassphrase} (FTPS_SSH_PASSPHRASE for the CLI)`
