@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import '../core/ssh2-globals.js'
 // ssh2 is CommonJS: Node's ESM loader finds `Client` in it but not `utils`, so through the default export.
 import ssh2 from 'ssh2'
 import { InputError } from '../core/errors.js'

@@ -4,6 +4,7 @@
  * (password and/or key), the SFTP channel and the login directory. Every failure is one line a
  * user can act on: the fingerprint to pin, a host key that differs, a refused password or key.
  */
+import '../core/ssh2-globals.js'
 import { Client, type ConnectConfig, type SFTPWrapper } from 'ssh2'
 import { DeployError, ReplyError } from '../core/errors.js'
 import { hostKeyFingerprint } from '../core/host-key.js'
