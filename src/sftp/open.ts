@@ -114,6 +114,17 @@ function connectFailed(settings: Settings, where: string, err: unknown, secrets:
       { command: 'login', code: 530, reply: message, transient: false }
     )
   }
+  if (/lost before handshake/i.test(message)) {
+    // sshd closes a connection before its banner when as many as MaxStartups are still logging
+    // in (or PerSourceMaxStartups from this address): the pool reads it as the server's limit.
+    const reply = 'Too many connections: the server closed the connection before the SSH handshake (sshd MaxStartups)'
+    return new DeployError(`Could not connect to ${where}: ${reply}`, {
+      command: 'connect',
+      code: 421,
+      reply,
+      transient: true
+    })
+  }
   const code = (err as { code?: unknown } | null)?.code
   return new DeployError(
     `Could not connect to ${where}: ${message}`,
