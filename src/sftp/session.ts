@@ -43,6 +43,8 @@ export class SftpSession implements RemoteSession {
   /** No TLS: the host key's fingerprint stands where the certificate's would. */
   readonly tlsVersion = ''
   private open = true
+  /** The last upload's path and the size FSTAT read before its CLOSE: its commit needs no STAT. */
+  private lastStored: { path: string; held: number } | undefined
 
   constructor(
     private readonly client: Client,
@@ -106,8 +108,11 @@ export class SftpSession implements RemoteSession {
   }
 
   async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
+    this.lastStored = undefined
     try {
-      return await writeFile(this.sftp, source, remotePath)
+      const { held, ...sent } = await writeFile(this.sftp, source, remotePath)
+      if (held !== undefined) this.lastStored = { path: remotePath, held }
+      return sent
     } catch (err) {
       const status = statusOf(err)
       if (status === undefined || status === FX.NO_CONNECTION || status === FX.CONNECTION_LOST) {
@@ -245,14 +250,17 @@ export class SftpSession implements RemoteSession {
     const check = c.check
     const renames = Promise.all(c.renames.map(r => this.renameOutcome(r)))
     const mode = check?.mode === undefined ? undefined : this.chmodOutcome(check.path, check.mode, check.name)
+    const known = this.lastStored?.path === check?.path ? this.lastStored?.held : undefined
     const size =
       check?.size === undefined
         ? undefined
-        : this.call<Stats>(`stat ${check.path}`, cb => this.sftp.stat(check.path, cb)).then(
-            s => s.size,
-            (err: unknown) =>
-              err instanceof Error && /SSH_FX/.test(err.message) ? `no file (${err.message})` : Promise.reject(err)
-          )
+        : known !== undefined
+          ? Promise.resolve(known)
+          : this.call<Stats>(`stat ${check.path}`, cb => this.sftp.stat(check.path, cb)).then(
+              s => s.size,
+              (err: unknown) =>
+                err instanceof Error && /SSH_FX/.test(err.message) ? `no file (${err.message})` : Promise.reject(err)
+            )
     const [done, modeFailure, held] = await Promise.all([renames, mode, size])
     let failure = modeFailure
     if (failure === undefined && check?.size !== undefined && held !== check.size) {

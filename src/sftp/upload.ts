@@ -18,8 +18,18 @@ function call<T>(run: (cb: Callback<T>) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T))))
 }
 
-/** Writes `source` to `remotePath` (created or truncated); says what was sent. */
-export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
+/** What a write stored: what was sent, and the file's size as the server held it before CLOSE. */
+export interface Stored extends Sent {
+  /** The size FSTAT gave after the last WRITE (requests are answered in order); undefined if not read. */
+  held: number | undefined
+}
+
+/**
+ * Writes `source` to `remotePath` (created or truncated): OPEN, then the WRITEs, an FSTAT and the
+ * CLOSE sent one after the other without waiting (one round trip for a small file), every status
+ * read before it returns. Says what was sent and what the server holds.
+ */
+export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer, remotePath: string): Promise<Stored> {
   const handle = await call<Buffer>(cb => sftp.open(remotePath, 'w', cb))
   const hash = createHash('sha256')
   let position = 0
@@ -39,6 +49,7 @@ export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer,
     pending.add(p)
     return pending.size >= IN_FLIGHT ? Promise.race(pending) : Promise.resolve()
   }
+  let held: Promise<number | undefined> = Promise.resolve(undefined)
   try {
     const small = Buffer.isBuffer(source) ? source : source.readSmall()
     if (small !== undefined) {
@@ -48,17 +59,27 @@ export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer,
     } else {
       for await (const data of (source as LocalSource).stream()) {
         const buf = data as Buffer
-        for (let off = 0; off < buf.length && failed === undefined; off += CHUNK)
+        for (let off = 0; off < buf.length && failed === undefined; off += CHUNK) {
           await write(buf.subarray(off, off + CHUNK))
+        }
         if (failed !== undefined) break
       }
     }
-    await Promise.all(pending)
-    if (failed !== undefined) throw failed
+    // Sent behind the last WRITEs, not after their statuses: answered once they are done.
+    held = call<{ size?: number }>(cb => sftp.fstat(handle, cb)).then(
+      attrs => attrs.size,
+      () => undefined
+    )
   } catch (err) {
-    await call<void>(cb => sftp.close(handle, cb)).catch(() => undefined)
-    throw err
+    failed ??= err
   }
-  await call<void>(cb => sftp.close(handle, cb))
-  return { size: position, sha256: hash.digest('hex') }
+  const closed = call<void>(cb => sftp.close(handle, cb))
+  await Promise.all(pending)
+  const size = await held
+  if (failed !== undefined) {
+    await closed.catch(() => undefined)
+    throw failed
+  }
+  await closed
+  return { size: position, sha256: hash.digest('hex'), held: size }
 }
