@@ -31,6 +31,9 @@ export const openSftpSession: SessionFactory = async (
   const secrets = [settings.password, settings.sshPassphrase]
   const seen: HostCheck = {}
   const client = new Client()
+  // ssh2 may emit errors after the one that failed the connection (or after the session is
+  // closed): never unhandled; the ones that matter reach the promises below.
+  client.on('error', (err: Error) => log.debug(`SSH connection: ${redact(err.message, secrets)}`))
   const config: ConnectConfig = {
     host: settings.host,
     port: settings.port,
@@ -58,7 +61,6 @@ export const openSftpSession: SessionFactory = async (
     const home = await new Promise<string>((resolve, reject) =>
       sftp.realpath('.', (err, path) => (err ? reject(translated(err, 'realpath .')) : resolve(path)))
     )
-    client.on('error', (err: Error) => log.debug(`SSH connection: ${err.message}`))
     return new SftpSession(client, sftp, seen.fingerprint ?? '', home, server, log)
   } catch (err) {
     client.end()
