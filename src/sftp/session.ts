@@ -26,6 +26,7 @@ import {
 import type { ServerHash } from '../core/hash-names.js'
 import type { ServerRecord } from '../core/server-record.js'
 import { FX, statusOf, statusText, translated } from './errors.js'
+import { HandleTracker } from './handles.js'
 import { writeFile } from './upload.js'
 
 const S_IFMT = 0o170000
@@ -45,6 +46,10 @@ export class SftpSession implements RemoteSession {
   private open = true
   /** The last upload's path and the size FSTAT read before its CLOSE: its commit needs no STAT. */
   private lastStored: { path: string; held: number } | undefined
+  /** Handles this channel has open and freed: what the next OPEN will most likely be given. */
+  private readonly handles: HandleTracker
+  /** Uploads send their WRITEs before OPEN's reply, on the handle `handles` predicts. */
+  private predictHandles = true
 
   constructor(
     private readonly client: Client,
@@ -54,6 +59,7 @@ export class SftpSession implements RemoteSession {
     readonly server: ServerRecord,
     private readonly log: Log
   ) {
+    this.handles = new HandleTracker(sftp)
     const gone = (): void => {
       this.open = false
     }
@@ -109,10 +115,15 @@ export class SftpSession implements RemoteSession {
 
   async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
     this.lastStored = undefined
+    const predicted = this.predictHandles ? this.handles.next() : undefined
     try {
-      const { held, ...sent } = await writeFile(this.sftp, source, remotePath)
+      const { held, size, sha256, missed } = await writeFile(this.sftp, source, remotePath, predicted)
+      if (missed === true) {
+        this.predictHandles = false
+        this.log.debug(`The server gave another handle than the one it freed last: no OPEN pipelined from now on`)
+      }
       if (held !== undefined) this.lastStored = { path: remotePath, held }
-      return sent
+      return { size, sha256 }
     } catch (err) {
       const status = statusOf(err)
       if (status === undefined || status === FX.NO_CONNECTION || status === FX.CONNECTION_LOST) {

@@ -22,6 +22,10 @@ function call<T>(run: (cb: Callback<T>) => void): Promise<T> {
 export interface Stored extends Sent {
   /** The size FSTAT gave after the last WRITE (requests are answered in order); undefined if not read. */
   held: number | undefined
+  /** The handle the server gave for the file (closed now). */
+  handle: Buffer
+  /** A handle was predicted and the server gave another. */
+  missed?: boolean
 }
 
 /**
@@ -29,8 +33,63 @@ export interface Stored extends Sent {
  * CLOSE sent one after the other without waiting (one round trip for a small file), every status
  * read before it returns. Says what was sent and what the server holds.
  */
-export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer, remotePath: string): Promise<Stored> {
-  const handle = await call<Buffer>(cb => sftp.open(remotePath, 'w', cb))
+export async function writeFile(
+  sftp: SFTPWrapper,
+  source: LocalSource | Buffer,
+  remotePath: string,
+  predicted?: Buffer
+): Promise<Stored> {
+  const small = Buffer.isBuffer(source) ? source : source.readSmall()
+  if (predicted !== undefined && small !== undefined && small.length <= CHUNK * IN_FLIGHT) {
+    const done = await writePredicted(sftp, small, remotePath, predicted)
+    if (done !== undefined) return done
+  }
+  return writeOpened(sftp, await call<Buffer>(cb => sftp.open(remotePath, 'w', cb)), small ?? source)
+}
+
+/**
+ * OPEN, and behind it the WRITEs, the FSTAT and the CLOSE on the handle the server is expected to
+ * give (`predicted`, see session.ts): the whole file in one round trip. undefined when the server
+ * gave another handle: the requests on the predicted one failed (no other handle of this channel
+ * is open, so it named nothing), and the file is written again on the handle it did give.
+ */
+async function writePredicted(
+  sftp: SFTPWrapper,
+  data: Buffer,
+  remotePath: string,
+  predicted: Buffer
+): Promise<Stored | undefined> {
+  const opened = call<Buffer>(cb => sftp.open(remotePath, 'w', cb))
+  const writes: Promise<void>[] = []
+  for (let off = 0; off < data.length; off += CHUNK) {
+    const chunk = data.subarray(off, off + CHUNK)
+    writes.push(call<void>(cb => sftp.write(predicted, chunk, 0, chunk.length, off, cb)))
+  }
+  const held = call<{ size?: number }>(cb => sftp.fstat(predicted, cb))
+  const closed = call<void>(cb => sftp.close(predicted, cb))
+  const settled = Promise.allSettled([...writes, held, closed])
+  let handle: Buffer
+  try {
+    handle = await opened
+  } catch (err) {
+    await settled
+    throw err
+  }
+  const results = await settled
+  if (!handle.equals(predicted)) return writeOpened(sftp, handle, data).then(stored => ({ ...stored, missed: true }))
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+  const attrs = (results[writes.length] as PromiseFulfilledResult<{ size?: number }>).value
+  return {
+    size: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    held: attrs.size,
+    handle
+  }
+}
+
+/** WRITEs, FSTAT and CLOSE on an open handle, sent without waiting for each other. */
+async function writeOpened(sftp: SFTPWrapper, handle: Buffer, source: LocalSource | Buffer): Promise<Stored> {
   const hash = createHash('sha256')
   let position = 0
   const pending = new Set<Promise<void>>()
@@ -51,13 +110,12 @@ export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer,
   }
   let held: Promise<number | undefined> = Promise.resolve(undefined)
   try {
-    const small = Buffer.isBuffer(source) ? source : source.readSmall()
-    if (small !== undefined) {
-      for (let off = 0; off < small.length && failed === undefined; off += CHUNK) {
-        await write(small.subarray(off, off + CHUNK))
+    if (Buffer.isBuffer(source)) {
+      for (let off = 0; off < source.length && failed === undefined; off += CHUNK) {
+        await write(source.subarray(off, off + CHUNK))
       }
     } else {
-      for await (const data of (source as LocalSource).stream()) {
+      for await (const data of source.stream()) {
         const buf = data as Buffer
         for (let off = 0; off < buf.length && failed === undefined; off += CHUNK) {
           await write(buf.subarray(off, off + CHUNK))
@@ -81,5 +139,5 @@ export async function writeFile(sftp: SFTPWrapper, source: LocalSource | Buffer,
     throw failed
   }
   await closed
-  return { size: position, sha256: hash.digest('hex'), held: size }
+  return { size: position, sha256: hash.digest('hex'), held: size, handle }
 }
