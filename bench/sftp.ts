@@ -82,7 +82,7 @@ const tools: Tool[] = [
         'copy',
         local,
         `:sftp:${remote}`,
-        `--sftp-host=${t.host.includes(":") ? `[${t.host}]` : t.host}`,
+        `--sftp-host=${t.host.includes(':') ? `[${t.host}]` : t.host}`,
         `--sftp-port=${t.port}`,
         `--sftp-user=${t.server.user}`,
         `--sftp-pass=${pass}`,

@@ -41,6 +41,8 @@ export const openSftpSession: SessionFactory = async (
     readyTimeout: settings.timeoutMs,
     keepaliveInterval: 0,
     tryKeyboard: false,
+    // Straight to the methods given: ssh2 would first try 'none', a round trip every session pays.
+    authHandler: authMethods(settings),
     hostVerifier: (key: Buffer) => checkHostKey(settings, where, key, seen),
     ...(settings.password !== '' && settings.password !== 'anonymous@' ? { password: settings.password } : {}),
     ...(settings.sshKey !== undefined ? { privateKey: settings.sshKey } : {}),
@@ -71,6 +73,14 @@ export const openSftpSession: SessionFactory = async (
     if (err instanceof DeployError || err instanceof ReplyError) throw err
     throw connectFailed(settings, where, err, secrets)
   }
+}
+
+/** The login methods the inputs give: the key first (no password on the wire when it is taken). */
+function authMethods(settings: Settings): ('publickey' | 'password' | 'none')[] {
+  const methods: ('publickey' | 'password')[] = []
+  if (settings.sshKey !== undefined) methods.push('publickey')
+  if (settings.password !== '' && settings.password !== 'anonymous@') methods.push('password')
+  return methods.length > 0 ? methods : ['none']
 }
 
 /** The host key against `ssh-host-key`: true lets the key exchange go on; false ends it, no credential sent. */
