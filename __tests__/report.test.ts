@@ -29,6 +29,7 @@ test('outputs as the contract names them', () => {
       'files-uploaded',
       'listing',
       'report-file',
+      'ssh-host-key',
       'tls-fingerprint',
       'uploaded'
     ].sort()
