@@ -15,6 +15,9 @@ import type { Settings } from '../core/settings.js'
 import { translated } from './errors.js'
 import { SftpSession } from './session.js'
 
+/** ssh2's debug lines for each data packet and window change: thousands per megabyte, nothing to read. */
+const NOISE = /CHANNEL_DATA|CHANNEL_WINDOW_ADJUST|Buffered WRITE|Sent WRITE/
+
 /** What the host key check saw, for the error when the connection ends on it. */
 interface HostCheck {
   fingerprint?: string
@@ -48,7 +51,8 @@ export const openSftpSession: SessionFactory = async (
     ...(settings.sshKey !== undefined ? { privateKey: settings.sshKey } : {}),
     ...(settings.sshPassphrase !== '' ? { passphrase: settings.sshPassphrase } : {}),
     ...(settings.sourceAddress !== undefined ? { localAddress: settings.sourceAddress } : {}),
-    ...(log.debugEnabled === false ? {} : { debug: (m: string) => log.debug(redact(m, secrets)) })
+    // The SFTP requests and the SSH steps at debug level; not the packets that carry them.
+    ...(log.debugEnabled === false ? {} : { debug: (m: string) => NOISE.test(m) || log.debug(redact(m, secrets)) })
   }
   try {
     await new Promise<void>((resolve, reject) => {
