@@ -55,3 +55,8 @@ export function translated(err: unknown, what: string): unknown {
   const message = err instanceof Error ? err.message : String(err)
   return new DeployError(`${what}: ${message}`, { command: what.split(' ')[0], transient: true }, { cause: err })
 }
+
+/** A translated SSH_FX_NO_SUCH_FILE. */
+export function noSuchFile(err: unknown): boolean {
+  return err instanceof ReplyError && /SSH_FX_NO_SUCH_FILE/.test(err.message)
+}

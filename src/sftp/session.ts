@@ -6,15 +6,12 @@
  * `hashes` answer undefined, so adopt `auto` uploads and `verify: hash` warns once (the layers
  * above decide on `server.hashAlgorithm`, left undefined).
  */
-import { createHash } from 'node:crypto'
-import { posix } from 'node:path'
 import type { Client, FileEntry, SFTPWrapper, Stats } from 'ssh2'
-import { DeployError, describeError, incomplete, ReplyError } from '../core/errors.js'
+import { DeployError, describeError, incomplete } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import {
   type Commit,
   type Committed,
-  EntryType,
   type LocalSource,
   type OpOutcome,
   type RemoteEntry,
@@ -25,20 +22,14 @@ import {
 } from '../core/remote-session.js'
 import type { ServerHash } from '../core/hash-names.js'
 import type { ServerRecord } from '../core/server-record.js'
-import { FX, statusOf, statusText, translated } from './errors.js'
+import { noSuchFile, translated } from './errors.js'
+import { entryOf } from './listing.js'
 import { HandleTracker } from './handles.js'
-import { writeFile } from './upload.js'
-
-const S_IFMT = 0o170000
-const S_IFDIR = 0o040000
-const S_IFREG = 0o100000
-const S_IFLNK = 0o120000
+import { sha256Of, writeFile, writeRefused } from './upload.js'
 
 /** The server's extensions the session uses, as internal-sftp lists them in its VERSION. */
 const POSIX_RENAME = 'posix-rename@openssh.com'
 const STATVFS = 'statvfs@openssh.com'
-/** Less free space than this after a failed write: the disk is full (a WRITE that does not fit fails whole). */
-const FULL_BELOW = 1024 * 1024
 
 export class SftpSession implements RemoteSession {
   /** No TLS: the host key's fingerprint stands where the certificate's would. */
@@ -125,33 +116,7 @@ export class SftpSession implements RemoteSession {
       if (held !== undefined) this.lastStored = { path: remotePath, held }
       return { size, sha256 }
     } catch (err) {
-      const status = statusOf(err)
-      if (status === undefined || status === FX.NO_CONNECTION || status === FX.CONNECTION_LOST) {
-        throw translated(err, `write ${remotePath}`)
-      }
-      const reply = statusText(err as Error, status)
-      // internal-sftp answers a write to a full disk with a bare SSH_FX_FAILURE: statvfs tells.
-      const free = status === FX.FAILURE ? await this.freeBytes(remotePath) : undefined
-      const full = free !== undefined && free < FULL_BELOW
-      throw new DeployError(
-        full
-          ? `the server's disk is full (${free} bytes free): it answered the write with ${reply}`
-          : `the server answered the write with ${reply}`,
-        { command: 'write', code: full ? 452 : status === FX.OP_UNSUPPORTED ? 502 : 550, reply, transient: false }
-      )
-    }
-  }
-
-  /** The bytes free where `path` lies (statvfs@openssh.com), where the server offers it. */
-  private async freeBytes(path: string): Promise<number | undefined> {
-    if (this.extensions[STATVFS] === undefined) return undefined
-    try {
-      const vfs = await this.call<{ f_bavail: number; f_frsize: number }>('statvfs', cb =>
-        this.sftp.ext_openssh_statvfs(posix.dirname(path), cb)
-      )
-      return vfs.f_bavail * vfs.f_frsize
-    } catch {
-      return undefined
+      throw await writeRefused(this.sftp, this.extensions[STATVFS] !== undefined, err, remotePath)
     }
   }
 
@@ -183,18 +148,7 @@ export class SftpSession implements RemoteSession {
 
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
     if ((await this.statOf(remotePath)) === undefined) return undefined
-    const hash = createHash('sha256')
-    let size = 0
-    await new Promise<void>((resolve, reject) => {
-      const stream = this.sftp.createReadStream(remotePath)
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        hash.update(chunk)
-      })
-      stream.once('error', (err: Error) => reject(translated(err, `read ${remotePath}`)))
-      stream.once('end', () => resolve())
-    })
-    return { sha256: hash.digest('hex'), size }
+    return sha256Of(this.sftp, remotePath)
   }
 
   async size(remotePath: string): Promise<number | undefined> {
@@ -331,24 +285,4 @@ export class SftpSession implements RemoteSession {
     this.open = false
     this.client.end()
   }
-}
-
-/** A READDIR entry as a listing entry: the type from the mode bits, the time from mtime. */
-function entryOf(e: FileEntry): RemoteEntry {
-  const kind = e.attrs.mode & S_IFMT
-  const type =
-    kind === S_IFDIR
-      ? EntryType.Directory
-      : kind === S_IFREG
-        ? EntryType.File
-        : kind === S_IFLNK
-          ? EntryType.SymbolicLink
-          : EntryType.Unknown
-  const modifiedAt = new Date(e.attrs.mtime * 1000)
-  return { name: e.filename, type, size: e.attrs.size, modifiedAt, rawModifiedAt: modifiedAt.toISOString() }
-}
-
-/** A translated SSH_FX_NO_SUCH_FILE. */
-function noSuchFile(err: unknown): boolean {
-  return err instanceof ReplyError && /SSH_FX_NO_SUCH_FILE/.test(err.message)
 }

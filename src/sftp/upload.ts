@@ -1,11 +1,14 @@
 /**
- * Writing one file over SFTP: OPEN, the WRITEs without waiting for each other's status (many in
+ * Writing one file over SFTP (and reading one into a hash): OPEN, the WRITEs without waiting for each other's status (many in
  * flight on the channel, as the protocol allows), CLOSE. The bytes are hashed and counted as
  * they go out, so the engine compares what was sent, not what the file holds now.
  */
 import { createHash } from 'node:crypto'
+import { posix } from 'node:path'
 import type { SFTPWrapper } from 'ssh2'
 import type { LocalSource, Sent } from '../core/remote-session.js'
+import { DeployError } from '../core/errors.js'
+import { FX, statusOf, statusText, translated } from './errors.js'
 
 /** Bytes per WRITE: under every server's packet limit (OpenSSH takes 256 KiB). */
 const CHUNK = 32 * 1024
@@ -140,4 +143,60 @@ async function writeOpened(sftp: SFTPWrapper, handle: Buffer, source: LocalSourc
   }
   await closed
   return { size: position, sha256: hash.digest('hex'), held: size, handle }
+}
+
+/** A remote file of any size read through into SHA-256 (adopt: download), with its size. */
+export function sha256Of(sftp: SFTPWrapper, remotePath: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256')
+  let size = 0
+  return new Promise((resolve, reject) => {
+    const stream = sftp.createReadStream(remotePath)
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      hash.update(chunk)
+    })
+    stream.once('error', (err: Error) => reject(translated(err, `read ${remotePath}`)))
+    stream.once('end', () => resolve({ sha256: hash.digest('hex'), size }))
+  })
+}
+
+/** Less free space than this after a failed write: the disk is full (a WRITE that does not fit fails whole). */
+const FULL_BELOW = 1024 * 1024
+
+/**
+ * A failed write as the engine reads it: a lost connection stays transient; a refusal is final,
+ * and a bare SSH_FX_FAILURE (what internal-sftp answers on a full disk) is told as a full disk
+ * (452) when statvfs@openssh.com (`statvfs`: the server lists it) finds no space left.
+ */
+export async function writeRefused(
+  sftp: SFTPWrapper,
+  statvfs: boolean,
+  err: unknown,
+  remotePath: string
+): Promise<unknown> {
+  const status = statusOf(err)
+  if (status === undefined || status === FX.NO_CONNECTION || status === FX.CONNECTION_LOST) {
+    return translated(err, `write ${remotePath}`)
+  }
+  const reply = statusText(err as Error, status)
+  const free = status === FX.FAILURE && statvfs ? await freeBytes(sftp, remotePath) : undefined
+  const full = free !== undefined && free < FULL_BELOW
+  return new DeployError(
+    full
+      ? `the server's disk is full (${free} bytes free): it answered the write with ${reply}`
+      : `the server answered the write with ${reply}`,
+    { command: 'write', code: full ? 452 : status === FX.OP_UNSUPPORTED ? 502 : 550, reply, transient: false }
+  )
+}
+
+/** The bytes free where `path` lies (statvfs@openssh.com), or undefined when not told. */
+async function freeBytes(sftp: SFTPWrapper, path: string): Promise<number | undefined> {
+  try {
+    const vfs = await call<{ f_bavail: number; f_frsize: number }>(cb =>
+      sftp.ext_openssh_statvfs(posix.dirname(path), cb)
+    )
+    return vfs.f_bavail * vfs.f_frsize
+  } catch {
+    return undefined
+  }
 }
