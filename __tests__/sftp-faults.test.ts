@@ -110,3 +110,25 @@ maybe('adopt over SFTP: auto uploads what it cannot compare, size adopts an equa
   )
   expect(download.uploaded).toEqual([])
 })
+
+maybe(
+  'a handle predicted wrong: the file is written again on the handle given, whole; no more predictions',
+  async () => {
+    const { openSftpSession } = await import('../src/sftp/index.js')
+    const log = recordingLog()
+    const session = await openSftpSession(settingsOf(inputs({})), log)
+    try {
+      const internals = session as unknown as { handles: { next(): Buffer | undefined }; predictHandles: boolean }
+      internals.handles.next = () => Buffer.from([0, 0, 0, 42]) // no such handle is open
+      const data = randomBytes(50_000)
+      await session.makeDir(`${session.home}/predicted`)
+      const sent = await session.upload(data, `${session.home}/predicted/a.bin`)
+      expect(sent.size).toBe(data.length)
+      expect(readFileSync(join(server.root, 'predicted/a.bin')).equals(data)).toBe(true)
+      expect(internals.predictHandles).toBe(false)
+      expect(log.text()).toContain('The server gave another handle than the one it freed last')
+    } finally {
+      session.close()
+    }
+  }
+)
