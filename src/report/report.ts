@@ -70,8 +70,12 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
           `| Throughput | ${formatRate(result.bytesUploaded, result.durationMs)} |`,
           `| Steps done | ${result.applied.length} of ${result.planned.length} planned |`
         ]),
-    `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
-    `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
+    ...(result.fingerprint.startsWith('SHA256:')
+      ? ['| Protocol | SFTP (SSH) |', `| SSH host key | \`${result.fingerprint}\` |`]
+      : [
+          `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
+          `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`
+        ]),
     '',
     ...fileTable(`Files ${verb}`, result.uploaded),
     ...fileTable(
