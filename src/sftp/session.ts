@@ -25,7 +25,7 @@ import type { ServerRecord } from '../core/server-record.js'
 import { noSuchFile, translated } from './errors.js'
 import { entryOf } from './listing.js'
 import { HandleTracker } from './handles.js'
-import { sha256Of, writeFile, writeRefused } from './upload.js'
+import { channelOpen, sha256Of, writeFile, writeRefused } from './upload.js'
 
 /** The server's extensions the session uses, as internal-sftp lists them in its VERSION. */
 const POSIX_RENAME = 'posix-rename@openssh.com'
@@ -70,6 +70,9 @@ export class SftpSession implements RemoteSession {
 
   /** One request, as a promise; failures translated (errors.ts), naming `what`. */
   private call<T>(what: string, run: (cb: (err: Error | undefined | null, value?: T) => void) => void): Promise<T> {
+    if (!channelOpen(this.sftp)) {
+      return Promise.reject(translated(new Error('the SFTP channel is closed (the connection was lost)'), what))
+    }
     return new Promise<T>((resolve, reject) => {
       try {
         run((err, value) => (err ? reject(translated(err, what)) : resolve(value as T)))

@@ -17,8 +17,20 @@ const IN_FLIGHT = 64
 
 type Callback<T> = (err: Error | undefined | null, value?: T) => void
 
-function call<T>(run: (cb: Callback<T>) => void): Promise<T> {
+/**
+ * One request on `sftp`, as a promise. ssh2 drops, without a word, a request made once the channel
+ * is no longer open (it is neither sent nor ever answered): such a request fails here at once.
+ */
+export function call<T>(run: (cb: Callback<T>) => void, sftp?: SFTPWrapper): Promise<T> {
+  if (sftp !== undefined && !channelOpen(sftp)) {
+    return Promise.reject(new Error('the SFTP channel is closed (the connection was lost)'))
+  }
   return new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T))))
+}
+
+/** Whether requests on `sftp` are still sent (ssh2's channel state). */
+export function channelOpen(sftp: SFTPWrapper): boolean {
+  return (sftp as unknown as { outgoing?: { state?: string } }).outgoing?.state === 'open'
 }
 
 /** What a write stored: what was sent, and the file's size as the server held it before CLOSE. */
@@ -47,7 +59,7 @@ export async function writeFile(
     const done = await writePredicted(sftp, small, remotePath, predicted)
     if (done !== undefined) return done
   }
-  return writeOpened(sftp, await call<Buffer>(cb => sftp.open(remotePath, 'w', cb)), small ?? source)
+  return writeOpened(sftp, await call<Buffer>(cb => sftp.open(remotePath, 'w', cb), sftp), small ?? source)
 }
 
 /**
@@ -62,14 +74,14 @@ async function writePredicted(
   remotePath: string,
   predicted: Buffer
 ): Promise<Stored | undefined> {
-  const opened = call<Buffer>(cb => sftp.open(remotePath, 'w', cb))
+  const opened = call<Buffer>(cb => sftp.open(remotePath, 'w', cb), sftp)
   const writes: Promise<void>[] = []
   for (let off = 0; off < data.length; off += CHUNK) {
     const chunk = data.subarray(off, off + CHUNK)
-    writes.push(call<void>(cb => sftp.write(predicted, chunk, 0, chunk.length, off, cb)))
+    writes.push(call<void>(cb => sftp.write(predicted, chunk, 0, chunk.length, off, cb), sftp))
   }
-  const held = call<{ size?: number }>(cb => sftp.fstat(predicted, cb))
-  const closed = call<void>(cb => sftp.close(predicted, cb))
+  const held = call<{ size?: number }>(cb => sftp.fstat(predicted, cb), sftp)
+  const closed = call<void>(cb => sftp.close(predicted, cb), sftp)
   const settled = Promise.allSettled([...writes, held, closed])
   let handle: Buffer
   try {
@@ -101,7 +113,7 @@ async function writeOpened(sftp: SFTPWrapper, handle: Buffer, source: LocalSourc
     const at = position
     position += chunk.length
     hash.update(chunk)
-    const p = call<void>(cb => sftp.write(handle, chunk, 0, chunk.length, at, cb)).then(
+    const p = call<void>(cb => sftp.write(handle, chunk, 0, chunk.length, at, cb), sftp).then(
       () => void pending.delete(p),
       (err: unknown) => {
         pending.delete(p)
@@ -127,14 +139,14 @@ async function writeOpened(sftp: SFTPWrapper, handle: Buffer, source: LocalSourc
       }
     }
     // Sent behind the last WRITEs, not after their statuses: answered once they are done.
-    held = call<{ size?: number }>(cb => sftp.fstat(handle, cb)).then(
+    held = call<{ size?: number }>(cb => sftp.fstat(handle, cb), sftp).then(
       attrs => attrs.size,
       () => undefined
     )
   } catch (err) {
     failed ??= err
   }
-  const closed = call<void>(cb => sftp.close(handle, cb))
+  const closed = call<void>(cb => sftp.close(handle, cb), sftp)
   await Promise.all(pending)
   const size = await held
   if (failed !== undefined) {
@@ -147,6 +159,8 @@ async function writeOpened(sftp: SFTPWrapper, handle: Buffer, source: LocalSourc
 
 /** A remote file of any size read through into SHA-256 (adopt: download), with its size. */
 export function sha256Of(sftp: SFTPWrapper, remotePath: string): Promise<{ sha256: string; size: number }> {
+  if (!channelOpen(sftp))
+    return Promise.reject(translated(new Error('the SFTP channel is closed'), `read ${remotePath}`))
   const hash = createHash('sha256')
   let size = 0
   return new Promise((resolve, reject) => {
