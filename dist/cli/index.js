@@ -29041,7 +29041,12 @@ async function checkUploaded(uploaded, c) {
     if (uploaded.length === 0)
         return;
     const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(c, paths);
+    const { index } = await indexFiles(c, paths).catch((err) => {
+        // Named: under cutover end a failure here follows the burst, far from any upload.
+        if (err instanceof errors/* CancelledError */.cc)
+            throw err;
+        throw new errors/* DeployError */.sH(`The final check of the ${paths.length} uploaded file(s) failed: ${(0,errors/* describeError */.Uc)(err)}`, { ...(err instanceof errors/* DeployError */.sH ? err.details : {}), command: 'LIST' }, { cause: err });
+    });
     const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
     if (wrong.length === 0)
         return;
