@@ -70,7 +70,8 @@ function renameRefusal(r: Rename, rnfr: Reply, rnto: Reply): DeployError | undef
   const refused = rnfr.code !== 350 ? rnfr : rnto.code < 200 || rnto.code >= 300 ? rnto : undefined
   if (refused === undefined) return undefined
   return new DeployError(`Could not rename ${r.from} to ${r.to}: ${refused.message}`, {
-    command: 'RNFR/RNTO',
+    // Which one: a refused RNFR says the source is not there (or not to be moved).
+    command: refused === rnfr ? 'RNFR' : 'RNTO',
     code: refused.code,
     reply: refused.message,
     transient: replyIsTransient(refused.code, refused.message)

@@ -22,6 +22,8 @@ export interface Checked {
   tries: number
   /** A write that carried its rename was lost: the rename may have happened. */
   inDoubt: boolean
+  /** The bytes sent (and checked under the temporary name). */
+  size: number
 }
 
 /** A failure while putting a checked file in place, named after that file (not the upload whose write carried it). */

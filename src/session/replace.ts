@@ -17,7 +17,7 @@ import { TempNamer } from '../core/temp-name.js'
 import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
-import { sizeCheck } from './size-check.js'
+import { sizeCheck, sizeOf } from './size-check.js'
 import { Checked, ofFile, RENAME_TRIES } from './checked.js'
 import { LiveWindow, putInPlace } from './burst.js'
 import { RunTemps } from './temps.js'
@@ -82,7 +82,8 @@ export class Replacer extends RunTemps {
                 : this.inPlace(on, source, target, checks, live),
             live,
             tries: 0,
-            inDoubt: false
+            inDoubt: false,
+            size: sent.size
           })
           kept = 'pending'
         } else {
@@ -210,7 +211,13 @@ export class Replacer extends RunTemps {
       return
     }
     if (c.inDoubt) {
-      // A lost write may have renamed it already (RNFR then finds no temporary): write it anew.
+      // A lost write may have renamed it already: RNFR finds no temporary (this run's own name,
+      // under its lock) and the target holds the size sent. Else it is written anew.
+      if (refusal.details.command === 'RNFR' && (await sizeOf(session, c.target)) === c.size) {
+        this.settled(c.temp)
+        this.window.live(true)
+        return c.live()
+      }
       if (await quietly(session.remove(c.temp))) this.settled(c.temp)
       return c.again(session, 'anew')
     }
