@@ -66,7 +66,8 @@ test('verify: hash: a server whose HASH disagrees with the bytes sent is retried
   const hashes = server.commands.filter(c => /^HASH \/assets\/\.ftps-deploy\.app\.js\..*\.tmp$/.test(c))
   expect(hashes).toHaveLength(2)
   expect(server.files.has('/assets/app.js')).toBe(false)
-  expect(server.files.get('/index.html')?.toString()).toBe('<h1>hi</h1>')
+  // Under cutover end (the default) the run failed before its burst: index.html, checked, is not live either.
+  expect(server.files.has('/index.html')).toBe(false)
   expect(log.text()).toContain('retry 1 of 1')
 })
 

@@ -210,7 +210,7 @@ describe('5. PASV announcing a foreign address, EPSV refused', () => {
     await upload(c, 'via control host', 'a.txt')
     expect(replies[0]).toMatch(/^227 Entering Passive Mode \(10,1,2,3,\d+,\d+\)$/)
     expect(s.files.get('/a.txt')?.toString()).toBe('via control host')
-    expect(s.dataConnections).toEqual([{ session: 1, tls: true, resumed: true }])
+    expect(s.dataConnections).toEqual([{ session: 1, tls: true, resumed: true, secured: true }])
   })
 })
 
