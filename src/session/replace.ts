@@ -18,7 +18,7 @@ import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
-import { Checked, ofFile, RENAME_TRIES } from './checked.js'
+import { Checked, ofFile, Pending, RENAME_TRIES } from './checked.js'
 import { LiveWindow, putInPlace } from './burst.js'
 import { RunTemps } from './temps.js'
 
@@ -56,7 +56,9 @@ export class Replacer extends RunTemps {
     source: LocalSource | Buffer,
     target: string,
     checks: UploadChecks,
-    live: () => void = () => undefined
+    live: () => void = () => undefined,
+    /** Called with its temporary when a checked file is held for the burst (`cutover: end`). */
+    held: (temp: string) => void = () => undefined
   ): Promise<void> {
     // The mode as this upload found it: another connection may learn more meanwhile.
     if (this.server.replace !== 'direct') {
@@ -72,19 +74,9 @@ export class Replacer extends RunTemps {
           await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size })
         } else await this.checkStored(session, checks, temp, sent)
         if (pipelined || this.hold) {
-          this.checked.push({
-            temp,
-            target,
-            name: checks.name,
-            again: (on, how) =>
-              how === 'anew'
-                ? this.put(on, source, target, checks, live)
-                : this.inPlace(on, source, target, checks, live),
-            live,
-            tries: 0,
-            inDoubt: false
-          })
+          this.pend({ temp, source, target, checks, live })
           kept = 'pending'
+          if (this.hold) held(temp)
         } else {
           this.window.renaming()
           if (await this.replace(session, temp, target, undefined, checks.name)) kept = 'renamed'
@@ -98,6 +90,19 @@ export class Replacer extends RunTemps {
       if (kept !== undefined) return
     }
     await this.inPlace(session, source, target, checks, live)
+  }
+
+  /** `cutover: end`: an earlier run's recorded checked temporary, held for the burst as if this run had checked it. */
+  reuse(temp: string, source: LocalSource, target: string, checks: UploadChecks, live: () => void): void {
+    this.track(temp)
+    this.pend({ temp, source, target, checks, live })
+  }
+
+  /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
+  private pend({ temp, source, target, checks, live }: Pending): void {
+    const again: Checked['again'] = (on, how) =>
+      how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live)
+    this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false })
   }
 
   /**
@@ -283,9 +288,9 @@ export class Replacer extends RunTemps {
   }
 
   /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
-  override cleanUp(pool: SessionPool): Promise<void> {
+  override cleanUp(pool: SessionPool, keep?: ReadonlySet<string>): Promise<void> {
     this.checked.length = 0
-    return super.cleanUp(pool)
+    return super.cleanUp(pool, keep)
   }
 }
 
