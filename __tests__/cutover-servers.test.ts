@@ -117,9 +117,9 @@ describe.each(KINDS)('cutover: end (%s)', kind => {
       const remote = join(server.root, 'fail')
       // The server's account may no longer create files there: the smallest file, uploaded last, is refused.
       chmodSync(join(remote, 'locked'), 0o555)
-      for (const path of Object.keys(site))
-        writeFileSync(join(local, path), randomBytes(path.startsWith('a/') ? 6000 : 20))
-      writeFileSync(join(local, 'a/new.bin'), randomBytes(7000))
+      const v2: Tree = { 'a/new.bin': randomBytes(7000) }
+      for (const path of Object.keys(site)) v2[path] = randomBytes(path.startsWith('a/') ? 6000 : 20)
+      for (const [path, data] of Object.entries(v2)) writeFileSync(join(local, path), data)
       const log = recordingLog()
       const error = await deploy(settingsOf(inputs), log).then(
         () => undefined,
@@ -137,6 +137,15 @@ describe.each(KINDS)('cutover: end (%s)', kind => {
       expect(existsSync(join(remote, 'a/new.bin'))).toBe(false)
       expect(temporaries(remote).sort()).toEqual(recordedTemps(remote))
       expect(recordedTemps(remote).length).toBeGreaterThan(0)
+      // The next run renames the failed run's checked temporaries instead of sending their files again.
+      const again = recordingLog()
+      await deploy(settingsOf(inputs), again)
+      expect(again.lines.filter(l => /^debug: (#\d+ )?> STOR \/fail\/a\//.test(l))).toEqual([])
+      expect(again.lines.filter(l => /^debug: (#\d+ )?> STOR \/fail\/locked\//.test(l))).toHaveLength(1)
+      for (const [path, data] of Object.entries(v2)) {
+        expect([path, readFileSync(join(remote, path)).equals(data)]).toEqual([path, true])
+      }
+      expect(temporaries(remote)).toEqual([])
     },
     120_000
   )
