@@ -7,6 +7,7 @@ import { localSource } from '../local/local-files.js'
 import { posix } from 'node:path'
 import { quietly } from '../session/refusals.js'
 import { createDirs } from './dirs.js'
+import { outOfSpace } from '../core/retry.js'
 import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
 import type { RemoteSession, Sent } from '../core/remote-session.js'
@@ -213,7 +214,9 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     )
     // Checked temporaries the manifest now records stay for the next run, which renames them
     // instead of uploading their files again (nobody sees them: they carry no real name); the rest go.
-    const recordedTemps = new Set([...(saved ? (store.manifest.checked?.keys() ?? []) : [])].map(at))
+    // Not on a full disk: the space they hold is given back.
+    const keep = saved && !outOfSpace(err)
+    const recordedTemps = new Set([...(keep ? (store.manifest.checked?.keys() ?? []) : [])].map(at))
     await cleanUpAfterFailure(replacer, pool, log, recordedTemps)
     throw err
   }
