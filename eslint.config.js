@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint'
 const LAYERS = {
   core: [],
   ftp: ['core'],
+  sftp: ['core'],
   config: ['core'],
   local: ['core'],
   session: ['core'],
@@ -39,9 +40,17 @@ const transportZone = {
   message: 'outside src/ftp/, import the transport only through src/ftp/index.ts'
 }
 const rootTransportZone = { ...transportZone, target: './src/*.ts' }
+/** The same for the SFTP transport: above it, only src/sftp/index.ts. */
+const sftpZone = {
+  target: './src/!(sftp)/**/*',
+  from: './src/sftp',
+  except: ['./index.ts'],
+  message: 'outside src/sftp/, import the transport only through src/sftp/index.ts'
+}
+const rootSftpZone = { ...sftpZone, target: './src/*.ts' }
 
 /** I/O that core/ never does: it is pure (the domain model, the planner, classifications). */
-const IO_MODULES = ['node:fs', 'node:fs/promises', 'node:net', 'node:tls', 'node:child_process', 'basic-ftp']
+const IO_MODULES = ['node:fs', 'node:fs/promises', 'node:net', 'node:tls', 'node:child_process', 'basic-ftp', 'ssh2']
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.bench/'] },
@@ -71,16 +80,25 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-duplicates': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, transportZone, rootTransportZone] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones, transportZone, rootTransportZone, sftpZone, rootSftpZone] }
+      ],
       // basic-ftp stays behind the transport: nothing above src/ftp/ sees its errors or types.
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'basic-ftp', message: 'only src/ftp/ uses basic-ftp' }], patterns: ['basic-ftp/*'] }
+        {
+          paths: [
+            { name: 'basic-ftp', message: 'only src/ftp/ uses basic-ftp' },
+            { name: 'ssh2', message: 'only src/sftp/ (and config/ssh-inputs.ts, to parse the key) uses ssh2' }
+          ],
+          patterns: ['basic-ftp/*', 'ssh2/*']
+        }
       ]
     }
   },
   {
-    files: ['src/ftp/**/*.ts'],
+    files: ['src/ftp/**/*.ts', 'src/sftp/**/*.ts', 'src/config/ssh-inputs.ts'],
     rules: { 'no-restricted-imports': 'off' }
   },
   {

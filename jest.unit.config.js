@@ -7,6 +7,7 @@ import base from './jest.config.js'
 export const UNIT_TESTS = [
   'behind-transfer',
   'case-fold',
+  'ssh-inputs',
   'cli-args',
   'cli-config',
   'cli-progress',

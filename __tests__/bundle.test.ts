@@ -124,7 +124,9 @@ describe('bad input: one clear line, exit code 2, no connection', () => {
     expect(run.code).toBe(2)
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error::'))
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toContain(message)
+    // As the runner shows it: a workflow command's data is escaped (% as %25, CR and LF as %0D, %0A).
+    const shown = errors[0]!.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+    expect(shown).toContain(message)
     // The runner learns the password from ::add-mask::; it appears nowhere else.
     expectNoPassword(run.stdout + run.stderr, inputs.password)
     const leaks = (run.stdout + run.stderr).split('\n').filter(l => l.includes('hunter2'))

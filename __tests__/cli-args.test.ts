@@ -45,10 +45,14 @@ describe('parseArgs', () => {
     expect((caught as Error).message).not.toContain('hunter2')
   })
 
-  test('every input but the password is a flag, and --help lists them', () => {
-    expect(FLAG_INPUTS).toHaveLength(Object.keys(Inputs).length - 1)
+  test('every input but the password and the SSH passphrase is a flag, and --help lists them', () => {
+    expect(FLAG_INPUTS).toHaveLength(Object.keys(Inputs).length - 2)
     for (const name of FLAG_INPUTS) expect(helpText()).toContain(`--${name}`)
     expect(helpText()).not.toContain('--password')
+    expect(helpText()).not.toContain('--ssh-passphrase')
+    expect(() => parseArgs(['--ssh-passphrase=x'])).toThrow(
+      '--ssh-passphrase is not accepted: pass the ssh-passphrase in the FTPS_SSH_PASSPHRASE environment variable'
+    )
   })
 })
 

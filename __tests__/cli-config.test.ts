@@ -31,7 +31,7 @@ function failure(fn: () => unknown): string {
 test('every input is a variable FTPS_DEPLOY_<NAME>, upper case, hyphens as underscores', () => {
   expect(envName(Inputs.RemoteDir)).toBe('FTPS_DEPLOY_REMOTE_DIR')
   expect(envName(Inputs.TlsFingerprint)).toBe('FTPS_DEPLOY_TLS_FINGERPRINT')
-  for (const name of Object.values(Inputs).filter(n => n !== Inputs.Password)) {
+  for (const name of Object.values(Inputs).filter(n => n !== Inputs.Password && n !== Inputs.SshPassphrase)) {
     const s = sourceInputs({}, { [envName(name)]: 'x' })
     expect(s.values[name]).toBe('x')
   }

@@ -185,7 +185,10 @@ maybe('progress: one bar on a terminal, lines without one, only the last line wi
     expect(quiet.code).toBe(0)
     expect(onServer('quiet')).toBe(true)
     expect(quiet.stderr).toBe('')
-    expect(quiet.stdout).toMatch(new RegExp(`^${LAST.source.slice(1, -1)}\n$`))
+    // The last lines: what happened, and how the files went live (the default cutover, end).
+    expect(quiet.stdout).toMatch(
+      new RegExp(`^${LAST.source.slice(1, -1)}\nCutover end: switched over within \\d+ ms, 31 renames\n$`)
+    )
   } finally {
     await link.close()
   }

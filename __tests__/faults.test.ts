@@ -5,8 +5,9 @@
  *
  *  1. a TCP proxy cuts the control connection: five times mid-deploy (each explicit-TLS server,
  *     pyftpdlib, windows-like); more often than the retries allow; during the first TLS handshake
- *  2. the server killed (pure-ftpd, windows-like) mid-deploy: back within the backoff; back only
- *     after the run gave up; killed during a redeploy (the old manifest must not vouch for
+ *  2. the server killed (pure-ftpd, windows-like) mid-deploy, under cutover file (files go live,
+ *     and are recorded, as they are checked; cutover-servers covers end): back within the
+ *     backoff; back only after the run gave up; killed during a redeploy (the old manifest must not vouch for
  *     replaced files)
  *  3. a server that stalls: after the greeting (without and with retries); on a STOR
  *  4. disk full or quota: 452 / 552 from the scripted responder; a real full disk (a tmpfs
@@ -295,7 +296,8 @@ describe.each(BEYOND)('1. a TCP proxy cuts the control connection, beyond the re
         p.setCut({ from: 'server', afterBytes: 1 })
         p.dropAll()
       }, 2)
-      const inputs = via(p, { 'local-dir': local, 'remote-dir': 'dead', retries: '2' })
+      // cutover file: the files recorded as they go live, so a cut mid-run leaves a manifest of some.
+      const inputs = via(p, { 'local-dir': local, 'remote-dir': 'dead', retries: '2', cutover: 'file' })
       const run = await runCliDeploy(inputs, { password: server.password }).finally(() => clearInterval(watch))
 
       expect(broken).toBe(true)
@@ -372,18 +374,21 @@ describe.each(KILLED)('2. the server killed mid-deploy (%s: the listener and eve
       const outDir = mkdtempSync(join(tmpdir(), 'restarted-'))
       let uploaded = 0
       let crash: Promise<{ killed: number; proc: ServerProcess }> | undefined
-      const run = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': 'x', timeout: '3' }), {
-        password: server.password,
-        onLine: line => {
-          if (!line.startsWith('uploaded ') || ++uploaded !== 20) return
-          crash = crashServer(server).then(async c => {
-            await sleep(150)
-            const proc = await c.restart(outDir)
-            started.restarted.push(proc)
-            return { killed: c.killed, proc }
-          })
+      const run = await runCliDeploy(
+        serverInputs(server, { 'local-dir': local, 'remote-dir': 'x', timeout: '3', cutover: 'file' }),
+        {
+          password: server.password,
+          onLine: line => {
+            if (!line.startsWith('uploaded ') || ++uploaded !== 20) return
+            crash = crashServer(server).then(async c => {
+              await sleep(150)
+              const proc = await c.restart(outDir)
+              started.restarted.push(proc)
+              return { killed: c.killed, proc }
+            })
+          }
         }
-      })
+      )
       expect(crash).toBeDefined()
       const { killed } = await crash!
       expect(killed).toBeGreaterThan(1) // the listener and its sessions
@@ -407,7 +412,13 @@ describe.each(KILLED)('2. the server killed mid-deploy (%s: the listener and eve
       const remote = join(server.root, 'x')
       let uploaded = 0
       let crash: ReturnType<typeof crashServer> | undefined
-      const inputs = serverInputs(server, { 'local-dir': local, 'remote-dir': 'x', timeout: '3', retries: '2' })
+      const inputs = serverInputs(server, {
+        'local-dir': local,
+        'remote-dir': 'x',
+        timeout: '3',
+        retries: '2',
+        cutover: 'file'
+      })
       const run = await runCliDeploy(inputs, {
         password: server.password,
         onLine: line => {
@@ -446,7 +457,13 @@ describe.each(KILLED)('2. the server killed mid-deploy (%s: the listener and eve
       const v2: Tree = Object.fromEntries(Object.entries(v1).map(([p, b]) => [p, randomBytes(b.length)]))
       const local = makeTree(v1)
       const remote = join(server.root, 'x')
-      const inputs = serverInputs(server, { 'local-dir': local, 'remote-dir': 'x', timeout: '3', retries: '2' })
+      const inputs = serverInputs(server, {
+        'local-dir': local,
+        'remote-dir': 'x',
+        timeout: '3',
+        retries: '2',
+        cutover: 'file'
+      })
       const first = await runCliDeploy(inputs, { password: server.password })
       expect({ code: first.code, error: first.error }).toEqual({ code: 0, error: '' })
 

@@ -43,7 +43,7 @@ describe('--help', () => {
 
   test('grouped as action.yml and the README group the inputs, in their order', () => {
     const groups = [...actionYml.matchAll(/^ {2}# group: (.+)$/gm)].map(m => m[1])
-    expect(groups).toEqual(['Connection', 'What to upload', 'Sync', 'Going live', 'Transfer'])
+    expect(groups).toEqual(['Connection', 'What to upload', 'Sync', 'Going live', 'Transfer', 'Protocol'])
     const readme = readFileSync('README.md', 'utf8')
     for (const group of groups) expect(readme).toContain(`\n### ${group}\n\n| input | default | description |`)
     const order = entries.filter(e => e.group !== 'Other flags').map(e => e.group)

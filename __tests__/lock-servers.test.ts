@@ -48,9 +48,13 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       const a = bigTree('a')
       const b = bigTree('b')
       const run = (files: Record<string, string>) =>
-        runCliDeploy(inputs({ 'local-dir': makeTree(files), 'remote-dir': 'both', delete: 'true' }), {
-          password: server.password
-        })
+        // Each run deletes the other's whole tree: more than max-delete's default allows.
+        runCliDeploy(
+          inputs({ 'local-dir': makeTree(files), 'remote-dir': 'both', delete: 'true', 'max-delete': '100%' }),
+          {
+            password: server.password
+          }
+        )
       const [ra, rb] = await Promise.all([run(a), run(b)])
       expect([ra.code, ra.error, rb.code, rb.error]).toEqual([0, '', 0, ''])
       const waited = [ra, rb].filter(r => r.lines.some(l => l.startsWith('Waiting for the deploy lock')))

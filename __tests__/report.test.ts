@@ -29,6 +29,7 @@ test('outputs as the contract names them', () => {
       'files-uploaded',
       'listing',
       'report-file',
+      'ssh-host-key',
       'tls-fingerprint',
       'uploaded'
     ].sort()
@@ -120,4 +121,14 @@ test('the deploy lock names a GitHub run by its number, attempt, job and URL', (
     })
   ).toEqual({ description: 'GitHub Actions run 42, attempt 2, job deploy (https://github.com/o/r/actions/runs/42)' })
   expect(runnerIdentity({})).toBeUndefined()
+})
+
+test('over SFTP: the host key fills the ssh-host-key output and its summary row, not the certificate ones', () => {
+  const sftp = { ...result, tlsVersion: '', fingerprint: 'SHA256:qmA8I1ITZLZnodYSgqG+brNQUiDLH11z/Layrkghlr4' }
+  const outputs = outputsOf(sftp)
+  expect([outputs['ssh-host-key'], outputs['tls-fingerprint']]).toEqual([sftp.fingerprint, ''])
+  expect(outputsOf(result)['ssh-host-key']).toBe('')
+  const md = summaryMarkdown(sftp, 'sftp.example.com')
+  expect(md).toContain(`| SSH host key | \`${sftp.fingerprint}\` |`)
+  expect(md).not.toContain('Certificate SHA-256')
 })

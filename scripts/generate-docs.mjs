@@ -79,17 +79,10 @@ export function render(readme, actionYml) {
 /** The TypeScript module the CLI imports for --help, formatted by Prettier as `npm run format` would. */
 export async function inputDocsModule(actionYml) {
   const docs = inputDocs(actionYml)
-  const quote = text => JSON.stringify(text)
-  const entries = docs.map(d =>
-    [
-      '  {',
-      `    name: ${quote(d.name)},`,
-      `    group: ${quote(d.group)},`,
-      `    description:\n      ${quote(d.description)},`,
-      `    default: ${quote(d.default)},`,
-      `    required: ${d.required}`,
-      '  }'
-    ].join('\n')
+  // One line an input (name, group, default, required, description, tab-separated): a table that
+  // stays readable and short however many inputs there are.
+  const rows = docs.map(
+    d => `  ${JSON.stringify([d.name, d.group, d.default, String(d.required), d.description].join('\t'))}`
   )
   const text = [
     '// Generated from action.yml by `npm run docs` (scripts/generate-docs.mjs). Do not edit: a test fails when stale.',
@@ -104,7 +97,13 @@ export async function inputDocsModule(actionYml) {
     '  required: boolean',
     '}',
     '',
-    `export const INPUT_DOCS: readonly InputDoc[] = [\n${entries.join(',\n')}\n]`,
+    '/** Each input: name, group, default, required, description, separated by tabs. */',
+    `const ROWS = [\n${rows.join(',\n')}\n]`,
+    '',
+    'export const INPUT_DOCS: readonly InputDoc[] = ROWS.map(row => {',
+    "  const [name, group, value, required, description] = row.split('\\t') as [string, string, string, string, string]",
+    "  return { name, group, default: value, required: required === 'true', description }",
+    '})',
     ''
   ].join('\n')
   return format(text, { ...(await resolveConfig(MODULE_PATH)), filepath: MODULE_PATH })

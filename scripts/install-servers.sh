@@ -13,6 +13,7 @@
 #   $FTPS_DEPLOY_SERVERS_DIR/pure-ftpd/usr/sbin/pure-ftpd, .../usr/bin/pure-pw
 #   $FTPS_DEPLOY_SERVERS_DIR/proftpd/usr/sbin/proftpd,   .../usr/lib/proftpd/mod_tls.so
 #   /usr/bin/python3 with pyftpdlib and OpenSSL (Debian's packages; PyPI is not needed)
+#   /usr/sbin/sshd and /usr/bin/ssh-keygen (openssh-server, for the SFTP suites: internal-sftp)
 set -euo pipefail
 
 CACHE_DIR="${FTPS_DEPLOY_SERVERS_DIR:-/opt/ftps-deploy-servers}"
@@ -136,6 +137,24 @@ fi
 # harness runs it as shipped). Debian's package, so the harness runs /usr/bin/python3.
 apt_install_missing python3 python3-pyftpdlib python3-openssl
 
+# OpenSSH's sshd for the SFTP suites (internal-sftp in a chroot, as shared hosts run it). The
+# harness starts its own sshd on 127.0.0.1 with its own config and fresh host keys; the system
+# service the package may start is stopped. The test user is the system account `sftpdeploy`
+# (sshd, unlike the FTP servers, logs in real accounts only), created here without a password:
+# the harness sets one with chpasswd, and creates the account itself if this script did not run.
+apt_install_missing openssh-server openssh-client
+if command -v systemctl >/dev/null && systemctl is-active --quiet ssh 2>/dev/null; then
+  log "openssh-server: stopping and disabling the system service the package started"
+  systemctl disable --now ssh >/dev/null 2>&1 || true
+fi
+install -d -m 0755 /run/sshd
+if ! getent passwd sftpdeploy >/dev/null; then
+  log "creating system account sftpdeploy"
+  adduser --system --group --home /nonexistent --no-create-home --shell /usr/sbin/nologin sftpdeploy >/dev/null \
+    || die "adduser sftpdeploy failed"
+  changed=1
+fi
+
 mkdir -p "$CACHE_DIR"
 unpack_debs pure-ftpd pure-ftpd pure-ftpd-common
 unpack_debs proftpd proftpd-core proftpd-mod-crypto
@@ -145,6 +164,8 @@ check_libs "$CACHE_DIR/pure-ftpd/usr/sbin/pure-ftpd"
 check_libs "$CACHE_DIR/pure-ftpd/usr/bin/pure-pw"
 check_libs "$CACHE_DIR/proftpd/usr/sbin/proftpd"
 check_libs "$CACHE_DIR/proftpd/usr/lib/proftpd/mod_tls.so"
+check_libs /usr/sbin/sshd
+command -v ssh-keygen >/dev/null || die "ssh-keygen (openssh-client) is missing"
 command -v db5.3_load >/dev/null || die "db5.3_load (db5.3-util) is missing"
 /usr/bin/python3 -c 'import pyftpdlib, OpenSSL' 2>/dev/null || die "/usr/bin/python3 cannot import pyftpdlib and OpenSSL"
 

@@ -15,6 +15,7 @@ import type { Settings } from './core/settings.js'
 import { SwapPaths, swapPaths } from './core/swap-paths.js'
 import { TempNamer } from './core/temp-name.js'
 import { openSession, SessionFactory } from './ftp/index.js'
+import { openSftpSession } from './sftp/index.js'
 import { hashFiles } from './local/hash.js'
 import { listLocalFiles } from './local/local-files.js'
 import { findFiles } from './local/local-plan.js'
@@ -42,7 +43,11 @@ export interface DeployDeps {
   sleep?: (ms: number) => Promise<void>
 }
 
-export const defaultDeps: DeployDeps = { openSession, listLocalFiles, now: () => Date.now() }
+/** The transport `protocol` names: FTPS (src/ftp/) or SFTP (src/sftp/), the same interface. */
+const openByProtocol: SessionFactory = (settings, log, server) =>
+  (settings.protocol === 'sftp' ? openSftpSession : openSession)(settings, log, server)
+
+export const defaultDeps: DeployDeps = { openSession: openByProtocol, listLocalFiles, now: () => Date.now() }
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 /**

@@ -19,11 +19,13 @@ import { cancelOnSignals, exitIfCancelled } from './signals.js'
 /** Every form of the password seen so far: errors and the summary are cleaned of them. */
 const secrets: string[] = []
 
-/** Reads an input as the runner passes it; the password is masked the moment it is read. */
+/** Reads an input as the runner passes it; the password, the SSH key and its passphrase are masked the moment they are read. */
 export function readActionInput(name: InputName): string {
-  if (name === Inputs.Password) {
+  if (name === Inputs.Password || name === Inputs.SshKey || name === Inputs.SshPassphrase) {
     const password = core.getInput(name, { trimWhitespace: false })
-    for (const form of secretForms(password)) {
+    // A key spans lines: the runner masks a value line by line only when each line is registered.
+    const lines = name === Inputs.SshKey ? password.split(/\r?\n/).filter(l => l.trim().length > 8) : []
+    for (const form of [...secretForms(password), ...lines]) {
       core.setSecret(form)
       secrets.push(form)
     }

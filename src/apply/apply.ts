@@ -93,6 +93,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
     // write the manifest): a file goes live when a later write carries its rename.
     const records: Promise<void>[] = []
+    const checked = { files: 0, bytes: 0 }
     const recorded = async (): Promise<void> => {
       for (const record of records.splice(0)) await record
     }
@@ -107,12 +108,6 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         done.uploaded.push(file)
         if (reuse === undefined) done.bytesUploaded += file.size
         did(uploadStep(planned, plan))
-        log.progress?.({
-          files: done.uploaded.length,
-          totalFiles: plan.uploads.length,
-          bytes: done.bytesUploaded,
-          totalBytes
-        })
         const record = store.recorded(file.relPath, { sha256, size: file.size }, heldAs)
         record.catch(() => undefined) // awaited by `recorded`
         records.push(record)
@@ -138,16 +133,21 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         records.push(record)
       }
       // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
-      if (reuse !== undefined) return replacer.reuse(at(reuse), localSource(file.localPath), remotePath, checks, live)
-      try {
-        await pool.run(`Upload of ${file.relPath}`, async session => {
-          // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
-          if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
-          return replacer.put(session, localSource(file.localPath), remotePath, checks, live, held)
-        })
-      } catch (err) {
-        throw uploadFailure(file, remotePath, err)
-      }
+      if (reuse !== undefined) replacer.reuse(at(reuse), localSource(file.localPath), remotePath, checks, live)
+      else
+        try {
+          await pool.run(`Upload of ${file.relPath}`, async session => {
+            // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+            if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
+            return replacer.put(session, localSource(file.localPath), remotePath, checks, live, held)
+          })
+        } catch (err) {
+          throw uploadFailure(file, remotePath, err)
+        }
+      // Progress counts files uploaded and checked (under `end` none is live before the burst).
+      checked.files += 1
+      checked.bytes += file.size
+      log.progress?.({ files: checked.files, totalFiles: plan.uploads.length, bytes: checked.bytes, totalBytes })
       await recorded()
     }
     /** The checked files whose renames are pending go live: a phase ends. */

@@ -53,7 +53,15 @@ export interface FinalCheck extends ListingContext {
 export async function checkUploaded(uploaded: HashedFile[], c: FinalCheck): Promise<void> {
   if (uploaded.length === 0) return
   const paths = uploaded.map(f => f.relPath)
-  const { index } = await indexFiles(c, paths)
+  const { index } = await indexFiles(c, paths).catch((err: unknown) => {
+    // Named: under cutover end a failure here follows the burst, far from any upload.
+    if (err instanceof CancelledError) throw err
+    throw new DeployError(
+      `The final check of the ${paths.length} uploaded file(s) failed: ${describeError(err)}`,
+      { ...(err instanceof DeployError ? err.details : {}), command: 'LIST' },
+      { cause: err }
+    )
+  })
   const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size)
   if (wrong.length === 0) return
   for (const file of wrong) await c.store.forgotten(file.relPath)

@@ -40,7 +40,11 @@ export const Inputs = {
   ReportFile: 'report-file',
   Cutover: 'cutover',
   Rollback: 'rollback',
-  MaxDelete: 'max-delete'
+  MaxDelete: 'max-delete',
+  Protocol: 'protocol',
+  SshKey: 'ssh-key',
+  SshPassphrase: 'ssh-passphrase',
+  SshHostKey: 'ssh-host-key'
 } as const
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs]
@@ -83,7 +87,11 @@ export const InputDefaults: Record<InputName, string> = {
   'report-file': '',
   cutover: 'end',
   rollback: 'false',
-  'max-delete': '50%'
+  'max-delete': '50%',
+  protocol: 'ftps',
+  'ssh-key': '',
+  'ssh-passphrase': '',
+  'ssh-host-key': ''
 }
 
 /** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
@@ -106,5 +114,6 @@ export const Outputs = {
   FilesDeleted: 'files-deleted',
   BytesUploaded: 'bytes-uploaded',
   TlsFingerprint: 'tls-fingerprint',
+  SshHostKey: 'ssh-host-key',
   ReportFile: 'report-file'
 } as const

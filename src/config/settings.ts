@@ -29,6 +29,7 @@ import {
   parseVerify
 } from './input-parsers.js'
 import { InputDefaults, InputName, Inputs } from './inputs.js'
+import { parseSsh } from './ssh-inputs.js'
 
 export type { Settings }
 
@@ -66,14 +67,18 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
   const atomic = bool(Inputs.Atomic)
   const rollback = bool(Inputs.Rollback)
   const cutover = parseCutover(get(Inputs.Cutover), read(Inputs.Cutover) !== '', atomic, rollback)
+  const ssh = parseSsh(get, read, cwd)
 
   return {
+    ...ssh,
     host,
     port:
       portText === ''
-        ? tls === 'implicit'
-          ? 990
-          : 21
+        ? ssh.protocol === 'sftp'
+          ? 22
+          : tls === 'implicit'
+            ? 990
+            : 21
         : parseInteger(Inputs.Port, portText, 1, 65535, 'a port number'),
     user,
     password: parsePassword(read(Inputs.Password), user),

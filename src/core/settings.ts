@@ -10,7 +10,21 @@ export type CutoverMode = 'end' | 'file' | 'swap'
 /** The most files a run may delete: a count, or a percentage of the files the manifest lists (100: no limit). */
 export type DeleteLimit = { count: number } | { percent: number }
 
-export interface Settings {
+/** `protocol` and the SSH inputs (CONTRACT "Protocol"). */
+export interface SshSettings {
+  /** `ftps`, or `sftp` (SSH) for hosts that offer only SSH. */
+  protocol: 'ftps' | 'sftp'
+  /** A private key's text (OpenSSH or PEM), checked to parse with the passphrase. Never logged. */
+  sshKey: string | undefined
+  /** The key's passphrase ('' when none). Never logged. */
+  sshPassphrase: string
+  /** Pinned host keys as SHA256:<base64> fingerprints (known_hosts lines are turned into them). */
+  sshHostKeys: string[]
+  /** `ssh-host-key: any`: the host key is not checked (warns). */
+  sshHostKeyAny: boolean
+}
+
+export interface Settings extends SshSettings {
   /** Server name or IP address. */
   host: string
   /** Control port: 21, or 990 for implicit TLS, unless given. */

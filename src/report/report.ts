@@ -11,7 +11,9 @@ export function outputsOf(result: DeployResult, reportFile = ''): Record<string,
     [Outputs.FilesSkipped]: String(result.filesSkipped),
     [Outputs.FilesDeleted]: String(result.deleted.length),
     [Outputs.BytesUploaded]: String(result.bytesUploaded),
-    [Outputs.TlsFingerprint]: result.fingerprint,
+    // Over SFTP the session's fingerprint is the host key's (SHA256:<base64>), not a certificate's.
+    [Outputs.TlsFingerprint]: result.fingerprint.startsWith('SHA256:') ? '' : result.fingerprint,
+    [Outputs.SshHostKey]: result.fingerprint.startsWith('SHA256:') ? result.fingerprint : '',
     [Outputs.ReportFile]: reportFile
   }
 }
@@ -71,8 +73,12 @@ export function summaryMarkdown(result: DeployResult, host: string): string {
     ...(result.cutover === undefined
       ? []
       : [`| Went live (cutover: ${result.cutover.mode}) | ${windowCell(result.cutover)} |`]),
-    `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
-    `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`,
+    ...(result.fingerprint.startsWith('SHA256:')
+      ? ['| Protocol | SFTP (SSH) |', `| SSH host key | \`${result.fingerprint}\` |`]
+      : [
+          `| TLS | ${result.tlsVersion === '' ? 'none (plain FTP)' : result.tlsVersion} |`,
+          `| Certificate SHA-256 | ${result.fingerprint === '' ? '-' : `\`${result.fingerprint}\``} |`
+        ]),
     '',
     ...fileTable(`Files ${verb}`, result.uploaded),
     ...fileTable(
