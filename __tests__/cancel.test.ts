@@ -61,13 +61,16 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     expect(run.error).toMatch(new RegExp(`the deploy was cancelled \\(${signal}\\)`))
     const manifest = JSON.parse(readFileSync(join(server.root, remote, '.ftps-deploy-manifest.json'), 'utf8')) as {
       files: Record<string, { size: number }>
+      checked?: Record<string, unknown>
     }
     const recorded = Object.keys(manifest.files)
     expect(recorded.length).toBeGreaterThanOrEqual(60)
     expect(recorded.length).toBeLessThan(300)
     for (const path of recorded) expect(statSync(join(server.root, remote, path)).size).toBe(1024)
-    // Its aborted uploads' temporaries are removed: nothing half-written is left.
-    expect(diskFiles(join(server.root, remote)).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))).toEqual([])
+    // Its aborted uploads' temporaries are removed: nothing half-written is left. Checked ones its
+    // manifest records stay for the next run (cutover: end), which renames them.
+    const temps = diskFiles(join(server.root, remote)).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))
+    expect(temps.filter(t => manifest.checked?.[t] === undefined)).toEqual([])
     // The cancelled run released its deploy lock: the next one does not wait for it.
     expect(existsSync(join(server.root, remote, '.ftps-deploy.lock'))).toBe(false)
 
@@ -78,6 +81,7 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     expect(resumed.filesSkipped).toBe(recorded.length)
     for (const [path, data] of Object.entries(files))
       expect(readFileSync(join(server.root, remote, path)).equals(data)).toBe(true)
+    expect(diskFiles(join(server.root, remote)).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))).toEqual([])
   }
 )
 
@@ -163,7 +167,8 @@ maybe(
 
     const log = recordingLog()
     await deploy(settingsOf(serverInputs(server, { 'local-dir': local, 'remote-dir': remote })), log, quickLock)
-    expect(log.text()).toMatch(/removed leftover .*\.ftps-deploy\..*\.tmp/)
+    // Removed, or (checked and recorded: cutover end) renamed into place, not sent again.
+    expect(log.text()).toMatch(/removed leftover .*\.ftps-deploy\..*\.tmp|not sent again: its checked temporary/)
     expect(temps()).toEqual([])
     for (const [path, data] of Object.entries(v2)) expect(readFileSync(join(site, path)).equals(data)).toBe(true)
   },

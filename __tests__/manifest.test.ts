@@ -72,3 +72,18 @@ test.each(['index.html', 'a/b/c.txt', '[slug]/page.js', '.htaccess', 'with space
     expect(unsafePathReason(path)).toBeUndefined()
   }
 )
+
+describe('checked temporaries in the manifest', () => {
+  const sha = 'c'.repeat(64)
+  test('written only while there are some, read back; one not beside its target is dropped', () => {
+    const m = { files: new Map(), dirs: new Set<string>(), checked: new Map() }
+    expect(serializeManifest(m)).not.toMatch(/checked/)
+    m.checked.set('d/.ftps-deploy.a.txt.mabc12.1a2b3c4d-1.tmp', { target: 'd/a.txt', sha256: sha, size: 3 })
+    m.checked.set('.ftps-deploy.b.txt.mabc12.1a2b3c4d-2.tmp', { target: 'd/b.txt', sha256: sha, size: 3 })
+    m.checked.set('d/not-a-temporary.txt', { target: 'd/x.txt', sha256: sha, size: 3 })
+    const { manifest } = parseManifest(serializeManifest(m))
+    expect([...(manifest.checked ?? [])]).toEqual([
+      ['d/.ftps-deploy.a.txt.mabc12.1a2b3c4d-1.tmp', { target: 'd/a.txt', sha256: sha, size: 3 }]
+    ])
+  })
+})

@@ -246,3 +246,52 @@ describe('adoption (issue 14): files already on the server as they are here', ()
     expect(plan.rmdirs).toEqual(['old'])
   })
 })
+
+describe('planDeploy under cutover: end: the recorded checked temporaries', () => {
+  const T1 = 'd/.ftps-deploy.a.txt.mabc12.1a2b3c4d-1.tmp'
+  const T2 = 'd/.ftps-deploy.b.txt.mabc12.1a2b3c4d-2.tmp'
+  const T3 = 'd/.ftps-deploy.c.txt.mabc12.1a2b3c4d-3.tmp'
+  const UNRECORDED = 'd/.ftps-deploy.e.txt.mabc12.1a2b3c4d-4.tmp'
+  const manifest = manifestOf({ 'd/a.txt': [B, 5] }, ['d'])
+  manifest.checked = new Map([
+    [T1, { target: 'd/a.txt', sha256: A, size: 10 }],
+    [T2, { target: 'd/b.txt', sha256: A, size: 10 }],
+    [T3, { target: 'd/c.txt', sha256: A, size: 10 }]
+  ])
+  const local = [file('d/a.txt', 10, A), file('d/b.txt', 10, A), file('d/c.txt', 10, B), file('d/e.txt', 10, A)]
+  // T2 was changed on the server (9 bytes); T3 holds content the local file no longer has.
+  const remote = facts(manifest, { 'd/a.txt': 5 }, ['d'], {
+    abandoned: [T1, T2, T3, UNRECORDED],
+    tempSizes: new Map([
+      [T1, 10],
+      [T2, 9],
+      [T3, 10],
+      [UNRECORDED, 10]
+    ])
+  })
+
+  test('only one still at its size with the local hash is renamed; the rest are removed, unrecorded ones never trusted', () => {
+    const plan = planDeploy(local, remote, { ...options, cutover: 'end' })
+    expect(plan.uploads.map(u => [u.file.relPath, u.reuse])).toEqual([
+      ['d/b.txt', undefined],
+      ['d/c.txt', undefined],
+      ['d/e.txt', undefined],
+      ['d/a.txt', T1]
+    ])
+    expect(plan.leftovers).toEqual([T2, T3, UNRECORDED].sort())
+    expect(plan.writeManifest).toBe(true)
+    expect(planSteps(plan).map(s => stepText(s, 'planned'))).toContain(
+      'would replace d/a.txt (10 bytes, not sent again: its checked temporary .ftps-deploy.a.txt.mabc12.1a2b3c4d-1.tmp renamed into place)'
+    )
+  })
+
+  test('not under cutover: file, nor one another run may still be writing (not abandoned)', () => {
+    expect(planDeploy(local, remote, { ...options, cutover: 'file' }).uploads.every(u => u.reuse === undefined)).toBe(
+      true
+    )
+    const inFlight = { ...remote, abandoned: [] }
+    expect(planDeploy(local, inFlight, { ...options, cutover: 'end' }).uploads.every(u => u.reuse === undefined)).toBe(
+      true
+    )
+  })
+})

@@ -7,7 +7,7 @@ import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.
 import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
-import { mayBeUnchanged, planDeploy } from './core/plan.js'
+import { mayBeUnchanged, mayReuse, planDeploy } from './core/plan.js'
 import { describePlan, planSteps, Step } from './core/plan-text.js'
 import { resolveRemoteRoot } from './core/remote-path.js'
 import { DeployResult, resultOf } from './core/result.js'
@@ -110,7 +110,11 @@ export async function deploy(
     }
     const state = await log.group('Remote state', () => readRemoteState(query, log))
     // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-    const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
+    // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
+    const files = await hashFiles(
+      local,
+      file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest)
+    )
     // Only when names differ in case alone: then whether they are one file decides the plan.
     const paths = files.map(f => f.relPath)
     pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)

@@ -4,10 +4,13 @@
  * step done in the plan's own words.
  */
 import { localSource } from '../local/local-files.js'
-import { makeDir, quietly } from '../session/refusals.js'
+import { posix } from 'node:path'
+import { quietly } from '../session/refusals.js'
+import { createDirs } from './dirs.js'
+import { outOfSpace } from '../core/retry.js'
 import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
-import { RemoteSession } from '../core/remote-session.js'
+import type { RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
@@ -20,7 +23,7 @@ import {
   forgetDetail,
   Step,
   stepText,
-  uploadDetail
+  uploadStep
 } from '../core/plan-text.js'
 import { forEachLimited } from '../core/concurrency.js'
 import { SessionPool } from '../session/pool.js'
@@ -28,7 +31,6 @@ import { Lister } from '../remote/remote-listing.js'
 import { remotePathOf } from '../core/remote-path.js'
 import { Replacer } from '../session/replace.js'
 import { HashCheck } from './verify-hash.js'
-import { isTransient } from '../core/retry.js'
 import type { CutoverMode } from '../core/settings.js'
 
 export interface ApplyContext {
@@ -95,44 +97,54 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     const recorded = async (): Promise<void> => {
       for (const record of records.splice(0)) await record
     }
-    const upload = async ({ file, replaces, respells }: Upload): Promise<void> => {
+    const upload = async (planned: Upload): Promise<void> => {
+      const { file, respells, reuse } = planned
       const remotePath = at(file.relPath)
       // The manifest records the hash of the bytes that went: most files are hashed only then.
-      let sha256 = ''
+      let sha256 = reuse === undefined ? '' : file.sha256!
+      // Its checked temporary (remote-relative) while held for the burst: recorded until it goes live.
+      let heldAs = reuse
       const live = (): void => {
         done.uploaded.push(file)
-        done.bytesUploaded += file.size
-        did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
-        const record = store.recorded(file.relPath, { sha256, size: file.size })
+        if (reuse === undefined) done.bytesUploaded += file.size
+        did(uploadStep(planned, plan))
+        const record = store.recorded(file.relPath, { sha256, size: file.size }, heldAs)
         record.catch(() => undefined) // awaited by `recorded`
         records.push(record)
       }
-      try {
-        await pool.run(`Upload of ${file.relPath}`, async session => {
-          // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
-          if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
-          return replacer.put(
-            session,
-            localSource(file.localPath),
-            remotePath,
-            {
-              name: file.relPath,
-              sent: sent => {
-                sentAsPlanned(file, sent)
-                sha256 = sent.sha256
-              },
-              verifySize: ctx.verify,
-              // verify: hash: the server's own hash of the bytes.
-              stored: ctx.hashes && ((on, path, sent) => ctx.hashes!.check(on, file, path, sent)),
-              // While it has its temporary name: the file appears with its mode.
-              mode: plan.fileMode
-            },
-            live
-          )
-        })
-      } catch (err) {
-        throw uploadFailure(file, remotePath, err)
+      const checks = {
+        name: file.relPath,
+        sent: (sent: Sent) => {
+          sentAsPlanned(file, sent)
+          sha256 = sent.sha256
+        },
+        verifySize: ctx.verify,
+        // verify: hash: the server's own hash of the bytes.
+        stored:
+          ctx.hashes && ((on: RemoteSession, path: string, sent: Sent) => ctx.hashes!.check(on, file, path, sent)),
+        // While it has its temporary name: the file appears with its mode.
+        mode: plan.fileMode
       }
+      // Held for the burst: recorded (with the hash of the bytes that went), so a killed run's next run reuses it.
+      const held = (temp: string): void => {
+        heldAs = posix.join(posix.dirname(file.relPath), posix.basename(temp))
+        const record = store.checkedTemp(heldAs, { target: file.relPath, sha256, size: file.size })
+        record.catch(() => undefined) // awaited by `recorded`
+        records.push(record)
+      }
+      // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
+      if (reuse !== undefined)
+        replacer.reuse(at(reuse), localSource(file.localPath), remotePath, file.size, checks, live)
+      else
+        try {
+          await pool.run(`Upload of ${file.relPath}`, async session => {
+            // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+            if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
+            return replacer.put(session, localSource(file.localPath), remotePath, checks, live, held)
+          })
+        } catch (err) {
+          throw uploadFailure(file, remotePath, err)
+        }
       // Progress counts files uploaded and checked (under `end` none is live before the burst).
       checked.files += 1
       checked.bytes += file.size
@@ -193,13 +205,20 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
   } catch (err) {
     log.info(`Stopped after ${done.steps.length} of the plan's ${applySteps(plan).length} steps`)
-    await cleanUpAfterFailure(replacer, pool, log)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
-    await store
-      .flush()
-      .catch(flushErr =>
+    const saved = await store.flush().then(
+      () => true,
+      (flushErr: unknown) => {
         log.warning(`Could not record the deploy's progress in the manifest: ${describeError(flushErr)}`)
-      )
+        return false
+      }
+    )
+    // Checked temporaries the manifest now records stay for the next run, which renames them
+    // instead of uploading their files again (nobody sees them: they carry no real name); the rest go.
+    // Not on a full disk: the space they hold is given back.
+    const keep = saved && !outOfSpace(err)
+    const recordedTemps = new Set([...(keep ? (store.manifest.checked?.keys() ?? []) : [])].map(at))
+    await cleanUpAfterFailure(replacer, pool, log, recordedTemps)
     throw err
   }
   await replacer.cleanUp(pool)
@@ -223,52 +242,13 @@ function windowText(replacer: Replacer): string {
 }
 
 /** Removes this run's temporaries; those it cannot (no time left after a cancel, no server), the next run removes. */
-async function cleanUpAfterFailure(replacer: Replacer, pool: SessionPool, log: Log): Promise<void> {
-  await replacer.cleanUp(pool)
+async function cleanUpAfterFailure(replacer: Replacer, pool: SessionPool, log: Log, keep: Set<string>): Promise<void> {
+  if (keep.size > 0) log.info(`Kept ${keep.size} checked temporary file(s) for the next run, recorded in the manifest`)
+  await replacer.cleanUp(pool, keep)
   const left = replacer.unsettled
   if (left.length > 0) {
     log.warning(
       `Could not remove ${left.length} temporary file(s) of this run (the next run removes them): ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}`
     )
   }
-}
-
-/**
- * Creates directories on one connection, together where the server takes it. Where that step
- * loses its connection or times out (a network that cuts a connection after so many bytes cuts
- * a burst of MKDs on every try), it is not tried again: each directory becomes a step of its own,
- * with its own retries, so every try makes progress. Says for each whether this run created it
- * (one the lost burst made counts as found).
- */
-async function createDirs(pool: SessionPool, dirs: string[], mode: string | undefined, log: Log): Promise<boolean[]> {
-  try {
-    return await pool.run('Creating directories', session => makeDirs(session, dirs, mode), { retries: 0 })
-  } catch (err) {
-    if (!isTransient(err)) throw err
-    log.info(`Creating directories: ${describeError(err)}; creating them one at a time`)
-    const created: boolean[] = []
-    for (const dir of dirs) created.push(await pool.run(`Creating ${dir}`, session => makeDir(session, dir, mode)))
-    return created
-  }
-}
-
-/**
- * Creates directories, parents before children, and gives those this run created `mode`:
- * all MKDs in one write where the server takes pipelined commands (a refused one, which may
- * exist already, is then tried again on its own). Says for each whether it was created.
- */
-async function makeDirs(session: RemoteSession, dirs: string[], mode: string | undefined): Promise<boolean[]> {
-  if (!session.server.pipelining || dirs.length < 2) {
-    const created: boolean[] = []
-    for (const dir of dirs) created.push(await makeDir(session, dir, mode))
-    return created
-  }
-  const made = await session.together(dirs.map(path => ({ kind: 'mkdir' as const, path })))
-  const created: boolean[] = []
-  for (const [i, dir] of dirs.entries()) {
-    const ok = made[i]!.done
-    if (ok && mode !== undefined) await session.chmod(dir, mode)
-    created.push(ok || (await makeDir(session, dir, mode)))
-  }
-  return created
 }

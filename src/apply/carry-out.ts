@@ -34,6 +34,9 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
   const replacer = new Replacer(pool.server, c.names, settings.cutover === 'end')
   const manifest = copyManifest(c.state.manifest)
   for (const path of plan.stale) manifest.files.delete(path)
+  // An earlier run's checked temporaries stay recorded only where this run renames them (the rest it removes).
+  const reused = new Set(plan.uploads.map(u => u.reuse))
+  for (const temp of manifest.checked?.keys() ?? []) if (!reused.has(temp)) manifest.checked!.delete(temp)
   const writer = manifestWriter(pool, replacer, remotePathOf(c.remoteRoot, settings.manifest), {
     backupExists: c.state.manifestFrom === 'backup'
   })

@@ -3,7 +3,8 @@
  * carries out in the same words, so the two can be compared line by line.
  */
 import type { Log } from './log.js'
-import { Adopted, Plan } from './plan.js'
+import { posix } from 'node:path'
+import { Adopted, Plan, Upload } from './plan.js'
 
 export type StepKind =
   | 'take lock'
@@ -55,6 +56,13 @@ export function stepText(step: Step, tense: 'planned' | 'done'): string {
 export const uploadDetail = (size: number, plan: Plan): string =>
   plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`
 
+/** An upload's step: a reused temporary is renamed into place, its file not sent again. */
+export function uploadStep({ file, replaces, reuse }: Upload, plan: Plan): Step {
+  const from =
+    reuse === undefined ? '' : `, not sent again: its checked temporary ${posix.basename(reuse)} renamed into place`
+  return { kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) + from }
+}
+
 /** The mode a created directory gets, if one was asked for. */
 export const dirDetail = (plan: { dirMode?: string }): string | undefined =>
   plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`
@@ -84,9 +92,7 @@ export function planSteps(plan: Plan): Step[] {
     steps.push({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
   }
   for (const adopted of plan.adopt) steps.push(adoptStep(adopted))
-  for (const { file, replaces } of plan.uploads) {
-    steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) })
-  }
+  for (const upload of plan.uploads) steps.push(uploadStep(upload, plan))
   steps.push(...plan.deletes.map(path => ({ kind: 'delete' as const, path })))
   steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory' as const, path, detail: 'if empty' })))
   if (plan.writeManifest) steps.push({ kind: 'write manifest', path: '', detail: 'final' })
@@ -106,8 +112,10 @@ export function planSummary(plan: Plan, dryRun: boolean): string {
   const would = dryRun ? 'would ' : ''
   const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0)
   const replacing = plan.uploads.filter(u => u.replaces).length
+  const reused = plan.uploads.filter(u => u.reuse !== undefined).length
+  const reusing = reused > 0 ? `; ${reused} from an earlier run's checked temporaries, not sent again` : ''
   return (
-    `Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
+    `Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others${reusing}), ` +
     `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
     `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
     `${would}remove ${plan.leftovers.length} leftover temporar(ies)`

@@ -5,7 +5,7 @@
  */
 import { Manifest } from './manifest.js'
 import { foldName, parentDirs, pathPrefixes } from './remote-path.js'
-import { SyncMode } from './settings.js'
+import { CutoverMode, SyncMode } from './settings.js'
 
 /** A matched local file (local/local-files.ts finds them). */
 export interface LocalFile {
@@ -41,6 +41,8 @@ export interface RemoteFacts {
   adopted?: ReadonlyMap<string, Adoption>
   /** The server folds letter case (`A.txt` is `a.txt`): asked only when names collide (case-fold.ts). */
   foldsCase?: boolean
+  /** The temporaries found, with their listed sizes (remote-relative). */
+  tempSizes?: ReadonlyMap<string, number>
 }
 
 /** A file the manifest does not vouch for, found on the server with the local content. */
@@ -63,6 +65,8 @@ export interface PlanOptions {
   /** Absolute remote-dir, and the login directory (remote-dir's parents below it exist). */
   remoteRoot: string
   home: string
+  /** `end`: a killed run's recorded, checked temporaries are renamed in the burst instead of uploaded again. */
+  cutover?: CutoverMode
 }
 
 export interface Upload {
@@ -71,6 +75,11 @@ export interface Upload {
   replaces: boolean
   /** The server's spelling of it, where that differs in case alone (a server that folds case). */
   respells?: string
+  /**
+   * A temporary (remote-relative) an earlier run uploaded and checked and recorded with this
+   * content, still there at its size: renamed into place in the burst, the file not sent again.
+   */
+  reuse?: string
 }
 
 export interface Adopted {
@@ -126,6 +135,25 @@ export function mayBeUnchanged(file: LocalFile, manifest: Manifest, sync: SyncMo
   return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size
 }
 
+/** Whether a file is worth hashing to reuse a recorded temporary: one stands for it at its size. */
+export function mayReuse(file: LocalFile, manifest: Manifest): boolean {
+  return [...(manifest.checked?.values() ?? [])].some(c => c.target === file.relPath && c.size === file.size)
+}
+
+/**
+ * The recorded temporary that holds this file as it is here: recorded by a run that checked it,
+ * listed now at the recorded size, and provably abandoned (no other run is writing it). A
+ * temporary not recorded is never trusted.
+ */
+function reusable(file: HashedFile, remote: RemoteFacts, abandoned: ReadonlySet<string>): string | undefined {
+  if (file.sha256 === undefined) return undefined
+  for (const [temp, c] of remote.manifest.checked ?? []) {
+    const same = c.target === file.relPath && c.size === file.size && c.sha256 === file.sha256
+    if (same && abandoned.has(temp) && remote.tempSizes?.get(temp) === c.size) return temp
+  }
+  return undefined
+}
+
 const bySizeDescending = (a: Upload, b: Upload): number => b.file.size - a.file.size
 
 export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: PlanOptions): Plan {
@@ -138,6 +166,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
   const uploads: Upload[] = []
   const skip: HashedFile[] = []
   const adopt: Adopted[] = []
+  const abandoned = new Set(remote.abandoned)
   for (const file of local) {
     const entry = manifest.files.get(file.relPath)
     const unchanged =
@@ -153,7 +182,13 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     else {
       const held = onServer.get(key(file.relPath))
       const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined
-      uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) })
+      const reuse = options.cutover === 'end' ? reusable(file, remote, abandoned) : undefined
+      uploads.push({
+        file,
+        replaces: held !== undefined,
+        ...(respells === undefined ? {} : { respells }),
+        ...(reuse === undefined ? {} : { reuse })
+      })
     }
   }
   // Largest first within each group: long transfers start early instead of finishing last.
@@ -161,6 +196,7 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
     ...uploads.filter(u => u.replaces).sort(bySizeDescending)
   ]
+  const reused = new Set(ordered.flatMap(u => (u.reuse === undefined ? [] : [u.reuse])))
   const localPaths = new Set(local.map(f => f.relPath))
   const localKeys = new Set(local.map(f => key(f.relPath)))
   const aliases = [...manifest.files.keys()]
@@ -189,7 +225,8 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     dirMode: options.dirMode,
     lock: options.lock === true,
     createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
-    leftovers: [...remote.abandoned].sort(),
+    // Every other abandoned temporary goes, recorded ones this run cannot use included.
+    leftovers: [...remote.abandoned].filter(path => !reused.has(path)).sort(),
     mkdirs,
     forget,
     aliases,
@@ -201,6 +238,8 @@ export function planDeploy(local: HashedFile[], remote: RemoteFacts, options: Pl
     stale,
     writeManifest:
       remote.restoreManifest === true ||
+      // Its record of checked temporaries goes: each is renamed into place or removed.
+      (remote.manifest.checked?.size ?? 0) > 0 ||
       ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
   }
 }

@@ -63,6 +63,20 @@ export function replyIsTransient(code: number, reply: string): boolean {
   return TRANSIENT_CODES.has(code)
 }
 
+/**
+ * The server's disk or quota is full (452, 552, or a 451 that says a write failed): a failed run
+ * then gives back the space its checked temporaries hold instead of keeping them for the next run.
+ */
+export function outOfSpace(err: unknown): boolean {
+  if (err instanceof ReplyError) return spaceReply(err.code, err.message)
+  if (err instanceof DeployError && err.details.code !== undefined)
+    return spaceReply(err.details.code, err.details.reply ?? '')
+  return err instanceof Error && err.cause !== undefined && outOfSpace(err.cause)
+}
+
+const spaceReply = (code: number, reply: string): boolean =>
+  code === 452 || code === 552 || (code === 451 && WRITE_FAILED.test(reply))
+
 /** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
 export function backoffMs(attempt: number, random: () => number = Math.random, baseMs = 500, capMs = 10_000): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1))

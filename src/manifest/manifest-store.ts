@@ -3,7 +3,7 @@
  * loses at most the progress since the last write (those files are uploaded again next time).
  */
 import { Log } from '../core/log.js'
-import { Manifest, ManifestEntry, serializeManifest } from '../core/manifest.js'
+import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../core/manifest.js'
 
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
@@ -30,6 +30,8 @@ export class ManifestStore {
   private writing: Promise<void> = Promise.resolve()
   private dirty = false
   private lastWrite: number | undefined
+  /** A write of recorded checked temporaries waiting for the interval to pass. */
+  private later: ReturnType<typeof setTimeout> | undefined
   private readonly cadence: ManifestCadence
 
   constructor(
@@ -41,10 +43,35 @@ export class ManifestStore {
     this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence }
   }
 
-  /** A file now on the server with this content. */
-  recorded(path: string, entry: ManifestEntry): Promise<void> {
+  /** A file now on the server with this content (`temp`: renamed from that checked temporary, no longer one). */
+  recorded(path: string, entry: ManifestEntry, temp?: string): Promise<void> {
     this.manifest.files.set(path, entry)
+    if (temp !== undefined) this.manifest.checked?.delete(temp)
     return this.changed()
+  }
+
+  /**
+   * A temporary uploaded and checked, held for the burst (`cutover: end`): recorded with the next
+   * write, which comes no later than `minIntervalMs` after the last (not counted as progress: the
+   * file goes live, and is counted, in the burst). A run killed before its burst leaves them for
+   * the next run, which renames those still as recorded instead of uploading them again.
+   */
+  checkedTemp(temp: string, entry: CheckedEntry): Promise<void> {
+    this.manifest.checked ??= new Map()
+    this.manifest.checked.set(temp, entry)
+    this.dirty = true
+    const { minIntervalMs, now } = this.cadence
+    const wait = this.lastWrite === undefined ? 0 : this.lastWrite + minIntervalMs - now()
+    if (wait <= 0) return this.flush()
+    // Written once the interval has passed, if no other write comes first (a flush clears it).
+    this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait)
+    this.later.unref?.()
+    return Promise.resolve()
+  }
+
+  /** Checked temporaries no longer on the server (removed): no longer recorded. */
+  uncheckedAll(temps: Iterable<string>): void {
+    for (const temp of temps) if (this.manifest.checked?.delete(temp) === true) this.dirty = true
   }
 
   /**
@@ -94,6 +121,8 @@ export class ManifestStore {
 
   /** Writes now if anything changed since the last write that succeeded. */
   flush(): Promise<void> {
+    clearTimeout(this.later)
+    this.later = undefined
     // After a failed write the chain goes on: a later flush writes again (the failure path must
     // still be able to record the uploads that succeeded).
     const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty())

@@ -113,6 +113,8 @@ export interface IndexedDirs {
   index: RemoteIndex
   /** This tool's temporary files found in the listed directories (remote-relative). */
   temps: string[]
+  /** Their sizes as listed (a resumed run reuses a recorded one whose size still matches). */
+  tempSizes: Map<string, number>
 }
 
 export interface DirsToList {
@@ -126,6 +128,7 @@ export interface DirsToList {
 export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToList, concurrency: number) {
   const index: RemoteIndex = { files: new Map(), dirs: new Set() }
   const temps: string[] = []
+  const tempSizes = new Map<string, number>()
   const always = new Set(dirs.always)
   const levels = new Map<number, string[]>()
   for (const dir of new Set(['', ...always, ...(dirs.ifShown ?? [])])) {
@@ -147,12 +150,14 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
         if (!safeName(info.name)) continue
         const rel = dir === '' ? info.name : `${dir}/${info.name}`
         if (info.type === EntryType.Directory) index.dirs.add(rel)
-        else if (TEMP_NAME.test(info.name)) temps.push(rel)
-        else index.files.set(rel, info.size)
+        else if (TEMP_NAME.test(info.name)) {
+          temps.push(rel)
+          tempSizes.set(rel, info.size)
+        } else index.files.set(rel, info.size)
       }
     })
   }
-  return { index, temps } satisfies IndexedDirs
+  return { index, temps, tempSizes } satisfies IndexedDirs
 }
 
 /** Where listings go and how many run at once. */
@@ -174,7 +179,7 @@ export async function indexFiles(
   ifShown: Iterable<string> = []
 ): Promise<IndexedDirs> {
   const always = new Set(paths.flatMap(parentDirs))
-  const { index, temps } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency)
+  const { index, temps, tempSizes } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency)
   const unseen = paths.filter(path => !index.files.has(path))
   await forEachLimited(unseen, c.concurrency, async path => {
     const size = await c.pool.run(`SIZE ${path}`, async session => {
@@ -187,5 +192,5 @@ export async function indexFiles(
     })
     if (size !== undefined) index.files.set(path, size)
   })
-  return { index, temps }
+  return { index, temps, tempSizes }
 }

@@ -41,7 +41,7 @@ export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<Re
   const { manifest } = read
   // The manifest's directories are listed in any case (a hidden one is still there); the local
   // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-  const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs))
+  const { index, temps, tempSizes } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(parentDirs))
   const abandoned = temps.filter(path => q.names.isAbandoned(posix.basename(path), q.holdsLock))
   const inFlight = temps.filter(path => !abandoned.includes(path))
   if (inFlight.length > 0) {
@@ -51,5 +51,5 @@ export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<Re
   }
   const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none'
   const restoreManifest = read.from === 'backup'
-  return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight }
+  return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight, tempSizes }
 }

@@ -1,15 +1,12 @@
 /**
  * How a file is put on the server: to a temporary name, checked there (size, mode), then renamed
- * over the target (atomic), with what this server turns out to allow (the server record's
- * `replace`): a rename over an existing file, or only after clearing it, or no renames at all
- * (pure-ftpd -G), in place then. Found out on first use and said once; a rename refused for one
- * file where renames work (IIS: a file in use) is that file's fallback, not the run's.
- *
+ * over the target, as this server allows (the record's `replace`: a rename over a file, or after
+ * clearing it, or none (pure-ftpd -G): in place), found on first use and said once; a rename
+ * refused for one file where renames work (IIS: a file in use) is that file's fallback.
  * Where the server takes pipelined commands, a checked temporary waits in `checked` and its
- * rename rides on the next write of any session (the next upload's checks), so nothing goes live
- * before its checks are read and no round trip is added; `goLive` sends what is left when a
- * phase ends (new files, then replacements: the plan's order). With `hold` (`cutover: end`) no
- * write carries them: they wait until `burst` puts them all in place at once.
+ * rename rides on the next write of any session, so nothing goes live before its checks are read;
+ * `goLive` sends what is left when a phase ends (new files, then replacements). With `hold`
+ * (`cutover: end`) no write carries them: `burst` puts them all in place at once.
  */
 import { DeployError } from '../core/errors.js'
 import type { ReplaceMode, ServerRecord } from '../core/server-record.js'
@@ -18,7 +15,7 @@ import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck, sizeOf } from './size-check.js'
-import { Checked, ofFile, RENAME_TRIES } from './checked.js'
+import { Checked, ofFile, Pending, RENAME_TRIES } from './checked.js'
 import { LiveWindow, putInPlace } from './burst.js'
 import { RunTemps } from './temps.js'
 
@@ -56,7 +53,9 @@ export class Replacer extends RunTemps {
     source: LocalSource | Buffer,
     target: string,
     checks: UploadChecks,
-    live: () => void = () => undefined
+    live: () => void = () => undefined,
+    /** Called with its temporary when a checked file is held for the burst (`cutover: end`). */
+    held: (temp: string) => void = () => undefined
   ): Promise<void> {
     // The mode as this upload found it: another connection may learn more meanwhile.
     if (this.server.replace !== 'direct') {
@@ -72,20 +71,9 @@ export class Replacer extends RunTemps {
           await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size })
         } else await this.checkStored(session, checks, temp, sent)
         if (pipelined || this.hold) {
-          this.checked.push({
-            temp,
-            target,
-            name: checks.name,
-            again: (on, how) =>
-              how === 'anew'
-                ? this.put(on, source, target, checks, live)
-                : this.inPlace(on, source, target, checks, live),
-            live,
-            tries: 0,
-            inDoubt: false,
-            size: sent.size
-          })
+          this.pend({ temp, source, target, checks, live, size: sent.size })
           kept = 'pending'
+          if (this.hold) held(temp)
         } else {
           this.window.renaming()
           if (await this.replace(session, temp, target, undefined, checks.name)) kept = 'renamed'
@@ -99,6 +87,19 @@ export class Replacer extends RunTemps {
       if (kept !== undefined) return
     }
     await this.inPlace(session, source, target, checks, live)
+  }
+
+  /** `cutover: end`: an earlier run's recorded checked temporary, held for the burst as if this run had checked it. */
+  reuse(temp: string, source: LocalSource, target: string, size: number, checks: UploadChecks, live: () => void): void {
+    this.track(temp)
+    this.pend({ temp, source, target, checks, live, size })
+  }
+
+  /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
+  private pend({ temp, source, target, checks, live, size }: Pending): void {
+    const again: Checked['again'] = (on, how) =>
+      how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live)
+    this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, size })
   }
 
   /**
@@ -192,6 +193,13 @@ export class Replacer extends RunTemps {
     if (done.failure !== undefined) throw done.failure
   }
 
+  /** c is in place under its name, renamed there. */
+  private wentLive(c: Checked): void {
+    this.settled(c.temp)
+    this.window.live(true)
+    c.live()
+  }
+
   /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
   private async renamedOrNot(
     session: RemoteSession,
@@ -201,9 +209,7 @@ export class Replacer extends RunTemps {
   ): Promise<void> {
     if (refusal === undefined) {
       this.renamed = true
-      this.settled(c.temp)
-      this.window.live(true)
-      return c.live()
+      return this.wentLive(c)
     }
     if (!renameRefused(refusal as unknown)) {
       if (++c.tries >= RENAME_TRIES) throw new DeployError(refusal.message, { ...refusal.details, transient: false })
@@ -213,19 +219,13 @@ export class Replacer extends RunTemps {
     if (c.inDoubt) {
       // A lost write may have renamed it already: RNFR finds no temporary (this run's own name,
       // under its lock) and the target holds the size sent. Else it is written anew.
-      if (refusal.details.command === 'RNFR' && (await sizeOf(session, c.target)) === c.size) {
-        this.settled(c.temp)
-        this.window.live(true)
-        return c.live()
-      }
+      if (refusal.details.command === 'RNFR' && (await sizeOf(session, c.target)) === c.size) return this.wentLive(c)
       if (await quietly(session.remove(c.temp))) this.settled(c.temp)
       return c.again(session, 'anew')
     }
     const mode = this.server.replace
     if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
-      this.settled(c.temp)
-      this.window.live(true)
-      return c.live()
+      return this.wentLive(c)
     }
     if (await quietly(session.remove(c.temp))) this.settled(c.temp)
     await c.again(session, 'in place')
@@ -290,9 +290,9 @@ export class Replacer extends RunTemps {
   }
 
   /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
-  override cleanUp(pool: SessionPool): Promise<void> {
+  override cleanUp(pool: SessionPool, keep?: ReadonlySet<string>): Promise<void> {
     this.checked.length = 0
-    return super.cleanUp(pool)
+    return super.cleanUp(pool, keep)
   }
 }
 

@@ -21,6 +21,11 @@ export class RunTemps {
     return temp
   }
 
+  /** A temporary an earlier run made that this run takes over (renames, or removes at the end). */
+  track(temp: string): void {
+    this.temps.add(temp)
+  }
+
   settled(temp: string): void {
     this.temps.delete(temp)
   }
@@ -30,8 +35,9 @@ export class RunTemps {
     return [...this.temps]
   }
 
-  /** Removes this run's temporaries still on the server (best effort). */
-  async cleanUp(pool: SessionPool): Promise<void> {
+  /** Removes this run's temporaries still on the server (best effort), but those to `keep` (recorded for the next run). */
+  async cleanUp(pool: SessionPool, keep: ReadonlySet<string> = new Set()): Promise<void> {
+    for (const temp of [...this.temps].filter(t => keep.has(t))) this.settled(temp)
     for (const temp of [...this.temps]) {
       await pool
         // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
