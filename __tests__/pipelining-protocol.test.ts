@@ -54,8 +54,9 @@ const filesOn = (server: ScriptedServer): Record<string, string> =>
 
 const once = (reply: string): ((arg: string) => string | null | undefined) => {
   let used = false
-  return () => {
-    if (used) return undefined
+  return arg => {
+    // A file's rename, not the manifest's (its checked records may be written before the burst).
+    if (used || arg.includes('manifest')) return undefined
     used = true
     return reply
   }

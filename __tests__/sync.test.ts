@@ -154,8 +154,9 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
     const local = makeTree(files)
     let uploaded = 0
     // Without the lock: a SIGKILLed holder's lock makes the next run wait a minute (lock-servers.test.ts).
+    // cutover file: files go live, and are recorded, as they are checked (resume-servers covers end).
     const killed = await runCliDeploy(
-      serverInputs(server, { 'local-dir': local, 'remote-dir': 'killed', lock: 'false' }),
+      serverInputs(server, { 'local-dir': local, 'remote-dir': 'killed', lock: 'false', cutover: 'file' }),
       {
         password: server.password,
         onLine: (line, child) => {

@@ -26395,7 +26395,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6517);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7668);
@@ -27731,7 +27731,10 @@ function redactingLog(log, secrets) {
 /* harmony export */   r7: () => (/* binding */ manifestBackupName)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2581);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _remote_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2581);
+/* harmony import */ var _temp_name_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3673);
 /**
  * The sync state kept on the server: what each deployed file's content is (SHA-256, size) and
  * which directories this tool created. Written as the deploy goes (see manifest-store.ts and
@@ -27739,9 +27742,15 @@ function redactingLog(log, secrets) {
  */
 
 
+
+
 const emptyManifest = () => ({ files: new Map(), dirs: new Set() });
 /** A copy that later changes to either side do not reach. */
-const copyManifest = (m) => ({ files: new Map(m.files), dirs: new Set(m.dirs) });
+const copyManifest = (m) => ({
+    files: new Map(m.files),
+    dirs: new Set(m.dirs),
+    ...(m.checked === undefined ? {} : { checked: new Map(m.checked) })
+});
 class ManifestCorrupt extends Error {
 }
 const FORMAT = 'ftps-deploy-manifest';
@@ -27752,7 +27761,10 @@ const FORMAT = 'ftps-deploy-manifest';
 const manifestBackupName = (manifest) => `${manifest}.previous`;
 function serializeManifest(manifest) {
     const files = Object.fromEntries([...manifest.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort() }, null, 1) + '\n';
+    const checked = [...(manifest.checked ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Written only while there are some: a manifest with none reads as before (older versions ignore the key).
+    const pending = checked.length > 0 ? { checked: Object.fromEntries(checked) } : {};
+    return (JSON.stringify({ format: FORMAT, version: 1, files, dirs: [...manifest.dirs].sort(), ...pending }, null, 1) + '\n');
 }
 /**
  * Parses a manifest; throws ManifestCorrupt when it is not one. Entries whose path could leave
@@ -27776,7 +27788,7 @@ function parseManifest(text) {
     }
     const refused = [];
     const safe = (path) => {
-        const reason = (0,_remote_path_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafePathReason */ .m0)(path);
+        const reason = (0,_remote_path_js__WEBPACK_IMPORTED_MODULE_2__/* .unsafePathReason */ .m0)(path);
         if (reason !== undefined)
             refused.push(`${JSON.stringify(path)} (${reason})`);
         return reason === undefined;
@@ -27784,11 +27796,7 @@ function parseManifest(text) {
     const files = new Map();
     for (const [path, entry] of Object.entries(doc.files)) {
         const e = entry;
-        const valid = typeof e?.sha256 === 'string' &&
-            /^[0-9a-f]{64}$/.test(e.sha256) &&
-            Number.isSafeInteger(e.size) &&
-            e.size >= 0;
-        if (!valid)
+        if (!validEntry(e))
             throw new ManifestCorrupt(`bad entry for ${JSON.stringify(path)}`);
         if (safe(path))
             files.set(path, { sha256: e.sha256, size: e.size });
@@ -27800,7 +27808,33 @@ function parseManifest(text) {
         if (safe(dir))
             dirs.add(dir);
     }
-    return { manifest: { files, dirs }, refused };
+    const checked = parseChecked(doc.checked, safe);
+    return { manifest: { files, dirs, ...(checked.size > 0 ? { checked } : {}) }, refused };
+}
+const validEntry = (e) => typeof e?.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(e.sha256) &&
+    Number.isSafeInteger(e.size) &&
+    e.size >= 0;
+/**
+ * The checked temporaries a run recorded. One that is not this tool's temporary name beside its
+ * target is dropped (never trusted, so never renamed); the run then treats it as any temporary.
+ */
+function parseChecked(data, safe) {
+    const checked = new Map();
+    if (data === undefined)
+        return checked;
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw new ManifestCorrupt('checked is not a map');
+    for (const [temp, entry] of Object.entries(data)) {
+        const e = entry;
+        const target = e?.target;
+        if (!validEntry(e) || typeof target !== 'string')
+            throw new ManifestCorrupt(`bad checked ${JSON.stringify(temp)}`);
+        const beside = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(temp) === node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(target) && _temp_name_js__WEBPACK_IMPORTED_MODULE_3__/* .TEMP_NAME */ .TE.test(node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(temp));
+        if (beside && safe(temp) && safe(target))
+            checked.set(temp, { sha256: e.sha256, size: e.size, target });
+    }
+    return checked;
 }
 
 
@@ -27818,11 +27852,14 @@ function parseManifest(text) {
 /* harmony export */   dY: () => (/* binding */ dirDetail),
 /* harmony export */   d_: () => (/* binding */ forgetDetail),
 /* harmony export */   df: () => (/* binding */ describePlan),
+/* harmony export */   go: () => (/* binding */ uploadStep),
 /* harmony export */   ks: () => (/* binding */ doneText),
-/* harmony export */   lQ: () => (/* binding */ uploadDetail),
 /* harmony export */   uw: () => (/* binding */ stepText)
 /* harmony export */ });
-/* unused harmony export planSummary */
+/* unused harmony exports uploadDetail, planSummary */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
 const WORDS = {
     'take lock': ['take the deploy lock', 'took the deploy lock'],
     'release lock': ['release the deploy lock', 'released the deploy lock'],
@@ -27849,6 +27886,11 @@ function stepText(step, tense) {
 /** Every remote change of the plan, in the order they happen (steps of one kind run in parallel). */
 /** How an upload is described: its size, and the mode it gets. */
 const uploadDetail = (size, plan) => plan.fileMode === undefined ? `${size} bytes` : `${size} bytes, mode ${plan.fileMode}`;
+/** An upload's step: a reused temporary is renamed into place, its file not sent again. */
+function uploadStep({ file, replaces, reuse }, plan) {
+    const from = reuse === undefined ? '' : `, not sent again: its checked temporary ${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(reuse)} renamed into place`;
+    return { kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) + from };
+}
 /** The mode a created directory gets, if one was asked for. */
 const dirDetail = (plan) => plan.dirMode === undefined ? undefined : `mode ${plan.dirMode}`;
 /** Why the manifest is written before the uploads. */
@@ -27876,9 +27918,8 @@ function planSteps(plan) {
     }
     for (const adopted of plan.adopt)
         steps.push(adoptStep(adopted));
-    for (const { file, replaces } of plan.uploads) {
-        steps.push({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: uploadDetail(file.size, plan) });
-    }
+    for (const upload of plan.uploads)
+        steps.push(uploadStep(upload, plan));
     steps.push(...plan.deletes.map(path => ({ kind: 'delete', path })));
     steps.push(...plan.rmdirs.map(path => ({ kind: 'remove directory', path, detail: 'if empty' })));
     if (plan.writeManifest)
@@ -27898,7 +27939,9 @@ function planSummary(plan, dryRun) {
     const would = dryRun ? 'would ' : '';
     const bytes = plan.uploads.reduce((sum, u) => sum + u.file.size, 0);
     const replacing = plan.uploads.filter(u => u.replaces).length;
-    return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others), ` +
+    const reused = plan.uploads.filter(u => u.reuse !== undefined).length;
+    const reusing = reused > 0 ? `; ${reused} from an earlier run's checked temporaries, not sent again` : '';
+    return (`Plan: ${would}upload ${plan.uploads.length} file(s) (${bytes} bytes; ${replacing} replacing others${reusing}), ` +
         `skip ${plan.skip.length} unchanged, ${would}adopt ${plan.adopt.length} already on the server, ${would}delete ${plan.deletes.length}, ` +
         `${would}create ${plan.createRoot.length + plan.mkdirs.length} and remove ${plan.rmdirs.length} director(ies), ` +
         `${would}remove ${plan.leftovers.length} leftover temporar(ies)`);
@@ -28035,7 +28078,81 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 
 /***/ }),
 
-/***/ 4367:
+/***/ 3673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ TempNamer),
+/* harmony export */   TE: () => (/* binding */ TEMP_NAME)
+/* harmony export */ });
+/* unused harmony exports ABANDONED_AFTER_MS, parseTempName */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The one definition of the temporary names this tool uploads to before a rename, and of when
+ * another run's temporary is abandoned. A name carries the run's tag and the time it was made:
+ * '.ftps-deploy.app.js.mabc12.1a2b3c4d-7.tmp' is app.js, made at base-36 second mabc12 by run
+ * 1a2b3c4d (its 7th temporary).
+ */
+
+
+const PREFIX = '.ftps-deploy.';
+const SUFFIX = '.tmp';
+/** Any temporary of this tool, this version's or an older one's: one name, never a path. */
+const TEMP_NAME = /^\.ftps-deploy\.[^/]+\.tmp$/;
+const CURRENT = /^\.ftps-deploy\.([^/]+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/;
+/**
+ * Another run's temporary younger than this may still be in flight (its upload not yet renamed):
+ * longer than one file's upload takes, and than clocks of two runners drift apart.
+ */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+function parseTempName(name) {
+    if (!TEMP_NAME.test(name))
+        return undefined;
+    const m = CURRENT.exec(name);
+    if (m)
+        return { target: m[1], runTag: m[3], madeAt: parseInt(m[2], 36) * 1000 };
+    return { target: name.slice(PREFIX.length, -SUFFIX.length) };
+}
+/** Makes this run's temporary names. */
+class TempNamer {
+    runTag;
+    now;
+    count = 0;
+    constructor(runTag = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex'), now = () => Date.now()) {
+        this.runTag = runTag;
+        this.now = now;
+    }
+    /** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.<time>.<tag>-<n>.tmp'. */
+    pathFor(remotePath) {
+        const made = Math.floor(this.now() / 1000).toString(36);
+        const name = `${PREFIX}${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(remotePath)}.${made}.${this.runTag}-${++this.count}${SUFFIX}`;
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(remotePath), name);
+    }
+    /**
+     * Whether a listed temporary is provably abandoned: this run's own (left by a failed attempt),
+     * an older version's (no run tag), or another run's made more than ABANDONED_AFTER_MS ago.
+     * A run that holds the deploy lock owns remote-dir: no other run can be uploading there, so
+     * every temporary is abandoned, whatever its age (a killed run's, seconds old).
+     */
+    isAbandoned(name, holdsLock = false) {
+        const temp = parseTempName(name);
+        if (temp === undefined)
+            return false;
+        if (holdsLock)
+            return true;
+        if (temp.runTag === undefined || temp.madeAt === undefined || temp.runTag === this.runTag)
+            return true;
+        return this.now() - temp.madeAt > ABANDONED_AFTER_MS;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28086,11 +28203,23 @@ async function makeDir(session, path, mode) {
 /** The size check after an upload: the server holds as many bytes as were sent. */
 
 
+
 /** SIZE of `path` must be `sentSize`; a server without SIZE (500, 502) is not checked here. */
 async function sizeCheck(session, name, sentSize, path) {
     const size = await session.size(path);
     if (size !== undefined && size !== sentSize)
         throw (0,errors/* incomplete */.$x)(name, size, sentSize);
+}
+/** SIZE of `path`, or undefined where the server does not say (no such file, no SIZE, a refusal). */
+async function sizeOf(session, path) {
+    try {
+        return await session.size(path);
+    }
+    catch (err) {
+        if (isRefusal(err))
+            return undefined;
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/manifest-file.ts
@@ -28221,6 +28350,8 @@ class ManifestStore {
     writing = Promise.resolve();
     dirty = false;
     lastWrite;
+    /** A write of recorded checked temporaries waiting for the interval to pass. */
+    later;
     cadence;
     constructor(manifest, writer, log, cadence = {}) {
         this.manifest = manifest;
@@ -28228,10 +28359,37 @@ class ManifestStore {
         this.log = log;
         this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
     }
-    /** A file now on the server with this content. */
-    recorded(path, entry) {
+    /** A file now on the server with this content (`temp`: renamed from that checked temporary, no longer one). */
+    recorded(path, entry, temp) {
         this.manifest.files.set(path, entry);
+        if (temp !== undefined)
+            this.manifest.checked?.delete(temp);
         return this.changed();
+    }
+    /**
+     * A temporary uploaded and checked, held for the burst (`cutover: end`): recorded with the next
+     * write, which comes no later than `minIntervalMs` after the last (not counted as progress: the
+     * file goes live, and is counted, in the burst). A run killed before its burst leaves them for
+     * the next run, which renames those still as recorded instead of uploading them again.
+     */
+    checkedTemp(temp, entry) {
+        this.manifest.checked ??= new Map();
+        this.manifest.checked.set(temp, entry);
+        this.dirty = true;
+        const { minIntervalMs, now } = this.cadence;
+        const wait = this.lastWrite === undefined ? 0 : this.lastWrite + minIntervalMs - now();
+        if (wait <= 0)
+            return this.flush();
+        // Written once the interval has passed, if no other write comes first (a flush clears it).
+        this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait);
+        this.later.unref?.();
+        return Promise.resolve();
+    }
+    /** Checked temporaries no longer on the server (removed): no longer recorded. */
+    uncheckedAll(temps) {
+        for (const temp of temps)
+            if (this.manifest.checked?.delete(temp) === true)
+                this.dirty = true;
     }
     /**
      * Files found on the server as recorded (adopted): written with the next write, not counted
@@ -28275,6 +28433,8 @@ class ManifestStore {
     }
     /** Writes now if anything changed since the last write that succeeded. */
     flush() {
+        clearTimeout(this.later);
+        this.later = undefined;
         // After a failed write the chain goes on: a later flush writes again (the failure path must
         // still be able to record the uploads that succeeded).
         const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
@@ -28393,6 +28553,10 @@ class RunTemps {
         this.temps.add(temp);
         return temp;
     }
+    /** A temporary an earlier run made that this run takes over (renames, or removes at the end). */
+    track(temp) {
+        this.temps.add(temp);
+    }
     settled(temp) {
         this.temps.delete(temp);
     }
@@ -28400,8 +28564,10 @@ class RunTemps {
     get unsettled() {
         return [...this.temps];
     }
-    /** Removes this run's temporaries still on the server (best effort). */
-    async cleanUp(pool) {
+    /** Removes this run's temporaries still on the server (best effort), but those to `keep` (recorded for the next run). */
+    async cleanUp(pool, keep = new Set()) {
+        for (const temp of [...this.temps].filter(t => keep.has(t)))
+            this.settled(temp);
         for (const temp of [...this.temps]) {
             await pool
                 // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
@@ -28414,16 +28580,13 @@ class RunTemps {
 ;// CONCATENATED MODULE: ./src/session/replace.ts
 /**
  * How a file is put on the server: to a temporary name, checked there (size, mode), then renamed
- * over the target (atomic), with what this server turns out to allow (the server record's
- * `replace`): a rename over an existing file, or only after clearing it, or no renames at all
- * (pure-ftpd -G), in place then. Found out on first use and said once; a rename refused for one
- * file where renames work (IIS: a file in use) is that file's fallback, not the run's.
- *
+ * over the target, as this server allows (the record's `replace`: a rename over a file, or after
+ * clearing it, or none (pure-ftpd -G): in place), found on first use and said once; a rename
+ * refused for one file where renames work (IIS: a file in use) is that file's fallback.
  * Where the server takes pipelined commands, a checked temporary waits in `checked` and its
- * rename rides on the next write of any session (the next upload's checks), so nothing goes live
- * before its checks are read and no round trip is added; `goLive` sends what is left when a
- * phase ends (new files, then replacements: the plan's order). With `hold` (`cutover: end`) no
- * write carries them: they wait until `burst` puts them all in place at once.
+ * rename rides on the next write of any session, so nothing goes live before its checks are read;
+ * `goLive` sends what is left when a phase ends (new files, then replacements). With `hold`
+ * (`cutover: end`) no write carries them: `burst` puts them all in place at once.
  */
 
 
@@ -28456,7 +28619,9 @@ class Replacer extends RunTemps {
      * takes pipelined commands, when a later write has carried its rename. The checks (the bytes
      * sent, the size, a hash, the mode) are all made on the temporary before it is renamed.
      */
-    async put(session, source, target, checks, live = () => undefined) {
+    async put(session, source, target, checks, live = () => undefined, 
+    /** Called with its temporary when a checked file is held for the burst (`cutover: end`). */
+    held = () => undefined) {
         // The mode as this upload found it: another connection may learn more meanwhile.
         if (this.server.replace !== 'direct') {
             const temp = this.tempFor(target);
@@ -28472,18 +28637,10 @@ class Replacer extends RunTemps {
                 else
                     await this.checkStored(session, checks, temp, sent);
                 if (pipelined || this.hold) {
-                    this.checked.push({
-                        temp,
-                        target,
-                        name: checks.name,
-                        again: (on, how) => how === 'anew'
-                            ? this.put(on, source, target, checks, live)
-                            : this.inPlace(on, source, target, checks, live),
-                        live,
-                        tries: 0,
-                        inDoubt: false
-                    });
+                    this.pend({ temp, source, target, checks, live, size: sent.size });
                     kept = 'pending';
+                    if (this.hold)
+                        held(temp);
                 }
                 else {
                     this.window.renaming();
@@ -28505,6 +28662,16 @@ class Replacer extends RunTemps {
                 return;
         }
         await this.inPlace(session, source, target, checks, live);
+    }
+    /** `cutover: end`: an earlier run's recorded checked temporary, held for the burst as if this run had checked it. */
+    reuse(temp, source, target, size, checks, live) {
+        this.track(temp);
+        this.pend({ temp, source, target, checks, live, size });
+    }
+    /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
+    pend({ temp, source, target, checks, live, size }) {
+        const again = (on, how) => how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live);
+        this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, size });
     }
     /**
      * Sends the renames of every checked file still pending, one write at a time on some session,
@@ -28593,13 +28760,17 @@ class Replacer extends RunTemps {
         if (done.failure !== undefined)
             throw done.failure;
     }
+    /** c is in place under its name, renamed there. */
+    wentLive(c) {
+        this.settled(c.temp);
+        this.window.live(true);
+        c.live();
+    }
     /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
     async renamedOrNot(session, c, refusal, queue) {
         if (refusal === undefined) {
             this.renamed = true;
-            this.settled(c.temp);
-            this.window.live(true);
-            return c.live();
+            return this.wentLive(c);
         }
         if (!renameRefused(refusal)) {
             if (++c.tries >= RENAME_TRIES)
@@ -28608,16 +28779,17 @@ class Replacer extends RunTemps {
             return;
         }
         if (c.inDoubt) {
-            // A lost write may have renamed it already (RNFR then finds no temporary): write it anew.
+            // A lost write may have renamed it already: RNFR finds no temporary (this run's own name,
+            // under its lock) and the target holds the size sent. Else it is written anew.
+            if (refusal.details.command === 'RNFR' && (await sizeOf(session, c.target)) === c.size)
+                return this.wentLive(c);
             if (await quietly(session.remove(c.temp)))
                 this.settled(c.temp);
             return c.again(session, 'anew');
         }
         const mode = this.server.replace;
         if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
-            this.settled(c.temp);
-            this.window.live(true);
-            return c.live();
+            return this.wentLive(c);
         }
         if (await quietly(session.remove(c.temp)))
             this.settled(c.temp);
@@ -28674,19 +28846,15 @@ class Replacer extends RunTemps {
         return false;
     }
     /** Removes this run's temporaries that failed attempts left behind, checked ones not yet live included (best effort). */
-    cleanUp(pool) {
+    cleanUp(pool, keep) {
         this.checked.length = 0;
-        return super.cleanUp(pool);
+        return super.cleanUp(pool, keep);
     }
 }
 const replyOf = (err) => err.details.reply ?? err.message;
 
 // EXTERNAL MODULE: ./src/local/local-files.ts + 2 modules
 var local_files = __nccwpck_require__(2212);
-;// CONCATENATED MODULE: ./src/core/remote-session.ts
-/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
-const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
-
 ;// CONCATENATED MODULE: ./src/core/retry.ts
 /** Which failures a fresh connection may fix, and how long to wait before trying (pure). */
 
@@ -28751,11 +28919,79 @@ function replyIsTransient(code, reply) {
         return false;
     return TRANSIENT_CODES.has(code);
 }
+/**
+ * The server's disk or quota is full (452, 552, or a 451 that says a write failed): a failed run
+ * then gives back the space its checked temporaries hold instead of keeping them for the next run.
+ */
+function outOfSpace(err) {
+    if (err instanceof errors/* ReplyError */.vO)
+        return spaceReply(err.code, err.message);
+    if (err instanceof errors/* DeployError */.sH && err.details.code !== undefined)
+        return spaceReply(err.details.code, err.details.reply ?? '');
+    return err instanceof Error && err.cause !== undefined && outOfSpace(err.cause);
+}
+const spaceReply = (code, reply) => code === 452 || code === 552 || (code === 451 && WRITE_FAILED.test(reply));
 /** Exponential backoff with full jitter: attempt 1 -> up to base, 2 -> up to 2 base, ... capped. */
 function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) {
     const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+;// CONCATENATED MODULE: ./src/apply/dirs.ts
+/**
+ * Creating directories before the uploads: together on one connection where the server takes
+ * pipelined commands, one at a time where that step cannot get through.
+ */
+
+
+
+/**
+ * Creates directories on one connection, together where the server takes it. Where that step
+ * loses its connection or times out (a network that cuts a connection after so many bytes cuts
+ * a burst of MKDs on every try), it is not tried again: each directory becomes a step of its own,
+ * with its own retries, so every try makes progress. Says for each whether this run created it
+ * (one the lost burst made counts as found).
+ */
+async function createDirs(pool, dirs, mode, log) {
+    try {
+        return await pool.run('Creating directories', session => makeDirs(session, dirs, mode), { retries: 0 });
+    }
+    catch (err) {
+        if (!isTransient(err))
+            throw err;
+        log.info(`Creating directories: ${(0,errors/* describeError */.Uc)(err)}; creating them one at a time`);
+        const created = [];
+        for (const dir of dirs)
+            created.push(await pool.run(`Creating ${dir}`, session => makeDir(session, dir, mode)));
+        return created;
+    }
+}
+/**
+ * Creates directories, parents before children, and gives those this run created `mode`:
+ * all MKDs in one write where the server takes pipelined commands (a refused one, which may
+ * exist already, is then tried again on its own). Says for each whether it was created.
+ */
+async function makeDirs(session, dirs, mode) {
+    if (!session.server.pipelining || dirs.length < 2) {
+        const created = [];
+        for (const dir of dirs)
+            created.push(await makeDir(session, dir, mode));
+        return created;
+    }
+    const made = await session.together(dirs.map(path => ({ kind: 'mkdir', path })));
+    const created = [];
+    for (const [i, dir] of dirs.entries()) {
+        const ok = made[i].done;
+        if (ok && mode !== undefined)
+            await session.chmod(dir, mode);
+        created.push(ok || (await makeDir(session, dir, mode)));
+    }
+    return created;
+}
+
+;// CONCATENATED MODULE: ./src/core/remote-session.ts
+/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
+const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
 
 ;// CONCATENATED MODULE: ./src/core/concurrency.ts
 /** A small concurrency helper (pure: no I/O of its own). */
@@ -28779,68 +29015,8 @@ async function forEachLimited(items, limit, task) {
         throw failure.error;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/temp-name.ts
-/**
- * The one definition of the temporary names this tool uploads to before a rename, and of when
- * another run's temporary is abandoned. A name carries the run's tag and the time it was made:
- * '.ftps-deploy.app.js.mabc12.1a2b3c4d-7.tmp' is app.js, made at base-36 second mabc12 by run
- * 1a2b3c4d (its 7th temporary).
- */
-
-
-const PREFIX = '.ftps-deploy.';
-const SUFFIX = '.tmp';
-/** Any temporary of this tool, this version's or an older one's: one name, never a path. */
-const TEMP_NAME = /^\.ftps-deploy\.[^/]+\.tmp$/;
-const CURRENT = /^\.ftps-deploy\.([^/]+)\.([0-9a-z]+)\.([0-9a-f]{8})-(\d+)\.tmp$/;
-/**
- * Another run's temporary younger than this may still be in flight (its upload not yet renamed):
- * longer than one file's upload takes, and than clocks of two runners drift apart.
- */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-function parseTempName(name) {
-    if (!TEMP_NAME.test(name))
-        return undefined;
-    const m = CURRENT.exec(name);
-    if (m)
-        return { target: m[1], runTag: m[3], madeAt: parseInt(m[2], 36) * 1000 };
-    return { target: name.slice(PREFIX.length, -SUFFIX.length) };
-}
-/** Makes this run's temporary names. */
-class TempNamer {
-    runTag;
-    now;
-    count = 0;
-    constructor(runTag = (0,external_node_crypto_.randomBytes)(4).toString('hex'), now = () => Date.now()) {
-        this.runTag = runTag;
-        this.now = now;
-    }
-    /** '/www/a/b.js' -> '/www/a/.ftps-deploy.b.js.<time>.<tag>-<n>.tmp'. */
-    pathFor(remotePath) {
-        const made = Math.floor(this.now() / 1000).toString(36);
-        const name = `${PREFIX}${external_node_path_.posix.basename(remotePath)}.${made}.${this.runTag}-${++this.count}${SUFFIX}`;
-        return external_node_path_.posix.join(external_node_path_.posix.dirname(remotePath), name);
-    }
-    /**
-     * Whether a listed temporary is provably abandoned: this run's own (left by a failed attempt),
-     * an older version's (no run tag), or another run's made more than ABANDONED_AFTER_MS ago.
-     * A run that holds the deploy lock owns remote-dir: no other run can be uploading there, so
-     * every temporary is abandoned, whatever its age (a killed run's, seconds old).
-     */
-    isAbandoned(name, holdsLock = false) {
-        const temp = parseTempName(name);
-        if (temp === undefined)
-            return false;
-        if (holdsLock)
-            return true;
-        if (temp.runTag === undefined || temp.madeAt === undefined || temp.runTag === this.runTag)
-            return true;
-        return this.now() - temp.madeAt > ABANDONED_AFTER_MS;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/temp-name.ts
+var temp_name = __nccwpck_require__(3673);
 ;// CONCATENATED MODULE: ./src/remote/remote-listing.ts
 /**
  * Reading what the server holds: directory listers (STAT on the control connection where the
@@ -28948,6 +29124,7 @@ function tooLong(err) {
 async function indexDirs(list, remoteRoot, dirs, concurrency) {
     const index = { files: new Map(), dirs: new Set() };
     const temps = [];
+    const tempSizes = new Map();
     const always = new Set(dirs.always);
     const levels = new Map();
     for (const dir of new Set(['', ...always, ...(dirs.ifShown ?? [])])) {
@@ -28972,14 +29149,16 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
                 const rel = dir === '' ? info.name : `${dir}/${info.name}`;
                 if (info.type === EntryType.Directory)
                     index.dirs.add(rel);
-                else if (TEMP_NAME.test(info.name))
+                else if (temp_name/* TEMP_NAME */.TE.test(info.name)) {
                     temps.push(rel);
+                    tempSizes.set(rel, info.size);
+                }
                 else
                     index.files.set(rel, info.size);
             }
         });
     }
-    return { index, temps };
+    return { index, temps, tempSizes };
 }
 /**
  * Where the given files stand on the server: their directories are listed (and `ifShown` ones
@@ -28988,7 +29167,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
  */
 async function indexFiles(c, paths, ifShown = []) {
     const always = new Set(paths.flatMap(remote_path/* parentDirs */.vB));
-    const { index, temps } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency);
+    const { index, temps, tempSizes } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency);
     const unseen = paths.filter(path => !index.files.has(path));
     await forEachLimited(unseen, c.concurrency, async (path) => {
         const size = await c.pool.run(`SIZE ${path}`, async (session) => {
@@ -29004,7 +29183,7 @@ async function indexFiles(c, paths, ifShown = []) {
         if (size !== undefined)
             index.files.set(path, size);
     });
-    return { index, temps };
+    return { index, temps, tempSizes };
 }
 
 ;// CONCATENATED MODULE: ./src/apply/checks.ts
@@ -29074,6 +29253,8 @@ var plan_text = __nccwpck_require__(4166);
 
 
 
+
+
 async function applyPlan(plan, ctx) {
     const { pool, store, replacer, log } = ctx;
     const done = { steps: [], uploaded: [], adopted: [], deleted: [], bytesUploaded: 0 };
@@ -29124,40 +29305,56 @@ async function applyPlan(plan, ctx) {
             for (const record of records.splice(0))
                 await record;
         };
-        const upload = async ({ file, replaces, respells }) => {
+        const upload = async (planned) => {
+            const { file, respells, reuse } = planned;
             const remotePath = at(file.relPath);
             // The manifest records the hash of the bytes that went: most files are hashed only then.
-            let sha256 = '';
+            let sha256 = reuse === undefined ? '' : file.sha256;
+            // Its checked temporary (remote-relative) while held for the burst: recorded until it goes live.
+            let heldAs = reuse;
             const live = () => {
                 done.uploaded.push(file);
-                done.bytesUploaded += file.size;
-                did({ kind: replaces ? 'replace' : 'upload', path: file.relPath, detail: (0,plan_text/* uploadDetail */.lQ)(file.size, plan) });
-                const record = store.recorded(file.relPath, { sha256, size: file.size });
+                if (reuse === undefined)
+                    done.bytesUploaded += file.size;
+                did((0,plan_text/* uploadStep */.go)(planned, plan));
+                const record = store.recorded(file.relPath, { sha256, size: file.size }, heldAs);
                 record.catch(() => undefined); // awaited by `recorded`
                 records.push(record);
             };
-            try {
-                await pool.run(`Upload of ${file.relPath}`, async (session) => {
-                    // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
-                    if (respells !== undefined && replacer.mode === 'direct')
-                        await quietly(session.remove(at(respells)));
-                    return replacer.put(session, (0,local_files/* localSource */.j1)(file.localPath), remotePath, {
-                        name: file.relPath,
-                        sent: sent => {
-                            sentAsPlanned(file, sent);
-                            sha256 = sent.sha256;
-                        },
-                        verifySize: ctx.verify,
-                        // verify: hash: the server's own hash of the bytes.
-                        stored: ctx.hashes && ((on, path, sent) => ctx.hashes.check(on, file, path, sent)),
-                        // While it has its temporary name: the file appears with its mode.
-                        mode: plan.fileMode
-                    }, live);
-                });
-            }
-            catch (err) {
-                throw uploadFailure(file, remotePath, err);
-            }
+            const checks = {
+                name: file.relPath,
+                sent: (sent) => {
+                    sentAsPlanned(file, sent);
+                    sha256 = sent.sha256;
+                },
+                verifySize: ctx.verify,
+                // verify: hash: the server's own hash of the bytes.
+                stored: ctx.hashes && ((on, path, sent) => ctx.hashes.check(on, file, path, sent)),
+                // While it has its temporary name: the file appears with its mode.
+                mode: plan.fileMode
+            };
+            // Held for the burst: recorded (with the hash of the bytes that went), so a killed run's next run reuses it.
+            const held = (temp) => {
+                heldAs = external_node_path_.posix.join(external_node_path_.posix.dirname(file.relPath), external_node_path_.posix.basename(temp));
+                const record = store.checkedTemp(heldAs, { target: file.relPath, sha256, size: file.size });
+                record.catch(() => undefined); // awaited by `recorded`
+                records.push(record);
+            };
+            // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
+            if (reuse !== undefined)
+                replacer.reuse(at(reuse), (0,local_files/* localSource */.j1)(file.localPath), remotePath, file.size, checks, live);
+            else
+                try {
+                    await pool.run(`Upload of ${file.relPath}`, async (session) => {
+                        // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
+                        if (respells !== undefined && replacer.mode === 'direct')
+                            await quietly(session.remove(at(respells)));
+                        return replacer.put(session, (0,local_files/* localSource */.j1)(file.localPath), remotePath, checks, live, held);
+                    });
+                }
+                catch (err) {
+                    throw uploadFailure(file, remotePath, err);
+                }
             // Progress counts files uploaded and checked (under `end` none is live before the burst).
             checked.files += 1;
             checked.bytes += file.size;
@@ -29217,11 +29414,17 @@ async function applyPlan(plan, ctx) {
     }
     catch (err) {
         log.info(`Stopped after ${done.steps.length} of the plan's ${(0,plan_text/* applySteps */.GF)(plan).length} steps`);
-        await cleanUpAfterFailure(replacer, pool, log);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
-        await store
-            .flush()
-            .catch(flushErr => log.warning(`Could not record the deploy's progress in the manifest: ${(0,errors/* describeError */.Uc)(flushErr)}`));
+        const saved = await store.flush().then(() => true, (flushErr) => {
+            log.warning(`Could not record the deploy's progress in the manifest: ${(0,errors/* describeError */.Uc)(flushErr)}`);
+            return false;
+        });
+        // Checked temporaries the manifest now records stay for the next run, which renames them
+        // instead of uploading their files again (nobody sees them: they carry no real name); the rest go.
+        // Not on a full disk: the space they hold is given back.
+        const keep = saved && !outOfSpace(err);
+        const recordedTemps = new Set([...(keep ? (store.manifest.checked?.keys() ?? []) : [])].map(at));
+        await cleanUpAfterFailure(replacer, pool, log, recordedTemps);
         throw err;
     }
     await replacer.cleanUp(pool);
@@ -29244,55 +29447,14 @@ function windowText(replacer) {
     return ms === null ? 'Nothing went live' : `Went live: ${renamed} file(s) renamed into place within ${ms} ms`;
 }
 /** Removes this run's temporaries; those it cannot (no time left after a cancel, no server), the next run removes. */
-async function cleanUpAfterFailure(replacer, pool, log) {
-    await replacer.cleanUp(pool);
+async function cleanUpAfterFailure(replacer, pool, log, keep) {
+    if (keep.size > 0)
+        log.info(`Kept ${keep.size} checked temporary file(s) for the next run, recorded in the manifest`);
+    await replacer.cleanUp(pool, keep);
     const left = replacer.unsettled;
     if (left.length > 0) {
         log.warning(`Could not remove ${left.length} temporary file(s) of this run (the next run removes them): ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}`);
     }
-}
-/**
- * Creates directories on one connection, together where the server takes it. Where that step
- * loses its connection or times out (a network that cuts a connection after so many bytes cuts
- * a burst of MKDs on every try), it is not tried again: each directory becomes a step of its own,
- * with its own retries, so every try makes progress. Says for each whether this run created it
- * (one the lost burst made counts as found).
- */
-async function createDirs(pool, dirs, mode, log) {
-    try {
-        return await pool.run('Creating directories', session => makeDirs(session, dirs, mode), { retries: 0 });
-    }
-    catch (err) {
-        if (!isTransient(err))
-            throw err;
-        log.info(`Creating directories: ${(0,errors/* describeError */.Uc)(err)}; creating them one at a time`);
-        const created = [];
-        for (const dir of dirs)
-            created.push(await pool.run(`Creating ${dir}`, session => makeDir(session, dir, mode)));
-        return created;
-    }
-}
-/**
- * Creates directories, parents before children, and gives those this run created `mode`:
- * all MKDs in one write where the server takes pipelined commands (a refused one, which may
- * exist already, is then tried again on its own). Says for each whether it was created.
- */
-async function makeDirs(session, dirs, mode) {
-    if (!session.server.pipelining || dirs.length < 2) {
-        const created = [];
-        for (const dir of dirs)
-            created.push(await makeDir(session, dir, mode));
-        return created;
-    }
-    const made = await session.together(dirs.map(path => ({ kind: 'mkdir', path })));
-    const created = [];
-    for (const [i, dir] of dirs.entries()) {
-        const ok = made[i].done;
-        if (ok && mode !== undefined)
-            await session.chmod(dir, mode);
-        created.push(ok || (await makeDir(session, dir, mode)));
-    }
-    return created;
 }
 
 ;// CONCATENATED MODULE: ./src/core/hash-names.ts
@@ -29305,6 +29467,8 @@ const IANA_NAME = {
     md5: 'MD5'
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/local/hash.ts
@@ -29406,6 +29570,11 @@ function carryOut(plan, c) {
     const manifest = (0,core_manifest/* copyManifest */.nX)(c.state.manifest);
     for (const path of plan.stale)
         manifest.files.delete(path);
+    // An earlier run's checked temporaries stay recorded only where this run renames them (the rest it removes).
+    const reused = new Set(plan.uploads.map(u => u.reuse));
+    for (const temp of manifest.checked?.keys() ?? [])
+        if (!reused.has(temp))
+            manifest.checked.delete(temp);
     const writer = manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, settings.manifest), {
         backupExists: c.state.manifestFrom === 'backup'
     });
@@ -29445,6 +29614,25 @@ function staleEntries(manifest, remote) {
 function mayBeUnchanged(file, manifest, sync) {
     return sync === 'changed' && manifest.files.get(file.relPath)?.size === file.size;
 }
+/** Whether a file is worth hashing to reuse a recorded temporary: one stands for it at its size. */
+function mayReuse(file, manifest) {
+    return [...(manifest.checked?.values() ?? [])].some(c => c.target === file.relPath && c.size === file.size);
+}
+/**
+ * The recorded temporary that holds this file as it is here: recorded by a run that checked it,
+ * listed now at the recorded size, and provably abandoned (no other run is writing it). A
+ * temporary not recorded is never trusted.
+ */
+function reusable(file, remote, abandoned) {
+    if (file.sha256 === undefined)
+        return undefined;
+    for (const [temp, c] of remote.manifest.checked ?? []) {
+        const same = c.target === file.relPath && c.size === file.size && c.sha256 === file.sha256;
+        if (same && abandoned.has(temp) && remote.tempSizes?.get(temp) === c.size)
+            return temp;
+    }
+    return undefined;
+}
 const bySizeDescending = (a, b) => b.file.size - a.file.size;
 function planDeploy(local, remote, options) {
     const { manifest, index } = remote;
@@ -29456,6 +29644,7 @@ function planDeploy(local, remote, options) {
     const uploads = [];
     const skip = [];
     const adopt = [];
+    const abandoned = new Set(remote.abandoned);
     for (const file of local) {
         const entry = manifest.files.get(file.relPath);
         const unchanged = options.sync === 'changed' &&
@@ -29472,7 +29661,13 @@ function planDeploy(local, remote, options) {
         else {
             const held = onServer.get(key(file.relPath));
             const respells = held !== undefined && held !== file.relPath && !index.files.has(file.relPath) ? held : undefined;
-            uploads.push({ file, replaces: held !== undefined, ...(respells === undefined ? {} : { respells }) });
+            const reuse = options.cutover === 'end' ? reusable(file, remote, abandoned) : undefined;
+            uploads.push({
+                file,
+                replaces: held !== undefined,
+                ...(respells === undefined ? {} : { respells }),
+                ...(reuse === undefined ? {} : { reuse })
+            });
         }
     }
     // Largest first within each group: long transfers start early instead of finishing last.
@@ -29480,6 +29675,7 @@ function planDeploy(local, remote, options) {
         ...uploads.filter(u => !u.replaces).sort(bySizeDescending),
         ...uploads.filter(u => u.replaces).sort(bySizeDescending)
     ];
+    const reused = new Set(ordered.flatMap(u => (u.reuse === undefined ? [] : [u.reuse])));
     const localPaths = new Set(local.map(f => f.relPath));
     const localKeys = new Set(local.map(f => key(f.relPath)));
     const aliases = [...manifest.files.keys()]
@@ -29507,7 +29703,8 @@ function planDeploy(local, remote, options) {
         dirMode: options.dirMode,
         lock: options.lock === true,
         createRoot: remote.rootExists || ordered.length === 0 ? [] : rootChain(options.remoteRoot, options.home),
-        leftovers: [...remote.abandoned].sort(),
+        // Every other abandoned temporary goes, recorded ones this run cannot use included.
+        leftovers: [...remote.abandoned].filter(path => !reused.has(path)).sort(),
         mkdirs,
         forget,
         aliases,
@@ -29518,6 +29715,8 @@ function planDeploy(local, remote, options) {
         rmdirs,
         stale,
         writeManifest: remote.restoreManifest === true ||
+            // Its record of checked temporaries goes: each is renamed into place or removed.
+            (remote.manifest.checked?.size ?? 0) > 0 ||
             ordered.length + adopt.length + deletes.length + stale.length + mkdirs.length + rmdirs.length + aliases.length > 0
     };
 }
@@ -30959,7 +31158,8 @@ function renameRefusal(r, rnfr, rnto) {
     if (refused === undefined)
         return undefined;
     return new errors/* DeployError */.sH(`Could not rename ${r.from} to ${r.to}: ${refused.message}`, {
-        command: 'RNFR/RNTO',
+        // Which one: a refused RNFR says the source is not there (or not to be moved).
+        command: refused === rnfr ? 'RNFR' : 'RNTO',
         code: refused.code,
         reply: refused.message,
         transient: replyIsTransient(refused.code, refused.message)
@@ -33503,7 +33703,7 @@ async function collectListing(list, remoteRoot, mode, exclude, onTooDeep) {
             if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
                 continue;
             // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
+            if (temp_name/* TEMP_NAME */.TE.test(info.name) || STALE_LOCK.test(info.name))
                 continue;
             // A name no entry of this directory can have (a server's parser gone wrong, or a hostile one).
             if (!(0,remote_path/* safeName */.jC)(info.name))
@@ -33559,7 +33759,7 @@ async function readRemoteState(q, log) {
     const { manifest } = read;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
     // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
+    const { index, temps, tempSizes } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
     const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path), q.holdsLock));
     const inFlight = temps.filter(path => !abandoned.includes(path));
     if (inFlight.length > 0) {
@@ -33567,7 +33767,7 @@ async function readRemoteState(q, log) {
     }
     const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
     const restoreManifest = read.from === 'backup';
-    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight };
+    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight, tempSizes };
 }
 
 ;// CONCATENATED MODULE: ./src/session/connect.ts
@@ -34055,7 +34255,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
         // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
         const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined;
-        const names = new TempNamer(undefined, deps.now);
+        const names = new temp_name/* TempNamer */.Of(undefined, deps.now);
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
         if (settings.lock && !settings.dryRun)
@@ -34089,7 +34289,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         };
         const state = await log.group('Remote state', () => readRemoteState(query, log));
         // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync));
+        // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
+        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest));
         // Only when names differ in case alone: then whether they are one file decides the plan.
         const paths = files.map(f => f.relPath);
         pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log);
