@@ -28514,6 +28514,8 @@ class LiveWindow {
         return this.first === undefined || this.last === undefined ? null : Math.round(this.last - this.first);
     }
 }
+/** Files whose renames go in one write: one pipelined batch of 64 commands (RNFR and RNTO each). */
+const BURST_FILES = 32;
 /**
  * Puts `files` in place over at most `connections` sessions, each its share in as few writes as
  * the server takes (`carry` sends a queue's renames together and leaves in it what must go
@@ -28524,13 +28526,17 @@ async function putInPlace(pool, files, connections, carry) {
     const queues = Array.from({ length: shares }, (_, i) => files.filter((_, j) => j % shares === i));
     const outcomes = await Promise.allSettled(queues.map(async (queue) => {
         while (queue.length > 0) {
-            const first = queue[0].name;
-            const shown = queue.length > 1 ? `${first} and ${queue.length - 1} more` : first;
+            // A share of at most BURST_FILES at a time: a lost write leaves no more in doubt, and each
+            // share's retries have a bounded task (a network that cuts connections still lets it through).
+            const chunk = queue.splice(0, BURST_FILES);
+            const first = chunk[0].name;
+            const shown = chunk.length > 1 ? `${first} and ${chunk.length - 1} more` : first;
             await pool
-                .run(`Putting ${shown} in place`, session => carry(session, queue))
+                .run(`Putting ${shown} in place`, session => carry(session, chunk))
                 .catch((err) => {
                 throw ofFile(err, first);
             });
+            queue.unshift(...chunk); // what must go again (answered 4xx)
         }
     }));
     const failed = outcomes.find(o => o.status === 'rejected');
