@@ -7,7 +7,7 @@ import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.
 import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
-import { mayBeUnchanged, planDeploy } from './core/plan.js'
+import { mayBeUnchanged, Plan, planDeploy } from './core/plan.js'
 import { describePlan, planSteps, Step } from './core/plan-text.js'
 import { resolveRemoteRoot } from './core/remote-path.js'
 import { DeployResult, resultOf } from './core/result.js'
@@ -24,7 +24,8 @@ import { adoptFromServer } from './remote/adopt.js'
 import { probeCaseFolding } from './remote/case-fold.js'
 import { listRemote } from './remote/listing.js'
 import { statOrListLister } from './remote/remote-listing.js'
-import { readRemoteState } from './remote/remote-state.js'
+import { readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
+import type { ReadManifest } from './manifest/manifest-file.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
 import { CLEANUP_MS } from './signals.js'
@@ -73,8 +74,11 @@ export async function deploy(
     const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined
     const names = new TempNamer(undefined, deps.now)
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
-    if (settings.lock && !settings.dryRun)
-      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
+    const lockLater = swap === undefined && !settings.rollback
+    const lockNow = (): Promise<RunLock> =>
+      log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    if (settings.lock && !settings.dryRun && !lockLater) held = await lockNow()
     if (swap !== undefined && settings.rollback) {
       const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun))
       held = await releaseIfHeld(pool, held, log)
@@ -103,22 +107,40 @@ export async function deploy(
       concurrency,
       holdsLock
     }
-    const state = await log.group('Remote state', () => readRemoteState(query, log))
-    // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-    const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
-    // Only when names differ in case alone: then whether they are one file decides the plan.
-    const paths = files.map(f => f.relPath)
-    pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)
-    // Files already on the server at their size, unknown to the manifest: compared before the plan.
-    const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log }
-    const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
-    const plan = planDeploy(
-      files,
-      { ...state, adopted, foldsCase: pool.server.foldsCase },
-      { ...settings, remoteRoot: target, home: first.home }
-    )
-    const planned = planSteps(plan)
-    describePlan(plan, planned, log, settings.dryRun)
+    const readState = (read?: ReadManifest): Promise<RemoteState> =>
+      log.group('Remote state', () => readRemoteState(query, log, read))
+    // Without a manifest there is something to upload: the lock first, as ever.
+    const unlocked = settings.lock && !settings.dryRun && held === undefined
+    const read = unlocked ? await readRemoteManifest(query, log) : undefined
+    if (read !== undefined && read.from !== 'manifest') held = await lockNow()
+    let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined))
+    if (settings.lock && !settings.dryRun && held === undefined) {
+      if (changesNothing(plan) && lockUnseen(state, settings.manifest)) {
+        log.info(`Nothing to change and no other run holds the lock (${LOCK_DIR} not in remote-dir): no lock taken`)
+      } else {
+        // What was read without the lock may be another run's half-done work: read again under it.
+        held = await lockNow()
+        ;({ state, plan } = await planFrom(await readState()))
+      }
+    }
+    async function planFrom(state: RemoteState): Promise<{ state: RemoteState; plan: Plan }> {
+      // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+      const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
+      // Only when names differ in case alone: then whether they are one file decides the plan.
+      const paths = files.map(f => f.relPath)
+      pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)
+      // Files already on the server at their size, unknown to the manifest: compared before the plan.
+      const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log }
+      const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
+      const plan = planDeploy(
+        files,
+        { ...state, adopted, foldsCase: pool.server.foldsCase },
+        { ...settings, remoteRoot: target, home: first.home }
+      )
+      return { state, plan }
+    }
+    const steps = planSteps(plan)
+    describePlan(plan, steps, log, settings.dryRun)
     // A wrong local-dir with delete: true would empty the site: refused before any change (a dry run too).
     const overLimit = overDeleteLimit(plan.deletes.length, state.manifest.files.size, settings.maxDelete)
     if (overLimit !== undefined) throw overLimit
@@ -140,7 +162,17 @@ export async function deploy(
     // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started
-    return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs })
+    return resultOf({
+      dryRun: settings.dryRun,
+      plan,
+      done,
+      planned: steps,
+      applied,
+      listing,
+      first,
+      remoteRoot,
+      durationMs
+    })
   } catch (err) {
     // A fault that ends the run is what it failed of, whatever step met its consequences.
     throw pool.server.stopped ?? err
@@ -154,6 +186,20 @@ export async function deploy(
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
+}
+
+/** The plan writes nothing: no step but the lock's own. */
+function changesNothing(plan: Plan): boolean {
+  return planSteps(plan).every(step => step.kind === 'take lock' || step.kind === 'release lock')
+}
+
+/**
+ * No other run holds the lock, as remote-dir's listing shows: it shows dotfiles (the manifest is
+ * in it; vsftpd's LIST hides them, its STAT does not) and no lock directory. Where the listing
+ * cannot show the lock, it is taken as before.
+ */
+function lockUnseen(state: RemoteState, manifestName: string): boolean {
+  return state.manifestFrom === 'manifest' && state.index.files.has(manifestName) && !state.index.dirs.has(LOCK_DIR)
 }
 
 /** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
