@@ -7,7 +7,8 @@ import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.
 import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
-import { mayBeUnchanged, Plan, planDeploy } from './core/plan.js'
+import { asListed, changesNothing, lockUnseen } from './core/lock-later.js'
+import { HashedFile, mayBeUnchanged, Plan, planDeploy } from './core/plan.js'
 import { describePlan, planSteps, Step } from './core/plan-text.js'
 import { resolveRemoteRoot } from './core/remote-path.js'
 import { DeployResult, resultOf } from './core/result.js'
@@ -112,10 +113,21 @@ export async function deploy(
     // Without a manifest there is something to upload: the lock first, as ever.
     const unlocked = settings.lock && !settings.dryRun && held === undefined
     const read = unlocked ? await readRemoteManifest(query, log) : undefined
-    if (read !== undefined && read.from !== 'manifest') held = await lockNow()
-    let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined))
+    // Hashed against the manifest as read: reused when no lock comes between.
+    let hashed: HashedFile[] | undefined
+    if (read !== undefined) {
+      hashed = await hashFiles(local, file => mayBeUnchanged(file, read.manifest, settings.sync))
+      // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
+      const options = { ...settings, remoteRoot: target, home: first.home }
+      if (read.from !== 'manifest' || !changesNothing(planDeploy(hashed, asListed(read.manifest), options)))
+        held = await lockNow()
+    }
+    let { state, plan } = await planFrom(
+      await readState(held === undefined ? read : undefined),
+      held === undefined ? hashed : undefined
+    )
     if (settings.lock && !settings.dryRun && held === undefined) {
-      if (changesNothing(plan) && lockUnseen(state, settings.manifest)) {
+      if (changesNothing(plan) && lockUnseen(state.manifestFrom, state.index, settings.manifest)) {
         log.info(`Nothing to change and no other run holds the lock (${LOCK_DIR} not in remote-dir): no lock taken`)
       } else {
         // What was read without the lock may be another run's half-done work: read again under it.
@@ -123,9 +135,9 @@ export async function deploy(
         ;({ state, plan } = await planFrom(await readState()))
       }
     }
-    async function planFrom(state: RemoteState): Promise<{ state: RemoteState; plan: Plan }> {
+    async function planFrom(state: RemoteState, known?: HashedFile[]): Promise<{ state: RemoteState; plan: Plan }> {
       // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-      const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync))
+      const files = known ?? (await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync)))
       // Only when names differ in case alone: then whether they are one file decides the plan.
       const paths = files.map(f => f.relPath)
       pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)
@@ -186,20 +198,6 @@ export async function deploy(
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
-}
-
-/** The plan writes nothing: no step but the lock's own. */
-function changesNothing(plan: Plan): boolean {
-  return planSteps(plan).every(step => step.kind === 'take lock' || step.kind === 'release lock')
-}
-
-/**
- * No other run holds the lock, as remote-dir's listing shows: it shows dotfiles (the manifest is
- * in it; vsftpd's LIST hides them, its STAT does not) and no lock directory. Where the listing
- * cannot show the lock, it is taken as before.
- */
-function lockUnseen(state: RemoteState, manifestName: string): boolean {
-  return state.manifestFrom === 'manifest' && state.index.files.has(manifestName) && !state.index.dirs.has(LOCK_DIR)
 }
 
 /** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
