@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { openSession } from '../src/ftp/index.js'
+import { TempNamer } from '../src/core/temp-name.js'
 import { listLocalFiles } from '../src/local/local-files.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { runCliDeploy } from './support/cli-process.js'
@@ -122,6 +123,14 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       expect(tree(remote)).toEqual(before)
       expect(statSync(remote).mtimeMs).toBe(mtime)
       expect(server.readLog().slice(logBefore)).not.toMatch(/\b(MKD|STOR|APPE|DELE|RMD|RNFR|RNTO|SITE CHMOD)\b|UPLOAD/)
+      // A killed run's temporary, seconds old: removing it is a write, so the run takes the lock
+      // (which makes every other run's temporary a dead run's) and removes it.
+      const temp = new TempNamer('deadbeef').pathFor('/still/d/b.txt')
+      server.putFile(temp.slice(1), 'half')
+      const cleaning = recordingLog()
+      await deploy(settings, cleaning)
+      expect(cleaning.lines.some(l => l.startsWith('info: Took the deploy lock'))).toBe(true)
+      expect(tree(remote)).toEqual(before)
       // Another run's lock, seen in the same listing: the run takes the lock's path and fails as before.
       server.putFile(
         `still/${LOCK}/holder.json`,
