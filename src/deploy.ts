@@ -5,7 +5,7 @@
 import { asPlanned, carryOut } from './apply/carry-out.js'
 import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.js'
 import { overDeleteLimit } from './core/delete-limit.js'
-import { describeError } from './core/errors.js'
+import { CancelledError, describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
 import { asListed, changesNothing, lockUnseen } from './core/lock-later.js'
 import { HashedFile, mayBeUnchanged, Plan, planDeploy } from './core/plan.js'
@@ -112,7 +112,9 @@ export async function deploy(
       log.group('Remote state', () => readRemoteState(query, log, read))
     // Without a manifest there is something to upload: the lock first, as ever.
     const unlocked = settings.lock && !settings.dryRun && held === undefined
-    const read = unlocked ? await readRemoteManifest(query, log) : undefined
+    // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
+    const read = unlocked ? await readRemoteManifest(query, log).catch(quietUnlessStopped(pool)) : undefined
+    if (unlocked && read === undefined) held = await lockNow()
     // Hashed against the manifest as read: reused when no lock comes between.
     let hashed: HashedFile[] | undefined
     if (read !== undefined) {
@@ -197,6 +199,14 @@ export async function deploy(
     )
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
+  }
+}
+
+/** A failed read before the lock is read again under it; a run stopped (a pin that failed) ends here. */
+function quietUnlessStopped(pool: SessionPool): (err: unknown) => undefined {
+  return err => {
+    if (pool.server.stopped !== undefined || err instanceof CancelledError) throw pool.server.stopped ?? err
+    return undefined
   }
 }
 
