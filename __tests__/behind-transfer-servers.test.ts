@@ -96,8 +96,9 @@ describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind 
       expect(sent.filter(b => b === 'STOR').length).toBe(0)
       // After the first file, the checks' write asks for no port: its data connection is connecting.
       expect(sent.filter(b => b === checks(cutover)).length).toBeGreaterThanOrEqual(files - 1)
-      // (The first file's checks ask for the port under either cutover: its STOR had none behind it.)
-      expect(sent.filter(b => b === `${checks(cutover)} EPSV`).length).toBeLessThanOrEqual(cutover === 'end' ? 1 : 0)
+      // (The first file's checks ask for the port under either cutover: its STOR had none behind it.
+      // Under end the manifest's SIZE EPSV has the same shape: read before the lock, then under it.)
+      expect(sent.filter(b => b === `${checks(cutover)} EPSV`).length).toBeLessThanOrEqual(cutover === 'end' ? 2 : 0)
       // The client saw the 229 after the 226, every time.
       const replies = protocol(lines).filter(l => /^debug: < (150|226|229)/.test(l))
       replies.forEach((l, i) => {

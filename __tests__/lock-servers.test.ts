@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { openSession } from '../src/ftp/index.js'
+import { TempNamer } from '../src/core/temp-name.js'
 import { listLocalFiles } from '../src/local/local-files.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { runCliDeploy } from './support/cli-process.js'
@@ -105,6 +106,46 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       dry.lines.some(l => l.includes('A deploy lock is held on /held') && l.includes('GitHub Actions run 42'))
     ).toBe(true)
   })
+
+  maybe(
+    'a no-change redeploy takes no lock and writes nothing; a lock held by another run still stops it',
+    async () => {
+      const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'b', 'd/e/c.txt': 'c' })
+      const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'still', delete: 'true' }))
+      await deploy(settings, recordingLog())
+      const remote = join(server.root, 'still')
+      const before = tree(remote)
+      const mtime = statSync(remote).mtimeMs
+      const logBefore = server.readLog().length
+      const log = recordingLog()
+      const again = await deploy(settings, log)
+      expect([again.uploaded, again.deleted]).toEqual([[], []])
+      expect(log.lines).toContain(
+        `info: Nothing to change and no other run holds the lock (${LOCK} not in remote-dir): no lock taken`
+      )
+      // Nothing written: not the lock (its MKD and RMD would touch remote-dir's mtime), nor anything else.
+      expect(tree(remote)).toEqual(before)
+      expect(statSync(remote).mtimeMs).toBe(mtime)
+      expect(server.readLog().slice(logBefore)).not.toMatch(/\b(MKD|STOR|APPE|DELE|RMD|RNFR|RNTO|SITE CHMOD)\b|UPLOAD/)
+      // A killed run's temporary, seconds old: removing it is a write, so the run takes the lock
+      // (which makes every other run's temporary a dead run's) and removes it.
+      const temp = new TempNamer('deadbeef').pathFor('/still/d/b.txt')
+      server.putFile(temp.slice(1), 'half')
+      const cleaning = recordingLog()
+      await deploy(settings, cleaning)
+      expect(cleaning.lines.some(l => l.startsWith('info: Took the deploy lock'))).toBe(true)
+      expect(tree(remote)).toEqual(before)
+      // Another run's lock, seen in the same listing: the run takes the lock's path and fails as before.
+      server.putFile(
+        `still/${LOCK}/holder.json`,
+        JSON.stringify({ holder: 'GitHub Actions run 7', since: '2026-12-01' })
+      )
+      const held = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'still', 'lock-timeout': '0' }))
+      await expect(deploy(held, recordingLog())).rejects.toThrow(
+        /^The deploy lock on \/still is held by GitHub Actions run 7 since 2026-12-01; gave up after lock-timeout 0 s/
+      )
+    }
+  )
 
   maybe('a holder that stopped renewing is broken and the run deploys (short bound, in process)', async () => {
     server.putFile(

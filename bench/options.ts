@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { EXPLICIT_SERVERS, type ServerKind } from '../__tests__/harness/servers.js'
 import { OUR_CLI, TOOL_NAMES, type ToolName } from './tools.js'
 
-export const WORKLOADS = ['small', 'medium', 'large', 'redeploy', 'scale'] as const
+export const WORKLOADS = ['small', 'medium', 'large', 'redeploy', 'scale', 'everyday'] as const
 export type Workload = (typeof WORKLOADS)[number]
 
 export interface Options {
@@ -53,6 +53,9 @@ Workloads:
   large     one file of 200 MB (200,000,000 bytes)
   redeploy  a second deploy of the small tree into the same target, nothing changed
   scale     5,000 and 20,000 files x 4 KiB (20 per directory): our time and peak RSS
+  everyday  issue 22's everyday redeploy (not in the default set): a 2,000-file site (35 MB, 100
+            dirs) deployed, then redeployed, timed, from a fresh checkout (every mtime new) with
+            10 files changed at the same size, 10 resized, 5 added, 5 deleted, deletion on
 
 Options:
   --quick                 tiny workloads (50 files, 4 MB, scale 50/200), 1 repeat, vsftpd-tls12 only
@@ -68,7 +71,7 @@ Options:
   --scale-peers           also run the peers on the scale trees (default: ours only)
   --concurrency N         passed to our CLI as --concurrency (default: the CLI's own default)
   --timeout S             per-run timeout in seconds for every workload
-                          (default: small/large/redeploy 300, scale 3600)
+                          (default: small/large/redeploy 300, everyday 600, scale 3600)
   --max-rss-mb N          kill a run whose processes use more than N MiB resident, default 8192
   --out DIR               where results go, default .bench
   --our-cli FILE           our CLI bundle, default dist/cli/index.js (its dir is copied at start and run
@@ -162,7 +165,8 @@ export function parseOptions(argv: string[]): Options | undefined {
   const servers = list(values.servers, EXPLICIT_SERVERS, 'servers') ?? (quick ? ['vsftpd-tls12'] : EXPLICIT_SERVERS)
   return {
     quick,
-    workloads: list(values.workloads, WORKLOADS, 'workloads') ?? WORKLOADS.filter(w => w !== 'medium'),
+    workloads:
+      list(values.workloads, WORKLOADS, 'workloads') ?? WORKLOADS.filter(w => w !== 'medium' && w !== 'everyday'),
     servers,
     tools: tools.includes('ours') ? tools : ['ours', ...tools],
     repeats: positive(values.repeats, 'repeats') ?? (quick ? 1 : 3),
@@ -181,7 +185,8 @@ export function parseOptions(argv: string[]): Options | undefined {
       medium: timeout ?? (quick ? 60 : 300),
       large: timeout ?? (quick ? 60 : 300),
       redeploy: timeout ?? (quick ? 60 : 300),
-      scale: timeout ?? (quick ? 60 : 3600)
+      scale: timeout ?? (quick ? 60 : 3600),
+      everyday: timeout ?? (quick ? 60 : 600)
     },
     maxRssMiB: positive(values['max-rss-mb'], 'max-rss-mb') ?? 8192,
     outDir: values.out ?? '.bench',

@@ -179,7 +179,8 @@ async function runSeries(
   for (const tool of allTools) {
     if (series.key.startsWith('scale-') && !series.tools.includes(tool)) continue
     const cells = [first.set(tool.name, newCell(tool.name, series.key)).get(tool.name)!]
-    if (series.redeploy) cells.push(again.set(tool.name, newCell(tool.name, 'redeploy')).get(tool.name)!)
+    if (series.redeploy)
+      cells.push(again.set(tool.name, newCell(tool.name, series.redeployKey ?? 'redeploy')).get(tool.name)!)
     const missing = tool.missing()
     const na = tool.notApplicable(series.shape)
     if (missing !== undefined) cells.forEach(c => Object.assign(c, { status: 'not installed', reason: missing }))
@@ -201,7 +202,11 @@ async function runSeries(
         if (series.recordFirst) record(firstCell, outcome, label)
         if (againCell !== undefined && againCell.status === 'ok') {
           if (!outcome.ok) fail(againCell, `the first deploy failed (${outcome.reason})`)
-          else record(againCell, await timedRun(tool, server, series, remoteName, true, tmp, link), label + ' redeploy')
+          else {
+            const tree = series.checkout?.(join(tmp, 'checkout'))
+            const outcome = await timedRun(tool, server, series, remoteName, true, tmp, link, tree)
+            record(againCell, outcome, `${label} ${series.redeployKey ?? 'redeploy'}`)
+          }
         }
       } finally {
         rmSync(join(server.root, remoteName), { recursive: true, force: true })
@@ -238,7 +243,9 @@ function finish(cell: Cell): void {
   const rss = cell.samples.map(s => s.peakRssKiB).filter((k): k is number => k !== undefined)
   if (rss.length > 0) cell.peakRssKiB = Math.max(...rss)
   const uploaded = cell.samples.map(s => s.filesUploaded).filter((n): n is number => n !== undefined)
-  if (cell.tool === 'ours' && cell.workload === 'redeploy' && uploaded.length > 0) {
+  if (cell.tool === 'ours' && cell.workload === 'everyday' && uploaded.length > 0) {
+    cell.note = `uploaded ${uploaded.join('/')} files in its runs`
+  } else if (cell.tool === 'ours' && cell.workload === 'redeploy' && uploaded.length > 0) {
     const skipped = cell.samples.map(s => s.filesSkipped ?? 0)
     const same = new Set(uploaded).size === 1 && new Set(skipped).size === 1
     const counts = same

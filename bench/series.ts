@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ServerKind } from '../__tests__/harness/servers.js'
 import type { Options, Workload } from './options.js'
 import type { Shape, Tool } from './tools.js'
+import { makeCheckout, makeSiteTree, SITE_DIRS, SITE_FILES } from './everyday.js'
 import { makeLargeTree, makeSmallTree, MEDIUM_FILE_BYTES, type Tree } from './workloads.js'
 
 const log = (line: string): void => {
@@ -24,6 +25,12 @@ export interface Series {
   /** --concurrency for our CLI, when given. */
   concurrency: number | undefined
   maxRssMiB: number
+  /** The redeploy's result key ('redeploy' unless set). */
+  redeployKey?: string
+  /** The redeploy's local tree, made fresh in `dir` right before each redeploy (else `tree` again). */
+  checkout?: (dir: string) => Tree
+  /** Tools run in their deleting sync mode. */
+  sync?: boolean
 }
 
 export function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
@@ -35,6 +42,7 @@ export function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
   if (opts.workloads.includes('medium'))
     trees.set('medium', makeSmallTree(join(tmp, 'medium'), 50, 5, MEDIUM_FILE_BYTES))
   if (opts.workloads.includes('large')) trees.set('large', makeLargeTree(join(tmp, 'large'), opts.largeBytes))
+  if (opts.workloads.includes('everyday')) trees.set('site', makeSiteTree(join(tmp, 'site')))
   if (opts.workloads.includes('scale')) {
     for (const n of opts.scaleSizes) {
       trees.set(`scale-${n}`, makeSmallTree(join(tmp, `scale-${n}`), n, Math.max(1, Math.round(n / 20))))
@@ -52,6 +60,9 @@ export function describeWorkloads(opts: Options): Record<string, string> {
     medium: `50 files × 1 MiB of random bytes in 5 directories`,
     large: `one file of ${(opts.largeBytes / 1e6).toLocaleString('en-US')} MB of random bytes`
   }
+  d.everyday =
+    `a ${SITE_FILES.toLocaleString('en-US')}-file site (${SITE_DIRS} dirs, 1-33 KiB each) redeployed from a fresh checkout ` +
+    '(every mtime new): 10 files changed at the same size, 10 resized, 5 added, 5 deleted; deletion on'
   for (const n of opts.scaleSizes) d[`scale-${n}`] = `${n} files × 4 KiB in ${Math.round(n / 20)} directories`
   return d
 }
@@ -99,6 +110,24 @@ export function seriesFor(kind: ServerKind, opts: Options, trees: Map<string, Tr
       recordFirst: true,
       concurrency: opts.concurrency,
       maxRssMiB: opts.maxRssMiB
+    })
+  }
+  if (opts.servers.includes(kind) && want('everyday')) {
+    const site = trees.get('site')!
+    series.push({
+      key: 'site',
+      tree: site,
+      shape: 'tree',
+      tools,
+      repeats: opts.repeats,
+      timeoutS: opts.timeouts.everyday,
+      redeploy: true,
+      recordFirst: false,
+      concurrency: opts.concurrency,
+      maxRssMiB: opts.maxRssMiB,
+      redeployKey: 'everyday',
+      checkout: dir => makeCheckout(site, dir),
+      sync: true
     })
   }
   if (opts.scaleServers.includes(kind) && want('scale')) {

@@ -18,7 +18,8 @@ export async function timedRun(
   remoteName: string,
   redeploy: boolean,
   tmp: string,
-  link: LatencyProxy | undefined
+  link: LatencyProxy | undefined,
+  tree = series.tree
 ): Promise<RunOutcome> {
   const workDir = join(tmp, 'runs', `${server.kind}-${remoteName}${redeploy ? '-redeploy' : ''}`)
   mkdirSync(workDir, { recursive: true })
@@ -26,11 +27,12 @@ export async function timedRun(
     server,
     host: link?.host ?? server.host,
     port: link?.port ?? server.port,
-    localDir: series.tree.dir,
+    localDir: tree.dir,
     remoteName,
     redeploy,
     workDir,
-    concurrency: series.concurrency
+    concurrency: series.concurrency,
+    sync: series.sync
   }
   const limits = { timeoutMs: series.timeoutS * 1000, maxRssKiB: series.maxRssMiB * 1024 }
   link?.resetCounts()
@@ -41,21 +43,21 @@ export async function timedRun(
     const done = listFiles(join(server.root, remoteName)).length
     return {
       ok: false,
-      reason: `killed at ${fmtMiB(run.killedAtRssKiB)} resident (cap --max-rss-mb ${series.maxRssMiB}) after ${fmtSeconds(run.seconds)}, ${done} of ${series.tree.files} files on the server by then`
+      reason: `killed at ${fmtMiB(run.killedAtRssKiB)} resident (cap --max-rss-mb ${series.maxRssMiB}) after ${fmtSeconds(run.seconds)}, ${done} of ${tree.files} files on the server by then`
     }
   }
   if (run.timedOut) return { ok: false, reason: `timed out after ${series.timeoutS} s${output ? `: ${output}` : ''}` }
   if (run.code !== 0) return { ok: false, reason: `exit ${run.code ?? 'by signal'}: ${output || '(no output)'}` }
-  const check = verifyTree(series.tree.dir, join(server.root, remoteName))
+  const check = verifyTree(tree.dir, join(server.root, remoteName))
   if (!check.ok) return { ok: false, reason: `exit 0 but ${check.problem}` }
   const sample: Sample = { seconds: run.seconds, peakRssKiB: run.peakRssKiB, connections: tool.connections(spec) }
   if (link !== undefined) {
     // Each file's data must have crossed the link: else the tool bypassed it and its time says nothing.
     sample.dataConnections = link.dataConnections
-    if (!redeploy && link.dataConnections < series.tree.files) {
+    if (!redeploy && link.dataConnections < tree.files) {
       return {
         ok: false,
-        reason: `its data bypassed the latency proxy (${link.dataConnections} data connections through it for ${series.tree.files} files)`
+        reason: `its data bypassed the latency proxy (${link.dataConnections} data connections through it for ${tree.files} files)`
       }
     }
   }

@@ -42,6 +42,8 @@ export interface RunSpec {
   workDir: string
   /** Passed to our CLI as --concurrency when set; else our default applies. */
   concurrency?: number
+  /** Delete remote files the local tree lacks (the everyday redeploy): each tool's sync mode. */
+  sync?: boolean
 }
 
 export interface Tool {
@@ -122,6 +124,7 @@ function ourTool(name: 'ours' | 'ours-base', bundle: { path: string }): Tool {
         '--json'
       ]
       if (spec.concurrency !== undefined) args.push('--concurrency', String(spec.concurrency))
+      if (spec.sync === true) args.push('--delete')
       return { cmd: process.execPath, args, env: { ...baseEnv(), FTPS_PASSWORD: server.password }, cwd: spec.workDir }
     },
     connections: spec => spec.concurrency ?? 4,
@@ -145,12 +148,14 @@ const LFTP_SETTINGS = [
 const lftp: Tool = {
   name: 'lftp',
   invocation:
-    'lftp -c "set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:ca-file CA; open ...; mirror -R --parallel=4 D R" (redeploy: mirror -R --parallel=4 --only-newer)',
+    'lftp -c "set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:ca-file CA; open ...; mirror -R --parallel=4 D R" (redeploy: mirror -R --parallel=4 --only-newer; everyday: mirror -R --parallel=4 --delete)',
   missing: () => (which('lftp') === undefined ? 'lftp not installed (apt-get install lftp)' : undefined),
   notApplicable: () => undefined,
   command: spec => {
     const { server } = spec
-    const mirror = ['mirror', '-R', '--parallel=4', ...(spec.redeploy ? ['--only-newer'] : [])]
+    // --only-newer would skip the everyday checkout's same-size changes, and its new mtimes defeat it anyway
+    const only = spec.sync === true ? ['--delete'] : spec.redeploy ? ['--only-newer'] : []
+    const mirror = ['mirror', '-R', '--parallel=4', ...only]
     const script = [
       ...LFTP_SETTINGS,
       `set ssl:ca-file ${quote(server.pki.caCertPath)}`,
@@ -173,7 +178,7 @@ const obscured = new Map<string, string>()
 const rclone: Tool = {
   name: 'rclone',
   invocation:
-    'rclone copy --transfers 4 D :ftp:R with RCLONE_FTP_EXPLICIT_TLS=true and the test CA as SSL_CERT_FILE (certificate verified)',
+    'rclone copy --transfers 4 D :ftp:R (everyday: rclone sync) with RCLONE_FTP_EXPLICIT_TLS=true and the test CA as SSL_CERT_FILE (certificate verified)',
   missing: () => (which('rclone') === undefined ? 'rclone not installed (apt-get install rclone)' : undefined),
   notApplicable: () => undefined,
   command: spec => {
@@ -187,7 +192,15 @@ const rclone: Tool = {
     writeFileSync(config, '')
     return {
       cmd: 'rclone',
-      args: ['copy', '--transfers', '4', '--config', config, spec.localDir, `:ftp:${spec.remoteName}`],
+      args: [
+        spec.sync === true ? 'sync' : 'copy',
+        '--transfers',
+        '4',
+        '--config',
+        config,
+        spec.localDir,
+        `:ftp:${spec.remoteName}`
+      ],
       env: {
         ...baseEnv(),
         // rclone 1.60 writes host:port without brackets: an IPv6 address is taken by its name (the

@@ -24,16 +24,24 @@ export interface Tree {
  * assets: a fifth of the dirs at the top (dir-00 ...), the rest spread below them (dir-00/sub-0 ...),
  * files dealt round-robin over all of them.
  */
-export function makeSmallTree(dir: string, files: number, dirs: number, fileBytes = SMALL_FILE_BYTES): Tree {
+export function makeSmallTree(
+  dir: string,
+  files: number,
+  dirs: number,
+  fileBytes: number | ((i: number) => number) = SMALL_FILE_BYTES
+): Tree {
+  const size = typeof fileBytes === 'number' ? () => fileBytes : fileBytes
+  let bytes = 0
   const tops = Math.max(1, Math.round(dirs / 5))
   const all: string[] = []
   for (let t = 0; t < tops; t++) all.push(`dir-${pad(t, tops)}`)
   for (let s = 0; all.length < dirs; s++) all.push(`${all[s % tops]}/sub-${Math.floor(s / tops)}`)
   for (const d of all) mkdirSync(join(dir, d), { recursive: true })
   for (let i = 0; i < files; i++) {
-    writeFileSync(join(dir, all[i % all.length]!, `file-${pad(i, files)}.bin`), randomBytes(fileBytes))
+    bytes += size(i)
+    writeFileSync(join(dir, all[i % all.length]!, `file-${pad(i, files)}.bin`), randomBytes(size(i)))
   }
-  return { dir, files, dirs: all.length, bytes: files * fileBytes }
+  return { dir, files, dirs: all.length, bytes }
 }
 
 /** One file of `bytes` random bytes, written in 4 MiB chunks. */

@@ -54640,7 +54640,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5832);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1507);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -54650,7 +54650,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5832:
+/***/ 1507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55992,6 +55992,8 @@ async function forEachLimited(items, limit, task) {
 
 /** STATs sent together at most: a reply each, read in order. */
 const STATS_PER_WRITE = 32;
+/** Up to this many writes of STATs go on one session in turn rather than open others. */
+const GROUPS_IN_SEQUENCE = 6;
 function poolLister(pool) {
     return absPath => pool.run(`Listing ${absPath}`, async (session) => {
         try {
@@ -56058,7 +56060,9 @@ function statOrListLister(pool) {
         for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE)
             groups.push(absPaths.slice(i, i + STATS_PER_WRITE));
         const found = new Map();
-        await forEachLimited(groups, 4, async (group) => {
+        // A group more costs one round trip on a session already open, a new session a login's four
+        // or five: a few groups go one after another, many over four sessions.
+        await forEachLimited(groups, groups.length <= GROUPS_IN_SEQUENCE ? 1 : 4, async (group) => {
             const infos = await viaStat(`Listing ${group.length} directories`, session => session.statLists(group, session.server.pipelining));
             group.forEach((path, i) => found.set(path, infos?.[i]));
         });
@@ -57020,6 +57024,35 @@ function redactingLog(log, secrets) {
         debug: message => log.debug(clean(message)),
         group: (name, fn) => log.group(clean(name), fn)
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/lock-later.ts
+
+
+/** The lock directory's name in remote-dir (lock/lock-dir.ts names it the same). */
+const lock_later_LOCK_DIR = '.ftps-deploy.lock';
+/** The server as the manifest says it is: planned against it, the plan is empty only if nothing local changed. */
+function asListed(manifest) {
+    const index = {
+        files: new Map([...manifest.files].map(([path, entry]) => [path, entry.size])),
+        dirs: new Set()
+    };
+    for (const path of manifest.files.keys())
+        for (const dir of parentDirs(path))
+            index.dirs.add(dir);
+    return { manifest, index, rootExists: true, abandoned: [] };
+}
+/** The plan writes nothing: no step but the lock's own. */
+function changesNothing(plan) {
+    return planSteps(plan).every(step => step.kind === 'take lock' || step.kind === 'release lock');
+}
+/**
+ * No other run holds the lock, as remote-dir's listing shows: the listing shows dotfiles (the
+ * manifest, read from its place, is in it; vsftpd's LIST hides them, its STAT does not) and no
+ * lock directory. Where the listing cannot show the lock, the lock is taken as ever.
+ */
+function lockUnseen(manifestFrom, index, manifestName) {
+    return manifestFrom === 'manifest' && index.files.has(manifestName) && !index.dirs.has(lock_later_LOCK_DIR);
 }
 
 ;// CONCATENATED MODULE: ./src/core/swap-paths.ts
@@ -60002,6 +60035,160 @@ async function planLocal(settings, log, deps = { listLocalFiles, now: () => Date
     };
 }
 
+;// CONCATENATED MODULE: ./src/remote/listing.ts
+/** The listing output: remote entries relative to remote-dir, flat or recursive. */
+
+
+
+
+
+/** A stale deploy lock moved aside while it is being removed (lock.ts). */
+const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
+ * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
+ * ProFTPD list in UTC by default.
+ */
+function parseListTime(raw, now = new Date()) {
+    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
+    if (unix) {
+        const month = MONTHS.indexOf(unix[1].toLowerCase());
+        if (month < 0)
+            return null;
+        const day = Number(unix[2]);
+        if (unix[3] !== undefined)
+            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
+        let year = now.getUTCFullYear();
+        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
+        // A time without a year is within the last six months: never in the future.
+        if (at(year).getTime() > now.getTime() + 86_400_000)
+            year -= 1;
+        return at(year).toISOString();
+    }
+    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
+    if (dos) {
+        const y = Number(dos[3]);
+        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+        let hour = Number(dos[4]);
+        const half = dos[6]?.toUpperCase();
+        if (half === 'PM' && hour < 12)
+            hour += 12;
+        if (half === 'AM' && hour === 12)
+            hour = 0;
+        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
+    }
+    return null;
+}
+function toEntry(info, relDir) {
+    const type = info.type === EntryType.Directory ? 'dir' : info.type === EntryType.SymbolicLink ? 'link' : 'file';
+    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
+    return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
+}
+/** How many levels below remote-dir a recursive listing goes. */
+const MAX_LISTING_DEPTH = 64;
+/**
+ * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
+ * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
+ */
+async function collectListing(list, remoteRoot, mode, exclude, onTooDeep) {
+    if (mode === 'none')
+        return [];
+    const entries = [];
+    const pending = [''];
+    let tooDeep = 0;
+    while (pending.length > 0) {
+        const relDir = pending.shift();
+        const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
+        for (const info of infos) {
+            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
+                continue;
+            // Temporary names are ours too: those of failed attempts are being removed.
+            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
+                continue;
+            // A name no entry of this directory can have (a server's parser gone wrong, or a hostile one).
+            if (!safeName(info.name))
+                continue;
+            const entry = toEntry(info, relDir);
+            entries.push(entry);
+            if (mode !== 'recursive' || entry.type !== 'dir')
+                continue;
+            // A server may loop (a directory that contains itself): never deeper than any real site.
+            if (entry.path.split('/').length < MAX_LISTING_DEPTH)
+                pending.push(entry.path);
+            else
+                tooDeep++;
+        }
+    }
+    if (tooDeep > 0)
+        onTooDeep?.(tooDeep);
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/**
+ * The listing output of remote-dir, leaving out the manifest, its backup and the lock. In a dry
+ * run remote-dir may not exist yet: an empty listing is the truth then.
+ */
+function listRemote(list, remoteRoot, settings, log) {
+    const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
+    const tooDeep = (dirs) => log.warning(`listing: ${dirs} director${dirs === 1 ? 'y' : 'ies'} ${MAX_LISTING_DEPTH} levels below remote-dir not listed (the server's tree loops or is deeper than a site)`);
+    return collectListing(list, remoteRoot, settings.listing, ours, tooDeep).catch(err => {
+        if (settings.dryRun)
+            return [];
+        throw err;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run-end.ts
+/**
+ * How a run ends, whatever happened: the lock released (within a cancel's time to clean up) and
+ * the listing output read, each a warning once every change is made; and a read before the lock
+ * that fails, read again under it unless the run was stopped.
+ */
+
+
+/** A failed read before the lock is read again under it; a run stopped (a pin that failed) ends here. */
+function quietUnlessStopped(pool) {
+    return err => {
+        if (pool.server.stopped !== undefined || err instanceof CancelledError)
+            throw pool.server.stopped ?? err;
+        return undefined;
+    };
+}
+/** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
+async function releaseIfHeld(pool, held, log) {
+    if (held !== undefined)
+        await releaseWhenDone(pool, held, log);
+    return undefined;
+}
+/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
+function releaseWithin(pool, held) {
+    return held && pool.bounded('Releasing the deploy lock', held.lock.release());
+}
+/**
+ * Releases the lock of a run whose changes are all made (within a cancel's time to clean up, as
+ * on failure): a failure is a warning. True when released.
+ */
+async function releaseWhenDone(pool, held, log) {
+    try {
+        await releaseWithin(pool, held);
+        return true;
+    }
+    catch (err) {
+        log.warning(`The deploy is done, but its lock could not be released: ${describeError(err)} (it goes stale and is broken by the next run)`);
+        return false;
+    }
+}
+/** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
+async function listWhenDone(pool, remoteRoot, settings, log) {
+    try {
+        return await listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log);
+    }
+    catch (err) {
+        log.warning(`The deploy is done, but remote-dir could not be listed: ${describeError(err)} (the listing output is empty)`);
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lock/lock-dir.ts
 /**
  * What is inside a deploy lock directory and how a run reads it: holder.json (who holds it,
@@ -60815,109 +61002,6 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
     return folds;
 }
 
-;// CONCATENATED MODULE: ./src/remote/listing.ts
-/** The listing output: remote entries relative to remote-dir, flat or recursive. */
-
-
-
-
-
-/** A stale deploy lock moved aside while it is being removed (lock.ts). */
-const STALE_LOCK = /^\.ftps-deploy\.lock\.stale-/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/**
- * Parses a Unix LIST time ('Nov 25 09:40' within the last half year, 'Nov 25  2025' older)
- * or a DOS one ('11-25-26 09:40AM'), as UTC. Servers send no zone; vsftpd, pure-ftpd and
- * ProFTPD list in UTC by default.
- */
-function parseListTime(raw, now = new Date()) {
-    const unix = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{4})|(\d{1,2}):(\d{2}))$/.exec(raw.trim());
-    if (unix) {
-        const month = MONTHS.indexOf(unix[1].toLowerCase());
-        if (month < 0)
-            return null;
-        const day = Number(unix[2]);
-        if (unix[3] !== undefined)
-            return new Date(Date.UTC(Number(unix[3]), month, day)).toISOString();
-        let year = now.getUTCFullYear();
-        const at = (y) => new Date(Date.UTC(y, month, day, Number(unix[4]), Number(unix[5])));
-        // A time without a year is within the last six months: never in the future.
-        if (at(year).getTime() > now.getTime() + 86_400_000)
-            year -= 1;
-        return at(year).toISOString();
-    }
-    const dos = /^(\d{2})-(\d{2})-(\d{2,4})\s+(\d{1,2}):(\d{2})(AM|PM)?$/i.exec(raw.trim());
-    if (dos) {
-        const y = Number(dos[3]);
-        const year = y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-        let hour = Number(dos[4]);
-        const half = dos[6]?.toUpperCase();
-        if (half === 'PM' && hour < 12)
-            hour += 12;
-        if (half === 'AM' && hour === 12)
-            hour = 0;
-        return new Date(Date.UTC(year, Number(dos[1]) - 1, Number(dos[2]), hour, Number(dos[5]))).toISOString();
-    }
-    return null;
-}
-function toEntry(info, relDir) {
-    const type = info.type === EntryType.Directory ? 'dir' : info.type === EntryType.SymbolicLink ? 'link' : 'file';
-    const modifiedAt = info.modifiedAt ? info.modifiedAt.toISOString() : parseListTime(info.rawModifiedAt);
-    return { path: relDir === '' ? info.name : external_node_path_namespaceObject.posix.join(relDir, info.name), type, size: info.size, modifiedAt };
-}
-/** How many levels below remote-dir a recursive listing goes. */
-const MAX_LISTING_DEPTH = 64;
-/**
- * Lists remote-dir (and, for 'recursive', every directory below it) through `list`.
- * `exclude` names entries of remote-dir itself that are ours, such as the manifest.
- */
-async function collectListing(list, remoteRoot, mode, exclude, onTooDeep) {
-    if (mode === 'none')
-        return [];
-    const entries = [];
-    const pending = [''];
-    let tooDeep = 0;
-    while (pending.length > 0) {
-        const relDir = pending.shift();
-        const infos = await list(relDir === '' ? remoteRoot : external_node_path_namespaceObject.posix.join(remoteRoot, relDir));
-        for (const info of infos) {
-            if (info.name === '.' || info.name === '..' || (relDir === '' && exclude.includes(info.name)))
-                continue;
-            // Temporary names are ours too: those of failed attempts are being removed.
-            if (TEMP_NAME.test(info.name) || STALE_LOCK.test(info.name))
-                continue;
-            // A name no entry of this directory can have (a server's parser gone wrong, or a hostile one).
-            if (!safeName(info.name))
-                continue;
-            const entry = toEntry(info, relDir);
-            entries.push(entry);
-            if (mode !== 'recursive' || entry.type !== 'dir')
-                continue;
-            // A server may loop (a directory that contains itself): never deeper than any real site.
-            if (entry.path.split('/').length < MAX_LISTING_DEPTH)
-                pending.push(entry.path);
-            else
-                tooDeep++;
-        }
-    }
-    if (tooDeep > 0)
-        onTooDeep?.(tooDeep);
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-/**
- * The listing output of remote-dir, leaving out the manifest, its backup and the lock. In a dry
- * run remote-dir may not exist yet: an empty listing is the truth then.
- */
-function listRemote(list, remoteRoot, settings, log) {
-    const ours = [settings.manifest, manifestBackupName(settings.manifest), LOCK_DIR];
-    const tooDeep = (dirs) => log.warning(`listing: ${dirs} director${dirs === 1 ? 'y' : 'ies'} ${MAX_LISTING_DEPTH} levels below remote-dir not listed (the server's tree loops or is deeper than a site)`);
-    return collectListing(list, remoteRoot, settings.listing, ours, tooDeep).catch(err => {
-        if (settings.dryRun)
-            return [];
-        throw err;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/remote/remote-state.ts
 /**
  * What the server holds before the deploy: the manifest, and a listing of the directories the
@@ -60928,15 +61012,19 @@ function listRemote(list, remoteRoot, settings, log) {
 
 
 
-async function readRemoteState(q, log) {
+/** The manifest (else its backup), read on a session of the pool. */
+async function readRemoteManifest(q, log) {
     const manifestPath = external_node_path_namespaceObject.posix.join(q.remoteRoot, q.manifestName);
-    let read;
     try {
-        read = await readManifest(q.pool, manifestPath, log);
+        return await readManifest(q.pool, manifestPath, log);
     }
     catch (err) {
         throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err });
     }
+}
+/** `read`: the manifest as just read, else it is read first. */
+async function readRemoteState(q, log, read) {
+    read ??= await readRemoteManifest(q, log);
     const { manifest } = read;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
     // files' only where the parent shows them, so a first deploy lists remote-dir alone.
@@ -61452,6 +61540,7 @@ function exitIfCancelled(signal, code) {
 
 
 
+
 /** The transport `protocol` names: FTPS (src/ftp/) or SFTP (src/sftp/), the same interface. */
 const openByProtocol = (settings, log, server) => (settings.protocol === 'sftp' ? openSftpSession : openSession)(settings, log, server);
 const defaultDeps = { openSession: openByProtocol, listLocalFiles: local_files_listLocalFiles, now: () => Date.now() };
@@ -61481,8 +61570,11 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const names = new TempNamer(undefined, deps.now);
         if (settings.lock && settings.dryRun)
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
-        if (settings.lock && !settings.dryRun)
-            held = await log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal));
+        // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
+        const lockLater = swap === undefined && !settings.rollback;
+        const lockNow = () => log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal));
+        if (settings.lock && !settings.dryRun && !lockLater)
+            held = await lockNow();
         if (swap !== undefined && settings.rollback) {
             const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun));
             held = await releaseIfHeld(pool, held, log);
@@ -61510,19 +61602,49 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             concurrency,
             holdsLock
         };
-        const state = await log.group('Remote state', () => readRemoteState(query, log));
-        // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-        // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
-        const files = await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest));
-        // Only when names differ in case alone: then whether they are one file decides the plan.
-        const paths = files.map(f => f.relPath);
-        pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log);
-        // Files already on the server at their size, unknown to the manifest: compared before the plan.
-        const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log };
-        const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
-        const plan = planDeploy(files, { ...state, adopted, foldsCase: pool.server.foldsCase }, { ...settings, remoteRoot: target, home: first.home });
-        const planned = planSteps(plan);
-        describePlan(plan, planned, log, settings.dryRun);
+        const readState = (read) => log.group('Remote state', () => readRemoteState(query, log, read));
+        // Without a manifest there is something to upload: the lock first, as ever.
+        const unlocked = settings.lock && !settings.dryRun && held === undefined;
+        // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
+        const read = unlocked ? await readRemoteManifest(query, log).catch(quietUnlessStopped(pool)) : undefined;
+        if (unlocked && read === undefined)
+            held = await lockNow();
+        // Hashed against the manifest as read: reused when no lock comes between.
+        let hashed;
+        if (read !== undefined) {
+            hashed = await hashFiles(local, file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest));
+            // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
+            const options = { ...settings, remoteRoot: target, home: first.home };
+            if (read.from !== 'manifest' || !changesNothing(planDeploy(hashed, asListed(read.manifest), options)))
+                held = await lockNow();
+        }
+        let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined), held === undefined ? hashed : undefined);
+        if (settings.lock && !settings.dryRun && held === undefined) {
+            if (changesNothing(plan) && lockUnseen(state.manifestFrom, state.index, settings.manifest)) {
+                log.info(`Nothing to change and no other run holds the lock (${LOCK_DIR} not in remote-dir): no lock taken`);
+            }
+            else {
+                // What was read without the lock may be another run's half-done work: read again under it.
+                held = await lockNow();
+                ({ state, plan } = await planFrom(await readState()));
+            }
+        }
+        async function planFrom(state, known) {
+            // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+            // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
+            const files = known ??
+                (await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest)));
+            // Only when names differ in case alone: then whether they are one file decides the plan.
+            const paths = files.map(f => f.relPath);
+            pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log);
+            // Files already on the server at their size, unknown to the manifest: compared before the plan.
+            const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log };
+            const adopted = await adoptFromServer(files, state, settings.sync, adoptions);
+            const plan = planDeploy(files, { ...state, adopted, foldsCase: pool.server.foldsCase }, { ...settings, remoteRoot: target, home: first.home });
+            return { state, plan };
+        }
+        const steps = planSteps(plan);
+        describePlan(plan, steps, log, settings.dryRun);
         // A wrong local-dir with delete: true would empty the site: refused before any change (a dry run too).
         const overLimit = overDeleteLimit(plan.deletes.length, state.manifest.files.size, settings.maxDelete);
         if (overLimit !== undefined)
@@ -61545,7 +61667,17 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (pool.server.stopped !== undefined)
             throw pool.server.stopped;
         const durationMs = deps.now() - started;
-        return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs });
+        return resultOf({
+            dryRun: settings.dryRun,
+            plan,
+            done,
+            planned: steps,
+            applied,
+            listing,
+            first,
+            remoteRoot,
+            durationMs
+        });
     }
     catch (err) {
         // A fault that ends the run is what it failed of, whatever step met its consequences.
@@ -61557,16 +61689,6 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
-}
-/** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
-async function releaseIfHeld(pool, held, log) {
-    if (held !== undefined)
-        await releaseWhenDone(pool, held, log);
-    return undefined;
-}
-/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
-function releaseWithin(pool, held) {
-    return held && pool.bounded('Releasing the deploy lock', held.lock.release());
 }
 /** The run's pool: every session logs in with the same settings and shares one server record. */
 function openPool(settings, log, deps) {
@@ -61593,30 +61715,6 @@ function takeLock(settings, log, deps, pool, at, home, signal) {
 /** Tells the connections' protocol logs apart. */
 function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
-}
-/**
- * Releases the lock of a run whose changes are all made (within a cancel's time to clean up, as
- * on failure): a failure is a warning. True when released.
- */
-async function releaseWhenDone(pool, held, log) {
-    try {
-        await releaseWithin(pool, held);
-        return true;
-    }
-    catch (err) {
-        log.warning(`The deploy is done, but its lock could not be released: ${describeError(err)} (it goes stale and is broken by the next run)`);
-        return false;
-    }
-}
-/** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
-async function listWhenDone(pool, remoteRoot, settings, log) {
-    try {
-        return await listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log);
-    }
-    catch (err) {
-        log.warning(`The deploy is done, but remote-dir could not be listed: ${describeError(err)} (the listing output is empty)`);
-        return [];
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts

@@ -7,7 +7,8 @@ import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.
 import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
-import { mayBeUnchanged, mayReuse, planDeploy } from './core/plan.js'
+import { asListed, changesNothing, lockUnseen } from './core/lock-later.js'
+import { HashedFile, mayBeUnchanged, mayReuse, Plan, planDeploy } from './core/plan.js'
 import { describePlan, planSteps, Step } from './core/plan-text.js'
 import { resolveRemoteRoot } from './core/remote-path.js'
 import { DeployResult, resultOf } from './core/result.js'
@@ -19,13 +20,14 @@ import { openSftpSession } from './sftp/index.js'
 import { hashFiles } from './local/hash.js'
 import { listLocalFiles } from './local/local-files.js'
 import { findFiles } from './local/local-plan.js'
+import { listWhenDone, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
 import { LOCK_DIR, LOCK_TIMING, LockTiming, RunIdentity } from './lock/lock.js'
 import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from './lock/run-lock.js'
 import { adoptFromServer } from './remote/adopt.js'
 import { probeCaseFolding } from './remote/case-fold.js'
-import { listRemote } from './remote/listing.js'
 import { statOrListLister } from './remote/remote-listing.js'
-import { readRemoteState } from './remote/remote-state.js'
+import { readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
+import type { ReadManifest } from './manifest/manifest-file.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
 import { CLEANUP_MS } from './signals.js'
@@ -78,8 +80,11 @@ export async function deploy(
     const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined
     const names = new TempNamer(undefined, deps.now)
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
-    if (settings.lock && !settings.dryRun)
-      held = await log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
+    const lockLater = swap === undefined && !settings.rollback
+    const lockNow = (): Promise<RunLock> =>
+      log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    if (settings.lock && !settings.dryRun && !lockLater) held = await lockNow()
     if (swap !== undefined && settings.rollback) {
       const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun))
       held = await releaseIfHeld(pool, held, log)
@@ -108,26 +113,62 @@ export async function deploy(
       concurrency,
       holdsLock
     }
-    const state = await log.group('Remote state', () => readRemoteState(query, log))
-    // Only files the manifest records at their size can be unchanged: the rest go without a hash.
-    // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
-    const files = await hashFiles(
-      local,
-      file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest)
+    const readState = (read?: ReadManifest): Promise<RemoteState> =>
+      log.group('Remote state', () => readRemoteState(query, log, read))
+    // Without a manifest there is something to upload: the lock first, as ever.
+    const unlocked = settings.lock && !settings.dryRun && held === undefined
+    // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
+    const read = unlocked ? await readRemoteManifest(query, log).catch(quietUnlessStopped(pool)) : undefined
+    if (unlocked && read === undefined) held = await lockNow()
+    // Hashed against the manifest as read: reused when no lock comes between.
+    let hashed: HashedFile[] | undefined
+    if (read !== undefined) {
+      hashed = await hashFiles(
+        local,
+        file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest)
+      )
+      // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
+      const options = { ...settings, remoteRoot: target, home: first.home }
+      if (read.from !== 'manifest' || !changesNothing(planDeploy(hashed, asListed(read.manifest), options)))
+        held = await lockNow()
+    }
+    let { state, plan } = await planFrom(
+      await readState(held === undefined ? read : undefined),
+      held === undefined ? hashed : undefined
     )
-    // Only when names differ in case alone: then whether they are one file decides the plan.
-    const paths = files.map(f => f.relPath)
-    pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)
-    // Files already on the server at their size, unknown to the manifest: compared before the plan.
-    const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log }
-    const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
-    const plan = planDeploy(
-      files,
-      { ...state, adopted, foldsCase: pool.server.foldsCase },
-      { ...settings, remoteRoot: target, home: first.home }
-    )
-    const planned = planSteps(plan)
-    describePlan(plan, planned, log, settings.dryRun)
+    if (settings.lock && !settings.dryRun && held === undefined) {
+      if (changesNothing(plan) && lockUnseen(state.manifestFrom, state.index, settings.manifest)) {
+        log.info(`Nothing to change and no other run holds the lock (${LOCK_DIR} not in remote-dir): no lock taken`)
+      } else {
+        // What was read without the lock may be another run's half-done work: read again under it.
+        held = await lockNow()
+        ;({ state, plan } = await planFrom(await readState()))
+      }
+    }
+    async function planFrom(state: RemoteState, known?: HashedFile[]): Promise<{ state: RemoteState; plan: Plan }> {
+      // Only files the manifest records at their size can be unchanged: the rest go without a hash.
+      // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
+      const files =
+        known ??
+        (await hashFiles(
+          local,
+          file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest)
+        ))
+      // Only when names differ in case alone: then whether they are one file decides the plan.
+      const paths = files.map(f => f.relPath)
+      pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log)
+      // Files already on the server at their size, unknown to the manifest: compared before the plan.
+      const adoptions = { pool, mode: settings.adopt, remoteRoot: target, concurrency, log }
+      const adopted = await adoptFromServer(files, state, settings.sync, adoptions)
+      const plan = planDeploy(
+        files,
+        { ...state, adopted, foldsCase: pool.server.foldsCase },
+        { ...settings, remoteRoot: target, home: first.home }
+      )
+      return { state, plan }
+    }
+    const steps = planSteps(plan)
+    describePlan(plan, steps, log, settings.dryRun)
     // A wrong local-dir with delete: true would empty the site: refused before any change (a dry run too).
     const overLimit = overDeleteLimit(plan.deletes.length, state.manifest.files.size, settings.maxDelete)
     if (overLimit !== undefined) throw overLimit
@@ -149,7 +190,17 @@ export async function deploy(
     // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started
-    return resultOf({ dryRun: settings.dryRun, plan, done, planned, applied, listing, first, remoteRoot, durationMs })
+    return resultOf({
+      dryRun: settings.dryRun,
+      plan,
+      done,
+      planned: steps,
+      applied,
+      listing,
+      first,
+      remoteRoot,
+      durationMs
+    })
   } catch (err) {
     // A fault that ends the run is what it failed of, whatever step met its consequences.
     throw pool.server.stopped ?? err
@@ -163,17 +214,6 @@ export async function deploy(
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }
-}
-
-/** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
-async function releaseIfHeld(pool: SessionPool, held: RunLock | undefined, log: Log): Promise<undefined> {
-  if (held !== undefined) await releaseWhenDone(pool, held, log)
-  return undefined
-}
-
-/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
-function releaseWithin(pool: SessionPool, held: RunLock | undefined): Promise<void> | undefined {
-  return held && pool.bounded('Releasing the deploy lock', held.lock.release())
 }
 
 /** The run's pool: every session logs in with the same settings and shares one server record. */
@@ -215,37 +255,4 @@ function takeLock(
 /** Tells the connections' protocol logs apart. */
 function prefixed(log: Log, prefix: string): Log {
   return { ...log, debug: message => log.debug(prefix + message) }
-}
-
-/**
- * Releases the lock of a run whose changes are all made (within a cancel's time to clean up, as
- * on failure): a failure is a warning. True when released.
- */
-async function releaseWhenDone(pool: SessionPool, held: RunLock, log: Log): Promise<boolean> {
-  try {
-    await releaseWithin(pool, held)
-    return true
-  } catch (err) {
-    log.warning(
-      `The deploy is done, but its lock could not be released: ${describeError(err)} (it goes stale and is broken by the next run)`
-    )
-    return false
-  }
-}
-
-/** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
-async function listWhenDone(pool: SessionPool, remoteRoot: string, settings: Settings, log: Log) {
-  try {
-    return await listRemote(
-      path => pool.run(`Listing ${path}`, session => session.listEntries(path)),
-      remoteRoot,
-      settings,
-      log
-    )
-  } catch (err) {
-    log.warning(
-      `The deploy is done, but remote-dir could not be listed: ${describeError(err)} (the listing output is empty)`
-    )
-    return []
-  }
 }

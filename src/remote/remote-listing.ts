@@ -20,6 +20,8 @@ export type Lister = ((absPath: string) => Promise<RemoteEntry[] | undefined>) &
 
 /** STATs sent together at most: a reply each, read in order. */
 const STATS_PER_WRITE = 32
+/** Up to this many writes of STATs go on one session in turn rather than open others. */
+const GROUPS_IN_SEQUENCE = 6
 
 export function poolLister(pool: SessionPool): Lister {
   return absPath =>
@@ -81,7 +83,9 @@ export function statOrListLister(pool: SessionPool): Lister {
     const groups: string[][] = []
     for (let i = 0; i < absPaths.length; i += STATS_PER_WRITE) groups.push(absPaths.slice(i, i + STATS_PER_WRITE))
     const found = new Map<string, RemoteEntry[] | undefined>()
-    await forEachLimited(groups, 4, async group => {
+    // A group more costs one round trip on a session already open, a new session a login's four
+    // or five: a few groups go one after another, many over four sessions.
+    await forEachLimited(groups, groups.length <= GROUPS_IN_SEQUENCE ? 1 : 4, async group => {
       const infos = await viaStat(`Listing ${group.length} directories`, session =>
         session.statLists(group, session.server.pipelining)
       )

@@ -30,14 +30,19 @@ export interface RemoteStateQuery extends ListingContext {
   holdsLock: boolean
 }
 
-export async function readRemoteState(q: RemoteStateQuery, log: Log): Promise<RemoteState> {
+/** The manifest (else its backup), read on a session of the pool. */
+export async function readRemoteManifest(q: RemoteStateQuery, log: Log): Promise<ReadManifest> {
   const manifestPath = posix.join(q.remoteRoot, q.manifestName)
-  let read: ReadManifest
   try {
-    read = await readManifest(q.pool, manifestPath, log)
+    return await readManifest(q.pool, manifestPath, log)
   } catch (err) {
     throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err })
   }
+}
+
+/** `read`: the manifest as just read, else it is read first. */
+export async function readRemoteState(q: RemoteStateQuery, log: Log, read?: ReadManifest): Promise<RemoteState> {
+  read ??= await readRemoteManifest(q, log)
   const { manifest } = read
   // The manifest's directories are listed in any case (a hidden one is still there); the local
   // files' only where the parent shows them, so a first deploy lists remote-dir alone.

@@ -1,0 +1,63 @@
+/**
+ * How a run ends, whatever happened: the lock released (within a cancel's time to clean up) and
+ * the listing output read, each a warning once every change is made; and a read before the lock
+ * that fails, read again under it unless the run was stopped.
+ */
+import { CancelledError, describeError } from './core/errors.js'
+import type { Log } from './core/log.js'
+import type { Settings } from './core/settings.js'
+import type { RunLock } from './lock/run-lock.js'
+import { listRemote } from './remote/listing.js'
+import type { SessionPool } from './session/pool.js'
+
+/** A failed read before the lock is read again under it; a run stopped (a pin that failed) ends here. */
+export function quietUnlessStopped(pool: SessionPool): (err: unknown) => undefined {
+  return err => {
+    if (pool.server.stopped !== undefined || err instanceof CancelledError) throw pool.server.stopped ?? err
+    return undefined
+  }
+}
+
+/** After a rollback: the lock released (a failure is a warning); undefined, nothing held any more. */
+export async function releaseIfHeld(pool: SessionPool, held: RunLock | undefined, log: Log): Promise<undefined> {
+  if (held !== undefined) await releaseWhenDone(pool, held, log)
+  return undefined
+}
+
+/** Releases a lock still held (failure, cancel), within the time a cancel leaves to clean up. */
+export function releaseWithin(pool: SessionPool, held: RunLock | undefined): Promise<void> | undefined {
+  return held && pool.bounded('Releasing the deploy lock', held.lock.release())
+}
+
+/**
+ * Releases the lock of a run whose changes are all made (within a cancel's time to clean up, as
+ * on failure): a failure is a warning. True when released.
+ */
+export async function releaseWhenDone(pool: SessionPool, held: RunLock, log: Log): Promise<boolean> {
+  try {
+    await releaseWithin(pool, held)
+    return true
+  } catch (err) {
+    log.warning(
+      `The deploy is done, but its lock could not be released: ${describeError(err)} (it goes stale and is broken by the next run)`
+    )
+    return false
+  }
+}
+
+/** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
+export async function listWhenDone(pool: SessionPool, remoteRoot: string, settings: Settings, log: Log) {
+  try {
+    return await listRemote(
+      path => pool.run(`Listing ${path}`, session => session.listEntries(path)),
+      remoteRoot,
+      settings,
+      log
+    )
+  } catch (err) {
+    log.warning(
+      `The deploy is done, but remote-dir could not be listed: ${describeError(err)} (the listing output is empty)`
+    )
+    return []
+  }
+}
