@@ -151,12 +151,17 @@ maybe(
     for (let i = 0; i < 24; i++) v2[`big/b${i}.bin`] = randomBytes(256 * 1024)
     const local = makeTree(v2)
     let uploaded = 0
-    const killed = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': remote }), {
-      password: server.password,
-      onLine: (line, child) => {
-        if (line.startsWith('uploaded ') && ++uploaded === 3) child.kill('SIGKILL')
+    // cutover file: 'uploaded' lines come as files go live, mid-upload (under end they come in the
+    // burst, when every temporary may be renamed already; resume-servers kills end runs).
+    const killed = await runCliDeploy(
+      serverInputs(server, { 'local-dir': local, 'remote-dir': remote, cutover: 'file' }),
+      {
+        password: server.password,
+        onLine: (line, child) => {
+          if (line.startsWith('uploaded ') && ++uploaded === 3) child.kill('SIGKILL')
+        }
       }
-    })
+    )
     expect(killed.signal).toBe('SIGKILL')
     const temps = (): string[] => diskFiles(site).filter(p => TEMP_NAME.test(p.split('/').at(-1)!))
     // Uploads were in flight: their temporaries are there, made seconds ago by a run that is gone.
