@@ -50,12 +50,17 @@ maybe.each(['SIGTERM', 'SIGINT'] as const)(
     const local = makeTree(files)
     const remote = `cancel-${signal}`
     let uploaded = 0
-    const run = await runCliDeploy(serverInputs(server, { 'local-dir': local, 'remote-dir': remote }), {
-      password: server.password,
-      onLine: (line, child) => {
-        if (line.startsWith('uploaded ') && ++uploaded === 60) child.kill(signal)
+    // cutover file: 'uploaded' lines come mid-upload (under end, in the burst; cutover-servers and
+    // resume-servers cancel and kill end runs before it).
+    const run = await runCliDeploy(
+      serverInputs(server, { 'local-dir': local, 'remote-dir': remote, cutover: 'file' }),
+      {
+        password: server.password,
+        onLine: (line, child) => {
+          if (line.startsWith('uploaded ') && ++uploaded === 60) child.kill(signal)
+        }
       }
-    })
+    )
     expect(uploaded).toBeGreaterThanOrEqual(60)
     expect(run.code).toBe(1)
     expect(run.error).toMatch(new RegExp(`the deploy was cancelled \\(${signal}\\)`))
@@ -96,7 +101,8 @@ maybe(
     let signalledAt = 0
     try {
       const run = await runCliDeploy(
-        serverInputs(server, { port: String(proxy.port), 'local-dir': local, 'remote-dir': remote }),
+        // cutover file: the 40th 'uploaded' line comes mid-upload (see above).
+        serverInputs(server, { port: String(proxy.port), 'local-dir': local, 'remote-dir': remote, cutover: 'file' }),
         {
           password: server.password,
           limitMs: 40_000,
