@@ -107,8 +107,9 @@ describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind 
       // The server's own log: the EPSV after each STOR was read after that STOR's 226.
       const logged = server.readLog().split('\n')
       const stor = new RegExp(`FTP command: .*"STOR /behind-${cutover}/\\S*\\.tmp"`)
-      const stors = logged.flatMap((l, i) => (stor.test(l) ? [i] : []))
-      expect(stors.length).toBe(files + 1)
+      // The files' temporaries (the manifest's writes vary: under end it also records checked temporaries).
+      const stors = logged.flatMap((l, i) => (stor.test(l) && !l.includes('ftps-deploy-manifest') ? [i] : []))
+      expect(stors.length).toBe(files)
       for (const at of stors) {
         // That session's lines only (vsftpd logs each session from its own process).
         const pid = /\[pid \d+\]/.exec(logged[at]!)![0]
