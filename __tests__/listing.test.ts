@@ -1,6 +1,6 @@
 import { FileInfo, FileType } from 'basic-ftp'
 import { RemoteSession } from '../src/ftp/index.js'
-import { collectListing, parseListTime } from '../src/remote/listing.js'
+import { collectListing, listingFrom, parseListTime } from '../src/remote/listing.js'
 import { indexDirs } from '../src/remote/remote-listing.js'
 import { SessionPool } from '../src/session/pool.js'
 import { statOrListLister } from '../src/remote/remote-listing.js'
@@ -77,6 +77,24 @@ describe('collectListing', () => {
     const flat = await collectListing(odd, '/www', 'flat', [])
     expect(flat.map(e => e.path)).toEqual(['ok.txt'])
   })
+})
+
+test('listingFrom: the output from directories listed already; none where one it needs was not', async () => {
+  const info = (name: string, type: FileType, size = 1): FileInfo => Object.assign(new FileInfo(name), { type, size })
+  const listed = new Map([
+    ['', [info('.', FileType.Directory), info('a.txt', FileType.File, 3), info('d', FileType.Directory)]],
+    ['d', [info('b.txt', FileType.File, 4), info('e', FileType.Directory)]]
+  ])
+  const settings = { manifest: '.ftps-deploy-manifest.json' }
+  const log = recordingLog()
+  const flat = await listingFrom(listed, '/www', { ...settings, listing: 'flat' }, log)
+  expect(flat?.map(e => e.path)).toEqual(['a.txt', 'd'])
+  // d/e was not listed: a recursive listing cannot be built without it.
+  expect(await listingFrom(listed, '/www', { ...settings, listing: 'recursive' }, log)).toBeUndefined()
+  listed.set('d/e', [])
+  const all = await listingFrom(listed, '/www', { ...settings, listing: 'recursive' }, log)
+  expect(all?.map(e => e.path)).toEqual(['a.txt', 'd', 'd/b.txt', 'd/e'])
+  expect(await listingFrom(new Map(), '/www', { ...settings, listing: 'flat' }, log)).toBeUndefined()
 })
 
 test('indexDirs: names with a slash, a backslash or a dot segment are neither files nor temporaries to remove', async () => {

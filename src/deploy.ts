@@ -20,14 +20,13 @@ import { openSftpSession } from './sftp/index.js'
 import { hashFiles } from './local/hash.js'
 import { listLocalFiles } from './local/local-files.js'
 import { findFiles } from './local/local-plan.js'
-import { listWhenDone, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
+import { listAtEnd, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
 import { LOCK_DIR, LOCK_TIMING, LockTiming, RunIdentity } from './lock/lock.js'
 import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from './lock/run-lock.js'
 import { adoptFromServer } from './remote/adopt.js'
 import { probeCaseFolding } from './remote/case-fold.js'
 import { statOrListLister } from './remote/remote-listing.js'
-import { readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
-import type { ReadManifest } from './manifest/manifest-file.js'
+import { ManifestRead, readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
 import { CLEANUP_MS } from './signals.js'
@@ -88,7 +87,7 @@ export async function deploy(
     if (swap !== undefined && settings.rollback) {
       const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun))
       held = await releaseIfHeld(pool, held, log)
-      const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log))
+      const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log))
       return rolledBack({ settings, first, remoteRoot, listing, cutover, durationMs: deps.now() - started })
     }
     // Before any upload: the server renames directories, and the spare copy is ready.
@@ -113,7 +112,7 @@ export async function deploy(
       concurrency,
       holdsLock
     }
-    const readState = (read?: ReadManifest): Promise<RemoteState> =>
+    const readState = (read?: ManifestRead): Promise<RemoteState> =>
       log.group('Remote state', () => readRemoteState(query, log, read))
     // Without a manifest there is something to upload: the lock first, as ever.
     const unlocked = settings.lock && !settings.dryRun && held === undefined
@@ -129,8 +128,13 @@ export async function deploy(
       )
       // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
       const options = { ...settings, remoteRoot: target, home: first.home }
-      if (read.from !== 'manifest' || !changesNothing(planDeploy(hashed, asListed(read.manifest), options)))
+      const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined
+      if (expected === undefined || !changesNothing(expected)) {
         held = await lockNow()
+        // The other connections log in while the state is read again under the lock.
+        const uploads = expected?.uploads.length ?? local.length
+        if (uploads > 1) pool.warm(Math.min(concurrency, uploads))
+      }
     }
     let { state, plan } = await planFrom(
       await readState(held === undefined ? read : undefined),
@@ -186,7 +190,9 @@ export async function deploy(
     if (held !== undefined && (await releaseWhenDone(pool, held, log)))
       applied.push({ kind: 'release lock', path: LOCK_DIR })
     held = undefined
-    const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log))
+    // Nothing changed in remote-dir: the listing output may come from the listings read.
+    const unchanged = swap === undefined && changesNothing(plan) ? state.listed : undefined
+    const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log, unchanged))
     // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started

@@ -7,7 +7,8 @@ import { CancelledError, describeError } from './core/errors.js'
 import type { Log } from './core/log.js'
 import type { Settings } from './core/settings.js'
 import type { RunLock } from './lock/run-lock.js'
-import { listRemote } from './remote/listing.js'
+import { listingFrom, listRemote, type ListingEntry } from './remote/listing.js'
+import type { RemoteEntry } from './core/remote-session.js'
 import type { SessionPool } from './session/pool.js'
 
 /** A failed read before the lock is read again under it; a run stopped (a pin that failed) ends here. */
@@ -60,4 +61,24 @@ export async function listWhenDone(pool: SessionPool, remoteRoot: string, settin
     )
     return []
   }
+}
+
+/**
+ * The listing output of a run whose changes are all made. `unchanged`: the directories the run
+ * listed, when it changed nothing there (no plan step but the lock's): the output is built from
+ * them, with no round trip, where the listing now would come the same way (STAT, or SFTP's
+ * READDIR: MLSD gives exact times, which the state read's STAT lines lack) and lists nothing
+ * the run did not. Anything else is listed now.
+ */
+export async function listAtEnd(
+  pool: SessionPool,
+  remoteRoot: string,
+  settings: Settings,
+  log: Log,
+  unchanged?: ReadonlyMap<string, RemoteEntry[]>
+): Promise<ListingEntry[]> {
+  const same = pool.server.statLists && pool.server.listCommand !== 'MLSD'
+  const built = unchanged !== undefined && same ? await listingFrom(unchanged, remoteRoot, settings, log) : undefined
+  if (built !== undefined) log.debug('The listing output is built from the listings read (nothing changed)')
+  return built ?? listWhenDone(pool, remoteRoot, settings, log)
 }

@@ -6,7 +6,7 @@
 import { localSource } from '../local/local-files.js'
 import { posix } from 'node:path'
 import { quietly } from '../session/refusals.js'
-import { createDirs } from './dirs.js'
+import { createDirs, removeTogether } from './dirs.js'
 import { outOfSpace } from '../core/retry.js'
 import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
@@ -181,14 +181,18 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       await goLive()
     }
     done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed }
-    await forEachLimited(plan.deletes, ctx.concurrency, async path => {
-      await pool.run(`Deleting ${path}`, async session => {
+    // Together in one write where the server takes it; what that leaves, one at a time.
+    const removeOne = (path: string): Promise<void> =>
+      pool.run(`Deleting ${path}`, async session => {
         try {
           await session.remove(at(path))
         } catch (err) {
           if (!(err instanceof ReplyError && err.code === 550)) throw err
         }
       })
+    const gone = await removeTogether(pool, plan.deletes.map(at), log)
+    await forEachLimited(plan.deletes, ctx.concurrency, async path => {
+      if (!gone.has(at(path))) await removeOne(path)
       done.deleted.push(path)
       did({ kind: 'delete', path })
       await store.forgotten(path)

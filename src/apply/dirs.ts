@@ -1,6 +1,7 @@
 /**
- * Creating directories before the uploads: together on one connection where the server takes
- * pipelined commands, one at a time where that step cannot get through.
+ * Creating directories before the uploads, and deleting files after them: together on one
+ * connection where the server takes pipelined commands, one at a time where that step cannot
+ * get through.
  */
 import { describeError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
@@ -52,4 +53,30 @@ async function makeDirs(session: RemoteSession, dirs: string[], mode: string | u
     created.push(ok || (await makeDir(session, dir, mode)))
   }
   return created
+}
+
+/**
+ * Deletes files (absolute paths) in one write where the server takes commands together, tried
+ * once; says which are gone (deleted, or 550: gone already). The rest, and all of them where
+ * that write cannot get through, are deleted one at a time by the caller, with retries.
+ */
+export async function removeTogether(pool: SessionPool, paths: string[], log: Log): Promise<Set<string>> {
+  if (!pool.server.pipelining || paths.length < 2) return new Set()
+  try {
+    const outcomes = await pool.run(
+      `Deleting ${paths.length} files`,
+      session => session.together(paths.map(path => ({ kind: 'remove' as const, path }))),
+      { retries: 0 }
+    )
+    return new Set(
+      paths.filter((_, i) => {
+        const outcome = outcomes[i]!
+        return outcome.done || outcome.code === 550
+      })
+    )
+  } catch (err) {
+    if (!isTransient(err)) throw err
+    log.info(`Deleting ${paths.length} files: ${describeError(err)}; deleting them one at a time`)
+    return new Set()
+  }
 }

@@ -8,6 +8,7 @@ import { Log } from '../core/log.js'
 import type {
   Commit,
   Committed,
+  FirstRead,
   LocalSource,
   OpOutcome,
   RemoteEntry,
@@ -21,9 +22,10 @@ import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { commandNamed, fitsCommand, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
-import { downloadSha256, listDirectory, retrieve, tooLarge, TooManyBytes } from './retrieve.js'
+import { commandNamed, fitsCommand, globbed, sizeUnavailable } from './pipelining.js'
+import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
+import { readFirstOf, SmallReader } from './small-read.js'
 import { statFileSize, statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
 
@@ -161,32 +163,17 @@ export class BasicFtpSession implements RemoteSession {
   async download(remotePath: string, maxBytes: number): Promise<Buffer | undefined> {
     // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
     // the data connection, which basic-ftp takes for a dead session. The size also tells a
-    // whole download from a cut one.
-    // The data connection's passive port is asked for in the same write, where the server takes it.
-    const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true })
-    // SIZE refused as a command (`550 Permission denied.`) is not "no such file": RETR tells.
-    const unavailable = sizeUnavailable(size!)
-    if (unavailable) this.server.sizeUnavailable(size!.message)
-    if (size!.code === 550 && !unavailable) return undefined
-    if (size!.code >= 300 && !unavailable) throw new FTPError(size!)
-    const expected = sizeIn(size!)
-    if (expected !== undefined && expected > maxBytes) throw tooLarge(remotePath, `is ${expected} bytes,`, maxBytes)
-    let data: Buffer
-    try {
-      data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`, maxBytes)
-    } catch (err) {
-      // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-      if (err instanceof FTPError && err.code === 550) return undefined
-      if (err instanceof TooManyBytes) throw tooLarge(remotePath, 'came with', maxBytes)
-      throw err
-    }
-    if (expected !== undefined && data.length !== expected) {
-      throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
-        command: 'RETR',
-        transient: true
-      })
-    }
-    return data
+    // whole download from a cut one. The passive port is asked for in the same write.
+    return (await readFirstOf(this.reader(), [remotePath], maxBytes)).files[0]
+  }
+
+  readFirstOf(paths: string[], maxBytes: number, dir?: string): Promise<FirstRead> {
+    return readFirstOf(this.reader(), paths, maxBytes, dir)
+  }
+
+  private reader(): SmallReader {
+    const { client, connector, server } = this
+    return { client, connector, server, sendAll: (commands, options) => this.sendAll(commands, options) }
   }
 
   async size(remotePath: string): Promise<number | undefined> {

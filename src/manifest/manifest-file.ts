@@ -24,12 +24,23 @@ export interface ReadManifest {
  * A manifest takes about 150 bytes a file: 64 MiB is some 400,000 files. A bigger one is not
  * read into memory: the run fails, naming it (it is never taken for "no manifest").
  */
-const MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 
-async function readOne(pool: SessionPool, path: string, what: string, log: Log): Promise<Manifest | undefined> {
+/** Files already read (their bytes, undefined: not there), by path: not asked for again. */
+export type ReadAlready = ReadonlyMap<string, Buffer | undefined>
+
+async function readOne(
+  pool: SessionPool,
+  path: string,
+  what: string,
+  log: Log,
+  known: ReadAlready
+): Promise<Manifest | undefined> {
   // A transient failure (a short download included) is retried and then fails the run: it is
   // never taken for "no manifest", which would upload everything again and forget deletions.
-  const data = await pool.run(`Reading ${what}`, session => session.download(path, MANIFEST_MAX_BYTES))
+  const data = known.has(path)
+    ? known.get(path)
+    : await pool.run(`Reading ${what}`, session => session.download(path, MANIFEST_MAX_BYTES))
   if (data === undefined) return undefined
   try {
     const { manifest, refused } = parseManifest(data.toString('utf8'))
@@ -46,12 +57,22 @@ async function readOne(pool: SessionPool, path: string, what: string, log: Log):
   }
 }
 
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-export async function readManifest(pool: SessionPool, path: string, log: Log): Promise<ReadManifest> {
-  const manifest = await readOne(pool, path, 'the manifest', log)
+/** The path of the backup a run killed while replacing the manifest at `path` leaves. */
+export function backupPathOf(path: string): string {
+  return posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
+}
+
+/** The manifest, else (a run killed while replacing it) its backup, else none. `known`: read already. */
+export async function readManifest(
+  pool: SessionPool,
+  path: string,
+  log: Log,
+  known: ReadAlready = new Map()
+): Promise<ReadManifest> {
+  const manifest = await readOne(pool, path, 'the manifest', log, known)
   if (manifest !== undefined) return { manifest, from: 'manifest' }
-  const backupPath = posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
-  const backup = await readOne(pool, backupPath, "the manifest's backup", log)
+  const backupPath = backupPathOf(path)
+  const backup = await readOne(pool, backupPath, "the manifest's backup", log, known)
   if (backup !== undefined) {
     log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`)
     return { manifest: backup, from: 'backup' }

@@ -4,7 +4,7 @@ import { TEMP_NAME } from '../core/temp-name.js'
 import { EntryType, RemoteEntry } from '../core/remote-session.js'
 import type { ListingEntry } from '../core/result.js'
 import { manifestBackupName } from '../core/manifest.js'
-import { LOCK_DIR, safeName } from '../core/remote-path.js'
+import { LOCK_DIR, remotePathOf, safeName } from '../core/remote-path.js'
 import type { Log } from '../core/log.js'
 import type { ListingMode, Settings } from '../core/settings.js'
 
@@ -110,4 +110,32 @@ export function listRemote(
     if (settings.dryRun) return []
     throw err
   })
+}
+
+/** A directory the listing output needs that the run did not list. */
+class NotListed extends Error {}
+
+/**
+ * The listing output from directories the run listed already (by remote-relative path, '' is
+ * remote-dir), with no round trip: undefined where it needs one that was not listed (a
+ * recursive listing reaching a directory the state read left alone), so it is listed then.
+ */
+export async function listingFrom(
+  listed: ReadonlyMap<string, RemoteEntry[]>,
+  remoteRoot: string,
+  settings: Pick<Settings, 'listing' | 'manifest'>,
+  log: Pick<Log, 'warning'>
+): Promise<ListingEntry[] | undefined> {
+  const byPath = new Map([...listed].map(([dir, infos]) => [remotePathOf(remoteRoot, dir), infos]))
+  const list = async (absPath: string): Promise<RemoteEntry[]> => {
+    const infos = byPath.get(absPath)
+    if (infos === undefined) throw new NotListed(absPath)
+    return infos
+  }
+  try {
+    return await listRemote(list, remoteRoot, { ...settings, dryRun: false }, log)
+  } catch (err) {
+    if (err instanceof NotListed) return undefined
+    throw err
+  }
 }

@@ -16,6 +16,8 @@ import { TEMP_NAME } from '../core/temp-name.js'
 export type Lister = ((absPath: string) => Promise<RemoteEntry[] | undefined>) & {
   /** Several directories at once, where that saves round trips. */
   many?: (absPaths: string[]) => Promise<(RemoteEntry[] | undefined)[]>
+  /** What decides where a STAT already sent listed nothing (LIST), so STAT is not sent again. */
+  afterStat?: (absPath: string) => Promise<RemoteEntry[] | undefined>
 }
 
 /** STATs sent together at most: a reply each, read in order. */
@@ -96,6 +98,27 @@ export function statOrListLister(pool: SessionPool): Lister {
     rest.forEach((path, i) => found.set(path, listed[i]))
     return absPaths.map(path => found.get(path))
   }
+  one.afterStat = decide
+  return one
+}
+
+/**
+ * `list`, with one directory listed already (STAT's reply in another write, such as the
+ * manifest's): its entries, or where that STAT listed nothing, what decides after a STAT.
+ */
+export function withListed(list: Lister, absPath: string, listing: RemoteEntry[] | undefined): Lister {
+  const listed = (): Promise<RemoteEntry[] | undefined> =>
+    listing !== undefined ? Promise.resolve(listing) : (list.afterStat ?? list)(absPath)
+  const one: Lister = path => (path === absPath ? listed() : list(path))
+  one.afterStat = list.afterStat
+  one.many = async paths => {
+    const rest = paths.filter(path => path !== absPath)
+    const others = rest.length === 0 ? [] : list.many !== undefined ? await list.many(rest) : await listEach(list, rest)
+    let next = 0
+    const infos: (RemoteEntry[] | undefined)[] = []
+    for (const path of paths) infos.push(path === absPath ? await listed() : others[next++])
+    return infos
+  }
   return one
 }
 
@@ -109,7 +132,7 @@ async function listEach(list: Lister, absPaths: string[]): Promise<(RemoteEntry[
 }
 
 /** basic-ftp closes a session whose reply exceeds 64 KiB (a STAT of a large directory). */
-function tooLong(err: unknown): boolean {
+export function tooLong(err: unknown): boolean {
   return err instanceof Error && /exceeded maximum allowed size/.test(err.message)
 }
 
@@ -119,6 +142,8 @@ export interface IndexedDirs {
   temps: string[]
   /** Their sizes as listed (a resumed run reuses a recorded one whose size still matches). */
   tempSizes: Map<string, number>
+  /** Each directory listed (remote-relative, '' is remote-dir) and its entries as listed. */
+  listed: Map<string, RemoteEntry[]>
 }
 
 export interface DirsToList {
@@ -133,6 +158,7 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
   const index: RemoteIndex = { files: new Map(), dirs: new Set() }
   const temps: string[] = []
   const tempSizes = new Map<string, number>()
+  const listed = new Map<string, RemoteEntry[]>()
   const always = new Set(dirs.always)
   const levels = new Map<number, string[]>()
   for (const dir of new Set(['', ...always, ...(dirs.ifShown ?? [])])) {
@@ -141,12 +167,13 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
   }
   for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
     const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir))
-    const listed =
+    const level =
       list.many !== undefined ? await list.many(wanted.map(dir => remotePathOf(remoteRoot, dir))) : undefined
     await forEachLimited([...wanted.keys()], concurrency, async i => {
       const dir = wanted[i]!
-      const infos = listed !== undefined ? listed[i] : await list(remotePathOf(remoteRoot, dir))
+      const infos = level !== undefined ? level[i] : await list(remotePathOf(remoteRoot, dir))
       if (infos === undefined) return
+      listed.set(dir, infos)
       if (dir !== '') index.dirs.add(dir)
       for (const info of infos) {
         // '.', '..' and names no entry can have (a '/', a backslash): never indexed, so never
@@ -161,7 +188,7 @@ export async function indexDirs(list: Lister, remoteRoot: string, dirs: DirsToLi
       }
     })
   }
-  return { index, temps, tempSizes } satisfies IndexedDirs
+  return { index, temps, tempSizes, listed } satisfies IndexedDirs
 }
 
 /** Where listings go and how many run at once. */
@@ -183,7 +210,7 @@ export async function indexFiles(
   ifShown: Iterable<string> = []
 ): Promise<IndexedDirs> {
   const always = new Set(paths.flatMap(parentDirs))
-  const { index, temps, tempSizes } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency)
+  const { index, temps, tempSizes, listed } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency)
   const unseen = paths.filter(path => !index.files.has(path))
   await forEachLimited(unseen, c.concurrency, async path => {
     const size = await c.pool.run(`SIZE ${path}`, async session => {
@@ -196,5 +223,5 @@ export async function indexFiles(
     })
     if (size !== undefined) index.files.set(path, size)
   })
-  return { index, temps, tempSizes }
+  return { index, temps, tempSizes, listed }
 }

@@ -1,0 +1,134 @@
+/**
+ * The state read's round trips against real servers (issue 22): the manifest's SIZE and its
+ * backup's go in one write with remote-dir's STAT, before the lock and again under it; and a
+ * run that changes nothing builds its listing output from what it listed, with no listing round
+ * trip, where that output is provably the same (else it lists, as ever).
+ */
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+
+const MANIFEST = '.ftps-deploy-manifest.json'
+const LOCK = '.ftps-deploy.lock'
+const BUILT = 'debug: The listing output is built from the listings read (nothing changed)'
+const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
+
+/** Runs of commands (whole lines) sent before any reply came back, in the protocol log. */
+function writes(lines: string[]): string[][] {
+  const out: string[][] = []
+  let run: string[] = []
+  for (const line of lines) {
+    const sent = /^debug: > (.*)$/.exec(line)
+    if (sent !== null) run.push(sent[1]!)
+    else if (line.startsWith('debug: <')) {
+      if (run.length > 0) out.push(run)
+      run = []
+    }
+  }
+  return out
+}
+
+/** What the server's disk holds under `dir`, as the listing output shows it (path, type, size). */
+function onDisk(dir: string, recursive: boolean, prefix = ''): { path: string; type: string; size: number }[] {
+  const out: { path: string; type: string; size: number }[] = []
+  for (const name of readdirSync(dir)) {
+    if (prefix === '' && (name === MANIFEST || name === LOCK)) continue
+    const path = prefix === '' ? name : `${prefix}/${name}`
+    const st = statSync(join(dir, name))
+    if (st.isDirectory()) {
+      out.push({ path, type: 'dir', size: st.size })
+      if (recursive) out.push(...onDisk(join(dir, name), true, path))
+    } else out.push({ path, type: 'file', size: st.size })
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1))
+}
+
+describe.each(EXPLICIT_SERVERS)('%s', kind => {
+  const maybe = skipped(kind) ? test.skip : test
+  let server: FtpServer
+  beforeAll(async () => {
+    if (!skipped(kind)) server = await startServer(kind)
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+  const inputs = (extra: InputValues): InputValues => serverInputs(server, { timeout: '10', ...extra })
+
+  maybe("the manifest's read rides in remote-dir's STAT write, before the lock and under it", async () => {
+    const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb' })
+    const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'rides' }))
+    const together = [
+      'STAT /rides',
+      `SIZE /rides/${MANIFEST}`,
+      `SIZE /rides/${MANIFEST}.previous`,
+      expect.stringMatching(/^(EPSV|PASV)$/)
+    ]
+    const first = recordingLog()
+    await deploy(settings, first)
+    // A first deploy: both absent, told in one write; the read again under the lock, in one write too.
+    const firstWrites = writes(first.lines)
+    const rides = firstWrites.flatMap((w, i) => (w.length === 4 && w[0] === 'STAT /rides' ? [i] : []))
+    expect(rides.map(i => firstWrites[i])).toEqual([together, together])
+    const lockAt = firstWrites.findIndex(w => w.includes(`MKD /rides/${LOCK}`))
+    expect([rides[0]! < lockAt, lockAt < rides[1]!]).toEqual([true, true])
+    // Nothing else asks for the manifest: no SIZE of it alone, and remote-dir is not STATed again.
+    const beforeUploads = first.lines.slice(
+      0,
+      first.lines.findIndex(l => l.startsWith('debug: > STOR '))
+    )
+    expect(beforeUploads.filter(l => l === `debug: > SIZE /rides/${MANIFEST}`)).toHaveLength(2)
+    // The server read them in that order (vsftpd and ProFTPD log each command; pure-ftpd transfers only).
+    if (kind !== 'pure-ftpd')
+      expect(server.readLog()).toMatch(/STAT \/rides[\s\S]*SIZE \/rides\/\.ftps-deploy-manifest\.json/)
+
+    // A redeploy: the manifest's SIZE with remote-dir's STAT, then its RETR; one STAT of remote-dir in all.
+    const again = recordingLog()
+    const result = await deploy(settings, again)
+    expect(result.uploaded).toEqual([])
+    expect(writes(again.lines)).toContainEqual(together)
+    const stats = again.lines.filter(l => l === 'debug: > STAT /rides')
+    expect(stats).toHaveLength(1)
+  })
+
+  maybe('a run that changes nothing: the listing output without its round trip, true to the disk', async () => {
+    const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb', 'd/e/c.txt': 'ccc' })
+    const remote = join(server.root, 'same')
+    for (const listing of ['flat', 'recursive']) {
+      const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same', listing }))
+      const first = recordingLog()
+      const deployed = await deploy(settings, first)
+      // Where the listing output comes from STAT (not MLSD's exact times), the state read's lines are it.
+      const viaStat = !first.lines.some(l => /^debug: > MLSD\b/.test(l))
+      const log = recordingLog()
+      const result = await deploy(settings, log)
+      expect(result.uploaded).toEqual([])
+      expect(log.lines.includes(BUILT)).toBe(viaStat)
+      if (viaStat) {
+        // No listing after the plan: the STATs of the state read are all there are.
+        const listed = log.lines.filter(l => /^debug: > (STAT|LIST|MLSD)\b/.test(l))
+        expect(listed).toEqual(['debug: > STAT /same', 'debug: > STAT /same/d', 'debug: > STAT /same/d/e'])
+      }
+      const shape = result.listing.map(({ path, type, size }) => ({ path, type, size: type === 'dir' ? 0 : size }))
+      const disk = onDisk(remote, listing === 'recursive').map(e => ({ ...e, size: e.type === 'dir' ? 0 : e.size }))
+      expect(shape).toEqual(disk)
+      // The same entries, times included, as the listing of the run before (which listed them).
+      expect(result.listing.filter(e => e.type === 'file')).toEqual(deployed.listing.filter(e => e.type === 'file'))
+    }
+    // A directory the manifest never had: a recursive listing needs one the state read left
+    // alone, so it lists as ever and shows it; a new file in a listed directory shows too.
+    server.putFile('same/extra/x.txt', 'xxxx')
+    server.putFile('same/d/zz.txt', 'zz')
+    const log = recordingLog()
+    const result = await deploy(
+      settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same', listing: 'recursive' })),
+      log
+    )
+    expect(log.lines.includes(BUILT)).toBe(false)
+    expect(result.listing.map(e => e.path)).toEqual(onDisk(remote, true).map(e => e.path))
+    expect(result.listing.map(e => e.path)).toEqual(expect.arrayContaining(['extra/x.txt', 'd/zz.txt']))
+    const flat = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same' })), recordingLog())
+    expect(flat.listing.map(e => e.path)).toEqual(onDisk(remote, false).map(e => e.path))
+  })
+})

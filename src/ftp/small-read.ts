@@ -1,0 +1,72 @@
+/**
+ * Small files read whole (the manifest, the lock's holder.json): SIZE first, on the control
+ * connection, then RETR. The run's first listing (STAT of remote-dir) can ride in the same write
+ * as the manifest's SIZE, and its backup's SIZE with it: a first deploy learns both are absent,
+ * and what remote-dir holds, in one round trip (issue 22).
+ */
+import { Client, FTPError } from 'basic-ftp'
+import { DeployError } from '../core/errors.js'
+import type { FirstRead, Reply } from '../core/remote-session.js'
+import type { ServerRecord } from '../core/server-record.js'
+import type { PassiveConnector } from './data-connection.js'
+import { globbed, sizeIn, sizeUnavailable } from './pipelining.js'
+import { retrieve, tooLarge, TooManyBytes } from './retrieve.js'
+import { parseStatListing } from './stat-listing.js'
+
+export interface SmallReader {
+  client: Client
+  connector: PassiveConnector
+  server: ServerRecord
+  /** The session's sendAll: replies in order, in one write when `pipelined`. */
+  sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
+}
+
+/**
+ * STAT <dir> (when given, where STAT lists) and SIZE of each path in one write with the passive
+ * port, then the first path there downloaded (at most `maxBytes`). A SIZE refused as a command
+ * (`550 Permission denied.`) is not "no such file": RETR tells.
+ */
+export async function readFirstOf(r: SmallReader, paths: string[], maxBytes: number, dir?: string): Promise<FirstRead> {
+  const stat = dir !== undefined && r.server.statLists && !globbed(dir) ? [`STAT ${dir}`] : []
+  const replies = await r.sendAll([...stat, ...paths.map(path => `SIZE ${path}`)], {
+    pipelined: true,
+    preparePassive: true
+  })
+  const read: FirstRead = {
+    ...(stat.length > 0 && { stat: { listing: replies[0]!.code < 300 ? parseStatListing(replies[0]!) : undefined } }),
+    files: []
+  }
+  for (const [i, path] of paths.entries()) {
+    const size = replies[stat.length + i]!
+    const data = await readSized(r, path, size, maxBytes)
+    read.files.push(data)
+    if (data !== undefined) break
+  }
+  return read
+}
+
+/** RETR of `path` as its SIZE reply allows; undefined when the file is not there. */
+async function readSized(r: SmallReader, path: string, size: Reply, maxBytes: number): Promise<Buffer | undefined> {
+  const unavailable = sizeUnavailable(size)
+  if (unavailable) r.server.sizeUnavailable(size.message)
+  if (size.code === 550 && !unavailable) return undefined
+  if (size.code >= 300 && !unavailable) throw new FTPError(size)
+  const expected = sizeIn(size)
+  if (expected !== undefined && expected > maxBytes) throw tooLarge(path, `is ${expected} bytes,`, maxBytes)
+  let data: Buffer
+  try {
+    data = await retrieve(r.client, await r.connector.open(r.client), `RETR ${path}`, maxBytes)
+  } catch (err) {
+    // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+    if (err instanceof FTPError && err.code === 550) return undefined
+    if (err instanceof TooManyBytes) throw tooLarge(path, 'came with', maxBytes)
+    throw err
+  }
+  if (expected !== undefined && data.length !== expected) {
+    throw new DeployError(`Download of ${path} is incomplete: ${data.length} of ${expected} bytes arrived`, {
+      command: 'RETR',
+      transient: true
+    })
+  }
+  return data
+}
