@@ -7,24 +7,29 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
+import { openSession } from '../src/ftp/index.js'
+import { toEntry } from '../src/remote/listing.js'
 import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
 const LOCK = '.ftps-deploy.lock'
-const BUILT = 'debug: The listing output is built from the listings read (nothing changed)'
+const BUILT = 'debug: The listing output is built from the listings made since the last change'
 const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
-/** Runs of commands (whole lines) sent before any reply came back, in the protocol log. */
+/** Runs of commands (whole lines) sent on one connection before any reply came back on it, in the protocol log. */
 function writes(lines: string[]): string[][] {
   const out: string[][] = []
-  let run: string[] = []
+  const runs = new Map<string, string[]>()
   for (const line of lines) {
-    const sent = /^debug: > (.*)$/.exec(line)
-    if (sent !== null) run.push(sent[1]!)
-    else if (line.startsWith('debug: <')) {
+    const m = /^debug: (#\S+ )?([<>]) ?(.*)$/.exec(line)
+    if (m === null) continue
+    const conn = m[1] ?? ''
+    const run = runs.get(conn) ?? []
+    if (m[2] === '>') runs.set(conn, [...run, m[3]!])
+    else {
       if (run.length > 0) out.push(run)
-      run = []
+      runs.set(conn, [])
     }
   }
   return out
@@ -73,12 +78,12 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(rides.map(i => firstWrites[i])).toEqual([together, together])
     const lockAt = firstWrites.findIndex(w => w.includes(`MKD /rides/${LOCK}`))
     expect([rides[0]! < lockAt, lockAt < rides[1]!]).toEqual([true, true])
-    // Nothing else asks for the manifest: no SIZE of it alone, and remote-dir is not STATed again.
+    // Nothing else asks for the manifest before the uploads (the lock's holder.json is a STOR too).
     const beforeUploads = first.lines.slice(
       0,
-      first.lines.findIndex(l => l.startsWith('debug: > STOR '))
+      first.lines.findIndex(l => / > STOR /.test(l) && !l.includes(LOCK))
     )
-    expect(beforeUploads.filter(l => l === `debug: > SIZE /rides/${MANIFEST}`)).toHaveLength(2)
+    expect(beforeUploads.filter(l => l.endsWith(`> SIZE /rides/${MANIFEST}`))).toHaveLength(2)
     // The server read them in that order (vsftpd and ProFTPD log each command; pure-ftpd transfers only).
     if (kind !== 'pure-ftpd')
       expect(server.readLog()).toMatch(/STAT \/rides[\s\S]*SIZE \/rides\/\.ftps-deploy-manifest\.json/)
@@ -88,7 +93,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     const result = await deploy(settings, again)
     expect(result.uploaded).toEqual([])
     expect(writes(again.lines)).toContainEqual(together)
-    const stats = again.lines.filter(l => l === 'debug: > STAT /rides')
+    const stats = again.lines.filter(l => l.endsWith('> STAT /rides'))
     expect(stats).toHaveLength(1)
   })
 
@@ -100,15 +105,15 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       const first = recordingLog()
       const deployed = await deploy(settings, first)
       // Where the listing output comes from STAT (not MLSD's exact times), the state read's lines are it.
-      const viaStat = !first.lines.some(l => /^debug: > MLSD\b/.test(l))
+      const viaStat = !first.lines.some(l => / > MLSD\b/.test(l))
       const log = recordingLog()
       const result = await deploy(settings, log)
       expect(result.uploaded).toEqual([])
       expect(log.lines.includes(BUILT)).toBe(viaStat)
       if (viaStat) {
         // No listing after the plan: the STATs of the state read are all there are.
-        const listed = log.lines.filter(l => /^debug: > (STAT|LIST|MLSD)\b/.test(l))
-        expect(listed).toEqual(['debug: > STAT /same', 'debug: > STAT /same/d', 'debug: > STAT /same/d/e'])
+        const listed = log.lines.flatMap(l => /^debug: (?:#\S+ )?> ((?:STAT|LIST|MLSD)\b.*)$/.exec(l)?.[1] ?? [])
+        expect(listed).toEqual(['STAT /same', 'STAT /same/d', 'STAT /same/d/e'])
       }
       const shape = result.listing.map(({ path, type, size }) => ({ path, type, size: type === 'dir' ? 0 : size }))
       const disk = onDisk(remote, listing === 'recursive').map(e => ({ ...e, size: e.type === 'dir' ? 0 : e.size }))
@@ -130,5 +135,29 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(result.listing.map(e => e.path)).toEqual(expect.arrayContaining(['extra/x.txt', 'd/zz.txt']))
     const flat = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same' })), recordingLog())
     expect(flat.listing.map(e => e.path)).toEqual(onDisk(remote, false).map(e => e.path))
+
+    // A run that changes files: flat, from the final check's listing of remote-dir (after every
+    // change), the same entries, times included, as a listing made afterwards.
+    const changed = makeTree({ 'a.txt': 'a changed', 'd/b.txt': 'bb', 'n.txt': 'new' })
+    const changing = recordingLog()
+    const after = await deploy(
+      settingsOf(inputs({ 'local-dir': changed, 'remote-dir': 'same', delete: 'true' })),
+      changing
+    )
+    expect(after.uploaded).toEqual(['a.txt', 'n.txt'])
+    expect(after.deleted).toEqual(['d/e/c.txt'])
+    const viaStat = !changing.lines.some(l => / > MLSD\b/.test(l))
+    expect(changing.lines.includes(BUILT)).toBe(viaStat)
+    const session = await openSession(settingsOf(inputs({})), recordingLog())
+    try {
+      const now = (await session.listEntries('/same'))
+        .filter(e => e.name !== '.' && e.name !== '..' && e.name !== MANIFEST)
+        .map(e => toEntry(e, ''))
+        .sort((a, b) => (a.path < b.path ? -1 : 1))
+      expect(after.listing).toEqual(now)
+    } finally {
+      session.close()
+    }
+    expect(after.listing.map(e => e.path)).toEqual(onDisk(remote, false).map(e => e.path))
   })
 })

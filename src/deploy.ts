@@ -190,9 +190,10 @@ export async function deploy(
     if (held !== undefined && (await releaseWhenDone(pool, held, log)))
       applied.push({ kind: 'release lock', path: LOCK_DIR })
     held = undefined
-    // Nothing changed in remote-dir: the listing output may come from the listings read.
-    const unchanged = swap === undefined && changesNothing(plan) ? state.listed : undefined
-    const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log, unchanged))
+    // The listing output may come from listings made since the last change: the state read's
+    // where nothing changed, else the final check's (after every change but the manifest's).
+    const listed = swap !== undefined ? undefined : changesNothing(plan) ? state.listed : done.listed
+    const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log, listed))
     // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started

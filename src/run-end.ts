@@ -64,21 +64,21 @@ export async function listWhenDone(pool: SessionPool, remoteRoot: string, settin
 }
 
 /**
- * The listing output of a run whose changes are all made. `unchanged`: the directories the run
- * listed, when it changed nothing there (no plan step but the lock's): the output is built from
- * them, with no round trip, where the listing now would come the same way (STAT, or SFTP's
- * READDIR: MLSD gives exact times, which the state read's STAT lines lack) and lists nothing
- * the run did not. Anything else is listed now.
+ * The listing output of a run whose changes are all made. `listed`: directories the run listed
+ * after its last change (the state read, where it changed nothing; else the final check): the
+ * output is built from them, with no round trip, where the listing now would come the same way
+ * (STAT, or SFTP's READDIR; MLSD gives exact times, which STAT lines lack) and needs no
+ * directory they lack. Anything else is listed now.
  */
 export async function listAtEnd(
   pool: SessionPool,
   remoteRoot: string,
   settings: Settings,
   log: Log,
-  unchanged?: ReadonlyMap<string, RemoteEntry[]>
+  listed?: ReadonlyMap<string, RemoteEntry[]>
 ): Promise<ListingEntry[]> {
   const same = pool.server.statLists && pool.server.listCommand !== 'MLSD'
-  const built = unchanged !== undefined && same ? await listingFrom(unchanged, remoteRoot, settings, log) : undefined
-  if (built !== undefined) log.debug('The listing output is built from the listings read (nothing changed)')
+  const built = listed !== undefined && same ? await listingFrom(listed, remoteRoot, settings, log) : undefined
+  if (built !== undefined) log.debug('The listing output is built from the listings made since the last change')
   return built ?? listWhenDone(pool, remoteRoot, settings, log)
 }

@@ -206,7 +206,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
       })
     }
-    if (ctx.verify) await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
+    if (ctx.verify) done.listed = await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
   } catch (err) {
     log.info(`Stopped after ${done.steps.length} of the plan's ${applySteps(plan).length} steps`)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.

@@ -1,6 +1,6 @@
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
 import { CancelledError, DeployError, describeError, ReplyError } from '../core/errors.js'
-import { Sent } from '../core/remote-session.js'
+import { RemoteEntry, Sent } from '../core/remote-session.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile } from '../core/plan.js'
 import { indexFiles, ListingContext } from '../remote/remote-listing.js'
@@ -49,11 +49,17 @@ export interface FinalCheck extends ListingContext {
   store: ManifestStore
 }
 
-/** At the end: every file this run claims to have uploaded is on the server at its size. */
-export async function checkUploaded(uploaded: HashedFile[], c: FinalCheck): Promise<void> {
-  if (uploaded.length === 0) return
+/**
+ * At the end: every file this run claims to have uploaded is on the server at its size. Gives
+ * the directories it listed (remote-dir among them), as they are once every change is made.
+ */
+export async function checkUploaded(
+  uploaded: HashedFile[],
+  c: FinalCheck
+): Promise<ReadonlyMap<string, RemoteEntry[]> | undefined> {
+  if (uploaded.length === 0) return undefined
   const paths = uploaded.map(f => f.relPath)
-  const { index } = await indexFiles(c, paths).catch((err: unknown) => {
+  const { index, listed } = await indexFiles(c, paths).catch((err: unknown) => {
     // Named: under cutover end a failure here follows the burst, far from any upload.
     if (err instanceof CancelledError) throw err
     throw new DeployError(
@@ -63,7 +69,7 @@ export async function checkUploaded(uploaded: HashedFile[], c: FinalCheck): Prom
     )
   })
   const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size)
-  if (wrong.length === 0) return
+  if (wrong.length === 0) return listed
   for (const file of wrong) await c.store.forgotten(file.relPath)
   const shown = wrong
     .slice(0, 10)

@@ -1,6 +1,7 @@
 /** What a deploy returns: the outputs, the job summary and the report file are made from it. */
 import type { HashedFile, Plan } from './plan.js'
 import { Step } from './plan-text.js'
+import type { RemoteEntry } from './remote-session.js'
 
 /** One entry of the listing output. */
 export interface ListingEntry {
@@ -51,6 +52,8 @@ export interface Applied {
   bytesUploaded: number
   /** How the files went live (a real run's). */
   cutover?: DeployResult['cutover']
+  /** The directories the final check listed once every change was made (remote-relative, '' is remote-dir). */
+  listed?: ReadonlyMap<string, RemoteEntry[]>
 }
 
 /** The result, built once: from what apply returned (or the plan, in a dry run), and the run's facts. */

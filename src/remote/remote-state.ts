@@ -63,7 +63,8 @@ async function readWithRoot(
   q: RemoteStateQuery,
   manifestPath: string
 ): Promise<{ known: Map<string, Buffer | undefined>; root?: ManifestRead['root'] } | undefined> {
-  const paths = [manifestPath, backupPathOf(manifestPath)]
+  // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
+  const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath]
   try {
     return await q.pool.run(
       'Reading the manifest',
