@@ -136,16 +136,18 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     const flat = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same' })), recordingLog())
     expect(flat.listing.map(e => e.path)).toEqual(onDisk(remote, false).map(e => e.path))
 
-    // A run that changes files: flat, from the final check's listing of remote-dir (after every
+    // A run that changes files (deletions included): flat, from the final check's listing of remote-dir (after every
     // change), the same entries, times included, as a listing made afterwards.
-    const changed = makeTree({ 'a.txt': 'a changed', 'd/b.txt': 'bb', 'n.txt': 'new' })
+    const changed = makeTree({ 'a.txt': 'a changed', 'n.txt': 'new' })
     const changing = recordingLog()
     const after = await deploy(
       settingsOf(inputs({ 'local-dir': changed, 'remote-dir': 'same', delete: 'true' })),
       changing
     )
     expect(after.uploaded).toEqual(['a.txt', 'n.txt'])
-    expect(after.deleted).toEqual(['d/e/c.txt'])
+    expect(after.deleted).toEqual(['d/b.txt', 'd/e/c.txt'])
+    // The deletions in one write.
+    expect(writes(changing.lines)).toContainEqual(['DELE /same/d/b.txt', 'DELE /same/d/e/c.txt'])
     const viaStat = !changing.lines.some(l => / > MLSD\b/.test(l))
     expect(changing.lines.includes(BUILT)).toBe(viaStat)
     const session = await openSession(settingsOf(inputs({})), recordingLog())
