@@ -1,8 +1,9 @@
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply. A connection refused for
- * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ * runs one task at a time; an SFTP session takes several at once, shares.ts). `run` retries
+ * transient failures on a fresh connection with backoff; final failures are thrown at once with
+ * the server's reply. A connection refused for the server's connection limit lowers the pool's
+ * size instead: the task waits for a session.
  */
 import { ConnectionCap, limitOfError } from '../core/connection-limit.js'
 import { CancelledError, DeployError, describeError } from '../core/errors.js'
@@ -11,22 +12,8 @@ import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
 import { Moment } from './moment.js'
-
-export interface PoolOptions {
-  /** Most sessions open at once. */
-  size: number
-  /** Retries per task after transient failures. */
-  retries: number
-  /** Uploads replace files by renaming a temporary over them (the server record's starting point). */
-  atomic?: boolean
-  sleep?: (ms: number) => Promise<void>
-  random?: () => number
-  /** Tries to get a first connection past a full server (default 5, about 15 to 30 s in all). */
-  limitRetries?: number
-  /** After this long with fewer connections than `size`, try one more (default 5 min, as lftp). */
-  raiseAfterMs?: number
-  now?: () => number
-}
+import type { PoolOptions } from './pool-options.js'
+import { Shares } from './shares.js'
 
 export class SessionPool {
   private readonly idle: RemoteSession[] = []
@@ -45,9 +32,10 @@ export class SessionPool {
   private heldBack: { settled: Promise<void>; settle: () => void } | undefined
   /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
   private outside = 0
-  /** After closeAll: a session that finishes opening is closed at once. */
-  private closed = false
+  private closed = false // after closeAll: a session that finishes opening is closed at once
   private readonly cap: ConnectionCap
+  /** Sessions in use and by how many tasks (SFTP takes several at once: `tasks` over n connections). */
+  readonly shares = new Shares()
   /** What this run learns about the server: every session the pool opens shares it. */
   readonly server: ServerRecord
 
@@ -165,9 +153,9 @@ export class SessionPool {
         const stoppedHere = isStopped()
         const transient = isTransient(err)
         if (session) {
-          // A transient failure leaves the connection in doubt: always start over on a new one.
-          // A stopped task's transfer is aborted with its connection.
-          if (transient || stoppedHere || !session.usable) this.discard(session)
+          // A transient failure leaves the connection in doubt (unless requests are answered by id):
+          // start over on a new one. A stopped task's transfer is aborted with its connection.
+          if ((transient && !Shares.soundAfterFailure(session)) || stoppedHere || !session.usable) this.discard(session)
           else this.release(session)
         }
         // After a cancel nothing is tried again: what is left is the next run's to clean.
@@ -198,7 +186,10 @@ export class SessionPool {
         session => {
           if (session !== undefined) this.release(session)
         },
-        (err: unknown) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`)
+        (err: unknown) => {
+          this.log.debug(`A connection opened ahead failed: ${describeError(err)}`)
+          this.waiting.shift()?.() // a task waiting for it opens its own
+        }
       )
     }
   }
@@ -218,18 +209,21 @@ export class SessionPool {
       if (abandoned()) throw new CancelledError('stopped')
       const idle = this.idle.pop()
       // A session can die while idle (the server's idle timeout): then open another.
-      if (idle?.usable) return idle
+      if (idle?.usable) return this.took(idle)
       if (idle) {
         this.discard(idle)
         continue
       }
+      // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
+      const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined
+      if (shared !== undefined) return this.took(shared)
       if (this.all.size + this.opening < this.cap.allowed()) {
         if (this.heldBack !== undefined) {
           await this.heldBack.settled
           continue
         }
         const session = await this.openWithinLimit()
-        if (session !== undefined) return session
+        if (session !== undefined) return this.took(session)
         continue
       }
       await new Promise<void>(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
@@ -281,7 +275,15 @@ export class SessionPool {
     }
   }
 
+  /** A task takes `session`; with room left (SFTP), the next waiting may share it. */
+  private took(session: RemoteSession): RemoteSession {
+    if (this.shares.take(session)) this.waiting.shift()?.()
+    return session
+  }
+
   private release(session: RemoteSession): void {
+    // Still in use by other tasks: one waiting may share it now.
+    if (!this.shares.leave(session)) return void this.waiting.shift()?.()
     // More sessions than the server's limit leaves us (opened before it was known): close one.
     if (this.closed || !session.usable || this.all.size > this.cap.allowed()) return this.discard(session)
     this.idle.push(session)
@@ -289,6 +291,7 @@ export class SessionPool {
   }
 
   private discard(session: RemoteSession): void {
+    this.shares.forget(session)
     session.close()
     this.all.delete(session)
     this.waiting.shift()?.()
