@@ -23,6 +23,10 @@ export class HandleTracker {
   private unclosed = 0
   /** The handle freed last in the order the server reads this channel's requests, when known. */
   private lastFreed: Buffer | undefined
+  /** CLOSEs sent and not yet answered. */
+  private closing = 0
+  /** Uploads waiting for the handles being closed (`closed`). */
+  private readonly waiting: (() => void)[] = []
   /** OPEN and OPENDIR sent so far: a CLOSE's reply tells the handle freed last only if none went after it. */
   private opensSent = 0
   /** A prediction was wrong: the server keeps its handles otherwise, none is made from now on. */
@@ -31,7 +35,7 @@ export class HandleTracker {
   readonly raw: { open: Method; close: Method }
 
   /** Watches the channel's OPEN, OPENDIR and CLOSE (ssh2's own readdir and readFile go through them). */
-  constructor(sftp: SFTPWrapper) {
+  constructor(private readonly sftp: SFTPWrapper) {
     const channel = sftp as unknown as Record<string, Method>
     this.raw = { open: channel.open!.bind(sftp), close: channel.close!.bind(sftp) }
     for (const name of ['open', 'opendir'] as const) {
@@ -43,20 +47,40 @@ export class HandleTracker {
         this.lastFreed = undefined
         original(...args, (err: Error | undefined | null, handle?: unknown) => {
           // A refused OPEN took no handle.
-          if (err) this.unclosed -= 1
+          if (err && --this.unclosed === 0) this.wake()
           cb(err, handle)
         })
       }
     }
     channel.close = (handle: unknown, cb: unknown) => {
       const opensBefore = this.opensSent
+      this.closing += 1
       this.raw.close(handle, (err: Error | undefined | null) => {
+        this.closing = Math.max(0, this.closing - 1)
         this.unclosed = Math.max(0, this.unclosed - 1)
         // Freed last unless an OPEN was sent after this CLOSE (it may have taken the handle again).
         if (!err && this.opensSent === opensBefore) this.lastFreed = Buffer.from(handle as Buffer)
+        if (this.unclosed === 0) this.wake()
         ;(cb as Callback | undefined)?.(err)
       })
     }
+    sftp.once('close', () => this.wake())
+    sftp.once('end', () => this.wake())
+  }
+
+  /**
+   * When every handle still open has its CLOSE sent, waits for their replies (under a round
+   * trip): the next file then goes behind a predicted handle (one round trip) instead of waiting
+   * for its OPEN's reply (two), and the files in flight stay in step.
+   */
+  async closed(): Promise<void> {
+    const open = (): boolean => (this.sftp as unknown as { outgoing?: { state?: string } }).outgoing?.state === 'open'
+    while (this.unclosed > 0 && this.unclosed <= this.closing && !this.missed && open())
+      await new Promise<void>(resolve => this.waiting.push(resolve))
+  }
+
+  private wake(): void {
+    this.waiting.splice(0).forEach(resume => resume())
   }
 
   /** The handle the next OPEN will get, or undefined when that cannot be told safely. */

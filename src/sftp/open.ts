@@ -63,6 +63,8 @@ export const openSftpSession: SessionFactory = async (
       client.once('error', reject)
       client.once('close', () => reject(new Error('the connection closed during the SSH handshake')))
       client.connect(config)
+      // Requests go out as they are made (no Nagle delay behind the one before).
+      client.setNoDelay(true)
     })
     const sftp = await new Promise<SFTPWrapper>((resolve, reject) =>
       client.sftp((err, channel) => (err ? reject(channelRefused(err)) : resolve(channel)))

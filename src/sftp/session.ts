@@ -116,6 +116,7 @@ export class SftpSession implements RemoteSession {
 
   async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
     this.stored.delete(remotePath)
+    if (this.predictHandles) await this.handles.closed()
     const handle = this.predictHandles ? this.handles.next() : undefined
     const predicted = handle === undefined ? undefined : { handle, ...this.handles.raw }
     try {
