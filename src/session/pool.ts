@@ -13,6 +13,7 @@ import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
 import { Moment } from './moment.js'
 import type { PoolOptions } from './pool-options.js'
+import { HoldBack } from './hold-back.js'
 import { Shares } from './shares.js'
 
 export class SessionPool {
@@ -28,10 +29,10 @@ export class SessionPool {
   private readonly outOfTime = new Moment()
   private expired = false
   private deadlineTimer: NodeJS.Timeout | undefined
-  /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
-  private heldBack: { settled: Promise<void>; settle: () => void } | undefined
-  /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
-  private outside = 0
+  /** Openings held back for a connection outside the pool (holdOpenings), and those that got in. */
+  private readonly held = new HoldBack()
+  /** Opens that failed (not for a limit), the last one's error: tasks waiting for a connection fail with it. */
+  private openFailure: { count: number; err: unknown } | undefined
   private closed = false // after closeAll: a session that finishes opening is closed at once
   private readonly cap: ConnectionCap
   /** Sessions in use and by how many tasks (SFTP takes several at once: `tasks` over n connections). */
@@ -76,8 +77,7 @@ export class SessionPool {
       }
       this.deadlineTimer = setTimeout(expire, cleanupMs)
     }
-    this.heldBack?.settle()
-    this.heldBack = undefined
+    this.held.settle()
     this.waiting.splice(0).forEach(wake => wake())
   }
 
@@ -101,19 +101,7 @@ export class SessionPool {
    * resolves to counts in the connections the limit's warning names.
    */
   holdOpenings(opening: Promise<unknown>): void {
-    let settle = (): void => undefined
-    const settled = new Promise<void>(resolve => (settle = resolve))
-    const held = { settled, settle }
-    this.heldBack = held
-    const done = (opened: boolean): void => {
-      if (opened) this.outside += 1
-      settle()
-      if (this.heldBack === held) this.heldBack = undefined
-    }
-    opening.then(
-      session => done(session !== undefined),
-      () => done(false)
-    )
+    this.held.hold(opening)
   }
 
   /**
@@ -176,8 +164,8 @@ export class SessionPool {
    * files need not wait for. A connection that fails here is left to the tasks' own tries.
    */
   warm(count: number): void {
-    if (this.heldBack !== undefined) {
-      void this.heldBack.settled.then(() => this.warm(count))
+    if (this.held.until !== undefined) {
+      void this.held.until.then(() => this.warm(count))
       return
     }
     const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening
@@ -186,10 +174,7 @@ export class SessionPool {
         session => {
           if (session !== undefined) this.release(session)
         },
-        (err: unknown) => {
-          this.log.debug(`A connection opened ahead failed: ${describeError(err)}`)
-          this.waiting.shift()?.() // a task waiting for it opens its own
-        }
+        (err: unknown) => this.log.debug(`A connection opened ahead failed: ${describeError(err)}`)
       )
     }
   }
@@ -204,6 +189,7 @@ export class SessionPool {
   }
 
   private async acquire(abandoned: () => boolean, first: boolean): Promise<RemoteSession> {
+    const failures = this.openFailure?.count ?? 0
     for (;;) {
       // Woken by a cancel: a stopped task opens no connection.
       if (abandoned()) throw new CancelledError('stopped')
@@ -217,9 +203,11 @@ export class SessionPool {
       // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
       const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined
       if (shared !== undefined) return this.took(shared)
+      // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
+      if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures) throw this.openFailure!.err
       if (this.all.size + this.opening < this.cap.allowed()) {
-        if (this.heldBack !== undefined) {
-          await this.heldBack.settled
+        if (this.held.until !== undefined) {
+          await this.held.until
           continue
         }
         const session = await this.openWithinLimit()
@@ -245,10 +233,15 @@ export class SessionPool {
           return session
         } catch (err) {
           const limit = limitOfError(err)
-          if (limit === undefined) throw err
+          if (limit === undefined) {
+            this.openFailure = { count: (this.openFailure?.count ?? 0) + 1, err }
+            this.waiting.splice(0).forEach(wake => wake())
+            throw err
+          }
           const others = this.all.size + this.opening - 1
           if (others > 0) {
-            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others + this.outside} connection(s)`)
+            if (this.cap.lowered)
+              this.log.info(`${limit.reply}: going on with ${others + this.held.outside} connection(s)`)
             this.cap.lower(limit, others)
             this.server.connectionLimit ??= limit
             return undefined
@@ -270,7 +263,7 @@ export class SessionPool {
       }
     } finally {
       this.opening -= 1
-      const warning = this.cap.takeWarning(this.opening, this.outside)
+      const warning = this.cap.takeWarning(this.opening, this.held.outside)
       if (warning !== undefined) this.log.warning(warning)
     }
   }
