@@ -22,6 +22,7 @@ export const UNIT_TESTS = [
   'pipelining-batches',
   'plan',
   'pool-cancel',
+  'pool-share',
   'report',
   'settings',
   'sync-plan',

@@ -81,8 +81,11 @@ export async function deploy(
     if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
     // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
     const lockLater = swap === undefined && !settings.rollback
-    const lockNow = (): Promise<RunLock> =>
-      log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    const lockNow = (): Promise<RunLock> => {
+      // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
+      if (settings.protocol === 'sftp') pool.warm(settings.concurrency)
+      return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+    }
     if (settings.lock && !settings.dryRun && !lockLater) held = await lockNow()
     if (swap !== undefined && settings.rollback) {
       const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun))

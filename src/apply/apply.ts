@@ -225,7 +225,6 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     await cleanUpAfterFailure(replacer, pool, log, recordedTemps)
     throw err
   }
-  await replacer.cleanUp(pool)
   if (plan.writeManifest) {
     store.touch()
     try {
@@ -235,6 +234,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     }
     did({ kind: 'write manifest', path: '', detail: 'final' })
   }
+  // After the final write: a checkpoint still on its way (one its timer started) has its temporary in use till then.
+  await replacer.cleanUp(pool)
   log.info(`Done: ${doneText(applySteps(plan), done.steps)}`)
   return done
 }

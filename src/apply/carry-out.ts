@@ -45,7 +45,8 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
     store: new ManifestStore(manifest, writer, log),
     replacer,
     list: c.list,
-    concurrency: settings.concurrency,
+    // SFTP: several files in flight on each connection.
+    concurrency: pool.shares.tasks(settings.concurrency),
     verify: settings.verify,
     hashes: settings.verifyHash ? new HashCheck(log) : undefined,
     cutover: settings.cutover,

@@ -183,6 +183,11 @@ export interface RemoteSession {
   together(ops: RemoteOp[], options?: { beforeTransfer?: boolean }): Promise<OpOutcome[]>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
+  /**
+   * Tasks that may use the session at once (SFTP: requests are answered by id, many files in
+   * flight on one channel, and one task's failure leaves the others' requests sound); undefined: one.
+   */
+  readonly parallel?: number
   close(): void
 }
 

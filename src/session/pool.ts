@@ -1,8 +1,9 @@
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply. A connection refused for
- * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ * runs one task at a time; an SFTP session takes several at once, shares.ts). `run` retries
+ * transient failures on a fresh connection with backoff; final failures are thrown at once with
+ * the server's reply. A connection refused for the server's connection limit lowers the pool's
+ * size instead: the task waits for a session.
  */
 import { ConnectionCap, limitOfError } from '../core/connection-limit.js'
 import { CancelledError, DeployError, describeError } from '../core/errors.js'
@@ -11,22 +12,9 @@ import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
 import { Moment } from './moment.js'
-
-export interface PoolOptions {
-  /** Most sessions open at once. */
-  size: number
-  /** Retries per task after transient failures. */
-  retries: number
-  /** Uploads replace files by renaming a temporary over them (the server record's starting point). */
-  atomic?: boolean
-  sleep?: (ms: number) => Promise<void>
-  random?: () => number
-  /** Tries to get a first connection past a full server (default 5, about 15 to 30 s in all). */
-  limitRetries?: number
-  /** After this long with fewer connections than `size`, try one more (default 5 min, as lftp). */
-  raiseAfterMs?: number
-  now?: () => number
-}
+import type { PoolOptions } from './pool-options.js'
+import { HoldBack } from './hold-back.js'
+import { Shares } from './shares.js'
 
 export class SessionPool {
   private readonly idle: RemoteSession[] = []
@@ -41,13 +29,14 @@ export class SessionPool {
   private readonly outOfTime = new Moment()
   private expired = false
   private deadlineTimer: NodeJS.Timeout | undefined
-  /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
-  private heldBack: { settled: Promise<void>; settle: () => void } | undefined
-  /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
-  private outside = 0
-  /** After closeAll: a session that finishes opening is closed at once. */
-  private closed = false
+  /** Openings held back for a connection outside the pool (holdOpenings), and those that got in. */
+  private readonly held = new HoldBack()
+  /** Opens that failed (not for a limit), the last one's error: tasks waiting for a connection fail with it. */
+  private openFailure: { count: number; err: unknown } | undefined
+  private closed = false // after closeAll: a session that finishes opening is closed at once
   private readonly cap: ConnectionCap
+  /** Sessions in use and by how many tasks (SFTP takes several at once: `tasks` over n connections). */
+  readonly shares = new Shares()
   /** What this run learns about the server: every session the pool opens shares it. */
   readonly server: ServerRecord
 
@@ -88,8 +77,7 @@ export class SessionPool {
       }
       this.deadlineTimer = setTimeout(expire, cleanupMs)
     }
-    this.heldBack?.settle()
-    this.heldBack = undefined
+    this.held.settle()
     this.waiting.splice(0).forEach(wake => wake())
   }
 
@@ -113,19 +101,7 @@ export class SessionPool {
    * resolves to counts in the connections the limit's warning names.
    */
   holdOpenings(opening: Promise<unknown>): void {
-    let settle = (): void => undefined
-    const settled = new Promise<void>(resolve => (settle = resolve))
-    const held = { settled, settle }
-    this.heldBack = held
-    const done = (opened: boolean): void => {
-      if (opened) this.outside += 1
-      settle()
-      if (this.heldBack === held) this.heldBack = undefined
-    }
-    opening.then(
-      session => done(session !== undefined),
-      () => done(false)
-    )
+    this.held.hold(opening)
   }
 
   /**
@@ -165,9 +141,9 @@ export class SessionPool {
         const stoppedHere = isStopped()
         const transient = isTransient(err)
         if (session) {
-          // A transient failure leaves the connection in doubt: always start over on a new one.
-          // A stopped task's transfer is aborted with its connection.
-          if (transient || stoppedHere || !session.usable) this.discard(session)
+          // A transient failure leaves the connection in doubt (unless requests are answered by id):
+          // start over on a new one. A stopped task's transfer is aborted with its connection.
+          if ((transient && !Shares.soundAfterFailure(session)) || stoppedHere || !session.usable) this.discard(session)
           else this.release(session)
         }
         // After a cancel nothing is tried again: what is left is the next run's to clean.
@@ -188,8 +164,8 @@ export class SessionPool {
    * files need not wait for. A connection that fails here is left to the tasks' own tries.
    */
   warm(count: number): void {
-    if (this.heldBack !== undefined) {
-      void this.heldBack.settled.then(() => this.warm(count))
+    if (this.held.until !== undefined) {
+      void this.held.until.then(() => this.warm(count))
       return
     }
     const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening
@@ -213,23 +189,29 @@ export class SessionPool {
   }
 
   private async acquire(abandoned: () => boolean, first: boolean): Promise<RemoteSession> {
+    const failures = this.openFailure?.count ?? 0
     for (;;) {
       // Woken by a cancel: a stopped task opens no connection.
       if (abandoned()) throw new CancelledError('stopped')
       const idle = this.idle.pop()
       // A session can die while idle (the server's idle timeout): then open another.
-      if (idle?.usable) return idle
+      if (idle?.usable) return this.took(idle)
       if (idle) {
         this.discard(idle)
         continue
       }
+      // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
+      const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined
+      if (shared !== undefined) return this.took(shared)
+      // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
+      if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures) throw this.openFailure!.err
       if (this.all.size + this.opening < this.cap.allowed()) {
-        if (this.heldBack !== undefined) {
-          await this.heldBack.settled
+        if (this.held.until !== undefined) {
+          await this.held.until
           continue
         }
         const session = await this.openWithinLimit()
-        if (session !== undefined) return session
+        if (session !== undefined) return this.took(session)
         continue
       }
       await new Promise<void>(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
@@ -251,10 +233,15 @@ export class SessionPool {
           return session
         } catch (err) {
           const limit = limitOfError(err)
-          if (limit === undefined) throw err
+          if (limit === undefined) {
+            this.openFailure = { count: (this.openFailure?.count ?? 0) + 1, err }
+            this.waiting.splice(0).forEach(wake => wake())
+            throw err
+          }
           const others = this.all.size + this.opening - 1
           if (others > 0) {
-            if (this.cap.lowered) this.log.info(`${limit.reply}: going on with ${others + this.outside} connection(s)`)
+            if (this.cap.lowered)
+              this.log.info(`${limit.reply}: going on with ${others + this.held.outside} connection(s)`)
             this.cap.lower(limit, others)
             this.server.connectionLimit ??= limit
             return undefined
@@ -276,12 +263,20 @@ export class SessionPool {
       }
     } finally {
       this.opening -= 1
-      const warning = this.cap.takeWarning(this.opening, this.outside)
+      const warning = this.cap.takeWarning(this.opening, this.held.outside)
       if (warning !== undefined) this.log.warning(warning)
     }
   }
 
+  /** A task takes `session`; with room left (SFTP), the next waiting may share it. */
+  private took(session: RemoteSession): RemoteSession {
+    if (this.shares.take(session)) this.waiting.shift()?.()
+    return session
+  }
+
   private release(session: RemoteSession): void {
+    // Still in use by other tasks: one waiting may share it now.
+    if (!this.shares.leave(session)) return void this.waiting.shift()?.()
     // More sessions than the server's limit leaves us (opened before it was known): close one.
     if (this.closed || !session.usable || this.all.size > this.cap.allowed()) return this.discard(session)
     this.idle.push(session)
@@ -289,6 +284,7 @@ export class SessionPool {
   }
 
   private discard(session: RemoteSession): void {
+    this.shares.forget(session)
     session.close()
     this.all.delete(session)
     this.waiting.shift()?.()

@@ -6,7 +6,9 @@
  */
 import type { TempNamer } from '../core/temp-name.js'
 import type { SessionPool } from './pool.js'
-import { quietly } from './refusals.js'
+
+/** Removals in one task (sent together where the server takes it). */
+const REMOVE_AT_ONCE = 32
 
 export class RunTemps {
   /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
@@ -35,17 +37,25 @@ export class RunTemps {
     return [...this.temps]
   }
 
-  /** Removes this run's temporaries still on the server (best effort), but those to `keep` (recorded for the next run). */
+  /**
+   * Removes this run's temporaries still on the server (best effort), but those to `keep`
+   * (recorded for the next run): the removals sent together, REMOVE_AT_ONCE to a task. A task
+   * that fails (no connection) ends it: the server is out of reach, the next run removes the rest.
+   */
   async cleanUp(pool: SessionPool, keep: ReadonlySet<string> = new Set()): Promise<void> {
     for (const temp of [...this.temps].filter(t => keep.has(t))) this.settled(temp)
-    for (const temp of [...this.temps]) {
-      await pool
-        // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
-        .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
-        .then(
-          () => this.settled(temp),
-          () => undefined
-        )
+    const temps = [...this.temps]
+    for (let i = 0; i < temps.length; i += REMOVE_AT_ONCE) {
+      const batch = temps.slice(i, i + REMOVE_AT_ONCE)
+      const shown = batch.length > 1 ? `${batch[0]} and ${batch.length - 1} more` : batch[0]
+      const removed = await pool
+        .run(`Removing ${shown}`, session => session.together(batch.map(path => ({ kind: 'remove', path }))), {
+          always: true
+        })
+        .catch(() => undefined)
+      if (removed === undefined) return
+      // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
+      batch.forEach(temp => this.settled(temp))
     }
   }
 }

@@ -57,13 +57,16 @@ export const openSftpSession: SessionFactory = async (
     // The SFTP requests and the SSH steps at debug level; not the packets that carry them.
     ...(log.debugEnabled === false ? {} : { debug: (m: string) => NOISE.test(m) || log.debug(redact(m, secrets)) })
   }
+  const handshake = handshakeOf(server)
   try {
     await new Promise<void>((resolve, reject) => {
       client.once('ready', () => resolve())
       client.once('error', reject)
       client.once('close', () => reject(new Error('the connection closed during the SSH handshake')))
       client.connect(config)
-    })
+      // Requests go out as they are made (no Nagle delay behind the one before).
+      client.setNoDelay(true)
+    }).finally(handshake.done)
     const sftp = await new Promise<SFTPWrapper>((resolve, reject) =>
       client.sftp((err, channel) => (err ? reject(channelRefused(err)) : resolve(channel)))
     )
@@ -78,7 +81,7 @@ export const openSftpSession: SessionFactory = async (
       throw seen.refused
     }
     if (err instanceof DeployError || err instanceof ReplyError) throw err
-    throw connectFailed(settings, where, err, secrets)
+    throw connectFailed(settings, where, err, secrets, handshake.crowded)
   }
 }
 
@@ -119,7 +122,26 @@ function channelRefused(err: Error): unknown {
   return err
 }
 
-function connectFailed(settings: Settings, where: string, err: unknown, secrets: string[]): DeployError {
+/** Each run's SSH handshakes in progress (by its server record), each told whether another overlapped it. */
+const handshakes = new WeakMap<ServerRecord, Set<{ crowded: boolean }>>()
+
+/** A handshake begins: `crowded` once another of the run's is in progress at the same time. */
+function handshakeOf(server: ServerRecord): { crowded: boolean; done: () => void } {
+  const running = handshakes.get(server) ?? new Set()
+  handshakes.set(server, running)
+  const own = { crowded: running.size > 0 }
+  for (const other of running) other.crowded = true
+  running.add(own)
+  return Object.assign(own, { done: () => void running.delete(own) })
+}
+
+function connectFailed(
+  settings: Settings,
+  where: string,
+  err: unknown,
+  secrets: string[],
+  crowded: boolean
+): DeployError {
   const message = redact(err instanceof Error ? err.message : String(err), secrets)
   const level = (err as { level?: unknown } | null)?.level
   if (level === 'client-authentication') {
@@ -133,9 +155,18 @@ function connectFailed(settings: Settings, where: string, err: unknown, secrets:
       { command: 'login', code: 530, reply: message, transient: false }
     )
   }
+  if (/lost before handshake/i.test(message) && !crowded) {
+    // Alone, no MaxStartups of ours was reached: the network cut it (or other clients crowd the server).
+    return new DeployError(
+      `Could not connect to ${where}: the connection closed before the server's SSH banner arrived (a network fault, or a server that takes no connection now)`,
+      { command: 'connect', transient: true },
+      { cause: err }
+    )
+  }
   if (/lost before handshake/i.test(message)) {
     // sshd closes a connection before its banner when as many as MaxStartups are still logging
-    // in (or PerSourceMaxStartups from this address): the pool reads it as the server's limit.
+    // in (or PerSourceMaxStartups from this address), others of this run among them: the pool
+    // reads it as the server's limit.
     const reply = 'Too many connections: the server closed the connection before the SSH handshake (sshd MaxStartups)'
     return new DeployError(`Could not connect to ${where}: ${reply}`, {
       command: 'connect',

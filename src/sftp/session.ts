@@ -25,18 +25,24 @@ import type { ServerRecord } from '../core/server-record.js'
 import { noSuchFile, translated } from './errors.js'
 import { entryOf } from './listing.js'
 import { HandleTracker } from './handles.js'
-import { channelOpen, sha256Of, writeFile, writeRefused } from './upload.js'
+import { channelOpen, sha256Of, writeFile, writeRefused, WriteWindow } from './upload.js'
 
 /** The server's extensions the session uses, as internal-sftp lists them in its VERSION. */
 const POSIX_RENAME = 'posix-rename@openssh.com'
 const STATVFS = 'statvfs@openssh.com'
 
+/** Files in flight at once on one channel (the pool's tasks sharing it), each about one round trip (handles.ts). */
+const FILES_IN_FLIGHT = 8
+
 export class SftpSession implements RemoteSession {
   /** No TLS: the host key's fingerprint stands where the certificate's would. */
   readonly tlsVersion = ''
+  readonly parallel = FILES_IN_FLIGHT
   private open = true
-  /** The last upload's path and the size FSTAT read before its CLOSE: its commit needs no STAT. */
-  private lastStored: { path: string; held: number } | undefined
+  /** Each upload in flight's path and the size FSTAT read before its CLOSE: its commit needs no STAT. */
+  private readonly stored = new Map<string, number>()
+  /** The WRITEs in flight on the channel, shared by the files in flight. */
+  private readonly window = new WriteWindow()
   /** Handles this channel has open and freed: what the next OPEN will most likely be given. */
   private readonly handles: HandleTracker
   /** Uploads send their WRITEs before OPEN's reply, on the handle `handles` predicts. */
@@ -57,10 +63,11 @@ export class SftpSession implements RemoteSession {
     client.once('close', gone)
     client.once('end', gone)
     sftp.once('close', gone)
+    sftp.once('end', gone)
   }
 
   get usable(): boolean {
-    return this.open
+    return this.open && channelOpen(this.sftp)
   }
 
   /** The extensions the server announced (posix-rename@openssh.com, statvfs@openssh.com, ...). */
@@ -108,15 +115,18 @@ export class SftpSession implements RemoteSession {
   }
 
   async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
-    this.lastStored = undefined
-    const predicted = this.predictHandles ? this.handles.next() : undefined
+    this.stored.delete(remotePath)
+    if (this.predictHandles) await this.handles.closed()
+    const handle = this.predictHandles ? this.handles.next() : undefined
+    const predicted = handle === undefined ? undefined : { handle, ...this.handles.raw }
     try {
-      const { held, size, sha256, missed } = await writeFile(this.sftp, source, remotePath, predicted)
-      if (missed === true) {
+      const { held, size, sha256, missed } = await writeFile(this.sftp, source, remotePath, this.window, predicted)
+      if (missed === true && this.predictHandles) {
         this.predictHandles = false
+        this.handles.miss()
         this.log.debug(`The server gave another handle than the one it freed last: no OPEN pipelined from now on`)
       }
-      if (held !== undefined) this.lastStored = { path: remotePath, held }
+      if (held !== undefined) this.stored.set(remotePath, held)
       return { size, sha256 }
     } catch (err) {
       throw await writeRefused(this.sftp, this.extensions[STATVFS] !== undefined, err, remotePath)
@@ -141,13 +151,10 @@ export class SftpSession implements RemoteSession {
     return data
   }
 
-  hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]> {
-    return Promise.resolve(files.map(() => undefined))
-  }
+  hashes = (files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]> =>
+    Promise.resolve(files.map(() => undefined))
 
-  hash(): Promise<ServerHash | undefined> {
-    return Promise.resolve(undefined)
-  }
+  hash = (): Promise<ServerHash | undefined> => Promise.resolve(undefined)
 
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
     if ((await this.statOf(remotePath)) === undefined) return undefined
@@ -218,7 +225,8 @@ export class SftpSession implements RemoteSession {
     const check = c.check
     const renames = Promise.all(c.renames.map(r => this.renameOutcome(r)))
     const mode = check?.mode === undefined ? undefined : this.chmodOutcome(check.path, check.mode, check.name)
-    const known = this.lastStored?.path === check?.path ? this.lastStored?.held : undefined
+    const known = check === undefined ? undefined : this.stored.get(check.path)
+    if (check !== undefined) this.stored.delete(check.path)
     const size =
       check?.size === undefined
         ? undefined

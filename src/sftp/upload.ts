@@ -1,7 +1,8 @@
 /**
- * Writing one file over SFTP (and reading one into a hash): OPEN, the WRITEs without waiting for each other's status (many in
- * flight on the channel, as the protocol allows), CLOSE. The bytes are hashed and counted as
- * they go out, so the engine compares what was sent, not what the file holds now.
+ * Writing one file over SFTP (and reading one into a hash): OPEN, the WRITEs without waiting for
+ * each other's status (many in flight on the channel, as the protocol allows, shared by the files
+ * in flight on it: WriteWindow), CLOSE. The bytes are hashed and counted as they go out, so the
+ * engine compares what was sent, not what the file holds now.
  */
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
@@ -12,8 +13,37 @@ import { FX, statusOf, statusText, translated } from './errors.js'
 
 /** Bytes per WRITE: under every server's packet limit (OpenSSH takes 256 KiB). */
 const CHUNK = 32 * 1024
-/** WRITEs in flight at once on one handle (64 x 32 KiB: 2 MiB, enough to fill a long link). */
+/** WRITEs in flight at once on one channel (64 x 32 KiB: 2 MiB, enough to fill a long link). */
 const IN_FLIGHT = 64
+
+/**
+ * The WRITEs in flight on one channel, whatever file they are of: files streamed at once share a
+ * link's worth instead of each queueing its own (small files, sent whole behind a predicted
+ * handle, are not counted: at most a few MiB per channel).
+ */
+export class WriteWindow {
+  private inFlight = 0
+  private readonly waiting: (() => void)[] = []
+
+  /** Resolves once another WRITE may go (it is counted from then on). */
+  async room(): Promise<void> {
+    while (this.inFlight >= IN_FLIGHT) await new Promise<void>(resolve => this.waiting.push(resolve))
+    this.inFlight += 1
+  }
+
+  /** A WRITE is answered. */
+  done(): void {
+    this.inFlight -= 1
+    this.waiting.shift()?.()
+  }
+}
+
+/** A predicted handle, and the channel's OPEN and CLOSE to send a predicted file through (handles.ts). */
+export interface Predicted {
+  handle: Buffer
+  open: (...args: unknown[]) => void
+  close: (...args: unknown[]) => void
+}
 
 type Callback<T> = (err: Error | undefined | null, value?: T) => void
 
@@ -52,36 +82,40 @@ export async function writeFile(
   sftp: SFTPWrapper,
   source: LocalSource | Buffer,
   remotePath: string,
-  predicted?: Buffer
+  window: WriteWindow,
+  predicted?: Predicted
 ): Promise<Stored> {
   const small = Buffer.isBuffer(source) ? source : source.readSmall()
   if (predicted !== undefined && small !== undefined && small.length <= CHUNK * IN_FLIGHT) {
-    const done = await writePredicted(sftp, small, remotePath, predicted)
+    const done = await writePredicted(sftp, small, remotePath, predicted, window)
     if (done !== undefined) return done
   }
-  return writeOpened(sftp, await call<Buffer>(cb => sftp.open(remotePath, 'w', cb), sftp), small ?? source)
+  return writeOpened(sftp, await call<Buffer>(cb => sftp.open(remotePath, 'w', cb), sftp), small ?? source, window)
 }
 
 /**
  * OPEN, and behind it the WRITEs, the FSTAT and the CLOSE on the handle the server is expected to
- * give (`predicted`, see session.ts): the whole file in one round trip. undefined when the server
- * gave another handle: the requests on the predicted one failed (no other handle of this channel
- * is open, so it named nothing), and the file is written again on the handle it did give.
+ * give (`predicted`, see handles.ts), all sent in one go (no other request between them): the
+ * whole file in one round trip. undefined when the server gave another handle: the requests on
+ * the predicted one failed (no other handle of this channel is open, so it named nothing), and
+ * the file is written again on the handle it did give.
  */
 async function writePredicted(
   sftp: SFTPWrapper,
   data: Buffer,
   remotePath: string,
-  predicted: Buffer
+  predicted: Predicted,
+  window: WriteWindow
 ): Promise<Stored | undefined> {
-  const opened = call<Buffer>(cb => sftp.open(remotePath, 'w', cb), sftp)
+  const { handle: guess } = predicted
+  const opened = call<Buffer>(cb => predicted.open(remotePath, 'w', cb), sftp)
   const writes: Promise<void>[] = []
   for (let off = 0; off < data.length; off += CHUNK) {
     const chunk = data.subarray(off, off + CHUNK)
-    writes.push(call<void>(cb => sftp.write(predicted, chunk, 0, chunk.length, off, cb), sftp))
+    writes.push(call<void>(cb => sftp.write(guess, chunk, 0, chunk.length, off, cb), sftp))
   }
-  const held = call<{ size?: number }>(cb => sftp.fstat(predicted, cb), sftp)
-  const closed = call<void>(cb => sftp.close(predicted, cb), sftp)
+  const held = call<{ size?: number }>(cb => sftp.fstat(guess, cb), sftp)
+  const closed = call<void>(cb => predicted.close(guess, cb), sftp)
   const settled = Promise.allSettled([...writes, held, closed])
   let handle: Buffer
   try {
@@ -91,7 +125,8 @@ async function writePredicted(
     throw err
   }
   const results = await settled
-  if (!handle.equals(predicted)) return writeOpened(sftp, handle, data).then(stored => ({ ...stored, missed: true }))
+  if (!handle.equals(guess))
+    return writeOpened(sftp, handle, data, window).then(stored => ({ ...stored, missed: true }))
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed !== undefined) throw failed.reason
   const attrs = (results[writes.length] as PromiseFulfilledResult<{ size?: number }>).value
@@ -103,25 +138,34 @@ async function writePredicted(
   }
 }
 
-/** WRITEs, FSTAT and CLOSE on an open handle, sent without waiting for each other. */
-async function writeOpened(sftp: SFTPWrapper, handle: Buffer, source: LocalSource | Buffer): Promise<Stored> {
+/** WRITEs, FSTAT and CLOSE on an open handle, sent without waiting for each other (within `window`). */
+async function writeOpened(
+  sftp: SFTPWrapper,
+  handle: Buffer,
+  source: LocalSource | Buffer,
+  window: WriteWindow
+): Promise<Stored> {
   const hash = createHash('sha256')
   let position = 0
   const pending = new Set<Promise<void>>()
   let failed: unknown
-  const write = (chunk: Buffer): Promise<void> => {
+  const write = async (chunk: Buffer): Promise<void> => {
+    await window.room()
     const at = position
     position += chunk.length
     hash.update(chunk)
     const p = call<void>(cb => sftp.write(handle, chunk, 0, chunk.length, at, cb), sftp).then(
-      () => void pending.delete(p),
+      () => {
+        window.done()
+        pending.delete(p)
+      },
       (err: unknown) => {
+        window.done()
         pending.delete(p)
         failed ??= err
       }
     )
     pending.add(p)
-    return pending.size >= IN_FLIGHT ? Promise.race(pending) : Promise.resolve()
   }
   let held: Promise<number | undefined> = Promise.resolve(undefined)
   try {
