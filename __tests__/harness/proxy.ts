@@ -1,7 +1,8 @@
 /**
  * A TCP proxy for fault tests, on 127.0.0.1 only: put it in front of a server's control port
  * and it forwards bytes both ways, counts connections, and on request cuts connections after
- * a number of bytes, refuses new ones, drops all that are open, or swallows every byte (a black hole). Data connections do not go
+ * a number of bytes, refuses new ones, drops all that are open, swallows every byte (a black hole)
+ * or the server's replies only. Data connections do not go
  * through it: the client connects them to the control connection's peer (127.0.0.1) at the
  * passive port the server announced, i.e. straight to the server.
  *
@@ -62,6 +63,11 @@ export interface TcpProxy {
    * either way (a server or network that stopped answering without closing anything).
    */
   blackHole(on: boolean): void
+  /**
+   * While on, the server's bytes on open connections are dropped, the client's still forwarded:
+   * replies lost on the way back (the server has done what it was asked, the client never hears).
+   */
+  muteReplies(on: boolean): void
   /** Resets every open connection now (both sides). */
   dropAll(): void
   close(): Promise<void>
@@ -84,6 +90,7 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
   let ruleUses = 0
   let refusing = false
   let swallowing = false
+  let muted = false
   let connectionCount = 0
   let cutCount = 0
   const events: ProxyEvent[] = []
@@ -119,7 +126,7 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
 
   /** Forwards `chunk` in one direction, cutting after the rule's byte count. */
   const forward = (pair: Pair, from: 'client' | 'server', chunk: Buffer): void => {
-    if (pair.done || pair.cutting || swallowing) return
+    if (pair.done || pair.cutting || swallowing || (muted && from === 'server')) return
     const to = from === 'client' ? pair.server : pair.client
     const before = from === 'client' ? pair.fromClient : pair.fromServer
     const cut = pair.cutAfter
@@ -196,6 +203,9 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
     },
     blackHole: on => {
       swallowing = on
+    },
+    muteReplies: on => {
+      muted = on
     },
     dropAll: () => {
       for (const pair of [...open]) finish(pair, 'dropped', 'reset')
