@@ -51,14 +51,13 @@ describe.each([
           const log = hookedLog(line => {
             if (muted || !sends(line, /^> RNFR \/doubt\/\.ftps-deploy\.big\.bin\./)) return
             muted = true
-            proxy.muteReplies(true)
+            proxy.onNextSend('mute')
             const started = Date.now()
             const timer = setInterval(() => {
               const renamed = readFileSync(join(remote, 'big.bin')).equals(v2['big.bin'])
               if (!renamed && Date.now() - started < 10_000) return
               clearInterval(timer)
-              proxy.dropAll()
-              proxy.muteReplies(false)
+              proxy.dropMuted()
             }, 5)
           })
           const result = await deploy(
