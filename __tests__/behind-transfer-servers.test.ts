@@ -11,8 +11,9 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
-import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { FtpServer, ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { serverForBlock } from './support/real-server.js'
 
 const tree: Record<string, Buffer> = Object.fromEntries([
   ...Array.from({ length: 8 }, (_, i) => [`d${i % 2}/f${i}.bin`, randomBytes(2000 + i)] as const),
@@ -21,8 +22,6 @@ const tree: Record<string, Buffer> = Object.fromEntries([
 ])
 const localDir = makeTree(tree)
 const files = Object.keys(tree).length
-
-const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 /** The main connection's protocol lines (the lock's own connection is prefixed `#lock`). */
 const protocol = (lines: string[]): string[] => lines.filter(l => /^debug: [<>] /.test(l))
@@ -78,16 +77,12 @@ async function deployTo(server: FtpServer, dir: string, cutover: string): Promis
 }
 
 describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind a STOR after the transfer', kind => {
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  }, 60_000)
-  afterAll(() => server?.stop())
-  const maybe = skipped(kind) ? test.skip : test
+  const { server: serverOf, maybe } = serverForBlock(kind)
 
   maybe.each(['file', 'end'])(
     'every STOR carries the next EPSV, answered after its 226; the checks go without one (cutover %s)',
     async cutover => {
+      const server = serverOf()
       const lines = await deployTo(server, `behind-${cutover}`, cutover)
       expect(lines.filter(l => /during the transfer/.test(l))).toEqual([])
       const sent = batches(lines)
@@ -127,16 +122,12 @@ describe.each<[ServerKind, string]>([
   ['pure-ftpd', '500 Unknown command'],
   ['proftpd', '450 EPSV: data transfer in progress']
 ])('%s answers a command during a transfer', (kind, answer) => {
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  }, 60_000)
-  afterAll(() => server?.stop())
-  const maybe = skipped(kind) ? test.skip : test
+  const { server: serverOf, maybe } = serverForBlock(kind)
 
   maybe.each(['file', 'end'])(
     'after the first early answer, the port is asked for with the checks (4 round trips a file, cutover %s)',
     async cutover => {
+      const server = serverOf()
       const lines = await deployTo(server, `early-${cutover}`, cutover)
       const early = lines.filter(l => /answered a command sent behind a STOR during the transfer/.test(l))
       expect(early).toEqual([expect.stringContaining(answer)])

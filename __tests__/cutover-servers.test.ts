@@ -12,12 +12,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { join } from 'node:path'
 import { TEMP_NAME } from '../src/core/temp-name.js'
 import { deploy } from '../src/deploy.js'
-import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { FtpServer, ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { exchanges, pollRealNames, serverCommands, temporaries } from './support/going-live.js'
+import { serverForBlock } from './support/real-server.js'
 
 const KINDS: ServerKind[] = ['vsftpd-tls12', 'pure-ftpd', 'proftpd', 'pyftpdlib', 'windows-like']
-const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 type Tree = Record<string, Buffer>
 const tree = (prefix: string, count: number, size: number): Tree =>
@@ -37,16 +37,12 @@ function recordedTemps(remote: string): string[] {
 }
 
 describe.each(KINDS)('cutover: end (%s)', kind => {
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  }, 60_000)
-  afterAll(() => server?.stop())
-  const maybe = (): jest.It => (skipped(kind) ? test.skip : test)
+  const { server: serverOf, maybe } = serverForBlock(kind)
 
-  maybe()(
+  maybe(
     'no real name is renamed before the last upload; new, then replaced, then deleted; a poller sees old or new bytes only',
     async () => {
+      const server = serverOf()
       const kept = tree('old/r', 10, 3000)
       const gone = tree('old/x', 3, 100)
       const local = makeTree({ ...kept, ...gone })
@@ -107,9 +103,10 @@ describe.each(KINDS)('cutover: end (%s)', kind => {
     120_000
   )
 
-  maybe()(
+  maybe(
     'a file refused mid-run: every real name keeps its bytes, no temporary is left but those recorded as checked',
     async () => {
+      const server = serverOf()
       const site = { ...tree('a/p', 6, 5000), 'locked/z.bin': randomBytes(10) }
       const local = makeTree(site)
       const inputs = serverInputs(server, { 'local-dir': local, 'remote-dir': 'fail', concurrency: '2', retries: '1' })
@@ -150,9 +147,10 @@ describe.each(KINDS)('cutover: end (%s)', kind => {
     120_000
   )
 
-  maybe()(
+  maybe(
     'a run cancelled before the burst: every real name keeps its bytes, no temporary is left but those recorded as checked',
     async () => {
+      const server = serverOf()
       const site = tree('c/p', 8, 20_000)
       const local = makeTree(site)
       const inputs = serverInputs(server, { 'local-dir': local, 'remote-dir': 'cancel', concurrency: '2' })

@@ -7,28 +7,15 @@
  * (pure-ftpd -G) fails before any upload, naming the refusal.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
-import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { ServerKind } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { serverForBlock } from './support/real-server.js'
+import { onDisk, Tree } from './support/swap.js'
 
 const KINDS: ServerKind[] = ['vsftpd-tls12', 'pure-ftpd', 'proftpd', 'pyftpdlib', 'windows-like']
-const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
-
-type Tree = Record<string, Buffer>
-
-/** Every file under dir (any depth) but the manifest and its backup, with its bytes. */
-function onDisk(dir: string): Tree {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter(e => e.isFile() && !e.name.startsWith('.ftps-deploy-manifest'))
-      .map(e => {
-        const full = join(e.parentPath, e.name)
-        return [relative(dir, full), readFileSync(full)] as const
-      })
-  )
-}
 
 const sent = (log: RecordingLog, verb: string): string[] =>
   log.lines.filter(l => l.startsWith(`debug: > ${verb} `)).map(l => l.slice('debug: > '.length))
@@ -44,16 +31,12 @@ function ofSession(log: RecordingLog, command: string): string[] {
 }
 
 describe.each(KINDS)('cutover: swap (%s)', kind => {
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  }, 60_000)
-  afterAll(() => server?.stop())
-  const maybe = (): jest.It => (skipped(kind) ? test.skip : test)
+  const { server: serverOf, maybe } = serverForBlock(kind)
 
-  maybe()(
+  maybe(
     'switches in one write, reuses the previous release, rolls back byte for byte with no STOR',
     async () => {
+      const server = serverOf()
       const v1: Tree = { 'index.html': randomBytes(3000), 'a/app.js': randomBytes(5000), 'a/b.css': randomBytes(700) }
       const local = makeTree(v1)
       const inputs: InputValues = serverInputs(server, {
@@ -118,7 +101,30 @@ describe.each(KINDS)('cutover: swap (%s)', kind => {
     120_000
   )
 
-  maybe()('remote-dir as the login directory is refused before any change', async () => {
+  maybe('a dry run reports the lock where it lives, beside remote-dir', async () => {
+    const server = serverOf()
+    const inputs = serverInputs(server, {
+      'local-dir': makeTree({ 'a.txt': 'a' }),
+      'remote-dir': 'www/dry',
+      cutover: 'swap',
+      'dry-run': 'true'
+    })
+    const free = recordingLog()
+    await deploy(settingsOf(inputs), free)
+    expect(free.lines).toContain('info: No deploy lock is held on /www/dry (/www/dry.ftps-deploy.lock)')
+    server.putFile(
+      'www/dry.ftps-deploy.lock/holder.json',
+      JSON.stringify({ holder: 'GitHub Actions run 42', since: '2026-12-01T10:00:00.000Z' })
+    )
+    const held = recordingLog()
+    await deploy(settingsOf(inputs), held)
+    expect(held.warnings).toContain(
+      'A deploy lock is held on /www/dry (/www/dry.ftps-deploy.lock) by GitHub Actions run 42 since 2026-12-01T10:00:00.000Z: a real run would wait for it'
+    )
+  })
+
+  maybe('remote-dir as the login directory is refused before any change', async () => {
+    const server = serverOf()
     const inputs = serverInputs(server, { 'local-dir': makeTree({ 'a.txt': 'a' }), cutover: 'swap', lock: 'false' })
     await expect(deploy(settingsOf(inputs), recordingLog())).rejects.toThrow(
       /^cutover: swap renames remote-dir, and \/ is the login directory \(a chroot's root cannot be renamed\)/
@@ -127,14 +133,10 @@ describe.each(KINDS)('cutover: swap (%s)', kind => {
 })
 
 describe('cutover: swap on a server that renames nothing (pure-ftpd -G)', () => {
-  const kind: ServerKind = 'pure-ftpd'
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind, { extraConfig: ['-G'] })
-  }, 60_000)
-  afterAll(() => server?.stop())
+  const { server: serverOf, maybe } = serverForBlock('pure-ftpd', { extraConfig: ['-G'] })
 
-  ;(skipped(kind) ? test.skip : test)('fails before any upload, naming the refusal', async () => {
+  maybe('fails before any upload, naming the refusal', async () => {
+    const server = serverOf()
     const log = recordingLog()
     const inputs = serverInputs(server, {
       'local-dir': makeTree({ 'a.txt': 'a' }),

@@ -78,7 +78,8 @@ export async function deploy(
     // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
     const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined
     const names = new TempNamer(undefined, deps.now)
-    if (settings.lock && settings.dryRun) await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log))
+    if (settings.lock && settings.dryRun)
+      await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock))
     // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
     const lockLater = swap === undefined && !settings.rollback
     const lockNow = (): Promise<RunLock> => {

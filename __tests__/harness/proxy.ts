@@ -1,7 +1,8 @@
 /**
  * A TCP proxy for fault tests, on 127.0.0.1 only: put it in front of a server's control port
  * and it forwards bytes both ways, counts connections, and on request cuts connections after
- * a number of bytes, refuses new ones, drops all that are open, or swallows every byte (a black hole). Data connections do not go
+ * a number of bytes, refuses new ones, drops all that are open, swallows every byte (a black hole),
+ * or drops (or loses the replies of) the next connection the client sends on. Data connections do not go
  * through it: the client connects them to the control connection's peer (127.0.0.1) at the
  * passive port the server announced, i.e. straight to the server.
  *
@@ -62,6 +63,15 @@ export interface TcpProxy {
    * either way (a server or network that stopped answering without closing anything).
    */
   blackHole(on: boolean): void
+  /**
+   * The next connection the client sends on: `drop`, reset before those bytes are forwarded (the
+   * server never reads them); `mute`, its bytes forwarded but the server's dropped from then on
+   * (replies lost on the way back: the server did what it was asked, the client never hears),
+   * until `dropMuted`. Other connections go on as they were.
+   */
+  onNextSend(what: 'drop' | 'mute'): void
+  /** Resets the connections `onNextSend('mute')` muted. */
+  dropMuted(): void
   /** Resets every open connection now (both sides). */
   dropAll(): void
   close(): Promise<void>
@@ -84,6 +94,8 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
   let ruleUses = 0
   let refusing = false
   let swallowing = false
+  let nextSend: 'drop' | 'mute' | undefined
+  const muted = new Set<Pair>()
   let connectionCount = 0
   let cutCount = 0
   const events: ProxyEvent[] = []
@@ -119,7 +131,13 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
 
   /** Forwards `chunk` in one direction, cutting after the rule's byte count. */
   const forward = (pair: Pair, from: 'client' | 'server', chunk: Buffer): void => {
-    if (pair.done || pair.cutting || swallowing) return
+    if (from === 'client' && nextSend !== undefined) {
+      const what = nextSend
+      nextSend = undefined
+      if (what === 'drop') return finish(pair, 'dropped', 'reset')
+      muted.add(pair)
+    }
+    if (pair.done || pair.cutting || swallowing || (from === 'server' && muted.has(pair))) return
     const to = from === 'client' ? pair.server : pair.client
     const before = from === 'client' ? pair.fromClient : pair.fromServer
     const cut = pair.cutAfter
@@ -196,6 +214,13 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
     },
     blackHole: on => {
       swallowing = on
+    },
+    onNextSend: what => {
+      nextSend = what
+    },
+    dropMuted: () => {
+      for (const pair of muted) finish(pair, 'dropped', 'reset')
+      muted.clear()
     },
     dropAll: () => {
       for (const pair of [...open]) finish(pair, 'dropped', 'reset')

@@ -134,7 +134,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       }
       // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
       if (reuse !== undefined)
-        replacer.reuse(at(reuse), localSource(file.localPath), remotePath, file.size, checks, live)
+        replacer.reuse(at(reuse), localSource(file.localPath), remotePath, { size: file.size, sha256 }, checks, live)
       else
         try {
           await pool.run(`Upload of ${file.relPath}`, async session => {

@@ -7,7 +7,6 @@
 import { posix } from 'node:path'
 import { DeployError, describeError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
-import type { Rename } from '../core/remote-session.js'
 import { emptyManifest } from '../core/manifest.js'
 import { planDeploy } from '../core/plan.js'
 import { DeployResult, ListingEntry, resultOf } from '../core/result.js'
@@ -15,19 +14,13 @@ import type { Settings } from '../core/settings.js'
 import type { SwapPaths } from '../core/swap-paths.js'
 import type { SessionPool } from '../session/pool.js'
 import { isRefusal, quietly } from '../session/refusals.js'
+import { afterLost, inDoubt, namesIn, putBackCut, Switch, switchOnce } from './swap-doubt.js'
 
 type Cutover = NonNullable<DeployResult['cutover']>
 
 /** Which of remote-dir, the spare copy and the previous release exist (names in remote-dir's parent). */
 async function present(pool: SessionPool, p: SwapPaths): Promise<(path: string) => boolean> {
-  const names = await pool.run(`Listing ${p.parent}`, async session => {
-    try {
-      return new Set((await session.list(p.parent)).map(e => e.name))
-    } catch (err) {
-      if (isRefusal(err)) return new Set<string>()
-      throw err
-    }
-  })
+  const names = await pool.run(`Listing ${p.parent}`, session => namesIn(session, p.parent))
   return path => names.has(posix.basename(path))
 }
 
@@ -53,7 +46,11 @@ export async function prepareSwap(pool: SessionPool, p: SwapPaths, tag: string, 
     }
     await quietly(session.removeDir(`${probe}.moved`))
   })
-  const exists = await present(pool, p)
+  let exists = await present(pool, p)
+  if (!exists(p.live) && exists(p.next) && exists(p.prev)) {
+    await putBackCut(pool, p, log)
+    exists = await present(pool, p)
+  }
   if (exists(p.next) && exists(p.prev)) {
     throw new DeployError(
       `cutover: swap found both ${p.next} and ${p.prev}: remove the one not wanted (nothing was changed)`,
@@ -69,9 +66,10 @@ export async function prepareSwap(pool: SessionPool, p: SwapPaths, tag: string, 
 
 /**
  * The switch, in one write: remote-dir (where it exists) becomes the previous release, the spare
- * copy becomes remote-dir. Where the second rename is refused, the first is undone at once.
- * Not retried (a lost write leaves it in doubt: the next run finds out). The window is the time
- * from the write to its last reply: remote-dir is missing at most that long.
+ * copy becomes remote-dir. Where the second rename is refused, the first is undone at once. A
+ * lost write is not sent blindly again: what exists tells how far it went, and it is finished (or
+ * undone, after a cancel) on a new connection (swap-doubt.ts). The window is the time from the
+ * write to its last reply (or to the end of that repair): remote-dir is missing at most that long.
  */
 export async function switchReleases(
   pool: SessionPool,
@@ -81,32 +79,33 @@ export async function switchReleases(
   rollback = false
 ): Promise<Cutover> {
   const [aside, back] = rollback ? [p.next, p.prev] : [p.prev, p.next]
-  const renames: Rename[] = [
-    ...(liveExists ? [{ from: p.live, to: aside, clearFirst: false }] : []),
-    { from: back, to: p.live, clearFirst: false }
-  ]
-  return pool.run(
-    rollback ? 'Putting the previous release back' : 'Switching releases',
-    async session => {
-      const started = performance.now()
-      const done = await session.commit({ renames })
-      const windowMs = Math.round(performance.now() - started)
-      const [first, second] = liveExists ? done.renames : [undefined, done.renames[0]]
-      if (first !== undefined) throw new DeployError(`Could not switch releases: ${first.message}`, first.details)
-      if (second !== undefined) {
-        if (liveExists) await session.rename(aside, p.live)
-        throw new DeployError(
-          `Could not switch releases: ${second.message} (${p.live} was put back as it was)`,
-          second.details
-        )
-      }
-      log.info(
-        `Switched ${p.live} to ${rollback ? 'the previous release' : 'the new release'}: ${renames.length} rename(s) in one write, ${windowMs} ms`
-      )
-      return { mode: 'swap' as const, windowMs, renamed: renames.length }
-    },
-    { retries: 0 }
+  const s: Switch = { p, aside, back, liveExists }
+  const what = rollback ? 'Putting the previous release back' : 'Switching releases'
+  let started = performance.now()
+  let renamed
+  let oneWrite = true
+  try {
+    renamed = await pool.run(
+      what,
+      session => {
+        started = performance.now()
+        return switchOnce(session, s)
+      },
+      { retries: 0 }
+    )
+  } catch (err) {
+    if (!inDoubt(err)) throw err
+    oneWrite = false
+    // Within the time a cancel leaves to clean up: remote-dir must not stay missing.
+    renamed = await pool.run(`${what} after a lost connection`, session => afterLost(session, s, err, log), {
+      always: true
+    })
+  }
+  const windowMs = Math.round(performance.now() - started)
+  log.info(
+    `Switched ${p.live} to ${rollback ? 'the previous release' : 'the new release'}: ${renamed} rename(s)${oneWrite ? ' in one write' : ''}, ${windowMs} ms`
   )
+  return { mode: 'swap' as const, windowMs, renamed }
 }
 
 /** rollback: the previous release back in one write; fails, changing nothing, without one. */
@@ -124,6 +123,11 @@ export async function rollBack(
         transient: false
       }
     )
+  }
+  if (!exists(p.live) && exists(p.next)) {
+    // A switch cut between its renames: putting the previous release back is the rollback.
+    if (dryRun) log.info(`Would put the previous release ${p.prev} back as ${p.live} (it is missing)`)
+    return dryRun ? undefined : { mode: 'swap', windowMs: await putBackCut(pool, p, log), renamed: 1 }
   }
   if (exists(p.next)) {
     throw new DeployError(

@@ -17,6 +17,8 @@ export interface SwapPaths {
   parent: string
   /** The lock's name in `parent`. */
   lockName: string
+  /** The lock directory, absolute. */
+  lock: string
 }
 
 /** The places of a swap of remote-dir `live`; the login directory (a chroot's root cannot be renamed) or `/` is refused. */
@@ -34,6 +36,7 @@ export function swapPaths(live: string, home: string): SwapPaths {
     next: `${live}.ftps-deploy-next`,
     prev: `${live}.ftps-deploy-prev`,
     parent: posix.dirname(live),
-    lockName: `${base}.ftps-deploy.lock`
+    lockName: `${base}.ftps-deploy.lock`,
+    lock: posix.join(posix.dirname(live), `${base}.ftps-deploy.lock`)
   }
 }

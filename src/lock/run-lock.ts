@@ -9,7 +9,8 @@ import { makeDir } from '../session/refusals.js'
 import { describeError } from '../core/errors.js'
 import { isTransient } from '../core/retry.js'
 import { RemoteSession } from '../core/remote-session.js'
-import { DeployLock, inspectLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
+import { DeployLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
+import { inspectLockDir } from './lock-dir.js'
 import { Log } from '../core/log.js'
 import { dirDetail, Step } from '../core/plan-text.js'
 import { SessionPool } from '../session/pool.js'
@@ -106,17 +107,23 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   return { lock, createdRoot: created ? chain : [] }
 }
 
-/** A dry run takes no lock: it says whether one is held. */
-export async function reportHeldLock(pool: SessionPool, remoteRoot: string, log: Log): Promise<void> {
+/** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
+export async function reportHeldLock(
+  pool: SessionPool,
+  remoteRoot: string,
+  log: Log,
+  lockDir = posix.join(remoteRoot, LOCK_DIR)
+): Promise<void> {
   const seen = await pool
-    .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
+    .run('Reading the deploy lock', session => inspectLockDir(session, lockDir))
     .catch(() => undefined)
+  const where = lockDir === posix.join(remoteRoot, LOCK_DIR) ? LOCK_DIR : lockDir
   // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
   if (seen === undefined || (seen.holder === '' && seen.beat === ''))
-    log.info(`No deploy lock is held on ${remoteRoot}`)
+    log.info(`No deploy lock is held on ${remoteRoot} (${where})`)
   else {
     const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`
-    log.warning(`A deploy lock is held on ${remoteRoot} (${LOCK_DIR}) by ${holder}: a real run would wait for it`)
+    log.warning(`A deploy lock is held on ${remoteRoot} (${where}) by ${holder}: a real run would wait for it`)
   }
 }
 

@@ -4,7 +4,7 @@
  * files in it until its burst). And how a failure on its way to live is named after it.
  */
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
-import type { LocalSource, RemoteSession, UploadChecks } from '../core/remote-session.js'
+import type { LocalSource, RemoteSession, Sent, UploadChecks } from '../core/remote-session.js'
 
 /** Writes carrying one file's rename that may be answered 4xx before its failure is final. */
 export const RENAME_TRIES = 3
@@ -22,8 +22,8 @@ export interface Checked {
   tries: number
   /** A write that carried its rename was lost: the rename may have happened. */
   inDoubt: boolean
-  /** The bytes sent (and checked under the temporary name). */
-  size: number
+  /** What was sent (and checked under the temporary name): its size and SHA-256. */
+  sent: Sent
 }
 
 /** What a checked file is made of: how to send it again. */
@@ -33,8 +33,8 @@ export interface Pending {
   target: string
   checks: UploadChecks
   live: () => void
-  /** The bytes sent (and checked under the temporary name). */
-  size: number
+  /** What was sent (and checked under the temporary name). */
+  sent: Sent
 }
 
 /** A failure while putting a checked file in place, named after that file (not the upload whose write carried it). */

@@ -14,7 +14,8 @@ import { TempNamer } from '../core/temp-name.js'
 import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
-import { sizeCheck, sizeOf } from './size-check.js'
+import { sizeCheck } from './size-check.js'
+import { holdsSent } from './in-doubt.js'
 import { Checked, ofFile, Pending, RENAME_TRIES } from './checked.js'
 import { LiveWindow, putInPlace } from './burst.js'
 import { RunTemps } from './temps.js'
@@ -71,7 +72,7 @@ export class Replacer extends RunTemps {
           await this.together(session, { path: temp, name: checks.name, mode: checks.mode, size })
         } else await this.checkStored(session, checks, temp, sent)
         if (pipelined || this.hold) {
-          this.pend({ temp, source, target, checks, live, size: sent.size })
+          this.pend({ temp, source, target, checks, live, sent })
           kept = 'pending'
           if (this.hold) held(temp)
         } else {
@@ -90,16 +91,16 @@ export class Replacer extends RunTemps {
   }
 
   /** `cutover: end`: an earlier run's recorded checked temporary, held for the burst as if this run had checked it. */
-  reuse(temp: string, source: LocalSource, target: string, size: number, checks: UploadChecks, live: () => void): void {
+  reuse(temp: string, source: LocalSource, target: string, sent: Sent, checks: UploadChecks, live: () => void): void {
     this.track(temp)
-    this.pend({ temp, source, target, checks, live, size })
+    this.pend({ temp, source, target, checks, live, sent })
   }
 
   /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
-  private pend({ temp, source, target, checks, live, size }: Pending): void {
+  private pend({ temp, source, target, checks, live, sent }: Pending): void {
     const again: Checked['again'] = (on, how) =>
       how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live)
-    this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, size })
+    this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, sent })
   }
 
   /**
@@ -217,10 +218,10 @@ export class Replacer extends RunTemps {
       return
     }
     if (c.inDoubt) {
-      // A lost write may have renamed it already: RNFR finds no temporary (this run's own name,
-      // under its lock) and the target holds the size sent. Else it is written anew.
-      if (refusal.details.command === 'RNFR' && (await sizeOf(session, c.target)) === c.size) return this.wentLive(c)
+      // The lost write may have renamed it (RNFR refused): live if the target holds the bytes sent (in-doubt.ts).
+      const done = refusal.details.command === 'RNFR' && (await holdsSent(session, c.target, c.sent))
       if (await quietly(session.remove(c.temp))) this.settled(c.temp)
+      if (done) return this.wentLive(c)
       return c.again(session, 'anew')
     }
     const mode = this.server.replace

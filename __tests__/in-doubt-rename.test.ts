@@ -1,0 +1,140 @@
+/**
+ * A rename in doubt (issue 21's guarantee: never take old bytes as live): the write that carried
+ * a file's rename is lost, and on a new connection its RNFR is refused. The file counts as live
+ * only when the target is shown to hold the bytes sent (the server's SHA-256 where it offers one,
+ * else the bytes read back); a same-size target with the old bytes is written anew.
+ *  - real servers behind the fault proxy: the server renamed, its replies were lost (the proxy
+ *    drops them, then the connection): proven by RETR (vsftpd) or HASH (ProFTPD mod_digest), not
+ *    sent again;
+ *  - the scripted server, for a refusal no real server gives after a lost write: RNFR refused with
+ *    the temporary still there, the target the old bytes of the same size: written anew.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import { makeTestPki } from './harness/certs.js'
+import { PROFTPD_DIGEST } from './harness/proftpd.js'
+import { startProxy } from './harness/proxy.js'
+import { ScriptedServer, startScriptedServer } from './harness/scripted-server.js'
+import { ServerKind } from './harness/servers.js'
+import { makeTree, RecordingLog, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { hookedLog, sends } from './support/hooked-log.js'
+import { serverForBlock } from './support/real-server.js'
+import { temporaries } from './support/going-live.js'
+
+const sentLines = (log: RecordingLog, pattern: RegExp): string[] =>
+  log.lines.filter(l => pattern.test(l.replace(/^debug: (#\S+ )?> /, '> ')))
+
+describe.each([
+  ['vsftpd', [], /^> RETR \/doubt\/big\.bin$/],
+  ['proftpd', PROFTPD_DIGEST, /^> (HASH|XSHA256) \/doubt\/big\.bin/]
+] as [ServerKind, string[], RegExp][])(
+  'a rename whose replies were lost after the server did it (%s)',
+  (kind, extraConfig, proof) => {
+    const { server: serverOf, maybe } = serverForBlock(kind, { extraConfig })
+
+    maybe(
+      'is proven live by the target bytes, not sent again',
+      async () => {
+        const server = serverOf()
+        const v1 = { 'big.bin': randomBytes(20_000), 'a.txt': Buffer.from('a\n') }
+        const v2 = { ...v1, 'big.bin': randomBytes(20_000) }
+        const remote = join(server.root, 'doubt')
+        const inputs = serverInputs(server, { 'remote-dir': 'doubt', concurrency: '1', timeout: '10' })
+        await deploy(settingsOf({ ...inputs, 'local-dir': makeTree(v1) }), recordingLog())
+        const proxy = await startProxy(server.port)
+        try {
+          // The burst's write: the server gets it, its replies are dropped, then the connection
+          // once the rename is on disk (the client cannot tell whether it happened).
+          let muted = false
+          const log = hookedLog(line => {
+            if (muted || !sends(line, /^> RNFR \/doubt\/\.ftps-deploy\.big\.bin\./)) return
+            muted = true
+            proxy.onNextSend('mute')
+            const started = Date.now()
+            const timer = setInterval(() => {
+              const renamed = readFileSync(join(remote, 'big.bin')).equals(v2['big.bin'])
+              if (!renamed && Date.now() - started < 10_000) return
+              clearInterval(timer)
+              proxy.dropMuted()
+            }, 5)
+          })
+          const result = await deploy(
+            settingsOf({ ...inputs, port: String(proxy.port), 'local-dir': makeTree(v2) }),
+            log
+          )
+          expect(muted).toBe(true)
+          expect(proxy.events.some(e => e.what === 'dropped')).toBe(true)
+          expect(result.uploaded).toEqual(['big.bin'])
+          expect(readFileSync(join(remote, 'big.bin'))).toEqual(v2['big.bin'])
+          // Its RNFR again on a new connection: refused (no temporary), then the proof, and no second STOR.
+          expect(sentLines(log, /^> RNFR \/doubt\/\.ftps-deploy\.big\.bin\./)).toHaveLength(2)
+          expect(sentLines(log, proof).length).toBeGreaterThanOrEqual(1)
+          expect(sentLines(log, /^> STOR \/doubt\/\.ftps-deploy\.big\.bin\./)).toHaveLength(1)
+          expect(temporaries(remote)).toEqual([])
+        } finally {
+          await proxy.close()
+        }
+      },
+      60_000
+    )
+  }
+)
+
+describe('RNFR refused after a lost write with the temporary still there (scripted server)', () => {
+  const pki = makeTestPki()
+  let server: ScriptedServer | undefined
+  afterEach(() => server?.close())
+
+  test('a target of the same size with the old bytes is not taken as live: the file is written anew', async () => {
+    const v1 = { 'big.js': 'x'.repeat(500), 'c.txt': 'c' }
+    const v2 = { ...v1, 'big.js': 'y'.repeat(500) }
+    let armed = false
+    let dropped = false
+    let refused = false
+    const isTemp = (arg: string): boolean => /^\/\.ftps-deploy\.big\.js\./.test(arg)
+    const s: ScriptedServer = await startScriptedServer({
+      pki,
+      user: 'deploy',
+      password: 'pw',
+      replies: {
+        // The first write carrying big.js's rename is lost before the server renamed anything ...
+        RNTO: (arg, session) => {
+          if (!armed || dropped || arg !== '/big.js' || !isTemp(session.renameFrom ?? '')) return undefined
+          dropped = true
+          session.renameFrom = undefined
+          return null
+        },
+        // ... and on the new connection its RNFR is refused, though the temporary is there.
+        RNFR: arg => {
+          if (!dropped || refused || !isTemp(arg)) return undefined
+          refused = true
+          return '550 Permission denied'
+        }
+      }
+    })
+    server = s
+    const inputs = {
+      host: '127.0.0.1',
+      port: String(s.port),
+      user: 'deploy',
+      password: 'pw',
+      'ca-cert': pki.caCert,
+      timeout: '3',
+      concurrency: '1'
+    }
+    await deploy(settingsOf({ ...inputs, 'local-dir': makeTree(v1) }), recordingLog())
+    armed = true
+    const from = s.commands.length
+    const result = await deploy(settingsOf({ ...inputs, 'local-dir': makeTree(v2) }), recordingLog())
+    expect([dropped, refused]).toEqual([true, true])
+    expect(result.uploaded).toEqual(['big.js'])
+    expect(s.files.get('/big.js')?.toString()).toBe(v2['big.js'])
+    const commands = s.commands.slice(from)
+    // The target was read back (other bytes), the temporary removed and the file sent again.
+    expect(commands).toContain('RETR /big.js')
+    expect(commands.filter(c => /^STOR \/\.ftps-deploy\.big\.js\./.test(c))).toHaveLength(2)
+    expect([...s.files.keys()].filter(p => p.includes('.ftps-deploy.big.js'))).toEqual([])
+  })
+})
