@@ -109,10 +109,12 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
             ? ['FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD']
             : ['USER', 'PASS', 'FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD', 'OPTS']
         )
-        // The lock: remote-dir's MKD and the lock's with the next EPSV; its release: its heartbeat (by
-        // name, so only its own lock), then holder.json and the directory in one write.
+        // The lock: remote-dir's MKD and the lock's with the next EPSV; then the heartbeat's MKD
+        // just ahead of holder.json's STOR; its release: its heartbeat (by name, so only its own
+        // lock), holder.json and the directory in one write.
         expect(together).toContainEqual(['MKD', 'MKD', 'EPSV'])
-        expect(together).toContainEqual(['DELE', 'RMD'])
+        expect(together.filter(b => b.join(' ').startsWith('MKD STOR'))).toHaveLength(1)
+        expect(together).toContainEqual(['RMD', 'DELE', 'RMD'])
         // The plan's four directories (d0, d1, d2, d0/sub) in one write.
         expect(together).toContainEqual(['MKD', 'MKD', 'MKD', 'MKD'])
       }
@@ -140,7 +142,8 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         expect(writes.filter(b => b.join(' ') === (behind ? 'STOR EPSV' : 'SIZE EPSV')).length).toBeGreaterThanOrEqual(
           Object.keys(tree).length - 1
         )
-        const burst = writes.filter(b => b.every(c => c === 'RNFR' || c === 'RNTO'))
+        // (The manifest's writes go in place with RNFR and RNTO in one write of their own.)
+        const burst = writes.filter(b => b.every(c => c === 'RNFR' || c === 'RNTO') && b.length > 2)
         expect(burst.flat()).toHaveLength(2 * Object.keys(tree).length)
         expect(burst.length).toBeLessThanOrEqual(2)
       }

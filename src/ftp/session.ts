@@ -10,6 +10,7 @@ import type {
   Committed,
   LocalSource,
   OpOutcome,
+  OpsFirst,
   RemoteEntry,
   RemoteOp,
   RemoteSession
@@ -21,14 +22,12 @@ import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { commandNamed, fitsCommand, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
-import { downloadSha256, listDirectory, retrieve, tooLarge, TooManyBytes } from './retrieve.js'
+import { commandNamed, fitsCommand, globbed, opCommand, outcome, sizeIn, sizeUnavailable } from './pipelining.js'
+import { downloadSha256, listDirectory, retrieveSmall, tooLarge } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { statFileSize, statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
-
-/** The FTP command of each change `together` sends. */
-const VERB: Record<RemoteOp['kind'], string> = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' }
+import type { TlsTiming } from './early-tls.js'
 
 export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -67,7 +66,9 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
-    return downloadSha256(this.client, await this.connector.open(this.client), remotePath)
+    // The next download's passive port behind the RETR, where the server reads it after the transfer.
+    const data = await this.connector.open(this.client)
+    return downloadSha256(this.client, data, remotePath, this.tlsTiming(), this.connector.behindStor())
   }
 
   get usable(): boolean {
@@ -97,11 +98,9 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async together(ops: RemoteOp[], options: { beforeTransfer?: boolean } = {}): Promise<OpOutcome[]> {
-    const commands = ops.map(op => `${VERB[op.kind]} ${op.path}`)
+    const commands = ops.map(opCommand)
     const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false })
-    return replies.map(r =>
-      r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message }
-    )
+    return replies.map(outcome)
   }
 
   /**
@@ -148,10 +147,26 @@ export class BasicFtpSession implements RemoteSession {
     return replies
   }
 
-  async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
+  async upload(source: LocalSource | Buffer, remotePath: string, first?: OpsFirst): Promise<Sent> {
     const data = await this.connector.open(this.client)
-    const tls = { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() }
-    return store(this.client, data, source, remotePath, tls, this.connector.behindStor())
+    const tls = this.tlsTiming()
+    const ahead =
+      first !== undefined && this.server.pipelining
+        ? { commands: first.ops.map(opCommand), answered: (replies: Reply[]) => first.done(replies.map(outcome)) }
+        : undefined
+    return store(this.client, data, source, remotePath, tls, this.connector.behindStor(), ahead).catch(err => {
+      if (!(err instanceof RepliesMismatch)) throw err
+      // As for commands sent together: one at a time from now on, this upload again on a new connection.
+      this.server.pipeliningConfused(err.message)
+      throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
+        transient: true
+      })
+    })
+  }
+
+  /** Transfers start TLS as soon as TCP is up, until the server resets such a handshake (the record's `earlyTls`). */
+  private tlsTiming(): TlsTiming {
+    return { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() }
   }
 
   commit(c: Commit): Promise<Committed> {
@@ -171,22 +186,8 @@ export class BasicFtpSession implements RemoteSession {
     if (size!.code >= 300 && !unavailable) throw new FTPError(size!)
     const expected = sizeIn(size!)
     if (expected !== undefined && expected > maxBytes) throw tooLarge(remotePath, `is ${expected} bytes,`, maxBytes)
-    let data: Buffer
-    try {
-      data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`, maxBytes)
-    } catch (err) {
-      // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-      if (err instanceof FTPError && err.code === 550) return undefined
-      if (err instanceof TooManyBytes) throw tooLarge(remotePath, 'came with', maxBytes)
-      throw err
-    }
-    if (expected !== undefined && data.length !== expected) {
-      throw new DeployError(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
-        command: 'RETR',
-        transient: true
-      })
-    }
-    return data
+    const data = await this.connector.open(this.client)
+    return retrieveSmall(this.client, data, remotePath, maxBytes, expected, this.tlsTiming())
   }
 
   async size(remotePath: string): Promise<number | undefined> {
@@ -237,20 +238,17 @@ export class BasicFtpSession implements RemoteSession {
     return commands => this.sendAll(commands, { pipelined, preparePassive: false })
   }
 
+  /** RNFR and RNTO in one write where the server takes it (after a refused RNFR, RNTO is refused too: 503). */
   async rename(from: string, to: string): Promise<void> {
-    this.connector.forget()
-    try {
-      await this.client.send(`RNFR ${from}`)
-      await this.client.send(`RNTO ${to}`)
-    } catch (err) {
-      if (!(err instanceof FTPError)) throw err
-      throw new DeployError(`Could not rename ${from} to ${to}: ${err.message}`, {
-        command: 'RNFR/RNTO',
-        code: err.code,
-        reply: err.message,
-        transient: replyIsTransient(err.code, err.message)
-      })
-    }
+    const [rnfr, rnto] = await this.sendAll([`RNFR ${from}`, `RNTO ${to}`], { pipelined: true, preparePassive: false })
+    const refusal = rnfr!.code !== 350 ? rnfr! : rnto!.code < 200 || rnto!.code >= 300 ? rnto! : undefined
+    if (refusal === undefined) return
+    throw new DeployError(`Could not rename ${from} to ${to}: ${refusal.message}`, {
+      command: 'RNFR/RNTO',
+      code: refusal.code,
+      reply: refusal.message,
+      transient: replyIsTransient(refusal.code, refusal.message)
+    })
   }
 
   async chmod(path: string, mode: string): Promise<void> {
