@@ -74,11 +74,13 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
         .map(l => l.slice(9, 12))
       expect(replies.slice(0, 1)).toEqual(['257'])
       expect(replies).toContain('226')
-      // The release: the heartbeat by name, holder.json, the directory, in one write.
+      // The release: the heartbeat by name, holder.json, the directory, in one write, with the port
+      // of the listing that follows.
       expect(sent).toContainEqual([
         expect.stringMatching(/^RMD \/fixed\/\.ftps-deploy\.lock\/beat-\d{13,}$/),
         `DELE ${lock}/holder.json`,
-        `RMD ${lock}`
+        `RMD ${lock}`,
+        'EPSV'
       ])
       expect(existsSync(join(server.root, 'fixed', LOCK))).toBe(false)
       // The manifest goes in place with RNFR and RNTO in one write.
@@ -99,6 +101,15 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
         const preliminary = lines.findIndex((l, i) => i > retr && /^debug: < 1\d\d/.test(l))
         expect(preliminary).toBeGreaterThan(-1)
         expect([handshake > -1, handshake < preliminary]).toEqual([true, true])
+        // And every listing over a data connection (MLSD or LIST; vsftpd lists with STAT) the same.
+        lines.forEach((l, at) => {
+          if (!/^debug: (#\w+ )?> (MLSD|LIST)/.test(l)) return
+          const tls = lines.findIndex(
+            (m, i) => i > at && /^debug: (#\w+ )?Data connection to .*: TLS handshake$/.test(m)
+          )
+          const reply = lines.findIndex((m, i) => i > at && /^debug: (#\w+ )?< 1\d\d/.test(m))
+          expect([l, tls > -1 && tls < reply]).toEqual([l, true])
+        })
       } finally {
         await link.close()
       }

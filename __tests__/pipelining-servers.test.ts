@@ -111,10 +111,10 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         )
         // The lock: remote-dir's MKD and the lock's with the next EPSV; then the heartbeat's MKD
         // just ahead of holder.json's STOR; its release: its heartbeat (by name, so only its own
-        // lock), holder.json and the directory in one write.
+        // lock), holder.json and the directory in one write (with the listing output's EPSV).
         expect(together).toContainEqual(['MKD', 'MKD', 'EPSV'])
         expect(together.filter(b => b.join(' ').startsWith('MKD STOR'))).toHaveLength(1)
-        expect(together).toContainEqual(['RMD', 'DELE', 'RMD'])
+        expect(together).toContainEqual(['RMD', 'DELE', 'RMD', 'EPSV'])
         // The plan's four directories (d0, d1, d2, d0/sub) in one write.
         expect(together).toContainEqual(['MKD', 'MKD', 'MKD', 'MKD'])
       }

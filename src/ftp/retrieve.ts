@@ -1,9 +1,8 @@
 /**
  * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
- * order every server accepts: the command, then TLS, on its 1xx for listings; downloads start TLS
- * as soon as TCP is up where the server takes it, as uploads do (early-tls.ts). basic-ftp's own
- * transfers start TLS before the command, which pyftpdlib before 1.5.9 answers by resetting the
- * data connection.
+ * order every server accepts: the command, then TLS, as soon as TCP is up where the server takes
+ * it (as uploads do, early-tls.ts), else on its 1xx. basic-ftp's own transfers start TLS before
+ * the command, which pyftpdlib before 1.5.9 answers by resetting the data connection.
  */
 import { Client, FileInfo, FTPError, FTPResponse, parseList, ResponseHandler } from 'basic-ftp'
 import { createHash } from 'node:crypto'
@@ -173,13 +172,14 @@ export async function listDirectory(
   client: Client,
   connector: PassiveConnector,
   path: string,
-  server: Pick<ServerRecord, 'listCommand'>
+  server: Pick<ServerRecord, 'listCommand'>,
+  tls: TlsTiming = TLS_ON_REPLY
 ): Promise<FileInfo[]> {
   let lastError: unknown
   for (const candidate of listCommands(client)) {
     const command = path === '' ? candidate : `${candidate} ${path}`
     try {
-      const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES)
+      const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES, undefined, tls)
       useListCommand(client, candidate)
       if (candidate !== 'MLSD') server.listCommand = 'LIST'
       return parseList(text.toString(nameEncoding(client)))

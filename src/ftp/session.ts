@@ -208,7 +208,7 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async list(path: string): Promise<RemoteEntry[]> {
-    return listDirectory(this.client, this.connector, path, this.server)
+    return listDirectory(this.client, this.connector, path, this.server, this.tlsTiming())
   }
 
   async listEntries(path: string): Promise<RemoteEntry[]> {

@@ -158,11 +158,13 @@ export async function releaseOwn(
   const holder = posix.join(path, HOLDER)
   if (sure && !moves.beatRemoved && !moves.releaseSent && session.server.pipelining) {
     moves.releaseSent = true
-    const [beatGone, , dir] = await session.together([
+    // With the next transfer's passive port: the run's listing output usually follows.
+    const ops: RemoteOp[] = [
       { kind: 'rmdir', path: posix.join(path, beatName(token, beat)) },
       { kind: 'remove', path: holder },
       { kind: 'rmdir', path }
-    ])
+    ]
+    const [beatGone, , dir] = await session.together(ops, { beforeTransfer: true })
     if (beatGone!.done) {
       moves.beatRemoved = true
       return dir!.done ? { outcome: 'released' } : { outcome: 'kept', reply: dir!.reply }
