@@ -47,7 +47,7 @@ describe.each(KINDS)('%s', kind => {
     await server?.stop()
   })
 
-  maybe('LIST or MLSD, RETR and STOR: the server answers 1xx before the data handshake, which resumes', async () => {
+  maybe('LIST or MLSD, RETR and STOR: TLS starts once TCP is up, after the command, and resumes', async () => {
     server.putFile('order/a.txt', 'abc')
     const log = recordingLog()
     const s = await session(server, log)
@@ -59,19 +59,25 @@ describe.each(KINDS)('%s', kind => {
       s.close()
     }
     expect(readFileSync(join(server.root, 'order/b.txt'), 'utf8')).toBe('uploaded')
-    for (const command of [/^> (MLSD|LIST)/, /^> RETR /]) {
-      const [, first, tls, done] = transferLines(log, command)
-      expect([first, tls, done?.slice(0, 3)]).toEqual([expect.stringMatching(/^< 1(25|50)$/), 'Data connection', '< 2'])
-    }
-    // An upload starts TLS once TCP is up, after its STOR went (a round trip saved per file):
-    // the handshake and the 1xx may come in either order, both after the command.
+    // Every transfer starts TLS once TCP is up, after its command went (a round trip saved per
+    // transfer): the handshake (its start and its end) and the 1xx may come in either order, all
+    // after the command and before the 2xx.
     // (The next EPSV goes behind the STOR: pure-ftpd (500) and ProFTPD (450) answer it during the transfer.)
-    const stor = transferLines(log, /^> STOR /).filter(l => l !== '> EPSV' && !/^< (450|500)$/.test(l))
-    expect(stor[0]).toBe('> STOR')
-    expect(stor.slice(1, 3)).toEqual(expect.arrayContaining(['Data connection', expect.stringMatching(/^< 1(25|50)$/)]))
-    expect(stor[3]?.slice(0, 3)).toBe('< 2')
+    for (const [command, verb] of [
+      [/^> (MLSD|LIST)/, /^> (MLSD|LIST)$/],
+      [/^> RETR /, /^> RETR$/],
+      [/^> STOR /, /^> STOR$/]
+    ] as const) {
+      const lines = transferLines(log, command).filter(l => l !== '> EPSV' && !/^< (450|500)$/.test(l))
+      expect(lines[0]).toMatch(verb)
+      expect(lines.slice(1, 4).filter(l => l === 'Data connection')).toHaveLength(2)
+      expect(lines.slice(1, 4)).toContainEqual(expect.stringMatching(/^< 1(25|50)$/))
+      expect(lines[4]?.slice(0, 3)).toBe('< 2')
+    }
     // pure-ftpd resumes no session (it does not ask for it either), on main's order too.
-    const fresh = log.lines.filter(l => l.includes('Data connection to') && !l.endsWith('session resumed'))
+    const fresh = log.lines.filter(
+      l => l.includes('Data connection to') && !l.endsWith('session resumed') && !l.endsWith(': TLS handshake')
+    )
     expect(fresh).toHaveLength(kind === 'pure-ftpd' ? 3 : 0)
   })
 

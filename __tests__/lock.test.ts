@@ -241,6 +241,40 @@ test('release removes nothing of a lock without its heartbeat or token (another 
   expect(s.files.has(`${LOCK}/holder.json`)).toBe(true)
 })
 
+test('where commands go together, a release sends heartbeat, holder.json and directory in one write only while its heartbeat moved less than half the stale time ago', async () => {
+  const writes: string[][] = []
+  const take = async (clock: { now: number }) => {
+    const s = server()
+    Object.assign(s.session, {
+      server: Object.assign(new ServerRecord(recordingLog(), { atomic: true }), { pipelining: true })
+    })
+    const together = s.session.together
+    s.session.together = ops => {
+      writes.push(ops.map(op => `${op.kind} ${op.path.slice(LOCK.length)}`))
+      return together(ops)
+    }
+    return { s, lock: await DeployLock.acquire(options(s, clock, { who: 'run A' }).o, () => undefined) }
+  }
+  // Fresh: all of it in one write.
+  const fresh = await take({ now: 0 })
+  await fresh.lock.release()
+  expect(lockDirs(fresh.s)).toEqual([])
+  expect(writes).toContainEqual(['rmdir /beat-1111111111110', 'remove /holder.json', 'rmdir '])
+  // Not moved for half the stale time (a waiter may have taken it over): broken behind its back
+  // and taken by run C, whose holder.json stays.
+  writes.length = 0
+  const clock = { now: 0 }
+  const old = await take(clock)
+  old.s.dirs.delete(`${LOCK}/beat-1111111111110`)
+  old.s.dirs.add(`${LOCK}/beat-${C}0`)
+  old.s.files.set(`${LOCK}/holder.json`, Buffer.from(JSON.stringify({ holder: 'run C', token: C })))
+  clock.now += timing.staleAfterMs / 2
+  await old.lock.release()
+  expect(lockDirs(old.s)).toEqual([LOCK, `${LOCK}/beat-${C}0`])
+  expect(old.s.files.has(`${LOCK}/holder.json`)).toBe(true)
+  expect(writes.flat()).not.toContain('remove /holder.json')
+})
+
 test('a new holder with a heartbeat of the same name and a holder.json of the same size is a move, not staleness', async () => {
   const s = server()
   // A lock of an earlier version (beat-<n>, no token); then another run of that version takes it.

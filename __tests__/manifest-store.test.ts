@@ -62,6 +62,30 @@ describe('ManifestStore: written every 50 changes, or every tenth of its entries
     expect(writtenAt.at(-1)).toBe(1000)
   })
 
+  test('over a slow link, checkpoints take at most a tenth of the time: one per ten times the last write', async () => {
+    const startedAt: number[] = []
+    let clock = 0
+    const store = new ManifestStore(
+      emptyManifest(),
+      {
+        write: async () => {
+          startedAt.push(clock)
+          clock += 500 // six round trips at about 80 ms
+        }
+      },
+      recordingLog(),
+      { every: 1, now: () => clock }
+    )
+    // 10 ms per file for 20 s.
+    for (let i = 1; i <= 2000; i++) {
+      clock += 10
+      await store.recorded(`f${i}`, { sha256: A, size: 1 })
+    }
+    const gaps = startedAt.slice(1).map((at, i) => at - startedAt[i]!)
+    expect(gaps.length).toBeGreaterThan(2)
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(5000)
+  })
+
   test('after the first write, at most one per second: changes wait for the next one', async () => {
     const writtenAt: number[] = []
     let clock = 0

@@ -110,10 +110,12 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
             : ['USER', 'PASS', 'FEAT', 'TYPE', 'PBSZ', 'PROT', 'PWD', 'OPTS']
         )
         // The lock: remote-dir's MKD and the lock's in one write (holder.json's STOR uses the port
-        // asked for with the manifest's SIZEs, which found none); its release: its heartbeat (by
-        // name, so only its own lock), then holder.json and the directory in one write.
+        // asked for with the manifest's SIZEs, which found none); then the heartbeat's MKD just
+        // ahead of holder.json's STOR; its release: its heartbeat (by name, so only its own lock),
+        // holder.json and the directory in one write.
         expect(together).toContainEqual(['MKD', 'MKD'])
-        expect(together).toContainEqual(['DELE', 'RMD'])
+        expect(together.filter(b => b.join(' ').startsWith('MKD STOR'))).toHaveLength(1)
+        expect(together.filter(b => b.join(' ').startsWith('RMD DELE RMD'))).toHaveLength(1)
         // The plan's four directories (d0, d1, d2, d0/sub) in one write.
         expect(together).toContainEqual(['MKD', 'MKD', 'MKD', 'MKD'])
       }
@@ -141,7 +143,8 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
         expect(writes.filter(b => b.join(' ') === (behind ? 'STOR EPSV' : 'SIZE EPSV')).length).toBeGreaterThanOrEqual(
           Object.keys(tree).length - 1
         )
-        const burst = writes.filter(b => b.every(c => c === 'RNFR' || c === 'RNTO'))
+        // (The manifest's writes go in place with RNFR and RNTO in one write of their own.)
+        const burst = writes.filter(b => b.every(c => c === 'RNFR' || c === 'RNTO') && b.length > 2)
         expect(burst.flat()).toHaveLength(2 * Object.keys(tree).length)
         expect(burst.length).toBeLessThanOrEqual(2)
       }

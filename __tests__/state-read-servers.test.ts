@@ -74,8 +74,10 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     await deploy(settings, first)
     // A first deploy: both absent, told in one write; the read again under the lock, in one write too.
     const firstWrites = writes(first.lines)
-    const rides = firstWrites.flatMap((w, i) => (w.length === 4 && w[0] === 'STAT /rides' ? [i] : []))
-    expect(rides.map(i => firstWrites[i])).toEqual([together, together])
+    // (Under the lock the write has no EPSV of its own where one went behind holder.json's STOR.)
+    const rides = firstWrites.flatMap((w, i) => (w.length >= 3 && w[0] === 'STAT /rides' ? [i] : []))
+    expect(rides.map(i => firstWrites[i]!.slice(0, 3))).toEqual([together.slice(0, 3), together.slice(0, 3)])
+    expect(firstWrites[rides[0]!]).toEqual(together)
     const lockAt = firstWrites.findIndex(w => w.includes(`MKD /rides/${LOCK}`))
     expect([rides[0]! < lockAt, lockAt < rides[1]!]).toEqual([true, true])
     // Nothing else asks for the manifest before the uploads (the lock's holder.json is a STOR too).

@@ -62,6 +62,16 @@ export interface RemoteOp {
 /** How one change went: done, or the server's refusal (its reply code and text). */
 export type OpOutcome = { done: true } | { done: false; code: number; reply: string }
 
+/**
+ * Changes sent in an upload's own write, just ahead of its transfer (the lock's heartbeat with
+ * its holder.json): `done` hears how they went. A session that cannot send them that way (one
+ * command at a time, SFTP) never calls `done`; the caller then makes them itself.
+ */
+export interface OpsFirst {
+  ops: RemoteOp[]
+  done(outcomes: OpOutcome[]): void
+}
+
 /** A checked temporary to move over its target: it goes live with the session's next write. */
 export interface Rename {
   from: string
@@ -122,8 +132,8 @@ export interface RemoteSession {
   readonly home: string
   /** Creates one directory (its parent exists: one level, unlike basic-ftp's ensureDir). True if it was created, false if it existed. */
   makeDir(path: string): Promise<boolean>
-  /** Uploads a local file, or bytes, to an absolute remote path; says what was really sent. */
-  upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent>
+  /** Uploads a local file, or bytes, to an absolute remote path (`first` ahead of it); says what was really sent. */
+  upload(source: LocalSource | Buffer, remotePath: string, first?: OpsFirst): Promise<Sent>
   /**
    * Downloads a small remote file; undefined when the server says it does not exist (550). A
    * file over `maxBytes` is refused (before the transfer where SIZE tells), never read whole.

@@ -12,7 +12,7 @@ import { Socket, SocketConnectOpts } from 'node:net'
 import { ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
 import type { Reply } from '../core/remote-session.js'
-import { batchEnds, commandNamed, lineTooLong } from './pipelining.js'
+import { batchEnds, commandNamed, isReply, lineTooLong } from './pipelining.js'
 
 /** The basic-ftp version everything here was checked against (package.json pins it). */
 export const BASIC_FTP_VERSION = '6.2.6'
@@ -182,7 +182,7 @@ export function sendPipelined(
   }
   const done = ftp.handle(undefined, (res: Error | FTPResponse, task) => {
     if (res instanceof FTPError) res = { code: res.code, message: res.message }
-    else if (res instanceof Error) return task.reject(res)
+    else if (!isReply(res)) return task.reject(res as Error)
     const command = commands[replies.length]!
     const reply = { code: res.code, message: res.message }
     if (!fits(command, reply)) {

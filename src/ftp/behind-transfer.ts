@@ -7,7 +7,9 @@
  * whichever the next reply does not. A reply of the command behind that came before the STOR's
  * end is `early`: the server record then asks for the port after each upload instead.
  */
+import { FTPError, FTPResponse, ResponseHandler } from 'basic-ftp'
 import type { Reply } from '../core/remote-session.js'
+import { isReply } from './pipelining.js'
 
 /**
  * The next transfer's passive command, sent behind the STOR (see behind-transfer.ts): its reply
@@ -78,5 +80,35 @@ export class RepliesBehind {
     }
     if (this.stor === undefined || this.behind === undefined) return undefined
     return { stor: this.stor, behind: this.behind, early: this.early }
+  }
+}
+
+/**
+ * A transfer's handler where `behind` went after its command (a RETR's, as a STOR's in store.ts):
+ * the final replies are sorted, the passive command's kept by `behind`, and the transfer's own
+ * handed to `handler` once both are in (a refusal as an FTPError; `refused` hears it first, with
+ * whether a stray 226 was seen). `started`: the transfer's 1xx came.
+ */
+export function sortedBehind(
+  behind: PassiveBehind,
+  started: () => boolean,
+  refused: (straySeen: boolean) => void,
+  handler: ResponseHandler
+): ResponseHandler {
+  const replies = new RepliesBehind(r => r.code === (behind.command === 'PASV' ? 227 : 229))
+  let straySeen = false
+  return (res: Error | FTPResponse, task) => {
+    if (!isReply(res) || res.code < 200) return handler(res, task)
+    const sorted = replies.take({ code: res.code, message: res.message }, started())
+    if (sorted === 'stray') straySeen = true
+    else if (sorted === 'early port') behind.early(res)
+    else if (sorted !== undefined) {
+      behind.answered(sorted.behind)
+      if (sorted.early) behind.early(sorted.behind)
+      const { stor } = sorted
+      if (stor.code >= 200 && stor.code < 300) return handler({ ...stor }, task)
+      refused(straySeen)
+      task.reject(new FTPError(stor))
+    }
   }
 }

@@ -133,6 +133,7 @@ export class PassiveConnector {
     const startTls = async (): Promise<Socket> => {
       await tcp
       if (!secure) return raw
+      logProtocol(client, `Data connection to ${host}:${port}: TLS handshake`)
       const tls = tlsConnect({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) })
       socket = tls
       const trust = keepSessionFrom(client, tls)

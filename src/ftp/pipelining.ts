@@ -4,7 +4,7 @@
  * commands, or sends one reply too many, such as pyftpdlib 1.5.7's late 226 after a refused
  * transfer) gets one command at a time for the rest of the run: the server record's `pipelining`.
  */
-import type { Reply } from '../core/remote-session.js'
+import type { OpOutcome, RemoteOp, Reply } from '../core/remote-session.js'
 
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
 const SUCCESS: Record<string, number[]> = {
@@ -113,3 +113,18 @@ export function lineTooLong(command: string, bytes: number): string | undefined 
     `at most ${MAX_LINE_BYTES} are sent: pyftpdlib reads no longer lines, vsftpd and ProFTPD none over 4096)`
   )
 }
+
+/** The FTP command of each change sent together (`together`, an upload's `first`). */
+const VERB: Record<RemoteOp['kind'], string> = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' }
+export const opCommand = (op: RemoteOp): string => `${VERB[op.kind]} ${op.path}`
+
+/** A change's outcome from its reply: a 2xx is done, anything else the server's refusal. */
+export const outcome = (r: Reply): OpOutcome =>
+  r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message }
+
+/**
+ * Whether what came to a reply handler is a reply (a code, FTPError's included) rather than a
+ * lost connection or a timeout. Not `instanceof Error`: Node's own errors (ECONNRESET) may come
+ * from another realm (a test's VM context), and are replies to nothing.
+ */
+export const isReply = (res: unknown): res is Reply => typeof (res as { code?: unknown } | null)?.code === 'number'

@@ -1,9 +1,10 @@
 /**
  * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
- * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
- * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
+ * order every server accepts: the command, then TLS, as soon as TCP is up where the server takes
+ * it (as uploads do, early-tls.ts), else on its 1xx. basic-ftp's own transfers start TLS before
+ * the command, which pyftpdlib before 1.5.9 answers by resetting the data connection.
  */
-import { Client, FileInfo, FTPError, FTPResponse, parseList } from 'basic-ftp'
+import { Client, FileInfo, FTPError, FTPResponse, parseList, ResponseHandler } from 'basic-ftp'
 import { createHash } from 'node:crypto'
 import { DeployError } from '../core/errors.js'
 import {
@@ -11,12 +12,15 @@ import {
   expectStrayCompletion,
   listCommands,
   nameEncoding,
+  sendWithBehind,
   sendWithHandler,
   setControlIdleTimeout,
   useListCommand
 } from './basic-ftp.js'
 import type { ServerRecord } from '../core/server-record.js'
+import { PassiveBehind, sortedBehind } from './behind-transfer.js'
 import { DataConnection, PassiveConnector } from './data-connection.js'
+import { startTlsEarly, TLS_ON_REPLY, TlsTiming } from './early-tls.js'
 
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
 const MAX_LISTING_BYTES = 40 * 1024 * 1024
@@ -34,8 +38,8 @@ export function tooLarge(remotePath: string, what: string, maxBytes: number): De
 
 /**
  * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
- * files of any size). Resolves once the server confirms (2xx)
- * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
+ * files of any size), TLS starting as `tls` says. Resolves once the server confirms (2xx) and
+ * the data connection has ended; rejects with the server's reply when it refused (FTPError),
  * else with what broke.
  */
 export async function retrieve(
@@ -43,7 +47,9 @@ export async function retrieve(
   data: DataConnection,
   command: string,
   limit = Infinity,
-  onChunk?: (chunk: Buffer) => void
+  onChunk?: (chunk: Buffer) => void,
+  tls: TlsTiming = TLS_ON_REPLY,
+  behind?: PassiveBehind
 ) {
   const parts: Buffer[] = []
   let bytes = 0
@@ -72,7 +78,7 @@ export async function retrieve(
       socket.once('close', resolve)
     })
   }
-  const confirmed = sendWithHandler(client, command, (res: Error | FTPResponse, task) => {
+  const handler: ResponseHandler = (res: Error | FTPResponse, task) => {
     if (res instanceof Error) {
       if (res instanceof FTPError && !started) expectStrayCompletion(client)
       return task.reject(res)
@@ -97,7 +103,24 @@ export async function retrieve(
     }
     if (res.code >= 200 && res.code < 300) return task.resolve(res)
     if (res.code >= 300) task.reject(new FTPError(res))
-  })
+  }
+  const confirmed =
+    behind === undefined
+      ? sendWithHandler(client, command, handler)
+      : sendWithBehind(
+          client,
+          command,
+          behind.command,
+          sortedBehind(
+            behind,
+            () => started,
+            straySeen => {
+              if (!started && !straySeen) expectStrayCompletion(client)
+            },
+            handler
+          )
+        )
+  startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled })
   try {
     await confirmed
     // A 2xx without a 1xx opened no transfer: nothing was sent.
@@ -112,6 +135,36 @@ export async function retrieve(
 }
 
 /**
+ * RETR of a small file (a manifest, holder.json) into memory: undefined when there is no such
+ * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
+ */
+export async function retrieveSmall(
+  client: Client,
+  data: DataConnection,
+  remotePath: string,
+  maxBytes: number,
+  expected: number | undefined,
+  tls: TlsTiming
+): Promise<Buffer | undefined> {
+  let got: Buffer
+  try {
+    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls)
+  } catch (err) {
+    // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+    if (err instanceof FTPError && err.code === 550) return undefined
+    if (err instanceof TooManyBytes) throw tooLarge(remotePath, 'came with', maxBytes)
+    throw err
+  }
+  if (expected !== undefined && got.length !== expected) {
+    throw new DeployError(`Download of ${remotePath} is incomplete: ${got.length} of ${expected} bytes arrived`, {
+      command: 'RETR',
+      transient: true
+    })
+  }
+  return got
+}
+
+/**
  * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
  * candidates and its parsers); the first that the server accepts is used from then on.
  */
@@ -119,13 +172,14 @@ export async function listDirectory(
   client: Client,
   connector: PassiveConnector,
   path: string,
-  server: Pick<ServerRecord, 'listCommand'>
+  server: Pick<ServerRecord, 'listCommand'>,
+  tls: TlsTiming = TLS_ON_REPLY
 ): Promise<FileInfo[]> {
   let lastError: unknown
   for (const candidate of listCommands(client)) {
     const command = path === '' ? candidate : `${candidate} ${path}`
     try {
-      const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES)
+      const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES, undefined, tls)
       useListCommand(client, candidate)
       if (candidate !== 'MLSD') server.listCommand = 'LIST'
       return parseList(text.toString(nameEncoding(client)))
@@ -141,15 +195,18 @@ export async function listDirectory(
 export async function downloadSha256(
   client: Client,
   data: DataConnection,
-  remotePath: string
+  remotePath: string,
+  tls: TlsTiming = TLS_ON_REPLY,
+  behind?: PassiveBehind
 ): Promise<{ sha256: string; size: number } | undefined> {
   const hash = createHash('sha256')
   let size = 0
   try {
-    await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
+    const onChunk = (chunk: Buffer): void => {
       hash.update(chunk)
       size += chunk.length
-    })
+    }
+    await retrieve(client, data, `RETR ${remotePath}`, Infinity, onChunk, tls, behind)
   } catch (err) {
     if (err instanceof FTPError && err.code === 550) return undefined
     throw err

@@ -11,6 +11,7 @@ import type {
   FirstRead,
   LocalSource,
   OpOutcome,
+  OpsFirst,
   RemoteEntry,
   RemoteOp,
   RemoteSession
@@ -22,15 +23,13 @@ import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { commandNamed, fitsCommand, globbed, sizeUnavailable } from './pipelining.js'
+import { commandNamed, fitsCommand, globbed, opCommand, outcome, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { readFirstOf, SmallReader } from './small-read.js'
 import { statFileSize, statListings } from './stat-listing.js'
 import { Sent, store } from './store.js'
-
-/** The FTP command of each change `together` sends. */
-const VERB: Record<RemoteOp['kind'], string> = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' }
+import type { TlsTiming } from './early-tls.js'
 
 export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -69,7 +68,9 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async downloadHash(remotePath: string): Promise<{ sha256: string; size: number } | undefined> {
-    return downloadSha256(this.client, await this.connector.open(this.client), remotePath)
+    // The next download's passive port behind the RETR, where the server reads it after the transfer.
+    const data = await this.connector.open(this.client)
+    return downloadSha256(this.client, data, remotePath, this.tlsTiming(), this.connector.behindStor())
   }
 
   get usable(): boolean {
@@ -99,11 +100,9 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async together(ops: RemoteOp[], options: { beforeTransfer?: boolean } = {}): Promise<OpOutcome[]> {
-    const commands = ops.map(op => `${VERB[op.kind]} ${op.path}`)
+    const commands = ops.map(opCommand)
     const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false })
-    return replies.map(r =>
-      r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message }
-    )
+    return replies.map(outcome)
   }
 
   /**
@@ -150,10 +149,26 @@ export class BasicFtpSession implements RemoteSession {
     return replies
   }
 
-  async upload(source: LocalSource | Buffer, remotePath: string): Promise<Sent> {
+  async upload(source: LocalSource | Buffer, remotePath: string, first?: OpsFirst): Promise<Sent> {
     const data = await this.connector.open(this.client)
-    const tls = { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() }
-    return store(this.client, data, source, remotePath, tls, this.connector.behindStor())
+    const tls = this.tlsTiming()
+    const ahead =
+      first !== undefined && this.server.pipelining
+        ? { commands: first.ops.map(opCommand), answered: (replies: Reply[]) => first.done(replies.map(outcome)) }
+        : undefined
+    return store(this.client, data, source, remotePath, tls, this.connector.behindStor(), ahead).catch(err => {
+      if (!(err instanceof RepliesMismatch)) throw err
+      // As for commands sent together: one at a time from now on, this upload again on a new connection.
+      this.server.pipeliningConfused(err.message)
+      throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
+        transient: true
+      })
+    })
+  }
+
+  /** Transfers start TLS as soon as TCP is up, until the server resets such a handshake (the record's `earlyTls`). */
+  private tlsTiming(): TlsTiming {
+    return { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() }
   }
 
   commit(c: Commit): Promise<Committed> {
@@ -173,7 +188,13 @@ export class BasicFtpSession implements RemoteSession {
 
   private reader(): SmallReader {
     const { client, connector, server } = this
-    return { client, connector, server, sendAll: (commands, options) => this.sendAll(commands, options) }
+    return {
+      client,
+      connector,
+      server,
+      tls: () => this.tlsTiming(),
+      sendAll: (commands, options) => this.sendAll(commands, options)
+    }
   }
 
   async size(remotePath: string): Promise<number | undefined> {
@@ -194,7 +215,7 @@ export class BasicFtpSession implements RemoteSession {
   }
 
   async list(path: string): Promise<RemoteEntry[]> {
-    return listDirectory(this.client, this.connector, path, this.server)
+    return listDirectory(this.client, this.connector, path, this.server, this.tlsTiming())
   }
 
   async listEntries(path: string): Promise<RemoteEntry[]> {
@@ -224,20 +245,17 @@ export class BasicFtpSession implements RemoteSession {
     return commands => this.sendAll(commands, { pipelined, preparePassive: false })
   }
 
+  /** RNFR and RNTO in one write where the server takes it (after a refused RNFR, RNTO is refused too: 503). */
   async rename(from: string, to: string): Promise<void> {
-    this.connector.forget()
-    try {
-      await this.client.send(`RNFR ${from}`)
-      await this.client.send(`RNTO ${to}`)
-    } catch (err) {
-      if (!(err instanceof FTPError)) throw err
-      throw new DeployError(`Could not rename ${from} to ${to}: ${err.message}`, {
-        command: 'RNFR/RNTO',
-        code: err.code,
-        reply: err.message,
-        transient: replyIsTransient(err.code, err.message)
-      })
-    }
+    const [rnfr, rnto] = await this.sendAll([`RNFR ${from}`, `RNTO ${to}`], { pipelined: true, preparePassive: false })
+    const refusal = rnfr!.code !== 350 ? rnfr! : rnto!.code < 200 || rnto!.code >= 300 ? rnto! : undefined
+    if (refusal === undefined) return
+    throw new DeployError(`Could not rename ${from} to ${to}: ${refusal.message}`, {
+      command: 'RNFR/RNTO',
+      code: refusal.code,
+      reply: refusal.message,
+      transient: replyIsTransient(refusal.code, refusal.message)
+    })
   }
 
   async chmod(path: string, mode: string): Promise<void> {

@@ -5,18 +5,20 @@
  * and what remote-dir holds, in one round trip (issue 22).
  */
 import { Client, FTPError } from 'basic-ftp'
-import { DeployError } from '../core/errors.js'
 import type { FirstRead, Reply } from '../core/remote-session.js'
 import type { ServerRecord } from '../core/server-record.js'
 import type { PassiveConnector } from './data-connection.js'
 import { globbed, sizeIn, sizeUnavailable } from './pipelining.js'
-import { retrieve, tooLarge, TooManyBytes } from './retrieve.js'
+import { retrieveSmall, tooLarge } from './retrieve.js'
+import type { TlsTiming } from './early-tls.js'
 import { parseStatListing } from './stat-listing.js'
 
 export interface SmallReader {
   client: Client
   connector: PassiveConnector
   server: ServerRecord
+  /** When transfers start TLS (as soon as TCP is up, where the server takes it). */
+  tls(): TlsTiming
   /** The session's sendAll: replies in order, in one write when `pipelined`. */
   sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]>
 }
@@ -53,20 +55,5 @@ async function readSized(r: SmallReader, path: string, size: Reply, maxBytes: nu
   if (size.code >= 300 && !unavailable) throw new FTPError(size)
   const expected = sizeIn(size)
   if (expected !== undefined && expected > maxBytes) throw tooLarge(path, `is ${expected} bytes,`, maxBytes)
-  let data: Buffer
-  try {
-    data = await retrieve(r.client, await r.connector.open(r.client), `RETR ${path}`, maxBytes)
-  } catch (err) {
-    // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-    if (err instanceof FTPError && err.code === 550) return undefined
-    if (err instanceof TooManyBytes) throw tooLarge(path, 'came with', maxBytes)
-    throw err
-  }
-  if (expected !== undefined && data.length !== expected) {
-    throw new DeployError(`Download of ${path} is incomplete: ${data.length} of ${expected} bytes arrived`, {
-      command: 'RETR',
-      transient: true
-    })
-  }
-  return data
+  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls())
 }

@@ -18,33 +18,24 @@ import {
 } from './basic-ftp.js'
 import { PassiveBehind, RepliesBehind } from './behind-transfer.js'
 import { DataConnection } from './data-connection.js'
-
-/** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
-const EARLY_RESET_GRACE_MS = 1000
+import { startTlsEarly, TLS_ON_REPLY, TlsTiming } from './early-tls.js'
+import { FirstCommands, sendFirst } from './send-first.js'
 
 export type { Sent }
 
 /**
- * Sends `STOR remotePath` and the source over `data`. Resolves once the server confirms (2xx);
- * rejects with the server's reply when it gave one (e.g. 452), else with what broke.
+ * Sends `STOR remotePath` and the source over `data` (with `first` written just ahead of it, and
+ * `behind` after it). Resolves once the server confirms (2xx); rejects with the server's reply
+ * when it gave one (e.g. 452), else with what broke.
  */
-/**
- * When TLS starts on an upload's data connection: `early`, as soon as TCP is up (the STOR has
- * left by then), or after the server's 1xx as ftplib does. `onEarlyReset` hears of an early
- * handshake the server reset.
- */
-export interface TlsTiming {
-  early: boolean
-  onEarlyReset(): void
-}
-
 export async function store(
   client: Client,
   data: DataConnection,
   source: LocalSource | Buffer,
   remotePath: string,
-  tls: TlsTiming = { early: false, onEarlyReset: () => undefined },
-  behind?: PassiveBehind
+  tls: TlsTiming = TLS_ON_REPLY,
+  behind?: PassiveBehind,
+  first?: FirstCommands
 ): Promise<Sent> {
   const hash = createHash('sha256')
   let size = 0
@@ -130,40 +121,10 @@ export async function store(
     if (res.code >= 300) task.reject(new FTPError(res))
   }
   const command = `STOR ${remotePath}`
-  const confirmed =
-    behind === undefined
-      ? sendWithHandler(client, command, handler)
-      : sendWithBehind(client, command, behind.command, handler)
-  if (tls.early) {
-    // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
-    // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
-    // before 1.5.9 still resets some such handshakes (its issue 604) and then never answers the
-    // STOR: the session is given up at once, and the run goes on with TLS after the 1xx.
-    let secured = false
-    data.ready().then(
-      () => (secured = true),
-      () => undefined
-    )
-    data.onError(err => {
-      if (secured || started) return
-      // A server that refuses the STOR drops its data connection too: only one that then leaves
-      // the STOR unanswered is the one that reset an early handshake.
-      const timer = setTimeout(() => {
-        if (settled) return
-        tls.onEarlyReset()
-        failSession(
-          client,
-          new DeployError(`The data connection was reset during its TLS handshake (${err.message})`, {
-            transient: true
-          })
-        )
-      }, EARLY_RESET_GRACE_MS)
-      confirmed.then(
-        () => clearTimeout(timer),
-        () => clearTimeout(timer)
-      )
-    })
-  }
+  const confirmed = sendFirst(client, first, handler, h =>
+    behind === undefined ? sendWithHandler(client, command, h) : sendWithBehind(client, command, behind.command, h)
+  )
+  startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled })
   try {
     await confirmed
   } catch (err) {

@@ -5,7 +5,7 @@
  * a lost connection (the pool retries it on a new one): a refusal is followed by a look.
  */
 import { posix } from 'node:path'
-import { RemoteSession } from '../core/remote-session.js'
+import { OpOutcome, RemoteOp, RemoteSession } from '../core/remote-session.js'
 import { quietly } from '../session/refusals.js'
 import {
   beatName,
@@ -24,6 +24,8 @@ export interface BeatMoves {
   byMkdir: boolean
   /** A release got this far: the heartbeat is gone (a retried release goes on from there). */
   beatRemoved: boolean
+  /** A release sent the heartbeat's, holder.json's and the directory's removal in one write. */
+  releaseSent: boolean
 }
 
 /** The names of a run's own heartbeats in the lock directory; undefined when it cannot be listed. */
@@ -33,6 +35,35 @@ export async function ownBeats(session: RemoteSession, path: string, token: stri
     .then(found => found ?? session.list(path))
     .catch(() => undefined)
   return infos?.map(i => i.name).filter(n => isOwnBeat(n, token))
+}
+
+/**
+ * The lock's start in the directory this run just made: its first heartbeat made and holder.json
+ * written, in one write where the server takes it (the MKD just ahead of the STOR), else one
+ * after the other. `holderFailed` hears of a holder.json that could not be written (the lock
+ * holds without it). True when the heartbeat is this run's; false when the directory is gone
+ * (moved aside by a waiter that took it for a stale one) or another's.
+ */
+export async function startOwn(
+  session: RemoteSession,
+  path: string,
+  token: string,
+  holder: Buffer,
+  holderFailed: (err: unknown) => void
+): Promise<boolean> {
+  const beat: RemoteOp = { kind: 'mkdir', path: posix.join(path, beatName(token, 0)) }
+  let made: OpOutcome | undefined
+  try {
+    await session.upload(holder, posix.join(path, HOLDER), { ops: [beat], done: ([outcome]) => (made = outcome) })
+  } catch (err) {
+    // A lost connection: the step again on a new one (the pool's retry).
+    if (!session.usable) throw err
+    holderFailed(err)
+  }
+  made ??= (await session.together([beat]))[0]!
+  if (made.done) return true
+  // Refused: the directory is gone or another's, or this step's try before a lost connection made it.
+  return ((await ownBeats(session, path, token)) ?? []).includes(beatName(token, 0))
 }
 
 /**
@@ -113,15 +144,32 @@ export async function breakBeatless(
 /**
  * Removes the run's own lock: its heartbeat first, by name (so the directory is the one this
  * run made), then holder.json and the directory. A lock with no heartbeat of this run's is left
- * alone unless its holder.json carries this run's token (a release tried again).
+ * alone unless its holder.json carries this run's token (a release tried again). `sure`: the
+ * heartbeat cannot have been taken over (it moved recently), so all three go in one write.
  */
 export async function releaseOwn(
   session: RemoteSession,
   path: string,
   token: string,
   beat: number,
-  moves: BeatMoves
+  moves: BeatMoves,
+  sure = false
 ): Promise<{ outcome: 'released' } | { outcome: 'not ours' } | { outcome: 'kept'; reply: string }> {
+  const holder = posix.join(path, HOLDER)
+  if (sure && !moves.beatRemoved && !moves.releaseSent && session.server.pipelining) {
+    moves.releaseSent = true
+    // With the next transfer's passive port: the run's listing output usually follows.
+    const ops: RemoteOp[] = [
+      { kind: 'rmdir', path: posix.join(path, beatName(token, beat)) },
+      { kind: 'remove', path: holder },
+      { kind: 'rmdir', path }
+    ]
+    const [beatGone, , dir] = await session.together(ops, { beforeTransfer: true })
+    if (beatGone!.done) {
+      moves.beatRemoved = true
+      return dir!.done ? { outcome: 'released' } : { outcome: 'kept', reply: dir!.reply }
+    }
+  }
   if (!moves.beatRemoved) {
     if (await quietly(session.removeDir(posix.join(path, beatName(token, beat))))) moves.beatRemoved = true
     else {
@@ -132,10 +180,12 @@ export async function releaseOwn(
   }
   if (!moves.beatRemoved) {
     const seen = await inspectLockDir(session, path)
-    if (seen?.token !== token) return { outcome: 'not ours' }
+    // After a write of all three whose replies were lost: an empty lock is this run's, half removed.
+    const emptied = moves.releaseSent && (seen === undefined || seen.beat + seen.raw === '')
+    if (seen?.token !== token && !emptied) return { outcome: 'not ours' }
   }
   const done = await session.together([
-    { kind: 'remove', path: posix.join(path, HOLDER) },
+    { kind: 'remove', path: holder },
     { kind: 'rmdir', path }
   ])
   const removed = done[1]!

@@ -11,10 +11,9 @@ import { posix } from 'node:path'
 import { DeployError, describeError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { isRefusal } from '../session/refusals.js'
 import { beatName, describeSeen, HOLDER, inspectLockDir, LOCK_DIR, LockSeen, newToken, sameLock } from './lock-dir.js'
 import { cancellable, throwIfCancelled } from './lock-wait.js'
-import { BeatMoves, breakBeatless, releaseOwn, renewBeat, takeOverBeat } from './lock-steps.js'
+import { BeatMoves, breakBeatless, releaseOwn, renewBeat, startOwn, takeOverBeat } from './lock-steps.js'
 
 export { inspectLock, LOCK_DIR } from './lock-dir.js'
 export type { LockSeen } from './lock-dir.js'
@@ -70,12 +69,13 @@ export class DeployLock {
   readonly token: string
   private beat = 0
   private timer: NodeJS.Timeout | undefined
+  /** When the heartbeat last moved (its command sent then, on this run's clock). */
   private lastBeat: number
   private released = false
   /** Why the lock is no longer this run's (its heartbeat is gone): then it is never touched again. */
   private lost: string | undefined
   /** How the heartbeat moves, and how far a release got (lock-steps.ts). */
-  private readonly moves: BeatMoves = { byMkdir: false, beatRemoved: false }
+  private readonly moves: BeatMoves = { byMkdir: false, beatRemoved: false, releaseSent: false }
   private renewing: Promise<void> = Promise.resolve()
   private readonly releaseHooks: (() => void)[] = []
 
@@ -165,44 +165,39 @@ export class DeployLock {
   }
 
   /**
-   * Says who holds it and starts the heartbeat in the directory this run just made. False when
-   * that directory is gone already (moved aside by a waiter that took it for a stale one).
+   * Starts the heartbeat in the directory this run just made, and says who holds it, in one write
+   * where the server takes it. False when that directory is gone already (moved aside by a
+   * waiter that took it for a stale one).
    */
   private async claim(): Promise<boolean> {
-    await this.writeHolder()
-    const path = lockPath(this.o)
-    const started = await this.o
-      .run('Starting the deploy lock', session => session.makeDir(posix.join(path, beatName(this.token, 0))))
-      .then(
-        () => true,
-        (err: unknown) => {
-          if (isRefusal(err)) return false
-          throw err
-        }
-      )
-    if (started) this.startBeating()
+    const sentAt = this.o.now()
+    const started = await this.o.run('Starting the deploy lock', session =>
+      startOwn(session, lockPath(this.o), this.token, this.holder(), err => this.holderFailed(err))
+    )
+    if (started) this.startBeating(sentAt)
     return started
   }
 
-  private async writeHolder(): Promise<void> {
-    const path = lockPath(this.o)
-    const holder = {
-      holder: this.o.identity.description,
-      since: new Date(this.o.now()).toISOString(),
-      token: this.token
-    }
-    // Who holds it is for the people waiting: a server that refuses the file still has a lock.
-    await this.o
-      .run('Writing the deploy lock', session =>
-        session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), posix.join(path, HOLDER))
-      )
-      .catch(err =>
-        this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`)
-      )
+  /** holder.json: who holds the lock, since when, and the run's token. */
+  private holder(): Buffer {
+    const since = new Date(this.o.now()).toISOString()
+    const holder = { holder: this.o.identity.description, since, token: this.token }
+    return Buffer.from(JSON.stringify(holder, null, 1) + '\n')
   }
 
-  private startBeating(): void {
-    this.lastBeat = this.o.now()
+  /** Who holds it is for the people waiting: a server that refuses the file still has a lock. */
+  private holderFailed(err: unknown): void {
+    this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`)
+  }
+
+  private async writeHolder(): Promise<void> {
+    const path = posix.join(lockPath(this.o), HOLDER)
+    const write = this.o.run('Writing the deploy lock', session => session.upload(this.holder(), path))
+    await write.catch(err => this.holderFailed(err))
+  }
+
+  private startBeating(sentAt: number): void {
+    this.lastBeat = sentAt
     this.o.log.info(`Took the deploy lock ${lockPath(this.o)}`)
     this.schedule()
   }
@@ -218,6 +213,7 @@ export class DeployLock {
   /** One beat: the heartbeat renamed to its next number, which only succeeds in this run's own lock. */
   private async renew(): Promise<void> {
     const path = lockPath(this.o)
+    const sentAt = this.o.now()
     try {
       const now = await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', session =>
         renewBeat(session, path, this.token, this.beat, this.moves)
@@ -228,7 +224,7 @@ export class DeployLock {
         return
       }
       this.beat = now
-      this.lastBeat = this.o.now()
+      this.lastBeat = sentAt
     } catch (err) {
       this.o.log.warning(`Could not renew the deploy lock: ${describeError(err)}`)
     }
@@ -253,10 +249,11 @@ export class DeployLock {
     const run = this.o.run
     if (seen.beat !== '') {
       const beats = seen.beat.split(',')
+      const sentAt = this.o.now()
       if (!(await run('Breaking the deploy lock', session => takeOverBeat(session, path, beats, this.token))))
         return false
       await this.writeHolder()
-      this.startBeating()
+      this.startBeating(sentAt)
       return true
     }
     const aside = `${path}.stale-${this.token}-${this.o.now().toString(36)}`
@@ -285,8 +282,11 @@ export class DeployLock {
       this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`)
       return
     }
+    // Moved less than half the stale time ago: no waiter can have taken it over (they wait the
+    // whole stale time from the move they saw), so all of it goes in one write.
+    const sure = this.o.now() - this.lastBeat < this.o.timing.staleAfterMs / 2
     const done = await this.o.run('Releasing the deploy lock', session =>
-      releaseOwn(session, path, this.token, this.beat, this.moves)
+      releaseOwn(session, path, this.token, this.beat, this.moves, sure)
     )
     if (done.outcome === 'released') this.o.log.info(`Released the deploy lock ${path}`)
     else if (done.outcome === 'not ours')

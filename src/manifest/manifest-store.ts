@@ -13,10 +13,20 @@ export interface ManifestWriter {
 export interface ManifestCadence {
   /** Changes before a write, at least. */
   every: number
-  /** After the first write, at most one write per this many milliseconds (until the last). */
+  /**
+   * After the first write, at most one write per this many milliseconds (until the last), or
+   * per WRITE_SHARE times as long as the last write took, if that is more.
+   */
   minIntervalMs: number
   now: () => number
 }
+
+/**
+ * Checkpoints take at most about a tenth of one connection's time: over a slow link a write of
+ * the manifest costs some six round trips (its upload, its size check, its rename), which a
+ * write every second would take from the uploads. A run killed midway loses what it did since.
+ */
+const WRITE_SHARE = 10
 
 /**
  * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
@@ -30,6 +40,8 @@ export class ManifestStore {
   private writing: Promise<void> = Promise.resolve()
   private dirty = false
   private lastWrite: number | undefined
+  /** How long the last write took (ms). */
+  private lastTook = 0
   /** A write of recorded checked temporaries waiting for the interval to pass. */
   private later: ReturnType<typeof setTimeout> | undefined
   private readonly cadence: ManifestCadence
@@ -60,8 +72,8 @@ export class ManifestStore {
     this.manifest.checked ??= new Map()
     this.manifest.checked.set(temp, entry)
     this.dirty = true
-    const { minIntervalMs, now } = this.cadence
-    const wait = this.lastWrite === undefined ? 0 : this.lastWrite + minIntervalMs - now()
+    const { now } = this.cadence
+    const wait = this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now()
     if (wait <= 0) return this.flush()
     // Written once the interval has passed, if no other write comes first (a flush clears it).
     this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait)
@@ -134,7 +146,8 @@ export class ManifestStore {
     if (!this.dirty) return
     this.dirty = false
     this.changes = 0
-    this.lastWrite = this.cadence.now()
+    const started = this.cadence.now()
+    this.lastWrite = started
     const text = serializeManifest(this.manifest)
     this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`)
     try {
@@ -142,17 +155,25 @@ export class ManifestStore {
     } catch (err) {
       this.dirty = true
       throw err
+    } finally {
+      this.lastTook = this.cadence.now() - started
     }
+  }
+
+  /** The least time from one write's start to the next checkpoint's (none with a minIntervalMs of 0). */
+  private interval(): number {
+    const { minIntervalMs } = this.cadence
+    return minIntervalMs === 0 ? 0 : Math.max(minIntervalMs, WRITE_SHARE * this.lastTook)
   }
 
   private changed(): Promise<void> {
     this.dirty = true
     this.changes += 1
     if (this.remaining !== undefined && --this.remaining <= 0) return Promise.resolve()
-    const { every, minIntervalMs, now } = this.cadence
+    const { every, now } = this.cadence
     const due =
       this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-      (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs)
+      (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
     return due ? this.flush() : Promise.resolve()
   }
 }
