@@ -26395,7 +26395,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(207);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1918);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7668);
@@ -28152,7 +28152,7 @@ class TempNamer {
 
 /***/ }),
 
-/***/ 207:
+/***/ 1918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28238,10 +28238,12 @@ async function sizeOf(session, path) {
  * read into memory: the run fails, naming it (it is never taken for "no manifest").
  */
 const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
-async function readOne(pool, path, what, log) {
+async function readOne(pool, path, what, log, known) {
     // A transient failure (a short download included) is retried and then fails the run: it is
     // never taken for "no manifest", which would upload everything again and forget deletions.
-    const data = await pool.run(`Reading ${what}`, session => session.download(path, MANIFEST_MAX_BYTES));
+    const data = known.has(path)
+        ? known.get(path)
+        : await pool.run(`Reading ${what}`, session => session.download(path, MANIFEST_MAX_BYTES));
     if (data === undefined)
         return undefined;
     try {
@@ -28258,13 +28260,17 @@ async function readOne(pool, path, what, log) {
         return undefined;
     }
 }
-/** The manifest, else (a run killed while replacing it) its backup, else none. */
-async function readManifest(pool, path, log) {
-    const manifest = await readOne(pool, path, 'the manifest', log);
+/** The path of the backup a run killed while replacing the manifest at `path` leaves. */
+function backupPathOf(path) {
+    return external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,core_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
+}
+/** The manifest, else (a run killed while replacing it) its backup, else none. `known`: read already. */
+async function readManifest(pool, path, log, known = new Map()) {
+    const manifest = await readOne(pool, path, 'the manifest', log, known);
     if (manifest !== undefined)
         return { manifest, from: 'manifest' };
-    const backupPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), (0,core_manifest/* manifestBackupName */.r7)(external_node_path_.posix.basename(path)));
-    const backup = await readOne(pool, backupPath, "the manifest's backup", log);
+    const backupPath = backupPathOf(path);
+    const backup = await readOne(pool, backupPath, "the manifest's backup", log, known);
     if (backup !== undefined) {
         log.warning(`Using the manifest's backup ${backupPath}: an earlier run stopped while replacing the manifest`);
         return { manifest: backup, from: 'backup' };
@@ -28336,6 +28342,12 @@ function manifestWriter(pool, replacer, path, options) {
 ;// CONCATENATED MODULE: ./src/manifest/manifest-store.ts
 
 /**
+ * Checkpoints take at most about a tenth of one connection's time: over a slow link a write of
+ * the manifest costs some six round trips (its upload, its size check, its rename), which a
+ * write every second would take from the uploads. A run killed midway loses what it did since.
+ */
+const WRITE_SHARE = 10;
+/**
  * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
  * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
  * `flush`; one write at a time. A failed write leaves the state dirty: the next flush retries.
@@ -28350,6 +28362,8 @@ class ManifestStore {
     writing = Promise.resolve();
     dirty = false;
     lastWrite;
+    /** How long the last write took (ms). */
+    lastTook = 0;
     /** A write of recorded checked temporaries waiting for the interval to pass. */
     later;
     cadence;
@@ -28376,8 +28390,8 @@ class ManifestStore {
         this.manifest.checked ??= new Map();
         this.manifest.checked.set(temp, entry);
         this.dirty = true;
-        const { minIntervalMs, now } = this.cadence;
-        const wait = this.lastWrite === undefined ? 0 : this.lastWrite + minIntervalMs - now();
+        const { now } = this.cadence;
+        const wait = this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now();
         if (wait <= 0)
             return this.flush();
         // Written once the interval has passed, if no other write comes first (a flush clears it).
@@ -28446,7 +28460,8 @@ class ManifestStore {
             return;
         this.dirty = false;
         this.changes = 0;
-        this.lastWrite = this.cadence.now();
+        const started = this.cadence.now();
+        this.lastWrite = started;
         const text = (0,core_manifest/* serializeManifest */.MZ)(this.manifest);
         this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
         try {
@@ -28456,18 +28471,51 @@ class ManifestStore {
             this.dirty = true;
             throw err;
         }
+        finally {
+            this.lastTook = this.cadence.now() - started;
+        }
+    }
+    /** The least time from one write's start to the next checkpoint's (none with a minIntervalMs of 0). */
+    interval() {
+        const { minIntervalMs } = this.cadence;
+        return minIntervalMs === 0 ? 0 : Math.max(minIntervalMs, WRITE_SHARE * this.lastTook);
     }
     changed() {
         this.dirty = true;
         this.changes += 1;
         if (this.remaining !== undefined && --this.remaining <= 0)
             return Promise.resolve();
-        const { every, minIntervalMs, now } = this.cadence;
+        const { every, now } = this.cadence;
         const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
-            (this.lastWrite === undefined || now() - this.lastWrite >= minIntervalMs);
+            (this.lastWrite === undefined || now() - this.lastWrite >= this.interval());
         return due ? this.flush() : Promise.resolve();
     }
 }
+
+;// CONCATENATED MODULE: ./src/session/in-doubt.ts
+
+
+/** Whether `target` holds exactly the bytes `sent` (a refusal on the way: not shown, false). */
+async function holdsSent(session, target, sent) {
+    if ((await sizeOf(session, target)) !== sent.size)
+        return false;
+    // Nothing to compare but the size.
+    if (sent.size === 0)
+        return true;
+    if (session.server.hashAlgorithm === 'sha256') {
+        const hash = await session.hash(target, sent.size).catch(refusedAs(undefined));
+        if (hash?.algorithm === 'sha256')
+            return hash.hex === sent.sha256;
+    }
+    const read = await session.downloadHash(target).catch(refusedAs(undefined));
+    return read !== undefined && read.size === sent.size && read.sha256 === sent.sha256;
+}
+/** A refusal becomes `value`; a lost connection still throws (the write stays in doubt). */
+const refusedAs = (value) => (err) => {
+    if (isRefusal(err))
+        return value;
+    throw err;
+};
 
 ;// CONCATENATED MODULE: ./src/session/checked.ts
 /**
@@ -28545,7 +28593,8 @@ async function putInPlace(pool, files, connections, carry) {
 }
 
 ;// CONCATENATED MODULE: ./src/session/temps.ts
-
+/** Removals in one task (sent together where the server takes it). */
+const REMOVE_AT_ONCE = 32;
 class RunTemps {
     names;
     /** This run's temporaries not yet renamed or removed: removed at the end (`cleanUp`). */
@@ -28570,15 +28619,27 @@ class RunTemps {
     get unsettled() {
         return [...this.temps];
     }
-    /** Removes this run's temporaries still on the server (best effort), but those to `keep` (recorded for the next run). */
+    /**
+     * Removes this run's temporaries still on the server (best effort), but those to `keep`
+     * (recorded for the next run): the removals sent together, REMOVE_AT_ONCE to a task. A task
+     * that fails (no connection) ends it: the server is out of reach, the next run removes the rest.
+     */
     async cleanUp(pool, keep = new Set()) {
         for (const temp of [...this.temps].filter(t => keep.has(t)))
             this.settled(temp);
-        for (const temp of [...this.temps]) {
-            await pool
-                // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
-                .run(`Removing ${temp}`, session => quietly(session.remove(temp)), { always: true })
-                .then(() => this.settled(temp), () => undefined);
+        const temps = [...this.temps];
+        for (let i = 0; i < temps.length; i += REMOVE_AT_ONCE) {
+            const batch = temps.slice(i, i + REMOVE_AT_ONCE);
+            const shown = batch.length > 1 ? `${batch[0]} and ${batch.length - 1} more` : batch[0];
+            const removed = await pool
+                .run(`Removing ${shown}`, session => session.together(batch.map(path => ({ kind: 'remove', path }))), {
+                always: true
+            })
+                .catch(() => undefined);
+            if (removed === undefined)
+                return;
+            // A refusal (550) says it is not there (pure-ftpd removes an upload over quota itself).
+            batch.forEach(temp => this.settled(temp));
         }
     }
 }
@@ -28594,6 +28655,7 @@ class RunTemps {
  * `goLive` sends what is left when a phase ends (new files, then replacements). With `hold`
  * (`cutover: end`) no write carries them: `burst` puts them all in place at once.
  */
+
 
 
 
@@ -28643,7 +28705,7 @@ class Replacer extends RunTemps {
                 else
                     await this.checkStored(session, checks, temp, sent);
                 if (pipelined || this.hold) {
-                    this.pend({ temp, source, target, checks, live, size: sent.size });
+                    this.pend({ temp, source, target, checks, live, sent });
                     kept = 'pending';
                     if (this.hold)
                         held(temp);
@@ -28670,14 +28732,14 @@ class Replacer extends RunTemps {
         await this.inPlace(session, source, target, checks, live);
     }
     /** `cutover: end`: an earlier run's recorded checked temporary, held for the burst as if this run had checked it. */
-    reuse(temp, source, target, size, checks, live) {
+    reuse(temp, source, target, sent, checks, live) {
         this.track(temp);
-        this.pend({ temp, source, target, checks, live, size });
+        this.pend({ temp, source, target, checks, live, sent });
     }
     /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
-    pend({ temp, source, target, checks, live, size }) {
+    pend({ temp, source, target, checks, live, sent }) {
         const again = (on, how) => how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live);
-        this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, size });
+        this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, sent });
     }
     /**
      * Sends the renames of every checked file still pending, one write at a time on some session,
@@ -28785,12 +28847,12 @@ class Replacer extends RunTemps {
             return;
         }
         if (c.inDoubt) {
-            // A lost write may have renamed it already: RNFR finds no temporary (this run's own name,
-            // under its lock) and the target holds the size sent. Else it is written anew.
-            if (refusal.details.command === 'RNFR' && (await sizeOf(session, c.target)) === c.size)
-                return this.wentLive(c);
+            // The lost write may have renamed it (RNFR refused): live if the target holds the bytes sent (in-doubt.ts).
+            const done = refusal.details.command === 'RNFR' && (await holdsSent(session, c.target, c.sent));
             if (await quietly(session.remove(c.temp)))
                 this.settled(c.temp);
+            if (done)
+                return this.wentLive(c);
             return c.again(session, 'anew');
         }
         const mode = this.server.replace;
@@ -28945,8 +29007,9 @@ function backoffMs(attempt, random = Math.random, baseMs = 500, capMs = 10_000) 
 
 ;// CONCATENATED MODULE: ./src/apply/dirs.ts
 /**
- * Creating directories before the uploads: together on one connection where the server takes
- * pipelined commands, one at a time where that step cannot get through.
+ * Creating directories before the uploads, and deleting files after them: together on one
+ * connection where the server takes pipelined commands, one at a time where that step cannot
+ * get through.
  */
 
 
@@ -28993,6 +29056,28 @@ async function makeDirs(session, dirs, mode) {
         created.push(ok || (await makeDir(session, dir, mode)));
     }
     return created;
+}
+/**
+ * Deletes files (absolute paths) in one write where the server takes commands together, tried
+ * once; says which are gone (deleted, or 550: gone already). The rest, and all of them where
+ * that write cannot get through, are deleted one at a time by the caller, with retries.
+ */
+async function removeTogether(pool, paths, log) {
+    if (!pool.server.pipelining || paths.length < 2)
+        return new Set();
+    try {
+        const outcomes = await pool.run(`Deleting ${paths.length} files`, session => session.together(paths.map(path => ({ kind: 'remove', path }))), { retries: 0 });
+        return new Set(paths.filter((_, i) => {
+            const outcome = outcomes[i];
+            return outcome.done || outcome.code === 550;
+        }));
+    }
+    catch (err) {
+        if (!isTransient(err))
+            throw err;
+        log.info(`Deleting ${paths.length} files: ${(0,errors/* describeError */.Uc)(err)}; deleting them one at a time`);
+        return new Set();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/remote-session.ts
@@ -29116,6 +29201,26 @@ function statOrListLister(pool) {
         rest.forEach((path, i) => found.set(path, listed[i]));
         return absPaths.map(path => found.get(path));
     };
+    one.afterStat = decide;
+    return one;
+}
+/**
+ * `list`, with one directory listed already (STAT's reply in another write, such as the
+ * manifest's): its entries, or where that STAT listed nothing, what decides after a STAT.
+ */
+function withListed(list, absPath, listing) {
+    const listed = () => listing !== undefined ? Promise.resolve(listing) : (list.afterStat ?? list)(absPath);
+    const one = path => (path === absPath ? listed() : list(path));
+    one.afterStat = list.afterStat;
+    one.many = async (paths) => {
+        const rest = paths.filter(path => path !== absPath);
+        const others = rest.length === 0 ? [] : list.many !== undefined ? await list.many(rest) : await listEach(list, rest);
+        let next = 0;
+        const infos = [];
+        for (const path of paths)
+            infos.push(path === absPath ? await listed() : others[next++]);
+        return infos;
+    };
     return one;
 }
 /** Lists each directory, four at a time, in order. */
@@ -29135,6 +29240,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     const index = { files: new Map(), dirs: new Set() };
     const temps = [];
     const tempSizes = new Map();
+    const listed = new Map();
     const always = new Set(dirs.always);
     const levels = new Map();
     for (const dir of new Set(['', ...always, ...(dirs.ifShown ?? [])])) {
@@ -29143,12 +29249,13 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
     }
     for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
         const wanted = (levels.get(depth) ?? []).filter(dir => dir === '' || always.has(dir) || index.dirs.has(dir));
-        const listed = list.many !== undefined ? await list.many(wanted.map(dir => (0,remote_path/* remotePathOf */.fF)(remoteRoot, dir))) : undefined;
+        const level = list.many !== undefined ? await list.many(wanted.map(dir => (0,remote_path/* remotePathOf */.fF)(remoteRoot, dir))) : undefined;
         await forEachLimited([...wanted.keys()], concurrency, async (i) => {
             const dir = wanted[i];
-            const infos = listed !== undefined ? listed[i] : await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
+            const infos = level !== undefined ? level[i] : await list((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir));
             if (infos === undefined)
                 return;
+            listed.set(dir, infos);
             if (dir !== '')
                 index.dirs.add(dir);
             for (const info of infos) {
@@ -29168,7 +29275,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
             }
         });
     }
-    return { index, temps, tempSizes };
+    return { index, temps, tempSizes, listed };
 }
 /**
  * Where the given files stand on the server: their directories are listed (and `ifShown` ones
@@ -29177,7 +29284,7 @@ async function indexDirs(list, remoteRoot, dirs, concurrency) {
  */
 async function indexFiles(c, paths, ifShown = []) {
     const always = new Set(paths.flatMap(remote_path/* parentDirs */.vB));
-    const { index, temps, tempSizes } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency);
+    const { index, temps, tempSizes, listed } = await indexDirs(c.list, c.remoteRoot, { always, ifShown }, c.concurrency);
     const unseen = paths.filter(path => !index.files.has(path));
     await forEachLimited(unseen, c.concurrency, async (path) => {
         const size = await c.pool.run(`SIZE ${path}`, async (session) => {
@@ -29193,7 +29300,7 @@ async function indexFiles(c, paths, ifShown = []) {
         if (size !== undefined)
             index.files.set(path, size);
     });
-    return { index, temps, tempSizes };
+    return { index, temps, tempSizes, listed };
 }
 
 ;// CONCATENATED MODULE: ./src/apply/checks.ts
@@ -29225,12 +29332,15 @@ function uploadFailure(file, remotePath, err) {
     }
     return new errors/* DeployError */.sH(`Upload of ${file.relPath} to ${remotePath} failed: ${(0,errors/* describeError */.Uc)(err)}`, { file: file.relPath, command: 'STOR' }, { cause: err });
 }
-/** At the end: every file this run claims to have uploaded is on the server at its size. */
+/**
+ * At the end: every file this run claims to have uploaded is on the server at its size. Gives
+ * the directories it listed (remote-dir among them), as they are once every change is made.
+ */
 async function checkUploaded(uploaded, c) {
     if (uploaded.length === 0)
-        return;
+        return undefined;
     const paths = uploaded.map(f => f.relPath);
-    const { index } = await indexFiles(c, paths).catch((err) => {
+    const { index, listed } = await indexFiles(c, paths).catch((err) => {
         // Named: under cutover end a failure here follows the burst, far from any upload.
         if (err instanceof errors/* CancelledError */.cc)
             throw err;
@@ -29238,7 +29348,7 @@ async function checkUploaded(uploaded, c) {
     });
     const wrong = uploaded.filter(f => index.files.get(f.relPath) !== f.size);
     if (wrong.length === 0)
-        return;
+        return listed;
     for (const file of wrong)
         await c.store.forgotten(file.relPath);
     const shown = wrong
@@ -29352,7 +29462,7 @@ async function applyPlan(plan, ctx) {
             };
             // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
             if (reuse !== undefined)
-                replacer.reuse(at(reuse), (0,local_files/* localSource */.j1)(file.localPath), remotePath, file.size, checks, live);
+                replacer.reuse(at(reuse), (0,local_files/* localSource */.j1)(file.localPath), remotePath, { size: file.size, sha256 }, checks, live);
             else
                 try {
                     await pool.run(`Upload of ${file.relPath}`, async (session) => {
@@ -29394,16 +29504,20 @@ async function applyPlan(plan, ctx) {
             await goLive();
         }
         done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed };
+        // Together in one write where the server takes it; what that leaves, one at a time.
+        const removeOne = (path) => pool.run(`Deleting ${path}`, async (session) => {
+            try {
+                await session.remove(at(path));
+            }
+            catch (err) {
+                if (!(err instanceof errors/* ReplyError */.vO && err.code === 550))
+                    throw err;
+            }
+        });
+        const gone = await removeTogether(pool, plan.deletes.map(at), log);
         await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
-            await pool.run(`Deleting ${path}`, async (session) => {
-                try {
-                    await session.remove(at(path));
-                }
-                catch (err) {
-                    if (!(err instanceof errors/* ReplyError */.vO && err.code === 550))
-                        throw err;
-                }
-            });
+            if (!gone.has(at(path)))
+                await removeOne(path);
             done.deleted.push(path);
             did({ kind: 'delete', path });
             await store.forgotten(path);
@@ -29420,7 +29534,7 @@ async function applyPlan(plan, ctx) {
             });
         }
         if (ctx.verify)
-            await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
+            done.listed = await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
     }
     catch (err) {
         log.info(`Stopped after ${done.steps.length} of the plan's ${(0,plan_text/* applySteps */.GF)(plan).length} steps`);
@@ -29437,7 +29551,6 @@ async function applyPlan(plan, ctx) {
         await cleanUpAfterFailure(replacer, pool, log, recordedTemps);
         throw err;
     }
-    await replacer.cleanUp(pool);
     if (plan.writeManifest) {
         store.touch();
         try {
@@ -29448,6 +29561,8 @@ async function applyPlan(plan, ctx) {
         }
         did({ kind: 'write manifest', path: '', detail: 'final' });
     }
+    // After the final write: a checkpoint still on its way (one its timer started) has its temporary in use till then.
+    await replacer.cleanUp(pool);
     log.info(`Done: ${(0,plan_text/* doneText */.ks)((0,plan_text/* applySteps */.GF)(plan), done.steps)}`);
     return done;
 }
@@ -29593,7 +29708,8 @@ function carryOut(plan, c) {
         store: new ManifestStore(manifest, writer, log),
         replacer,
         list: c.list,
-        concurrency: settings.concurrency,
+        // SFTP: several files in flight on each connection.
+        concurrency: pool.shares.tasks(settings.concurrency),
         verify: settings.verify,
         hashes: settings.verifyHash ? new HashCheck(log) : undefined,
         cutover: settings.cutover,
@@ -29783,6 +29899,132 @@ function resultOf(r) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/apply/swap-doubt.ts
+/**
+ * `cutover: swap`'s switch when its write is lost (the connection drops, the run is cancelled):
+ * how far it went shows in which of remote-dir, the spare copy and the previous release exist
+ * beside it, and the switch is finished or undone from there, so remote-dir is never left
+ * missing by a run that can still reach the server. And the repair a later run makes when an
+ * earlier one could not: remote-dir missing with both the spare copy and the previous release
+ * beside it (a switch cut between its two renames) gets the previous release back.
+ */
+
+
+
+/** A refusal the switch answered itself (nothing changed, or put back): final, not in doubt. */
+class SwitchRefused extends errors/* DeployError */.sH {
+}
+/** The names in remote-dir's parent (a refused listing: none). */
+async function namesIn(session, parent) {
+    try {
+        return new Set((await session.list(parent)).map(e => e.name));
+    }
+    catch (err) {
+        if (isRefusal(err))
+            return new Set();
+        throw err;
+    }
+}
+/** The switch's renames in one write; a refused second one is undone at once. Returns how many. */
+async function switchOnce(session, s) {
+    const { p, aside, back, liveExists } = s;
+    const renames = [
+        ...(liveExists ? [{ from: p.live, to: aside, clearFirst: false }] : []),
+        { from: back, to: p.live, clearFirst: false }
+    ];
+    const done = await session.commit({ renames });
+    const [first, second] = liveExists ? done.renames : [undefined, done.renames[0]];
+    if (first !== undefined)
+        throw new SwitchRefused(`Could not switch releases: ${first.message}`, first.details);
+    if (second !== undefined) {
+        const refused = new SwitchRefused(`Could not switch releases: ${second.message} (${p.live} was put back as it was)`, second.details);
+        // A lost connection here leaves remote-dir aside: `afterLost` puts it back.
+        if (liveExists)
+            await session.rename(aside, p.live).catch((err) => {
+                throw isRefusal(err) ? err : new Undo(refused);
+            });
+        throw refused;
+    }
+    return renames.length;
+}
+/** The second rename refused, and the connection lost while remote-dir was put back: to be undone. */
+class Undo extends Error {
+    refused;
+    constructor(refused) {
+        super(refused.message);
+        this.refused = refused;
+    }
+}
+/** Whether a failed switch may have left things half done (its write lost), rather than refused. */
+const inDoubt = (err) => !(err instanceof SwitchRefused);
+/**
+ * After a lost switch (`err`), on a new connection: done (both renames went), half done (remote-dir
+ * aside, the new one not yet in place), or not begun. Finished from there, or undone where the run
+ * was cancelled or the second rename refused; remote-dir exists again either way. Returns the
+ * renames of a finished switch; throws (the switch's failure) when undone or not begun.
+ */
+async function afterLost(session, s, err, log) {
+    const { p, aside, back, liveExists } = s;
+    const undo = err instanceof Undo || err instanceof errors/* CancelledError */.cc;
+    // Thrown where the switch is not done: final, or a retry would undo it again.
+    const failed = err instanceof Undo
+        ? err.refused
+        : err instanceof errors/* CancelledError */.cc
+            ? err
+            : new errors/* DeployError */.sH(`Could not switch releases: ${(0,errors/* describeError */.Uc)(err)}`, { transient: false }, { cause: err });
+    const names = await namesIn(session, p.parent);
+    const has = (path) => names.has(external_node_path_.posix.basename(path));
+    const renamed = liveExists ? 2 : 1;
+    const lost = `The connection was lost during the switch (${(0,errors/* describeError */.Uc)(err)})`;
+    if (has(p.live) && !has(back) && (!liveExists || has(aside))) {
+        log.info(`${lost}, after its renames: ${p.live} is switched`);
+        return renamed;
+    }
+    if (liveExists && !has(p.live) && has(aside) && has(back)) {
+        if (undo) {
+            await session.rename(aside, p.live);
+            log.warning(`${lost}, between its two renames: undone, ${aside} renamed back to ${p.live}`);
+            throw failed;
+        }
+        await session.rename(back, p.live).catch(async (refusal) => {
+            if (!isRefusal(refusal))
+                throw refusal;
+            // Refused now: remote-dir as it was rather than missing.
+            await session.rename(aside, p.live);
+            throw new errors/* DeployError */.sH(`Could not switch releases: ${(0,errors/* describeError */.Uc)(refusal)} (${p.live} was put back as it was)`, { transient: false }, { cause: refusal });
+        });
+        log.warning(`${lost}, between its two renames: finished, ${back} renamed to ${p.live}`);
+        return renamed;
+    }
+    if (has(back) && !has(aside) && has(p.live) === liveExists) {
+        if (undo)
+            throw failed;
+        log.warning(`${lost}, before its renames: sending them again`);
+        return switchOnce(session, s);
+    }
+    const seen = [p.live, p.next, p.prev].filter(has);
+    throw new errors/* DeployError */.sH(`${lost}, and what it left is not a switch's state (${seen.length === 0 ? 'none' : seen.join(', ')} of ${p.live}, ${p.next}, ${p.prev} exist): ` +
+        'look on the server and rename the release wanted to remote-dir', { transient: false });
+}
+/**
+ * remote-dir missing with both the spare copy and the previous release beside it: an earlier
+ * switch was cut between its two renames (a deploy's or a rollback's). The previous release goes
+ * back to remote-dir (the site visitors had, or the release a rollback asked for); the spare copy
+ * stays. Checked before each try, so a retry after a lost reply renames nothing twice. Returns
+ * the rename's time.
+ */
+async function putBackCut(pool, p, log) {
+    log.warning(`${p.live} is missing, with both ${p.next} and ${p.prev} beside it: an earlier switch was cut between its two renames. ` +
+        `Putting ${p.prev} back as ${p.live} (${p.next} stays the spare copy)`);
+    return pool.run(`Putting ${p.prev} back as ${p.live}`, async (session) => {
+        if ((await namesIn(session, p.parent)).has(external_node_path_.posix.basename(p.live)))
+            return 0;
+        const started = performance.now();
+        await session.rename(p.prev, p.live);
+        return Math.round(performance.now() - started);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/apply/swap.ts
 /**
  * `cutover: swap` and `rollback` on the server: the probe that the server renames directories
@@ -29796,18 +30038,10 @@ function resultOf(r) {
 
 
 
+
 /** Which of remote-dir, the spare copy and the previous release exist (names in remote-dir's parent). */
 async function present(pool, p) {
-    const names = await pool.run(`Listing ${p.parent}`, async (session) => {
-        try {
-            return new Set((await session.list(p.parent)).map(e => e.name));
-        }
-        catch (err) {
-            if (isRefusal(err))
-                return new Set();
-            throw err;
-        }
-    });
+    const names = await pool.run(`Listing ${p.parent}`, session => namesIn(session, p.parent));
     return path => names.has(external_node_path_.posix.basename(path));
 }
 /**
@@ -29831,7 +30065,11 @@ async function prepareSwap(pool, p, tag, log) {
         }
         await quietly(session.removeDir(`${probe}.moved`));
     });
-    const exists = await present(pool, p);
+    let exists = await present(pool, p);
+    if (!exists(p.live) && exists(p.next) && exists(p.prev)) {
+        await putBackCut(pool, p, log);
+        exists = await present(pool, p);
+    }
     if (exists(p.next) && exists(p.prev)) {
         throw new errors/* DeployError */.sH(`cutover: swap found both ${p.next} and ${p.prev}: remove the one not wanted (nothing was changed)`, { transient: false });
     }
@@ -29843,31 +30081,36 @@ async function prepareSwap(pool, p, tag, log) {
 }
 /**
  * The switch, in one write: remote-dir (where it exists) becomes the previous release, the spare
- * copy becomes remote-dir. Where the second rename is refused, the first is undone at once.
- * Not retried (a lost write leaves it in doubt: the next run finds out). The window is the time
- * from the write to its last reply: remote-dir is missing at most that long.
+ * copy becomes remote-dir. Where the second rename is refused, the first is undone at once. A
+ * lost write is not sent blindly again: what exists tells how far it went, and it is finished (or
+ * undone, after a cancel) on a new connection (swap-doubt.ts). The window is the time from the
+ * write to its last reply (or to the end of that repair): remote-dir is missing at most that long.
  */
 async function switchReleases(pool, p, liveExists, log, rollback = false) {
     const [aside, back] = rollback ? [p.next, p.prev] : [p.prev, p.next];
-    const renames = [
-        ...(liveExists ? [{ from: p.live, to: aside, clearFirst: false }] : []),
-        { from: back, to: p.live, clearFirst: false }
-    ];
-    return pool.run(rollback ? 'Putting the previous release back' : 'Switching releases', async (session) => {
-        const started = performance.now();
-        const done = await session.commit({ renames });
-        const windowMs = Math.round(performance.now() - started);
-        const [first, second] = liveExists ? done.renames : [undefined, done.renames[0]];
-        if (first !== undefined)
-            throw new errors/* DeployError */.sH(`Could not switch releases: ${first.message}`, first.details);
-        if (second !== undefined) {
-            if (liveExists)
-                await session.rename(aside, p.live);
-            throw new errors/* DeployError */.sH(`Could not switch releases: ${second.message} (${p.live} was put back as it was)`, second.details);
-        }
-        log.info(`Switched ${p.live} to ${rollback ? 'the previous release' : 'the new release'}: ${renames.length} rename(s) in one write, ${windowMs} ms`);
-        return { mode: 'swap', windowMs, renamed: renames.length };
-    }, { retries: 0 });
+    const s = { p, aside, back, liveExists };
+    const what = rollback ? 'Putting the previous release back' : 'Switching releases';
+    let started = performance.now();
+    let renamed;
+    let oneWrite = true;
+    try {
+        renamed = await pool.run(what, session => {
+            started = performance.now();
+            return switchOnce(session, s);
+        }, { retries: 0 });
+    }
+    catch (err) {
+        if (!inDoubt(err))
+            throw err;
+        oneWrite = false;
+        // Within the time a cancel leaves to clean up: remote-dir must not stay missing.
+        renamed = await pool.run(`${what} after a lost connection`, session => afterLost(session, s, err, log), {
+            always: true
+        });
+    }
+    const windowMs = Math.round(performance.now() - started);
+    log.info(`Switched ${p.live} to ${rollback ? 'the previous release' : 'the new release'}: ${renamed} rename(s)${oneWrite ? ' in one write' : ''}, ${windowMs} ms`);
+    return { mode: 'swap', windowMs, renamed };
 }
 /** rollback: the previous release back in one write; fails, changing nothing, without one. */
 async function rollBack(pool, p, log, dryRun) {
@@ -29876,6 +30119,12 @@ async function rollBack(pool, p, log, dryRun) {
         throw new errors/* DeployError */.sH(`rollback: there is no previous release to put back (${p.prev} does not exist); nothing was changed`, {
             transient: false
         });
+    }
+    if (!exists(p.live) && exists(p.next)) {
+        // A switch cut between its renames: putting the previous release back is the rollback.
+        if (dryRun)
+            log.info(`Would put the previous release ${p.prev} back as ${p.live} (it is missing)`);
+        return dryRun ? undefined : { mode: 'swap', windowMs: await putBackCut(pool, p, log), renamed: 1 };
     }
     if (exists(p.next)) {
         throw new errors/* DeployError */.sH(`rollback: the spare copy ${p.next} is in the way (remove it to roll back); nothing was changed`, {
@@ -29927,7 +30176,7 @@ var core_log = __nccwpck_require__(4325);
 
 
 /** The lock directory's name in remote-dir (lock/lock-dir.ts names it the same). */
-const LOCK_DIR = '.ftps-deploy.lock';
+const lock_later_LOCK_DIR = '.ftps-deploy.lock';
 /** The server as the manifest says it is: planned against it, the plan is empty only if nothing local changed. */
 function asListed(manifest) {
     const index = {
@@ -29949,7 +30198,7 @@ function changesNothing(plan) {
  * lock directory. Where the listing cannot show the lock, the lock is taken as ever.
  */
 function lockUnseen(manifestFrom, index, manifestName) {
-    return manifestFrom === 'manifest' && index.files.has(manifestName) && !index.dirs.has(LOCK_DIR);
+    return manifestFrom === 'manifest' && index.files.has(manifestName) && !index.dirs.has(lock_later_LOCK_DIR);
 }
 
 ;// CONCATENATED MODULE: ./src/core/swap-paths.ts
@@ -29972,7 +30221,8 @@ function swapPaths(live, home) {
         next: `${live}.ftps-deploy-next`,
         prev: `${live}.ftps-deploy-prev`,
         parent: external_node_path_.posix.dirname(live),
-        lockName: `${base}.ftps-deploy.lock`
+        lockName: `${base}.ftps-deploy.lock`,
+        lock: external_node_path_.posix.join(external_node_path_.posix.dirname(live), `${base}.ftps-deploy.lock`)
     };
 }
 
@@ -30229,6 +30479,17 @@ function lineTooLong(command, bytes) {
     return (`${commandNamed(command)}: the path is too long for an FTP command line (${bytes} bytes with the command; ` +
         `at most ${MAX_LINE_BYTES} are sent: pyftpdlib reads no longer lines, vsftpd and ProFTPD none over 4096)`);
 }
+/** The FTP command of each change sent together (`together`, an upload's `first`). */
+const VERB = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' };
+const opCommand = (op) => `${VERB[op.kind]} ${op.path}`;
+/** A change's outcome from its reply: a 2xx is done, anything else the server's refusal. */
+const outcome = (r) => r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message };
+/**
+ * Whether what came to a reply handler is a reply (a code, FTPError's included) rather than a
+ * lost connection or a timeout. Not `instanceof Error`: Node's own errors (ECONNRESET) may come
+ * from another realm (a test's VM context), and are replies to nothing.
+ */
+const isReply = (res) => typeof res?.code === 'number';
 
 ;// CONCATENATED MODULE: ./src/ftp/basic-ftp.ts
 /**
@@ -30391,7 +30652,7 @@ function sendPipelined(client, commands, fits) {
     const done = ftp.handle(undefined, (res, task) => {
         if (res instanceof dist.FTPError)
             res = { code: res.code, message: res.message };
-        else if (res instanceof Error)
+        else if (!isReply(res))
             return task.reject(res);
         const command = commands[replies.length];
         const reply = { code: res.code, message: res.message };
@@ -30675,6 +30936,7 @@ class PassiveConnector {
             await tcp;
             if (!secure)
                 return raw;
+            logProtocol(client, `Data connection to ${host}:${port}: TLS handshake`);
             const tls = (0,external_node_tls_.connect)({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) });
             socket = tls;
             const trust = keepSessionFrom(client, tls);
@@ -31228,12 +31490,152 @@ function checkFailure(check, modeReply, sizeReply, sizeBy) {
     return held === check.size ? undefined : (0,errors/* incomplete */.$x)(check.name, held, check.size);
 }
 
+;// CONCATENATED MODULE: ./src/ftp/behind-transfer.ts
+/**
+ * A command sent behind a STOR (the next transfer's EPSV or PASV): which reply is the STOR's and
+ * which the other's. A server that reads the next command only after the transfer (vsftpd,
+ * ProFTPD) answers the STOR first; one that reads it during the transfer (pure-ftpd answers
+ * `500` to anything but ABOR and QUIT then) answers it first. Told apart by code: a passive
+ * port is the passive command's, a 226 or 250 after the 1xx the STOR's; a refusal belongs to
+ * whichever the next reply does not. A reply of the command behind that came before the STOR's
+ * end is `early`: the server record then asks for the port after each upload instead.
+ */
+
+
+class RepliesBehind {
+    isPort;
+    stor;
+    behind;
+    /** A refusal not yet known to be the STOR's or the other's. */
+    pending;
+    early = false;
+    /** `isPort`: the success reply of the command behind (229 to EPSV, 227 to PASV). */
+    constructor(isPort) {
+        this.isPort = isPort;
+    }
+    /**
+     * Takes a reply that is not a 1xx (`started`: the STOR's 1xx came). Returns both replies once
+     * both are in, 'stray' for a 226 that can be neither's (after a refusal and no 1xx: pyftpdlib's
+     * answer to a data connection closed unused), 'early port' for a passive port that came before
+     * anything of the STOR's end (the server opened a new port during the transfer; pyftpdlib then
+     * drops the transfer and never answers the STOR: its timeout and retry tell), else undefined.
+     */
+    take(reply, started) {
+        if (this.isPort(reply)) {
+            this.behind = reply;
+            if (this.stor === undefined && this.pending === undefined) {
+                this.early = true;
+                return 'early port';
+            }
+            // A refusal before it was the STOR's.
+            this.stor ??= this.pending;
+            this.pending = undefined;
+        }
+        else if (reply.code >= 200 && reply.code < 300) {
+            // RFC 959 has a transfer's 2xx only after its 1xx.
+            if (!started && this.pending !== undefined)
+                return 'stray';
+            this.stor = reply;
+            if (this.pending !== undefined) {
+                this.behind = this.pending;
+                this.early = true;
+                this.pending = undefined;
+            }
+        }
+        else if (this.stor !== undefined) {
+            this.behind = reply;
+        }
+        else if (this.behind !== undefined) {
+            this.stor = reply;
+        }
+        else if (this.pending !== undefined) {
+            // Two refusals: in order, unless the first is pure-ftpd's 500 to a command during a transfer.
+            const swapped = this.pending.code === 500 && reply.code !== 500 && started;
+            this.stor = swapped ? reply : this.pending;
+            this.behind = swapped ? this.pending : reply;
+            this.early = swapped;
+            this.pending = undefined;
+        }
+        else {
+            this.pending = reply;
+        }
+        if (this.stor === undefined || this.behind === undefined)
+            return undefined;
+        return { stor: this.stor, behind: this.behind, early: this.early };
+    }
+}
+/**
+ * A transfer's handler where `behind` went after its command (a RETR's, as a STOR's in store.ts):
+ * the final replies are sorted, the passive command's kept by `behind`, and the transfer's own
+ * handed to `handler` once both are in (a refusal as an FTPError; `refused` hears it first, with
+ * whether a stray 226 was seen). `started`: the transfer's 1xx came.
+ */
+function sortedBehind(behind, started, refused, handler) {
+    const replies = new RepliesBehind(r => r.code === (behind.command === 'PASV' ? 227 : 229));
+    let straySeen = false;
+    return (res, task) => {
+        if (!isReply(res) || res.code < 200)
+            return handler(res, task);
+        const sorted = replies.take({ code: res.code, message: res.message }, started());
+        if (sorted === 'stray')
+            straySeen = true;
+        else if (sorted === 'early port')
+            behind.early(res);
+        else if (sorted !== undefined) {
+            behind.answered(sorted.behind);
+            if (sorted.early)
+                behind.early(sorted.behind);
+            const { stor } = sorted;
+            if (stor.code >= 200 && stor.code < 300)
+                return handler({ ...stor }, task);
+            refused(straySeen);
+            task.reject(new dist.FTPError(stor));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ftp/early-tls.ts
+
+
+/** How long a command whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
+const EARLY_RESET_GRACE_MS = 1000;
+/** TLS after the 1xx: for callers that do not say. */
+const TLS_ON_REPLY = { early: false, onEarlyReset: () => undefined };
+/**
+ * Starts TLS on `data` now, where `tls` says so. `confirmed` is the command's outcome; `started`
+ * says whether its 1xx came, `settled` whether the transfer is over.
+ */
+function startTlsEarly(client, data, confirmed, tls, state) {
+    if (!tls.early)
+        return;
+    let secured = false;
+    data.ready().then(() => (secured = true), () => undefined);
+    data.onError(err => {
+        if (secured || state.started())
+            return;
+        // A server that refuses the command drops its data connection too: only one that then
+        // leaves the command unanswered is the one that reset an early handshake.
+        const timer = setTimeout(() => {
+            if (state.settled())
+                return;
+            tls.onEarlyReset();
+            failSession(client, new errors/* DeployError */.sH(`The data connection was reset during its TLS handshake (${err.message})`, {
+                transient: true
+            }));
+        }, EARLY_RESET_GRACE_MS);
+        confirmed.then(() => clearTimeout(timer), () => clearTimeout(timer));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/retrieve.ts
 /**
  * LIST, MLSD and RETR over a data connection of our own (data-connection.ts), so they keep the
- * order every server accepts: the command, its 1xx, then TLS. basic-ftp's own transfers start
- * TLS first, which pyftpdlib before 1.5.9 answers by resetting the data connection.
+ * order every server accepts: the command, then TLS, as soon as TCP is up where the server takes
+ * it (as uploads do, early-tls.ts), else on its 1xx. basic-ftp's own transfers start TLS before
+ * the command, which pyftpdlib before 1.5.9 answers by resetting the data connection.
  */
+
+
 
 
 
@@ -31252,11 +31654,11 @@ function tooLarge(remotePath, what, maxBytes) {
 }
 /**
  * Sends `command` and collects what arrives on `data` (or hands each chunk to `onChunk`, for
- * files of any size). Resolves once the server confirms (2xx)
- * and the data connection has ended; rejects with the server's reply when it refused (FTPError),
+ * files of any size), TLS starting as `tls` says. Resolves once the server confirms (2xx) and
+ * the data connection has ended; rejects with the server's reply when it refused (FTPError),
  * else with what broke.
  */
-async function retrieve(client, data, command, limit = Infinity, onChunk) {
+async function retrieve(client, data, command, limit = Infinity, onChunk, tls = TLS_ON_REPLY, behind) {
     const parts = [];
     let bytes = 0;
     let dataError;
@@ -31288,7 +31690,7 @@ async function retrieve(client, data, command, limit = Infinity, onChunk) {
             socket.once('close', resolve);
         });
     };
-    const confirmed = sendWithHandler(client, command, (res, task) => {
+    const handler = (res, task) => {
         if (res instanceof Error) {
             if (res instanceof dist.FTPError && !started)
                 expectStrayCompletion(client);
@@ -31314,7 +31716,14 @@ async function retrieve(client, data, command, limit = Infinity, onChunk) {
             return task.resolve(res);
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
-    });
+    };
+    const confirmed = behind === undefined
+        ? sendWithHandler(client, command, handler)
+        : sendWithBehind(client, command, behind.command, sortedBehind(behind, () => started, straySeen => {
+            if (!started && !straySeen)
+                expectStrayCompletion(client);
+        }, handler));
+    startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled });
     try {
         await confirmed;
         // A 2xx without a 1xx opened no transfer: nothing was sent.
@@ -31332,15 +31741,40 @@ async function retrieve(client, data, command, limit = Infinity, onChunk) {
     return Buffer.concat(parts);
 }
 /**
+ * RETR of a small file (a manifest, holder.json) into memory: undefined when there is no such
+ * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
+ */
+async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls) {
+    let got;
+    try {
+        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls);
+    }
+    catch (err) {
+        // 550: no such file (RFC 959); anything else is a real failure, not "absent".
+        if (err instanceof dist.FTPError && err.code === 550)
+            return undefined;
+        if (err instanceof TooManyBytes)
+            throw tooLarge(remotePath, 'came with', maxBytes);
+        throw err;
+    }
+    if (expected !== undefined && got.length !== expected) {
+        throw new errors/* DeployError */.sH(`Download of ${remotePath} is incomplete: ${got.length} of ${expected} bytes arrived`, {
+            command: 'RETR',
+            transient: true
+        });
+    }
+    return got;
+}
+/**
  * A directory's entries: MLSD where FEAT offers it, else LIST -a, else LIST (basic-ftp's
  * candidates and its parsers); the first that the server accepts is used from then on.
  */
-async function listDirectory(client, connector, path, server) {
+async function listDirectory(client, connector, path, server, tls = TLS_ON_REPLY) {
     let lastError;
     for (const candidate of listCommands(client)) {
         const command = path === '' ? candidate : `${candidate} ${path}`;
         try {
-            const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES);
+            const text = await retrieve(client, await connector.open(client), command, MAX_LISTING_BYTES, undefined, tls);
             useListCommand(client, candidate);
             if (candidate !== 'MLSD')
                 server.listCommand = 'LIST';
@@ -31355,14 +31789,15 @@ async function listDirectory(client, connector, path, server) {
     throw lastError;
 }
 /** RETR into SHA-256 as it arrives, for files of any size; undefined when there is no such file (550). */
-async function downloadSha256(client, data, remotePath) {
+async function downloadSha256(client, data, remotePath, tls = TLS_ON_REPLY, behind) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     try {
-        await retrieve(client, data, `RETR ${remotePath}`, Infinity, chunk => {
+        const onChunk = (chunk) => {
             hash.update(chunk);
             size += chunk.length;
-        });
+        };
+        await retrieve(client, data, `RETR ${remotePath}`, Infinity, onChunk, tls, behind);
     }
     catch (err) {
         if (err instanceof dist.FTPError && err.code === 550)
@@ -31545,70 +31980,102 @@ class ServerHasher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ftp/small-read.ts
+/**
+ * Small files read whole (the manifest, the lock's holder.json): SIZE first, on the control
+ * connection, then RETR. The run's first listing (STAT of remote-dir) can ride in the same write
+ * as the manifest's SIZE, and its backup's SIZE with it: a first deploy learns both are absent,
+ * and what remote-dir holds, in one round trip (issue 22).
+ */
+
+
+
+
+/**
+ * STAT <dir> (when given, where STAT lists) and SIZE of each path in one write with the passive
+ * port, then the first path there downloaded (at most `maxBytes`). A SIZE refused as a command
+ * (`550 Permission denied.`) is not "no such file": RETR tells.
+ */
+async function readFirstOf(r, paths, maxBytes, dir) {
+    const stat = dir !== undefined && r.server.statLists && !globbed(dir) ? [`STAT ${dir}`] : [];
+    const replies = await r.sendAll([...stat, ...paths.map(path => `SIZE ${path}`)], {
+        pipelined: true,
+        preparePassive: true
+    });
+    const read = {
+        ...(stat.length > 0 && { stat: { listing: replies[0].code < 300 ? parseStatListing(replies[0]) : undefined } }),
+        files: []
+    };
+    for (const [i, path] of paths.entries()) {
+        const size = replies[stat.length + i];
+        const data = await readSized(r, path, size, maxBytes);
+        read.files.push(data);
+        if (data !== undefined)
+            break;
+    }
+    return read;
+}
+/** RETR of `path` as its SIZE reply allows; undefined when the file is not there. */
+async function readSized(r, path, size, maxBytes) {
+    const unavailable = sizeUnavailable(size);
+    if (unavailable)
+        r.server.sizeUnavailable(size.message);
+    if (size.code === 550 && !unavailable)
+        return undefined;
+    if (size.code >= 300 && !unavailable)
+        throw new dist.FTPError(size);
+    const expected = sizeIn(size);
+    if (expected !== undefined && expected > maxBytes)
+        throw tooLarge(path, `is ${expected} bytes,`, maxBytes);
+    return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls());
+}
+
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/ftp/behind-transfer.ts
-class RepliesBehind {
-    isPort;
-    stor;
-    behind;
-    /** A refusal not yet known to be the STOR's or the other's. */
-    pending;
-    early = false;
-    /** `isPort`: the success reply of the command behind (229 to EPSV, 227 to PASV). */
-    constructor(isPort) {
-        this.isPort = isPort;
+;// CONCATENATED MODULE: ./src/ftp/send-first.ts
+
+
+
+/**
+ * `send` (the transfer's command with `handler`), with `first` written just before it. Rejects
+ * before anything is written when a command cannot be sent (a control character, a line too long).
+ */
+function sendFirst(client, first, handler, send) {
+    if (first === undefined || first.commands.length === 0)
+        return send(handler);
+    const { commands } = first;
+    const encoding = nameEncoding(client);
+    for (const command of commands) {
+        if (/[\r\n\0]/.test(command))
+            return Promise.reject(new Error(`Invalid command: Contains control characters. (${command})`));
+        const tooLong = lineTooLong(command, Buffer.byteLength(`${command}\r\n`, encoding));
+        if (tooLong !== undefined)
+            return Promise.reject(new errors/* DeployError */.sH(tooLong, { command: command.split(' ')[0], transient: false }));
     }
-    /**
-     * Takes a reply that is not a 1xx (`started`: the STOR's 1xx came). Returns both replies once
-     * both are in, 'stray' for a 226 that can be neither's (after a refusal and no 1xx: pyftpdlib's
-     * answer to a data connection closed unused), 'early port' for a passive port that came before
-     * anything of the STOR's end (the server opened a new port during the transfer; pyftpdlib then
-     * drops the transfer and never answers the STOR: its timeout and retry tell), else undefined.
-     */
-    take(reply, started) {
-        if (this.isPort(reply)) {
-            this.behind = reply;
-            if (this.stor === undefined && this.pending === undefined) {
-                this.early = true;
-                return 'early port';
-            }
-            // A refusal before it was the STOR's.
-            this.stor ??= this.pending;
-            this.pending = undefined;
+    const replies = [];
+    const wrapped = (res, task) => {
+        if (replies.length === commands.length || !isReply(res)) {
+            return handler(res, task);
         }
-        else if (reply.code >= 200 && reply.code < 300) {
-            // RFC 959 has a transfer's 2xx only after its 1xx.
-            if (!started && this.pending !== undefined)
-                return 'stray';
-            this.stor = reply;
-            if (this.pending !== undefined) {
-                this.behind = this.pending;
-                this.early = true;
-                this.pending = undefined;
-            }
+        const command = commands[replies.length];
+        const reply = { code: res.code, message: res.message };
+        // A 1xx (the transfer's) or another command's success: the replies no longer match.
+        if (!fitsCommand(command, reply) || reply.code < 200) {
+            const err = new RepliesMismatch(`${commandNamed(command)} answered with ${reply.message}`);
+            task.reject(err);
+            failSession(client, err);
+            return;
         }
-        else if (this.stor !== undefined) {
-            this.behind = reply;
-        }
-        else if (this.behind !== undefined) {
-            this.stor = reply;
-        }
-        else if (this.pending !== undefined) {
-            // Two refusals: in order, unless the first is pure-ftpd's 500 to a command during a transfer.
-            const swapped = this.pending.code === 500 && reply.code !== 500 && started;
-            this.stor = swapped ? reply : this.pending;
-            this.behind = swapped ? this.pending : reply;
-            this.early = swapped;
-            this.pending = undefined;
-        }
-        else {
-            this.pending = reply;
-        }
-        if (this.stor === undefined || this.behind === undefined)
-            return undefined;
-        return { stor: this.stor, behind: this.behind, early: this.early };
+        replies.push(reply);
+        if (replies.length === commands.length)
+            first.answered(replies);
+    };
+    if (!client.closed) {
+        for (const command of commands)
+            logProtocol(client, `> ${command}`);
+        controlSocket(client).write(commands.map(c => `${c}\r\n`).join(''), encoding);
     }
+    return send(wrapped);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/store.ts
@@ -31622,9 +32089,14 @@ class RepliesBehind {
 
 
 
-/** How long a STOR whose early TLS handshake was reset may still be answered (a refusal) before the session is given up. */
-const EARLY_RESET_GRACE_MS = 1000;
-async function store(client, data, source, remotePath, tls = { early: false, onEarlyReset: () => undefined }, behind) {
+
+
+/**
+ * Sends `STOR remotePath` and the source over `data` (with `first` written just ahead of it, and
+ * `behind` after it). Resolves once the server confirms (2xx); rejects with the server's reply
+ * when it gave one (e.g. 452), else with what broke.
+ */
+async function store(client, data, source, remotePath, tls = TLS_ON_REPLY, behind, first) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let dataError;
@@ -31714,32 +32186,8 @@ async function store(client, data, source, remotePath, tls = { early: false, onE
             task.reject(new dist.FTPError(res));
     };
     const command = `STOR ${remotePath}`;
-    const confirmed = behind === undefined
-        ? sendWithHandler(client, command, handler)
-        : sendWithBehind(client, command, behind.command, handler);
-    if (tls.early) {
-        // As soon as TCP is up, not on the 1xx: vsftpd sends its 150 only once it has accepted the
-        // connection, so waiting for it costs a round trip per file. The STOR left first; pyftpdlib
-        // before 1.5.9 still resets some such handshakes (its issue 604) and then never answers the
-        // STOR: the session is given up at once, and the run goes on with TLS after the 1xx.
-        let secured = false;
-        data.ready().then(() => (secured = true), () => undefined);
-        data.onError(err => {
-            if (secured || started)
-                return;
-            // A server that refuses the STOR drops its data connection too: only one that then leaves
-            // the STOR unanswered is the one that reset an early handshake.
-            const timer = setTimeout(() => {
-                if (settled)
-                    return;
-                tls.onEarlyReset();
-                failSession(client, new errors/* DeployError */.sH(`The data connection was reset during its TLS handshake (${err.message})`, {
-                    transient: true
-                }));
-            }, EARLY_RESET_GRACE_MS);
-            confirmed.then(() => clearTimeout(timer), () => clearTimeout(timer));
-        });
-    }
+    const confirmed = sendFirst(client, first, handler, h => behind === undefined ? sendWithHandler(client, command, h) : sendWithBehind(client, command, behind.command, h));
+    startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled });
     try {
         await confirmed;
     }
@@ -31801,8 +32249,7 @@ function hashing(hash, count) {
 
 
 
-/** The FTP command of each change `together` sends. */
-const VERB = { mkdir: 'MKD', rmdir: 'RMD', remove: 'DELE' };
+
 class BasicFtpSession {
     client;
     connector;
@@ -31836,7 +32283,9 @@ class BasicFtpSession {
         return this.hasher.hashMany(files, this.server.pipelining ? send : undefined);
     }
     async downloadHash(remotePath) {
-        return downloadSha256(this.client, await this.connector.open(this.client), remotePath);
+        // The next download's passive port behind the RETR, where the server reads it after the transfer.
+        const data = await this.connector.open(this.client);
+        return downloadSha256(this.client, data, remotePath, this.tlsTiming(), this.connector.behindStor());
     }
     get usable() {
         return !this.client.closed;
@@ -31867,9 +32316,9 @@ class BasicFtpSession {
         }
     }
     async together(ops, options = {}) {
-        const commands = ops.map(op => `${VERB[op.kind]} ${op.path}`);
+        const commands = ops.map(opCommand);
         const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false });
-        return replies.map(r => r.code >= 200 && r.code < 300 ? { done: true } : { done: false, code: r.code, reply: r.message });
+        return replies.map(outcome);
     }
     /**
      * Sends commands that take one reply each and resolves with every reply in order, refusals
@@ -31922,10 +32371,25 @@ class BasicFtpSession {
             this.connector.prepare(replies.pop());
         return replies;
     }
-    async upload(source, remotePath) {
+    async upload(source, remotePath, first) {
         const data = await this.connector.open(this.client);
-        const tls = { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() };
-        return store(this.client, data, source, remotePath, tls, this.connector.behindStor());
+        const tls = this.tlsTiming();
+        const ahead = first !== undefined && this.server.pipelining
+            ? { commands: first.ops.map(opCommand), answered: (replies) => first.done(replies.map(outcome)) }
+            : undefined;
+        return store(this.client, data, source, remotePath, tls, this.connector.behindStor(), ahead).catch(err => {
+            if (!(err instanceof RepliesMismatch))
+                throw err;
+            // As for commands sent together: one at a time from now on, this upload again on a new connection.
+            this.server.pipeliningConfused(err.message);
+            throw new errors/* DeployError */.sH(`The replies to commands sent together did not match them (${err.message})`, {
+                transient: true
+            });
+        });
+    }
+    /** Transfers start TLS as soon as TCP is up, until the server resets such a handshake (the record's `earlyTls`). */
+    tlsTiming() {
+        return { early: this.server.earlyTls, onEarlyReset: () => this.server.earlyTlsReset() };
     }
     commit(c) {
         return commitTogether(this, c);
@@ -31933,39 +32397,21 @@ class BasicFtpSession {
     async download(remotePath, maxBytes) {
         // Ask first without a data connection: ProFTPD answers RETR of a missing file by resetting
         // the data connection, which basic-ftp takes for a dead session. The size also tells a
-        // whole download from a cut one.
-        // The data connection's passive port is asked for in the same write, where the server takes it.
-        const [size] = await this.sendAll([`SIZE ${remotePath}`], { pipelined: true, preparePassive: true });
-        // SIZE refused as a command (`550 Permission denied.`) is not "no such file": RETR tells.
-        const unavailable = sizeUnavailable(size);
-        if (unavailable)
-            this.server.sizeUnavailable(size.message);
-        if (size.code === 550 && !unavailable)
-            return undefined;
-        if (size.code >= 300 && !unavailable)
-            throw new dist.FTPError(size);
-        const expected = sizeIn(size);
-        if (expected !== undefined && expected > maxBytes)
-            throw tooLarge(remotePath, `is ${expected} bytes,`, maxBytes);
-        let data;
-        try {
-            data = await retrieve(this.client, await this.connector.open(this.client), `RETR ${remotePath}`, maxBytes);
-        }
-        catch (err) {
-            // 550: no such file (RFC 959); anything else is a real failure, not "absent".
-            if (err instanceof dist.FTPError && err.code === 550)
-                return undefined;
-            if (err instanceof TooManyBytes)
-                throw tooLarge(remotePath, 'came with', maxBytes);
-            throw err;
-        }
-        if (expected !== undefined && data.length !== expected) {
-            throw new errors/* DeployError */.sH(`Download of ${remotePath} is incomplete: ${data.length} of ${expected} bytes arrived`, {
-                command: 'RETR',
-                transient: true
-            });
-        }
-        return data;
+        // whole download from a cut one. The passive port is asked for in the same write.
+        return (await readFirstOf(this.reader(), [remotePath], maxBytes)).files[0];
+    }
+    readFirstOf(paths, maxBytes, dir) {
+        return readFirstOf(this.reader(), paths, maxBytes, dir);
+    }
+    reader() {
+        const { client, connector, server } = this;
+        return {
+            client,
+            connector,
+            server,
+            tls: () => this.tlsTiming(),
+            sendAll: (commands, options) => this.sendAll(commands, options)
+        };
     }
     async size(remotePath) {
         this.connector.forget();
@@ -31987,7 +32433,7 @@ class BasicFtpSession {
         return statFileSize(stat, remotePath);
     }
     async list(path) {
-        return listDirectory(this.client, this.connector, path, this.server);
+        return listDirectory(this.client, this.connector, path, this.server, this.tlsTiming());
     }
     async listEntries(path) {
         if (this.server.listCommand === 'MLSD' || !this.server.statLists)
@@ -32014,22 +32460,18 @@ class BasicFtpSession {
     sendCommands(pipelined) {
         return commands => this.sendAll(commands, { pipelined, preparePassive: false });
     }
+    /** RNFR and RNTO in one write where the server takes it (after a refused RNFR, RNTO is refused too: 503). */
     async rename(from, to) {
-        this.connector.forget();
-        try {
-            await this.client.send(`RNFR ${from}`);
-            await this.client.send(`RNTO ${to}`);
-        }
-        catch (err) {
-            if (!(err instanceof dist.FTPError))
-                throw err;
-            throw new errors/* DeployError */.sH(`Could not rename ${from} to ${to}: ${err.message}`, {
-                command: 'RNFR/RNTO',
-                code: err.code,
-                reply: err.message,
-                transient: replyIsTransient(err.code, err.message)
-            });
-        }
+        const [rnfr, rnto] = await this.sendAll([`RNFR ${from}`, `RNTO ${to}`], { pipelined: true, preparePassive: false });
+        const refusal = rnfr.code !== 350 ? rnfr : rnto.code < 200 || rnto.code >= 300 ? rnto : undefined;
+        if (refusal === undefined)
+            return;
+        throw new errors/* DeployError */.sH(`Could not rename ${from} to ${to}: ${refusal.message}`, {
+            command: 'RNFR/RNTO',
+            code: refusal.code,
+            reply: refusal.message,
+            transient: replyIsTransient(refusal.code, refusal.message)
+        });
     }
     async chmod(path, mode) {
         this.connector.forget();
@@ -32247,47 +32689,87 @@ function entryOf(e) {
 
 ;// CONCATENATED MODULE: ./src/sftp/handles.ts
 class HandleTracker {
-    /** Handles given and not yet closed (by this module's count of OPEN, OPENDIR and CLOSE replies). */
-    open = 0;
-    /** The handle closed last, when no handle has been given since. */
+    sftp;
+    /** OPEN and OPENDIR sent (not predicted ones) whose handle is not yet known closed: a reply missing, or the CLOSE's. */
+    unclosed = 0;
+    /** The handle freed last in the order the server reads this channel's requests, when known. */
     lastFreed;
+    /** CLOSEs sent and not yet answered. */
+    closing = 0;
+    /** Uploads waiting for the handles being closed (`closed`). */
+    waiting = [];
+    /** OPEN and OPENDIR sent so far: a CLOSE's reply tells the handle freed last only if none went after it. */
+    opensSent = 0;
+    /** A prediction was wrong: the server keeps its handles otherwise, none is made from now on. */
+    missed = false;
+    /** The channel's own OPEN and CLOSE, which predicted files send through (the tracker's accounting left out). */
+    raw;
     /** Watches the channel's OPEN, OPENDIR and CLOSE (ssh2's own readdir and readFile go through them). */
     constructor(sftp) {
+        this.sftp = sftp;
         const channel = sftp;
+        this.raw = { open: channel.open.bind(sftp), close: channel.close.bind(sftp) };
         for (const name of ['open', 'opendir']) {
             const original = channel[name].bind(sftp);
             channel[name] = (...args) => {
                 const cb = args.pop();
+                this.opensSent += 1;
+                this.unclosed += 1;
+                this.lastFreed = undefined;
                 original(...args, (err, handle) => {
-                    if (!err) {
-                        this.open += 1;
-                        this.lastFreed = undefined;
-                    }
+                    // A refused OPEN took no handle.
+                    if (err && --this.unclosed === 0)
+                        this.wake();
                     cb(err, handle);
                 });
             };
         }
-        const close = channel.close.bind(sftp);
-        channel.close = (handle, cb) => close(handle, (err) => {
-            if (!err) {
-                this.open = Math.max(0, this.open - 1);
-                this.lastFreed = Buffer.from(handle);
-            }
-            ;
-            cb?.(err);
-        });
+        channel.close = (handle, cb) => {
+            const opensBefore = this.opensSent;
+            this.closing += 1;
+            this.raw.close(handle, (err) => {
+                this.closing = Math.max(0, this.closing - 1);
+                this.unclosed = Math.max(0, this.unclosed - 1);
+                // Freed last unless an OPEN was sent after this CLOSE (it may have taken the handle again).
+                if (!err && this.opensSent === opensBefore)
+                    this.lastFreed = Buffer.from(handle);
+                if (this.unclosed === 0)
+                    this.wake();
+                cb?.(err);
+            });
+        };
+        sftp.once('close', () => this.wake());
+        sftp.once('end', () => this.wake());
     }
-    /** The handle the next OPEN will likely get, or undefined when that cannot be told safely. */
+    /**
+     * When every handle still open has its CLOSE sent, waits for their replies (under a round
+     * trip): the next file then goes behind a predicted handle (one round trip) instead of waiting
+     * for its OPEN's reply (two), and the files in flight stay in step.
+     */
+    async closed() {
+        const open = () => this.sftp.outgoing?.state === 'open';
+        while (this.unclosed > 0 && this.unclosed <= this.closing && !this.missed && open())
+            await new Promise(resolve => this.waiting.push(resolve));
+    }
+    wake() {
+        this.waiting.splice(0).forEach(resume => resume());
+    }
+    /** The handle the next OPEN will get, or undefined when that cannot be told safely. */
     next() {
-        return this.open === 0 ? this.lastFreed : undefined;
+        return this.unclosed === 0 && !this.missed ? this.lastFreed : undefined;
+    }
+    /** The server gave another handle than the one predicted. */
+    miss() {
+        this.missed = true;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/sftp/upload.ts
 /**
- * Writing one file over SFTP (and reading one into a hash): OPEN, the WRITEs without waiting for each other's status (many in
- * flight on the channel, as the protocol allows), CLOSE. The bytes are hashed and counted as
- * they go out, so the engine compares what was sent, not what the file holds now.
+ * Writing one file over SFTP (and reading one into a hash): OPEN, the WRITEs without waiting for
+ * each other's status (many in flight on the channel, as the protocol allows, shared by the files
+ * in flight on it: WriteWindow), CLOSE. The bytes are hashed and counted as they go out, so the
+ * engine compares what was sent, not what the file holds now.
  */
 
 
@@ -32295,8 +32777,28 @@ class HandleTracker {
 
 /** Bytes per WRITE: under every server's packet limit (OpenSSH takes 256 KiB). */
 const CHUNK = 32 * 1024;
-/** WRITEs in flight at once on one handle (64 x 32 KiB: 2 MiB, enough to fill a long link). */
+/** WRITEs in flight at once on one channel (64 x 32 KiB: 2 MiB, enough to fill a long link). */
 const IN_FLIGHT = 64;
+/**
+ * The WRITEs in flight on one channel, whatever file they are of: files streamed at once share a
+ * link's worth instead of each queueing its own (small files, sent whole behind a predicted
+ * handle, are not counted: at most a few MiB per channel).
+ */
+class WriteWindow {
+    inFlight = 0;
+    waiting = [];
+    /** Resolves once another WRITE may go (it is counted from then on). */
+    async room() {
+        while (this.inFlight >= IN_FLIGHT)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.inFlight += 1;
+    }
+    /** A WRITE is answered. */
+    done() {
+        this.inFlight -= 1;
+        this.waiting.shift()?.();
+    }
+}
 /**
  * One request on `sftp`, as a promise. ssh2 drops, without a word, a request made once the channel
  * is no longer open (it is neither sent nor ever answered): such a request fails here at once.
@@ -32316,30 +32818,32 @@ function channelOpen(sftp) {
  * CLOSE sent one after the other without waiting (one round trip for a small file), every status
  * read before it returns. Says what was sent and what the server holds.
  */
-async function writeFile(sftp, source, remotePath, predicted) {
+async function writeFile(sftp, source, remotePath, window, predicted) {
     const small = Buffer.isBuffer(source) ? source : source.readSmall();
     if (predicted !== undefined && small !== undefined && small.length <= CHUNK * IN_FLIGHT) {
-        const done = await writePredicted(sftp, small, remotePath, predicted);
+        const done = await writePredicted(sftp, small, remotePath, predicted, window);
         if (done !== undefined)
             return done;
     }
-    return writeOpened(sftp, await call(cb => sftp.open(remotePath, 'w', cb), sftp), small ?? source);
+    return writeOpened(sftp, await call(cb => sftp.open(remotePath, 'w', cb), sftp), small ?? source, window);
 }
 /**
  * OPEN, and behind it the WRITEs, the FSTAT and the CLOSE on the handle the server is expected to
- * give (`predicted`, see session.ts): the whole file in one round trip. undefined when the server
- * gave another handle: the requests on the predicted one failed (no other handle of this channel
- * is open, so it named nothing), and the file is written again on the handle it did give.
+ * give (`predicted`, see handles.ts), all sent in one go (no other request between them): the
+ * whole file in one round trip. undefined when the server gave another handle: the requests on
+ * the predicted one failed (no other handle of this channel is open, so it named nothing), and
+ * the file is written again on the handle it did give.
  */
-async function writePredicted(sftp, data, remotePath, predicted) {
-    const opened = call(cb => sftp.open(remotePath, 'w', cb), sftp);
+async function writePredicted(sftp, data, remotePath, predicted, window) {
+    const { handle: guess } = predicted;
+    const opened = call(cb => predicted.open(remotePath, 'w', cb), sftp);
     const writes = [];
     for (let off = 0; off < data.length; off += CHUNK) {
         const chunk = data.subarray(off, off + CHUNK);
-        writes.push(call(cb => sftp.write(predicted, chunk, 0, chunk.length, off, cb), sftp));
+        writes.push(call(cb => sftp.write(guess, chunk, 0, chunk.length, off, cb), sftp));
     }
-    const held = call(cb => sftp.fstat(predicted, cb), sftp);
-    const closed = call(cb => sftp.close(predicted, cb), sftp);
+    const held = call(cb => sftp.fstat(guess, cb), sftp);
+    const closed = call(cb => predicted.close(guess, cb), sftp);
     const settled = Promise.allSettled([...writes, held, closed]);
     let handle;
     try {
@@ -32350,8 +32854,8 @@ async function writePredicted(sftp, data, remotePath, predicted) {
         throw err;
     }
     const results = await settled;
-    if (!handle.equals(predicted))
-        return writeOpened(sftp, handle, data).then(stored => ({ ...stored, missed: true }));
+    if (!handle.equals(guess))
+        return writeOpened(sftp, handle, data, window).then(stored => ({ ...stored, missed: true }));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed !== undefined)
         throw failed.reason;
@@ -32363,22 +32867,26 @@ async function writePredicted(sftp, data, remotePath, predicted) {
         handle
     };
 }
-/** WRITEs, FSTAT and CLOSE on an open handle, sent without waiting for each other. */
-async function writeOpened(sftp, handle, source) {
+/** WRITEs, FSTAT and CLOSE on an open handle, sent without waiting for each other (within `window`). */
+async function writeOpened(sftp, handle, source, window) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let position = 0;
     const pending = new Set();
     let failed;
-    const write = (chunk) => {
+    const write = async (chunk) => {
+        await window.room();
         const at = position;
         position += chunk.length;
         hash.update(chunk);
-        const p = call(cb => sftp.write(handle, chunk, 0, chunk.length, at, cb), sftp).then(() => void pending.delete(p), (err) => {
+        const p = call(cb => sftp.write(handle, chunk, 0, chunk.length, at, cb), sftp).then(() => {
+            window.done();
+            pending.delete(p);
+        }, (err) => {
+            window.done();
             pending.delete(p);
             failed ??= err;
         });
         pending.add(p);
-        return pending.size >= IN_FLIGHT ? Promise.race(pending) : Promise.resolve();
     };
     let held = Promise.resolve(undefined);
     try {
@@ -32468,6 +32976,8 @@ async function freeBytes(sftp, path) {
 /** The server's extensions the session uses, as internal-sftp lists them in its VERSION. */
 const POSIX_RENAME = 'posix-rename@openssh.com';
 const STATVFS = 'statvfs@openssh.com';
+/** Files in flight at once on one channel (the pool's tasks sharing it), each about one round trip (handles.ts). */
+const FILES_IN_FLIGHT = 8;
 class SftpSession {
     client;
     sftp;
@@ -32477,9 +32987,12 @@ class SftpSession {
     log;
     /** No TLS: the host key's fingerprint stands where the certificate's would. */
     tlsVersion = '';
+    parallel = FILES_IN_FLIGHT;
     open = true;
-    /** The last upload's path and the size FSTAT read before its CLOSE: its commit needs no STAT. */
-    lastStored;
+    /** Each upload in flight's path and the size FSTAT read before its CLOSE: its commit needs no STAT. */
+    stored = new Map();
+    /** The WRITEs in flight on the channel, shared by the files in flight. */
+    window = new WriteWindow();
     /** Handles this channel has open and freed: what the next OPEN will most likely be given. */
     handles;
     /** Uploads send their WRITEs before OPEN's reply, on the handle `handles` predicts. */
@@ -32498,9 +33011,10 @@ class SftpSession {
         client.once('close', gone);
         client.once('end', gone);
         sftp.once('close', gone);
+        sftp.once('end', gone);
     }
     get usable() {
-        return this.open;
+        return this.open && channelOpen(this.sftp);
     }
     /** The extensions the server announced (posix-rename@openssh.com, statvfs@openssh.com, ...). */
     get extensions() {
@@ -32548,16 +33062,20 @@ class SftpSession {
         }
     }
     async upload(source, remotePath) {
-        this.lastStored = undefined;
-        const predicted = this.predictHandles ? this.handles.next() : undefined;
+        this.stored.delete(remotePath);
+        if (this.predictHandles)
+            await this.handles.closed();
+        const handle = this.predictHandles ? this.handles.next() : undefined;
+        const predicted = handle === undefined ? undefined : { handle, ...this.handles.raw };
         try {
-            const { held, size, sha256, missed } = await writeFile(this.sftp, source, remotePath, predicted);
-            if (missed === true) {
+            const { held, size, sha256, missed } = await writeFile(this.sftp, source, remotePath, this.window, predicted);
+            if (missed === true && this.predictHandles) {
                 this.predictHandles = false;
+                this.handles.miss();
                 this.log.debug(`The server gave another handle than the one it freed last: no OPEN pipelined from now on`);
             }
             if (held !== undefined)
-                this.lastStored = { path: remotePath, held };
+                this.stored.set(remotePath, held);
             return { size, sha256 };
         }
         catch (err) {
@@ -32582,12 +33100,8 @@ class SftpSession {
         }
         return data;
     }
-    hashes(files) {
-        return Promise.resolve(files.map(() => undefined));
-    }
-    hash() {
-        return Promise.resolve(undefined);
-    }
+    hashes = (files) => Promise.resolve(files.map(() => undefined));
+    hash = () => Promise.resolve(undefined);
     async downloadHash(remotePath) {
         if ((await this.statOf(remotePath)) === undefined)
             return undefined;
@@ -32653,7 +33167,9 @@ class SftpSession {
         const check = c.check;
         const renames = Promise.all(c.renames.map(r => this.renameOutcome(r)));
         const mode = check?.mode === undefined ? undefined : this.chmodOutcome(check.path, check.mode, check.name);
-        const known = this.lastStored?.path === check?.path ? this.lastStored?.held : undefined;
+        const known = check === undefined ? undefined : this.stored.get(check.path);
+        if (check !== undefined)
+            this.stored.delete(check.path);
         const size = check?.size === undefined
             ? undefined
             : known !== undefined
@@ -32768,13 +33284,16 @@ const openSftpSession = async (settings, log, server = new ServerRecord(log, { a
         // The SFTP requests and the SSH steps at debug level; not the packets that carry them.
         ...(log.debugEnabled === false ? {} : { debug: (m) => NOISE.test(m) || log.debug((0,core_log/* redact */.E$)(m, secrets)) })
     };
+    const handshake = handshakeOf(server);
     try {
         await new Promise((resolve, reject) => {
             client.once('ready', () => resolve());
             client.once('error', reject);
             client.once('close', () => reject(new Error('the connection closed during the SSH handshake')));
             client.connect(config);
-        });
+            // Requests go out as they are made (no Nagle delay behind the one before).
+            client.setNoDelay(true);
+        }).finally(handshake.done);
         const sftp = await new Promise((resolve, reject) => client.sftp((err, channel) => (err ? reject(channelRefused(err)) : resolve(channel))));
         const home = await new Promise((resolve, reject) => sftp.realpath('.', (err, path) => (err ? reject(errors_translated(err, 'realpath .')) : resolve(path))));
         return new SftpSession(client, sftp, seen.fingerprint ?? '', home, server, log);
@@ -32787,7 +33306,7 @@ const openSftpSession = async (settings, log, server = new ServerRecord(log, { a
         }
         if (err instanceof errors/* DeployError */.sH || err instanceof errors/* ReplyError */.vO)
             throw err;
-        throw connectFailed(settings, where, err, secrets);
+        throw connectFailed(settings, where, err, secrets, handshake.crowded);
     }
 };
 /** The login methods the inputs give: the key first (no password on the wire when it is taken). */
@@ -32822,7 +33341,19 @@ function channelRefused(err) {
     }
     return err;
 }
-function connectFailed(settings, where, err, secrets) {
+/** Each run's SSH handshakes in progress (by its server record), each told whether another overlapped it. */
+const handshakes = new WeakMap();
+/** A handshake begins: `crowded` once another of the run's is in progress at the same time. */
+function handshakeOf(server) {
+    const running = handshakes.get(server) ?? new Set();
+    handshakes.set(server, running);
+    const own = { crowded: running.size > 0 };
+    for (const other of running)
+        other.crowded = true;
+    running.add(own);
+    return Object.assign(own, { done: () => void running.delete(own) });
+}
+function connectFailed(settings, where, err, secrets, crowded) {
     const message = (0,core_log/* redact */.E$)(err instanceof Error ? err.message : String(err), secrets);
     const level = err?.level;
     if (level === 'client-authentication') {
@@ -32833,9 +33364,14 @@ function connectFailed(settings, where, err, secrets) {
         return new errors/* DeployError */.sH(`Login to ${where} as ${settings.user} failed: the server refused ${tried.join(' and ') || 'a login without password or key'}` +
             ' (wrong password, or a key the server does not know)', { command: 'login', code: 530, reply: message, transient: false });
     }
+    if (/lost before handshake/i.test(message) && !crowded) {
+        // Alone, no MaxStartups of ours was reached: the network cut it (or other clients crowd the server).
+        return new errors/* DeployError */.sH(`Could not connect to ${where}: the connection closed before the server's SSH banner arrived (a network fault, or a server that takes no connection now)`, { command: 'connect', transient: true }, { cause: err });
+    }
     if (/lost before handshake/i.test(message)) {
         // sshd closes a connection before its banner when as many as MaxStartups are still logging
-        // in (or PerSourceMaxStartups from this address): the pool reads it as the server's limit.
+        // in (or PerSourceMaxStartups from this address), others of this run among them: the pool
+        // reads it as the server's limit.
         const reply = 'Too many connections: the server closed the connection before the SSH handshake (sshd MaxStartups)';
         return new errors/* DeployError */.sH(`Could not connect to ${where}: ${reply}`, {
             command: 'connect',
@@ -32960,6 +33496,31 @@ function listRemote(list, remoteRoot, settings, log) {
         throw err;
     });
 }
+/** A directory the listing output needs that the run did not list. */
+class NotListed extends Error {
+}
+/**
+ * The listing output from directories the run listed already (by remote-relative path, '' is
+ * remote-dir), with no round trip: undefined where it needs one that was not listed (a
+ * recursive listing reaching a directory the state read left alone), so it is listed then.
+ */
+async function listingFrom(listed, remoteRoot, settings, log) {
+    const byPath = new Map([...listed].map(([dir, infos]) => [(0,remote_path/* remotePathOf */.fF)(remoteRoot, dir), infos]));
+    const list = async (absPath) => {
+        const infos = byPath.get(absPath);
+        if (infos === undefined)
+            throw new NotListed(absPath);
+        return infos;
+    };
+    try {
+        return await listRemote(list, remoteRoot, { ...settings, dryRun: false }, log);
+    }
+    catch (err) {
+        if (err instanceof NotListed)
+            return undefined;
+        throw err;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/run-end.ts
 /**
@@ -33010,6 +33571,20 @@ async function listWhenDone(pool, remoteRoot, settings, log) {
         log.warning(`The deploy is done, but remote-dir could not be listed: ${(0,errors/* describeError */.Uc)(err)} (the listing output is empty)`);
         return [];
     }
+}
+/**
+ * The listing output of a run whose changes are all made. `listed`: directories the run listed
+ * after its last change (the state read, where it changed nothing; else the final check): the
+ * output is built from them, with no round trip, where the listing now would come the same way
+ * (STAT, or SFTP's READDIR; MLSD gives exact times, which STAT lines lack) and needs no
+ * directory they lack. Anything else is listed now.
+ */
+async function listAtEnd(pool, remoteRoot, settings, log, listed) {
+    const same = pool.server.statLists && pool.server.listCommand !== 'MLSD';
+    const built = listed !== undefined && same ? await listingFrom(listed, remoteRoot, settings, log) : undefined;
+    if (built !== undefined)
+        log.debug('The listing output is built from the listings made since the last change');
+    return built ?? listWhenDone(pool, remoteRoot, settings, log);
 }
 
 ;// CONCATENATED MODULE: ./src/lock/lock-dir.ts
@@ -33092,7 +33667,7 @@ async function inspectLockDir(session, path) {
 }
 /** The lock in remote-dir as it is now; undefined when there is none. */
 function inspectLock(session, remoteRoot) {
-    return inspectLockDir(session, external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE));
+    return inspectLockDir(session, posix.join(remoteRoot, LOCK_DIR));
 }
 /** Empties and removes a lock directory (refusals are quiet: what is gone is gone). */
 async function removeLockDir(session, path) {
@@ -33146,6 +33721,31 @@ async function ownBeats(session, path, token) {
         .then(found => found ?? session.list(path))
         .catch(() => undefined);
     return infos?.map(i => i.name).filter(n => isOwnBeat(n, token));
+}
+/**
+ * The lock's start in the directory this run just made: its first heartbeat made and holder.json
+ * written, in one write where the server takes it (the MKD just ahead of the STOR), else one
+ * after the other. `holderFailed` hears of a holder.json that could not be written (the lock
+ * holds without it). True when the heartbeat is this run's; false when the directory is gone
+ * (moved aside by a waiter that took it for a stale one) or another's.
+ */
+async function startOwn(session, path, token, holder, holderFailed) {
+    const beat = { kind: 'mkdir', path: external_node_path_.posix.join(path, beatName(token, 0)) };
+    let made;
+    try {
+        await session.upload(holder, external_node_path_.posix.join(path, HOLDER), { ops: [beat], done: ([outcome]) => (made = outcome) });
+    }
+    catch (err) {
+        // A lost connection: the step again on a new one (the pool's retry).
+        if (!session.usable)
+            throw err;
+        holderFailed(err);
+    }
+    made ??= (await session.together([beat]))[0];
+    if (made.done)
+        return true;
+    // Refused: the directory is gone or another's, or this step's try before a lost connection made it.
+    return ((await ownBeats(session, path, token)) ?? []).includes(beatName(token, 0));
 }
 /**
  * One beat: the heartbeat renamed from `beat` to the next number, which succeeds only in this
@@ -33212,9 +33812,25 @@ async function breakBeatless(session, path, aside, seen) {
 /**
  * Removes the run's own lock: its heartbeat first, by name (so the directory is the one this
  * run made), then holder.json and the directory. A lock with no heartbeat of this run's is left
- * alone unless its holder.json carries this run's token (a release tried again).
+ * alone unless its holder.json carries this run's token (a release tried again). `sure`: the
+ * heartbeat cannot have been taken over (it moved recently), so all three go in one write.
  */
-async function releaseOwn(session, path, token, beat, moves) {
+async function releaseOwn(session, path, token, beat, moves, sure = false) {
+    const holder = external_node_path_.posix.join(path, HOLDER);
+    if (sure && !moves.beatRemoved && !moves.releaseSent && session.server.pipelining) {
+        moves.releaseSent = true;
+        // With the next transfer's passive port: the run's listing output usually follows.
+        const ops = [
+            { kind: 'rmdir', path: external_node_path_.posix.join(path, beatName(token, beat)) },
+            { kind: 'remove', path: holder },
+            { kind: 'rmdir', path }
+        ];
+        const [beatGone, , dir] = await session.together(ops, { beforeTransfer: true });
+        if (beatGone.done) {
+            moves.beatRemoved = true;
+            return dir.done ? { outcome: 'released' } : { outcome: 'kept', reply: dir.reply };
+        }
+    }
     if (!moves.beatRemoved) {
         if (await quietly(session.removeDir(external_node_path_.posix.join(path, beatName(token, beat)))))
             moves.beatRemoved = true;
@@ -33227,11 +33843,13 @@ async function releaseOwn(session, path, token, beat, moves) {
     }
     if (!moves.beatRemoved) {
         const seen = await inspectLockDir(session, path);
-        if (seen?.token !== token)
+        // After a write of all three whose replies were lost: an empty lock is this run's, half removed.
+        const emptied = moves.releaseSent && (seen === undefined || seen.beat + seen.raw === '');
+        if (seen?.token !== token && !emptied)
             return { outcome: 'not ours' };
     }
     const done = await session.together([
-        { kind: 'remove', path: external_node_path_.posix.join(path, HOLDER) },
+        { kind: 'remove', path: holder },
         { kind: 'rmdir', path }
     ]);
     const removed = done[1];
@@ -33254,7 +33872,6 @@ async function releaseOwn(session, path, token, beat, moves) {
 
 
 
-
 /**
  * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
  * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
@@ -33268,12 +33885,13 @@ class DeployLock {
     token;
     beat = 0;
     timer;
+    /** When the heartbeat last moved (its command sent then, on this run's clock). */
     lastBeat;
     released = false;
     /** Why the lock is no longer this run's (its heartbeat is gone): then it is never touched again. */
     lost;
     /** How the heartbeat moves, and how far a release got (lock-steps.ts). */
-    moves = { byMkdir: false, beatRemoved: false };
+    moves = { byMkdir: false, beatRemoved: false, releaseSent: false };
     renewing = Promise.resolve();
     releaseHooks = [];
     constructor(o, onLost) {
@@ -33347,37 +33965,34 @@ class DeployLock {
         throwIfCancelled(this.o.signal, this.o.remoteRoot);
     }
     /**
-     * Says who holds it and starts the heartbeat in the directory this run just made. False when
-     * that directory is gone already (moved aside by a waiter that took it for a stale one).
+     * Starts the heartbeat in the directory this run just made, and says who holds it, in one write
+     * where the server takes it. False when that directory is gone already (moved aside by a
+     * waiter that took it for a stale one).
      */
     async claim() {
-        await this.writeHolder();
-        const path = lockPath(this.o);
-        const started = await this.o
-            .run('Starting the deploy lock', session => session.makeDir(external_node_path_.posix.join(path, beatName(this.token, 0))))
-            .then(() => true, (err) => {
-            if (isRefusal(err))
-                return false;
-            throw err;
-        });
+        const sentAt = this.o.now();
+        const started = await this.o.run('Starting the deploy lock', session => startOwn(session, lockPath(this.o), this.token, this.holder(), err => this.holderFailed(err)));
         if (started)
-            this.startBeating();
+            this.startBeating(sentAt);
         return started;
     }
-    async writeHolder() {
-        const path = lockPath(this.o);
-        const holder = {
-            holder: this.o.identity.description,
-            since: new Date(this.o.now()).toISOString(),
-            token: this.token
-        };
-        // Who holds it is for the people waiting: a server that refuses the file still has a lock.
-        await this.o
-            .run('Writing the deploy lock', session => session.upload(Buffer.from(JSON.stringify(holder, null, 1) + '\n'), external_node_path_.posix.join(path, HOLDER)))
-            .catch(err => this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,errors/* describeError */.Uc)(err)}`));
+    /** holder.json: who holds the lock, since when, and the run's token. */
+    holder() {
+        const since = new Date(this.o.now()).toISOString();
+        const holder = { holder: this.o.identity.description, since, token: this.token };
+        return Buffer.from(JSON.stringify(holder, null, 1) + '\n');
     }
-    startBeating() {
-        this.lastBeat = this.o.now();
+    /** Who holds it is for the people waiting: a server that refuses the file still has a lock. */
+    holderFailed(err) {
+        this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+    async writeHolder() {
+        const path = external_node_path_.posix.join(lockPath(this.o), HOLDER);
+        const write = this.o.run('Writing the deploy lock', session => session.upload(this.holder(), path));
+        await write.catch(err => this.holderFailed(err));
+    }
+    startBeating(sentAt) {
+        this.lastBeat = sentAt;
         this.o.log.info(`Took the deploy lock ${lockPath(this.o)}`);
         this.schedule();
     }
@@ -33392,6 +34007,7 @@ class DeployLock {
     /** One beat: the heartbeat renamed to its next number, which only succeeds in this run's own lock. */
     async renew() {
         const path = lockPath(this.o);
+        const sentAt = this.o.now();
         try {
             const now = await (this.o.beatRun ?? this.o.run)('Renewing the deploy lock', session => renewBeat(session, path, this.token, this.beat, this.moves));
             if (now === undefined) {
@@ -33400,7 +34016,7 @@ class DeployLock {
                 return;
             }
             this.beat = now;
-            this.lastBeat = this.o.now();
+            this.lastBeat = sentAt;
         }
         catch (err) {
             this.o.log.warning(`Could not renew the deploy lock: ${(0,errors/* describeError */.Uc)(err)}`);
@@ -33423,10 +34039,11 @@ class DeployLock {
         const run = this.o.run;
         if (seen.beat !== '') {
             const beats = seen.beat.split(',');
+            const sentAt = this.o.now();
             if (!(await run('Breaking the deploy lock', session => takeOverBeat(session, path, beats, this.token))))
                 return false;
             await this.writeHolder();
-            this.startBeating();
+            this.startBeating(sentAt);
             return true;
         }
         const aside = `${path}.stale-${this.token}-${this.o.now().toString(36)}`;
@@ -33451,7 +34068,10 @@ class DeployLock {
             this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`);
             return;
         }
-        const done = await this.o.run('Releasing the deploy lock', session => releaseOwn(session, path, this.token, this.beat, this.moves));
+        // Moved less than half the stale time ago: no waiter can have taken it over (they wait the
+        // whole stale time from the move they saw), so all of it goes in one write.
+        const sure = this.o.now() - this.lastBeat < this.o.timing.staleAfterMs / 2;
+        const done = await this.o.run('Releasing the deploy lock', session => releaseOwn(session, path, this.token, this.beat, this.moves, sure));
         if (done.outcome === 'released')
             this.o.log.info(`Released the deploy lock ${path}`);
         else if (done.outcome === 'not ours')
@@ -33469,6 +34089,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * taken before the server's state is read, its heartbeat on a session of its own, released at
  * the end whatever happened. A dry run only says whether one is held.
  */
+
 
 
 
@@ -33537,17 +34158,18 @@ async function takeRunLock(o) {
     lock.onRelease(() => heartbeat.close());
     return { lock, createdRoot: created ? chain : [] };
 }
-/** A dry run takes no lock: it says whether one is held. */
-async function reportHeldLock(pool, remoteRoot, log) {
+/** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
+async function reportHeldLock(pool, remoteRoot, log, lockDir = external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE)) {
     const seen = await pool
-        .run('Reading the deploy lock', session => inspectLock(session, remoteRoot))
+        .run('Reading the deploy lock', session => inspectLockDir(session, lockDir))
         .catch(() => undefined);
+    const where = lockDir === external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE) ? remote_path/* LOCK_DIR */.UE : lockDir;
     // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
     if (seen === undefined || (seen.holder === '' && seen.beat === ''))
-        log.info(`No deploy lock is held on ${remoteRoot}`);
+        log.info(`No deploy lock is held on ${remoteRoot} (${where})`);
     else {
         const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
-        log.warning(`A deploy lock is held on ${remoteRoot} (${remote_path/* LOCK_DIR */.UE}) by ${holder}: a real run would wait for it`);
+        log.warning(`A deploy lock is held on ${remoteRoot} (${where}) by ${holder}: a real run would wait for it`);
     }
 }
 /** The steps a held lock took, as the applied steps list them: remote-dir's chain where created, then the lock. */
@@ -33837,23 +34459,56 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
 
 
 
-/** The manifest (else its backup), read on a session of the pool. */
+
+/**
+ * The manifest (else its backup), read on a session of the pool; its SIZE and its backup's go in
+ * one write with remote-dir's STAT where the server lists that way (the state's first listing).
+ */
 async function readRemoteManifest(q, log) {
     const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
     try {
-        return await readManifest(q.pool, manifestPath, log);
+        const first = await readWithRoot(q, manifestPath);
+        const read = await readManifest(q.pool, manifestPath, log, first?.known);
+        return first?.root !== undefined ? { ...read, root: first.root } : read;
     }
     catch (err) {
         throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
     }
 }
-/** `read`: the manifest as just read, else it is read first. */
+/**
+ * The manifest and its backup asked for with remote-dir's STAT, tried once: where that fails
+ * for the STAT's sake (a reply too long for the control connection, a connection cut on the
+ * way), undefined, and the manifest is read on its own, with its retries: a different step.
+ */
+async function readWithRoot(q, manifestPath) {
+    // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
+    const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath];
+    try {
+        return await q.pool.run('Reading the manifest', async (session) => {
+            if (session.readFirstOf === undefined)
+                return undefined;
+            const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, q.remoteRoot);
+            const known = new Map(read.files.map((data, i) => [paths[i], data]));
+            return { known, ...(read.stat !== undefined && { root: read.stat }) };
+        }, { retries: 0 });
+    }
+    catch (err) {
+        if (tooLong(err))
+            q.pool.server.statListsLost(`Listing ${q.remoteRoot}: ${(0,errors/* describeError */.Uc)(err)}`);
+        else if (!isTransient(err))
+            throw err;
+        return undefined;
+    }
+}
+/** `read`: the manifest as just read (with remote-dir's listing, if it came with it), else it is read first. */
 async function readRemoteState(q, log, read) {
     read ??= await readRemoteManifest(q, log);
     const { manifest } = read;
+    const list = read.root !== undefined ? withListed(q.list, q.remoteRoot, read.root.listing) : q.list;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
     // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const { index, temps, tempSizes } = await indexFiles(q, [...manifest.files.keys()], q.localPaths.flatMap(remote_path/* parentDirs */.vB));
+    const ifShown = q.localPaths.flatMap(remote_path/* parentDirs */.vB);
+    const { index, temps, tempSizes, listed } = await indexFiles({ ...q, list }, [...manifest.files.keys()], ifShown);
     const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path), q.holdsLock));
     const inFlight = temps.filter(path => !abandoned.includes(path));
     if (inFlight.length > 0) {
@@ -33861,7 +34516,8 @@ async function readRemoteState(q, log, read) {
     }
     const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
     const restoreManifest = read.from === 'backup';
-    return { manifest, manifestFrom: read.from, restoreManifest, index, rootExists, abandoned, inFlight, tempSizes };
+    const manifestFrom = read.from;
+    return { manifest, manifestFrom, restoreManifest, index, rootExists, abandoned, inFlight, tempSizes, listed };
 }
 
 ;// CONCATENATED MODULE: ./src/session/connect.ts
@@ -34020,13 +34676,103 @@ class Moment {
     }
 }
 
+;// CONCATENATED MODULE: ./src/session/hold-back.ts
+/**
+ * The pool's openings held back while a connection outside it (the lock's heartbeat) opens, so
+ * on a host that limits connections that one gets its slot first (pool.ts `holdOpenings`), and
+ * how many such connections got in: they take slots of the limit too.
+ */
+class HoldBack {
+    /** Settles once the connection outside the pool is in or failed (or on cancel); undefined: none held. */
+    until;
+    release;
+    /** Connections of the run outside the pool that got in (the lock's heartbeat). */
+    outside = 0;
+    /** Holds openings back until `opening` settles; a session it resolves to counts in `outside`. */
+    hold(opening) {
+        let settle = () => undefined;
+        const until = new Promise(resolve => (settle = resolve));
+        this.until = until;
+        this.release = settle;
+        const done = (opened) => {
+            if (opened)
+                this.outside += 1;
+            settle();
+            if (this.until === until)
+                this.until = this.release = undefined;
+        };
+        opening.then(session => done(session !== undefined), () => done(false));
+    }
+    /** No more holding back (a cancel). */
+    settle() {
+        this.release?.();
+        this.until = this.release = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/session/shares.ts
+class Shares {
+    users = new Map();
+    /** Most tasks at once on one session, as the sessions taken so far allow (1: one at a time). */
+    widest = 1;
+    /** Tasks that can run at once over `connections` sessions. */
+    tasks(connections) {
+        return connections * this.widest;
+    }
+    /** A task takes `session`; true when it has room for more. */
+    take(session) {
+        const count = (this.users.get(session) ?? 0) + 1;
+        this.users.set(session, count);
+        this.widest = Math.max(this.widest, room(session));
+        return count < room(session);
+    }
+    /** A task is done with `session`; true when no task uses it now. */
+    leave(session) {
+        const left = (this.users.get(session) ?? 1) - 1;
+        if (left > 0) {
+            this.users.set(session, left);
+            return false;
+        }
+        this.users.delete(session);
+        return true;
+    }
+    /** The session is closed: nobody uses it. */
+    forget(session) {
+        this.users.delete(session);
+    }
+    /** The usable session in use with the most room left, or undefined when none has room. */
+    roomiest() {
+        let best;
+        let free = 0;
+        for (const [session, count] of this.users) {
+            const left = room(session) - count;
+            if (left > free && session.usable) {
+                best = session;
+                free = left;
+            }
+        }
+        return best;
+    }
+    /** Whether a failed task leaves `session` sound for the others on it (requests answered by id). */
+    static soundAfterFailure(session) {
+        return room(session) > 1 && session.usable;
+    }
+}
+/** Tasks `session` takes at once. */
+function room(session) {
+    return Math.max(1, session.parallel ?? 1);
+}
+
 ;// CONCATENATED MODULE: ./src/session/pool.ts
 /**
  * A pool of sessions, each its own control connection and TLS session (one basic-ftp Client
- * runs one task at a time). `run` retries transient failures on a fresh connection with
- * backoff; final failures are thrown at once with the server's reply. A connection refused for
- * the server's connection limit lowers the pool's size instead: the task waits for a session.
+ * runs one task at a time; an SFTP session takes several at once, shares.ts). `run` retries
+ * transient failures on a fresh connection with backoff; final failures are thrown at once with
+ * the server's reply. A connection refused for the server's connection limit lowers the pool's
+ * size instead: the task waits for a session.
  */
+
+
 
 
 
@@ -34048,13 +34794,14 @@ class SessionPool {
     outOfTime = new Moment();
     expired = false;
     deadlineTimer;
-    /** Settles once a connection opened outside the pool is in (holdOpenings), or on cancel. */
-    heldBack;
-    /** Connections of the run outside the pool that got in (the lock's heartbeat): they take slots too. */
-    outside = 0;
-    /** After closeAll: a session that finishes opening is closed at once. */
-    closed = false;
+    /** Openings held back for a connection outside the pool (holdOpenings), and those that got in. */
+    held = new HoldBack();
+    /** Opens that failed (not for a limit), the last one's error: tasks waiting for a connection fail with it. */
+    openFailure;
+    closed = false; // after closeAll: a session that finishes opening is closed at once
     cap;
+    /** Sessions in use and by how many tasks (SFTP takes several at once: `tasks` over n connections). */
+    shares = new Shares();
     /** What this run learns about the server: every session the pool opens shares it. */
     server;
     constructor(open, options, log, first) {
@@ -34091,8 +34838,7 @@ class SessionPool {
             };
             this.deadlineTimer = setTimeout(expire, cleanupMs);
         }
-        this.heldBack?.settle();
-        this.heldBack = undefined;
+        this.held.settle();
         this.waiting.splice(0).forEach(wake => wake());
     }
     /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
@@ -34113,18 +34859,7 @@ class SessionPool {
      * resolves to counts in the connections the limit's warning names.
      */
     holdOpenings(opening) {
-        let settle = () => undefined;
-        const settled = new Promise(resolve => (settle = resolve));
-        const held = { settled, settle };
-        this.heldBack = held;
-        const done = (opened) => {
-            if (opened)
-                this.outside += 1;
-            settle();
-            if (this.heldBack === held)
-                this.heldBack = undefined;
-        };
-        opening.then(session => done(session !== undefined), () => done(false));
+        this.held.hold(opening);
     }
     /**
      * Runs fn on a session of its own; transient failures get a new connection and another try
@@ -34161,9 +34896,9 @@ class SessionPool {
                 const stoppedHere = isStopped();
                 const transient = isTransient(err);
                 if (session) {
-                    // A transient failure leaves the connection in doubt: always start over on a new one.
-                    // A stopped task's transfer is aborted with its connection.
-                    if (transient || stoppedHere || !session.usable)
+                    // A transient failure leaves the connection in doubt (unless requests are answered by id):
+                    // start over on a new one. A stopped task's transfer is aborted with its connection.
+                    if ((transient && !Shares.soundAfterFailure(session)) || stoppedHere || !session.usable)
                         this.discard(session);
                     else
                         this.release(session);
@@ -34185,8 +34920,8 @@ class SessionPool {
      * files need not wait for. A connection that fails here is left to the tasks' own tries.
      */
     warm(count) {
-        if (this.heldBack !== undefined) {
-            void this.heldBack.settled.then(() => this.warm(count));
+        if (this.held.until !== undefined) {
+            void this.held.until.then(() => this.warm(count));
             return;
         }
         const wanted = Math.min(count, this.cap.allowed()) - this.all.size - this.opening;
@@ -34207,6 +34942,7 @@ class SessionPool {
         this.idle.length = 0;
     }
     async acquire(abandoned, first) {
+        const failures = this.openFailure?.count ?? 0;
         for (;;) {
             // Woken by a cancel: a stopped task opens no connection.
             if (abandoned())
@@ -34214,19 +34950,26 @@ class SessionPool {
             const idle = this.idle.pop();
             // A session can die while idle (the server's idle timeout): then open another.
             if (idle?.usable)
-                return idle;
+                return this.took(idle);
             if (idle) {
                 this.discard(idle);
                 continue;
             }
+            // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
+            const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined;
+            if (shared !== undefined)
+                return this.took(shared);
+            // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
+            if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures)
+                throw this.openFailure.err;
             if (this.all.size + this.opening < this.cap.allowed()) {
-                if (this.heldBack !== undefined) {
-                    await this.heldBack.settled;
+                if (this.held.until !== undefined) {
+                    await this.held.until;
                     continue;
                 }
                 const session = await this.openWithinLimit();
                 if (session !== undefined)
-                    return session;
+                    return this.took(session);
                 continue;
             }
             await new Promise(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
@@ -34248,12 +34991,15 @@ class SessionPool {
                 }
                 catch (err) {
                     const limit = limitOfError(err);
-                    if (limit === undefined)
+                    if (limit === undefined) {
+                        this.openFailure = { count: (this.openFailure?.count ?? 0) + 1, err };
+                        this.waiting.splice(0).forEach(wake => wake());
                         throw err;
+                    }
                     const others = this.all.size + this.opening - 1;
                     if (others > 0) {
                         if (this.cap.lowered)
-                            this.log.info(`${limit.reply}: going on with ${others + this.outside} connection(s)`);
+                            this.log.info(`${limit.reply}: going on with ${others + this.held.outside} connection(s)`);
                         this.cap.lower(limit, others);
                         this.server.connectionLimit ??= limit;
                         return undefined;
@@ -34271,12 +35017,21 @@ class SessionPool {
         }
         finally {
             this.opening -= 1;
-            const warning = this.cap.takeWarning(this.opening, this.outside);
+            const warning = this.cap.takeWarning(this.opening, this.held.outside);
             if (warning !== undefined)
                 this.log.warning(warning);
         }
     }
+    /** A task takes `session`; with room left (SFTP), the next waiting may share it. */
+    took(session) {
+        if (this.shares.take(session))
+            this.waiting.shift()?.();
+        return session;
+    }
     release(session) {
+        // Still in use by other tasks: one waiting may share it now.
+        if (!this.shares.leave(session))
+            return void this.waiting.shift()?.();
         // More sessions than the server's limit leaves us (opened before it was known): close one.
         if (this.closed || !session.usable || this.all.size > this.cap.allowed())
             return this.discard(session);
@@ -34284,6 +35039,7 @@ class SessionPool {
         this.waiting.shift()?.();
     }
     discard(session) {
+        this.shares.forget(session);
         session.close();
         this.all.delete(session);
         this.waiting.shift()?.();
@@ -34352,16 +35108,21 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined;
         const names = new temp_name/* TempNamer */.Of(undefined, deps.now);
         if (settings.lock && settings.dryRun)
-            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log));
+            await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock));
         // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
         const lockLater = swap === undefined && !settings.rollback;
-        const lockNow = () => log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal));
+        const lockNow = () => {
+            // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
+            if (settings.protocol === 'sftp')
+                pool.warm(settings.concurrency);
+            return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal));
+        };
         if (settings.lock && !settings.dryRun && !lockLater)
             held = await lockNow();
         if (swap !== undefined && settings.rollback) {
             const cutover = await log.group('Rollback', () => rollBack(pool, swap, log, settings.dryRun));
             held = await releaseIfHeld(pool, held, log);
-            const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log));
+            const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log));
             return rolledBack({ settings, first, remoteRoot, listing, cutover, durationMs: deps.now() - started });
         }
         // Before any upload: the server renames directories, and the spare copy is ready.
@@ -34398,8 +35159,14 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             hashed = await hashFiles(local, file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest));
             // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
             const options = { ...settings, remoteRoot: target, home: first.home };
-            if (read.from !== 'manifest' || !changesNothing(planDeploy(hashed, asListed(read.manifest), options)))
+            const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined;
+            if (expected === undefined || !changesNothing(expected)) {
                 held = await lockNow();
+                // The other connections log in while the state is read again under the lock.
+                const uploads = expected?.uploads.length ?? local.length;
+                if (uploads > 1)
+                    pool.warm(Math.min(concurrency, uploads));
+            }
         }
         let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined), held === undefined ? hashed : undefined);
         if (settings.lock && !settings.dryRun && held === undefined) {
@@ -34445,7 +35212,10 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (held !== undefined && (await releaseWhenDone(pool, held, log)))
             applied.push({ kind: 'release lock', path: remote_path/* LOCK_DIR */.UE });
         held = undefined;
-        const listing = await log.group('Remote listing', () => listWhenDone(pool, remoteRoot, settings, log));
+        // The listing output may come from listings made since the last change: the state read's
+        // where nothing changed, else the final check's (after every change but the manifest's).
+        const listed = swap !== undefined ? undefined : changesNothing(plan) ? state.listed : done.listed;
+        const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log, listed));
         // A certificate that is not the pinned one fails the run, even met by the listing after it.
         if (pool.server.stopped !== undefined)
             throw pool.server.stopped;
