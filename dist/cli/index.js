@@ -32405,13 +32405,7 @@ class BasicFtpSession {
     }
     reader() {
         const { client, connector, server } = this;
-        return {
-            client,
-            connector,
-            server,
-            tls: () => this.tlsTiming(),
-            sendAll: (commands, options) => this.sendAll(commands, options)
-        };
+        return { client, connector, server, tls: () => this.tlsTiming(), sendAll: (c, o) => this.sendAll(c, o) };
     }
     async size(remotePath) {
         this.connector.forget();

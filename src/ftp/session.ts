@@ -188,13 +188,7 @@ export class BasicFtpSession implements RemoteSession {
 
   private reader(): SmallReader {
     const { client, connector, server } = this
-    return {
-      client,
-      connector,
-      server,
-      tls: () => this.tlsTiming(),
-      sendAll: (commands, options) => this.sendAll(commands, options)
-    }
+    return { client, connector, server, tls: () => this.tlsTiming(), sendAll: (c, o) => this.sendAll(c, o) }
   }
 
   async size(remotePath: string): Promise<number | undefined> {
