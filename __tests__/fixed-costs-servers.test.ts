@@ -10,8 +10,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { deploy } from '../src/deploy.js'
-import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { serverForBlock } from './support/real-server.js'
 
 const tree: Record<string, Buffer> = Object.fromEntries(
   Array.from({ length: 6 }, (_, i) => [`d${i % 2}/f${i}.bin`, randomBytes(1000 + i)] as const)
@@ -19,8 +20,6 @@ const tree: Record<string, Buffer> = Object.fromEntries(
 const localDir = makeTree(tree)
 const LOCK = '.ftps-deploy.lock'
 const MANIFEST = '.ftps-deploy-manifest.json'
-
-const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 /** The main connection's protocol lines (the heartbeat's own connection is prefixed `#lock`). */
 const protocol = (lines: string[]): string[] => lines.filter(l => /^debug: [<>] /.test(l))
@@ -40,22 +39,18 @@ function writes(lines: string[]): string[][] {
 }
 
 describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind => {
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  }, 60_000)
-  afterAll(() => server?.stop())
-  const maybe = skipped(kind) ? test.skip : test
+  const block = serverForBlock(kind)
+  const maybe = block.maybe
 
   maybe(
     'the lock is taken and released in a write each, renames go in one, a download starts TLS before its 1xx',
     async () => {
       const log = recordingLog()
       const inputs = { 'local-dir': localDir, 'remote-dir': 'fixed', concurrency: '1' }
-      const result = await deploy(settingsOf(serverInputs(server, inputs)), log)
+      const result = await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
       expect(result.uploaded.length).toBe(Object.keys(tree).length)
       for (const [path, data] of Object.entries(tree)) {
-        expect([path, readFileSync(join(server.root, 'fixed', path)).equals(data)]).toEqual([path, true])
+        expect([path, readFileSync(join(block.server().root, 'fixed', path)).equals(data)]).toEqual([path, true])
       }
       expect(log.warnings).toEqual([])
       const lock = `/fixed/${LOCK}`
@@ -82,15 +77,19 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
         `RMD ${lock}`,
         'EPSV'
       ])
-      expect(existsSync(join(server.root, 'fixed', LOCK))).toBe(false)
+      expect(existsSync(join(block.server().root, 'fixed', LOCK))).toBe(false)
       // The manifest goes in place with RNFR and RNTO in one write.
       expect(sent).toContainEqual([expect.stringMatching(/^RNFR \/fixed\/\S*\.tmp$/), `RNTO /fixed/${MANIFEST}`])
 
       // Again through 200 ms of latency: the manifest is downloaded, its TLS started before the 150.
-      const link = await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs: 200 })
+      const link = await startLatencyProxy({
+        controlPort: block.server().port,
+        passive: block.server().passivePorts,
+        rttMs: 200
+      })
       try {
         const again = recordingLog()
-        const through = { ...serverInputs(server, inputs), host: '::1', port: String(link.port) }
+        const through = { ...serverInputs(block.server(), inputs), host: '::1', port: String(link.port) }
         const second = await deploy(settingsOf(through), again)
         expect(second.uploaded).toEqual([])
         expect(again.warnings).toEqual([])
@@ -118,12 +117,12 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
   )
 
   maybe(
-    'adopt: download reads every file; where the server reads a command after the transfer, the next EPSV rides behind each RETR',
+    'adopt: download reads every file; where the block.server() reads a command after the transfer, the next EPSV rides behind each RETR',
     async () => {
-      for (const [path, data] of Object.entries(tree)) server.putFile(`adopted/${path}`, data)
+      for (const [path, data] of Object.entries(tree)) block.server().putFile(`adopted/${path}`, data)
       const log = recordingLog()
       const inputs = { 'local-dir': localDir, 'remote-dir': 'adopted', concurrency: '1', adopt: 'download' }
-      const result = await deploy(settingsOf(serverInputs(server, inputs)), log)
+      const result = await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
       expect(result.uploaded).toEqual([])
       expect(result.adopted.length).toBe(Object.keys(tree).length)
       expect(log.warnings).toEqual([])
@@ -148,7 +147,7 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
         })
       }
       // The next run finds everything recorded.
-      const again = await deploy(settingsOf(serverInputs(server, inputs)), recordingLog())
+      const again = await deploy(settingsOf(serverInputs(block.server(), inputs)), recordingLog())
       expect([again.uploaded, again.adopted]).toEqual([[], []])
     },
     120_000

@@ -8,12 +8,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
+import { sftpInputs, sshdForFile } from './support/real-sshd.js'
 import { InputValues, makeTree } from './support/engine.js'
 import { runAction, runCli } from './support/runner.js'
-
-const maybe = sshdSkipped() ? test.skip : test
-if (sshdSkipped()) console.log(`skipping the SFTP bundle tests: ${sshdMissing()}`)
 
 const keyDir = mkdtempSync(join(tmpdir(), 'ftps-bundle-key-'))
 const keyPath = join(keyDir, 'id')
@@ -22,35 +19,22 @@ execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', PASSPHRASE, '-C', 'bund
 const key = readFileSync(keyPath, 'utf8')
 const localDir = makeTree({ 'index.html': '<h1>bundle over sftp</h1>' })
 
-let server: SshdServer
-beforeAll(async () => {
-  if (!sshdSkipped()) server = await startSshd({ authorizedKeys: [readFileSync(`${keyPath}.pub`, 'utf8')] })
-}, 30_000)
-afterAll(async () => {
-  await server?.stop()
-})
+const sshd = sshdForFile('SFTP bundle tests', { authorizedKeys: [readFileSync(`${keyPath}.pub`, 'utf8')] })
+const maybe = sshd.maybe
 
-const inputs = (extra: InputValues): InputValues => ({
-  protocol: 'sftp',
-  host: server.host,
-  port: String(server.port),
-  user: server.user,
-  'ssh-host-key': server.hostFingerprint,
-  'local-dir': localDir,
-  ...extra
-})
+const inputs = (extra: InputValues): InputValues => sftpInputs(sshd.server, { 'local-dir': localDir, ...extra }, false)
 
 maybe(
   'node dist/index.js: key login, outputs, the key and passphrase never shown unmasked',
   async () => {
     const run = await runAction(inputs({ 'remote-dir': 'action', 'ssh-key': key, 'ssh-passphrase': PASSPHRASE }))
     expect([run.code, run.stderr]).toEqual([0, ''])
-    expect(run.outputs['ssh-host-key']).toBe(server.hostFingerprint)
+    expect(run.outputs['ssh-host-key']).toBe(sshd.server.hostFingerprint)
     expect(JSON.parse(run.outputs.uploaded!)).toEqual(['index.html'])
     const shown = run.stdout.split('\n').filter(l => !l.startsWith('::add-mask::'))
     expect(shown.filter(l => l.includes(PASSPHRASE) || l.includes(key.split('\n')[1]!))).toEqual([])
     expect(run.stdout).toContain(`::add-mask::${PASSPHRASE}`)
-    expect(readFileSync(join(server.root, 'action/index.html'), 'utf8')).toBe('<h1>bundle over sftp</h1>')
+    expect(readFileSync(join(sshd.server.root, 'action/index.html'), 'utf8')).toBe('<h1>bundle over sftp</h1>')
   },
   60_000
 )
@@ -61,8 +45,8 @@ maybe(
     const flags = Object.entries(inputs({ 'remote-dir': 'npx', 'ssh-key': keyPath })).map(([k, v]) => `--${k}=${v}`)
     const run = await runCli([...flags, '--json'], { FTPS_SSH_PASSPHRASE: PASSPHRASE, FTPS_PASSWORD: '' })
     expect(run.code).toBe(0)
-    expect((JSON.parse(run.stdout) as Record<string, string>)['ssh-host-key']).toBe(server.hostFingerprint)
-    expect(readFileSync(join(server.root, 'npx/index.html'), 'utf8')).toBe('<h1>bundle over sftp</h1>')
+    expect((JSON.parse(run.stdout) as Record<string, string>)['ssh-host-key']).toBe(sshd.server.hostFingerprint)
+    expect(readFileSync(join(sshd.server.root, 'npx/index.html'), 'utf8')).toBe('<h1>bundle over sftp</h1>')
   },
   120_000
 )

@@ -11,31 +11,16 @@ import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { TEMP_NAME } from '../src/core/temp-name.js'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
-import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
 import { runCliDeploy } from './support/cli-process.js'
+import { sftpInputs, sshdForFile } from './support/real-sshd.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
 
 process.env.FAULTS_CLI = 'src' // the sources through tsx: dist is rebuilt by the lead
 
-const maybe = sshdSkipped() ? test.skip : test
-if (sshdSkipped()) console.log(`skipping the SFTP cancel tests: ${sshdMissing()}`)
+const sshd = sshdForFile('SFTP cancel tests')
+const maybe = sshd.maybe
 
-let server: SshdServer
-beforeAll(async () => {
-  if (!sshdSkipped()) server = await startSshd()
-}, 30_000)
-afterAll(async () => {
-  await server?.stop()
-})
-
-const inputs = (extra: InputValues): InputValues => ({
-  protocol: 'sftp',
-  host: server.host,
-  port: String(server.port),
-  user: server.user,
-  'ssh-host-key': server.hostFingerprint,
-  ...extra
-})
+const inputs = (extra: InputValues): InputValues => sftpInputs(sshd.server, extra, false)
 
 /** Every path under dir, relative to it. */
 function diskFiles(dir: string, prefix = ''): string[] {
@@ -53,7 +38,7 @@ maybe(
     const remote = 'cancel-sftp'
     // About 300 KB/s each way: the 1.2 MB take some 4 s, the signal comes after the 60th file.
     const link = await startLatencyProxy({
-      controlPort: server.port,
+      controlPort: sshd.server.port,
       passive: { min: 1, max: 0 },
       rttMs: 10,
       rateBytesPerSecond: 300_000
@@ -64,7 +49,7 @@ maybe(
       const run = await runCliDeploy(
         inputs({ host: link.host, port: String(link.port), 'local-dir': local, 'remote-dir': remote, cutover: 'file' }),
         {
-          password: server.password,
+          password: sshd.server.password,
           onLine: (line, child) => {
             if (line.startsWith('uploaded ') && ++uploaded === 60) child.kill('SIGTERM')
           }
@@ -76,7 +61,7 @@ maybe(
     } finally {
       await link.close()
     }
-    const root = join(server.root, remote)
+    const root = join(sshd.server.root, remote)
     const manifest = JSON.parse(readFileSync(join(root, '.ftps-deploy-manifest.json'), 'utf8')) as {
       files: Record<string, { size: number }>
       checked?: Record<string, unknown>
@@ -95,7 +80,7 @@ maybe(
     expect(existsSync(join(root, '.ftps-deploy.lock'))).toBe(false)
 
     const resumed = await deploy(
-      settingsOf({ ...inputs({ 'local-dir': local, 'remote-dir': remote }), password: server.password }),
+      settingsOf({ ...inputs({ 'local-dir': local, 'remote-dir': remote }), password: sshd.server.password }),
       recordingLog()
     )
     expect(resumed.filesSkipped).toBe(recorded.length)

@@ -10,36 +10,19 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { startProxy } from './harness/proxy.js'
-import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
+import { sftpInputs, sshdForFile } from './support/real-sshd.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
 
-const maybe = sshdSkipped() ? test.skip : test
-if (sshdSkipped()) console.log(`skipping the SFTP fault tests: ${sshdMissing()}`)
+const sshd = sshdForFile('SFTP fault tests')
+const maybe = sshd.maybe
 
-let server: SshdServer
-beforeAll(async () => {
-  if (!sshdSkipped()) server = await startSshd()
-}, 30_000)
-afterAll(async () => {
-  await server?.stop()
-})
-
-const inputs = (extra: InputValues): InputValues => ({
-  protocol: 'sftp',
-  host: server.host,
-  port: String(server.port),
-  user: server.user,
-  password: server.password,
-  'ssh-host-key': server.hostFingerprint,
-  timeout: '15',
-  ...extra
-})
+const inputs = (extra: InputValues): InputValues => sftpInputs(sshd.server, { timeout: '15', ...extra })
 
 maybe(
   'connections cut in the middle of uploads: retried on new sessions, every file whole on disk',
   async () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.bin`, randomBytes(300_000)]))
-    const proxy = await startProxy(server.port, { cut: { from: 'client', afterBytes: 700_000, connections: 2 } })
+    const proxy = await startProxy(sshd.server.port, { cut: { from: 'client', afterBytes: 700_000, connections: 2 } })
     try {
       const log = recordingLog()
       const result = await deploy(
@@ -51,7 +34,7 @@ maybe(
       expect(proxy.cutCount).toBeGreaterThanOrEqual(1)
       expect(result.uploaded).toHaveLength(12)
       for (const [name, data] of Object.entries(files))
-        expect(readFileSync(join(server.root, 'cut', name))).toEqual(data)
+        expect(readFileSync(join(sshd.server.root, 'cut', name))).toEqual(data)
       expect(log.lines.filter(l => /retry \d of 3/.test(l)).length).toBeGreaterThan(0)
     } finally {
       await proxy.close()
@@ -68,7 +51,7 @@ maybe(
     const local = makeTree({ 'big.bin': old })
     await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'watched' })), recordingLog())
     writeFileSync(join(local, 'big.bin'), next)
-    const path = join(server.root, 'watched', 'big.bin')
+    const path = join(sshd.server.root, 'watched', 'big.bin')
     const seen = { old: 0, next: 0, other: 0 }
     let running = true
     const watcher = (async () => {
@@ -94,8 +77,8 @@ maybe(
 )
 
 maybe('adopt over SFTP: auto uploads what it cannot compare, size adopts an equal size', async () => {
-  server.putFile('adopt-auto/a.txt', 'same')
-  server.putFile('adopt-size/a.txt', 'same')
+  sshd.server.putFile('adopt-auto/a.txt', 'same')
+  sshd.server.putFile('adopt-size/a.txt', 'same')
   const local = makeTree({ 'a.txt': 'same' })
   const auto = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'adopt-auto' })), recordingLog())
   expect([auto.uploaded, auto.adopted]).toEqual([['a.txt'], []])
@@ -124,7 +107,7 @@ maybe(
       await session.makeDir(`${session.home}/predicted`)
       const sent = await session.upload(data, `${session.home}/predicted/a.bin`)
       expect(sent.size).toBe(data.length)
-      expect(readFileSync(join(server.root, 'predicted/a.bin')).equals(data)).toBe(true)
+      expect(readFileSync(join(sshd.server.root, 'predicted/a.bin')).equals(data)).toBe(true)
       expect(internals.predictHandles).toBe(false)
       expect(log.text()).toContain('The server gave another handle than the one it freed last')
     } finally {
@@ -141,7 +124,7 @@ maybe(
   'a server that stops answering mid-deploy: keepalives end the session, the run fails instead of hanging',
   async () => {
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}.bin`, randomBytes(100_000)]))
-    const proxy = await startProxy(server.port)
+    const proxy = await startProxy(sshd.server.port)
     try {
       const started = Date.now()
       const run = deploy(
@@ -169,7 +152,7 @@ maybe(
 maybe(
   'a connection closed before the SSH banner, no other opening: a connection error retried, not a connection limit',
   async () => {
-    const proxy = await startProxy(server.port, {
+    const proxy = await startProxy(sshd.server.port, {
       cut: { from: 'server', afterBytes: 0, how: 'close', connections: 1 }
     })
     try {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { LIMITED_STARTUPS, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
+import { sftpInputs } from './support/real-sshd.js'
 import { makeTree, recordingLog, settingsOf } from './support/engine.js'
 
 const maybe = sshdSkipped() ? test.skip : test
@@ -21,18 +22,14 @@ maybe(
       const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}.txt`, `${i}:${'x'.repeat(4096)}`]))
       const log = recordingLog()
       const result = await deploy(
-        settingsOf({
-          protocol: 'sftp',
-          host: server.host,
-          port: String(server.port),
-          user: server.user,
-          password: server.password,
-          'ssh-host-key': server.hostFingerprint,
-          'local-dir': makeTree(files),
-          'remote-dir': 'capped',
-          concurrency: '8',
-          retries: '0'
-        }),
+        settingsOf(
+          sftpInputs(server, {
+            'local-dir': makeTree(files),
+            'remote-dir': 'capped',
+            concurrency: '8',
+            retries: '0'
+          })
+        ),
         log
       )
       expect(result.uploaded).toHaveLength(200)

@@ -12,12 +12,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { DeployError, InputError } from '../src/core/errors.js'
-import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
 import { runCliDeploy } from './support/cli-process.js'
+import { sftpInputs, sshdForFile } from './support/real-sshd.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
-
-const maybe = sshdSkipped() ? test.skip : test
-if (sshdSkipped()) console.log(`skipping the SFTP login tests: ${sshdMissing()}`)
 
 const keyDir = mkdtempSync(join(tmpdir(), 'ftps-sshkeys-'))
 /** A key pair made with ssh-keygen; `pem`: the old PEM form (RSA), else OpenSSH's own. */
@@ -32,27 +29,12 @@ const lockedKey = makeKey('locked', 'key-pass-phrase')
 const pemKey = makeKey('pem', 'pem-pass-phrase', true)
 const strangerKey = makeKey('stranger', '')
 
-let server: SshdServer
-beforeAll(async () => {
-  if (!sshdSkipped()) server = await startSshd({ authorizedKeys: [plainKey.pub, lockedKey.pub, pemKey.pub] })
-}, 30_000)
-afterAll(async () => {
-  await server?.stop()
-})
+const sshd = sshdForFile('SFTP login tests', { authorizedKeys: [plainKey.pub, lockedKey.pub, pemKey.pub] })
+const maybe = sshd.maybe
 
 const local = makeTree({ 'index.html': 'hello over sftp\n' })
-const inputs = (extra: InputValues): InputValues => ({
-  protocol: 'sftp',
-  host: server.host,
-  port: String(server.port),
-  user: server.user,
-  password: server.password,
-  'ssh-host-key': server.hostFingerprint,
-  'local-dir': local,
-  timeout: '15',
-  retries: '0',
-  ...extra
-})
+const inputs = (extra: InputValues): InputValues =>
+  sftpInputs(sshd.server, { 'local-dir': local, timeout: '15', retries: '0', ...extra })
 
 /** Runs a deploy; the error it failed with, and what sshd logged meanwhile. */
 async function failing(values: InputValues): Promise<{ error: Error; sshdLog: string }> {
@@ -67,15 +49,15 @@ async function failing(values: InputValues): Promise<{ error: Error; sshdLog: st
   }
   if (error === undefined) throw new Error('the deploy did not fail')
   await quietLog()
-  return { error, sshdLog: server.readLog().slice(before) }
+  return { error, sshdLog: sshd.server.readLog().slice(before) }
 }
 
 /** Waits until sshd's log has not grown for 500 ms (at most 5 s); its length then. */
 async function quietLog(): Promise<number> {
-  let length = server.readLog().length
+  let length = sshd.server.readLog().length
   for (let still = 0, waited = 0; still < 500 && waited < 5000; waited += 100) {
     await new Promise(resolve => setTimeout(resolve, 100))
-    const now = server.readLog().length
+    const now = sshd.server.readLog().length
     still = now === length ? still + 100 : 0
     length = now
   }
@@ -86,10 +68,10 @@ async function quietLog(): Promise<number> {
 const AUTH_ATTEMPT = /userauth-request|Failed password|Accepted (password|publickey)|Postponed/
 
 maybe('the host key pinned as a known_hosts line: deploys', async () => {
-  const line = `[127.0.0.1]:${server.port} ${server.hostKey}`
+  const line = `[127.0.0.1]:${sshd.server.port} ${sshd.server.hostKey}`
   const result = await deploy(settingsOf(inputs({ 'remote-dir': 'kh', 'ssh-host-key': line })), recordingLog())
   expect(result.uploaded).toEqual(['index.html'])
-  expect(readFileSync(join(server.root, 'kh/index.html'), 'utf8')).toBe('hello over sftp\n')
+  expect(readFileSync(join(sshd.server.root, 'kh/index.html'), 'utf8')).toBe('hello over sftp\n')
 })
 
 maybe('a wrong host key: fails naming both fingerprints; sshd saw no authentication attempt', async () => {
@@ -97,19 +79,19 @@ maybe('a wrong host key: fails naming both fingerprints; sshd saw no authenticat
   const { error, sshdLog } = await failing(inputs({ 'remote-dir': 'wrong', 'ssh-host-key': wrong }))
   expect(error).toBeInstanceOf(DeployError)
   expect(error.message).toBe(
-    `Host key mismatch: 127.0.0.1:${server.port} presented ${server.hostFingerprint}, which is not in ssh-host-key (${wrong}); ` +
+    `Host key mismatch: 127.0.0.1:${sshd.server.port} presented ${sshd.server.hostFingerprint}, which is not in ssh-host-key (${wrong}); ` +
       'the run stopped before sending any credential. If the server\u2019s key changed on purpose, pin the new one'
   )
   expect(sshdLog).toContain('Connection from 127.0.0.1')
   expect(sshdLog).not.toMatch(AUTH_ATTEMPT)
-  expect(statSync(server.root).isDirectory()).toBe(true)
+  expect(statSync(sshd.server.root).isDirectory()).toBe(true)
 })
 
 maybe('no host key given: fails before login, printing the fingerprint and the input to add', async () => {
   const { error, sshdLog } = await failing(inputs({ 'remote-dir': 'none', 'ssh-host-key': '' }))
-  expect(error.message).toContain(`presented host key ${server.hostFingerprint}; no ssh-host-key is given`)
-  expect(error.message).toContain(`add the input: ssh-host-key: ${server.hostFingerprint}`)
-  expect(error.message).toContain(`ssh-keyscan -p ${server.port} 127.0.0.1 | ssh-keygen -lf -`)
+  expect(error.message).toContain(`presented host key ${sshd.server.hostFingerprint}; no ssh-host-key is given`)
+  expect(error.message).toContain(`add the input: ssh-host-key: ${sshd.server.hostFingerprint}`)
+  expect(error.message).toContain(`ssh-keyscan -p ${sshd.server.port} 127.0.0.1 | ssh-keygen -lf -`)
   expect(sshdLog).not.toMatch(AUTH_ATTEMPT)
 })
 
@@ -120,16 +102,20 @@ maybe('ssh-host-key: any: deploys with a loud warning', async () => {
 })
 
 maybe('the fingerprint ssh-keyscan | ssh-keygen -lf - prints (the README recipe) is the one to pin', () => {
-  const out = execFileSync('bash', ['-c', `ssh-keyscan -p ${server.port} 127.0.0.1 2>/dev/null | ssh-keygen -lf -`], {
-    encoding: 'utf8'
-  })
-  expect(out.split(' ')[1]).toBe(server.hostFingerprint)
+  const out = execFileSync(
+    'bash',
+    ['-c', `ssh-keyscan -p ${sshd.server.port} 127.0.0.1 2>/dev/null | ssh-keygen -lf -`],
+    {
+      encoding: 'utf8'
+    }
+  )
+  expect(out.split(' ')[1]).toBe(sshd.server.hostFingerprint)
 })
 
 maybe('a wrong password: one line naming the host and the user', async () => {
   const { error, sshdLog } = await failing(inputs({ 'remote-dir': 'pw', password: 'not-the-password' }))
   expect(error.message).toBe(
-    `Login to 127.0.0.1:${server.port} as ${server.user} failed: the server refused the password (wrong password, or a key the server does not know)`
+    `Login to 127.0.0.1:${sshd.server.port} as ${sshd.server.user} failed: the server refused the password (wrong password, or a key the server does not know)`
   )
   expect(sshdLog).toMatch(/Failed password for sftpdeploy/)
 })
@@ -140,13 +126,13 @@ maybe.each([
   ['a PEM key with its passphrase, given as text', readFileSync(pemKey.path, 'utf8'), 'pem-pass-phrase']
 ])('key login: %s', async (_name, key, passphrase) => {
   const dir = `key-${randomBytes(4).toString('hex')}`
-  const before = server.readLog().length
+  const before = sshd.server.readLog().length
   const result = await deploy(
     settingsOf(inputs({ 'remote-dir': dir, password: '', 'ssh-key': key, 'ssh-passphrase': passphrase })),
     recordingLog()
   )
   expect(result.uploaded).toEqual(['index.html'])
-  expect(server.readLog().slice(before)).toMatch(/Accepted publickey for sftpdeploy/)
+  expect(sshd.server.readLog().slice(before)).toMatch(/Accepted publickey for sftpdeploy/)
 })
 
 test('a wrong passphrase, or none for an encrypted key: bad input before any connection', () => {
@@ -162,7 +148,7 @@ test('a wrong passphrase, or none for an encrypted key: bad input before any con
 maybe('a key the server does not know: the login fails naming the key', async () => {
   const { error } = await failing(inputs({ 'remote-dir': 'stranger', password: '', 'ssh-key': strangerKey.path }))
   expect(error.message).toBe(
-    `Login to 127.0.0.1:${server.port} as ${server.user} failed: the server refused the key in ssh-key (wrong password, or a key the server does not know)`
+    `Login to 127.0.0.1:${sshd.server.port} as ${sshd.server.user} failed: the server refused the key in ssh-key (wrong password, or a key the server does not know)`
   )
 })
 
@@ -174,10 +160,10 @@ maybe('a directory the user may not write: one line naming it and the refusal', 
 
 /** A small tmpfs mounted inside the chroot's site dir, owned by the SFTP user. */
 function smallDisk(name: string): string | undefined {
-  const dir = join(server.root, name)
+  const dir = join(sshd.server.root, name)
   mkdirSync(dir)
   if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=128k', 'tmpfs', dir]).status !== 0) return undefined
-  const { uid, gid } = statSync(server.root)
+  const { uid, gid } = statSync(sshd.server.root)
   chownSync(dir, uid, gid)
   return dir
 }
@@ -209,14 +195,14 @@ maybe.each([
   const saved = process.env.FAULTS_CLI
   process.env.FAULTS_CLI = 'src' // the sources through tsx: dist is rebuilt by the lead
   try {
-    const run = await runCliDeploy(inputs({ 'remote-dir': 'cli-bad', ...extra }), { password: server.password })
+    const run = await runCliDeploy(inputs({ 'remote-dir': 'cli-bad', ...extra }), { password: sshd.server.password })
     expect([run.code, run.error]).toEqual([2, message])
   } finally {
     if (saved === undefined) delete process.env.FAULTS_CLI
     else process.env.FAULTS_CLI = saved
   }
   await quietLog()
-  expect(server.readLog().slice(before)).not.toContain('Connection from')
+  expect(sshd.server.readLog().slice(before)).not.toContain('Connection from')
 })
 
 maybe('the CLI over SFTP: the passphrase from FTPS_SSH_PASSPHRASE, the ssh-host-key output', async () => {
@@ -226,7 +212,7 @@ maybe('the CLI over SFTP: the passphrase from FTPS_SSH_PASSPHRASE, the ssh-host-
   try {
     const run = await runCliDeploy(inputs({ 'remote-dir': 'cli-key', 'ssh-key': lockedKey.path }), { password: '' })
     expect([run.code, run.error]).toEqual([0, ''])
-    expect(run.outputs?.['ssh-host-key']).toBe(server.hostFingerprint)
+    expect(run.outputs?.['ssh-host-key']).toBe(sshd.server.hostFingerprint)
     expect(run.lines.join('\n')).not.toContain('key-pass-phrase')
   } finally {
     for (const [key, value] of [
@@ -237,5 +223,5 @@ maybe('the CLI over SFTP: the passphrase from FTPS_SSH_PASSPHRASE, the ssh-host-
       else process.env[key] = value
     }
   }
-  expect(readFileSync(join(server.root, 'cli-key/index.html'), 'utf8')).toBe('hello over sftp\n')
+  expect(readFileSync(join(sshd.server.root, 'cli-key/index.html'), 'utf8')).toBe('hello over sftp\n')
 })

@@ -9,13 +9,11 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { outputsOf } from '../src/report/report.js'
-import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
+import { sftpInputs, sshdForFile } from './support/real-sshd.js'
 import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
 const LOCK = '.ftps-deploy.lock'
-const maybe = sshdSkipped() ? test.skip : test
-if (sshdSkipped()) console.log(`skipping the SFTP tests: ${sshdMissing()}`)
 
 const tree: Record<string, Buffer> = {
   'index.html': Buffer.from('<!doctype html><title>hi</title>\n'),
@@ -37,24 +35,10 @@ function filesOn(dir: string, prefix = ''): Record<string, Buffer> {
   return out
 }
 
-let server: SshdServer
-beforeAll(async () => {
-  if (!sshdSkipped()) server = await startSshd()
-}, 30_000)
-afterAll(async () => {
-  await server?.stop()
-})
+const sshd = sshdForFile('SFTP tests')
+const maybe = sshd.maybe
 
-const inputs = (extra: InputValues): InputValues => ({
-  protocol: 'sftp',
-  host: server.host,
-  port: String(server.port),
-  user: server.user,
-  password: server.password,
-  'ssh-host-key': server.hostFingerprint,
-  timeout: '15',
-  ...extra
-})
+const inputs = (extra: InputValues): InputValues => sftpInputs(sshd.server, { timeout: '15', ...extra })
 
 maybe(
   'deploy, then a second run that uploads nothing; the host key output and the login line',
@@ -63,16 +47,16 @@ maybe(
     const log = recordingLog()
     const result = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'site1' })), log)
     expect(result.uploaded).toEqual(Object.keys(tree).sort())
-    const onDisk = filesOn(join(server.root, 'site1'))
+    const onDisk = filesOn(join(sshd.server.root, 'site1'))
     const manifest = JSON.parse(onDisk[MANIFEST]!.toString()) as { files: Record<string, unknown> }
     delete onDisk[MANIFEST]
     expect(onDisk).toEqual(tree)
     expect(Object.keys(manifest.files).sort()).toEqual(Object.keys(tree).sort())
     expect(log.text()).toContain(
-      `Logged in to 127.0.0.1:${server.port} as ${server.user} over SFTP (SSH), host key ${server.hostFingerprint}; login directory /site`
+      `Logged in to 127.0.0.1:${sshd.server.port} as ${sshd.server.user} over SFTP (SSH), host key ${sshd.server.hostFingerprint}; login directory /site`
     )
     const outputs = outputsOf(result)
-    expect(outputs['ssh-host-key']).toBe(server.hostFingerprint)
+    expect(outputs['ssh-host-key']).toBe(sshd.server.hostFingerprint)
     expect(outputs['tls-fingerprint']).toBe('')
     // No hash command over SFTP: nothing is said about one until it is asked for.
     const again = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'site1' })), recordingLog())
@@ -87,8 +71,8 @@ maybe(
   async () => {
     const local = makeTree({ 'a.txt': 'one', 'b.txt': 'bee', 'keep/c.txt': 'sea' })
     await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'site2' })), recordingLog())
-    const inode = statSync(join(server.root, 'site2/a.txt')).ino
-    server.putFile('site2/unlisted.txt', 'not ours')
+    const inode = statSync(join(sshd.server.root, 'site2/a.txt')).ino
+    sshd.server.putFile('site2/unlisted.txt', 'not ours')
     writeFileSync(join(local, 'a.txt'), 'two!')
     const { rmSync } = await import('node:fs')
     rmSync(join(local, 'b.txt'))
@@ -96,7 +80,7 @@ maybe(
     const result = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'site2', delete: 'true' })), log)
     expect(result.uploaded).toEqual(['a.txt'])
     expect(result.deleted).toEqual(['b.txt'])
-    const onDisk = filesOn(join(server.root, 'site2'))
+    const onDisk = filesOn(join(sshd.server.root, 'site2'))
     delete onDisk[MANIFEST]
     expect(Object.fromEntries(Object.entries(onDisk).map(([k, v]) => [k, v.toString()]))).toEqual({
       'a.txt': 'two!',
@@ -104,7 +88,7 @@ maybe(
       'unlisted.txt': 'not ours'
     })
     // A new inode: the file was renamed into place, not written over in place.
-    expect(statSync(join(server.root, 'site2/a.txt')).ino).not.toBe(inode)
+    expect(statSync(join(sshd.server.root, 'site2/a.txt')).ino).not.toBe(inode)
     expect(log.warnings.filter(w => /atomic/.test(w))).toEqual([])
   }
 )
@@ -117,7 +101,7 @@ maybe('dry run: reports the plan, changes nothing on the server', async () => {
   )
   expect(result.dryRun).toBe(true)
   expect(result.uploaded).toEqual(['d/y.txt', 'x.txt'])
-  expect(existsSync(join(server.root, 'dry'))).toBe(false)
+  expect(existsSync(join(sshd.server.root, 'dry'))).toBe(false)
 })
 
 maybe('file-mode and dir-mode are set with SETSTAT', async () => {
@@ -126,9 +110,9 @@ maybe('file-mode and dir-mode are set with SETSTAT', async () => {
     settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'modes', 'file-mode': '640', 'dir-mode': '750' })),
     recordingLog()
   )
-  expect(statSync(join(server.root, 'modes/m/f.txt')).mode & 0o777).toBe(0o640)
-  expect(statSync(join(server.root, 'modes/m')).mode & 0o777).toBe(0o750)
-  expect(statSync(join(server.root, 'modes')).mode & 0o777).toBe(0o750)
+  expect(statSync(join(sshd.server.root, 'modes/m/f.txt')).mode & 0o777).toBe(0o640)
+  expect(statSync(join(sshd.server.root, 'modes/m')).mode & 0o777).toBe(0o750)
+  expect(statSync(join(sshd.server.root, 'modes')).mode & 0o777).toBe(0o750)
 })
 
 maybe(
@@ -146,10 +130,10 @@ maybe(
     const waited = [logA, logB].filter(l => l.lines.some(x => x.includes('Waiting for the deploy lock')))
     expect(waited).toHaveLength(1)
     const secondFiles = waited[0] === logB ? b : a
-    const onDisk = filesOn(join(server.root, 'both'))
+    const onDisk = filesOn(join(sshd.server.root, 'both'))
     delete onDisk[MANIFEST]
     expect(Object.fromEntries(Object.entries(onDisk).map(([k, v]) => [k, v.toString()]))).toEqual(secondFiles)
-    expect(existsSync(join(server.root, 'both', LOCK))).toBe(false)
+    expect(existsSync(join(sshd.server.root, 'both', LOCK))).toBe(false)
   },
   90_000
 )

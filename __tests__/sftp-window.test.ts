@@ -10,19 +10,11 @@ import { join } from 'node:path'
 import type { SFTPWrapper } from 'ssh2'
 import type { RemoteSession } from '../src/core/remote-session.js'
 import { openSftpSession } from '../src/sftp/index.js'
-import { SshdServer, sshdMissing, sshdSkipped, startSshd } from './harness/sshd.js'
 import { recordingLog, settingsOf } from './support/engine.js'
+import { sftpInputs, sshdForFile } from './support/real-sshd.js'
 
-const maybe = sshdSkipped() ? test.skip : test
-if (sshdSkipped()) console.log(`skipping the SFTP window tests: ${sshdMissing()}`)
-
-let server: SshdServer
-beforeAll(async () => {
-  if (!sshdSkipped()) server = await startSshd()
-}, 30_000)
-afterAll(async () => {
-  await server?.stop()
-})
+const sshd = sshdForFile('SFTP window tests')
+const maybe = sshd.maybe
 
 interface Internals {
   sftp: SFTPWrapper
@@ -30,17 +22,7 @@ interface Internals {
 }
 
 async function session(): Promise<{ session: RemoteSession; internals: Internals }> {
-  const opened = await openSftpSession(
-    settingsOf({
-      protocol: 'sftp',
-      host: server.host,
-      port: String(server.port),
-      user: server.user,
-      password: server.password,
-      'ssh-host-key': server.hostFingerprint
-    }),
-    recordingLog()
-  )
+  const opened = await openSftpSession(settingsOf(sftpInputs(sshd.server)), recordingLog())
   return { session: opened, internals: opened as unknown as Internals }
 }
 
@@ -66,7 +48,9 @@ maybe(
           for (let i = taken++; i < files.length; i = taken++) await s.upload(files[i]!, `${s.home}/window/f${i}.bin`)
         })
       )
-      files.forEach((data, i) => expect(readFileSync(join(server.root, `window/f${i}.bin`)).equals(data)).toBe(true))
+      files.forEach((data, i) =>
+        expect(readFileSync(join(sshd.server.root, `window/f${i}.bin`)).equals(data)).toBe(true)
+      )
       // All but the first of each file in flight: a file starting while others are being closed
       // waits for their CLOSEs' replies and goes behind a predicted handle.
       expect(predicted).toBe(files.length - s.parallel!)
@@ -101,8 +85,8 @@ maybe("no handle predicted while another file's is open: a wrong guess cannot wr
     await s.upload(big, `${s.home}/guess/big.bin`)
     await smallDone
     expect(smallDone).toBeDefined()
-    expect(readFileSync(join(server.root, 'guess/small.bin')).equals(small)).toBe(true)
-    expect(readFileSync(join(server.root, 'guess/big.bin')).equals(big)).toBe(true)
+    expect(readFileSync(join(sshd.server.root, 'guess/small.bin')).equals(small)).toBe(true)
+    expect(readFileSync(join(sshd.server.root, 'guess/big.bin')).equals(big)).toBe(true)
   } finally {
     s.close()
   }

@@ -9,13 +9,13 @@ import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { openSession } from '../src/ftp/index.js'
 import { toEntry } from '../src/remote/listing.js'
-import { EXPLICIT_SERVERS, FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import { EXPLICIT_SERVERS } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { serverForBlock } from './support/real-server.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
 const LOCK = '.ftps-deploy.lock'
 const BUILT = 'debug: The listing output is built from the listings made since the last change'
-const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 /** Runs of commands (whole lines) sent on one connection before any reply came back on it, in the protocol log. */
 function writes(lines: string[]): string[][] {
@@ -51,15 +51,9 @@ function onDisk(dir: string, recursive: boolean, prefix = ''): { path: string; t
 }
 
 describe.each(EXPLICIT_SERVERS)('%s', kind => {
-  const maybe = skipped(kind) ? test.skip : test
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  })
-  afterAll(async () => {
-    await server?.stop()
-  })
-  const inputs = (extra: InputValues): InputValues => serverInputs(server, { timeout: '10', ...extra })
+  const block = serverForBlock(kind)
+  const maybe = block.maybe
+  const inputs = (extra: InputValues): InputValues => serverInputs(block.server(), { timeout: '10', ...extra })
 
   maybe("the manifest's read rides in remote-dir's STAT write, before the lock and under it", async () => {
     const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb' })
@@ -88,7 +82,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(beforeUploads.filter(l => l.endsWith(`> SIZE /rides/${MANIFEST}`))).toHaveLength(2)
     // The server read them in that order (vsftpd and ProFTPD log each command; pure-ftpd transfers only).
     if (kind !== 'pure-ftpd')
-      expect(server.readLog()).toMatch(/STAT \/rides[\s\S]*SIZE \/rides\/\.ftps-deploy-manifest\.json/)
+      expect(block.server().readLog()).toMatch(/STAT \/rides[\s\S]*SIZE \/rides\/\.ftps-deploy-manifest\.json/)
 
     // A redeploy: the manifest's SIZE with remote-dir's STAT, then its RETR; one STAT of remote-dir in all.
     const again = recordingLog()
@@ -101,7 +95,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
 
   maybe('a run that changes nothing: the listing output without its round trip, true to the disk', async () => {
     const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb', 'd/e/c.txt': 'ccc' })
-    const remote = join(server.root, 'same')
+    const remote = join(block.server().root, 'same')
     for (const listing of ['flat', 'recursive']) {
       const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same', listing }))
       const first = recordingLog()
@@ -125,8 +119,8 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     }
     // A directory the manifest never had: a recursive listing needs one the state read left
     // alone, so it lists as ever and shows it; a new file in a listed directory shows too.
-    server.putFile('same/extra/x.txt', 'xxxx')
-    server.putFile('same/d/zz.txt', 'zz')
+    block.server().putFile('same/extra/x.txt', 'xxxx')
+    block.server().putFile('same/d/zz.txt', 'zz')
     const log = recordingLog()
     const result = await deploy(
       settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same', listing: 'recursive' })),
