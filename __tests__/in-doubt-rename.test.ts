@@ -1,11 +1,11 @@
 /**
  * A rename in doubt (issue 21's guarantee: never take old bytes as live): the write that carried
  * a file's rename is lost, and on a new connection its RNFR is refused. The file counts as live
- * only when the target is shown to hold the bytes sent (the server's SHA-256 where it offers one,
- * else the bytes read back); a same-size target with the old bytes is written anew.
+ * only when the target is shown to hold the bytes sent (its size, then the server's SHA-256 where
+ * it offers one, else the temporary shown gone); a same-size target with the old bytes is written anew.
  *  - real servers behind the fault proxy: the server renamed, its replies were lost (the proxy
- *    drops them, then the connection): proven by RETR (vsftpd) or HASH (ProFTPD mod_digest), not
- *    sent again;
+ *    drops them, then the connection): proven by the temporary's SIZE answered 550 (vsftpd) or
+ *    HASH (ProFTPD mod_digest), not sent again;
  *  - the scripted server, for a refusal no real server gives after a lost write: RNFR refused with
  *    the temporary still there, the target the old bytes of the same size: written anew.
  */
@@ -27,11 +27,12 @@ const sentLines = (log: RecordingLog, pattern: RegExp): string[] =>
   log.lines.filter(l => pattern.test(l.replace(/^debug: (#\S+ )?> /, '> ')))
 
 describe.each([
-  ['vsftpd', [], /^> RETR \/doubt\/big\.bin$/],
-  ['proftpd', PROFTPD_DIGEST, /^> (HASH|XSHA256) \/doubt\/big\.bin/]
-] as [ServerKind, string[], RegExp][])(
+  // The temporary's SIZE: once as the upload's check, once more as the proof.
+  ['vsftpd', [], /^> SIZE \/doubt\/\.ftps-deploy\.big\.bin\./, 2],
+  ['proftpd', PROFTPD_DIGEST, /^> (HASH|XSHA256) \/doubt\/big\.bin/, 1]
+] as [ServerKind, string[], RegExp, number][])(
   'a rename whose replies were lost after the server did it (%s)',
-  (kind, extraConfig, proof) => {
+  (kind, extraConfig, proof, proofs) => {
     const { server: serverOf, maybe } = serverForBlock(kind, { extraConfig })
 
     maybe(
@@ -70,7 +71,7 @@ describe.each([
           expect(readFileSync(join(remote, 'big.bin'))).toEqual(v2['big.bin'])
           // Its RNFR again on a new connection: refused (no temporary), then the proof, and no second STOR.
           expect(sentLines(log, /^> RNFR \/doubt\/\.ftps-deploy\.big\.bin\./)).toHaveLength(2)
-          expect(sentLines(log, proof).length).toBeGreaterThanOrEqual(1)
+          expect(sentLines(log, proof)).toHaveLength(proofs)
           expect(sentLines(log, /^> STOR \/doubt\/\.ftps-deploy\.big\.bin\./)).toHaveLength(1)
           expect(temporaries(remote)).toEqual([])
         } finally {
@@ -132,8 +133,12 @@ describe('RNFR refused after a lost write with the temporary still there (script
     expect(result.uploaded).toEqual(['big.js'])
     expect(s.files.get('/big.js')?.toString()).toBe(v2['big.js'])
     const commands = s.commands.slice(from)
-    // The target was read back (other bytes), the temporary removed and the file sent again.
-    expect(commands).toContain('RETR /big.js')
+    // After the refused RNFR the temporary was asked for (there: not renamed), then removed and the file sent again.
+    const tempRnfrs = commands.flatMap((c, i) => (c.startsWith('RNFR /.ftps-deploy.big.js.') ? [i] : []))
+    const refusedAt = tempRnfrs[1]!
+    const temp = commands[refusedAt]!.slice('RNFR '.length)
+    const nextStor = commands.findIndex((c, i) => i > refusedAt && c.startsWith('STOR '))
+    expect(commands.slice(refusedAt + 1, nextStor)).toContain(`SIZE ${temp}`)
     expect(commands.filter(c => /^STOR \/\.ftps-deploy\.big\.js\./.test(c))).toHaveLength(2)
     expect([...s.files.keys()].filter(p => p.includes('.ftps-deploy.big.js'))).toEqual([])
   })

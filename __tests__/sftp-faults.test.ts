@@ -127,6 +127,7 @@ maybe(
     const proxy = await startProxy(sshd.server.port)
     try {
       const started = Date.now()
+      const log = recordingLog()
       const run = deploy(
         settingsOf(
           inputs({
@@ -137,9 +138,16 @@ maybe(
             retries: '0'
           })
         ),
-        recordingLog()
+        log
       )
-      setTimeout(() => proxy.blackHole(true), 300)
+      // The hole opens once the uploads have begun (not at a fixed time: a loaded machine may not
+      // have logged in yet, and a handshake that hangs is another test's case).
+      const poll = setInterval(() => {
+        if (!log.lines.some(l => l.startsWith('group: Upload'))) return
+        clearInterval(poll)
+        proxy.blackHole(true)
+      }, 5)
+      run.catch(() => clearInterval(poll))
       await expect(run).rejects.toThrow(/Timed out while waiting for handshake|No response from server|Keepalive/i)
       expect(Date.now() - started).toBeLessThan(45_000)
     } finally {

@@ -28495,20 +28495,21 @@ class ManifestStore {
 ;// CONCATENATED MODULE: ./src/session/in-doubt.ts
 
 
-/** Whether `target` holds exactly the bytes `sent` (a refusal on the way: not shown, false). */
-async function holdsSent(session, target, sent) {
+/**
+ * How `target` is shown to hold exactly the bytes `sent`: the temporary gone (renamed there), or
+ * the server's hash of it; undefined when not shown (a refusal on the way counts as not shown).
+ */
+async function holdsSent(session, temp, target, sent) {
     if ((await sizeOf(session, target)) !== sent.size)
-        return false;
-    // Nothing to compare but the size.
-    if (sent.size === 0)
-        return true;
-    if (session.server.hashAlgorithm === 'sha256') {
+        return undefined;
+    if (session.server.hashAlgorithm === 'sha256' && sent.size > 0) {
         const hash = await session.hash(target, sent.size).catch(refusedAs(undefined));
         if (hash?.algorithm === 'sha256')
-            return hash.hex === sent.sha256;
+            return hash.hex === sent.sha256 ? 'same bytes' : undefined;
     }
-    const read = await session.downloadHash(target).catch(refusedAs(undefined));
-    return read !== undefined && read.size === sent.size && read.sha256 === sent.sha256;
+    // SIZE answers 550 for a file that is not there; where SIZE is refused as a command, the
+    // target's size above was not known either (false already).
+    return (await sizeOf(session, temp)) === undefined ? 'temporary gone' : undefined;
 }
 /** A refusal becomes `value`; a lost connection still throws (the write stays in doubt). */
 const refusedAs = (value) => (err) => {
@@ -28527,11 +28528,12 @@ const refusedAs = (value) => (err) => {
 /** Writes carrying one file's rename that may be answered 4xx before its failure is final. */
 const RENAME_TRIES = 3;
 /** A failure while putting a checked file in place, named after that file (not the upload whose write carried it). */
-function ofFile(err, name) {
-    if (err instanceof errors/* DeployError */.sH && err.details.file !== undefined)
+function ofFile(err, name, progressed = false) {
+    if (err instanceof errors/* DeployError */.sH && err.details.file !== undefined && !progressed)
         return err;
     const details = err instanceof errors/* DeployError */.sH ? err.details : err instanceof errors/* ReplyError */.vO ? { code: err.code, reply: err.message } : {};
-    return new errors/* DeployError */.sH(`Putting ${name} in place failed: ${(0,errors/* describeError */.Uc)(err)}`, { ...details, file: name }, { cause: err });
+    const message = err instanceof errors/* DeployError */.sH && err.details.file !== undefined ? err.message : undefined;
+    return new errors/* DeployError */.sH(message ?? `Putting ${name} in place failed: ${(0,errors/* describeError */.Uc)(err)}`, { ...details, file: details.file ?? name, ...(progressed && { progressed }) }, { cause: err });
 }
 
 ;// CONCATENATED MODULE: ./src/session/burst.ts
@@ -28822,7 +28824,7 @@ class Replacer extends RunTemps {
                 // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
                 c.inDoubt = true;
                 queue.unshift(...riding.slice(i));
-                throw ofFile(err, c.name);
+                throw ofFile(err, c.name, i > 0);
             }
         }
         if (done.failure !== undefined)
@@ -28848,12 +28850,11 @@ class Replacer extends RunTemps {
         }
         if (c.inDoubt) {
             // The lost write may have renamed it (RNFR refused): live if the target holds the bytes sent (in-doubt.ts).
-            const done = refusal.details.command === 'RNFR' && (await holdsSent(session, c.target, c.sent));
-            if (await quietly(session.remove(c.temp)))
+            const shown = refusal.details.command === 'RNFR' ? await holdsSent(session, c.temp, c.target, c.sent) : undefined;
+            // A temporary shown gone needs no DELE (one reply less on a network that cuts connections).
+            if (shown !== 'temporary gone' && (await quietly(session.remove(c.temp))))
                 this.settled(c.temp);
-            if (done)
-                return this.wentLive(c);
-            return c.again(session, 'anew');
+            return shown !== undefined ? this.wentLive(c) : c.again(session, 'anew');
         }
         const mode = this.server.replace;
         if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
@@ -34862,7 +34863,8 @@ class SessionPool {
      * wait behind transfers).
      */
     async run(what, fn, options = {}) {
-        for (let attempt = 1;; attempt++) {
+        let progressed = 0;
+        for (let tried = 1;; tried++) {
             let session;
             const isStopped = () => (this.cancelled !== undefined && !options.always) || this.expired;
             if (isStopped())
@@ -34900,10 +34902,14 @@ class SessionPool {
                 // After a cancel nothing is tried again: what is left is the next run's to clean.
                 if (stoppedHere)
                     throw transient ? this.stopped(what, options.always) : err;
+                // A try that got somewhere (renames in doubt settled) is not counted: each settles more.
+                if (err instanceof errors/* DeployError */.sH && err.details.progressed === true)
+                    progressed += 1;
+                const attempt = tried - progressed;
                 if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined)
                     throw err;
-                const wait = backoffMs(attempt, this.options.random);
-                this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`);
+                const wait = backoffMs(Math.max(1, attempt), this.options.random);
+                this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${Math.max(1, attempt)} of ${this.options.retries} in ${wait} ms on a new connection`);
                 await this.sleep(wait);
             }
         }

@@ -23,6 +23,11 @@ export interface DeployErrorDetails {
    * (a certificate that is not the pinned one on a data connection).
    */
   fatal?: boolean
+  /**
+   * The try got somewhere before it failed (renames in doubt settled): its retry is not counted
+   * against `retries`, so a network that cuts every connection after a while still gets through.
+   */
+  progressed?: boolean
 }
 
 /** A deploy failure (exit code 1). The message names the file, command and reply. */

@@ -38,13 +38,14 @@ export interface Pending {
 }
 
 /** A failure while putting a checked file in place, named after that file (not the upload whose write carried it). */
-export function ofFile(err: unknown, name: string): unknown {
-  if (err instanceof DeployError && err.details.file !== undefined) return err
+export function ofFile(err: unknown, name: string, progressed = false): unknown {
+  if (err instanceof DeployError && err.details.file !== undefined && !progressed) return err
   const details =
     err instanceof DeployError ? err.details : err instanceof ReplyError ? { code: err.code, reply: err.message } : {}
+  const message = err instanceof DeployError && err.details.file !== undefined ? err.message : undefined
   return new DeployError(
-    `Putting ${name} in place failed: ${describeError(err)}`,
-    { ...details, file: name },
+    message ?? `Putting ${name} in place failed: ${describeError(err)}`,
+    { ...details, file: details.file ?? name, ...(progressed && { progressed }) },
     { cause: err }
   )
 }

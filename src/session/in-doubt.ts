@@ -11,17 +11,24 @@ import type { RemoteSession, Sent } from '../core/remote-session.js'
 import { isRefusal } from './refusals.js'
 import { sizeOf } from './size-check.js'
 
-/** Whether `target` holds exactly the bytes `sent` (a refusal on the way: not shown, false). */
-export async function holdsSent(session: RemoteSession, target: string, sent: Sent): Promise<boolean> {
-  if ((await sizeOf(session, target)) !== sent.size) return false
-  // Nothing to compare but the size.
-  if (sent.size === 0) return true
-  if (session.server.hashAlgorithm === 'sha256') {
+/**
+ * How `target` is shown to hold exactly the bytes `sent`: the temporary gone (renamed there), or
+ * the server's hash of it; undefined when not shown (a refusal on the way counts as not shown).
+ */
+export async function holdsSent(
+  session: RemoteSession,
+  temp: string,
+  target: string,
+  sent: Sent
+): Promise<'temporary gone' | 'same bytes' | undefined> {
+  if ((await sizeOf(session, target)) !== sent.size) return undefined
+  if (session.server.hashAlgorithm === 'sha256' && sent.size > 0) {
     const hash = await session.hash(target, sent.size).catch(refusedAs(undefined))
-    if (hash?.algorithm === 'sha256') return hash.hex === sent.sha256
+    if (hash?.algorithm === 'sha256') return hash.hex === sent.sha256 ? 'same bytes' : undefined
   }
-  const read = await session.downloadHash(target).catch(refusedAs(undefined))
-  return read !== undefined && read.size === sent.size && read.sha256 === sent.sha256
+  // SIZE answers 550 for a file that is not there; where SIZE is refused as a command, the
+  // target's size above was not known either (false already).
+  return (await sizeOf(session, temp)) === undefined ? 'temporary gone' : undefined
 }
 
 /** A refusal becomes `value`; a lost connection still throws (the write stays in doubt). */

@@ -115,7 +115,8 @@ export class SessionPool {
     fn: (session: RemoteSession) => Promise<T>,
     options: { always?: boolean; retries?: number; first?: boolean } = {}
   ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    let progressed = 0
+    for (let tried = 1; ; tried++) {
       let session: RemoteSession | undefined
       const isStopped = (): boolean => (this.cancelled !== undefined && !options.always) || this.expired
       if (isStopped()) throw this.stopped(what, options.always)
@@ -148,10 +149,13 @@ export class SessionPool {
         }
         // After a cancel nothing is tried again: what is left is the next run's to clean.
         if (stoppedHere) throw transient ? this.stopped(what, options.always) : err
+        // A try that got somewhere (renames in doubt settled) is not counted: each settles more.
+        if (err instanceof DeployError && err.details.progressed === true) progressed += 1
+        const attempt = tried - progressed
         if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined) throw err
-        const wait = backoffMs(attempt, this.options.random)
+        const wait = backoffMs(Math.max(1, attempt), this.options.random)
         this.log.info(
-          `${what}: ${describeError(err)}; retry ${attempt} of ${this.options.retries} in ${wait} ms on a new connection`
+          `${what}: ${describeError(err)}; retry ${Math.max(1, attempt)} of ${this.options.retries} in ${wait} ms on a new connection`
         )
         await this.sleep(wait)
       }

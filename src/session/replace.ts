@@ -188,7 +188,7 @@ export class Replacer extends RunTemps {
         // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
         c.inDoubt = true
         queue.unshift(...riding.slice(i))
-        throw ofFile(err, c.name)
+        throw ofFile(err, c.name, i > 0)
       }
     }
     if (done.failure !== undefined) throw done.failure
@@ -219,10 +219,10 @@ export class Replacer extends RunTemps {
     }
     if (c.inDoubt) {
       // The lost write may have renamed it (RNFR refused): live if the target holds the bytes sent (in-doubt.ts).
-      const done = refusal.details.command === 'RNFR' && (await holdsSent(session, c.target, c.sent))
-      if (await quietly(session.remove(c.temp))) this.settled(c.temp)
-      if (done) return this.wentLive(c)
-      return c.again(session, 'anew')
+      const shown = refusal.details.command === 'RNFR' ? await holdsSent(session, c.temp, c.target, c.sent) : undefined
+      // A temporary shown gone needs no DELE (one reply less on a network that cuts connections).
+      if (shown !== 'temporary gone' && (await quietly(session.remove(c.temp)))) this.settled(c.temp)
+      return shown !== undefined ? this.wentLive(c) : c.again(session, 'anew')
     }
     const mode = this.server.replace
     if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
