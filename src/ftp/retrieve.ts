@@ -20,6 +20,7 @@ import {
 import type { ServerRecord } from '../core/server-record.js'
 import { PassiveBehind, sortedBehind } from './behind-transfer.js'
 import { DataConnection, PassiveConnector } from './data-connection.js'
+import { isReply } from './pipelining.js'
 import { startTlsEarly, TLS_ON_REPLY, TlsTiming } from './early-tls.js'
 
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
@@ -79,9 +80,10 @@ export async function retrieve(
     })
   }
   const handler: ResponseHandler = (res: Error | FTPResponse, task) => {
-    if (res instanceof Error) {
+    // A lost connection or a timeout: Node's own errors may come from another realm (isReply).
+    if (res instanceof FTPError || !isReply(res)) {
       if (res instanceof FTPError && !started) expectStrayCompletion(client)
-      return task.reject(res)
+      return task.reject(res as Error)
     }
     if (res.code === 150 || res.code === 125) {
       if (started) return

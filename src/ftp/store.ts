@@ -19,6 +19,7 @@ import {
 import { PassiveBehind, RepliesBehind } from './behind-transfer.js'
 import { DataConnection } from './data-connection.js'
 import { startTlsEarly, TLS_ON_REPLY, TlsTiming } from './early-tls.js'
+import { isReply } from './pipelining.js'
 import { FirstCommands, sendFirst } from './send-first.js'
 
 export type { Sent }
@@ -74,7 +75,7 @@ export async function store(
   const replies = new RepliesBehind(r => r.code === (behind?.command === 'PASV' ? 227 : 229))
   let straySeen = false
   const handler: ResponseHandler = (res: Error | FTPResponse, task) => {
-    if (behind !== undefined && (!(res instanceof Error) || res instanceof FTPError) && res.code >= 200) {
+    if (behind !== undefined && isReply(res) && res.code >= 200) {
       // Two replies to come, the STOR's and the passive command's, in either order.
       const sorted = replies.take({ code: res.code, message: res.message }, started)
       if (sorted === 'stray') {
@@ -93,9 +94,10 @@ export async function store(
       if (!started && !straySeen) expectStrayCompletion(client)
       return task.reject(new FTPError(stor))
     }
-    if (res instanceof Error) {
+    // A lost connection or a timeout: Node's own errors may come from another realm (isReply).
+    if (res instanceof FTPError || !isReply(res)) {
       if (res instanceof FTPError && !started) expectStrayCompletion(client)
-      return task.reject(res)
+      return task.reject(res as Error)
     }
     if (res.code === 150 || res.code === 125) {
       // RFC 959 allows one of them; only the first may start sending, or data goes twice.
