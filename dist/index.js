@@ -58744,6 +58744,7 @@ function startTlsEarly(client, data, confirmed, tls, state) {
 
 
 
+
 /** basic-ftp's own cap on a listing (its maxListingBytes): a hostile server cannot fill memory. */
 const MAX_LISTING_BYTES = 40 * 1024 * 1024;
 /** A transfer went past the bytes it may carry: cut, and never worth a retry. */
@@ -58795,7 +58796,8 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
         });
     };
     const handler = (res, task) => {
-        if (res instanceof Error) {
+        // A lost connection or a timeout: Node's own errors may come from another realm (isReply).
+        if (res instanceof dist.FTPError || !isReply(res)) {
             if (res instanceof dist.FTPError && !started)
                 expectStrayCompletion(client);
             return task.reject(res);
@@ -59195,6 +59197,7 @@ function sendFirst(client, first, handler, send) {
 
 
 
+
 /**
  * Sends `STOR remotePath` and the source over `data` (with `first` written just ahead of it, and
  * `behind` after it). Resolves once the server confirms (2xx); rejects with the server's reply
@@ -59235,7 +59238,7 @@ async function store(client, data, source, remotePath, tls = TLS_ON_REPLY, behin
     const replies = new RepliesBehind(r => r.code === (behind?.command === 'PASV' ? 227 : 229));
     let straySeen = false;
     const handler = (res, task) => {
-        if (behind !== undefined && (!(res instanceof Error) || res instanceof dist.FTPError) && res.code >= 200) {
+        if (behind !== undefined && isReply(res) && res.code >= 200) {
             // Two replies to come, the STOR's and the passive command's, in either order.
             const sorted = replies.take({ code: res.code, message: res.message }, started);
             if (sorted === 'stray') {
@@ -59258,7 +59261,8 @@ async function store(client, data, source, remotePath, tls = TLS_ON_REPLY, behin
                 expectStrayCompletion(client);
             return task.reject(new dist.FTPError(stor));
         }
-        if (res instanceof Error) {
+        // A lost connection or a timeout: Node's own errors may come from another realm (isReply).
+        if (res instanceof dist.FTPError || !isReply(res)) {
             if (res instanceof dist.FTPError && !started)
                 expectStrayCompletion(client);
             return task.reject(res);
