@@ -4,7 +4,7 @@
  * run that changes nothing builds its listing output from what it listed, with no listing round
  * trip, where that output is provably the same (else it lists, as ever).
  */
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { openSession } from '../src/ftp/index.js'
@@ -58,19 +58,23 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
   maybe("the manifest's read rides in remote-dir's STAT write, before the lock and under it", async () => {
     const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb' })
     const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'rides' }))
+    // The local files' directory (a guess: on a first deploy it is not there) rides too.
     const together = [
       'STAT /rides',
+      'STAT /rides/d',
       `SIZE /rides/${MANIFEST}`,
       `SIZE /rides/${MANIFEST}.previous`,
       expect.stringMatching(/^(EPSV|PASV)$/)
     ]
+    const underLock = ['STAT /rides', `SIZE /rides/${MANIFEST}`, `SIZE /rides/${MANIFEST}.previous`]
     const first = recordingLog()
     await deploy(settings, first)
-    // A first deploy: both absent, told in one write; the read again under the lock, in one write too.
+    // A first deploy: both absent, told in one write; the read again under the lock, in one write
+    // too, remote-dir's STAT alone (no manifest was found: the rest is not there).
     const firstWrites = writes(first.lines)
     // (Under the lock the write has no EPSV of its own where one went behind holder.json's STOR.)
     const rides = firstWrites.flatMap((w, i) => (w.length >= 3 && w[0] === 'STAT /rides' ? [i] : []))
-    expect(rides.map(i => firstWrites[i]!.slice(0, 3))).toEqual([together.slice(0, 3), together.slice(0, 3)])
+    expect(rides.map(i => firstWrites[i]!.slice(0, 3))).toEqual([together.slice(0, 3), underLock])
     expect(firstWrites[rides[0]!]).toEqual(together)
     const lockAt = firstWrites.findIndex(w => w.includes(`MKD /rides/${LOCK}`))
     expect([rides[0]! < lockAt, lockAt < rides[1]!]).toEqual([true, true])
@@ -157,5 +161,45 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       session.close()
     }
     expect(after.listing.map(e => e.path)).toEqual(onDisk(remote, false).map(e => e.path))
+  })
+
+  maybe("every level's listing rides in the manifest's write; under the lock, the directories it names", async () => {
+    const files = { 'a.txt': 'a', 'd/b.txt': 'b', 'd/e/c.txt': 'c', 'd/e/f/g.txt': 'g', 'gone/x.txt': 'x' }
+    const settings = (local: string): ReturnType<typeof settingsOf> =>
+      settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'lv', delete: 'true' }))
+    await deploy(settings(makeTree(files)), recordingLog())
+    const statsOf = (lines: string[]): string[] => lines.flatMap(l => /^debug: > (STAT .*)$/.exec(l)?.[1] ?? [])
+    const dirs = ['STAT /lv', 'STAT /lv/d', 'STAT /lv/gone', 'STAT /lv/d/e', 'STAT /lv/d/e/f']
+    const sizeWrite = (lines: string[]): string[][] => writes(lines).filter(w => w.includes(`SIZE /lv/${MANIFEST}`))
+
+    // Nothing changed: one write holds every STAT of the run and the manifest's SIZE, parents first.
+    const same = recordingLog()
+    expect((await deploy(settings(makeTree(files)), same)).uploaded).toEqual([])
+    expect(sizeWrite(same.lines).map(w => w.filter(c => c.startsWith('STAT ')))).toEqual([dirs])
+    expect(statsOf(same.lines)).toEqual(dirs)
+
+    // A change: read before the lock with the local files' directories; under the lock, with those
+    // the manifest read before it names too ('gone', no longer local); no STAT after the manifest.
+    const kept = Object.fromEntries(Object.entries(files).filter(([path]) => path !== 'gone/x.txt'))
+    const changed = recordingLog()
+    const result = await deploy(settings(makeTree({ ...kept, 'a.txt': 'a changed' })), changed)
+    expect([result.uploaded, result.deleted]).toEqual([['a.txt'], ['gone/x.txt']])
+    const [before, under] = sizeWrite(changed.lines).map(w => w.filter(c => c.startsWith('STAT ')))
+    expect(before).toEqual(dirs.filter(d => d !== 'STAT /lv/gone'))
+    expect(under).toEqual(dirs)
+    const lockAt = changed.lines.findIndex(l => l.endsWith(`> MKD /lv/${LOCK}`))
+    const underAt = changed.lines.findIndex((l, i) => i > lockAt && l.endsWith(`> SIZE /lv/${MANIFEST}`))
+    expect(lockAt).toBeGreaterThan(0)
+    expect(underAt).toBeGreaterThan(lockAt)
+    const firstStore = changed.lines.findIndex(l => / > STOR /.test(l) && !l.includes(LOCK) && !l.includes(MANIFEST))
+    expect(statsOf(changed.lines.slice(underAt, firstStore))).toEqual([])
+    // The server's disk: the change there, the deleted file gone.
+    const root = join(block.server().root, 'lv')
+    expect(
+      onDisk(root, true)
+        .filter(e => e.type === 'file')
+        .map(e => e.path)
+    ).toEqual(Object.keys(kept).sort())
+    expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('a changed')
   })
 })

@@ -17,7 +17,7 @@ import { SwapPaths, swapPaths } from './core/swap-paths.js'
 import { TempNamer } from './core/temp-name.js'
 import { openSession, SessionFactory } from './ftp/index.js'
 import { openSftpSession } from './sftp/index.js'
-import { hashFiles } from './local/hash.js'
+import { hashFiles, HashesAhead } from './local/hash.js'
 import { listLocalFiles } from './local/local-files.js'
 import { findFiles } from './local/local-plan.js'
 import { listAtEnd, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
@@ -26,7 +26,7 @@ import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from '
 import { adoptFromServer } from './remote/adopt.js'
 import { probeCaseFolding } from './remote/case-fold.js'
 import { statOrListLister } from './remote/remote-listing.js'
-import { ManifestRead, readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
+import { dirsAhead, ManifestRead, readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
 import { CLEANUP_MS } from './signals.js'
@@ -66,6 +66,8 @@ export async function deploy(
   const log = redactingLog(output, [settings.password])
   // A rollback uploads nothing: local-dir is not read.
   const local = settings.rollback ? [] : await log.group('Local files', () => findFiles(settings, log, deps))
+  // Hashed while the run logs in and reads the manifest; afterwards only what the manifest picks.
+  const ahead = new HashesAhead(local)
   const pool = openPool(settings, log, deps)
   // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
   const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS)
@@ -116,19 +118,24 @@ export async function deploy(
       concurrency,
       holdsLock
     }
-    const readState = (read?: ManifestRead): Promise<RemoteState> =>
-      log.group('Remote state', () => readRemoteState(query, log, read))
+    const readState = (read?: ManifestRead, known?: ManifestRead): Promise<RemoteState> =>
+      log.group('Remote state', () => readRemoteState(query, log, read, known))
     // Without a manifest there is something to upload: the lock first, as ever.
     const unlocked = settings.lock && !settings.dryRun && held === undefined
     // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
-    const read = unlocked ? await readRemoteManifest(query, log).catch(quietUnlessStopped(pool)) : undefined
+    const read = unlocked
+      ? await readRemoteManifest(query, log, dirsAhead(query)).catch(quietUnlessStopped(pool))
+      : undefined
+    ahead.stop()
     if (unlocked && read === undefined) held = await lockNow()
     // Hashed against the manifest as read: reused when no lock comes between.
     let hashed: HashedFile[] | undefined
     if (read !== undefined) {
       hashed = await hashFiles(
         local,
-        file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest)
+        file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest),
+        4,
+        ahead
       )
       // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
       const options = { ...settings, remoteRoot: target, home: first.home }
@@ -141,7 +148,7 @@ export async function deploy(
       }
     }
     let { state, plan } = await planFrom(
-      await readState(held === undefined ? read : undefined),
+      await readState(held === undefined ? read : undefined, read),
       held === undefined ? hashed : undefined
     )
     if (settings.lock && !settings.dryRun && held === undefined) {
@@ -150,7 +157,9 @@ export async function deploy(
       } else {
         // What was read without the lock may be another run's half-done work: read again under it.
         held = await lockNow()
-        ;({ state, plan } = await planFrom(await readState()))
+        ;({ state, plan } = await planFrom(
+          await readState(undefined, { manifest: state.manifest, from: state.manifestFrom })
+        ))
       }
     }
     async function planFrom(state: RemoteState, known?: HashedFile[]): Promise<{ state: RemoteState; plan: Plan }> {
@@ -160,7 +169,9 @@ export async function deploy(
         known ??
         (await hashFiles(
           local,
-          file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest)
+          file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest),
+          4,
+          ahead
         ))
       // Only when names differ in case alone: then whether they are one file decides the plan.
       const paths = files.map(f => f.relPath)
@@ -222,6 +233,7 @@ export async function deploy(
         `Could not release the deploy lock: ${describeError(err)} (it goes stale and is broken by the next run)`
       )
     )
+    ahead.stop()
     signal?.removeEventListener('abort', cancel)
     pool.closeAll()
   }

@@ -33,10 +33,13 @@ export interface LocalSource {
 /** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
 export const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 } as const
 
-/** What `readFirstOf` found: STAT's listing of the directory, and each file asked for, up to the first there. */
+/** What `readFirstOf` found: STAT's listings of the directories, and each file asked for, up to the first there. */
 export interface FirstRead {
-  /** undefined: STAT was not asked (the server does not list with it, or would glob the name). */
-  stat?: { listing: RemoteEntry[] | undefined }
+  /**
+   * Each directory STAT listed (undefined: STAT showed no listing); a directory not in it was not
+   * asked (the server does not list with STAT, or STAT would glob the name).
+   */
+  stats: Map<string, RemoteEntry[] | undefined>
   /** In the order asked, up to the first file there (its bytes); undefined for those not there. */
   files: (Buffer | undefined)[]
 }
@@ -144,7 +147,7 @@ export interface RemoteSession {
    * STAT <dir> in that write too where the server lists that way: the run's first listing rides
    * on the manifest's read (and its backup's). Optional: callers fall back to `download`.
    */
-  readFirstOf?(paths: string[], maxBytes: number, dir?: string): Promise<FirstRead>
+  readFirstOf?(paths: string[], maxBytes: number, dirs?: string[]): Promise<FirstRead>
   /** hash for several files: the commands in one write where the server takes it. */
   hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
   /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */

@@ -182,8 +182,8 @@ export class BasicFtpSession implements RemoteSession {
     return (await readFirstOf(this.reader(), [remotePath], maxBytes)).files[0]
   }
 
-  readFirstOf(paths: string[], maxBytes: number, dir?: string): Promise<FirstRead> {
-    return readFirstOf(this.reader(), paths, maxBytes, dir)
+  readFirstOf(paths: string[], maxBytes: number, dirs?: string[]): Promise<FirstRead> {
+    return readFirstOf(this.reader(), paths, maxBytes, dirs)
   }
 
   private reader(): SmallReader {

@@ -1,8 +1,9 @@
 /**
  * Small files read whole (the manifest, the lock's holder.json): SIZE first, on the control
- * connection, then RETR. The run's first listing (STAT of remote-dir) can ride in the same write
- * as the manifest's SIZE, and its backup's SIZE with it: a first deploy learns both are absent,
- * and what remote-dir holds, in one round trip (issue 22).
+ * connection, then RETR. The run's first listings (STAT of remote-dir, and of the directories
+ * the state read lists where they fit) ride ahead of the manifest's SIZE, and its backup's SIZE
+ * with it: a first deploy learns both are absent, and what remote-dir holds, in one round trip;
+ * a redeploy has its listings with the manifest rather than level by level after it (issue 22).
  */
 import { Client, FTPError } from 'basic-ftp'
 import type { FirstRead, Reply } from '../core/remote-session.js'
@@ -24,22 +25,28 @@ export interface SmallReader {
 }
 
 /**
- * STAT <dir> (when given, where STAT lists) and SIZE of each path in one write with the passive
- * port, then the first path there downloaded (at most `maxBytes`). A SIZE refused as a command
- * (`550 Permission denied.`) is not "no such file": RETR tells.
+ * STAT of each of `dirs` (where STAT lists), then SIZE of each path, pipelined with the passive
+ * port (the writes the server takes: one where they fit), then the first path there downloaded
+ * (at most `maxBytes`). A SIZE refused as a command (`550 Permission denied.`) is not "no such
+ * file": RETR tells.
  */
-export async function readFirstOf(r: SmallReader, paths: string[], maxBytes: number, dir?: string): Promise<FirstRead> {
-  const stat = dir !== undefined && r.server.statLists && !globbed(dir) ? [`STAT ${dir}`] : []
-  const replies = await r.sendAll([...stat, ...paths.map(path => `SIZE ${path}`)], {
+export async function readFirstOf(
+  r: SmallReader,
+  paths: string[],
+  maxBytes: number,
+  dirs: string[] = []
+): Promise<FirstRead> {
+  const stated = r.server.statLists ? dirs.filter(dir => !globbed(dir)) : []
+  const replies = await r.sendAll([...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)], {
     pipelined: true,
     preparePassive: true
   })
-  const read: FirstRead = {
-    ...(stat.length > 0 && { stat: { listing: replies[0]!.code < 300 ? parseStatListing(replies[0]!) : undefined } }),
-    files: []
-  }
+  const stats = new Map(
+    stated.map((dir, i) => [dir, replies[i]!.code < 300 ? parseStatListing(replies[i]!) : undefined])
+  )
+  const read: FirstRead = { stats, files: [] }
   for (const [i, path] of paths.entries()) {
-    const size = replies[stat.length + i]!
+    const size = replies[stated.length + i]!
     const data = await readSized(r, path, size, maxBytes)
     read.files.push(data)
     if (data !== undefined) break

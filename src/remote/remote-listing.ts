@@ -103,21 +103,22 @@ export function statOrListLister(pool: SessionPool): Lister {
 }
 
 /**
- * `list`, with one directory listed already (STAT's reply in another write, such as the
- * manifest's): its entries, or where that STAT listed nothing, what decides after a STAT.
+ * `list`, with directories listed already (STAT's replies in another write, such as the
+ * manifest's): their entries, or where that STAT listed nothing, what decides after a STAT.
+ * Only the directories asked for are decided: a listing sent ahead and never needed costs nothing more.
  */
-export function withListed(list: Lister, absPath: string, listing: RemoteEntry[] | undefined): Lister {
-  const listed = (): Promise<RemoteEntry[] | undefined> =>
-    listing !== undefined ? Promise.resolve(listing) : (list.afterStat ?? list)(absPath)
-  const one: Lister = path => (path === absPath ? listed() : list(path))
+export function withListed(list: Lister, ahead: ReadonlyMap<string, RemoteEntry[] | undefined>): Lister {
+  const listed = (absPath: string): Promise<RemoteEntry[] | undefined> => {
+    const listing = ahead.get(absPath)
+    return listing !== undefined ? Promise.resolve(listing) : (list.afterStat ?? list)(absPath)
+  }
+  const one: Lister = path => (ahead.has(path) ? listed(path) : list(path))
   one.afterStat = list.afterStat
   one.many = async paths => {
-    const rest = paths.filter(path => path !== absPath)
+    const rest = paths.filter(path => !ahead.has(path))
     const others = rest.length === 0 ? [] : list.many !== undefined ? await list.many(rest) : await listEach(list, rest)
     let next = 0
-    const infos: (RemoteEntry[] | undefined)[] = []
-    for (const path of paths) infos.push(path === absPath ? await listed() : others[next++])
-    return infos
+    return Promise.all(paths.map(path => (ahead.has(path) ? listed(path) : Promise.resolve(others[next++]))))
   }
   return one
 }

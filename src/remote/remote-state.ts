@@ -10,7 +10,7 @@ import type { RemoteEntry } from '../core/remote-session.js'
 import { backupPathOf, MANIFEST_MAX_BYTES, readManifest, ReadManifest } from '../manifest/manifest-file.js'
 import { RemoteFacts } from '../core/plan.js'
 import { indexFiles, ListingContext, tooLong, withListed } from './remote-listing.js'
-import { parentDirs } from '../core/remote-path.js'
+import { parentDirs, remotePathOf } from '../core/remote-path.js'
 import { TempNamer } from '../core/temp-name.js'
 
 export interface RemoteState extends RemoteFacts {
@@ -22,9 +22,9 @@ export interface RemoteState extends RemoteFacts {
   listed?: ReadonlyMap<string, RemoteEntry[]>
 }
 
-/** The manifest as read, and remote-dir as STAT listed it in the same write (undefined: not asked). */
+/** The manifest as read, and the directories STAT listed in its write (absolute paths; undefined: STAT showed none). */
 export interface ManifestRead extends ReadManifest {
-  root?: { listing: RemoteEntry[] | undefined }
+  listed?: Map<string, RemoteEntry[] | undefined>
 }
 
 export interface RemoteStateQuery extends ListingContext {
@@ -43,12 +43,12 @@ export interface RemoteStateQuery extends ListingContext {
  * The manifest (else its backup), read on a session of the pool; its SIZE and its backup's go in
  * one write with remote-dir's STAT where the server lists that way (the state's first listing).
  */
-export async function readRemoteManifest(q: RemoteStateQuery, log: Log): Promise<ManifestRead> {
+export async function readRemoteManifest(q: RemoteStateQuery, log: Log, dirs = [q.remoteRoot]): Promise<ManifestRead> {
   const manifestPath = posix.join(q.remoteRoot, q.manifestName)
   try {
-    const first = await readWithRoot(q, manifestPath)
+    const first = await readWithRoot(q, manifestPath, dirs)
     const read = await readManifest(q.pool, manifestPath, log, first?.known)
-    return first?.root !== undefined ? { ...read, root: first.root } : read
+    return first?.listed !== undefined ? { ...read, listed: first.listed } : read
   } catch (err) {
     throw new DeployError(`Could not read the manifest ${manifestPath}: ${describeError(err)}`, {}, { cause: err })
   }
@@ -61,8 +61,9 @@ export async function readRemoteManifest(q: RemoteStateQuery, log: Log): Promise
  */
 async function readWithRoot(
   q: RemoteStateQuery,
-  manifestPath: string
-): Promise<{ known: Map<string, Buffer | undefined>; root?: ManifestRead['root'] } | undefined> {
+  manifestPath: string,
+  dirs: string[]
+): Promise<{ known: Map<string, Buffer | undefined>; listed?: ManifestRead['listed'] } | undefined> {
   // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
   const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath]
   try {
@@ -70,9 +71,9 @@ async function readWithRoot(
       'Reading the manifest',
       async session => {
         if (session.readFirstOf === undefined) return undefined
-        const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, q.remoteRoot)
+        const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs)
         const known = new Map(read.files.map((data, i) => [paths[i]!, data]))
-        return { known, ...(read.stat !== undefined && { root: read.stat }) }
+        return { known, ...(read.stats.size > 0 && { listed: read.stats }) }
       },
       { retries: 0 }
     )
@@ -83,11 +84,47 @@ async function readWithRoot(
   }
 }
 
-/** `read`: the manifest as just read (with remote-dir's listing, if it came with it), else it is read first. */
-export async function readRemoteState(q: RemoteStateQuery, log: Log, read?: ManifestRead): Promise<RemoteState> {
-  read ??= await readRemoteManifest(q, log)
+/** A write's worth of STATs ahead of the manifest's SIZEs (ftp/pipelining's writes are 2 KB). */
+const AHEAD_BYTES = 1536
+/** Where the manifest read before the lock names the directories: up to three writes' worth. */
+const AHEAD_KNOWN_BYTES = 5632
+
+/**
+ * The directories whose STATs go ahead of the manifest's SIZE: remote-dir, then, where the server
+ * takes pipelined commands, those the state read will list (the local files', and those of
+ * `known`, the manifest read before the lock), parents first, as many as fit in a write (three
+ * where `known` names them). A guess: one listed and not needed is never decided (LIST after an
+ * empty STAT), one needed and not listed ahead is listed after the manifest, as before. Under the
+ * lock after a read that found no manifest, remote-dir alone: the rest is not there.
+ */
+export function dirsAhead(q: RemoteStateQuery, known?: ReadManifest): string[] {
+  if (!q.pool.server.pipelining || known?.from === 'none') return [q.remoteRoot]
+  const rel = new Set([...q.localPaths, ...(known?.manifest.files.keys() ?? [])].flatMap(parentDirs))
+  const byDepth = [...rel].sort((a, b) => a.split('/').length - b.split('/').length)
+  const dirs = [q.remoteRoot]
+  let bytes = known !== undefined ? AHEAD_KNOWN_BYTES : AHEAD_BYTES
+  for (const dir of byDepth) {
+    const path = remotePathOf(q.remoteRoot, dir)
+    bytes -= Buffer.byteLength(`STAT ${path}\r\n`)
+    if (bytes < 0) break
+    dirs.push(path)
+  }
+  return dirs
+}
+
+/**
+ * `read`: the manifest as just read (with the listings that came with it), else it is read
+ * first, with listings ahead of it (`known`: the manifest as read before the lock names them).
+ */
+export async function readRemoteState(
+  q: RemoteStateQuery,
+  log: Log,
+  read?: ManifestRead,
+  known?: ReadManifest
+): Promise<RemoteState> {
+  read ??= await readRemoteManifest(q, log, dirsAhead(q, known))
   const { manifest } = read
-  const list = read.root !== undefined ? withListed(q.list, q.remoteRoot, read.root.listing) : q.list
+  const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list
   // The manifest's directories are listed in any case (a hidden one is still there); the local
   // files' only where the parent shows them, so a first deploy lists remote-dir alone.
   const ifShown = q.localPaths.flatMap(parentDirs)
