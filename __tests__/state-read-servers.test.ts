@@ -58,42 +58,45 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
   maybe("the manifest's read rides in remote-dir's STAT write, before the lock and under it", async () => {
     const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb' })
     const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'rides' }))
-    // The local files' directory (a guess: on a first deploy it is not there) rides too.
+    // The local files' directory (a guess: on a first deploy it is not there) rides too, in the
+    // login's write, with remote-dir as given (relative: the server resolves it against the login directory).
     const together = [
-      'STAT /rides',
-      'STAT /rides/d',
-      `SIZE /rides/${MANIFEST}`,
-      `SIZE /rides/${MANIFEST}.previous`,
+      'STAT rides',
+      'STAT rides/d',
+      `SIZE rides/${MANIFEST}`,
+      `SIZE rides/${MANIFEST}.previous`,
       expect.stringMatching(/^(EPSV|PASV)$/)
     ]
     const underLock = ['STAT /rides', `SIZE /rides/${MANIFEST}`, `SIZE /rides/${MANIFEST}.previous`]
+    const loginWrite = (lines: string[]): string[] | undefined => writes(lines).find(w => w[0] === 'USER deployer')
     const first = recordingLog()
     await deploy(settings, first)
-    // A first deploy: both absent, told in one write; the read again under the lock, in one write
-    // too, remote-dir's STAT alone (no manifest was found: the rest is not there).
+    // A first deploy: both absent, told in the login's write; the read again under the lock, in
+    // one write too, remote-dir's STAT alone (no manifest was found: the rest is not there).
     const firstWrites = writes(first.lines)
+    expect(loginWrite(first.lines)?.slice(0, 2)).toEqual(['USER deployer', 'PASS ###'])
+    expect(loginWrite(first.lines)?.slice(-5)).toEqual(together)
     // (Under the lock the write has no EPSV of its own where one went behind holder.json's STOR.)
-    const rides = firstWrites.flatMap((w, i) => (w.length >= 3 && w[0] === 'STAT /rides' ? [i] : []))
-    expect(rides.map(i => firstWrites[i]!.slice(0, 3))).toEqual([together.slice(0, 3), underLock])
-    expect(firstWrites[rides[0]!]).toEqual(together)
+    const under = firstWrites.findIndex(w => w[0] === 'STAT /rides')
+    expect(firstWrites[under]!.slice(0, 3)).toEqual(underLock)
     const lockAt = firstWrites.findIndex(w => w.includes(`MKD /rides/${LOCK}`))
-    expect([rides[0]! < lockAt, lockAt < rides[1]!]).toEqual([true, true])
+    expect([firstWrites.indexOf(loginWrite(first.lines)!) < lockAt, lockAt < under]).toEqual([true, true])
     // Nothing else asks for the manifest before the uploads (the lock's holder.json is a STOR too).
     const beforeUploads = first.lines.slice(
       0,
       first.lines.findIndex(l => / > STOR /.test(l) && !l.includes(LOCK))
     )
-    expect(beforeUploads.filter(l => l.endsWith(`> SIZE /rides/${MANIFEST}`))).toHaveLength(2)
+    expect(beforeUploads.filter(l => /> SIZE \/?rides\/\.ftps-deploy-manifest\.json$/.test(l))).toHaveLength(2)
     // The server read them in that order (vsftpd and ProFTPD log each command; pure-ftpd transfers only).
     if (kind !== 'pure-ftpd')
-      expect(block.server().readLog()).toMatch(/STAT \/rides[\s\S]*SIZE \/rides\/\.ftps-deploy-manifest\.json/)
+      expect(block.server().readLog()).toMatch(/STAT rides[\s\S]*SIZE rides\/\.ftps-deploy-manifest\.json/)
 
-    // A redeploy: the manifest's SIZE with remote-dir's STAT, then its RETR; one STAT of remote-dir in all.
+    // A redeploy: the manifest's SIZE with remote-dir's STAT in the login's write, then its RETR; one STAT of remote-dir in all.
     const again = recordingLog()
     const result = await deploy(settings, again)
     expect(result.uploaded).toEqual([])
-    expect(writes(again.lines)).toContainEqual(together)
-    const stats = again.lines.filter(l => l.endsWith('> STAT /rides'))
+    expect(loginWrite(again.lines)?.slice(-5)).toEqual(together)
+    const stats = again.lines.filter(l => /> STAT \/?rides$/.test(l))
     expect(stats).toHaveLength(1)
   })
 
@@ -113,7 +116,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       if (viaStat) {
         // No listing after the plan: the STATs of the state read are all there are.
         const listed = log.lines.flatMap(l => /^debug: (?:#\S+ )?> ((?:STAT|LIST|MLSD)\b.*)$/.exec(l)?.[1] ?? [])
-        expect(listed).toEqual(['STAT /same', 'STAT /same/d', 'STAT /same/d/e'])
+        expect(listed).toEqual(['STAT same', 'STAT same/d', 'STAT same/d/e'])
       }
       const shape = result.listing.map(({ path, type, size }) => ({ path, type, size: type === 'dir' ? 0 : size }))
       const disk = onDisk(remote, listing === 'recursive').map(e => ({ ...e, size: e.type === 'dir' ? 0 : e.size }))
@@ -170,13 +173,18 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     await deploy(settings(makeTree(files)), recordingLog())
     const statsOf = (lines: string[]): string[] => lines.flatMap(l => /^debug: > (STAT .*)$/.exec(l)?.[1] ?? [])
     const dirs = ['STAT /lv', 'STAT /lv/d', 'STAT /lv/gone', 'STAT /lv/d/e', 'STAT /lv/d/e/f']
-    const sizeWrite = (lines: string[]): string[][] => writes(lines).filter(w => w.includes(`SIZE /lv/${MANIFEST}`))
+    // In the login's write remote-dir goes as given (relative).
+    const asGiven = (commands: string[]): string[] => commands.map(c => c.replace(' /lv', ' lv'))
+    const sizeWrite = (lines: string[]): string[][] =>
+      writes(lines).filter(w => w.includes(`SIZE /lv/${MANIFEST}`) || w.includes(`SIZE lv/${MANIFEST}`))
 
-    // Nothing changed: one write holds every STAT of the run and the manifest's SIZE, parents first.
+    // Nothing changed: the login's write holds every STAT of the run and the manifest's SIZE, parents first.
     const same = recordingLog()
     expect((await deploy(settings(makeTree(files)), same)).uploaded).toEqual([])
-    expect(sizeWrite(same.lines).map(w => w.filter(c => c.startsWith('STAT ')))).toEqual([dirs])
-    expect(statsOf(same.lines)).toEqual(dirs)
+    expect(sizeWrite(same.lines).map(w => [w[0], ...w.filter(c => c.startsWith('STAT '))])).toEqual([
+      ['USER deployer', ...asGiven(dirs)]
+    ])
+    expect(statsOf(same.lines)).toEqual(asGiven(dirs))
 
     // A change: read before the lock with the local files' directories; under the lock, with those
     // the manifest read before it names too ('gone', no longer local); no STAT after the manifest.
@@ -185,7 +193,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     const result = await deploy(settings(makeTree({ ...kept, 'a.txt': 'a changed' })), changed)
     expect([result.uploaded, result.deleted]).toEqual([['a.txt'], ['gone/x.txt']])
     const [before, under] = sizeWrite(changed.lines).map(w => w.filter(c => c.startsWith('STAT ')))
-    expect(before).toEqual(dirs.filter(d => d !== 'STAT /lv/gone'))
+    expect(before).toEqual(asGiven(dirs.filter(d => d !== 'STAT /lv/gone')))
     expect(under).toEqual(dirs)
     const lockAt = changed.lines.findIndex(l => l.endsWith(`> MKD /lv/${LOCK}`))
     const underAt = changed.lines.findIndex((l, i) => i > lockAt && l.endsWith(`> SIZE /lv/${MANIFEST}`))
@@ -202,4 +210,21 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     ).toEqual(Object.keys(kept).sort())
     expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('a changed')
   })
+
+  maybe(
+    "a STAT reply too long for the login's write: logged in again without it (no retry spent), and LIST lists",
+    async () => {
+      for (let i = 0; i < 1500; i++) block.server().putFile(`big/bigdir/image-${String(i).padStart(4, '0')}.jpg`, 'x')
+      const local = makeTree({ 'a.txt': 'a', 'bigdir/one.txt': 'one' })
+      const log = recordingLog()
+      const result = await deploy(settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'big', retries: '0' })), log)
+      expect(result.uploaded.sort()).toEqual(['a.txt', 'bigdir/one.txt'])
+      expect(readFileSync(join(block.server().root, 'big/bigdir/one.txt'), 'utf8')).toBe('one')
+      expect(readdirSync(join(block.server().root, 'big/bigdir'))).toHaveLength(1501)
+      // Only where that STAT reached the client: a server whose STAT lists no such directory never sends it.
+      if (log.lines.some(l => l === 'debug: > STAT big/bigdir'))
+        expect(log.lines.some(l => /listing over data connections/.test(l))).toBe(true)
+    },
+    60_000
+  )
 })

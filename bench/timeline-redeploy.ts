@@ -13,7 +13,8 @@ import { deploy } from '../src/deploy.js'
 import type { Log } from '../src/core/log.js'
 import { serverMissing, type ServerKind, startServer } from '../__tests__/harness/servers.js'
 import { serverInputs, settingsOf } from '../__tests__/support/engine.js'
-import { startLatencyProxy } from './latency-proxy.js'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { makeCheckout, makeSiteTree } from './everyday.js'
 import { makeSmallTree } from './workloads.js'
 
@@ -34,7 +35,19 @@ const base = mkdtempSync(join(tmpdir(), 'timeline-'))
 const everyday = values.case === 'everyday'
 const site = everyday ? makeSiteTree(join(base, 'site')) : makeSmallTree(join(base, 'site'), 200, 10, 4096)
 const server = await startServer(kind)
-const link = await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs: rtt })
+// The proxy in a process of its own: the deploy's hashing must not delay what it forwards.
+const { min, max } = server.passivePorts
+const child = spawn('npx', ['tsx', 'bench/latency-proxy-child.ts', ...[server.port, min, max, rtt].map(String)], {
+  stdio: ['pipe', 'pipe', 'inherit']
+})
+const [first] = (await once(child.stdout, 'data')) as [Buffer]
+const link = {
+  port: Number(first.toString().trim()),
+  close: async (): Promise<void> => {
+    child.stdin.end()
+    await once(child, 'exit')
+  }
+}
 const quietLog: Log = { info: () => {}, warning: () => {}, debug: () => {}, group: (_n, fn) => fn() }
 let started = performance.now()
 const at = (): string => ((performance.now() - started) / rtt).toFixed(1).padStart(6)

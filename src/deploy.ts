@@ -17,9 +17,9 @@ import { SwapPaths, swapPaths } from './core/swap-paths.js'
 import { TempNamer } from './core/temp-name.js'
 import { openSession, SessionFactory } from './ftp/index.js'
 import { openSftpSession } from './sftp/index.js'
-import { hashFiles, HashesAhead } from './local/hash.js'
+import { hashFiles } from './local/hash.js'
 import { listLocalFiles } from './local/local-files.js'
-import { findFiles } from './local/local-plan.js'
+import { startRun } from './run-start.js'
 import { listAtEnd, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
 import { LOCK_DIR, LOCK_TIMING, LockTiming, RunIdentity } from './lock/lock.js'
 import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from './lock/run-lock.js'
@@ -45,8 +45,8 @@ export interface DeployDeps {
 }
 
 /** The transport `protocol` names: FTPS (src/ftp/) or SFTP (src/sftp/), the same interface. */
-const openByProtocol: SessionFactory = (settings, log, server) =>
-  (settings.protocol === 'sftp' ? openSftpSession : openSession)(settings, log, server)
+const openByProtocol: SessionFactory = (settings, log, server, ahead) =>
+  settings.protocol === 'sftp' ? openSftpSession(settings, log, server) : openSession(settings, log, server, ahead)
 
 export const defaultDeps: DeployDeps = { openSession: openByProtocol, listLocalFiles, now: () => Date.now() }
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -64,18 +64,16 @@ export async function deploy(
   const started = deps.now()
   // Server replies go into log lines and may echo the password.
   const log = redactingLog(output, [settings.password])
-  // A rollback uploads nothing: local-dir is not read.
-  const local = settings.rollback ? [] : await log.group('Local files', () => findFiles(settings, log, deps))
-  // Hashed while the run logs in and reads the manifest; afterwards only what the manifest picks.
-  const ahead = new HashesAhead(local)
-  const pool = openPool(settings, log, deps)
+  const { local, ahead, pool, opening, loginReads } = await startRun(settings, log, deps, reads =>
+    openPool(settings, log, deps, reads)
+  )
   // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
   const cancel = (): void => pool.cancel(String(signal?.reason ?? 'aborted'), CLEANUP_MS)
   signal?.addEventListener('abort', cancel)
   if (signal?.aborted) cancel()
   let held: RunLock | undefined
   try {
-    const first = await log.group('Connect', () => connect(settings, log, pool))
+    const first = await log.group('Connect', () => connect(settings, log, pool, opening))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
     const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined
@@ -123,8 +121,12 @@ export async function deploy(
     // Without a manifest there is something to upload: the lock first, as ever.
     const unlocked = settings.lock && !settings.dryRun && held === undefined
     // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
+    // Its first reads rode in the login's write, where they could.
+    const login = unlocked ? loginReads?.taken(first, target) : undefined
     const read = unlocked
-      ? await readRemoteManifest(query, log, dirsAhead(query)).catch(quietUnlessStopped(pool))
+      ? await readRemoteManifest(query, log, login?.dirs ?? dirsAhead(query), login?.replies).catch(
+          quietUnlessStopped(pool)
+        )
       : undefined
     ahead.stop()
     if (unlocked && read === undefined) held = await lockNow()
@@ -240,10 +242,13 @@ export async function deploy(
 }
 
 /** The run's pool: every session logs in with the same settings and shares one server record. */
-function openPool(settings: Settings, log: Log, deps: DeployDeps): SessionPool {
+function openPool(settings: Settings, log: Log, deps: DeployDeps, loginReads?: Promise<string[]>): SessionPool {
   let opened = 0
   return new SessionPool(
-    server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server),
+    server =>
+      opened++ === 0
+        ? deps.openSession(settings, log, server, loginReads)
+        : deps.openSession(settings, prefixed(log, `#${opened} `), server),
     { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic },
     log
   )

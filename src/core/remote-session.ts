@@ -147,7 +147,17 @@ export interface RemoteSession {
    * STAT <dir> in that write too where the server lists that way: the run's first listing rides
    * on the manifest's read (and its backup's). Optional: callers fall back to `download`.
    */
-  readFirstOf?(paths: string[], maxBytes: number, dirs?: string[]): Promise<FirstRead>
+  readFirstOf?(
+    paths: string[],
+    maxBytes: number,
+    dirs?: string[],
+    known?: ReadonlyMap<string, Reply>
+  ): Promise<FirstRead>
+  /**
+   * The replies to the reads sent in the login's write (command -> reply), once: they are what
+   * the server held when this session logged in, so only a read that may be that old takes them.
+   */
+  takeLoginReplies?(): ReadonlyMap<string, Reply> | undefined
   /** hash for several files: the commands in one write where the server takes it. */
   hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
   /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
@@ -205,4 +215,13 @@ export interface RemoteSession {
 }
 
 /** Sessions of one run share `server`: what one learns (a refused rename, a confused server), all go by. */
-export type SessionFactory = (settings: Settings, log: Log, server?: ServerRecord) => Promise<RemoteSession>
+/**
+ * Opens a session. `ahead`: reads (one reply each) that ride in the login's write where the
+ * server takes pipelined commands (issue 22); the session keeps their replies for `takeLoginReplies`.
+ */
+export type SessionFactory = (
+  settings: Settings,
+  log: Log,
+  server?: ServerRecord,
+  ahead?: Promise<string[]>
+) => Promise<RemoteSession>

@@ -10,6 +10,7 @@ import type { ServerRecord } from '../core/server-record.js'
 import { Settings } from '../core/settings.js'
 import { BatchStopped, controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
 import { commandNamed, fitsCommand } from './pipelining.js'
+import { readsLost } from './login-reads-lost.js'
 import { checkCertificate, tlsOptionsFor, withGroups } from './tls-options.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
@@ -123,14 +124,17 @@ export async function secureControl(
 
 /**
  * Logs in and protects the session: where the server takes pipelined commands, USER and PASS go
- * in the same write as protect's commands (one round trip for all, not three); a server that
- * asks for an account (332) gets ACCT and protect's commands again after it.
+ * in the same write as protect's commands (one round trip for all, not three), and `ahead`'s
+ * reads behind them (their replies in `ahead`: undefined where they were not sent, or were
+ * answered before the login was done); a server that asks for an account (332) gets ACCT and
+ * protect's commands again after it.
  */
 export async function loginAndProtect(
   client: Client,
   settings: Settings,
-  server: ServerRecord
-): Promise<{ features: Map<string, string>; home: string }> {
+  server: ServerRecord,
+  ahead: string[] = []
+): Promise<{ features: Map<string, string>; home: string; ahead?: Reply[] }> {
   if (!server.pipelining || !server.loginTogether) {
     await login(client, settings)
     return protect(client, settings, server)
@@ -139,12 +143,13 @@ export async function loginAndProtect(
   const { commands, read } = protectSteps(settings)
   // OPTS UTF8 ON whatever FEAT says (basic-ftp sends it so too): its reply is not read.
   const utf8 = settings.encoding === 'utf8' ? ['OPTS UTF8 ON'] : []
-  const all = [`USER ${settings.user}`, `PASS ${settings.password}`, ...commands, ...utf8]
+  const all = [`USER ${settings.user}`, `PASS ${settings.password}`, ...commands, ...utf8, ...ahead]
   let replies: Reply[]
   try {
     replies = await sendPipelined(client, all, fitsCommand)
   } catch (err) {
     if (!(err instanceof BatchStopped)) throw refused('USER, PASS, ' + commands.join(', '), err, what)
+    if (err.replies.length >= all.length - ahead.length) throw readsLost(err, server)
     // A server that refuses the login and hangs up (ProFTPD's 530 on too many clients): that
     // refusal, as one command at a time would have met it; else the command whose reply did
     // not come (never PASS's argument).
@@ -155,7 +160,10 @@ export async function loginAndProtect(
   }
   let res = expectedOr(replies[0]!, `USER ${settings.user}`, [230, 331, 332], what)
   if (res.code === 331) res = expectedOr(replies[1]!, 'PASS', [230, 202, 332], what)
-  if (res.code !== 332) return finishProtect(client, settings, server, read(replies.slice(2)), utf8.length > 0)
+  if (res.code !== 332) {
+    const done = await finishProtect(client, settings, server, read(replies.slice(2)), utf8.length > 0)
+    return ahead.length > 0 ? { ...done, ahead: replies.slice(all.length - ahead.length) } : done
+  }
   // The commands after PASS were refused before the account: again once it is given.
   await account(client, settings, res, what)
   return protect(client, settings, server)

@@ -16,12 +16,18 @@ import {
 } from './basic-ftp.js'
 import { PassiveConnector } from './data-connection.js'
 import { loginAndProtect, secureControl } from './handshake.js'
+import { LoginReadsLost } from './login-reads-lost.js'
 import { BasicFtpSession } from './session.js'
 import { peerFingerprint } from './tls-options.js'
 import { translated, translatedError } from './translate.js'
 
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-export const openSession: SessionFactory = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
+export const openSession: SessionFactory = async (
+  settings,
+  log,
+  server = new ServerRecord(log, { atomic: true }),
+  ahead
+) => {
   if (server.stopped !== undefined) throw server.stopped
   const client = new Client(settings.timeoutMs)
   setNameEncoding(client, settings.encoding)
@@ -41,15 +47,24 @@ export const openSession: SessionFactory = async (settings, log, server = new Se
   try {
     const greeting = await secureControl(client, settings, server)
     server.greeted(greeting)
-    const { home, features } = await loginAndProtect(client, settings, server)
+    // The reads that ride in the login's write, with a passive port for the transfer after them.
+    const reads = ahead === undefined ? [] : await ahead.catch(() => [])
+    const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : []
+    const { home, features, ahead: replies } = await loginAndProtect(client, settings, server, asked)
     const socket = controlSocket(client)
     const tlsVersion = socket instanceof TLSSocket ? (socket.getProtocol() ?? '') : ''
     const fingerprint = socket instanceof TLSSocket ? peerFingerprint(socket) : ''
     const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features)
     server.hashAlgorithm = session.hashAlgorithm
+    if (replies !== undefined) {
+      connector.prepare(replies.pop()!)
+      session.loginReplies = new Map(reads.map((command, i) => [command, replies[i]!]))
+    }
     return translated(session)
   } catch (err) {
     client.close()
+    // A read in the login's write lost the connection: once more, without reads.
+    if (err instanceof LoginReadsLost) return openSession(settings, log, server)
     if (err instanceof DeployError) throw err
     throw new DeployError(
       `Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`,

@@ -182,8 +182,22 @@ export class BasicFtpSession implements RemoteSession {
     return (await readFirstOf(this.reader(), [remotePath], maxBytes)).files[0]
   }
 
-  readFirstOf(paths: string[], maxBytes: number, dirs?: string[]): Promise<FirstRead> {
-    return readFirstOf(this.reader(), paths, maxBytes, dirs)
+  readFirstOf(
+    paths: string[],
+    maxBytes: number,
+    dirs?: string[],
+    known?: ReadonlyMap<string, Reply>
+  ): Promise<FirstRead> {
+    return readFirstOf(this.reader(), paths, maxBytes, dirs, known)
+  }
+
+  /** The replies to the reads sent in the login's write (open-session.ts), once. */
+  loginReplies: Map<string, Reply> | undefined
+
+  takeLoginReplies(): ReadonlyMap<string, Reply> | undefined {
+    const replies = this.loginReplies
+    this.loginReplies = undefined
+    return replies
   }
 
   private reader(): SmallReader {

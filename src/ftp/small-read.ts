@@ -34,13 +34,15 @@ export async function readFirstOf(
   r: SmallReader,
   paths: string[],
   maxBytes: number,
-  dirs: string[] = []
+  dirs: string[] = [],
+  known?: ReadonlyMap<string, Reply>
 ): Promise<FirstRead> {
   const stated = r.server.statLists ? dirs.filter(dir => !globbed(dir)) : []
-  const replies = await r.sendAll([...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)], {
-    pipelined: true,
-    preparePassive: true
-  })
+  const commands = [...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)]
+  // Sent in the login's write (with the passive port): their replies, else asked now.
+  const replies = commands.every(command => known?.has(command))
+    ? commands.map(command => known!.get(command)!)
+    : await r.sendAll(commands, { pipelined: true, preparePassive: true })
   const stats = new Map(
     stated.map((dir, i) => [dir, replies[i]!.code < 300 ? parseStatListing(replies[i]!) : undefined])
   )

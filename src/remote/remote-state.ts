@@ -6,7 +6,7 @@ import { posix } from 'node:path'
 import { DeployError, describeError } from '../core/errors.js'
 import { Log } from '../core/log.js'
 import { isTransient } from '../core/retry.js'
-import type { RemoteEntry } from '../core/remote-session.js'
+import type { RemoteEntry, Reply } from '../core/remote-session.js'
 import { backupPathOf, MANIFEST_MAX_BYTES, readManifest, ReadManifest } from '../manifest/manifest-file.js'
 import { RemoteFacts } from '../core/plan.js'
 import { indexFiles, ListingContext, tooLong, withListed } from './remote-listing.js'
@@ -43,10 +43,15 @@ export interface RemoteStateQuery extends ListingContext {
  * The manifest (else its backup), read on a session of the pool; its SIZE and its backup's go in
  * one write with remote-dir's STAT where the server lists that way (the state's first listing).
  */
-export async function readRemoteManifest(q: RemoteStateQuery, log: Log, dirs = [q.remoteRoot]): Promise<ManifestRead> {
+export async function readRemoteManifest(
+  q: RemoteStateQuery,
+  log: Log,
+  dirs = [q.remoteRoot],
+  login?: ReadonlyMap<string, Reply>
+): Promise<ManifestRead> {
   const manifestPath = posix.join(q.remoteRoot, q.manifestName)
   try {
-    const first = await readWithRoot(q, manifestPath, dirs)
+    const first = await readWithRoot(q, manifestPath, dirs, login)
     const read = await readManifest(q.pool, manifestPath, log, first?.known)
     return first?.listed !== undefined ? { ...read, listed: first.listed } : read
   } catch (err) {
@@ -62,7 +67,8 @@ export async function readRemoteManifest(q: RemoteStateQuery, log: Log, dirs = [
 async function readWithRoot(
   q: RemoteStateQuery,
   manifestPath: string,
-  dirs: string[]
+  dirs: string[],
+  login: ReadonlyMap<string, Reply> | undefined
 ): Promise<{ known: Map<string, Buffer | undefined>; listed?: ManifestRead['listed'] } | undefined> {
   // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
   const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath]
@@ -71,7 +77,7 @@ async function readWithRoot(
       'Reading the manifest',
       async session => {
         if (session.readFirstOf === undefined) return undefined
-        const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs)
+        const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs, login)
         const known = new Map(read.files.map((data, i) => [paths[i]!, data]))
         return { known, ...(read.stats.size > 0 && { listed: read.stats }) }
       },
@@ -99,17 +105,31 @@ const AHEAD_KNOWN_BYTES = 5632
  */
 export function dirsAhead(q: RemoteStateQuery, known?: ReadManifest): string[] {
   if (!q.pool.server.pipelining || known?.from === 'none') return [q.remoteRoot]
-  const rel = new Set([...q.localPaths, ...(known?.manifest.files.keys() ?? [])].flatMap(parentDirs))
+  return relDirsAhead(q.localPaths, known, q.remoteRoot).map(dir => remotePathOf(q.remoteRoot, dir))
+}
+
+/** dirsAhead's choice, remote-relative ('' is remote-dir), measured with remote-dir at `root`. */
+export function relDirsAhead(localPaths: string[], known: ReadManifest | undefined, root: string): string[] {
+  const rel = new Set([...localPaths, ...(known?.manifest.files.keys() ?? [])].flatMap(parentDirs))
   const byDepth = [...rel].sort((a, b) => a.split('/').length - b.split('/').length)
-  const dirs = [q.remoteRoot]
+  const dirs = ['']
   let bytes = known !== undefined ? AHEAD_KNOWN_BYTES : AHEAD_BYTES
   for (const dir of byDepth) {
-    const path = remotePathOf(q.remoteRoot, dir)
-    bytes -= Buffer.byteLength(`STAT ${path}\r\n`)
+    bytes -= Buffer.byteLength(`STAT ${remotePathOf(root, dir)}\r\n`)
     if (bytes < 0) break
-    dirs.push(path)
+    dirs.push(dir)
   }
   return dirs
+}
+
+/** readRemoteManifest's first write where the server pipelines: the STATs of `dirs`, the SIZEs of the manifest and its backup. */
+export function firstReads(dirs: string[], root: string, manifestName: string): string[] {
+  const manifestPath = posix.join(root, manifestName)
+  return [
+    ...dirs.map(dir => `STAT ${remotePathOf(root, dir)}`),
+    `SIZE ${manifestPath}`,
+    `SIZE ${backupPathOf(manifestPath)}`
+  ]
 }
 
 /**
