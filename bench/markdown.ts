@@ -88,7 +88,7 @@ function workloadTable(report: Report, workload: string, rtt: number | undefined
       let text = fmtSeconds(cell.medianSeconds)
       if (workload === 'large' || workload === 'medium') text += `, ${mbps(cell.bytes, cell.medianSeconds)}`
       const trips = roundTripsPerFile(cell)
-      if (trips !== undefined && workload !== 'large' && workload !== 'medium')
+      if (trips !== undefined && !['large', 'medium', 'everyday'].includes(workload))
         text += `, ${trips.toFixed(1)} RT/file/conn`
       if (tool !== 'ours' && ours?.status === 'ok' && ours.medianSeconds !== undefined) {
         text += ` (×${(cell.medianSeconds / ours.medianSeconds).toFixed(2)})`

@@ -42,14 +42,17 @@ export function roundTripTable(report: Report): string[] {
   const rtts = [...new Set(report.results.map(c => c.rttMs).filter((r): r is number => r !== undefined))]
   const sized = (w: string): number | undefined => cells.find(c => c.workload === w)?.files
   const shown = [...SPLIT, ...WHOLE].filter(w => sized(w) !== undefined)
+  const split = SPLIT.every(w => sized(w) !== undefined)
   const lines = [
     `## Round trips (issue 22 item 7): from the times at RTT ${rtts.join(', ')} ms`,
     '',
     rtts.filter(r => r > 0).length > 1
       ? "Round trips on each run's critical path = the slope of its median time over the RTTs (seconds per second of RTT)."
       : 'Round trips on each run = its median time / RTT (one RTT: CPU time and the tool starting count too).',
-    'RT/file/conn and fixed RT split the first deploys of `few` and `small`: ' +
-      'RT/file/conn = (RT small − RT few) × connections / (files small − files few), fixed RT = RT few − RT/file/conn × files few / connections.',
+    split
+      ? 'RT/file/conn and fixed RT split the first deploys of `few` and `small`: ' +
+        'RT/file/conn = (RT small − RT few) × connections / (files small − files few), fixed RT = RT few − RT/file/conn × files few / connections.'
+      : 'RT/file/conn and fixed RT need the first deploys of both `few` and `small` (`--workloads few,small,...`).',
     '',
     `| server | tool | conns | ${shown.map(w => `RT in all: ${w} (${sized(w)} files)`).join(' | ')} | RT/file/conn | fixed RT |`,
     `| --- | --- | ---: | ${shown.map(() => '---:').join(' | ')} | ---: | ---: |`

@@ -64,6 +64,10 @@ export async function runSeries(
         const firstLink = series.recordFirst ? link : undefined
         const outcome = await timedRun(tool, server, series, remoteName, false, tmp, firstLink)
         if (series.recordFirst) record(firstCell, outcome, label)
+        else
+          log(
+            `${label} first deploy (untimed, straight to the server): ${outcome.ok ? outcome.detail : outcome.reason}`
+          )
         if (againCell !== undefined && againCell.status === 'ok') {
           if (!outcome.ok) fail(againCell, `the first deploy failed (${outcome.reason})`)
           else {
