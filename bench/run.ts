@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
   const md = markdown(report)
   log('\n' + md)
   writeResults(opts.outDir, report, md)
-  const oursFailed = results.filter(c => c.tool === 'ours' && c.status === 'failed')
+  const oursFailed = results.filter(c => c.tool === 'ours' && ['failed', 'incorrect', 'timed out'].includes(c.status))
   if (oursFailed.length > 0) {
     log(
       `our deploy failed in ${oursFailed.length} series: ${oursFailed.map(c => `${c.server}/${c.workload}`).join(', ')}`
