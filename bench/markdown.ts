@@ -18,8 +18,9 @@ export function markdown(report: Report): string {
     '',
     'Each cell is the median wall time of the runs (spawn to exit, the whole tool process), each run into a fresh ' +
       "target dir and verified byte for byte on the server's disk afterwards. `×r` is the peer's time divided by " +
-      'ours: above 1 means ours is faster. A run that fails or leaves a file missing or different is reported as ' +
-      'failed (with the reason below the table) and not timed; a tool that fails is not repeated on that server.',
+      'ours: above 1 means ours is faster. A run that fails is reported as failed and not timed; one that exits 0 ' +
+      'but leaves a file missing, extra or different as incorrect, and one stopped by the timeout as "> S s", with ' +
+      'their times but never compared (the reasons below the table); a tool that fails is not repeated on that server.',
     ''
   ]
   const workloads = [...new Set(report.results.map(c => c.workload))]
