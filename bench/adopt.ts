@@ -6,7 +6,10 @@
  * `adopt: none, verify: hash` (what a HASH after each upload costs). Every run is verified
  * byte for byte on the server's disk and by its counts (all uploaded, or all adopted).
  *
- *   npm run bench:adopt -- [--files N] [--repeats N]
+ *   npm run bench:adopt -- [--files N] [--repeats N] [--rtt MS] [--our-cli FILE]
+ *
+ * --our-cli: our CLI bundle (default dist/cli/index.js), copied at start and run from the copy,
+ * as `npm run bench` does.
  */
 import { chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -18,7 +21,8 @@ import { type FtpServer, type ServerKind, serverMissing, startServer } from '../
 import { execute } from './exec.js'
 import { fmtSeconds, median } from './report.js'
 import { type LatencyProxy, startLatencyProxy } from './latency-proxy.js'
-import { TOOLS } from './tools.js'
+import { prepareOurBundle } from './bundles.js'
+import { ourBundle, ROOT, TOOLS } from './tools.js'
 import { verifyTree } from './verify.js'
 import { makeSmallTree, type Tree } from './workloads.js'
 
@@ -88,7 +92,12 @@ const label = (mode: string): string =>
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { files: { type: 'string' }, repeats: { type: 'string' }, rtt: { type: 'string' } }
+    options: {
+      files: { type: 'string' },
+      repeats: { type: 'string' },
+      rtt: { type: 'string' },
+      'our-cli': { type: 'string' }
+    }
   })
   const rttMs = values.rtt === undefined ? undefined : Number(values.rtt)
   const files = Number(values.files ?? 1000)
@@ -96,6 +105,12 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(os.tmpdir(), 'ftps-bench-adopt-'))
   const rows: string[] = []
   try {
+    const bundle = prepareOurBundle(
+      { ourCli: values['our-cli'] ?? join(ROOT, 'dist', 'cli', 'index.js'), ourRev: undefined },
+      join(tmp, 'ours-cli')
+    )
+    ourBundle.path = bundle.runPath
+    process.stdout.write(`our CLI: ${bundle.label}, sha256 ${bundle.sha256}\n`)
     const tree = makeSmallTree(join(tmp, 'site'), files, Math.max(1, Math.round(files / 20)))
     for (const c of CASES) {
       const missing = serverMissing(c.kind)

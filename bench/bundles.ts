@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import type { Options } from './options.js'
-import { ROOT } from './tools.js'
+import { ROOT } from './tool.js'
 
 export interface OurBundle {
   /** What the report calls it. */
@@ -23,7 +23,7 @@ export interface OurBundle {
  * The bundle's dir holds a package.json ({"type": "module"}) and a chunk loaded on demand
  * (@actions/glob), which must come along.
  */
-export function prepareOurBundle(opts: Options, dir: string): OurBundle {
+export function prepareOurBundle(opts: Pick<Options, 'ourRev' | 'ourCli'>, dir: string): OurBundle {
   if (opts.ourRev !== undefined) return bundleFromRev(opts.ourRev, dir)
   mkdirSync(dir, { recursive: true })
   const source = resolve(ROOT, opts.ourCli)

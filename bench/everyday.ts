@@ -6,7 +6,7 @@
  * bench makes a new checkout right before each one, so its mtimes are newer than the server's.
  */
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { listFiles } from './verify.js'
 import { makeSmallTree, type Tree } from './workloads.js'
@@ -18,9 +18,26 @@ export const CHANGES = { sameSize: 10, resized: 10, added: 5, deleted: 5 } as co
 /** File i's size: 1 KiB to 33 KiB, spread evenly (mean about 17.4 KB: 2,000 files make about 35 MB). */
 export const siteFileBytes = (i: number): number => 1024 + ((i * 7919) % 32768)
 
-/** The site as first deployed. */
-export function makeSiteTree(dir: string): Tree {
-  return makeSmallTree(dir, SITE_FILES, SITE_DIRS, siteFileBytes)
+/** The site as first deployed (`files` in files/20 directories: smaller with --site-files, to try the bench out). */
+export function makeSiteTree(dir: string, files = SITE_FILES): Tree {
+  return makeSmallTree(
+    dir,
+    files,
+    files === SITE_FILES ? SITE_DIRS : Math.max(1, Math.round(files / 20)),
+    siteFileBytes
+  )
+}
+
+/**
+ * Dates every file of the deployed site on the server's disk a day back, after the untimed first
+ * deploy: the deploy being redeployed was an earlier day's. Otherwise the checkout, made seconds
+ * after the first deploy, shares its minute, and lftp, which reads the server's times from LIST
+ * to the minute (vsftpd does not let it set them), takes the same-size changes for unchanged.
+ * Only times change; no tool's state (ours: the manifest; ftp-deploy: its state file) holds them.
+ */
+export function backdate(remoteDir: string): void {
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000)
+  for (const rel of listFiles(remoteDir)) utimesSync(join(remoteDir, rel), dayAgo, dayAgo)
 }
 
 /**

@@ -27,6 +27,8 @@ export interface LatencyOptions {
 
 export interface LatencyProxy {
   host: '::1'
+  /** The round-trip time it adds. */
+  rttMs: number
   /** The control port clients connect to. */
   port: number
   /** Control and data connections accepted since the last reset. */
@@ -163,6 +165,7 @@ export async function startLatencyProxy(options: LatencyOptions): Promise<Latenc
   for (let port = options.passive.min; port <= options.passive.max; port++) await listen(port, port, 'data')
   return {
     host: '::1',
+    rttMs: options.rttMs,
     port: (control.address() as net.AddressInfo).port,
     get controlConnections() {
       return counts.control

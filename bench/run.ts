@@ -4,7 +4,7 @@
  * verifies every result byte for byte on the server's disk, and reports medians and ratios.
  * See BENCHMARKS.md and `npm run bench -- --help`.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -12,10 +12,11 @@ import { type FtpServer, serverMissing, startServer } from '../__tests__/harness
 import { bundleFromRev, type OurBundle, prepareOurBundle, sha256 } from './bundles.js'
 import { type LatencyProxy, startLatencyProxy } from './latency-proxy.js'
 import { HELP, type Options, parseOptions } from './options.js'
-import { type Cell, markdown, median, type Report, SERVER_LABEL } from './report.js'
-import { describeWorkloads, makeTrees, type Series, seriesFor } from './series.js'
-import { type RunOutcome, timedRun } from './timed-run.js'
-import { baseBundle, ourBundle, ROOT, type Tool, type ToolName, TOOLS } from './tools.js'
+import { markdown } from './markdown.js'
+import { type Cell, type Report, SERVER_LABEL } from './report.js'
+import { describeWorkloads, makeTrees, seriesFor } from './series.js'
+import { runSeries } from './series-run.js'
+import { baseBundle, ourBundle, ROOT, TOOLS } from './tools.js'
 
 const log = (line: string): void => {
   process.stdout.write(line + '\n')
@@ -91,20 +92,26 @@ export async function main(argv: string[]): Promise<number> {
       log(`\n== ${SERVER_LABEL[kind]}: starting`)
       const server = await startServer(kind)
       active.add(server)
-      let link: LatencyProxy | undefined
       try {
-        if (opts.rttMs !== undefined) {
-          link = await startLatencyProxy({
-            controlPort: server.port,
-            passive: server.passivePorts,
-            rttMs: opts.rttMs,
-            rateBytesPerSecond: opts.rateBytesPerSecond
-          })
-          log(`through the latency proxy at [::1]:${link.port}, RTT ${opts.rttMs} ms${rateText(opts)}`)
+        // Loopback, or each RTT in turn through its own latency proxy
+        for (const rttMs of opts.rtts.length === 0 ? [undefined] : opts.rtts) {
+          let link: LatencyProxy | undefined
+          try {
+            if (rttMs !== undefined) {
+              link = await startLatencyProxy({
+                controlPort: server.port,
+                passive: server.passivePorts,
+                rttMs,
+                rateBytesPerSecond: opts.rateBytesPerSecond
+              })
+              log(`through the latency proxy at [::1]:${link.port}, RTT ${rttMs} ms${rateText(opts)}`)
+            }
+            for (const s of series) results.push(...(await runSeries(server, s, tools, tmp, link)))
+          } finally {
+            await link?.close()
+          }
         }
-        for (const s of series) results.push(...(await runSeries(server, s, tools, tmp, link)))
       } finally {
-        await link?.close()
         await server.stop()
         active.delete(server)
       }
@@ -139,13 +146,13 @@ export async function main(argv: string[]): Promise<number> {
     invocations: Object.fromEntries(opts.tools.map(t => [t, TOOLS[t].invocation])),
     workloads: describeWorkloads(opts),
     notes,
-    link: opts.rttMs === undefined ? undefined : { rttMs: opts.rttMs, rateBytesPerSecond: opts.rateBytesPerSecond },
+    link: opts.rtts.length === 0 ? undefined : { rttsMs: opts.rtts, rateBytesPerSecond: opts.rateBytesPerSecond },
     results
   }
   const md = markdown(report)
   log('\n' + md)
   writeResults(opts.outDir, report, md)
-  const oursFailed = results.filter(c => c.tool === 'ours' && c.status === 'failed')
+  const oursFailed = results.filter(c => c.tool === 'ours' && ['failed', 'incorrect', 'timed out'].includes(c.status))
   if (oursFailed.length > 0) {
     log(
       `our deploy failed in ${oursFailed.length} series: ${oursFailed.map(c => `${c.server}/${c.workload}`).join(', ')}`
@@ -153,106 +160,6 @@ export async function main(argv: string[]): Promise<number> {
     return 1
   }
   return 0
-}
-
-/** Runs every tool `repeats` times (tool order rotated per repeat), first deploys and redeploys. */
-async function runSeries(
-  server: FtpServer,
-  series: Series,
-  allTools: Tool[],
-  tmp: string,
-  link: LatencyProxy | undefined
-): Promise<Cell[]> {
-  const { tree } = series
-  const newCell = (tool: ToolName, workload: string): Cell => ({
-    server: server.kind,
-    workload,
-    tool,
-    status: 'ok',
-    samples: [],
-    files: tree.files,
-    bytes: tree.bytes
-  })
-  const first = new Map<ToolName, Cell>()
-  const again = new Map<ToolName, Cell>()
-  const runnable: Tool[] = []
-  for (const tool of allTools) {
-    if (series.key.startsWith('scale-') && !series.tools.includes(tool)) continue
-    const cells = [first.set(tool.name, newCell(tool.name, series.key)).get(tool.name)!]
-    if (series.redeploy)
-      cells.push(again.set(tool.name, newCell(tool.name, series.redeployKey ?? 'redeploy')).get(tool.name)!)
-    const missing = tool.missing()
-    const na = tool.notApplicable(series.shape)
-    if (missing !== undefined) cells.forEach(c => Object.assign(c, { status: 'not installed', reason: missing }))
-    else if (na !== undefined) cells.forEach(c => Object.assign(c, { status: 'n/a', reason: na }))
-    else runnable.push(tool)
-  }
-
-  for (let rep = 1; rep <= series.repeats; rep++) {
-    const order = [...runnable.slice((rep - 1) % runnable.length), ...runnable.slice(0, (rep - 1) % runnable.length)]
-    for (const tool of order) {
-      const firstCell = first.get(tool.name)!
-      const againCell = again.get(tool.name)
-      const wanted = (series.recordFirst && firstCell.status === 'ok') || againCell?.status === 'ok'
-      if (!wanted) continue
-      const remoteName = `${tool.name}-${series.key}-${rep}`
-      const label = `[${server.kind}] ${series.key} ${rep}/${series.repeats} ${tool.name}`
-      try {
-        const outcome = await timedRun(tool, server, series, remoteName, false, tmp, link)
-        if (series.recordFirst) record(firstCell, outcome, label)
-        if (againCell !== undefined && againCell.status === 'ok') {
-          if (!outcome.ok) fail(againCell, `the first deploy failed (${outcome.reason})`)
-          else {
-            const tree = series.checkout?.(join(tmp, 'checkout'))
-            const outcome = await timedRun(tool, server, series, remoteName, true, tmp, link, tree)
-            record(againCell, outcome, `${label} ${series.redeployKey ?? 'redeploy'}`)
-          }
-        }
-      } finally {
-        rmSync(join(server.root, remoteName), { recursive: true, force: true })
-      }
-    }
-  }
-  const cells = [...first.values()].filter(() => series.recordFirst).concat([...again.values()])
-  for (const cell of cells) finish(cell)
-  return cells
-}
-
-function record(cell: Cell, outcome: RunOutcome, label: string): void {
-  if (!outcome.ok) {
-    log(`${label}: FAILED: ${outcome.reason}`)
-    fail(cell, cell.samples.length > 0 ? `run ${cell.samples.length + 1}: ${outcome.reason}` : outcome.reason)
-    return
-  }
-  cell.samples.push(outcome.sample)
-  log(`${label}: ${outcome.detail}`)
-}
-
-function fail(cell: Cell, reason: string): void {
-  cell.status = 'failed'
-  cell.reason = reason
-}
-
-function finish(cell: Cell): void {
-  if (cell.status !== 'ok') return
-  if (cell.samples.length === 0) {
-    fail(cell, 'no run completed')
-    return
-  }
-  cell.medianSeconds = median(cell.samples.map(s => s.seconds))
-  const rss = cell.samples.map(s => s.peakRssKiB).filter((k): k is number => k !== undefined)
-  if (rss.length > 0) cell.peakRssKiB = Math.max(...rss)
-  const uploaded = cell.samples.map(s => s.filesUploaded).filter((n): n is number => n !== undefined)
-  if (cell.tool === 'ours' && cell.workload === 'everyday' && uploaded.length > 0) {
-    cell.note = `uploaded ${uploaded.join('/')} files in its runs`
-  } else if (cell.tool === 'ours' && cell.workload === 'redeploy' && uploaded.length > 0) {
-    const skipped = cell.samples.map(s => s.filesSkipped ?? 0)
-    const same = new Set(uploaded).size === 1 && new Set(skipped).size === 1
-    const counts = same
-      ? `uploaded ${uploaded[0]} and skipped ${skipped[0]} of ${cell.files} files${uploaded.length > 1 ? ' in each run' : ''}`
-      : `uploaded ${uploaded.join('/')} and skipped ${skipped.join('/')} of ${cell.files} files in its runs`
-    cell.note = counts + (Math.max(...uploaded) > 0 ? ': the no-change redeploy uploaded files again' : '')
-  }
 }
 
 const rateText = (opts: Options): string =>

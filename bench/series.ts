@@ -2,8 +2,8 @@
 import { join } from 'node:path'
 import type { ServerKind } from '../__tests__/harness/servers.js'
 import type { Options, Workload } from './options.js'
-import type { Shape, Tool } from './tools.js'
-import { makeCheckout, makeSiteTree, SITE_DIRS, SITE_FILES } from './everyday.js'
+import type { Shape, Tool } from './tool.js'
+import { backdate, makeCheckout, makeSiteTree, SITE_DIRS, SITE_FILES } from './everyday.js'
 import { makeLargeTree, makeSmallTree, MEDIUM_FILE_BYTES, type Tree } from './workloads.js'
 
 const log = (line: string): void => {
@@ -20,7 +20,11 @@ export interface Series {
   timeoutS: number
   /** Also time a no-change redeploy after each first deploy, under the key 'redeploy'. */
   redeploy: boolean
-  /** Record the first deploys (false when only the redeploy was asked for). */
+  /**
+   * Record the first deploys (false when only the redeploy was asked for). An unrecorded first
+   * deploy goes straight to the server, not through the latency proxy (the everyday site's 2,000
+   * files took minutes per peer through it); the timed redeploy goes through it.
+   */
   recordFirst: boolean
   /** --concurrency for our CLI, when given. */
   concurrency: number | undefined
@@ -31,6 +35,10 @@ export interface Series {
   checkout?: (dir: string) => Tree
   /** Tools run in their deleting sync mode. */
   sync?: boolean
+  /** Run on the target on the server's disk after the untimed first deploy. */
+  afterFirst?: (remoteDir: string) => void
+  /** The redeploy's timeout in seconds (timeoutS when unset). */
+  redeployTimeoutS?: number
 }
 
 export function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
@@ -39,10 +47,11 @@ export function makeTrees(opts: Options, tmp: string): Map<string, Tree> {
   if (opts.workloads.includes('small') || opts.workloads.includes('redeploy')) {
     trees.set('small', makeSmallTree(join(tmp, 'small'), opts.smallFiles, opts.smallDirs))
   }
+  if (opts.workloads.includes('few')) trees.set('few', makeSmallTree(join(tmp, 'few'), opts.fewFiles, 1))
   if (opts.workloads.includes('medium'))
     trees.set('medium', makeSmallTree(join(tmp, 'medium'), 50, 5, MEDIUM_FILE_BYTES))
   if (opts.workloads.includes('large')) trees.set('large', makeLargeTree(join(tmp, 'large'), opts.largeBytes))
-  if (opts.workloads.includes('everyday')) trees.set('site', makeSiteTree(join(tmp, 'site')))
+  if (opts.workloads.includes('everyday')) trees.set('site', makeSiteTree(join(tmp, 'site'), opts.siteFiles))
   if (opts.workloads.includes('scale')) {
     for (const n of opts.scaleSizes) {
       trees.set(`scale-${n}`, makeSmallTree(join(tmp, `scale-${n}`), n, Math.max(1, Math.round(n / 20))))
@@ -57,11 +66,13 @@ export function describeWorkloads(opts: Options): Record<string, string> {
   const d: Record<string, string> = {
     small: `${opts.smallFiles.toLocaleString('en-US')} files × 4 KiB of random bytes in ${opts.smallDirs} directories`,
     redeploy: `the same ${opts.smallFiles.toLocaleString('en-US')} files deployed again into the same target, nothing changed`,
+    few: `${opts.fewFiles} files × 4 KiB of random bytes in one directory`,
     medium: `50 files × 1 MiB of random bytes in 5 directories`,
     large: `one file of ${(opts.largeBytes / 1e6).toLocaleString('en-US')} MB of random bytes`
   }
+  const dirs = opts.siteFiles === SITE_FILES ? SITE_DIRS : Math.max(1, Math.round(opts.siteFiles / 20))
   d.everyday =
-    `a ${SITE_FILES.toLocaleString('en-US')}-file site (${SITE_DIRS} dirs, 1-33 KiB each) redeployed from a fresh checkout ` +
+    `a ${opts.siteFiles.toLocaleString('en-US')}-file site (${dirs} dirs, 1-33 KiB each) redeployed from a fresh checkout ` +
     '(every mtime new): 10 files changed at the same size, 10 resized, 5 added, 5 deleted; deletion on'
   for (const n of opts.scaleSizes) d[`scale-${n}`] = `${n} files × 4 KiB in ${Math.round(n / 20)} directories`
   return d
@@ -80,6 +91,20 @@ export function seriesFor(kind: ServerKind, opts: Options, trees: Map<string, Tr
       timeoutS: Math.max(opts.timeouts.small, opts.timeouts.redeploy),
       redeploy: want('redeploy'),
       recordFirst: want('small'),
+      concurrency: opts.concurrency,
+      maxRssMiB: opts.maxRssMiB
+    })
+  }
+  if (opts.servers.includes(kind) && want('few')) {
+    series.push({
+      key: 'few',
+      tree: trees.get('few')!,
+      shape: 'tree',
+      tools,
+      repeats: opts.repeats,
+      timeoutS: opts.timeouts.few,
+      redeploy: false,
+      recordFirst: true,
       concurrency: opts.concurrency,
       maxRssMiB: opts.maxRssMiB
     })
@@ -127,7 +152,9 @@ export function seriesFor(kind: ServerKind, opts: Options, trees: Map<string, Tr
       maxRssMiB: opts.maxRssMiB,
       redeployKey: 'everyday',
       checkout: dir => makeCheckout(site, dir),
-      sync: true
+      sync: true,
+      afterFirst: backdate,
+      redeployTimeoutS: opts.everydayTimeout
     })
   }
   if (opts.scaleServers.includes(kind) && want('scale')) {

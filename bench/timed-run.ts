@@ -6,10 +6,16 @@ import { execute, tail } from './exec.js'
 import type { LatencyProxy } from './latency-proxy.js'
 import { fmtMiB, fmtSeconds, type Sample } from './report.js'
 import type { Series } from './series.js'
-import type { RunSpec, Tool } from './tools.js'
+import type { RunSpec, Tool } from './tool.js'
 import { listFiles, verifyTree } from './verify.js'
 
-export type RunOutcome = { ok: true; sample: Sample; detail: string } | { ok: false; reason: string }
+/**
+ * wrong: the run completed (exit 0) but its result on the server's disk is not the local tree
+ * ('incorrect'), or it was stopped by the timeout ('timed out'): its time, for the table.
+ */
+export type RunOutcome =
+  | { ok: true; sample: Sample; detail: string }
+  | { ok: false; reason: string; wrong?: { status: 'incorrect' | 'timed out'; seconds: number } }
 
 export async function timedRun(
   tool: Tool,
@@ -34,7 +40,8 @@ export async function timedRun(
     concurrency: series.concurrency,
     sync: series.sync
   }
-  const limits = { timeoutMs: series.timeoutS * 1000, maxRssKiB: series.maxRssMiB * 1024 }
+  const timeoutS = redeploy ? (series.redeployTimeoutS ?? series.timeoutS) : series.timeoutS
+  const limits = { timeoutMs: timeoutS * 1000, maxRssKiB: series.maxRssMiB * 1024 }
   link?.resetCounts()
   const run = await execute(tool.command(spec), workDir, tool.name, limits)
   tool.after?.(spec)
@@ -46,10 +53,22 @@ export async function timedRun(
       reason: `killed at ${fmtMiB(run.killedAtRssKiB)} resident (cap --max-rss-mb ${series.maxRssMiB}) after ${fmtSeconds(run.seconds)}, ${done} of ${tree.files} files on the server by then`
     }
   }
-  if (run.timedOut) return { ok: false, reason: `timed out after ${series.timeoutS} s${output ? `: ${output}` : ''}` }
+  if (run.timedOut) {
+    return {
+      ok: false,
+      reason: `stopped after ${timeoutS} s${output ? `: ${output}` : ''}`,
+      wrong: { status: 'timed out', seconds: timeoutS }
+    }
+  }
   if (run.code !== 0) return { ok: false, reason: `exit ${run.code ?? 'by signal'}: ${output || '(no output)'}` }
   const check = verifyTree(tree.dir, join(server.root, remoteName))
-  if (!check.ok) return { ok: false, reason: `exit 0 but ${check.problem}` }
+  if (!check.ok) {
+    return {
+      ok: false,
+      reason: `exit 0 but ${check.problem}`,
+      wrong: { status: 'incorrect', seconds: run.seconds }
+    }
+  }
   const sample: Sample = { seconds: run.seconds, peakRssKiB: run.peakRssKiB, connections: tool.connections(spec) }
   if (link !== undefined) {
     // Each file's data must have crossed the link: else the tool bypassed it and its time says nothing.
