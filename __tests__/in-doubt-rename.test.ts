@@ -93,6 +93,69 @@ describe.each([
   }
 )
 
+// A try that settles renames in doubt before its connection is lost is not counted against
+// retries (errors' progressed): with retries 1, a burst of 4 renames whose write is lost, then a
+// connection lost at each file's proof but the first, settles one file a try and completes.
+describe('renames in doubt settled one a try, each try losing its connection (vsftpd, retries 1)', () => {
+  const { server: serverOf, maybe } = serverForBlock('vsftpd')
+
+  maybe(
+    'every try that settled a file is not counted: the run completes, nothing sent again',
+    async () => {
+      const server = serverOf()
+      const names = ['f0.bin', 'f1.bin', 'f2.bin', 'f3.bin']
+      const v1 = Object.fromEntries(names.map(n => [n, randomBytes(2_000)]))
+      const v2 = Object.fromEntries(names.map(n => [n, randomBytes(2_000)]))
+      const remote = join(server.root, 'progress')
+      const inputs = serverInputs(server, {
+        'remote-dir': 'progress',
+        concurrency: '1',
+        timeout: '10',
+        retries: '1',
+        cutover: 'end'
+      })
+      await deploy(settingsOf({ ...inputs, 'local-dir': makeTree(v1) }), recordingLog())
+      const proxy = await startProxy(server.port)
+      try {
+        let phase: 'uploads' | 'burst' | 'proofs' = 'uploads'
+        const proven = new Set<string>()
+        const log = hookedLog(line => {
+          // The burst's write: the server renames all four, its replies are lost, then the connection.
+          if (phase === 'uploads' && sends(line, /^> RNFR \/progress\/\.ftps-deploy\.f\d\.bin\./)) {
+            phase = 'burst'
+            proxy.onNextSend('mute')
+            const started = Date.now()
+            const timer = setInterval(() => {
+              const renamed = names.every(n => readFileSync(join(remote, n)).equals(v2[n]!))
+              if (!renamed && Date.now() - started < 10_000) return
+              clearInterval(timer)
+              phase = 'proofs'
+              proxy.dropMuted()
+            }, 5)
+          }
+          // Each try proves one file live, then loses its connection at the next file's proof.
+          const proof = /^> SIZE \/progress\/(f\d\.bin)$/.exec(line.replace(/^#\S+ /, ''))
+          if (phase !== 'proofs' || proof === null || proven.has(proof[1]!)) return
+          if (proven.size > 0) proxy.onNextSend('drop')
+          proven.add(proof[1]!)
+        })
+        const result = await deploy(settingsOf({ ...inputs, port: String(proxy.port), 'local-dir': makeTree(v2) }), log)
+        expect(proven.size).toBe(4)
+        expect(proxy.events.filter(e => e.what === 'dropped')).toHaveLength(4)
+        expect([...result.uploaded].sort()).toEqual(names)
+        for (const n of names) expect(readFileSync(join(remote, n))).toEqual(v2[n])
+        // One failed try the pool counted (the burst's write), three that settled a file each.
+        expect(log.lines.filter(l => /retry \d+ of 1/.test(l))).toHaveLength(4)
+        expect(sentLines(log, /^> STOR \/progress\/\.ftps-deploy\.f\d\.bin\./)).toHaveLength(4)
+        expect(temporaries(remote)).toEqual([])
+      } finally {
+        await proxy.close()
+      }
+    },
+    90_000
+  )
+})
+
 // Both refusals a host may give for a permission: RNFR and the temporary's SIZE answer 550 while
 // the temporary is there. SIZE's 550 is no proof the temporary is gone: STAT's listing of its
 // directory is (it shows the temporary there), or, where STAT does not list, the target read back.
