@@ -11,7 +11,7 @@ import { RemoteSession } from '../core/remote-session.js'
 import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
-import { Moment } from './moment.js'
+import { PoolStop } from './pool-stop.js'
 import type { PoolOptions } from './pool-options.js'
 import { HoldBack } from './hold-back.js'
 import { Shares } from './shares.js'
@@ -22,13 +22,8 @@ export class SessionPool {
   private opening = 0
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
-  private cancelled: string | undefined
-  /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
-  private readonly stopping = new Moment()
-  /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
-  private readonly outOfTime = new Moment()
-  private expired = false
-  private deadlineTimer: NodeJS.Timeout | undefined
+  /** The cancel, and the time to clean up after it. */
+  private readonly stop = new PoolStop()
   /** Openings held back for a connection outside the pool (holdOpenings), and those that got in. */
   private readonly held = new HoldBack()
   /** Opens that failed (not for a limit), the last one's error: tasks waiting for a connection fail with it. */
@@ -66,32 +61,14 @@ export class SessionPool {
    * within the runner's grace period, reachable server or not.
    */
   cancel(reason: string, cleanupMs?: number): void {
-    if (this.cancelled === undefined) {
-      this.cancelled = reason
-      this.stopping.reach()
-    }
-    if (cleanupMs !== undefined && this.deadlineTimer === undefined && !this.expired) {
-      const expire = (): void => {
-        this.expired = true
-        this.outOfTime.reach()
-      }
-      this.deadlineTimer = setTimeout(expire, cleanupMs)
-    }
+    this.stop.cancel(reason, cleanupMs)
     this.held.settle()
     this.waiting.splice(0).forEach(wake => wake())
   }
 
   /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
   bounded<T>(what: string, work: Promise<T>): Promise<T> {
-    return this.outOfTime.race(work, () => this.stopped(what, true))
-  }
-
-  /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
-  private stopped(what: string, always: boolean | undefined): CancelledError {
-    const why = always
-      ? `given up, the time to clean up after the cancel (${this.cancelled}) ran out`
-      : `stopped, the deploy was cancelled (${this.cancelled})`
-    return new CancelledError(`${what}: ${why}`)
+    return this.stop.outOfTime.race(work, () => this.stop.stopped(what, true))
   }
 
   /**
@@ -118,22 +95,22 @@ export class SessionPool {
     let progressed = 0
     for (let tried = 1; ; tried++) {
       let session: RemoteSession | undefined
-      const isStopped = (): boolean => (this.cancelled !== undefined && !options.always) || this.expired
-      if (isStopped()) throw this.stopped(what, options.always)
+      const isStopped = (): boolean => this.stop.isStopped(options.always)
+      if (isStopped()) throw this.stop.stopped(what, options.always)
       // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
       let abandoned = false
       const task = (async () => {
         const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false)
         if (abandoned || isStopped()) {
           this.discard(got)
-          throw this.stopped(what, options.always)
+          throw this.stop.stopped(what, options.always)
         }
         session = got
         return fn(got)
       })()
       try {
-        const stop = options.always ? this.outOfTime : this.stopping
-        const result = await stop.race(task, () => this.stopped(what, options.always))
+        const stoppedAt = this.stop.momentFor(options.always)
+        const result = await stoppedAt.race(task, () => this.stop.stopped(what, options.always))
         this.release(session!)
         return result
       } catch (err) {
@@ -148,11 +125,12 @@ export class SessionPool {
           else this.release(session)
         }
         // After a cancel nothing is tried again: what is left is the next run's to clean.
-        if (stoppedHere) throw transient ? this.stopped(what, options.always) : err
+        if (stoppedHere) throw transient ? this.stop.stopped(what, options.always) : err
         // A try that got somewhere (renames in doubt settled) is not counted: each settles more.
         if (err instanceof DeployError && err.details.progressed === true) progressed += 1
         const attempt = tried - progressed
-        if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined) throw err
+        if (!transient || attempt > (options.retries ?? this.options.retries) || this.stop.reason !== undefined)
+          throw err
         const wait = backoffMs(Math.max(1, attempt), this.options.random)
         this.log.info(
           `${what}: ${describeError(err)}; retry ${Math.max(1, attempt)} of ${this.options.retries} in ${wait} ms on a new connection`
@@ -186,7 +164,7 @@ export class SessionPool {
   /** Closes every session. */
   closeAll(): void {
     this.closed = true
-    clearTimeout(this.deadlineTimer)
+    this.stop.clear()
     for (const session of this.all) session.close()
     this.all.clear()
     this.idle.length = 0
@@ -205,7 +183,7 @@ export class SessionPool {
         continue
       }
       // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
-      const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined
+      const shared = this.stop.reason === undefined ? this.shares.roomiest() : undefined
       if (shared !== undefined) return this.took(shared)
       // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
       if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures) throw this.openFailure!.err
@@ -251,7 +229,7 @@ export class SessionPool {
             return undefined
           }
           const tries = this.options.limitRetries ?? 5
-          if (attempt > tries || this.cancelled !== undefined) {
+          if (attempt > tries || this.stop.reason !== undefined) {
             throw new DeployError(
               `${describeError(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
                 'other clients hold every connection it allows)',
