@@ -14,10 +14,11 @@ import { backoffMs, isTransient } from '../core/retry.js'
 import { PoolStop } from './pool-stop.js'
 import type { PoolOptions } from './pool-options.js'
 import { HoldBack } from './hold-back.js'
+import { IdleSessions } from './idle.js'
 import { Shares } from './shares.js'
 
 export class SessionPool {
-  private readonly idle: RemoteSession[] = []
+  private readonly idle = new IdleSessions()
   private readonly all = new Set<RemoteSession>()
   private opening = 0
   private readonly waiting: (() => void)[] = []
@@ -93,6 +94,8 @@ export class SessionPool {
     options: { always?: boolean; retries?: number; first?: boolean } = {}
   ): Promise<T> {
     let progressed = 0
+    // After a lost connection, sessions opened before it are not retried on (idle.ts).
+    let openedAfter: number | undefined
     for (let tried = 1; ; tried++) {
       let session: RemoteSession | undefined
       const isStopped = (): boolean => this.stop.isStopped(options.always)
@@ -100,7 +103,7 @@ export class SessionPool {
       // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
       let abandoned = false
       const task = (async () => {
-        const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false)
+        const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false, openedAfter)
         if (abandoned || isStopped()) {
           this.discard(got)
           throw this.stop.stopped(what, options.always)
@@ -118,6 +121,7 @@ export class SessionPool {
         task.catch(() => undefined)
         const stoppedHere = isStopped()
         const transient = isTransient(err)
+        if (session && transient && !session.usable) openedAfter = this.idle.mark()
         if (session) {
           // A transient failure leaves the connection in doubt (unless requests are answered by id):
           // start over on a new one. A stopped task's transfer is aborted with its connection.
@@ -167,15 +171,15 @@ export class SessionPool {
     this.stop.clear()
     for (const session of this.all) session.close()
     this.all.clear()
-    this.idle.length = 0
+    this.idle.clear()
   }
 
-  private async acquire(abandoned: () => boolean, first: boolean): Promise<RemoteSession> {
+  private async acquire(abandoned: () => boolean, first: boolean, openedAfter?: number): Promise<RemoteSession> {
     const failures = this.openFailure?.count ?? 0
     for (;;) {
       // Woken by a cancel: a stopped task opens no connection.
       if (abandoned()) throw new CancelledError('stopped')
-      const idle = this.idle.pop()
+      const idle = this.idle.take(openedAfter)
       // A session can die while idle (the server's idle timeout): then open another.
       if (idle?.usable) return this.took(idle)
       if (idle) {
@@ -196,6 +200,12 @@ export class SessionPool {
         if (session !== undefined) return this.took(session)
         continue
       }
+      // Full, and what is idle was open before the lost connection: the one open longest makes room.
+      const old = openedAfter === undefined ? undefined : this.idle.takeOldest()
+      if (old !== undefined) {
+        this.discard(old)
+        continue
+      }
       await new Promise<void>(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
     }
   }
@@ -211,6 +221,7 @@ export class SessionPool {
       for (let attempt = 1; ; attempt++) {
         try {
           const session = await this.open(this.server)
+          this.idle.open(session)
           this.all.add(session)
           return session
         } catch (err) {
