@@ -239,6 +239,13 @@ export class SessionPool {
             this.server.connectionLimit ??= limit
             return undefined
           }
+          if (limit.onItsOwn === true) {
+            throw new DeployError(
+              `${describeError(err)}, the only channel of the run's only connection: not a limit other clients reach ` +
+                '(sshd counts MaxSessions per connection); the server lets this account log in but open no SFTP session',
+              { code: limit.code, reply: limit.reply, transient: false }
+            )
+          }
           const tries = this.options.limitRetries ?? 5
           if (attempt > tries || this.stop.reason !== undefined) {
             throw new DeployError(
