@@ -96,12 +96,15 @@ describe.each([
 // A try that settles renames in doubt before its connection is lost is not counted against
 // retries (errors' progressed): with retries 1, a burst of 4 renames whose write is lost, then a
 // connection lost at each file's proof but the first, settles one file a try and completes.
-describe('renames in doubt settled one a try, each try losing its connection (vsftpd, retries 1)', () => {
+describe('a burst of 4 renames in doubt, its write lost after the server did them (vsftpd, retries 1)', () => {
   const { server: serverOf, maybe } = serverForBlock('vsftpd')
 
-  maybe(
-    'every try that settled a file is not counted: the run completes, nothing sent again',
-    async () => {
+  maybe.each([
+    ['all four proven on the next connection with one listing of their directory', false],
+    ['each try after proving one loses its connection: every try that settled a file is not counted', true]
+  ])(
+    '%s; the run completes, nothing sent again',
+    async (_, dropping) => {
       const server = serverOf()
       const names = ['f0.bin', 'f1.bin', 'f2.bin', 'f3.bin']
       const v1 = Object.fromEntries(names.map(n => [n, randomBytes(2_000)]))
@@ -136,16 +139,30 @@ describe('renames in doubt settled one a try, each try losing its connection (vs
           // Each try proves one file live, then loses its connection at the next file's proof.
           const proof = /^> SIZE \/progress\/(f\d\.bin)$/.exec(line.replace(/^#\S+ /, ''))
           if (phase !== 'proofs' || proof === null || proven.has(proof[1]!)) return
-          if (proven.size > 0) proxy.onNextSend('drop')
+          if (dropping && proven.size > 0) proxy.onNextSend('drop')
           proven.add(proof[1]!)
         })
         const result = await deploy(settingsOf({ ...inputs, port: String(proxy.port), 'local-dir': makeTree(v2) }), log)
         expect(proven.size).toBe(4)
-        expect(proxy.events.filter(e => e.what === 'dropped')).toHaveLength(4)
+        expect(proxy.events.filter(e => e.what === 'dropped')).toHaveLength(dropping ? 4 : 1)
         expect([...result.uploaded].sort()).toEqual(names)
         for (const n of names) expect(readFileSync(join(remote, n))).toEqual(v2[n])
-        // One failed try the pool counted (the burst's write), three that settled a file each.
-        expect(log.lines.filter(l => /retry \d+ of 1/.test(l))).toHaveLength(4)
+        // One failed try the pool counted (the burst's write), and (dropping) three that settled a file each.
+        expect(log.lines.filter(l => /retry \d+ of 1/.test(l))).toHaveLength(dropping ? 4 : 1)
+        // Each try lists the directory once, for all the files in doubt it proves.
+        const sent = sentLines(log, /^> /).map(l => l.replace(/^debug: (#\S+ )?> /, '> '))
+        const proofs = sent.slice(sent.findIndex(l => /^> SIZE \/progress\/f\d\.bin$/.test(l)))
+        expect(proofs.slice(0, dropping ? 2 : 5)).toEqual(
+          dropping
+            ? [expect.stringMatching(/^> SIZE \/progress\/f\d\.bin$/), '> STAT /progress']
+            : [
+                expect.stringMatching(/^> SIZE \/progress\/f\d\.bin$/),
+                '> STAT /progress',
+                expect.stringMatching(/^> SIZE \/progress\/f\d\.bin$/),
+                expect.stringMatching(/^> SIZE \/progress\/f\d\.bin$/),
+                expect.stringMatching(/^> SIZE \/progress\/f\d\.bin$/)
+              ]
+        )
         expect(sentLines(log, /^> STOR \/progress\/\.ftps-deploy\.f\d\.bin\./)).toHaveLength(4)
         expect(temporaries(remote)).toEqual([])
       } finally {
