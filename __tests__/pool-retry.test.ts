@@ -1,7 +1,7 @@
 /**
  * Which session a retry takes after a lost connection, with fake sessions: not an idle one opened
- * before the loss (on a network that cuts connections after so many bytes it has carried most of
- * them; after a NAT or a server restart it may be dead too) but a fresh login; where the pool is
+ * before the loss, nor one used since (on a network that cuts connections after so many bytes it
+ * has carried most of them; after a NAT or a server restart it may be dead too) but a fresh login; where the pool is
  * full of such sessions, the one open longest is closed to make room. Other tasks still take idle
  * sessions as ever.
  */
@@ -73,6 +73,23 @@ test('the retry after a lost connection logs in afresh, leaving the idle session
   await pool.run('Uploading b.txt', async session => void other.push(idOf(session)))
   expect(other).toEqual([3])
   expect(sessions).toHaveLength(3)
+  pool.closeAll()
+})
+
+test('nor does it take a session opened after the loss that another task has used since', async () => {
+  const { pool, sessions, naps } = fakePool(3)
+  await openIdle(pool, 1)
+  const tries: number[] = []
+  let wake = (): void => undefined
+  naps.push(new Promise<void>(resolve => (wake = resolve)))
+  const a = pool.run('Uploading a.txt', losesFirst(tries, sessions))
+  await new Promise(resolve => setTimeout(resolve, 10))
+  // While the retry waits, b.txt logs in (session 2) and is done: 2 is idle, used, on a connection that has carried b.txt.
+  await pool.run('Uploading b.txt', async session => expect(idOf(session)).toBe(2))
+  wake()
+  await a
+  expect(tries).toEqual([1, 3])
+  expect(sessions.map(s => s.closed)).toEqual([true, false, false])
   pool.closeAll()
 })
 

@@ -94,7 +94,7 @@ export class SessionPool {
     options: { always?: boolean; retries?: number; first?: boolean } = {}
   ): Promise<T> {
     let progressed = 0
-    // After a lost connection, sessions opened before it are not retried on (idle.ts).
+    // After a lost connection, a fresh login: no session opened before it, nor used since (idle.ts).
     let openedAfter: number | undefined
     for (let tried = 1; ; tried++) {
       let session: RemoteSession | undefined
@@ -270,6 +270,7 @@ export class SessionPool {
 
   /** A task takes `session`; with room left (SFTP), the next waiting may share it. */
   private took(session: RemoteSession): RemoteSession {
+    this.idle.use(session)
     if (this.shares.take(session)) this.waiting.shift()?.()
     return session
   }
