@@ -24,6 +24,7 @@ export const UNIT_TESTS = [
   'plan',
   'pool-cancel',
   'pool-share',
+  'pool-retry',
   'report',
   'settings',
   'sync-plan',

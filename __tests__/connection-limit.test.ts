@@ -30,6 +30,11 @@ describe('connectionLimitOf', () => {
     expect(connectionLimitOf(code, reply)).toEqual({ code, reply, ...(count === undefined ? {} : { count }) })
   })
 
+  test("an SFTP channel refused on a connection the server let in is that connection's own limit", () => {
+    const reply = 'Too many sessions: the server refused an SFTP channel ((SSH) Channel open failure: open failed)'
+    expect(connectionLimitOf(421, reply)).toEqual({ code: 421, reply, onItsOwn: true })
+  })
+
   test.each<[number, string]>([
     [530, '530 Login incorrect.'],
     [530, '530 Login authentication failed'],

@@ -7,7 +7,7 @@
  * (pure-ftpd -G) fails before any upload, naming the refusal.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { ServerKind } from './harness/servers.js'
@@ -121,6 +121,38 @@ describe.each(KINDS)('cutover: swap (%s)', kind => {
     expect(held.warnings).toContain(
       'A deploy lock is held on /www/dry (/www/dry.ftps-deploy.lock) by GitHub Actions run 42 since 2026-12-01T10:00:00.000Z: a real run would wait for it'
     )
+  })
+
+  maybe('a dry run says what it would repair or reuse before any upload, changing nothing', async () => {
+    const server = serverOf()
+    const inputs = serverInputs(server, {
+      'local-dir': makeTree({ 'a.txt': 'a' }),
+      'remote-dir': 'www/cut',
+      cutover: 'swap',
+      'dry-run': 'true'
+    })
+    // A switch cut between its renames: remote-dir missing, the spare copy and the previous release beside it.
+    server.putFile('www/cut.ftps-deploy-next/a.txt', 'next')
+    server.putFile('www/cut.ftps-deploy-prev/a.txt', 'prev')
+    const cut = recordingLog()
+    await deploy(settingsOf(inputs), cut)
+    expect(cut.warnings).toContain(
+      '/www/cut is missing, with both /www/cut.ftps-deploy-next and /www/cut.ftps-deploy-prev beside it: an earlier switch was cut between its two renames. ' +
+        'Would put /www/cut.ftps-deploy-prev back as /www/cut (/www/cut.ftps-deploy-next stays the spare copy)'
+    )
+    expect(
+      readdirSync(join(server.root, 'www'))
+        .filter(n => n.startsWith('cut'))
+        .sort()
+    ).toEqual(['cut.ftps-deploy-next', 'cut.ftps-deploy-prev'])
+    // Only the previous release there: it would become the spare copy.
+    rmSync(join(server.root, 'www/cut.ftps-deploy-next'), { recursive: true })
+    const prev = recordingLog()
+    await deploy(settingsOf(inputs), prev)
+    expect(prev.lines).toContain(
+      'info: Would make the previous release /www/cut.ftps-deploy-prev the spare copy /www/cut.ftps-deploy-next, brought up to date by the run'
+    )
+    expect(readdirSync(join(server.root, 'www')).filter(n => n.startsWith('cut'))).toEqual(['cut.ftps-deploy-prev'])
   })
 
   maybe('remote-dir as the login directory is refused before any change', async () => {

@@ -3,7 +3,7 @@
  * Side effects sit behind `DeployDeps` so the orchestration is testable without a network.
  */
 import { asPlanned, carryOut } from './apply/carry-out.js'
-import { prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.js'
+import { dryRunSwap, prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.js'
 import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
 import { Log, redactingLog } from './core/log.js'
@@ -94,6 +94,7 @@ export async function deploy(
       const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log))
       return rolledBack({ settings, first, remoteRoot, listing, cutover, durationMs: deps.now() - started })
     }
+    if (swap !== undefined && settings.dryRun) await log.group('Swap', () => dryRunSwap(pool, swap, log))
     // Before any upload: the server renames directories, and the spare copy is ready.
     const liveExists =
       swap !== undefined && !settings.dryRun

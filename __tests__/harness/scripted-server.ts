@@ -82,6 +82,13 @@ export interface ScriptedServerOptions {
   pasvAddress?: string
   stor?: StorOptions
   /**
+   * For that many transfers whose TLS started before the 1xx: the data connection ends ('close',
+   * after its bytes: RETR, LIST, MLSD, NLST) or is reset ('reset', no byte; STOR and APPE too)
+   * before the 150 is sent, then 150 and 226 follow `gapMs` later (a 150 the network delayed; no
+   * real server here shows it).
+   */
+  dataBeforeReply?: { count: number; how: 'close' | 'reset'; gapMs?: number }
+  /**
    * Data connections present this certificate instead of `pki`'s (what a man in the middle on
    * the data path does; no real server does it). Its own TLS context: no session resumes across.
    */
@@ -277,6 +284,16 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
       if (!taken) return
       const conn = taken.late?.() ?? taken
       const { sock } = conn
+      const early = opts.dataBeforeReply
+      if (early !== undefined && early.count > 0 && sock instanceof tls.TLSSocket) {
+        early.count -= 1
+        await conn.secured
+        if (early.how === 'reset') conn.raw.resetAndDestroy()
+        else await new Promise<void>(resolve => sock.end(payload, () => resolve()))
+        await new Promise(resolve => setTimeout(resolve, early.gapMs ?? 200))
+        send('150 Opening data connection')
+        return send('226 Transfer complete')
+      }
       send('150 Opening data connection')
       await conn.secured
       await new Promise<void>(resolve => {
@@ -324,6 +341,15 @@ export async function startScriptedServer(opts: ScriptedServerOptions = {}): Pro
           return
         }
         conn = taken.late()
+      }
+      const early = opts.dataBeforeReply
+      if (early?.how === 'reset' && early.count > 0 && conn.sock instanceof tls.TLSSocket) {
+        early.count -= 1
+        await conn.secured
+        conn.raw.resetAndDestroy()
+        await new Promise(resolve => setTimeout(resolve, early.gapMs ?? 200))
+        send('150 Ok to send data')
+        return send('226 Transfer complete')
       }
       send('150 Ok to send data')
       const { data, aborted } = await receive(conn)

@@ -65,6 +65,25 @@ export async function prepareSwap(pool: SessionPool, p: SwapPaths, tag: string, 
 }
 
 /**
+ * A dry run's account of what `prepareSwap` would change before any upload, changing nothing:
+ * remote-dir put back where a cut switch left it missing, the previous release made the spare
+ * copy, or the stop where both are there.
+ */
+export async function dryRunSwap(pool: SessionPool, p: SwapPaths, log: Log): Promise<void> {
+  const exists = await present(pool, p)
+  if (!exists(p.live) && exists(p.next) && exists(p.prev)) {
+    log.warning(
+      `${p.live} is missing, with both ${p.next} and ${p.prev} beside it: an earlier switch was cut between its two renames. ` +
+        `Would put ${p.prev} back as ${p.live} (${p.next} stays the spare copy)`
+    )
+  } else if (exists(p.next) && exists(p.prev)) {
+    log.warning(`cutover: swap found both ${p.next} and ${p.prev}: a real run would stop (remove the one not wanted)`)
+  } else if (!exists(p.next) && exists(p.prev)) {
+    log.info(`Would make the previous release ${p.prev} the spare copy ${p.next}, brought up to date by the run`)
+  }
+}
+
+/**
  * The switch, in one write: remote-dir (where it exists) becomes the previous release, the spare
  * copy becomes remote-dir. Where the second rename is refused, the first is undone at once. A
  * lost write is not sent blindly again: what exists tells how far it went, and it is finished (or

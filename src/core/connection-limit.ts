@@ -13,6 +13,12 @@ export interface ConnectionLimit {
   reply: string
   /** The most connections the server says it allows, when the reply names it. */
   count?: number
+  /**
+   * Refused on a connection the server let in, for the one thing asked on it (an SFTP channel:
+   * sshd's MaxSessions counts one connection's channels): no other client holds what it needs,
+   * so with no other connection of the run open there is no slot to wait for.
+   */
+  onItsOwn?: boolean
 }
 
 /**
@@ -42,16 +48,20 @@ const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) c
 /** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
 const LIMIT_CODES = new Set([421, 530])
 
+/** What src/sftp says of a refused SFTP channel (a connection's own limit, see `onItsOwn`). */
+const CHANNEL_REFUSED = /refused an SFTP channel/
+
 /** The limit a reply announces, or undefined when it is any other reply. */
 export function connectionLimitOf(code: number, reply: string): ConnectionLimit | undefined {
   if (!LIMIT_CODES.has(code)) return undefined
   const text = reply.trim()
   if (!LIMIT_TEXT.some(pattern => pattern.test(text))) return undefined
+  const own = CHANNEL_REFUSED.test(text) ? { onItsOwn: true } : {}
   for (const pattern of COUNT) {
     const match = pattern.exec(text)
-    if (match) return { code, reply: text, count: Number(match[1]) }
+    if (match) return { code, reply: text, count: Number(match[1]), ...own }
   }
-  return { code, reply: text }
+  return { code, reply: text, ...own }
 }
 
 /** The limit behind a failed connect or login (the reply may sit in an error's cause). */

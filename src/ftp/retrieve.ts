@@ -75,6 +75,8 @@ export async function retrieve(
       else parts.push(chunk)
     })
     await new Promise<void>(resolve => {
+      // TLS starts before the 1xx: the connection may be gone by now (reset), its 'close' past.
+      if (socket.destroyed) return resolve()
       socket.once('end', resolve)
       socket.once('close', resolve)
     })

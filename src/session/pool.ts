@@ -11,24 +11,20 @@ import { RemoteSession } from '../core/remote-session.js'
 import { ServerRecord } from '../core/server-record.js'
 import { Log } from '../core/log.js'
 import { backoffMs, isTransient } from '../core/retry.js'
-import { Moment } from './moment.js'
+import { PoolStop } from './pool-stop.js'
 import type { PoolOptions } from './pool-options.js'
 import { HoldBack } from './hold-back.js'
+import { IdleSessions } from './idle.js'
 import { Shares } from './shares.js'
 
 export class SessionPool {
-  private readonly idle: RemoteSession[] = []
+  private readonly idle = new IdleSessions()
   private readonly all = new Set<RemoteSession>()
   private opening = 0
   private readonly waiting: (() => void)[] = []
   private readonly sleep: (ms: number) => Promise<void>
-  private cancelled: string | undefined
-  /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
-  private readonly stopping = new Moment()
-  /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
-  private readonly outOfTime = new Moment()
-  private expired = false
-  private deadlineTimer: NodeJS.Timeout | undefined
+  /** The cancel, and the time to clean up after it. */
+  private readonly stop = new PoolStop()
   /** Openings held back for a connection outside the pool (holdOpenings), and those that got in. */
   private readonly held = new HoldBack()
   /** Opens that failed (not for a limit), the last one's error: tasks waiting for a connection fail with it. */
@@ -66,32 +62,14 @@ export class SessionPool {
    * within the runner's grace period, reachable server or not.
    */
   cancel(reason: string, cleanupMs?: number): void {
-    if (this.cancelled === undefined) {
-      this.cancelled = reason
-      this.stopping.reach()
-    }
-    if (cleanupMs !== undefined && this.deadlineTimer === undefined && !this.expired) {
-      const expire = (): void => {
-        this.expired = true
-        this.outOfTime.reach()
-      }
-      this.deadlineTimer = setTimeout(expire, cleanupMs)
-    }
+    this.stop.cancel(reason, cleanupMs)
     this.held.settle()
     this.waiting.splice(0).forEach(wake => wake())
   }
 
   /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
   bounded<T>(what: string, work: Promise<T>): Promise<T> {
-    return this.outOfTime.race(work, () => this.stopped(what, true))
-  }
-
-  /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
-  private stopped(what: string, always: boolean | undefined): CancelledError {
-    const why = always
-      ? `given up, the time to clean up after the cancel (${this.cancelled}) ran out`
-      : `stopped, the deploy was cancelled (${this.cancelled})`
-    return new CancelledError(`${what}: ${why}`)
+    return this.stop.outOfTime.race(work, () => this.stop.stopped(what, true))
   }
 
   /**
@@ -116,24 +94,26 @@ export class SessionPool {
     options: { always?: boolean; retries?: number; first?: boolean } = {}
   ): Promise<T> {
     let progressed = 0
+    // After a lost connection, a fresh login: no session opened before it, nor used since (idle.ts).
+    let openedAfter: number | undefined
     for (let tried = 1; ; tried++) {
       let session: RemoteSession | undefined
-      const isStopped = (): boolean => (this.cancelled !== undefined && !options.always) || this.expired
-      if (isStopped()) throw this.stopped(what, options.always)
+      const isStopped = (): boolean => this.stop.isStopped(options.always)
+      if (isStopped()) throw this.stop.stopped(what, options.always)
       // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
       let abandoned = false
       const task = (async () => {
-        const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false)
+        const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false, openedAfter)
         if (abandoned || isStopped()) {
           this.discard(got)
-          throw this.stopped(what, options.always)
+          throw this.stop.stopped(what, options.always)
         }
         session = got
         return fn(got)
       })()
       try {
-        const stop = options.always ? this.outOfTime : this.stopping
-        const result = await stop.race(task, () => this.stopped(what, options.always))
+        const stoppedAt = this.stop.momentFor(options.always)
+        const result = await stoppedAt.race(task, () => this.stop.stopped(what, options.always))
         this.release(session!)
         return result
       } catch (err) {
@@ -141,6 +121,7 @@ export class SessionPool {
         task.catch(() => undefined)
         const stoppedHere = isStopped()
         const transient = isTransient(err)
+        if (session && transient && !session.usable) openedAfter = this.idle.mark()
         if (session) {
           // A transient failure leaves the connection in doubt (unless requests are answered by id):
           // start over on a new one. A stopped task's transfer is aborted with its connection.
@@ -148,11 +129,12 @@ export class SessionPool {
           else this.release(session)
         }
         // After a cancel nothing is tried again: what is left is the next run's to clean.
-        if (stoppedHere) throw transient ? this.stopped(what, options.always) : err
+        if (stoppedHere) throw transient ? this.stop.stopped(what, options.always) : err
         // A try that got somewhere (renames in doubt settled) is not counted: each settles more.
         if (err instanceof DeployError && err.details.progressed === true) progressed += 1
         const attempt = tried - progressed
-        if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined) throw err
+        if (!transient || attempt > (options.retries ?? this.options.retries) || this.stop.reason !== undefined)
+          throw err
         const wait = backoffMs(Math.max(1, attempt), this.options.random)
         this.log.info(
           `${what}: ${describeError(err)}; retry ${Math.max(1, attempt)} of ${this.options.retries} in ${wait} ms on a new connection`
@@ -186,18 +168,18 @@ export class SessionPool {
   /** Closes every session. */
   closeAll(): void {
     this.closed = true
-    clearTimeout(this.deadlineTimer)
+    this.stop.clear()
     for (const session of this.all) session.close()
     this.all.clear()
-    this.idle.length = 0
+    this.idle.clear()
   }
 
-  private async acquire(abandoned: () => boolean, first: boolean): Promise<RemoteSession> {
+  private async acquire(abandoned: () => boolean, first: boolean, openedAfter?: number): Promise<RemoteSession> {
     const failures = this.openFailure?.count ?? 0
     for (;;) {
       // Woken by a cancel: a stopped task opens no connection.
       if (abandoned()) throw new CancelledError('stopped')
-      const idle = this.idle.pop()
+      const idle = this.idle.take(openedAfter)
       // A session can die while idle (the server's idle timeout): then open another.
       if (idle?.usable) return this.took(idle)
       if (idle) {
@@ -205,7 +187,7 @@ export class SessionPool {
         continue
       }
       // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
-      const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined
+      const shared = this.stop.reason === undefined ? this.shares.roomiest() : undefined
       if (shared !== undefined) return this.took(shared)
       // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
       if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures) throw this.openFailure!.err
@@ -216,6 +198,12 @@ export class SessionPool {
         }
         const session = await this.openWithinLimit()
         if (session !== undefined) return this.took(session)
+        continue
+      }
+      // Full, and what is idle was open before the lost connection: the one open longest makes room.
+      const old = openedAfter === undefined ? undefined : this.idle.takeOldest()
+      if (old !== undefined) {
+        this.discard(old)
         continue
       }
       await new Promise<void>(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
@@ -233,6 +221,7 @@ export class SessionPool {
       for (let attempt = 1; ; attempt++) {
         try {
           const session = await this.open(this.server)
+          this.idle.open(session)
           this.all.add(session)
           return session
         } catch (err) {
@@ -250,8 +239,15 @@ export class SessionPool {
             this.server.connectionLimit ??= limit
             return undefined
           }
+          if (limit.onItsOwn === true) {
+            throw new DeployError(
+              `${describeError(err)}, the only channel of the run's only connection: not a limit other clients reach ` +
+                '(sshd counts MaxSessions per connection); the server lets this account log in but open no SFTP session',
+              { code: limit.code, reply: limit.reply, transient: false }
+            )
+          }
           const tries = this.options.limitRetries ?? 5
-          if (attempt > tries || this.cancelled !== undefined) {
+          if (attempt > tries || this.stop.reason !== undefined) {
             throw new DeployError(
               `${describeError(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
                 'other clients hold every connection it allows)',
@@ -274,6 +270,7 @@ export class SessionPool {
 
   /** A task takes `session`; with room left (SFTP), the next waiting may share it. */
   private took(session: RemoteSession): RemoteSession {
+    this.idle.use(session)
     if (this.shares.take(session)) this.waiting.shift()?.()
     return session
   }

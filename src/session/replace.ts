@@ -15,7 +15,7 @@ import type { LocalSource, RemoteSession, Sent, TempCheck, UploadChecks } from '
 import { SessionPool } from './pool.js'
 import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
-import { holdsSent } from './in-doubt.js'
+import { Listings, settleInDoubt } from './in-doubt.js'
 import { Checked, ofFile, Pending, RENAME_TRIES } from './checked.js'
 import { LiveWindow, putInPlace } from './burst.js'
 import { RunTemps } from './temps.js'
@@ -181,9 +181,10 @@ export class Replacer extends RunTemps {
       queue.unshift(...riding)
       throw err
     }
+    const listings: Listings = new Map()
     for (const [i, c] of riding.entries()) {
       try {
-        await this.renamedOrNot(session, c, done.renames[i], queue)
+        await this.renamedOrNot(session, c, done.renames[i], queue, listings)
       } catch (err) {
         // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
         c.inDoubt = true
@@ -206,7 +207,8 @@ export class Replacer extends RunTemps {
     session: RemoteSession,
     c: Checked,
     refusal: DeployError | undefined,
-    queue: Checked[]
+    queue: Checked[],
+    listings: Listings
   ): Promise<void> {
     if (refusal === undefined) {
       this.renamed = true
@@ -218,11 +220,9 @@ export class Replacer extends RunTemps {
       return
     }
     if (c.inDoubt) {
-      // The lost write may have renamed it (RNFR refused): live if the target holds the bytes sent (in-doubt.ts).
-      const shown = refusal.details.command === 'RNFR' ? await holdsSent(session, c.temp, c.target, c.sent) : undefined
-      // A temporary shown gone needs no DELE (one reply less on a network that cuts connections).
-      if (shown !== 'temporary gone' && (await quietly(session.remove(c.temp)))) this.settled(c.temp)
-      return shown !== undefined ? this.wentLive(c) : c.again(session, 'anew')
+      // The lost write may have renamed it: live if the target holds the bytes sent (in-doubt.ts).
+      const live = await settleInDoubt(session, c, refusal, listings, temp => this.settled(temp))
+      return live ? this.wentLive(c) : c.again(session, 'anew')
     }
     const mode = this.server.replace
     if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
