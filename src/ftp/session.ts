@@ -17,17 +17,18 @@ import type {
   RemoteSession
 } from '../core/remote-session.js'
 import type { HashAlgorithm, ServerHash } from '../core/hash-names.js'
-import { isTransient, replyIsTransient } from '../core/retry.js'
+import { replyIsTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
-import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
+import { RepliesMismatch, Reply } from './basic-ftp.js'
 import { commitTogether } from './commit.js'
 import { PassiveConnector } from './data-connection.js'
 import { refused } from './handshake.js'
-import { commandNamed, fitsCommand, globbed, opCommand, outcome, sizeUnavailable } from './pipelining.js'
+import { globbed, opCommand, outcome, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { readFirstOf, SmallReader } from './small-read.js'
 import { statFileSize, statListings } from './stat-listing.js'
+import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
 
@@ -107,46 +108,10 @@ export class BasicFtpSession implements RemoteSession {
 
   /**
    * Sends commands that take one reply each and resolves with every reply in order, refusals
-   * included (not thrown): in one write when `pipelined` and the server takes it, else one at a
-   * time. With `preparePassive`, the next transfer's passive port is asked for in the same write,
-   * or, where one came behind the last STOR, its data connection starts meanwhile.
+   * included (not thrown): see send-all.ts.
    */
-  async sendAll(commands: string[], options: { pipelined: boolean; preparePassive: boolean }): Promise<Reply[]> {
-    // A port asked for ahead is kept only by the transfer right after it.
-    const ahead = options.preparePassive && this.connector.connectAhead(this.client)
-    if (!ahead) this.connector.forget()
-    const asks = options.preparePassive && !ahead
-    const all = asks ? [...commands, this.connector.passiveCommand] : commands
-    let replies: Reply[]
-    if (options.pipelined && this.server.pipelining) {
-      try {
-        replies = await sendPipelined(this.client, all, fitsCommand)
-      } catch (err) {
-        if (err instanceof BatchStopped) {
-          // The server read no further: the retry (on a new connection) goes one command at a time.
-          if (err.timedOut) this.server.pipeliningTimedOut(err.message)
-          throw commandFailed(err.command, err.cause)
-        }
-        if (!(err instanceof RepliesMismatch)) throw err
-        this.server.pipeliningConfused(err.message)
-        throw new DeployError(`The replies to commands sent together did not match them (${err.message})`, {
-          transient: true
-        })
-      }
-    } else {
-      replies = []
-      for (const command of all) {
-        try {
-          const res = await this.client.send(command)
-          replies.push({ code: res.code, message: res.message })
-        } catch (err) {
-          if (!(err instanceof FTPError)) throw commandFailed(command, err)
-          replies.push({ code: err.code, message: err.message })
-        }
-      }
-    }
-    if (asks) this.connector.prepare(replies.pop()!)
-    return replies
+  sendAll(commands: string[], options: SendOptions): Promise<Reply[]> {
+    return sendAll(this.client, this.connector, this.server, commands, options)
   }
 
   async upload(source: LocalSource | Buffer, remotePath: string, first?: OpsFirst): Promise<Sent> {
@@ -298,14 +263,4 @@ export class BasicFtpSession implements RemoteSession {
     this.log.debug('Closing the FTP session')
     this.client.close()
   }
-}
-
-/** A lost connection or a timeout on `command`, named (a refusal is its reply, not this). */
-function commandFailed(command: string, err: unknown): unknown {
-  if (err instanceof DeployError || !(err instanceof Error)) return err
-  return new DeployError(
-    `${commandNamed(command)}: ${err.message}`,
-    { command: command.split(' ')[0], transient: isTransient(err) },
-    { cause: err }
-  )
 }
