@@ -12,7 +12,7 @@ import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
 import type { RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { ManifestStore } from '../manifest/manifest-store.js'
+import { FinalWrite, ManifestStore } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
 import type { Applied } from '../core/result.js'
 import {
@@ -45,6 +45,8 @@ export interface ApplyContext {
   hashes?: HashCheck
   /** When files go live: `end` holds them all for one burst (the replacer holds them), `file` each when checked. */
   cutover: CutoverMode
+  /** Called once every change but the manifest's is made. */
+  changesMade?: () => void
   log: Log
 }
 
@@ -58,6 +60,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     log.info(stepText(step, 'done'))
   }
   const at = (path: string): string => remotePathOf(plan.remoteRoot, path)
+  let final: FinalWrite | undefined
   try {
     await forEachLimited(plan.leftovers, ctx.concurrency, async path => {
       // Already gone (another run removed it): nothing left to do.
@@ -93,9 +96,14 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
     // write the manifest): a file goes live when a later write carries its rename.
     const records: Promise<void>[] = []
+    // Records of checked temporaries held for the burst: awaited before it, not by the uploads
+    // (a checkpoint recording them, a few round trips, holds no upload back). Not during the
+    // burst: a checkpoint's rename is how the run may learn that the server renames over no
+    // file (windows-like), which the burst's renames must know first.
+    const heldRecords: Promise<void>[] = []
     const checked = { files: 0, bytes: 0 }
-    const recorded = async (): Promise<void> => {
-      for (const record of records.splice(0)) await record
+    const recorded = async (list = records): Promise<void> => {
+      for (const record of list.splice(0)) await record
     }
     const upload = async (planned: Upload): Promise<void> => {
       const { file, respells, reuse } = planned
@@ -130,7 +138,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         heldAs = posix.join(posix.dirname(file.relPath), posix.basename(temp))
         const record = store.checkedTemp(heldAs, { target: file.relPath, sha256, size: file.size })
         record.catch(() => undefined) // awaited by `recorded`
-        records.push(record)
+        heldRecords.push(record)
       }
       // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
       if (reuse !== undefined)
@@ -160,6 +168,9 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (ctx.cutover === 'end') {
       // All uploaded and checked first; then one burst of renames, new files first.
       await forEachLimited(plan.uploads, ctx.concurrency, upload)
+      // The burst's records are written together once it is over: no checkpoint comes between.
+      store.quiet(plan.uploads.length)
+      await recorded(heldRecords)
       const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
       await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
       await recorded()
@@ -206,8 +217,16 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
       })
     }
-    if (ctx.verify) done.listed = await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
+    // The final write's temporary goes up (and its size is read) while the final check reads
+    // the server; it goes live, by its rename, only once the check passed.
+    const checking = ctx.verify && done.uploaded.length > 0
+    if (checking && plan.writeManifest) final = store.stage()
+    const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined
+    listed?.catch(() => undefined) // awaited below
+    ctx.changesMade?.()
+    done.listed = await listed
   } catch (err) {
+    await final?.discard()
     log.info(`Stopped after ${done.steps.length} of the plan's ${applySteps(plan).length} steps`)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     const saved = await store.flush().then(
@@ -226,9 +245,12 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     throw err
   }
   if (plan.writeManifest) {
-    store.touch()
     try {
-      await store.flush()
+      if (final !== undefined) await final.place()
+      else {
+        store.touch()
+        await store.flush()
+      }
     } catch (err) {
       throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err })
     }

@@ -51,6 +51,11 @@ export interface RunLockOptions {
 export interface RunLock {
   lock: DeployLock
   createdRoot: string[]
+  /**
+   * Brief work beside the pool, one task at a time with the beats (the manifest's checkpoints):
+   * on the heartbeat's connection, which sits idle between beats, while it is open.
+   */
+  aside: SessionRunner
 }
 
 export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
@@ -58,6 +63,25 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
   const home = new Set(pathPrefixes(o.home))
   const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
+  // Opened while the lock is taken, and the pool opens no more connections until it is in: a
+  // host that limits connections keeps a slot for the heartbeat, and the uploads go on with the
+  // rest (their logins start a few round trips sooner than after the lock).
+  const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log)
+  o.pool.holdOpenings(heartbeat.open())
+  try {
+    return await takeWith(o, heartbeat, run, chain)
+  } catch (err) {
+    heartbeat.close()
+    throw err
+  }
+}
+
+async function takeWith(
+  o: RunLockOptions,
+  heartbeat: HeartbeatSession,
+  run: SessionRunner,
+  chain: string[]
+): Promise<RunLock> {
   let created = false
   let madeLock = false
   await run('Creating remote-dir', async session => {
@@ -79,7 +103,6 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
       } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
-  const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log)
   const lock = await DeployLock.acquire(
     {
       remoteRoot: o.remoteRoot,
@@ -100,11 +123,8 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
     },
     madeLock
   )
-  // Opened now, and the pool opens no more connections until it is in: a host that limits
-  // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
-  o.pool.holdOpenings(heartbeat.open())
   lock.onRelease(() => heartbeat.close())
-  return { lock, createdRoot: created ? chain : [] }
+  return { lock, createdRoot: created ? chain : [], aside: heartbeat.run }
 }
 
 /** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
@@ -166,7 +186,16 @@ class HeartbeatSession {
     this.own = undefined
   }
 
-  readonly run: SessionRunner = async (what, fn) => {
+  /** The task in hand: one at a time on the session (the beats, the work put beside the pool). */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  readonly run: SessionRunner = (what, fn) => {
+    const task = this.queue.then(() => this.runNow(what, fn))
+    this.queue = task.catch(() => undefined)
+    return task
+  }
+
+  private readonly runNow: SessionRunner = async (what, fn) => {
     for (let attempt = 1; ; attempt++) {
       const session = await this.session()
       if (session === undefined) return this.pool.run(what, fn, { always: true, first: true })

@@ -7,7 +7,22 @@ import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../cor
 
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
-  write(text: string): Promise<void>
+  /** `checkpoint`: a write of progress while the run goes on (the writer may take it off the uploads' connections). */
+  write(text: string, checkpoint: boolean): Promise<void>
+  /** The text uploaded under a temporary name and checked, not live yet; absent where the server allows no renames. */
+  stage?(text: string): Promise<StagedWrite>
+}
+
+/** A write whose temporary is uploaded and checked: `place` puts it live (its rename). */
+export interface StagedWrite {
+  place(): Promise<void>
+}
+
+/** The final write begun (`ManifestStore.stage`): `place` once the run's last check passed, else `discard`. */
+export interface FinalWrite {
+  place(): Promise<void>
+  /** Not placed (the check failed): the state stays to write; the temporary is removed with the run's. */
+  discard(): Promise<void>
 }
 
 export interface ManifestCadence {
@@ -37,6 +52,8 @@ export class ManifestStore {
   private changes = 0
   /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
   private remaining: number | undefined
+  /** Changes left that write no checkpoint (`quiet`). */
+  private quietLeft = 0
   private writing: Promise<void> = Promise.resolve()
   private dirty = false
   private lastWrite: number | undefined
@@ -74,9 +91,9 @@ export class ManifestStore {
     this.dirty = true
     const { now } = this.cadence
     const wait = this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now()
-    if (wait <= 0) return this.flush()
+    if (wait <= 0) return this.write(true)
     // Written once the interval has passed, if no other write comes first (a flush clears it).
-    this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait)
+    this.later ??= setTimeout(() => void this.write(true).catch(() => undefined), wait)
     this.later.unref?.()
     return Promise.resolve()
   }
@@ -126,6 +143,50 @@ export class ManifestStore {
     this.remaining = count
   }
 
+  /**
+   * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
+   * while the run's last check goes on, live only by `place` (after the check passed); no write
+   * of the run comes between. Undefined where the writer cannot stage (then `flush`).
+   */
+  stage(): FinalWrite | undefined {
+    const { writer } = this
+    if (writer.stage === undefined) return undefined
+    clearTimeout(this.later)
+    this.later = undefined
+    const text = serializeManifest(this.manifest)
+    this.dirty = false
+    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text))
+    staging.catch(() => undefined) // awaited by `place`
+    let settle = (): void => undefined
+    this.writing = new Promise<void>(resolve => (settle = resolve))
+    return {
+      place: async () => {
+        try {
+          await (await staging).place()
+        } catch (err) {
+          this.dirty = true
+          throw err
+        } finally {
+          settle()
+        }
+      },
+      discard: async () => {
+        this.dirty = true
+        // Its temporary is in place (or not) before the run's cleanup looks for it.
+        await staging.catch(() => undefined)
+        settle()
+      }
+    }
+  }
+
+  /** The next `count` changes write no checkpoint (a burst of renames: a few round trips, then recorded as one). */
+  quiet(count: number): void {
+    this.quietLeft = count
+    // Nor a checkpoint of checked temporaries waiting for its time: they are renamed now.
+    clearTimeout(this.later)
+    this.later = undefined
+  }
+
   /** The next flush writes, changed or not (the plan said the manifest is written). */
   touch(): void {
     this.dirty = true
@@ -133,16 +194,21 @@ export class ManifestStore {
 
   /** Writes now if anything changed since the last write that succeeded. */
   flush(): Promise<void> {
+    return this.write(false)
+  }
+
+  /** A write in the chain (`checkpoint`: of progress, the run goes on; else the run's own flush). */
+  private write(checkpoint: boolean): Promise<void> {
     clearTimeout(this.later)
     this.later = undefined
     // After a failed write the chain goes on: a later flush writes again (the failure path must
     // still be able to record the uploads that succeeded).
-    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty())
+    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty(checkpoint))
     this.writing = write
     return write
   }
 
-  private async writeIfDirty(): Promise<void> {
+  private async writeIfDirty(checkpoint: boolean): Promise<void> {
     if (!this.dirty) return
     this.dirty = false
     this.changes = 0
@@ -151,7 +217,7 @@ export class ManifestStore {
     const text = serializeManifest(this.manifest)
     this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`)
     try {
-      await this.writer.write(text)
+      await this.writer.write(text, checkpoint)
     } catch (err) {
       this.dirty = true
       throw err
@@ -170,10 +236,14 @@ export class ManifestStore {
     this.dirty = true
     this.changes += 1
     if (this.remaining !== undefined && --this.remaining <= 0) return Promise.resolve()
+    if (this.quietLeft > 0) {
+      this.quietLeft -= 1
+      return Promise.resolve()
+    }
     const { every, now } = this.cadence
     const due =
       this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
       (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
-    return due ? this.flush() : Promise.resolve()
+    return due ? this.write(true) : Promise.resolve()
   }
 }
