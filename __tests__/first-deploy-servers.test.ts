@@ -1,9 +1,9 @@
 /**
  * A first deploy's time from the plan to the end (issue 22), on real servers, by the protocol
  * log: the manifest's checkpoints go on the lock's own connection (not on the uploads'); the
- * final manifest's temporary is uploaded and its size read while the final check lists the
- * server, and renamed live only after the check's last reply; where the listing output is
- * listed anew (MLSD), it is listed before that rename, not after the release.
+ * final manifest's temporary is uploaded there and its size read while the burst and the final
+ * check go on, and renamed live only after the check's last reply; where the listing output is
+ * listed anew (MLSD, LIST), it is listed before that rename, not after the release.
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -48,7 +48,7 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd', 'windows-like
   const block = serverForBlock(kind)
 
   block.maybe(
-    'checkpoints beside the uploads; the final manifest staged during the final check, live after it; the listing beside',
+    'checkpoints beside the uploads; the final manifest staged beside the burst and the check, live after them; the listing beside',
     async () => {
       const log = recordingLog()
       const inputs = { 'local-dir': localDir, 'remote-dir': 'first' }
@@ -75,13 +75,11 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd', 'windows-like
       const all = protocolLines(log.lines)
       const manifestTemp = /^STOR \/first\/\.ftps-deploy\.\.ftps-deploy-manifest\.json\.\S+\.tmp$/
       const stores = all.filter(l => l.sent && manifestTemp.test(l.text))
-      // The first checked temporary is recorded at once: on the lock's connection, as every checkpoint.
-      const checkpoints = stores.filter(l => l.conn === '#lock')
-      expect(checkpoints.length).toBeGreaterThan(0)
-      // On the pool's connections, only the final write's.
-      const onPool = stores.filter(l => l.conn !== '#lock')
-      expect(onPool.length).toBe(1)
-      const final = onPool[0]!
+      // Every write of the manifest goes on the lock's connection, beside the uploads: the
+      // checkpoints (the first checked temporary is recorded at once) and the final one's temporary.
+      expect(stores.filter(l => l.conn !== '#lock')).toEqual([])
+      expect(stores.length).toBeGreaterThan(1)
+      const final = stores[stores.length - 1]!
       const temp = final.text.slice('STOR '.length)
       // Its size read (the bytes written), then its rename (on any connection of the pool).
       const size = all.find(l => l.sent && l.at > final.at && (l.text === `SIZE ${temp}` || l.text === `STAT ${temp}`))!
@@ -101,11 +99,12 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd', 'windows-like
       for (const check of checks) {
         expect([check.text, check.at < rename && lastReplyOf(all, check) < rename]).toEqual([check.text, true])
       }
-      // The manifest's temporary staged while the check lists: its first command (the passive
-      // port it asks for, or its STOR) sent before the final check's last reply came back.
+      // The final manifest's temporary staged beside the burst (the last change of a first
+      // deploy): its first command (the passive port it asks for, or its STOR) sent before the
+      // burst was over, as the manifest would be once every file is live.
       const before = all.filter(l => l.conn === final.conn && l.sent && l.at < final.at).pop()
       const stageStart = before !== undefined && /^(EPSV|PASV)$/.test(before.text) ? before.at : final.at
-      expect(stageStart).toBeLessThan(Math.max(...checks.map(c => lastReplyOf(all, c))))
+      expect(stageStart).toBeLessThan(wentLive)
       // Where the listing output is listed anew (MLSD, or LIST), it is sent before the manifest's
       // rename (vsftpd's is built from the check's STAT listings).
       const roots = after.filter(l => /^(LIST|MLSD)( -a)? \/first$/.test(l.text))

@@ -143,3 +143,58 @@ test('with the run\u2019s changes known, the last one writes no checkpoint: the 
   await store.flush()
   expect(written).toEqual([2, 4])
 })
+
+describe('ManifestStore: the final write staged ahead of the burst', () => {
+  /** A writer that stages (uploads a temporary) and places (renames it), and writes whole. */
+  function stagingWriter() {
+    const events: string[] = []
+    return {
+      events,
+      writer: {
+        write: async (text: string) => void events.push(`write ${count(text)}`),
+        stage: async (text: string, aside: boolean) => {
+          events.push(`stage ${count(text)}${aside ? ' aside' : ''}`)
+          return { place: async () => void events.push(`place ${count(text)}`) }
+        }
+      }
+    }
+  }
+
+  test('staged as it will be once every checked temporary is live, placed when it is exactly that', async () => {
+    const { events, writer } = stagingWriter()
+    const store = new ManifestStore(emptyManifest(), writer, recordingLog())
+    await store.checkedTemp('.t1', { target: 'a.txt', sha256: A, size: 1 })
+    await store.checkedTemp('.t2', { target: 'b.txt', sha256: A, size: 2 })
+    const final = store.stage(true)!
+    // The burst: both live.
+    await store.recorded('a.txt', { sha256: A, size: 1 }, '.t1')
+    await store.recorded('b.txt', { sha256: A, size: 2 }, '.t2')
+    await final.place()
+    expect(events).toEqual(['write 0', 'stage 2 aside', 'place 2'])
+  })
+
+  test('a change it did not foresee: written anew, the staged temporary never placed', async () => {
+    const { events, writer } = stagingWriter()
+    const store = new ManifestStore(emptyManifest(), writer, recordingLog())
+    await store.checkedTemp('.t1', { target: 'a.txt', sha256: A, size: 1 })
+    await store.checkedTemp('.t2', { target: 'b.txt', sha256: A, size: 2 })
+    const final = store.stage(true)!
+    // One went live; the other did not (its rename refused, its file written in place with other bytes).
+    await store.recorded('a.txt', { sha256: A, size: 1 }, '.t1')
+    await store.recorded('b.txt', { sha256: A, size: 3 }, '.t2')
+    await final.place()
+    expect(events).toEqual(['write 0', 'stage 2 aside', 'write 2'])
+    expect(events).not.toContain('place 2')
+  })
+
+  test('discarded (the final check failed): the next flush writes the state as it is', async () => {
+    const { events, writer } = stagingWriter()
+    const store = new ManifestStore(emptyManifest(), writer, recordingLog())
+    await store.recorded('a.txt', { sha256: A, size: 1 })
+    const final = store.stage()!
+    await store.forgotten('a.txt')
+    await final.discard()
+    await store.flush()
+    expect(events).toEqual(['stage 1', 'write 0'])
+  })
+})

@@ -171,6 +171,9 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       // The burst's records are written together once it is over: no checkpoint comes between.
       store.quiet(plan.uploads.length)
       await recorded(heldRecords)
+      // Where the burst is the last change, the final manifest's temporary goes up beside it,
+      // as the manifest will be once every file is live (placed only if it then is exactly that).
+      if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0) final = store.stage(true)
       const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
       await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
       await recorded()
@@ -220,7 +223,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // The final write's temporary goes up (and its size is read) while the final check reads
     // the server; it goes live, by its rename, only once the check passed.
     const checking = ctx.verify && done.uploaded.length > 0
-    if (checking && plan.writeManifest) final = store.stage()
+    if (checking && plan.writeManifest) final ??= store.stage()
     const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined
     listed?.catch(() => undefined) // awaited below
     ctx.changesMade?.()

@@ -178,9 +178,24 @@ export function manifestWriter(
     )
   }
   // Staged where the server renames: the temporary goes live by its rename alone.
-  const stage = async (text: string): Promise<StagedWrite> => {
+  const stage = async (text: string, beside: boolean): Promise<StagedWrite> => {
     const data = Buffer.from(text)
-    const temp = await pool.run(what, session => stageOn(session, data), { always: true }).catch(named)
+    const { aside } = options
+    // Beside the pool where asked (its connections carry the burst): there, else through the pool.
+    const onPool = (): Promise<string> => pool.run(what, session => stageOn(session, data), { always: true })
+    const staged =
+      beside && aside !== undefined
+        ? pool
+            .bounded(
+              what,
+              aside(what, session => stageOn(session, data))
+            )
+            .catch((err: unknown) => {
+              if (err instanceof CancelledError) throw err
+              return onPool()
+            })
+        : onPool()
+    const temp = await staged.catch(named)
     let first = true
     return {
       // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.

@@ -9,8 +9,11 @@ import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../cor
 export interface ManifestWriter {
   /** `checkpoint`: a write of progress while the run goes on (the writer may take it off the uploads' connections). */
   write(text: string, checkpoint: boolean): Promise<void>
-  /** The text uploaded under a temporary name and checked, not live yet; absent where the server allows no renames. */
-  stage?(text: string): Promise<StagedWrite>
+  /**
+   * The text uploaded under a temporary name and checked, not live yet (`aside`: beside the pool,
+   * which is busy); absent where the server allows no renames.
+   */
+  stage?(text: string, aside: boolean): Promise<StagedWrite>
 }
 
 /** A write whose temporary is uploaded and checked: `place` puts it live (its rename). */
@@ -146,23 +149,28 @@ export class ManifestStore {
   /**
    * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
    * while the run's last check goes on, live only by `place` (after the check passed); no write
-   * of the run comes between. Undefined where the writer cannot stage (then `flush`).
+   * of the run comes between. `ahead`: staged as the manifest will be once every checked
+   * temporary is live, while the burst puts them there; placed only if it then is exactly that.
+   * Undefined where the writer cannot stage (then `flush`).
    */
-  stage(): FinalWrite | undefined {
+  stage(ahead = false): FinalWrite | undefined {
     const { writer } = this
     if (writer.stage === undefined) return undefined
     clearTimeout(this.later)
     this.later = undefined
-    const text = serializeManifest(this.manifest)
+    // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
+    const text = serializeManifest(ahead ? allLive(this.manifest) : this.manifest)
     this.dirty = false
-    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text))
+    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text, ahead))
     staging.catch(() => undefined) // awaited by `place`
     let settle = (): void => undefined
     this.writing = new Promise<void>(resolve => (settle = resolve))
     return {
       place: async () => {
         try {
-          await (await staging).place()
+          // Placed only as it is now: else (a change not foreseen) written anew.
+          if (serializeManifest(this.manifest) === text) await (await staging).place()
+          else await writer.write(serializeManifest(this.manifest), false)
         } catch (err) {
           this.dirty = true
           throw err
@@ -246,4 +254,12 @@ export class ManifestStore {
       (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
     return due ? this.write(true) : Promise.resolve()
   }
+}
+
+/** The manifest once every checked temporary it records is live under its target. */
+function allLive(manifest: Manifest): Manifest {
+  const files = new Map(manifest.files)
+  for (const entry of manifest.checked?.values() ?? [])
+    files.set(entry.target, { sha256: entry.sha256, size: entry.size })
+  return { files, dirs: manifest.dirs }
 }
