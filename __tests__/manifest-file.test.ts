@@ -127,7 +127,7 @@ describe.each([
     const writer = manifestWriter(pool, replacer, M, { backupExists: false })
     for (const n of [2, 3, 4]) {
       expected = [n - 1, n]
-      await writer.write(version(n), false)
+      await writer.write(version(n))
       expect(readable(files)).toBe(n)
     }
     expect([...files.keys()]).toEqual([M])

@@ -96,14 +96,9 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // Records of files that went live, awaited by the upload that saw them go (a checkpoint may
     // write the manifest): a file goes live when a later write carries its rename.
     const records: Promise<void>[] = []
-    // Records of checked temporaries held for the burst: awaited before it, not by the uploads
-    // (a checkpoint recording them, a few round trips, holds no upload back). Not during the
-    // burst: a checkpoint's rename is how the run may learn that the server renames over no
-    // file (windows-like), which the burst's renames must know first.
-    const heldRecords: Promise<void>[] = []
     const checked = { files: 0, bytes: 0 }
-    const recorded = async (list = records): Promise<void> => {
-      for (const record of list.splice(0)) await record
+    const recorded = async (): Promise<void> => {
+      for (const record of records.splice(0)) await record
     }
     const upload = async (planned: Upload): Promise<void> => {
       const { file, respells, reuse } = planned
@@ -138,7 +133,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         heldAs = posix.join(posix.dirname(file.relPath), posix.basename(temp))
         const record = store.checkedTemp(heldAs, { target: file.relPath, sha256, size: file.size })
         record.catch(() => undefined) // awaited by `recorded`
-        heldRecords.push(record)
+        records.push(record)
       }
       // An earlier run's checked temporary, found as recorded: renamed in the burst, not sent again.
       if (reuse !== undefined)
@@ -170,7 +165,6 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       await forEachLimited(plan.uploads, ctx.concurrency, upload)
       // The burst's records are written together once it is over: no checkpoint comes between.
       store.quiet(plan.uploads.length)
-      await recorded(heldRecords)
       // Where the burst is the last change, the final manifest's temporary goes up beside it,
       // as the manifest will be once every file is live (placed only if it then is exactly that).
       if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0) final = store.stage(true)

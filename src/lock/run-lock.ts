@@ -52,8 +52,8 @@ export interface RunLock {
   lock: DeployLock
   createdRoot: string[]
   /**
-   * Brief work beside the pool, one task at a time with the beats (the manifest's checkpoints):
-   * on the heartbeat's connection, which sits idle between beats, while it is open.
+   * Brief work beside the pool (the manifest's writes) on the heartbeat's connection, which sits
+   * idle between beats, while it is open and free; a beat due meanwhile goes through the pool.
    */
   aside: SessionRunner
 }
@@ -63,11 +63,7 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
   const home = new Set(pathPrefixes(o.home))
   const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
-  // Opened while the lock is taken, and the pool opens no more connections until it is in: a
-  // host that limits connections keeps a slot for the heartbeat, and the uploads go on with the
-  // rest (their logins start a few round trips sooner than after the lock).
   const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log)
-  o.pool.holdOpenings(heartbeat.open())
   try {
     return await takeWith(o, heartbeat, run, chain)
   } catch (err) {
@@ -103,6 +99,12 @@ async function takeWith(
       } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
+  // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
+  // written, where the first write made it), and the pool opens no more connections until it is
+  // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
+  // the rest. Never while waiting for another run's lock: that run may need the slot.
+  const opening = (): void => o.pool.holdOpenings(heartbeat.open())
+  if (madeLock) opening()
   const lock = await DeployLock.acquire(
     {
       remoteRoot: o.remoteRoot,
@@ -123,8 +125,9 @@ async function takeWith(
     },
     madeLock
   )
+  if (!madeLock) opening()
   lock.onRelease(() => heartbeat.close())
-  return { lock, createdRoot: created ? chain : [], aside: heartbeat.run }
+  return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside }
 }
 
 /** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
@@ -153,6 +156,13 @@ export function lockSteps(held: RunLock, dirMode: string | undefined): Step[] {
     ...held.createdRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dirDetail({ dirMode }) })),
     { kind: 'take lock', path: LOCK_DIR }
   ]
+}
+
+/** The lock's connection cannot take work beside the pool now (not open, or busy). */
+class NotBeside extends Error {
+  constructor(what: string) {
+    super(`${what}: the lock's connection is not free`)
+  }
 }
 
 /**
@@ -186,13 +196,42 @@ class HeartbeatSession {
     this.own = undefined
   }
 
-  /** The task in hand: one at a time on the session (the beats, the work put beside the pool). */
-  private queue: Promise<unknown> = Promise.resolve()
+  /** A beat in flight on the own session, and work beside the pool in flight there. */
+  private beating: Promise<unknown> | undefined
+  private besideWork: Promise<unknown> | undefined
 
-  readonly run: SessionRunner = (what, fn) => {
-    const task = this.queue.then(() => this.runNow(what, fn))
-    this.queue = task.catch(() => undefined)
-    return task
+  /** A beat: never behind work beside the pool (the own session busy with it: through the pool, ahead of every waiting task). */
+  readonly run: SessionRunner = async (what, fn) => {
+    if (this.besideWork !== undefined) return this.pool.run(what, fn, { always: true, first: true })
+    const beat = this.runNow(what, fn)
+    const settled = beat.catch(() => undefined)
+    this.beating = settled
+    try {
+      return await beat
+    } finally {
+      if (this.beating === settled) this.beating = undefined
+    }
+  }
+
+  /**
+   * Work beside the pool (the manifest's writes) on the own session while it is open and idle
+   * between beats; one piece at a time. Throws NotBeside where it cannot (the caller uses the
+   * pool then), and a failure there is the caller's to take to the pool too: it is not retried here.
+   */
+  readonly aside: SessionRunner = async (what, fn) => {
+    // Opening (the run's first uploads start meanwhile): it is in within a login's round trips.
+    await this.opening
+    await this.beating
+    const own = this.own
+    if (this.closed || own?.usable !== true || this.besideWork !== undefined) throw new NotBeside(what)
+    const work = fn(own)
+    const settled = work.catch(() => undefined)
+    this.besideWork = settled
+    try {
+      return await work
+    } finally {
+      if (this.besideWork === settled) this.besideWork = undefined
+    }
   }
 
   private readonly runNow: SessionRunner = async (what, fn) => {

@@ -18,8 +18,8 @@ import { sizeCheck } from '../session/size-check.js'
 export type SideRunner = <T>(what: string, fn: (session: RemoteSession) => Promise<T>) => Promise<T>
 
 /**
- * A checkpoint no bigger than this goes beside the pool: it holds the lock's heartbeat back for
- * a few round trips at most (a bigger one, over a slow link, could hold it back for long).
+ * A manifest no bigger than this is staged beside the pool: it holds the lock's heartbeat back
+ * for a few round trips at most (a bigger one, over a slow link, could hold it back for long).
  */
 export const ASIDE_MAX_BYTES = 1024 * 1024
 
@@ -153,21 +153,21 @@ export function manifestWriter(
   const write = async (session: RemoteSession, data: Buffer): Promise<void> =>
     replacer.mode === 'direct' ? writeInPlace(session, data) : placeOn(session, await stageOn(session, data), data)
   const what = 'Writing the manifest'
-  // `always`: after a cancel, the manifest still records what was done.
-  const onPool = (data: Buffer): Promise<void> => pool.run(what, session => write(session, data), { always: true })
-  // A checkpoint on the connection beside the pool (the lock's): the uploads go on meanwhile.
-  // Failed there, it goes through the pool (a retry, as the pool would give it).
-  const beside = (aside: SideRunner, data: Buffer): Promise<void> =>
-    pool
-      .bounded(
-        what,
-        aside(what, session => write(session, data))
-      )
-      .catch((err: unknown) => {
-        if (err instanceof CancelledError) throw err
-        return onPool(data)
-      })
   const { aside } = options
+  // `always`: after a cancel, the manifest still records what was done.
+  const onPool = <T>(work: (session: RemoteSession) => Promise<T>): Promise<T> => pool.run(what, work, { always: true })
+  /**
+   * `work` on the connection beside the pool (the lock's: the burst goes on meanwhile) where
+   * there is one, free, and the text is small enough not to hold the heartbeat back for long;
+   * else, or failed there, through the pool (a retry, as the pool would give it).
+   */
+  const besideOrPool = <T>(bytes: number, work: (session: RemoteSession) => Promise<T>): Promise<T> => {
+    if (aside === undefined || bytes > ASIDE_MAX_BYTES) return onPool(work)
+    return pool.bounded(what, aside(what, work)).catch((err: unknown) => {
+      if (err instanceof CancelledError) throw err
+      return onPool(work)
+    })
+  }
   const named = (err: unknown): never => {
     // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
     if (err instanceof CancelledError) throw err
@@ -180,41 +180,24 @@ export function manifestWriter(
   // Staged where the server renames: the temporary goes live by its rename alone.
   const stage = async (text: string, beside: boolean): Promise<StagedWrite> => {
     const data = Buffer.from(text)
-    const { aside } = options
-    // Beside the pool where asked (its connections carry the burst): there, else through the pool.
-    const onPool = (): Promise<string> => pool.run(what, session => stageOn(session, data), { always: true })
-    const staged =
-      beside && aside !== undefined
-        ? pool
-            .bounded(
-              what,
-              aside(what, session => stageOn(session, data))
-            )
-            .catch((err: unknown) => {
-              if (err instanceof CancelledError) throw err
-              return onPool()
-            })
-        : onPool()
+    const work = (session: RemoteSession): Promise<string> => stageOn(session, data)
+    const staged = beside ? besideOrPool(data.length, work) : onPool(work)
     const temp = await staged.catch(named)
-    let first = true
     return {
-      // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.
-      place: () =>
-        pool
-          .run(what, session => (first ? ((first = false), placeOn(session, temp, data)) : write(session, data)), {
-            always: true
-          })
-          .catch(named)
+      place: () => {
+        // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.
+        let tries = 0
+        const work = (session: RemoteSession): Promise<void> =>
+          tries++ === 0 ? placeOn(session, temp, data) : write(session, data)
+        return onPool(work).catch(named)
+      }
     }
   }
   return {
     stage: replacer.mode === 'direct' ? undefined : stage,
-    write: (text, checkpoint) => {
+    write: text => {
       const data = Buffer.from(text)
-      // Too big a one could hold the heartbeat back for long: through the pool.
-      const written =
-        checkpoint && aside !== undefined && data.length <= ASIDE_MAX_BYTES ? beside(aside, data) : onPool(data)
-      return written.catch(named)
+      return onPool(session => write(session, data)).catch(named)
     }
   }
 }

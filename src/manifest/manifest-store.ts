@@ -7,8 +7,7 @@ import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../cor
 
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
-  /** `checkpoint`: a write of progress while the run goes on (the writer may take it off the uploads' connections). */
-  write(text: string, checkpoint: boolean): Promise<void>
+  write(text: string): Promise<void>
   /**
    * The text uploaded under a temporary name and checked, not live yet (`aside`: beside the pool,
    * which is busy); absent where the server allows no renames.
@@ -94,9 +93,9 @@ export class ManifestStore {
     this.dirty = true
     const { now } = this.cadence
     const wait = this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now()
-    if (wait <= 0) return this.write(true)
+    if (wait <= 0) return this.flush()
     // Written once the interval has passed, if no other write comes first (a flush clears it).
-    this.later ??= setTimeout(() => void this.write(true).catch(() => undefined), wait)
+    this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait)
     this.later.unref?.()
     return Promise.resolve()
   }
@@ -170,7 +169,7 @@ export class ManifestStore {
         try {
           // Placed only as it is now: else (a change not foreseen) written anew.
           if (serializeManifest(this.manifest) === text) await (await staging).place()
-          else await writer.write(serializeManifest(this.manifest), false)
+          else await writer.write(serializeManifest(this.manifest))
         } catch (err) {
           this.dirty = true
           throw err
@@ -202,21 +201,16 @@ export class ManifestStore {
 
   /** Writes now if anything changed since the last write that succeeded. */
   flush(): Promise<void> {
-    return this.write(false)
-  }
-
-  /** A write in the chain (`checkpoint`: of progress, the run goes on; else the run's own flush). */
-  private write(checkpoint: boolean): Promise<void> {
     clearTimeout(this.later)
     this.later = undefined
     // After a failed write the chain goes on: a later flush writes again (the failure path must
     // still be able to record the uploads that succeeded).
-    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty(checkpoint))
+    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty())
     this.writing = write
     return write
   }
 
-  private async writeIfDirty(checkpoint: boolean): Promise<void> {
+  private async writeIfDirty(): Promise<void> {
     if (!this.dirty) return
     this.dirty = false
     this.changes = 0
@@ -225,7 +219,7 @@ export class ManifestStore {
     const text = serializeManifest(this.manifest)
     this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`)
     try {
-      await this.writer.write(text, checkpoint)
+      await this.writer.write(text)
     } catch (err) {
       this.dirty = true
       throw err
@@ -252,7 +246,7 @@ export class ManifestStore {
     const due =
       this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
       (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
-    return due ? this.write(true) : Promise.resolve()
+    return due ? this.flush() : Promise.resolve()
   }
 }
 
