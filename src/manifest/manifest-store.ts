@@ -39,11 +39,12 @@ export interface ManifestCadence {
 }
 
 /**
- * Checkpoints take at most about a tenth of one connection's time: over a slow link a write of
- * the manifest costs some six round trips (its upload, its size check, its rename), which a
- * write every second would take from the uploads. A run killed midway loses what it did since.
+ * Checkpoints take at most about a twentieth of one connection's time: over a slow link a write
+ * of the manifest costs some six round trips (its upload, its size check, its rename), which a
+ * write every second would take from the uploads (and its upload waits for it). A run killed
+ * midway loses what it did since (at most twenty writes' time).
  */
-const WRITE_SHARE = 10
+const WRITE_SHARE = 20
 
 /**
  * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
