@@ -20,7 +20,7 @@ import { openSftpSession } from './sftp/index.js'
 import { hashFiles } from './local/hash.js'
 import { listLocalFiles } from './local/local-files.js'
 import { startRun } from './run-start.js'
-import { listAtEnd, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
+import { EndListing, listAtEnd, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
 import { LOCK_DIR, LOCK_TIMING, LockTiming, RunIdentity } from './lock/lock.js'
 import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from './lock/run-lock.js'
 import { adoptFromServer } from './remote/adopt.js'
@@ -196,10 +196,23 @@ export async function deploy(
     if (overLimit !== undefined) throw overLimit
     // The other connections log in while the first creates directories.
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(concurrency, plan.uploads.length))
+    // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
+    const ending = new EndListing(pool, remoteRoot, settings)
+    const changesMade = swap === undefined ? ending.changesMade : undefined
     const done = settings.dryRun
       ? asPlanned(plan)
       : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () =>
-          carryOut(plan, { pool, state, list, names, remoteRoot: target, settings, log })
+          carryOut(plan, {
+            pool,
+            state,
+            list,
+            names,
+            remoteRoot: target,
+            settings,
+            log,
+            aside: held?.aside,
+            changesMade
+          })
         )
     if (swap !== undefined && !settings.dryRun)
       done.cutover = await log.group('Swap', () => switchReleases(pool, swap, liveExists, log))
@@ -211,7 +224,7 @@ export async function deploy(
     // The listing output may come from listings made since the last change: the state read's
     // where nothing changed, else the final check's (after every change but the manifest's).
     const listed = swap !== undefined ? undefined : changesNothing(plan) ? state.listed : done.listed
-    const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log, listed))
+    const listing = await log.group('Remote listing', () => ending.result(log, listed))
     // A certificate that is not the pinned one fails the run, even met by the listing after it.
     if (pool.server.stopped !== undefined) throw pool.server.stopped
     const durationMs = deps.now() - started

@@ -47,20 +47,72 @@ export async function releaseWhenDone(pool: SessionPool, held: RunLock, log: Log
 }
 
 /** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
-export async function listWhenDone(pool: SessionPool, remoteRoot: string, settings: Settings, log: Log) {
+export async function listWhenDone(
+  pool: SessionPool,
+  remoteRoot: string,
+  settings: Settings,
+  log: Log,
+  listing: Promise<ListingEntry[]> = listNow(pool, remoteRoot, settings, log)
+) {
   try {
-    return await listRemote(
-      path => pool.run(`Listing ${path}`, session => session.listEntries(path)),
-      remoteRoot,
-      settings,
-      log
-    )
+    return await listing
   } catch (err) {
     log.warning(
       `The deploy is done, but remote-dir could not be listed: ${describeError(err)} (the listing output is empty)`
     )
     return []
   }
+}
+
+function listNow(
+  pool: SessionPool,
+  remoteRoot: string,
+  settings: Settings,
+  log: Pick<Log, 'warning'>
+): Promise<ListingEntry[]> {
+  return listRemote(
+    path => pool.run(`Listing ${path}`, session => session.listEntries(path)),
+    remoteRoot,
+    settings,
+    log
+  )
+}
+
+/**
+ * The listing output where it is listed anew (MLSD servers, whose exact times STAT lines lack):
+ * listed as soon as every change but the manifest's is made, on another connection while the
+ * final check, the manifest's write and the lock's release go on (the manifest, the lock and
+ * temporaries are never in it), instead of after them.
+ */
+export class EndListing {
+  private early: Promise<ListingEntry[]> | undefined
+  /** Warnings of the early listing, said when its result is taken. */
+  private readonly said: string[] = []
+
+  constructor(
+    private readonly pool: SessionPool,
+    private readonly remoteRoot: string,
+    private readonly settings: Settings
+  ) {}
+
+  /** Every change but the manifest's is made: the listing starts where it cannot be built from the run's listings. */
+  readonly changesMade = (): void => {
+    if (this.settings.listing === 'none' || builtFromListings(this.pool)) return
+    this.early ??= listNow(this.pool, this.remoteRoot, this.settings, { warning: m => this.said.push(m) })
+    this.early.catch(() => undefined) // awaited by `result`, if the run gets there
+  }
+
+  /** The listing output, once every change is made (`listed`: as listAtEnd). */
+  async result(log: Log, listed?: ReadonlyMap<string, RemoteEntry[]>): Promise<ListingEntry[]> {
+    if (this.early === undefined) return listAtEnd(this.pool, this.remoteRoot, this.settings, log, listed)
+    this.said.splice(0).forEach(m => log.warning(m))
+    return listWhenDone(this.pool, this.remoteRoot, this.settings, log, this.early)
+  }
+}
+
+/** Whether the listing output can be built from the final check's listings (STAT, as it lists with). */
+function builtFromListings(pool: SessionPool): boolean {
+  return pool.server.statLists && pool.server.listCommand !== 'MLSD'
 }
 
 /**
@@ -77,7 +129,7 @@ export async function listAtEnd(
   log: Log,
   listed?: ReadonlyMap<string, RemoteEntry[]>
 ): Promise<ListingEntry[]> {
-  const same = pool.server.statLists && pool.server.listCommand !== 'MLSD'
+  const same = builtFromListings(pool)
   const built = listed !== undefined && same ? await listingFrom(listed, remoteRoot, settings, log) : undefined
   if (built !== undefined) log.debug('The listing output is built from the listings made since the last change')
   return built ?? listWhenDone(pool, remoteRoot, settings, log)

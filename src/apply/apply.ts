@@ -12,7 +12,7 @@ import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
 import type { RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { ManifestStore } from '../manifest/manifest-store.js'
+import { FinalWrite, ManifestStore } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
 import type { Applied } from '../core/result.js'
 import {
@@ -45,6 +45,8 @@ export interface ApplyContext {
   hashes?: HashCheck
   /** When files go live: `end` holds them all for one burst (the replacer holds them), `file` each when checked. */
   cutover: CutoverMode
+  /** Called once every change but the manifest's is made. */
+  changesMade?: () => void
   log: Log
 }
 
@@ -58,6 +60,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     log.info(stepText(step, 'done'))
   }
   const at = (path: string): string => remotePathOf(plan.remoteRoot, path)
+  let final: FinalWrite | undefined
   try {
     await forEachLimited(plan.leftovers, ctx.concurrency, async path => {
       // Already gone (another run removed it): nothing left to do.
@@ -160,6 +163,11 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (ctx.cutover === 'end') {
       // All uploaded and checked first; then one burst of renames, new files first.
       await forEachLimited(plan.uploads, ctx.concurrency, upload)
+      // The burst's records are written together once it is over: no checkpoint comes between.
+      store.quiet(plan.uploads.length)
+      // Where the burst is the last change, the final manifest's temporary goes up beside it,
+      // as the manifest will be once every file is live (placed only if it then is exactly that).
+      if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0) final = store.stage(true)
       const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
       await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
       await recorded()
@@ -206,8 +214,16 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
       })
     }
-    if (ctx.verify) done.listed = await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot })
+    // The final write's temporary goes up (and its size is read) while the final check reads
+    // the server; it goes live, by its rename, only once the check passed.
+    const checking = ctx.verify && done.uploaded.length > 0
+    if (checking && plan.writeManifest) final ??= store.stage()
+    const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined
+    listed?.catch(() => undefined) // awaited below
+    ctx.changesMade?.()
+    done.listed = await listed
   } catch (err) {
+    await final?.discard()
     log.info(`Stopped after ${done.steps.length} of the plan's ${applySteps(plan).length} steps`)
     // Whatever happened, the server's state so far is recorded: the next run resumes from it.
     const saved = await store.flush().then(
@@ -226,9 +242,12 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     throw err
   }
   if (plan.writeManifest) {
-    store.touch()
     try {
-      await store.flush()
+      if (final !== undefined) await final.place()
+      else {
+        store.touch()
+        await store.flush()
+      }
     } catch (err) {
       throw new DeployError(`Could not write the manifest: ${describeError(err)}`, {}, { cause: err })
     }

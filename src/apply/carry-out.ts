@@ -9,7 +9,7 @@ import type { Plan } from '../core/plan.js'
 import { remotePathOf } from '../core/remote-path.js'
 import type { Settings } from '../core/settings.js'
 import type { TempNamer } from '../core/temp-name.js'
-import { manifestWriter } from '../manifest/manifest-file.js'
+import { manifestWriter, type SideRunner } from '../manifest/manifest-file.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import type { Lister } from '../remote/remote-listing.js'
 import type { RemoteState } from '../remote/remote-state.js'
@@ -27,6 +27,10 @@ export interface CarryOut {
   remoteRoot: string
   settings: Pick<Settings, 'manifest' | 'concurrency' | 'verify' | 'verifyHash' | 'cutover'>
   log: Log
+  /** Where the manifest's checkpoints go, off the uploads' connections (the lock's connection), if anywhere. */
+  aside?: SideRunner
+  /** Called once every change but the manifest's is made (the listing output may start then). */
+  changesMade?: () => void
 }
 
 export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
@@ -38,7 +42,8 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
   const reused = new Set(plan.uploads.map(u => u.reuse))
   for (const temp of manifest.checked?.keys() ?? []) if (!reused.has(temp)) manifest.checked!.delete(temp)
   const writer = manifestWriter(pool, replacer, remotePathOf(c.remoteRoot, settings.manifest), {
-    backupExists: c.state.manifestFrom === 'backup'
+    backupExists: c.state.manifestFrom === 'backup',
+    aside: c.aside
   })
   return applyPlan(plan, {
     pool,
@@ -50,6 +55,7 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
     verify: settings.verify,
     hashes: settings.verifyHash ? new HashCheck(log) : undefined,
     cutover: settings.cutover,
+    changesMade: c.changesMade,
     log
   })
 }

@@ -51,6 +51,11 @@ export interface RunLockOptions {
 export interface RunLock {
   lock: DeployLock
   createdRoot: string[]
+  /**
+   * Brief work beside the pool (the manifest's writes) on the heartbeat's connection, which sits
+   * idle between beats, while it is open and free; a beat due meanwhile goes through the pool.
+   */
+  aside: SessionRunner
 }
 
 export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
@@ -58,6 +63,21 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
   const home = new Set(pathPrefixes(o.home))
   const chain = pathPrefixes(o.remoteRoot).filter(d => !home.has(d))
+  const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log)
+  try {
+    return await takeWith(o, heartbeat, run, chain)
+  } catch (err) {
+    heartbeat.close()
+    throw err
+  }
+}
+
+async function takeWith(
+  o: RunLockOptions,
+  heartbeat: HeartbeatSession,
+  run: SessionRunner,
+  chain: string[]
+): Promise<RunLock> {
   let created = false
   let madeLock = false
   await run('Creating remote-dir', async session => {
@@ -79,7 +99,12 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
       } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
-  const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log)
+  // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
+  // written, where the first write made it), and the pool opens no more connections until it is
+  // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
+  // the rest. Never while waiting for another run's lock: that run may need the slot.
+  const opening = (): void => o.pool.holdOpenings(heartbeat.open())
+  if (madeLock) opening()
   const lock = await DeployLock.acquire(
     {
       remoteRoot: o.remoteRoot,
@@ -100,11 +125,9 @@ export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
     },
     madeLock
   )
-  // Opened now, and the pool opens no more connections until it is in: a host that limits
-  // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
-  o.pool.holdOpenings(heartbeat.open())
+  if (!madeLock) opening()
   lock.onRelease(() => heartbeat.close())
-  return { lock, createdRoot: created ? chain : [] }
+  return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside }
 }
 
 /** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
@@ -133,6 +156,13 @@ export function lockSteps(held: RunLock, dirMode: string | undefined): Step[] {
     ...held.createdRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dirDetail({ dirMode }) })),
     { kind: 'take lock', path: LOCK_DIR }
   ]
+}
+
+/** The lock's connection cannot take work beside the pool now (not open, or busy). */
+class NotBeside extends Error {
+  constructor(what: string) {
+    super(`${what}: the lock's connection is not free`)
+  }
 }
 
 /**
@@ -166,7 +196,45 @@ class HeartbeatSession {
     this.own = undefined
   }
 
+  /** A beat in flight on the own session, and work beside the pool in flight there. */
+  private beating: Promise<unknown> | undefined
+  private besideWork: Promise<unknown> | undefined
+
+  /** A beat: never behind work beside the pool (the own session busy with it: through the pool, ahead of every waiting task). */
   readonly run: SessionRunner = async (what, fn) => {
+    if (this.besideWork !== undefined) return this.pool.run(what, fn, { always: true, first: true })
+    const beat = this.runNow(what, fn)
+    const settled = beat.catch(() => undefined)
+    this.beating = settled
+    try {
+      return await beat
+    } finally {
+      if (this.beating === settled) this.beating = undefined
+    }
+  }
+
+  /**
+   * Work beside the pool (the manifest's writes) on the own session while it is open and idle
+   * between beats; one piece at a time. Throws NotBeside where it cannot (the caller uses the
+   * pool then), and a failure there is the caller's to take to the pool too: it is not retried here.
+   */
+  readonly aside: SessionRunner = async (what, fn) => {
+    // Opening (the run's first uploads start meanwhile): it is in within a login's round trips.
+    await this.opening
+    await this.beating
+    const own = this.own
+    if (this.closed || own?.usable !== true || this.besideWork !== undefined) throw new NotBeside(what)
+    const work = fn(own)
+    const settled = work.catch(() => undefined)
+    this.besideWork = settled
+    try {
+      return await work
+    } finally {
+      if (this.besideWork === settled) this.besideWork = undefined
+    }
+  }
+
+  private readonly runNow: SessionRunner = async (what, fn) => {
     for (let attempt = 1; ; attempt++) {
       const session = await this.session()
       if (session === undefined) return this.pool.run(what, fn, { always: true, first: true })

@@ -8,11 +8,20 @@ import { CancelledError, DeployError, describeError } from '../core/errors.js'
 import { RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from '../core/manifest.js'
-import { ManifestWriter } from './manifest-store.js'
+import { ManifestWriter, StagedWrite } from './manifest-store.js'
 import { SessionPool } from '../session/pool.js'
 import { quietly } from '../session/refusals.js'
 import { Replacer } from '../session/replace.js'
 import { sizeCheck } from '../session/size-check.js'
+
+/** Runs work on a session outside the pool, one task at a time (the lock's heartbeat connection). */
+export type SideRunner = <T>(what: string, fn: (session: RemoteSession) => Promise<T>) => Promise<T>
+
+/**
+ * A manifest no bigger than this is staged beside the pool: it holds the lock's heartbeat back
+ * for a few round trips at most (a bigger one, over a slow link, could hold it back for long).
+ */
+export const ASIDE_MAX_BYTES = 1024 * 1024
 
 export interface ReadManifest {
   manifest: Manifest
@@ -93,35 +102,46 @@ export function manifestWriter(
   pool: SessionPool,
   replacer: Replacer,
   path: string,
-  options: { backupExists: boolean }
+  options: { backupExists: boolean; aside?: SideRunner }
 ): ManifestWriter {
   const backup = posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
   // A backup left by a killed run goes once the manifest is back in place.
   let staleBackup = options.backupExists
   const put = (session: RemoteSession, data: Buffer, target: string): Promise<void> =>
     sizeCheck(session, 'the manifest', data.length, target)
-  const write = async (session: RemoteSession, data: Buffer): Promise<void> => {
-    if (replacer.mode !== 'direct') {
-      const temp = replacer.tempFor(path)
-      let placed = false
-      try {
-        await session.upload(data, temp)
-        await put(session, data, temp)
-        // Where the server will not rename over a file, the old manifest is moved aside (not
-        // deleted) first: a run killed before the rename leaves it for the next run to read.
-        let movedAside = false
-        placed = await replacer.replace(session, temp, path, async () => {
-          if (await quietly(session.remove(backup))) staleBackup = false
-          movedAside = await quietly(session.rename(path, backup))
-        })
-        if (placed) {
-          if ((movedAside || staleBackup) && (await quietly(session.remove(backup)))) staleBackup = false
-          return
-        }
-      } finally {
-        if (placed || (session.usable && (await quietly(session.remove(temp))))) replacer.settled(temp)
-      }
+  /** The text under a temporary name, its size checked (a new name each try; removed if that fails). */
+  const stageOn = async (session: RemoteSession, data: Buffer): Promise<string> => {
+    const temp = replacer.tempFor(path)
+    try {
+      await session.upload(data, temp)
+      await put(session, data, temp)
+      return temp
+    } catch (err) {
+      if (session.usable && (await quietly(session.remove(temp)))) replacer.settled(temp)
+      throw err
     }
+  }
+  /** A checked temporary put live (where the server refuses, the text written in place). */
+  const placeOn = async (session: RemoteSession, temp: string, data: Buffer): Promise<void> => {
+    let placed = false
+    try {
+      // Where the server will not rename over a file, the old manifest is moved aside (not
+      // deleted) first: a run killed before the rename leaves it for the next run to read.
+      let movedAside = false
+      placed = await replacer.replace(session, temp, path, async () => {
+        if (await quietly(session.remove(backup))) staleBackup = false
+        movedAside = await quietly(session.rename(path, backup))
+      })
+      if (placed) {
+        if ((movedAside || staleBackup) && (await quietly(session.remove(backup)))) staleBackup = false
+        return
+      }
+    } finally {
+      if (placed || (session.usable && (await quietly(session.remove(temp))))) replacer.settled(temp)
+    }
+    await writeInPlace(session, data)
+  }
+  const writeInPlace = async (session: RemoteSession, data: Buffer): Promise<void> => {
     // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
     for (const target of [backup, path]) {
       await quietly(session.remove(target))
@@ -130,19 +150,54 @@ export function manifestWriter(
     }
     await quietly(session.remove(backup))
   }
+  const write = async (session: RemoteSession, data: Buffer): Promise<void> =>
+    replacer.mode === 'direct' ? writeInPlace(session, data) : placeOn(session, await stageOn(session, data), data)
+  const what = 'Writing the manifest'
+  const { aside } = options
+  // `always`: after a cancel, the manifest still records what was done.
+  const onPool = <T>(work: (session: RemoteSession) => Promise<T>): Promise<T> => pool.run(what, work, { always: true })
+  /**
+   * `work` on the connection beside the pool (the lock's: the burst goes on meanwhile) where
+   * there is one, free, and the text is small enough not to hold the heartbeat back for long;
+   * else, or failed there, through the pool (a retry, as the pool would give it).
+   */
+  const besideOrPool = <T>(bytes: number, work: (session: RemoteSession) => Promise<T>): Promise<T> => {
+    if (aside === undefined || bytes > ASIDE_MAX_BYTES) return onPool(work)
+    return pool.bounded(what, aside(what, work)).catch((err: unknown) => {
+      if (err instanceof CancelledError) throw err
+      return onPool(work)
+    })
+  }
+  const named = (err: unknown): never => {
+    // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
+    if (err instanceof CancelledError) throw err
+    throw new DeployError(
+      `Writing the manifest ${path} failed: ${describeError(err)}`,
+      err instanceof DeployError ? err.details : {},
+      { cause: err }
+    )
+  }
+  // Staged where the server renames: the temporary goes live by its rename alone.
+  const stage = async (text: string, beside: boolean): Promise<StagedWrite> => {
+    const data = Buffer.from(text)
+    const work = (session: RemoteSession): Promise<string> => stageOn(session, data)
+    const staged = beside ? besideOrPool(data.length, work) : onPool(work)
+    const temp = await staged.catch(named)
+    return {
+      place: () => {
+        // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.
+        let tries = 0
+        const work = (session: RemoteSession): Promise<void> =>
+          tries++ === 0 ? placeOn(session, temp, data) : write(session, data)
+        return onPool(work).catch(named)
+      }
+    }
+  }
   return {
-    write: text =>
-      // `always`: after a cancel, the manifest still records what was done.
-      pool
-        .run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-        .catch((err: unknown) => {
-          // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
-          if (err instanceof CancelledError) throw err
-          throw new DeployError(
-            `Writing the manifest ${path} failed: ${describeError(err)}`,
-            err instanceof DeployError ? err.details : {},
-            { cause: err }
-          )
-        })
+    stage: replacer.mode === 'direct' ? undefined : stage,
+    write: text => {
+      const data = Buffer.from(text)
+      return onPool(session => write(session, data)).catch(named)
+    }
   }
 }

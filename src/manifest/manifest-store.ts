@@ -8,6 +8,23 @@ import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../cor
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
   write(text: string): Promise<void>
+  /**
+   * The text uploaded under a temporary name and checked, not live yet (`aside`: beside the pool,
+   * which is busy); absent where the server allows no renames.
+   */
+  stage?(text: string, aside: boolean): Promise<StagedWrite>
+}
+
+/** A write whose temporary is uploaded and checked: `place` puts it live (its rename). */
+export interface StagedWrite {
+  place(): Promise<void>
+}
+
+/** The final write begun (`ManifestStore.stage`): `place` once the run's last check passed, else `discard`. */
+export interface FinalWrite {
+  place(): Promise<void>
+  /** Not placed (the check failed): the state stays to write; the temporary is removed with the run's. */
+  discard(): Promise<void>
 }
 
 export interface ManifestCadence {
@@ -22,11 +39,12 @@ export interface ManifestCadence {
 }
 
 /**
- * Checkpoints take at most about a tenth of one connection's time: over a slow link a write of
- * the manifest costs some six round trips (its upload, its size check, its rename), which a
- * write every second would take from the uploads. A run killed midway loses what it did since.
+ * Checkpoints take at most about a twentieth of one connection's time: over a slow link a write
+ * of the manifest costs some six round trips (its upload, its size check, its rename), which a
+ * write every second would take from the uploads (and its upload waits for it). A run killed
+ * midway loses what it did since (at most twenty writes' time).
  */
-const WRITE_SHARE = 10
+const WRITE_SHARE = 20
 
 /**
  * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
@@ -37,6 +55,8 @@ export class ManifestStore {
   private changes = 0
   /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
   private remaining: number | undefined
+  /** Changes left that write no checkpoint (`quiet`). */
+  private quietLeft = 0
   private writing: Promise<void> = Promise.resolve()
   private dirty = false
   private lastWrite: number | undefined
@@ -126,6 +146,55 @@ export class ManifestStore {
     this.remaining = count
   }
 
+  /**
+   * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
+   * while the run's last check goes on, live only by `place` (after the check passed); no write
+   * of the run comes between. `ahead`: staged as the manifest will be once every checked
+   * temporary is live, while the burst puts them there; placed only if it then is exactly that.
+   * Undefined where the writer cannot stage (then `flush`).
+   */
+  stage(ahead = false): FinalWrite | undefined {
+    const { writer } = this
+    if (writer.stage === undefined) return undefined
+    clearTimeout(this.later)
+    this.later = undefined
+    // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
+    const text = serializeManifest(ahead ? allLive(this.manifest) : this.manifest)
+    this.dirty = false
+    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text, ahead))
+    staging.catch(() => undefined) // awaited by `place`
+    let settle = (): void => undefined
+    this.writing = new Promise<void>(resolve => (settle = resolve))
+    return {
+      place: async () => {
+        try {
+          // Placed only as it is now: else (a change not foreseen) written anew.
+          if (serializeManifest(this.manifest) === text) await (await staging).place()
+          else await writer.write(serializeManifest(this.manifest))
+        } catch (err) {
+          this.dirty = true
+          throw err
+        } finally {
+          settle()
+        }
+      },
+      discard: async () => {
+        this.dirty = true
+        // Its temporary is in place (or not) before the run's cleanup looks for it.
+        await staging.catch(() => undefined)
+        settle()
+      }
+    }
+  }
+
+  /** The next `count` changes write no checkpoint (a burst of renames: a few round trips, then recorded as one). */
+  quiet(count: number): void {
+    this.quietLeft = count
+    // Nor a checkpoint of checked temporaries waiting for its time: they are renamed now.
+    clearTimeout(this.later)
+    this.later = undefined
+  }
+
   /** The next flush writes, changed or not (the plan said the manifest is written). */
   touch(): void {
     this.dirty = true
@@ -170,10 +239,22 @@ export class ManifestStore {
     this.dirty = true
     this.changes += 1
     if (this.remaining !== undefined && --this.remaining <= 0) return Promise.resolve()
+    if (this.quietLeft > 0) {
+      this.quietLeft -= 1
+      return Promise.resolve()
+    }
     const { every, now } = this.cadence
     const due =
       this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
       (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
     return due ? this.flush() : Promise.resolve()
   }
+}
+
+/** The manifest once every checked temporary it records is live under its target. */
+function allLive(manifest: Manifest): Manifest {
+  const files = new Map(manifest.files)
+  for (const entry of manifest.checked?.values() ?? [])
+    files.set(entry.target, { sha256: entry.sha256, size: entry.size })
+  return { files, dirs: manifest.dirs }
 }
