@@ -26395,7 +26395,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1918);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4517);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7668);
@@ -28152,7 +28152,7 @@ class TempNamer {
 
 /***/ }),
 
-/***/ 1918:
+/***/ 4517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28234,6 +28234,11 @@ async function sizeOf(session, path) {
 
 
 /**
+ * A manifest no bigger than this is staged beside the pool: it holds the lock's heartbeat back
+ * for a few round trips at most (a bigger one, over a slow link, could hold it back for long).
+ */
+const ASIDE_MAX_BYTES = 1024 * 1024;
+/**
  * A manifest takes about 150 bytes a file: 64 MiB is some 400,000 files. A bigger one is not
  * read into memory: the run fails, naming it (it is never taken for "no manifest").
  */
@@ -28291,32 +28296,45 @@ function manifestWriter(pool, replacer, path, options) {
     // A backup left by a killed run goes once the manifest is back in place.
     let staleBackup = options.backupExists;
     const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
-    const write = async (session, data) => {
-        if (replacer.mode !== 'direct') {
-            const temp = replacer.tempFor(path);
-            let placed = false;
-            try {
-                await session.upload(data, temp);
-                await put(session, data, temp);
-                // Where the server will not rename over a file, the old manifest is moved aside (not
-                // deleted) first: a run killed before the rename leaves it for the next run to read.
-                let movedAside = false;
-                placed = await replacer.replace(session, temp, path, async () => {
-                    if (await quietly(session.remove(backup)))
-                        staleBackup = false;
-                    movedAside = await quietly(session.rename(path, backup));
-                });
-                if (placed) {
-                    if ((movedAside || staleBackup) && (await quietly(session.remove(backup))))
-                        staleBackup = false;
-                    return;
-                }
-            }
-            finally {
-                if (placed || (session.usable && (await quietly(session.remove(temp)))))
-                    replacer.settled(temp);
+    /** The text under a temporary name, its size checked (a new name each try; removed if that fails). */
+    const stageOn = async (session, data) => {
+        const temp = replacer.tempFor(path);
+        try {
+            await session.upload(data, temp);
+            await put(session, data, temp);
+            return temp;
+        }
+        catch (err) {
+            if (session.usable && (await quietly(session.remove(temp))))
+                replacer.settled(temp);
+            throw err;
+        }
+    };
+    /** A checked temporary put live (where the server refuses, the text written in place). */
+    const placeOn = async (session, temp, data) => {
+        let placed = false;
+        try {
+            // Where the server will not rename over a file, the old manifest is moved aside (not
+            // deleted) first: a run killed before the rename leaves it for the next run to read.
+            let movedAside = false;
+            placed = await replacer.replace(session, temp, path, async () => {
+                if (await quietly(session.remove(backup)))
+                    staleBackup = false;
+                movedAside = await quietly(session.rename(path, backup));
+            });
+            if (placed) {
+                if ((movedAside || staleBackup) && (await quietly(session.remove(backup))))
+                    staleBackup = false;
+                return;
             }
         }
+        finally {
+            if (placed || (session.usable && (await quietly(session.remove(temp)))))
+                replacer.settled(temp);
+        }
+        await writeInPlace(session, data);
+    };
+    const writeInPlace = async (session, data) => {
         // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
         for (const target of [backup, path]) {
             await quietly(session.remove(target));
@@ -28325,28 +28343,64 @@ function manifestWriter(pool, replacer, path, options) {
         }
         await quietly(session.remove(backup));
     };
-    return {
-        write: text => 
-        // `always`: after a cancel, the manifest still records what was done.
-        pool
-            .run('Writing the manifest', session => write(session, Buffer.from(text)), { always: true })
-            .catch((err) => {
-            // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
+    const write = async (session, data) => replacer.mode === 'direct' ? writeInPlace(session, data) : placeOn(session, await stageOn(session, data), data);
+    const what = 'Writing the manifest';
+    const { aside } = options;
+    // `always`: after a cancel, the manifest still records what was done.
+    const onPool = (work) => pool.run(what, work, { always: true });
+    /**
+     * `work` on the connection beside the pool (the lock's: the burst goes on meanwhile) where
+     * there is one, free, and the text is small enough not to hold the heartbeat back for long;
+     * else, or failed there, through the pool (a retry, as the pool would give it).
+     */
+    const besideOrPool = (bytes, work) => {
+        if (aside === undefined || bytes > ASIDE_MAX_BYTES)
+            return onPool(work);
+        return pool.bounded(what, aside(what, work)).catch((err) => {
             if (err instanceof errors/* CancelledError */.cc)
                 throw err;
-            throw new errors/* DeployError */.sH(`Writing the manifest ${path} failed: ${(0,errors/* describeError */.Uc)(err)}`, err instanceof errors/* DeployError */.sH ? err.details : {}, { cause: err });
-        })
+            return onPool(work);
+        });
+    };
+    const named = (err) => {
+        // A checkpoint that fails ends the run by the upload that was recorded: say what failed.
+        if (err instanceof errors/* CancelledError */.cc)
+            throw err;
+        throw new errors/* DeployError */.sH(`Writing the manifest ${path} failed: ${(0,errors/* describeError */.Uc)(err)}`, err instanceof errors/* DeployError */.sH ? err.details : {}, { cause: err });
+    };
+    // Staged where the server renames: the temporary goes live by its rename alone.
+    const stage = async (text, beside) => {
+        const data = Buffer.from(text);
+        const work = (session) => stageOn(session, data);
+        const staged = beside ? besideOrPool(data.length, work) : onPool(work);
+        const temp = await staged.catch(named);
+        return {
+            place: () => {
+                // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.
+                let tries = 0;
+                const work = (session) => tries++ === 0 ? placeOn(session, temp, data) : write(session, data);
+                return onPool(work).catch(named);
+            }
+        };
+    };
+    return {
+        stage: replacer.mode === 'direct' ? undefined : stage,
+        write: text => {
+            const data = Buffer.from(text);
+            return onPool(session => write(session, data)).catch(named);
+        }
     };
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/manifest-store.ts
 
 /**
- * Checkpoints take at most about a tenth of one connection's time: over a slow link a write of
- * the manifest costs some six round trips (its upload, its size check, its rename), which a
- * write every second would take from the uploads. A run killed midway loses what it did since.
+ * Checkpoints take at most about a twentieth of one connection's time: over a slow link a write
+ * of the manifest costs some six round trips (its upload, its size check, its rename), which a
+ * write every second would take from the uploads (and its upload waits for it). A run killed
+ * midway loses what it did since (at most twenty writes' time).
  */
-const WRITE_SHARE = 10;
+const WRITE_SHARE = 20;
 /**
  * Writes after `every` changes (or a tenth of its entries if that is more, so the bytes written
  * stay linear in the tree's size), no sooner than `minIntervalMs` after the last write, and on
@@ -28359,6 +28413,8 @@ class ManifestStore {
     changes = 0;
     /** Changes left before the run's final write (undefined: not known): the last one writes no checkpoint. */
     remaining;
+    /** Changes left that write no checkpoint (`quiet`). */
+    quietLeft = 0;
     writing = Promise.resolve();
     dirty = false;
     lastWrite;
@@ -28441,6 +28497,58 @@ class ManifestStore {
     expectChanges(count) {
         this.remaining = count;
     }
+    /**
+     * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
+     * while the run's last check goes on, live only by `place` (after the check passed); no write
+     * of the run comes between. `ahead`: staged as the manifest will be once every checked
+     * temporary is live, while the burst puts them there; placed only if it then is exactly that.
+     * Undefined where the writer cannot stage (then `flush`).
+     */
+    stage(ahead = false) {
+        const { writer } = this;
+        if (writer.stage === undefined)
+            return undefined;
+        clearTimeout(this.later);
+        this.later = undefined;
+        // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
+        const text = (0,core_manifest/* serializeManifest */.MZ)(ahead ? allLive(this.manifest) : this.manifest);
+        this.dirty = false;
+        const staging = this.writing.catch(() => undefined).then(() => writer.stage(text, ahead));
+        staging.catch(() => undefined); // awaited by `place`
+        let settle = () => undefined;
+        this.writing = new Promise(resolve => (settle = resolve));
+        return {
+            place: async () => {
+                try {
+                    // Placed only as it is now: else (a change not foreseen) written anew.
+                    if ((0,core_manifest/* serializeManifest */.MZ)(this.manifest) === text)
+                        await (await staging).place();
+                    else
+                        await writer.write((0,core_manifest/* serializeManifest */.MZ)(this.manifest));
+                }
+                catch (err) {
+                    this.dirty = true;
+                    throw err;
+                }
+                finally {
+                    settle();
+                }
+            },
+            discard: async () => {
+                this.dirty = true;
+                // Its temporary is in place (or not) before the run's cleanup looks for it.
+                await staging.catch(() => undefined);
+                settle();
+            }
+        };
+    }
+    /** The next `count` changes write no checkpoint (a burst of renames: a few round trips, then recorded as one). */
+    quiet(count) {
+        this.quietLeft = count;
+        // Nor a checkpoint of checked temporaries waiting for its time: they are renamed now.
+        clearTimeout(this.later);
+        this.later = undefined;
+    }
     /** The next flush writes, changed or not (the plan said the manifest is written). */
     touch() {
         this.dirty = true;
@@ -28485,21 +28593,65 @@ class ManifestStore {
         this.changes += 1;
         if (this.remaining !== undefined && --this.remaining <= 0)
             return Promise.resolve();
+        if (this.quietLeft > 0) {
+            this.quietLeft -= 1;
+            return Promise.resolve();
+        }
         const { every, now } = this.cadence;
         const due = this.changes >= Math.max(every, Math.floor(this.manifest.files.size / 10)) &&
             (this.lastWrite === undefined || now() - this.lastWrite >= this.interval());
         return due ? this.flush() : Promise.resolve();
     }
 }
+/** The manifest once every checked temporary it records is live under its target. */
+function allLive(manifest) {
+    const files = new Map(manifest.files);
+    for (const entry of manifest.checked?.values() ?? [])
+        files.set(entry.target, { sha256: entry.sha256, size: entry.size });
+    return { files, dirs: manifest.dirs };
+}
+
+;// CONCATENATED MODULE: ./src/core/remote-session.ts
+/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
+const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
 
 ;// CONCATENATED MODULE: ./src/session/in-doubt.ts
+/**
+ * A rename in doubt: a write that carried it was lost, and the next write's RNFR was refused.
+ * The lost write may have renamed the temporary already, or the server refused RNFR for another
+ * reason, the temporary still there and the target holding its old bytes (of the same size,
+ * perhaps). The file counts as live only when the target is shown to hold the bytes sent: its
+ * size, then the server's SHA-256 of it where it offers one, else a listing of the directory on
+ * the control connection that shows the temporary gone and the target at the size sent (one
+ * listing a directory for all the files in doubt after a write), else its bytes read back and
+ * hashed. A 550 to SIZE of the temporary is no proof of absence: hosts
+ * refuse SIZE (and RNFR) with 550 for a permission too. Anything short of that is not live: the
+ * file is written anew, never taken as live with old bytes.
+ */
+
+
 
 
 /**
- * How `target` is shown to hold exactly the bytes `sent`: the temporary gone (renamed there), or
- * the server's hash of it; undefined when not shown (a refusal on the way counts as not shown).
+ * A file whose rename was in doubt, its rename refused on a later write: true when it is shown
+ * live (RNFR refused and the target holding the bytes sent), else false, its temporary removed
+ * (`removed` hears of it) for the file to go anew. A temporary shown gone needs no DELE (one reply
+ * less on a network that cuts connections).
  */
-async function holdsSent(session, temp, target, sent) {
+async function settleInDoubt(session, c, refusal, listings, removed) {
+    const shown = refusal.details.command === 'RNFR' ? await holdsSent(session, c.temp, c.target, c.sent, listings) : undefined;
+    if (shown !== 'temporary gone' && (await quietly(session.remove(c.temp))))
+        removed(c.temp);
+    return shown !== undefined;
+}
+/**
+ * How `target` is shown to hold exactly the bytes `sent`: the temporary gone (renamed there), or
+ * the same bytes (the server's hash, or read back); undefined when not shown (a refusal on the
+ * way counts as not shown).
+ */
+async function holdsSent(session, temp, target, sent, 
+/** Listings already made after the same write (one STAT a directory, not one a file). */
+listings = new Map()) {
     if ((await sizeOf(session, target)) !== sent.size)
         return undefined;
     if (session.server.hashAlgorithm === 'sha256' && sent.size > 0) {
@@ -28507,9 +28659,31 @@ async function holdsSent(session, temp, target, sent) {
         if (hash?.algorithm === 'sha256')
             return hash.hex === sent.sha256 ? 'same bytes' : undefined;
     }
-    // SIZE answers 550 for a file that is not there; where SIZE is refused as a command, the
-    // target's size above was not known either (false already).
-    return (await sizeOf(session, temp)) === undefined ? 'temporary gone' : undefined;
+    const gone = await renamedThere(session, temp, target, sent.size, listings);
+    if (gone !== undefined)
+        return gone ? 'temporary gone' : undefined;
+    const read = await session.downloadHash(target).catch(refusedAs(undefined));
+    return read?.size === sent.size && read.sha256 === sent.sha256 ? 'same bytes' : undefined;
+}
+/**
+ * Whether STAT's listing of the temporary's directory shows it gone and the target there at
+ * `size`; undefined where STAT does not list (the listing's '.' entry shows that hidden names
+ * are listed, and that the directory was read, not refused).
+ */
+async function renamedThere(session, temp, target, size, listings) {
+    const dir = external_node_path_.posix.dirname(temp);
+    if (!session.server.statLists || external_node_path_.posix.dirname(target) !== dir)
+        return undefined;
+    let listing = listings.get(dir);
+    if (listing === undefined)
+        listings.set(dir, (listing = session.statList(dir).catch(refusedAs(undefined))));
+    const entries = await listing;
+    if (entries === undefined)
+        return undefined;
+    if (entries.some(e => e.name === external_node_path_.posix.basename(temp)))
+        return false;
+    const there = entries.find(e => e.name === external_node_path_.posix.basename(target));
+    return there?.type === EntryType.File && there.size === size;
 }
 /** A refusal becomes `value`; a lost connection still throws (the write stays in doubt). */
 const refusedAs = (value) => (err) => {
@@ -28816,9 +28990,10 @@ class Replacer extends RunTemps {
             queue.unshift(...riding);
             throw err;
         }
+        const listings = new Map();
         for (const [i, c] of riding.entries()) {
             try {
-                await this.renamedOrNot(session, c, done.renames[i], queue);
+                await this.renamedOrNot(session, c, done.renames[i], queue, listings);
             }
             catch (err) {
                 // Where its fallback stopped is not known: it goes anew with a later write (or the run stops).
@@ -28837,7 +29012,7 @@ class Replacer extends RunTemps {
         c.live();
     }
     /** After a write carried c's rename: live, or again later (4xx), or its fallbacks (5xx). */
-    async renamedOrNot(session, c, refusal, queue) {
+    async renamedOrNot(session, c, refusal, queue, listings) {
         if (refusal === undefined) {
             this.renamed = true;
             return this.wentLive(c);
@@ -28849,12 +29024,9 @@ class Replacer extends RunTemps {
             return;
         }
         if (c.inDoubt) {
-            // The lost write may have renamed it (RNFR refused): live if the target holds the bytes sent (in-doubt.ts).
-            const shown = refusal.details.command === 'RNFR' ? await holdsSent(session, c.temp, c.target, c.sent) : undefined;
-            // A temporary shown gone needs no DELE (one reply less on a network that cuts connections).
-            if (shown !== 'temporary gone' && (await quietly(session.remove(c.temp))))
-                this.settled(c.temp);
-            return shown !== undefined ? this.wentLive(c) : c.again(session, 'anew');
+            // The lost write may have renamed it: live if the target holds the bytes sent (in-doubt.ts).
+            const live = await settleInDoubt(session, c, refusal, listings, temp => this.settled(temp));
+            return live ? this.wentLive(c) : c.again(session, 'anew');
         }
         const mode = this.server.replace;
         if (mode !== 'direct' && (await this.afterRefusal(session, c.temp, c.target, mode, refusal, undefined, c.name))) {
@@ -29081,10 +29253,6 @@ async function removeTogether(pool, paths, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/remote-session.ts
-/** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
-const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 };
-
 ;// CONCATENATED MODULE: ./src/core/concurrency.ts
 /** A small concurrency helper (pure: no I/O of its own). */
 /** Runs tasks with at most `limit` at once; the first failure stops new tasks from starting. */
@@ -29206,21 +29374,22 @@ function statOrListLister(pool) {
     return one;
 }
 /**
- * `list`, with one directory listed already (STAT's reply in another write, such as the
- * manifest's): its entries, or where that STAT listed nothing, what decides after a STAT.
+ * `list`, with directories listed already (STAT's replies in another write, such as the
+ * manifest's): their entries, or where that STAT listed nothing, what decides after a STAT.
+ * Only the directories asked for are decided: a listing sent ahead and never needed costs nothing more.
  */
-function withListed(list, absPath, listing) {
-    const listed = () => listing !== undefined ? Promise.resolve(listing) : (list.afterStat ?? list)(absPath);
-    const one = path => (path === absPath ? listed() : list(path));
+function withListed(list, ahead) {
+    const listed = (absPath) => {
+        const listing = ahead.get(absPath);
+        return listing !== undefined ? Promise.resolve(listing) : (list.afterStat ?? list)(absPath);
+    };
+    const one = path => (ahead.has(path) ? listed(path) : list(path));
     one.afterStat = list.afterStat;
     one.many = async (paths) => {
-        const rest = paths.filter(path => path !== absPath);
+        const rest = paths.filter(path => !ahead.has(path));
         const others = rest.length === 0 ? [] : list.many !== undefined ? await list.many(rest) : await listEach(list, rest);
         let next = 0;
-        const infos = [];
-        for (const path of paths)
-            infos.push(path === absPath ? await listed() : others[next++]);
-        return infos;
+        return Promise.all(paths.map(path => (ahead.has(path) ? listed(path) : Promise.resolve(others[next++]))));
     };
     return one;
 }
@@ -29384,6 +29553,7 @@ async function applyPlan(plan, ctx) {
         log.info((0,plan_text/* stepText */.uw)(step, 'done'));
     };
     const at = (path) => (0,remote_path/* remotePathOf */.fF)(plan.remoteRoot, path);
+    let final;
     try {
         await forEachLimited(plan.leftovers, ctx.concurrency, async (path) => {
             // Already gone (another run removed it): nothing left to do.
@@ -29491,6 +29661,12 @@ async function applyPlan(plan, ctx) {
         if (ctx.cutover === 'end') {
             // All uploaded and checked first; then one burst of renames, new files first.
             await forEachLimited(plan.uploads, ctx.concurrency, upload);
+            // The burst's records are written together once it is over: no checkpoint comes between.
+            store.quiet(plan.uploads.length);
+            // Where the burst is the last change, the final manifest's temporary goes up beside it,
+            // as the manifest will be once every file is live (placed only if it then is exactly that).
+            if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0)
+                final = store.stage(true);
             const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)));
             await replacer.burst(pool, target => fresh.has(target), ctx.concurrency);
             await recorded();
@@ -29534,10 +29710,18 @@ async function applyPlan(plan, ctx) {
                     log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
             });
         }
-        if (ctx.verify)
-            done.listed = await checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot });
+        // The final write's temporary goes up (and its size is read) while the final check reads
+        // the server; it goes live, by its rename, only once the check passed.
+        const checking = ctx.verify && done.uploaded.length > 0;
+        if (checking && plan.writeManifest)
+            final ??= store.stage();
+        const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined;
+        listed?.catch(() => undefined); // awaited below
+        ctx.changesMade?.();
+        done.listed = await listed;
     }
     catch (err) {
+        await final?.discard();
         log.info(`Stopped after ${done.steps.length} of the plan's ${(0,plan_text/* applySteps */.GF)(plan).length} steps`);
         // Whatever happened, the server's state so far is recorded: the next run resumes from it.
         const saved = await store.flush().then(() => true, (flushErr) => {
@@ -29553,9 +29737,13 @@ async function applyPlan(plan, ctx) {
         throw err;
     }
     if (plan.writeManifest) {
-        store.touch();
         try {
-            await store.flush();
+            if (final !== undefined)
+                await final.place();
+            else {
+                store.touch();
+                await store.flush();
+            }
         }
         catch (err) {
             throw new errors/* DeployError */.sH(`Could not write the manifest: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
@@ -29620,12 +29808,51 @@ async function hashFile(path, algorithms) {
     return Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i].digest('hex')]));
 }
 /** Hashes the files `wanted` picks; the others keep no hash (they are hashed as they are sent). */
-async function hashFiles(files, wanted = () => true, parallel = 4) {
+async function hashFiles(files, wanted = () => true, parallel = 4, ahead) {
     const hashed = files.map(file => ({ ...file }));
     await forEachLimited(hashed.filter(file => wanted(file)), parallel, async (file) => {
-        file.sha256 = await sha256File(file.localPath);
+        file.sha256 = await (ahead?.of(file) ?? sha256File(file.localPath));
     });
     return hashed;
+}
+/**
+ * Hashes taken while the run waits on the network (issue 22): the login and the manifest's read
+ * take round trips in which the CPU is idle. Files are hashed in order until `stop` (the manifest
+ * is read: from then on only the files it picks are hashed); a hash taken, or under way, serves
+ * every later `hashFiles` of the run, so the state read again under the lock hashes nothing twice.
+ */
+class HashesAhead {
+    taken = new Map();
+    stopped = false;
+    constructor(files, parallel = 2) {
+        const next = files[Symbol.iterator]();
+        const worker = async () => {
+            for (let item = next.next(); !item.done && !this.stopped; item = next.next()) {
+                // A small file is read and hashed at once: the replies waiting go first.
+                await new Promise(resolve => setImmediate(resolve));
+                if (!this.stopped)
+                    await this.of(item.value).catch(() => undefined);
+            }
+        };
+        // A file that cannot be read fails when it is needed, not here.
+        for (let i = 0; i < parallel; i++)
+            void worker();
+    }
+    /** No more hashes ahead; the ones under way finish. */
+    stop() {
+        this.stopped = true;
+    }
+    /** The file's hash, taken once. */
+    of(file) {
+        let hash = this.taken.get(file.localPath);
+        if (hash === undefined) {
+            hash = sha256File(file.localPath);
+            // Unhandled until asked for: a failure is the caller's when it asks.
+            hash.catch(() => undefined);
+            this.taken.set(file.localPath, hash);
+        }
+        return hash;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/apply/verify-hash.ts
@@ -29702,7 +29929,8 @@ function carryOut(plan, c) {
         if (!reused.has(temp))
             manifest.checked.delete(temp);
     const writer = manifestWriter(pool, replacer, (0,remote_path/* remotePathOf */.fF)(c.remoteRoot, settings.manifest), {
-        backupExists: c.state.manifestFrom === 'backup'
+        backupExists: c.state.manifestFrom === 'backup',
+        aside: c.aside
     });
     return applyPlan(plan, {
         pool,
@@ -29714,6 +29942,7 @@ function carryOut(plan, c) {
         verify: settings.verify,
         hashes: settings.verifyHash ? new HashCheck(log) : undefined,
         cutover: settings.cutover,
+        changesMade: c.changesMade,
         log
     });
 }
@@ -30079,6 +30308,24 @@ async function prepareSwap(pool, p, tag, log) {
         await pool.run('Reusing the previous release', session => session.rename(p.prev, p.next), { retries: 0 });
     }
     return exists(p.live);
+}
+/**
+ * A dry run's account of what `prepareSwap` would change before any upload, changing nothing:
+ * remote-dir put back where a cut switch left it missing, the previous release made the spare
+ * copy, or the stop where both are there.
+ */
+async function dryRunSwap(pool, p, log) {
+    const exists = await present(pool, p);
+    if (!exists(p.live) && exists(p.next) && exists(p.prev)) {
+        log.warning(`${p.live} is missing, with both ${p.next} and ${p.prev} beside it: an earlier switch was cut between its two renames. ` +
+            `Would put ${p.prev} back as ${p.live} (${p.next} stays the spare copy)`);
+    }
+    else if (exists(p.next) && exists(p.prev)) {
+        log.warning(`cutover: swap found both ${p.next} and ${p.prev}: a real run would stop (remove the one not wanted)`);
+    }
+    else if (!exists(p.next) && exists(p.prev)) {
+        log.info(`Would make the previous release ${p.prev} the spare copy ${p.next}, brought up to date by the run`);
+    }
 }
 /**
  * The switch, in one write: remote-dir (where it exists) becomes the previous release, the spare
@@ -31073,11 +31320,34 @@ function pinMismatch(received, pins) {
         `which matches none of tls-fingerprint (${pins.join(', ')}); stopping the run`, { transient: false, fatal: true });
 }
 
+;// CONCATENATED MODULE: ./src/ftp/login-reads-lost.ts
+/**
+ * Reads that ride in the login's write (issue 22) and lost the connection after the login went
+ * through: openSession logs in once more without them.
+ */
+
+
+/**
+ * The login went through and a read behind it lost the connection (a STAT reply too long for
+ * the control connection, cut on the way): openSession logs in again without reads, listing
+ * with LIST from then on where STAT's reply was too long, as the state read would have.
+ */
+class LoginReadsLost extends errors/* DeployError */.sH {
+}
+function readsLost(err, server) {
+    const message = `${commandNamed(err.command)} in the login's write: ${describeCause(err.cause)}`;
+    if (/exceeded maximum allowed size/.test(message))
+        server.statListsLost(message);
+    return new LoginReadsLost(message, { command: commandNamed(err.command), transient: true }, { cause: err.cause });
+}
+const describeCause = (cause) => (cause instanceof Error ? cause.message : String(cause));
+
 ;// CONCATENATED MODULE: ./src/ftp/handshake.ts
 /**
  * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
  * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
  */
+
 
 
 
@@ -31177,10 +31447,12 @@ async function secureControl(client, settings, server) {
 }
 /**
  * Logs in and protects the session: where the server takes pipelined commands, USER and PASS go
- * in the same write as protect's commands (one round trip for all, not three); a server that
- * asks for an account (332) gets ACCT and protect's commands again after it.
+ * in the same write as protect's commands (one round trip for all, not three), and `ahead`'s
+ * reads behind them (their replies in `ahead`: undefined where they were not sent, or were
+ * answered before the login was done); a server that asks for an account (332) gets ACCT and
+ * protect's commands again after it.
  */
-async function loginAndProtect(client, settings, server) {
+async function loginAndProtect(client, settings, server, ahead = []) {
     if (!server.pipelining || !server.loginTogether) {
         await login(client, settings);
         return protect(client, settings, server);
@@ -31189,7 +31461,7 @@ async function loginAndProtect(client, settings, server) {
     const { commands, read } = protectSteps(settings);
     // OPTS UTF8 ON whatever FEAT says (basic-ftp sends it so too): its reply is not read.
     const utf8 = settings.encoding === 'utf8' ? ['OPTS UTF8 ON'] : [];
-    const all = [`USER ${settings.user}`, `PASS ${settings.password}`, ...commands, ...utf8];
+    const all = [`USER ${settings.user}`, `PASS ${settings.password}`, ...commands, ...utf8, ...ahead];
     let replies;
     try {
         replies = await sendPipelined(client, all, fitsCommand);
@@ -31197,6 +31469,8 @@ async function loginAndProtect(client, settings, server) {
     catch (err) {
         if (!(err instanceof BatchStopped))
             throw refused('USER, PASS, ' + commands.join(', '), err, what);
+        if (err.replies.length >= all.length - ahead.length)
+            throw readsLost(err, server);
         // A server that refuses the login and hangs up (ProFTPD's 530 on too many clients): that
         // refusal, as one command at a time would have met it; else the command whose reply did
         // not come (never PASS's argument).
@@ -31209,8 +31483,10 @@ async function loginAndProtect(client, settings, server) {
     let res = expectedOr(replies[0], `USER ${settings.user}`, [230, 331, 332], what);
     if (res.code === 331)
         res = expectedOr(replies[1], 'PASS', [230, 202, 332], what);
-    if (res.code !== 332)
-        return finishProtect(client, settings, server, read(replies.slice(2)), utf8.length > 0);
+    if (res.code !== 332) {
+        const done = await finishProtect(client, settings, server, read(replies.slice(2)), utf8.length > 0);
+        return ahead.length > 0 ? { ...done, ahead: replies.slice(all.length - ahead.length) } : done;
+    }
     // The commands after PASS were refused before the account: again once it is given.
     await account(client, settings, res, what);
     return protect(client, settings, server);
@@ -31688,6 +31964,9 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
                 parts.push(chunk);
         });
         await new Promise(resolve => {
+            // TLS starts before the 1xx: the connection may be gone by now (reset), its 'close' past.
+            if (socket.destroyed)
+                return resolve();
             socket.once('end', resolve);
             socket.once('close', resolve);
         });
@@ -31986,31 +32265,32 @@ class ServerHasher {
 ;// CONCATENATED MODULE: ./src/ftp/small-read.ts
 /**
  * Small files read whole (the manifest, the lock's holder.json): SIZE first, on the control
- * connection, then RETR. The run's first listing (STAT of remote-dir) can ride in the same write
- * as the manifest's SIZE, and its backup's SIZE with it: a first deploy learns both are absent,
- * and what remote-dir holds, in one round trip (issue 22).
+ * connection, then RETR. The run's first listings (STAT of remote-dir, and of the directories
+ * the state read lists where they fit) ride ahead of the manifest's SIZE, and its backup's SIZE
+ * with it: a first deploy learns both are absent, and what remote-dir holds, in one round trip;
+ * a redeploy has its listings with the manifest rather than level by level after it (issue 22).
  */
 
 
 
 
 /**
- * STAT <dir> (when given, where STAT lists) and SIZE of each path in one write with the passive
- * port, then the first path there downloaded (at most `maxBytes`). A SIZE refused as a command
- * (`550 Permission denied.`) is not "no such file": RETR tells.
+ * STAT of each of `dirs` (where STAT lists), then SIZE of each path, pipelined with the passive
+ * port (the writes the server takes: one where they fit), then the first path there downloaded
+ * (at most `maxBytes`). A SIZE refused as a command (`550 Permission denied.`) is not "no such
+ * file": RETR tells.
  */
-async function readFirstOf(r, paths, maxBytes, dir) {
-    const stat = dir !== undefined && r.server.statLists && !globbed(dir) ? [`STAT ${dir}`] : [];
-    const replies = await r.sendAll([...stat, ...paths.map(path => `SIZE ${path}`)], {
-        pipelined: true,
-        preparePassive: true
-    });
-    const read = {
-        ...(stat.length > 0 && { stat: { listing: replies[0].code < 300 ? parseStatListing(replies[0]) : undefined } }),
-        files: []
-    };
+async function readFirstOf(r, paths, maxBytes, dirs = [], known) {
+    const stated = r.server.statLists ? dirs.filter(dir => !globbed(dir)) : [];
+    const commands = [...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)];
+    // Sent in the login's write (with the passive port): their replies, else asked now.
+    const replies = commands.every(command => known?.has(command))
+        ? commands.map(command => known.get(command))
+        : await r.sendAll(commands, { pipelined: true, preparePassive: true });
+    const stats = new Map(stated.map((dir, i) => [dir, replies[i].code < 300 ? parseStatListing(replies[i]) : undefined]));
+    const read = { stats, files: [] };
     for (const [i, path] of paths.entries()) {
-        const size = replies[stat.length + i];
+        const size = replies[stated.length + i];
         const data = await readSized(r, path, size, maxBytes);
         read.files.push(data);
         if (data !== undefined)
@@ -32031,6 +32311,69 @@ async function readSized(r, path, size, maxBytes) {
     if (expected !== undefined && expected > maxBytes)
         throw tooLarge(path, `is ${expected} bytes,`, maxBytes);
     return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls());
+}
+
+;// CONCATENATED MODULE: ./src/ftp/send-all.ts
+
+
+
+
+
+/**
+ * Resolves with every reply in order: in one write when `pipelined` and the server takes it,
+ * else one at a time. With `preparePassive`, the next transfer's passive port is asked for in the
+ * same write, or, where one came behind the last STOR, its data connection starts meanwhile.
+ */
+async function sendAll(client, connector, server, commands, options) {
+    // A port asked for ahead is kept only by the transfer right after it.
+    const ahead = options.preparePassive && connector.connectAhead(client);
+    if (!ahead)
+        connector.forget();
+    const asks = options.preparePassive && !ahead;
+    const all = asks ? [...commands, connector.passiveCommand] : commands;
+    let replies;
+    if (options.pipelined && server.pipelining) {
+        try {
+            replies = await sendPipelined(client, all, fitsCommand);
+        }
+        catch (err) {
+            if (err instanceof BatchStopped) {
+                // The server read no further: the retry (on a new connection) goes one command at a time.
+                if (err.timedOut)
+                    server.pipeliningTimedOut(err.message);
+                throw commandFailed(err.command, err.cause);
+            }
+            if (!(err instanceof RepliesMismatch))
+                throw err;
+            server.pipeliningConfused(err.message);
+            throw new errors/* DeployError */.sH(`The replies to commands sent together did not match them (${err.message})`, {
+                transient: true
+            });
+        }
+    }
+    else {
+        replies = [];
+        for (const command of all) {
+            try {
+                const res = await client.send(command);
+                replies.push({ code: res.code, message: res.message });
+            }
+            catch (err) {
+                if (!(err instanceof dist.FTPError))
+                    throw commandFailed(command, err);
+                replies.push({ code: err.code, message: err.message });
+            }
+        }
+    }
+    if (asks)
+        connector.prepare(replies.pop());
+    return replies;
+}
+/** A lost connection or a timeout on `command`, named (a refusal is its reply, not this). */
+function commandFailed(command, err) {
+    if (err instanceof errors/* DeployError */.sH || !(err instanceof Error))
+        return err;
+    return new errors/* DeployError */.sH(`${commandNamed(command)}: ${err.message}`, { command: command.split(' ')[0], transient: isTransient(err) }, { cause: err });
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -32255,6 +32598,7 @@ function hashing(hash, count) {
 
 
 
+
 class BasicFtpSession {
     client;
     connector;
@@ -32327,54 +32671,10 @@ class BasicFtpSession {
     }
     /**
      * Sends commands that take one reply each and resolves with every reply in order, refusals
-     * included (not thrown): in one write when `pipelined` and the server takes it, else one at a
-     * time. With `preparePassive`, the next transfer's passive port is asked for in the same write,
-     * or, where one came behind the last STOR, its data connection starts meanwhile.
+     * included (not thrown): see send-all.ts.
      */
-    async sendAll(commands, options) {
-        // A port asked for ahead is kept only by the transfer right after it.
-        const ahead = options.preparePassive && this.connector.connectAhead(this.client);
-        if (!ahead)
-            this.connector.forget();
-        const asks = options.preparePassive && !ahead;
-        const all = asks ? [...commands, this.connector.passiveCommand] : commands;
-        let replies;
-        if (options.pipelined && this.server.pipelining) {
-            try {
-                replies = await sendPipelined(this.client, all, fitsCommand);
-            }
-            catch (err) {
-                if (err instanceof BatchStopped) {
-                    // The server read no further: the retry (on a new connection) goes one command at a time.
-                    if (err.timedOut)
-                        this.server.pipeliningTimedOut(err.message);
-                    throw commandFailed(err.command, err.cause);
-                }
-                if (!(err instanceof RepliesMismatch))
-                    throw err;
-                this.server.pipeliningConfused(err.message);
-                throw new errors/* DeployError */.sH(`The replies to commands sent together did not match them (${err.message})`, {
-                    transient: true
-                });
-            }
-        }
-        else {
-            replies = [];
-            for (const command of all) {
-                try {
-                    const res = await this.client.send(command);
-                    replies.push({ code: res.code, message: res.message });
-                }
-                catch (err) {
-                    if (!(err instanceof dist.FTPError))
-                        throw commandFailed(command, err);
-                    replies.push({ code: err.code, message: err.message });
-                }
-            }
-        }
-        if (asks)
-            this.connector.prepare(replies.pop());
-        return replies;
+    sendAll(commands, options) {
+        return sendAll(this.client, this.connector, this.server, commands, options);
     }
     async upload(source, remotePath, first) {
         const data = await this.connector.open(this.client);
@@ -32405,8 +32705,15 @@ class BasicFtpSession {
         // whole download from a cut one. The passive port is asked for in the same write.
         return (await readFirstOf(this.reader(), [remotePath], maxBytes)).files[0];
     }
-    readFirstOf(paths, maxBytes, dir) {
-        return readFirstOf(this.reader(), paths, maxBytes, dir);
+    readFirstOf(paths, maxBytes, dirs, known) {
+        return readFirstOf(this.reader(), paths, maxBytes, dirs, known);
+    }
+    /** The replies to the reads sent in the login's write (open-session.ts), once. */
+    loginReplies;
+    takeLoginReplies() {
+        const replies = this.loginReplies;
+        this.loginReplies = undefined;
+        return replies;
     }
     reader() {
         const { client, connector, server } = this;
@@ -32501,12 +32808,6 @@ class BasicFtpSession {
         this.client.close();
     }
 }
-/** A lost connection or a timeout on `command`, named (a refusal is its reply, not this). */
-function commandFailed(command, err) {
-    if (err instanceof errors/* DeployError */.sH || !(err instanceof Error))
-        return err;
-    return new errors/* DeployError */.sH(`${commandNamed(command)}: ${err.message}`, { command: command.split(' ')[0], transient: isTransient(err) }, { cause: err });
-}
 
 ;// CONCATENATED MODULE: ./src/ftp/translate.ts
 /**
@@ -32551,8 +32852,9 @@ function translated(session) {
 
 
 
+
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true })) => {
+const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true }), ahead) => {
     if (server.stopped !== undefined)
         throw server.stopped;
     const client = new dist.Client(settings.timeoutMs);
@@ -32571,16 +32873,26 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
     try {
         const greeting = await secureControl(client, settings, server);
         server.greeted(greeting);
-        const { home, features } = await loginAndProtect(client, settings, server);
+        // The reads that ride in the login's write, with a passive port for the transfer after them.
+        const reads = ahead === undefined ? [] : await ahead.catch(() => []);
+        const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : [];
+        const { home, features, ahead: replies } = await loginAndProtect(client, settings, server, asked);
         const socket = controlSocket(client);
         const tlsVersion = socket instanceof external_node_tls_.TLSSocket ? (socket.getProtocol() ?? '') : '';
         const fingerprint = socket instanceof external_node_tls_.TLSSocket ? peerFingerprint(socket) : '';
         const session = new BasicFtpSession(client, connector, tlsVersion, fingerprint, home, server, log, features);
         server.hashAlgorithm = session.hashAlgorithm;
+        if (replies !== undefined) {
+            connector.prepare(replies.pop());
+            session.loginReplies = new Map(reads.map((command, i) => [command, replies[i]]));
+        }
         return translated(session);
     }
     catch (err) {
         client.close();
+        // A read in the login's write lost the connection: once more, without reads.
+        if (err instanceof LoginReadsLost)
+            return openSession(settings, log, server);
         if (err instanceof errors/* DeployError */.sH)
             throw err;
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,core_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
@@ -33393,6 +33705,221 @@ function connectFailed(settings, where, err, secrets, crowded) {
 
 // EXTERNAL MODULE: ./src/local/local-plan.ts
 var local_plan = __nccwpck_require__(4326);
+;// CONCATENATED MODULE: ./src/remote/remote-state.ts
+/**
+ * What the server holds before the deploy: the manifest, and a listing of the directories the
+ * manifest's files and the local files live in, with the temporaries found there.
+ */
+
+
+
+
+
+
+/**
+ * The manifest (else its backup), read on a session of the pool; its SIZE and its backup's go in
+ * one write with remote-dir's STAT where the server lists that way (the state's first listing).
+ */
+async function readRemoteManifest(q, log, dirs = [q.remoteRoot], login) {
+    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
+    try {
+        const first = await readWithRoot(q, manifestPath, dirs, login);
+        const read = await readManifest(q.pool, manifestPath, log, first?.known);
+        return first?.listed !== undefined ? { ...read, listed: first.listed } : read;
+    }
+    catch (err) {
+        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
+    }
+}
+/**
+ * The manifest and its backup asked for with remote-dir's STAT, tried once: where that fails
+ * for the STAT's sake (a reply too long for the control connection, a connection cut on the
+ * way), undefined, and the manifest is read on its own, with its retries: a different step.
+ */
+async function readWithRoot(q, manifestPath, dirs, login) {
+    // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
+    const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath];
+    try {
+        return await q.pool.run('Reading the manifest', async (session) => {
+            if (session.readFirstOf === undefined)
+                return undefined;
+            const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs, login);
+            const known = new Map(read.files.map((data, i) => [paths[i], data]));
+            return { known, ...(read.stats.size > 0 && { listed: read.stats }) };
+        }, { retries: 0 });
+    }
+    catch (err) {
+        if (tooLong(err))
+            q.pool.server.statListsLost(`Listing ${q.remoteRoot}: ${(0,errors/* describeError */.Uc)(err)}`);
+        else if (!isTransient(err))
+            throw err;
+        return undefined;
+    }
+}
+/** A write's worth of STATs ahead of the manifest's SIZEs (ftp/pipelining's writes are 2 KB). */
+const AHEAD_BYTES = 1536;
+/** Where the manifest read before the lock names the directories: up to three writes' worth. */
+const AHEAD_KNOWN_BYTES = 5632;
+/**
+ * The directories whose STATs go ahead of the manifest's SIZE: remote-dir, then, where the server
+ * takes pipelined commands, those the state read will list (the local files', and those of
+ * `known`, the manifest read before the lock), parents first, as many as fit in a write (three
+ * where `known` names them). A guess: one listed and not needed is never decided (LIST after an
+ * empty STAT), one needed and not listed ahead is listed after the manifest, as before. Under the
+ * lock after a read that found no manifest, remote-dir alone: the rest is not there.
+ */
+function dirsAhead(q, known) {
+    if (!q.pool.server.pipelining || known?.from === 'none')
+        return [q.remoteRoot];
+    return relDirsAhead(q.localPaths, known, q.remoteRoot).map(dir => (0,remote_path/* remotePathOf */.fF)(q.remoteRoot, dir));
+}
+/** dirsAhead's choice, remote-relative ('' is remote-dir), measured with remote-dir at `root`. */
+function relDirsAhead(localPaths, known, root) {
+    const rel = new Set([...localPaths, ...(known?.manifest.files.keys() ?? [])].flatMap(remote_path/* parentDirs */.vB));
+    const byDepth = [...rel].sort((a, b) => a.split('/').length - b.split('/').length);
+    const dirs = [''];
+    let bytes = known !== undefined ? AHEAD_KNOWN_BYTES : AHEAD_BYTES;
+    for (const dir of byDepth) {
+        bytes -= Buffer.byteLength(`STAT ${(0,remote_path/* remotePathOf */.fF)(root, dir)}\r\n`);
+        if (bytes < 0)
+            break;
+        dirs.push(dir);
+    }
+    return dirs;
+}
+/** readRemoteManifest's first write where the server pipelines: the STATs of `dirs`, the SIZEs of the manifest and its backup. */
+function firstReads(dirs, root, manifestName) {
+    const manifestPath = external_node_path_.posix.join(root, manifestName);
+    return [
+        ...dirs.map(dir => `STAT ${(0,remote_path/* remotePathOf */.fF)(root, dir)}`),
+        `SIZE ${manifestPath}`,
+        `SIZE ${backupPathOf(manifestPath)}`
+    ];
+}
+/**
+ * `read`: the manifest as just read (with the listings that came with it), else it is read
+ * first, with listings ahead of it (`known`: the manifest as read before the lock names them).
+ */
+async function readRemoteState(q, log, read, known) {
+    read ??= await readRemoteManifest(q, log, dirsAhead(q, known));
+    const { manifest } = read;
+    const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list;
+    // The manifest's directories are listed in any case (a hidden one is still there); the local
+    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
+    const ifShown = q.localPaths.flatMap(remote_path/* parentDirs */.vB);
+    const { index, temps, tempSizes, listed } = await indexFiles({ ...q, list }, [...manifest.files.keys()], ifShown);
+    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path), q.holdsLock));
+    const inFlight = temps.filter(path => !abandoned.includes(path));
+    if (inFlight.length > 0) {
+        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
+    }
+    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
+    const restoreManifest = read.from === 'backup';
+    const manifestFrom = read.from;
+    return { manifest, manifestFrom, restoreManifest, index, rootExists, abandoned, inFlight, tempSizes, listed };
+}
+
+;// CONCATENATED MODULE: ./src/remote/login-reads.ts
+/**
+ * The reads that ride in the login's write (issue 22): the first write of readRemoteManifest
+ * (the STATs ahead, the manifest's SIZE and its backup's), asked before the login directory is
+ * known, with remote-dir as given: a relative one resolves against the login directory, as the
+ * server reads it. Their replies are what the server held at the login, so only the read before
+ * the lock takes them; everything under the lock is asked again.
+ */
+
+
+
+class LoginReads {
+    manifestName;
+    dirs;
+    root;
+    constructor(remoteDir, manifestName) {
+        this.manifestName = manifestName;
+        const relative = external_node_path_.posix.normalize(remoteDir === '' ? '.' : remoteDir).replace(/(.)\/$/, '$1');
+        this.root = remoteDir.startsWith('/') ? (0,remote_path/* resolveRemoteRoot */.b7)('/', remoteDir) : relative;
+    }
+    /** The commands for the login's write, once the local files are known. */
+    commands(localPaths) {
+        this.dirs = relDirsAhead(localPaths, undefined, this.root);
+        return firstReads(this.dirs, this.root, this.manifestName);
+    }
+    /**
+     * The directories to STAT (absolute) and the login's replies as readRemoteManifest asks
+     * (remote-dir resolved to `remoteRoot`); undefined where the login's write did not carry them.
+     */
+    taken(session, remoteRoot) {
+        const sent = session.takeLoginReplies?.();
+        if (sent === undefined || this.dirs === undefined)
+            return undefined;
+        const given = firstReads(this.dirs, this.root, this.manifestName);
+        if (!given.every(command => sent.has(command)))
+            return undefined;
+        const asked = firstReads(this.dirs, remoteRoot, this.manifestName);
+        const replies = new Map(asked.map((command, i) => [command, sent.get(given[i])]));
+        return { dirs: this.dirs.map(dir => (dir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, dir))), replies };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/session/connect.ts
+/** No risk to say before connecting: FTPS with the certificate verified (or pinned). */
+function nothingToSayFirst(settings) {
+    return (settings.protocol !== 'sftp' &&
+        settings.tls !== 'none' &&
+        (settings.tlsVerify || settings.tlsFingerprints.length > 0));
+}
+/** `opening`: the first session, opened already (nothingToSayFirst), else opened here. */
+async function connect(settings, log, pool, opening) {
+    if (settings.protocol === 'sftp') {
+        if (settings.sshHostKeyAny) {
+            log.warning("ssh-host-key: any: the server's host key is not checked; anyone on the path can pose as the server and read the password");
+        }
+    }
+    else if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await (opening ?? pool.run('Connecting', async (opened) => opened));
+    const security = settings.protocol === 'sftp'
+        ? `SFTP (SSH), host key ${session.fingerprint}`
+        : session.tlsVersion === ''
+            ? 'plain FTP (no TLS)'
+            : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+
+;// CONCATENATED MODULE: ./src/run-start.ts
+
+
+
+
+async function startRun(settings, log, deps, openPool) {
+    // The manifest is read before the lock (the lock may wait for the plan): its first reads ride in the login.
+    const readsFirst = settings.lock && !settings.dryRun && !settings.rollback && settings.cutover !== 'swap';
+    const loginReads = readsFirst && settings.protocol !== 'sftp' ? new LoginReads(settings.remoteDir, settings.manifest) : undefined;
+    let give = () => undefined;
+    const pool = openPool(loginReads && new Promise(resolve => (give = resolve)));
+    const opening = nothingToSayFirst(settings) ? pool.run('Connecting', async (opened) => opened) : undefined;
+    // Its failure is connect's to report.
+    opening?.catch(() => undefined);
+    try {
+        // A rollback uploads nothing: local-dir is not read.
+        const local = settings.rollback ? [] : await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
+        give(loginReads?.commands(local.map(file => file.relPath)) ?? []);
+        return { pool, local, ahead: new HashesAhead(local), opening, loginReads };
+    }
+    catch (err) {
+        give([]);
+        await opening?.catch(() => undefined);
+        pool.closeAll();
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/remote/listing.ts
 /** The listing output: remote entries relative to remote-dir, flat or recursive. */
 
@@ -33562,14 +34089,54 @@ async function releaseWhenDone(pool, held, log) {
     }
 }
 /** The listing output of a run whose changes are all made: a failure is a warning and an empty listing. */
-async function listWhenDone(pool, remoteRoot, settings, log) {
+async function listWhenDone(pool, remoteRoot, settings, log, listing = listNow(pool, remoteRoot, settings, log)) {
     try {
-        return await listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log);
+        return await listing;
     }
     catch (err) {
         log.warning(`The deploy is done, but remote-dir could not be listed: ${(0,errors/* describeError */.Uc)(err)} (the listing output is empty)`);
         return [];
     }
+}
+function listNow(pool, remoteRoot, settings, log) {
+    return listRemote(path => pool.run(`Listing ${path}`, session => session.listEntries(path)), remoteRoot, settings, log);
+}
+/**
+ * The listing output where it is listed anew (MLSD servers, whose exact times STAT lines lack):
+ * listed as soon as every change but the manifest's is made, on another connection while the
+ * final check, the manifest's write and the lock's release go on (the manifest, the lock and
+ * temporaries are never in it), instead of after them.
+ */
+class EndListing {
+    pool;
+    remoteRoot;
+    settings;
+    early;
+    /** Warnings of the early listing, said when its result is taken. */
+    said = [];
+    constructor(pool, remoteRoot, settings) {
+        this.pool = pool;
+        this.remoteRoot = remoteRoot;
+        this.settings = settings;
+    }
+    /** Every change but the manifest's is made: the listing starts where it cannot be built from the run's listings. */
+    changesMade = () => {
+        if (this.settings.listing === 'none' || builtFromListings(this.pool))
+            return;
+        this.early ??= listNow(this.pool, this.remoteRoot, this.settings, { warning: m => this.said.push(m) });
+        this.early.catch(() => undefined); // awaited by `result`, if the run gets there
+    };
+    /** The listing output, once every change is made (`listed`: as listAtEnd). */
+    async result(log, listed) {
+        if (this.early === undefined)
+            return listAtEnd(this.pool, this.remoteRoot, this.settings, log, listed);
+        this.said.splice(0).forEach(m => log.warning(m));
+        return listWhenDone(this.pool, this.remoteRoot, this.settings, log, this.early);
+    }
+}
+/** Whether the listing output can be built from the final check's listings (STAT, as it lists with). */
+function builtFromListings(pool) {
+    return pool.server.statLists && pool.server.listCommand !== 'MLSD';
 }
 /**
  * The listing output of a run whose changes are all made. `listed`: directories the run listed
@@ -33579,7 +34146,7 @@ async function listWhenDone(pool, remoteRoot, settings, log) {
  * directory they lack. Anything else is listed now.
  */
 async function listAtEnd(pool, remoteRoot, settings, log, listed) {
-    const same = pool.server.statLists && pool.server.listCommand !== 'MLSD';
+    const same = builtFromListings(pool);
     const built = listed !== undefined && same ? await listingFrom(listed, remoteRoot, settings, log) : undefined;
     if (built !== undefined)
         log.debug('The listing output is built from the listings made since the last change');
@@ -34113,6 +34680,16 @@ async function takeRunLock(o) {
     const run = (what, fn) => o.pool.run(what, fn, { always: true });
     const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
     const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
+    const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log);
+    try {
+        return await takeWith(o, heartbeat, run, chain);
+    }
+    catch (err) {
+        heartbeat.close();
+        throw err;
+    }
+}
+async function takeWith(o, heartbeat, run, chain) {
     let created = false;
     let madeLock = false;
     await run('Creating remote-dir', async (session) => {
@@ -34134,7 +34711,13 @@ async function takeRunLock(o) {
                 created = true;
         }
     });
-    const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log);
+    // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
+    // written, where the first write made it), and the pool opens no more connections until it is
+    // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
+    // the rest. Never while waiting for another run's lock: that run may need the slot.
+    const opening = () => o.pool.holdOpenings(heartbeat.open());
+    if (madeLock)
+        opening();
     const lock = await DeployLock.acquire({
         remoteRoot: o.remoteRoot,
         lockName: o.lockName,
@@ -34151,11 +34734,10 @@ async function takeRunLock(o) {
         o.log.warning(`Stopping: ${reason}`);
         o.pool.cancel(reason);
     }, madeLock);
-    // Opened now, and the pool opens no more connections until it is in: a host that limits
-    // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
-    o.pool.holdOpenings(heartbeat.open());
+    if (!madeLock)
+        opening();
     lock.onRelease(() => heartbeat.close());
-    return { lock, createdRoot: created ? chain : [] };
+    return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside };
 }
 /** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
 async function reportHeldLock(pool, remoteRoot, log, lockDir = external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE)) {
@@ -34177,6 +34759,12 @@ function lockSteps(held, dirMode) {
         ...held.createdRoot.map(path => ({ kind: 'create root directory', path, detail: (0,plan_text/* dirDetail */.dY)({ dirMode }) })),
         { kind: 'take lock', path: remote_path/* LOCK_DIR */.UE }
     ];
+}
+/** The lock's connection cannot take work beside the pool now (not open, or busy). */
+class NotBeside extends Error {
+    constructor(what) {
+        super(`${what}: the lock's connection is not free`);
+    }
 }
 /**
  * The heartbeat's own connection, so a beat never waits behind transfers: opened as the lock is
@@ -34208,7 +34796,48 @@ class HeartbeatSession {
         this.own?.close();
         this.own = undefined;
     }
+    /** A beat in flight on the own session, and work beside the pool in flight there. */
+    beating;
+    besideWork;
+    /** A beat: never behind work beside the pool (the own session busy with it: through the pool, ahead of every waiting task). */
     run = async (what, fn) => {
+        if (this.besideWork !== undefined)
+            return this.pool.run(what, fn, { always: true, first: true });
+        const beat = this.runNow(what, fn);
+        const settled = beat.catch(() => undefined);
+        this.beating = settled;
+        try {
+            return await beat;
+        }
+        finally {
+            if (this.beating === settled)
+                this.beating = undefined;
+        }
+    };
+    /**
+     * Work beside the pool (the manifest's writes) on the own session while it is open and idle
+     * between beats; one piece at a time. Throws NotBeside where it cannot (the caller uses the
+     * pool then), and a failure there is the caller's to take to the pool too: it is not retried here.
+     */
+    aside = async (what, fn) => {
+        // Opening (the run's first uploads start meanwhile): it is in within a login's round trips.
+        await this.opening;
+        await this.beating;
+        const own = this.own;
+        if (this.closed || own?.usable !== true || this.besideWork !== undefined)
+            throw new NotBeside(what);
+        const work = fn(own);
+        const settled = work.catch(() => undefined);
+        this.besideWork = settled;
+        try {
+            return await work;
+        }
+        finally {
+            if (this.besideWork === settled)
+                this.besideWork = undefined;
+        }
+    };
+    runNow = async (what, fn) => {
         for (let attempt = 1;; attempt++) {
             const session = await this.session();
             if (session === undefined)
@@ -34448,101 +35077,6 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
     return folds;
 }
 
-;// CONCATENATED MODULE: ./src/remote/remote-state.ts
-/**
- * What the server holds before the deploy: the manifest, and a listing of the directories the
- * manifest's files and the local files live in, with the temporaries found there.
- */
-
-
-
-
-
-
-/**
- * The manifest (else its backup), read on a session of the pool; its SIZE and its backup's go in
- * one write with remote-dir's STAT where the server lists that way (the state's first listing).
- */
-async function readRemoteManifest(q, log) {
-    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
-    try {
-        const first = await readWithRoot(q, manifestPath);
-        const read = await readManifest(q.pool, manifestPath, log, first?.known);
-        return first?.root !== undefined ? { ...read, root: first.root } : read;
-    }
-    catch (err) {
-        throw new errors/* DeployError */.sH(`Could not read the manifest ${manifestPath}: ${(0,errors/* describeError */.Uc)(err)}`, {}, { cause: err });
-    }
-}
-/**
- * The manifest and its backup asked for with remote-dir's STAT, tried once: where that fails
- * for the STAT's sake (a reply too long for the control connection, a connection cut on the
- * way), undefined, and the manifest is read on its own, with its retries: a different step.
- */
-async function readWithRoot(q, manifestPath) {
-    // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
-    const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath];
-    try {
-        return await q.pool.run('Reading the manifest', async (session) => {
-            if (session.readFirstOf === undefined)
-                return undefined;
-            const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, q.remoteRoot);
-            const known = new Map(read.files.map((data, i) => [paths[i], data]));
-            return { known, ...(read.stat !== undefined && { root: read.stat }) };
-        }, { retries: 0 });
-    }
-    catch (err) {
-        if (tooLong(err))
-            q.pool.server.statListsLost(`Listing ${q.remoteRoot}: ${(0,errors/* describeError */.Uc)(err)}`);
-        else if (!isTransient(err))
-            throw err;
-        return undefined;
-    }
-}
-/** `read`: the manifest as just read (with remote-dir's listing, if it came with it), else it is read first. */
-async function readRemoteState(q, log, read) {
-    read ??= await readRemoteManifest(q, log);
-    const { manifest } = read;
-    const list = read.root !== undefined ? withListed(q.list, q.remoteRoot, read.root.listing) : q.list;
-    // The manifest's directories are listed in any case (a hidden one is still there); the local
-    // files' only where the parent shows them, so a first deploy lists remote-dir alone.
-    const ifShown = q.localPaths.flatMap(remote_path/* parentDirs */.vB);
-    const { index, temps, tempSizes, listed } = await indexFiles({ ...q, list }, [...manifest.files.keys()], ifShown);
-    const abandoned = temps.filter(path => q.names.isAbandoned(external_node_path_.posix.basename(path), q.holdsLock));
-    const inFlight = temps.filter(path => !abandoned.includes(path));
-    if (inFlight.length > 0) {
-        log.info(`Left alone: ${inFlight.length} temporary file(s) of another run that may still be uploading (${inFlight.slice(0, 3).join(', ')})`);
-    }
-    const rootExists = index.dirs.size > 0 || index.files.size > 0 || read.from !== 'none';
-    const restoreManifest = read.from === 'backup';
-    const manifestFrom = read.from;
-    return { manifest, manifestFrom, restoreManifest, index, rootExists, abandoned, inFlight, tempSizes, listed };
-}
-
-;// CONCATENATED MODULE: ./src/session/connect.ts
-async function connect(settings, log, pool) {
-    if (settings.protocol === 'sftp') {
-        if (settings.sshHostKeyAny) {
-            log.warning("ssh-host-key: any: the server's host key is not checked; anyone on the path can pose as the server and read the password");
-        }
-    }
-    else if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await pool.run('Connecting', async (opened) => opened);
-    const security = settings.protocol === 'sftp'
-        ? `SFTP (SSH), host key ${session.fingerprint}`
-        : session.tlsVersion === ''
-            ? 'plain FTP (no TLS)'
-            : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-
 ;// CONCATENATED MODULE: ./src/core/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -34575,6 +35109,8 @@ const LIMIT_TEXT = [
 const COUNT = [/\((\d+)\)/, /\b(\d+) users \(the maximum\)/i, /more than (\d+) connections/i];
 /** Codes a limit comes with: 421 (service not available, RFC 959) and 530 (not logged in). */
 const LIMIT_CODES = new Set([421, 530]);
+/** What src/sftp says of a refused SFTP channel (a connection's own limit, see `onItsOwn`). */
+const CHANNEL_REFUSED = /refused an SFTP channel/;
 /** The limit a reply announces, or undefined when it is any other reply. */
 function connectionLimitOf(code, reply) {
     if (!LIMIT_CODES.has(code))
@@ -34582,12 +35118,13 @@ function connectionLimitOf(code, reply) {
     const text = reply.trim();
     if (!LIMIT_TEXT.some(pattern => pattern.test(text)))
         return undefined;
+    const own = CHANNEL_REFUSED.test(text) ? { onItsOwn: true } : {};
     for (const pattern of COUNT) {
         const match = pattern.exec(text);
         if (match)
-            return { code, reply: text, count: Number(match[1]) };
+            return { code, reply: text, count: Number(match[1]), ...own };
     }
-    return { code, reply: text };
+    return { code, reply: text, ...own };
 }
 /** The limit behind a failed connect or login (the reply may sit in an error's cause). */
 function limitOfError(err) {
@@ -34675,6 +35212,51 @@ class Moment {
     }
 }
 
+;// CONCATENATED MODULE: ./src/session/pool-stop.ts
+/**
+ * A pool's cancel: the moment its tasks stop (all but `always` ones: clean-up, the manifest, the
+ * lock), and, given a time to clean up, the moment those stop too. What a stopped task says.
+ */
+
+
+class PoolStop {
+    /** Why the run was cancelled; undefined before a cancel. */
+    reason;
+    /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
+    stopping = new Moment();
+    /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
+    outOfTime = new Moment();
+    deadlineTimer;
+    /** The first cancel stops the tasks; the first `cleanupMs` given starts the clock on the rest. */
+    cancel(reason, cleanupMs) {
+        if (this.reason === undefined) {
+            this.reason = reason;
+            this.stopping.reach();
+        }
+        if (cleanupMs !== undefined && this.deadlineTimer === undefined && !this.outOfTime.reached) {
+            this.deadlineTimer = setTimeout(() => this.outOfTime.reach(), cleanupMs);
+        }
+    }
+    /** Whether a task (`always` or not) must stop now. */
+    isStopped(always) {
+        return (this.reason !== undefined && !always) || this.outOfTime.reached;
+    }
+    /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
+    stopped(what, always) {
+        const why = always
+            ? `given up, the time to clean up after the cancel (${this.reason}) ran out`
+            : `stopped, the deploy was cancelled (${this.reason})`;
+        return new errors/* CancelledError */.cc(`${what}: ${why}`);
+    }
+    /** The moment a task stops at. */
+    momentFor(always) {
+        return always ? this.outOfTime : this.stopping;
+    }
+    clear() {
+        clearTimeout(this.deadlineTimer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/session/hold-back.ts
 /**
  * The pool's openings held back while a connection outside it (the lock's heartbeat) opens, so
@@ -34706,6 +35288,56 @@ class HoldBack {
     settle() {
         this.release?.();
         this.until = this.release = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/session/idle.ts
+class IdleSessions {
+    /** Most recently released last. */
+    sessions = [];
+    serials = new WeakMap();
+    /** Sessions a task has taken. */
+    used = new WeakSet();
+    opened = 0;
+    /** Notes a session just opened (a session the pool did not open counts as opened first of all). */
+    open(session) {
+        this.serials.set(session, ++this.opened);
+    }
+    /** A task takes `session`. */
+    use(session) {
+        this.used.add(session);
+    }
+    /** A mark: sessions opened from now on are `after` it. */
+    mark() {
+        return this.opened;
+    }
+    push(session) {
+        this.sessions.push(session);
+    }
+    /**
+     * The most recently released session; given `openedAfter` (a mark), the most recently released
+     * one opened after it that no task has used, else undefined (the others stay idle for other tasks).
+     */
+    take(openedAfter) {
+        if (openedAfter === undefined)
+            return this.sessions.pop();
+        for (let i = this.sessions.length - 1; i >= 0; i--) {
+            const s = this.sessions[i];
+            if ((this.serials.get(s) ?? 0) > openedAfter && !this.used.has(s))
+                return this.sessions.splice(i, 1)[0];
+        }
+        return undefined;
+    }
+    /** The idle session opened first (closed to make room for a fresh login where the pool is full). */
+    takeOldest() {
+        if (this.sessions.length === 0)
+            return undefined;
+        const serial = (s) => this.serials.get(s) ?? 0;
+        const oldest = this.sessions.reduce((a, b) => (serial(b) < serial(a) ? b : a));
+        return this.sessions.splice(this.sessions.indexOf(oldest), 1)[0];
+    }
+    clear() {
+        this.sessions.length = 0;
     }
 }
 
@@ -34777,22 +35409,18 @@ function room(session) {
 
 
 
+
 class SessionPool {
     open;
     options;
     log;
-    idle = [];
+    idle = new IdleSessions();
     all = new Set();
     opening = 0;
     waiting = [];
     sleep;
-    cancelled;
-    /** Reached at the cancel: tasks other than `always` ones stop there, their transfers aborted. */
-    stopping = new Moment();
-    /** Reached when a cancel's time to clean up has run out: `always` tasks stop there too. */
-    outOfTime = new Moment();
-    expired = false;
-    deadlineTimer;
+    /** The cancel, and the time to clean up after it. */
+    stop = new PoolStop();
     /** Openings held back for a connection outside the pool (holdOpenings), and those that got in. */
     held = new HoldBack();
     /** Opens that failed (not for a limit), the last one's error: tasks waiting for a connection fail with it. */
@@ -34826,30 +35454,13 @@ class SessionPool {
      * within the runner's grace period, reachable server or not.
      */
     cancel(reason, cleanupMs) {
-        if (this.cancelled === undefined) {
-            this.cancelled = reason;
-            this.stopping.reach();
-        }
-        if (cleanupMs !== undefined && this.deadlineTimer === undefined && !this.expired) {
-            const expire = () => {
-                this.expired = true;
-                this.outOfTime.reach();
-            };
-            this.deadlineTimer = setTimeout(expire, cleanupMs);
-        }
+        this.stop.cancel(reason, cleanupMs);
         this.held.settle();
         this.waiting.splice(0).forEach(wake => wake());
     }
     /** `work` within a cancel's time to clean up (as it stands, unbounded before a cancel). */
     bounded(what, work) {
-        return this.outOfTime.race(work, () => this.stopped(what, true));
-    }
-    /** Why a task stopped: the cancel, or (`always` tasks) the end of its time to clean up. */
-    stopped(what, always) {
-        const why = always
-            ? `given up, the time to clean up after the cancel (${this.cancelled}) ran out`
-            : `stopped, the deploy was cancelled (${this.cancelled})`;
-        return new errors/* CancelledError */.cc(`${what}: ${why}`);
+        return this.stop.outOfTime.race(work, () => this.stop.stopped(what, true));
     }
     /**
      * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
@@ -34868,25 +35479,27 @@ class SessionPool {
      */
     async run(what, fn, options = {}) {
         let progressed = 0;
+        // After a lost connection, a fresh login: no session opened before it, nor used since (idle.ts).
+        let openedAfter;
         for (let tried = 1;; tried++) {
             let session;
-            const isStopped = () => (this.cancelled !== undefined && !options.always) || this.expired;
+            const isStopped = () => this.stop.isStopped(options.always);
             if (isStopped())
-                throw this.stopped(what, options.always);
+                throw this.stop.stopped(what, options.always);
             // A task outlived by its stop is abandoned: the session it gets, or holds, is closed.
             let abandoned = false;
             const task = (async () => {
-                const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false);
+                const got = await this.acquire(() => abandoned || isStopped(), options.first ?? false, openedAfter);
                 if (abandoned || isStopped()) {
                     this.discard(got);
-                    throw this.stopped(what, options.always);
+                    throw this.stop.stopped(what, options.always);
                 }
                 session = got;
                 return fn(got);
             })();
             try {
-                const stop = options.always ? this.outOfTime : this.stopping;
-                const result = await stop.race(task, () => this.stopped(what, options.always));
+                const stoppedAt = this.stop.momentFor(options.always);
+                const result = await stoppedAt.race(task, () => this.stop.stopped(what, options.always));
                 this.release(session);
                 return result;
             }
@@ -34895,6 +35508,8 @@ class SessionPool {
                 task.catch(() => undefined);
                 const stoppedHere = isStopped();
                 const transient = isTransient(err);
+                if (session && transient && !session.usable)
+                    openedAfter = this.idle.mark();
                 if (session) {
                     // A transient failure leaves the connection in doubt (unless requests are answered by id):
                     // start over on a new one. A stopped task's transfer is aborted with its connection.
@@ -34905,12 +35520,12 @@ class SessionPool {
                 }
                 // After a cancel nothing is tried again: what is left is the next run's to clean.
                 if (stoppedHere)
-                    throw transient ? this.stopped(what, options.always) : err;
+                    throw transient ? this.stop.stopped(what, options.always) : err;
                 // A try that got somewhere (renames in doubt settled) is not counted: each settles more.
                 if (err instanceof errors/* DeployError */.sH && err.details.progressed === true)
                     progressed += 1;
                 const attempt = tried - progressed;
-                if (!transient || attempt > (options.retries ?? this.options.retries) || this.cancelled !== undefined)
+                if (!transient || attempt > (options.retries ?? this.options.retries) || this.stop.reason !== undefined)
                     throw err;
                 const wait = backoffMs(Math.max(1, attempt), this.options.random);
                 this.log.info(`${what}: ${(0,errors/* describeError */.Uc)(err)}; retry ${Math.max(1, attempt)} of ${this.options.retries} in ${wait} ms on a new connection`);
@@ -34939,19 +35554,19 @@ class SessionPool {
     /** Closes every session. */
     closeAll() {
         this.closed = true;
-        clearTimeout(this.deadlineTimer);
+        this.stop.clear();
         for (const session of this.all)
             session.close();
         this.all.clear();
-        this.idle.length = 0;
+        this.idle.clear();
     }
-    async acquire(abandoned, first) {
+    async acquire(abandoned, first, openedAfter) {
         const failures = this.openFailure?.count ?? 0;
         for (;;) {
             // Woken by a cancel: a stopped task opens no connection.
             if (abandoned())
                 throw new errors/* CancelledError */.cc('stopped');
-            const idle = this.idle.pop();
+            const idle = this.idle.take(openedAfter);
             // A session can die while idle (the server's idle timeout): then open another.
             if (idle?.usable)
                 return this.took(idle);
@@ -34960,7 +35575,7 @@ class SessionPool {
                 continue;
             }
             // One in use with room (SFTP): no wait for a login. After a cancel, only sessions no stopped task holds.
-            const shared = this.cancelled === undefined ? this.shares.roomiest() : undefined;
+            const shared = this.stop.reason === undefined ? this.shares.roomiest() : undefined;
             if (shared !== undefined)
                 return this.took(shared);
             // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
@@ -34974,6 +35589,12 @@ class SessionPool {
                 const session = await this.openWithinLimit();
                 if (session !== undefined)
                     return this.took(session);
+                continue;
+            }
+            // Full, and what is idle was open before the lost connection: the one open longest makes room.
+            const old = openedAfter === undefined ? undefined : this.idle.takeOldest();
+            if (old !== undefined) {
+                this.discard(old);
                 continue;
             }
             await new Promise(resolve => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
@@ -34990,6 +35611,7 @@ class SessionPool {
             for (let attempt = 1;; attempt++) {
                 try {
                     const session = await this.open(this.server);
+                    this.idle.open(session);
                     this.all.add(session);
                     return session;
                 }
@@ -35008,8 +35630,12 @@ class SessionPool {
                         this.server.connectionLimit ??= limit;
                         return undefined;
                     }
+                    if (limit.onItsOwn === true) {
+                        throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)}, the only channel of the run's only connection: not a limit other clients reach ` +
+                            '(sshd counts MaxSessions per connection); the server lets this account log in but open no SFTP session', { code: limit.code, reply: limit.reply, transient: false });
+                    }
                     const tries = this.options.limitRetries ?? 5;
-                    if (attempt > tries || this.cancelled !== undefined) {
+                    if (attempt > tries || this.stop.reason !== undefined) {
                         throw new errors/* DeployError */.sH(`${(0,errors/* describeError */.Uc)(err)} (the server's connection limit: no connection was let in after ${attempt} tries; ` +
                             'other clients hold every connection it allows)', { code: limit.code, reply: limit.reply, transient: false });
                     }
@@ -35028,6 +35654,7 @@ class SessionPool {
     }
     /** A task takes `session`; with room left (SFTP), the next waiting may share it. */
     took(session) {
+        this.idle.use(session);
         if (this.shares.take(session))
             this.waiting.shift()?.();
         return session;
@@ -35085,7 +35712,7 @@ var signals = __nccwpck_require__(970);
 
 
 /** The transport `protocol` names: FTPS (src/ftp/) or SFTP (src/sftp/), the same interface. */
-const openByProtocol = (settings, log, server) => (settings.protocol === 'sftp' ? openSftpSession : openSession)(settings, log, server);
+const openByProtocol = (settings, log, server, ahead) => settings.protocol === 'sftp' ? openSftpSession(settings, log, server) : openSession(settings, log, server, ahead);
 const defaultDeps = { openSession: openByProtocol, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
@@ -35096,9 +35723,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const started = deps.now();
     // Server replies go into log lines and may echo the password.
     const log = (0,core_log/* redactingLog */.KR)(output, [settings.password]);
-    // A rollback uploads nothing: local-dir is not read.
-    const local = settings.rollback ? [] : await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
-    const pool = openPool(settings, log, deps);
+    const { local, ahead, pool, opening, loginReads } = await startRun(settings, log, deps, reads => openPool(settings, log, deps, reads));
     // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'), signals/* CLEANUP_MS */.qe);
     signal?.addEventListener('abort', cancel);
@@ -35106,7 +35731,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         cancel();
     let held;
     try {
-        const first = await log.group('Connect', () => connect(settings, log, pool));
+        const first = await log.group('Connect', () => connect(settings, log, pool, opening));
         const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
         // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
         const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined;
@@ -35129,6 +35754,8 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log));
             return rolledBack({ settings, first, remoteRoot, listing, cutover, durationMs: deps.now() - started });
         }
+        if (swap !== undefined && settings.dryRun)
+            await log.group('Swap', () => dryRunSwap(pool, swap, log));
         // Before any upload: the server renames directories, and the spare copy is ready.
         const liveExists = swap !== undefined && !settings.dryRun
             ? await log.group('Swap', () => prepareSwap(pool, swap, names.runTag, log))
@@ -35150,17 +35777,22 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             concurrency,
             holdsLock
         };
-        const readState = (read) => log.group('Remote state', () => readRemoteState(query, log, read));
+        const readState = (read, known) => log.group('Remote state', () => readRemoteState(query, log, read, known));
         // Without a manifest there is something to upload: the lock first, as ever.
         const unlocked = settings.lock && !settings.dryRun && held === undefined;
         // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
-        const read = unlocked ? await readRemoteManifest(query, log).catch(quietUnlessStopped(pool)) : undefined;
+        // Its first reads rode in the login's write, where they could.
+        const login = unlocked ? loginReads?.taken(first, target) : undefined;
+        const read = unlocked
+            ? await readRemoteManifest(query, log, login?.dirs ?? dirsAhead(query), login?.replies).catch(quietUnlessStopped(pool))
+            : undefined;
+        ahead.stop();
         if (unlocked && read === undefined)
             held = await lockNow();
         // Hashed against the manifest as read: reused when no lock comes between.
         let hashed;
         if (read !== undefined) {
-            hashed = await hashFiles(local, file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest));
+            hashed = await hashFiles(local, file => mayBeUnchanged(file, read.manifest, settings.sync) || mayReuse(file, read.manifest), 4, ahead);
             // A plan that uploads or deletes whatever the server holds takes the lock before the listing.
             const options = { ...settings, remoteRoot: target, home: first.home };
             const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined;
@@ -35172,7 +35804,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                     pool.warm(Math.min(concurrency, uploads));
             }
         }
-        let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined), held === undefined ? hashed : undefined);
+        let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined, read), held === undefined ? hashed : undefined);
         if (settings.lock && !settings.dryRun && held === undefined) {
             if (changesNothing(plan) && lockUnseen(state.manifestFrom, state.index, settings.manifest)) {
                 log.info(`Nothing to change and no other run holds the lock (${remote_path/* LOCK_DIR */.UE} not in remote-dir): no lock taken`);
@@ -35180,14 +35812,14 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             else {
                 // What was read without the lock may be another run's half-done work: read again under it.
                 held = await lockNow();
-                ({ state, plan } = await planFrom(await readState()));
+                ({ state, plan } = await planFrom(await readState(undefined, { manifest: state.manifest, from: state.manifestFrom })));
             }
         }
         async function planFrom(state, known) {
             // Only files the manifest records at their size can be unchanged: the rest go without a hash.
             // And those a recorded checked temporary may stand for (a killed run's, under cutover: end).
             const files = known ??
-                (await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest)));
+                (await hashFiles(local, file => mayBeUnchanged(file, state.manifest, settings.sync) || mayReuse(file, state.manifest), 4, ahead));
             // Only when names differ in case alone: then whether they are one file decides the plan.
             const paths = files.map(f => f.relPath);
             pool.server.foldsCase = await probeCaseFolding(pool, target, paths, state.index, log);
@@ -35206,9 +35838,22 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         // The other connections log in while the first creates directories.
         if (!settings.dryRun && plan.uploads.length > 1)
             pool.warm(Math.min(concurrency, plan.uploads.length));
+        // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
+        const ending = new EndListing(pool, remoteRoot, settings);
+        const changesMade = swap === undefined ? ending.changesMade : undefined;
         const done = settings.dryRun
             ? asPlanned(plan)
-            : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () => carryOut(plan, { pool, state, list, names, remoteRoot: target, settings, log }));
+            : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () => carryOut(plan, {
+                pool,
+                state,
+                list,
+                names,
+                remoteRoot: target,
+                settings,
+                log,
+                aside: held?.aside,
+                changesMade
+            }));
         if (swap !== undefined && !settings.dryRun)
             done.cutover = await log.group('Swap', () => switchReleases(pool, swap, liveExists, log));
         const applied = [...(held ? lockSteps(held, settings.dirMode) : []), ...done.steps];
@@ -35219,7 +35864,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         // The listing output may come from listings made since the last change: the state read's
         // where nothing changed, else the final check's (after every change but the manifest's).
         const listed = swap !== undefined ? undefined : changesNothing(plan) ? state.listed : done.listed;
-        const listing = await log.group('Remote listing', () => listAtEnd(pool, remoteRoot, settings, log, listed));
+        const listing = await log.group('Remote listing', () => ending.result(log, listed));
         // A certificate that is not the pinned one fails the run, even met by the listing after it.
         if (pool.server.stopped !== undefined)
             throw pool.server.stopped;
@@ -35243,14 +35888,17 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     finally {
         // On failure and on cancel too: a run that ends never leaves its lock behind.
         await releaseWithin(pool, held)?.catch(err => log.warning(`Could not release the deploy lock: ${(0,errors/* describeError */.Uc)(err)} (it goes stale and is broken by the next run)`));
+        ahead.stop();
         signal?.removeEventListener('abort', cancel);
         pool.closeAll();
     }
 }
 /** The run's pool: every session logs in with the same settings and shares one server record. */
-function openPool(settings, log, deps) {
+function openPool(settings, log, deps, loginReads) {
     let opened = 0;
-    return new SessionPool(server => deps.openSession(settings, opened++ === 0 ? log : prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
+    return new SessionPool(server => opened++ === 0
+        ? deps.openSession(settings, log, server, loginReads)
+        : deps.openSession(settings, prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
 }
 /** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session. */
 function takeLock(settings, log, deps, pool, at, home, signal) {
