@@ -9,7 +9,7 @@ import { DeployError } from '../core/errors.js'
 import type { ServerRecord } from '../core/server-record.js'
 import { Settings } from '../core/settings.js'
 import { BatchStopped, controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
-import { commandNamed, fitsCommand } from './pipelining.js'
+import { commandNamed, fitsCommand, lineTooLong } from './pipelining.js'
 import { readsLost } from './login-reads-lost.js'
 import { checkCertificate, tlsOptionsFor, withGroups } from './tls-options.js'
 
@@ -140,6 +140,8 @@ export async function loginAndProtect(
     return protect(client, settings, server)
   }
   const what = `Login as ${settings.user} failed`
+  // The reads are a saving, not a need: a path too long for a command line is met where it is asked again.
+  if (ahead.some(command => lineTooLong(command, Buffer.byteLength(`${command}\r\n`)) !== undefined)) ahead = []
   const { commands, read } = protectSteps(settings)
   // OPTS UTF8 ON whatever FEAT says (basic-ftp sends it so too): its reply is not read.
   const utf8 = settings.encoding === 'utf8' ? ['OPTS UTF8 ON'] : []
