@@ -88,7 +88,11 @@ interface Pair {
   done: boolean
 }
 
-export async function startProxy(targetPort: number, options: { cut?: CutRule | CutPlan } = {}): Promise<TcpProxy> {
+/** `maxCuts`: no connection is cut once that many were (a plan for more connections than cuts). */
+export async function startProxy(
+  targetPort: number,
+  options: { cut?: CutRule | CutPlan; maxCuts?: number } = {}
+): Promise<TcpProxy> {
   let target = targetPort
   let rule: CutRule | CutPlan | undefined
   let ruleUses = 0
@@ -140,7 +144,7 @@ export async function startProxy(targetPort: number, options: { cut?: CutRule | 
     if (pair.done || pair.cutting || swallowing || (from === 'server' && muted.has(pair))) return
     const to = from === 'client' ? pair.server : pair.client
     const before = from === 'client' ? pair.fromClient : pair.fromServer
-    const cut = pair.cutAfter
+    const cut = options.maxCuts !== undefined && cutCount >= options.maxCuts ? undefined : pair.cutAfter
     const allowed = cut !== undefined && cut.from === from ? cut.afterBytes - before : Infinity
     const part = chunk.length < allowed ? chunk : chunk.subarray(0, Math.max(0, allowed))
     if (from === 'client') pair.fromClient += part.length
