@@ -14,6 +14,7 @@ import { deploy } from '../src/deploy.js'
 import { FtpServer, ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { serverForBlock } from './support/real-server.js'
+import { renamedUnchecked } from './support/renamed-unchecked.js'
 
 const tree: Record<string, Buffer> = Object.fromEntries([
   ...Array.from({ length: 8 }, (_, i) => [`d${i % 2}/f${i}.bin`, randomBytes(2000 + i)] as const),
@@ -40,24 +41,6 @@ function batches(lines: string[]): string[] {
   return out
 }
 
-/** Temporaries renamed before their SIZE's reply was read (see pipelining-servers.test.ts). */
-function renamedUnchecked(lines: string[]): string[] {
-  const checked = new Set<string>()
-  const asked = new Set<string>()
-  const out: string[] = []
-  for (const line of protocol(lines)) {
-    if (line.startsWith('debug: <')) {
-      asked.forEach(path => checked.add(path))
-      asked.clear()
-    }
-    const size = /^debug: > SIZE (\S*\.tmp)$/.exec(line)
-    if (size !== null) asked.add(size[1]!)
-    const rnfr = /^debug: > RNFR (\S*\.tmp)$/.exec(line)
-    if (rnfr !== null && !checked.has(rnfr[1]!)) out.push(rnfr[1]!)
-  }
-  return out
-}
-
 /** The checks' write after each upload: with its rename under `cutover: file`, alone under `end`. */
 const checks = (cutover: string): string => (cutover === 'file' ? 'RNFR RNTO SIZE' : 'SIZE')
 
@@ -72,6 +55,7 @@ async function deployTo(server: FtpServer, dir: string, cutover: string): Promis
     expect([path, readFileSync(join(server.root, dir, path)).equals(data)]).toEqual([path, true])
   }
   expect(log.warnings).toEqual([])
+  // On every connection (the final manifest's temporary may go up on the lock's, `#lock`).
   expect(renamedUnchecked(log.lines)).toEqual([])
   return log.lines
 }

@@ -90,7 +90,10 @@ test('a refused PROT P ends the run before any file is sent (basic-ftp alone wou
   expect(error.message).toBe(
     'The server refused to protect data connections (no file was sent): the server answered PROT P with 534 PROT P not supported'
   )
-  expect(server.commands.some(c => /^(STOR|MKD|EPSV|PASV)/.test(c))).toBe(false)
+  // No change and no data connection: the login's write may ask for a passive port (its reads'),
+  // which opens nothing; no transfer follows a refused PROT P.
+  expect(server.commands.some(c => /^(STOR|MKD|RETR|LIST|MLSD|NLST)/.test(c))).toBe(false)
+  expect(server.dataConnections).toEqual([])
   expect(server.files.size).toBe(0)
 })
 

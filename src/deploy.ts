@@ -64,7 +64,7 @@ export async function deploy(
   const started = deps.now()
   // Server replies go into log lines and may echo the password.
   const log = redactingLog(output, [settings.password])
-  const { local, ahead, pool, opening, loginReads } = await startRun(settings, log, deps, reads =>
+  const { local, ahead, pool, loginReads } = await startRun(settings, log, deps, reads =>
     openPool(settings, log, deps, reads)
   )
   // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
@@ -73,7 +73,7 @@ export async function deploy(
   if (signal?.aborted) cancel()
   let held: RunLock | undefined
   try {
-    const first = await log.group('Connect', () => connect(settings, log, pool, opening))
+    const first = await log.group('Connect', () => connect(settings, log, pool))
     const remoteRoot = resolveRemoteRoot(first.home, settings.remoteDir)
     // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
     const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined

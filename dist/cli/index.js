@@ -31458,6 +31458,9 @@ async function loginAndProtect(client, settings, server, ahead = []) {
         return protect(client, settings, server);
     }
     const what = `Login as ${settings.user} failed`;
+    // The reads are a saving, not a need: a path too long for a command line is met where it is asked again.
+    if (ahead.some(command => lineTooLong(command, Buffer.byteLength(`${command}\r\n`)) !== undefined))
+        ahead = [];
     const { commands, read } = protectSteps(settings);
     // OPTS UTF8 ON whatever FEAT says (basic-ftp sends it so too): its reply is not read.
     const utf8 = settings.encoding === 'utf8' ? ['OPTS UTF8 ON'] : [];
@@ -33861,39 +33864,7 @@ class LoginReads {
     }
 }
 
-;// CONCATENATED MODULE: ./src/session/connect.ts
-/** No risk to say before connecting: FTPS with the certificate verified (or pinned). */
-function nothingToSayFirst(settings) {
-    return (settings.protocol !== 'sftp' &&
-        settings.tls !== 'none' &&
-        (settings.tlsVerify || settings.tlsFingerprints.length > 0));
-}
-/** `opening`: the first session, opened already (nothingToSayFirst), else opened here. */
-async function connect(settings, log, pool, opening) {
-    if (settings.protocol === 'sftp') {
-        if (settings.sshHostKeyAny) {
-            log.warning("ssh-host-key: any: the server's host key is not checked; anyone on the path can pose as the server and read the password");
-        }
-    }
-    else if (settings.tls === 'none') {
-        log.warning('tls: none: the password and every file travel in clear text over the network');
-    }
-    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
-        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
-    }
-    // Through the pool: a connection lost during the handshake is retried like any other.
-    const session = await (opening ?? pool.run('Connecting', async (opened) => opened));
-    const security = settings.protocol === 'sftp'
-        ? `SFTP (SSH), host key ${session.fingerprint}`
-        : session.tlsVersion === ''
-            ? 'plain FTP (no TLS)'
-            : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
-    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
-    return session;
-}
-
 ;// CONCATENATED MODULE: ./src/run-start.ts
-
 
 
 
@@ -33903,18 +33874,14 @@ async function startRun(settings, log, deps, openPool) {
     const loginReads = readsFirst && settings.protocol !== 'sftp' ? new LoginReads(settings.remoteDir, settings.manifest) : undefined;
     let give = () => undefined;
     const pool = openPool(loginReads && new Promise(resolve => (give = resolve)));
-    const opening = nothingToSayFirst(settings) ? pool.run('Connecting', async (opened) => opened) : undefined;
-    // Its failure is connect's to report.
-    opening?.catch(() => undefined);
     try {
         // A rollback uploads nothing: local-dir is not read.
         const local = settings.rollback ? [] : await log.group('Local files', () => (0,local_plan/* findFiles */.l)(settings, log, deps));
         give(loginReads?.commands(local.map(file => file.relPath)) ?? []);
-        return { pool, local, ahead: new HashesAhead(local), opening, loginReads };
+        return { pool, local, ahead: new HashesAhead(local), loginReads };
     }
     catch (err) {
         give([]);
-        await opening?.catch(() => undefined);
         pool.closeAll();
         throw err;
     }
@@ -35077,6 +35044,30 @@ async function probeCaseFolding(pool, remoteRoot, localPaths, index, log) {
     return folds;
 }
 
+;// CONCATENATED MODULE: ./src/session/connect.ts
+async function connect(settings, log, pool) {
+    if (settings.protocol === 'sftp') {
+        if (settings.sshHostKeyAny) {
+            log.warning("ssh-host-key: any: the server's host key is not checked; anyone on the path can pose as the server and read the password");
+        }
+    }
+    else if (settings.tls === 'none') {
+        log.warning('tls: none: the password and every file travel in clear text over the network');
+    }
+    else if (!settings.tlsVerify && settings.tlsFingerprints.length === 0) {
+        log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password');
+    }
+    // Through the pool: a connection lost during the handshake is retried like any other.
+    const session = await pool.run('Connecting', async (opened) => opened);
+    const security = settings.protocol === 'sftp'
+        ? `SFTP (SSH), host key ${session.fingerprint}`
+        : session.tlsVersion === ''
+            ? 'plain FTP (no TLS)'
+            : `${session.tlsVersion}, certificate SHA-256 ${session.fingerprint}`;
+    log.info(`Logged in to ${settings.host}:${settings.port} as ${settings.user} over ${security}; login directory ${session.home}`);
+    return session;
+}
+
 ;// CONCATENATED MODULE: ./src/core/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -35723,7 +35714,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
     const started = deps.now();
     // Server replies go into log lines and may echo the password.
     const log = (0,core_log/* redactingLog */.KR)(output, [settings.password]);
-    const { local, ahead, pool, opening, loginReads } = await startRun(settings, log, deps, reads => openPool(settings, log, deps, reads));
+    const { local, ahead, pool, loginReads } = await startRun(settings, log, deps, reads => openPool(settings, log, deps, reads));
     // In-flight transfers stop at once; cleaning up gets CLEANUP_MS, within the runner's grace.
     const cancel = () => pool.cancel(String(signal?.reason ?? 'aborted'), signals/* CLEANUP_MS */.qe);
     signal?.addEventListener('abort', cancel);
@@ -35731,7 +35722,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         cancel();
     let held;
     try {
-        const first = await log.group('Connect', () => connect(settings, log, pool, opening));
+        const first = await log.group('Connect', () => connect(settings, log, pool));
         const remoteRoot = (0,remote_path/* resolveRemoteRoot */.b7)(first.home, settings.remoteDir);
         // cutover: swap: the files go to the spare copy beside remote-dir, the lock beside it too.
         const swap = settings.cutover === 'swap' ? swapPaths(remoteRoot, first.home) : undefined;

@@ -4,22 +4,7 @@ import type { Settings } from '../core/settings.js'
 import type { RemoteSession } from '../core/remote-session.js'
 import { SessionPool } from './pool.js'
 
-/** No risk to say before connecting: FTPS with the certificate verified (or pinned). */
-export function nothingToSayFirst(settings: Settings): boolean {
-  return (
-    settings.protocol !== 'sftp' &&
-    settings.tls !== 'none' &&
-    (settings.tlsVerify || settings.tlsFingerprints.length > 0)
-  )
-}
-
-/** `opening`: the first session, opened already (nothingToSayFirst), else opened here. */
-export async function connect(
-  settings: Settings,
-  log: Log,
-  pool: SessionPool,
-  opening?: Promise<RemoteSession>
-): Promise<RemoteSession> {
+export async function connect(settings: Settings, log: Log, pool: SessionPool): Promise<RemoteSession> {
   if (settings.protocol === 'sftp') {
     if (settings.sshHostKeyAny) {
       log.warning(
@@ -32,7 +17,7 @@ export async function connect(
     log.warning('tls-verify: false: the server certificate is not verified; anyone on the path can read the password')
   }
   // Through the pool: a connection lost during the handshake is retried like any other.
-  const session = await (opening ?? pool.run('Connecting', async opened => opened))
+  const session = await pool.run('Connecting', async opened => opened)
   const security =
     settings.protocol === 'sftp'
       ? `SFTP (SSH), host key ${session.fingerprint}`
