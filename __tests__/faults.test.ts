@@ -265,8 +265,10 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('1. a TCP proxy cuts 
       expect(differences(remote, files)).toEqual([])
       expect(manifestLies(remote)).toEqual([])
       expect(Object.keys(readManifest(remote)?.files ?? {}).sort()).toEqual(Object.keys(files).sort())
-      // Each cut failed one task, retried on a new connection.
-      expect(retryLines(run.lines).length).toBeGreaterThanOrEqual(5)
+      // A cut fails the task on that connection, retried on a new one; a cut may also land on the
+      // lock's own connection (its beats, and the final manifest staged there), which opens again
+      // without a retry line: at most two of the five here (it is one of the first ten connections).
+      expect(retryLines(run.lines).length).toBeGreaterThanOrEqual(3)
       expect(p.connectionCount).toBeGreaterThanOrEqual(6)
       // Data connections went straight to the server's passive ports, not through the proxy.
       expect(proxiedFromClients(p)).toBeLessThan(total(files) / 4)
