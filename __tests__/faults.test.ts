@@ -265,9 +265,10 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('1. a TCP proxy cuts 
       expect(differences(remote, files)).toEqual([])
       expect(manifestLies(remote)).toEqual([])
       expect(Object.keys(readManifest(remote)?.files ?? {}).sort()).toEqual(Object.keys(files).sort())
-      // A cut fails the task on that connection, retried on a new one; a cut may also land on the
-      // lock's own connection (its beats, and the final manifest staged there), which opens again
-      // without a retry line: at most two of the five here (it is one of the first ten connections).
+      // A cut fails the task on that connection, retried on a new one; a cut may also land where no
+      // task is retried (the lock's own connection, which carries its beats and the final manifest
+      // staged there, opens again without a retry line). CI saw 4 retries for 5 cuts once (ProFTPD).
+      // The run whole, byte for byte, is the claim.
       expect(retryLines(run.lines).length).toBeGreaterThanOrEqual(3)
       expect(p.connectionCount).toBeGreaterThanOrEqual(6)
       // Data connections went straight to the server's passive ports, not through the proxy.
