@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/latency-proxy-child.ts CONTROL_PORT MIN MAX RTT`: the latency proxy in a process
- * of its own (timeline-redeploy.ts), so the run it measures does not share its event loop: it
+ * of its own (bench/timeline-common.ts), so the run it measures does not share its event loop: it
  * prints its port, and runs until stdin closes.
  */
 import { startLatencyProxy } from './latency-proxy.js'

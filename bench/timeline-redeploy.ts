@@ -13,8 +13,7 @@ import { deploy } from '../src/deploy.js'
 import type { Log } from '../src/core/log.js'
 import { serverMissing, type ServerKind, startServer } from '../__tests__/harness/servers.js'
 import { serverInputs, settingsOf } from '../__tests__/support/engine.js'
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
+import { startChildProxy, timelineLog } from './timeline-common.js'
 import { makeCheckout, makeSiteTree } from './everyday.js'
 import { makeSmallTree } from './workloads.js'
 
@@ -35,31 +34,9 @@ const base = mkdtempSync(join(tmpdir(), 'timeline-'))
 const everyday = values.case === 'everyday'
 const site = everyday ? makeSiteTree(join(base, 'site')) : makeSmallTree(join(base, 'site'), 200, 10, 4096)
 const server = await startServer(kind)
-// The proxy in a process of its own: the deploy's hashing must not delay what it forwards.
-const { min, max } = server.passivePorts
-const child = spawn('npx', ['tsx', 'bench/latency-proxy-child.ts', ...[server.port, min, max, rtt].map(String)], {
-  stdio: ['pipe', 'pipe', 'inherit']
-})
-const [first] = (await once(child.stdout, 'data')) as [Buffer]
-const link = {
-  port: Number(first.toString().trim()),
-  close: async (): Promise<void> => {
-    child.stdin.end()
-    await once(child, 'exit')
-  }
-}
+const link = await startChildProxy(server, rtt)
 const quietLog: Log = { info: () => {}, warning: () => {}, debug: () => {}, group: (_n, fn) => fn() }
-let started = performance.now()
-const at = (): string => ((performance.now() - started) / rtt).toFixed(1).padStart(6)
-const out: string[] = []
-const log: Log = {
-  info: m => out.push(`${at()}  info: ${m}`),
-  warning: m => out.push(`${at()}  warning: ${m}`),
-  debug: m => {
-    if (/^(#\w+ )?([<>] |Data connection|Connect|Trying)/.test(m)) out.push(`${at()}  ${m.split('\n')[0]}`)
-  },
-  group: (_name, fn) => fn()
-}
+const { log, lines, elapsed, restart } = timelineLog(rtt)
 try {
   const remoteDir = `timeline-${Date.now()}`
   const inputs = (dir: string) => ({
@@ -67,10 +44,10 @@ try {
   })
   await deploy(settingsOf(inputs(site.dir)), quietLog)
   const second = everyday ? makeCheckout(site, join(base, 'checkout')).dir : site.dir
-  started = performance.now()
+  restart()
   const result = await deploy(settingsOf({ ...inputs(second), host: '::1', port: String(link.port) }), log)
-  const total = (performance.now() - started) / rtt
-  if (!values.quiet) console.log(out.join('\n'))
+  const total = elapsed()
+  if (!values.quiet) console.log(lines.join('\n'))
   console.log(
     `\n${kind}, RTT ${rtt} ms, ${values.case}: ${result.uploaded.length} uploaded, ${total.toFixed(1)} round trips in all`
   )

@@ -8,10 +8,9 @@
  */
 import { parseArgs } from 'node:util'
 import { deploy } from '../src/deploy.js'
-import type { Log } from '../src/core/log.js'
 import { serverMissing, type ServerKind, startServer } from '../__tests__/harness/servers.js'
 import { makeTree, serverInputs, settingsOf } from '../__tests__/support/engine.js'
-import { startLatencyProxy } from './latency-proxy.js'
+import { startChildProxy, timelineLog } from './timeline-common.js'
 
 const { values } = parseArgs({
   options: {
@@ -29,18 +28,8 @@ if (missing !== undefined) throw new Error(`${kind}: ${missing}`)
 
 const tree = Object.fromEntries(Array.from({ length: files }, (_, i) => [`d${i % 2}/f${i}.bin`, Buffer.alloc(4096, i)]))
 const server = await startServer(kind)
-const link = await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs: rtt })
-const started = performance.now()
-const at = (): string => ((performance.now() - started) / rtt).toFixed(1).padStart(6)
-const out: string[] = []
-const log: Log = {
-  info: m => out.push(`${at()}  info: ${m}`),
-  warning: m => out.push(`${at()}  warning: ${m}`),
-  debug: m => {
-    if (/^(#\w+ )?([<>] |Data connection)/.test(m)) out.push(`${at()}  ${m.split('\n')[0]}`)
-  },
-  group: (_name, fn) => fn()
-}
+const link = await startChildProxy(server, rtt)
+const { log, lines, elapsed } = timelineLog(rtt)
 try {
   const inputs = {
     ...serverInputs(server, { 'local-dir': makeTree(tree), 'remote-dir': `timeline-${Date.now()}` }),
@@ -49,8 +38,8 @@ try {
     concurrency: values.concurrency
   }
   const result = await deploy(settingsOf(inputs), log)
-  const total = (performance.now() - started) / rtt
-  console.log(out.join('\n'))
+  const total = elapsed()
+  console.log(lines.join('\n'))
   console.log(
     `\n${kind}, RTT ${rtt} ms, ${files} files, concurrency ${values.concurrency}: ${result.uploaded.length} uploaded, ${total.toFixed(1)} round trips in all`
   )
