@@ -7,41 +7,16 @@
  */
 import { RemoteSession } from '../src/core/remote-session.js'
 import { SessionPool } from '../src/session/pool.js'
-import { recordingLog } from './support/engine.js'
+import { type FakePool, type FakeSession, fakePool, idOf } from './support/fake-pool.js'
 
-interface Fake {
-  id: number
-  closed: boolean
-}
-
-function fakePool(size: number): { pool: SessionPool; sessions: Fake[]; naps: Promise<void>[] } {
-  const sessions: Fake[] = []
+/** A pool of `size` fake sessions; a retry's wait is the next entry of `naps` where the test set one. */
+function napPool(size: number): FakePool & { naps: Promise<void>[] } {
   const naps: Promise<void>[] = []
-  const pool = new SessionPool(
-    async () => {
-      const fake: Fake = { id: sessions.length + 1, closed: false }
-      sessions.push(fake)
-      return {
-        id: fake.id,
-        get usable() {
-          return !fake.closed
-        },
-        close: () => {
-          fake.closed = true
-        }
-      } as unknown as RemoteSession
-    },
-    // A retry's wait is the next entry of `naps` where the test set one.
-    { size, retries: 1, sleep: async () => naps.shift() },
-    recordingLog()
-  )
-  return { pool, sessions, naps }
+  return { ...fakePool({ size, sleep: async () => naps.shift() }), naps }
 }
-
-const idOf = (session: RemoteSession): number => (session as unknown as { id: number }).id
 
 /** A task that loses its connection on its first try (the session unusable, ECONNRESET), and says where each try ran. */
-function losesFirst(tries: number[], sessions: Fake[]): (session: RemoteSession) => Promise<void> {
+function losesFirst(tries: number[], sessions: FakeSession[]): (session: RemoteSession) => Promise<void> {
   return async session => {
     tries.push(idOf(session))
     if (tries.length > 1) return
@@ -61,7 +36,7 @@ async function openIdle(pool: SessionPool, n: number): Promise<void> {
 }
 
 test('the retry after a lost connection logs in afresh, leaving the idle session opened before the loss to others', async () => {
-  const { pool, sessions } = fakePool(3)
+  const { pool, sessions } = napPool(3)
   await openIdle(pool, 2)
   const tries: number[] = []
   await pool.run('Uploading a.txt', losesFirst(tries, sessions))
@@ -77,7 +52,7 @@ test('the retry after a lost connection logs in afresh, leaving the idle session
 })
 
 test('nor does it take a session opened after the loss that another task has used since', async () => {
-  const { pool, sessions, naps } = fakePool(3)
+  const { pool, sessions, naps } = napPool(3)
   await openIdle(pool, 1)
   const tries: number[] = []
   let wake = (): void => undefined
@@ -94,7 +69,7 @@ test('nor does it take a session opened after the loss that another task has use
 })
 
 test('a full pool whose idle sessions were all open before the loss closes the one open longest for the retry', async () => {
-  const { pool, sessions, naps } = fakePool(2)
+  const { pool, sessions, naps } = napPool(2)
   await openIdle(pool, 2)
   const tries: number[] = []
   // While the retry waits: b.txt takes session 1, c.txt opens 3 and keeps it (the pool is full), b.txt lets go of 1.

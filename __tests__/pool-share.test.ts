@@ -5,38 +5,9 @@
  * that takes a task at a time (FTP) is never shared. After a cancel, clean-up tasks get a
  * session no stopped task holds.
  */
-import { RemoteSession } from '../src/core/remote-session.js'
 import { SessionPool } from '../src/session/pool.js'
 import { DeployError } from '../src/core/errors.js'
-import { recordingLog } from './support/engine.js'
-
-interface Fake {
-  id: number
-  closed: boolean
-}
-
-function fakePool(parallel: number | undefined, size = 2): { pool: SessionPool; sessions: Fake[] } {
-  const sessions: Fake[] = []
-  const pool = new SessionPool(
-    async () => {
-      const fake: Fake = { id: sessions.length + 1, closed: false }
-      sessions.push(fake)
-      return {
-        parallel,
-        id: fake.id,
-        get usable() {
-          return !fake.closed
-        },
-        close: () => {
-          fake.closed = true
-        }
-      } as unknown as RemoteSession
-    },
-    { size, retries: 1, sleep: async () => undefined },
-    recordingLog()
-  )
-  return { pool, sessions }
-}
+import { fakePool, idOf } from './support/fake-pool.js'
 
 /** Runs n tasks at once; each records which session it ran on and how many ran there at its start. */
 async function together(pool: SessionPool, n: number): Promise<{ on: number[]; most: number }> {
@@ -47,7 +18,7 @@ async function together(pool: SessionPool, n: number): Promise<{ on: number[]; m
   const gate = new Promise<void>(resolve => (release = resolve))
   const tasks = Array.from({ length: n }, (_, i) =>
     pool.run(`task ${i}`, async session => {
-      const id = (session as unknown as { id: number }).id
+      const id = idOf(session)
       on.push(id)
       running.set(id, (running.get(id) ?? 0) + 1)
       most = Math.max(most, running.get(id)!)
@@ -62,7 +33,7 @@ async function together(pool: SessionPool, n: number): Promise<{ on: number[]; m
 }
 
 test('a session that takes 4 tasks at once gets 4 before the pool opens another', async () => {
-  const { pool, sessions } = fakePool(4)
+  const { pool, sessions } = fakePool({ size: 2, parallel: 4 })
   await pool.run('Connecting', async () => undefined)
   const first = await together(pool, 4)
   expect(sessions).toHaveLength(1)
@@ -77,7 +48,7 @@ test('a session that takes 4 tasks at once gets 4 before the pool opens another'
 })
 
 test('one task at a time (FTP): never shared, the rest wait', async () => {
-  const { pool, sessions } = fakePool(undefined)
+  const { pool, sessions } = fakePool({ size: 2 })
   const { on, most } = await together(pool, 6)
   expect(sessions).toHaveLength(2)
   expect(on).toHaveLength(6)
@@ -91,7 +62,7 @@ test("a task's transient failure on a shared session leaves it open for the othe
     [4, false],
     [undefined, true]
   ] as const) {
-    const { pool, sessions } = fakePool(parallel, 1)
+    const { pool, sessions } = fakePool({ size: 1, parallel })
     let tries = 0
     await pool.run('Upload of a', async () => {
       if (tries++ === 0) throw new DeployError('size differs', { transient: true })
@@ -103,12 +74,12 @@ test("a task's transient failure on a shared session leaves it open for the othe
 })
 
 test('after a cancel, a clean-up task does not share the session of a stopped task', async () => {
-  const { pool, sessions } = fakePool(4, 2)
+  const { pool, sessions } = fakePool({ size: 2, parallel: 4 })
   const stopped = pool.run('Upload of a', () => new Promise(() => undefined))
   await new Promise(resolve => setImmediate(resolve))
   pool.cancel('SIGTERM', 1000)
   // Asked for at once, before the stopped task has let go of its session.
-  const cleanUp = pool.run('Removing a.tmp', async session => (session as unknown as { id: number }).id, {
+  const cleanUp = pool.run('Removing a.tmp', async session => idOf(session), {
     always: true
   })
   await expect(stopped).rejects.toThrow(/cancelled/)
