@@ -183,6 +183,11 @@ export interface RemoteSession {
   statList(path: string): Promise<RemoteEntry[] | undefined>
   /** statList for several directories: the STATs in one write when `pipelined`. */
   statLists(paths: string[], pipelined: boolean): Promise<(RemoteEntry[] | undefined)[]>
+  /**
+   * Each entry's facts as MLSD would list them (MLST <path>, in one write where the server takes
+   * it); undefined for one without (refused, not there). Optional: where absent, listings decide.
+   */
+  facts?(paths: string[]): Promise<(RemoteEntry | undefined)[]>
   rename(from: string, to: string): Promise<void>
   /**
    * After an upload to its temporary name, in one write where the server takes it

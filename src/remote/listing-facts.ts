@@ -1,0 +1,60 @@
+/**
+ * The listing output from the run's own listings where the server lists with MLSD (issue 22):
+ * the entries are those the run listed (STAT shows every name MLSD shows: a STAT listing counts
+ * only with its '.' entry, so hidden names are in it), their exact times MLSD's own facts, read
+ * with MLST on the control connection (one write for a site's root) instead of a data
+ * connection per directory; entries the run listed with MLSD are taken as they are.
+ */
+import { posix } from 'node:path'
+import type { RemoteEntry } from '../core/remote-session.js'
+import type { Log } from '../core/log.js'
+import { remotePathOf } from '../core/remote-path.js'
+import type { Settings } from '../core/settings.js'
+import type { SessionPool } from '../session/pool.js'
+import { listingFrom, toEntry, type ListingEntry } from './listing.js'
+
+/** Bytes of commands a round trip carries (pipelining.ts BATCH_BYTES). */
+const BYTES_PER_WRITE = 2048
+/** An MLSD costs a directory four round trips or more (EPSV, TCP and TLS, 150, 226): MLST's writes may cost that much. */
+const WRITES_PER_DIRECTORY = 4
+
+/**
+ * The listing output from `listed` (by remote-relative directory, as listingFrom), with MLSD's
+ * times: undefined where that cannot be proven without listing (a directory not listed, an
+ * entry MLST does not show as it was listed, a server that takes no MLST or no pipelined
+ * commands, or more MLSTs than the listings they replace would cost).
+ */
+export async function listingWithFacts(
+  pool: SessionPool,
+  listed: ReadonlyMap<string, RemoteEntry[]>,
+  remoteRoot: string,
+  settings: Pick<Settings, 'listing' | 'manifest'>,
+  log: Pick<Log, 'warning'>
+): Promise<ListingEntry[] | undefined> {
+  const built = await listingFrom(listed, remoteRoot, settings, log)
+  if (built === undefined) return undefined
+  const infos = new Map<string, RemoteEntry>()
+  for (const [dir, entries] of listed)
+    for (const info of entries) infos.set(posix.join(remotePathOf(remoteRoot, dir), info.name), info)
+  const absOf = (entry: ListingEntry): string => posix.join(remoteRoot, entry.path)
+  // Entries listed with MLSD have their exact time (STAT's ls lines never do): as they are.
+  const inexact = built.filter(entry => infos.get(absOf(entry))?.modifiedAt === undefined)
+  if (inexact.length === 0) return built
+  const dirs = new Set(built.map(entry => posix.dirname(entry.path))).size
+  const bytes = inexact.reduce((sum, entry) => sum + absOf(entry).length + 7, 0)
+  if (!pool.server.pipelining || Math.ceil(bytes / BYTES_PER_WRITE) > WRITES_PER_DIRECTORY * dirs) return undefined
+  const facts = await pool.run(`Reading ${inexact.length} entries' times`, async session =>
+    session.facts === undefined ? undefined : session.facts(inexact.map(absOf))
+  )
+  if (facts === undefined) return undefined
+  const exact = new Map<string, ListingEntry>()
+  for (const [i, entry] of inexact.entries()) {
+    const fact = facts[i]
+    const dir = posix.dirname(entry.path)
+    const named = fact && toEntry({ ...fact, name: posix.basename(entry.path) }, dir === '.' ? '' : dir)
+    // Gone, or not what the listing showed (changed meanwhile): listed anew.
+    if (named === undefined || named.type !== entry.type || named.path !== entry.path) return undefined
+    exact.set(entry.path, named)
+  }
+  return built.map(entry => exact.get(entry.path) ?? entry)
+}
