@@ -61,11 +61,17 @@ describe.each([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS])('%s', kind => {
         const plan = log.lines.findIndex(l => l.startsWith('info: Plan: '))
         const after = log.lines.slice(plan).filter(l => /^debug: (#\S+ )?> (MLSD|LIST|STAT|MLST)\b/.test(l))
         if (kind === 'windows-like') continue
-        // Where the state read listed with STAT and the output has MLSD's times: MLST of each
-        // entry, nothing else (pyftpdlib's STAT lists nothing: its state read was MLSD already).
-        const mlst = after.length > 0
-        expect(after).toEqual(mlst ? paths.map(path => `debug: > MLST /${remoteDir}/${path}`) : [])
-        expect(mlst).toBe(kind === 'pure-ftpd' || kind === 'proftpd')
+        // Where the state read lists with STAT and the output has MLSD's times (pure-ftpd, ProFTPD):
+        // MLST of each entry of remote-dir in the manifest's RETR write (no reply between), of the
+        // rest (recursive) after the plan; nothing else. pyftpdlib's STAT lists nothing: its state
+        // read was MLSD already.
+        const facts = kind === 'pure-ftpd' || kind === 'proftpd'
+        const mlst = (path: string): string => `debug: > MLST /${remoteDir}/${path}`
+        const retr = log.lines.indexOf(`debug: > RETR /${remoteDir}/.ftps-deploy-manifest.json`)
+        const top = facts ? paths.filter(path => !path.includes('/')) : []
+        expect(log.lines.slice(retr - top.length, retr).sort()).toEqual(top.map(mlst))
+        expect(log.lines.filter(l => / > MLST /.test(l))).toHaveLength(facts ? paths.length : 0)
+        expect(after).toEqual(facts ? paths.filter(path => path.includes('/')).map(mlst) : [])
         // MLSD's time to the second (vsftpd has no MLSD: its LIST and STAT show minutes).
         const times = result.listing.filter(e => e.path === 'a.txt' || e.path === 'd').map(e => e.modifiedAt)
         if (!kind.startsWith('vsftpd')) expect(times).toEqual([at.toISOString(), at.toISOString()])

@@ -54,6 +54,8 @@ export interface RemoteEntry {
   modifiedAt?: Date
   /** The time as the listing wrote it (LIST: 'Nov 25 09:40'). */
   rawModifiedAt: string
+  /** What MLSD lists for it, where MLST read that beside a STAT listing (the listing output's exact times). */
+  facts?: RemoteEntry
 }
 
 /** A change that can go with others at once: make or remove a directory, remove a file. */

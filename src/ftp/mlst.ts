@@ -4,9 +4,10 @@
  * The listing output takes its exact times from them where the run's STAT listings already
  * showed which entries there are (issue 22: the listing of a run that changed nothing).
  */
-import { FileInfo, parseList } from 'basic-ftp'
+import { Client, FileInfo, parseList, ResponseHandler } from 'basic-ftp'
 import type { Reply } from '../core/remote-session.js'
-import { globbed } from './pipelining.js'
+import { nameEncoding } from './basic-ftp.js'
+import { BATCH_COMMANDS, globbed, isReply } from './pipelining.js'
 
 /**
  * A name MLST may not read as given: a pattern (a server may expand it), or spaces at either
@@ -47,4 +48,59 @@ export async function mlstFacts(
   const replies = asked.length === 0 ? [] : await send(asked.map(path => `MLST ${path}`))
   let next = 0
   return paths.map(path => (unsure(path) ? undefined : parseMlst(replies[next++]!)))
+}
+
+/**
+ * MLSTs sent ahead of a transfer's command in its write (the manifest's RETR): their replies come
+ * before the transfer's, to the same handler, at no round trip of their own.
+ */
+export class FactsAhead {
+  private readonly replies: Reply[] = []
+  private sent = false
+  /** A reply that was no MLST's (a 1xx): the rest are the transfer's, and no facts are taken. */
+  private confused = false
+
+  /** `paths`: those MLST may read as given, each command within a line's length. */
+  constructor(readonly paths: string[]) {}
+
+  /** Writes the MLSTs (logged as sent) on the control connection, right before the transfer's command. */
+  send(client: Client): void {
+    const ftp = client.ftp
+    if (ftp.closed) return
+    this.sent = true
+    for (const path of this.paths) {
+      ftp.log(`> MLST ${path}`)
+      ftp.socket.write(`MLST ${path}\r\n`, nameEncoding(client))
+    }
+  }
+
+  /** `handler`, the MLSTs' replies taken first. */
+  handler(handler: ResponseHandler): ResponseHandler {
+    return (res, task) => {
+      if (!this.sent || this.confused || this.replies.length === this.paths.length || !isReply(res))
+        return handler(res, task)
+      if (res.code < 200) {
+        this.confused = true
+        return handler(res, task)
+      }
+      this.replies.push({ code: res.code, message: res.message })
+    }
+  }
+
+  /** Each path's facts; undefined for all where they did not all come. */
+  facts(): (FileInfo | undefined)[] | undefined {
+    if (this.confused || this.replies.length !== this.paths.length) return undefined
+    return this.replies.map(parseMlst)
+  }
+}
+
+/**
+ * The MLSTs that fit ahead of a command in its write: those of `paths` MLST reads as given;
+ * undefined where none do, or they do not all fit (the listing output reads them later, as needed).
+ */
+export function factsAhead(paths: string[], room: number): FactsAhead | undefined {
+  const asked = paths.filter(path => !unsure(path))
+  const bytes = asked.reduce((sum, path) => sum + Buffer.byteLength(`MLST ${path}\r\n`), 0)
+  if (asked.length === 0 || bytes > room || asked.length >= BATCH_COMMANDS) return undefined
+  return new FactsAhead(asked)
 }

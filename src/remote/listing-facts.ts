@@ -37,24 +37,36 @@ export async function listingWithFacts(
   for (const [dir, entries] of listed)
     for (const info of entries) infos.set(posix.join(remotePathOf(remoteRoot, dir), info.name), info)
   const absOf = (entry: ListingEntry): string => posix.join(remoteRoot, entry.path)
-  // Entries listed with MLSD have their exact time (STAT's ls lines never do): as they are.
-  const inexact = built.filter(entry => infos.get(absOf(entry))?.modifiedAt === undefined)
-  if (inexact.length === 0) return built
-  const dirs = new Set(built.map(entry => posix.dirname(entry.path))).size
-  const bytes = inexact.reduce((sum, entry) => sum + absOf(entry).length + 7, 0)
-  if (!pool.server.pipelining || Math.ceil(bytes / BYTES_PER_WRITE) > WRITES_PER_DIRECTORY * dirs) return undefined
-  const facts = await pool.run(`Reading ${inexact.length} entries' times`, async session =>
-    session.facts === undefined ? undefined : session.facts(inexact.map(absOf))
-  )
-  if (facts === undefined) return undefined
-  const exact = new Map<string, ListingEntry>()
-  for (const [i, entry] of inexact.entries()) {
-    const fact = facts[i]
+  // Entries listed with MLSD have their exact time (STAT's ls lines never do): as they are; those
+  // whose facts MLST read beside the STAT listing (in the manifest's write) take them; the rest are read now.
+  const facts = new Map<ListingEntry, RemoteEntry | undefined>()
+  for (const entry of built) {
+    const info = infos.get(absOf(entry))
+    if (info?.modifiedAt === undefined) facts.set(entry, info?.facts)
+  }
+  const unread = [...facts.keys()].filter(entry => facts.get(entry) === undefined)
+  if (unread.length > 0) {
+    const dirs = new Set(built.map(entry => posix.dirname(entry.path))).size
+    const bytes = unread.reduce((sum, entry) => sum + absOf(entry).length + 7, 0)
+    if (!pool.server.pipelining || Math.ceil(bytes / BYTES_PER_WRITE) > WRITES_PER_DIRECTORY * dirs) return undefined
+    const read = await pool.run(`Reading ${unread.length} entries' times`, async session =>
+      session.facts === undefined ? undefined : session.facts(unread.map(absOf))
+    )
+    if (read === undefined) return undefined
+    unread.forEach((entry, i) => facts.set(entry, read[i]))
+  }
+  const exact: ListingEntry[] = []
+  for (const entry of built) {
+    if (!facts.has(entry)) {
+      exact.push(entry)
+      continue
+    }
+    const fact = facts.get(entry)
     const dir = posix.dirname(entry.path)
     const named = fact && toEntry({ ...fact, name: posix.basename(entry.path) }, dir === '.' ? '' : dir)
     // Gone, or not what the listing showed (changed meanwhile): listed anew.
     if (named === undefined || named.type !== entry.type || named.path !== entry.path) return undefined
-    exact.set(entry.path, named)
+    exact.push(named)
   }
-  return built.map(entry => exact.get(entry.path) ?? entry)
+  return exact
 }
