@@ -10,10 +10,11 @@ import { nameEncoding } from './basic-ftp.js'
 import { BATCH_COMMANDS, globbed, isReply } from './pipelining.js'
 
 /**
- * A name MLST may not read as given: a pattern (a server may expand it), or spaces at either
- * end (a server may trim them and answer for another name).
+ * A name MLST may not read as given: a pattern (a server may expand it), spaces at either end
+ * (a server may trim them and answer for another name), a line break or NUL (never sent).
  */
-const unsure = (path: string): boolean => globbed(path) || /^\s|\s$/.test(path.slice(path.lastIndexOf('/') + 1))
+const unsure = (path: string): boolean =>
+  globbed(path) || /[\r\n\0]/.test(path) || /^\s|\s$/.test(path.slice(path.lastIndexOf('/') + 1))
 
 /**
  * The facts line of a reply to MLST (250, the facts on the one line between the first and the
@@ -63,10 +64,10 @@ export class FactsAhead {
   /** `paths`: those MLST may read as given, each command within a line's length. */
   constructor(readonly paths: string[]) {}
 
-  /** Writes the MLSTs (logged as sent) on the control connection, right before the transfer's command. */
+  /** Writes the MLSTs (logged as sent) on the control connection, right before the transfer's command; once. */
   send(client: Client): void {
     const ftp = client.ftp
-    if (ftp.closed) return
+    if (ftp.closed || this.sent) return
     this.sent = true
     for (const path of this.paths) {
       ftp.log(`> MLST ${path}`)
