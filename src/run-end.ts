@@ -83,7 +83,8 @@ function listNow(
  * The listing output where it is listed anew (MLSD servers, whose exact times STAT lines lack):
  * listed as soon as every change but the manifest's is made, on another connection while the
  * final check, the manifest's write and the lock's release go on (the manifest, the lock and
- * temporaries are never in it), instead of after them.
+ * temporaries are never in it), instead of after them. A run that changes nothing lists
+ * nothing anew: its state read's listings are the output (listAtEnd).
  */
 export class EndListing {
   private early: Promise<ListingEntry[]> | undefined

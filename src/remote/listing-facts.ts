@@ -2,8 +2,9 @@
  * The listing output from the run's own listings where the server lists with MLSD (issue 22):
  * the entries are those the run listed (STAT shows every name MLSD shows: a STAT listing counts
  * only with its '.' entry, so hidden names are in it), their exact times MLSD's own facts, read
- * with MLST on the control connection (one write for a site's root) instead of a data
- * connection per directory; entries the run listed with MLSD are taken as they are.
+ * with MLST on the control connection instead of a data connection per directory: remote-dir's
+ * in the manifest's RETR write (small-read.ts), any deeper ones (recursive) here, pipelined.
+ * Entries the run listed with MLSD (pyftpdlib, whose STAT lists nothing) are taken as they are.
  */
 import { posix } from 'node:path'
 import type { RemoteEntry } from '../core/remote-session.js'
