@@ -198,7 +198,6 @@ export async function deploy(
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(concurrency, plan.uploads.length))
     // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
     const ending = new EndListing(pool, remoteRoot, settings)
-    // A run that changes nothing has its listings already (the state read's).
     const changesMade = swap === undefined && !changesNothing(plan) ? ending.changesMade : undefined
     const done = settings.dryRun
       ? asPlanned(plan)
