@@ -15,6 +15,7 @@ export const UNIT_TESTS = [
   'delete-limit',
   'help',
   'key-share',
+  'mlst',
   'server-hash',
   'server-record',
   'local-files',

@@ -8,7 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { openSession } from '../src/ftp/index.js'
-import { toEntry } from '../src/remote/listing.js'
+import { listRemote, toEntry, type ListingEntry } from '../src/remote/listing.js'
+import type { RemoteEntry } from '../src/core/remote-session.js'
+import type { Settings } from '../src/core/settings.js'
 import { EXPLICIT_SERVERS } from './harness/servers.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { serverForBlock } from './support/real-server.js'
@@ -48,6 +50,22 @@ function onDisk(dir: string, recursive: boolean, prefix = ''): { path: string; t
     } else out.push({ path, type: 'file', size: st.size })
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1))
+}
+
+/** The listing output of remote-dir as a listing now gives it (MLSD where the server offers it, else STAT or LIST). */
+async function listedNow(settings: Settings, remoteRoot: string, recursive: boolean): Promise<ListingEntry[]> {
+  const session = await openSession(settings, recordingLog())
+  try {
+    const list = (path: string): Promise<RemoteEntry[]> => session.listEntries(path)
+    return await listRemote(
+      list,
+      remoteRoot,
+      { ...settings, listing: recursive ? 'recursive' : 'flat' },
+      recordingLog()
+    )
+  } finally {
+    session.close()
+  }
 }
 
 describe.each(EXPLICIT_SERVERS)('%s', kind => {
@@ -103,21 +121,26 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
   maybe('a run that changes nothing: the listing output without its round trip, true to the disk', async () => {
     const local = makeTree({ 'a.txt': 'a', 'd/b.txt': 'bb', 'd/e/c.txt': 'ccc' })
     const remote = join(block.server().root, 'same')
+    let viaStat: boolean | undefined
     for (const listing of ['flat', 'recursive']) {
       const settings = settingsOf(inputs({ 'local-dir': local, 'remote-dir': 'same', listing }))
       const first = recordingLog()
       const deployed = await deploy(settings, first)
-      // Where the listing output comes from STAT (not MLSD's exact times), the state read's lines are it.
-      const viaStat = !first.lines.some(l => / > MLSD\b/.test(l))
+      // Where the listing output comes from STAT (not MLSD's exact times), the state read's lines are
+      // it (the first deploy tells: the flat one's lists anew, as every run that changes files).
+      viaStat ??= !first.lines.some(l => / > MLSD\b/.test(l))
       const log = recordingLog()
       const result = await deploy(settings, log)
       expect(result.uploaded).toEqual([])
-      expect(log.lines.includes(BUILT)).toBe(viaStat)
-      if (viaStat) {
-        // No listing after the plan: the STATs of the state read are all there are.
-        const listed = log.lines.flatMap(l => /^debug: (?:#\S+ )?> ((?:STAT|LIST|MLSD)\b.*)$/.exec(l)?.[1] ?? [])
-        expect(listed).toEqual(['STAT same', 'STAT same/d', 'STAT same/d/e'])
-      }
+      expect(log.lines.includes(BUILT)).toBe(true)
+      // No listing after the plan: the STATs of the state read are all there are; where the
+      // output has MLSD's exact times, MLST reads them for each entry, on the control connection.
+      const listed = log.lines.flatMap(l => /^debug: (?:#\S+ )?> ((?:STAT|LIST|MLSD|MLST)\b.*)$/.exec(l)?.[1] ?? [])
+      const entries = listing === 'flat' ? ['a.txt', 'd'] : ['a.txt', 'd', 'd/b.txt', 'd/e', 'd/e/c.txt']
+      const facts = viaStat ? [] : entries.map(path => `MLST /same/${path}`)
+      expect(listed).toEqual(['STAT same', 'STAT same/d', 'STAT same/d/e', ...facts])
+      // Exactly what a listing now shows (MLSD's times, to the second, where the server offers MLSD).
+      expect(result.listing).toEqual(await listedNow(settings, '/same', listing === 'recursive'))
       const shape = result.listing.map(({ path, type, size }) => ({ path, type, size: type === 'dir' ? 0 : size }))
       const disk = onDisk(remote, listing === 'recursive').map(e => ({ ...e, size: e.type === 'dir' ? 0 : e.size }))
       expect(shape).toEqual(disk)
@@ -151,8 +174,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(after.deleted).toEqual(['d/b.txt', 'd/e/c.txt'])
     // The deletions in one write.
     expect(writes(changing.lines)).toContainEqual(['DELE /same/d/b.txt', 'DELE /same/d/e/c.txt'])
-    const viaStat = !changing.lines.some(l => / > MLSD\b/.test(l))
-    expect(changing.lines.includes(BUILT)).toBe(viaStat)
+    expect(changing.lines.includes(BUILT)).toBe(!changing.lines.some(l => / > MLSD\b/.test(l)))
     const session = await openSession(settingsOf(inputs({})), recordingLog())
     try {
       const now = (await session.listEntries('/same'))

@@ -198,7 +198,7 @@ export async function deploy(
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(concurrency, plan.uploads.length))
     // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
     const ending = new EndListing(pool, remoteRoot, settings)
-    const changesMade = swap === undefined ? ending.changesMade : undefined
+    const changesMade = swap === undefined && !changesNothing(plan) ? ending.changesMade : undefined
     const done = settings.dryRun
       ? asPlanned(plan)
       : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () =>

@@ -8,6 +8,7 @@ import type { Log } from './core/log.js'
 import type { Settings } from './core/settings.js'
 import type { RunLock } from './lock/run-lock.js'
 import { listingFrom, listRemote, type ListingEntry } from './remote/listing.js'
+import { listingWithFacts } from './remote/listing-facts.js'
 import type { RemoteEntry } from './core/remote-session.js'
 import type { SessionPool } from './session/pool.js'
 
@@ -82,7 +83,8 @@ function listNow(
  * The listing output where it is listed anew (MLSD servers, whose exact times STAT lines lack):
  * listed as soon as every change but the manifest's is made, on another connection while the
  * final check, the manifest's write and the lock's release go on (the manifest, the lock and
- * temporaries are never in it), instead of after them.
+ * temporaries are never in it), instead of after them. A run that changes nothing lists
+ * nothing anew: its state read's listings are the output (listAtEnd).
  */
 export class EndListing {
   private early: Promise<ListingEntry[]> | undefined
@@ -118,9 +120,10 @@ function builtFromListings(pool: SessionPool): boolean {
 /**
  * The listing output of a run whose changes are all made. `listed`: directories the run listed
  * after its last change (the state read, where it changed nothing; else the final check): the
- * output is built from them, with no round trip, where the listing now would come the same way
- * (STAT, or SFTP's READDIR; MLSD gives exact times, which STAT lines lack) and needs no
- * directory they lack. Anything else is listed now.
+ * output is built from them, with no listing, where the listing now would come the same way
+ * (STAT, or SFTP's READDIR) and needs no directory they lack; where it would come from MLSD
+ * (exact times, which STAT lines lack), with MLSD's facts of each entry STAT listed (MLST, on
+ * the control connection). Anything else is listed now.
  */
 export async function listAtEnd(
   pool: SessionPool,
@@ -129,8 +132,21 @@ export async function listAtEnd(
   log: Log,
   listed?: ReadonlyMap<string, RemoteEntry[]>
 ): Promise<ListingEntry[]> {
-  const same = builtFromListings(pool)
-  const built = listed !== undefined && same ? await listingFrom(listed, remoteRoot, settings, log) : undefined
+  const built = listed === undefined ? undefined : await builtFrom(pool, listed, remoteRoot, settings, log)
   if (built !== undefined) log.debug('The listing output is built from the listings made since the last change')
   return built ?? listWhenDone(pool, remoteRoot, settings, log)
+}
+
+/** The listing output from `listed`, where it provably is what a listing now would be; else undefined. */
+async function builtFrom(
+  pool: SessionPool,
+  listed: ReadonlyMap<string, RemoteEntry[]>,
+  remoteRoot: string,
+  settings: Settings,
+  log: Log
+): Promise<ListingEntry[] | undefined> {
+  if (builtFromListings(pool)) return listingFrom(listed, remoteRoot, settings, log)
+  if (pool.server.listCommand !== 'MLSD') return undefined
+  // The facts not read (the connection lost): listed anew, as ever.
+  return listingWithFacts(pool, listed, remoteRoot, settings, log).catch(() => undefined)
 }

@@ -54,6 +54,8 @@ export interface RemoteEntry {
   modifiedAt?: Date
   /** The time as the listing wrote it (LIST: 'Nov 25 09:40'). */
   rawModifiedAt: string
+  /** What MLSD lists for it, where MLST read that beside a STAT listing (the listing output's exact times). */
+  facts?: RemoteEntry
 }
 
 /** A change that can go with others at once: make or remove a directory, remove a file. */
@@ -183,6 +185,11 @@ export interface RemoteSession {
   statList(path: string): Promise<RemoteEntry[] | undefined>
   /** statList for several directories: the STATs in one write when `pipelined`. */
   statLists(paths: string[], pipelined: boolean): Promise<(RemoteEntry[] | undefined)[]>
+  /**
+   * Each entry's facts as MLSD would list them (MLST <path>, in one write where the server takes
+   * it); undefined for one without (refused, not there). Optional: where absent, listings decide.
+   */
+  facts?(paths: string[]): Promise<(RemoteEntry | undefined)[]>
   rename(from: string, to: string): Promise<void>
   /**
    * After an upload to its temporary name, in one write where the server takes it

@@ -3,15 +3,14 @@
  * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
  */
 import { Client, FTPError, FTPResponse } from 'basic-ftp'
-import { Socket } from 'node:net'
-import { connect as tlsConnect, ConnectionOptions, TLSSocket } from 'node:tls'
+import { ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
 import type { ServerRecord } from '../core/server-record.js'
 import { Settings } from '../core/settings.js'
 import { BatchStopped, controlSocket, Reply, sendPipelined, setDataTlsOptions, useControlSocket } from './basic-ftp.js'
 import { commandNamed, fitsCommand, lineTooLong } from './pipelining.js'
 import { readsLost } from './login-reads-lost.js'
-import { checkCertificate, tlsOptionsFor, withGroups } from './tls-options.js'
+import { checkCertificate, tlsOptionsFor, upgrade, withGroups } from './tls-options.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
 export function refused(command: string, err: unknown, what: string): DeployError {
@@ -50,21 +49,6 @@ async function expectReply(
   return res
 }
 
-/** Upgrades the control socket after a 234 reply to AUTH TLS. */
-function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number): Promise<TLSSocket> {
-  return new Promise((resolve, reject) => {
-    const tlsSocket = tlsConnect({ ...options, socket }, () => {
-      tlsSocket.setTimeout(0)
-      tlsSocket.removeListener('error', reject)
-      resolve(tlsSocket)
-    })
-    tlsSocket.once('error', reject)
-    tlsSocket.setTimeout(timeoutMs, () =>
-      tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`))
-    )
-  })
-}
-
 /**
  * The key-exchange groups for data connections, the one the server chose for the control
  * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
@@ -100,9 +84,11 @@ export async function secureControl(
   settings: Settings,
   server: Pick<ServerRecord, 'keyGroup'>
 ): Promise<string> {
-  const options = withGroups(settings, tlsOptionsFor(settings), controlGroups(server))
+  // Only the context the control connection uses is built (it parses every root certificate).
+  let options: ConnectionOptions
   let greeting: FTPResponse
   if (settings.tls === 'implicit') {
+    options = tlsOptionsFor(settings, controlGroups(server))
     greeting = await client.connectImplicitTLS(settings.host, settings.port, {
       ...options,
       localAddress: settings.sourceAddress
@@ -111,7 +97,10 @@ export async function secureControl(
     greeting = await client.connect(settings.host, settings.port)
     if (settings.tls === 'none') return greeting.message
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-    await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
+    const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
+    authorized.catch(() => undefined) // awaited below: the context is built while its reply is on its way
+    options = tlsOptionsFor(settings, controlGroups(server))
+    await authorized
     useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs))
   }
   const secured = controlSocket(client) as TLSSocket

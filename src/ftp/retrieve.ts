@@ -20,6 +20,7 @@ import {
 import type { ServerRecord } from '../core/server-record.js'
 import { PassiveBehind, sortedBehind } from './behind-transfer.js'
 import { DataConnection, PassiveConnector } from './data-connection.js'
+import type { FactsAhead } from './mlst.js'
 import { isReply } from './pipelining.js'
 import { startTlsEarly, TLS_ON_REPLY, TlsTiming } from './early-tls.js'
 
@@ -50,7 +51,8 @@ export async function retrieve(
   limit = Infinity,
   onChunk?: (chunk: Buffer) => void,
   tls: TlsTiming = TLS_ON_REPLY,
-  behind?: PassiveBehind
+  behind?: PassiveBehind,
+  ahead?: FactsAhead
 ) {
   const parts: Buffer[] = []
   let bytes = 0
@@ -108,9 +110,12 @@ export async function retrieve(
     if (res.code >= 200 && res.code < 300) return task.resolve(res)
     if (res.code >= 300) task.reject(new FTPError(res))
   }
+  // MLSTs ahead of the command, in its write: their replies come first.
+  ahead?.send(client)
+  const handle = ahead?.handler(handler) ?? handler
   const confirmed =
     behind === undefined
-      ? sendWithHandler(client, command, handler)
+      ? sendWithHandler(client, command, handle)
       : sendWithBehind(
           client,
           command,
@@ -121,7 +126,7 @@ export async function retrieve(
             straySeen => {
               if (!started && !straySeen) expectStrayCompletion(client)
             },
-            handler
+            handle
           )
         )
   startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled })
@@ -141,6 +146,7 @@ export async function retrieve(
 /**
  * RETR of a small file (a manifest, holder.json) into memory: undefined when there is no such
  * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
+ * `ahead`: MLSTs in the RETR's write.
  */
 export async function retrieveSmall(
   client: Client,
@@ -148,11 +154,12 @@ export async function retrieveSmall(
   remotePath: string,
   maxBytes: number,
   expected: number | undefined,
-  tls: TlsTiming
+  tls: TlsTiming,
+  ahead?: FactsAhead
 ): Promise<Buffer | undefined> {
   let got: Buffer
   try {
-    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls)
+    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead)
   } catch (err) {
     // 550: no such file (RFC 959); anything else is a real failure, not "absent".
     if (err instanceof FTPError && err.code === 550) return undefined

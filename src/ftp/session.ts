@@ -28,6 +28,7 @@ import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { readFirstOf, SmallReader } from './small-read.js'
 import { statFileSize, statListings } from './stat-listing.js'
+import { mlstFacts } from './mlst.js'
 import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
@@ -211,6 +212,11 @@ export class BasicFtpSession implements RemoteSession {
 
   statLists(paths: string[], pipelined: boolean): Promise<(RemoteEntry[] | undefined)[]> {
     return statListings(paths, this.sendCommands(pipelined))
+  }
+
+  facts(paths: string[]): Promise<(RemoteEntry | undefined)[]> {
+    this.connector.forget()
+    return mlstFacts(paths, this.sendCommands(true))
   }
 
   /** sendAll without a passive port asked ahead: one write when `pipelined`. */

@@ -6,10 +6,12 @@
  * a redeploy has its listings with the manifest rather than level by level after it (issue 22).
  */
 import { Client, FTPError } from 'basic-ftp'
-import type { FirstRead, Reply } from '../core/remote-session.js'
+import { posix } from 'node:path'
+import type { FirstRead, RemoteEntry, Reply } from '../core/remote-session.js'
 import type { ServerRecord } from '../core/server-record.js'
 import type { PassiveConnector } from './data-connection.js'
-import { globbed, sizeIn, sizeUnavailable } from './pipelining.js'
+import { FactsAhead, factsAhead } from './mlst.js'
+import { BATCH_BYTES, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
 import { retrieveSmall, tooLarge } from './retrieve.js'
 import type { TlsTiming } from './early-tls.js'
 import { parseStatListing } from './stat-listing.js'
@@ -47,22 +49,65 @@ export async function readFirstOf(
     stated.map((dir, i) => [dir, replies[i]!.code < 300 ? parseStatListing(replies[i]!) : undefined])
   )
   const read: FirstRead = { stats, files: [] }
+  const ahead = factsOfEntries(r.server, stated[0], stats, paths)
   for (const [i, path] of paths.entries()) {
     const size = replies[stated.length + i]!
-    const data = await readSized(r, path, size, maxBytes)
+    const data = await readSized(r, path, size, maxBytes, ahead)
     read.files.push(data)
     if (data !== undefined) break
   }
+  if (ahead !== undefined) withFacts(stats.get(stated[0]!)!, ahead)
   return read
 }
 
+/**
+ * Where the listing output takes MLSD's times (listings.ts), MLST of each entry STAT listed in
+ * remote-dir (`dir`), but the files read, rides in the manifest's RETR write: a run that changes
+ * nothing then lists nothing more (issue 22).
+ */
+function factsOfEntries(
+  server: ServerRecord,
+  dir: string | undefined,
+  stats: ReadonlyMap<string, RemoteEntry[] | undefined>,
+  reading: string[]
+): FactsAhead | undefined {
+  const entries = dir === undefined ? undefined : stats.get(dir)
+  if (entries === undefined || server.listCommand !== 'MLSD' || !server.pipelining) return undefined
+  const paths = entries.filter(e => e.name !== '.' && e.name !== '..').map(e => posix.join(dir!, e.name))
+  // In one write with the RETR: what it leaves of a write's bytes.
+  const retr = Math.max(...reading.map(path => Buffer.byteLength(`RETR ${path}\r\n`)))
+  return factsAhead(
+    paths.filter(path => !reading.includes(path)),
+    BATCH_BYTES - retr
+  )
+}
+
+/** The MLSD facts read ahead, on the entries STAT listed (`facts`), where all came. */
+function withFacts(entries: RemoteEntry[], ahead: FactsAhead): void {
+  const facts = ahead.facts()
+  if (facts === undefined) return
+  ahead.paths.forEach((path, i) => {
+    const entry = entries.find(e => e.name === posix.basename(path))
+    const fact = facts[i]
+    if (entry === undefined || fact === undefined) return
+    const { type, size, modifiedAt, rawModifiedAt } = fact
+    entry.facts = { name: entry.name, type, size, modifiedAt, rawModifiedAt }
+  })
+}
+
 /** RETR of `path` as its SIZE reply allows; undefined when the file is not there. */
-async function readSized(r: SmallReader, path: string, size: Reply, maxBytes: number): Promise<Buffer | undefined> {
+async function readSized(
+  r: SmallReader,
+  path: string,
+  size: Reply,
+  maxBytes: number,
+  ahead?: FactsAhead
+): Promise<Buffer | undefined> {
   const unavailable = sizeUnavailable(size)
   if (unavailable) r.server.sizeUnavailable(size.message)
   if (size.code === 550 && !unavailable) return undefined
   if (size.code >= 300 && !unavailable) throw new FTPError(size)
   const expected = sizeIn(size)
   if (expected !== undefined && expected > maxBytes) throw tooLarge(path, `is ${expected} bytes,`, maxBytes)
-  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls())
+  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead)
 }

@@ -1,6 +1,8 @@
-/** TLS options for control and data connections, and certificate pinning. */
+/** TLS options for control and data connections, the control connection's upgrade, and certificate pinning. */
+import type { Socket } from 'node:net'
 import {
   checkServerIdentity,
+  connect as tlsConnect,
   ConnectionOptions,
   createSecureContext,
   PeerCertificate,
@@ -18,14 +20,15 @@ type TlsSettings = Pick<
 
 /**
  * Options passed to tls.connect for the control connection and, by basic-ftp, for every
- * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
+ * data connection, offering `groups` as the key-exchange groups in that order (undefined:
+ * Node's own). With pinned fingerprints the chain check is ours (see checkCertificate):
  * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
  */
-export function tlsOptionsFor(settings: TlsSettings): ConnectionOptions {
+export function tlsOptionsFor(settings: TlsSettings, groups?: string): ConnectionOptions {
   return {
-    // One context for every connection: building one parses the whole CA list, a cost per data
-    // connection when left to tls.connect (BENCHMARKS.md).
-    secureContext: contextFor(settings),
+    // One context for every connection with these groups: building one parses the whole CA list
+    // (some 27 ms with a ca-cert), a cost per data connection when left to tls.connect (BENCHMARKS.md).
+    secureContext: contextFor(settings, groups),
     host: settings.host,
     // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
     servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
@@ -34,18 +37,22 @@ export function tlsOptionsFor(settings: TlsSettings): ConnectionOptions {
   }
 }
 
-/** The same options with `groups` as the key-exchange groups, in that order (data connections, see handshake.ts). */
+/**
+ * The same options with `groups` as the key-exchange groups, in that order (undefined: Node's
+ * own), for data connections (see handshake.ts): a context is built only for groups used.
+ */
 export function withGroups(
   settings: TlsSettings,
   options: ConnectionOptions,
   groups: string | undefined
 ): ConnectionOptions {
-  return groups === undefined ? options : { ...options, secureContext: contextFor(settings, groups) }
+  return { ...options, secureContext: contextFor(settings, groups) }
 }
 
 const contexts = new WeakMap<TlsSettings, Map<string, SecureContext>>()
 
 function contextFor(settings: TlsSettings, groups = ''): SecureContext {
+  // The groups' order is the context's: one per order asked for, each built once per run.
   let byGroups = contexts.get(settings)
   if (byGroups === undefined) contexts.set(settings, (byGroups = new Map()))
   let context = byGroups.get(groups)
@@ -61,8 +68,28 @@ function contextFor(settings: TlsSettings, groups = ''): SecureContext {
   return context
 }
 
+/** The key-exchange group orders a context was built for with these settings, in the order built. */
+export function contextsBuilt(settings: TlsSettings): string[] {
+  return [...(contexts.get(settings)?.keys() ?? [])]
+}
+
 function isIpLiteral(name: string): boolean {
   return /^[\d.]+$/.test(name) || name.includes(':')
+}
+
+/** Upgrades the control socket after a 234 reply to AUTH TLS. */
+export function upgrade(socket: Socket, options: ConnectionOptions, timeoutMs: number): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const tlsSocket = tlsConnect({ ...options, socket }, () => {
+      tlsSocket.setTimeout(0)
+      tlsSocket.removeListener('error', reject)
+      resolve(tlsSocket)
+    })
+    tlsSocket.once('error', reject)
+    tlsSocket.setTimeout(timeoutMs, () =>
+      tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`))
+    )
+  })
 }
 
 /** SHA-256 of the peer certificate as colon-separated uppercase hex. */
