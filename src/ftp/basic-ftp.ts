@@ -34,28 +34,27 @@ export function setDataTlsOptions(client: Client, options: ConnectionOptions): v
 
 export const dataTlsOptions = (client: Client): ConnectionOptions => client.ftp.tlsOptions
 
-/** The session a data connection resumes: the newest TLS 1.3 ticket, else the control session. */
+/** The session a data connection resumes: the newest TLS 1.3 ticket, else a TLS 1.2 control session. */
 export function sessionToResume(client: Client): Buffer | undefined {
   const control = client.ftp.socket
-  return client.ftp.tlsSessionStore ?? (control instanceof TLSSocket ? control.getSession() : undefined)
+  const resumable = control instanceof TLSSocket && control.getProtocol() !== 'TLSv1.3'
+  return client.ftp.tlsSessionStore ?? (resumable ? control.getSession() : undefined)
 }
 
 /**
  * TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. A
  * session is kept only once the caller trusts the socket (`trust()`, after its pin check): a
  * resumed connection shows no certificate, so a session stored before the check would let a
- * later connection skip it.
+ * later connection skip it. Kept where basic-ftp keeps the control's, or by `keep`.
  */
-export function keepSessionFrom(client: Client, socket: TLSSocket): () => void {
+export function keepSessionFrom(client: Client, socket: TLSSocket, keep?: (session: Buffer) => void): () => void {
+  const store = keep ?? ((session: Buffer) => void (client.ftp.tlsSessionStore = session))
   let trusted = false
   let pending: Buffer | undefined
-  socket.on('session', (session: Buffer) => {
-    if (trusted) client.ftp.tlsSessionStore = session
-    else pending = session
-  })
+  socket.on('session', (session: Buffer) => (trusted ? store(session) : (pending = session)))
   return () => {
     trusted = true
-    if (pending !== undefined) client.ftp.tlsSessionStore = pending
+    if (pending !== undefined) store(pending)
   }
 }
 

@@ -12,16 +12,14 @@ import {
   controlSocket,
   controlTimeout,
   dataSocketOf,
-  dataTlsOptions,
   failSession,
-  keepSessionFrom,
   logProtocol,
   parseEpsvResponse,
   parsePasvResponse,
-  Reply,
-  sessionToResume
+  Reply
 } from './basic-ftp.js'
 import type { PassiveBehind } from './behind-transfer.js'
+import { dataTls } from './data-tls.js'
 import { peerFingerprint } from './tls-options.js'
 
 /**
@@ -134,9 +132,10 @@ export class PassiveConnector {
       await tcp
       if (!secure) return raw
       logProtocol(client, `Data connection to ${host}:${port}: TLS handshake`)
-      const tls = tlsConnect({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) })
+      const how = dataTls(client)
+      const tls = tlsConnect({ ...how.options, host, socket: raw })
       socket = tls
-      const trust = keepSessionFrom(client, tls)
+      const trust = how.keep(tls)
       tls.on('error', fail)
       // 'secureConnect', not a cipher: sending on a resumed connection before the handshake
       // ends made vsftpd and ProFTPD never answer the STOR of an empty file.

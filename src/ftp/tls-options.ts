@@ -49,21 +49,35 @@ export function withGroups(
   return { ...options, secureContext: contextFor(settings, groups) }
 }
 
-const contexts = new WeakMap<TlsSettings, Map<string, SecureContext>>()
+/**
+ * The same options offering TLS 1.2 at most, everything else alike (data connections that resume
+ * a session of their own, see data-tls.ts); undefined for options whose context was not made here.
+ */
+export function cappedAtTls12(options: ConnectionOptions): ConnectionOptions | undefined {
+  const twin = options.secureContext === undefined ? undefined : tls12Twins.get(options.secureContext)
+  return twin === undefined ? undefined : { ...options, secureContext: twin() }
+}
 
-function contextFor(settings: TlsSettings, groups = ''): SecureContext {
+const contexts = new WeakMap<TlsSettings, Map<string, SecureContext>>()
+/** Each context's TLS 1.2 twin, made when first asked for (a context costs a parse of the CA list). */
+const tls12Twins = new WeakMap<SecureContext, () => SecureContext>()
+const cappedContexts = new WeakMap<TlsSettings, Map<string, SecureContext>>()
+
+function contextFor(settings: TlsSettings, groups = '', capped = false): SecureContext {
   // The groups' order is the context's: one per order asked for, each built once per run.
-  let byGroups = contexts.get(settings)
-  if (byGroups === undefined) contexts.set(settings, (byGroups = new Map()))
+  const all = capped ? cappedContexts : contexts
+  let byGroups = all.get(settings)
+  if (byGroups === undefined) all.set(settings, (byGroups = new Map()))
   let context = byGroups.get(groups)
   if (context === undefined) {
     context = createSecureContext({
       ca: settings.caCert === undefined ? undefined : [...rootCertificates, settings.caCert],
       minVersion: 'TLSv1.2',
-      maxVersion: settings.tlsMaxVersion,
+      maxVersion: capped ? 'TLSv1.2' : settings.tlsMaxVersion,
       ...(groups === '' ? {} : { ecdhCurve: groups })
     })
     byGroups.set(groups, context)
+    tls12Twins.set(context, () => contextFor(settings, groups, true))
   }
   return context
 }
