@@ -99,7 +99,8 @@ export class PassiveConnector {
   }
 
   private connect(client: Client, host: string, port: number): DataConnection {
-    const raw = netConnect({ host, port, localAddress: this.localAddress })
+    // No Nagle: a file's last segment and its close_notify must not wait for the ACK of the TLS Finished.
+    const raw = netConnect({ host, port, localAddress: this.localAddress, noDelay: true })
     const secure = controlSocket(client) instanceof TLSSocket
     let socket: Socket = raw
     let connected = false

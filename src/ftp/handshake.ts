@@ -87,14 +87,20 @@ export async function secureControl(
   // Only the context the control connection uses is built (it parses every root certificate).
   let options: ConnectionOptions
   let greeting: FTPResponse
+  // No Nagle on the control connection: a write sent while an earlier one is unacknowledged
+  // (a pipelined commit's second write) leaves at once, not an RTT or a delayed ACK later.
   if (settings.tls === 'implicit') {
     options = tlsOptionsFor(settings, controlGroups(server))
-    greeting = await client.connectImplicitTLS(settings.host, settings.port, {
+    const connecting = client.connectImplicitTLS(settings.host, settings.port, {
       ...options,
       localAddress: settings.sourceAddress
     } as ConnectionOptions)
+    controlSocket(client).setNoDelay(true)
+    greeting = await connecting
   } else {
-    greeting = await client.connect(settings.host, settings.port)
+    const connecting = client.connect(settings.host, settings.port)
+    controlSocket(client).setNoDelay(true)
+    greeting = await connecting
     if (settings.tls === 'none') return greeting.message
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
     const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
