@@ -71,16 +71,16 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     const loginWrite = (lines: string[]): string[] | undefined => writes(lines).find(w => w[0] === 'USER deployer')
     const first = recordingLog()
     await deploy(settings, first)
-    // A first deploy: both absent, told in the login's write; the read again under the lock, in
-    // one write too, remote-dir's STAT alone (no manifest was found: the rest is not there).
+    // A first deploy: both absent, told in the login's write; the read again under the lock rides
+    // in the lock's own write, behind its MKD: remote-dir's STAT alone (no manifest was found: the
+    // rest is not there).
     const firstWrites = writes(first.lines)
     expect(loginWrite(first.lines)?.slice(0, 2)).toEqual(['USER deployer', 'PASS ###'])
     expect(loginWrite(first.lines)?.slice(-5)).toEqual(together)
-    // (Under the lock the write has no EPSV of its own where one went behind holder.json's STOR.)
-    const under = firstWrites.findIndex(w => w[0] === 'STAT /rides')
-    expect(firstWrites[under]!.slice(0, 3)).toEqual(underLock)
     const lockAt = firstWrites.findIndex(w => w.includes(`MKD /rides/${LOCK}`))
-    expect([firstWrites.indexOf(loginWrite(first.lines)!) < lockAt, lockAt < under]).toEqual([true, true])
+    const lockWrite = firstWrites[lockAt]!
+    expect(lockWrite.slice(lockWrite.indexOf(`MKD /rides/${LOCK}`) + 1)).toEqual(underLock)
+    expect(firstWrites.indexOf(loginWrite(first.lines)!)).toBeLessThan(lockAt)
     // Nothing else asks for the manifest before the uploads (the lock's holder.json is a STOR too).
     const beforeUploads = first.lines.slice(
       0,

@@ -204,6 +204,19 @@ export interface RemoteSession {
    * the same write).
    */
   together(ops: RemoteOp[], options?: { beforeTransfer?: boolean }): Promise<OpOutcome[]>
+  /**
+   * `together`, then `reads` behind the changes (commands of one reply each: STAT, SIZE; a STAT
+   * the server would glob is left out) and the next transfer's passive port, in the same writes
+   * where the server takes pipelined commands: the server answers in order, so each read is
+   * answered after every change ahead of it (the deploy lock's MKD: the state read under the
+   * lock, issue 22). `next` (given the changes' outcomes) leads the second write. Where the
+   * connection is lost after the changes' replies, what came after is undefined. Optional.
+   */
+  togetherThenRead?(
+    ops: RemoteOp[],
+    reads: string[],
+    next?: (outcomes: OpOutcome[]) => RemoteOp[]
+  ): Promise<{ outcomes: OpOutcome[]; next?: OpOutcome[]; replies?: ReadonlyMap<string, Reply> }>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
   /**

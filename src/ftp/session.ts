@@ -31,6 +31,7 @@ import { statFileSize, statListings } from './stat-listing.js'
 import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
+import { ThenRead, togetherThenRead } from './then-read.js'
 
 export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -104,6 +105,10 @@ export class BasicFtpSession implements RemoteSession {
     const commands = ops.map(opCommand)
     const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false })
     return replies.map(outcome)
+  }
+
+  togetherThenRead(ops: RemoteOp[], reads: string[], next?: (outcomes: OpOutcome[]) => RemoteOp[]): Promise<ThenRead> {
+    return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next)
   }
 
   /**

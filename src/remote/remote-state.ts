@@ -133,16 +133,28 @@ export function firstReads(dirs: string[], root: string, manifestName: string): 
 }
 
 /**
+ * The commands of readRemoteManifest's first write under the lock (`known`: the manifest as read
+ * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send.
+ */
+export function readsUnderLock(q: RemoteStateQuery, known?: ReadManifest): string[] {
+  const manifestPath = posix.join(q.remoteRoot, q.manifestName)
+  const dirs = q.pool.server.statLists ? dirsAhead(q, known) : []
+  return [...dirs.map(dir => `STAT ${dir}`), `SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`]
+}
+
+/**
  * `read`: the manifest as just read (with the listings that came with it), else it is read
- * first, with listings ahead of it (`known`: the manifest as read before the lock names them).
+ * first, with listings ahead of it (`known`: the manifest as read before the lock names them;
+ * `replies`: that read's first write's, sent in the lock's write, readsUnderLock).
  */
 export async function readRemoteState(
   q: RemoteStateQuery,
   log: Log,
   read?: ManifestRead,
-  known?: ReadManifest
+  known?: ReadManifest,
+  replies?: ReadonlyMap<string, Reply>
 ): Promise<RemoteState> {
-  read ??= await readRemoteManifest(q, log, dirsAhead(q, known))
+  read ??= await readRemoteManifest(q, log, dirsAhead(q, known), replies)
   const { manifest } = read
   const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list
   // The manifest's directories are listed in any case (a hidden one is still there); the local
