@@ -89,6 +89,40 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
     }
   })
 
+  maybe("a change the login's listings show: the lock first, the manifest read once, under it", async () => {
+    const files = { 'a.txt': 'a', 'd/b.txt': 'b', 'd/e/c.txt': 'c' }
+    const settings = (local: Record<string, string>): ReturnType<typeof settingsOf> =>
+      settingsOf(inputs({ 'local-dir': makeTree(local), 'remote-dir': 'shown' }))
+    await deploy(settings(files), recordingLog())
+    const retrs = (lines: string[]): number => lines.filter(l => l === `debug: > RETR /shown/${MANIFEST}`).length
+    const lockAt = (lines: string[]): number => lines.indexOf(`debug: > MKD /shown/${LOCK}`)
+    // d/b.txt at another size, d/new.txt not there: both in listings of the login's write.
+    for (const local of [
+      { ...files, 'd/b.txt': 'b changed' },
+      { ...files, 'd/b.txt': 'b changed', 'd/new.txt': 'new' }
+    ]) {
+      const log = recordingLog()
+      const result = await deploy(settings(local), log)
+      expect(result.uploaded.length).toBeGreaterThan(0)
+      expect(retrs(log.lines)).toBe(1)
+      expect(log.lines.findIndex(l => l === `debug: > RETR /shown/${MANIFEST}`)).toBeGreaterThan(lockAt(log.lines))
+      expect(readFileSync(join(block.server().root, 'shown/d/b.txt'), 'utf8')).toBe('b changed')
+    }
+    // A change at the same size, which no listing shows: the manifest read before the lock, and again under it.
+    const same = recordingLog()
+    expect((await deploy(settings({ ...files, 'd/b.txt': 'B changed', 'd/new.txt': 'new' }), same)).uploaded).toEqual([
+      'd/b.txt'
+    ])
+    expect(retrs(same.lines)).toBe(2)
+    expect(same.lines.findIndex(l => l === `debug: > RETR /shown/${MANIFEST}`)).toBeLessThan(lockAt(same.lines))
+    // Nothing changed: no lock, as ever.
+    const none = recordingLog()
+    expect((await deploy(settings({ ...files, 'd/b.txt': 'B changed', 'd/new.txt': 'new' }), none)).uploaded).toEqual(
+      []
+    )
+    expect(lockAt(none.lines)).toBe(-1)
+  })
+
   maybe('a lock held by another run: what was read behind the refused MKD is read again under the lock', async () => {
     const files = { 'a.txt': 'a', 'd/b.txt': 'b' }
     await deploy(settingsOf(inputs({ 'local-dir': makeTree(files), 'remote-dir': 'waits' })), recordingLog())
@@ -161,13 +195,14 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       for (let i = 0; i < 1500; i++)
         block.server().putFile(`long/big/image-with-a-long-name-${String(i).padStart(4, '0')}.jpg`, 'x')
       const log = recordingLog()
-      const changed = makeTree({ 'a.txt': 'a changed' })
+      // A change at the same size: the manifest read before the lock names big/ for the lock's write.
+      const changed = makeTree({ 'a.txt': 'b' })
       const result = await deploy(
         settingsOf(inputs({ 'local-dir': changed, 'remote-dir': 'long', retries: '0', 'lock-timeout': '5' })),
         log
       )
       expect(result.uploaded).toEqual(['a.txt'])
-      expect(readFileSync(join(block.server().root, 'long/a.txt'), 'utf8')).toBe('a changed')
+      expect(readFileSync(join(block.server().root, 'long/a.txt'), 'utf8')).toBe('b')
       expect(log.warnings).toEqual([])
       expect(log.lines.some(l => l.startsWith('info: Waiting for the deploy lock'))).toBe(false)
       // Only where that STAT reached the client: a server whose STAT lists no such directory never sends it.

@@ -120,16 +120,17 @@ export async function deploy(
     }
     const readState = (read?: ManifestRead, known?: ManifestRead): Promise<RemoteState> =>
       log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads))
-    // Without a manifest there is something to upload: the lock first, as ever.
     const unlocked = settings.lock && !settings.dryRun && held === undefined
-    // Unreadable: the lock first, the read again under it (it fails as ever). Its first reads rode in the login's write.
+    // Its first reads rode in the login's write; files their listings show changed: the plan writes.
     const login = unlocked ? loginReads?.taken(first, target) : undefined
-    const reading = unlocked
-      ? readRemoteManifest(query, log, login?.dirs ?? dirsAhead(query), login?.replies)
-      : undefined
+    const changed = login === undefined ? [] : loginReads!.changed(first, login, local)
+    const dirs = login?.dirs ?? dirsAhead(query)
+    const reading = unlocked && changed.length === 0 ? readRemoteManifest(query, log, dirs, login?.replies) : undefined
     const read = await reading?.catch(quietUnlessStopped(pool))
-    ahead.stop()
-    if (unlocked && read === undefined) held = await lockNow()
+    if (changed.length === 0) ahead.stop()
+    // Changed, or unreadable: the lock first, the state read under it (failing as ever); the pool warms meanwhile.
+    if (unlocked && read === undefined) held = await lockNow(readsUnderLock(query))
+    if (changed.length > 1) pool.warm(Math.min(concurrency, changed.length))
     // Hashed against the manifest as read: reused when no lock comes between.
     let hashed: HashedFile[] | undefined
     if (read !== undefined) {
@@ -144,7 +145,6 @@ export async function deploy(
       const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined
       if (expected === undefined || !changesNothing(expected)) {
         held = await lockNow(readsUnderLock(query, read))
-        // The other connections log in while the state is read again under the lock.
         const uploads = expected?.uploads.length ?? local.length
         if (uploads > 1) pool.warm(Math.min(concurrency, uploads))
       }

@@ -158,6 +158,8 @@ export interface RemoteSession {
    * the server held when this session logged in, so only a read that may be that old takes them.
    */
   takeLoginReplies?(): ReadonlyMap<string, Reply> | undefined
+  /** The entries a reply to STAT <dir> lists; undefined where it is no listing. Optional. */
+  statListing?(reply: Reply): RemoteEntry[] | undefined
   /** hash for several files: the commands in one write where the server takes it. */
   hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
   /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */

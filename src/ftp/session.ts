@@ -27,7 +27,7 @@ import { globbed, opCommand, outcome, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { readFirstOf, SmallReader } from './small-read.js'
-import { statFileSize, statListings } from './stat-listing.js'
+import { parseStatListing, statFileSize, statListings } from './stat-listing.js'
 import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
@@ -168,6 +168,10 @@ export class BasicFtpSession implements RemoteSession {
     const replies = this.loginReplies
     this.loginReplies = undefined
     return replies
+  }
+
+  statListing(reply: Reply): RemoteEntry[] | undefined {
+    return reply.code < 300 ? parseStatListing({ ...reply }) : undefined
   }
 
   private reader(): SmallReader {
