@@ -70,10 +70,10 @@ describe.each<ServerKind>(['vsftpd-tls12', 'vsftpd'])('%s reads the EPSV behind 
       const lines = await deployTo(server, `behind-${cutover}`, cutover)
       expect(lines.filter(l => /during the transfer/.test(l))).toEqual([])
       const sent = batches(lines)
-      // Each temporary's STOR and the next EPSV in one burst (and the manifest's, and the lock's,
-      // which follows its heartbeat's MKD).
+      // Each temporary's STOR and the next EPSV in one burst (and the manifest's). The lock's
+      // heartbeat goes with the manifest's port (holder.json is written beside, on #lock).
       expect(sent.filter(b => b === 'STOR EPSV').length).toBeGreaterThanOrEqual(files + 1)
-      expect(sent.filter(b => b === 'MKD STOR EPSV')).toEqual(['MKD STOR EPSV'])
+      expect(sent.filter(b => b === 'MKD EPSV')).toEqual(['MKD EPSV'])
       expect(sent.filter(b => b === 'STOR').length).toBe(0)
       // After the first file, the checks' write asks for no port: its data connection is connecting.
       expect(sent.filter(b => b === checks(cutover)).length).toBeGreaterThanOrEqual(files - 1)
@@ -118,10 +118,11 @@ describe.each<[ServerKind, string]>([
       const early = lines.filter(l => /answered a command sent behind a STOR during the transfer/.test(l))
       expect(early).toEqual([expect.stringContaining(answer)])
       const sent = batches(lines)
-      // Only the STORs up to the first early answer carried an EPSV: the lock's holder (after its
-      // heartbeat's MKD; the server may answer that one after its small transfer), and at most one more.
+      // Only the STORs up to the first early answer carried an EPSV: the first upload's (the lock's
+      // holder.json goes beside, on #lock; the server may answer a small one's after its transfer),
+      // and at most one more.
       const carried = sent.filter(b => b.endsWith('STOR EPSV'))
-      expect(carried[0]).toBe('MKD STOR EPSV')
+      expect(carried[0]).toBe('STOR EPSV')
       expect(carried.length).toBeLessThanOrEqual(2)
       expect(sent.filter(b => b === `${checks(cutover)} EPSV`).length).toBeGreaterThanOrEqual(files - 1)
     },

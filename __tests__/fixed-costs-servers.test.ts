@@ -55,20 +55,22 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       expect(log.warnings).toEqual([])
       const lock = `/fixed/${LOCK}`
       const sent = writes(log.lines)
-      // The heartbeat (this run's token in its name) just ahead of holder.json's STOR, in one write.
-      const take = sent.find(w => w.some(c => c === `STOR ${lock}/holder.json`))
-      expect(take?.slice(0, 2)).toEqual([
-        expect.stringMatching(/^MKD \/fixed\/\.ftps-deploy\.lock\/beat-\d{12}0$/),
-        `STOR ${lock}/holder.json`
+      // The lock's write carries the state read under it; the heartbeat (this run's token in its
+      // name) leads the next, with the manifest's passive port; holder.json is written beside
+      // (lock-reads-servers.test.ts has more).
+      const lockAt = sent.findIndex(w => w.includes(`MKD ${lock}`))
+      expect(sent[lockAt]!.slice(-3)).toEqual([
+        'STAT /fixed',
+        `SIZE /fixed/${MANIFEST}`,
+        `SIZE /fixed/${MANIFEST}.previous`
       ])
-      // Both done: the MKD's 257, then the STOR's 1xx and 226.
-      const at = protocol(log.lines).indexOf(`debug: > STOR ${lock}/holder.json`)
-      const replies = protocol(log.lines)
-        .slice(at + 1)
-        .filter(l => l.startsWith('debug: <'))
-        .map(l => l.slice(9, 12))
-      expect(replies.slice(0, 1)).toEqual(['257'])
-      expect(replies).toContain('226')
+      expect(sent[lockAt + 1]).toEqual([
+        expect.stringMatching(/^MKD \/fixed\/\.ftps-deploy\.lock\/beat-\d{12}0$/),
+        'EPSV'
+      ])
+      const stored = log.lines.findIndex(l => l.endsWith(`> STOR ${lock}/holder.json`))
+      const reply = log.lines.findIndex((l, i) => i > stored && /^debug: (#lock )?< 226 /.test(l))
+      expect([stored > -1, reply > -1]).toEqual([true, true])
       // The release: the heartbeat by name, holder.json, the directory, in one write, with the port
       // of the listing that follows.
       expect(sent).toContainEqual([

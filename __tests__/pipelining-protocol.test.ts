@@ -204,12 +204,12 @@ test('a server that resets a data connection whose TLS started before its 150 (p
     'The server reset a data connection whose TLS handshake started before its reply to STOR (pyftpdlib before 1.5.9 does): ' +
       'data connections start TLS after the reply from now on (a round trip more per file)'
   ])
-  // The reset cost one retry, on a new connection (the lock's holder.json, with its heartbeat, is the first STOR).
+  // The reset cost one more try of the STOR it hit, the first: holder.json's, written beside on the
+  // lock's own connection (then again through the pool, issue 22), or else an upload's (a retry).
   const retries = log.lines.filter(l => /retry \d of 3/.test(l))
-  expect(retries).toHaveLength(1)
-  expect(retries[0]).toMatch(
-    /^info: Starting the deploy lock: .*ECONNRESET.*; retry 1 of 3 in \d+ ms on a new connection$/
-  )
+  const holders = log.lines.filter(l => / > STOR \/\.ftps-deploy\.lock\/holder\.json$/.test(l))
+  expect(retries.length + holders.length).toBe(2)
+  retries.forEach(line => expect(line).toMatch(/ECONNRESET.*; retry 1 of 3 in \d+ ms on a new connection$/))
   // Given up at once, not after the 5 s timeout waiting for an answer that never comes.
   expect(Date.now() - started).toBeLessThan(4000)
   expect(result.uploaded).toEqual(['assets/app.js', 'assets/b.css', 'index.html'])

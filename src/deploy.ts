@@ -26,7 +26,8 @@ import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from '
 import { adoptFromServer } from './remote/adopt.js'
 import { probeCaseFolding } from './remote/case-fold.js'
 import { statOrListLister } from './remote/remote-listing.js'
-import { dirsAhead, ManifestRead, readRemoteManifest, readRemoteState, RemoteState } from './remote/remote-state.js'
+import { dirsAhead, ManifestRead, readRemoteManifest, readRemoteState, readsUnderLock } from './remote/remote-state.js'
+import type { RemoteState } from './remote/remote-state.js'
 import { connect } from './session/connect.js'
 import { SessionPool } from './session/pool.js'
 import { CLEANUP_MS } from './signals.js'
@@ -82,10 +83,10 @@ export async function deploy(
       await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock))
     // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
     const lockLater = swap === undefined && !settings.rollback
-    const lockNow = (): Promise<RunLock> => {
+    const lockNow = (reads?: string[]): Promise<RunLock> => {
       // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
       if (settings.protocol === 'sftp') pool.warm(settings.concurrency)
-      return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal))
+      return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads))
     }
     if (settings.lock && !settings.dryRun && !lockLater) held = await lockNow()
     if (swap !== undefined && settings.rollback) {
@@ -118,19 +119,18 @@ export async function deploy(
       holdsLock
     }
     const readState = (read?: ManifestRead, known?: ManifestRead): Promise<RemoteState> =>
-      log.group('Remote state', () => readRemoteState(query, log, read, known))
-    // Without a manifest there is something to upload: the lock first, as ever.
+      log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads))
     const unlocked = settings.lock && !settings.dryRun && held === undefined
-    // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
-    // Its first reads rode in the login's write, where they could.
+    // Its first reads rode in the login's write; files their listings show changed: the plan writes.
     const login = unlocked ? loginReads?.taken(first, target) : undefined
-    const read = unlocked
-      ? await readRemoteManifest(query, log, login?.dirs ?? dirsAhead(query), login?.replies).catch(
-          quietUnlessStopped(pool)
-        )
-      : undefined
-    ahead.stop()
-    if (unlocked && read === undefined) held = await lockNow()
+    const changed = login === undefined ? [] : loginReads!.changed(first, login, local)
+    const dirs = login?.dirs ?? dirsAhead(query)
+    const reading = unlocked && changed.length === 0 ? readRemoteManifest(query, log, dirs, login?.replies) : undefined
+    const read = await reading?.catch(quietUnlessStopped(pool))
+    if (changed.length === 0) ahead.stop()
+    // Changed, or unreadable: the lock first, the state read under it (failing as ever); the pool warms meanwhile.
+    if (unlocked && read === undefined) held = await lockNow(readsUnderLock(query))
+    if (changed.length > 1) pool.warm(Math.min(concurrency, changed.length))
     // Hashed against the manifest as read: reused when no lock comes between.
     let hashed: HashedFile[] | undefined
     if (read !== undefined) {
@@ -144,8 +144,7 @@ export async function deploy(
       const options = { ...settings, remoteRoot: target, home: first.home }
       const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined
       if (expected === undefined || !changesNothing(expected)) {
-        held = await lockNow()
-        // The other connections log in while the state is read again under the lock.
+        held = await lockNow(readsUnderLock(query, read))
         const uploads = expected?.uploads.length ?? local.length
         if (uploads > 1) pool.warm(Math.min(concurrency, uploads))
       }
@@ -159,10 +158,9 @@ export async function deploy(
         log.info(`Nothing to change and no other run holds the lock (${LOCK_DIR} not in remote-dir): no lock taken`)
       } else {
         // What was read without the lock may be another run's half-done work: read again under it.
-        held = await lockNow()
-        ;({ state, plan } = await planFrom(
-          await readState(undefined, { manifest: state.manifest, from: state.manifestFrom })
-        ))
+        const known = { manifest: state.manifest, from: state.manifestFrom }
+        held = await lockNow(readsUnderLock(query, known))
+        ;({ state, plan } = await planFrom(await readState(undefined, known)))
       }
     }
     async function planFrom(state: RemoteState, known?: HashedFile[]): Promise<{ state: RemoteState; plan: Plan }> {
@@ -268,7 +266,7 @@ function openPool(settings: Settings, log: Log, deps: DeployDeps, loginReads?: P
   )
 }
 
-/** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session. */
+/** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session; `reads` (the state read's first write) ride in its write behind its MKD. */
 function takeLock(
   settings: Settings,
   log: Log,
@@ -276,7 +274,8 @@ function takeLock(
   pool: SessionPool,
   at: string | SwapPaths,
   home: string,
-  signal: AbortSignal | undefined
+  signal: AbortSignal | undefined,
+  reads: string[] | undefined
 ): Promise<RunLock> {
   return takeRunLock({
     pool,
@@ -290,7 +289,8 @@ function takeLock(
     now: deps.now,
     sleep: deps.sleep ?? sleep,
     log,
-    signal
+    signal,
+    reads
   })
 }
 

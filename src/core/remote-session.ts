@@ -160,6 +160,8 @@ export interface RemoteSession {
    * the server held when this session logged in, so only a read that may be that old takes them.
    */
   takeLoginReplies?(): ReadonlyMap<string, Reply> | undefined
+  /** The entries a reply to STAT <dir> lists; undefined where it is no listing. Optional. */
+  statListing?(reply: Reply): RemoteEntry[] | undefined
   /** hash for several files: the commands in one write where the server takes it. */
   hashes(files: { path: string; size: number }[]): Promise<(ServerHash | undefined)[]>
   /** Downloads a remote file of any size into SHA-256; undefined when it does not exist (550). */
@@ -211,6 +213,19 @@ export interface RemoteSession {
    * the same write).
    */
   together(ops: RemoteOp[], options?: { beforeTransfer?: boolean }): Promise<OpOutcome[]>
+  /**
+   * `together`, then `reads` behind the changes (commands of one reply each: STAT, SIZE; a STAT
+   * the server would glob is left out) and the next transfer's passive port, in the same writes
+   * where the server takes pipelined commands: the server answers in order, so each read is
+   * answered after every change ahead of it (the deploy lock's MKD: the state read under the
+   * lock, issue 22). `next` (given the changes' outcomes) leads the second write. Where the
+   * connection is lost after the changes' replies, what came after is undefined. Optional.
+   */
+  togetherThenRead?(
+    ops: RemoteOp[],
+    reads: string[],
+    next?: (outcomes: OpOutcome[]) => RemoteOp[]
+  ): Promise<{ outcomes: OpOutcome[]; next?: OpOutcome[]; replies?: ReadonlyMap<string, Reply> }>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
   /**

@@ -15,6 +15,8 @@ import { commandNamed, fitsCommand } from './pipelining.js'
 export interface SendOptions {
   pipelined: boolean
   preparePassive: boolean
+  /** Hears the replies read before a pipelined batch lost its connection or timed out. */
+  stopped?: (replies: Reply[]) => void
 }
 
 /**
@@ -40,6 +42,7 @@ export async function sendAll(
       replies = await sendPipelined(client, all, fitsCommand)
     } catch (err) {
       if (err instanceof BatchStopped) {
+        options.stopped?.(err.replies)
         // The server read no further: the retry (on a new connection) goes one command at a time.
         if (err.timedOut) server.pipeliningTimedOut(err.message)
         throw commandFailed(err.command, err.cause)

@@ -27,11 +27,12 @@ import { globbed, opCommand, outcome, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
 import { readFirstOf, SmallReader } from './small-read.js'
-import { statFileSize, statListings } from './stat-listing.js'
+import { parseStatListing, statFileSize, statListings } from './stat-listing.js'
 import { mlstFacts } from './mlst.js'
 import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
+import { ThenRead, togetherThenRead } from './then-read.js'
 
 export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -107,6 +108,10 @@ export class BasicFtpSession implements RemoteSession {
     return replies.map(outcome)
   }
 
+  togetherThenRead(ops: RemoteOp[], reads: string[], next?: (outcomes: OpOutcome[]) => RemoteOp[]): Promise<ThenRead> {
+    return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next)
+  }
+
   /**
    * Sends commands that take one reply each and resolves with every reply in order, refusals
    * included (not thrown): see send-all.ts.
@@ -164,6 +169,10 @@ export class BasicFtpSession implements RemoteSession {
     const replies = this.loginReplies
     this.loginReplies = undefined
     return replies
+  }
+
+  statListing(reply: Reply): RemoteEntry[] | undefined {
+    return reply.code < 300 ? parseStatListing({ ...reply }) : undefined
   }
 
   private reader(): SmallReader {

@@ -40,27 +40,29 @@ export async function ownBeats(session: RemoteSession, path: string, token: stri
 /**
  * The lock's start in the directory this run just made: its first heartbeat made and holder.json
  * written, in one write where the server takes it (the MKD just ahead of the STOR), else one
- * after the other. `holderFailed` hears of a holder.json that could not be written (the lock
- * holds without it). True when the heartbeat is this run's; false when the directory is gone
- * (moved aside by a waiter that took it for a stale one) or another's.
+ * after the other; `holder` undefined: the heartbeat alone, with the next transfer's passive
+ * port (holder.json is written beside, lock.ts). `holderFailed` hears of a holder.json that
+ * could not be written (the lock holds without it). True when the heartbeat is this run's;
+ * false when the directory is gone (moved aside by a waiter that took it for a stale one) or another's.
  */
 export async function startOwn(
   session: RemoteSession,
   path: string,
   token: string,
-  holder: Buffer,
+  holder: Buffer | undefined,
   holderFailed: (err: unknown) => void
 ): Promise<boolean> {
   const beat: RemoteOp = { kind: 'mkdir', path: posix.join(path, beatName(token, 0)) }
   let made: OpOutcome | undefined
   try {
-    await session.upload(holder, posix.join(path, HOLDER), { ops: [beat], done: ([outcome]) => (made = outcome) })
+    if (holder !== undefined)
+      await session.upload(holder, posix.join(path, HOLDER), { ops: [beat], done: ([outcome]) => (made = outcome) })
   } catch (err) {
     // A lost connection: the step again on a new one (the pool's retry).
     if (!session.usable) throw err
     holderFailed(err)
   }
-  made ??= (await session.together([beat]))[0]!
+  made ??= (await session.together([beat], { beforeTransfer: holder === undefined }))[0]!
   if (made.done) return true
   // Refused: the directory is gone or another's, or this step's try before a lost connection made it.
   return ((await ownBeats(session, path, token)) ?? []).includes(beatName(token, 0))

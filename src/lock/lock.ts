@@ -9,8 +9,7 @@
  */
 import { posix } from 'node:path'
 import { DeployError, describeError } from '../core/errors.js'
-import { RemoteSession } from '../core/remote-session.js'
-import { Log } from '../core/log.js'
+import type { LockOptions } from './lock-options.js'
 import { beatName, describeSeen, HOLDER, inspectLockDir, LOCK_DIR, LockSeen, newToken, sameLock } from './lock-dir.js'
 import { cancellable, throwIfCancelled } from './lock-wait.js'
 import { BeatMoves, breakBeatless, releaseOwn, renewBeat, startOwn, takeOverBeat } from './lock-steps.js'
@@ -18,50 +17,8 @@ import { BeatMoves, breakBeatless, releaseOwn, renewBeat, startOwn, takeOverBeat
 export { inspectLock, LOCK_DIR } from './lock-dir.js'
 export type { LockSeen } from './lock-dir.js'
 
-/** Who runs a deploy: the GitHub run, or the machine and user of a CLI. */
-export interface RunIdentity {
-  /** 'GitHub Actions run 123 (https://…/actions/runs/123), attempt 1' or 'ftps-deploy CLI on host as user, pid 42'. */
-  description: string
-}
-
-export interface LockTiming {
-  /** How often the holder renews its heartbeat. */
-  heartbeatMs: number
-  /** A heartbeat unchanged this long (on the waiter's clock) means the holder is gone. */
-  staleAfterMs: number
-  /** How often a waiter looks again. */
-  pollMs: number
-}
-
-/**
- * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
- * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
- * after a killed one starts within about a minute.
- */
-export const LOCK_TIMING: LockTiming = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 }
-
-export interface LockOptions {
-  /** Absolute path of remote-dir (it exists). */
-  remoteRoot: string
-  /** The lock directory's name in remoteRoot (default LOCK_DIR; `cutover: swap`: beside remote-dir). */
-  lockName?: string
-  identity: RunIdentity
-  timeoutMs: number
-  timing: LockTiming
-  now: () => number
-  sleep: (ms: number) => Promise<void>
-  log: Log
-  /** Runs a step on some session (the pool), retried like any other, even after a cancel. */
-  run: SessionRunner
-  /** Where the heartbeat runs: a session of its own, so long uploads never hold it up. */
-  beatRun?: SessionRunner
-  /** The run's cancel: ends a wait for the lock at once. */
-  signal?: AbortSignal
-  /** The run's token (default: a new random one). */
-  token?: string
-}
-
-export type SessionRunner = <T>(what: string, fn: (session: RemoteSession) => Promise<T>) => Promise<T>
+export { LOCK_TIMING } from './lock-options.js'
+export type { LockOptions, LockTiming, RunIdentity, SessionRunner } from './lock-options.js'
 
 const lockPath = (o: LockOptions): string => posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR)
 
@@ -77,6 +34,9 @@ export class DeployLock {
   /** How the heartbeat moves, and how far a release got (lock-steps.ts). */
   private readonly moves: BeatMoves = { byMkdir: false, beatRemoved: false, releaseSent: false }
   private renewing: Promise<void> = Promise.resolve()
+  private holderWritten: Promise<void> = Promise.resolve()
+  /** Taken by the MKD made before `acquire` (madeAlready), claimed at once: nothing came between. */
+  takenAtOnce = false
   private readonly releaseHooks: (() => void)[] = []
 
   private constructor(
@@ -100,7 +60,8 @@ export class DeployLock {
       // MKD fails where the directory exists: true only for the one run that made it.
       const made =
         (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))))
-      if (made && (await lock.claim())) {
+      if (made && (await lock.claim(first && madeAlready ? o.beatSentAt : undefined))) {
+        lock.takenAtOnce = first && madeAlready
         // A holder that finished before it was ever named in a waiting line: said now.
         if (seen !== undefined && lastSaid === -Infinity) {
           o.log.info(
@@ -165,15 +126,20 @@ export class DeployLock {
   }
 
   /**
-   * Starts the heartbeat in the directory this run just made, and says who holds it, in one write
-   * where the server takes it. False when that directory is gone already (moved aside by a
-   * waiter that took it for a stale one).
+   * Starts the heartbeat in the directory this run just made (`beatSentAt`: made already), and says
+   * who holds it, in one write where the server takes it (or beside, `holderBeside`). False when
+   * that directory is gone already (moved aside by a waiter that took it for a stale one).
    */
-  private async claim(): Promise<boolean> {
-    const sentAt = this.o.now()
-    const started = await this.o.run('Starting the deploy lock', session =>
-      startOwn(session, lockPath(this.o), this.token, this.holder(), err => this.holderFailed(err))
-    )
+  private async claim(beatSentAt: number | undefined): Promise<boolean> {
+    const sentAt = beatSentAt ?? this.o.now()
+    const beside = this.o.holderBeside
+    const holder = beside === undefined ? this.holder() : undefined
+    const started =
+      beatSentAt !== undefined ||
+      (await this.o.run('Starting the deploy lock', session =>
+        startOwn(session, lockPath(this.o), this.token, holder, err => this.holderFailed(err))
+      ))
+    if (started && beside !== undefined) this.holderWritten = this.writeHolder(beside)
     if (started) this.startBeating(sentAt)
     return started
   }
@@ -190,10 +156,11 @@ export class DeployLock {
     this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${describeError(err)}`)
   }
 
-  private async writeHolder(): Promise<void> {
+  private async writeHolder(run = this.o.run): Promise<void> {
     const path = posix.join(lockPath(this.o), HOLDER)
-    const write = this.o.run('Writing the deploy lock', session => session.upload(this.holder(), path))
-    await write.catch(err => this.holderFailed(err))
+    await run('Writing the deploy lock', session => session.upload(this.holder(), path)).catch(err =>
+      this.holderFailed(err)
+    )
   }
 
   private startBeating(sentAt: number): void {
@@ -274,8 +241,9 @@ export class DeployLock {
   async release(): Promise<void> {
     this.released = true
     clearTimeout(this.timer)
-    // A renewal in flight would leave a heartbeat behind in the directory being removed.
+    // A renewal or holder.json in flight would leave a file behind in the directory being removed.
     await this.renewing
+    await this.holderWritten
     this.releaseHooks.forEach(hook => hook())
     const path = lockPath(this.o)
     if (this.lost !== undefined) {

@@ -1,16 +1,16 @@
 /**
  * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
- * taken before the server's state is read, its heartbeat on a session of its own, released at
+ * taken before the server's state is read (that read's first write rides behind the lock's MKD,
+ * the first heartbeat ahead of its second), its heartbeat on a session of its own, released at
  * the end whatever happened. A dry run only says whether one is held.
  */
 import { hostname, userInfo } from 'node:os'
 import { posix } from 'node:path'
 import { makeDir } from '../session/refusals.js'
-import { describeError } from '../core/errors.js'
-import { isTransient } from '../core/retry.js'
-import { RemoteSession } from '../core/remote-session.js'
+import { OpOutcome, RemoteOp, RemoteSession, Reply } from '../core/remote-session.js'
 import { DeployLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
-import { inspectLockDir } from './lock-dir.js'
+import { HeartbeatSession } from './heartbeat-session.js'
+import { beatName, inspectLockDir, newToken } from './lock-dir.js'
 import { Log } from '../core/log.js'
 import { dirDetail, Step } from '../core/plan-text.js'
 import { SessionPool } from '../session/pool.js'
@@ -44,9 +44,14 @@ export interface RunLockOptions {
   log: Log
   /** The run's cancel: ends a wait for the lock. */
   signal?: AbortSignal
+  /**
+   * Reads (one reply each) to make under the lock: they go in the lock's write, behind its MKD,
+   * where the server takes pipelined commands (issue 22). The server answers in order, so they
+   * are read under the lock; their replies count only where that MKD took it at once.
+   */
+  reads?: string[]
 }
 
-/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
 /** The lock, and remote-dir's chain as the plan names it when any of it had to be created. */
 export interface RunLock {
   lock: DeployLock
@@ -56,8 +61,11 @@ export interface RunLock {
    * idle between beats, while it is open and free; a beat due meanwhile goes through the pool.
    */
   aside: SessionRunner
+  /** The replies to `reads` (command -> reply), read under this lock; undefined where they did not ride. */
+  reads?: ReadonlyMap<string, Reply>
 }
 
+/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
 export async function takeRunLock(o: RunLockOptions): Promise<RunLock> {
   // Lock steps run even after a cancel: a run must never leave its lock behind.
   const run: SessionRunner = (what, fn) => o.pool.run(what, fn, { always: true })
@@ -80,15 +88,39 @@ async function takeWith(
 ): Promise<RunLock> {
   let created = false
   let madeLock = false
+  const sentAt = o.now()
+  const rode: { replies?: ReadonlyMap<string, Reply>; beat?: boolean } = {}
+  const token = newToken()
+  // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
+  // written, where the first write made it), and the pool opens no more connections until it is
+  // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
+  // the rest. Never while waiting for another run's lock: that run may need the slot.
+  let opened = false
+  const opening = (): void => {
+    if (!opened) o.pool.holdOpenings(heartbeat.open())
+    opened = true
+  }
+  // The first heartbeat leads the reads' second write, where the first made the lock.
+  const beatAfter = (made: OpOutcome[]): RemoteOp[] => {
+    if (!made[chain.length]!.done) return []
+    opening()
+    return [{ kind: 'mkdir', path: posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR, beatName(token, 0)) }]
+  }
   await run('Creating remote-dir', async session => {
-    // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
+    // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write,
+    // and the reads to make under the lock behind them.
     const madeHere = new Set<string>()
     if (session.server.pipelining) {
       const lockDir = posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR)
-      const made = await session.together(
-        [...chain, lockDir].map(path => ({ kind: 'mkdir' as const, path })),
-        { beforeTransfer: true }
-      )
+      const ops = [...chain, lockDir].map(path => ({ kind: 'mkdir' as const, path }))
+      // Not where remote-dir's chain gets a mode next: that needs the session the reads may lose.
+      const reads = o.dirMode === undefined && session.togetherThenRead !== undefined ? o.reads : undefined
+      const sent = reads
+        ? await session.togetherThenRead!(ops, reads, beatAfter)
+        : { outcomes: await session.together(ops, { beforeTransfer: true }) }
+      const made = sent.outcomes
+      rode.replies = 'replies' in sent ? sent.replies : undefined
+      rode.beat = 'next' in sent && sent.next?.[0]?.done === true
       chain.forEach((dir, i) => made[i]!.done && madeHere.add(dir))
       madeLock = made[chain.length]!.done
     }
@@ -99,11 +131,6 @@ async function takeWith(
       } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
-  // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
-  // written, where the first write made it), and the pool opens no more connections until it is
-  // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
-  // the rest. Never while waiting for another run's lock: that run may need the slot.
-  const opening = (): void => o.pool.holdOpenings(heartbeat.open())
   if (madeLock) opening()
   const lock = await DeployLock.acquire(
     {
@@ -117,6 +144,9 @@ async function takeWith(
       log: o.log,
       run,
       beatRun: heartbeat.run,
+      token,
+      // Where the heartbeat rode with the reads, holder.json goes beside, on its own connection once in.
+      ...(rode.beat === true && { beatSentAt: sentAt, holderBeside: besideElse(heartbeat, run) }),
       signal: o.signal
     },
     reason => {
@@ -127,7 +157,14 @@ async function takeWith(
   )
   if (!madeLock) opening()
   lock.onRelease(() => heartbeat.close())
-  return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside }
+  // Read under this lock only where its first MKD took it and nothing came between.
+  const reads = lock.takenAtOnce ? rode.replies : undefined
+  return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside, ...(reads && { reads }) }
+}
+
+/** Work on the heartbeat's own connection where it is free, else through the pool. */
+function besideElse(heartbeat: HeartbeatSession, run: SessionRunner): SessionRunner {
+  return (what, fn) => heartbeat.aside(what, fn).catch(() => run(what, fn))
 }
 
 /** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
@@ -156,122 +193,4 @@ export function lockSteps(held: RunLock, dirMode: string | undefined): Step[] {
     ...held.createdRoot.map(path => ({ kind: 'create root directory' as const, path, detail: dirDetail({ dirMode }) })),
     { kind: 'take lock', path: LOCK_DIR }
   ]
-}
-
-/** The lock's connection cannot take work beside the pool now (not open, or busy). */
-class NotBeside extends Error {
-  constructor(what: string) {
-    super(`${what}: the lock's connection is not free`)
-  }
-}
-
-/**
- * The heartbeat's own connection, so a beat never waits behind transfers: opened as the lock is
- * taken, opened again at once when it was dropped (ProFTPD ends sessions that transfer nothing
- * for 300 s, TimeoutNoTransfer; a host ends any after an hour). When the server refuses it (its
- * connection limit, taken by this run's other connections and other clients), that beat goes
- * through the pool ahead of every waiting transfer, and the next beat tries its own again.
- */
-class HeartbeatSession {
-  private own: RemoteSession | undefined
-  private opening: Promise<RemoteSession | undefined> | undefined
-  private closed = false
-  /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
-  private retryAt = 0
-
-  constructor(
-    private readonly openSession: () => Promise<RemoteSession>,
-    private readonly pool: SessionPool,
-    private readonly log: Log
-  ) {}
-
-  /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
-  open(): Promise<unknown> {
-    return this.session()
-  }
-
-  close(): void {
-    this.closed = true
-    this.own?.close()
-    this.own = undefined
-  }
-
-  /** A beat in flight on the own session, and work beside the pool in flight there. */
-  private beating: Promise<unknown> | undefined
-  private besideWork: Promise<unknown> | undefined
-
-  /** A beat: never behind work beside the pool (the own session busy with it: through the pool, ahead of every waiting task). */
-  readonly run: SessionRunner = async (what, fn) => {
-    if (this.besideWork !== undefined) return this.pool.run(what, fn, { always: true, first: true })
-    const beat = this.runNow(what, fn)
-    const settled = beat.catch(() => undefined)
-    this.beating = settled
-    try {
-      return await beat
-    } finally {
-      if (this.beating === settled) this.beating = undefined
-    }
-  }
-
-  /**
-   * Work beside the pool (the manifest's writes) on the own session while it is open and idle
-   * between beats; one piece at a time. Throws NotBeside where it cannot (the caller uses the
-   * pool then), and a failure there is the caller's to take to the pool too: it is not retried here.
-   */
-  readonly aside: SessionRunner = async (what, fn) => {
-    // Opening (the run's first uploads start meanwhile): it is in within a login's round trips.
-    await this.opening
-    await this.beating
-    const own = this.own
-    if (this.closed || own?.usable !== true || this.besideWork !== undefined) throw new NotBeside(what)
-    const work = fn(own)
-    const settled = work.catch(() => undefined)
-    this.besideWork = settled
-    try {
-      return await work
-    } finally {
-      if (this.besideWork === settled) this.besideWork = undefined
-    }
-  }
-
-  private readonly runNow: SessionRunner = async (what, fn) => {
-    for (let attempt = 1; ; attempt++) {
-      const session = await this.session()
-      if (session === undefined) return this.pool.run(what, fn, { always: true, first: true })
-      try {
-        return await fn(session)
-      } catch (err) {
-        // A dropped session (an idle timeout, a cut): the same beat on a new one, once.
-        if (attempt > 1 || (session.usable && !isTransient(err))) throw err
-        this.log.info(`${what}: ${describeError(err)}; again on a new connection`)
-        session.close()
-        if (this.own === session) this.own = undefined
-      }
-    }
-  }
-
-  /** The own session, open and usable, or undefined when none can be had now. */
-  private async session(): Promise<RemoteSession | undefined> {
-    if (this.own?.usable) return this.own
-    this.own?.close()
-    this.own = undefined
-    if (this.closed || Date.now() < this.retryAt) return undefined
-    this.opening ??= this.openSession().then(
-      session => {
-        if (this.closed) session.close()
-        else this.own = session
-        return this.closed ? undefined : session
-      },
-      (err: unknown) => {
-        this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
-        this.retryAt = Date.now() + 30_000
-        return undefined
-      }
-    )
-    try {
-      return await this.opening
-    } finally {
-      this.opening = undefined
-    }
-  }
 }

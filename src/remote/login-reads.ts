@@ -6,7 +6,8 @@
  * the lock takes them; everything under the lock is asked again.
  */
 import { posix } from 'node:path'
-import type { RemoteSession, Reply } from '../core/remote-session.js'
+import type { LocalFile } from '../core/plan.js'
+import { EntryType, type RemoteEntry, type RemoteSession, type Reply } from '../core/remote-session.js'
 import { resolveRemoteRoot } from '../core/remote-path.js'
 import { firstReads, relDirsAhead } from './remote-state.js'
 
@@ -40,5 +41,33 @@ export class LoginReads {
     const asked = firstReads(this.dirs, remoteRoot, this.manifestName)
     const replies = new Map(asked.map((command, i) => [command, sent.get(given[i]!)!]))
     return { dirs: this.dirs.map(dir => (dir === '' ? remoteRoot : posix.join(remoteRoot, dir))), replies }
+  }
+
+  /**
+   * Local files the login's listings show to have changed: at another size in a listed
+   * directory, or not in it (a name no server hides: no leading dot, no other case). Each one is
+   * uploaded whatever the manifest says: the plan writes, so the lock comes first and the state
+   * is read under it (the read before it would only decide whether to take it).
+   */
+  changed(
+    session: RemoteSession,
+    taken: { dirs: string[]; replies: ReadonlyMap<string, Reply> },
+    local: LocalFile[]
+  ): LocalFile[] {
+    const listed = new Map<string, RemoteEntry[]>()
+    this.dirs?.forEach((dir, i) => {
+      const reply = taken.replies.get(`STAT ${taken.dirs[i]}`)
+      const entries = reply === undefined ? undefined : session.statListing?.(reply)
+      if (entries !== undefined) listed.set(dir, entries)
+    })
+    return local.filter(file => {
+      const dir = posix.dirname(file.relPath)
+      const name = posix.basename(file.relPath)
+      const entries = listed.get(dir === '.' ? '' : dir)
+      if (entries === undefined || name.startsWith('.')) return false
+      const entry = entries.find(e => e.name === name)
+      if (entry !== undefined) return entry.type === EntryType.File && entry.size !== file.size
+      return !entries.some(e => e.name.toLowerCase() === name.toLowerCase())
+    })
   }
 }

@@ -92,28 +92,33 @@ async function readWithRoot(
 
 /** A write's worth of STATs ahead of the manifest's SIZEs (ftp/pipelining's writes are 2 KB). */
 const AHEAD_BYTES = 1536
-/** Where the manifest read before the lock names the directories: up to three writes' worth. */
+/** Where the manifest read before the lock names the directories, or under the lock: up to three writes' worth. */
 const AHEAD_KNOWN_BYTES = 5632
 
 /**
  * The directories whose STATs go ahead of the manifest's SIZE: remote-dir, then, where the server
  * takes pipelined commands, those the state read will list (the local files', and those of
  * `known`, the manifest read before the lock), parents first, as many as fit in a write (three
- * where `known` names them). A guess: one listed and not needed is never decided (LIST after an
+ * where `wide`: `known` names them, or they ride in the lock's own write). A guess: one listed and not needed is never decided (LIST after an
  * empty STAT), one needed and not listed ahead is listed after the manifest, as before. Under the
  * lock after a read that found no manifest, remote-dir alone: the rest is not there.
  */
-export function dirsAhead(q: RemoteStateQuery, known?: ReadManifest): string[] {
+export function dirsAhead(q: RemoteStateQuery, known?: ReadManifest, wide = known !== undefined): string[] {
   if (!q.pool.server.pipelining || known?.from === 'none') return [q.remoteRoot]
-  return relDirsAhead(q.localPaths, known, q.remoteRoot).map(dir => remotePathOf(q.remoteRoot, dir))
+  return relDirsAhead(q.localPaths, known, q.remoteRoot, wide).map(dir => remotePathOf(q.remoteRoot, dir))
 }
 
 /** dirsAhead's choice, remote-relative ('' is remote-dir), measured with remote-dir at `root`. */
-export function relDirsAhead(localPaths: string[], known: ReadManifest | undefined, root: string): string[] {
+export function relDirsAhead(
+  localPaths: string[],
+  known: ReadManifest | undefined,
+  root: string,
+  wide = known !== undefined
+): string[] {
   const rel = new Set([...localPaths, ...(known?.manifest.files.keys() ?? [])].flatMap(parentDirs))
   const byDepth = [...rel].sort((a, b) => a.split('/').length - b.split('/').length)
   const dirs = ['']
-  let bytes = known !== undefined ? AHEAD_KNOWN_BYTES : AHEAD_BYTES
+  let bytes = wide ? AHEAD_KNOWN_BYTES : AHEAD_BYTES
   for (const dir of byDepth) {
     bytes -= Buffer.byteLength(`STAT ${remotePathOf(root, dir)}\r\n`)
     if (bytes < 0) break
@@ -133,16 +138,28 @@ export function firstReads(dirs: string[], root: string, manifestName: string): 
 }
 
 /**
+ * The commands of readRemoteManifest's first write under the lock (`known`: the manifest as read
+ * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send.
+ */
+export function readsUnderLock(q: RemoteStateQuery, known?: ReadManifest): string[] {
+  const manifestPath = posix.join(q.remoteRoot, q.manifestName)
+  const dirs = q.pool.server.statLists ? dirsAhead(q, known, true) : []
+  return [...dirs.map(dir => `STAT ${dir}`), `SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`]
+}
+
+/**
  * `read`: the manifest as just read (with the listings that came with it), else it is read
- * first, with listings ahead of it (`known`: the manifest as read before the lock names them).
+ * first, with listings ahead of it (`known`: the manifest as read before the lock names them;
+ * `replies`: that read's first write's, sent in the lock's write, readsUnderLock).
  */
 export async function readRemoteState(
   q: RemoteStateQuery,
   log: Log,
   read?: ManifestRead,
-  known?: ReadManifest
+  known?: ReadManifest,
+  replies?: ReadonlyMap<string, Reply>
 ): Promise<RemoteState> {
-  read ??= await readRemoteManifest(q, log, dirsAhead(q, known))
+  read ??= await readRemoteManifest(q, log, dirsAhead(q, known, known !== undefined || replies !== undefined), replies)
   const { manifest } = read
   const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list
   // The manifest's directories are listed in any case (a hidden one is still there); the local
