@@ -26395,7 +26395,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4517);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9498);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7668);
@@ -28152,7 +28152,7 @@ class TempNamer {
 
 /***/ }),
 
-/***/ 4517:
+/***/ 9498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30767,30 +30767,27 @@ function setDataTlsOptions(client, options) {
     client.ftp.tlsOptions = options;
 }
 const dataTlsOptions = (client) => client.ftp.tlsOptions;
-/** The session a data connection resumes: the newest TLS 1.3 ticket, else the control session. */
+/** The session a data connection resumes: the newest TLS 1.3 ticket, else a TLS 1.2 control session. */
 function sessionToResume(client) {
     const control = client.ftp.socket;
-    return client.ftp.tlsSessionStore ?? (control instanceof external_node_tls_.TLSSocket ? control.getSession() : undefined);
+    const resumable = control instanceof external_node_tls_.TLSSocket && control.getProtocol() !== 'TLSv1.3';
+    return client.ftp.tlsSessionStore ?? (resumable ? control.getSession() : undefined);
 }
 /**
  * TLS 1.3 tickets are single-use: the next data connection resumes with the newest one. A
  * session is kept only once the caller trusts the socket (`trust()`, after its pin check): a
  * resumed connection shows no certificate, so a session stored before the check would let a
- * later connection skip it.
+ * later connection skip it. Kept where basic-ftp keeps the control's, or by `keep`.
  */
-function keepSessionFrom(client, socket) {
+function keepSessionFrom(client, socket, keep) {
+    const store = keep ?? ((session) => void (client.ftp.tlsSessionStore = session));
     let trusted = false;
     let pending;
-    socket.on('session', (session) => {
-        if (trusted)
-            client.ftp.tlsSessionStore = session;
-        else
-            pending = session;
-    });
+    socket.on('session', (session) => (trusted ? store(session) : (pending = session)));
     return () => {
         trusted = true;
         if (pending !== undefined)
-            client.ftp.tlsSessionStore = pending;
+            store(pending);
     };
 }
 /** The control timeout (ms), and turning it off or on while a data connection carries a STOR. */
@@ -31008,19 +31005,19 @@ function skipStrayCompletions(client) {
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/tls-options.ts
-/** TLS options for control and data connections, and certificate pinning. */
 
 
 /**
  * Options passed to tls.connect for the control connection and, by basic-ftp, for every
- * data connection. With pinned fingerprints the chain check is ours (see checkCertificate):
+ * data connection, offering `groups` as the key-exchange groups in that order (undefined:
+ * Node's own). With pinned fingerprints the chain check is ours (see checkCertificate):
  * a pinned self-signed certificate must be accepted, which Node's verifier would refuse.
  */
-function tlsOptionsFor(settings) {
+function tlsOptionsFor(settings, groups) {
     return {
-        // One context for every connection: building one parses the whole CA list, a cost per data
-        // connection when left to tls.connect (BENCHMARKS.md).
-        secureContext: contextFor(settings),
+        // One context for every connection with these groups: building one parses the whole CA list
+        // (some 27 ms with a ca-cert), a cost per data connection when left to tls.connect (BENCHMARKS.md).
+        secureContext: contextFor(settings, groups),
         host: settings.host,
         // SNI must not carry an IP address (RFC 6066 3); the identity check still uses it.
         servername: isIpLiteral(settings.tlsServername) ? undefined : settings.tlsServername,
@@ -31028,29 +31025,62 @@ function tlsOptionsFor(settings) {
         rejectUnauthorized: settings.tlsVerify && settings.tlsFingerprints.length === 0
     };
 }
-/** The same options with `groups` as the key-exchange groups, in that order (data connections, see handshake.ts). */
+/**
+ * The same options with `groups` as the key-exchange groups, in that order (undefined: Node's
+ * own), for data connections (see handshake.ts): a context is built only for groups used.
+ */
 function withGroups(settings, options, groups) {
-    return groups === undefined ? options : { ...options, secureContext: contextFor(settings, groups) };
+    return { ...options, secureContext: contextFor(settings, groups) };
+}
+/**
+ * The same options offering TLS 1.2 at most, everything else alike (data connections that resume
+ * a session of their own, see data-tls.ts); undefined for options whose context was not made here.
+ */
+function cappedAtTls12(options) {
+    const twin = options.secureContext === undefined ? undefined : tls12Twins.get(options.secureContext);
+    return twin === undefined ? undefined : { ...options, secureContext: twin() };
 }
 const contexts = new WeakMap();
-function contextFor(settings, groups = '') {
-    let byGroups = contexts.get(settings);
+/** Each context's TLS 1.2 twin, made when first asked for (a context costs a parse of the CA list). */
+const tls12Twins = new WeakMap();
+const cappedContexts = new WeakMap();
+function contextFor(settings, groups = '', capped = false) {
+    // The groups' order is the context's: one per order asked for, each built once per run.
+    const all = capped ? cappedContexts : contexts;
+    let byGroups = all.get(settings);
     if (byGroups === undefined)
-        contexts.set(settings, (byGroups = new Map()));
+        all.set(settings, (byGroups = new Map()));
     let context = byGroups.get(groups);
     if (context === undefined) {
         context = (0,external_node_tls_.createSecureContext)({
             ca: settings.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, settings.caCert],
             minVersion: 'TLSv1.2',
-            maxVersion: settings.tlsMaxVersion,
+            maxVersion: capped ? 'TLSv1.2' : settings.tlsMaxVersion,
             ...(groups === '' ? {} : { ecdhCurve: groups })
         });
         byGroups.set(groups, context);
+        tls12Twins.set(context, () => contextFor(settings, groups, true));
     }
     return context;
 }
+/** The key-exchange group orders a context was built for with these settings, in the order built. */
+function contextsBuilt(settings) {
+    return [...(contexts.get(settings)?.keys() ?? [])];
+}
 function isIpLiteral(name) {
     return /^[\d.]+$/.test(name) || name.includes(':');
+}
+/** Upgrades the control socket after a 234 reply to AUTH TLS. */
+function upgrade(socket, options, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const tlsSocket = (0,external_node_tls_.connect)({ ...options, socket }, () => {
+            tlsSocket.setTimeout(0);
+            tlsSocket.removeListener('error', reject);
+            resolve(tlsSocket);
+        });
+        tlsSocket.once('error', reject);
+        tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
+    });
 }
 /** SHA-256 of the peer certificate as colon-separated uppercase hex. */
 function peerFingerprint(socket) {
@@ -31075,11 +31105,45 @@ function checkCertificate(socket, settings) {
     return fingerprint;
 }
 
+;// CONCATENATED MODULE: ./src/ftp/data-tls.ts
+
+
+
+/** Per control connection that resumes its data connections' own sessions: the options, the newest session. */
+const own = new WeakMap();
+function dataTls(client) {
+    const version = controlVersion(client);
+    let mine = own.get(client);
+    if (mine === undefined && version === 'TLSv1.3' && sessionToResume(client) === undefined) {
+        const options = cappedAtTls12(dataTlsOptions(client));
+        if (options !== undefined)
+            own.set(client, (mine = { options }));
+    }
+    if (mine === undefined) {
+        const options = dataTlsOptions(client);
+        return {
+            options: { ...((version === 'TLSv1.2' && cappedAtTls12(options)) || options), session: sessionToResume(client) },
+            keep: socket => keepSessionFrom(client, socket)
+        };
+    }
+    const kept = mine;
+    return {
+        options: { ...kept.options, session: kept.session },
+        keep: socket => keepSessionFrom(client, socket, session => (kept.session = session))
+    };
+}
+/** The TLS version of the control connection (undefined in plain FTP). */
+function controlVersion(client) {
+    const control = controlSocket(client);
+    return control instanceof external_node_tls_.TLSSocket ? (control.getProtocol() ?? undefined) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/data-connection.ts
 /**
  * Data connections: where they go (the control connection's peer, never a PASV address) and in
  * which order they come up (TCP with the command, TLS on its 1xx), for every transfer we make.
  */
+
 
 
 
@@ -31151,7 +31215,8 @@ class PassiveConnector {
         return true;
     }
     connect(client, host, port) {
-        const raw = (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress });
+        // No Nagle: a file's last segment and its close_notify must not wait for the ACK of the TLS Finished.
+        const raw = (0,external_node_net_.connect)({ host, port, localAddress: this.localAddress, noDelay: true });
         const secure = controlSocket(client) instanceof external_node_tls_.TLSSocket;
         let socket = raw;
         let connected = false;
@@ -31185,9 +31250,10 @@ class PassiveConnector {
             if (!secure)
                 return raw;
             logProtocol(client, `Data connection to ${host}:${port}: TLS handshake`);
-            const tls = (0,external_node_tls_.connect)({ ...dataTlsOptions(client), host, socket: raw, session: sessionToResume(client) });
+            const how = dataTls(client);
+            const tls = (0,external_node_tls_.connect)({ ...how.options, host, socket: raw });
             socket = tls;
-            const trust = keepSessionFrom(client, tls);
+            const trust = how.keep(tls);
             tls.on('error', fail);
             // 'secureConnect', not a cipher: sending on a resumed connection before the handshake
             // ends made vsftpd and ProFTPD never answer the STOR of an empty file.
@@ -31353,7 +31419,6 @@ const describeCause = (cause) => (cause instanceof Error ? cause.message : Strin
 
 
 
-
 /** Turns a refused command into a DeployError naming the command and the reply. */
 function refused(command, err, what) {
     if (err instanceof dist.FTPError) {
@@ -31384,18 +31449,6 @@ async function expectReply(client, command, expected, what, shown = command) {
     }
     return res;
 }
-/** Upgrades the control socket after a 234 reply to AUTH TLS. */
-function upgrade(socket, options, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const tlsSocket = (0,external_node_tls_.connect)({ ...options, socket }, () => {
-            tlsSocket.setTimeout(0);
-            tlsSocket.removeListener('error', reject);
-            resolve(tlsSocket);
-        });
-        tlsSocket.once('error', reject);
-        tlsSocket.setTimeout(timeoutMs, () => tlsSocket.destroy(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)));
-    });
-}
 /**
  * The key-exchange groups for data connections, the one the server chose for the control
  * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
@@ -31421,20 +31474,31 @@ const groupOf = (key) => key !== null && typeof key === 'object' && 'name' in ke
 const controlGroups = (server) => groupsFirst(server.keyGroup ?? 'prime256v1');
 /** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings, server) {
-    const options = withGroups(settings, tlsOptionsFor(settings), controlGroups(server));
+    // Only the context the control connection uses is built (it parses every root certificate).
+    let options;
     let greeting;
+    // No Nagle on the control connection: a write sent while an earlier one is unacknowledged
+    // (a pipelined commit's second write) leaves at once, not an RTT or a delayed ACK later.
     if (settings.tls === 'implicit') {
-        greeting = await client.connectImplicitTLS(settings.host, settings.port, {
+        options = tlsOptionsFor(settings, controlGroups(server));
+        const connecting = client.connectImplicitTLS(settings.host, settings.port, {
             ...options,
             localAddress: settings.sourceAddress
         });
+        controlSocket(client).setNoDelay(true);
+        greeting = await connecting;
     }
     else {
-        greeting = await client.connect(settings.host, settings.port);
+        const connecting = client.connect(settings.host, settings.port);
+        controlSocket(client).setNoDelay(true);
+        greeting = await connecting;
         if (settings.tls === 'none')
             return greeting.message;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-        await expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
+        const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
+        authorized.catch(() => undefined); // awaited below: the context is built while its reply is on its way
+        options = tlsOptionsFor(settings, controlGroups(server));
+        await authorized;
         useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
     }
     const secured = controlSocket(client);
@@ -31939,7 +32003,7 @@ function tooLarge(remotePath, what, maxBytes) {
  * the data connection has ended; rejects with the server's reply when it refused (FTPError),
  * else with what broke.
  */
-async function retrieve(client, data, command, limit = Infinity, onChunk, tls = TLS_ON_REPLY, behind) {
+async function retrieve(client, data, command, limit = Infinity, onChunk, tls = TLS_ON_REPLY, behind, ahead) {
     const parts = [];
     let bytes = 0;
     let dataError;
@@ -32002,12 +32066,15 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
     };
+    // MLSTs ahead of the command, in its write: their replies come first.
+    ahead?.send(client);
+    const handle = ahead?.handler(handler) ?? handler;
     const confirmed = behind === undefined
-        ? sendWithHandler(client, command, handler)
+        ? sendWithHandler(client, command, handle)
         : sendWithBehind(client, command, behind.command, sortedBehind(behind, () => started, straySeen => {
             if (!started && !straySeen)
                 expectStrayCompletion(client);
-        }, handler));
+        }, handle));
     startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled });
     try {
         await confirmed;
@@ -32028,11 +32095,12 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
 /**
  * RETR of a small file (a manifest, holder.json) into memory: undefined when there is no such
  * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
+ * `ahead`: MLSTs in the RETR's write.
  */
-async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls) {
+async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls, ahead) {
     let got;
     try {
-        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls);
+        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead);
     }
     catch (err) {
         // 550: no such file (RFC 959); anything else is a real failure, not "absent".
@@ -32265,6 +32333,111 @@ class ServerHasher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ftp/mlst.ts
+/**
+ * One entry's facts on the control connection (RFC 3659 MLST <path>): what MLSD would say of it
+ * (pure-ftpd, ProFTPD and pyftpdlib format both with the same code), with no data connection.
+ * The listing output takes its exact times from them where the run's STAT listings already
+ * showed which entries there are (issue 22: the listing of a run that changed nothing).
+ */
+
+
+
+/**
+ * A name MLST may not read as given: a pattern (a server may expand it), spaces at either end
+ * (a server may trim them and answer for another name), a line break or NUL (never sent).
+ */
+const unsure = (path) => globbed(path) || /[\r\n\0]/.test(path) || /^\s|\s$/.test(path.slice(path.lastIndexOf('/') + 1));
+/**
+ * The facts line of a reply to MLST (250, the facts on the one line between the first and the
+ * last, after one space); undefined for anything else (a refusal: no such entry, or no MLST).
+ */
+function parseMlst(reply) {
+    if (reply.code !== 250)
+        return undefined;
+    const lines = reply.message.split('\n').slice(1, -1);
+    if (lines.length !== 1)
+        return undefined;
+    const line = lines[0].replace(/\r$/, '').replace(/^ /, '');
+    // The facts, before the first space; the name after it is the path asked for, which basic-ftp's
+    // MLSD parser would drop (a name with a slash is not the directory's): a plain one stands in.
+    const facts = line.includes(' ') ? line.slice(0, line.indexOf(' ')) : '';
+    if (!/^[^\s;=]+=[^;]*;/.test(facts))
+        return undefined;
+    try {
+        const [info] = (0,dist.parseList)(`${facts} entry`);
+        return info?.modifiedAt === undefined ? undefined : info;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * MLST of each of `paths` through `send` (one write where the server takes it): each entry's
+ * facts, undefined where there are none (refused, not there, or a name not asked for at all).
+ */
+async function mlstFacts(paths, send) {
+    const asked = paths.filter(path => !unsure(path));
+    const replies = asked.length === 0 ? [] : await send(asked.map(path => `MLST ${path}`));
+    let next = 0;
+    return paths.map(path => (unsure(path) ? undefined : parseMlst(replies[next++])));
+}
+/**
+ * MLSTs sent ahead of a transfer's command in its write (the manifest's RETR): their replies come
+ * before the transfer's, to the same handler, at no round trip of their own.
+ */
+class FactsAhead {
+    paths;
+    replies = [];
+    sent = false;
+    /** A reply that was no MLST's (a 1xx): the rest are the transfer's, and no facts are taken. */
+    confused = false;
+    /** `paths`: those MLST may read as given, each command within a line's length. */
+    constructor(paths) {
+        this.paths = paths;
+    }
+    /** Writes the MLSTs (logged as sent) on the control connection, right before the transfer's command; once. */
+    send(client) {
+        const ftp = client.ftp;
+        if (ftp.closed || this.sent)
+            return;
+        this.sent = true;
+        for (const path of this.paths) {
+            ftp.log(`> MLST ${path}`);
+            ftp.socket.write(`MLST ${path}\r\n`, nameEncoding(client));
+        }
+    }
+    /** `handler`, the MLSTs' replies taken first. */
+    handler(handler) {
+        return (res, task) => {
+            if (!this.sent || this.confused || this.replies.length === this.paths.length || !isReply(res))
+                return handler(res, task);
+            if (res.code < 200) {
+                this.confused = true;
+                return handler(res, task);
+            }
+            this.replies.push({ code: res.code, message: res.message });
+        };
+    }
+    /** Each path's facts; undefined for all where they did not all come. */
+    facts() {
+        if (this.confused || this.replies.length !== this.paths.length)
+            return undefined;
+        return this.replies.map(parseMlst);
+    }
+}
+/**
+ * The MLSTs that fit ahead of a command in its write: those of `paths` MLST reads as given;
+ * undefined where none do, or they do not all fit (the listing output reads them later, as needed).
+ */
+function factsAhead(paths, room) {
+    const asked = paths.filter(path => !unsure(path));
+    const bytes = asked.reduce((sum, path) => sum + Buffer.byteLength(`MLST ${path}\r\n`), 0);
+    if (asked.length === 0 || bytes > room || asked.length >= BATCH_COMMANDS)
+        return undefined;
+    return new FactsAhead(asked);
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/small-read.ts
 /**
  * Small files read whole (the manifest, the lock's holder.json): SIZE first, on the control
@@ -32273,6 +32446,8 @@ class ServerHasher {
  * with it: a first deploy learns both are absent, and what remote-dir holds, in one round trip;
  * a redeploy has its listings with the manifest rather than level by level after it (issue 22).
  */
+
+
 
 
 
@@ -32292,17 +32467,48 @@ async function readFirstOf(r, paths, maxBytes, dirs = [], known) {
         : await r.sendAll(commands, { pipelined: true, preparePassive: true });
     const stats = new Map(stated.map((dir, i) => [dir, replies[i].code < 300 ? parseStatListing(replies[i]) : undefined]));
     const read = { stats, files: [] };
+    const ahead = factsOfEntries(r.server, stated[0], stats, paths);
     for (const [i, path] of paths.entries()) {
         const size = replies[stated.length + i];
-        const data = await readSized(r, path, size, maxBytes);
+        const data = await readSized(r, path, size, maxBytes, ahead);
         read.files.push(data);
         if (data !== undefined)
             break;
     }
+    if (ahead !== undefined)
+        withFacts(stats.get(stated[0]), ahead);
     return read;
 }
+/**
+ * Where the listing output takes MLSD's times (listings.ts), MLST of each entry STAT listed in
+ * remote-dir (`dir`), but the files read, rides in the manifest's RETR write: a run that changes
+ * nothing then lists nothing more (issue 22).
+ */
+function factsOfEntries(server, dir, stats, reading) {
+    const entries = dir === undefined ? undefined : stats.get(dir);
+    if (entries === undefined || server.listCommand !== 'MLSD' || !server.pipelining)
+        return undefined;
+    const paths = entries.filter(e => e.name !== '.' && e.name !== '..').map(e => external_node_path_.posix.join(dir, e.name));
+    // In one write with the RETR: what it leaves of a write's bytes.
+    const retr = Math.max(...reading.map(path => Buffer.byteLength(`RETR ${path}\r\n`)));
+    return factsAhead(paths.filter(path => !reading.includes(path)), BATCH_BYTES - retr);
+}
+/** The MLSD facts read ahead, on the entries STAT listed (`facts`), where all came. */
+function withFacts(entries, ahead) {
+    const facts = ahead.facts();
+    if (facts === undefined)
+        return;
+    ahead.paths.forEach((path, i) => {
+        const entry = entries.find(e => e.name === external_node_path_.posix.basename(path));
+        const fact = facts[i];
+        if (entry === undefined || fact === undefined)
+            return;
+        const { type, size, modifiedAt, rawModifiedAt } = fact;
+        entry.facts = { name: entry.name, type, size, modifiedAt, rawModifiedAt };
+    });
+}
 /** RETR of `path` as its SIZE reply allows; undefined when the file is not there. */
-async function readSized(r, path, size, maxBytes) {
+async function readSized(r, path, size, maxBytes, ahead) {
     const unavailable = sizeUnavailable(size);
     if (unavailable)
         r.server.sizeUnavailable(size.message);
@@ -32313,7 +32519,7 @@ async function readSized(r, path, size, maxBytes) {
     const expected = sizeIn(size);
     if (expected !== undefined && expected > maxBytes)
         throw tooLarge(path, `is ${expected} bytes,`, maxBytes);
-    return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls());
+    return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/send-all.ts
@@ -32341,6 +32547,7 @@ async function sendAll(client, connector, server, commands, options) {
         }
         catch (err) {
             if (err instanceof BatchStopped) {
+                options.stopped?.(err.replies);
                 // The server read no further: the retry (on a new connection) goes one command at a time.
                 if (err.timedOut)
                     server.pipeliningTimedOut(err.message);
@@ -32584,11 +32791,61 @@ function hashing(hash, count) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/ftp/then-read.ts
+/**
+ * Changes and reads in the same writes (issue 22): the deploy lock's MKD, then the state read
+ * under it (STATs, SIZEs) and the next transfer's passive port. The server answers in order, so
+ * each read is answered after every change ahead of it. `next` names changes that depend on the
+ * first write's outcomes (the lock's heartbeat: made only in a lock this run made); they lead the
+ * second write, with the reads that did not fit in the first. A connection lost after the
+ * changes' replies loses only what came after them.
+ */
+
+
+async function togetherThenRead(send, server, ops, reads, next = () => []) {
+    // A STAT the server would glob is not asked (stat-listing.ts).
+    const asked = reads.filter(command => !command.startsWith('STAT ') || !globbed(command.slice(5)));
+    const commands = [...ops.map(opCommand), ...asked];
+    // The first write: the changes, and the reads that fit beside them (pipelining.ts BATCH_BYTES).
+    const cut = Math.max(ops.length, batchEnds(commands.map(c => Buffer.byteLength(`${c}\r\n`)))[0] ?? 0);
+    let before = [];
+    const stopped = (replies) => void (before = replies);
+    const lost = (err, result) => {
+        // Lost in the reads (a STAT reply too long for the control connection, a cut): they are made
+        // again later, one directory at a time over LIST (the retry is a different step).
+        server.statListsLost(`Reading behind ${opCommand(ops[ops.length - 1])}: ${(0,errors/* describeError */.Uc)(err)}`);
+        return result;
+    };
+    let first;
+    try {
+        first = await send(commands.slice(0, cut), { pipelined: true, preparePassive: false, stopped });
+    }
+    catch (err) {
+        if (before.length < ops.length)
+            throw err;
+        return lost(err, { outcomes: before.slice(0, ops.length).map(outcome) });
+    }
+    const outcomes = first.slice(0, ops.length).map(outcome);
+    const then = next(outcomes);
+    let second;
+    try {
+        second = await send([...then.map(opCommand), ...commands.slice(cut)], { pipelined: true, preparePassive: true });
+    }
+    catch (err) {
+        return lost(err, { outcomes });
+    }
+    const answers = [...first.slice(ops.length), ...second.slice(then.length)];
+    const replies = new Map(asked.map((command, i) => [command, answers[i]]));
+    return { outcomes, next: second.slice(0, then.length).map(outcome), replies };
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
 /**
  * One FTPS session over basic-ftp: a secured, logged-in control connection, and transfers by
  * absolute path (no CWD per file). open-session.ts opens it; the handshake is in handshake.ts.
  */
+
+
 
 
 
@@ -32672,6 +32929,9 @@ class BasicFtpSession {
         const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false });
         return replies.map(outcome);
     }
+    togetherThenRead(ops, reads, next) {
+        return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next);
+    }
     /**
      * Sends commands that take one reply each and resolves with every reply in order, refusals
      * included (not thrown): see send-all.ts.
@@ -32717,6 +32977,9 @@ class BasicFtpSession {
         const replies = this.loginReplies;
         this.loginReplies = undefined;
         return replies;
+    }
+    statListing(reply) {
+        return reply.code < 300 ? parseStatListing({ ...reply }) : undefined;
     }
     reader() {
         const { client, connector, server } = this;
@@ -32764,6 +33027,10 @@ class BasicFtpSession {
     }
     statLists(paths, pipelined) {
         return statListings(paths, this.sendCommands(pipelined));
+    }
+    facts(paths) {
+        this.connector.forget();
+        return mlstFacts(paths, this.sendCommands(true));
     }
     /** sendAll without a passive port asked ahead: one write when `pipelined`. */
     sendCommands(pipelined) {
@@ -33761,27 +34028,27 @@ async function readWithRoot(q, manifestPath, dirs, login) {
 }
 /** A write's worth of STATs ahead of the manifest's SIZEs (ftp/pipelining's writes are 2 KB). */
 const AHEAD_BYTES = 1536;
-/** Where the manifest read before the lock names the directories: up to three writes' worth. */
+/** Where the manifest read before the lock names the directories, or under the lock: up to three writes' worth. */
 const AHEAD_KNOWN_BYTES = 5632;
 /**
  * The directories whose STATs go ahead of the manifest's SIZE: remote-dir, then, where the server
  * takes pipelined commands, those the state read will list (the local files', and those of
  * `known`, the manifest read before the lock), parents first, as many as fit in a write (three
- * where `known` names them). A guess: one listed and not needed is never decided (LIST after an
+ * where `wide`: `known` names them, or they ride in the lock's own write). A guess: one listed and not needed is never decided (LIST after an
  * empty STAT), one needed and not listed ahead is listed after the manifest, as before. Under the
  * lock after a read that found no manifest, remote-dir alone: the rest is not there.
  */
-function dirsAhead(q, known) {
+function dirsAhead(q, known, wide = known !== undefined) {
     if (!q.pool.server.pipelining || known?.from === 'none')
         return [q.remoteRoot];
-    return relDirsAhead(q.localPaths, known, q.remoteRoot).map(dir => (0,remote_path/* remotePathOf */.fF)(q.remoteRoot, dir));
+    return relDirsAhead(q.localPaths, known, q.remoteRoot, wide).map(dir => (0,remote_path/* remotePathOf */.fF)(q.remoteRoot, dir));
 }
 /** dirsAhead's choice, remote-relative ('' is remote-dir), measured with remote-dir at `root`. */
-function relDirsAhead(localPaths, known, root) {
+function relDirsAhead(localPaths, known, root, wide = known !== undefined) {
     const rel = new Set([...localPaths, ...(known?.manifest.files.keys() ?? [])].flatMap(remote_path/* parentDirs */.vB));
     const byDepth = [...rel].sort((a, b) => a.split('/').length - b.split('/').length);
     const dirs = [''];
-    let bytes = known !== undefined ? AHEAD_KNOWN_BYTES : AHEAD_BYTES;
+    let bytes = wide ? AHEAD_KNOWN_BYTES : AHEAD_BYTES;
     for (const dir of byDepth) {
         bytes -= Buffer.byteLength(`STAT ${(0,remote_path/* remotePathOf */.fF)(root, dir)}\r\n`);
         if (bytes < 0)
@@ -33800,11 +34067,21 @@ function firstReads(dirs, root, manifestName) {
     ];
 }
 /**
- * `read`: the manifest as just read (with the listings that came with it), else it is read
- * first, with listings ahead of it (`known`: the manifest as read before the lock names them).
+ * The commands of readRemoteManifest's first write under the lock (`known`: the manifest as read
+ * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send.
  */
-async function readRemoteState(q, log, read, known) {
-    read ??= await readRemoteManifest(q, log, dirsAhead(q, known));
+function readsUnderLock(q, known) {
+    const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
+    const dirs = q.pool.server.statLists ? dirsAhead(q, known, true) : [];
+    return [...dirs.map(dir => `STAT ${dir}`), `SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`];
+}
+/**
+ * `read`: the manifest as just read (with the listings that came with it), else it is read
+ * first, with listings ahead of it (`known`: the manifest as read before the lock names them;
+ * `replies`: that read's first write's, sent in the lock's write, readsUnderLock).
+ */
+async function readRemoteState(q, log, read, known, replies) {
+    read ??= await readRemoteManifest(q, log, dirsAhead(q, known, known !== undefined || replies !== undefined), replies);
     const { manifest } = read;
     const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
@@ -33830,6 +34107,7 @@ async function readRemoteState(q, log, read, known) {
  * server reads it. Their replies are what the server held at the login, so only the read before
  * the lock takes them; everything under the lock is asked again.
  */
+
 
 
 
@@ -33861,6 +34139,32 @@ class LoginReads {
         const asked = firstReads(this.dirs, remoteRoot, this.manifestName);
         const replies = new Map(asked.map((command, i) => [command, sent.get(given[i])]));
         return { dirs: this.dirs.map(dir => (dir === '' ? remoteRoot : external_node_path_.posix.join(remoteRoot, dir))), replies };
+    }
+    /**
+     * Local files the login's listings show to have changed: at another size in a listed
+     * directory, or not in it (a name no server hides: no leading dot, no other case). Each one is
+     * uploaded whatever the manifest says: the plan writes, so the lock comes first and the state
+     * is read under it (the read before it would only decide whether to take it).
+     */
+    changed(session, taken, local) {
+        const listed = new Map();
+        this.dirs?.forEach((dir, i) => {
+            const reply = taken.replies.get(`STAT ${taken.dirs[i]}`);
+            const entries = reply === undefined ? undefined : session.statListing?.(reply);
+            if (entries !== undefined)
+                listed.set(dir, entries);
+        });
+        return local.filter(file => {
+            const dir = external_node_path_.posix.dirname(file.relPath);
+            const name = external_node_path_.posix.basename(file.relPath);
+            const entries = listed.get(dir === '.' ? '' : dir);
+            if (entries === undefined || name.startsWith('.'))
+                return false;
+            const entry = entries.find(e => e.name === name);
+            if (entry !== undefined)
+                return entry.type === EntryType.File && entry.size !== file.size;
+            return !entries.some(e => e.name.toLowerCase() === name.toLowerCase());
+        });
     }
 }
 
@@ -34015,12 +34319,80 @@ async function listingFrom(listed, remoteRoot, settings, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/remote/listing-facts.ts
+/**
+ * The listing output from the run's own listings where the server lists with MLSD (issue 22):
+ * the entries are those the run listed (STAT shows every name MLSD shows: a STAT listing counts
+ * only with its '.' entry, so hidden names are in it), their exact times MLSD's own facts, read
+ * with MLST on the control connection instead of a data connection per directory: remote-dir's
+ * in the manifest's RETR write (small-read.ts), any deeper ones (recursive) here, pipelined.
+ * Entries the run listed with MLSD (pyftpdlib, whose STAT lists nothing) are taken as they are.
+ */
+
+
+
+/** Bytes of commands a round trip carries (pipelining.ts BATCH_BYTES). */
+const BYTES_PER_WRITE = 2048;
+/** An MLSD costs a directory four round trips or more (EPSV, TCP and TLS, 150, 226): MLST's writes may cost that much. */
+const WRITES_PER_DIRECTORY = 4;
+/**
+ * The listing output from `listed` (by remote-relative directory, as listingFrom), with MLSD's
+ * times: undefined where that cannot be proven without listing (a directory not listed, an
+ * entry MLST does not show as it was listed, a server that takes no MLST or no pipelined
+ * commands, or more MLSTs than the listings they replace would cost).
+ */
+async function listingWithFacts(pool, listed, remoteRoot, settings, log) {
+    const built = await listingFrom(listed, remoteRoot, settings, log);
+    if (built === undefined)
+        return undefined;
+    const infos = new Map();
+    for (const [dir, entries] of listed)
+        for (const info of entries)
+            infos.set(external_node_path_.posix.join((0,remote_path/* remotePathOf */.fF)(remoteRoot, dir), info.name), info);
+    const absOf = (entry) => external_node_path_.posix.join(remoteRoot, entry.path);
+    // Entries listed with MLSD have their exact time (STAT's ls lines never do): as they are; those
+    // whose facts MLST read beside the STAT listing (in the manifest's write) take them; the rest are read now.
+    const facts = new Map();
+    for (const entry of built) {
+        const info = infos.get(absOf(entry));
+        if (info?.modifiedAt === undefined)
+            facts.set(entry, info?.facts);
+    }
+    const unread = [...facts.keys()].filter(entry => facts.get(entry) === undefined);
+    if (unread.length > 0) {
+        const dirs = new Set(built.map(entry => external_node_path_.posix.dirname(entry.path))).size;
+        const bytes = unread.reduce((sum, entry) => sum + absOf(entry).length + 7, 0);
+        if (!pool.server.pipelining || Math.ceil(bytes / BYTES_PER_WRITE) > WRITES_PER_DIRECTORY * dirs)
+            return undefined;
+        const read = await pool.run(`Reading ${unread.length} entries' times`, async (session) => session.facts === undefined ? undefined : session.facts(unread.map(absOf)));
+        if (read === undefined)
+            return undefined;
+        unread.forEach((entry, i) => facts.set(entry, read[i]));
+    }
+    const exact = [];
+    for (const entry of built) {
+        if (!facts.has(entry)) {
+            exact.push(entry);
+            continue;
+        }
+        const fact = facts.get(entry);
+        const dir = external_node_path_.posix.dirname(entry.path);
+        const named = fact && toEntry({ ...fact, name: external_node_path_.posix.basename(entry.path) }, dir === '.' ? '' : dir);
+        // Gone, or not what the listing showed (changed meanwhile): listed anew.
+        if (named === undefined || named.type !== entry.type || named.path !== entry.path)
+            return undefined;
+        exact.push(named);
+    }
+    return exact;
+}
+
 ;// CONCATENATED MODULE: ./src/run-end.ts
 /**
  * How a run ends, whatever happened: the lock released (within a cancel's time to clean up) and
  * the listing output read, each a warning once every change is made; and a read before the lock
  * that fails, read again under it unless the run was stopped.
  */
+
 
 
 /** A failed read before the lock is read again under it; a run stopped (a pin that failed) ends here. */
@@ -34072,7 +34444,8 @@ function listNow(pool, remoteRoot, settings, log) {
  * The listing output where it is listed anew (MLSD servers, whose exact times STAT lines lack):
  * listed as soon as every change but the manifest's is made, on another connection while the
  * final check, the manifest's write and the lock's release go on (the manifest, the lock and
- * temporaries are never in it), instead of after them.
+ * temporaries are never in it), instead of after them. A run that changes nothing lists
+ * nothing anew: its state read's listings are the output (listAtEnd).
  */
 class EndListing {
     pool;
@@ -34108,16 +34481,25 @@ function builtFromListings(pool) {
 /**
  * The listing output of a run whose changes are all made. `listed`: directories the run listed
  * after its last change (the state read, where it changed nothing; else the final check): the
- * output is built from them, with no round trip, where the listing now would come the same way
- * (STAT, or SFTP's READDIR; MLSD gives exact times, which STAT lines lack) and needs no
- * directory they lack. Anything else is listed now.
+ * output is built from them, with no listing, where the listing now would come the same way
+ * (STAT, or SFTP's READDIR) and needs no directory they lack; where it would come from MLSD
+ * (exact times, which STAT lines lack), with MLSD's facts of each entry STAT listed (MLST, on
+ * the control connection). Anything else is listed now.
  */
 async function listAtEnd(pool, remoteRoot, settings, log, listed) {
-    const same = builtFromListings(pool);
-    const built = listed !== undefined && same ? await listingFrom(listed, remoteRoot, settings, log) : undefined;
+    const built = listed === undefined ? undefined : await builtFrom(pool, listed, remoteRoot, settings, log);
     if (built !== undefined)
         log.debug('The listing output is built from the listings made since the last change');
     return built ?? listWhenDone(pool, remoteRoot, settings, log);
+}
+/** The listing output from `listed`, where it provably is what a listing now would be; else undefined. */
+async function builtFrom(pool, listed, remoteRoot, settings, log) {
+    if (builtFromListings(pool))
+        return listingFrom(listed, remoteRoot, settings, log);
+    if (pool.server.listCommand !== 'MLSD')
+        return undefined;
+    // The facts not read (the connection lost): listed anew, as ever.
+    return listingWithFacts(pool, listed, remoteRoot, settings, log).catch(() => undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/lock/lock-dir.ts
@@ -34258,15 +34640,17 @@ async function ownBeats(session, path, token) {
 /**
  * The lock's start in the directory this run just made: its first heartbeat made and holder.json
  * written, in one write where the server takes it (the MKD just ahead of the STOR), else one
- * after the other. `holderFailed` hears of a holder.json that could not be written (the lock
- * holds without it). True when the heartbeat is this run's; false when the directory is gone
- * (moved aside by a waiter that took it for a stale one) or another's.
+ * after the other; `holder` undefined: the heartbeat alone, with the next transfer's passive
+ * port (holder.json is written beside, lock.ts). `holderFailed` hears of a holder.json that
+ * could not be written (the lock holds without it). True when the heartbeat is this run's;
+ * false when the directory is gone (moved aside by a waiter that took it for a stale one) or another's.
  */
 async function startOwn(session, path, token, holder, holderFailed) {
     const beat = { kind: 'mkdir', path: external_node_path_.posix.join(path, beatName(token, 0)) };
     let made;
     try {
-        await session.upload(holder, external_node_path_.posix.join(path, HOLDER), { ops: [beat], done: ([outcome]) => (made = outcome) });
+        if (holder !== undefined)
+            await session.upload(holder, external_node_path_.posix.join(path, HOLDER), { ops: [beat], done: ([outcome]) => (made = outcome) });
     }
     catch (err) {
         // A lost connection: the step again on a new one (the pool's retry).
@@ -34274,7 +34658,7 @@ async function startOwn(session, path, token, holder, holderFailed) {
             throw err;
         holderFailed(err);
     }
-    made ??= (await session.together([beat]))[0];
+    made ??= (await session.together([beat], { beforeTransfer: holder === undefined }))[0];
     if (made.done)
         return true;
     // Refused: the directory is gone or another's, or this step's try before a lost connection made it.
@@ -34389,6 +34773,14 @@ async function releaseOwn(session, path, token, beat, moves, sure = false) {
     return removed.done ? { outcome: 'released' } : { outcome: 'kept', reply: removed.reply };
 }
 
+;// CONCATENATED MODULE: ./src/lock/lock-options.ts
+/**
+ * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
+ * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
+ * after a killed one starts within about a minute.
+ */
+const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
+
 ;// CONCATENATED MODULE: ./src/lock/lock.ts
 /**
  * The deploy lock on remote-dir: a directory made with MKD, which fails on every server when it
@@ -34405,12 +34797,7 @@ async function releaseOwn(session, path, token, beat, moves, sure = false) {
 
 
 
-/**
- * 5 s beats; stale after a minute without one: longer than a live holder's renewal can take
- * on a slow or briefly failing connection (a timeout plus a retry), short enough that a run
- * after a killed one starts within about a minute.
- */
-const LOCK_TIMING = { heartbeatMs: 5_000, staleAfterMs: 60_000, pollMs: 2_000 };
+
 const lockPath = (o) => external_node_path_.posix.join(o.remoteRoot, o.lockName ?? remote_path/* LOCK_DIR */.UE);
 class DeployLock {
     o;
@@ -34426,6 +34813,9 @@ class DeployLock {
     /** How the heartbeat moves, and how far a release got (lock-steps.ts). */
     moves = { byMkdir: false, beatRemoved: false, releaseSent: false };
     renewing = Promise.resolve();
+    holderWritten = Promise.resolve();
+    /** Taken by the MKD made before `acquire` (madeAlready), claimed at once: nothing came between. */
+    takenAtOnce = false;
     releaseHooks = [];
     constructor(o, onLost) {
         this.o = o;
@@ -34445,7 +34835,8 @@ class DeployLock {
             throwIfCancelled(o.signal, o.remoteRoot);
             // MKD fails where the directory exists: true only for the one run that made it.
             const made = (first && madeAlready) || (await o.run('Taking the deploy lock', session => session.makeDir(lockPath(o))));
-            if (made && (await lock.claim())) {
+            if (made && (await lock.claim(first && madeAlready ? o.beatSentAt : undefined))) {
+                lock.takenAtOnce = first && madeAlready;
                 // A holder that finished before it was ever named in a waiting line: said now.
                 if (seen !== undefined && lastSaid === -Infinity) {
                     o.log.info(`Waited ${((o.now() - started) / 1000).toFixed(1)} s for the deploy lock on ${o.remoteRoot}, held by ${describeSeen(seen)}`);
@@ -34498,13 +34889,18 @@ class DeployLock {
         throwIfCancelled(this.o.signal, this.o.remoteRoot);
     }
     /**
-     * Starts the heartbeat in the directory this run just made, and says who holds it, in one write
-     * where the server takes it. False when that directory is gone already (moved aside by a
-     * waiter that took it for a stale one).
+     * Starts the heartbeat in the directory this run just made (`beatSentAt`: made already), and says
+     * who holds it, in one write where the server takes it (or beside, `holderBeside`). False when
+     * that directory is gone already (moved aside by a waiter that took it for a stale one).
      */
-    async claim() {
-        const sentAt = this.o.now();
-        const started = await this.o.run('Starting the deploy lock', session => startOwn(session, lockPath(this.o), this.token, this.holder(), err => this.holderFailed(err)));
+    async claim(beatSentAt) {
+        const sentAt = beatSentAt ?? this.o.now();
+        const beside = this.o.holderBeside;
+        const holder = beside === undefined ? this.holder() : undefined;
+        const started = beatSentAt !== undefined ||
+            (await this.o.run('Starting the deploy lock', session => startOwn(session, lockPath(this.o), this.token, holder, err => this.holderFailed(err))));
+        if (started && beside !== undefined)
+            this.holderWritten = this.writeHolder(beside);
         if (started)
             this.startBeating(sentAt);
         return started;
@@ -34519,10 +34915,9 @@ class DeployLock {
     holderFailed(err) {
         this.o.log.warning(`The deploy lock is held, but ${HOLDER} could not be written: ${(0,errors/* describeError */.Uc)(err)}`);
     }
-    async writeHolder() {
+    async writeHolder(run = this.o.run) {
         const path = external_node_path_.posix.join(lockPath(this.o), HOLDER);
-        const write = this.o.run('Writing the deploy lock', session => session.upload(this.holder(), path));
-        await write.catch(err => this.holderFailed(err));
+        await run('Writing the deploy lock', session => session.upload(this.holder(), path)).catch(err => this.holderFailed(err));
     }
     startBeating(sentAt) {
         this.lastBeat = sentAt;
@@ -34593,8 +34988,9 @@ class DeployLock {
     async release() {
         this.released = true;
         clearTimeout(this.timer);
-        // A renewal in flight would leave a heartbeat behind in the directory being removed.
+        // A renewal or holder.json in flight would leave a file behind in the directory being removed.
         await this.renewing;
+        await this.holderWritten;
         this.releaseHooks.forEach(hook => hook());
         const path = lockPath(this.o);
         if (this.lost !== undefined) {
@@ -34616,117 +35012,13 @@ class DeployLock {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/lock/run-lock.ts
+;// CONCATENATED MODULE: ./src/lock/heartbeat-session.ts
 /**
- * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
- * taken before the server's state is read, its heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
+ * The deploy lock's heartbeat on a connection of its own (run-lock.ts), so a beat never waits
+ * behind transfers, and brief work beside the pool on it while it idles between beats.
  */
 
 
-
-
-
-
-
-
-
-/** The CLI's identity: this machine, this user, this process. */
-function localIdentity() {
-    let user = 'unknown user';
-    try {
-        user = (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        // No passwd entry (some containers): the host and pid still tell runs apart.
-    }
-    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
-}
-async function takeRunLock(o) {
-    // Lock steps run even after a cancel: a run must never leave its lock behind.
-    const run = (what, fn) => o.pool.run(what, fn, { always: true });
-    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
-    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
-    const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log);
-    try {
-        return await takeWith(o, heartbeat, run, chain);
-    }
-    catch (err) {
-        heartbeat.close();
-        throw err;
-    }
-}
-async function takeWith(o, heartbeat, run, chain) {
-    let created = false;
-    let madeLock = false;
-    await run('Creating remote-dir', async (session) => {
-        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write.
-        const madeHere = new Set();
-        if (session.server.pipelining) {
-            const lockDir = external_node_path_.posix.join(o.remoteRoot, o.lockName ?? remote_path/* LOCK_DIR */.UE);
-            const made = await session.together([...chain, lockDir].map(path => ({ kind: 'mkdir', path })), { beforeTransfer: true });
-            chain.forEach((dir, i) => made[i].done && madeHere.add(dir));
-            madeLock = made[chain.length].done;
-        }
-        for (const dir of chain) {
-            if (madeHere.has(dir)) {
-                created = true;
-                if (o.dirMode !== undefined)
-                    await session.chmod(dir, o.dirMode);
-            }
-            else if (!madeLock && (await makeDir(session, dir, o.dirMode)))
-                created = true;
-        }
-    });
-    // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
-    // written, where the first write made it), and the pool opens no more connections until it is
-    // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
-    // the rest. Never while waiting for another run's lock: that run may need the slot.
-    const opening = () => o.pool.holdOpenings(heartbeat.open());
-    if (madeLock)
-        opening();
-    const lock = await DeployLock.acquire({
-        remoteRoot: o.remoteRoot,
-        lockName: o.lockName,
-        identity: o.identity,
-        timeoutMs: o.timeoutMs,
-        timing: o.timing,
-        now: o.now,
-        sleep: o.sleep,
-        log: o.log,
-        run,
-        beatRun: heartbeat.run,
-        signal: o.signal
-    }, reason => {
-        o.log.warning(`Stopping: ${reason}`);
-        o.pool.cancel(reason);
-    }, madeLock);
-    if (!madeLock)
-        opening();
-    lock.onRelease(() => heartbeat.close());
-    return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside };
-}
-/** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
-async function reportHeldLock(pool, remoteRoot, log, lockDir = external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE)) {
-    const seen = await pool
-        .run('Reading the deploy lock', session => inspectLockDir(session, lockDir))
-        .catch(() => undefined);
-    const where = lockDir === external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE) ? remote_path/* LOCK_DIR */.UE : lockDir;
-    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
-    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
-        log.info(`No deploy lock is held on ${remoteRoot} (${where})`);
-    else {
-        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
-        log.warning(`A deploy lock is held on ${remoteRoot} (${where}) by ${holder}: a real run would wait for it`);
-    }
-}
-/** The steps a held lock took, as the applied steps list them: remote-dir's chain where created, then the lock. */
-function lockSteps(held, dirMode) {
-    return [
-        ...held.createdRoot.map(path => ({ kind: 'create root directory', path, detail: (0,plan_text/* dirDetail */.dY)({ dirMode }) })),
-        { kind: 'take lock', path: remote_path/* LOCK_DIR */.UE }
-    ];
-}
 /** The lock's connection cannot take work beside the pool now (not open, or busy). */
 class NotBeside extends Error {
     constructor(what) {
@@ -34849,6 +35141,152 @@ class HeartbeatSession {
             this.opening = undefined;
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/lock/run-lock.ts
+/**
+ * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
+ * taken before the server's state is read (that read's first write rides behind the lock's MKD,
+ * the first heartbeat ahead of its second), its heartbeat on a session of its own, released at
+ * the end whatever happened. A dry run only says whether one is held.
+ */
+
+
+
+
+
+
+
+
+/** The CLI's identity: this machine, this user, this process. */
+function localIdentity() {
+    let user = 'unknown user';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        // No passwd entry (some containers): the host and pid still tell runs apart.
+    }
+    return { description: `ftps-deploy on ${(0,external_node_os_namespaceObject.hostname)()} as ${user}, pid ${process.pid}` };
+}
+/** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
+async function takeRunLock(o) {
+    // Lock steps run even after a cancel: a run must never leave its lock behind.
+    const run = (what, fn) => o.pool.run(what, fn, { always: true });
+    const home = new Set((0,remote_path/* pathPrefixes */.ux)(o.home));
+    const chain = (0,remote_path/* pathPrefixes */.ux)(o.remoteRoot).filter(d => !home.has(d));
+    const heartbeat = new HeartbeatSession(o.openSession, o.pool, o.log);
+    try {
+        return await takeWith(o, heartbeat, run, chain);
+    }
+    catch (err) {
+        heartbeat.close();
+        throw err;
+    }
+}
+async function takeWith(o, heartbeat, run, chain) {
+    let created = false;
+    let madeLock = false;
+    const sentAt = o.now();
+    const rode = {};
+    const token = newToken();
+    // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
+    // written, where the first write made it), and the pool opens no more connections until it is
+    // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
+    // the rest. Never while waiting for another run's lock: that run may need the slot.
+    let opened = false;
+    const opening = () => {
+        if (!opened)
+            o.pool.holdOpenings(heartbeat.open());
+        opened = true;
+    };
+    // The first heartbeat leads the reads' second write, where the first made the lock.
+    const beatAfter = (made) => {
+        if (!made[chain.length].done)
+            return [];
+        opening();
+        return [{ kind: 'mkdir', path: external_node_path_.posix.join(o.remoteRoot, o.lockName ?? remote_path/* LOCK_DIR */.UE, beatName(token, 0)) }];
+    };
+    await run('Creating remote-dir', async (session) => {
+        // Usually remote-dir exists and the lock is free: its chain and the lock's MKD in one write,
+        // and the reads to make under the lock behind them.
+        const madeHere = new Set();
+        if (session.server.pipelining) {
+            const lockDir = external_node_path_.posix.join(o.remoteRoot, o.lockName ?? remote_path/* LOCK_DIR */.UE);
+            const ops = [...chain, lockDir].map(path => ({ kind: 'mkdir', path }));
+            // Not where remote-dir's chain gets a mode next: that needs the session the reads may lose.
+            const reads = o.dirMode === undefined && session.togetherThenRead !== undefined ? o.reads : undefined;
+            const sent = reads
+                ? await session.togetherThenRead(ops, reads, beatAfter)
+                : { outcomes: await session.together(ops, { beforeTransfer: true }) };
+            const made = sent.outcomes;
+            rode.replies = 'replies' in sent ? sent.replies : undefined;
+            rode.beat = 'next' in sent && sent.next?.[0]?.done === true;
+            chain.forEach((dir, i) => made[i].done && madeHere.add(dir));
+            madeLock = made[chain.length].done;
+        }
+        for (const dir of chain) {
+            if (madeHere.has(dir)) {
+                created = true;
+                if (o.dirMode !== undefined)
+                    await session.chmod(dir, o.dirMode);
+            }
+            else if (!madeLock && (await makeDir(session, dir, o.dirMode)))
+                created = true;
+        }
+    });
+    if (madeLock)
+        opening();
+    const lock = await DeployLock.acquire({
+        remoteRoot: o.remoteRoot,
+        lockName: o.lockName,
+        identity: o.identity,
+        timeoutMs: o.timeoutMs,
+        timing: o.timing,
+        now: o.now,
+        sleep: o.sleep,
+        log: o.log,
+        run,
+        beatRun: heartbeat.run,
+        token,
+        // Where the heartbeat rode with the reads, holder.json goes beside, on its own connection once in.
+        ...(rode.beat === true && { beatSentAt: sentAt, holderBeside: besideElse(heartbeat, run) }),
+        signal: o.signal
+    }, reason => {
+        o.log.warning(`Stopping: ${reason}`);
+        o.pool.cancel(reason);
+    }, madeLock);
+    if (!madeLock)
+        opening();
+    lock.onRelease(() => heartbeat.close());
+    // Read under this lock only where its first MKD took it and nothing came between.
+    const reads = lock.takenAtOnce ? rode.replies : undefined;
+    return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside, ...(reads && { reads }) };
+}
+/** Work on the heartbeat's own connection where it is free, else through the pool. */
+function besideElse(heartbeat, run) {
+    return (what, fn) => heartbeat.aside(what, fn).catch(() => run(what, fn));
+}
+/** A dry run takes no lock: it says whether one is held (`lockDir`: beside remote-dir under `cutover: swap`). */
+async function reportHeldLock(pool, remoteRoot, log, lockDir = external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE)) {
+    const seen = await pool
+        .run('Reading the deploy lock', session => inspectLockDir(session, lockDir))
+        .catch(() => undefined);
+    const where = lockDir === external_node_path_.posix.join(remoteRoot, remote_path/* LOCK_DIR */.UE) ? remote_path/* LOCK_DIR */.UE : lockDir;
+    // vsftpd lists a missing directory as empty: only a holder or a heartbeat shows a lock.
+    if (seen === undefined || (seen.holder === '' && seen.beat === ''))
+        log.info(`No deploy lock is held on ${remoteRoot} (${where})`);
+    else {
+        const holder = seen.holder === '' ? 'an unknown run' : `${seen.holder} since ${seen.since}`;
+        log.warning(`A deploy lock is held on ${remoteRoot} (${where}) by ${holder}: a real run would wait for it`);
+    }
+}
+/** The steps a held lock took, as the applied steps list them: remote-dir's chain where created, then the lock. */
+function lockSteps(held, dirMode) {
+    return [
+        ...held.createdRoot.map(path => ({ kind: 'create root directory', path, detail: (0,plan_text/* dirDetail */.dY)({ dirMode }) })),
+        { kind: 'take lock', path: remote_path/* LOCK_DIR */.UE }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/remote/adopt.ts
@@ -35731,11 +36169,11 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock));
         // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
         const lockLater = swap === undefined && !settings.rollback;
-        const lockNow = () => {
+        const lockNow = (reads) => {
             // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
             if (settings.protocol === 'sftp')
                 pool.warm(settings.concurrency);
-            return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal));
+            return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads));
         };
         if (settings.lock && !settings.dryRun && !lockLater)
             held = await lockNow();
@@ -35768,18 +36206,21 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             concurrency,
             holdsLock
         };
-        const readState = (read, known) => log.group('Remote state', () => readRemoteState(query, log, read, known));
-        // Without a manifest there is something to upload: the lock first, as ever.
+        const readState = (read, known) => log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads));
         const unlocked = settings.lock && !settings.dryRun && held === undefined;
-        // Where it cannot be read, the lock first and the read again under it: it fails as it always did.
-        // Its first reads rode in the login's write, where they could.
+        // Its first reads rode in the login's write; files their listings show changed: the plan writes.
         const login = unlocked ? loginReads?.taken(first, target) : undefined;
-        const read = unlocked
-            ? await readRemoteManifest(query, log, login?.dirs ?? dirsAhead(query), login?.replies).catch(quietUnlessStopped(pool))
-            : undefined;
-        ahead.stop();
+        const changed = login === undefined ? [] : loginReads.changed(first, login, local);
+        const dirs = login?.dirs ?? dirsAhead(query);
+        const reading = unlocked && changed.length === 0 ? readRemoteManifest(query, log, dirs, login?.replies) : undefined;
+        const read = await reading?.catch(quietUnlessStopped(pool));
+        if (changed.length === 0)
+            ahead.stop();
+        // Changed, or unreadable: the lock first, the state read under it (failing as ever); the pool warms meanwhile.
         if (unlocked && read === undefined)
-            held = await lockNow();
+            held = await lockNow(readsUnderLock(query));
+        if (changed.length > 1)
+            pool.warm(Math.min(concurrency, changed.length));
         // Hashed against the manifest as read: reused when no lock comes between.
         let hashed;
         if (read !== undefined) {
@@ -35788,8 +36229,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             const options = { ...settings, remoteRoot: target, home: first.home };
             const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined;
             if (expected === undefined || !changesNothing(expected)) {
-                held = await lockNow();
-                // The other connections log in while the state is read again under the lock.
+                held = await lockNow(readsUnderLock(query, read));
                 const uploads = expected?.uploads.length ?? local.length;
                 if (uploads > 1)
                     pool.warm(Math.min(concurrency, uploads));
@@ -35802,8 +36242,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             }
             else {
                 // What was read without the lock may be another run's half-done work: read again under it.
-                held = await lockNow();
-                ({ state, plan } = await planFrom(await readState(undefined, { manifest: state.manifest, from: state.manifestFrom })));
+                const known = { manifest: state.manifest, from: state.manifestFrom };
+                held = await lockNow(readsUnderLock(query, known));
+                ({ state, plan } = await planFrom(await readState(undefined, known)));
             }
         }
         async function planFrom(state, known) {
@@ -35831,7 +36272,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             pool.warm(Math.min(concurrency, plan.uploads.length));
         // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
         const ending = new EndListing(pool, remoteRoot, settings);
-        const changesMade = swap === undefined ? ending.changesMade : undefined;
+        const changesMade = swap === undefined && !changesNothing(plan) ? ending.changesMade : undefined;
         const done = settings.dryRun
             ? asPlanned(plan)
             : await log.group(`Upload: ${plan.uploads.length} file(s) to ${target}`, () => carryOut(plan, {
@@ -35891,8 +36332,8 @@ function openPool(settings, log, deps, loginReads) {
         ? deps.openSession(settings, log, server, loginReads)
         : deps.openSession(settings, prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
 }
-/** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session. */
-function takeLock(settings, log, deps, pool, at, home, signal) {
+/** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session; `reads` (the state read's first write) ride in its write behind its MKD. */
+function takeLock(settings, log, deps, pool, at, home, signal, reads) {
     return takeRunLock({
         pool,
         openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
@@ -35905,7 +36346,8 @@ function takeLock(settings, log, deps, pool, at, home, signal) {
         now: deps.now,
         sleep: deps.sleep ?? sleep,
         log,
-        signal
+        signal,
+        reads
     });
 }
 /** Tells the connections' protocol logs apart. */
