@@ -47,7 +47,7 @@ import { listLocalFiles } from '../src/local/local-files.js'
 import { TEMP_NAME } from '../src/core/temp-name.js'
 import { makeTestPki } from './harness/certs.js'
 import { type CutPlan, startProxy, type TcpProxy } from './harness/proxy.js'
-import { ScriptedServer, ScriptedServerOptions, startScriptedServer } from './harness/scripted-server.js'
+import { ScriptedServer, ScriptedServerOptions, SessionState, startScriptedServer } from './harness/scripted-server.js'
 import { ftpAccount, type ServerProcess, sleep } from './harness/server-runtime.js'
 import {
   EXPLICIT_SERVERS,
@@ -586,7 +586,11 @@ describe('scripted responder', () => {
     }, 20_000)
 
     test('on a STOR that is never answered: the upload times out, is retried, then fails naming the file', async () => {
-      const server = await serve({ replies: { STOR: null } })
+      // Stuck on the STOR as a server that reads a command at a time: nothing behind it is answered
+      // either (answered, an EPSV behind it would close the STOR's passive port, a reset first).
+      const stuck = (_arg: string, s: SessionState): null | undefined =>
+        s.commands.some(c => /^STOR /.test(c)) ? null : undefined
+      const server = await serve({ replies: { STOR: null, EPSV: stuck } })
       const { error, log, ms } = await failure(server, { timeout: '2', retries: '1' })
       expect(error.message).toBe('Upload of index.html to /index.html failed: Timeout (control socket)')
       expect(storsOf(server, 'index.html')).toHaveLength(2)

@@ -247,12 +247,22 @@ describe('vsftpd-tls12: a deploy SIGKILLed while it holds the lock', () => {
     async () => {
       const files = bigTree('k')
       const inputs = serverInputs(server, { 'local-dir': makeTree(files), 'remote-dir': 'killed', timeout: '10' })
+      // Killed once the lock names its holder (holder.json goes up on the lock's own connection
+      // after the lock is taken): the next run names it in its warning.
+      const holder = join(server.root, 'killed', LOCK, 'holder.json')
+      let waiting: NodeJS.Timeout | undefined
       const killed = await runCliDeploy(inputs, {
         password: server.password,
         onLine: (line, child) => {
-          if (line.startsWith('Took the deploy lock')) child.kill('SIGKILL')
+          if (!line.startsWith('Took the deploy lock')) return
+          waiting = setInterval(() => {
+            if (!existsSync(holder) || statSync(holder).size === 0) return
+            clearInterval(waiting)
+            child.kill('SIGKILL')
+          }, 10)
         }
       })
+      clearInterval(waiting)
       expect(killed.signal).toBe('SIGKILL')
       expect(existsSync(join(server.root, 'killed', LOCK))).toBe(true)
       const started = Date.now()
