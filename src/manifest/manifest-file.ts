@@ -195,9 +195,10 @@ export function manifestWriter(
   }
   return {
     stage: replacer.mode === 'direct' ? undefined : stage,
-    write: text => {
+    write: (text, beside = false) => {
       const data = Buffer.from(text)
-      return onPool(session => write(session, data)).catch(named)
+      const work = (session: RemoteSession): Promise<void> => write(session, data)
+      return (beside ? besideOrPool(data.length, work) : onPool(work)).catch(named)
     }
   }
 }
