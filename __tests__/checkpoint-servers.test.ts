@@ -5,7 +5,7 @@
  * of a real name. The server's own command log gives the order the commands ran in.
  */
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { TEMP_NAME } from '../src/core/temp-name.js'
@@ -14,6 +14,7 @@ import { FtpServer, ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { serverCommands, temporaries } from './support/going-live.js'
 import { serverForBlock } from './support/real-server.js'
+import { renamedUnchecked } from './support/renamed-unchecked.js'
 
 const KINDS: ServerKind[] = ['vsftpd-tls12', 'proftpd']
 
@@ -104,5 +105,41 @@ describe.each(KINDS)('the checkpoint before replacements (%s)', kind => {
       expect(commands.filter(c => /^STOR \/refused\/d\d\/\.ftps-deploy\./.test(c)).length).toBeGreaterThan(0)
     },
     120_000
+  )
+
+  maybe(
+    'the final write staged beside the burst and the deletions it foresees: placed as staged, the manifest as the server is',
+    async () => {
+      const server = serverOf()
+      const site = Object.fromEntries(Array.from({ length: 130 }, (_, i) => [`d${i % 3}/f${i}.bin`, randomBytes(50)]))
+      const local = makeTree(site)
+      const inputs = serverInputs(server, { 'local-dir': local, 'remote-dir': 'many', delete: 'true' })
+      await deploy(settingsOf(inputs), recordingLog())
+      // 60 deletions: past the 50 changes after which a checkpoint would be due (none was written yet).
+      const gone = Object.keys(site).slice(0, 60)
+      for (const path of gone) rmSync(join(local, path))
+      writeFileSync(join(local, 'd0/new.bin'), randomBytes(70))
+      const from = serverCommands(server)!.length
+      const log = recordingLog()
+      const result = await deploy(settingsOf(inputs), log)
+      expect([result.uploaded.length, result.deleted.length]).toEqual([1, 60])
+      const remote = join(server.root, 'many')
+      for (const path of gone) expect([path, existsSync(join(remote, path))]).toEqual([path, false])
+      const manifest = JSON.parse(readFileSync(join(remote, '.ftps-deploy-manifest.json'), 'utf8')) as {
+        files: Record<string, unknown>
+      }
+      expect(Object.keys(manifest.files).sort()).toEqual([...Object.keys(site).slice(60), 'd0/new.bin'].sort())
+      // Placed by its rename once every deletion was made, its size read before.
+      const commands = serverCommands(server)!.slice(from)
+      const placed = commands.lastIndexOf('RNTO /many/.ftps-deploy-manifest.json')
+      const deletions = commands.flatMap((c, i) => (c.startsWith('DELE /many/d') ? [i] : []))
+      expect(deletions).toHaveLength(60)
+      expect(Math.max(...deletions)).toBeLessThan(placed)
+      // Two writes: the checked temporary recorded (the run's first write), then the final one,
+      // staged with the deletions foreseen and placed as it was (not written anew).
+      expect(commands.filter(c => /^STOR \/many\/\.ftps-deploy\.\.ftps-deploy-manifest/.test(c))).toHaveLength(2)
+      expect(renamedUnchecked(log.lines)).toEqual([])
+    },
+    60_000
   )
 })

@@ -173,11 +173,13 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       // All uploaded and checked first; then one burst of renames, new files first.
       await forEachLimited(plan.uploads, ctx.concurrency, upload)
       await vouched
-      // The burst's records are written together once it is over: no checkpoint comes between.
-      store.quiet(plan.uploads.length)
-      // Where the burst is the last change, the final manifest's temporary goes up beside it,
-      // as the manifest will be once every file is live (placed only if it then is exactly that).
-      if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0) final = store.stage(true)
+      // The records of the burst and the deletions are written together once they are over: no
+      // checkpoint comes between.
+      store.quiet(plan.uploads.length + plan.deletes.length)
+      // The final manifest's temporary goes up beside them, as the manifest will be once every
+      // file is live and every deletion made (placed only if it then is exactly that, once the
+      // final check passed).
+      if (ctx.verify && plan.writeManifest) final = store.stage({ files: plan.deletes, dirs: plan.rmdirs })
       const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
       await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
       await recorded()

@@ -160,18 +160,18 @@ export class ManifestStore {
    * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
    * while the run's last check goes on, live only by `place` (after the check passed); no write
    * of the run comes between. `ahead`: staged as the manifest will be once every checked
-   * temporary is live, while the burst puts them there; placed only if it then is exactly that.
-   * Undefined where the writer cannot stage (then `flush`).
+   * temporary is live and what `ahead` names is removed, while the burst and the deletions go
+   * on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
    */
-  stage(ahead = false): FinalWrite | undefined {
+  stage(ahead?: Removals): FinalWrite | undefined {
     const { writer } = this
     if (writer.stage === undefined) return undefined
     clearTimeout(this.later)
     this.later = undefined
     // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
-    const text = serializeManifest(ahead ? allLive(this.manifest) : this.manifest)
+    const text = serializeManifest(ahead ? allLive(this.manifest, ahead) : this.manifest)
     this.dirty = false
-    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text, ahead))
+    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text, ahead !== undefined))
     staging.catch(() => undefined) // awaited by `place`
     let settle = (): void => undefined
     this.writing = new Promise<void>(resolve => (settle = resolve))
@@ -261,10 +261,19 @@ export class ManifestStore {
   }
 }
 
-/** The manifest once every checked temporary it records is live under its target. */
-function allLive(manifest: Manifest): Manifest {
+/** What the run will remove before its final write (remote-relative). */
+export interface Removals {
+  files: readonly string[]
+  dirs: readonly string[]
+}
+
+/** The manifest once every checked temporary it records is live under its target, and `gone` removed. */
+function allLive(manifest: Manifest, gone: Removals): Manifest {
   const files = new Map(manifest.files)
   for (const entry of manifest.checked?.values() ?? [])
     files.set(entry.target, { sha256: entry.sha256, size: entry.size })
-  return { files, dirs: manifest.dirs }
+  for (const path of gone.files) files.delete(path)
+  const dirs = new Set(manifest.dirs)
+  for (const dir of gone.dirs) dirs.delete(dir)
+  return { files, dirs }
 }
