@@ -11,7 +11,7 @@ import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { TEMP_NAME } from '../src/core/temp-name.js'
 import { deploy } from '../src/deploy.js'
 import { FtpServer, ServerKind } from './harness/servers.js'
-import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { makeTree, recordingLog, RecordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { serverCommands, temporaries } from './support/going-live.js'
 import { serverForBlock } from './support/real-server.js'
 import { renamedUnchecked } from './support/renamed-unchecked.js'
@@ -19,10 +19,10 @@ import { renamedUnchecked } from './support/renamed-unchecked.js'
 const KINDS: ServerKind[] = ['vsftpd-tls12', 'proftpd']
 
 /** A redeploy through a link of 40 ms round trips (the lock's connection too). */
-async function overLink(server: FtpServer, inputs: Record<string, string>): Promise<void> {
+async function overLink(server: FtpServer, inputs: Record<string, string>, log: RecordingLog): Promise<void> {
   const link = await startLatencyProxy({ controlPort: server.port, passive: server.passivePorts, rttMs: 40 })
   try {
-    await deploy(settingsOf({ ...inputs, host: '::1', port: String(link.port) }), recordingLog())
+    await deploy(settingsOf({ ...inputs, host: '::1', port: String(link.port) }), log)
   } finally {
     await link.close()
   }
@@ -52,7 +52,8 @@ describe.each(KINDS)('the checkpoint before replacements (%s)', kind => {
       const fresh = { 'd0/f0.bin': randomBytes(500), 'd1/f1.bin': randomBytes(500), 'd2/new.bin': randomBytes(300) }
       for (const [path, data] of Object.entries(fresh)) writeFileSync(join(local, path), data)
       const from = serverCommands(server)!.length
-      await overLink(server, inputs)
+      const log = recordingLog()
+      await overLink(server, inputs, log)
       const remote = join(server.root, 'vouch')
       for (const [path, data] of Object.entries(fresh))
         expect([path, readFileSync(join(remote, path)).equals(data)]).toEqual([path, true])
@@ -69,6 +70,11 @@ describe.each(KINDS)('the checkpoint before replacements (%s)', kind => {
       expect(checkpoint).toBeLessThan(Math.min(...live))
       // ...and the uploads did not wait for it.
       expect(Math.min(...stores)).toBeLessThan(checkpoint!)
+      // On the lock's connection, the passive port of the next write there (the final manifest's,
+      // staged as the burst starts) is asked for with the checkpoint, before it counts as written.
+      const written = log.lines.findIndex(l => l.startsWith('info: wrote the manifest (no longer vouching'))
+      const placed = log.lines.findIndex(l => /^debug: #lock > RNTO \/vouch\/\.ftps-deploy-manifest\.json$/.test(l))
+      expect(log.lines.slice(placed, written)).toContain('debug: #lock > EPSV')
     },
     120_000
   )
