@@ -165,7 +165,7 @@ describe('ManifestStore: the final write staged ahead of the burst', () => {
     const store = new ManifestStore(emptyManifest(), writer, recordingLog())
     await store.checkedTemp('.t1', { target: 'a.txt', sha256: A, size: 1 })
     await store.checkedTemp('.t2', { target: 'b.txt', sha256: A, size: 2 })
-    const final = store.stage(true)!
+    const final = store.stage({ files: [], dirs: [] })!
     // The burst: both live.
     await store.recorded('a.txt', { sha256: A, size: 1 }, '.t1')
     await store.recorded('b.txt', { sha256: A, size: 2 }, '.t2')
@@ -178,13 +178,31 @@ describe('ManifestStore: the final write staged ahead of the burst', () => {
     const store = new ManifestStore(emptyManifest(), writer, recordingLog())
     await store.checkedTemp('.t1', { target: 'a.txt', sha256: A, size: 1 })
     await store.checkedTemp('.t2', { target: 'b.txt', sha256: A, size: 2 })
-    const final = store.stage(true)!
+    const final = store.stage({ files: [], dirs: [] })!
     // One went live; the other did not (its rename refused, its file written in place with other bytes).
     await store.recorded('a.txt', { sha256: A, size: 1 }, '.t1')
     await store.recorded('b.txt', { sha256: A, size: 3 }, '.t2')
     await final.place()
     expect(events).toEqual(['write 0', 'stage 2 aside', 'write 2'])
     expect(events).not.toContain('place 2')
+  })
+
+  test('staged with the deletions foreseen: placed once they are made, written anew where one was not', async () => {
+    for (const removed of [true, false]) {
+      const { events, writer } = stagingWriter()
+      const manifest = emptyManifest()
+      manifest.files.set('old.txt', { sha256: A, size: 5 })
+      manifest.dirs.add('gone')
+      const store = new ManifestStore(manifest, writer, recordingLog())
+      await store.checkedTemp('.t1', { target: 'a.txt', sha256: A, size: 1 })
+      const final = store.stage({ files: ['old.txt'], dirs: ['gone'] })!
+      await store.recorded('a.txt', { sha256: A, size: 1 }, '.t1')
+      await store.forgotten('old.txt')
+      // Not empty: kept (and still recorded).
+      if (removed) store.dirRemoved('gone')
+      await final.place()
+      expect(events).toEqual(['write 1', 'stage 1 aside', removed ? 'place 1' : 'write 1'])
+    }
   })
 
   test('discarded (the final check failed): the next flush writes the state as it is', async () => {

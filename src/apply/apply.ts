@@ -78,9 +78,15 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     }
     // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
     // not leave an entry for content the server no longer has (same size, other bytes).
+    // Under `cutover: end` nothing is replaced before the burst: the uploads to temporary names
+    // go on while it is written (beside the pool where it can), the burst waits for it.
+    let vouched: Promise<void> | undefined
     if (store.forgetAll(plan.forget)) {
-      await store.flush()
-      did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
+      const forgot = (): void => did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) })
+      vouched = store.flush(ctx.cutover === 'end').then(forgot)
+      vouched.catch(() => undefined) // awaited before anything goes live
+      replacer.gate.after(vouched)
+      if (ctx.cutover !== 'end' || replacer.mode === 'direct') await vouched
     }
     // Already on the server as they are here: only the manifest learns of them (the final write).
     store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]))
@@ -142,7 +148,10 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         try {
           await pool.run(`Upload of ${file.relPath}`, async session => {
             // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
-            if (respells !== undefined && replacer.mode === 'direct') await quietly(session.remove(at(respells)))
+            if (respells !== undefined && replacer.mode === 'direct') {
+              await replacer.gate.passed()
+              await quietly(session.remove(at(respells)))
+            }
             return replacer.put(session, localSource(file.localPath), remotePath, checks, live, held)
           })
         } catch (err) {
@@ -163,11 +172,14 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     if (ctx.cutover === 'end') {
       // All uploaded and checked first; then one burst of renames, new files first.
       await forEachLimited(plan.uploads, ctx.concurrency, upload)
-      // The burst's records are written together once it is over: no checkpoint comes between.
-      store.quiet(plan.uploads.length)
-      // Where the burst is the last change, the final manifest's temporary goes up beside it,
-      // as the manifest will be once every file is live (placed only if it then is exactly that).
-      if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0) final = store.stage(true)
+      await vouched
+      // The records of the burst and the deletions are written together once they are over: no
+      // checkpoint comes between.
+      store.quiet(plan.uploads.length + plan.deletes.length)
+      // The final manifest's temporary goes up beside them, as the manifest will be once every
+      // file is live and every deletion made (placed only if it then is exactly that, once the
+      // final check passed).
+      if (ctx.verify && plan.writeManifest) final = store.stage({ files: plan.deletes, dirs: plan.rmdirs })
       const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
       await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
       await recorded()

@@ -3,7 +3,8 @@ import { CancelledError, DeployError, describeError, ReplyError } from '../core/
 import { RemoteEntry, Sent } from '../core/remote-session.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile } from '../core/plan.js'
-import { indexFiles, ListingContext } from '../remote/remote-listing.js'
+import { indexFiles, IndexedDirs, ListingContext, withListed } from '../remote/remote-listing.js'
+import { parentDirs, remotePathOf } from '../core/remote-path.js'
 
 /** What was sent is what was planned (and hashed): else the file is being written locally. */
 export function sentAsPlanned(file: HashedFile, sent: Sent): void {
@@ -59,7 +60,7 @@ export async function checkUploaded(
 ): Promise<ReadonlyMap<string, RemoteEntry[]> | undefined> {
   if (uploaded.length === 0) return undefined
   const paths = uploaded.map(f => f.relPath)
-  const { index, listed } = await indexFiles(c, paths).catch((err: unknown) => {
+  const { index, listed } = await listedAtOnce(c, paths).catch((err: unknown) => {
     // Named: under cutover end a failure here follows the burst, far from any upload.
     if (err instanceof CancelledError) throw err
     throw new DeployError(
@@ -78,4 +79,21 @@ export async function checkUploaded(
     `${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`,
     { file: wrong[0].relPath, command: 'LIST' }
   )
+}
+
+/** STATs in one write at most: as the lister groups them. */
+const LISTED_TOGETHER = 32
+
+/**
+ * The index of `paths`' directories: all of them are listed whatever their parents show, so
+ * they go out at once (in writes of LISTED_TOGETHER on sessions side by side), not level by level.
+ */
+async function listedAtOnce(c: ListingContext, paths: string[]): Promise<IndexedDirs> {
+  const { list } = c
+  if (list.many === undefined) return indexFiles(c, paths)
+  const dirs = [...new Set(['', ...paths.flatMap(parentDirs)])].map(dir => remotePathOf(c.remoteRoot, dir))
+  const groups: string[][] = []
+  for (let i = 0; i < dirs.length; i += LISTED_TOGETHER) groups.push(dirs.slice(i, i + LISTED_TOGETHER))
+  const listings = (await Promise.all(groups.map(group => list.many!(group)))).flat()
+  return indexFiles({ ...c, list: withListed(list, new Map(dirs.map((dir, i) => [dir, listings[i]]))) }, paths)
 }

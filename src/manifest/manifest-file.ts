@@ -195,9 +195,15 @@ export function manifestWriter(
   }
   return {
     stage: replacer.mode === 'direct' ? undefined : stage,
-    write: text => {
+    write: (text, beside = false) => {
       const data = Buffer.from(text)
-      return onPool(session => write(session, data)).catch(named)
+      const work = async (session: RemoteSession): Promise<void> => {
+        await write(session, data)
+        // Beside the pool, the next write there (the final one, staged as the burst starts) finds
+        // its passive port asked for already, if no other command came between (best effort).
+        if (beside) await session.together([], { beforeTransfer: true }).catch(() => undefined)
+      }
+      return (beside ? besideOrPool(data.length, work) : onPool(work)).catch(named)
     }
   }
 }

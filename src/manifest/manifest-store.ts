@@ -7,7 +7,8 @@ import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../cor
 
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
-  write(text: string): Promise<void>
+  /** `aside`: beside the pool where it can (the uploads go on meanwhile). */
+  write(text: string, aside?: boolean): Promise<void>
   /**
    * The text uploaded under a temporary name and checked, not live yet (`aside`: beside the pool,
    * which is busy); absent where the server allows no renames.
@@ -93,11 +94,20 @@ export class ManifestStore {
     this.manifest.checked.set(temp, entry)
     this.dirty = true
     const { now } = this.cadence
-    const wait = this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now()
-    if (wait <= 0) return this.flush()
-    // Written once the interval has passed, if no other write comes first (a flush clears it).
-    this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait)
-    this.later.unref?.()
+    const wait = (): number => (this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now())
+    if (wait() <= 0) return this.flush()
+    // Written once the interval has passed, if no other write comes first (a flush clears it):
+    // the interval as known then (a write still going when the timer was set may have made it longer).
+    const later = (): void => {
+      this.later = undefined
+      if (wait() <= 0) void this.flush().catch(() => undefined)
+      else this.later = setTimeout(later, wait())
+      this.later?.unref?.()
+    }
+    if (this.later === undefined) {
+      this.later = setTimeout(later, wait())
+      this.later.unref?.()
+    }
     return Promise.resolve()
   }
 
@@ -150,18 +160,18 @@ export class ManifestStore {
    * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
    * while the run's last check goes on, live only by `place` (after the check passed); no write
    * of the run comes between. `ahead`: staged as the manifest will be once every checked
-   * temporary is live, while the burst puts them there; placed only if it then is exactly that.
-   * Undefined where the writer cannot stage (then `flush`).
+   * temporary is live and what `ahead` names is removed, while the burst and the deletions go
+   * on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
    */
-  stage(ahead = false): FinalWrite | undefined {
+  stage(ahead?: Removals): FinalWrite | undefined {
     const { writer } = this
     if (writer.stage === undefined) return undefined
     clearTimeout(this.later)
     this.later = undefined
     // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
-    const text = serializeManifest(ahead ? allLive(this.manifest) : this.manifest)
+    const text = serializeManifest(ahead ? allLive(this.manifest, ahead) : this.manifest)
     this.dirty = false
-    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text, ahead))
+    const staging = this.writing.catch(() => undefined).then(() => writer.stage!(text, ahead !== undefined))
     staging.catch(() => undefined) // awaited by `place`
     let settle = (): void => undefined
     this.writing = new Promise<void>(resolve => (settle = resolve))
@@ -200,18 +210,18 @@ export class ManifestStore {
     this.dirty = true
   }
 
-  /** Writes now if anything changed since the last write that succeeded. */
-  flush(): Promise<void> {
+  /** Writes now if anything changed since the last write that succeeded (`aside`: beside the pool where it can). */
+  flush(aside = false): Promise<void> {
     clearTimeout(this.later)
     this.later = undefined
     // After a failed write the chain goes on: a later flush writes again (the failure path must
     // still be able to record the uploads that succeeded).
-    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty())
+    const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty(aside))
     this.writing = write
     return write
   }
 
-  private async writeIfDirty(): Promise<void> {
+  private async writeIfDirty(aside: boolean): Promise<void> {
     if (!this.dirty) return
     this.dirty = false
     this.changes = 0
@@ -220,7 +230,7 @@ export class ManifestStore {
     const text = serializeManifest(this.manifest)
     this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`)
     try {
-      await this.writer.write(text)
+      await this.writer.write(text, aside)
     } catch (err) {
       this.dirty = true
       throw err
@@ -251,10 +261,19 @@ export class ManifestStore {
   }
 }
 
-/** The manifest once every checked temporary it records is live under its target. */
-function allLive(manifest: Manifest): Manifest {
+/** What the run will remove before its final write (remote-relative). */
+export interface Removals {
+  files: readonly string[]
+  dirs: readonly string[]
+}
+
+/** The manifest once every checked temporary it records is live under its target, and `gone` removed. */
+function allLive(manifest: Manifest, gone: Removals): Manifest {
   const files = new Map(manifest.files)
   for (const entry of manifest.checked?.values() ?? [])
     files.set(entry.target, { sha256: entry.sha256, size: entry.size })
-  return { files, dirs: manifest.dirs }
+  for (const path of gone.files) files.delete(path)
+  const dirs = new Set(manifest.dirs)
+  for (const dir of gone.dirs) dirs.delete(dir)
+  return { files, dirs }
 }

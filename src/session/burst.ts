@@ -36,6 +36,26 @@ export class LiveWindow {
   }
 }
 
+/**
+ * What must be done before any real name changes (a checkpoint of the manifest that stops
+ * vouching for files to be replaced): uploads to temporary names go on meanwhile, while a write
+ * in place or a burst waits for it (and fails with it).
+ */
+export class LiveGate {
+  private before: Promise<unknown> = Promise.resolve()
+
+  /** Nothing goes live under a real name until `done` is. */
+  after(done: Promise<unknown>): void {
+    this.before = this.before.then(() => done)
+    this.before.catch(() => undefined) // thrown by `passed`, where something would go live
+  }
+
+  /** Waits till something may go live under a real name. */
+  passed(): Promise<unknown> {
+    return this.before
+  }
+}
+
 /** Files whose renames go in one write: one pipelined batch of 64 commands (RNFR and RNTO each). */
 export const BURST_FILES = 32
 

@@ -17,7 +17,7 @@ import { quietly, renameRefused } from './refusals.js'
 import { sizeCheck } from './size-check.js'
 import { Listings, settleInDoubt } from './in-doubt.js'
 import { Checked, ofFile, Pending, RENAME_TRIES } from './checked.js'
-import { LiveWindow, putInPlace } from './burst.js'
+import { LiveGate, LiveWindow, putInPlace } from './burst.js'
 import { RunTemps } from './temps.js'
 
 export type { ReplaceMode, UploadChecks }
@@ -27,8 +27,9 @@ export class Replacer extends RunTemps {
   private readonly checked: Checked[] = []
   /** A rename worked in this run: a later refusal is one file's, not the server's. */
   private renamed = false
-  /** When files went live (the run reports it). */
+  /** When files went live (the run reports it), and what comes before any does. */
   readonly window = new LiveWindow()
+  readonly gate = new LiveGate()
 
   constructor(
     private readonly server: ServerRecord,
@@ -96,18 +97,16 @@ export class Replacer extends RunTemps {
     this.pend({ temp, source, target, checks, live, sent })
   }
 
-  /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
+  /** Waits for the next write, or (`hold`) for the burst. */
   private pend({ temp, source, target, checks, live, sent }: Pending): void {
     const again: Checked['again'] = (on, how) =>
       how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live)
     this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, sent })
   }
 
-  /**
-   * Sends the renames of every checked file still pending, one write at a time on some session,
-   * until none is left: at the end of a phase, before the next phase's files may go live.
-   */
+  /** Sends the pending renames, one write at a time, till none is left: a phase ends, the next may go live. */
   async goLive(pool: SessionPool): Promise<void> {
+    await this.gate.passed()
     while (this.checked.length > 0) {
       const names = this.checked.map(c => c.name)
       const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
@@ -119,11 +118,9 @@ export class Replacer extends RunTemps {
     }
   }
 
-  /**
-   * `cutover: end`: the held files whose target `pick` chooses go live at once, their renames
-   * split across `connections` sessions; files a refusal sent again (anew) go in another burst.
-   */
+  /** `cutover: end`: the held files `pick` chooses go live at once over `connections` sessions; files sent again anew, in another. */
   async burst(pool: SessionPool, pick: (target: string) => boolean, connections: number): Promise<void> {
+    await this.gate.passed()
     for (let files = this.checked.filter(c => pick(c.target)); files.length > 0;) {
       for (const c of files) this.checked.splice(this.checked.indexOf(c), 1)
       await putInPlace(pool, files, connections, (session, queue) => this.carry(session, queue))
@@ -139,6 +136,7 @@ export class Replacer extends RunTemps {
     checks: UploadChecks,
     live: () => void
   ): Promise<void> {
+    await this.gate.passed()
     // Where atomic was asked for but renames are refused, delete first: a server that never
     // overwrites (pure-ftpd -r) would otherwise keep the old file.
     if (this.server.atomic) await quietly(session.remove(target))
@@ -195,7 +193,6 @@ export class Replacer extends RunTemps {
     if (done.failure !== undefined) throw done.failure
   }
 
-  /** c is in place under its name, renamed there. */
   private wentLive(c: Checked): void {
     this.settled(c.temp)
     this.window.live(true)
