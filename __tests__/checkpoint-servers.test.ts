@@ -70,11 +70,13 @@ describe.each(KINDS)('the checkpoint before replacements (%s)', kind => {
       expect(checkpoint).toBeLessThan(Math.min(...live))
       // ...and the uploads did not wait for it.
       expect(Math.min(...stores)).toBeLessThan(checkpoint!)
-      // On the lock's connection, the passive port of the next write there (the final manifest's,
-      // staged as the burst starts) is asked for with the checkpoint, before it counts as written.
+      // On the connection that placed it (the lock's, or a pool's while the lock's writes holder.json),
+      // the passive port of the next write there (the final manifest's, staged as the burst starts)
+      // is asked for with the checkpoint, before it counts as written.
       const written = log.lines.findIndex(l => l.startsWith('info: wrote the manifest (no longer vouching'))
-      const placed = log.lines.findIndex(l => /^debug: #lock > RNTO \/vouch\/\.ftps-deploy-manifest\.json$/.test(l))
-      expect(log.lines.slice(placed, written)).toContain('debug: #lock > EPSV')
+      const placed = log.lines.findIndex(l => /^debug: (#\w+ )?> RNTO \/vouch\/\.ftps-deploy-manifest\.json$/.test(l))
+      const on = /^debug: (#\w+ )?/.exec(log.lines[placed]!)![1] ?? ''
+      expect(log.lines.slice(placed, written)).toContain(`debug: ${on}> EPSV`)
     },
     120_000
   )
