@@ -55154,9 +55154,16 @@ function manifestWriter(pool, replacer, path, options) {
     };
     return {
         stage: replacer.mode === 'direct' ? undefined : stage,
-        write: text => {
+        write: (text, beside = false) => {
             const data = Buffer.from(text);
-            return onPool(session => write(session, data)).catch(named);
+            const work = async (session) => {
+                await write(session, data);
+                // Beside the pool, the next write there (the final one, staged as the burst starts) finds
+                // its passive port asked for already, if no other command came between (best effort).
+                if (beside)
+                    await session.together([], { beforeTransfer: true }).catch(() => undefined);
+            };
+            return (beside ? besideOrPool(data.length, work) : onPool(work)).catch(named);
         }
     };
 }
@@ -55216,12 +55223,23 @@ class ManifestStore {
         this.manifest.checked.set(temp, entry);
         this.dirty = true;
         const { now } = this.cadence;
-        const wait = this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now();
-        if (wait <= 0)
+        const wait = () => (this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now());
+        if (wait() <= 0)
             return this.flush();
-        // Written once the interval has passed, if no other write comes first (a flush clears it).
-        this.later ??= setTimeout(() => void this.flush().catch(() => undefined), wait);
-        this.later.unref?.();
+        // Written once the interval has passed, if no other write comes first (a flush clears it):
+        // the interval as known then (a write still going when the timer was set may have made it longer).
+        const later = () => {
+            this.later = undefined;
+            if (wait() <= 0)
+                void this.flush().catch(() => undefined);
+            else
+                this.later = setTimeout(later, wait());
+            this.later?.unref?.();
+        };
+        if (this.later === undefined) {
+            this.later = setTimeout(later, wait());
+            this.later.unref?.();
+        }
         return Promise.resolve();
     }
     /** Checked temporaries no longer on the server (removed): no longer recorded. */
@@ -55270,19 +55288,19 @@ class ManifestStore {
      * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
      * while the run's last check goes on, live only by `place` (after the check passed); no write
      * of the run comes between. `ahead`: staged as the manifest will be once every checked
-     * temporary is live, while the burst puts them there; placed only if it then is exactly that.
-     * Undefined where the writer cannot stage (then `flush`).
+     * temporary is live and what `ahead` names is removed, while the burst and the deletions go
+     * on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
      */
-    stage(ahead = false) {
+    stage(ahead) {
         const { writer } = this;
         if (writer.stage === undefined)
             return undefined;
         clearTimeout(this.later);
         this.later = undefined;
         // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
-        const text = serializeManifest(ahead ? allLive(this.manifest) : this.manifest);
+        const text = serializeManifest(ahead ? allLive(this.manifest, ahead) : this.manifest);
         this.dirty = false;
-        const staging = this.writing.catch(() => undefined).then(() => writer.stage(text, ahead));
+        const staging = this.writing.catch(() => undefined).then(() => writer.stage(text, ahead !== undefined));
         staging.catch(() => undefined); // awaited by `place`
         let settle = () => undefined;
         this.writing = new Promise(resolve => (settle = resolve));
@@ -55322,17 +55340,17 @@ class ManifestStore {
     touch() {
         this.dirty = true;
     }
-    /** Writes now if anything changed since the last write that succeeded. */
-    flush() {
+    /** Writes now if anything changed since the last write that succeeded (`aside`: beside the pool where it can). */
+    flush(aside = false) {
         clearTimeout(this.later);
         this.later = undefined;
         // After a failed write the chain goes on: a later flush writes again (the failure path must
         // still be able to record the uploads that succeeded).
-        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty());
+        const write = this.writing.catch(() => undefined).then(() => this.writeIfDirty(aside));
         this.writing = write;
         return write;
     }
-    async writeIfDirty() {
+    async writeIfDirty(aside) {
         if (!this.dirty)
             return;
         this.dirty = false;
@@ -55342,7 +55360,7 @@ class ManifestStore {
         const text = serializeManifest(this.manifest);
         this.log.debug(`Writing the manifest (${this.manifest.files.size} files)`);
         try {
-            await this.writer.write(text);
+            await this.writer.write(text, aside);
         }
         catch (err) {
             this.dirty = true;
@@ -55372,12 +55390,17 @@ class ManifestStore {
         return due ? this.flush() : Promise.resolve();
     }
 }
-/** The manifest once every checked temporary it records is live under its target. */
-function allLive(manifest) {
+/** The manifest once every checked temporary it records is live under its target, and `gone` removed. */
+function allLive(manifest, gone) {
     const files = new Map(manifest.files);
     for (const entry of manifest.checked?.values() ?? [])
         files.set(entry.target, { sha256: entry.sha256, size: entry.size });
-    return { files, dirs: manifest.dirs };
+    for (const path of gone.files)
+        files.delete(path);
+    const dirs = new Set(manifest.dirs);
+    for (const dir of gone.dirs)
+        dirs.delete(dir);
+    return { files, dirs };
 }
 
 ;// CONCATENATED MODULE: ./src/core/remote-session.ts
@@ -55507,6 +55530,23 @@ class LiveWindow {
         return this.first === undefined || this.last === undefined ? null : Math.round(this.last - this.first);
     }
 }
+/**
+ * What must be done before any real name changes (a checkpoint of the manifest that stops
+ * vouching for files to be replaced): uploads to temporary names go on meanwhile, while a write
+ * in place or a burst waits for it (and fails with it).
+ */
+class LiveGate {
+    before = Promise.resolve();
+    /** Nothing goes live under a real name until `done` is. */
+    after(done) {
+        this.before = this.before.then(() => done);
+        this.before.catch(() => undefined); // thrown by `passed`, where something would go live
+    }
+    /** Waits till something may go live under a real name. */
+    passed() {
+        return this.before;
+    }
+}
 /** Files whose renames go in one write: one pipelined batch of 64 commands (RNFR and RNTO each). */
 const BURST_FILES = 32;
 /**
@@ -55614,8 +55654,9 @@ class Replacer extends RunTemps {
     checked = [];
     /** A rename worked in this run: a later refusal is one file's, not the server's. */
     renamed = false;
-    /** When files went live (the run reports it). */
+    /** When files went live (the run reports it), and what comes before any does. */
     window = new LiveWindow();
+    gate = new LiveGate();
     constructor(server, names, 
     /** Checked files wait for `burst` (`cutover: end`) instead of riding on the next write. */
     hold = false) {
@@ -55681,16 +55722,14 @@ class Replacer extends RunTemps {
         this.track(temp);
         this.pend({ temp, source, target, checks, live, sent });
     }
-    /** A checked temporary whose rename waits: for the next write, or (`hold`) for the burst. */
+    /** Waits for the next write, or (`hold`) for the burst. */
     pend({ temp, source, target, checks, live, sent }) {
         const again = (on, how) => how === 'anew' ? this.put(on, source, target, checks, live) : this.inPlace(on, source, target, checks, live);
         this.checked.push({ temp, target, name: checks.name, again, live, tries: 0, inDoubt: false, sent });
     }
-    /**
-     * Sends the renames of every checked file still pending, one write at a time on some session,
-     * until none is left: at the end of a phase, before the next phase's files may go live.
-     */
+    /** Sends the pending renames, one write at a time, till none is left: a phase ends, the next may go live. */
     async goLive(pool) {
+        await this.gate.passed();
         while (this.checked.length > 0) {
             const names = this.checked.map(c => c.name);
             const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
@@ -55701,11 +55740,9 @@ class Replacer extends RunTemps {
             });
         }
     }
-    /**
-     * `cutover: end`: the held files whose target `pick` chooses go live at once, their renames
-     * split across `connections` sessions; files a refusal sent again (anew) go in another burst.
-     */
+    /** `cutover: end`: the held files `pick` chooses go live at once over `connections` sessions; files sent again anew, in another. */
     async burst(pool, pick, connections) {
+        await this.gate.passed();
         for (let files = this.checked.filter(c => pick(c.target)); files.length > 0;) {
             for (const c of files)
                 this.checked.splice(this.checked.indexOf(c), 1);
@@ -55715,6 +55752,7 @@ class Replacer extends RunTemps {
     }
     /** In place: where renames are refused (the run's mode, or this file's fallback). */
     async inPlace(session, source, target, checks, live) {
+        await this.gate.passed();
         // Where atomic was asked for but renames are refused, delete first: a server that never
         // overwrites (pure-ftpd -r) would otherwise keep the old file.
         if (this.server.atomic)
@@ -55774,7 +55812,6 @@ class Replacer extends RunTemps {
         if (done.failure !== undefined)
             throw done.failure;
     }
-    /** c is in place under its name, renamed there. */
     wentLive(c) {
         this.settled(c.temp);
         this.window.live(true);
@@ -56432,6 +56469,7 @@ async function indexFiles(c, paths, ifShown = []) {
 /** The checks around uploads: what was sent is what was planned, and the server holds all of it. */
 
 
+
 /** What was sent is what was planned (and hashed): else the file is being written locally. */
 function sentAsPlanned(file, sent) {
     if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
@@ -56465,7 +56503,7 @@ async function checkUploaded(uploaded, c) {
     if (uploaded.length === 0)
         return undefined;
     const paths = uploaded.map(f => f.relPath);
-    const { index, listed } = await indexFiles(c, paths).catch((err) => {
+    const { index, listed } = await listedAtOnce(c, paths).catch((err) => {
         // Named: under cutover end a failure here follows the burst, far from any upload.
         if (err instanceof CancelledError)
             throw err;
@@ -56480,6 +56518,23 @@ async function checkUploaded(uploaded, c) {
         .slice(0, 10)
         .map(f => `${f.relPath} (${index.files.get(f.relPath) ?? 'missing'} of ${f.size} bytes)`);
     throw new DeployError(`${wrong.length} uploaded file(s) are not on the server as sent: ${shown.join(', ')}${wrong.length > 10 ? ', …' : ''}`, { file: wrong[0].relPath, command: 'LIST' });
+}
+/** STATs in one write at most: as the lister groups them. */
+const LISTED_TOGETHER = 32;
+/**
+ * The index of `paths`' directories: all of them are listed whatever their parents show, so
+ * they go out at once (in writes of LISTED_TOGETHER on sessions side by side), not level by level.
+ */
+async function listedAtOnce(c, paths) {
+    const { list } = c;
+    if (list.many === undefined)
+        return indexFiles(c, paths);
+    const dirs = [...new Set(['', ...paths.flatMap(parentDirs)])].map(dir => remotePathOf(c.remoteRoot, dir));
+    const groups = [];
+    for (let i = 0; i < dirs.length; i += LISTED_TOGETHER)
+        groups.push(dirs.slice(i, i + LISTED_TOGETHER));
+    const listings = (await Promise.all(groups.map(group => list.many(group)))).flat();
+    return indexFiles({ ...c, list: withListed(list, new Map(dirs.map((dir, i) => [dir, listings[i]]))) }, paths);
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan-text.ts
@@ -56650,9 +56705,16 @@ async function applyPlan(plan, ctx) {
         }
         // Before a file is replaced the manifest stops vouching for it: a run that dies midway must
         // not leave an entry for content the server no longer has (same size, other bytes).
+        // Under `cutover: end` nothing is replaced before the burst: the uploads to temporary names
+        // go on while it is written (beside the pool where it can), the burst waits for it.
+        let vouched;
         if (store.forgetAll(plan.forget)) {
-            await store.flush();
-            did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
+            const forgot = () => did({ kind: 'write manifest', path: '', detail: forgetDetail(plan) });
+            vouched = store.flush(ctx.cutover === 'end').then(forgot);
+            vouched.catch(() => undefined); // awaited before anything goes live
+            replacer.gate.after(vouched);
+            if (ctx.cutover !== 'end' || replacer.mode === 'direct')
+                await vouched;
         }
         // Already on the server as they are here: only the manifest learns of them (the final write).
         store.recordAll(plan.adopt.map(a => [a.file.relPath, { sha256: a.sha256, size: a.file.size }]));
@@ -56716,8 +56778,10 @@ async function applyPlan(plan, ctx) {
                 try {
                     await pool.run(`Upload of ${file.relPath}`, async (session) => {
                         // In place, a STOR onto another spelling keeps that spelling (NTFS): the old name goes first.
-                        if (respells !== undefined && replacer.mode === 'direct')
+                        if (respells !== undefined && replacer.mode === 'direct') {
+                            await replacer.gate.passed();
                             await quietly(session.remove(at(respells)));
+                        }
                         return replacer.put(session, localSource(file.localPath), remotePath, checks, live, held);
                     });
                 }
@@ -56739,12 +56803,15 @@ async function applyPlan(plan, ctx) {
         if (ctx.cutover === 'end') {
             // All uploaded and checked first; then one burst of renames, new files first.
             await forEachLimited(plan.uploads, ctx.concurrency, upload);
-            // The burst's records are written together once it is over: no checkpoint comes between.
-            store.quiet(plan.uploads.length);
-            // Where the burst is the last change, the final manifest's temporary goes up beside it,
-            // as the manifest will be once every file is live (placed only if it then is exactly that).
-            if (ctx.verify && plan.writeManifest && plan.deletes.length + plan.rmdirs.length === 0)
-                final = store.stage(true);
+            await vouched;
+            // The records of the burst and the deletions are written together once they are over: no
+            // checkpoint comes between.
+            store.quiet(plan.uploads.length + plan.deletes.length);
+            // The final manifest's temporary goes up beside them, as the manifest will be once every
+            // file is live and every deletion made (placed only if it then is exactly that, once the
+            // final check passed).
+            if (ctx.verify && plan.writeManifest)
+                final = store.stage({ files: plan.deletes, dirs: plan.rmdirs });
             const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)));
             await replacer.burst(pool, target => fresh.has(target), ctx.concurrency);
             await recorded();
