@@ -13,6 +13,7 @@ import { deploy } from '../src/deploy.js'
 import { ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { serverForBlock } from './support/real-server.js'
+import { protocol, writes } from './support/protocol-writes.js'
 
 const tree: Record<string, Buffer> = Object.fromEntries(
   Array.from({ length: 6 }, (_, i) => [`d${i % 2}/f${i}.bin`, randomBytes(1000 + i)] as const)
@@ -20,23 +21,6 @@ const tree: Record<string, Buffer> = Object.fromEntries(
 const localDir = makeTree(tree)
 const LOCK = '.ftps-deploy.lock'
 const MANIFEST = '.ftps-deploy-manifest.json'
-
-/** The main connection's protocol lines (the heartbeat's own connection is prefixed `#lock`). */
-const protocol = (lines: string[]): string[] => lines.filter(l => /^debug: [<>] /.test(l))
-
-/** Commands sent on the main connection before any reply came back: each write's lines. */
-function writes(lines: string[]): string[][] {
-  const out: string[][] = []
-  let run: string[] = []
-  for (const line of protocol(lines)) {
-    if (line.startsWith('debug: > ')) run.push(line.slice(9))
-    else {
-      if (run.length > 0) out.push(run)
-      run = []
-    }
-  }
-  return out
-}
 
 describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind => {
   const block = serverForBlock(kind)

@@ -16,26 +16,10 @@ import { ServerKind } from './harness/servers.js'
 import { hookedLog } from './support/hooked-log.js'
 import { InputValues, makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
 import { serverForBlock } from './support/real-server.js'
+import { writes } from './support/protocol-writes.js'
 
 const LOCK = '.ftps-deploy.lock'
 const MANIFEST = '.ftps-deploy-manifest.json'
-
-/** The main connection's protocol lines (the heartbeat's own connection is prefixed `#lock`). */
-const protocol = (lines: string[]): string[] => lines.filter(l => /^debug: [<>] /.test(l))
-
-/** Commands sent on the main connection before any reply came back: each write's lines. */
-function writes(lines: string[]): string[][] {
-  const out: string[][] = []
-  let run: string[] = []
-  for (const line of protocol(lines)) {
-    if (line.startsWith('debug: > ')) run.push(line.slice(9))
-    else {
-      if (run.length > 0) out.push(run)
-      run = []
-    }
-  }
-  return out
-}
 
 describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind => {
   const block = serverForBlock(kind)
