@@ -154,7 +154,10 @@ describe('ManifestStore: the final write staged ahead of the burst', () => {
         write: async (text: string) => void events.push(`write ${count(text)}`),
         stage: async (text: string, aside: boolean) => {
           events.push(`stage ${count(text)}${aside ? ' aside' : ''}`)
-          return { place: async () => void events.push(`place ${count(text)}`) }
+          return {
+            place: async () => void events.push(`place ${count(text)}`),
+            drop: async () => void events.push(`drop ${count(text)}`)
+          }
         }
       }
     }
@@ -183,7 +186,8 @@ describe('ManifestStore: the final write staged ahead of the burst', () => {
     await store.recorded('a.txt', { sha256: A, size: 1 }, '.t1')
     await store.recorded('b.txt', { sha256: A, size: 3 }, '.t2')
     await final.place()
-    expect(events).toEqual(['write 0', 'stage 2 aside', 'write 2'])
+    // ...and its temporary removed, not left for the next run.
+    expect(events).toEqual(['write 0', 'stage 2 aside', 'write 2', 'drop 2'])
     expect(events).not.toContain('place 2')
   })
 
@@ -201,7 +205,7 @@ describe('ManifestStore: the final write staged ahead of the burst', () => {
       // Not empty: kept (and still recorded).
       if (removed) store.dirRemoved('gone')
       await final.place()
-      expect(events).toEqual(['write 1', 'stage 1 aside', removed ? 'place 1' : 'write 1'])
+      expect(events).toEqual(['write 1', 'stage 1 aside', ...(removed ? ['place 1'] : ['write 1', 'drop 1'])])
     }
   })
 

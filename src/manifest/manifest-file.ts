@@ -190,7 +190,12 @@ export function manifestWriter(
         const work = (session: RemoteSession): Promise<void> =>
           tries++ === 0 ? placeOn(session, temp, data) : write(session, data)
         return onPool(work).catch(named)
-      }
+      },
+      // Not placed (the manifest was written anew): its temporary goes, as the run ends.
+      drop: () =>
+        onPool(async session => {
+          if (await quietly(session.remove(temp))) replacer.settled(temp)
+        })
     }
   }
   return {

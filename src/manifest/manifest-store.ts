@@ -19,6 +19,8 @@ export interface ManifestWriter {
 /** A write whose temporary is uploaded and checked: `place` puts it live (its rename). */
 export interface StagedWrite {
   place(): Promise<void>
+  /** Removes the temporary (the manifest was written anew instead). */
+  drop(): Promise<void>
 }
 
 /** The final write begun (`ManifestStore.stage`): `place` once the run's last check passed, else `discard`. */
@@ -180,7 +182,11 @@ export class ManifestStore {
         try {
           // Placed only as it is now: else (a change not foreseen) written anew.
           if (serializeManifest(this.manifest) === text) await (await staging).place()
-          else await writer.write(serializeManifest(this.manifest))
+          else {
+            await writer.write(serializeManifest(this.manifest))
+            // The staged temporary is not left behind (a change not foreseen: a directory kept).
+            await (await staging.catch(() => undefined))?.drop()
+          }
         } catch (err) {
           this.dirty = true
           throw err
