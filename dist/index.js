@@ -55149,7 +55149,12 @@ function manifestWriter(pool, replacer, path, options) {
                 let tries = 0;
                 const work = (session) => tries++ === 0 ? placeOn(session, temp, data) : write(session, data);
                 return onPool(work).catch(named);
-            }
+            },
+            // Not placed (the manifest was written anew): its temporary goes, as the run ends.
+            drop: () => onPool(async (session) => {
+                if (await quietly(session.remove(temp)))
+                    replacer.settled(temp);
+            })
         };
     };
     return {
@@ -55310,8 +55315,11 @@ class ManifestStore {
                     // Placed only as it is now: else (a change not foreseen) written anew.
                     if (serializeManifest(this.manifest) === text)
                         await (await staging).place();
-                    else
+                    else {
                         await writer.write(serializeManifest(this.manifest));
+                        // The staged temporary is not left behind (a change not foreseen: a directory kept).
+                        await (await staging.catch(() => undefined))?.drop();
+                    }
                 }
                 catch (err) {
                     this.dirty = true;
