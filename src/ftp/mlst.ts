@@ -64,15 +64,13 @@ export class FactsAhead {
   /** `paths`: those MLST may read as given, each command within a line's length. */
   constructor(readonly paths: string[]) {}
 
-  /** Writes the MLSTs (logged as sent) on the control connection, right before the transfer's command; once. */
+  /** Writes the MLSTs (logged as sent) in one write on the control connection, right before the transfer's command; once. */
   send(client: Client): void {
     const ftp = client.ftp
     if (ftp.closed || this.sent) return
     this.sent = true
-    for (const path of this.paths) {
-      ftp.log(`> MLST ${path}`)
-      ftp.socket.write(`MLST ${path}\r\n`, nameEncoding(client))
-    }
+    for (const path of this.paths) ftp.log(`> MLST ${path}`)
+    ftp.socket.write(this.paths.map(path => `MLST ${path}\r\n`).join(''), nameEncoding(client))
   }
 
   /** `handler`, the MLSTs' replies taken first. */

@@ -54,14 +54,7 @@ export class HeartbeatSession {
   /** A beat: never behind work beside the pool (the own session busy with it: through the pool, ahead of every waiting task). */
   readonly run: SessionRunner = async (what, fn) => {
     if (this.besideWork !== undefined) return this.pool.run(what, fn, { always: true, first: true })
-    const beat = this.runNow(what, fn)
-    const settled = beat.catch(() => undefined)
-    this.beating = settled
-    try {
-      return await beat
-    } finally {
-      if (this.beating === settled) this.beating = undefined
-    }
+    return this.tracked('beating', this.runNow(what, fn))
   }
 
   /**
@@ -75,13 +68,17 @@ export class HeartbeatSession {
     await this.beating
     const own = this.own
     if (this.closed || own?.usable !== true || this.besideWork !== undefined) throw new NotBeside(what)
-    const work = fn(own)
+    return this.tracked('besideWork', fn(own))
+  }
+
+  /** `work`, held in `slot` while in flight (what the other runner waits for, or steps around). */
+  private async tracked<T>(slot: 'beating' | 'besideWork', work: Promise<T>): Promise<T> {
     const settled = work.catch(() => undefined)
-    this.besideWork = settled
+    this[slot] = settled
     try {
       return await work
     } finally {
-      if (this.besideWork === settled) this.besideWork = undefined
+      if (this[slot] === settled) this[slot] = undefined
     }
   }
 
