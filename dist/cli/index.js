@@ -32471,16 +32471,15 @@ class FactsAhead {
     constructor(paths) {
         this.paths = paths;
     }
-    /** Writes the MLSTs (logged as sent) on the control connection, right before the transfer's command; once. */
+    /** Writes the MLSTs (logged as sent) in one write on the control connection, right before the transfer's command; once. */
     send(client) {
         const ftp = client.ftp;
         if (ftp.closed || this.sent)
             return;
         this.sent = true;
-        for (const path of this.paths) {
+        for (const path of this.paths)
             ftp.log(`> MLST ${path}`);
-            ftp.socket.write(`MLST ${path}\r\n`, nameEncoding(client));
-        }
+        ftp.socket.write(this.paths.map(path => `MLST ${path}\r\n`).join(''), nameEncoding(client));
     }
     /** `handler`, the MLSTs' replies taken first. */
     handler(handler) {
@@ -35137,16 +35136,7 @@ class HeartbeatSession {
     run = async (what, fn) => {
         if (this.besideWork !== undefined)
             return this.pool.run(what, fn, { always: true, first: true });
-        const beat = this.runNow(what, fn);
-        const settled = beat.catch(() => undefined);
-        this.beating = settled;
-        try {
-            return await beat;
-        }
-        finally {
-            if (this.beating === settled)
-                this.beating = undefined;
-        }
+        return this.tracked('beating', this.runNow(what, fn));
     };
     /**
      * Work beside the pool (the manifest's writes) on the own session while it is open and idle
@@ -35160,17 +35150,20 @@ class HeartbeatSession {
         const own = this.own;
         if (this.closed || own?.usable !== true || this.besideWork !== undefined)
             throw new NotBeside(what);
-        const work = fn(own);
+        return this.tracked('besideWork', fn(own));
+    };
+    /** `work`, held in `slot` while in flight (what the other runner waits for, or steps around). */
+    async tracked(slot, work) {
         const settled = work.catch(() => undefined);
-        this.besideWork = settled;
+        this[slot] = settled;
         try {
             return await work;
         }
         finally {
-            if (this.besideWork === settled)
-                this.besideWork = undefined;
+            if (this[slot] === settled)
+                this[slot] = undefined;
         }
-    };
+    }
     runNow = async (what, fn) => {
         for (let attempt = 1;; attempt++) {
             const session = await this.session();
