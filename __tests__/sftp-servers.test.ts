@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
 import { outputsOf } from '../src/report/report.js'
 import { sftpInputs, sshdForFile } from './support/real-sshd.js'
-import { InputValues, makeTree, recordingLog, settingsOf } from './support/engine.js'
+import { startProxy } from './harness/proxy.js'
+import { InputValues, makeTree, RecordingLog, recordingLog, settingsOf } from './support/engine.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
 const LOCK = '.ftps-deploy.lock'
@@ -122,17 +123,36 @@ maybe(
       Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}.txt`, `${tag}-${i}-${'x'.repeat(2000)}`]))
     const a = big('a')
     const b = big('b')
-    const logA = recordingLog()
-    const logB = recordingLog()
-    const run = (files: Record<string, string>, log: typeof logA) =>
-      deploy(settingsOf(inputs({ 'local-dir': makeTree(files), 'remote-dir': 'both', delete: 'true' })), log)
-    await Promise.all([run(a, logA), run(b, logB)])
+    // The first run's link stalls the moment it holds the lock (holder.json written) and flows
+    // again once the second says it waits: the two overlap however fast either machine is.
+    const proxy = await startProxy(sshd.server.port)
+    const said = (what: string, then: () => void): RecordingLog => {
+      const log = recordingLog()
+      return { ...log, info: m => (log.info(m), m.startsWith(what) && then()) }
+    }
+    const run = (files: Record<string, string>, log: RecordingLog, port = sshd.server.port) =>
+      deploy(
+        settingsOf(inputs({ 'local-dir': makeTree(files), 'remote-dir': 'both', delete: 'true', port: String(port) })),
+        log
+      )
+    let second: Promise<unknown> | undefined
+    const logB = said('Waiting for the deploy lock', () => proxy.hold(false))
+    const logA = said('Took the deploy lock', () => {
+      proxy.hold(true)
+      second = run(b, logB)
+    })
+    try {
+      await run(a, logA, proxy.port)
+      await second
+    } finally {
+      proxy.hold(false)
+      await proxy.close()
+    }
     const waited = [logA, logB].filter(l => l.lines.some(x => x.includes('Waiting for the deploy lock')))
-    expect(waited).toHaveLength(1)
-    const secondFiles = waited[0] === logB ? b : a
+    expect(waited).toEqual([logB])
     const onDisk = filesOn(join(sshd.server.root, 'both'))
     delete onDisk[MANIFEST]
-    expect(Object.fromEntries(Object.entries(onDisk).map(([k, v]) => [k, v.toString()]))).toEqual(secondFiles)
+    expect(Object.fromEntries(Object.entries(onDisk).map(([k, v]) => [k, v.toString()]))).toEqual(b)
     expect(existsSync(join(sshd.server.root, 'both', LOCK))).toBe(false)
   },
   90_000

@@ -64,6 +64,11 @@ export interface TcpProxy {
    */
   blackHole(on: boolean): void
   /**
+   * While on, a stalled link: every connection, open or new, stops reading either way; the bytes
+   * wait in the buffers, none is lost, and all flow again once it is off.
+   */
+  hold(on: boolean): void
+  /**
    * The next connection the client sends on: `drop`, reset before those bytes are forwarded (the
    * server never reads them); `mute`, its bytes forwarded but the server's dropped from then on
    * (replies lost on the way back: the server did what it was asked, the client never hears),
@@ -98,6 +103,7 @@ export async function startProxy(
   let ruleUses = 0
   let refusing = false
   let swallowing = false
+  let holding = false
   let nextSend: 'drop' | 'mute' | undefined
   const muted = new Set<Pair>()
   let connectionCount = 0
@@ -183,6 +189,7 @@ export async function startProxy(
     const pair: Pair = { id, client, server, fromClient: 0, fromServer: 0, cutAfter, cutting: false, done: false }
     open.add(pair)
     record(pair, 'accepted')
+    if (holding) for (const sock of [client, server]) sock.pause()
     server.on('error', () => undefined)
     client.on('data', (chunk: Buffer) => forward(pair, 'client', chunk))
     server.on('data', (chunk: Buffer) => forward(pair, 'server', chunk))
@@ -218,6 +225,13 @@ export async function startProxy(
     },
     blackHole: on => {
       swallowing = on
+    },
+    hold: on => {
+      holding = on
+      for (const pair of open)
+        for (const sock of [pair.client, pair.server])
+          if (on) sock.pause()
+          else sock.resume()
     },
     onNextSend: what => {
       nextSend = what
