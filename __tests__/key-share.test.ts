@@ -5,7 +5,7 @@
  * connection with a HelloRetryRequest (a round trip more per file; seen with openssl s_client
  * -msg: two ClientHellos with `-groups X25519:P-256`, one with `P-256`).
  */
-import { controlGroups, groupsStartingWith } from '../src/ftp/handshake.js'
+import { controlGroups, groupsStartingWith } from '../src/ftp/key-groups.js'
 
 test.each([
   [{ type: 'ECDH', name: 'prime256v1', size: 256 }, 'prime256v1:X25519:secp384r1:secp521r1'],

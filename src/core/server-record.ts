@@ -55,6 +55,14 @@ export class ServerRecord {
   /** The connection limit the server announced when it refused a connection, if it did. */
   connectionLimit: ConnectionLimit | undefined
   /**
+   * The control connection's TLS ClientHello goes in AUTH TLS's own write (ftp/hello-with-auth.ts),
+   * a round trip less on every connection: only where the greeting names vsftpd, which reads a
+   * command by peeking to its line end and so leaves the hello in the socket. pure-ftpd, ProFTPD
+   * and pyftpdlib read ahead and drop what came behind AUTH TLS (their fix for commands injected
+   * at STARTTLS): a handshake begun so never starts there. Off for the run once one did not.
+   */
+  helloWithAuth: boolean | undefined
+  /**
    * What ended the run, whoever met it first (a data connection whose certificate is not the
    * pinned one): no session opens after it and the run fails with it, even where a step would
    * have shrugged the failure off.
@@ -73,15 +81,26 @@ export class ServerRecord {
    * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
    * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
    * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
-   * transfer by dropping the transfer (never answering the STOR), and a wrong password late.
+   * transfer by dropping the transfer (never answering the STOR), and a wrong password late;
+   * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
    */
   greeted(greeting: string): void {
+    this.helloWithAuth ??= /^220 \(vsFTPd \d[\d.]*\)/.test(greeting)
     if (/Microsoft FTP Service|FileZilla Server/i.test(greeting)) this.pipelining = false
     if (/pyftpdlib/i.test(greeting)) {
       this.earlyTls = false
       this.readsAfterTransfer = false
       this.loginTogether = false
     }
+  }
+
+  /** The hello sent with AUTH TLS got no answer (a server that only looks like vsftpd): after the 234 from now on. */
+  helloLost(): void {
+    if (this.helloWithAuth === false) return
+    this.helloWithAuth = false
+    this.log.info(
+      'The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on'
+    )
   }
 
   /** A server's replies to commands sent together did not match them: one at a time from now on. */

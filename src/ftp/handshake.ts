@@ -11,6 +11,8 @@ import { BatchStopped, controlSocket, Reply, sendPipelined, setDataTlsOptions, u
 import { commandNamed, fitsCommand, lineTooLong } from './pipelining.js'
 import { readsLost } from './login-reads-lost.js'
 import { checkCertificate, tlsOptionsFor, upgrade, withGroups } from './tls-options.js'
+import { upgradeWithAuth } from './hello-with-auth.js'
+import { controlGroups, groupOf, groupsFirst, groupsStartingWith } from './key-groups.js'
 
 /** Turns a refused command into a DeployError naming the command and the reply. */
 export function refused(command: string, err: unknown, what: string): DeployError {
@@ -49,40 +51,11 @@ async function expectReply(
   return res
 }
 
-/**
- * The key-exchange groups for data connections, the one the server chose for the control
- * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
- * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
- * HelloRetryRequest, a round trip more on every data connection.
- */
-const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1']
-
-export function groupsStartingWith(key: ReturnType<TLSSocket['getEphemeralKeyInfo']>): string | undefined {
-  return groupsFirst(groupOf(key))
-}
-
-/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
-export function groupsFirst(chosen: string | undefined): string | undefined {
-  if (chosen === undefined || !GROUPS.includes(chosen)) return undefined
-  return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':')
-}
-
-const groupOf = (key: ReturnType<TLSSocket['getEphemeralKeyInfo']>): string | undefined =>
-  key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined
-
-/**
- * The control connection's first group: the one this server chose before, else P-256, which
- * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
- * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
- */
-export const controlGroups = (server: Pick<ServerRecord, 'keyGroup'>): string | undefined =>
-  groupsFirst(server.keyGroup ?? 'prime256v1')
-
 /** Connects and secures the control connection; resolves with the server's greeting. */
 export async function secureControl(
   client: Client,
   settings: Settings,
-  server: Pick<ServerRecord, 'keyGroup'>
+  server: Pick<ServerRecord, 'keyGroup' | 'helloWithAuth' | 'greeted'>
 ): Promise<string> {
   // Only the context the control connection uses is built (it parses every root certificate).
   let options: ConnectionOptions
@@ -97,17 +70,27 @@ export async function secureControl(
     } as ConnectionOptions)
     controlSocket(client).setNoDelay(true)
     greeting = await connecting
+    server.greeted(greeting.message)
   } else {
     const connecting = client.connect(settings.host, settings.port)
-    controlSocket(client).setNoDelay(true)
+    const socket = controlSocket(client)
+    socket.setNoDelay(true)
+    // The context is built once TCP is up, while the greeting is on its way (not before the SYN).
+    const plain = settings.tls === 'none'
+    const built = new Promise<ConnectionOptions>(resolve =>
+      socket.once('connect', () => resolve(plain ? {} : tlsOptionsFor(settings, controlGroups(server))))
+    )
     greeting = await connecting
-    if (settings.tls === 'none') return greeting.message
+    server.greeted(greeting.message)
+    if (plain) return greeting.message
+    options = await built
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-    const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')
-    authorized.catch(() => undefined) // awaited below: the context is built while its reply is on its way
-    options = tlsOptionsFor(settings, controlGroups(server))
-    await authorized
-    useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs))
+    const what = 'The server refused TLS (nothing was sent in clear)'
+    if (server.helloWithAuth === true) await upgradeWithAuth(client, options, settings.timeoutMs, what)
+    else {
+      await expectReply(client, 'AUTH TLS', [234], what)
+      useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs))
+    }
   }
   const secured = controlSocket(client) as TLSSocket
   checkCertificate(secured, settings)

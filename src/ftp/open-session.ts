@@ -17,6 +17,7 @@ import {
 import { PassiveConnector } from './data-connection.js'
 import { loginAndProtect, secureControl } from './handshake.js'
 import { LoginReadsLost } from './login-reads-lost.js'
+import { HelloLost } from './hello-with-auth.js'
 import { BasicFtpSession } from './session.js'
 import { peerFingerprint } from './tls-options.js'
 import { translated, translatedError } from './translate.js'
@@ -45,8 +46,7 @@ export const openSession: SessionFactory = async (
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
   client.prepareTransfer = connector.prepareTransfer(client)
   try {
-    const greeting = await secureControl(client, settings, server)
-    server.greeted(greeting)
+    await secureControl(client, settings, server)
     // The reads that ride in the login's write, with a passive port for the transfer after them.
     const reads = ahead === undefined ? [] : await ahead.catch(() => [])
     const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : []
@@ -65,6 +65,11 @@ export const openSession: SessionFactory = async (
     client.close()
     // A read in the login's write lost the connection: once more, without reads.
     if (err instanceof LoginReadsLost) return openSession(settings, log, server)
+    // A server that only looks like vsftpd dropped the hello sent with AUTH TLS: again, after the 234.
+    if (err instanceof HelloLost) {
+      server.helloLost()
+      return openSession(settings, log, server)
+    }
     if (err instanceof DeployError) throw err
     throw new DeployError(
       `Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`,

@@ -1,0 +1,123 @@
+/**
+ * The control connection's TLS hello in AUTH TLS's own write (issue 22: a round trip less on every
+ * connection), seen on the wire through a tapping proxy: on vsftpd, whose greeting names it, the
+ * client's first bytes after the greeting are `AUTH TLS\r\n` and a TLS handshake record in one
+ * write; on pure-ftpd AUTH TLS goes alone (it drops what comes behind AUTH TLS). A server that only
+ * looks like vsftpd (pure-ftpd behind a proxy that gives it vsftpd's greeting) never answers the
+ * hello: the run connects again without it, says so once, and deploys.
+ */
+import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
+import net from 'node:net'
+import { join } from 'node:path'
+import { deploy } from '../src/deploy.js'
+import type { ServerKind } from './harness/servers.js'
+import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { serverForBlock } from './support/real-server.js'
+
+const tree = { 'index.html': 'hello', 'a/b.txt': 'bee' }
+const AUTH = Buffer.from('AUTH TLS\r\n')
+
+interface Tap {
+  port: number
+  /** Each control connection's first chunk from the client after the greeting. */
+  firstWrites: Buffer[]
+  close(): Promise<void>
+}
+
+/** A proxy to `target` recording what the client first writes; `greeting`: the server's greeting replaced by it. */
+async function tap(target: number, greeting?: string): Promise<Tap> {
+  const firstWrites: Buffer[] = []
+  const open = new Set<net.Socket>()
+  const listener = net.createServer(client => {
+    const server = net.connect({ host: '127.0.0.1', port: target })
+    for (const s of [client, server]) {
+      open.add(s)
+      s.setNoDelay(true)
+      s.on('error', () => undefined)
+      s.on('close', () => (client.destroy(), server.destroy()))
+    }
+    let first = true
+    client.on('data', (chunk: Buffer) => {
+      if (first) firstWrites.push(chunk)
+      first = false
+      server.write(chunk)
+    })
+    let held = greeting === undefined ? undefined : ''
+    server.on('data', (chunk: Buffer) => {
+      if (held === undefined) return void client.write(chunk)
+      held += chunk.toString('latin1')
+      if (!/^220 [^\n]*\n/m.test(held)) return
+      held = undefined
+      client.write(`${greeting}\r\n`)
+    })
+  })
+  listener.listen(0, '127.0.0.1')
+  await once(listener, 'listening')
+  return {
+    port: (listener.address() as net.AddressInfo).port,
+    firstWrites,
+    close: async () => {
+      open.forEach(s => s.destroy())
+      await new Promise(resolve => listener.close(resolve))
+    }
+  }
+}
+
+const withHello = (chunk: Buffer): boolean =>
+  chunk.subarray(0, AUTH.length).equals(AUTH) && chunk[AUTH.length] === 0x16 && chunk[AUTH.length + 1] === 0x03
+
+describe.each<[ServerKind, boolean]>([
+  ['vsftpd-tls12', true],
+  ['vsftpd', true],
+  ['pure-ftpd', false]
+])('%s', (kind, together) => {
+  const block = serverForBlock(kind)
+
+  block.maybe(`AUTH TLS ${together ? 'and the TLS hello in one write' : 'alone'}, on every connection`, async () => {
+    const proxy = await tap(block.server().port)
+    try {
+      const log = recordingLog()
+      const inputs = { 'local-dir': makeTree(tree), 'remote-dir': 'hello', port: String(proxy.port) }
+      await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
+      expect(readFileSync(join(block.server().root, 'hello/a/b.txt'), 'utf8')).toBe('bee')
+      expect(proxy.firstWrites.length).toBeGreaterThan(0)
+      for (const chunk of proxy.firstWrites) {
+        expect([chunk.subarray(0, 12).toString('latin1'), withHello(chunk)]).toEqual([
+          chunk.subarray(0, 12).toString('latin1'),
+          together
+        ])
+        if (!together) expect(chunk.equals(AUTH)).toBe(true)
+      }
+      const said = log.lines.filter(l => /> AUTH TLS/.test(l))
+      expect(said.length).toBe(proxy.firstWrites.length)
+      expect(
+        said.every(l => l.endsWith(together ? '> AUTH TLS (the TLS hello in the same write)' : '> AUTH TLS'))
+      ).toBe(true)
+    } finally {
+      await proxy.close()
+    }
+  })
+})
+
+describe('pure-ftpd with the greeting of vsftpd', () => {
+  const block = serverForBlock('pure-ftpd')
+
+  block.maybe('the hello it drops is tried once: connected again without it, said once, deployed', async () => {
+    const proxy = await tap(block.server().port, '220 (vsFTPd 3.0.3)')
+    try {
+      const log = recordingLog()
+      const inputs = { 'local-dir': makeTree(tree), 'remote-dir': 'lookalike', port: String(proxy.port), timeout: '20' }
+      await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
+      expect(readFileSync(join(block.server().root, 'lookalike/index.html'), 'utf8')).toBe('hello')
+      expect(proxy.firstWrites.filter(withHello).length).toBe(1)
+      expect(proxy.firstWrites.filter(chunk => chunk.equals(AUTH)).length).toBe(proxy.firstWrites.length - 1)
+      expect(proxy.firstWrites.length).toBeGreaterThan(1)
+      expect(log.lines.filter(l => l.includes('answered no TLS hello sent in the AUTH TLS write'))).toEqual([
+        'info: The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on'
+      ])
+    } finally {
+      await proxy.close()
+    }
+  })
+})
