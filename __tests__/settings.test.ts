@@ -46,6 +46,7 @@ describe('defaults', () => {
       sourceAddress: undefined,
       protocol: 'ftps',
       sshKey: undefined,
+      sshKeyFrom: '',
       sshPassphrase: '',
       sshHostKeys: [],
       sshHostKeyAny: false,

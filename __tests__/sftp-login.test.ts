@@ -11,6 +11,7 @@ import { chownSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deploy } from '../src/deploy.js'
+import { checkSshKey } from '../src/config/ssh-inputs.js'
 import { DeployError, InputError } from '../src/core/errors.js'
 import { runCliDeploy } from './support/cli-process.js'
 import { sftpInputs, sshdForFile } from './support/real-sshd.js'
@@ -135,14 +136,20 @@ maybe.each([
   expect(sshd.server.readLog().slice(before)).toMatch(/Accepted publickey for sftpdeploy/)
 })
 
-test('a wrong passphrase, or none for an encrypted key: bad input before any connection', () => {
+test('a wrong passphrase, or none for an encrypted key: bad input before any connection', async () => {
   const values = { protocol: 'sftp', host: '127.0.0.1', 'ssh-key': lockedKey.path }
-  expect(() => settingsOf({ ...values, 'ssh-passphrase': 'wrong-phrase' })).toThrow(
+  await expect(checkSshKey(settingsOf({ ...values, 'ssh-passphrase': 'wrong-phrase' }))).rejects.toThrow(
     new InputError(
       `Invalid ssh-key (${lockedKey.path}, value not shown): wrong ssh-passphrase: the key could not be decrypted with it`
     )
   )
-  expect(() => settingsOf(values)).toThrow(/the key is encrypted: give its passphrase in ssh-passphrase/)
+  await expect(checkSshKey(settingsOf(values))).rejects.toThrow(
+    /the key is encrypted: give its passphrase in ssh-passphrase/
+  )
+  // And so the run ends, before any connection (port 1: nothing listens there).
+  const run = deploy(settingsOf({ ...values, port: '1', 'local-dir': makeTree({ 'a.txt': 'a' }) }), recordingLog())
+  await expect(run).rejects.toThrow(/the key is encrypted/)
+  await expect(checkSshKey(settingsOf({ ...values, 'ssh-passphrase': 'key-pass-phrase' }))).resolves.toBeUndefined()
 })
 
 maybe('a key the server does not know: the login fails naming the key', async () => {

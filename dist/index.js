@@ -54640,7 +54640,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3671);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8249);
 /** The action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -54650,7 +54650,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3671:
+/***/ 8249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57701,6 +57701,14 @@ class ServerRecord {
     /** The connection limit the server announced when it refused a connection, if it did. */
     connectionLimit;
     /**
+     * The control connection's TLS ClientHello goes in AUTH TLS's own write (ftp/hello-with-auth.ts),
+     * a round trip less on every connection: only where the greeting names vsftpd, which reads a
+     * command by peeking to its line end and so leaves the hello in the socket. pure-ftpd, ProFTPD
+     * and pyftpdlib read ahead and drop what came behind AUTH TLS (their fix for commands injected
+     * at STARTTLS): a handshake begun so never starts there. Off for the run once one did not.
+     */
+    helloWithAuth;
+    /**
      * What ended the run, whoever met it first (a data connection whose certificate is not the
      * pinned one): no session opens after it and the run fails with it, even where a step would
      * have shrugged the failure off.
@@ -57715,9 +57723,11 @@ class ServerRecord {
      * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
      * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
      * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
-     * transfer by dropping the transfer (never answering the STOR), and a wrong password late.
+     * transfer by dropping the transfer (never answering the STOR), and a wrong password late;
+     * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
      */
     greeted(greeting) {
+        this.helloWithAuth ??= /^220 \(vsFTPd \d[\d.]*\)/.test(greeting);
         if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
             this.pipelining = false;
         if (/pyftpdlib/i.test(greeting)) {
@@ -57725,6 +57735,13 @@ class ServerRecord {
             this.readsAfterTransfer = false;
             this.loginTogether = false;
         }
+    }
+    /** The hello sent with AUTH TLS got no answer (a server that only looks like vsftpd): after the 234 from now on. */
+    helloLost() {
+        if (this.helloWithAuth === false)
+            return;
+        this.helloWithAuth = false;
+        this.log.info('The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on');
     }
     /** A server's replies to commands sent together did not match them: one at a time from now on. */
     pipeliningConfused(why) {
@@ -58586,11 +58603,181 @@ function readsLost(err, server) {
 }
 const describeCause = (cause) => (cause instanceof Error ? cause.message : String(cause));
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/ftp/hello-with-auth.ts
+
+
+
+
+/** The handshake so begun did not start in time: the server dropped the hello (not vsftpd after all). */
+class HelloLost extends Error {
+    constructor() {
+        super('no TLS handshake reply to the ClientHello sent behind AUTH TLS');
+    }
+}
+/** The least wait for the server's hello after its 234 (a loaded server signs slowly). */
+const HELLO_WAIT_MS = 1_000;
+/** The first reply in `text` (a line `NNN text`, after any `NNN-` lines), and where it ends. */
+function firstReply(text) {
+    const m = /^(\d{3}) [^\n]*\n/m.exec(text);
+    return m === null ? undefined : { reply: text.slice(0, m.index + m[0].length).trimEnd(), end: m.index + m[0].length };
+}
+/**
+ * Between TLS and the socket: the first write goes behind `AUTH TLS\r\n`; what arrives is held
+ * until the reply to it is whole, which is taken out (`reply`), and the rest, the server's
+ * handshake, passed on. The socket's bytes come as latin1 text (basic-ftp set an encoding on it
+ * for the greeting; latin1 gives every byte back as it was).
+ */
+class AfterAuth extends external_node_stream_.Duplex {
+    socket;
+    reply;
+    /** Settles when the first byte after the reply (the server's hello) comes. */
+    answered;
+    settle = () => undefined;
+    heard = () => undefined;
+    held = '';
+    replied = false;
+    first = true;
+    constructor(socket) {
+        super();
+        this.socket = socket;
+        this.reply = new Promise(resolve => (this.settle = resolve));
+        this.answered = new Promise(resolve => (this.heard = resolve));
+        socket.setEncoding('latin1');
+        this.listen();
+    }
+    /** Takes the socket's events (basic-ftp removes every listener of a socket it hands over). */
+    listen() {
+        const { socket } = this;
+        socket.removeAllListeners();
+        socket.on('data', (chunk) => this.arrived(chunk));
+        socket.on('end', () => this.push(null));
+        socket.on('error', err => this.destroy(err));
+        socket.on('close', () => this.destroy());
+    }
+    arrived(chunk) {
+        if (this.replied) {
+            this.heard();
+            this.push(Buffer.from(chunk, 'latin1'));
+            return;
+        }
+        this.held += chunk;
+        const found = firstReply(this.held);
+        if (found === undefined)
+            return;
+        this.replied = true;
+        this.settle(found.reply);
+        // Refused: what follows answers our hello as a command, nothing for TLS.
+        if (!/^234[ -]/.test(found.reply))
+            return;
+        if (found.end < this.held.length) {
+            this.heard();
+            this.push(Buffer.from(this.held.slice(found.end), 'latin1'));
+        }
+        this.held = '';
+    }
+    _read() { }
+    _write(chunk, _encoding, done) {
+        const bytes = this.first ? Buffer.concat([Buffer.from('AUTH TLS\r\n', 'latin1'), chunk]) : chunk;
+        this.first = false;
+        this.socket.write(bytes, done);
+    }
+    _final(done) {
+        this.socket.end();
+        done();
+    }
+    _destroy(err, done) {
+        this.socket.destroy();
+        done(err);
+    }
+}
+/**
+ * AUTH TLS with the ClientHello in its write on `client`'s control connection, which is the
+ * secured one once the handshake is done. Rejects with AuthRefused (the reply was not 234), HelloLost (nothing of the server's
+ * handshake within three times the 234's round trip, at least HELLO_WAIT_MS, after it), or the
+ * handshake's own error or timeout.
+ */
+async function upgradeWithAuth(client, options, timeoutMs, refused) {
+    const socket = controlSocket(client);
+    const between = new AfterAuth(socket);
+    // The protocol log as basic-ftp writes it: the command, then its reply.
+    client.ftp.log('> AUTH TLS (the TLS hello in the same write)');
+    void between.reply.then(reply => client.ftp.log(`< ${reply}`));
+    const secured = await handshake(socket, between, options, timeoutMs, refused);
+    useControlSocket(client, secured);
+    between.listen();
+}
+function handshake(socket, between, options, timeoutMs, refused) {
+    const sentAt = Date.now();
+    const secured = (0,external_node_tls_.connect)({ ...options, socket: between });
+    // TLS over a stream knows no addresses: the socket's stand for them (data connections use them).
+    for (const name of ['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort']) {
+        Object.defineProperty(secured, name, { get: () => socket[name] });
+    }
+    return new Promise((resolve, reject) => {
+        const fail = (err) => {
+            clearTimeout(timer);
+            secured.destroy();
+            reject(err);
+        };
+        const timer = setTimeout(() => fail(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+        secured.once('error', fail);
+        secured.once('secureConnect', () => {
+            clearTimeout(timer);
+            secured.removeListener('error', fail);
+            resolve(secured);
+        });
+        void between.reply.then(reply => {
+            // Nothing but a public ClientHello went out: the same refusal as after a lone AUTH TLS.
+            if (!/^234[ -]/.test(reply)) {
+                const code = Number(reply.slice(0, 3));
+                return fail(new DeployError(`${refused}: the server answered AUTH TLS with ${reply}`, {
+                    command: 'AUTH TLS',
+                    code,
+                    reply
+                }));
+            }
+            // vsftpd's hello comes right behind its 234; a server that dropped ours sends nothing.
+            const lost = setTimeout(() => fail(new HelloLost()), Math.max(HELLO_WAIT_MS, 3 * (Date.now() - sentAt)));
+            void between.answered.then(() => clearTimeout(lost));
+            secured.once('close', () => clearTimeout(lost));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ftp/key-groups.ts
+/**
+ * The key-exchange groups for data connections, the one the server chose for the control
+ * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
+ * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
+ * HelloRetryRequest, a round trip more on every data connection.
+ */
+const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1'];
+function groupsStartingWith(key) {
+    return groupsFirst(groupOf(key));
+}
+/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
+function groupsFirst(chosen) {
+    if (chosen === undefined || !GROUPS.includes(chosen))
+        return undefined;
+    return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':');
+}
+const groupOf = (key) => key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined;
+/**
+ * The control connection's first group: the one this server chose before, else P-256, which
+ * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
+ * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
+ */
+const controlGroups = (server) => groupsFirst(server.keyGroup ?? 'prime256v1');
+
 ;// CONCATENATED MODULE: ./src/ftp/handshake.ts
 /**
  * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
  * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
  */
+
+
 
 
 
@@ -58627,29 +58814,6 @@ async function expectReply(client, command, expected, what, shown = command) {
     }
     return res;
 }
-/**
- * The key-exchange groups for data connections, the one the server chose for the control
- * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
- * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
- * HelloRetryRequest, a round trip more on every data connection.
- */
-const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1'];
-function groupsStartingWith(key) {
-    return groupsFirst(groupOf(key));
-}
-/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
-function groupsFirst(chosen) {
-    if (chosen === undefined || !GROUPS.includes(chosen))
-        return undefined;
-    return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':');
-}
-const groupOf = (key) => key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined;
-/**
- * The control connection's first group: the one this server chose before, else P-256, which
- * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
- * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
- */
-const controlGroups = (server) => groupsFirst(server.keyGroup ?? 'prime256v1');
 /** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings, server) {
     // Only the context the control connection uses is built (it parses every root certificate).
@@ -58665,19 +58829,28 @@ async function secureControl(client, settings, server) {
         });
         controlSocket(client).setNoDelay(true);
         greeting = await connecting;
+        server.greeted(greeting.message);
     }
     else {
         const connecting = client.connect(settings.host, settings.port);
-        controlSocket(client).setNoDelay(true);
+        const socket = controlSocket(client);
+        socket.setNoDelay(true);
+        // The context is built once TCP is up, while the greeting is on its way (not before the SYN).
+        const plain = settings.tls === 'none';
+        const built = new Promise(resolve => socket.once('connect', () => resolve(plain ? {} : tlsOptionsFor(settings, controlGroups(server)))));
         greeting = await connecting;
-        if (settings.tls === 'none')
+        server.greeted(greeting.message);
+        if (plain)
             return greeting.message;
+        options = await built;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-        const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
-        authorized.catch(() => undefined); // awaited below: the context is built while its reply is on its way
-        options = tlsOptionsFor(settings, controlGroups(server));
-        await authorized;
-        useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
+        const what = 'The server refused TLS (nothing was sent in clear)';
+        if (server.helloWithAuth === true)
+            await upgradeWithAuth(client, options, settings.timeoutMs, what);
+        else {
+            await expectReply(client, 'AUTH TLS', [234], what);
+            useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
+        }
     }
     const secured = controlSocket(client);
     checkCertificate(secured, settings);
@@ -60300,6 +60473,7 @@ function translated(session) {
 
 
 
+
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true }), ahead) => {
     if (server.stopped !== undefined)
@@ -60318,8 +60492,7 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        const greeting = await secureControl(client, settings, server);
-        server.greeted(greeting);
+        await secureControl(client, settings, server);
         // The reads that ride in the login's write, with a passive port for the transfer after them.
         const reads = ahead === undefined ? [] : await ahead.catch(() => []);
         const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : [];
@@ -60340,6 +60513,11 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
         // A read in the login's write lost the connection: once more, without reads.
         if (err instanceof LoginReadsLost)
             return openSession(settings, log, server);
+        // A server that only looks like vsftpd dropped the hello sent with AUTH TLS: again, after the 234.
+        if (err instanceof HelloLost) {
+            server.helloLost();
+            return openSession(settings, log, server);
+        }
         if (err instanceof DeployError)
             throw err;
         throw new DeployError(`Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
@@ -60374,9 +60552,6 @@ var external_node_url_ = __nccwpck_require__(3136);
 const scope = globalThis;
 scope.__dirname ??= (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
 
-// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
-var lib = __nccwpck_require__(5472);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 ;// CONCATENATED MODULE: ./src/core/host-key.ts
 /** The fingerprint of an SSH host key as `ssh-keygen -l` prints it: config/ and sftp/ both compare by it. */
 
@@ -61029,7 +61204,6 @@ class SftpSession {
 
 
 
-
 /** ssh2's debug lines for each data packet and window change: thousands per megabyte, nothing to read. */
 const NOISE = /CHANNEL_DATA|CHANNEL_WINDOW_ADJUST|Buffered WRITE|Sent WRITE/;
 const openSftpSession = async (settings, log, server = new ServerRecord(log, { atomic: settings.atomic })) => {
@@ -61038,7 +61212,9 @@ const openSftpSession = async (settings, log, server = new ServerRecord(log, { a
     const where = `${settings.host}:${settings.port}`;
     const secrets = [settings.password, settings.sshPassphrase];
     const seen = {};
-    const client = new lib.Client();
+    // Loaded on the first SFTP connection, not at start (an FTPS run never needs it; it costs some 40 ms).
+    const { Client } = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5472, 23))).default;
+    const client = new Client();
     // ssh2 may emit errors after the one that failed the connection (or after the session is
     // closed): never unhandled; the ones that matter reach the promises below.
     client.on('error', (err) => log.debug(`SSH connection: ${redact(err.message, secrets)}`));
@@ -61169,6 +61345,439 @@ function connectFailed(settings, where, err, secrets, crowded) {
  * parses the key) or any other file here.
  */
 
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+/**
+ * Every input's name and default, in one place shared by action.yml (checked by a test),
+ * the action, the CLI and the tests. Names and defaults are the contract
+ * (../shared/CONTRACT.md): renaming one breaks users' workflows.
+ */
+const Inputs = {
+    Host: 'host',
+    Port: 'port',
+    User: 'user',
+    Password: 'password',
+    Account: 'account',
+    Tls: 'tls',
+    TlsVerify: 'tls-verify',
+    CaCert: 'ca-cert',
+    TlsFingerprint: 'tls-fingerprint',
+    TlsServername: 'tls-servername',
+    TlsMaxVersion: 'tls-max-version',
+    Encoding: 'encoding',
+    Timeout: 'timeout',
+    SourceAddress: 'source-address',
+    LocalDir: 'local-dir',
+    Files: 'files',
+    RemoteDir: 'remote-dir',
+    IfNoFilesFound: 'if-no-files-found',
+    FollowSymlinks: 'follow-symlinks',
+    Sync: 'sync',
+    Manifest: 'manifest',
+    Delete: 'delete',
+    DryRun: 'dry-run',
+    Adopt: 'adopt',
+    Lock: 'lock',
+    LockTimeout: 'lock-timeout',
+    Concurrency: 'concurrency',
+    Retries: 'retries',
+    Atomic: 'atomic',
+    Verify: 'verify',
+    FileMode: 'file-mode',
+    DirMode: 'dir-mode',
+    Listing: 'listing',
+    ReportFile: 'report-file',
+    Cutover: 'cutover',
+    Rollback: 'rollback',
+    MaxDelete: 'max-delete',
+    Protocol: 'protocol',
+    SshKey: 'ssh-key',
+    SshPassphrase: 'ssh-passphrase',
+    SshHostKey: 'ssh-host-key'
+};
+/** Defaults as action.yml declares them ('' = no default there). */
+const InputDefaults = {
+    host: '',
+    port: '',
+    user: 'anonymous',
+    password: '',
+    account: '',
+    tls: 'explicit',
+    'tls-verify': 'true',
+    'ca-cert': '',
+    'tls-fingerprint': '',
+    'tls-servername': '',
+    'tls-max-version': '',
+    encoding: 'utf-8',
+    timeout: '30',
+    'source-address': '',
+    'local-dir': '.',
+    files: '**',
+    'remote-dir': '.',
+    'if-no-files-found': 'error',
+    'follow-symlinks': 'false',
+    sync: 'changed',
+    manifest: '.ftps-deploy-manifest.json',
+    delete: 'false',
+    'dry-run': 'false',
+    adopt: 'auto',
+    lock: 'true',
+    'lock-timeout': '600',
+    concurrency: '4',
+    retries: '3',
+    atomic: 'true',
+    verify: 'true',
+    'file-mode': '',
+    'dir-mode': '',
+    listing: 'flat',
+    'report-file': '',
+    cutover: 'end',
+    rollback: 'false',
+    'max-delete': '50%',
+    protocol: 'ftps',
+    'ssh-key': '',
+    'ssh-passphrase': '',
+    'ssh-host-key': ''
+};
+/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
+const BooleanInputs = [
+    Inputs.TlsVerify,
+    Inputs.FollowSymlinks,
+    Inputs.Delete,
+    Inputs.DryRun,
+    Inputs.Lock,
+    Inputs.Atomic,
+    Inputs.Verify,
+    Inputs.Rollback
+];
+const Outputs = {
+    Listing: 'listing',
+    Uploaded: 'uploaded',
+    FilesUploaded: 'files-uploaded',
+    FilesSkipped: 'files-skipped',
+    FilesDeleted: 'files-deleted',
+    BytesUploaded: 'bytes-uploaded',
+    TlsFingerprint: 'tls-fingerprint',
+    SshHostKey: 'ssh-host-key',
+    ReportFile: 'report-file'
+};
+
+;// CONCATENATED MODULE: ./src/config/input-parsers.ts
+/**
+ * One parser per kind of input value: each throws InputError naming the input, the value (never
+ * a secret) and what is accepted. settings.ts puts them together.
+ */
+
+
+
+
+
+/** Shows a value in an error message with control characters made visible. */
+function show(value) {
+    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
+    return `'${visible}'`;
+}
+function invalid(name, value, expected) {
+    return new InputError(`Invalid ${name} ${show(value)}: expected ${expected}`);
+}
+const CONTROL_CHARS = /[\r\n\0]/;
+function oneOf(name, value, accepted) {
+    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
+    if (found === undefined) {
+        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
+        throw invalid(name, value, `one of ${names.join(', ')}`);
+    }
+    return found;
+}
+/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
+}
+function parseInteger(name, value, min, max, what) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, value, `${what} from ${min} to ${max}`);
+    }
+    return n;
+}
+function parseTimeoutMs(value) {
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
+    if (!(seconds > 0) || seconds > 86400) {
+        throw invalid(Inputs.Timeout, value, 'a number of seconds above 0 (at most 86400)');
+    }
+    return Math.max(1, Math.round(seconds * 1000));
+}
+function noControlChars(name, value) {
+    if (CONTROL_CHARS.test(value))
+        throw invalid(name, value, 'no CR, LF or NUL characters');
+    return value;
+}
+function parseHost(value, required) {
+    if (value === '' && !required)
+        return '';
+    if (value === '')
+        throw invalid(Inputs.Host, value, 'a server name or IP address (required)');
+    if (/\s|[\0/]/.test(value))
+        throw invalid(Inputs.Host, value, 'a server name or IP address without spaces or slashes');
+    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+}
+function parsePassword(raw, user) {
+    if (CONTROL_CHARS.test(raw)) {
+        throw new InputError(`Invalid ${Inputs.Password} (value not shown): expected no CR, LF or NUL characters`);
+    }
+    // ftplib sends 'anonymous@' for an anonymous login without a password.
+    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
+}
+/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
+function parseFingerprints(value) {
+    return value
+        .split(/[,\n]/)
+        .map(part => part.trim())
+        .filter(part => part !== '')
+        .map(part => {
+        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
+        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+            throw invalid(Inputs.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
+        }
+        return hex.toUpperCase().match(/../g).join(':');
+    });
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
+function parseCaCert(value, cwd) {
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
+            throw invalid(Inputs.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
+        }
+        pem = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
+    if (blocks.length === 0)
+        throw invalid(Inputs.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
+    for (const block of blocks) {
+        try {
+            new external_node_crypto_.X509Certificate(block);
+        }
+        catch {
+            throw invalid(Inputs.CaCert, shown, 'valid PEM certificates (one does not parse)');
+        }
+    }
+    return blocks.join('\n') + '\n';
+}
+function parseTlsMaxVersion(value) {
+    if (value === '')
+        return undefined;
+    return oneOf(Inputs.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
+}
+function parseLocalDir(value, cwd) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        throw invalid(Inputs.LocalDir, value, 'an existing directory (not found)');
+    if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
+        throw invalid(Inputs.LocalDir, value, 'a directory (this is a file)');
+    return dir;
+}
+function parsePatterns(value) {
+    const patterns = value
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    for (const pattern of patterns) {
+        const body = pattern.replace(/^!/, '');
+        noControlChars(Inputs.Files, pattern);
+        if ((0,external_node_path_namespaceObject.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
+            throw invalid(Inputs.Files, pattern, 'patterns relative to local-dir, without .. segments');
+        }
+    }
+    if (!patterns.some(p => !p.startsWith('!'))) {
+        throw invalid(Inputs.Files, value, 'at least one pattern that is not an exclude (!)');
+    }
+    return patterns;
+}
+function parseRemoteDir(value) {
+    noControlChars(Inputs.RemoteDir, value);
+    if (value.split(/[\\/]/).includes('..')) {
+        throw invalid(Inputs.RemoteDir, value, 'a directory path without .. segments');
+    }
+    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
+    if (value.includes('\\'))
+        throw invalid(Inputs.RemoteDir, value, "a directory path with '/' separators (no '\\')");
+    return value;
+}
+function parseMode(name, value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-7]{3,4}$/.test(value))
+        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
+    return value;
+}
+function parseManifestName(value) {
+    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
+        throw invalid(Inputs.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
+    }
+    return value;
+}
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(Inputs.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(Inputs.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
+/** max-delete: a whole number of files, or a percentage (`50%`, `12.5%`) of those the manifest lists. */
+function parseMaxDelete(value) {
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
+    if (percent !== null && Number(percent[1]) <= 100)
+        return { percent: Number(percent[1]) };
+    if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+        return { count: Number(value) };
+    throw invalid(Inputs.MaxDelete, value, 'a whole number of files, or a percentage from 0% to 100% (100% = no limit)');
+}
+/**
+ * cutover with what it depends on: `atomic: false` leaves only `file` (a default `end` becomes
+ * `file`; `end` or `swap` asked for is bad input), and `rollback` needs `swap`.
+ */
+function parseCutover(value, given, atomic, rollback) {
+    const cutover = oneOf(Inputs.Cutover, value, { end: 'end', file: 'file', swap: 'swap' });
+    if (!atomic && cutover !== 'file') {
+        if (given)
+            throw invalid(Inputs.Cutover, value, "'file' with atomic: false (end and swap go live by renames)");
+        return 'file';
+    }
+    if (rollback && cutover !== 'swap') {
+        throw invalid(Inputs.Rollback, 'true', `false unless cutover is 'swap' (cutover is '${cutover}')`);
+    }
+    return cutover;
+}
+
+;// CONCATENATED MODULE: ./src/config/ssh-inputs.ts
+/**
+ * The Protocol inputs (CONTRACT "Protocol"): `protocol`, `ssh-key`, `ssh-passphrase`,
+ * `ssh-host-key`, and the rule that the inputs of one protocol are bad input under the other.
+ * The key is read here and parsed with its passphrase by checkSshKey as the run starts, so a
+ * key that cannot be read (or a wrong passphrase) is bad input before any connection. Host keys are normalised to the
+ * `SHA256:<base64>` fingerprints `ssh-keygen -l` prints.
+ */
+
+
+
+
+
+
+
+/** Inputs that apply to FTPS alone: a non-default value with `protocol: sftp` is bad input. */
+const FTPS_ONLY = [
+    Inputs.Tls,
+    Inputs.TlsVerify,
+    Inputs.CaCert,
+    Inputs.TlsFingerprint,
+    Inputs.TlsServername,
+    Inputs.TlsMaxVersion,
+    Inputs.Account
+];
+/** Inputs that apply to SFTP alone: a non-empty value with `protocol: ftps` is bad input. */
+const SFTP_ONLY = [Inputs.SshKey, Inputs.SshPassphrase, Inputs.SshHostKey];
+/** Host key types a known_hosts line may name (OpenSSH's, certificates aside). */
+const KEY_TYPE = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
+/** `get` reads an input with its default; `raw` as given ('' when not given). */
+function parseSsh(get, raw, cwd) {
+    const protocol = get(Inputs.Protocol);
+    if (protocol !== 'ftps' && protocol !== 'sftp')
+        throw invalid(Inputs.Protocol, protocol, "one of 'ftps', 'sftp'");
+    if (protocol === 'ftps') {
+        const given = SFTP_ONLY.find(name => raw(name) !== '');
+        if (given !== undefined) {
+            throw new InputError(`${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`);
+        }
+        return { protocol, sshKey: undefined, sshKeyFrom: '', sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false };
+    }
+    const ftpsOnly = FTPS_ONLY.find(name => raw(name) !== '' && raw(name) !== InputDefaults[name]);
+    if (ftpsOnly !== undefined) {
+        throw new InputError(`${ftpsOnly} applies to protocol: ftps only; this run uses protocol: sftp (drop ${ftpsOnly})`);
+    }
+    const passphrase = raw(Inputs.SshPassphrase);
+    const hostKey = raw(Inputs.SshHostKey).trim();
+    return {
+        protocol,
+        ...readKey(raw(Inputs.SshKey), passphrase, cwd),
+        sshPassphrase: passphrase,
+        sshHostKeys: hostKey === 'any' ? [] : parseHostKeys(hostKey),
+        sshHostKeyAny: hostKey === 'any'
+    };
+}
+/** The key's text and where it came from (a path is read); parsed by checkSshKey before any connection. */
+function readKey(value, passphrase, cwd) {
+    if (value.trim() === '') {
+        if (passphrase !== '')
+            throw new InputError(`${Inputs.SshPassphrase} is given but ${Inputs.SshKey} is empty`);
+        return { sshKey: undefined, sshKeyFrom: '' };
+    }
+    if (value.includes('-----BEGIN'))
+        return { sshKey: value, sshKeyFrom: 'the key given as text' };
+    const path = (0,external_node_path_namespaceObject.resolve)(cwd, value.trim());
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
+        throw new InputError(`Invalid ${Inputs.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`);
+    }
+    return { sshKey: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), sshKeyFrom: path };
+}
+/**
+ * The key checked to parse, decrypted with the passphrase: bad input (exit 2) before any
+ * connection. Here, not while the inputs are read: ssh2 loads only for a run that uses it (an
+ * FTPS run would pay some 40 ms at start for it).
+ */
+async function checkSshKey(settings) {
+    if (settings.sshKey === undefined)
+        return;
+    const { default: ssh2 } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5472, 23));
+    const { sshPassphrase: passphrase, sshKeyFrom: shown } = settings;
+    const parsed = ssh2.utils.parseKey(settings.sshKey, passphrase === '' ? undefined : passphrase);
+    if (parsed instanceof Error) {
+        const why = /no passphrase given/i.test(parsed.message)
+            ? `the key is encrypted: give its passphrase in ${Inputs.SshPassphrase} (FTPS_SSH_PASSPHRASE for the CLI)`
+            : /passphrase/i.test(parsed.message)
+                ? `wrong ${Inputs.SshPassphrase}: the key could not be decrypted with it`
+                : `not a private key in OpenSSH or PEM form (${parsed.message})`;
+        throw new InputError(`Invalid ${Inputs.SshKey} (${shown}, value not shown): ${why}`);
+    }
+    if (Array.isArray(parsed))
+        throw new InputError(`Invalid ${Inputs.SshKey} (${shown}): expected one key, found ${parsed.length}`);
+}
+/** Fingerprints (`SHA256:...`) and known_hosts lines, one a line, as SHA256 fingerprints. */
+function parseHostKeys(value) {
+    return value
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'))
+        .map(line => {
+        const fingerprint = /^SHA256:([A-Za-z0-9+/]{43})=?$/.exec(line);
+        if (fingerprint)
+            return `SHA256:${fingerprint[1]}`;
+        const fields = line.split(/\s+/);
+        const at = fields.findIndex(f => KEY_TYPE.test(f));
+        const blob = at >= 0 ? fields[at + 1] : undefined;
+        if (blob !== undefined && /^[A-Za-z0-9+/]+=*$/.test(blob))
+            return hostKeyFingerprint(Buffer.from(blob, 'base64'));
+        throw invalid(Inputs.SshHostKey, line, "a fingerprint as ssh-keygen -l prints it (SHA256:...), a known_hosts line ('host ssh-ed25519 AAAA...'), or any");
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/local/local-plan.ts
 
@@ -61420,10 +62029,20 @@ class LoginReads {
 }
 
 ;// CONCATENATED MODULE: ./src/run-start.ts
+/**
+ * How a run starts (issue 22): local-dir is read first (bad input, such as patterns that match
+ * nothing, ends the run before any connection), then the first login's write carries the
+ * manifest's first reads where the run reads it before the lock, and the local files are hashed
+ * while the network answers.
+ */
+
 
 
 
 async function startRun(settings, log, deps, openPool) {
+    // A key that does not parse is bad input before any connection (ssh2 loads only for SFTP).
+    if (settings.protocol === 'sftp')
+        await checkSshKey(settings);
     // The manifest is read before the lock (the lock may wait for the plan): its first reads ride in the login.
     const readsFirst = settings.lock && !settings.dryRun && !settings.rollback && settings.cutover !== 'swap';
     const loginReads = readsFirst && settings.protocol !== 'sftp' ? new LoginReads(settings.remoteDir, settings.manifest) : undefined;
@@ -63640,122 +64259,6 @@ function prefixed(log, prefix) {
     return { ...log, debug: message => log.debug(prefix + message) };
 }
 
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/**
- * Every input's name and default, in one place shared by action.yml (checked by a test),
- * the action, the CLI and the tests. Names and defaults are the contract
- * (../shared/CONTRACT.md): renaming one breaks users' workflows.
- */
-const Inputs = {
-    Host: 'host',
-    Port: 'port',
-    User: 'user',
-    Password: 'password',
-    Account: 'account',
-    Tls: 'tls',
-    TlsVerify: 'tls-verify',
-    CaCert: 'ca-cert',
-    TlsFingerprint: 'tls-fingerprint',
-    TlsServername: 'tls-servername',
-    TlsMaxVersion: 'tls-max-version',
-    Encoding: 'encoding',
-    Timeout: 'timeout',
-    SourceAddress: 'source-address',
-    LocalDir: 'local-dir',
-    Files: 'files',
-    RemoteDir: 'remote-dir',
-    IfNoFilesFound: 'if-no-files-found',
-    FollowSymlinks: 'follow-symlinks',
-    Sync: 'sync',
-    Manifest: 'manifest',
-    Delete: 'delete',
-    DryRun: 'dry-run',
-    Adopt: 'adopt',
-    Lock: 'lock',
-    LockTimeout: 'lock-timeout',
-    Concurrency: 'concurrency',
-    Retries: 'retries',
-    Atomic: 'atomic',
-    Verify: 'verify',
-    FileMode: 'file-mode',
-    DirMode: 'dir-mode',
-    Listing: 'listing',
-    ReportFile: 'report-file',
-    Cutover: 'cutover',
-    Rollback: 'rollback',
-    MaxDelete: 'max-delete',
-    Protocol: 'protocol',
-    SshKey: 'ssh-key',
-    SshPassphrase: 'ssh-passphrase',
-    SshHostKey: 'ssh-host-key'
-};
-/** Defaults as action.yml declares them ('' = no default there). */
-const InputDefaults = {
-    host: '',
-    port: '',
-    user: 'anonymous',
-    password: '',
-    account: '',
-    tls: 'explicit',
-    'tls-verify': 'true',
-    'ca-cert': '',
-    'tls-fingerprint': '',
-    'tls-servername': '',
-    'tls-max-version': '',
-    encoding: 'utf-8',
-    timeout: '30',
-    'source-address': '',
-    'local-dir': '.',
-    files: '**',
-    'remote-dir': '.',
-    'if-no-files-found': 'error',
-    'follow-symlinks': 'false',
-    sync: 'changed',
-    manifest: '.ftps-deploy-manifest.json',
-    delete: 'false',
-    'dry-run': 'false',
-    adopt: 'auto',
-    lock: 'true',
-    'lock-timeout': '600',
-    concurrency: '4',
-    retries: '3',
-    atomic: 'true',
-    verify: 'true',
-    'file-mode': '',
-    'dir-mode': '',
-    listing: 'flat',
-    'report-file': '',
-    cutover: 'end',
-    rollback: 'false',
-    'max-delete': '50%',
-    protocol: 'ftps',
-    'ssh-key': '',
-    'ssh-passphrase': '',
-    'ssh-host-key': ''
-};
-/** Inputs that take true/false (verify also takes hash: `--verify` alone still means true). */
-const BooleanInputs = [
-    Inputs.TlsVerify,
-    Inputs.FollowSymlinks,
-    Inputs.Delete,
-    Inputs.DryRun,
-    Inputs.Lock,
-    Inputs.Atomic,
-    Inputs.Verify,
-    Inputs.Rollback
-];
-const Outputs = {
-    Listing: 'listing',
-    Uploaded: 'uploaded',
-    FilesUploaded: 'files-uploaded',
-    FilesSkipped: 'files-skipped',
-    FilesDeleted: 'files-deleted',
-    BytesUploaded: 'bytes-uploaded',
-    TlsFingerprint: 'tls-fingerprint',
-    SshHostKey: 'ssh-host-key',
-    ReportFile: 'report-file'
-};
-
 ;// CONCATENATED MODULE: ./src/report/output-limit.ts
 /**
  * GitHub keeps at most 1 MB per step output
@@ -63959,318 +64462,6 @@ function defaultReportPath(tempDir) {
 function writeReport(path, report) {
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(report) + '\n');
-}
-
-;// CONCATENATED MODULE: ./src/config/input-parsers.ts
-/**
- * One parser per kind of input value: each throws InputError naming the input, the value (never
- * a secret) and what is accepted. settings.ts puts them together.
- */
-
-
-
-
-
-/** Shows a value in an error message with control characters made visible. */
-function show(value) {
-    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
-    return `'${visible}'`;
-}
-function invalid(name, value, expected) {
-    return new InputError(`Invalid ${name} ${show(value)}: expected ${expected}`);
-}
-const CONTROL_CHARS = /[\r\n\0]/;
-function oneOf(name, value, accepted) {
-    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
-    if (found === undefined) {
-        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
-        throw invalid(name, value, `one of ${names.join(', ')}`);
-    }
-    return found;
-}
-/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
-}
-function parseInteger(name, value, min, max, what) {
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, value, `${what} from ${min} to ${max}`);
-    }
-    return n;
-}
-function parseTimeoutMs(value) {
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
-    if (!(seconds > 0) || seconds > 86400) {
-        throw invalid(Inputs.Timeout, value, 'a number of seconds above 0 (at most 86400)');
-    }
-    return Math.max(1, Math.round(seconds * 1000));
-}
-function noControlChars(name, value) {
-    if (CONTROL_CHARS.test(value))
-        throw invalid(name, value, 'no CR, LF or NUL characters');
-    return value;
-}
-function parseHost(value, required) {
-    if (value === '' && !required)
-        return '';
-    if (value === '')
-        throw invalid(Inputs.Host, value, 'a server name or IP address (required)');
-    if (/\s|[\0/]/.test(value))
-        throw invalid(Inputs.Host, value, 'a server name or IP address without spaces or slashes');
-    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-}
-function parsePassword(raw, user) {
-    if (CONTROL_CHARS.test(raw)) {
-        throw new InputError(`Invalid ${Inputs.Password} (value not shown): expected no CR, LF or NUL characters`);
-    }
-    // ftplib sends 'anonymous@' for an anonymous login without a password.
-    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
-}
-/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
-function parseFingerprints(value) {
-    return value
-        .split(/[,\n]/)
-        .map(part => part.trim())
-        .filter(part => part !== '')
-        .map(part => {
-        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
-        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
-            throw invalid(Inputs.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
-        }
-        return hex.toUpperCase().match(/../g).join(':');
-    });
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
-function parseCaCert(value, cwd) {
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
-            throw invalid(Inputs.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
-        }
-        pem = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
-    if (blocks.length === 0)
-        throw invalid(Inputs.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
-    for (const block of blocks) {
-        try {
-            new external_node_crypto_.X509Certificate(block);
-        }
-        catch {
-            throw invalid(Inputs.CaCert, shown, 'valid PEM certificates (one does not parse)');
-        }
-    }
-    return blocks.join('\n') + '\n';
-}
-function parseTlsMaxVersion(value) {
-    if (value === '')
-        return undefined;
-    return oneOf(Inputs.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
-}
-function parseLocalDir(value, cwd) {
-    const dir = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        throw invalid(Inputs.LocalDir, value, 'an existing directory (not found)');
-    if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
-        throw invalid(Inputs.LocalDir, value, 'a directory (this is a file)');
-    return dir;
-}
-function parsePatterns(value) {
-    const patterns = value
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    for (const pattern of patterns) {
-        const body = pattern.replace(/^!/, '');
-        noControlChars(Inputs.Files, pattern);
-        if ((0,external_node_path_namespaceObject.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
-            throw invalid(Inputs.Files, pattern, 'patterns relative to local-dir, without .. segments');
-        }
-    }
-    if (!patterns.some(p => !p.startsWith('!'))) {
-        throw invalid(Inputs.Files, value, 'at least one pattern that is not an exclude (!)');
-    }
-    return patterns;
-}
-function parseRemoteDir(value) {
-    noControlChars(Inputs.RemoteDir, value);
-    if (value.split(/[\\/]/).includes('..')) {
-        throw invalid(Inputs.RemoteDir, value, 'a directory path without .. segments');
-    }
-    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
-    if (value.includes('\\'))
-        throw invalid(Inputs.RemoteDir, value, "a directory path with '/' separators (no '\\')");
-    return value;
-}
-function parseMode(name, value) {
-    if (value === '')
-        return undefined;
-    if (!/^[0-7]{3,4}$/.test(value))
-        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
-    return value;
-}
-function parseManifestName(value) {
-    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
-        throw invalid(Inputs.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
-    }
-    return value;
-}
-function parseAdopt(value) {
-    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
-        return value;
-    throw invalid(Inputs.Adopt, value, 'auto, download, size or none');
-}
-/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
-function parseVerify(value) {
-    if (value === 'hash')
-        return { size: true, hash: true };
-    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
-        const on = parseBoolean(Inputs.Verify, value);
-        return { size: on, hash: false };
-    }
-    throw invalid(Inputs.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
-}
-/** max-delete: a whole number of files, or a percentage (`50%`, `12.5%`) of those the manifest lists. */
-function parseMaxDelete(value) {
-    const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
-    if (percent !== null && Number(percent[1]) <= 100)
-        return { percent: Number(percent[1]) };
-    if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
-        return { count: Number(value) };
-    throw invalid(Inputs.MaxDelete, value, 'a whole number of files, or a percentage from 0% to 100% (100% = no limit)');
-}
-/**
- * cutover with what it depends on: `atomic: false` leaves only `file` (a default `end` becomes
- * `file`; `end` or `swap` asked for is bad input), and `rollback` needs `swap`.
- */
-function parseCutover(value, given, atomic, rollback) {
-    const cutover = oneOf(Inputs.Cutover, value, { end: 'end', file: 'file', swap: 'swap' });
-    if (!atomic && cutover !== 'file') {
-        if (given)
-            throw invalid(Inputs.Cutover, value, "'file' with atomic: false (end and swap go live by renames)");
-        return 'file';
-    }
-    if (rollback && cutover !== 'swap') {
-        throw invalid(Inputs.Rollback, 'true', `false unless cutover is 'swap' (cutover is '${cutover}')`);
-    }
-    return cutover;
-}
-
-;// CONCATENATED MODULE: ./src/config/ssh-inputs.ts
-/**
- * The Protocol inputs (CONTRACT "Protocol"): `protocol`, `ssh-key`, `ssh-passphrase`,
- * `ssh-host-key`, and the rule that the inputs of one protocol are bad input under the other.
- * The key is parsed here, with its passphrase, so a key that cannot be read (or a wrong
- * passphrase) is bad input before any connection. Host keys are normalised to the
- * `SHA256:<base64>` fingerprints `ssh-keygen -l` prints.
- */
-
-
-
-// ssh2 is CommonJS: Node's ESM loader finds `Client` in it but not `utils`, so through the default export.
-
-
-
-
-
-/** Inputs that apply to FTPS alone: a non-default value with `protocol: sftp` is bad input. */
-const FTPS_ONLY = [
-    Inputs.Tls,
-    Inputs.TlsVerify,
-    Inputs.CaCert,
-    Inputs.TlsFingerprint,
-    Inputs.TlsServername,
-    Inputs.TlsMaxVersion,
-    Inputs.Account
-];
-/** Inputs that apply to SFTP alone: a non-empty value with `protocol: ftps` is bad input. */
-const SFTP_ONLY = [Inputs.SshKey, Inputs.SshPassphrase, Inputs.SshHostKey];
-/** Host key types a known_hosts line may name (OpenSSH's, certificates aside). */
-const KEY_TYPE = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
-/** `get` reads an input with its default; `raw` as given ('' when not given). */
-function parseSsh(get, raw, cwd) {
-    const protocol = get(Inputs.Protocol);
-    if (protocol !== 'ftps' && protocol !== 'sftp')
-        throw invalid(Inputs.Protocol, protocol, "one of 'ftps', 'sftp'");
-    if (protocol === 'ftps') {
-        const given = SFTP_ONLY.find(name => raw(name) !== '');
-        if (given !== undefined) {
-            throw new InputError(`${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`);
-        }
-        return { protocol, sshKey: undefined, sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false };
-    }
-    const ftpsOnly = FTPS_ONLY.find(name => raw(name) !== '' && raw(name) !== InputDefaults[name]);
-    if (ftpsOnly !== undefined) {
-        throw new InputError(`${ftpsOnly} applies to protocol: ftps only; this run uses protocol: sftp (drop ${ftpsOnly})`);
-    }
-    const passphrase = raw(Inputs.SshPassphrase);
-    const hostKey = raw(Inputs.SshHostKey).trim();
-    return {
-        protocol,
-        sshKey: parseKey(raw(Inputs.SshKey), passphrase, cwd),
-        sshPassphrase: passphrase,
-        sshHostKeys: hostKey === 'any' ? [] : parseHostKeys(hostKey),
-        sshHostKeyAny: hostKey === 'any'
-    };
-}
-/** The key's text, checked to parse (decrypted with the passphrase); a path is read. */
-function parseKey(value, passphrase, cwd) {
-    if (value.trim() === '') {
-        if (passphrase !== '')
-            throw new InputError(`${Inputs.SshPassphrase} is given but ${Inputs.SshKey} is empty`);
-        return undefined;
-    }
-    let text = value;
-    let shown = 'the key given as text';
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_namespaceObject.resolve)(cwd, value.trim());
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
-            throw new InputError(`Invalid ${Inputs.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`);
-        }
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-        shown = path;
-    }
-    const parsed = lib_default().utils.parseKey(text, passphrase === '' ? undefined : passphrase);
-    if (parsed instanceof Error) {
-        const why = /no passphrase given/i.test(parsed.message)
-            ? `the key is encrypted: give its passphrase in ${Inputs.SshPassphrase} (FTPS_SSH_PASSPHRASE for the CLI)`
-            : /passphrase/i.test(parsed.message)
-                ? `wrong ${Inputs.SshPassphrase}: the key could not be decrypted with it`
-                : `not a private key in OpenSSH or PEM form (${parsed.message})`;
-        throw new InputError(`Invalid ${Inputs.SshKey} (${shown}, value not shown): ${why}`);
-    }
-    if (Array.isArray(parsed))
-        throw new InputError(`Invalid ${Inputs.SshKey} (${shown}): expected one key, found ${parsed.length}`);
-    return text;
-}
-/** Fingerprints (`SHA256:...`) and known_hosts lines, one a line, as SHA256 fingerprints. */
-function parseHostKeys(value) {
-    return value
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'))
-        .map(line => {
-        const fingerprint = /^SHA256:([A-Za-z0-9+/]{43})=?$/.exec(line);
-        if (fingerprint)
-            return `SHA256:${fingerprint[1]}`;
-        const fields = line.split(/\s+/);
-        const at = fields.findIndex(f => KEY_TYPE.test(f));
-        const blob = at >= 0 ? fields[at + 1] : undefined;
-        if (blob !== undefined && /^[A-Za-z0-9+/]+=*$/.test(blob))
-            return hostKeyFingerprint(Buffer.from(blob, 'base64'));
-        throw invalid(Inputs.SshHostKey, line, "a fingerprint as ssh-keygen -l prints it (SHA256:...), a known_hosts line ('host ssh-ed25519 AAAA...'), or any");
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/config/settings.ts
@@ -71585,6 +71776,36 @@ module.exports = {"rE":"1.17.0"};
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -4,6 +4,7 @@
  * manifest's first reads where the run reads it before the lock, and the local files are hashed
  * while the network answers.
  */
+import { checkSshKey } from './config/ssh-inputs.js'
 import type { Log } from './core/log.js'
 import type { Settings } from './core/settings.js'
 import { HashesAhead } from './local/hash.js'
@@ -27,6 +28,8 @@ export async function startRun(
   deps: LocalDeps,
   openPool: (loginReads?: Promise<string[]>) => SessionPool
 ): Promise<RunStart> {
+  // A key that does not parse is bad input before any connection (ssh2 loads only for SFTP).
+  if (settings.protocol === 'sftp') await checkSshKey(settings)
   // The manifest is read before the lock (the lock may wait for the plan): its first reads ride in the login.
   const readsFirst = settings.lock && !settings.dryRun && !settings.rollback && settings.cutover !== 'swap'
   const loginReads =

@@ -26395,7 +26395,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9498);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4791);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7668);
@@ -26407,7 +26407,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8850);
 /* harmony import */ var _report_progress_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2859);
 /* harmony import */ var _report_report_file_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6757);
-/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(728);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4661);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(970);
 /* harmony import */ var _config_version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8794);
 /**
@@ -26966,6 +26966,248 @@ function helpText() {
 
 /***/ }),
 
+/***/ 6143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ noControlChars),
+/* harmony export */   CH: () => (/* binding */ parseCaCert),
+/* harmony export */   DS: () => (/* binding */ parseTimeoutMs),
+/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Hr: () => (/* binding */ parsePassword),
+/* harmony export */   K1: () => (/* binding */ parseCutover),
+/* harmony export */   LT: () => (/* binding */ parseVerify),
+/* harmony export */   Tr: () => (/* binding */ parseFingerprints),
+/* harmony export */   Z7: () => (/* binding */ parsePatterns),
+/* harmony export */   Zx: () => (/* binding */ parseMode),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   fY: () => (/* binding */ parseTlsMaxVersion),
+/* harmony export */   i9: () => (/* binding */ parseManifestName),
+/* harmony export */   o6: () => (/* binding */ parseHost),
+/* harmony export */   oM: () => (/* binding */ parseLocalDir),
+/* harmony export */   ts: () => (/* binding */ parseMaxDelete),
+/* harmony export */   vn: () => (/* binding */ parseRemoteDir),
+/* harmony export */   y3: () => (/* binding */ parseAdopt),
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */ });
+/* unused harmony exports show, CONTROL_CHARS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4389);
+/**
+ * One parser per kind of input value: each throws InputError naming the input, the value (never
+ * a secret) and what is accepted. settings.ts puts them together.
+ */
+
+
+
+
+
+/** Shows a value in an error message with control characters made visible. */
+function show(value) {
+    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
+    return `'${visible}'`;
+}
+function invalid(name, value, expected) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid ${name} ${show(value)}: expected ${expected}`);
+}
+const CONTROL_CHARS = /[\r\n\0]/;
+function oneOf(name, value, accepted) {
+    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
+    if (found === undefined) {
+        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
+        throw invalid(name, value, `one of ${names.join(', ')}`);
+    }
+    return found;
+}
+/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
+}
+function parseInteger(name, value, min, max, what) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, value, `${what} from ${min} to ${max}`);
+    }
+    return n;
+}
+function parseTimeoutMs(value) {
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
+    if (!(seconds > 0) || seconds > 86400) {
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout, value, 'a number of seconds above 0 (at most 86400)');
+    }
+    return Math.max(1, Math.round(seconds * 1000));
+}
+function noControlChars(name, value) {
+    if (CONTROL_CHARS.test(value))
+        throw invalid(name, value, 'no CR, LF or NUL characters');
+    return value;
+}
+function parseHost(value, required) {
+    if (value === '' && !required)
+        return '';
+    if (value === '')
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Host, value, 'a server name or IP address (required)');
+    if (/\s|[\0/]/.test(value))
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Host, value, 'a server name or IP address without spaces or slashes');
+    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+}
+function parsePassword(raw, user) {
+    if (CONTROL_CHARS.test(raw)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Password} (value not shown): expected no CR, LF or NUL characters`);
+    }
+    // ftplib sends 'anonymous@' for an anonymous login without a password.
+    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
+}
+/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
+function parseFingerprints(value) {
+    return value
+        .split(/[,\n]/)
+        .map(part => part.trim())
+        .filter(part => part !== '')
+        .map(part => {
+        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
+        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
+        }
+        return hex.toUpperCase().match(/../g).join(':');
+    });
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
+function parseCaCert(value, cwd) {
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, value);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).isFile()) {
+            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
+        }
+        pem = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
+    if (blocks.length === 0)
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
+    for (const block of blocks) {
+        try {
+            new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(block);
+        }
+        catch {
+            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CaCert, shown, 'valid PEM certificates (one does not parse)');
+        }
+    }
+    return blocks.join('\n') + '\n';
+}
+function parseTlsMaxVersion(value) {
+    if (value === '')
+        return undefined;
+    return oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
+}
+function parseLocalDir(value, cwd) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, value);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir))
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LocalDir, value, 'an existing directory (not found)');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory())
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LocalDir, value, 'a directory (this is a file)');
+    return dir;
+}
+function parsePatterns(value) {
+    const patterns = value
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    for (const pattern of patterns) {
+        const body = pattern.replace(/^!/, '');
+        noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Files, pattern);
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
+            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Files, pattern, 'patterns relative to local-dir, without .. segments');
+        }
+    }
+    if (!patterns.some(p => !p.startsWith('!'))) {
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Files, value, 'at least one pattern that is not an exclude (!)');
+    }
+    return patterns;
+}
+function parseRemoteDir(value) {
+    noControlChars(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.RemoteDir, value);
+    if (value.split(/[\\/]/).includes('..')) {
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.RemoteDir, value, 'a directory path without .. segments');
+    }
+    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
+    if (value.includes('\\'))
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.RemoteDir, value, "a directory path with '/' separators (no '\\')");
+    return value;
+}
+function parseMode(name, value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-7]{3,4}$/.test(value))
+        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
+    return value;
+}
+function parseManifestName(value) {
+    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
+    }
+    return value;
+}
+function parseAdopt(value) {
+    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
+        return value;
+    throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Adopt, value, 'auto, download, size or none');
+}
+/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
+function parseVerify(value) {
+    if (value === 'hash')
+        return { size: true, hash: true };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
+        const on = parseBoolean(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Verify, value);
+        return { size: on, hash: false };
+    }
+    throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
+}
+/** max-delete: a whole number of files, or a percentage (`50%`, `12.5%`) of those the manifest lists. */
+function parseMaxDelete(value) {
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
+    if (percent !== null && Number(percent[1]) <= 100)
+        return { percent: Number(percent[1]) };
+    if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+        return { count: Number(value) };
+    throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.MaxDelete, value, 'a whole number of files, or a percentage from 0% to 100% (100% = no limit)');
+}
+/**
+ * cutover with what it depends on: `atomic: false` leaves only `file` (a default `end` becomes
+ * `file`; `end` or `swap` asked for is bad input), and `rollback` needs `swap`.
+ */
+function parseCutover(value, given, atomic, rollback) {
+    const cutover = oneOf(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Cutover, value, { end: 'end', file: 'file', swap: 'swap' });
+    if (!atomic && cutover !== 'file') {
+        if (given)
+            throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Cutover, value, "'file' with atomic: false (end and swap go live by renames)");
+        return 'file';
+    }
+    if (rollback && cutover !== 'swap') {
+        throw invalid(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Rollback, 'true', `false unless cutover is 'swap' (cutover is '${cutover}')`);
+    }
+    return cutover;
+}
+
+
+/***/ }),
+
 /***/ 4389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -27093,347 +27335,19 @@ const Outputs = {
 
 /***/ }),
 
-/***/ 728:
+/***/ 4661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseSettings)
-});
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
-;// CONCATENATED MODULE: ./src/config/input-parsers.ts
-/**
- * One parser per kind of input value: each throws InputError naming the input, the value (never
- * a secret) and what is accepted. settings.ts puts them together.
- */
-
-
-
-
-
-/** Shows a value in an error message with control characters made visible. */
-function show(value) {
-    const visible = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
-    return `'${visible}'`;
-}
-function invalid(name, value, expected) {
-    return new errors/* InputError */.dz(`Invalid ${name} ${show(value)}: expected ${expected}`);
-}
-const CONTROL_CHARS = /[\r\n\0]/;
-function oneOf(name, value, accepted) {
-    const found = Object.prototype.hasOwnProperty.call(accepted, value) ? accepted[value] : undefined;
-    if (found === undefined) {
-        const names = [...new Set(Object.keys(accepted))].map(k => `'${k}'`);
-        throw invalid(name, value, `one of ${names.join(', ')}`);
-    }
-    return found;
-}
-/** Exactly what core.getBooleanInput accepts (YAML 1.2 core schema), nothing else. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw invalid(name, value, 'true or false (also True, TRUE, False, FALSE)');
-}
-function parseInteger(name, value, min, max, what) {
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, value, `${what} from ${min} to ${max}`);
-    }
-    return n;
-}
-function parseTimeoutMs(value) {
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    // ftplib treats 0 as "non-blocking", which makes no sense for a deploy: an input error.
-    if (!(seconds > 0) || seconds > 86400) {
-        throw invalid(inputs/* Inputs */.G0.Timeout, value, 'a number of seconds above 0 (at most 86400)');
-    }
-    return Math.max(1, Math.round(seconds * 1000));
-}
-function noControlChars(name, value) {
-    if (CONTROL_CHARS.test(value))
-        throw invalid(name, value, 'no CR, LF or NUL characters');
-    return value;
-}
-function parseHost(value, required) {
-    if (value === '' && !required)
-        return '';
-    if (value === '')
-        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address (required)');
-    if (/\s|[\0/]/.test(value))
-        throw invalid(inputs/* Inputs */.G0.Host, value, 'a server name or IP address without spaces or slashes');
-    return value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-}
-function parsePassword(raw, user) {
-    if (CONTROL_CHARS.test(raw)) {
-        throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.Password} (value not shown): expected no CR, LF or NUL characters`);
-    }
-    // ftplib sends 'anonymous@' for an anonymous login without a password.
-    return raw === '' && user === 'anonymous' ? 'anonymous@' : raw;
-}
-/** Normalises one or more SHA-256 fingerprints to colon-separated uppercase hex. */
-function parseFingerprints(value) {
-    return value
-        .split(/[,\n]/)
-        .map(part => part.trim())
-        .filter(part => part !== '')
-        .map(part => {
-        const hex = part.replace(/^sha-?256:/i, '').replace(/:/g, '');
-        if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
-            throw invalid(inputs/* Inputs */.G0.TlsFingerprint, part, 'a SHA-256 fingerprint: 64 hex digits, colons optional, optional sha256: prefix');
-        }
-        return hex.toUpperCase().match(/../g).join(':');
-    });
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** Accepts PEM text or a path to a PEM file; every certificate in it must parse. */
-function parseCaCert(value, cwd) {
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_.resolve)(cwd, value);
-        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
-            throw invalid(inputs/* Inputs */.G0.CaCert, value, 'PEM text or the path of a readable PEM file (no such file)');
-        }
-        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    const shown = value.includes('-----BEGIN') ? '<PEM text>' : value;
-    if (blocks.length === 0)
-        throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'PEM text or a PEM file with at least one CERTIFICATE block');
-    for (const block of blocks) {
-        try {
-            new external_node_crypto_.X509Certificate(block);
-        }
-        catch {
-            throw invalid(inputs/* Inputs */.G0.CaCert, shown, 'valid PEM certificates (one does not parse)');
-        }
-    }
-    return blocks.join('\n') + '\n';
-}
-function parseTlsMaxVersion(value) {
-    if (value === '')
-        return undefined;
-    return oneOf(inputs/* Inputs */.G0.TlsMaxVersion, value, { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' });
-}
-function parseLocalDir(value, cwd) {
-    const dir = (0,external_node_path_.resolve)(cwd, value);
-    if (!(0,external_node_fs_.existsSync)(dir))
-        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'an existing directory (not found)');
-    if (!(0,external_node_fs_.statSync)(dir).isDirectory())
-        throw invalid(inputs/* Inputs */.G0.LocalDir, value, 'a directory (this is a file)');
-    return dir;
-}
-function parsePatterns(value) {
-    const patterns = value
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    for (const pattern of patterns) {
-        const body = pattern.replace(/^!/, '');
-        noControlChars(inputs/* Inputs */.G0.Files, pattern);
-        if ((0,external_node_path_.isAbsolute)(body) || body.split(/[\\/]/).includes('..')) {
-            throw invalid(inputs/* Inputs */.G0.Files, pattern, 'patterns relative to local-dir, without .. segments');
-        }
-    }
-    if (!patterns.some(p => !p.startsWith('!'))) {
-        throw invalid(inputs/* Inputs */.G0.Files, value, 'at least one pattern that is not an exclude (!)');
-    }
-    return patterns;
-}
-function parseRemoteDir(value) {
-    noControlChars(inputs/* Inputs */.G0.RemoteDir, value);
-    if (value.split(/[\\/]/).includes('..')) {
-        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, 'a directory path without .. segments');
-    }
-    // Remote paths use '/': a Windows server reads a backslash as a separator, others as part of a name.
-    if (value.includes('\\'))
-        throw invalid(inputs/* Inputs */.G0.RemoteDir, value, "a directory path with '/' separators (no '\\')");
-    return value;
-}
-function parseMode(name, value) {
-    if (value === '')
-        return undefined;
-    if (!/^[0-7]{3,4}$/.test(value))
-        throw invalid(name, value, '3 or 4 octal digits such as 644 or 0755 (or empty)');
-    return value;
-}
-function parseManifestName(value) {
-    if (CONTROL_CHARS.test(value) || /[\\/]/.test(value) || value === '.' || value === '..') {
-        throw invalid(inputs/* Inputs */.G0.Manifest, value, 'a plain file name (no slashes, CR, LF or NUL)');
-    }
-    return value;
-}
-function parseAdopt(value) {
-    if (value === 'auto' || value === 'download' || value === 'size' || value === 'none')
-        return value;
-    throw invalid(inputs/* Inputs */.G0.Adopt, value, 'auto, download, size or none');
-}
-/** verify: the booleans core.getBooleanInput accepts, or hash (size checks, then the server's hash). */
-function parseVerify(value) {
-    if (value === 'hash')
-        return { size: true, hash: true };
-    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value)) {
-        const on = parseBoolean(inputs/* Inputs */.G0.Verify, value);
-        return { size: on, hash: false };
-    }
-    throw invalid(inputs/* Inputs */.G0.Verify, value, 'true, false or hash (also True, TRUE, False, FALSE)');
-}
-/** max-delete: a whole number of files, or a percentage (`50%`, `12.5%`) of those the manifest lists. */
-function parseMaxDelete(value) {
-    const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
-    if (percent !== null && Number(percent[1]) <= 100)
-        return { percent: Number(percent[1]) };
-    if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
-        return { count: Number(value) };
-    throw invalid(inputs/* Inputs */.G0.MaxDelete, value, 'a whole number of files, or a percentage from 0% to 100% (100% = no limit)');
-}
-/**
- * cutover with what it depends on: `atomic: false` leaves only `file` (a default `end` becomes
- * `file`; `end` or `swap` asked for is bad input), and `rollback` needs `swap`.
- */
-function parseCutover(value, given, atomic, rollback) {
-    const cutover = oneOf(inputs/* Inputs */.G0.Cutover, value, { end: 'end', file: 'file', swap: 'swap' });
-    if (!atomic && cutover !== 'file') {
-        if (given)
-            throw invalid(inputs/* Inputs */.G0.Cutover, value, "'file' with atomic: false (end and swap go live by renames)");
-        return 'file';
-    }
-    if (rollback && cutover !== 'swap') {
-        throw invalid(inputs/* Inputs */.G0.Rollback, 'true', `false unless cutover is 'swap' (cutover is '${cutover}')`);
-    }
-    return cutover;
-}
-
-// EXTERNAL MODULE: ./src/core/ssh2-globals.ts
-var ssh2_globals = __nccwpck_require__(5038);
-// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
-var lib = __nccwpck_require__(5472);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-// EXTERNAL MODULE: ./src/core/host-key.ts
-var host_key = __nccwpck_require__(3407);
-;// CONCATENATED MODULE: ./src/config/ssh-inputs.ts
-/**
- * The Protocol inputs (CONTRACT "Protocol"): `protocol`, `ssh-key`, `ssh-passphrase`,
- * `ssh-host-key`, and the rule that the inputs of one protocol are bad input under the other.
- * The key is parsed here, with its passphrase, so a key that cannot be read (or a wrong
- * passphrase) is bad input before any connection. Host keys are normalised to the
- * `SHA256:<base64>` fingerprints `ssh-keygen -l` prints.
- */
-
-
-
-// ssh2 is CommonJS: Node's ESM loader finds `Client` in it but not `utils`, so through the default export.
-
-
-
-
-
-/** Inputs that apply to FTPS alone: a non-default value with `protocol: sftp` is bad input. */
-const FTPS_ONLY = [
-    inputs/* Inputs */.G0.Tls,
-    inputs/* Inputs */.G0.TlsVerify,
-    inputs/* Inputs */.G0.CaCert,
-    inputs/* Inputs */.G0.TlsFingerprint,
-    inputs/* Inputs */.G0.TlsServername,
-    inputs/* Inputs */.G0.TlsMaxVersion,
-    inputs/* Inputs */.G0.Account
-];
-/** Inputs that apply to SFTP alone: a non-empty value with `protocol: ftps` is bad input. */
-const SFTP_ONLY = [inputs/* Inputs */.G0.SshKey, inputs/* Inputs */.G0.SshPassphrase, inputs/* Inputs */.G0.SshHostKey];
-/** Host key types a known_hosts line may name (OpenSSH's, certificates aside). */
-const KEY_TYPE = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
-/** `get` reads an input with its default; `raw` as given ('' when not given). */
-function parseSsh(get, raw, cwd) {
-    const protocol = get(inputs/* Inputs */.G0.Protocol);
-    if (protocol !== 'ftps' && protocol !== 'sftp')
-        throw invalid(inputs/* Inputs */.G0.Protocol, protocol, "one of 'ftps', 'sftp'");
-    if (protocol === 'ftps') {
-        const given = SFTP_ONLY.find(name => raw(name) !== '');
-        if (given !== undefined) {
-            throw new errors/* InputError */.dz(`${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`);
-        }
-        return { protocol, sshKey: undefined, sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false };
-    }
-    const ftpsOnly = FTPS_ONLY.find(name => raw(name) !== '' && raw(name) !== inputs/* InputDefaults */.p0[name]);
-    if (ftpsOnly !== undefined) {
-        throw new errors/* InputError */.dz(`${ftpsOnly} applies to protocol: ftps only; this run uses protocol: sftp (drop ${ftpsOnly})`);
-    }
-    const passphrase = raw(inputs/* Inputs */.G0.SshPassphrase);
-    const hostKey = raw(inputs/* Inputs */.G0.SshHostKey).trim();
-    return {
-        protocol,
-        sshKey: parseKey(raw(inputs/* Inputs */.G0.SshKey), passphrase, cwd),
-        sshPassphrase: passphrase,
-        sshHostKeys: hostKey === 'any' ? [] : parseHostKeys(hostKey),
-        sshHostKeyAny: hostKey === 'any'
-    };
-}
-/** The key's text, checked to parse (decrypted with the passphrase); a path is read. */
-function parseKey(value, passphrase, cwd) {
-    if (value.trim() === '') {
-        if (passphrase !== '')
-            throw new errors/* InputError */.dz(`${inputs/* Inputs */.G0.SshPassphrase} is given but ${inputs/* Inputs */.G0.SshKey} is empty`);
-        return undefined;
-    }
-    let text = value;
-    let shown = 'the key given as text';
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_.resolve)(cwd, value.trim());
-        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
-            throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`);
-        }
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-        shown = path;
-    }
-    const parsed = lib_default().utils.parseKey(text, passphrase === '' ? undefined : passphrase);
-    if (parsed instanceof Error) {
-        const why = /no passphrase given/i.test(parsed.message)
-            ? `the key is encrypted: give its passphrase in ${inputs/* Inputs */.G0.SshPassphrase} (FTPS_SSH_PASSPHRASE for the CLI)`
-            : /passphrase/i.test(parsed.message)
-                ? `wrong ${inputs/* Inputs */.G0.SshPassphrase}: the key could not be decrypted with it`
-                : `not a private key in OpenSSH or PEM form (${parsed.message})`;
-        throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.SshKey} (${shown}, value not shown): ${why}`);
-    }
-    if (Array.isArray(parsed))
-        throw new errors/* InputError */.dz(`Invalid ${inputs/* Inputs */.G0.SshKey} (${shown}): expected one key, found ${parsed.length}`);
-    return text;
-}
-/** Fingerprints (`SHA256:...`) and known_hosts lines, one a line, as SHA256 fingerprints. */
-function parseHostKeys(value) {
-    return value
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'))
-        .map(line => {
-        const fingerprint = /^SHA256:([A-Za-z0-9+/]{43})=?$/.exec(line);
-        if (fingerprint)
-            return `SHA256:${fingerprint[1]}`;
-        const fields = line.split(/\s+/);
-        const at = fields.findIndex(f => KEY_TYPE.test(f));
-        const blob = at >= 0 ? fields[at + 1] : undefined;
-        if (blob !== undefined && /^[A-Za-z0-9+/]+=*$/.test(blob))
-            return (0,host_key/* hostKeyFingerprint */.E)(Buffer.from(blob, 'base64'));
-        throw invalid(inputs/* Inputs */.G0.SshHostKey, line, "a fingerprint as ssh-keygen -l prints it (SHA256:...), a known_hosts line ('host ssh-ed25519 AAAA...'), or any");
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/settings.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ parseSettings)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6143);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4389);
+/* harmony import */ var _ssh_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1116);
 /**
  * Every input parsed and validated once, into one typed object. Nothing below the entry
  * points reads inputs again. Validation throws InputError naming the input, the value
@@ -27449,26 +27363,26 @@ function parseSettings(read, options = {}) {
     const cwd = options.cwd ?? process.cwd();
     const get = (name) => {
         const value = read(name);
-        return value === '' ? inputs/* InputDefaults */.p0[name] : value;
+        return value === '' ? _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputDefaults */ .p0[name] : value;
     };
-    const bool = (name) => parseBoolean(name, get(name));
-    const host = parseHost(get(inputs/* Inputs */.G0.Host), options.requireHost ?? true);
-    const tls = oneOf(inputs/* Inputs */.G0.Tls, get(inputs/* Inputs */.G0.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
-    const portText = get(inputs/* Inputs */.G0.Port);
-    const user = noControlChars(inputs/* Inputs */.G0.User, get(inputs/* Inputs */.G0.User));
-    const sourceAddress = get(inputs/* Inputs */.G0.SourceAddress);
-    if (sourceAddress !== '' && (0,external_node_net_.isIP)(sourceAddress) === 0) {
-        throw invalid(inputs/* Inputs */.G0.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
+    const bool = (name) => (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(name, get(name));
+    const host = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHost */ .o6)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Host), options.requireHost ?? true);
+    const tls = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Tls, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Tls), { explicit: 'explicit', implicit: 'implicit', none: 'none' });
+    const portText = get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Port);
+    const user = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .noControlChars */ .A$)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.User, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.User));
+    const sourceAddress = get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SourceAddress);
+    if (sourceAddress !== '' && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(sourceAddress) === 0) {
+        throw (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SourceAddress, sourceAddress, 'an IPv4 or IPv6 address of this machine');
     }
-    const servername = get(inputs/* Inputs */.G0.TlsServername);
+    const servername = get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TlsServername);
     if (/\s|\0/.test(servername))
-        throw invalid(inputs/* Inputs */.G0.TlsServername, servername, 'a host name without spaces');
-    const reportFile = noControlChars(inputs/* Inputs */.G0.ReportFile, get(inputs/* Inputs */.G0.ReportFile));
-    const verify = parseVerify(get(inputs/* Inputs */.G0.Verify));
-    const atomic = bool(inputs/* Inputs */.G0.Atomic);
-    const rollback = bool(inputs/* Inputs */.G0.Rollback);
-    const cutover = parseCutover(get(inputs/* Inputs */.G0.Cutover), read(inputs/* Inputs */.G0.Cutover) !== '', atomic, rollback);
-    const ssh = parseSsh(get, read, cwd);
+        throw (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TlsServername, servername, 'a host name without spaces');
+    const reportFile = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .noControlChars */ .A$)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReportFile, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReportFile));
+    const verify = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVerify */ .LT)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Verify));
+    const atomic = bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Atomic);
+    const rollback = bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Rollback);
+    const cutover = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCutover */ .K1)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Cutover), read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Cutover) !== '', atomic, rollback);
+    const ssh = (0,_ssh_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSsh */ .Mc)(get, read, cwd);
     return {
         ...ssh,
         host,
@@ -27478,56 +27392,186 @@ function parseSettings(read, options = {}) {
                 : tls === 'implicit'
                     ? 990
                     : 21
-            : parseInteger(inputs/* Inputs */.G0.Port, portText, 1, 65535, 'a port number'),
+            : (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Port, portText, 1, 65535, 'a port number'),
         user,
-        password: parsePassword(read(inputs/* Inputs */.G0.Password), user),
-        account: noControlChars(inputs/* Inputs */.G0.Account, get(inputs/* Inputs */.G0.Account)),
+        password: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePassword */ .Hr)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Password), user),
+        account: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .noControlChars */ .A$)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Account, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Account)),
         tls,
-        tlsVerify: bool(inputs/* Inputs */.G0.TlsVerify),
-        caCert: parseCaCert(get(inputs/* Inputs */.G0.CaCert), cwd),
-        tlsFingerprints: parseFingerprints(get(inputs/* Inputs */.G0.TlsFingerprint)),
+        tlsVerify: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TlsVerify),
+        caCert: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCaCert */ .CH)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CaCert), cwd),
+        tlsFingerprints: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFingerprints */ .Tr)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TlsFingerprint)),
         tlsServername: servername === '' ? host : servername,
-        tlsMaxVersion: parseTlsMaxVersion(get(inputs/* Inputs */.G0.TlsMaxVersion)),
-        encoding: oneOf(inputs/* Inputs */.G0.Encoding, get(inputs/* Inputs */.G0.Encoding), {
+        tlsMaxVersion: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTlsMaxVersion */ .fY)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TlsMaxVersion)),
+        encoding: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Encoding, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Encoding), {
             'utf-8': 'utf8',
             utf8: 'utf8',
             latin1: 'latin1'
         }),
-        timeoutMs: parseTimeoutMs(get(inputs/* Inputs */.G0.Timeout)),
+        timeoutMs: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimeoutMs */ .DS)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Timeout)),
         sourceAddress: sourceAddress === '' ? undefined : sourceAddress,
-        localDir: parseLocalDir(get(inputs/* Inputs */.G0.LocalDir), cwd),
-        files: parsePatterns(get(inputs/* Inputs */.G0.Files)),
-        remoteDir: parseRemoteDir(get(inputs/* Inputs */.G0.RemoteDir)),
-        ifNoFilesFound: oneOf(inputs/* Inputs */.G0.IfNoFilesFound, get(inputs/* Inputs */.G0.IfNoFilesFound), {
+        localDir: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLocalDir */ .oM)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LocalDir), cwd),
+        files: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePatterns */ .Z7)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Files)),
+        remoteDir: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRemoteDir */ .vn)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RemoteDir)),
+        ifNoFilesFound: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.IfNoFilesFound, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.IfNoFilesFound), {
             error: 'error',
             warn: 'warn',
             ignore: 'ignore'
         }),
-        followSymlinks: bool(inputs/* Inputs */.G0.FollowSymlinks),
-        sync: oneOf(inputs/* Inputs */.G0.Sync, get(inputs/* Inputs */.G0.Sync), { changed: 'changed', all: 'all' }),
-        manifest: parseManifestName(get(inputs/* Inputs */.G0.Manifest)),
-        delete: bool(inputs/* Inputs */.G0.Delete),
-        dryRun: bool(inputs/* Inputs */.G0.DryRun),
-        adopt: parseAdopt(get(inputs/* Inputs */.G0.Adopt)),
-        lock: bool(inputs/* Inputs */.G0.Lock),
-        lockTimeoutMs: parseInteger(inputs/* Inputs */.G0.LockTimeout, get(inputs/* Inputs */.G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
-        concurrency: parseInteger(inputs/* Inputs */.G0.Concurrency, get(inputs/* Inputs */.G0.Concurrency), 1, 16, 'a whole number of connections'),
-        retries: parseInteger(inputs/* Inputs */.G0.Retries, get(inputs/* Inputs */.G0.Retries), 0, 100, 'a whole number of retries'),
+        followSymlinks: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FollowSymlinks),
+        sync: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Sync, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Sync), { changed: 'changed', all: 'all' }),
+        manifest: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifestName */ .i9)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Manifest)),
+        delete: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Delete),
+        dryRun: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DryRun),
+        adopt: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAdopt */ .y3)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Adopt)),
+        lock: bool(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Lock),
+        lockTimeoutMs: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout), 0, 86400, 'a whole number of seconds') * 1000,
+        concurrency: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency), 1, 16, 'a whole number of connections'),
+        retries: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Retries, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Retries), 0, 100, 'a whole number of retries'),
         atomic,
         verify: verify.size,
         verifyHash: verify.hash,
-        fileMode: parseMode(inputs/* Inputs */.G0.FileMode, get(inputs/* Inputs */.G0.FileMode)),
-        dirMode: parseMode(inputs/* Inputs */.G0.DirMode, get(inputs/* Inputs */.G0.DirMode)),
-        reportFile: reportFile === '' ? undefined : (0,external_node_path_.resolve)(cwd, reportFile),
-        listing: oneOf(inputs/* Inputs */.G0.Listing, get(inputs/* Inputs */.G0.Listing), {
+        fileMode: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMode */ .Zx)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FileMode, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FileMode)),
+        dirMode: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMode */ .Zx)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DirMode, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DirMode)),
+        reportFile: reportFile === '' ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, reportFile),
+        listing: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Listing, get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Listing), {
             flat: 'flat',
             recursive: 'recursive',
             none: 'none'
         }),
         cutover,
         rollback,
-        maxDelete: parseMaxDelete(get(inputs/* Inputs */.G0.MaxDelete))
+        maxDelete: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMaxDelete */ .ts)(get(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxDelete))
     };
+}
+
+
+/***/ }),
+
+/***/ 1116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mc: () => (/* binding */ parseSsh),
+/* harmony export */   SP: () => (/* binding */ checkSshKey)
+/* harmony export */ });
+/* unused harmony export parseHostKeys */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_ssh2_globals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5038);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_host_key_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3407);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6143);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4389);
+/**
+ * The Protocol inputs (CONTRACT "Protocol"): `protocol`, `ssh-key`, `ssh-passphrase`,
+ * `ssh-host-key`, and the rule that the inputs of one protocol are bad input under the other.
+ * The key is read here and parsed with its passphrase by checkSshKey as the run starts, so a
+ * key that cannot be read (or a wrong passphrase) is bad input before any connection. Host keys are normalised to the
+ * `SHA256:<base64>` fingerprints `ssh-keygen -l` prints.
+ */
+
+
+
+
+
+
+
+/** Inputs that apply to FTPS alone: a non-default value with `protocol: sftp` is bad input. */
+const FTPS_ONLY = [
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Tls,
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TlsVerify,
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.CaCert,
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TlsFingerprint,
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TlsServername,
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TlsMaxVersion,
+    _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Account
+];
+/** Inputs that apply to SFTP alone: a non-empty value with `protocol: ftps` is bad input. */
+const SFTP_ONLY = [_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshKey, _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshPassphrase, _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshHostKey];
+/** Host key types a known_hosts line may name (OpenSSH's, certificates aside). */
+const KEY_TYPE = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
+/** `get` reads an input with its default; `raw` as given ('' when not given). */
+function parseSsh(get, raw, cwd) {
+    const protocol = get(_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Protocol);
+    if (protocol !== 'ftps' && protocol !== 'sftp')
+        throw (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_5__/* .invalid */ .Gq)(_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Protocol, protocol, "one of 'ftps', 'sftp'");
+    if (protocol === 'ftps') {
+        const given = SFTP_ONLY.find(name => raw(name) !== '');
+        if (given !== undefined) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`);
+        }
+        return { protocol, sshKey: undefined, sshKeyFrom: '', sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false };
+    }
+    const ftpsOnly = FTPS_ONLY.find(name => raw(name) !== '' && raw(name) !== _inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .InputDefaults */ .p0[name]);
+    if (ftpsOnly !== undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${ftpsOnly} applies to protocol: ftps only; this run uses protocol: sftp (drop ${ftpsOnly})`);
+    }
+    const passphrase = raw(_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshPassphrase);
+    const hostKey = raw(_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshHostKey).trim();
+    return {
+        protocol,
+        ...readKey(raw(_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshKey), passphrase, cwd),
+        sshPassphrase: passphrase,
+        sshHostKeys: hostKey === 'any' ? [] : parseHostKeys(hostKey),
+        sshHostKeyAny: hostKey === 'any'
+    };
+}
+/** The key's text and where it came from (a path is read); parsed by checkSshKey before any connection. */
+function readKey(value, passphrase, cwd) {
+    if (value.trim() === '') {
+        if (passphrase !== '')
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshPassphrase} is given but ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshKey} is empty`);
+        return { sshKey: undefined, sshKeyFrom: '' };
+    }
+    if (value.includes('-----BEGIN'))
+        return { sshKey: value, sshKeyFrom: 'the key given as text' };
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value.trim());
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile()) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`);
+    }
+    return { sshKey: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), sshKeyFrom: path };
+}
+/**
+ * The key checked to parse, decrypted with the passphrase: bad input (exit 2) before any
+ * connection. Here, not while the inputs are read: ssh2 loads only for a run that uses it (an
+ * FTPS run would pay some 40 ms at start for it).
+ */
+async function checkSshKey(settings) {
+    if (settings.sshKey === undefined)
+        return;
+    const { default: ssh2 } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5472, 23));
+    const { sshPassphrase: passphrase, sshKeyFrom: shown } = settings;
+    const parsed = ssh2.utils.parseKey(settings.sshKey, passphrase === '' ? undefined : passphrase);
+    if (parsed instanceof Error) {
+        const why = /no passphrase given/i.test(parsed.message)
+            ? `the key is encrypted: give its passphrase in ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshPassphrase} (FTPS_SSH_PASSPHRASE for the CLI)`
+            : /passphrase/i.test(parsed.message)
+                ? `wrong ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshPassphrase}: the key could not be decrypted with it`
+                : `not a private key in OpenSSH or PEM form (${parsed.message})`;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshKey} (${shown}, value not shown): ${why}`);
+    }
+    if (Array.isArray(parsed))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid ${_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshKey} (${shown}): expected one key, found ${parsed.length}`);
+}
+/** Fingerprints (`SHA256:...`) and known_hosts lines, one a line, as SHA256 fingerprints. */
+function parseHostKeys(value) {
+    return value
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'))
+        .map(line => {
+        const fingerprint = /^SHA256:([A-Za-z0-9+/]{43})=?$/.exec(line);
+        if (fingerprint)
+            return `SHA256:${fingerprint[1]}`;
+        const fields = line.split(/\s+/);
+        const at = fields.findIndex(f => KEY_TYPE.test(f));
+        const blob = at >= 0 ? fields[at + 1] : undefined;
+        if (blob !== undefined && /^[A-Za-z0-9+/]+=*$/.test(blob))
+            return (0,_core_host_key_js__WEBPACK_IMPORTED_MODULE_4__/* .hostKeyFingerprint */ .E)(Buffer.from(blob, 'base64'));
+        throw (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_5__/* .invalid */ .Gq)(_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SshHostKey, line, "a fingerprint as ssh-keygen -l prints it (SHA256:...), a known_hosts line ('host ssh-ed25519 AAAA...'), or any");
+    });
 }
 
 
@@ -28152,7 +28196,7 @@ class TempNamer {
 
 /***/ }),
 
-/***/ 9498:
+/***/ 4791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30598,6 +30642,14 @@ class ServerRecord {
     /** The connection limit the server announced when it refused a connection, if it did. */
     connectionLimit;
     /**
+     * The control connection's TLS ClientHello goes in AUTH TLS's own write (ftp/hello-with-auth.ts),
+     * a round trip less on every connection: only where the greeting names vsftpd, which reads a
+     * command by peeking to its line end and so leaves the hello in the socket. pure-ftpd, ProFTPD
+     * and pyftpdlib read ahead and drop what came behind AUTH TLS (their fix for commands injected
+     * at STARTTLS): a handshake begun so never starts there. Off for the run once one did not.
+     */
+    helloWithAuth;
+    /**
      * What ended the run, whoever met it first (a data connection whose certificate is not the
      * pinned one): no session opens after it and the run fails with it, even where a step would
      * have shrugged the failure off.
@@ -30612,9 +30664,11 @@ class ServerRecord {
      * What the greeting tells: IIS and FileZilla Server mishandle commands sent together (lftp
      * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
      * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
-     * transfer by dropping the transfer (never answering the STOR), and a wrong password late.
+     * transfer by dropping the transfer (never answering the STOR), and a wrong password late;
+     * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
      */
     greeted(greeting) {
+        this.helloWithAuth ??= /^220 \(vsFTPd \d[\d.]*\)/.test(greeting);
         if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
             this.pipelining = false;
         if (/pyftpdlib/i.test(greeting)) {
@@ -30622,6 +30676,13 @@ class ServerRecord {
             this.readsAfterTransfer = false;
             this.loginTogether = false;
         }
+    }
+    /** The hello sent with AUTH TLS got no answer (a server that only looks like vsftpd): after the 234 from now on. */
+    helloLost() {
+        if (this.helloWithAuth === false)
+            return;
+        this.helloWithAuth = false;
+        this.log.info('The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on');
     }
     /** A server's replies to commands sent together did not match them: one at a time from now on. */
     pipeliningConfused(why) {
@@ -31483,11 +31544,181 @@ function readsLost(err, server) {
 }
 const describeCause = (cause) => (cause instanceof Error ? cause.message : String(cause));
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/ftp/hello-with-auth.ts
+
+
+
+
+/** The handshake so begun did not start in time: the server dropped the hello (not vsftpd after all). */
+class HelloLost extends Error {
+    constructor() {
+        super('no TLS handshake reply to the ClientHello sent behind AUTH TLS');
+    }
+}
+/** The least wait for the server's hello after its 234 (a loaded server signs slowly). */
+const HELLO_WAIT_MS = 1_000;
+/** The first reply in `text` (a line `NNN text`, after any `NNN-` lines), and where it ends. */
+function firstReply(text) {
+    const m = /^(\d{3}) [^\n]*\n/m.exec(text);
+    return m === null ? undefined : { reply: text.slice(0, m.index + m[0].length).trimEnd(), end: m.index + m[0].length };
+}
+/**
+ * Between TLS and the socket: the first write goes behind `AUTH TLS\r\n`; what arrives is held
+ * until the reply to it is whole, which is taken out (`reply`), and the rest, the server's
+ * handshake, passed on. The socket's bytes come as latin1 text (basic-ftp set an encoding on it
+ * for the greeting; latin1 gives every byte back as it was).
+ */
+class AfterAuth extends external_node_stream_.Duplex {
+    socket;
+    reply;
+    /** Settles when the first byte after the reply (the server's hello) comes. */
+    answered;
+    settle = () => undefined;
+    heard = () => undefined;
+    held = '';
+    replied = false;
+    first = true;
+    constructor(socket) {
+        super();
+        this.socket = socket;
+        this.reply = new Promise(resolve => (this.settle = resolve));
+        this.answered = new Promise(resolve => (this.heard = resolve));
+        socket.setEncoding('latin1');
+        this.listen();
+    }
+    /** Takes the socket's events (basic-ftp removes every listener of a socket it hands over). */
+    listen() {
+        const { socket } = this;
+        socket.removeAllListeners();
+        socket.on('data', (chunk) => this.arrived(chunk));
+        socket.on('end', () => this.push(null));
+        socket.on('error', err => this.destroy(err));
+        socket.on('close', () => this.destroy());
+    }
+    arrived(chunk) {
+        if (this.replied) {
+            this.heard();
+            this.push(Buffer.from(chunk, 'latin1'));
+            return;
+        }
+        this.held += chunk;
+        const found = firstReply(this.held);
+        if (found === undefined)
+            return;
+        this.replied = true;
+        this.settle(found.reply);
+        // Refused: what follows answers our hello as a command, nothing for TLS.
+        if (!/^234[ -]/.test(found.reply))
+            return;
+        if (found.end < this.held.length) {
+            this.heard();
+            this.push(Buffer.from(this.held.slice(found.end), 'latin1'));
+        }
+        this.held = '';
+    }
+    _read() { }
+    _write(chunk, _encoding, done) {
+        const bytes = this.first ? Buffer.concat([Buffer.from('AUTH TLS\r\n', 'latin1'), chunk]) : chunk;
+        this.first = false;
+        this.socket.write(bytes, done);
+    }
+    _final(done) {
+        this.socket.end();
+        done();
+    }
+    _destroy(err, done) {
+        this.socket.destroy();
+        done(err);
+    }
+}
+/**
+ * AUTH TLS with the ClientHello in its write on `client`'s control connection, which is the
+ * secured one once the handshake is done. Rejects with AuthRefused (the reply was not 234), HelloLost (nothing of the server's
+ * handshake within three times the 234's round trip, at least HELLO_WAIT_MS, after it), or the
+ * handshake's own error or timeout.
+ */
+async function upgradeWithAuth(client, options, timeoutMs, refused) {
+    const socket = controlSocket(client);
+    const between = new AfterAuth(socket);
+    // The protocol log as basic-ftp writes it: the command, then its reply.
+    client.ftp.log('> AUTH TLS (the TLS hello in the same write)');
+    void between.reply.then(reply => client.ftp.log(`< ${reply}`));
+    const secured = await handshake(socket, between, options, timeoutMs, refused);
+    useControlSocket(client, secured);
+    between.listen();
+}
+function handshake(socket, between, options, timeoutMs, refused) {
+    const sentAt = Date.now();
+    const secured = (0,external_node_tls_.connect)({ ...options, socket: between });
+    // TLS over a stream knows no addresses: the socket's stand for them (data connections use them).
+    for (const name of ['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort']) {
+        Object.defineProperty(secured, name, { get: () => socket[name] });
+    }
+    return new Promise((resolve, reject) => {
+        const fail = (err) => {
+            clearTimeout(timer);
+            secured.destroy();
+            reject(err);
+        };
+        const timer = setTimeout(() => fail(new Error(`TLS handshake timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+        secured.once('error', fail);
+        secured.once('secureConnect', () => {
+            clearTimeout(timer);
+            secured.removeListener('error', fail);
+            resolve(secured);
+        });
+        void between.reply.then(reply => {
+            // Nothing but a public ClientHello went out: the same refusal as after a lone AUTH TLS.
+            if (!/^234[ -]/.test(reply)) {
+                const code = Number(reply.slice(0, 3));
+                return fail(new errors/* DeployError */.sH(`${refused}: the server answered AUTH TLS with ${reply}`, {
+                    command: 'AUTH TLS',
+                    code,
+                    reply
+                }));
+            }
+            // vsftpd's hello comes right behind its 234; a server that dropped ours sends nothing.
+            const lost = setTimeout(() => fail(new HelloLost()), Math.max(HELLO_WAIT_MS, 3 * (Date.now() - sentAt)));
+            void between.answered.then(() => clearTimeout(lost));
+            secured.once('close', () => clearTimeout(lost));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ftp/key-groups.ts
+/**
+ * The key-exchange groups for data connections, the one the server chose for the control
+ * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
+ * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
+ * HelloRetryRequest, a round trip more on every data connection.
+ */
+const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1'];
+function groupsStartingWith(key) {
+    return groupsFirst(groupOf(key));
+}
+/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
+function groupsFirst(chosen) {
+    if (chosen === undefined || !GROUPS.includes(chosen))
+        return undefined;
+    return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':');
+}
+const groupOf = (key) => key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined;
+/**
+ * The control connection's first group: the one this server chose before, else P-256, which
+ * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
+ * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
+ */
+const controlGroups = (server) => groupsFirst(server.keyGroup ?? 'prime256v1');
+
 ;// CONCATENATED MODULE: ./src/ftp/handshake.ts
 /**
  * The control connection's handshake, step by step, each step required (RFC 4217, RFC 959):
  * basic-ftp's `access` ignores a refused PBSZ/PROT P and never sends ACCT.
  */
+
+
 
 
 
@@ -31524,29 +31755,6 @@ async function expectReply(client, command, expected, what, shown = command) {
     }
     return res;
 }
-/**
- * The key-exchange groups for data connections, the one the server chose for the control
- * connection first: a TLS 1.3 client sends a key share for its first group only, and a server
- * that wants another (vsftpd and pure-ftpd take P-256, Node offers X25519) asks again with a
- * HelloRetryRequest, a round trip more on every data connection.
- */
-const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1'];
-function groupsStartingWith(key) {
-    return groupsFirst(groupOf(key));
-}
-/** The groups with `chosen` first (undefined: one not in the list, Node's own defaults). */
-function groupsFirst(chosen) {
-    if (chosen === undefined || !GROUPS.includes(chosen))
-        return undefined;
-    return [chosen, ...GROUPS.filter(group => group !== chosen)].join(':');
-}
-const groupOf = (key) => key !== null && typeof key === 'object' && 'name' in key && typeof key.name === 'string' ? key.name : undefined;
-/**
- * The control connection's first group: the one this server chose before, else P-256, which
- * every server here takes (vsftpd and pure-ftpd only it: an X25519 key share, Node's default,
- * costs them a HelloRetryRequest, a round trip more on every connection's handshake).
- */
-const controlGroups = (server) => groupsFirst(server.keyGroup ?? 'prime256v1');
 /** Connects and secures the control connection; resolves with the server's greeting. */
 async function secureControl(client, settings, server) {
     // Only the context the control connection uses is built (it parses every root certificate).
@@ -31562,19 +31770,28 @@ async function secureControl(client, settings, server) {
         });
         controlSocket(client).setNoDelay(true);
         greeting = await connecting;
+        server.greeted(greeting.message);
     }
     else {
         const connecting = client.connect(settings.host, settings.port);
-        controlSocket(client).setNoDelay(true);
+        const socket = controlSocket(client);
+        socket.setNoDelay(true);
+        // The context is built once TCP is up, while the greeting is on its way (not before the SYN).
+        const plain = settings.tls === 'none';
+        const built = new Promise(resolve => socket.once('connect', () => resolve(plain ? {} : tlsOptionsFor(settings, controlGroups(server)))));
         greeting = await connecting;
-        if (settings.tls === 'none')
+        server.greeted(greeting.message);
+        if (plain)
             return greeting.message;
+        options = await built;
         // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
-        const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)');
-        authorized.catch(() => undefined); // awaited below: the context is built while its reply is on its way
-        options = tlsOptionsFor(settings, controlGroups(server));
-        await authorized;
-        useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
+        const what = 'The server refused TLS (nothing was sent in clear)';
+        if (server.helloWithAuth === true)
+            await upgradeWithAuth(client, options, settings.timeoutMs, what);
+        else {
+            await expectReply(client, 'AUTH TLS', [234], what);
+            useControlSocket(client, await upgrade(controlSocket(client), options, settings.timeoutMs));
+        }
     }
     const secured = controlSocket(client);
     checkCertificate(secured, settings);
@@ -33197,6 +33414,7 @@ function translated(session) {
 
 
 
+
 /** Opens a secured, logged-in session. The password never reaches a log line. */
 const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true }), ahead) => {
     if (server.stopped !== undefined)
@@ -33215,8 +33433,7 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
     client.prepareTransfer = connector.prepareTransfer(client);
     try {
-        const greeting = await secureControl(client, settings, server);
-        server.greeted(greeting);
+        await secureControl(client, settings, server);
         // The reads that ride in the login's write, with a passive port for the transfer after them.
         const reads = ahead === undefined ? [] : await ahead.catch(() => []);
         const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : [];
@@ -33237,6 +33454,11 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
         // A read in the login's write lost the connection: once more, without reads.
         if (err instanceof LoginReadsLost)
             return openSession(settings, log, server);
+        // A server that only looks like vsftpd dropped the hello sent with AUTH TLS: again, after the 234.
+        if (err instanceof HelloLost) {
+            server.helloLost();
+            return openSession(settings, log, server);
+        }
         if (err instanceof errors/* DeployError */.sH)
             throw err;
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,core_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
@@ -33258,8 +33480,6 @@ function withoutAccount(line) {
 
 // EXTERNAL MODULE: ./src/core/ssh2-globals.ts
 var ssh2_globals = __nccwpck_require__(5038);
-// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
-var lib = __nccwpck_require__(5472);
 // EXTERNAL MODULE: ./src/core/host-key.ts
 var host_key = __nccwpck_require__(3407);
 ;// CONCATENATED MODULE: ./src/sftp/errors.ts
@@ -33906,7 +34126,6 @@ class SftpSession {
 
 
 
-
 /** ssh2's debug lines for each data packet and window change: thousands per megabyte, nothing to read. */
 const NOISE = /CHANNEL_DATA|CHANNEL_WINDOW_ADJUST|Buffered WRITE|Sent WRITE/;
 const openSftpSession = async (settings, log, server = new ServerRecord(log, { atomic: settings.atomic })) => {
@@ -33915,7 +34134,9 @@ const openSftpSession = async (settings, log, server = new ServerRecord(log, { a
     const where = `${settings.host}:${settings.port}`;
     const secrets = [settings.password, settings.sshPassphrase];
     const seen = {};
-    const client = new lib.Client();
+    // Loaded on the first SFTP connection, not at start (an FTPS run never needs it; it costs some 40 ms).
+    const { Client } = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5472, 23))).default;
+    const client = new Client();
     // ssh2 may emit errors after the one that failed the connection (or after the session is
     // closed): never unhandled; the ones that matter reach the promises below.
     client.on('error', (err) => log.debug(`SSH connection: ${(0,core_log/* redact */.E$)(err.message, secrets)}`));
@@ -34047,6 +34268,8 @@ function connectFailed(settings, where, err, secrets, crowded) {
  */
 
 
+// EXTERNAL MODULE: ./src/config/ssh-inputs.ts
+var ssh_inputs = __nccwpck_require__(1116);
 // EXTERNAL MODULE: ./src/local/local-plan.ts
 var local_plan = __nccwpck_require__(4326);
 ;// CONCATENATED MODULE: ./src/remote/remote-state.ts
@@ -34243,10 +34466,20 @@ class LoginReads {
 }
 
 ;// CONCATENATED MODULE: ./src/run-start.ts
+/**
+ * How a run starts (issue 22): local-dir is read first (bad input, such as patterns that match
+ * nothing, ends the run before any connection), then the first login's write carries the
+ * manifest's first reads where the run reads it before the lock, and the local files are hashed
+ * while the network answers.
+ */
+
 
 
 
 async function startRun(settings, log, deps, openPool) {
+    // A key that does not parse is bad input before any connection (ssh2 loads only for SFTP).
+    if (settings.protocol === 'sftp')
+        await (0,ssh_inputs/* checkSshKey */.SP)(settings);
     // The manifest is read before the lock (the lock may wait for the plan): its first reads ride in the login.
     const readsFirst = settings.lock && !settings.dryRun && !settings.rollback && settings.cutover !== 'swap';
     const loginReads = readsFirst && settings.protocol !== 'sftp' ? new LoginReads(settings.remoteDir, settings.manifest) : undefined;
@@ -45997,6 +46230,36 @@ module.exports = {"rE":"1.17.0"};
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,15 +1,13 @@
 /**
  * The Protocol inputs (CONTRACT "Protocol"): `protocol`, `ssh-key`, `ssh-passphrase`,
  * `ssh-host-key`, and the rule that the inputs of one protocol are bad input under the other.
- * The key is parsed here, with its passphrase, so a key that cannot be read (or a wrong
- * passphrase) is bad input before any connection. Host keys are normalised to the
+ * The key is read here and parsed with its passphrase by checkSshKey as the run starts, so a
+ * key that cannot be read (or a wrong passphrase) is bad input before any connection. Host keys are normalised to the
  * `SHA256:<base64>` fingerprints `ssh-keygen -l` prints.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import '../core/ssh2-globals.js'
-// ssh2 is CommonJS: Node's ESM loader finds `Client` in it but not `utils`, so through the default export.
-import ssh2 from 'ssh2'
 import { InputError } from '../core/errors.js'
 import { hostKeyFingerprint } from '../core/host-key.js'
 import type { SshSettings } from '../core/settings.js'
@@ -44,7 +42,7 @@ export function parseSsh(get: (name: InputName) => string, raw: (name: InputName
         `${given} applies to protocol: sftp only; this run uses protocol: ftps (set protocol: sftp, or drop ${given})`
       )
     }
-    return { protocol, sshKey: undefined, sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false }
+    return { protocol, sshKey: undefined, sshKeyFrom: '', sshPassphrase: '', sshHostKeys: [], sshHostKeyAny: false }
   }
   const ftpsOnly = FTPS_ONLY.find(name => raw(name) !== '' && raw(name) !== InputDefaults[name])
   if (ftpsOnly !== undefined) {
@@ -54,32 +52,39 @@ export function parseSsh(get: (name: InputName) => string, raw: (name: InputName
   const hostKey = raw(Inputs.SshHostKey).trim()
   return {
     protocol,
-    sshKey: parseKey(raw(Inputs.SshKey), passphrase, cwd),
+    ...readKey(raw(Inputs.SshKey), passphrase, cwd),
     sshPassphrase: passphrase,
     sshHostKeys: hostKey === 'any' ? [] : parseHostKeys(hostKey),
     sshHostKeyAny: hostKey === 'any'
   }
 }
 
-/** The key's text, checked to parse (decrypted with the passphrase); a path is read. */
-function parseKey(value: string, passphrase: string, cwd: string): string | undefined {
+/** The key's text and where it came from (a path is read); parsed by checkSshKey before any connection. */
+function readKey(value: string, passphrase: string, cwd: string): Pick<SshSettings, 'sshKey' | 'sshKeyFrom'> {
   if (value.trim() === '') {
     if (passphrase !== '') throw new InputError(`${Inputs.SshPassphrase} is given but ${Inputs.SshKey} is empty`)
-    return undefined
+    return { sshKey: undefined, sshKeyFrom: '' }
   }
-  let text = value
-  let shown = 'the key given as text'
-  if (!value.includes('-----BEGIN')) {
-    const path = resolve(cwd, value.trim())
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      throw new InputError(
-        `Invalid ${Inputs.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`
-      )
-    }
-    text = readFileSync(path, 'utf8')
-    shown = path
+  if (value.includes('-----BEGIN')) return { sshKey: value, sshKeyFrom: 'the key given as text' }
+  const path = resolve(cwd, value.trim())
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new InputError(
+      `Invalid ${Inputs.SshKey}: expected a private key's text or the path of a readable key file (no such file: ${path})`
+    )
   }
-  const parsed = ssh2.utils.parseKey(text, passphrase === '' ? undefined : passphrase)
+  return { sshKey: readFileSync(path, 'utf8'), sshKeyFrom: path }
+}
+
+/**
+ * The key checked to parse, decrypted with the passphrase: bad input (exit 2) before any
+ * connection. Here, not while the inputs are read: ssh2 loads only for a run that uses it (an
+ * FTPS run would pay some 40 ms at start for it).
+ */
+export async function checkSshKey(settings: SshSettings): Promise<void> {
+  if (settings.sshKey === undefined) return
+  const { default: ssh2 } = await import(/* webpackMode: "eager" */ 'ssh2')
+  const { sshPassphrase: passphrase, sshKeyFrom: shown } = settings
+  const parsed = ssh2.utils.parseKey(settings.sshKey, passphrase === '' ? undefined : passphrase)
   if (parsed instanceof Error) {
     const why = /no passphrase given/i.test(parsed.message)
       ? `the key is encrypted: give its passphrase in ${Inputs.SshPassphrase} (FTPS_SSH_PASSPHRASE for the CLI)`
@@ -90,7 +95,6 @@ function parseKey(value: string, passphrase: string, cwd: string): string | unde
   }
   if (Array.isArray(parsed))
     throw new InputError(`Invalid ${Inputs.SshKey} (${shown}): expected one key, found ${parsed.length}`)
-  return text
 }
 
 /** Fingerprints (`SHA256:...`) and known_hosts lines, one a line, as SHA256 fingerprints. */

@@ -14,8 +14,10 @@ export type DeleteLimit = { count: number } | { percent: number }
 export interface SshSettings {
   /** `ftps`, or `sftp` (SSH) for hosts that offer only SSH. */
   protocol: 'ftps' | 'sftp'
-  /** A private key's text (OpenSSH or PEM), checked to parse with the passphrase. Never logged. */
+  /** A private key's text (OpenSSH or PEM), checked to parse with the passphrase before any connection. Never logged. */
   sshKey: string | undefined
+  /** Where the key came from, as errors name it: its file's path, or 'the key given as text' ('' when none). */
+  sshKeyFrom: string
   /** The key's passphrase ('' when none). Never logged. */
   sshPassphrase: string
   /** Pinned host keys as SHA256:<base64> fingerprints (known_hosts lines are turned into them). */

@@ -5,7 +5,7 @@
  * user can act on: the fingerprint to pin, a host key that differs, a refused password or key.
  */
 import '../core/ssh2-globals.js'
-import { Client, type ConnectConfig, type SFTPWrapper } from 'ssh2'
+import type { ConnectConfig, SFTPWrapper } from 'ssh2'
 import { DeployError, ReplyError } from '../core/errors.js'
 import { hostKeyFingerprint } from '../core/host-key.js'
 import { redact } from '../core/log.js'
@@ -33,6 +33,8 @@ export const openSftpSession: SessionFactory = async (
   const where = `${settings.host}:${settings.port}`
   const secrets = [settings.password, settings.sshPassphrase]
   const seen: HostCheck = {}
+  // Loaded on the first SFTP connection, not at start (an FTPS run never needs it; it costs some 40 ms).
+  const { Client } = (await import(/* webpackMode: "eager" */ 'ssh2')).default
   const client = new Client()
   // ssh2 may emit errors after the one that failed the connection (or after the session is
   // closed): never unhandled; the ones that matter reach the promises below.
