@@ -63,6 +63,14 @@ export class ServerRecord {
    */
   helloWithAuth: boolean | undefined
   /**
+   * A download whose size is known (the manifest's, by its SIZE) ends the client's side of its
+   * data connection once TLS is up (retrieve.ts): vsftpd sends its 226 only once the client's
+   * close_notify is in, a round trip after the last byte otherwise. Only where the greeting names
+   * vsftpd: pure-ftpd stops sending once the client's side ends (a 26 KB manifest cut at 10 KB
+   * here). Off for the run once such a download comes up short (the size check catches it).
+   */
+  endsDownloadEarly: boolean | undefined
+  /**
    * What ended the run, whoever met it first (a data connection whose certificate is not the
    * pinned one): no session opens after it and the run fails with it, even where a step would
    * have shrugged the failure off.
@@ -85,7 +93,9 @@ export class ServerRecord {
    * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
    */
   greeted(greeting: string): void {
-    this.helloWithAuth ??= /^220 \(vsFTPd \d[\d.]*\)/.test(greeting)
+    const vsftpd = /^220 \(vsFTPd \d[\d.]*\)/.test(greeting)
+    this.helloWithAuth ??= vsftpd
+    this.endsDownloadEarly ??= vsftpd
     if (/Microsoft FTP Service|FileZilla Server/i.test(greeting)) this.pipelining = false
     if (/pyftpdlib/i.test(greeting)) {
       this.earlyTls = false
@@ -100,6 +110,15 @@ export class ServerRecord {
     this.helloWithAuth = false
     this.log.info(
       'The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on'
+    )
+  }
+
+  /** A download whose side was ended early came up short: they end with the server from now on. */
+  downloadCutShort(): void {
+    if (this.endsDownloadEarly === false) return
+    this.endsDownloadEarly = false
+    this.log.info(
+      "A download came up short after this side of its data connection ended early: read again, each to the server's own end from now on"
     )
   }
 

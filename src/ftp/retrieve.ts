@@ -52,7 +52,8 @@ export async function retrieve(
   onChunk?: (chunk: Buffer) => void,
   tls: TlsTiming = TLS_ON_REPLY,
   behind?: PassiveBehind,
-  ahead?: FactsAhead
+  ahead?: FactsAhead,
+  endEarly = false
 ) {
   const parts: Buffer[] = []
   let bytes = 0
@@ -70,6 +71,11 @@ export async function retrieve(
   const received = new Promise<void>(resolve => (ended = resolve))
   const receive = async (): Promise<void> => {
     const socket = await data.ready()
+    // Its size known, the server's 226 need not wait for our close_notify (server-record.ts).
+    if (endEarly) {
+      client.ftp.log('Data connection: this side ended once TLS is up (the size is known)')
+      socket.end()
+    }
     socket.on('data', (chunk: Buffer) => {
       bytes += chunk.length
       if (bytes > limit) data.destroy()
@@ -155,11 +161,13 @@ export async function retrieveSmall(
   maxBytes: number,
   expected: number | undefined,
   tls: TlsTiming,
-  ahead?: FactsAhead
+  ahead?: FactsAhead,
+  server?: Pick<ServerRecord, 'endsDownloadEarly' | 'downloadCutShort'>
 ): Promise<Buffer | undefined> {
   let got: Buffer
+  const endEarly = expected !== undefined && expected > 0 && server?.endsDownloadEarly === true
   try {
-    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead)
+    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead, endEarly)
   } catch (err) {
     // 550: no such file (RFC 959); anything else is a real failure, not "absent".
     if (err instanceof FTPError && err.code === 550) return undefined
@@ -167,6 +175,7 @@ export async function retrieveSmall(
     throw err
   }
   if (expected !== undefined && got.length !== expected) {
+    if (endEarly && got.length < expected) server!.downloadCutShort()
     throw new DeployError(`Download of ${remotePath} is incomplete: ${got.length} of ${expected} bytes arrived`, {
       command: 'RETR',
       transient: true

@@ -109,5 +109,5 @@ async function readSized(
   if (size.code >= 300 && !unavailable) throw new FTPError(size)
   const expected = sizeIn(size)
   if (expected !== undefined && expected > maxBytes) throw tooLarge(path, `is ${expected} bytes,`, maxBytes)
-  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead)
+  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead, r.server)
 }

@@ -1,10 +1,13 @@
 /**
- * The control connection's TLS hello in AUTH TLS's own write (issue 22: a round trip less on every
- * connection), seen on the wire through a tapping proxy: on vsftpd, whose greeting names it, the
- * client's first bytes after the greeting are `AUTH TLS\r\n` and a TLS handshake record in one
- * write; on pure-ftpd AUTH TLS goes alone (it drops what comes behind AUTH TLS). A server that only
- * looks like vsftpd (pure-ftpd behind a proxy that gives it vsftpd's greeting) never answers the
- * hello: the run connects again without it, says so once, and deploys.
+ * What vsftpd's greeting allows (issue 22: a round trip less each), on real servers:
+ * - the control connection's TLS hello in AUTH TLS's own write, seen on the wire through a tapping
+ *   proxy: on vsftpd the client's first bytes after the greeting are `AUTH TLS\r\n` and a TLS
+ *   handshake record in one write; on pure-ftpd AUTH TLS goes alone (it drops what comes behind it);
+ * - the manifest's download (its size known) with this side of the data connection ended once TLS
+ *   is up, so vsftpd's 226 need not wait for it: the manifest read whole all the same.
+ * A server that only looks like vsftpd (pure-ftpd behind a proxy that gives it vsftpd's greeting)
+ * never answers the hello and stops sending when this side ends: the run connects again without
+ * the hello and reads the manifest again to its end, says each once, and deploys right.
  */
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -100,24 +103,59 @@ describe.each<[ServerKind, boolean]>([
   })
 })
 
+describe.each<[ServerKind, boolean]>([
+  ['vsftpd-tls12', true],
+  ['pure-ftpd', false]
+])('%s', (kind, early) => {
+  const block = serverForBlock(kind)
+
+  block.maybe(`a redeploy reads the manifest whole, this side ${early ? 'ended once TLS is up' : 'open'}`, async () => {
+    const local = makeTree(tree)
+    const inputs = serverInputs(block.server(), { 'local-dir': local, 'remote-dir': 'again' })
+    await deploy(settingsOf(inputs), recordingLog())
+    const log = recordingLog()
+    const again = await deploy(settingsOf(inputs), log)
+    expect([again.uploaded, again.filesSkipped]).toEqual([[], 2])
+    const ended = log.lines.filter(l =>
+      l.endsWith('Data connection: this side ended once TLS is up (the size is known)')
+    )
+    expect(ended.length).toBe(early ? 1 : 0)
+  })
+})
+
 describe('pure-ftpd with the greeting of vsftpd', () => {
   const block = serverForBlock('pure-ftpd')
 
-  block.maybe('the hello it drops is tried once: connected again without it, said once, deployed', async () => {
-    const proxy = await tap(block.server().port, '220 (vsFTPd 3.0.3)')
-    try {
-      const log = recordingLog()
-      const inputs = { 'local-dir': makeTree(tree), 'remote-dir': 'lookalike', port: String(proxy.port), timeout: '20' }
-      await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
-      expect(readFileSync(join(block.server().root, 'lookalike/index.html'), 'utf8')).toBe('hello')
-      expect(proxy.firstWrites.filter(withHello).length).toBe(1)
-      expect(proxy.firstWrites.filter(chunk => chunk.equals(AUTH)).length).toBe(proxy.firstWrites.length - 1)
-      expect(proxy.firstWrites.length).toBeGreaterThan(1)
-      expect(log.lines.filter(l => l.includes('answered no TLS hello sent in the AUTH TLS write'))).toEqual([
-        'info: The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on'
-      ])
-    } finally {
-      await proxy.close()
+  block.maybe(
+    'the hello it drops and the download it cuts short are tried once each, said once, and the run is right',
+    async () => {
+      const proxy = await tap(block.server().port, '220 (vsFTPd 3.0.3)')
+      try {
+        const log = recordingLog()
+        const inputs = {
+          'local-dir': makeTree(tree),
+          'remote-dir': 'lookalike',
+          port: String(proxy.port),
+          timeout: '20'
+        }
+        await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
+        expect(readFileSync(join(block.server().root, 'lookalike/index.html'), 'utf8')).toBe('hello')
+        expect(proxy.firstWrites.filter(withHello).length).toBe(1)
+        expect(proxy.firstWrites.filter(chunk => chunk.equals(AUTH)).length).toBe(proxy.firstWrites.length - 1)
+        expect(proxy.firstWrites.length).toBeGreaterThan(1)
+        expect(log.lines.filter(l => l.includes('answered no TLS hello sent in the AUTH TLS write'))).toEqual([
+          'info: The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on'
+        ])
+        // Again, nothing changed: the manifest's download cut short once, then read to its end.
+        const again = recordingLog()
+        const second = await deploy(settingsOf(serverInputs(block.server(), inputs)), again)
+        expect([second.uploaded, second.filesSkipped]).toEqual([[], 2])
+        expect(again.lines.filter(l => l.includes('came up short'))).toEqual([
+          "info: A download came up short after this side of its data connection ended early: read again, each to the server's own end from now on"
+        ])
+      } finally {
+        await proxy.close()
+      }
     }
-  })
+  )
 })
