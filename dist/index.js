@@ -57709,6 +57709,14 @@ class ServerRecord {
      */
     helloWithAuth;
     /**
+     * A download whose size is known (the manifest's, by its SIZE) ends the client's side of its
+     * data connection once TLS is up (retrieve.ts): vsftpd sends its 226 only once the client's
+     * close_notify is in, a round trip after the last byte otherwise. Only where the greeting names
+     * vsftpd: pure-ftpd stops sending once the client's side ends (a 26 KB manifest cut at 10 KB
+     * here). Off for the run once such a download comes up short (the size check catches it).
+     */
+    endsDownloadEarly;
+    /**
      * What ended the run, whoever met it first (a data connection whose certificate is not the
      * pinned one): no session opens after it and the run fails with it, even where a step would
      * have shrugged the failure off.
@@ -57727,7 +57735,9 @@ class ServerRecord {
      * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
      */
     greeted(greeting) {
-        this.helloWithAuth ??= /^220 \(vsFTPd \d[\d.]*\)/.test(greeting);
+        const vsftpd = /^220 \(vsFTPd \d[\d.]*\)/.test(greeting);
+        this.helloWithAuth ??= vsftpd;
+        this.endsDownloadEarly ??= vsftpd;
         if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
             this.pipelining = false;
         if (/pyftpdlib/i.test(greeting)) {
@@ -57742,6 +57752,13 @@ class ServerRecord {
             return;
         this.helloWithAuth = false;
         this.log.info('The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on');
+    }
+    /** A download whose side was ended early came up short: they end with the server from now on. */
+    downloadCutShort() {
+        if (this.endsDownloadEarly === false)
+            return;
+        this.endsDownloadEarly = false;
+        this.log.info("A download came up short after this side of its data connection ended early: read again, each to the server's own end from now on");
     }
     /** A server's replies to commands sent together did not match them: one at a time from now on. */
     pipeliningConfused(why) {
@@ -59354,7 +59371,7 @@ function tooLarge(remotePath, what, maxBytes) {
  * the data connection has ended; rejects with the server's reply when it refused (FTPError),
  * else with what broke.
  */
-async function retrieve(client, data, command, limit = Infinity, onChunk, tls = TLS_ON_REPLY, behind, ahead) {
+async function retrieve(client, data, command, limit = Infinity, onChunk, tls = TLS_ON_REPLY, behind, ahead, endEarly = false) {
     const parts = [];
     let bytes = 0;
     let dataError;
@@ -59372,6 +59389,11 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
     const received = new Promise(resolve => (ended = resolve));
     const receive = async () => {
         const socket = await data.ready();
+        // Its size known, the server's 226 need not wait for our close_notify (server-record.ts).
+        if (endEarly) {
+            client.ftp.log('Data connection: this side ended once TLS is up (the size is known)');
+            socket.end();
+        }
         socket.on('data', (chunk) => {
             bytes += chunk.length;
             if (bytes > limit)
@@ -59448,10 +59470,11 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
  * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
  * `ahead`: MLSTs in the RETR's write.
  */
-async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls, ahead) {
+async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls, ahead, server) {
     let got;
+    const endEarly = expected !== undefined && expected > 0 && server?.endsDownloadEarly === true;
     try {
-        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead);
+        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead, endEarly);
     }
     catch (err) {
         // 550: no such file (RFC 959); anything else is a real failure, not "absent".
@@ -59462,6 +59485,8 @@ async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls, 
         throw err;
     }
     if (expected !== undefined && got.length !== expected) {
+        if (endEarly && got.length < expected)
+            server.downloadCutShort();
         throw new DeployError(`Download of ${remotePath} is incomplete: ${got.length} of ${expected} bytes arrived`, {
             command: 'RETR',
             transient: true
@@ -59869,7 +59894,7 @@ async function readSized(r, path, size, maxBytes, ahead) {
     const expected = sizeIn(size);
     if (expected !== undefined && expected > maxBytes)
         throw tooLarge(path, `is ${expected} bytes,`, maxBytes);
-    return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead);
+    return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead, r.server);
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/send-all.ts
