@@ -30,19 +30,21 @@ export interface SmallReader {
  * STAT of each of `dirs` (where STAT lists), then SIZE of each path, pipelined with the passive
  * port (the writes the server takes: one where they fit), then the first path there downloaded
  * (at most `maxBytes`). A SIZE refused as a command (`550 Permission denied.`) is not "no such
- * file": RETR tells.
+ * file": RETR tells. `known`: those replies, asked already; `got`: files read whole with them.
  */
 export async function readFirstOf(
   r: SmallReader,
   paths: string[],
   maxBytes: number,
   dirs: string[] = [],
-  known?: ReadonlyMap<string, Reply>
+  known?: ReadonlyMap<string, Reply>,
+  got?: ReadonlyMap<string, Buffer>
 ): Promise<FirstRead> {
   const stated = r.server.statLists ? dirs.filter(dir => !globbed(dir)) : []
   const commands = [...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)]
   // Sent in the login's write (with the passive port): their replies, else asked now.
-  const replies = commands.every(command => known?.has(command))
+  const asked = commands.every(command => known?.has(command))
+  const replies = asked
     ? commands.map(command => known!.get(command)!)
     : await r.sendAll(commands, { pipelined: true, preparePassive: true })
   const stats = new Map(
@@ -52,7 +54,8 @@ export async function readFirstOf(
   const ahead = factsOfEntries(r.server, stated[0], stats, paths)
   for (const [i, path] of paths.entries()) {
     const size = replies[stated.length + i]!
-    const data = await readSized(r, path, size, maxBytes, ahead)
+    // Read whole with those replies (under the deploy lock, in its heartbeat's write): not again.
+    const data = asked && got?.has(path) === true ? got.get(path) : await readSized(r, path, size, maxBytes, ahead)
     read.files.push(data)
     if (data !== undefined) break
   }
