@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { deploy } from '../src/deploy.js'
+import { MANIFEST_MAX_BYTES } from '../src/manifest/manifest-file.js'
 import { openSession } from '../src/ftp/index.js'
 import { listLocalFiles } from '../src/local/local-files.js'
 import { ServerKind } from './harness/servers.js'
@@ -156,6 +157,34 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
     expect(result.uploaded).toEqual(['c.txt'])
     expect(readFileSync(join(root, 'raced/d/b.txt'), 'utf8')).toBe('b2')
     expect(JSON.parse(readFileSync(join(root, 'raced', MANIFEST), 'utf8')).files).toHaveProperty(['d/b.txt'])
+  })
+
+  maybe('under the lock, a manifest gone is read from its backup, one over its limit is refused unread', async () => {
+    const root = block.server().root
+    const files = { 'a.txt': 'a', 'd/b.txt': 'b' }
+    const settings = (local: Record<string, string>): ReturnType<typeof settingsOf> =>
+      settingsOf(inputs({ 'local-dir': makeTree(local), 'remote-dir': 'edge' }))
+    await deploy(settings(files), recordingLog())
+    const manifest = readFileSync(join(root, 'edge', MANIFEST))
+    const retrs = (lines: string[]): string[] => lines.filter(l => / > RETR \/edge\/\.ftps-deploy-manifest/.test(l))
+    // Gone right before the lock (between another run's two renames), its backup in place.
+    let gone = false
+    const log = hookedLog(message => {
+      if (gone || message !== `> MKD /edge/${LOCK}`) return
+      gone = true
+      rmSync(join(root, 'edge', MANIFEST))
+      block.server().putFile(`edge/${MANIFEST}.previous`, manifest)
+    })
+    expect((await deploy(settings({ ...files, 'd/b.txt': 'b changed' }), log)).uploaded).toEqual(['d/b.txt'])
+    expect(retrs(log.lines)).toEqual([`debug: > RETR /edge/${MANIFEST}.previous`])
+    // Over its limit: refused from its SIZE, never downloaded.
+    block.server().putFile(`edge/${MANIFEST}`, Buffer.alloc(MANIFEST_MAX_BYTES + 1, 32))
+    const big = recordingLog()
+    await expect(deploy(settings({ ...files, 'd/b.txt': 'b changed again' }), big)).rejects.toThrow(
+      `is ${MANIFEST_MAX_BYTES + 1} bytes, more than the ${MANIFEST_MAX_BYTES} bytes such a file may have: not read`
+    )
+    expect(retrs(big.lines)).toEqual([])
+    expect(readFileSync(join(root, 'edge/d/b.txt'), 'utf8')).toBe('b changed')
   })
 
   maybe('a lock held by another run: what was read behind the refused MKD is read again under the lock', async () => {
