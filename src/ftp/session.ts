@@ -34,6 +34,7 @@ import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
 import { ThenRead, ThenReadIo, togetherThenRead } from './then-read.js'
+import { aheadFailed } from './commands-ahead.js'
 
 export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -121,7 +122,11 @@ export class BasicFtpSession implements RemoteSession {
         const data = await this.connector.open(this.client)
         // The next transfer's passive port behind the RETR, where the server reads it after the transfer.
         const behind = this.connector.behindStor()
-        return retrieveSmall(this.client, data, path, maxBytes, expected, this.tlsTiming(), ahead, behind)
+        return retrieveSmall(this.client, data, path, maxBytes, expected, this.tlsTiming(), ahead, behind).catch(
+          err => {
+            throw aheadFailed(err, this.server)
+          }
+        )
       }
     }
     return togetherThenRead(io, this.server, ops, reads, next, file)

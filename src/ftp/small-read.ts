@@ -10,6 +10,7 @@ import { posix } from 'node:path'
 import type { FirstRead, RemoteEntry, Reply } from '../core/remote-session.js'
 import type { ServerRecord } from '../core/server-record.js'
 import type { PassiveConnector } from './data-connection.js'
+import { aheadFailed } from './commands-ahead.js'
 import { FactsAhead, factsAhead } from './mlst.js'
 import { BATCH_BYTES, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
 import { retrieveSmall, tooLarge } from './retrieve.js'
@@ -112,5 +113,8 @@ async function readSized(
   if (size.code >= 300 && !unavailable) throw new FTPError(size)
   const expected = sizeIn(size)
   if (expected !== undefined && expected > maxBytes) throw tooLarge(path, `is ${expected} bytes,`, maxBytes)
-  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead)
+  const data = await r.connector.open(r.client)
+  return retrieveSmall(r.client, data, path, maxBytes, expected, r.tls(), ahead).catch(err => {
+    throw aheadFailed(err, r.server)
+  })
 }
