@@ -102,8 +102,9 @@ async function readingThen(
 ): Promise<ThenRead> {
   const { cut, then, outcomes, first } = done
   const lead = [...then.map(opCommand), ...commands.slice(cut)]
-  const retr = lineBytes(`RETR ${file.path}`)
-  const fits = Math.max(then.length, batchEnds(lead.map(lineBytes), burst.bytes - retr, burst.commands - 1)[0] ?? 0)
+  // Room for the RETR, and the next passive port that may go behind it.
+  const retr = lineBytes(`RETR ${file.path}`) + PORT_BYTES
+  const fits = Math.max(then.length, batchEnds(lead.map(lineBytes), burst.bytes - retr, burst.commands - 2)[0] ?? 0)
   const ahead = new CommandsAhead(lead.slice(0, fits))
   let data: Buffer | undefined
   try {
