@@ -2,8 +2,8 @@
  * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
  * taken before the server's state is read (that read's first write rides behind the lock's MKD,
  * the first heartbeat ahead of its second, the manifest's RETR at that second's end), its
- * heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
+ * heartbeat on a session of its own, released at the end whatever happened. A dry run only
+ * says whether one is held.
  */
 import { hostname, userInfo } from 'node:os'
 import { posix } from 'node:path'
