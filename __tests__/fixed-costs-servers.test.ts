@@ -44,9 +44,9 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       // (lock-reads-servers.test.ts has more).
       const lockAt = sent.findIndex(w => w.includes(`MKD ${lock}`))
       expect(sent[lockAt]!.slice(-3)).toEqual([
-        'STAT /fixed',
         `SIZE /fixed/${MANIFEST}`,
-        `SIZE /fixed/${MANIFEST}.previous`
+        `SIZE /fixed/${MANIFEST}.previous`,
+        'STAT /fixed'
       ])
       expect(sent[lockAt + 1]).toEqual([
         expect.stringMatching(/^MKD \/fixed\/\.ftps-deploy\.lock\/beat-\d{12}0$/),

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { deploy } from '../src/deploy.js'
+import { MANIFEST_MAX_BYTES } from '../src/manifest/manifest-file.js'
 import { openSession } from '../src/ftp/index.js'
 import { listLocalFiles } from '../src/local/local-files.js'
 import { ServerKind } from './harness/servers.js'
@@ -40,24 +41,38 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
     expect(log.warnings).toEqual([])
     const sent = writes(log.lines)
     const lock = `/rides/${LOCK}`
+    const manifest = `/rides/${MANIFEST}`
     const at = sent.findIndex(w => w.includes(`MKD ${lock}`))
-    // remote-dir and the lock, then the reads: remote-dir's STAT first.
-    expect(sent[at]!.slice(0, 3)).toEqual(['MKD /rides', `MKD ${lock}`, 'STAT /rides'])
+    // remote-dir and the lock, then the reads: the manifest's SIZEs first, remote-dir's STAT next.
+    expect(sent[at]!.slice(0, 5)).toEqual([
+      'MKD /rides',
+      `MKD ${lock}`,
+      `SIZE ${manifest}`,
+      `SIZE ${manifest}.previous`,
+      'STAT /rides'
+    ])
     // The next write: the first heartbeat (this run's token in its name), the STATs that did not
-    // fit, the manifest's SIZEs, the passive port of its RETR.
+    // fit, and the manifest's RETR at its end (the next passive port behind it, where the server
+    // reads it after the transfer): the manifest is read under the lock with no write of its own.
     const next = sent[at + 1]!
     expect(next[0]).toMatch(new RegExp(`^MKD /rides/\\.ftps-deploy\\.lock/beat-\\d{12}0$`))
-    expect(next.slice(1, -3).every(c => c.startsWith('STAT /rides/a-directory'))).toBe(true)
-    expect(next.slice(1).length).toBeGreaterThan(2)
-    expect(next.slice(-3)).toEqual([`SIZE /rides/${MANIFEST}`, `SIZE /rides/${MANIFEST}.previous`, 'EPSV'])
-    // Every directory once, and nothing read again before the manifest's RETR and the uploads.
-    const stats = [...sent[at]!, ...next].filter(c => c.startsWith('STAT '))
-    expect(stats).toHaveLength(61)
-    expect(sent[at + 2]).toEqual([`RETR /rides/${MANIFEST}`])
-    const after = sent.slice(at + 2).flat()
+    const retr = next.indexOf(`RETR ${manifest}`)
+    expect(retr).toBeGreaterThan(0)
+    expect(next.slice(1, retr).every(c => c.startsWith('STAT /rides/a-directory'))).toBe(true)
+    expect(next.slice(retr + 1).every(c => c === 'EPSV')).toBe(true)
+    // vsftpd reads bigger writes (the server record's burst): every read goes with the lock's MKD.
+    if (kind.startsWith('vsftpd')) expect(next.slice(1, retr)).toEqual([])
+    // Every directory once, the manifest read once, and nothing read again before the uploads.
+    const after = sent.slice(at).flat()
     const upload = after.findIndex(c => c.startsWith('STOR ') && !c.includes(LOCK))
     expect(upload).toBeGreaterThan(0)
-    expect(after.slice(0, upload).filter(c => /^(STAT|SIZE \/rides\/\.ftps-deploy-manifest)/.test(c))).toEqual([])
+    const reads = after.slice(0, upload)
+    expect(reads.filter(c => c.startsWith('STAT '))).toHaveLength(61)
+    expect(new Set(reads.filter(c => c.startsWith('STAT '))).size).toBe(61)
+    expect(reads.filter(c => c === `RETR ${manifest}` || c === `SIZE ${manifest}`)).toEqual([
+      `SIZE ${manifest}`,
+      `RETR ${manifest}`
+    ])
     // holder.json written (beside, on the heartbeat's connection where it was free), then removed with the lock.
     expect(log.lines.some(l => /^debug: (#lock )?> STOR \/rides\/\.ftps-deploy\.lock\/holder\.json$/.test(l))).toBe(
       true
@@ -70,6 +85,7 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       const made = serverLog.lastIndexOf(`MKD ${lock}`)
       expect(made).toBeGreaterThan(-1)
       expect(serverLog.indexOf('STAT /rides', made)).toBeGreaterThan(made)
+      expect(serverLog.indexOf(`RETR ${manifest}`, made)).toBeGreaterThan(made)
     }
   })
 
@@ -105,6 +121,70 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       []
     )
     expect(lockAt(none.lines)).toBe(-1)
+  })
+
+  maybe('a manifest another run wrote just before the lock is taken: the one read under it is used', async () => {
+    const root = block.server().root
+    const settings = (local: Record<string, string>): ReturnType<typeof settingsOf> =>
+      settingsOf(inputs({ 'local-dir': makeTree(local), 'remote-dir': 'raced' }))
+    const v1 = { 'a.txt': 'a', 'd/b.txt': 'b' }
+    const v2 = { 'a.txt': 'a', 'd/b.txt': 'b2' }
+    await deploy(settings(v1), recordingLog())
+    const before = readFileSync(join(root, 'raced', MANIFEST))
+    // The other run's deploy of v2: d/b.txt and the manifest as it leaves them.
+    await deploy(settings(v2), recordingLog())
+    const theirs = readFileSync(join(root, 'raced', MANIFEST))
+    expect(theirs.equals(before)).toBe(false)
+    // Back to v1: this run logs in to find it, d/b.txt at another size than its own.
+    block.server().putFile(`raced/${MANIFEST}`, before)
+    block.server().putFile('raced/d/b.txt', 'b')
+    // The other run ends right before this run's lock: its files and manifest in place.
+    let raced = false
+    const log = hookedLog(message => {
+      if (raced || message !== `> MKD /raced/${LOCK}`) return
+      raced = true
+      block.server().putFile('raced/d/b.txt', 'b2')
+      block.server().putFile(`raced/${MANIFEST}`, theirs)
+    })
+    const result = await deploy(settings({ ...v2, 'c.txt': 'new' }), log)
+    expect(raced).toBe(true)
+    // The manifest read once, in the heartbeat's write, after the lock's MKD.
+    const sent = writes(log.lines)
+    const retrs = sent.filter(w => w.includes(`RETR /raced/${MANIFEST}`))
+    expect(retrs).toHaveLength(1)
+    expect(retrs[0]![0]).toMatch(/^MKD \/raced\/\.ftps-deploy\.lock\/beat-/)
+    // Planned against the other run's manifest: d/b.txt is recorded there as it is, not uploaded again.
+    expect(result.uploaded).toEqual(['c.txt'])
+    expect(readFileSync(join(root, 'raced/d/b.txt'), 'utf8')).toBe('b2')
+    expect(JSON.parse(readFileSync(join(root, 'raced', MANIFEST), 'utf8')).files).toHaveProperty(['d/b.txt'])
+  })
+
+  maybe('under the lock, a manifest gone is read from its backup, one over its limit is refused unread', async () => {
+    const root = block.server().root
+    const files = { 'a.txt': 'a', 'd/b.txt': 'b' }
+    const settings = (local: Record<string, string>): ReturnType<typeof settingsOf> =>
+      settingsOf(inputs({ 'local-dir': makeTree(local), 'remote-dir': 'edge' }))
+    await deploy(settings(files), recordingLog())
+    const manifest = readFileSync(join(root, 'edge', MANIFEST))
+    const retrs = (lines: string[]): string[] => lines.filter(l => / > RETR \/edge\/\.ftps-deploy-manifest/.test(l))
+    // Gone right before the lock (between another run's two renames), its backup in place.
+    let gone = false
+    const log = hookedLog(message => {
+      if (gone || message !== `> MKD /edge/${LOCK}`) return
+      gone = true
+      rmSync(join(root, 'edge', MANIFEST))
+      block.server().putFile(`edge/${MANIFEST}.previous`, manifest)
+    })
+    expect((await deploy(settings({ ...files, 'd/b.txt': 'b changed' }), log)).uploaded).toEqual(['d/b.txt'])
+    expect(retrs(log.lines)).toEqual([`debug: > RETR /edge/${MANIFEST}.previous`])
+    // Over its limit: refused from its SIZE, never downloaded.
+    block.server().putFile(`edge/${MANIFEST}`, Buffer.alloc(MANIFEST_MAX_BYTES + 1, 32))
+    const big = recordingLog()
+    await expect(deploy(settings({ ...files, 'd/b.txt': 'b changed again' }), big)).rejects.toThrow(
+      `is ${MANIFEST_MAX_BYTES + 1} bytes, more than the ${MANIFEST_MAX_BYTES} bytes such a file may have: not read`
+    )
+    expect(retrs(big.lines)).toEqual([])
+    expect(readFileSync(join(root, 'edge/d/b.txt'), 'utf8')).toBe('b changed')
   })
 
   maybe('a lock held by another run: what was read behind the refused MKD is read again under the lock', async () => {

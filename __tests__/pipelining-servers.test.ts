@@ -93,10 +93,10 @@ describe.each<ServerKind>([...EXPLICIT_SERVERS, ...PYFTPDLIB_SERVERS, ...LIMITED
           expect(first?.slice(login.length).filter(c => c !== 'STAT')).toEqual(['SIZE', 'SIZE', 'EPSV'])
         }
         // The lock: remote-dir's MKD and the lock's in one write, the state read under it behind
-        // them (remote-dir's STAT, the manifest's SIZEs); then the heartbeat's MKD with the next
+        // them (the manifest's SIZEs, remote-dir's STAT); then the heartbeat's MKD with the next
         // port (holder.json is written beside, lock-reads-servers); its release: its heartbeat (by
         // name, so only its own lock), holder.json and the directory in one write.
-        expect(together).toContainEqual(['MKD', 'MKD', 'STAT', 'SIZE', 'SIZE'])
+        expect(together).toContainEqual(['MKD', 'MKD', 'SIZE', 'SIZE', 'STAT'])
         expect(together.filter(b => b.join(' ') === 'MKD EPSV')).toHaveLength(1)
         expect(together.filter(b => b.join(' ').startsWith('RMD DELE RMD'))).toHaveLength(1)
         // The plan's four directories (d0, d1, d2, d0/sub) in one write.

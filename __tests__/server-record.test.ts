@@ -1,5 +1,6 @@
 /** The one record of what the server allows: where each fact starts, how it changes, what is said. */
 import { ServerRecord } from '../src/core/server-record.js'
+import { burstOf } from '../src/ftp/pipelining.js'
 import { recordingLog } from './support/engine.js'
 
 const record = (atomic = true) => {
@@ -33,6 +34,17 @@ describe('ServerRecord', () => {
     server.greeted(greeting)
     expect([server.pipelining, server.earlyTls]).toEqual([pipelining, earlyTls])
     expect(log.warnings).toEqual([])
+  })
+
+  test.each([
+    ['220 (vsFTPd 3.0.3)', { bytes: 16384, commands: 512 }],
+    ['220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------', { bytes: 2048, commands: 64 }],
+    ['220 ProFTPD Server (Debian) [::ffff:127.0.0.1]', { bytes: 2048, commands: 64 }],
+    ['220 vsFTPd-like banner without the version', { bytes: 2048, commands: 64 }]
+  ])('greeting %p: writes of at most %p', (greeting, burst) => {
+    const { server } = record()
+    server.greeted(greeting)
+    expect(burstOf(server)).toEqual(burst)
   })
 
   test('a refused rename over a file, then refused renames: each said once, never back up', () => {

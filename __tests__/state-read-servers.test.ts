@@ -85,13 +85,13 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
       `SIZE rides/${MANIFEST}.previous`,
       expect.stringMatching(/^(EPSV|PASV)$/)
     ]
-    const underLock = ['STAT /rides', `SIZE /rides/${MANIFEST}`, `SIZE /rides/${MANIFEST}.previous`]
+    const underLock = [`SIZE /rides/${MANIFEST}`, `SIZE /rides/${MANIFEST}.previous`, 'STAT /rides']
     const loginWrite = (lines: string[]): string[] | undefined => writes(lines).find(w => w[0] === 'USER deployer')
     const first = recordingLog()
     await deploy(settings, first)
     // A first deploy: both absent, told in the login's write; the read again under the lock rides
-    // in the lock's own write, behind its MKD: remote-dir's STAT alone (no manifest was found: the
-    // rest is not there).
+    // in the lock's own write, behind its MKD: the manifest's SIZEs, then remote-dir's STAT alone (no
+    // manifest was found: the rest is not there).
     const firstWrites = writes(first.lines)
     expect(loginWrite(first.lines)?.slice(0, 2)).toEqual(['USER deployer', 'PASS ###'])
     expect(loginWrite(first.lines)?.slice(-5)).toEqual(together)
@@ -210,7 +210,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
 
     // A change at the same size (no listing shows it): read before the lock with the local files'
     // directories; under the lock, with those the manifest read before it names too ('gone', no
-    // longer local); no STAT after the manifest.
+    // longer local); no STAT after the manifest's RETR (in the heartbeat's write).
     const kept = Object.fromEntries(Object.entries(files).filter(([path]) => path !== 'gone/x.txt'))
     const changed = recordingLog()
     const result = await deploy(settings(makeTree({ ...kept, 'a.txt': 'b' })), changed)
@@ -219,7 +219,7 @@ describe.each(EXPLICIT_SERVERS)('%s', kind => {
     expect(before).toEqual(asGiven(dirs.filter(d => d !== 'STAT /lv/gone')))
     expect(under).toEqual(dirs)
     const lockAt = changed.lines.findIndex(l => l.endsWith(`> MKD /lv/${LOCK}`))
-    const underAt = changed.lines.findIndex((l, i) => i > lockAt && l.endsWith(`> SIZE /lv/${MANIFEST}`))
+    const underAt = changed.lines.findIndex((l, i) => i > lockAt && l.endsWith(`> RETR /lv/${MANIFEST}`))
     expect(lockAt).toBeGreaterThan(0)
     expect(underAt).toBeGreaterThan(lockAt)
     const firstStore = changed.lines.findIndex(l => / > STOR /.test(l) && !l.includes(LOCK) && !l.includes(MANIFEST))

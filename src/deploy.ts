@@ -22,7 +22,7 @@ import { listLocalFiles } from './local/local-files.js'
 import { startRun } from './run-start.js'
 import { EndListing, listAtEnd, quietUnlessStopped, releaseIfHeld, releaseWhenDone, releaseWithin } from './run-end.js'
 import { LOCK_DIR, LOCK_TIMING, LockTiming, RunIdentity } from './lock/lock.js'
-import { localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from './lock/run-lock.js'
+import { LockReads, localIdentity, lockSteps, reportHeldLock, RunLock, takeRunLock } from './lock/run-lock.js'
 import { adoptFromServer } from './remote/adopt.js'
 import { probeCaseFolding } from './remote/case-fold.js'
 import { statOrListLister } from './remote/remote-listing.js'
@@ -83,7 +83,7 @@ export async function deploy(
       await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock))
     // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
     const lockLater = swap === undefined && !settings.rollback
-    const lockNow = (reads?: string[]): Promise<RunLock> => {
+    const lockNow = (reads?: LockReads): Promise<RunLock> => {
       // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
       if (settings.protocol === 'sftp') pool.warm(settings.concurrency)
       return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads))
@@ -119,7 +119,7 @@ export async function deploy(
       holdsLock
     }
     const readState = (read?: ManifestRead, known?: ManifestRead): Promise<RemoteState> =>
-      log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads))
+      log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads, held?.files))
     const unlocked = settings.lock && !settings.dryRun && held === undefined
     // Its first reads rode in the login's write; files their listings show changed: the plan writes.
     const login = unlocked ? loginReads?.taken(first, target) : undefined
@@ -275,7 +275,7 @@ function takeLock(
   at: string | SwapPaths,
   home: string,
   signal: AbortSignal | undefined,
-  reads: string[] | undefined
+  reads: LockReads | undefined
 ): Promise<RunLock> {
   return takeRunLock({
     pool,

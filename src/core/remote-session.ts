@@ -33,6 +33,12 @@ export interface LocalSource {
 /** Entry types as listings give them (the numbers basic-ftp's FileType uses). */
 export const EntryType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 3 } as const
 
+/** A small file read whole (the manifest): where it is, and the most bytes it may have. */
+export interface FileToRead {
+  path: string
+  maxBytes: number
+}
+
 /** What `readFirstOf` found: STAT's listings of the directories, and each file asked for, up to the first there. */
 export interface FirstRead {
   /**
@@ -147,13 +153,15 @@ export interface RemoteSession {
   /**
    * `download` of the first of `paths` that is there, their sizes asked for in one write, with
    * STAT <dir> in that write too where the server lists that way: the run's first listing rides
-   * on the manifest's read (and its backup's). Optional: callers fall back to `download`.
+   * on the manifest's read (and its backup's). `known`: those replies, asked already; `got`:
+   * files read whole with them (togetherThenRead's `file`). Optional: callers fall back to `download`.
    */
   readFirstOf?(
     paths: string[],
     maxBytes: number,
     dirs?: string[],
-    known?: ReadonlyMap<string, Reply>
+    known?: ReadonlyMap<string, Reply>,
+    got?: ReadonlyMap<string, Buffer>
   ): Promise<FirstRead>
   /**
    * The replies to the reads sent in the login's write (command -> reply), once: they are what
@@ -219,13 +227,16 @@ export interface RemoteSession {
    * where the server takes pipelined commands: the server answers in order, so each read is
    * answered after every change ahead of it (the deploy lock's MKD: the state read under the
    * lock, issue 22). `next` (given the changes' outcomes) leads the second write. Where the
-   * connection is lost after the changes' replies, what came after is undefined. Optional.
+   * connection is lost after the changes' replies, what came after is undefined. `file`: a small
+   * file whose SIZE is among `reads`, read at the end of the second write where the last change
+   * was made and its SIZE came at most `maxBytes` (the manifest under the lock). Optional.
    */
   togetherThenRead?(
     ops: RemoteOp[],
     reads: string[],
-    next?: (outcomes: OpOutcome[]) => RemoteOp[]
-  ): Promise<{ outcomes: OpOutcome[]; next?: OpOutcome[]; replies?: ReadonlyMap<string, Reply> }>
+    next?: (outcomes: OpOutcome[]) => RemoteOp[],
+    file?: FileToRead
+  ): Promise<{ outcomes: OpOutcome[]; next?: OpOutcome[]; replies?: ReadonlyMap<string, Reply>; file?: Buffer }>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean
   /**

@@ -12,6 +12,9 @@ import type { HashAlgorithm } from './hash-names.js'
 /** How a file takes the place of another: rename over it, delete it first, or write in place. */
 export type ReplaceMode = 'rename' | 'delete-then-rename' | 'direct'
 
+/** A write to vsftpd: one TLS record's worth of commands (the lock's reads of a 100-directory site in one). */
+const VSFTPD_BURST_BYTES = 16384
+
 export class ServerRecord {
   /** Uploads were asked to go live by rename (`atomic`), whatever `replace` has come down to. */
   readonly atomic: boolean
@@ -35,6 +38,12 @@ export class ServerRecord {
    * a server answers such a command during the transfer (pure-ftpd: 500).
    */
   readsAfterTransfer = true
+  /**
+   * Most bytes of commands in one write; undefined: ftp/pipelining.ts BATCH_BYTES, what every
+   * server reads at once. vsftpd reads bursts of any size (FACTS.md: 33 KB of STATs answered
+   * whole over TLS), ProFTPD and pure-ftpd with TLS leave what is past about 4 KB unread.
+   */
+  burstBytes: number | undefined
   /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
   statLists = true
   /** EPSV answers (else PASV). */
@@ -90,13 +99,15 @@ export class ServerRecord {
    * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
    * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
    * transfer by dropping the transfer (never answering the STOR), and a wrong password late;
-   * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
+   * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`): bigger writes, its hello with AUTH TLS, its
+   * downloads' 226 without waiting for this side's end.
    */
   greeted(greeting: string): void {
     const vsftpd = /^220 \(vsFTPd \d[\d.]*\)/.test(greeting)
     this.helloWithAuth ??= vsftpd
     this.endsDownloadEarly ??= vsftpd
     if (/Microsoft FTP Service|FileZilla Server/i.test(greeting)) this.pipelining = false
+    if (vsftpd) this.burstBytes = VSFTPD_BURST_BYTES
     if (/pyftpdlib/i.test(greeting)) {
       this.earlyTls = false
       this.readsAfterTransfer = false

@@ -12,7 +12,7 @@ import { Socket, SocketConnectOpts } from 'node:net'
 import { ConnectionOptions, TLSSocket } from 'node:tls'
 import { DeployError } from '../core/errors.js'
 import type { Reply } from '../core/remote-session.js'
-import { batchEnds, commandNamed, isReply, lineTooLong } from './pipelining.js'
+import { BATCH_BYTES, BATCH_COMMANDS, batchEnds, commandNamed, isReply, lineTooLong } from './pipelining.js'
 
 /** The basic-ftp version everything here was checked against (package.json pins it). */
 export const BASIC_FTP_VERSION = '6.2.6'
@@ -148,7 +148,7 @@ export type { Reply }
 /**
  * Sends `commands` together and resolves with the reply to each, in order (RFC 959 asks servers
  * to queue commands that arrive early): in writes of at most BATCH_BYTES and BATCH_COMMANDS
- * (pipelining.ts), each sent once the replies to the one before are in, so no write exceeds
+ * (pipelining.ts; `burst`: the server's, burstOf), each sent once the replies to the one before are in, so no write exceeds
  * what a server reads at once. Only for commands answered by one reply each (no transfers). A
  * reply that `fits` says cannot be its command's, or a preliminary 1xx reply, means the replies
  * no longer match the commands: rejects with a `RepliesMismatch` at once, and the session is
@@ -158,7 +158,8 @@ export type { Reply }
 export function sendPipelined(
   client: Client,
   commands: string[],
-  fits: (command: string, reply: Reply) => boolean
+  fits: (command: string, reply: Reply) => boolean,
+  burst = { bytes: BATCH_BYTES, commands: BATCH_COMMANDS }
 ): Promise<Reply[]> {
   const ftp: FTPContext = client.ftp
   const encoding = nameEncoding(client)
@@ -169,7 +170,7 @@ export function sendPipelined(
     if (tooLong !== undefined) throw new DeployError(tooLong, { command: command.split(' ')[0], transient: false })
   }
   if (commands.length === 0) return Promise.resolve([])
-  const ends = batchEnds(lengths)
+  const ends = batchEnds(lengths, burst.bytes, burst.commands)
   const replies: Reply[] = []
   let sent = 0
   const sendNext = (): void => {

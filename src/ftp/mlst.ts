@@ -4,10 +4,10 @@
  * The listing output takes its exact times from them where the run's STAT listings already
  * showed which entries there are (issue 22: the listing of a run that changed nothing).
  */
-import { Client, FileInfo, parseList, ResponseHandler } from 'basic-ftp'
+import { FileInfo, parseList } from 'basic-ftp'
 import type { Reply } from '../core/remote-session.js'
-import { nameEncoding } from './basic-ftp.js'
-import { BATCH_COMMANDS, globbed, isReply } from './pipelining.js'
+import { CommandsAhead } from './commands-ahead.js'
+import { BATCH_COMMANDS, globbed } from './pipelining.js'
 
 /**
  * A name MLST may not read as given: a pattern (a server may expand it), spaces at either end
@@ -55,41 +55,15 @@ export async function mlstFacts(
  * MLSTs sent ahead of a transfer's command in its write (the manifest's RETR): their replies come
  * before the transfer's, to the same handler, at no round trip of their own.
  */
-export class FactsAhead {
-  private readonly replies: Reply[] = []
-  private sent = false
-  /** A reply that was no MLST's (a 1xx): the rest are the transfer's, and no facts are taken. */
-  private confused = false
-
+export class FactsAhead extends CommandsAhead {
   /** `paths`: those MLST may read as given, each command within a line's length. */
-  constructor(readonly paths: string[]) {}
-
-  /** Writes the MLSTs (logged as sent) in one write on the control connection, right before the transfer's command; once. */
-  send(client: Client): void {
-    const ftp = client.ftp
-    if (ftp.closed || this.sent) return
-    this.sent = true
-    for (const path of this.paths) ftp.log(`> MLST ${path}`)
-    ftp.socket.write(this.paths.map(path => `MLST ${path}\r\n`).join(''), nameEncoding(client))
-  }
-
-  /** `handler`, the MLSTs' replies taken first. */
-  handler(handler: ResponseHandler): ResponseHandler {
-    return (res, task) => {
-      if (!this.sent || this.confused || this.replies.length === this.paths.length || !isReply(res))
-        return handler(res, task)
-      if (res.code < 200) {
-        this.confused = true
-        return handler(res, task)
-      }
-      this.replies.push({ code: res.code, message: res.message })
-    }
+  constructor(readonly paths: string[]) {
+    super(paths.map(path => `MLST ${path}`))
   }
 
   /** Each path's facts; undefined for all where they did not all come. */
   facts(): (FileInfo | undefined)[] | undefined {
-    if (this.confused || this.replies.length !== this.paths.length) return undefined
-    return this.replies.map(parseMlst)
+    return this.all()?.map(parseMlst)
   }
 }
 

@@ -5,6 +5,7 @@
  * transfer) gets one command at a time for the rest of the run: the server record's `pipelining`.
  */
 import type { OpOutcome, RemoteOp, Reply } from '../core/remote-session.js'
+import type { ServerRecord } from '../core/server-record.js'
 
 /** The success codes of commands whose success reply is their own (RFC 959, 2428, 3659). */
 const SUCCESS: Record<string, number[]> = {
@@ -70,6 +71,12 @@ export const globbed = (path: string): boolean => /[[\]*?{}]/.test(path)
 export const BATCH_BYTES = 2048
 /** Most commands in one write (64 short MKDs fill BATCH_BYTES). */
 export const BATCH_COMMANDS = 64
+
+/** Most bytes and commands in one write to this server: the record's burstBytes (vsftpd), else BATCH_BYTES. */
+export function burstOf(server: Pick<ServerRecord, 'burstBytes'>): { bytes: number; commands: number } {
+  const bytes = server.burstBytes ?? BATCH_BYTES
+  return { bytes, commands: Math.max(BATCH_COMMANDS, Math.floor((BATCH_COMMANDS * bytes) / BATCH_BYTES)) }
+}
 /**
  * The longest command line sent, CRLF included. pyftpdlib answers a line over 2,048 bytes with
  * `500 Command too long.` and then the rest of it as another command (every later reply one

@@ -20,7 +20,7 @@ import {
 import type { ServerRecord } from '../core/server-record.js'
 import { PassiveBehind, sortedBehind } from './behind-transfer.js'
 import { DataConnection, PassiveConnector } from './data-connection.js'
-import type { FactsAhead } from './mlst.js'
+import type { CommandsAhead } from './commands-ahead.js'
 import { isReply } from './pipelining.js'
 import { startTlsEarly, TLS_ON_REPLY, TlsTiming } from './early-tls.js'
 
@@ -52,7 +52,7 @@ export async function retrieve(
   onChunk?: (chunk: Buffer) => void,
   tls: TlsTiming = TLS_ON_REPLY,
   behind?: PassiveBehind,
-  ahead?: FactsAhead,
+  ahead?: CommandsAhead,
   endEarly = false
 ) {
   const parts: Buffer[] = []
@@ -116,23 +116,25 @@ export async function retrieve(
     if (res.code >= 200 && res.code < 300) return task.resolve(res)
     if (res.code >= 300) task.reject(new FTPError(res))
   }
-  // MLSTs ahead of the command, in its write: their replies come first.
+  // Commands ahead of the command, in its write (MLSTs, a lock's reads): their replies come first.
   ahead?.send(client)
-  const handle = ahead?.handler(handler) ?? handler
+  const afterAhead = (h: ResponseHandler): ResponseHandler => ahead?.handler(h) ?? h
   const confirmed =
     behind === undefined
-      ? sendWithHandler(client, command, handle)
+      ? sendWithHandler(client, command, afterAhead(handler))
       : sendWithBehind(
           client,
           command,
           behind.command,
-          sortedBehind(
-            behind,
-            () => started,
-            straySeen => {
-              if (!started && !straySeen) expectStrayCompletion(client)
-            },
-            handle
+          afterAhead(
+            sortedBehind(
+              behind,
+              () => started,
+              straySeen => {
+                if (!started && !straySeen) expectStrayCompletion(client)
+              },
+              handler
+            )
           )
         )
   startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled })
@@ -152,7 +154,8 @@ export async function retrieve(
 /**
  * RETR of a small file (a manifest, holder.json) into memory: undefined when there is no such
  * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
- * `ahead`: MLSTs in the RETR's write.
+ * `ahead`: commands in the RETR's write (MLSTs; under the lock, its heartbeat and STATs);
+ * `behind`: the next transfer's passive port, behind the RETR.
  */
 export async function retrieveSmall(
   client: Client,
@@ -161,13 +164,14 @@ export async function retrieveSmall(
   maxBytes: number,
   expected: number | undefined,
   tls: TlsTiming,
-  ahead?: FactsAhead,
+  ahead?: CommandsAhead,
+  behind?: PassiveBehind,
   server?: Pick<ServerRecord, 'endsDownloadEarly' | 'downloadCutShort'>
 ): Promise<Buffer | undefined> {
   let got: Buffer
   const endEarly = expected !== undefined && expected > 0 && server?.endsDownloadEarly === true
   try {
-    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead, endEarly)
+    got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, behind, ahead, endEarly)
   } catch (err) {
     // 550: no such file (RFC 959); anything else is a real failure, not "absent".
     if (err instanceof FTPError && err.code === 550) return undefined

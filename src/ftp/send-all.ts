@@ -10,7 +10,7 @@ import { isTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
 import { BatchStopped, RepliesMismatch, Reply, sendPipelined } from './basic-ftp.js'
 import type { PassiveConnector } from './data-connection.js'
-import { commandNamed, fitsCommand } from './pipelining.js'
+import { burstOf, commandNamed, fitsCommand } from './pipelining.js'
 
 export interface SendOptions {
   pipelined: boolean
@@ -39,7 +39,7 @@ export async function sendAll(
   let replies: Reply[]
   if (options.pipelined && server.pipelining) {
     try {
-      replies = await sendPipelined(client, all, fitsCommand)
+      replies = await sendPipelined(client, all, fitsCommand, burstOf(server))
     } catch (err) {
       if (err instanceof BatchStopped) {
         options.stopped?.(err.replies)

@@ -8,6 +8,7 @@ import { Log } from '../core/log.js'
 import type {
   Commit,
   Committed,
+  FileToRead,
   FirstRead,
   LocalSource,
   OpOutcome,
@@ -26,13 +27,13 @@ import { refused } from './handshake.js'
 import { globbed, opCommand, outcome, sizeUnavailable } from './pipelining.js'
 import { downloadSha256, listDirectory } from './retrieve.js'
 import { ServerHasher } from './server-hash.js'
-import { readFirstOf, SmallReader } from './small-read.js'
+import { readFirstOf, retrieveAhead, SmallReader } from './small-read.js'
 import { parseStatListing, statFileSize, statListings } from './stat-listing.js'
 import { mlstFacts } from './mlst.js'
 import { commandFailed, SendOptions, sendAll } from './send-all.js'
 import { Sent, store } from './store.js'
 import type { TlsTiming } from './early-tls.js'
-import { ThenRead, togetherThenRead } from './then-read.js'
+import { ThenRead, ThenReadIo, togetherThenRead } from './then-read.js'
 
 export class BasicFtpSession implements RemoteSession {
   private readonly hasher: ServerHasher
@@ -108,8 +109,19 @@ export class BasicFtpSession implements RemoteSession {
     return replies.map(outcome)
   }
 
-  togetherThenRead(ops: RemoteOp[], reads: string[], next?: (outcomes: OpOutcome[]) => RemoteOp[]): Promise<ThenRead> {
-    return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next)
+  togetherThenRead(
+    ops: RemoteOp[],
+    reads: string[],
+    next?: (outcomes: OpOutcome[]) => RemoteOp[],
+    file?: FileToRead
+  ): Promise<ThenRead> {
+    const io: ThenReadIo = {
+      send: (c, o) => this.sendAll(c, o),
+      // The next transfer's passive port behind the RETR, where the server reads it after the transfer.
+      retrieve: (ahead, { path, maxBytes }, expected) =>
+        retrieveAhead(this.reader(), path, maxBytes, expected, ahead, true)
+    }
+    return togetherThenRead(io, this.server, ops, reads, next, file)
   }
 
   /**
@@ -157,9 +169,10 @@ export class BasicFtpSession implements RemoteSession {
     paths: string[],
     maxBytes: number,
     dirs?: string[],
-    known?: ReadonlyMap<string, Reply>
+    known?: ReadonlyMap<string, Reply>,
+    got?: ReadonlyMap<string, Buffer>
   ): Promise<FirstRead> {
-    return readFirstOf(this.reader(), paths, maxBytes, dirs, known)
+    return readFirstOf(this.reader(), paths, maxBytes, dirs, known, got)
   }
 
   /** The replies to the reads sent in the login's write (open-session.ts), once. */

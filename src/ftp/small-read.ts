@@ -10,6 +10,7 @@ import { posix } from 'node:path'
 import type { FirstRead, RemoteEntry, Reply } from '../core/remote-session.js'
 import type { ServerRecord } from '../core/server-record.js'
 import type { PassiveConnector } from './data-connection.js'
+import { aheadFailed, CommandsAhead } from './commands-ahead.js'
 import { FactsAhead, factsAhead } from './mlst.js'
 import { BATCH_BYTES, globbed, sizeIn, sizeUnavailable } from './pipelining.js'
 import { retrieveSmall, tooLarge } from './retrieve.js'
@@ -30,19 +31,21 @@ export interface SmallReader {
  * STAT of each of `dirs` (where STAT lists), then SIZE of each path, pipelined with the passive
  * port (the writes the server takes: one where they fit), then the first path there downloaded
  * (at most `maxBytes`). A SIZE refused as a command (`550 Permission denied.`) is not "no such
- * file": RETR tells.
+ * file": RETR tells. `known`: those replies, asked already; `got`: files read whole with them.
  */
 export async function readFirstOf(
   r: SmallReader,
   paths: string[],
   maxBytes: number,
   dirs: string[] = [],
-  known?: ReadonlyMap<string, Reply>
+  known?: ReadonlyMap<string, Reply>,
+  got?: ReadonlyMap<string, Buffer>
 ): Promise<FirstRead> {
   const stated = r.server.statLists ? dirs.filter(dir => !globbed(dir)) : []
   const commands = [...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)]
   // Sent in the login's write (with the passive port): their replies, else asked now.
-  const replies = commands.every(command => known?.has(command))
+  const asked = commands.every(command => known?.has(command))
+  const replies = asked
     ? commands.map(command => known!.get(command)!)
     : await r.sendAll(commands, { pipelined: true, preparePassive: true })
   const stats = new Map(
@@ -52,7 +55,8 @@ export async function readFirstOf(
   const ahead = factsOfEntries(r.server, stated[0], stats, paths)
   for (const [i, path] of paths.entries()) {
     const size = replies[stated.length + i]!
-    const data = await readSized(r, path, size, maxBytes, ahead)
+    // Read whole with those replies (under the deploy lock, in its heartbeat's write): not again.
+    const data = asked && got?.has(path) === true ? got.get(path) : await readSized(r, path, size, maxBytes, ahead)
     read.files.push(data)
     if (data !== undefined) break
   }
@@ -109,5 +113,24 @@ async function readSized(
   if (size.code >= 300 && !unavailable) throw new FTPError(size)
   const expected = sizeIn(size)
   if (expected !== undefined && expected > maxBytes) throw tooLarge(path, `is ${expected} bytes,`, maxBytes)
-  return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead, r.server)
+  return retrieveAhead(r, path, maxBytes, expected, ahead)
+}
+
+/**
+ * RETR of a small file on a new data connection, `ahead`'s commands before it; `behind`: the next
+ * transfer's passive port after it, where the server reads it after the transfer.
+ */
+export async function retrieveAhead(
+  r: SmallReader,
+  path: string,
+  maxBytes: number,
+  expected: number | undefined,
+  ahead?: CommandsAhead,
+  behind = false
+): Promise<Buffer | undefined> {
+  const data = await r.connector.open(r.client)
+  const after = behind ? r.connector.behindStor() : undefined
+  return retrieveSmall(r.client, data, path, maxBytes, expected, r.tls(), ahead, after, r.server).catch(err => {
+    throw aheadFailed(err, r.server)
+  })
 }

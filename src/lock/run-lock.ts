@@ -1,13 +1,14 @@
 /**
  * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
  * taken before the server's state is read (that read's first write rides behind the lock's MKD,
- * the first heartbeat ahead of its second), its heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
+ * the first heartbeat ahead of its second, the manifest's RETR at that second's end), its
+ * heartbeat on a session of its own, released at the end whatever happened. A dry run only
+ * says whether one is held.
  */
 import { hostname, userInfo } from 'node:os'
 import { posix } from 'node:path'
 import { makeDir } from '../session/refusals.js'
-import { OpOutcome, RemoteOp, RemoteSession, Reply } from '../core/remote-session.js'
+import { FileToRead, OpOutcome, RemoteOp, RemoteSession, Reply } from '../core/remote-session.js'
 import { DeployLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
 import { HeartbeatSession } from './heartbeat-session.js'
 import { beatName, inspectLockDir, newToken } from './lock-dir.js'
@@ -49,7 +50,13 @@ export interface RunLockOptions {
    * where the server takes pipelined commands (issue 22). The server answers in order, so they
    * are read under the lock; their replies count only where that MKD took it at once.
    */
-  reads?: string[]
+  reads?: LockReads
+}
+
+/** The reads under the lock: `commands` (one reply each), and `file` (the manifest, its SIZE among them) read whole in the heartbeat's write. */
+export interface LockReads {
+  commands: string[]
+  file?: FileToRead
 }
 
 /** The lock, and remote-dir's chain as the plan names it when any of it had to be created. */
@@ -63,6 +70,8 @@ export interface RunLock {
   aside: SessionRunner
   /** The replies to `reads` (command -> reply), read under this lock; undefined where they did not ride. */
   reads?: ReadonlyMap<string, Reply>
+  /** `reads`' file (path -> bytes), where it was read whole with them. */
+  files?: ReadonlyMap<string, Buffer>
 }
 
 /** Creates remote-dir and its parents below the login directory, then takes the lock in it. */
@@ -89,7 +98,7 @@ async function takeWith(
   let created = false
   let madeLock = false
   const sentAt = o.now()
-  const rode: { replies?: ReadonlyMap<string, Reply>; beat?: boolean } = {}
+  const rode: { replies?: ReadonlyMap<string, Reply>; beat?: boolean; file?: Buffer } = {}
   const token = newToken()
   // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
   // written, where the first write made it), and the pool opens no more connections until it is
@@ -116,10 +125,11 @@ async function takeWith(
       // Not where remote-dir's chain gets a mode next: that needs the session the reads may lose.
       const reads = o.dirMode === undefined && session.togetherThenRead !== undefined ? o.reads : undefined
       const sent = reads
-        ? await session.togetherThenRead!(ops, reads, beatAfter)
+        ? await session.togetherThenRead!(ops, reads.commands, beatAfter, reads.file)
         : { outcomes: await session.together(ops, { beforeTransfer: true }) }
       const made = sent.outcomes
       rode.replies = 'replies' in sent ? sent.replies : undefined
+      rode.file = 'file' in sent ? sent.file : undefined
       rode.beat = 'next' in sent && sent.next?.[0]?.done === true
       chain.forEach((dir, i) => made[i]!.done && madeHere.add(dir))
       madeLock = made[chain.length]!.done
@@ -159,7 +169,15 @@ async function takeWith(
   lock.onRelease(() => heartbeat.close())
   // Read under this lock only where its first MKD took it and nothing came between.
   const reads = lock.takenAtOnce ? rode.replies : undefined
-  return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside, ...(reads && { reads }) }
+  const file = reads && rode.file && o.reads?.file
+  const files = file && new Map([[file.path, rode.file!]])
+  return {
+    lock,
+    createdRoot: created ? chain : [],
+    aside: heartbeat.aside,
+    ...(reads && { reads }),
+    ...(files && { files })
+  }
 }
 
 /** Work on the heartbeat's own connection where it is free, else through the pool. */

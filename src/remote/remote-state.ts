@@ -47,11 +47,12 @@ export async function readRemoteManifest(
   q: RemoteStateQuery,
   log: Log,
   dirs = [q.remoteRoot],
-  login?: ReadonlyMap<string, Reply>
+  login?: ReadonlyMap<string, Reply>,
+  got?: ReadonlyMap<string, Buffer>
 ): Promise<ManifestRead> {
   const manifestPath = posix.join(q.remoteRoot, q.manifestName)
   try {
-    const first = await readWithRoot(q, manifestPath, dirs, login)
+    const first = await readWithRoot(q, manifestPath, dirs, login, got)
     const read = await readManifest(q.pool, manifestPath, log, first?.known)
     return first?.listed !== undefined ? { ...read, listed: first.listed } : read
   } catch (err) {
@@ -68,7 +69,8 @@ async function readWithRoot(
   q: RemoteStateQuery,
   manifestPath: string,
   dirs: string[],
-  login: ReadonlyMap<string, Reply> | undefined
+  login: ReadonlyMap<string, Reply> | undefined,
+  got: ReadonlyMap<string, Buffer> | undefined
 ): Promise<{ known: Map<string, Buffer | undefined>; listed?: ManifestRead['listed'] } | undefined> {
   // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
   const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath]
@@ -77,7 +79,7 @@ async function readWithRoot(
       'Reading the manifest',
       async session => {
         if (session.readFirstOf === undefined) return undefined
-        const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs, login)
+        const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs, login, got)
         const known = new Map(read.files.map((data, i) => [paths[i]!, data]))
         return { known, ...(read.stats.size > 0 && { listed: read.stats }) }
       },
@@ -139,27 +141,36 @@ export function firstReads(dirs: string[], root: string, manifestName: string): 
 
 /**
  * The commands of readRemoteManifest's first write under the lock (`known`: the manifest as read
- * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send.
+ * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send, the
+ * SIZEs first, so that the manifest's RETR can ride in the next write (the heartbeat's); and
+ * the manifest, to read there where its SIZE shows it (issue 22).
  */
-export function readsUnderLock(q: RemoteStateQuery, known?: ReadManifest): string[] {
+export function readsUnderLock(
+  q: RemoteStateQuery,
+  known?: ReadManifest
+): { commands: string[]; file: { path: string; maxBytes: number } } {
   const manifestPath = posix.join(q.remoteRoot, q.manifestName)
   const dirs = q.pool.server.statLists ? dirsAhead(q, known, true) : []
-  return [...dirs.map(dir => `STAT ${dir}`), `SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`]
+  const commands = [`SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`, ...dirs.map(dir => `STAT ${dir}`)]
+  return { commands, file: { path: manifestPath, maxBytes: MANIFEST_MAX_BYTES } }
 }
 
 /**
  * `read`: the manifest as just read (with the listings that came with it), else it is read
  * first, with listings ahead of it (`known`: the manifest as read before the lock names them;
- * `replies`: that read's first write's, sent in the lock's write, readsUnderLock).
+ * `replies`: that read's first write's, sent in the lock's write, readsUnderLock; `got`: the
+ * manifest read whole with them).
  */
 export async function readRemoteState(
   q: RemoteStateQuery,
   log: Log,
   read?: ManifestRead,
   known?: ReadManifest,
-  replies?: ReadonlyMap<string, Reply>
+  replies?: ReadonlyMap<string, Reply>,
+  got?: ReadonlyMap<string, Buffer>
 ): Promise<RemoteState> {
-  read ??= await readRemoteManifest(q, log, dirsAhead(q, known, known !== undefined || replies !== undefined), replies)
+  const dirs = dirsAhead(q, known, known !== undefined || replies !== undefined)
+  read ??= await readRemoteManifest(q, log, dirs, replies, got)
   const { manifest } = read
   const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list
   // The manifest's directories are listed in any case (a hidden one is still there); the local
