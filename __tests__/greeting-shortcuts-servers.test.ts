@@ -20,6 +20,8 @@ import { serverForBlock } from './support/real-server.js'
 
 const tree = { 'index.html': 'hello', 'a/b.txt': 'bee' }
 const AUTH = Buffer.from('AUTH TLS\r\n')
+/** A manifest of some 40 KB, that pure-ftpd may still be sending when this side ends. */
+const bigTree = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i % 10}/file-${i}.txt`, `f${i}`]))
 
 interface Tap {
   port: number
@@ -127,32 +129,40 @@ describe('pure-ftpd with the greeting of vsftpd', () => {
   const block = serverForBlock('pure-ftpd')
 
   block.maybe(
-    'the hello it drops and the download it cuts short are tried once each, said once, and the run is right',
+    'the hello it drops is tried once, a download it may cut short read again, each said once, and the run is right',
     async () => {
       const proxy = await tap(block.server().port, '220 (vsFTPd 3.0.3)')
       try {
         const log = recordingLog()
         const inputs = {
-          'local-dir': makeTree(tree),
+          'local-dir': makeTree(bigTree),
           'remote-dir': 'lookalike',
           port: String(proxy.port),
           timeout: '20'
         }
         await deploy(settingsOf(serverInputs(block.server(), inputs)), log)
-        expect(readFileSync(join(block.server().root, 'lookalike/index.html'), 'utf8')).toBe('hello')
+        expect(readFileSync(join(block.server().root, 'lookalike/d7/file-7.txt'), 'utf8')).toBe('f7')
         expect(proxy.firstWrites.filter(withHello).length).toBe(1)
         expect(proxy.firstWrites.filter(chunk => chunk.equals(AUTH)).length).toBe(proxy.firstWrites.length - 1)
         expect(proxy.firstWrites.length).toBeGreaterThan(1)
         expect(log.lines.filter(l => l.includes('answered no TLS hello sent in the AUTH TLS write'))).toEqual([
           'info: The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on'
         ])
-        // Again, nothing changed: the manifest's download cut short once, then read to its end.
+        // Again, nothing changed: the manifest's download ended early on this side. Whether
+        // pure-ftpd then cuts it short is a race it mostly wins here (a 26 KB manifest through the
+        // latency proxy at RTT 50 was cut at 10 KB; here, even over a slow link, it came whole):
+        // cut or not, the run reads it whole and plans right, and a cut is said once.
         const again = recordingLog()
         const second = await deploy(settingsOf(serverInputs(block.server(), inputs)), again)
-        expect([second.uploaded, second.filesSkipped]).toEqual([[], 2])
-        expect(again.lines.filter(l => l.includes('came up short'))).toEqual([
-          "info: A download came up short after this side of its data connection ended early: read again, each to the server's own end from now on"
-        ])
+        expect([second.uploaded, second.filesSkipped]).toEqual([[], Object.keys(bigTree).length])
+        const ended = again.lines.filter(l => l.endsWith('this side ended once TLS is up (the size is known)'))
+        expect(ended.length).toBeGreaterThan(0)
+        const cut = again.lines.filter(l => l.includes('came up short'))
+        expect(cut.length).toBeLessThanOrEqual(1)
+        for (const line of cut)
+          expect(line).toBe(
+            "info: A download came up short after this side of its data connection ended early: read again, each to the server's own end from now on"
+          )
       } finally {
         await proxy.close()
       }

@@ -47,6 +47,33 @@ describe('ServerRecord', () => {
     expect(burstOf(server)).toEqual(burst)
   })
 
+  test.each([
+    ['220 (vsFTPd 3.0.3)', true],
+    ['220 (vsFTPd 2.3.4)', true],
+    ['220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------', false],
+    ['220 ProFTPD Server (Debian) [::ffff:127.0.0.1]', false],
+    ['220 Welcome (vsFTPd-like, no version)', false]
+  ])('greeting %p: the hello with AUTH TLS and downloads ended early %p', (greeting, vsftpd) => {
+    const { server } = record()
+    server.greeted(greeting)
+    expect([server.helloWithAuth, server.endsDownloadEarly]).toEqual([vsftpd, vsftpd])
+  })
+
+  test('a lost hello, a download cut short: each turned off for the run, said once, never back on', () => {
+    const { server, log } = record()
+    server.greeted('220 (vsFTPd 3.0.3)')
+    server.helloLost()
+    server.downloadCutShort()
+    server.helloLost()
+    server.downloadCutShort()
+    server.greeted('220 (vsFTPd 3.0.3)')
+    expect([server.helloWithAuth, server.endsDownloadEarly]).toEqual([false, false])
+    expect(log.lines).toEqual([
+      'info: The server answered no TLS hello sent in the AUTH TLS write: connecting again, and the hello goes after the 234 from now on',
+      "info: A download came up short after this side of its data connection ended early: read again, each to the server's own end from now on"
+    ])
+  })
+
   test('a refused rename over a file, then refused renames: each said once, never back up', () => {
     const { server, log } = record()
     server.refusedRenameOver('553 Rename failed')
