@@ -82,7 +82,8 @@ export const controlGroups = (server: Pick<ServerRecord, 'keyGroup'>): string | 
 export async function secureControl(
   client: Client,
   settings: Settings,
-  server: Pick<ServerRecord, 'keyGroup'>
+  server: Pick<ServerRecord, 'keyGroup'>,
+  greeted?: () => void
 ): Promise<string> {
   // Only the context the control connection uses is built (it parses every root certificate).
   let options: ConnectionOptions
@@ -97,10 +98,12 @@ export async function secureControl(
     } as ConnectionOptions)
     controlSocket(client).setNoDelay(true)
     greeting = await connecting
+    greeted?.()
   } else {
     const connecting = client.connect(settings.host, settings.port)
     controlSocket(client).setNoDelay(true)
     greeting = await connecting
+    greeted?.()
     if (settings.tls === 'none') return greeting.message
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.
     const authorized = expectReply(client, 'AUTH TLS', [234], 'The server refused TLS (nothing was sent in clear)')

@@ -26,7 +26,8 @@ export const openSession: SessionFactory = async (
   settings,
   log,
   server = new ServerRecord(log, { atomic: true }),
-  ahead
+  ahead,
+  steps = {}
 ) => {
   if (server.stopped !== undefined) throw server.stopped
   const client = new Client(settings.timeoutMs)
@@ -44,9 +45,15 @@ export const openSession: SessionFactory = async (
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
   client.prepareTransfer = connector.prepareTransfer(client)
+  // Ended from outside (the lock found another run's): the connection goes at once, its slot with it.
+  const abort = (): void => client.close()
+  steps.signal?.addEventListener('abort', abort, { once: true })
   try {
-    const greeting = await secureControl(client, settings, server)
+    if (steps.signal?.aborted === true) throw new Error('the opening was ended')
+    const greeting = await secureControl(client, settings, server, steps.greeted)
     server.greeted(greeting)
+    // Another connection's login first, where the server counts its limit at login.
+    await steps.loginAfter
     // The reads that ride in the login's write, with a passive port for the transfer after them.
     const reads = ahead === undefined ? [] : await ahead.catch(() => [])
     const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : []
@@ -64,13 +71,15 @@ export const openSession: SessionFactory = async (
   } catch (err) {
     client.close()
     // A read in the login's write lost the connection: once more, without reads.
-    if (err instanceof LoginReadsLost) return openSession(settings, log, server)
+    if (err instanceof LoginReadsLost) return openSession(settings, log, server, undefined, steps)
     if (err instanceof DeployError) throw err
     throw new DeployError(
       `Could not connect to ${settings.host}:${settings.port}: ${redact(err instanceof Error ? err.message : String(err), [settings.password])}`,
       {},
       { cause: translatedError(err) }
     )
+  } finally {
+    steps.signal?.removeEventListener('abort', abort)
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { describeError } from '../core/errors.js'
 import { isTransient } from '../core/retry.js'
-import { RemoteSession } from '../core/remote-session.js'
+import { OpeningSteps, RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { SessionPool } from '../session/pool.js'
 import type { SessionRunner } from './lock-options.js'
@@ -26,25 +26,43 @@ class NotBeside extends Error {
 export class HeartbeatSession {
   private own: RemoteSession | undefined
   private opening: Promise<RemoteSession | undefined> | undefined
+  /** Settles once the opening's connection is greeted (or the opening is over). */
+  private greeted: Promise<void> = Promise.resolve()
+  /** Ends the opening under way (drop, close). */
+  private abort: AbortController | undefined
   private closed = false
   /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
   private retryAt = 0
 
   constructor(
-    private readonly openSession: () => Promise<RemoteSession>,
+    private readonly openSession: (steps: OpeningSteps) => Promise<RemoteSession>,
     private readonly pool: SessionPool,
     private readonly log: Log
   ) {}
 
-  /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
-  open(): Promise<unknown> {
-    return this.session()
+  /**
+   * Starts opening the session: `opened` settles when it is in or refused (a failure is the next
+   * beat's to handle), `greeted` once the server greeted it too (pool.ts `holdOpenings`).
+   */
+  open(): { opened: Promise<unknown>; greeted: Promise<void> } {
+    const opened = this.session()
+    return { opened, greeted: this.greeted }
+  }
+
+  /**
+   * Ends an opening started before the lock was known to be this run's, at once (its slot is
+   * freed: another run holding the lock may need it); `open` starts another later.
+   */
+  drop(): void {
+    this.abort?.abort()
+    this.opening = undefined
+    this.own?.close()
+    this.own = undefined
   }
 
   close(): void {
     this.closed = true
-    this.own?.close()
-    this.own = undefined
+    this.drop()
   }
 
   /** A beat in flight on the own session, and work beside the pool in flight there. */
@@ -104,22 +122,34 @@ export class HeartbeatSession {
     this.own?.close()
     this.own = undefined
     if (this.closed || Date.now() < this.retryAt) return undefined
-    this.opening ??= this.openSession().then(
+    const opening = (this.opening ??= this.start())
+    try {
+      return await opening
+    } finally {
+      if (this.opening === opening) this.opening = undefined
+    }
+  }
+
+  /** A new opening, settled at once when ended (drop, close): one ended is no failure and leaves no retry to wait for. */
+  private start(): Promise<RemoteSession | undefined> {
+    const abort = (this.abort = new AbortController())
+    const ended = (): boolean => this.closed || abort.signal.aborted
+    let greet = (): void => undefined
+    this.greeted = new Promise<void>(resolve => (greet = resolve))
+    const opened = this.openSession({ greeted: greet, signal: abort.signal }).then(
       session => {
-        if (this.closed) session.close()
+        if (ended()) session.close()
         else this.own = session
-        return this.closed ? undefined : session
+        return ended() ? undefined : session
       },
       (err: unknown) => {
+        if (ended()) return undefined
         this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
         this.retryAt = Date.now() + 30_000
         return undefined
       }
     )
-    try {
-      return await this.opening
-    } finally {
-      this.opening = undefined
-    }
+    const endedNow = new Promise<undefined>(resolve => abort.signal.addEventListener('abort', () => resolve(undefined)))
+    return Promise.race([opened, endedNow]).finally(greet)
   }
 }

@@ -37,7 +37,8 @@ export class SessionPool {
   readonly server: ServerRecord
 
   constructor(
-    private readonly open: (server: ServerRecord) => Promise<RemoteSession>,
+    /** `loginAfter`: the login waits for it (a connection outside the pool logging in first, holdOpenings). */
+    private readonly open: (server: ServerRecord, loginAfter?: Promise<void>) => Promise<RemoteSession>,
     private readonly options: PoolOptions,
     private readonly log: Log,
     first?: RemoteSession
@@ -75,11 +76,13 @@ export class SessionPool {
   /**
    * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
    * heartbeat) has settled, so on a host that limits connections that one gets its slot first
-   * and the pool goes on with what is left. Idle sessions are used meanwhile. A session it
-   * resolves to counts in the connections the limit's warning names.
+   * and the pool goes on with what is left. Given `greeted` (it settles at that connection's
+   * 220), the pool's connections connect from then and wait only to log in (hold-back.ts). Idle
+   * sessions are used meanwhile. A session `opening` resolves to counts in the connections the
+   * limit's warning names.
    */
-  holdOpenings(opening: Promise<unknown>): void {
-    this.held.hold(opening)
+  holdOpenings(opening: Promise<unknown>, greeted?: Promise<void>): void {
+    this.held.hold(opening, greeted)
   }
 
   /**
@@ -220,7 +223,7 @@ export class SessionPool {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          const session = await this.open(this.server)
+          const session = await this.open(this.server, this.held.login)
           this.idle.open(session)
           this.all.add(session)
           return session
