@@ -160,7 +160,7 @@ export async function deploy(
       } else {
         // What was read without the lock may be another run's half-done work: read again under it.
         const known = { manifest: state.manifest, from: state.manifestFrom }
-        held = await lockNow(readsUnderLock(query, known))
+        held = await lockNow(readsUnderLock(query, known), plan.uploads.length)
         ;({ state, plan } = await planFrom(await readState(undefined, known)))
       }
     }

@@ -26,13 +26,17 @@ class NotBeside extends Error {
 export class HeartbeatSession {
   private own: RemoteSession | undefined
   private opening: Promise<RemoteSession | undefined> | undefined
-  /** Settles once the opening's connection is greeted (or the opening is over). */
+  /** Settles once the opening's connection is greeted (never where it is refused first: the pool waits for the opening then). */
   private greeted: Promise<void> = Promise.resolve()
   /** Ends the opening under way (drop, close). */
   private abort: AbortController | undefined
   private closed = false
   /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
   private retryAt = 0
+  /** The opening started ahead of the lock (its MKD sent), not yet known to be the heartbeat's (`confirm`). */
+  private ahead = false
+  /** Its failure: the heartbeat's once confirmed, forgotten where dropped (the lock was another's). */
+  private failedAhead: { err: unknown } | undefined
 
   constructor(
     private readonly openSession: (steps: OpeningSteps) => Promise<RemoteSession>,
@@ -43,10 +47,19 @@ export class HeartbeatSession {
   /**
    * Starts opening the session: `opened` settles when it is in or refused (a failure is the next
    * beat's to handle), `greeted` once the server greeted it too (pool.ts `holdOpenings`).
+   * `ahead`: before the lock is known to be this run's (then `confirm` or `drop`).
    */
-  open(): { opened: Promise<unknown>; greeted: Promise<void> } {
+  open(ahead = false): { opened: Promise<unknown>; greeted: Promise<void> } {
+    this.ahead = ahead
     const opened = this.session()
     return { opened, greeted: this.greeted }
+  }
+
+  /** The lock is this run's: an opening started ahead is the heartbeat's, its failure too. */
+  confirm(): void {
+    this.ahead = false
+    if (this.failedAhead !== undefined) this.refused(this.failedAhead.err)
+    this.failedAhead = undefined
   }
 
   /**
@@ -56,6 +69,8 @@ export class HeartbeatSession {
   drop(): void {
     this.abort?.abort()
     this.opening = undefined
+    this.ahead = false
+    this.failedAhead = undefined
     this.own?.close()
     this.own = undefined
   }
@@ -144,12 +159,17 @@ export class HeartbeatSession {
       },
       (err: unknown) => {
         if (ended()) return undefined
-        this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
-        this.retryAt = Date.now() + 30_000
+        if (this.ahead) this.failedAhead = { err }
+        else this.refused(err)
         return undefined
       }
     )
     const endedNow = new Promise<undefined>(resolve => abort.signal.addEventListener('abort', () => resolve(undefined)))
-    return Promise.race([opened, endedNow]).finally(greet)
+    return Promise.race([opened, endedNow])
+  }
+
+  private refused(err: unknown): void {
+    this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
+    this.retryAt = Date.now() + 30_000
   }
 }

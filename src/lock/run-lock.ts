@@ -99,15 +99,18 @@ async function takeWith(
   // connect once it is greeted and log in once it is in (hold-back.ts): a host that limits
   // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
   let opened = false
-  const opening = (): void => {
+  let warmed = false
+  const opening = (ahead: boolean): void => {
     if (opened) return
-    const { opened: settled, greeted } = heartbeat.open()
+    const { opened: settled, greeted } = heartbeat.open(ahead)
     o.pool.holdOpenings(settled, greeted)
     opened = true
   }
   const ours = (): void => {
-    opening()
-    if ((o.warm ?? 0) > 1) o.pool.warm(o.warm!)
+    opening(false)
+    heartbeat.confirm()
+    if (!warmed && (o.warm ?? 0) > 1) o.pool.warm(o.warm!)
+    warmed = true
   }
   const anothers = (): void => {
     if (opened) heartbeat.drop()
@@ -128,7 +131,7 @@ async function takeWith(
       const ops = [...chain, lockDir].map(path => ({ kind: 'mkdir' as const, path }))
       // Not where remote-dir's chain gets a mode next: that needs the session the reads may lose.
       const reads = o.dirMode === undefined && session.togetherThenRead !== undefined ? o.reads : undefined
-      opening()
+      opening(true)
       const sent = reads
         ? await session.togetherThenRead!(ops, reads, beatAfter)
         : { outcomes: await session.together(ops, { beforeTransfer: true }) }

@@ -8,12 +8,13 @@
  * connecting and refuse with 421 instead of the 220), and log in once it is logged in (ProFTPD
  * counts at login, 530 after PASS, and so does pure-ftpd's per-user limit). Their TCP, greeting
  * and TLS handshake, most of a login's round trips, go on meanwhile. Where no greeting is told
- * (SFTP), they connect once it is in.
+ * (SFTP), they connect once it is in. Tasks wait for it to be in: the connections opened ahead
+ * are not ready sooner, and where it is refused the heartbeat's beat goes first.
  */
 export class HoldBack {
-  /** Settles once the connection outside the pool is greeted, in or failed (or on cancel); undefined: none held. */
+  /** Settles once the connection outside the pool is greeted, in or failed (or on cancel): `warm` opens from then; undefined: none held. */
   until: Promise<void> | undefined
-  /** Settles once it is in or failed (or on cancel): the pool's logins wait for it; undefined: none held. */
+  /** Settles once it is in or failed (or on cancel): the pool's logins and tasks wait for it; undefined: none held. */
   login: Promise<void> | undefined
   private release: (() => void) | undefined
   /** Connections of the run outside the pool that got in (the lock's heartbeat). */

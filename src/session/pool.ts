@@ -77,7 +77,7 @@ export class SessionPool {
    * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
    * heartbeat) has settled, so on a host that limits connections that one gets its slot first
    * and the pool goes on with what is left. Given `greeted` (it settles at that connection's
-   * 220), the pool's connections connect from then and wait only to log in (hold-back.ts). Idle
+   * 220), those `warm` opens connect from then and wait only to log in (hold-back.ts). Idle
    * sessions are used meanwhile. A session `opening` resolves to counts in the connections the
    * limit's warning names.
    */
@@ -195,8 +195,10 @@ export class SessionPool {
       // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
       if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures) throw this.openFailure!.err
       if (this.all.size + this.opening < this.cap.allowed()) {
-        if (this.held.until !== undefined) {
-          await this.held.until
+        // A task waits for the held connection to be in (or refused: then a beat waiting for it goes
+        // first); the connections warm opens meanwhile log in after it anyway.
+        if (this.held.login !== undefined) {
+          await this.held.login
           continue
         }
         const session = await this.openWithinLimit()
