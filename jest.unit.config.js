@@ -5,6 +5,7 @@
 import base from './jest.config.js'
 
 export const UNIT_TESTS = [
+  'uploads-ahead',
   'hash-ahead',
   'behind-transfer',
   'case-fold',

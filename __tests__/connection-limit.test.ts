@@ -268,3 +268,37 @@ test('holdOpenings: a cancel ends the wait for a heartbeat that never logs in', 
   await expect(task).rejects.toThrow('upload: stopped, the deploy was cancelled (SIGINT)')
   await expect(cleanUp).resolves.toBe('cleaned')
 })
+
+test("holdOpenings with the heartbeat's greeting: warm's connections connect from it and log in after the heartbeat; tasks wait for it to be in", async () => {
+  const server = fakeServer(() => 8)
+  const logins: (Promise<void> | undefined)[] = []
+  const open = (_: unknown, loginAfter?: Promise<void>): Promise<RemoteSession> => {
+    logins.push(loginAfter)
+    return server.factory()
+  }
+  const pool = new SessionPool(open, { size: 4, retries: 0, sleep: noSleep }, recordingLog())
+  let greet = (): void => undefined
+  let loggedIn = (): void => undefined
+  pool.holdOpenings(
+    new Promise<void>(resolve => (loggedIn = resolve)).then(() => ({})),
+    new Promise<void>(resolve => (greet = resolve))
+  )
+  pool.warm(3)
+  let ran = false
+  const task = pool.run('upload', async () => void (ran = true))
+  const settle = (): Promise<void> => new Promise(r => setTimeout(r, 20))
+  await settle()
+  expect([logins.length, ran]).toEqual([0, false])
+  greet()
+  await settle()
+  // Connected from the greeting (a limit counted on connecting leaves the heartbeat its slot),
+  // each login held until the heartbeat's own (a limit counted at login does too).
+  expect(logins).toHaveLength(3)
+  expect(logins.every(login => login !== undefined)).toBe(true)
+  // A task waits for the heartbeat to be in: where it is refused, its beat goes through the pool first.
+  expect(ran).toBe(false)
+  loggedIn()
+  await task
+  expect(ran).toBe(true)
+  pool.closeAll()
+})

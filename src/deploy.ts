@@ -6,7 +6,7 @@ import { asPlanned, carryOut } from './apply/carry-out.js'
 import { dryRunSwap, prepareSwap, rollBack, rolledBack, switchReleases } from './apply/swap.js'
 import { overDeleteLimit } from './core/delete-limit.js'
 import { describeError } from './core/errors.js'
-import { Log, redactingLog } from './core/log.js'
+import { Log, prefixed, redactingLog } from './core/log.js'
 import { asListed, changesNothing, lockUnseen } from './core/lock-later.js'
 import { HashedFile, mayBeUnchanged, mayReuse, Plan, planDeploy } from './core/plan.js'
 import { describePlan, planSteps, Step } from './core/plan-text.js'
@@ -29,6 +29,7 @@ import { statOrListLister } from './remote/remote-listing.js'
 import { dirsAhead, ManifestRead, readRemoteManifest, readRemoteState, readsUnderLock } from './remote/remote-state.js'
 import type { RemoteState } from './remote/remote-state.js'
 import { connect } from './session/connect.js'
+import { uploadsAhead } from './core/uploads-ahead.js'
 import { SessionPool } from './session/pool.js'
 import { CLEANUP_MS } from './signals.js'
 
@@ -46,8 +47,8 @@ export interface DeployDeps {
 }
 
 /** The transport `protocol` names: FTPS (src/ftp/) or SFTP (src/sftp/), the same interface. */
-const openByProtocol: SessionFactory = (settings, log, server, ahead) =>
-  settings.protocol === 'sftp' ? openSftpSession(settings, log, server) : openSession(settings, log, server, ahead)
+const openByProtocol: SessionFactory = (settings, log, server, ...rest) =>
+  settings.protocol === 'sftp' ? openSftpSession(settings, log, server) : openSession(settings, log, server, ...rest)
 
 export const defaultDeps: DeployDeps = { openSession: openByProtocol, listLocalFiles, now: () => Date.now() }
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -83,10 +84,12 @@ export async function deploy(
       await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock))
     // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
     const lockLater = swap === undefined && !settings.rollback
-    const lockNow = (reads?: LockReads): Promise<RunLock> => {
+    const lockNow = (reads?: LockReads, n?: number): Promise<RunLock> => {
       // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
       if (settings.protocol === 'sftp') pool.warm(settings.concurrency)
-      return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads))
+      return log.group('Lock', () =>
+        takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads, n)
+      )
     }
     if (settings.lock && !settings.dryRun && !lockLater) held = await lockNow()
     if (swap !== undefined && settings.rollback) {
@@ -129,8 +132,8 @@ export async function deploy(
     const read = await reading?.catch(quietUnlessStopped(pool))
     if (changed.length === 0) ahead.stop()
     // Changed, or unreadable: the lock first, the state read under it (failing as ever); the pool warms meanwhile.
-    if (unlocked && read === undefined) held = await lockNow(readsUnderLock(query))
-    if (changed.length > 1) pool.warm(Math.min(concurrency, changed.length))
+    const likely = login === undefined ? 0 : uploadsAhead(changed.length, localPaths, login.dirs, target)
+    if (unlocked && read === undefined) held = await lockNow(readsUnderLock(query), likely)
     // Hashed against the manifest as read: reused when no lock comes between.
     let hashed: HashedFile[] | undefined
     if (read !== undefined) {
@@ -144,9 +147,7 @@ export async function deploy(
       const options = { ...settings, remoteRoot: target, home: first.home }
       const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined
       if (expected === undefined || !changesNothing(expected)) {
-        held = await lockNow(readsUnderLock(query, read))
-        const uploads = expected?.uploads.length ?? local.length
-        if (uploads > 1) pool.warm(Math.min(concurrency, uploads))
+        held = await lockNow(readsUnderLock(query, read), expected?.uploads.length ?? local.length)
       }
     }
     let { state, plan } = await planFrom(
@@ -159,7 +160,7 @@ export async function deploy(
       } else {
         // What was read without the lock may be another run's half-done work: read again under it.
         const known = { manifest: state.manifest, from: state.manifestFrom }
-        held = await lockNow(readsUnderLock(query, known))
+        held = await lockNow(readsUnderLock(query, known), plan.uploads.length)
         ;({ state, plan } = await planFrom(await readState(undefined, known)))
       }
     }
@@ -257,10 +258,10 @@ export async function deploy(
 function openPool(settings: Settings, log: Log, deps: DeployDeps, loginReads?: Promise<string[]>): SessionPool {
   let opened = 0
   return new SessionPool(
-    server =>
+    (server, loginAfter) =>
       opened++ === 0
         ? deps.openSession(settings, log, server, loginReads)
-        : deps.openSession(settings, prefixed(log, `#${opened} `), server),
+        : deps.openSession(settings, prefixed(log, `#${opened} `), server, undefined, { loginAfter }),
     { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic },
     log
   )
@@ -275,11 +276,13 @@ function takeLock(
   at: string | SwapPaths,
   home: string,
   signal: AbortSignal | undefined,
-  reads: LockReads | undefined
+  reads: LockReads | undefined,
+  warm: number | undefined
 ): Promise<RunLock> {
   return takeRunLock({
     pool,
-    openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
+    openSession: steps => deps.openSession(settings, prefixed(log, '#lock '), pool.server, undefined, steps),
+    warm,
     ...(typeof at === 'string' ? { remoteRoot: at } : { remoteRoot: at.parent, lockName: at.lockName }),
     home,
     dirMode: settings.dirMode,
@@ -292,9 +295,4 @@ function takeLock(
     signal,
     reads
   })
-}
-
-/** Tells the connections' protocol logs apart. */
-function prefixed(log: Log, prefix: string): Log {
-  return { ...log, debug: message => log.debug(prefix + message) }
 }

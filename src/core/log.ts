@@ -47,3 +47,8 @@ export function redactingLog(log: Log, secrets: readonly string[]): Log {
     group: (name, fn) => log.group(clean(name), fn)
   }
 }
+
+/** Tells the connections' protocol logs apart. */
+export function prefixed(log: Log, prefix: string): Log {
+  return { ...log, debug: message => log.debug(prefix + message) }
+}

@@ -256,5 +256,21 @@ export type SessionFactory = (
   settings: Settings,
   log: Log,
   server?: ServerRecord,
-  ahead?: Promise<string[]>
+  ahead?: Promise<string[]>,
+  steps?: OpeningSteps
 ) => Promise<RemoteSession>
+
+/**
+ * An opening's steps as another connection of the run waits on them (the lock's heartbeat keeps
+ * its slot of a host's connection limit, session/hold-back.ts): where a server counts a
+ * connection on connecting (vsftpd, pure-ftpd and pyftpdlib refuse with 421 instead of the 220)
+ * or at login (ProFTPD's 530 after PASS, pure-ftpd's per-user limit), the slot is taken by then.
+ */
+export interface OpeningSteps {
+  /** Called once the server has greeted the connection (its 220 came). */
+  greeted?: () => void
+  /** The login (USER and PASS) waits for this: another connection's login first. */
+  loginAfter?: Promise<void>
+  /** Ends the opening at once: the connection is closed, its slot freed. */
+  signal?: AbortSignal
+}

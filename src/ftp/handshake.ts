@@ -55,7 +55,8 @@ async function expectReply(
 export async function secureControl(
   client: Client,
   settings: Settings,
-  server: Pick<ServerRecord, 'keyGroup' | 'helloWithAuth' | 'greeted'>
+  server: Pick<ServerRecord, 'keyGroup' | 'helloWithAuth' | 'greeted'>,
+  greeted?: () => void
 ): Promise<string> {
   // Only the context the control connection uses is built (it parses every root certificate).
   let options: ConnectionOptions
@@ -71,6 +72,7 @@ export async function secureControl(
     controlSocket(client).setNoDelay(true)
     greeting = await connecting
     server.greeted(greeting.message)
+    greeted?.()
   } else {
     const connecting = client.connect(settings.host, settings.port)
     const socket = controlSocket(client)
@@ -82,6 +84,7 @@ export async function secureControl(
     )
     greeting = await connecting
     server.greeted(greeting.message)
+    greeted?.()
     if (plain) return greeting.message
     options = await built
     // RFC 4217 4: only 234 means the server will negotiate; anything else ends the run before USER.

@@ -27,7 +27,8 @@ export const openSession: SessionFactory = async (
   settings,
   log,
   server = new ServerRecord(log, { atomic: true }),
-  ahead
+  ahead,
+  steps = {}
 ) => {
   if (server.stopped !== undefined) throw server.stopped
   const client = new Client(settings.timeoutMs)
@@ -45,8 +46,14 @@ export const openSession: SessionFactory = async (
   if (settings.sourceAddress !== undefined) bindSockets(client, settings.sourceAddress)
   const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server)
   client.prepareTransfer = connector.prepareTransfer(client)
+  // Ended from outside (the lock found another run's): the connection goes at once, its slot with it.
+  const abort = (): void => client.close()
+  steps.signal?.addEventListener('abort', abort, { once: true })
   try {
-    await secureControl(client, settings, server)
+    if (steps.signal?.aborted === true) throw new Error('the opening was ended')
+    await secureControl(client, settings, server, steps.greeted)
+    // Another connection's login first, where the server counts its limit at login.
+    await steps.loginAfter
     // The reads that ride in the login's write, with a passive port for the transfer after them.
     const reads = ahead === undefined ? [] : await ahead.catch(() => [])
     const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : []
@@ -64,11 +71,11 @@ export const openSession: SessionFactory = async (
   } catch (err) {
     client.close()
     // A read in the login's write lost the connection: once more, without reads.
-    if (err instanceof LoginReadsLost) return openSession(settings, log, server)
+    if (err instanceof LoginReadsLost) return openSession(settings, log, server, undefined, steps)
     // A server that only looks like vsftpd dropped the hello sent with AUTH TLS: again, after the 234.
     if (err instanceof HelloLost) {
       server.helloLost()
-      return openSession(settings, log, server)
+      return openSession(settings, log, server, ahead, steps)
     }
     if (err instanceof DeployError) throw err
     throw new DeployError(
@@ -76,6 +83,8 @@ export const openSession: SessionFactory = async (
       {},
       { cause: translatedError(err) }
     )
+  } finally {
+    steps.signal?.removeEventListener('abort', abort)
   }
 }
 

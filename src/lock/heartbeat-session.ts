@@ -4,7 +4,7 @@
  */
 import { describeError } from '../core/errors.js'
 import { isTransient } from '../core/retry.js'
-import { RemoteSession } from '../core/remote-session.js'
+import { OpeningSteps, RemoteSession } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { SessionPool } from '../session/pool.js'
 import type { SessionRunner } from './lock-options.js'
@@ -26,25 +26,58 @@ class NotBeside extends Error {
 export class HeartbeatSession {
   private own: RemoteSession | undefined
   private opening: Promise<RemoteSession | undefined> | undefined
+  /** Settles once the opening's connection is greeted (never where it is refused first: the pool waits for the opening then). */
+  private greeted: Promise<void> = Promise.resolve()
+  /** Ends the opening under way (drop, close). */
+  private abort: AbortController | undefined
   private closed = false
   /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
   private retryAt = 0
+  /** The opening started ahead of the lock (its MKD sent), not yet known to be the heartbeat's (`confirm`). */
+  private ahead = false
+  /** Its failure: the heartbeat's once confirmed, forgotten where dropped (the lock was another's). */
+  private failedAhead: { err: unknown } | undefined
 
   constructor(
-    private readonly openSession: () => Promise<RemoteSession>,
+    private readonly openSession: (steps: OpeningSteps) => Promise<RemoteSession>,
     private readonly pool: SessionPool,
     private readonly log: Log
   ) {}
 
-  /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
-  open(): Promise<unknown> {
-    return this.session()
+  /**
+   * Starts opening the session: `opened` settles when it is in or refused (a failure is the next
+   * beat's to handle), `greeted` once the server greeted it too (pool.ts `holdOpenings`).
+   * `ahead`: before the lock is known to be this run's (then `confirm` or `drop`).
+   */
+  open(ahead = false): { opened: Promise<unknown>; greeted: Promise<void> } {
+    this.ahead = ahead
+    const opened = this.session()
+    return { opened, greeted: this.greeted }
+  }
+
+  /** The lock is this run's: an opening started ahead is the heartbeat's, its failure too. */
+  confirm(): void {
+    this.ahead = false
+    if (this.failedAhead !== undefined) this.refused(this.failedAhead.err)
+    this.failedAhead = undefined
+  }
+
+  /**
+   * Ends an opening started before the lock was known to be this run's, at once (its slot is
+   * freed: another run holding the lock may need it); `open` starts another later.
+   */
+  drop(): void {
+    this.abort?.abort()
+    this.opening = undefined
+    this.ahead = false
+    this.failedAhead = undefined
+    this.own?.close()
+    this.own = undefined
   }
 
   close(): void {
     this.closed = true
-    this.own?.close()
-    this.own = undefined
+    this.drop()
   }
 
   /** A beat in flight on the own session, and work beside the pool in flight there. */
@@ -104,22 +137,39 @@ export class HeartbeatSession {
     this.own?.close()
     this.own = undefined
     if (this.closed || Date.now() < this.retryAt) return undefined
-    this.opening ??= this.openSession().then(
+    const opening = (this.opening ??= this.start())
+    try {
+      return await opening
+    } finally {
+      if (this.opening === opening) this.opening = undefined
+    }
+  }
+
+  /** A new opening, settled at once when ended (drop, close): one ended is no failure and leaves no retry to wait for. */
+  private start(): Promise<RemoteSession | undefined> {
+    const abort = (this.abort = new AbortController())
+    const ended = (): boolean => this.closed || abort.signal.aborted
+    let greet = (): void => undefined
+    this.greeted = new Promise<void>(resolve => (greet = resolve))
+    const opened = this.openSession({ greeted: greet, signal: abort.signal }).then(
       session => {
-        if (this.closed) session.close()
+        if (ended()) session.close()
         else this.own = session
-        return this.closed ? undefined : session
+        return ended() ? undefined : session
       },
       (err: unknown) => {
-        this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
-        this.retryAt = Date.now() + 30_000
+        if (ended()) return undefined
+        if (this.ahead) this.failedAhead = { err }
+        else this.refused(err)
         return undefined
       }
     )
-    try {
-      return await this.opening
-    } finally {
-      this.opening = undefined
-    }
+    const endedNow = new Promise<undefined>(resolve => abort.signal.addEventListener('abort', () => resolve(undefined)))
+    return Promise.race([opened, endedNow])
+  }
+
+  private refused(err: unknown): void {
+    this.log.debug(`The lock's heartbeat goes through the pool for a while: ${describeError(err)}`)
+    this.retryAt = Date.now() + 30_000
   }
 }

@@ -8,7 +8,7 @@
 import { hostname, userInfo } from 'node:os'
 import { posix } from 'node:path'
 import { makeDir } from '../session/refusals.js'
-import { FileToRead, OpOutcome, RemoteOp, RemoteSession, Reply } from '../core/remote-session.js'
+import { FileToRead, OpeningSteps, OpOutcome, RemoteOp, RemoteSession, Reply } from '../core/remote-session.js'
 import { DeployLock, LOCK_DIR, LockTiming, RunIdentity, SessionRunner } from './lock.js'
 import { HeartbeatSession } from './heartbeat-session.js'
 import { beatName, inspectLockDir, newToken } from './lock-dir.js'
@@ -31,7 +31,9 @@ export function localIdentity(): RunIdentity {
 export interface RunLockOptions {
   pool: SessionPool
   /** Opens the heartbeat's own session. */
-  openSession: () => Promise<RemoteSession>
+  openSession: (steps: OpeningSteps) => Promise<RemoteSession>
+  /** Connections the pool opens once the lock is this run's (behind the heartbeat's, pool.ts `holdOpenings`). */
+  warm?: number
   remoteRoot: string
   /** The lock directory's name in remoteRoot (default LOCK_DIR). */
   lockName?: string
@@ -100,19 +102,33 @@ async function takeWith(
   const sentAt = o.now()
   const rode: { replies?: ReadonlyMap<string, Reply>; beat?: boolean; file?: Buffer } = {}
   const token = newToken()
-  // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
-  // written, where the first write made it), and the pool opens no more connections until it is
-  // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
-  // the rest. Never while waiting for another run's lock: that run may need the slot.
+  // Opened as the lock's MKD is sent (a connection costs 6-7 round trips, the MKD's reply one),
+  // dropped at once where the MKD finds another run's lock (never kept while waiting for it: that
+  // run may need the slot), opened again once the lock is this run's. The pool's connections
+  // connect once it is greeted and log in once it is in (hold-back.ts): a host that limits
+  // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
   let opened = false
-  const opening = (): void => {
-    if (!opened) o.pool.holdOpenings(heartbeat.open())
+  let warmed = false
+  const opening = (ahead: boolean): void => {
+    if (opened) return
+    const { opened: settled, greeted } = heartbeat.open(ahead)
+    o.pool.holdOpenings(settled, greeted)
     opened = true
+  }
+  const ours = (): void => {
+    opening(false)
+    heartbeat.confirm()
+    if (!warmed && (o.warm ?? 0) > 1) o.pool.warm(o.warm!)
+    warmed = true
+  }
+  const anothers = (): void => {
+    if (opened) heartbeat.drop()
+    opened = false
   }
   // The first heartbeat leads the reads' second write, where the first made the lock.
   const beatAfter = (made: OpOutcome[]): RemoteOp[] => {
-    if (!made[chain.length]!.done) return []
-    opening()
+    if (!made[chain.length]!.done) return (anothers(), [])
+    ours()
     return [{ kind: 'mkdir', path: posix.join(o.remoteRoot, o.lockName ?? LOCK_DIR, beatName(token, 0)) }]
   }
   await run('Creating remote-dir', async session => {
@@ -124,6 +140,7 @@ async function takeWith(
       const ops = [...chain, lockDir].map(path => ({ kind: 'mkdir' as const, path }))
       // Not where remote-dir's chain gets a mode next: that needs the session the reads may lose.
       const reads = o.dirMode === undefined && session.togetherThenRead !== undefined ? o.reads : undefined
+      opening(true)
       const sent = reads
         ? await session.togetherThenRead!(ops, reads.commands, beatAfter, reads.file)
         : { outcomes: await session.together(ops, { beforeTransfer: true }) }
@@ -141,7 +158,8 @@ async function takeWith(
       } else if (!madeLock && (await makeDir(session, dir, o.dirMode))) created = true
     }
   })
-  if (madeLock) opening()
+  if (madeLock) ours()
+  else anothers()
   const lock = await DeployLock.acquire(
     {
       remoteRoot: o.remoteRoot,
@@ -165,7 +183,7 @@ async function takeWith(
     },
     madeLock
   )
-  if (!madeLock) opening()
+  if (!madeLock) ours()
   lock.onRelease(() => heartbeat.close())
   // Read under this lock only where its first MKD took it and nothing came between.
   const reads = lock.takenAtOnce ? rode.replies : undefined

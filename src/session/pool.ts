@@ -37,7 +37,8 @@ export class SessionPool {
   readonly server: ServerRecord
 
   constructor(
-    private readonly open: (server: ServerRecord) => Promise<RemoteSession>,
+    /** `loginAfter`: the login waits for it (a connection outside the pool logging in first, holdOpenings). */
+    private readonly open: (server: ServerRecord, loginAfter?: Promise<void>) => Promise<RemoteSession>,
     private readonly options: PoolOptions,
     private readonly log: Log,
     first?: RemoteSession
@@ -75,11 +76,13 @@ export class SessionPool {
   /**
    * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
    * heartbeat) has settled, so on a host that limits connections that one gets its slot first
-   * and the pool goes on with what is left. Idle sessions are used meanwhile. A session it
-   * resolves to counts in the connections the limit's warning names.
+   * and the pool goes on with what is left. Given `greeted` (it settles at that connection's
+   * 220), those `warm` opens connect from then and wait only to log in (hold-back.ts). Idle
+   * sessions are used meanwhile. A session `opening` resolves to counts in the connections the
+   * limit's warning names.
    */
-  holdOpenings(opening: Promise<unknown>): void {
-    this.held.hold(opening)
+  holdOpenings(opening: Promise<unknown>, greeted?: Promise<void>): void {
+    this.held.hold(opening, greeted)
   }
 
   /**
@@ -192,8 +195,10 @@ export class SessionPool {
       // None of ours is open and a connection failed while this task waited: so does the task (it retries as it may).
       if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures) throw this.openFailure!.err
       if (this.all.size + this.opening < this.cap.allowed()) {
-        if (this.held.until !== undefined) {
-          await this.held.until
+        // A task waits for the held connection to be in (or refused: then a beat waiting for it goes
+        // first); the connections warm opens meanwhile log in after it anyway.
+        if (this.held.login !== undefined) {
+          await this.held.login
           continue
         }
         const session = await this.openWithinLimit()
@@ -220,7 +225,7 @@ export class SessionPool {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          const session = await this.open(this.server)
+          const session = await this.open(this.server, this.held.login)
           this.idle.open(session)
           this.all.add(session)
           return session
