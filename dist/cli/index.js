@@ -26395,7 +26395,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4791);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1781);
 /* harmony import */ var _local_local_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4326);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7668);
@@ -27727,7 +27727,8 @@ function hostKeyFingerprint(blob) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   KR: () => (/* binding */ redactingLog)
+/* harmony export */   KR: () => (/* binding */ redactingLog),
+/* harmony export */   gV: () => (/* binding */ prefixed)
 /* harmony export */ });
 /* unused harmony export secretForms */
 /** Replaces every occurrence of a secret with *** (a second line of defence after setSecret). */
@@ -27758,6 +27759,10 @@ function redactingLog(log, secrets) {
         debug: message => log.debug(clean(message)),
         group: (name, fn) => log.group(clean(name), fn)
     };
+}
+/** Tells the connections' protocol logs apart. */
+function prefixed(log, prefix) {
+    return { ...log, debug: message => log.debug(prefix + message) };
 }
 
 
@@ -28196,7 +28201,7 @@ class TempNamer {
 
 /***/ }),
 
-/***/ 4791:
+/***/ 1781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30598,6 +30603,8 @@ var dist = __nccwpck_require__(7382);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/core/server-record.ts
+/** A write to vsftpd: one TLS record's worth of commands (the lock's reads of a 100-directory site in one). */
+const VSFTPD_BURST_BYTES = 16384;
 class ServerRecord {
     log;
     /** Uploads were asked to go live by rename (`atomic`), whatever `replace` has come down to. */
@@ -30622,6 +30629,12 @@ class ServerRecord {
      * a server answers such a command during the transfer (pure-ftpd: 500).
      */
     readsAfterTransfer = true;
+    /**
+     * Most bytes of commands in one write; undefined: ftp/pipelining.ts BATCH_BYTES, what every
+     * server reads at once. vsftpd reads bursts of any size (FACTS.md: 33 KB of STATs answered
+     * whole over TLS), ProFTPD and pure-ftpd with TLS leave what is past about 4 KB unread.
+     */
+    burstBytes;
     /** STAT <dir> lists a directory on the control connection (else LIST or MLSD). */
     statLists = true;
     /** EPSV answers (else PASV). */
@@ -30673,7 +30686,8 @@ class ServerRecord {
      * turns pipelining off for IIS; FileZilla Server 1.x drops the connection); pyftpdlib before
      * 1.5.9 resets data connections whose TLS starts before the 1xx, answers an EPSV during a
      * transfer by dropping the transfer (never answering the STOR), and a wrong password late;
-     * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`), that its hello may ride with AUTH TLS.
+     * vsftpd's own greeting (`220 (vsFTPd 3.0.3)`): bigger writes, its hello with AUTH TLS, its
+     * downloads' 226 without waiting for this side's end.
      */
     greeted(greeting) {
         const vsftpd = /^220 \(vsFTPd \d[\d.]*\)/.test(greeting);
@@ -30681,6 +30695,8 @@ class ServerRecord {
         this.endsDownloadEarly ??= vsftpd;
         if (/Microsoft FTP Service|FileZilla Server/i.test(greeting))
             this.pipelining = false;
+        if (vsftpd)
+            this.burstBytes = VSFTPD_BURST_BYTES;
         if (/pyftpdlib/i.test(greeting)) {
             this.earlyTls = false;
             this.readsAfterTransfer = false;
@@ -30840,6 +30856,11 @@ const globbed = (path) => /[[\]*?{}]/.test(path);
 const BATCH_BYTES = 2048;
 /** Most commands in one write (64 short MKDs fill BATCH_BYTES). */
 const BATCH_COMMANDS = 64;
+/** Most bytes and commands in one write to this server: the record's burstBytes (vsftpd), else BATCH_BYTES. */
+function burstOf(server) {
+    const bytes = server.burstBytes ?? BATCH_BYTES;
+    return { bytes, commands: Math.max(BATCH_COMMANDS, Math.floor((BATCH_COMMANDS * bytes) / BATCH_BYTES)) };
+}
 /**
  * The longest command line sent, CRLF included. pyftpdlib answers a line over 2,048 bytes with
  * `500 Command too long.` and then the rest of it as another command (every later reply one
@@ -31016,14 +31037,14 @@ function setNameEncoding(client, encoding) {
 /**
  * Sends `commands` together and resolves with the reply to each, in order (RFC 959 asks servers
  * to queue commands that arrive early): in writes of at most BATCH_BYTES and BATCH_COMMANDS
- * (pipelining.ts), each sent once the replies to the one before are in, so no write exceeds
+ * (pipelining.ts; `burst`: the server's, burstOf), each sent once the replies to the one before are in, so no write exceeds
  * what a server reads at once. Only for commands answered by one reply each (no transfers). A
  * reply that `fits` says cannot be its command's, or a preliminary 1xx reply, means the replies
  * no longer match the commands: rejects with a `RepliesMismatch` at once, and the session is
  * done (what follows on it cannot be trusted). A lost connection or a timeout rejects with a
  * `BatchStopped` naming the command whose reply did not come.
  */
-function sendPipelined(client, commands, fits) {
+function sendPipelined(client, commands, fits, burst = { bytes: BATCH_BYTES, commands: BATCH_COMMANDS }) {
     const ftp = client.ftp;
     const encoding = nameEncoding(client);
     const lengths = commands.map(command => Buffer.byteLength(`${command}\r\n`, encoding));
@@ -31036,7 +31057,7 @@ function sendPipelined(client, commands, fits) {
     }
     if (commands.length === 0)
         return Promise.resolve([]);
-    const ends = batchEnds(lengths);
+    const ends = batchEnds(lengths, burst.bytes, burst.commands);
     const replies = [];
     let sent = 0;
     const sendNext = () => {
@@ -31773,7 +31794,7 @@ async function expectReply(client, command, expected, what, shown = command) {
     return res;
 }
 /** Connects and secures the control connection; resolves with the server's greeting. */
-async function secureControl(client, settings, server) {
+async function secureControl(client, settings, server, greeted) {
     // Only the context the control connection uses is built (it parses every root certificate).
     let options;
     let greeting;
@@ -31788,6 +31809,7 @@ async function secureControl(client, settings, server) {
         controlSocket(client).setNoDelay(true);
         greeting = await connecting;
         server.greeted(greeting.message);
+        greeted?.();
     }
     else {
         const connecting = client.connect(settings.host, settings.port);
@@ -31798,6 +31820,7 @@ async function secureControl(client, settings, server) {
         const built = new Promise(resolve => socket.once('connect', () => resolve(plain ? {} : tlsOptionsFor(settings, controlGroups(server)))));
         greeting = await connecting;
         server.greeted(greeting.message);
+        greeted?.();
         if (plain)
             return greeting.message;
         options = await built;
@@ -32380,15 +32403,15 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
         if (res.code >= 300)
             task.reject(new dist.FTPError(res));
     };
-    // MLSTs ahead of the command, in its write: their replies come first.
+    // Commands ahead of the command, in its write (MLSTs, a lock's reads): their replies come first.
     ahead?.send(client);
-    const handle = ahead?.handler(handler) ?? handler;
+    const afterAhead = (h) => ahead?.handler(h) ?? h;
     const confirmed = behind === undefined
-        ? sendWithHandler(client, command, handle)
-        : sendWithBehind(client, command, behind.command, sortedBehind(behind, () => started, straySeen => {
+        ? sendWithHandler(client, command, afterAhead(handler))
+        : sendWithBehind(client, command, behind.command, afterAhead(sortedBehind(behind, () => started, straySeen => {
             if (!started && !straySeen)
                 expectStrayCompletion(client);
-        }, handle));
+        }, handler)));
     startTlsEarly(client, data, confirmed, tls, { started: () => started, settled: () => settled });
     try {
         await confirmed;
@@ -32409,13 +32432,14 @@ async function retrieve(client, data, command, limit = Infinity, onChunk, tls = 
 /**
  * RETR of a small file (a manifest, holder.json) into memory: undefined when there is no such
  * file (550); cut at `maxBytes`; `expected` (its SIZE, where the server told) must have come whole.
- * `ahead`: MLSTs in the RETR's write.
+ * `ahead`: commands in the RETR's write (MLSTs; under the lock, its heartbeat and STATs);
+ * `behind`: the next transfer's passive port, behind the RETR.
  */
-async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls, ahead, server) {
+async function retrieveSmall(client, data, remotePath, maxBytes, expected, tls, ahead, behind, server) {
     let got;
     const endEarly = expected !== undefined && expected > 0 && server?.endsDownloadEarly === true;
     try {
-        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, undefined, ahead, endEarly);
+        got = await retrieve(client, data, `RETR ${remotePath}`, maxBytes, undefined, tls, behind, ahead, endEarly);
     }
     catch (err) {
         // 550: no such file (RFC 959); anything else is a real failure, not "absent".
@@ -32650,6 +32674,67 @@ class ServerHasher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ftp/commands-ahead.ts
+
+
+
+class CommandsAhead {
+    commands;
+    replies = [];
+    client;
+    /** A reply that was none of theirs (a 1xx, another's success): the session is done. */
+    confused = false;
+    /** `commands`: each within a line's length, no line break in any (the caller checks). */
+    constructor(commands) {
+        this.commands = commands;
+    }
+    /** Writes the commands (logged as sent) in one write on the control connection, right before the transfer's command; once. */
+    send(client) {
+        const ftp = client.ftp;
+        if (ftp.closed || this.client !== undefined)
+            return;
+        this.client = client;
+        for (const command of this.commands)
+            ftp.log(`> ${command}`);
+        ftp.socket.write(this.commands.map(command => `${command}\r\n`).join(''), nameEncoding(client));
+    }
+    /**
+     * `handler`, the commands' replies taken first. One that cannot be its command's (a 1xx,
+     * another command's success) means the replies no longer match the commands: the transfer
+     * fails with a RepliesMismatch and the session is done, as for commands sent together.
+     */
+    handler(handler) {
+        return (res, task) => {
+            const client = this.client;
+            if (client === undefined || this.confused || this.replies.length === this.commands.length || !isReply(res))
+                return handler(res, task);
+            const command = this.commands[this.replies.length];
+            const reply = { code: res.code, message: res.message };
+            if (res.code < 200 || !fitsCommand(command, reply)) {
+                this.confused = true;
+                const err = new RepliesMismatch(`${commandNamed(command)} answered with ${reply.message}`);
+                task.reject(err);
+                client.ftp.closeWithError(err);
+                return;
+            }
+            this.replies.push(reply);
+        };
+    }
+    /** Every reply, in order; undefined where they did not all come. */
+    all() {
+        return this.confused || this.replies.length !== this.commands.length ? undefined : this.replies;
+    }
+}
+/** What a transfer with commands ahead failed of: a RepliesMismatch turns pipelining off (one at a time from now on), and is worth a retry on a new session. */
+function aheadFailed(err, server) {
+    if (!(err instanceof RepliesMismatch))
+        return err;
+    server.pipeliningConfused(err.message);
+    return new errors/* DeployError */.sH(`The replies to commands sent together did not match them (${err.message})`, {
+        transient: true
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/ftp/mlst.ts
 /**
  * One entry's facts on the control connection (RFC 3659 MLST <path>): what MLSD would say of it
@@ -32703,43 +32788,16 @@ async function mlstFacts(paths, send) {
  * MLSTs sent ahead of a transfer's command in its write (the manifest's RETR): their replies come
  * before the transfer's, to the same handler, at no round trip of their own.
  */
-class FactsAhead {
+class FactsAhead extends CommandsAhead {
     paths;
-    replies = [];
-    sent = false;
-    /** A reply that was no MLST's (a 1xx): the rest are the transfer's, and no facts are taken. */
-    confused = false;
     /** `paths`: those MLST may read as given, each command within a line's length. */
     constructor(paths) {
+        super(paths.map(path => `MLST ${path}`));
         this.paths = paths;
-    }
-    /** Writes the MLSTs (logged as sent) in one write on the control connection, right before the transfer's command; once. */
-    send(client) {
-        const ftp = client.ftp;
-        if (ftp.closed || this.sent)
-            return;
-        this.sent = true;
-        for (const path of this.paths)
-            ftp.log(`> MLST ${path}`);
-        ftp.socket.write(this.paths.map(path => `MLST ${path}\r\n`).join(''), nameEncoding(client));
-    }
-    /** `handler`, the MLSTs' replies taken first. */
-    handler(handler) {
-        return (res, task) => {
-            if (!this.sent || this.confused || this.replies.length === this.paths.length || !isReply(res))
-                return handler(res, task);
-            if (res.code < 200) {
-                this.confused = true;
-                return handler(res, task);
-            }
-            this.replies.push({ code: res.code, message: res.message });
-        };
     }
     /** Each path's facts; undefined for all where they did not all come. */
     facts() {
-        if (this.confused || this.replies.length !== this.paths.length)
-            return undefined;
-        return this.replies.map(parseMlst);
+        return this.all()?.map(parseMlst);
     }
 }
 /**
@@ -32768,17 +32826,19 @@ function factsAhead(paths, room) {
 
 
 
+
 /**
  * STAT of each of `dirs` (where STAT lists), then SIZE of each path, pipelined with the passive
  * port (the writes the server takes: one where they fit), then the first path there downloaded
  * (at most `maxBytes`). A SIZE refused as a command (`550 Permission denied.`) is not "no such
- * file": RETR tells.
+ * file": RETR tells. `known`: those replies, asked already; `got`: files read whole with them.
  */
-async function readFirstOf(r, paths, maxBytes, dirs = [], known) {
+async function readFirstOf(r, paths, maxBytes, dirs = [], known, got) {
     const stated = r.server.statLists ? dirs.filter(dir => !globbed(dir)) : [];
     const commands = [...stated.map(dir => `STAT ${dir}`), ...paths.map(path => `SIZE ${path}`)];
     // Sent in the login's write (with the passive port): their replies, else asked now.
-    const replies = commands.every(command => known?.has(command))
+    const asked = commands.every(command => known?.has(command));
+    const replies = asked
         ? commands.map(command => known.get(command))
         : await r.sendAll(commands, { pipelined: true, preparePassive: true });
     const stats = new Map(stated.map((dir, i) => [dir, replies[i].code < 300 ? parseStatListing(replies[i]) : undefined]));
@@ -32786,7 +32846,8 @@ async function readFirstOf(r, paths, maxBytes, dirs = [], known) {
     const ahead = factsOfEntries(r.server, stated[0], stats, paths);
     for (const [i, path] of paths.entries()) {
         const size = replies[stated.length + i];
-        const data = await readSized(r, path, size, maxBytes, ahead);
+        // Read whole with those replies (under the deploy lock, in its heartbeat's write): not again.
+        const data = asked && got?.has(path) === true ? got.get(path) : await readSized(r, path, size, maxBytes, ahead);
         read.files.push(data);
         if (data !== undefined)
             break;
@@ -32835,7 +32896,18 @@ async function readSized(r, path, size, maxBytes, ahead) {
     const expected = sizeIn(size);
     if (expected !== undefined && expected > maxBytes)
         throw tooLarge(path, `is ${expected} bytes,`, maxBytes);
-    return retrieveSmall(r.client, await r.connector.open(r.client), path, maxBytes, expected, r.tls(), ahead, r.server);
+    return retrieveAhead(r, path, maxBytes, expected, ahead);
+}
+/**
+ * RETR of a small file on a new data connection, `ahead`'s commands before it; `behind`: the next
+ * transfer's passive port after it, where the server reads it after the transfer.
+ */
+async function retrieveAhead(r, path, maxBytes, expected, ahead, behind = false) {
+    const data = await r.connector.open(r.client);
+    const after = behind ? r.connector.behindStor() : undefined;
+    return retrieveSmall(r.client, data, path, maxBytes, expected, r.tls(), ahead, after, r.server).catch(err => {
+        throw aheadFailed(err, r.server);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/send-all.ts
@@ -32859,7 +32931,7 @@ async function sendAll(client, connector, server, commands, options) {
     let replies;
     if (options.pipelined && server.pipelining) {
         try {
-            replies = await sendPipelined(client, all, fitsCommand);
+            replies = await sendPipelined(client, all, fitsCommand, burstOf(server));
         }
         catch (err) {
             if (err instanceof BatchStopped) {
@@ -33113,17 +33185,30 @@ function hashing(hash, count) {
  * under it (STATs, SIZEs) and the next transfer's passive port. The server answers in order, so
  * each read is answered after every change ahead of it. `next` names changes that depend on the
  * first write's outcomes (the lock's heartbeat: made only in a lock this run made); they lead the
- * second write, with the reads that did not fit in the first. A connection lost after the
- * changes' replies loses only what came after them.
+ * second write, with the reads that did not fit in the first. `file` (the manifest) is read at
+ * the end of that second write, on the port asked for in the first, where the last change was
+ * made (the lock is this run's) and its SIZE in the first write says it is there and small
+ * enough: the RETR ends its write (pure-ftpd answers commands read during a transfer with 500),
+ * and the reads left over go once it is done. A connection lost after the changes' replies loses
+ * only what came after them; a file that could not be read this way is read again later.
  */
 
 
-async function togetherThenRead(send, server, ops, reads, next = () => []) {
+
+const lineBytes = (command) => Buffer.byteLength(`${command}\r\n`);
+/** The passive port's command (EPSV or PASV) closing the first write where a file is read. */
+const PORT_BYTES = lineBytes('EPSV');
+async function togetherThenRead(io, server, ops, reads, next = () => [], file) {
     // A STAT the server would glob is not asked (stat-listing.ts).
     const asked = reads.filter(command => !command.startsWith('STAT ') || !globbed(command.slice(5)));
     const commands = [...ops.map(opCommand), ...asked];
-    // The first write: the changes, and the reads that fit beside them (pipelining.ts BATCH_BYTES).
-    const cut = Math.max(ops.length, batchEnds(commands.map(c => Buffer.byteLength(`${c}\r\n`)))[0] ?? 0);
+    const sizeAt = file === undefined ? -1 : commands.indexOf(`SIZE ${file.path}`);
+    // The first write: the changes, and the reads that fit beside them (the server's burst),
+    // room left for the passive port where the file may be read next.
+    const burst = burstOf(server);
+    const room = sizeAt < 0 ? [burst.bytes, burst.commands] : [burst.bytes - PORT_BYTES, burst.commands - 1];
+    const cut = Math.max(ops.length, batchEnds(commands.map(lineBytes), room[0], room[1])[0] ?? 0);
+    const reading = sizeAt >= 0 && sizeAt < cut ? file : undefined;
     let before = [];
     const stopped = (replies) => void (before = replies);
     const lost = (err, result) => {
@@ -33134,7 +33219,7 @@ async function togetherThenRead(send, server, ops, reads, next = () => []) {
     };
     let first;
     try {
-        first = await send(commands.slice(0, cut), { pipelined: true, preparePassive: false, stopped });
+        first = await io.send(commands.slice(0, cut), { pipelined: true, preparePassive: reading !== undefined, stopped });
     }
     catch (err) {
         if (before.length < ops.length)
@@ -33143,9 +33228,13 @@ async function togetherThenRead(send, server, ops, reads, next = () => []) {
     }
     const outcomes = first.slice(0, ops.length).map(outcome);
     const then = next(outcomes);
+    const expected = reading && outcomes[outcomes.length - 1].done ? sizeIn(first[sizeAt]) : undefined;
+    if (reading !== undefined && expected !== undefined && expected <= reading.maxBytes) {
+        return readingThen(io, burst, commands, { cut, then, outcomes, first }, reading, expected, lost);
+    }
     let second;
     try {
-        second = await send([...then.map(opCommand), ...commands.slice(cut)], { pipelined: true, preparePassive: true });
+        second = await io.send([...then.map(opCommand), ...commands.slice(cut)], { pipelined: true, preparePassive: true });
     }
     catch (err) {
         return lost(err, { outcomes });
@@ -33153,6 +33242,46 @@ async function togetherThenRead(send, server, ops, reads, next = () => []) {
     const answers = [...first.slice(ops.length), ...second.slice(then.length)];
     const replies = new Map(asked.map((command, i) => [command, answers[i]]));
     return { outcomes, next: second.slice(0, then.length).map(outcome), replies };
+}
+/**
+ * The second write with `file`'s RETR at its end, behind `then`'s changes and the reads that fit;
+ * the reads left over (with the next transfer's passive port) once the transfer is done.
+ */
+async function readingThen(io, burst, commands, done, file, expected, lost) {
+    const { cut, then, outcomes, first } = done;
+    const lead = [...then.map(opCommand), ...commands.slice(cut)];
+    // Room for the RETR, and the next passive port that may go behind it.
+    const retr = lineBytes(`RETR ${file.path}`) + PORT_BYTES;
+    const fits = Math.max(then.length, batchEnds(lead.map(lineBytes), burst.bytes - retr, burst.commands - 2)[0] ?? 0);
+    const ahead = new CommandsAhead(lead.slice(0, fits));
+    let data;
+    try {
+        // Written raw ahead of the RETR: what sendPipelined would refuse is never sent so.
+        if (lead.some(command => /[\r\n\0]/.test(command) || lineTooLong(command, lineBytes(command)) !== undefined))
+            throw new Error('A command cannot be sent ahead of a transfer');
+        data = await io.retrieve(ahead, file, expected);
+    }
+    catch (err) {
+        const replies = ahead.all();
+        // Lost in the reads: as where no file rides. Else the file failed alone: read again later.
+        if (replies === undefined)
+            return lost(err, { outcomes });
+        return { outcomes, next: replies.slice(0, then.length).map(outcome) };
+    }
+    const aheadReplies = ahead.all();
+    let rest = [];
+    if (fits < lead.length) {
+        try {
+            rest = await io.send(lead.slice(fits), { pipelined: true, preparePassive: true });
+        }
+        catch (err) {
+            return lost(err, { outcomes, next: aheadReplies.slice(0, then.length).map(outcome) });
+        }
+    }
+    const answers = [...first.slice(outcomes.length), ...aheadReplies.slice(then.length), ...rest];
+    const asked = commands.slice(outcomes.length);
+    const replies = new Map(asked.map((command, i) => [command, answers[i]]));
+    return { outcomes, next: aheadReplies.slice(0, then.length).map(outcome), replies, ...(data && { file: data }) };
 }
 
 ;// CONCATENATED MODULE: ./src/ftp/session.ts
@@ -33245,8 +33374,13 @@ class BasicFtpSession {
         const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false });
         return replies.map(outcome);
     }
-    togetherThenRead(ops, reads, next) {
-        return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next);
+    togetherThenRead(ops, reads, next, file) {
+        const io = {
+            send: (c, o) => this.sendAll(c, o),
+            // The next transfer's passive port behind the RETR, where the server reads it after the transfer.
+            retrieve: (ahead, { path, maxBytes }, expected) => retrieveAhead(this.reader(), path, maxBytes, expected, ahead, true)
+        };
+        return togetherThenRead(io, this.server, ops, reads, next, file);
     }
     /**
      * Sends commands that take one reply each and resolves with every reply in order, refusals
@@ -33284,8 +33418,8 @@ class BasicFtpSession {
         // whole download from a cut one. The passive port is asked for in the same write.
         return (await readFirstOf(this.reader(), [remotePath], maxBytes)).files[0];
     }
-    readFirstOf(paths, maxBytes, dirs, known) {
-        return readFirstOf(this.reader(), paths, maxBytes, dirs, known);
+    readFirstOf(paths, maxBytes, dirs, known, got) {
+        return readFirstOf(this.reader(), paths, maxBytes, dirs, known, got);
     }
     /** The replies to the reads sent in the login's write (open-session.ts), once. */
     loginReplies;
@@ -33441,7 +33575,7 @@ function translated(session) {
 
 
 /** Opens a secured, logged-in session. The password never reaches a log line. */
-const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true }), ahead) => {
+const openSession = async (settings, log, server = new ServerRecord(log, { atomic: true }), ahead, steps = {}) => {
     if (server.stopped !== undefined)
         throw server.stopped;
     const client = new dist.Client(settings.timeoutMs);
@@ -33457,8 +33591,15 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
         bindSockets(client, settings.sourceAddress);
     const connector = new PassiveConnector(settings.tlsFingerprints, settings.sourceAddress, server);
     client.prepareTransfer = connector.prepareTransfer(client);
+    // Ended from outside (the lock found another run's): the connection goes at once, its slot with it.
+    const abort = () => client.close();
+    steps.signal?.addEventListener('abort', abort, { once: true });
     try {
-        await secureControl(client, settings, server);
+        if (steps.signal?.aborted === true)
+            throw new Error('the opening was ended');
+        await secureControl(client, settings, server, steps.greeted);
+        // Another connection's login first, where the server counts its limit at login.
+        await steps.loginAfter;
         // The reads that ride in the login's write, with a passive port for the transfer after them.
         const reads = ahead === undefined ? [] : await ahead.catch(() => []);
         const asked = reads.length > 0 ? [...reads, connector.passiveCommand] : [];
@@ -33478,15 +33619,18 @@ const openSession = async (settings, log, server = new ServerRecord(log, { atomi
         client.close();
         // A read in the login's write lost the connection: once more, without reads.
         if (err instanceof LoginReadsLost)
-            return openSession(settings, log, server);
+            return openSession(settings, log, server, undefined, steps);
         // A server that only looks like vsftpd dropped the hello sent with AUTH TLS: again, after the 234.
         if (err instanceof HelloLost) {
             server.helloLost();
-            return openSession(settings, log, server);
+            return openSession(settings, log, server, ahead, steps);
         }
         if (err instanceof errors/* DeployError */.sH)
             throw err;
         throw new errors/* DeployError */.sH(`Could not connect to ${settings.host}:${settings.port}: ${(0,core_log/* redact */.E$)(err instanceof Error ? err.message : String(err), [settings.password])}`, {}, { cause: translatedError(err) });
+    }
+    finally {
+        steps.signal?.removeEventListener('abort', abort);
     }
 };
 /** The account travels like a password (ACCT, RFC 959 4.1.1): its line is logged as basic-ftp logs PASS. */
@@ -34312,10 +34456,10 @@ var local_plan = __nccwpck_require__(4326);
  * The manifest (else its backup), read on a session of the pool; its SIZE and its backup's go in
  * one write with remote-dir's STAT where the server lists that way (the state's first listing).
  */
-async function readRemoteManifest(q, log, dirs = [q.remoteRoot], login) {
+async function readRemoteManifest(q, log, dirs = [q.remoteRoot], login, got) {
     const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
     try {
-        const first = await readWithRoot(q, manifestPath, dirs, login);
+        const first = await readWithRoot(q, manifestPath, dirs, login, got);
         const read = await readManifest(q.pool, manifestPath, log, first?.known);
         return first?.listed !== undefined ? { ...read, listed: first.listed } : read;
     }
@@ -34328,14 +34472,14 @@ async function readRemoteManifest(q, log, dirs = [q.remoteRoot], login) {
  * for the STAT's sake (a reply too long for the control connection, a connection cut on the
  * way), undefined, and the manifest is read on its own, with its retries: a different step.
  */
-async function readWithRoot(q, manifestPath, dirs, login) {
+async function readWithRoot(q, manifestPath, dirs, login, got) {
     // The backup's SIZE too where it costs nothing (one write): on a first deploy it is asked for next.
     const paths = q.pool.server.pipelining ? [manifestPath, backupPathOf(manifestPath)] : [manifestPath];
     try {
         return await q.pool.run('Reading the manifest', async (session) => {
             if (session.readFirstOf === undefined)
                 return undefined;
-            const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs, login);
+            const read = await session.readFirstOf(paths, MANIFEST_MAX_BYTES, dirs, login, got);
             const known = new Map(read.files.map((data, i) => [paths[i], data]));
             return { known, ...(read.stats.size > 0 && { listed: read.stats }) };
         }, { retries: 0 });
@@ -34390,20 +34534,25 @@ function firstReads(dirs, root, manifestName) {
 }
 /**
  * The commands of readRemoteManifest's first write under the lock (`known`: the manifest as read
- * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send.
+ * before it), to ride in the lock's own write behind its MKD: what readFirstOf would send, the
+ * SIZEs first, so that the manifest's RETR can ride in the next write (the heartbeat's); and
+ * the manifest, to read there where its SIZE shows it (issue 22).
  */
 function readsUnderLock(q, known) {
     const manifestPath = external_node_path_.posix.join(q.remoteRoot, q.manifestName);
     const dirs = q.pool.server.statLists ? dirsAhead(q, known, true) : [];
-    return [...dirs.map(dir => `STAT ${dir}`), `SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`];
+    const commands = [`SIZE ${manifestPath}`, `SIZE ${backupPathOf(manifestPath)}`, ...dirs.map(dir => `STAT ${dir}`)];
+    return { commands, file: { path: manifestPath, maxBytes: MANIFEST_MAX_BYTES } };
 }
 /**
  * `read`: the manifest as just read (with the listings that came with it), else it is read
  * first, with listings ahead of it (`known`: the manifest as read before the lock names them;
- * `replies`: that read's first write's, sent in the lock's write, readsUnderLock).
+ * `replies`: that read's first write's, sent in the lock's write, readsUnderLock; `got`: the
+ * manifest read whole with them).
  */
-async function readRemoteState(q, log, read, known, replies) {
-    read ??= await readRemoteManifest(q, log, dirsAhead(q, known, known !== undefined || replies !== undefined), replies);
+async function readRemoteState(q, log, read, known, replies, got) {
+    const dirs = dirsAhead(q, known, known !== undefined || replies !== undefined);
+    read ??= await readRemoteManifest(q, log, dirs, replies, got);
     const { manifest } = read;
     const list = read.listed !== undefined ? withListed(q.list, read.listed) : q.list;
     // The manifest's directories are listed in any case (a hidden one is still there); the local
@@ -35370,22 +35519,54 @@ class HeartbeatSession {
     log;
     own;
     opening;
+    /** Settles once the opening's connection is greeted (never where it is refused first: the pool waits for the opening then). */
+    greeted = Promise.resolve();
+    /** Ends the opening under way (drop, close). */
+    abort;
     closed = false;
     /** After a refusal, the pool carries the beats a while before another try (a login costs round trips). */
     retryAt = 0;
+    /** The opening started ahead of the lock (its MKD sent), not yet known to be the heartbeat's (`confirm`). */
+    ahead = false;
+    /** Its failure: the heartbeat's once confirmed, forgotten where dropped (the lock was another's). */
+    failedAhead;
     constructor(openSession, pool, log) {
         this.openSession = openSession;
         this.pool = pool;
         this.log = log;
     }
-    /** Starts opening the session; settles when it is in or refused (a failure is the next beat's to handle). */
-    open() {
-        return this.session();
+    /**
+     * Starts opening the session: `opened` settles when it is in or refused (a failure is the next
+     * beat's to handle), `greeted` once the server greeted it too (pool.ts `holdOpenings`).
+     * `ahead`: before the lock is known to be this run's (then `confirm` or `drop`).
+     */
+    open(ahead = false) {
+        this.ahead = ahead;
+        const opened = this.session();
+        return { opened, greeted: this.greeted };
+    }
+    /** The lock is this run's: an opening started ahead is the heartbeat's, its failure too. */
+    confirm() {
+        this.ahead = false;
+        if (this.failedAhead !== undefined)
+            this.refused(this.failedAhead.err);
+        this.failedAhead = undefined;
+    }
+    /**
+     * Ends an opening started before the lock was known to be this run's, at once (its slot is
+     * freed: another run holding the lock may need it); `open` starts another later.
+     */
+    drop() {
+        this.abort?.abort();
+        this.opening = undefined;
+        this.ahead = false;
+        this.failedAhead = undefined;
+        this.own?.close();
+        this.own = undefined;
     }
     close() {
         this.closed = true;
-        this.own?.close();
-        this.own = undefined;
+        this.drop();
     }
     /** A beat in flight on the own session, and work beside the pool in flight there. */
     beating;
@@ -35449,23 +35630,42 @@ class HeartbeatSession {
         this.own = undefined;
         if (this.closed || Date.now() < this.retryAt)
             return undefined;
-        this.opening ??= this.openSession().then(session => {
-            if (this.closed)
+        const opening = (this.opening ??= this.start());
+        try {
+            return await opening;
+        }
+        finally {
+            if (this.opening === opening)
+                this.opening = undefined;
+        }
+    }
+    /** A new opening, settled at once when ended (drop, close): one ended is no failure and leaves no retry to wait for. */
+    start() {
+        const abort = (this.abort = new AbortController());
+        const ended = () => this.closed || abort.signal.aborted;
+        let greet = () => undefined;
+        this.greeted = new Promise(resolve => (greet = resolve));
+        const opened = this.openSession({ greeted: greet, signal: abort.signal }).then(session => {
+            if (ended())
                 session.close();
             else
                 this.own = session;
-            return this.closed ? undefined : session;
+            return ended() ? undefined : session;
         }, (err) => {
-            this.log.debug(`The lock's heartbeat goes through the pool for a while: ${(0,errors/* describeError */.Uc)(err)}`);
-            this.retryAt = Date.now() + 30_000;
+            if (ended())
+                return undefined;
+            if (this.ahead)
+                this.failedAhead = { err };
+            else
+                this.refused(err);
             return undefined;
         });
-        try {
-            return await this.opening;
-        }
-        finally {
-            this.opening = undefined;
-        }
+        const endedNow = new Promise(resolve => abort.signal.addEventListener('abort', () => resolve(undefined)));
+        return Promise.race([opened, endedNow]);
+    }
+    refused(err) {
+        this.log.debug(`The lock's heartbeat goes through the pool for a while: ${(0,errors/* describeError */.Uc)(err)}`);
+        this.retryAt = Date.now() + 30_000;
     }
 }
 
@@ -35473,8 +35673,9 @@ class HeartbeatSession {
 /**
  * The deploy lock as a run uses it: remote-dir made first (the lock lives in it), the lock
  * taken before the server's state is read (that read's first write rides behind the lock's MKD,
- * the first heartbeat ahead of its second), its heartbeat on a session of its own, released at
- * the end whatever happened. A dry run only says whether one is held.
+ * the first heartbeat ahead of its second, the manifest's RETR at that second's end), its
+ * heartbeat on a session of its own, released at the end whatever happened. A dry run only
+ * says whether one is held.
  */
 
 
@@ -35516,21 +35717,37 @@ async function takeWith(o, heartbeat, run, chain) {
     const sentAt = o.now();
     const rode = {};
     const token = newToken();
-    // Opened once the lock's directory is this run's (while the heartbeat and holder.json are
-    // written, where the first write made it), and the pool opens no more connections until it is
-    // in: a host that limits connections keeps a slot for the heartbeat, and the uploads go on with
-    // the rest. Never while waiting for another run's lock: that run may need the slot.
+    // Opened as the lock's MKD is sent (a connection costs 6-7 round trips, the MKD's reply one),
+    // dropped at once where the MKD finds another run's lock (never kept while waiting for it: that
+    // run may need the slot), opened again once the lock is this run's. The pool's connections
+    // connect once it is greeted and log in once it is in (hold-back.ts): a host that limits
+    // connections keeps a slot for the heartbeat, and the uploads go on with the rest.
     let opened = false;
-    const opening = () => {
-        if (!opened)
-            o.pool.holdOpenings(heartbeat.open());
+    let warmed = false;
+    const opening = (ahead) => {
+        if (opened)
+            return;
+        const { opened: settled, greeted } = heartbeat.open(ahead);
+        o.pool.holdOpenings(settled, greeted);
         opened = true;
+    };
+    const ours = () => {
+        opening(false);
+        heartbeat.confirm();
+        if (!warmed && (o.warm ?? 0) > 1)
+            o.pool.warm(o.warm);
+        warmed = true;
+    };
+    const anothers = () => {
+        if (opened)
+            heartbeat.drop();
+        opened = false;
     };
     // The first heartbeat leads the reads' second write, where the first made the lock.
     const beatAfter = (made) => {
         if (!made[chain.length].done)
-            return [];
-        opening();
+            return (anothers(), []);
+        ours();
         return [{ kind: 'mkdir', path: external_node_path_.posix.join(o.remoteRoot, o.lockName ?? remote_path/* LOCK_DIR */.UE, beatName(token, 0)) }];
     };
     await run('Creating remote-dir', async (session) => {
@@ -35542,11 +35759,13 @@ async function takeWith(o, heartbeat, run, chain) {
             const ops = [...chain, lockDir].map(path => ({ kind: 'mkdir', path }));
             // Not where remote-dir's chain gets a mode next: that needs the session the reads may lose.
             const reads = o.dirMode === undefined && session.togetherThenRead !== undefined ? o.reads : undefined;
+            opening(true);
             const sent = reads
-                ? await session.togetherThenRead(ops, reads, beatAfter)
+                ? await session.togetherThenRead(ops, reads.commands, beatAfter, reads.file)
                 : { outcomes: await session.together(ops, { beforeTransfer: true }) };
             const made = sent.outcomes;
             rode.replies = 'replies' in sent ? sent.replies : undefined;
+            rode.file = 'file' in sent ? sent.file : undefined;
             rode.beat = 'next' in sent && sent.next?.[0]?.done === true;
             chain.forEach((dir, i) => made[i].done && madeHere.add(dir));
             madeLock = made[chain.length].done;
@@ -35562,7 +35781,9 @@ async function takeWith(o, heartbeat, run, chain) {
         }
     });
     if (madeLock)
-        opening();
+        ours();
+    else
+        anothers();
     const lock = await DeployLock.acquire({
         remoteRoot: o.remoteRoot,
         lockName: o.lockName,
@@ -35583,11 +35804,19 @@ async function takeWith(o, heartbeat, run, chain) {
         o.pool.cancel(reason);
     }, madeLock);
     if (!madeLock)
-        opening();
+        ours();
     lock.onRelease(() => heartbeat.close());
     // Read under this lock only where its first MKD took it and nothing came between.
     const reads = lock.takenAtOnce ? rode.replies : undefined;
-    return { lock, createdRoot: created ? chain : [], aside: heartbeat.aside, ...(reads && { reads }) };
+    const file = reads && rode.file && o.reads?.file;
+    const files = file && new Map([[file.path, rode.file]]);
+    return {
+        lock,
+        createdRoot: created ? chain : [],
+        aside: heartbeat.aside,
+        ...(reads && { reads }),
+        ...(files && { files })
+    };
 }
 /** Work on the heartbeat's own connection where it is free, else through the pool. */
 function besideElse(heartbeat, run) {
@@ -35832,6 +36061,20 @@ async function connect(settings, log, pool) {
     return session;
 }
 
+;// CONCATENATED MODULE: ./src/core/uploads-ahead.ts
+/**
+ * How many files a deploy will likely upload, from what the login's listings showed before the
+ * plan (pure): the files they show changed (resized or new; a change at the same size shows in
+ * none), scaled by the share of the local files in the directories they listed. The pool opens
+ * connections for that many behind the lock's own, so they are logged in by the plan.
+ */
+
+function uploadsAhead(changed, localPaths, listedDirs, remoteRoot) {
+    const listed = new Set(listedDirs.map(dir => external_node_path_.posix.relative(remoteRoot, dir)));
+    const covered = localPaths.filter(path => listed.has(external_node_path_.posix.dirname(path).replace(/^\.$/, ''))).length;
+    return covered === 0 ? changed : Math.ceil((changed * localPaths.length) / covered);
+}
+
 ;// CONCATENATED MODULE: ./src/core/connection-limit.ts
 /**
  * Which refusals are a server's connection limit rather than a failure (pure): the replies
@@ -36017,32 +36260,51 @@ class PoolStop {
  * The pool's openings held back while a connection outside it (the lock's heartbeat) opens, so
  * on a host that limits connections that one gets its slot first (pool.ts `holdOpenings`), and
  * how many such connections got in: they take slots of the limit too.
+ *
+ * In two steps, each a point where a server counts a connection against its limit: the pool's
+ * connections connect once that one is greeted (vsftpd, pure-ftpd and pyftpdlib count on
+ * connecting and refuse with 421 instead of the 220), and log in once it is logged in (ProFTPD
+ * counts at login, 530 after PASS, and so does pure-ftpd's per-user limit). Their TCP, greeting
+ * and TLS handshake, most of a login's round trips, go on meanwhile. Where no greeting is told
+ * (SFTP), they connect once it is in. Tasks wait for it to be in: the connections opened ahead
+ * are not ready sooner, and where it is refused the heartbeat's beat goes first.
  */
 class HoldBack {
-    /** Settles once the connection outside the pool is in or failed (or on cancel); undefined: none held. */
+    /** Settles once the connection outside the pool is greeted, in or failed (or on cancel): `warm` opens from then; undefined: none held. */
     until;
+    /** Settles once it is in or failed (or on cancel): the pool's logins and tasks wait for it; undefined: none held. */
+    login;
     release;
     /** Connections of the run outside the pool that got in (the lock's heartbeat). */
     outside = 0;
-    /** Holds openings back until `opening` settles; a session it resolves to counts in `outside`. */
-    hold(opening) {
+    /**
+     * Holds openings back until `opening` settles, or until `greeted` does for all but their
+     * logins; a session `opening` resolves to counts in `outside`.
+     */
+    hold(opening, greeted) {
         let settle = () => undefined;
-        const until = new Promise(resolve => (settle = resolve));
+        const login = new Promise(resolve => (settle = resolve));
+        const until = greeted === undefined ? login : Promise.race([login, greeted]);
+        this.login = login;
         this.until = until;
         this.release = settle;
+        void until.then(() => {
+            if (this.until === until)
+                this.until = undefined;
+        });
         const done = (opened) => {
             if (opened)
                 this.outside += 1;
             settle();
-            if (this.until === until)
-                this.until = this.release = undefined;
+            if (this.login === login)
+                this.login = this.release = undefined;
         };
         opening.then(session => done(session !== undefined), () => done(false));
     }
     /** No more holding back (a cancel). */
     settle() {
         this.release?.();
-        this.until = this.release = undefined;
+        this.until = this.login = this.release = undefined;
     }
 }
 
@@ -36186,7 +36448,9 @@ class SessionPool {
     shares = new Shares();
     /** What this run learns about the server: every session the pool opens shares it. */
     server;
-    constructor(open, options, log, first) {
+    constructor(
+    /** `loginAfter`: the login waits for it (a connection outside the pool logging in first, holdOpenings). */
+    open, options, log, first) {
         this.open = open;
         this.options = options;
         this.log = log;
@@ -36220,11 +36484,13 @@ class SessionPool {
     /**
      * Opens no connection of its own until `opening` (a connection outside the pool: the lock's
      * heartbeat) has settled, so on a host that limits connections that one gets its slot first
-     * and the pool goes on with what is left. Idle sessions are used meanwhile. A session it
-     * resolves to counts in the connections the limit's warning names.
+     * and the pool goes on with what is left. Given `greeted` (it settles at that connection's
+     * 220), those `warm` opens connect from then and wait only to log in (hold-back.ts). Idle
+     * sessions are used meanwhile. A session `opening` resolves to counts in the connections the
+     * limit's warning names.
      */
-    holdOpenings(opening) {
-        this.held.hold(opening);
+    holdOpenings(opening, greeted) {
+        this.held.hold(opening, greeted);
     }
     /**
      * Runs fn on a session of its own; transient failures get a new connection and another try
@@ -36337,8 +36603,10 @@ class SessionPool {
             if (this.all.size === 0 && (this.openFailure?.count ?? 0) > failures)
                 throw this.openFailure.err;
             if (this.all.size + this.opening < this.cap.allowed()) {
-                if (this.held.until !== undefined) {
-                    await this.held.until;
+                // A task waits for the held connection to be in (or refused: then a beat waiting for it goes
+                // first); the connections warm opens meanwhile log in after it anyway.
+                if (this.held.login !== undefined) {
+                    await this.held.login;
                     continue;
                 }
                 const session = await this.openWithinLimit();
@@ -36365,7 +36633,7 @@ class SessionPool {
         try {
             for (let attempt = 1;; attempt++) {
                 try {
-                    const session = await this.open(this.server);
+                    const session = await this.open(this.server, this.held.login);
                     this.idle.open(session);
                     this.all.add(session);
                     return session;
@@ -36466,8 +36734,9 @@ var signals = __nccwpck_require__(970);
 
 
 
+
 /** The transport `protocol` names: FTPS (src/ftp/) or SFTP (src/sftp/), the same interface. */
-const openByProtocol = (settings, log, server, ahead) => settings.protocol === 'sftp' ? openSftpSession(settings, log, server) : openSession(settings, log, server, ahead);
+const openByProtocol = (settings, log, server, ...rest) => settings.protocol === 'sftp' ? openSftpSession(settings, log, server) : openSession(settings, log, server, ...rest);
 const defaultDeps = { openSession: openByProtocol, listLocalFiles: local_files/* listLocalFiles */.P, now: () => Date.now() };
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
@@ -36495,11 +36764,11 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             await log.group('Lock', () => reportHeldLock(pool, remoteRoot, log, swap?.lock));
         // Without swap or rollback the lock may wait for the plan: a run that changes nothing takes none.
         const lockLater = swap === undefined && !settings.rollback;
-        const lockNow = (reads) => {
+        const lockNow = (reads, n) => {
             // A lock: there is something to change. SFTP's other sessions log in (a dozen round trips each) meanwhile.
             if (settings.protocol === 'sftp')
                 pool.warm(settings.concurrency);
-            return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads));
+            return log.group('Lock', () => takeLock(settings, log, deps, pool, swap ?? remoteRoot, first.home, signal, reads, n));
         };
         if (settings.lock && !settings.dryRun && !lockLater)
             held = await lockNow();
@@ -36532,7 +36801,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             concurrency,
             holdsLock
         };
-        const readState = (read, known) => log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads));
+        const readState = (read, known) => log.group('Remote state', () => readRemoteState(query, log, read, known, held?.reads, held?.files));
         const unlocked = settings.lock && !settings.dryRun && held === undefined;
         // Its first reads rode in the login's write; files their listings show changed: the plan writes.
         const login = unlocked ? loginReads?.taken(first, target) : undefined;
@@ -36543,10 +36812,9 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         if (changed.length === 0)
             ahead.stop();
         // Changed, or unreadable: the lock first, the state read under it (failing as ever); the pool warms meanwhile.
+        const likely = login === undefined ? 0 : uploadsAhead(changed.length, localPaths, login.dirs, target);
         if (unlocked && read === undefined)
-            held = await lockNow(readsUnderLock(query));
-        if (changed.length > 1)
-            pool.warm(Math.min(concurrency, changed.length));
+            held = await lockNow(readsUnderLock(query), likely);
         // Hashed against the manifest as read: reused when no lock comes between.
         let hashed;
         if (read !== undefined) {
@@ -36555,10 +36823,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             const options = { ...settings, remoteRoot: target, home: first.home };
             const expected = read.from === 'manifest' ? planDeploy(hashed, asListed(read.manifest), options) : undefined;
             if (expected === undefined || !changesNothing(expected)) {
-                held = await lockNow(readsUnderLock(query, read));
-                const uploads = expected?.uploads.length ?? local.length;
-                if (uploads > 1)
-                    pool.warm(Math.min(concurrency, uploads));
+                held = await lockNow(readsUnderLock(query, read), expected?.uploads.length ?? local.length);
             }
         }
         let { state, plan } = await planFrom(await readState(held === undefined ? read : undefined, read), held === undefined ? hashed : undefined);
@@ -36569,7 +36834,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
             else {
                 // What was read without the lock may be another run's half-done work: read again under it.
                 const known = { manifest: state.manifest, from: state.manifestFrom };
-                held = await lockNow(readsUnderLock(query, known));
+                held = await lockNow(readsUnderLock(query, known), plan.uploads.length);
                 ({ state, plan } = await planFrom(await readState(undefined, known)));
             }
         }
@@ -36654,15 +36919,16 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
 /** The run's pool: every session logs in with the same settings and shares one server record. */
 function openPool(settings, log, deps, loginReads) {
     let opened = 0;
-    return new SessionPool(server => opened++ === 0
+    return new SessionPool((server, loginAfter) => opened++ === 0
         ? deps.openSession(settings, log, server, loginReads)
-        : deps.openSession(settings, prefixed(log, `#${opened} `), server), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
+        : deps.openSession(settings, (0,core_log/* prefixed */.gV)(log, `#${opened} `), server, undefined, { loginAfter }), { size: settings.concurrency, retries: settings.retries, atomic: settings.atomic }, log);
 }
 /** Takes the deploy lock in remote-dir (`cutover: swap`: beside it) (creating remote-dir where needed), with its heartbeat's own session; `reads` (the state read's first write) ride in its write behind its MKD. */
-function takeLock(settings, log, deps, pool, at, home, signal, reads) {
+function takeLock(settings, log, deps, pool, at, home, signal, reads, warm) {
     return takeRunLock({
         pool,
-        openSession: () => deps.openSession(settings, prefixed(log, '#lock '), pool.server),
+        openSession: steps => deps.openSession(settings, (0,core_log/* prefixed */.gV)(log, '#lock '), pool.server, undefined, steps),
+        warm,
         ...(typeof at === 'string' ? { remoteRoot: at } : { remoteRoot: at.parent, lockName: at.lockName }),
         home,
         dirMode: settings.dirMode,
@@ -36675,10 +36941,6 @@ function takeLock(settings, log, deps, pool, at, home, signal, reads) {
         signal,
         reads
     });
-}
-/** Tells the connections' protocol logs apart. */
-function prefixed(log, prefix) {
-    return { ...log, debug: message => log.debug(prefix + message) };
 }
 
 
