@@ -1,5 +1,5 @@
 /** Helpers to run the engine in-process: settings from input values, and a log that records. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { InputName } from '../../src/config/inputs.js'
@@ -40,8 +40,15 @@ export function recordingLog(): RecordingLog {
 }
 
 /** Writes a tree of files ({path: content}) into a new temp dir and returns the dir. */
+/** Trees made by this test file, removed after its tests (thousands a day filled /tmp here). */
+const made: string[] = []
+const removeMade = (): void => made.splice(0).forEach(root => rmSync(root, { recursive: true, force: true }))
+if (typeof afterAll === 'function') afterAll(removeMade)
+else process.once('exit', removeMade)
+
 export function makeTree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'ftps-src-'))
+  made.push(root)
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), content)
