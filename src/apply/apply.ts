@@ -6,9 +6,9 @@
 import { localSource } from '../local/local-files.js'
 import { posix } from 'node:path'
 import { quietly } from '../session/refusals.js'
-import { createDirs, removeTogether } from './dirs.js'
+import { createDirs, removeThenList } from './dirs.js'
 import { outOfSpace } from '../core/retry.js'
-import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
+import { checkedDirs, checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError, ReplyError } from '../core/errors.js'
 import type { RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
@@ -201,7 +201,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       await goLive()
     }
     done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed }
-    // Together in one write where the server takes it; what that leaves, one at a time.
+    // Together in one write where the server takes it, with the final check's listings behind
+    // them (read after every removal); what that leaves, one at a time, and then listed anew.
     const removeOne = (path: string): Promise<void> =>
       pool.run(`Deleting ${path}`, async session => {
         try {
@@ -210,7 +211,18 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
           if (!(err instanceof ReplyError && err.code === 550)) throw err
         }
       })
-    const gone = await removeTogether(pool, plan.deletes.map(at), log)
+    const checking = ctx.verify && done.uploaded.length > 0
+    const dirs = checking
+      ? checkedDirs(
+          done.uploaded.map(f => f.relPath),
+          plan.remoteRoot
+        )
+      : []
+    const {
+      gone,
+      removed,
+      listed: ahead
+    } = await removeThenList(pool, plan.deletes.map(at), plan.rmdirs.map(at), dirs, log)
     await forEachLimited(plan.deletes, ctx.concurrency, async path => {
       if (!gone.has(at(path))) await removeOne(path)
       done.deleted.push(path)
@@ -218,19 +230,17 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       await store.forgotten(path)
     })
     for (const dir of plan.rmdirs) {
-      await pool.run(`Removing ${dir}`, async session => {
-        // Not empty: it holds files this tool never deployed, which it never touches.
-        if (await quietly(session.removeDir(at(dir)))) {
-          store.dirRemoved(dir)
-          did({ kind: 'remove directory', path: dir })
-        } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
-      })
+      // Not empty: it holds files this tool never deployed, which it never touches.
+      if (removed.has(at(dir)) || (await pool.run(`Removing ${dir}`, session => quietly(session.removeDir(at(dir)))))) {
+        store.dirRemoved(dir)
+        did({ kind: 'remove directory', path: dir })
+      } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
     }
     // The final write's temporary goes up (and its size is read) while the final check reads
     // the server; it goes live, by its rename, only once the check passed.
-    const checking = ctx.verify && done.uploaded.length > 0
     if (checking && plan.writeManifest) final ??= store.stage()
-    const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined
+    const check = { ...ctx, remoteRoot: plan.remoteRoot, ahead }
+    const listed = checking ? checkUploaded(done.uploaded, check) : undefined
     listed?.catch(() => undefined) // awaited below
     ctx.changesMade?.()
     done.listed = await listed

@@ -220,11 +220,13 @@ export interface RemoteSession {
    * answered after every change ahead of it (the deploy lock's MKD: the state read under the
    * lock, issue 22). `next` (given the changes' outcomes) leads the second write. Where the
    * connection is lost after the changes' replies, what came after is undefined. Optional.
+   * `beforeTransfer` false: no transfer comes next, no passive port is asked for.
    */
   togetherThenRead?(
     ops: RemoteOp[],
     reads: string[],
-    next?: (outcomes: OpOutcome[]) => RemoteOp[]
+    next?: (outcomes: OpOutcome[]) => RemoteOp[],
+    options?: { beforeTransfer?: boolean }
   ): Promise<{ outcomes: OpOutcome[]; next?: OpOutcome[]; replies?: ReadonlyMap<string, Reply> }>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean

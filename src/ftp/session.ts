@@ -108,8 +108,13 @@ export class BasicFtpSession implements RemoteSession {
     return replies.map(outcome)
   }
 
-  togetherThenRead(ops: RemoteOp[], reads: string[], next?: (outcomes: OpOutcome[]) => RemoteOp[]): Promise<ThenRead> {
-    return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next)
+  togetherThenRead(
+    ops: RemoteOp[],
+    reads: string[],
+    next?: (outcomes: OpOutcome[]) => RemoteOp[],
+    options?: { beforeTransfer?: boolean }
+  ): Promise<ThenRead> {
+    return togetherThenRead((c, o) => this.sendAll(c, o), this.server, ops, reads, next, options)
   }
 
   /**

@@ -25,7 +25,8 @@ export async function togetherThenRead(
   server: ServerRecord,
   ops: RemoteOp[],
   reads: string[],
-  next: (outcomes: OpOutcome[]) => RemoteOp[] = () => []
+  next: (outcomes: OpOutcome[]) => RemoteOp[] = () => [],
+  { beforeTransfer = true }: { beforeTransfer?: boolean } = {}
 ): Promise<ThenRead> {
   // A STAT the server would glob is not asked (stat-listing.ts).
   const asked = reads.filter(command => !command.startsWith('STAT ') || !globbed(command.slice(5)))
@@ -49,9 +50,12 @@ export async function togetherThenRead(
   }
   const outcomes = first.slice(0, ops.length).map(outcome)
   const then = next(outcomes)
+  // No transfer next (the final check's listings behind the deletions): no second write for a passive port alone.
+  const rest = [...then.map(opCommand), ...commands.slice(cut)]
   let second: Reply[]
   try {
-    second = await send([...then.map(opCommand), ...commands.slice(cut)], { pipelined: true, preparePassive: true })
+    second =
+      rest.length > 0 || beforeTransfer ? await send(rest, { pipelined: true, preparePassive: beforeTransfer }) : []
   } catch (err) {
     return lost(err, { outcomes })
   }
