@@ -93,8 +93,8 @@ const LISTED_TOGETHER = 32
  * uploaded file's own directory, whose listing shows its size; their parents show nothing the
  * check reads.
  */
-export function checkedDirs(paths: string[], remoteRoot: string): string[] {
-  const parents = paths.map(path => parentDirs(path).at(-1) ?? '')
+export function checkedDirs(files: { relPath: string }[], remoteRoot: string): string[] {
+  const parents = files.map(f => parentDirs(f.relPath).at(-1) ?? '')
   return [...new Set(['', ...parents])].map(dir => remotePathOf(remoteRoot, dir))
 }
 
@@ -106,7 +106,10 @@ export function checkedDirs(paths: string[], remoteRoot: string): string[] {
 async function listedAtOnce(c: FinalCheck, paths: string[]): Promise<IndexedDirs> {
   const { list, ahead = new Map() } = c
   if (list.many === undefined) return indexFiles({ ...c, list: withListed(list, ahead) }, paths)
-  const dirs = checkedDirs(paths, c.remoteRoot).filter(dir => !ahead.has(dir))
+  const dirs = checkedDirs(
+    paths.map(relPath => ({ relPath })),
+    c.remoteRoot
+  ).filter(dir => !ahead.has(dir))
   const groups: string[][] = []
   for (let i = 0; i < dirs.length; i += LISTED_TOGETHER) groups.push(dirs.slice(i, i + LISTED_TOGETHER))
   const listings = (await Promise.all(groups.map(group => list.many!(group)))).flat()

@@ -3,7 +3,7 @@
  * connection where the server takes pipelined commands, one at a time where that step cannot
  * get through.
  */
-import { describeError } from '../core/errors.js'
+import { describeError, ReplyError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import type { RemoteEntry, RemoteOp, RemoteSession } from '../core/remote-session.js'
 import { isTransient } from '../core/retry.js'
@@ -79,6 +79,17 @@ export async function removeTogether(pool: SessionPool, paths: string[], log: Lo
     log.info(`Deleting ${paths.length} files: ${describeError(err)}; deleting them one at a time`)
     return new Set()
   }
+}
+
+/** Deletes one file (absolute path), with the pool's retries; one gone already (550) is fine. */
+export function removeFile(pool: SessionPool, path: string): Promise<void> {
+  return pool.run(`Deleting ${path}`, async session => {
+    try {
+      await session.remove(path)
+    } catch (err) {
+      if (!(err instanceof ReplyError && err.code === 550)) throw err
+    }
+  })
 }
 
 /** What `removeThenList` did: the files gone, the directories removed, and the listings read after them. */

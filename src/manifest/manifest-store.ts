@@ -68,6 +68,8 @@ export class ManifestStore {
   /** A write of recorded checked temporaries waiting for the interval to pass. */
   private later: ReturnType<typeof setTimeout> | undefined
   private readonly cadence: ManifestCadence
+  /** The final write is begun (`stage`): no checkpoint of checked temporaries comes before it. */
+  private staged = false
 
   constructor(
     readonly manifest: Manifest,
@@ -76,6 +78,11 @@ export class ManifestStore {
     cadence: Partial<ManifestCadence> = {}
   ) {
     this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence }
+  }
+
+  /** A write was made in this run: checked temporaries wait for the interval (the first is recorded at once). */
+  get written(): boolean {
+    return this.lastWrite !== undefined
   }
 
   /** A file now on the server with this content (`temp`: renamed from that checked temporary, no longer one). */
@@ -95,6 +102,8 @@ export class ManifestStore {
     this.manifest.checked ??= new Map()
     this.manifest.checked.set(temp, entry)
     this.dirty = true
+    // The final write is begun (staged as the last uploads are checked): it records them.
+    if (this.staged) return Promise.resolve()
     const { now } = this.cadence
     const wait = (): number => (this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now())
     if (wait() <= 0) return this.flush()
@@ -162,14 +171,15 @@ export class ManifestStore {
    * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
    * while the run's last check goes on, live only by `place` (after the check passed); no write
    * of the run comes between. `ahead`: staged as the manifest will be once every checked
-   * temporary is live and what `ahead` names is removed, while the burst and the deletions go
-   * on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
+   * temporary (and each file `ahead.live` names) is live and what `ahead` names is removed, while
+   * the last checks, the burst and the deletions go on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
    */
   stage(ahead?: Removals): FinalWrite | undefined {
     const { writer } = this
     if (writer.stage === undefined) return undefined
     clearTimeout(this.later)
     this.later = undefined
+    this.staged = true
     // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
     const text = serializeManifest(ahead ? allLive(this.manifest, ahead) : this.manifest)
     this.dirty = false
@@ -191,11 +201,13 @@ export class ManifestStore {
           this.dirty = true
           throw err
         } finally {
+          this.staged = false
           settle()
         }
       },
       discard: async () => {
         this.dirty = true
+        this.staged = false
         // Its temporary is in place (or not) before the run's cleanup looks for it.
         await staging.catch(() => undefined)
         settle()
@@ -267,17 +279,20 @@ export class ManifestStore {
   }
 }
 
-/** What the run will remove before its final write (remote-relative). */
+/** What the run will remove before its final write (remote-relative), and what goes live besides. */
 export interface Removals {
   files: readonly string[]
   dirs: readonly string[]
+  /** Files sent and still being checked, live by the final write if their checks pass. */
+  live?: ReadonlyMap<string, ManifestEntry>
 }
 
-/** The manifest once every checked temporary it records is live under its target, and `gone` removed. */
+/** The manifest once every checked temporary it records (and `gone.live`) is live under its target, and `gone` removed. */
 function allLive(manifest: Manifest, gone: Removals): Manifest {
   const files = new Map(manifest.files)
   for (const entry of manifest.checked?.values() ?? [])
     files.set(entry.target, { sha256: entry.sha256, size: entry.size })
+  for (const [path, entry] of gone.live ?? []) files.set(path, entry)
   for (const path of gone.files) files.delete(path)
   const dirs = new Set(manifest.dirs)
   for (const dir of gone.dirs) dirs.delete(dir)
