@@ -6,11 +6,13 @@
  * them shows no deleted file.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { deploy } from '../src/deploy.js'
 import { ServerKind } from './harness/servers.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { hookedLog, sends } from './support/hooked-log.js'
 import { serverForBlock } from './support/real-server.js'
 
 const MANIFEST = '.ftps-deploy-manifest.json'
@@ -47,6 +49,11 @@ function sentCommands(lines: string[]): { sent: Sent[]; replies: { at: number; c
   return { sent, replies }
 }
 
+/** Where the reply to `command` is read: the first reply on its connection after it, past those of commands sent before it there. */
+function replyTo(replies: { at: number; conn: string }[], command: { at: number; conn: string }): number {
+  return replies.find(r => r.conn === command.conn && r.at > command.at)?.at ?? Infinity
+}
+
 describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind => {
   const block = serverForBlock(kind)
 
@@ -60,20 +67,32 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
         ])
       )
       const local = makeTree(site)
-      const inputs = serverInputs(block.server(), { 'local-dir': local, 'remote-dir': 'end', delete: 'true' })
+      const inputs = serverInputs(block.server(), {
+        'local-dir': local,
+        'remote-dir': 'end',
+        delete: 'true',
+        concurrency: '2'
+      })
       await deploy(settingsOf(inputs), recordingLog())
       // Changed (one at the same size, one resized), added, deleted: one deleted at the top, whose
       // absence the flat listing output (built from the check's listing of remote-dir) shows.
-      const changed = {
-        'd1/s1/f11.bin': randomBytes(400),
-        'd2/s0/f12.bin': randomBytes(900),
-        'd3/s1/new.bin': randomBytes(50)
-      }
+      // Added files enough for the uploads to outlast the checkpoint that stops vouching for the
+      // changed ones (the final manifest is staged after it).
+      const added = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`d3/s1/new${i}.bin`, randomBytes(50)]))
+      const changed = { 'd1/s1/f11.bin': randomBytes(400), 'd2/s0/f12.bin': randomBytes(900), ...added }
       for (const [path, data] of Object.entries(changed)) writeFileSync(join(local, path), data)
       const deleted = ['top1.bin', 'd4/s0/f4.bin', 'd0/s1/f5.bin']
       for (const path of deleted) rmSync(join(local, path))
       const log = recordingLog()
-      const result = await deploy(settingsOf(inputs), log)
+      // Through a link of 40 ms round trips: a reply comes well after the commands sent before it.
+      const link = await startLatencyProxy({
+        controlPort: block.server().port,
+        passive: block.server().passivePorts,
+        rttMs: 40
+      })
+      const result = await deploy(settingsOf({ ...inputs, host: '::1', port: String(link.port) }), log).finally(() =>
+        link.close()
+      )
 
       const remote = join(block.server().root, 'end')
       for (const [path, data] of Object.entries(changed))
@@ -82,7 +101,7 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       expect(result.deleted.sort()).toEqual([...deleted].sort())
       const manifest = JSON.parse(readFileSync(join(remote, MANIFEST), 'utf8')) as { files: Record<string, unknown> }
       const kept = Object.keys(site).filter(p => !deleted.includes(p))
-      expect(Object.keys(manifest.files).sort()).toEqual([...kept, 'd3/s1/new.bin'].sort())
+      expect(Object.keys(manifest.files).sort()).toEqual([...kept, ...Object.keys(added)].sort())
       expect(existsSync(join(remote, '.ftps-deploy.lock'))).toBe(false)
       expect(readdirSync(remote).filter(n => n.endsWith('.tmp'))).toEqual([])
       expect(result.listing.map(e => e.path).sort()).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'top0.bin', 'top2.bin'])
@@ -109,6 +128,79 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd'])('%s', kind =
       const rename = sent.find(s => s.text === `RNTO /end/${MANIFEST}` && s.at > deles[0]!.at)!
       const listedBy = replies.filter(r => r.conn === deles[0]!.conn && r.at > deles[0]!.at)
       expect(listedBy[stats.length + deles.length - 1]!.at).toBeLessThan(rename.at)
+
+      // The final manifest: staged (on the lock's connection) once the last upload was sent, before
+      // that upload's size check was answered; its size read before its rename.
+      const staged = sent
+        .filter(s => /^STOR \/end\/\.ftps-deploy\.\.ftps-deploy-manifest\.json\.\S+\.tmp$/.test(s.text))
+        .pop()!
+      const temp = staged.text.slice('STOR '.length)
+      const checks = sent.filter(s => /^SIZE \/end\/d\d\/s\d\/\.ftps-deploy\.\S+\.tmp$/.test(s.text))
+      expect(checks).toHaveLength(14)
+      const lastCheck = checks.reduce((a, b) => (replyTo(replies, b) > replyTo(replies, a) ? b : a))
+      // Its first command: the passive port it asks for in a write of its own (where none was asked
+      // for ahead, in an earlier write), or its STOR.
+      const before = sent.filter(s => s.conn === staged.conn && s.at < staged.at).pop()
+      const alone = before !== undefined && sent.filter(s => write(s) === write(before)).length === 1
+      const stageStart = alone && /^(EPSV|PASV)$/.test(before.text) ? before.at : staged.at
+      expect(stageStart).toBeLessThan(replyTo(replies, lastCheck))
+      const size = sent.find(s => s.text === `SIZE ${temp}`)!
+      expect(replyTo(replies, size)).toBeLessThan(rename.at)
+      // Its rename and the lock's release in one write on one connection, the release behind it.
+      const rnfr = sent.find(s => s.text === `RNFR ${temp}`)!
+      const release = sent.filter(s => /^(RMD|DELE) \/end\/\.ftps-deploy\.lock(\/|$)/.test(s.text))
+      expect(release.map(s => s.text.replace(/beat-\d+/, 'beat-N'))).toEqual([
+        'RMD /end/.ftps-deploy.lock/beat-N',
+        'DELE /end/.ftps-deploy.lock/holder.json',
+        'RMD /end/.ftps-deploy.lock'
+      ])
+      expect(new Set([rnfr, rename, ...release].map(write))).toEqual(new Set([write(rnfr)]))
+      expect([rnfr.at < rename.at, rename.at < release[0]!.at]).toEqual([true, true])
+      expect(log.lines).toContain('info: Released the deploy lock /end/.ftps-deploy.lock')
+    },
+    120_000
+  )
+})
+
+describe('a refused final rename with the release behind it (vsftpd-tls12)', () => {
+  const block = serverForBlock('vsftpd-tls12')
+
+  block.maybe(
+    'fails the run naming the refusal; nothing written anew without the lock',
+    async () => {
+      const site = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`d${i % 2}/f${i}.bin`, randomBytes(300)]))
+      const local = makeTree(site)
+      const inputs = serverInputs(block.server(), { 'local-dir': local, 'remote-dir': 'refused' })
+      await deploy(settingsOf(inputs), recordingLog())
+      writeFileSync(join(local, 'd0/f0.bin'), randomBytes(300))
+      const remote = join(block.server().root, 'refused')
+      // Once every file is live: the manifest's name becomes a directory that holds a file, so the
+      // final rename onto it is refused (550) after the checkpoint's rename over it went through.
+      let live = false
+      const base = recordingLog()
+      const log = {
+        ...hookedLog(message => {
+          if (!live || !sends(message, /^> RNFR \/refused\/\.ftps-deploy\.\.ftps-deploy-manifest\.json\./)) return
+          rmSync(join(remote, MANIFEST))
+          mkdirSync(join(remote, MANIFEST))
+          writeFileSync(join(remote, MANIFEST, 'keep'), 'x')
+        }),
+        info: (m: string) => {
+          base.info(m)
+          if (m.startsWith('Went live:')) live = true
+        }
+      }
+      const failed = await deploy(settingsOf(inputs), log).then(
+        () => undefined,
+        (err: unknown) => err as Error
+      )
+      expect(failed?.message).toMatch(
+        /^Could not write the manifest: Writing the manifest \/refused\/\.ftps-deploy-manifest\.json failed: Could not rename \S+ to \/refused\/\.ftps-deploy-manifest\.json: .* \(the deploy lock was released in the same write\)$/
+      )
+      // The lock went with the rename's write; nothing wrote the manifest after it.
+      expect(existsSync(join(remote, '.ftps-deploy.lock'))).toBe(false)
+      expect(readdirSync(join(remote, MANIFEST))).toEqual(['keep'])
+      expect(readdirSync(remote).filter(n => n.endsWith('.tmp'))).toEqual([])
     },
     120_000
   )

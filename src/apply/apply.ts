@@ -12,7 +12,7 @@ import { checkedDirs, checkUploaded, sentAsPlanned, uploadFailure } from './chec
 import { DeployError, describeError } from '../core/errors.js'
 import type { RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { FinalWrite, ManifestStore } from '../manifest/manifest-store.js'
+import { FinalWrite, ManifestStore, RideAlong } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
 import type { Applied } from '../core/result.js'
 import {
@@ -47,6 +47,8 @@ export interface ApplyContext {
   cutover: CutoverMode
   /** Called once every change but the manifest's is made. */
   changesMade?: () => void
+  /** The lock's release, behind the final manifest's rename in its write where it can (issue 22). */
+  release?: RideAlong
   log: Log
 }
 
@@ -260,7 +262,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
   }
   if (plan.writeManifest) {
     try {
-      if (final !== undefined) await final.place()
+      if (final !== undefined) await final.place(ctx.release)
       else {
         store.touch()
         await store.flush()

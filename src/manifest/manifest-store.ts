@@ -3,7 +3,8 @@
  * loses at most the progress since the last write (those files are uploaded again next time).
  */
 import { Log } from '../core/log.js'
-import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../core/manifest.js'
+import { allLive, CheckedEntry, Manifest, ManifestEntry, Removals, serializeManifest } from '../core/manifest.js'
+import type { Riding } from '../core/remote-session.js'
 
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
@@ -16,16 +17,19 @@ export interface ManifestWriter {
   stage?(text: string, aside: boolean): Promise<StagedWrite>
 }
 
-/** A write whose temporary is uploaded and checked: `place` puts it live (its rename). */
+/** Changes to ride behind the final rename, in its write (the lock's release), where they can. */
+export type RideAlong = () => Promise<Riding | undefined>
+
+/** A write whose temporary is uploaded and checked: `place` puts it live (its rename, `ride` behind it). */
 export interface StagedWrite {
-  place(): Promise<void>
+  place(ride?: RideAlong): Promise<void>
   /** Removes the temporary (the manifest was written anew instead). */
   drop(): Promise<void>
 }
 
 /** The final write begun (`ManifestStore.stage`): `place` once the run's last check passed, else `discard`. */
 export interface FinalWrite {
-  place(): Promise<void>
+  place(ride?: RideAlong): Promise<void>
   /** Not placed (the check failed): the state stays to write; the temporary is removed with the run's. */
   discard(): Promise<void>
 }
@@ -43,9 +47,8 @@ export interface ManifestCadence {
 
 /**
  * Checkpoints take at most about a twentieth of one connection's time: over a slow link a write
- * of the manifest costs some six round trips (its upload, its size check, its rename), which a
- * write every second would take from the uploads (and its upload waits for it). A run killed
- * midway loses what it did since (at most twenty writes' time).
+ * costs some six round trips, which a write every second would take from the uploads. A run
+ * killed midway loses what it did since (at most twenty writes' time).
  */
 const WRITE_SHARE = 20
 
@@ -188,10 +191,10 @@ export class ManifestStore {
     let settle = (): void => undefined
     this.writing = new Promise<void>(resolve => (settle = resolve))
     return {
-      place: async () => {
+      place: async ride => {
         try {
           // Placed only as it is now: else (a change not foreseen) written anew.
-          if (serializeManifest(this.manifest) === text) await (await staging).place()
+          if (serializeManifest(this.manifest) === text) await (await staging).place(ride)
           else {
             await writer.write(serializeManifest(this.manifest))
             // The staged temporary is not left behind (a change not foreseen: a directory kept).
@@ -277,24 +280,4 @@ export class ManifestStore {
       (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
     return due ? this.flush() : Promise.resolve()
   }
-}
-
-/** What the run will remove before its final write (remote-relative), and what goes live besides. */
-export interface Removals {
-  files: readonly string[]
-  dirs: readonly string[]
-  /** Files sent and still being checked, live by the final write if their checks pass. */
-  live?: ReadonlyMap<string, ManifestEntry>
-}
-
-/** The manifest once every checked temporary it records (and `gone.live`) is live under its target, and `gone` removed. */
-function allLive(manifest: Manifest, gone: Removals): Manifest {
-  const files = new Map(manifest.files)
-  for (const entry of manifest.checked?.values() ?? [])
-    files.set(entry.target, { sha256: entry.sha256, size: entry.size })
-  for (const [path, entry] of gone.live ?? []) files.set(path, entry)
-  for (const path of gone.files) files.delete(path)
-  const dirs = new Set(manifest.dirs)
-  for (const dir of gone.dirs) dirs.delete(dir)
-  return { files, dirs }
 }
