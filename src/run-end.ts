@@ -97,10 +97,19 @@ export class EndListing {
     private readonly settings: Settings
   ) {}
 
-  /** Every change but the manifest's is made: the listing starts where it cannot be built from the run's listings. */
-  readonly changesMade = (): void => {
+  /**
+   * Every change but the manifest's is made: the listing starts where it cannot be built from the
+   * run's listings alone. Where the final check's (`listed`, read after every change) show it,
+   * MLSD's times come from MLST of its entries (one write), else it is listed anew.
+   */
+  readonly changesMade = (listed?: Promise<ReadonlyMap<string, RemoteEntry[]> | undefined>): void => {
     if (this.settings.listing === 'none' || builtFromListings(this.pool)) return
-    this.early ??= listNow(this.pool, this.remoteRoot, this.settings, { warning: m => this.said.push(m) })
+    const said = { warning: (m: string) => this.said.push(m) }
+    const anew = (): Promise<ListingEntry[]> => listNow(this.pool, this.remoteRoot, this.settings, said)
+    const withFacts = async (l: ReadonlyMap<string, RemoteEntry[]> | undefined): Promise<ListingEntry[]> =>
+      (l && (await builtFrom(this.pool, l, this.remoteRoot, this.settings, said))) ?? anew()
+    const facts = listed !== undefined && this.pool.server.statLists && this.pool.server.listCommand === 'MLSD'
+    this.early ??= facts ? listed.then(withFacts) : anew()
     this.early.catch(() => undefined) // awaited by `result`, if the run gets there
   }
 
@@ -143,7 +152,7 @@ async function builtFrom(
   listed: ReadonlyMap<string, RemoteEntry[]>,
   remoteRoot: string,
   settings: Settings,
-  log: Log
+  log: Pick<Log, 'warning'>
 ): Promise<ListingEntry[] | undefined> {
   if (builtFromListings(pool)) return listingFrom(listed, remoteRoot, settings, log)
   if (pool.server.listCommand !== 'MLSD') return undefined

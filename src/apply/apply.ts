@@ -10,7 +10,7 @@ import { createDirs, removeFile, removeThenList } from './dirs.js'
 import { outOfSpace } from '../core/retry.js'
 import { checkedDirs, checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
 import { DeployError, describeError } from '../core/errors.js'
-import type { RemoteSession, Sent } from '../core/remote-session.js'
+import type { RemoteEntry, RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { FinalWrite, ManifestStore, RideAlong } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
@@ -46,7 +46,7 @@ export interface ApplyContext {
   /** When files go live: `end` holds them all for one burst (the replacer holds them), `file` each when checked. */
   cutover: CutoverMode
   /** Called once every change but the manifest's is made. */
-  changesMade?: () => void
+  changesMade?: (listed?: Promise<ReadonlyMap<string, RemoteEntry[]> | undefined>) => void
   /** The lock's release, behind the final manifest's rename in its write where it can (issue 22). */
   release?: RideAlong
   log: Log
@@ -239,7 +239,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     const check = { ...ctx, remoteRoot: plan.remoteRoot, ahead: removals.listed }
     const listed = checking ? checkUploaded(done.uploaded, check) : undefined
     listed?.catch(() => undefined) // awaited below
-    ctx.changesMade?.()
+    ctx.changesMade?.(listed)
     done.listed = await listed
   } catch (err) {
     await final?.discard()

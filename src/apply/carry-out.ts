@@ -17,7 +17,7 @@ import type { RemoteState } from '../remote/remote-state.js'
 import type { SessionPool } from '../session/pool.js'
 import { Replacer } from '../session/replace.js'
 import type { Applied } from '../core/result.js'
-import { applyPlan } from './apply.js'
+import { applyPlan, type ApplyContext } from './apply.js'
 import { HashCheck } from './verify-hash.js'
 
 export interface CarryOut {
@@ -31,7 +31,7 @@ export interface CarryOut {
   /** Where the manifest's checkpoints go, off the uploads' connections (the lock's connection), if anywhere. */
   aside?: SideRunner
   /** Called once every change but the manifest's is made (the listing output may start then). */
-  changesMade?: () => void
+  changesMade?: ApplyContext['changesMade']
   /** The lock's release, to ride behind the final manifest's rename where it can. */
   release?: RideAlong
 }
