@@ -2,8 +2,9 @@
  * A first deploy's time from the plan to the end (issue 22), on real servers, by the protocol
  * log: the final manifest's temporary is uploaded on the lock's own connection and its size
  * read while the burst and the final check go on, and renamed live only after the check's last
- * reply; where the listing output is listed anew (MLSD, LIST), it is asked for beside them, not
- * after the release.
+ * reply; where the listing output is listed anew (LIST), it is asked for beside them, not
+ * after the release; where it is built from the check's STAT listings with MLSD's times (MLST),
+ * those are read once the check's listings are in.
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -111,8 +112,18 @@ describe.each<ServerKind>(['vsftpd-tls12', 'pure-ftpd', 'proftpd', 'windows-like
       const release = all.find(l => l.sent && l.at > rename && /^RMD \/first\/\.ftps-deploy\.lock\//.test(l.text))!
       expect(release).toBeDefined()
       const roots = after.filter(l => /^(LIST|MLSD)( -a)? \/first$/.test(l.text))
-      if (kind !== 'vsftpd-tls12') expect(roots.length).toBeGreaterThan(0)
+      if (kind === 'windows-like') expect(roots.length).toBeGreaterThan(0)
       for (const root of roots) expect([root.text, root.at < release.at]).toEqual([root.text, true])
+      // Where the server lists with STAT and MLSD (pure-ftpd, ProFTPD): built from the check's
+      // listing of remote-dir (read after every change), MLSD's times read with MLST of its
+      // entries, once the check's listings are in (not listed anew).
+      const facts = after.filter(l => /^MLST \/first\/d\d$/.test(l.text))
+      if (kind === 'pure-ftpd' || kind === 'proftpd') {
+        expect(roots).toEqual([])
+        expect(facts.map(l => l.text).sort()).toEqual(['MLST /first/d0', 'MLST /first/d1', 'MLST /first/d2'])
+        const lastStat = Math.max(...checks.map(check => lastReplyOf(all, check)))
+        for (const f of facts) expect([f.text, f.at > lastStat]).toEqual([f.text, true])
+      }
     },
     120_000
   )

@@ -195,7 +195,6 @@ export async function deploy(
     if (overLimit !== undefined) throw overLimit
     // The other connections log in while the first creates directories.
     if (!settings.dryRun && plan.uploads.length > 1) pool.warm(Math.min(concurrency, plan.uploads.length))
-    // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
     const ending = new EndListing(pool, remoteRoot, settings)
     const changesMade = swap === undefined && !changesNothing(plan) ? ending.changesMade : undefined
     const done = settings.dryRun
@@ -210,6 +209,7 @@ export async function deploy(
             settings,
             log,
             aside: held?.aside,
+            release: held?.lock.riding,
             changesMade
           })
         )

@@ -88,6 +88,8 @@ function listNow(
  */
 export class EndListing {
   private early: Promise<ListingEntry[]> | undefined
+  /** Built from the final check's listings (not listed anew). */
+  private built = false
   /** Warnings of the early listing, said when its result is taken. */
   private readonly said: string[] = []
 
@@ -97,10 +99,22 @@ export class EndListing {
     private readonly settings: Settings
   ) {}
 
-  /** Every change but the manifest's is made: the listing starts where it cannot be built from the run's listings. */
-  readonly changesMade = (): void => {
+  /**
+   * Every change but the manifest's is made: the listing starts where it cannot be built from the
+   * run's listings alone. Where the final check's (`listed`, read after every change) show it,
+   * MLSD's times come from MLST of its entries (one write), else it is listed anew.
+   */
+  readonly changesMade = (listed?: Promise<ReadonlyMap<string, RemoteEntry[]> | undefined>): void => {
     if (this.settings.listing === 'none' || builtFromListings(this.pool)) return
-    this.early ??= listNow(this.pool, this.remoteRoot, this.settings, { warning: m => this.said.push(m) })
+    const said = { warning: (m: string) => this.said.push(m) }
+    const anew = (): Promise<ListingEntry[]> => listNow(this.pool, this.remoteRoot, this.settings, said)
+    const withFacts = async (l: ReadonlyMap<string, RemoteEntry[]> | undefined): Promise<ListingEntry[]> => {
+      const built = l && (await builtFrom(this.pool, l, this.remoteRoot, this.settings, said))
+      this.built = built !== undefined
+      return built ?? anew()
+    }
+    const facts = listed !== undefined && this.pool.server.statLists && this.pool.server.listCommand === 'MLSD'
+    this.early ??= facts ? listed.then(withFacts) : anew()
     this.early.catch(() => undefined) // awaited by `result`, if the run gets there
   }
 
@@ -108,9 +122,13 @@ export class EndListing {
   async result(log: Log, listed?: ReadonlyMap<string, RemoteEntry[]>): Promise<ListingEntry[]> {
     if (this.early === undefined) return listAtEnd(this.pool, this.remoteRoot, this.settings, log, listed)
     this.said.splice(0).forEach(m => log.warning(m))
-    return listWhenDone(this.pool, this.remoteRoot, this.settings, log, this.early)
+    const listing = await listWhenDone(this.pool, this.remoteRoot, this.settings, log, this.early)
+    if (this.built) log.debug(BUILT)
+    return listing
   }
 }
+
+const BUILT = 'The listing output is built from the listings made since the last change'
 
 /** Whether the listing output can be built from the final check's listings (STAT, as it lists with). */
 function builtFromListings(pool: SessionPool): boolean {
@@ -133,7 +151,7 @@ export async function listAtEnd(
   listed?: ReadonlyMap<string, RemoteEntry[]>
 ): Promise<ListingEntry[]> {
   const built = listed === undefined ? undefined : await builtFrom(pool, listed, remoteRoot, settings, log)
-  if (built !== undefined) log.debug('The listing output is built from the listings made since the last change')
+  if (built !== undefined) log.debug(BUILT)
   return built ?? listWhenDone(pool, remoteRoot, settings, log)
 }
 
@@ -143,7 +161,7 @@ async function builtFrom(
   listed: ReadonlyMap<string, RemoteEntry[]>,
   remoteRoot: string,
   settings: Settings,
-  log: Log
+  log: Pick<Log, 'warning'>
 ): Promise<ListingEntry[] | undefined> {
   if (builtFromListings(pool)) return listingFrom(listed, remoteRoot, settings, log)
   if (pool.server.listCommand !== 'MLSD') return undefined

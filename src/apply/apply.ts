@@ -6,13 +6,13 @@
 import { localSource } from '../local/local-files.js'
 import { posix } from 'node:path'
 import { quietly } from '../session/refusals.js'
-import { createDirs, removeTogether } from './dirs.js'
+import { createDirs, removeFile, removeThenList } from './dirs.js'
 import { outOfSpace } from '../core/retry.js'
-import { checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
-import { DeployError, describeError, ReplyError } from '../core/errors.js'
-import type { RemoteSession, Sent } from '../core/remote-session.js'
+import { checkedDirs, checkUploaded, sentAsPlanned, uploadFailure } from './checks.js'
+import { DeployError, describeError } from '../core/errors.js'
+import type { RemoteEntry, RemoteSession, Sent } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
-import { FinalWrite, ManifestStore } from '../manifest/manifest-store.js'
+import { FinalWrite, ManifestStore, RideAlong } from '../manifest/manifest-store.js'
 import { Plan, Upload } from '../core/plan.js'
 import type { Applied } from '../core/result.js'
 import {
@@ -46,7 +46,9 @@ export interface ApplyContext {
   /** When files go live: `end` holds them all for one burst (the replacer holds them), `file` each when checked. */
   cutover: CutoverMode
   /** Called once every change but the manifest's is made. */
-  changesMade?: () => void
+  changesMade?: (listed?: Promise<ReadonlyMap<string, RemoteEntry[]> | undefined>) => void
+  /** The lock's release, behind the final manifest's rename in its write where it can (issue 22). */
+  release?: RideAlong
   log: Log
 }
 
@@ -103,6 +105,16 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
     // write the manifest): a file goes live when a later write carries its rename.
     const records: Promise<void>[] = []
     const checked = { files: 0, bytes: 0 }
+    // Under `cutover: end` the final manifest is staged once the last upload is sent (its checks
+    // go on meanwhile): as it will be once every file is live and every removal made. Not before
+    // the run's first write, which records the first checked temporaries at once.
+    const sentAll = new Map(plan.uploads.flatMap(u => (u.reuse === undefined ? [] : [[u.file.relPath, u.file]])))
+    const early = ctx.cutover === 'end' && ctx.verify && plan.writeManifest
+    const wentAll = (): void => {
+      if (!early || sentAll.size < plan.uploads.length || !store.written) return
+      const live = new Map([...sentAll].map(([path, f]) => [path, { sha256: f.sha256!, size: f.size }]))
+      final ??= store.stage({ files: plan.deletes, dirs: plan.rmdirs, live })
+    }
     const recorded = async (): Promise<void> => {
       for (const record of records.splice(0)) await record
     }
@@ -126,6 +138,8 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
         sent: (sent: Sent) => {
           sentAsPlanned(file, sent)
           sha256 = sent.sha256
+          sentAll.set(file.relPath, { ...file, sha256 })
+          wentAll()
         },
         verifySize: ctx.verify,
         // verify: hash: the server's own hash of the bytes.
@@ -179,7 +193,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       // The final manifest's temporary goes up beside them, as the manifest will be once every
       // file is live and every deletion made (placed only if it then is exactly that, once the
       // final check passed).
-      if (ctx.verify && plan.writeManifest) final = store.stage({ files: plan.deletes, dirs: plan.rmdirs })
+      if (early) final ??= store.stage({ files: plan.deletes, dirs: plan.rmdirs })
       const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)))
       await replacer.burst(pool, target => fresh.has(target), ctx.concurrency)
       await recorded()
@@ -201,38 +215,31 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
       await goLive()
     }
     done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed }
-    // Together in one write where the server takes it; what that leaves, one at a time.
-    const removeOne = (path: string): Promise<void> =>
-      pool.run(`Deleting ${path}`, async session => {
-        try {
-          await session.remove(at(path))
-        } catch (err) {
-          if (!(err instanceof ReplyError && err.code === 550)) throw err
-        }
-      })
-    const gone = await removeTogether(pool, plan.deletes.map(at), log)
+    // Together in one write where the server takes it, with the final check's listings behind
+    // them (read after every removal); what that leaves, one at a time, and then listed anew.
+    const checking = ctx.verify && done.uploaded.length > 0
+    const dirs = checking ? checkedDirs(done.uploaded, plan.remoteRoot) : []
+    const removals = await removeThenList(pool, plan.deletes.map(at), plan.rmdirs.map(at), dirs, log)
     await forEachLimited(plan.deletes, ctx.concurrency, async path => {
-      if (!gone.has(at(path))) await removeOne(path)
+      if (!removals.gone.has(at(path))) await removeFile(pool, at(path))
       done.deleted.push(path)
       did({ kind: 'delete', path })
       await store.forgotten(path)
     })
     for (const dir of plan.rmdirs) {
-      await pool.run(`Removing ${dir}`, async session => {
-        // Not empty: it holds files this tool never deployed, which it never touches.
-        if (await quietly(session.removeDir(at(dir)))) {
-          store.dirRemoved(dir)
-          did({ kind: 'remove directory', path: dir })
-        } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
-      })
+      // Not empty: it holds files this tool never deployed, which it never touches.
+      if (removals.removed.has(at(dir)) || (await pool.run(`Removing ${dir}`, s => quietly(s.removeDir(at(dir)))))) {
+        store.dirRemoved(dir)
+        did({ kind: 'remove directory', path: dir })
+      } else log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`)
     }
     // The final write's temporary goes up (and its size is read) while the final check reads
     // the server; it goes live, by its rename, only once the check passed.
-    const checking = ctx.verify && done.uploaded.length > 0
     if (checking && plan.writeManifest) final ??= store.stage()
-    const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined
+    const check = { ...ctx, remoteRoot: plan.remoteRoot, ahead: removals.listed }
+    const listed = checking ? checkUploaded(done.uploaded, check) : undefined
     listed?.catch(() => undefined) // awaited below
-    ctx.changesMade?.()
+    ctx.changesMade?.(listed)
     done.listed = await listed
   } catch (err) {
     await final?.discard()
@@ -255,7 +262,7 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<Applied>
   }
   if (plan.writeManifest) {
     try {
-      if (final !== undefined) await final.place()
+      if (final !== undefined) await final.place(ctx.release)
       else {
         store.touch()
         await store.flush()

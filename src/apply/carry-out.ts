@@ -10,13 +10,14 @@ import { remotePathOf } from '../core/remote-path.js'
 import type { Settings } from '../core/settings.js'
 import type { TempNamer } from '../core/temp-name.js'
 import { manifestWriter, type SideRunner } from '../manifest/manifest-file.js'
+import type { RideAlong } from '../manifest/manifest-store.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import type { Lister } from '../remote/remote-listing.js'
 import type { RemoteState } from '../remote/remote-state.js'
 import type { SessionPool } from '../session/pool.js'
 import { Replacer } from '../session/replace.js'
 import type { Applied } from '../core/result.js'
-import { applyPlan } from './apply.js'
+import { applyPlan, type ApplyContext } from './apply.js'
 import { HashCheck } from './verify-hash.js'
 
 export interface CarryOut {
@@ -30,7 +31,9 @@ export interface CarryOut {
   /** Where the manifest's checkpoints go, off the uploads' connections (the lock's connection), if anywhere. */
   aside?: SideRunner
   /** Called once every change but the manifest's is made (the listing output may start then). */
-  changesMade?: () => void
+  changesMade?: ApplyContext['changesMade']
+  /** The lock's release, to ride behind the final manifest's rename where it can. */
+  release?: RideAlong
 }
 
 export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
@@ -43,6 +46,7 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
   for (const temp of manifest.checked?.keys() ?? []) if (!reused.has(temp)) manifest.checked!.delete(temp)
   const writer = manifestWriter(pool, replacer, remotePathOf(c.remoteRoot, settings.manifest), {
     backupExists: c.state.manifestFrom === 'backup',
+    exists: c.state.manifestFrom === 'manifest',
     aside: c.aside
   })
   return applyPlan(plan, {
@@ -56,6 +60,7 @@ export function carryOut(plan: Plan, c: CarryOut): Promise<Applied> {
     hashes: settings.verifyHash ? new HashCheck(log) : undefined,
     cutover: settings.cutover,
     changesMade: c.changesMade,
+    release: c.release,
     log
   })
 }

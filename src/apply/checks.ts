@@ -3,7 +3,9 @@ import { CancelledError, DeployError, describeError, ReplyError } from '../core/
 import { RemoteEntry, Sent } from '../core/remote-session.js'
 import { ManifestStore } from '../manifest/manifest-store.js'
 import { HashedFile } from '../core/plan.js'
-import { indexFiles, IndexedDirs, ListingContext, withListed } from '../remote/remote-listing.js'
+import { indexDirs, indexFiles, IndexedDirs, ListingContext, withListed } from '../remote/remote-listing.js'
+import { forEachLimited } from '../core/concurrency.js'
+import { posix } from 'node:path'
 import { parentDirs, remotePathOf } from '../core/remote-path.js'
 
 /** What was sent is what was planned (and hashed): else the file is being written locally. */
@@ -48,6 +50,8 @@ export function uploadFailure(file: HashedFile, remotePath: string, err: unknown
 
 export interface FinalCheck extends ListingContext {
   store: ManifestStore
+  /** Listings read once every change but the manifest's was made (absolute path -> entries), used as they are. */
+  ahead?: ReadonlyMap<string, RemoteEntry[] | undefined>
 }
 
 /**
@@ -85,15 +89,43 @@ export async function checkUploaded(
 const LISTED_TOGETHER = 32
 
 /**
- * The index of `paths`' directories: all of them are listed whatever their parents show, so
- * they go out at once (in writes of LISTED_TOGETHER on sessions side by side), not level by level.
+ * What the final check lists (absolute paths): remote-dir (the listing output's) and each
+ * uploaded file's own directory, whose listing shows its size; their parents show nothing the
+ * check reads.
  */
-async function listedAtOnce(c: ListingContext, paths: string[]): Promise<IndexedDirs> {
-  const { list } = c
-  if (list.many === undefined) return indexFiles(c, paths)
-  const dirs = [...new Set(['', ...paths.flatMap(parentDirs)])].map(dir => remotePathOf(c.remoteRoot, dir))
+export function checkedDirs(files: { relPath: string }[], remoteRoot: string): string[] {
+  const parents = files.map(f => parentDirs(f.relPath).at(-1) ?? '')
+  return [...new Set(['', ...parents])].map(dir => remotePathOf(remoteRoot, dir))
+}
+
+/**
+ * The index of `paths`' directories: all of them are listed whatever their parents show, so
+ * they go out at once (in writes of LISTED_TOGETHER on sessions side by side), not level by
+ * level; those listed already (`ahead`) are not listed again.
+ */
+async function listedAtOnce(c: FinalCheck, paths: string[]): Promise<IndexedDirs> {
+  const { list, ahead = new Map() } = c
+  if (list.many === undefined) return indexFiles({ ...c, list: withListed(list, ahead) }, paths)
+  const dirs = checkedDirs(
+    paths.map(relPath => ({ relPath })),
+    c.remoteRoot
+  ).filter(dir => !ahead.has(dir))
   const groups: string[][] = []
   for (let i = 0; i < dirs.length; i += LISTED_TOGETHER) groups.push(dirs.slice(i, i + LISTED_TOGETHER))
   const listings = (await Promise.all(groups.map(group => list.many!(group)))).flat()
-  return indexFiles({ ...c, list: withListed(list, new Map(dirs.map((dir, i) => [dir, listings[i]]))) }, paths)
+  const listed = new Map([...ahead, ...dirs.map((dir, i) => [dir, listings[i]] as const)])
+  const own = new Set(paths.map(path => parentDirs(path).at(-1)).filter(dir => dir !== undefined))
+  const found = await indexDirs(withListed(list, listed), c.remoteRoot, { always: own }, c.concurrency)
+  // Files a listing does not show (servers that hide dotfiles): asked for one by one.
+  const unseen = paths.filter(path => !found.index.files.has(path))
+  await forEachLimited(unseen, c.concurrency, async path => {
+    const size = await c.pool.run(`SIZE ${path}`, session =>
+      session.size(posix.join(c.remoteRoot, path)).catch((err: unknown) => {
+        if (err instanceof ReplyError && err.code === 550) return undefined
+        throw err
+      })
+    )
+    if (size !== undefined) found.index.files.set(path, size)
+  })
+  return found
 }

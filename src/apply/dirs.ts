@@ -3,9 +3,9 @@
  * connection where the server takes pipelined commands, one at a time where that step cannot
  * get through.
  */
-import { describeError } from '../core/errors.js'
+import { describeError, ReplyError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
-import type { RemoteSession } from '../core/remote-session.js'
+import type { RemoteEntry, RemoteOp, RemoteSession } from '../core/remote-session.js'
 import { isTransient } from '../core/retry.js'
 import type { SessionPool } from '../session/pool.js'
 import { makeDir } from '../session/refusals.js'
@@ -78,5 +78,86 @@ export async function removeTogether(pool: SessionPool, paths: string[], log: Lo
     if (!isTransient(err)) throw err
     log.info(`Deleting ${paths.length} files: ${describeError(err)}; deleting them one at a time`)
     return new Set()
+  }
+}
+
+/** Deletes one file (absolute path), with the pool's retries; one gone already (550) is fine. */
+export function removeFile(pool: SessionPool, path: string): Promise<void> {
+  return pool.run(`Deleting ${path}`, async session => {
+    try {
+      await session.remove(path)
+    } catch (err) {
+      if (!(err instanceof ReplyError && err.code === 550)) throw err
+    }
+  })
+}
+
+/** What `removeThenList` did: the files gone, the directories removed, and the listings read after them. */
+export interface RemovedThenListed {
+  /** Files deleted, or gone already (550). */
+  gone: Set<string>
+  /** Directories removed. */
+  removed: Set<string>
+  /**
+   * The STAT listings read behind the removals (absolute path -> entries; undefined: STAT showed
+   * none, LIST decides): only when every file and directory went in that write, so each listing
+   * shows the server as it is once every removal is made. Undefined: list anew.
+   */
+  listed?: Map<string, RemoteEntry[] | undefined>
+}
+
+/**
+ * The deletions, the directories emptied by them, and then the final check's listings of `dirs`
+ * (absolute paths), in one write on one connection where the server takes pipelined commands and
+ * lists with STAT (issue 22): the server answers in order, so each listing is read after every
+ * removal ahead of it, as the slow path reads them after the removals' replies. Tried once: what
+ * is not done there (and everything, where the write cannot get through) is the caller's, one at
+ * a time, and the listings are then not used.
+ */
+export async function removeThenList(
+  pool: SessionPool,
+  files: string[],
+  dirsToRemove: string[],
+  dirs: string[],
+  log: Log
+): Promise<RemovedThenListed> {
+  const none: RemovedThenListed = { gone: new Set(), removed: new Set() }
+  const { server } = pool
+  const ops: RemoteOp[] = [
+    ...files.map(path => ({ kind: 'remove' as const, path })),
+    ...dirsToRemove.map(path => ({ kind: 'rmdir' as const, path }))
+  ]
+  // Nothing to remove: the final check lists as ever, on sessions side by side.
+  if (!server.pipelining || !server.statLists || dirs.length === 0 || ops.length === 0) {
+    return { ...none, gone: await removeTogether(pool, files, log) }
+  }
+  const what = `Deleting ${ops.length} files and directories`
+  try {
+    return await pool.run(
+      what,
+      async session => {
+        const reads = dirs.map(dir => `STAT ${dir}`)
+        const { outcomes, replies } =
+          session.togetherThenRead !== undefined && session.statListing !== undefined
+            ? await session.togetherThenRead(ops, reads, undefined, undefined, { beforeTransfer: false })
+            : { outcomes: await session.together(ops), replies: undefined }
+        const gone = new Set(files.filter((_, i) => outcomes[i]!.done || outcomes[i]!.code === 550))
+        const removed = new Set(dirsToRemove.filter((_, i) => outcomes[files.length + i]!.done))
+        const all = gone.size === files.length && removed.size === dirsToRemove.length
+        if (!all || replies === undefined) return { gone, removed }
+        // A directory whose STAT was not sent (a name the server would glob) is listed as ever.
+        const listed = new Map<string, RemoteEntry[] | undefined>()
+        for (const dir of dirs) {
+          const reply = replies.get(`STAT ${dir}`)
+          if (reply !== undefined) listed.set(dir, session.statListing!(reply))
+        }
+        return { gone, removed, listed }
+      },
+      { retries: 0 }
+    )
+  } catch (err) {
+    if (!isTransient(err)) throw err
+    log.info(`${what}: ${describeError(err)}; one at a time`)
+    return none
   }
 }

@@ -128,3 +128,23 @@ function parseChecked(data: unknown, safe: (path: string) => boolean): Map<strin
   }
   return checked
 }
+
+/** What the run will remove before its final write (remote-relative), and what goes live besides. */
+export interface Removals {
+  files: readonly string[]
+  dirs: readonly string[]
+  /** Files sent and still being checked, live by the final write if their checks pass. */
+  live?: ReadonlyMap<string, ManifestEntry>
+}
+
+/** The manifest once every checked temporary it records (and `gone.live`) is live under its target, and `gone` removed. */
+export function allLive(manifest: Manifest, gone: Removals): Manifest {
+  const files = new Map(manifest.files)
+  for (const entry of manifest.checked?.values() ?? [])
+    files.set(entry.target, { sha256: entry.sha256, size: entry.size })
+  for (const [path, entry] of gone.live ?? []) files.set(path, entry)
+  for (const path of gone.files) files.delete(path)
+  const dirs = new Set(manifest.dirs)
+  for (const dir of gone.dirs) dirs.delete(dir)
+  return { files, dirs }
+}

@@ -83,6 +83,18 @@ export interface OpsFirst {
   done(outcomes: OpOutcome[]): void
 }
 
+/**
+ * Changes that ride behind the run's last rename, in its write (the deploy lock's release behind
+ * the final manifest's, issue 22): the server runs them in order, after the rename.
+ */
+export interface Riding {
+  ops: RemoteOp[]
+  /** How they went; undefined: the write was lost (each may or may not have been done). */
+  done(outcomes: OpOutcome[] | undefined): void
+  /** After a lost write: none of them was done (the lock is still this run's), so the rename may be made anew. */
+  undone(session: RemoteSession): Promise<boolean>
+}
+
 /** A checked temporary to move over its target: it goes live with the session's next write. */
 export interface Rename {
   from: string
@@ -105,16 +117,20 @@ export interface TempCheck {
 /**
  * One write after an upload: the renames of files checked before (they go live now), then the
  * checks of the temporary just uploaded, then the next transfer's passive port; or, with no
- * check, only renames (the last files of a phase).
+ * check, only renames (the last files of a phase), and `then` behind them.
  */
 export interface Commit {
   renames: Rename[]
   check?: TempCheck
+  /** Changes right behind the renames, in the same write (the lock's release behind the manifest's last rename). */
+  then?: RemoteOp[]
 }
 
 /** What a commit found: each rename's refusal (undefined: done), and the check's failure, if any. */
 export interface Committed {
   renames: (DeployError | undefined)[]
+  /** How each of `then` went. */
+  then?: OpOutcome[]
   /** A refused mode (final) or a size that differs (worth a retry); undefined: checked. */
   failure?: DeployError
 }
@@ -230,12 +246,14 @@ export interface RemoteSession {
    * connection is lost after the changes' replies, what came after is undefined. `file`: a small
    * file whose SIZE is among `reads`, read at the end of the second write where the last change
    * was made and its SIZE came at most `maxBytes` (the manifest under the lock). Optional.
+   * `beforeTransfer` false: no transfer comes next, no passive port is asked for.
    */
   togetherThenRead?(
     ops: RemoteOp[],
     reads: string[],
     next?: (outcomes: OpOutcome[]) => RemoteOp[],
-    file?: FileToRead
+    file?: FileToRead,
+    options?: { beforeTransfer?: boolean }
   ): Promise<{ outcomes: OpOutcome[]; next?: OpOutcome[]; replies?: ReadonlyMap<string, Reply>; file?: Buffer }>
   /** False once the control connection is gone; the pool then opens a new session. */
   readonly usable: boolean

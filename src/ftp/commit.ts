@@ -13,7 +13,7 @@ import type { Commit, Committed, Rename, TempCheck } from '../core/remote-sessio
 import { replyIsTransient } from '../core/retry.js'
 import type { ServerRecord } from '../core/server-record.js'
 import type { Reply } from './basic-ftp.js'
-import { globbed, sizeIn, sizeUnavailable } from './pipelining.js'
+import { globbed, opCommand, outcome, sizeIn, sizeUnavailable } from './pipelining.js'
 import { statFileSize } from './stat-listing.js'
 
 /** What the commit needs of a session: its commands sent together (session.ts), and the record. */
@@ -32,8 +32,10 @@ export async function commitTogether(session: CommandSender, c: Commit): Promise
   const { check } = c
   const chmod = check?.mode !== undefined ? `SITE CHMOD ${check.mode} ${check.path}` : undefined
   const size = check?.size === undefined ? undefined : sizeCommand(session.server, check.path)
+  const then = c.then ?? []
   const commands = [
     ...c.renames.flatMap(r => [...(r.clearFirst ? [`DELE ${r.to}`] : []), `RNFR ${r.from}`, `RNTO ${r.to}`]),
+    ...then.map(opCommand),
     ...(chmod !== undefined ? [chmod] : []),
     ...(size !== undefined ? [size] : [])
   ]
@@ -43,6 +45,7 @@ export async function commitTogether(session: CommandSender, c: Commit): Promise
     if (r.clearFirst) next() // DELE: gone or never there, either is fine
     return renameRefusal(r, next(), next())
   })
+  const thenDone = then.map(() => outcome(next()))
   const modeReply = chmod !== undefined ? next() : undefined
   let sizeReply = size !== undefined ? next() : undefined
   let sizeBy: 'SIZE' | 'STAT' = size?.startsWith('STAT ') ? 'STAT' : 'SIZE'
@@ -55,7 +58,8 @@ export async function commitTogether(session: CommandSender, c: Commit): Promise
       stat === undefined ? undefined : (await session.sendAll([stat], { pipelined: false, preparePassive: false }))[0]
     sizeBy = 'STAT'
   }
-  return { renames, failure: check && checkFailure(check, modeReply, sizeReply, sizeBy) }
+  const failure = check && checkFailure(check, modeReply, sizeReply, sizeBy)
+  return { renames, failure, ...(then.length > 0 ? { then: thenDone } : {}) }
 }
 
 /** How the temporary's size is read: SIZE, else its STAT line where STAT lists (not a globbed name), else not here. */

@@ -113,7 +113,8 @@ export class BasicFtpSession implements RemoteSession {
     ops: RemoteOp[],
     reads: string[],
     next?: (outcomes: OpOutcome[]) => RemoteOp[],
-    file?: FileToRead
+    file?: FileToRead,
+    options?: { beforeTransfer?: boolean }
   ): Promise<ThenRead> {
     const io: ThenReadIo = {
       send: (c, o) => this.sendAll(c, o),
@@ -121,7 +122,7 @@ export class BasicFtpSession implements RemoteSession {
       retrieve: (ahead, { path, maxBytes }, expected) =>
         retrieveAhead(this.reader(), path, maxBytes, expected, ahead, true)
     }
-    return togetherThenRead(io, this.server, ops, reads, next, file)
+    return togetherThenRead(io, this.server, ops, reads, next, file, options)
   }
 
   /**

@@ -43,7 +43,8 @@ export async function togetherThenRead(
   ops: RemoteOp[],
   reads: string[],
   next: (outcomes: OpOutcome[]) => RemoteOp[] = () => [],
-  file?: FileToRead
+  file?: FileToRead,
+  { beforeTransfer = true }: { beforeTransfer?: boolean } = {}
 ): Promise<ThenRead> {
   // A STAT the server would glob is not asked (stat-listing.ts).
   const asked = reads.filter(command => !command.startsWith('STAT ') || !globbed(command.slice(5)))
@@ -76,9 +77,12 @@ export async function togetherThenRead(
   if (reading !== undefined && expected !== undefined && expected <= reading.maxBytes) {
     return readingThen(io, burst, commands, { cut, then, outcomes, first }, reading, expected, lost)
   }
+  // No transfer next (the final check's listings behind the deletions): no second write for a passive port alone.
+  const rest = [...then.map(opCommand), ...commands.slice(cut)]
   let second: Reply[]
   try {
-    second = await io.send([...then.map(opCommand), ...commands.slice(cut)], { pipelined: true, preparePassive: true })
+    second =
+      rest.length > 0 || beforeTransfer ? await io.send(rest, { pipelined: true, preparePassive: beforeTransfer }) : []
   } catch (err) {
     return lost(err, { outcomes })
   }

@@ -5,7 +5,7 @@
  * a lost connection (the pool retries it on a new one): a refusal is followed by a look.
  */
 import { posix } from 'node:path'
-import { OpOutcome, RemoteOp, RemoteSession } from '../core/remote-session.js'
+import { OpOutcome, RemoteOp, RemoteSession, Riding } from '../core/remote-session.js'
 import { quietly } from '../session/refusals.js'
 import {
   beatName,
@@ -161,12 +161,7 @@ export async function releaseOwn(
   if (sure && !moves.beatRemoved && !moves.releaseSent && session.server.pipelining) {
     moves.releaseSent = true
     // With the next transfer's passive port: the run's listing output usually follows.
-    const ops: RemoteOp[] = [
-      { kind: 'rmdir', path: posix.join(path, beatName(token, beat)) },
-      { kind: 'remove', path: holder },
-      { kind: 'rmdir', path }
-    ]
-    const [beatGone, , dir] = await session.together(ops, { beforeTransfer: true })
+    const [beatGone, , dir] = await session.together(releaseOps(path, token, beat), { beforeTransfer: true })
     if (beatGone!.done) {
       moves.beatRemoved = true
       return dir!.done ? { outcome: 'released' } : { outcome: 'kept', reply: dir!.reply }
@@ -192,4 +187,32 @@ export async function releaseOwn(
   ])
   const removed = done[1]!
   return removed.done ? { outcome: 'released' } : { outcome: 'kept', reply: removed.reply }
+}
+
+/** The release in one write (`releaseOwn` where it is sure): the heartbeat, holder.json, the directory. */
+export function releaseOps(path: string, token: string, beat: number): RemoteOp[] {
+  return [
+    { kind: 'rmdir', path: posix.join(path, beatName(token, beat)) },
+    { kind: 'remove', path: posix.join(path, HOLDER) },
+    { kind: 'rmdir', path }
+  ]
+}
+
+/**
+ * The release riding in another write (`DeployLock.riding`): the server runs it after what
+ * goes ahead of it. `released` once all of it was done; after a lost write, `releaseOwn` goes on
+ * from what it finds (releaseSent).
+ */
+export function rideRelease(path: string, token: string, beat: number, moves: BeatMoves, released: () => void): Riding {
+  moves.releaseSent = true
+  return {
+    ops: releaseOps(path, token, beat),
+    done: outcomes => {
+      if (outcomes === undefined || !outcomes[0]!.done) return
+      moves.beatRemoved = true
+      if (outcomes[2]!.done) released()
+    },
+    // The heartbeat still there: nothing of the release was done, the lock is still this run's.
+    undone: async session => ((await ownBeats(session, path, token)) ?? []).includes(beatName(token, beat))
+  }
 }

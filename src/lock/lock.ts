@@ -12,7 +12,8 @@ import { DeployError, describeError } from '../core/errors.js'
 import type { LockOptions } from './lock-options.js'
 import { beatName, describeSeen, HOLDER, inspectLockDir, LOCK_DIR, LockSeen, newToken, sameLock } from './lock-dir.js'
 import { cancellable, throwIfCancelled } from './lock-wait.js'
-import { BeatMoves, breakBeatless, releaseOwn, renewBeat, startOwn, takeOverBeat } from './lock-steps.js'
+import { BeatMoves, breakBeatless, releaseOwn, renewBeat, rideRelease, startOwn, takeOverBeat } from './lock-steps.js'
+import type { Riding } from '../core/remote-session.js'
 
 export { inspectLock, LOCK_DIR } from './lock-dir.js'
 export type { LockSeen } from './lock-dir.js'
@@ -38,6 +39,9 @@ export class DeployLock {
   /** Taken by the MKD made before `acquire` (madeAlready), claimed at once: nothing came between. */
   takenAtOnce = false
   private readonly releaseHooks: (() => void)[] = []
+  private stopping: Promise<void> | undefined
+  /** Released by changes that rode in another write (`riding`). */
+  private gone = false
 
   private constructor(
     private readonly o: LockOptions,
@@ -237,22 +241,50 @@ export class DeployLock {
     this.releaseHooks.push(hook)
   }
 
+  /** No more beats; a renewal or holder.json in flight is waited for (it would leave a file behind). */
+  private stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.released = true
+      clearTimeout(this.timer)
+      await this.renewing
+      await this.holderWritten
+      this.releaseHooks.forEach(hook => hook())
+    })()
+    return this.stopping
+  }
+
+  /** Moved less than half the stale time ago: no waiter can have taken it over (they wait the whole stale time from the move they saw). */
+  private sure(): boolean {
+    return this.o.now() - this.lastBeat < this.o.timing.staleAfterMs / 2
+  }
+
+  /**
+   * The release as changes to ride behind the final manifest's rename, in its write (issue 22),
+   * where all of it may go in one write (as `release` when sure); undefined where it goes on its
+   * own. Once they went, `release` has nothing left to do, or goes on from where they stopped.
+   */
+  readonly riding = async (): Promise<Riding | undefined> => {
+    await this.stop()
+    const { moves } = this
+    if (this.lost !== undefined || moves.beatRemoved || moves.releaseSent || !this.sure()) return undefined
+    const path = lockPath(this.o)
+    return rideRelease(path, this.token, this.beat, moves, () => {
+      this.gone = true
+      this.o.log.info(`Released the deploy lock ${path}`)
+    })
+  }
+
   /** Releases the lock: at the end, on failure and on cancel. Only this run's own. */
   async release(): Promise<void> {
-    this.released = true
-    clearTimeout(this.timer)
-    // A renewal or holder.json in flight would leave a file behind in the directory being removed.
-    await this.renewing
-    await this.holderWritten
-    this.releaseHooks.forEach(hook => hook())
+    await this.stop()
+    if (this.gone) return
     const path = lockPath(this.o)
     if (this.lost !== undefined) {
       this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`)
       return
     }
-    // Moved less than half the stale time ago: no waiter can have taken it over (they wait the
-    // whole stale time from the move they saw), so all of it goes in one write.
-    const sure = this.o.now() - this.lastBeat < this.o.timing.staleAfterMs / 2
+    // All of it in one write where no waiter can have taken it over.
+    const sure = this.sure()
     const done = await this.o.run('Releasing the deploy lock', session =>
       releaseOwn(session, path, this.token, this.beat, this.moves, sure)
     )

@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path'
 import { CancelledError, DeployError, describeError } from '../core/errors.js'
-import { RemoteSession } from '../core/remote-session.js'
+import { RemoteSession, Riding } from '../core/remote-session.js'
 import { Log } from '../core/log.js'
 import { Manifest, manifestBackupName, ManifestCorrupt, parseManifest } from '../core/manifest.js'
 import { ManifestWriter, StagedWrite } from './manifest-store.js'
@@ -102,11 +102,14 @@ export function manifestWriter(
   pool: SessionPool,
   replacer: Replacer,
   path: string,
-  options: { backupExists: boolean; aside?: SideRunner }
+  options: { backupExists: boolean; exists?: boolean; aside?: SideRunner }
 ): ManifestWriter {
   const backup = posix.join(posix.dirname(path), manifestBackupName(posix.basename(path)))
   // A backup left by a killed run goes once the manifest is back in place.
   let staleBackup = options.backupExists
+  // Whether the manifest is on the server, and whether this run renamed one over it.
+  let exists = options.exists ?? false
+  let overProven = false
   const put = (session: RemoteSession, data: Buffer, target: string): Promise<void> =>
     sizeCheck(session, 'the manifest', data.length, target)
   /** The text under a temporary name, its size checked (a new name each try; removed if that fails). */
@@ -134,12 +137,58 @@ export function manifestWriter(
       })
       if (placed) {
         if ((movedAside || staleBackup) && (await quietly(session.remove(backup)))) staleBackup = false
+        // Renamed over the manifest (not moved aside first): renames over a file work here.
+        overProven ||= exists && !movedAside && replacer.mode === 'rename'
+        exists = true
         return
       }
     } finally {
       if (placed || (session.usable && (await quietly(session.remove(temp))))) replacer.settled(temp)
     }
     await writeInPlace(session, data)
+  }
+  /**
+   * Where the lock's release may ride behind the rename (issue 22): renames over a file work (one
+   * over the manifest went through in this run) and the server takes pipelined commands; no
+   * backup to remove after it.
+   */
+  const mayRide = (): boolean => overProven && replacer.mode === 'rename' && pool.server.pipelining && !staleBackup
+  /**
+   * The rename and the changes riding behind it in one write: the server runs them in order. A
+   * refused rename whose release went with it fails the run (written anew without the lock, it
+   * could overwrite another run's); where the release was not done, the slow path's fallbacks.
+   */
+  const placeRiding = async (session: RemoteSession, temp: string, data: Buffer, rode: Riding): Promise<void> => {
+    let done
+    try {
+      done = await session.commit({ renames: [{ from: temp, to: path, clearFirst: false }], then: rode.ops })
+    } catch (err) {
+      rode.done(undefined)
+      throw err
+    }
+    rode.done(done.then)
+    const refusal = done.renames[0]
+    if (refusal === undefined) return replacer.settled(temp)
+    if (done.then?.[0]?.done !== true) return placeOn(session, temp, data)
+    if (session.usable && (await quietly(session.remove(temp)))) replacer.settled(temp)
+    throw new DeployError(`${refusal.message} (the deploy lock was released in the same write)`, {
+      ...refusal.details,
+      transient: false
+    })
+  }
+  /**
+   * After a lost write that carried the rename and the release: where none of the release was
+   * done (the lock still this run's), written anew; else the rename ran before it, and the
+   * manifest must be what was sent.
+   */
+  const afterLostRide = async (session: RemoteSession, rode: Riding, data: Buffer): Promise<void> => {
+    if (await rode.undone(session)) return write(session, data)
+    const now = await session.download(path, MANIFEST_MAX_BYTES)
+    if (now?.equals(data)) return
+    throw new DeployError(
+      `the write that renamed it and released the deploy lock was lost, and ${path} is not what was sent`,
+      { transient: false }
+    )
   }
   const writeInPlace = async (session: RemoteSession, data: Buffer): Promise<void> => {
     // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
@@ -184,11 +233,16 @@ export function manifestWriter(
     const staged = beside ? besideOrPool(data.length, work) : onPool(work)
     const temp = await staged.catch(named)
     return {
-      place: () => {
-        // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.
+      place: async ride => {
+        // Asked for before a session is taken: the lock's last beat may need one of the pool's.
+        const rode = mayRide() ? await ride?.() : undefined
+        // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed;
+        // after a lost write that carried the lock's release too, only where none of it was done.
         let tries = 0
-        const work = (session: RemoteSession): Promise<void> =>
-          tries++ === 0 ? placeOn(session, temp, data) : write(session, data)
+        const work = (session: RemoteSession): Promise<void> => {
+          if (tries++ > 0) return rode === undefined ? write(session, data) : afterLostRide(session, rode, data)
+          return rode === undefined ? placeOn(session, temp, data) : placeRiding(session, temp, data, rode)
+        }
         return onPool(work).catch(named)
       },
       // Not placed (the manifest was written anew): its temporary goes, as the run ends.

@@ -3,7 +3,8 @@
  * loses at most the progress since the last write (those files are uploaded again next time).
  */
 import { Log } from '../core/log.js'
-import { CheckedEntry, Manifest, ManifestEntry, serializeManifest } from '../core/manifest.js'
+import { allLive, CheckedEntry, Manifest, ManifestEntry, Removals, serializeManifest } from '../core/manifest.js'
+import type { Riding } from '../core/remote-session.js'
 
 /** Puts the manifest's text on the server (manifest-file.ts). */
 export interface ManifestWriter {
@@ -16,16 +17,19 @@ export interface ManifestWriter {
   stage?(text: string, aside: boolean): Promise<StagedWrite>
 }
 
-/** A write whose temporary is uploaded and checked: `place` puts it live (its rename). */
+/** Changes to ride behind the final rename, in its write (the lock's release), where they can. */
+export type RideAlong = () => Promise<Riding | undefined>
+
+/** A write whose temporary is uploaded and checked: `place` puts it live (its rename, `ride` behind it). */
 export interface StagedWrite {
-  place(): Promise<void>
+  place(ride?: RideAlong): Promise<void>
   /** Removes the temporary (the manifest was written anew instead). */
   drop(): Promise<void>
 }
 
 /** The final write begun (`ManifestStore.stage`): `place` once the run's last check passed, else `discard`. */
 export interface FinalWrite {
-  place(): Promise<void>
+  place(ride?: RideAlong): Promise<void>
   /** Not placed (the check failed): the state stays to write; the temporary is removed with the run's. */
   discard(): Promise<void>
 }
@@ -43,9 +47,8 @@ export interface ManifestCadence {
 
 /**
  * Checkpoints take at most about a twentieth of one connection's time: over a slow link a write
- * of the manifest costs some six round trips (its upload, its size check, its rename), which a
- * write every second would take from the uploads (and its upload waits for it). A run killed
- * midway loses what it did since (at most twenty writes' time).
+ * costs some six round trips, which a write every second would take from the uploads. A run
+ * killed midway loses what it did since (at most twenty writes' time).
  */
 const WRITE_SHARE = 20
 
@@ -68,6 +71,8 @@ export class ManifestStore {
   /** A write of recorded checked temporaries waiting for the interval to pass. */
   private later: ReturnType<typeof setTimeout> | undefined
   private readonly cadence: ManifestCadence
+  /** The final write is begun (`stage`): no checkpoint of checked temporaries comes before it. */
+  private staged = false
 
   constructor(
     readonly manifest: Manifest,
@@ -76,6 +81,11 @@ export class ManifestStore {
     cadence: Partial<ManifestCadence> = {}
   ) {
     this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence }
+  }
+
+  /** A write was made in this run: checked temporaries wait for the interval (the first is recorded at once). */
+  get written(): boolean {
+    return this.lastWrite !== undefined
   }
 
   /** A file now on the server with this content (`temp`: renamed from that checked temporary, no longer one). */
@@ -95,6 +105,8 @@ export class ManifestStore {
     this.manifest.checked ??= new Map()
     this.manifest.checked.set(temp, entry)
     this.dirty = true
+    // The final write is begun (staged as the last uploads are checked): it records them.
+    if (this.staged) return Promise.resolve()
     const { now } = this.cadence
     const wait = (): number => (this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now())
     if (wait() <= 0) return this.flush()
@@ -162,14 +174,15 @@ export class ManifestStore {
    * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
    * while the run's last check goes on, live only by `place` (after the check passed); no write
    * of the run comes between. `ahead`: staged as the manifest will be once every checked
-   * temporary is live and what `ahead` names is removed, while the burst and the deletions go
-   * on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
+   * temporary (and each file `ahead.live` names) is live and what `ahead` names is removed, while
+   * the last checks, the burst and the deletions go on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
    */
   stage(ahead?: Removals): FinalWrite | undefined {
     const { writer } = this
     if (writer.stage === undefined) return undefined
     clearTimeout(this.later)
     this.later = undefined
+    this.staged = true
     // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
     const text = serializeManifest(ahead ? allLive(this.manifest, ahead) : this.manifest)
     this.dirty = false
@@ -178,10 +191,10 @@ export class ManifestStore {
     let settle = (): void => undefined
     this.writing = new Promise<void>(resolve => (settle = resolve))
     return {
-      place: async () => {
+      place: async ride => {
         try {
           // Placed only as it is now: else (a change not foreseen) written anew.
-          if (serializeManifest(this.manifest) === text) await (await staging).place()
+          if (serializeManifest(this.manifest) === text) await (await staging).place(ride)
           else {
             await writer.write(serializeManifest(this.manifest))
             // The staged temporary is not left behind (a change not foreseen: a directory kept).
@@ -191,11 +204,13 @@ export class ManifestStore {
           this.dirty = true
           throw err
         } finally {
+          this.staged = false
           settle()
         }
       },
       discard: async () => {
         this.dirty = true
+        this.staged = false
         // Its temporary is in place (or not) before the run's cleanup looks for it.
         await staging.catch(() => undefined)
         settle()
@@ -265,21 +280,4 @@ export class ManifestStore {
       (this.lastWrite === undefined || now() - this.lastWrite >= this.interval())
     return due ? this.flush() : Promise.resolve()
   }
-}
-
-/** What the run will remove before its final write (remote-relative). */
-export interface Removals {
-  files: readonly string[]
-  dirs: readonly string[]
-}
-
-/** The manifest once every checked temporary it records is live under its target, and `gone` removed. */
-function allLive(manifest: Manifest, gone: Removals): Manifest {
-  const files = new Map(manifest.files)
-  for (const entry of manifest.checked?.values() ?? [])
-    files.set(entry.target, { sha256: entry.sha256, size: entry.size })
-  for (const path of gone.files) files.delete(path)
-  const dirs = new Set(manifest.dirs)
-  for (const dir of gone.dirs) dirs.delete(dir)
-  return { files, dirs }
 }
