@@ -54939,6 +54939,20 @@ function parseChecked(data, safe) {
     }
     return checked;
 }
+/** The manifest once every checked temporary it records (and `gone.live`) is live under its target, and `gone` removed. */
+function allLive(manifest, gone) {
+    const files = new Map(manifest.files);
+    for (const entry of manifest.checked?.values() ?? [])
+        files.set(entry.target, { sha256: entry.sha256, size: entry.size });
+    for (const [path, entry] of gone.live ?? [])
+        files.set(path, entry);
+    for (const path of gone.files)
+        files.delete(path);
+    const dirs = new Set(manifest.dirs);
+    for (const dir of gone.dirs)
+        dirs.delete(dir);
+    return { files, dirs };
+}
 
 ;// CONCATENATED MODULE: ./src/session/refusals.ts
 /** Telling a server's refusal from a lost connection, and the best-effort steps built on that. */
@@ -55064,6 +55078,9 @@ function manifestWriter(pool, replacer, path, options) {
     const backup = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), manifestBackupName(external_node_path_namespaceObject.posix.basename(path)));
     // A backup left by a killed run goes once the manifest is back in place.
     let staleBackup = options.backupExists;
+    // Whether the manifest is on the server, and whether this run renamed one over it.
+    let exists = options.exists ?? false;
+    let overProven = false;
     const put = (session, data, target) => sizeCheck(session, 'the manifest', data.length, target);
     /** The text under a temporary name, its size checked (a new name each try; removed if that fails). */
     const stageOn = async (session, data) => {
@@ -55094,6 +55111,9 @@ function manifestWriter(pool, replacer, path, options) {
             if (placed) {
                 if ((movedAside || staleBackup) && (await quietly(session.remove(backup))))
                     staleBackup = false;
+                // Renamed over the manifest (not moved aside first): renames over a file work here.
+                overProven ||= exists && !movedAside && replacer.mode === 'rename';
+                exists = true;
                 return;
             }
         }
@@ -55102,6 +55122,52 @@ function manifestWriter(pool, replacer, path, options) {
                 replacer.settled(temp);
         }
         await writeInPlace(session, data);
+    };
+    /**
+     * Where the lock's release may ride behind the rename (issue 22): renames over a file work (one
+     * over the manifest went through in this run) and the server takes pipelined commands; no
+     * backup to remove after it.
+     */
+    const mayRide = () => overProven && replacer.mode === 'rename' && pool.server.pipelining && !staleBackup;
+    /**
+     * The rename and the changes riding behind it in one write: the server runs them in order. A
+     * refused rename whose release went with it fails the run (written anew without the lock, it
+     * could overwrite another run's); where the release was not done, the slow path's fallbacks.
+     */
+    const placeRiding = async (session, temp, data, rode) => {
+        let done;
+        try {
+            done = await session.commit({ renames: [{ from: temp, to: path, clearFirst: false }], then: rode.ops });
+        }
+        catch (err) {
+            rode.done(undefined);
+            throw err;
+        }
+        rode.done(done.then);
+        const refusal = done.renames[0];
+        if (refusal === undefined)
+            return replacer.settled(temp);
+        if (done.then?.[0]?.done !== true)
+            return placeOn(session, temp, data);
+        if (session.usable && (await quietly(session.remove(temp))))
+            replacer.settled(temp);
+        throw new DeployError(`${refusal.message} (the deploy lock was released in the same write)`, {
+            ...refusal.details,
+            transient: false
+        });
+    };
+    /**
+     * After a lost write that carried the rename and the release: where none of the release was
+     * done (the lock still this run's), written anew; else the rename ran before it, and the
+     * manifest must be what was sent.
+     */
+    const afterLostRide = async (session, rode, data) => {
+        if (await rode.undone(session))
+            return write(session, data);
+        const now = await session.download(path, MANIFEST_MAX_BYTES);
+        if (now?.equals(data))
+            return;
+        throw new DeployError(`the write that renamed it and released the deploy lock was lost, and ${path} is not what was sent`, { transient: false });
     };
     const writeInPlace = async (session, data) => {
         // Never over an existing file: a server may keep it and store the upload elsewhere (pure-ftpd -r).
@@ -55144,10 +55210,17 @@ function manifestWriter(pool, replacer, path, options) {
         const staged = beside ? besideOrPool(data.length, work) : onPool(work);
         const temp = await staged.catch(named);
         return {
-            place: () => {
-                // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed.
+            place: async (ride) => {
+                // Asked for before a session is taken: the lock's last beat may need one of the pool's.
+                const rode = mayRide() ? await ride?.() : undefined;
+                // Retried (the rename in doubt), it is written anew: a new temporary, checked, renamed;
+                // after a lost write that carried the lock's release too, only where none of it was done.
                 let tries = 0;
-                const work = (session) => tries++ === 0 ? placeOn(session, temp, data) : write(session, data);
+                const work = (session) => {
+                    if (tries++ > 0)
+                        return rode === undefined ? write(session, data) : afterLostRide(session, rode, data);
+                    return rode === undefined ? placeOn(session, temp, data) : placeRiding(session, temp, data, rode);
+                };
                 return onPool(work).catch(named);
             },
             // Not placed (the manifest was written anew): its temporary goes, as the run ends.
@@ -55177,9 +55250,8 @@ function manifestWriter(pool, replacer, path, options) {
 
 /**
  * Checkpoints take at most about a twentieth of one connection's time: over a slow link a write
- * of the manifest costs some six round trips (its upload, its size check, its rename), which a
- * write every second would take from the uploads (and its upload waits for it). A run killed
- * midway loses what it did since (at most twenty writes' time).
+ * costs some six round trips, which a write every second would take from the uploads. A run
+ * killed midway loses what it did since (at most twenty writes' time).
  */
 const WRITE_SHARE = 20;
 /**
@@ -55204,11 +55276,17 @@ class ManifestStore {
     /** A write of recorded checked temporaries waiting for the interval to pass. */
     later;
     cadence;
+    /** The final write is begun (`stage`): no checkpoint of checked temporaries comes before it. */
+    staged = false;
     constructor(manifest, writer, log, cadence = {}) {
         this.manifest = manifest;
         this.writer = writer;
         this.log = log;
         this.cadence = { every: 50, minIntervalMs: 1000, now: () => Date.now(), ...cadence };
+    }
+    /** A write was made in this run: checked temporaries wait for the interval (the first is recorded at once). */
+    get written() {
+        return this.lastWrite !== undefined;
     }
     /** A file now on the server with this content (`temp`: renamed from that checked temporary, no longer one). */
     recorded(path, entry, temp) {
@@ -55227,6 +55305,9 @@ class ManifestStore {
         this.manifest.checked ??= new Map();
         this.manifest.checked.set(temp, entry);
         this.dirty = true;
+        // The final write is begun (staged as the last uploads are checked): it records them.
+        if (this.staged)
+            return Promise.resolve();
         const { now } = this.cadence;
         const wait = () => (this.lastWrite === undefined ? 0 : this.lastWrite + this.interval() - now());
         if (wait() <= 0)
@@ -55293,8 +55374,8 @@ class ManifestStore {
      * The final write begun: the manifest as it is now, uploaded under a temporary name and checked
      * while the run's last check goes on, live only by `place` (after the check passed); no write
      * of the run comes between. `ahead`: staged as the manifest will be once every checked
-     * temporary is live and what `ahead` names is removed, while the burst and the deletions go
-     * on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
+     * temporary (and each file `ahead.live` names) is live and what `ahead` names is removed, while
+     * the last checks, the burst and the deletions go on; placed only if it then is exactly that. Undefined where the writer cannot stage (then `flush`).
      */
     stage(ahead) {
         const { writer } = this;
@@ -55302,6 +55383,7 @@ class ManifestStore {
             return undefined;
         clearTimeout(this.later);
         this.later = undefined;
+        this.staged = true;
         // Ahead: as it will be once every checked temporary is live (the burst to come), beside it.
         const text = serializeManifest(ahead ? allLive(this.manifest, ahead) : this.manifest);
         this.dirty = false;
@@ -55310,11 +55392,11 @@ class ManifestStore {
         let settle = () => undefined;
         this.writing = new Promise(resolve => (settle = resolve));
         return {
-            place: async () => {
+            place: async (ride) => {
                 try {
                     // Placed only as it is now: else (a change not foreseen) written anew.
                     if (serializeManifest(this.manifest) === text)
-                        await (await staging).place();
+                        await (await staging).place(ride);
                     else {
                         await writer.write(serializeManifest(this.manifest));
                         // The staged temporary is not left behind (a change not foreseen: a directory kept).
@@ -55326,11 +55408,13 @@ class ManifestStore {
                     throw err;
                 }
                 finally {
+                    this.staged = false;
                     settle();
                 }
             },
             discard: async () => {
                 this.dirty = true;
+                this.staged = false;
                 // Its temporary is in place (or not) before the run's cleanup looks for it.
                 await staging.catch(() => undefined);
                 settle();
@@ -55397,18 +55481,6 @@ class ManifestStore {
             (this.lastWrite === undefined || now() - this.lastWrite >= this.interval());
         return due ? this.flush() : Promise.resolve();
     }
-}
-/** The manifest once every checked temporary it records is live under its target, and `gone` removed. */
-function allLive(manifest, gone) {
-    const files = new Map(manifest.files);
-    for (const entry of manifest.checked?.values() ?? [])
-        files.set(entry.target, { sha256: entry.sha256, size: entry.size });
-    for (const path of gone.files)
-        files.delete(path);
-    const dirs = new Set(manifest.dirs);
-    for (const dir of gone.dirs)
-        dirs.delete(dir);
-    return { files, dirs };
 }
 
 ;// CONCATENATED MODULE: ./src/core/remote-session.ts
@@ -56254,6 +56326,66 @@ async function removeTogether(pool, paths, log) {
         return new Set();
     }
 }
+/** Deletes one file (absolute path), with the pool's retries; one gone already (550) is fine. */
+function removeFile(pool, path) {
+    return pool.run(`Deleting ${path}`, async (session) => {
+        try {
+            await session.remove(path);
+        }
+        catch (err) {
+            if (!(err instanceof ReplyError && err.code === 550))
+                throw err;
+        }
+    });
+}
+/**
+ * The deletions, the directories emptied by them, and then the final check's listings of `dirs`
+ * (absolute paths), in one write on one connection where the server takes pipelined commands and
+ * lists with STAT (issue 22): the server answers in order, so each listing is read after every
+ * removal ahead of it, as the slow path reads them after the removals' replies. Tried once: what
+ * is not done there (and everything, where the write cannot get through) is the caller's, one at
+ * a time, and the listings are then not used.
+ */
+async function removeThenList(pool, files, dirsToRemove, dirs, log) {
+    const none = { gone: new Set(), removed: new Set() };
+    const { server } = pool;
+    const ops = [
+        ...files.map(path => ({ kind: 'remove', path })),
+        ...dirsToRemove.map(path => ({ kind: 'rmdir', path }))
+    ];
+    // Nothing to remove: the final check lists as ever, on sessions side by side.
+    if (!server.pipelining || !server.statLists || dirs.length === 0 || ops.length === 0) {
+        return { ...none, gone: await removeTogether(pool, files, log) };
+    }
+    const what = `Deleting ${ops.length} files and directories`;
+    try {
+        return await pool.run(what, async (session) => {
+            const reads = dirs.map(dir => `STAT ${dir}`);
+            const { outcomes, replies } = session.togetherThenRead !== undefined && session.statListing !== undefined
+                ? await session.togetherThenRead(ops, reads, undefined, undefined, { beforeTransfer: false })
+                : { outcomes: await session.together(ops), replies: undefined };
+            const gone = new Set(files.filter((_, i) => outcomes[i].done || outcomes[i].code === 550));
+            const removed = new Set(dirsToRemove.filter((_, i) => outcomes[files.length + i].done));
+            const all = gone.size === files.length && removed.size === dirsToRemove.length;
+            if (!all || replies === undefined)
+                return { gone, removed };
+            // A directory whose STAT was not sent (a name the server would glob) is listed as ever.
+            const listed = new Map();
+            for (const dir of dirs) {
+                const reply = replies.get(`STAT ${dir}`);
+                if (reply !== undefined)
+                    listed.set(dir, session.statListing(reply));
+            }
+            return { gone, removed, listed };
+        }, { retries: 0 });
+    }
+    catch (err) {
+        if (!isTransient(err))
+            throw err;
+        log.info(`${what}: ${describeError(err)}; one at a time`);
+        return none;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/concurrency.ts
 /** A small concurrency helper (pure: no I/O of its own). */
@@ -56478,6 +56610,8 @@ async function indexFiles(c, paths, ifShown = []) {
 
 
 
+
+
 /** What was sent is what was planned (and hashed): else the file is being written locally. */
 function sentAsPlanned(file, sent) {
     if (sent.size !== file.size || (file.sha256 !== undefined && sent.sha256 !== file.sha256)) {
@@ -56530,19 +56664,43 @@ async function checkUploaded(uploaded, c) {
 /** STATs in one write at most: as the lister groups them. */
 const LISTED_TOGETHER = 32;
 /**
+ * What the final check lists (absolute paths): remote-dir (the listing output's) and each
+ * uploaded file's own directory, whose listing shows its size; their parents show nothing the
+ * check reads.
+ */
+function checkedDirs(files, remoteRoot) {
+    const parents = files.map(f => parentDirs(f.relPath).at(-1) ?? '');
+    return [...new Set(['', ...parents])].map(dir => remotePathOf(remoteRoot, dir));
+}
+/**
  * The index of `paths`' directories: all of them are listed whatever their parents show, so
- * they go out at once (in writes of LISTED_TOGETHER on sessions side by side), not level by level.
+ * they go out at once (in writes of LISTED_TOGETHER on sessions side by side), not level by
+ * level; those listed already (`ahead`) are not listed again.
  */
 async function listedAtOnce(c, paths) {
-    const { list } = c;
+    const { list, ahead = new Map() } = c;
     if (list.many === undefined)
-        return indexFiles(c, paths);
-    const dirs = [...new Set(['', ...paths.flatMap(parentDirs)])].map(dir => remotePathOf(c.remoteRoot, dir));
+        return indexFiles({ ...c, list: withListed(list, ahead) }, paths);
+    const dirs = checkedDirs(paths.map(relPath => ({ relPath })), c.remoteRoot).filter(dir => !ahead.has(dir));
     const groups = [];
     for (let i = 0; i < dirs.length; i += LISTED_TOGETHER)
         groups.push(dirs.slice(i, i + LISTED_TOGETHER));
     const listings = (await Promise.all(groups.map(group => list.many(group)))).flat();
-    return indexFiles({ ...c, list: withListed(list, new Map(dirs.map((dir, i) => [dir, listings[i]]))) }, paths);
+    const listed = new Map([...ahead, ...dirs.map((dir, i) => [dir, listings[i]])]);
+    const own = new Set(paths.map(path => parentDirs(path).at(-1)).filter(dir => dir !== undefined));
+    const found = await indexDirs(withListed(list, listed), c.remoteRoot, { always: own }, c.concurrency);
+    // Files a listing does not show (servers that hide dotfiles): asked for one by one.
+    const unseen = paths.filter(path => !found.index.files.has(path));
+    await forEachLimited(unseen, c.concurrency, async (path) => {
+        const size = await c.pool.run(`SIZE ${path}`, session => session.size(external_node_path_namespaceObject.posix.join(c.remoteRoot, path)).catch((err) => {
+            if (err instanceof ReplyError && err.code === 550)
+                return undefined;
+            throw err;
+        }));
+        if (size !== undefined)
+            found.index.files.set(path, size);
+    });
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan-text.ts
@@ -56740,6 +56898,17 @@ async function applyPlan(plan, ctx) {
         // write the manifest): a file goes live when a later write carries its rename.
         const records = [];
         const checked = { files: 0, bytes: 0 };
+        // Under `cutover: end` the final manifest is staged once the last upload is sent (its checks
+        // go on meanwhile): as it will be once every file is live and every removal made. Not before
+        // the run's first write, which records the first checked temporaries at once.
+        const sentAll = new Map(plan.uploads.flatMap(u => (u.reuse === undefined ? [] : [[u.file.relPath, u.file]])));
+        const early = ctx.cutover === 'end' && ctx.verify && plan.writeManifest;
+        const wentAll = () => {
+            if (!early || sentAll.size < plan.uploads.length || !store.written)
+                return;
+            const live = new Map([...sentAll].map(([path, f]) => [path, { sha256: f.sha256, size: f.size }]));
+            final ??= store.stage({ files: plan.deletes, dirs: plan.rmdirs, live });
+        };
         const recorded = async () => {
             for (const record of records.splice(0))
                 await record;
@@ -56765,6 +56934,8 @@ async function applyPlan(plan, ctx) {
                 sent: (sent) => {
                     sentAsPlanned(file, sent);
                     sha256 = sent.sha256;
+                    sentAll.set(file.relPath, { ...file, sha256 });
+                    wentAll();
                 },
                 verifySize: ctx.verify,
                 // verify: hash: the server's own hash of the bytes.
@@ -56818,8 +56989,8 @@ async function applyPlan(plan, ctx) {
             // The final manifest's temporary goes up beside them, as the manifest will be once every
             // file is live and every deletion made (placed only if it then is exactly that, once the
             // final check passed).
-            if (ctx.verify && plan.writeManifest)
-                final = store.stage({ files: plan.deletes, dirs: plan.rmdirs });
+            if (early)
+                final ??= store.stage({ files: plan.deletes, dirs: plan.rmdirs });
             const fresh = new Set(plan.uploads.filter(u => !u.replaces).map(u => at(u.file.relPath)));
             await replacer.burst(pool, target => fresh.has(target), ctx.concurrency);
             await recorded();
@@ -56834,43 +57005,35 @@ async function applyPlan(plan, ctx) {
             await goLive();
         }
         done.cutover = { mode: ctx.cutover, windowMs: replacer.window.ms, renamed: replacer.window.renamed };
-        // Together in one write where the server takes it; what that leaves, one at a time.
-        const removeOne = (path) => pool.run(`Deleting ${path}`, async (session) => {
-            try {
-                await session.remove(at(path));
-            }
-            catch (err) {
-                if (!(err instanceof ReplyError && err.code === 550))
-                    throw err;
-            }
-        });
-        const gone = await removeTogether(pool, plan.deletes.map(at), log);
+        // Together in one write where the server takes it, with the final check's listings behind
+        // them (read after every removal); what that leaves, one at a time, and then listed anew.
+        const checking = ctx.verify && done.uploaded.length > 0;
+        const dirs = checking ? checkedDirs(done.uploaded, plan.remoteRoot) : [];
+        const removals = await removeThenList(pool, plan.deletes.map(at), plan.rmdirs.map(at), dirs, log);
         await forEachLimited(plan.deletes, ctx.concurrency, async (path) => {
-            if (!gone.has(at(path)))
-                await removeOne(path);
+            if (!removals.gone.has(at(path)))
+                await removeFile(pool, at(path));
             done.deleted.push(path);
             did({ kind: 'delete', path });
             await store.forgotten(path);
         });
         for (const dir of plan.rmdirs) {
-            await pool.run(`Removing ${dir}`, async (session) => {
-                // Not empty: it holds files this tool never deployed, which it never touches.
-                if (await quietly(session.removeDir(at(dir)))) {
-                    store.dirRemoved(dir);
-                    did({ kind: 'remove directory', path: dir });
-                }
-                else
-                    log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
-            });
+            // Not empty: it holds files this tool never deployed, which it never touches.
+            if (removals.removed.has(at(dir)) || (await pool.run(`Removing ${dir}`, s => quietly(s.removeDir(at(dir)))))) {
+                store.dirRemoved(dir);
+                did({ kind: 'remove directory', path: dir });
+            }
+            else
+                log.info(`kept directory ${dir}: not empty (it holds files this tool did not deploy)`);
         }
         // The final write's temporary goes up (and its size is read) while the final check reads
         // the server; it goes live, by its rename, only once the check passed.
-        const checking = ctx.verify && done.uploaded.length > 0;
         if (checking && plan.writeManifest)
             final ??= store.stage();
-        const listed = checking ? checkUploaded(done.uploaded, { ...ctx, remoteRoot: plan.remoteRoot }) : undefined;
+        const check = { ...ctx, remoteRoot: plan.remoteRoot, ahead: removals.listed };
+        const listed = checking ? checkUploaded(done.uploaded, check) : undefined;
         listed?.catch(() => undefined); // awaited below
-        ctx.changesMade?.();
+        ctx.changesMade?.(listed);
         done.listed = await listed;
     }
     catch (err) {
@@ -56892,7 +57055,7 @@ async function applyPlan(plan, ctx) {
     if (plan.writeManifest) {
         try {
             if (final !== undefined)
-                await final.place();
+                await final.place(ctx.release);
             else {
                 store.touch();
                 await store.flush();
@@ -57079,6 +57242,7 @@ function carryOut(plan, c) {
             manifest.checked.delete(temp);
     const writer = manifestWriter(pool, replacer, remotePathOf(c.remoteRoot, settings.manifest), {
         backupExists: c.state.manifestFrom === 'backup',
+        exists: c.state.manifestFrom === 'manifest',
         aside: c.aside
     });
     return applyPlan(plan, {
@@ -57092,6 +57256,7 @@ function carryOut(plan, c) {
         hashes: settings.verifyHash ? new HashCheck(log) : undefined,
         cutover: settings.cutover,
         changesMade: c.changesMade,
+        release: c.release,
         log
     });
 }
@@ -59154,8 +59319,10 @@ async function commitTogether(session, c) {
     const { check } = c;
     const chmod = check?.mode !== undefined ? `SITE CHMOD ${check.mode} ${check.path}` : undefined;
     const size = check?.size === undefined ? undefined : sizeCommand(session.server, check.path);
+    const then = c.then ?? [];
     const commands = [
         ...c.renames.flatMap(r => [...(r.clearFirst ? [`DELE ${r.to}`] : []), `RNFR ${r.from}`, `RNTO ${r.to}`]),
+        ...then.map(opCommand),
         ...(chmod !== undefined ? [chmod] : []),
         ...(size !== undefined ? [size] : [])
     ];
@@ -59166,6 +59333,7 @@ async function commitTogether(session, c) {
             next(); // DELE: gone or never there, either is fine
         return renameRefusal(r, next(), next());
     });
+    const thenDone = then.map(() => outcome(next()));
     const modeReply = chmod !== undefined ? next() : undefined;
     let sizeReply = size !== undefined ? next() : undefined;
     let sizeBy = size?.startsWith('STAT ') ? 'STAT' : 'SIZE';
@@ -59178,7 +59346,8 @@ async function commitTogether(session, c) {
             stat === undefined ? undefined : (await session.sendAll([stat], { pipelined: false, preparePassive: false }))[0];
         sizeBy = 'STAT';
     }
-    return { renames, failure: check && checkFailure(check, modeReply, sizeReply, sizeBy) };
+    const failure = check && checkFailure(check, modeReply, sizeReply, sizeBy);
+    return { renames, failure, ...(then.length > 0 ? { then: thenDone } : {}) };
 }
 /** How the temporary's size is read: SIZE, else its STAT line where STAT lists (not a globbed name), else not here. */
 function sizeCommand(server, path) {
@@ -60256,7 +60425,7 @@ function hashing(hash, count) {
 const lineBytes = (command) => Buffer.byteLength(`${command}\r\n`);
 /** The passive port's command (EPSV or PASV) closing the first write where a file is read. */
 const PORT_BYTES = lineBytes('EPSV');
-async function togetherThenRead(io, server, ops, reads, next = () => [], file) {
+async function togetherThenRead(io, server, ops, reads, next = () => [], file, { beforeTransfer = true } = {}) {
     // A STAT the server would glob is not asked (stat-listing.ts).
     const asked = reads.filter(command => !command.startsWith('STAT ') || !globbed(command.slice(5)));
     const commands = [...ops.map(opCommand), ...asked];
@@ -60290,9 +60459,12 @@ async function togetherThenRead(io, server, ops, reads, next = () => [], file) {
     if (reading !== undefined && expected !== undefined && expected <= reading.maxBytes) {
         return readingThen(io, burst, commands, { cut, then, outcomes, first }, reading, expected, lost);
     }
+    // No transfer next (the final check's listings behind the deletions): no second write for a passive port alone.
+    const rest = [...then.map(opCommand), ...commands.slice(cut)];
     let second;
     try {
-        second = await io.send([...then.map(opCommand), ...commands.slice(cut)], { pipelined: true, preparePassive: true });
+        second =
+            rest.length > 0 || beforeTransfer ? await io.send(rest, { pipelined: true, preparePassive: beforeTransfer }) : [];
     }
     catch (err) {
         return lost(err, { outcomes });
@@ -60432,13 +60604,13 @@ class BasicFtpSession {
         const replies = await this.sendAll(commands, { pipelined: true, preparePassive: options.beforeTransfer ?? false });
         return replies.map(outcome);
     }
-    togetherThenRead(ops, reads, next, file) {
+    togetherThenRead(ops, reads, next, file, options) {
         const io = {
             send: (c, o) => this.sendAll(c, o),
             // The next transfer's passive port behind the RETR, where the server reads it after the transfer.
             retrieve: (ahead, { path, maxBytes }, expected) => retrieveAhead(this.reader(), path, maxBytes, expected, ahead, true)
         };
-        return togetherThenRead(io, this.server, ops, reads, next, file);
+        return togetherThenRead(io, this.server, ops, reads, next, file, options);
     }
     /**
      * Sends commands that take one reply each and resolves with every reply in order, refusals
@@ -62495,6 +62667,8 @@ class EndListing {
     remoteRoot;
     settings;
     early;
+    /** Built from the final check's listings (not listed anew). */
+    built = false;
     /** Warnings of the early listing, said when its result is taken. */
     said = [];
     constructor(pool, remoteRoot, settings) {
@@ -62502,11 +62676,23 @@ class EndListing {
         this.remoteRoot = remoteRoot;
         this.settings = settings;
     }
-    /** Every change but the manifest's is made: the listing starts where it cannot be built from the run's listings. */
-    changesMade = () => {
+    /**
+     * Every change but the manifest's is made: the listing starts where it cannot be built from the
+     * run's listings alone. Where the final check's (`listed`, read after every change) show it,
+     * MLSD's times come from MLST of its entries (one write), else it is listed anew.
+     */
+    changesMade = (listed) => {
         if (this.settings.listing === 'none' || builtFromListings(this.pool))
             return;
-        this.early ??= listNow(this.pool, this.remoteRoot, this.settings, { warning: m => this.said.push(m) });
+        const said = { warning: (m) => this.said.push(m) };
+        const anew = () => listNow(this.pool, this.remoteRoot, this.settings, said);
+        const withFacts = async (l) => {
+            const built = l && (await builtFrom(this.pool, l, this.remoteRoot, this.settings, said));
+            this.built = built !== undefined;
+            return built ?? anew();
+        };
+        const facts = listed !== undefined && this.pool.server.statLists && this.pool.server.listCommand === 'MLSD';
+        this.early ??= facts ? listed.then(withFacts) : anew();
         this.early.catch(() => undefined); // awaited by `result`, if the run gets there
     };
     /** The listing output, once every change is made (`listed`: as listAtEnd). */
@@ -62514,9 +62700,13 @@ class EndListing {
         if (this.early === undefined)
             return listAtEnd(this.pool, this.remoteRoot, this.settings, log, listed);
         this.said.splice(0).forEach(m => log.warning(m));
-        return listWhenDone(this.pool, this.remoteRoot, this.settings, log, this.early);
+        const listing = await listWhenDone(this.pool, this.remoteRoot, this.settings, log, this.early);
+        if (this.built)
+            log.debug(BUILT);
+        return listing;
     }
 }
+const BUILT = 'The listing output is built from the listings made since the last change';
 /** Whether the listing output can be built from the final check's listings (STAT, as it lists with). */
 function builtFromListings(pool) {
     return pool.server.statLists && pool.server.listCommand !== 'MLSD';
@@ -62532,7 +62722,7 @@ function builtFromListings(pool) {
 async function listAtEnd(pool, remoteRoot, settings, log, listed) {
     const built = listed === undefined ? undefined : await builtFrom(pool, listed, remoteRoot, settings, log);
     if (built !== undefined)
-        log.debug('The listing output is built from the listings made since the last change');
+        log.debug(BUILT);
     return built ?? listWhenDone(pool, remoteRoot, settings, log);
 }
 /** The listing output from `listed`, where it provably is what a listing now would be; else undefined. */
@@ -62780,12 +62970,7 @@ async function releaseOwn(session, path, token, beat, moves, sure = false) {
     if (sure && !moves.beatRemoved && !moves.releaseSent && session.server.pipelining) {
         moves.releaseSent = true;
         // With the next transfer's passive port: the run's listing output usually follows.
-        const ops = [
-            { kind: 'rmdir', path: external_node_path_namespaceObject.posix.join(path, beatName(token, beat)) },
-            { kind: 'remove', path: holder },
-            { kind: 'rmdir', path }
-        ];
-        const [beatGone, , dir] = await session.together(ops, { beforeTransfer: true });
+        const [beatGone, , dir] = await session.together(releaseOps(path, token, beat), { beforeTransfer: true });
         if (beatGone.done) {
             moves.beatRemoved = true;
             return dir.done ? { outcome: 'released' } : { outcome: 'kept', reply: dir.reply };
@@ -62814,6 +62999,34 @@ async function releaseOwn(session, path, token, beat, moves, sure = false) {
     ]);
     const removed = done[1];
     return removed.done ? { outcome: 'released' } : { outcome: 'kept', reply: removed.reply };
+}
+/** The release in one write (`releaseOwn` where it is sure): the heartbeat, holder.json, the directory. */
+function releaseOps(path, token, beat) {
+    return [
+        { kind: 'rmdir', path: external_node_path_namespaceObject.posix.join(path, beatName(token, beat)) },
+        { kind: 'remove', path: external_node_path_namespaceObject.posix.join(path, HOLDER) },
+        { kind: 'rmdir', path }
+    ];
+}
+/**
+ * The release riding in another write (`DeployLock.riding`): the server runs it after what
+ * goes ahead of it. `released` once all of it was done; after a lost write, `releaseOwn` goes on
+ * from what it finds (releaseSent).
+ */
+function rideRelease(path, token, beat, moves, released) {
+    moves.releaseSent = true;
+    return {
+        ops: releaseOps(path, token, beat),
+        done: outcomes => {
+            if (outcomes === undefined || !outcomes[0].done)
+                return;
+            moves.beatRemoved = true;
+            if (outcomes[2].done)
+                released();
+        },
+        // The heartbeat still there: nothing of the release was done, the lock is still this run's.
+        undone: async (session) => ((await ownBeats(session, path, token)) ?? []).includes(beatName(token, beat))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/lock/lock-options.ts
@@ -62860,6 +63073,9 @@ class DeployLock {
     /** Taken by the MKD made before `acquire` (madeAlready), claimed at once: nothing came between. */
     takenAtOnce = false;
     releaseHooks = [];
+    stopping;
+    /** Released by changes that rode in another write (`riding`). */
+    gone = false;
     constructor(o, onLost) {
         this.o = o;
         this.onLost = onLost;
@@ -63027,22 +63243,49 @@ class DeployLock {
     onRelease(hook) {
         this.releaseHooks.push(hook);
     }
+    /** No more beats; a renewal or holder.json in flight is waited for (it would leave a file behind). */
+    stop() {
+        this.stopping ??= (async () => {
+            this.released = true;
+            clearTimeout(this.timer);
+            await this.renewing;
+            await this.holderWritten;
+            this.releaseHooks.forEach(hook => hook());
+        })();
+        return this.stopping;
+    }
+    /** Moved less than half the stale time ago: no waiter can have taken it over (they wait the whole stale time from the move they saw). */
+    sure() {
+        return this.o.now() - this.lastBeat < this.o.timing.staleAfterMs / 2;
+    }
+    /**
+     * The release as changes to ride behind the final manifest's rename, in its write (issue 22),
+     * where all of it may go in one write (as `release` when sure); undefined where it goes on its
+     * own. Once they went, `release` has nothing left to do, or goes on from where they stopped.
+     */
+    riding = async () => {
+        await this.stop();
+        const { moves } = this;
+        if (this.lost !== undefined || moves.beatRemoved || moves.releaseSent || !this.sure())
+            return undefined;
+        const path = lockPath(this.o);
+        return rideRelease(path, this.token, this.beat, moves, () => {
+            this.gone = true;
+            this.o.log.info(`Released the deploy lock ${path}`);
+        });
+    };
     /** Releases the lock: at the end, on failure and on cancel. Only this run's own. */
     async release() {
-        this.released = true;
-        clearTimeout(this.timer);
-        // A renewal or holder.json in flight would leave a file behind in the directory being removed.
-        await this.renewing;
-        await this.holderWritten;
-        this.releaseHooks.forEach(hook => hook());
+        await this.stop();
+        if (this.gone)
+            return;
         const path = lockPath(this.o);
         if (this.lost !== undefined) {
             this.o.log.info(`Left the deploy lock ${path} alone: it is no longer this run's (${this.lost})`);
             return;
         }
-        // Moved less than half the stale time ago: no waiter can have taken it over (they wait the
-        // whole stale time from the move they saw), so all of it goes in one write.
-        const sure = this.o.now() - this.lastBeat < this.o.timing.staleAfterMs / 2;
+        // All of it in one write where no waiter can have taken it over.
+        const sure = this.sure();
         const done = await this.o.run('Releasing the deploy lock', session => releaseOwn(session, path, this.token, this.beat, this.moves, sure));
         if (done.outcome === 'released')
             this.o.log.info(`Released the deploy lock ${path}`);
@@ -64463,7 +64706,6 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
         // The other connections log in while the first creates directories.
         if (!settings.dryRun && plan.uploads.length > 1)
             pool.warm(Math.min(concurrency, plan.uploads.length));
-        // Where the listing output is listed anew, it goes beside the final check and the manifest's write.
         const ending = new EndListing(pool, remoteRoot, settings);
         const changesMade = swap === undefined && !changesNothing(plan) ? ending.changesMade : undefined;
         const done = settings.dryRun
@@ -64477,6 +64719,7 @@ async function deploy(settings, output, deps = defaultDeps, signal) {
                 settings,
                 log,
                 aside: held?.aside,
+                release: held?.lock.riding,
                 changesMade
             }));
         if (swap !== undefined && !settings.dryRun)
