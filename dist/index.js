@@ -64082,7 +64082,7 @@ class HoldBack {
     outside = 0;
     /**
      * Holds openings back until `opening` settles, or until `greeted` does for all but their
-     * logins; a session `opening` resolves to counts in `outside`.
+     * logins; it counts in `outside` from its greeting, and for good where `opening` resolves to a session.
      */
     hold(opening, greeted) {
         let settle = () => undefined;
@@ -64095,9 +64095,19 @@ class HoldBack {
             if (this.until === until)
                 this.until = undefined;
         });
+        // Counted from its greeting: a server that counts connections before it greets (vsftpd,
+        // pure-ftpd) counts it from then, and the pool's connections may meet the limit meanwhile.
+        let counted = false;
+        let over = false;
+        const count = (now) => {
+            if (now !== counted)
+                this.outside += now ? 1 : -1;
+            counted = now;
+        };
+        void greeted?.then(() => over || count(true));
         const done = (opened) => {
-            if (opened)
-                this.outside += 1;
+            over = true;
+            count(opened);
             settle();
             if (this.login === login)
                 this.login = this.release = undefined;

@@ -22,7 +22,7 @@ export class HoldBack {
 
   /**
    * Holds openings back until `opening` settles, or until `greeted` does for all but their
-   * logins; a session `opening` resolves to counts in `outside`.
+   * logins; it counts in `outside` from its greeting, and for good where `opening` resolves to a session.
    */
   hold(opening: Promise<unknown>, greeted?: Promise<void>): void {
     let settle = (): void => undefined
@@ -34,8 +34,18 @@ export class HoldBack {
     void until.then(() => {
       if (this.until === until) this.until = undefined
     })
+    // Counted from its greeting: a server that counts connections before it greets (vsftpd,
+    // pure-ftpd) counts it from then, and the pool's connections may meet the limit meanwhile.
+    let counted = false
+    let over = false
+    const count = (now: boolean): void => {
+      if (now !== counted) this.outside += now ? 1 : -1
+      counted = now
+    }
+    void greeted?.then(() => over || count(true))
     const done = (opened: boolean): void => {
-      if (opened) this.outside += 1
+      over = true
+      count(opened)
       settle()
       if (this.login === login) this.login = this.release = undefined
     }
