@@ -9,12 +9,12 @@ import { startLatencyProxy } from '../bench/latency-proxy.js'
 import { deploy, DeployDeps } from '../src/deploy.js'
 import { openSession, SessionFactory } from '../src/ftp/index.js'
 import { listLocalFiles } from '../src/local/local-files.js'
-import { FtpServer, serverMissing, ServerKind, startServer } from './harness/servers.js'
+import type { ServerKind } from './harness/servers.js'
 import { startProxy } from './harness/proxy.js'
 import { makeTree, recordingLog, serverInputs, settingsOf } from './support/engine.js'
+import { serverForBlock } from './support/real-server.js'
 
 const LOCK = '.ftps-deploy.lock'
-const skipped = (kind: ServerKind): boolean => serverMissing(kind) !== undefined && process.env.CI !== 'true'
 
 /** Twelve files in three directories, `size` bytes each. */
 const site = (size: number): string =>
@@ -27,18 +27,13 @@ function at(lines: string[], conn: string, text: RegExp): number {
 }
 
 describe.each(['vsftpd-tls12', 'pure-ftpd', 'proftpd'] as ServerKind[])('%s', kind => {
-  const maybe = skipped(kind) ? test.skip : test
-  let server: FtpServer
-  beforeAll(async () => {
-    if (!skipped(kind)) server = await startServer(kind)
-  })
-  afterAll(async () => {
-    await server?.stop()
-  })
+  const block = serverForBlock(kind)
+  const maybe = block.maybe
 
   maybe(
     "a redeploy over a slow link: the pool connects once the lock's connection is greeted, logs in once it is in",
     async () => {
+      const server = block.server()
       const remoteDir = `ready-${kind}`
       await deploy(
         settingsOf(serverInputs(server, { 'local-dir': site(100), 'remote-dir': remoteDir })),
@@ -86,6 +81,7 @@ describe.each(['vsftpd-tls12', 'pure-ftpd', 'proftpd'] as ServerKind[])('%s', ki
   maybe(
     "another run's lock: the lock's connection, opened with the MKD, is closed at once, not kept while waiting",
     async () => {
+      const server = block.server()
       const remoteDir = `theirs-${kind}`
       await deploy(
         settingsOf(serverInputs(server, { 'local-dir': site(100), 'remote-dir': remoteDir })),
